@@ -1,0 +1,11 @@
+// Bundles each entry point with ncc into dist/<entry>/. Heavy modules (libsodium, the
+// GitHub client, the cache library) stay behind dynamic import()s, which ncc emits as
+// separate chunks: the stored-token path never parses them.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const entries = process.argv.slice(2).length ? process.argv.slice(2) : ['main', 'post'];
+for (const entry of entries) {
+  rmSync(`dist/${entry}`, { recursive: true, force: true });
+  execFileSync('npx', ['ncc', 'build', `src/${entry}.ts`, '-o', `dist/${entry}`, '--minify', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' });
+}

@@ -1,0 +1,220 @@
+// The credential formats of SPEC §2: detected from the secret's text, and written back
+// in the same shape with every field the broker does not understand left as it was.
+import { UserError } from './errors.js';
+
+export type Format = 'claude-code' | 'codex' | 'generic' | 'refresh-token';
+
+/** How a generic document states expiry, so a write-back keeps its style. */
+type ExpiryStyle = 'iso' | 'seconds' | 'millis';
+
+type Json = Record<string, unknown>;
+
+export interface Credentials {
+  format: Format;
+  accessToken?: string;
+  refreshToken: string;
+  /** Access-token expiry, epoch ms; undefined when unknown (treated as expired). */
+  expiresAt?: number;
+  scopes?: string[];
+  idToken?: string;
+  /** The parsed document, kept whole for the write-back. */
+  doc: Json;
+  /** Generic format only: how expiry was written. */
+  expiryStyle?: { field: 'expires_at' | 'obtained_at'; style: ExpiryStyle };
+}
+
+/** What a token endpoint returned, normalised. */
+export interface TokenSet {
+  accessToken: string;
+  /** Absent: the provider kept the old refresh token alive. */
+  refreshToken?: string;
+  expiresInSeconds?: number;
+  scope?: string;
+  idToken?: string;
+}
+
+const INPUT = 'credentials';
+
+function fail(what: string): never {
+  throw new UserError(`${INPUT}: ${what}`);
+}
+
+function str(doc: Json, field: string, where: string, required: boolean): string | undefined {
+  const v = doc[field];
+  if (v === undefined || v === null || v === '') {
+    if (required) fail(`${where} has no "${field}"; store the whole credentials document the login produced (see \`oauth-broker status\`).`);
+    return undefined;
+  }
+  if (typeof v !== 'string') fail(`${where} field "${field}" must be a string.`);
+  return v;
+}
+
+/** Epoch seconds and epoch milliseconds are told apart by magnitude (1e11 s is year 5138). */
+function epochMs(n: number): { ms: number; style: ExpiryStyle } {
+  return n < 1e11 ? { ms: n * 1000, style: 'seconds' } : { ms: n, style: 'millis' };
+}
+
+function parseInstant(v: unknown, field: string): { ms: number; style: ExpiryStyle } {
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return epochMs(v);
+  if (typeof v === 'string' && /^\d+$/.test(v)) return epochMs(Number(v));
+  if (typeof v === 'string') {
+    const ms = Date.parse(v);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v) && Number.isFinite(ms)) return { ms, style: 'iso' };
+  }
+  return fail(`"${field}" must be ISO 8601 (2026-01-31T12:00:00Z), epoch seconds or epoch milliseconds.`);
+}
+
+function writeInstant(ms: number, style: ExpiryStyle): string | number {
+  if (style === 'iso') return new Date(ms).toISOString();
+  return style === 'seconds' ? Math.floor(ms / 1000) : ms;
+}
+
+/** The `exp` claim of a JWT in epoch ms, or undefined when the token is no JWT. */
+export function jwtExpiry(token: string): number | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function scopesOf(v: unknown): string[] | undefined {
+  if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v as string[];
+  if (typeof v === 'string' && v.trim()) return v.trim().split(/\s+/);
+  return undefined;
+}
+
+function parseClaudeCode(root: Json): Credentials {
+  const o = root.claudeAiOauth;
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) fail('"claudeAiOauth" must be an object.');
+  const doc = o as Json;
+  const where = 'the Claude Code credentials ("claudeAiOauth")';
+  const creds: Credentials = {
+    format: 'claude-code',
+    accessToken: str(doc, 'accessToken', where, false),
+    refreshToken: str(doc, 'refreshToken', where, true)!,
+    scopes: scopesOf(doc.scopes),
+    doc: root,
+  };
+  if (doc.expiresAt !== undefined && doc.expiresAt !== null) creds.expiresAt = parseInstant(doc.expiresAt, 'claudeAiOauth.expiresAt').ms;
+  return creds;
+}
+
+function parseCodex(root: Json): Credentials {
+  const t = root.tokens;
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) fail('"tokens" must be an object (Codex auth.json).');
+  const tokens = t as Json;
+  const where = 'the Codex auth.json ("tokens")';
+  const accessToken = str(tokens, 'access_token', where, false);
+  return {
+    format: 'codex',
+    accessToken,
+    refreshToken: str(tokens, 'refresh_token', where, true)!,
+    idToken: str(tokens, 'id_token', where, false),
+    expiresAt: accessToken ? jwtExpiry(accessToken) : undefined,
+    doc: root,
+  };
+}
+
+function parseGeneric(root: Json): Credentials {
+  const where = 'the token document';
+  const creds: Credentials = {
+    format: 'generic',
+    accessToken: str(root, 'access_token', where, false),
+    refreshToken: str(root, 'refresh_token', where, true)!,
+    idToken: str(root, 'id_token', where, false),
+    scopes: scopesOf(root.scope),
+    doc: root,
+  };
+  if (root.expires_at !== undefined && root.expires_at !== null) {
+    const at = parseInstant(root.expires_at, 'expires_at');
+    creds.expiresAt = at.ms;
+    creds.expiryStyle = { field: 'expires_at', style: at.style };
+  } else if (root.expires_in !== undefined && root.obtained_at !== undefined) {
+    if (typeof root.expires_in !== 'number' || !(root.expires_in >= 0)) fail('"expires_in" must be a number of seconds.');
+    const at = parseInstant(root.obtained_at, 'obtained_at');
+    creds.expiresAt = at.ms + root.expires_in * 1000;
+    creds.expiryStyle = { field: 'obtained_at', style: at.style };
+  } else if (creds.accessToken) {
+    creds.expiresAt = jwtExpiry(creds.accessToken);
+    if (creds.expiresAt === undefined) fail('the token document has an "access_token" but no expiry; add "expires_at" (or "expires_in" with "obtained_at").');
+  }
+  return creds;
+}
+
+/** Detects the format and validates it. Error messages never quote the value. */
+export function parseCredentials(text: string): Credentials {
+  const value = text.trim();
+  if (!value) fail('is empty; pass the stored credentials, e.g. credentials: ${{ secrets.CLAUDE_CREDENTIALS }}.');
+  if (!/^[[{"]/.test(value)) {
+    // A bare refresh token: one word, printable ASCII.
+    if (!/^[\x21-\x7e]+$/.test(value)) fail('is neither JSON nor a bare refresh token; see the formats in the README.');
+    return { format: 'refresh-token', refreshToken: value, doc: {} };
+  }
+  let root: unknown;
+  try {
+    root = JSON.parse(value);
+  } catch {
+    // JSON.parse's own message quotes the input: never pass it on.
+    return fail('is not valid JSON; store the file exactly as the login wrote it.');
+  }
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) fail('must be a JSON object.');
+  const doc = root as Json;
+  if ('claudeAiOauth' in doc) return parseClaudeCode(doc);
+  if ('tokens' in doc) return parseCodex(doc);
+  if ('refresh_token' in doc || 'access_token' in doc) return parseGeneric(doc);
+  return fail('is JSON of an unknown format; expected Claude Code ({"claudeAiOauth":…}), Codex auth.json ({"tokens":…}) or an OAuth token document ({"access_token","refresh_token","expires_at"}).');
+}
+
+/** Every value in the credentials that must be masked. */
+export function secretsOf(c: Credentials): string[] {
+  return [c.accessToken, c.refreshToken, c.idToken].filter((s): s is string => !!s);
+}
+
+/** The credentials after a refresh, in the same format, other fields untouched. */
+export function applyTokenSet(c: Credentials, t: TokenSet, now: number): Credentials {
+  const refreshToken = t.refreshToken ?? c.refreshToken;
+  const expiresAt = t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : jwtExpiry(t.accessToken);
+  const scopes = scopesOf(t.scope) ?? c.scopes;
+  const idToken = t.idToken ?? c.idToken;
+  const base = { accessToken: t.accessToken, refreshToken, expiresAt, scopes, idToken };
+  switch (c.format) {
+    case 'claude-code': {
+      const o: Json = { ...(c.doc.claudeAiOauth as Json), accessToken: t.accessToken, refreshToken };
+      if (expiresAt !== undefined) o.expiresAt = expiresAt;
+      if (scopes) o.scopes = scopes;
+      return { ...c, ...base, doc: { ...c.doc, claudeAiOauth: o } };
+    }
+    case 'codex': {
+      const tokens: Json = { ...(c.doc.tokens as Json), access_token: t.accessToken, refresh_token: refreshToken };
+      if (idToken) tokens.id_token = idToken;
+      return { ...c, ...base, doc: { ...c.doc, tokens, last_refresh: new Date(now).toISOString() } };
+    }
+    case 'generic':
+    case 'refresh-token': {
+      const doc: Json = { ...c.doc, access_token: t.accessToken, refresh_token: refreshToken };
+      if (t.idToken || 'id_token' in doc) doc.id_token = idToken;
+      if (t.scope) doc.scope = t.scope;
+      // A bare token becomes a generic document with an ISO expiry (SPEC §2.4).
+      const style = c.expiryStyle ?? { field: 'expires_at' as const, style: 'iso' as const };
+      if (expiresAt !== undefined) {
+        if (style.field === 'obtained_at') {
+          doc.obtained_at = writeInstant(now, style.style);
+          doc.expires_in = Math.round((expiresAt - now) / 1000);
+        } else {
+          doc.expires_at = writeInstant(expiresAt, style.style);
+        }
+      }
+      return { ...c, ...base, format: 'generic', expiryStyle: style, doc };
+    }
+  }
+}
+
+/** The text to store in the secret; compact JSON like the CLIs write. */
+export function serializeCredentials(c: Credentials): string {
+  if (c.format === 'refresh-token') return c.refreshToken;
+  return JSON.stringify(c.doc);
+}

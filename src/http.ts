@@ -1,0 +1,41 @@
+// What a failed fetch tells us about whether the request reached the other side.
+
+/** Codes meaning the connection was never made: the request cannot have been seen. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export interface FetchFailure {
+  /** True when the request certainly never reached the server. */
+  notSent: boolean;
+  /** A short, secret-free description: "connection refused", "timed out after 30s". */
+  reason: string;
+}
+
+function causeCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailure {
+  const name = (err as { name?: string })?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
+  const code = causeCode(err);
+  if (code && NOT_SENT.has(code)) return { notSent: true, reason: code === 'ECONNREFUSED' ? 'connection refused' : `cannot connect (${code})` };
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return { notSent: false, reason: 'connection dropped before the answer arrived' };
+  return { notSent: false, reason: code ? `network error (${code})` : 'network error' };
+}
+
+/** `retry-after` in seconds or as an HTTP date → ms, or undefined. */
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const v = headers.get('retry-after');
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

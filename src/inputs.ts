@@ -1,0 +1,123 @@
+// Reads and validates every input before anything else happens (SPEC §3).
+import { parseDuration } from './duration.js';
+import { UserError } from './errors.js';
+import { PROVIDERS, isProviderId, type Provider } from './providers.js';
+import type { Core, Env } from './runner.js';
+import type { SecretTarget } from './github/secrets.js';
+
+export type Mode = 'auto' | 'refresh' | 'check';
+
+export interface Config {
+  provider: Provider;
+  mode: Mode;
+  minTtlMs: number;
+  /** Where rotated credentials are written; absent without secret-name. */
+  secret?: SecretTarget;
+  githubToken?: string;
+  githubApiUrl: string;
+  /** Variable to export the access token to; absent for `none`. */
+  envName?: string;
+  /** Absolute path of the CLI credentials file; absent for `none`. */
+  credentialsFile?: string;
+  clientRefresh: boolean;
+  share: boolean;
+  lockTimeoutMs: number;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  /** `scope` input: overrides the stored scopes. */
+  scopes?: string[];
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`${input}: "${value}" is not one of ${allowed.join(', ')}.`);
+}
+
+function bool(input: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  throw new UserError(`${input}: "${value}" is not true or false.`);
+}
+
+function httpUrl(input: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UserError(`${input}: "${value}" is not a URL.`);
+  }
+  // Plain http only to this machine: a token must never cross a network in clear.
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new UserError(`${input}: "${value}" must be an https URL.`);
+  return value.replace(/\/+$/, '');
+}
+
+function secretTarget(core: Core, env: Env): SecretTarget | undefined {
+  const name = core.getInput('secret-name');
+  const repository = core.getInput('secret-repository') || env.GITHUB_REPOSITORY || '';
+  const environment = core.getInput('secret-environment');
+  const org = core.getInput('secret-org');
+  if (environment && org) throw new UserError('secret-environment and secret-org: give at most one; an environment secret belongs to a repository, an organization secret to an organization.');
+  if (!name) {
+    if (environment || org) throw new UserError(`${environment ? 'secret-environment' : 'secret-org'} is set but secret-name is empty; name the secret that holds credentials.`);
+    return undefined;
+  }
+  if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
+    throw new UserError(`secret-name: "${name}" is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`);
+  }
+  if (org) {
+    if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`secret-org: "${org}" is not an organization login.`);
+    return { kind: 'org', org, name };
+  }
+  if (!REPO.test(repository)) throw new UserError(`secret-repository: "${repository}" is not owner/name.`);
+  const [owner, repo] = repository.split('/');
+  return environment ? { kind: 'env', owner, repo, environment, name } : { kind: 'repo', owner, repo, name };
+}
+
+function credentialsFile(core: Core, env: Env, provider: Provider): string | undefined {
+  const value = core.getInput('credentials-file') || provider.defaultFile;
+  if (value === 'none') return undefined;
+  if (value === 'auto') {
+    if (!provider.filePath) throw new UserError(`credentials-file: provider ${provider.id} has no standard credentials file; give a path or none.`);
+    return provider.filePath(env);
+  }
+  if (value.startsWith('~/')) return (env.HOME ?? '') + value.slice(1);
+  return value.startsWith('/') ? value : `${env.GITHUB_WORKSPACE || process.cwd()}/${value}`;
+}
+
+/** Every input but `credentials`, which the caller masks and parses first. */
+export function readConfig(core: Core, env: Env): Config {
+  const providerName = core.getInput('provider') || 'anthropic';
+  if (!isProviderId(providerName)) throw new UserError(`provider: "${providerName}" is not one of anthropic, openai, oauth2.`);
+  const provider = PROVIDERS[providerName];
+  const tokenUrl = core.getInput('token-url') || provider.tokenUrl;
+  const clientId = core.getInput('client-id') || provider.clientId;
+  if (!tokenUrl || !clientId) throw new UserError(`${tokenUrl ? 'client-id' : 'token-url'}: provider oauth2 needs token-url and client-id.`);
+  const envInput = core.getInput('env-name') || 'auto';
+  const envName = envInput === 'auto' ? provider.envName : envInput === 'none' ? undefined : envInput;
+  if (envName !== undefined && (!NAME.test(envName) || /^GITHUB_/i.test(envName))) throw new UserError(`env-name: "${envInput}" is not a valid variable name; use auto, none or e.g. CLAUDE_CODE_OAUTH_TOKEN.`);
+  const scope = core.getInput('scope');
+  const config: Config = {
+    provider,
+    mode: oneOf('mode', core.getInput('mode') || 'auto', ['auto', 'refresh', 'check'] as const),
+    minTtlMs: parseDuration('min-ttl', core.getInput('min-ttl') || '30m'),
+    secret: secretTarget(core, env),
+    githubToken: core.getInput('github-token') || undefined,
+    githubApiUrl: httpUrl('github-api-url', core.getInput('github-api-url') || env.GITHUB_API_URL || 'https://api.github.com'),
+    envName,
+    credentialsFile: credentialsFile(core, env, provider),
+    clientRefresh: bool('client-refresh', core.getInput('client-refresh'), provider.defaultClientRefresh),
+    share: bool('share', core.getInput('share'), true),
+    lockTimeoutMs: parseDuration('lock-timeout', core.getInput('lock-timeout') || '2m'),
+    tokenUrl: httpUrl('token-url', tokenUrl),
+    clientId,
+    clientSecret: core.getInput('client-secret') || undefined,
+    scopes: scope ? scope.split(/\s+/) : undefined,
+  };
+  return config;
+}

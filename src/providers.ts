@@ -1,0 +1,59 @@
+// What differs between providers (SPEC §1). Everything else is the same code path.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Env } from './runner.js';
+
+export type ProviderId = 'anthropic' | 'openai' | 'oauth2';
+
+export interface Provider {
+  id: ProviderId;
+  tokenUrl?: string;
+  clientId?: string;
+  /** Request body encoding: the two CLIs send JSON; RFC 6749 says form. */
+  encoding: 'json' | 'form';
+  /** Send `scope` when the stored credentials name scopes. */
+  sendsScope: boolean;
+  /** The variable the provider's CLI reads, for `env-name: auto`. */
+  envName?: string;
+  /** `credentials-file` when left empty. */
+  defaultFile: 'auto' | 'none';
+  /** `client-refresh` when left empty. */
+  defaultClientRefresh: boolean;
+  /** The CLI's standard credentials path, for `credentials-file: auto`. */
+  filePath?(env: Env): string;
+}
+
+export const PROVIDERS: Record<ProviderId, Provider> = {
+  anthropic: {
+    id: 'anthropic',
+    tokenUrl: 'https://platform.claude.com/v1/oauth/token',
+    clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+    encoding: 'json',
+    sendsScope: true,
+    envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+    defaultFile: 'none',
+    defaultClientRefresh: false,
+    filePath: (env) => join(env.HOME || homedir(), '.claude', '.credentials.json'),
+  },
+  openai: {
+    id: 'openai',
+    tokenUrl: 'https://auth.openai.com/oauth/token',
+    clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
+    encoding: 'json',
+    sendsScope: false,
+    defaultFile: 'auto',
+    defaultClientRefresh: true,
+    filePath: (env) => join(env.CODEX_HOME || join(env.HOME || homedir(), '.codex'), 'auth.json'),
+  },
+  oauth2: {
+    id: 'oauth2',
+    encoding: 'form',
+    sendsScope: true,
+    defaultFile: 'none',
+    defaultClientRefresh: false,
+  },
+};
+
+export function isProviderId(s: string): s is ProviderId {
+  return Object.hasOwn(PROVIDERS, s);
+}

@@ -1,0 +1,369 @@
+// End to end: the bundled dist/main and dist/post, run as the runner runs them, against
+// local stand-ins of the provider's token endpoint and GitHub's secrets API.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startGitHubServer, type GitHubServer } from './support/github-server.js';
+import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
+import { assertMasked, assertNoLeak, runAction, runMainThenPost, type RunResult } from './support/runner.js';
+
+const PAT = 'github_pat_11AAAAAAA0aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const JOB_TOKEN = 'ghs_jobtokenjobtokenjobtokenjobtoken01';
+const REPO = 'octo/app';
+const SECRET = 'CLAUDE_CREDENTIALS';
+const HOUR = 3_600_000;
+
+let oauth: OAuthServer;
+let gh: GitHubServer;
+
+beforeEach(async () => {
+  oauth = await startOAuthServer();
+  gh = await startGitHubServer();
+  gh.addRepo(REPO, { id: 4242, environments: ['production'] });
+  gh.addOrg('octo');
+  gh.addToken(PAT, { kind: 'pat' });
+  gh.addToken(JOB_TOKEN, { kind: 'job' });
+});
+afterEach(async () => {
+  await Promise.all([oauth.close(), gh.close()]);
+});
+
+interface Seeded {
+  credentials: string;
+  refreshToken: string;
+  accessToken: string;
+}
+
+/** Claude Code credentials for a live refresh token, with the access token expiring in `ttlMs`. */
+function seed(ttlMs: number, store: (value: string) => void = (v) => gh.setRepoSecret(REPO, SECRET, v)): Seeded {
+  const { refreshToken, accessToken } = oauth.issue(['user:inference', 'user:profile']);
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference', 'user:profile'], subscriptionType: 'max', rateLimitTier: 'default_claude_max_20x' },
+  });
+  store(credentials);
+  return { credentials, refreshToken, accessToken };
+}
+
+function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
+  return { credentials: s.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...extra };
+}
+
+const fastRetries = { OAUTH_BROKER_RETRY_BASE_MS: '20' };
+
+/** A loopback port nothing listens on (fetch refuses some well-known ports outright). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The one ::error:: line of a failed run, unescaped. */
+function errorLine(r: RunResult): string {
+  const lines = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  expect(lines).toHaveLength(1);
+  return lines[0].slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+}
+
+function expectCleanFailure(r: RunResult, secrets: string[], message: RegExp): void {
+  expect(r.code).toBe(1);
+  expect(errorLine(r)).toMatch(message);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
+  assertNoLeak(r, [...secrets, PAT]);
+}
+
+function tokensInSecret(): { accessToken: string; refreshToken: string; doc: Record<string, unknown> } {
+  const doc = JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { accessToken: string; refreshToken: string } };
+  return { ...doc.claudeAiOauth, doc: doc.claudeAiOauth };
+}
+
+describe('stored access token still valid', () => {
+  it.each([false, true])('is used with no network call at all (RUNNER_DEBUG=%s)', async (debug) => {
+    const s = seed(8 * HOUR);
+    const { main, post } = await runMainThenPost({ inputs: inputs(s), debug });
+    expect(main.code).toBe(0);
+    expect(oauth.requests).toHaveLength(0);
+    expect(gh.requests).toHaveLength(0);
+    expect(main.outputs).toMatchObject({ 'access-token': s.accessToken, source: 'stored', rotated: 'false', 'secret-updated': 'false', 'credentials-file': '' });
+    expect(Number(main.outputs['expires-in'])).toBeGreaterThan(8 * 3600 - 60);
+    expect(main.outputs['fingerprint']).toMatch(/^[0-9a-f]{12}$/);
+    expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(s.accessToken);
+    expect(main.summary).toContain('| source | stored |');
+    expect(main.summary).toContain(main.outputs['fingerprint']);
+    assertMasked(main, [s.accessToken, s.refreshToken, s.credentials]);
+    assertNoLeak(main, [s.accessToken, s.refreshToken, s.credentials, PAT]);
+    expect(post.code).toBe(0);
+  });
+
+  it('masks every token before printing anything else', async () => {
+    const s = seed(8 * HOUR);
+    const r = await runAction('main', { inputs: inputs(s) });
+    const lines = r.stdout.split('\n').filter(Boolean);
+    const firstOther = lines.findIndex((l) => !l.startsWith('::add-mask::'));
+    const maskLines = lines.slice(0, firstOther);
+    for (const secret of [s.credentials, s.accessToken, s.refreshToken]) expect(maskLines).toContain(`::add-mask::${secret.replace(/%/g, '%25')}`);
+  });
+
+  it('mode check passes with no network call, and env-name none exports nothing', async () => {
+    const s = seed(2 * HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { mode: 'check', 'min-ttl': '1h', 'env-name': 'none' }) });
+    expect(r.code).toBe(0);
+    expect(r.outputs.source).toBe('stored');
+    expect(r.env).toEqual({});
+    expect(oauth.requests.length + gh.requests.length).toBe(0);
+  });
+});
+
+describe('refresh and write-back', () => {
+  it('refreshes an expired token exactly as Claude Code does and writes the rotated credentials to the repository secret', async () => {
+    const s = seed(-HOUR);
+    const { main, post } = await runMainThenPost({ inputs: inputs(s), debug: true });
+    expect(main.code).toBe(0);
+    expect(oauth.requests).toHaveLength(1);
+    const req = oauth.requests[0];
+    expect(req.headers['content-type']).toBe('application/json');
+    expect(req.headers['user-agent']).toMatch(/^oauth-broker\/\d+\.\d+\.\d+ /);
+    expect(req.body).toEqual({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e', scope: 'user:inference user:profile' });
+
+    const stored = tokensInSecret();
+    expect(oauth.isLive(stored.refreshToken)).toBe(true);
+    expect(stored.refreshToken).not.toBe(s.refreshToken);
+    expect(stored.doc).toMatchObject({ subscriptionType: 'max', rateLimitTier: 'default_claude_max_20x', scopes: ['user:inference', 'user:profile'] });
+    expect(main.outputs).toMatchObject({ 'access-token': stored.accessToken, source: 'refreshed', rotated: 'true', 'secret-updated': 'true' });
+    expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(stored.accessToken);
+    expect(main.summary).toContain('| secret updated | yes: repository secret CLAUDE_CREDENTIALS of octo/app |');
+    // Preflight reads come before the refresh; the write after it.
+    expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/octo/app/actions/secrets/public-key',
+      'GET /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
+      'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
+    ]);
+    const secrets = [s.accessToken, s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, gh.repoSecret(REPO, SECRET)!.value];
+    assertMasked(main, [stored.accessToken, stored.refreshToken]);
+    assertNoLeak(main, secrets);
+    assertNoLeak(post, secrets);
+    // The new tokens are masked before anything mentions the refresh.
+    const maskAt = main.stdout.indexOf(`::add-mask::${stored.accessToken}`);
+    expect(maskAt).toBeGreaterThan(-1);
+    expect(maskAt).toBeLessThan(main.stdout.indexOf('Refreshed at'));
+  });
+
+  it('mode refresh refreshes a valid token; the next run uses what was written', async () => {
+    const s = seed(8 * HOUR);
+    const first = await runAction('main', { inputs: inputs(s, { mode: 'refresh' }) });
+    expect(first.code).toBe(0);
+    expect(first.outputs.source).toBe('refreshed');
+    const next = gh.repoSecret(REPO, SECRET)!.value;
+    const second = await runAction('main', { inputs: { ...inputs(s), credentials: next } });
+    expect(second.outputs).toMatchObject({ source: 'stored', 'access-token': first.outputs['access-token'] });
+    expect(oauth.requests).toHaveLength(1);
+  });
+
+  it('writes an environment secret', async () => {
+    const s = seed(-HOUR, (v) => gh.setEnvSecret(REPO, 'production', SECRET, v));
+    const r = await runAction('main', { inputs: inputs(s, { 'secret-environment': 'production' }) });
+    expect(r.code).toBe(0);
+    const stored = JSON.parse(gh.envSecret(REPO, 'production', SECRET)!.value) as { claudeAiOauth: { accessToken: string } };
+    expect(stored.claudeAiOauth.accessToken).toBe(r.outputs['access-token']);
+    expect(gh.requests.map((q) => q.path)).toContain('/repos/octo/app/environments/production/secrets/CLAUDE_CREDENTIALS');
+    expect(gh.repoSecret(REPO, SECRET)).toBeUndefined();
+  });
+
+  it('writes an organization secret, keeping its visibility and selected repositories', async () => {
+    const s = seed(-HOUR, (v) => gh.setOrgSecret('octo', SECRET, v, 'selected', [4242, 77]));
+    const r = await runAction('main', { inputs: inputs(s, { 'secret-org': 'octo' }) });
+    expect(r.code).toBe(0);
+    const stored = gh.orgSecret('octo', SECRET)!;
+    expect(stored.visibility).toBe('selected');
+    expect(stored.selected_repository_ids?.sort()).toEqual([4242, 77].sort());
+    expect(JSON.parse(stored.value).claudeAiOauth.accessToken).toBe(r.outputs['access-token']);
+  });
+
+  it('follows a GitHub Enterprise Server API prefix', async () => {
+    await gh.close();
+    gh = await startGitHubServer({ prefix: '/api/v3' });
+    gh.addRepo(REPO);
+    gh.addToken(PAT, { kind: 'pat' });
+    const s = seed(-HOUR);
+    expect(gh.url).toMatch(/\/api\/v3$/);
+    const r = await runAction('main', { inputs: inputs(s) });
+    expect(r.code).toBe(0);
+    expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
+  });
+
+  it('a bare refresh token is refreshed and stored as the generic format', async () => {
+    const { refreshToken } = oauth.issue();
+    gh.setRepoSecret(REPO, SECRET, refreshToken);
+    const r = await runAction('main', { inputs: { ...inputs({ credentials: refreshToken, refreshToken, accessToken: '' }) } });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as Record<string, string>;
+    expect(doc.access_token).toBe(r.outputs['access-token']);
+    expect(Date.parse(doc.expires_at)).toBeGreaterThan(Date.now() + 7 * HOUR);
+    expect(oauth.requests[0].body).not.toHaveProperty('scope');
+    assertNoLeak(r, [refreshToken, doc.access_token, doc.refresh_token]);
+  });
+
+  it('retries a PUT answered 502, then succeeds', async () => {
+    const s = seed(-HOUR);
+    gh.faults.push({ method: 'PUT', status: 502, body: '{"message":"Server Error"}' });
+    const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
+    expect(r.code).toBe(0);
+    expect(gh.requests.filter((q) => q.method === 'PUT').map((q) => q.status)).toEqual([502, 204]);
+    expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
+    expect(r.stdout).toMatch(/HTTP 502; retrying/);
+  });
+
+  it('honours retry-after on a 429', async () => {
+    const s = seed(-HOUR);
+    gh.faults.push({ method: 'PUT', status: 429, headers: { 'retry-after': '1' }, body: '{"message":"Too many requests"}' });
+    const started = Date.now();
+    const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
+    expect(r.code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(r.stdout).toMatch(/HTTP 429; retrying in 1s/);
+    expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
+  });
+
+  it('writes the Claude Code credentials file (0600, access token only) and the post step removes it', async () => {
+    const s = seed(8 * HOUR);
+    const { main, post } = await runMainThenPost({ inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    expect(main.code).toBe(0);
+    const path = main.outputs['credentials-file'];
+    expect(path).toBe(`${main.home}/.claude/.credentials.json`);
+    expect(post.code).toBe(0);
+    expect(existsSync(path)).toBe(false);
+    expect(post.stdout).toContain(`Removed ${path}`);
+  });
+});
+
+describe('the file between main and post', () => {
+  it('is 0600 and holds no refresh token', async () => {
+    const s = seed(8 * HOUR);
+    const main = await runAction('main', { inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    const path = main.outputs['credentials-file'];
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    expect(file.claudeAiOauth).toMatchObject({ accessToken: s.accessToken, scopes: ['user:inference', 'user:profile'], subscriptionType: 'max' });
+    expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
+    expect(main.state['oauth-broker']).not.toContain(s.accessToken);
+  });
+});
+
+describe('nothing is spent that cannot be stored', () => {
+  it.each([
+    ['secret-name', { 'secret-name': '' }, /^secret-name: refusing to refresh .* would be spent and lost/],
+    ['github-token', { 'github-token': '' }, /^github-token: refusing to refresh .* would be spent and lost/],
+  ])('without %s the run fails before calling the provider', async (_, extra, message) => {
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, extra) });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], message);
+    expect(oauth.requests).toHaveLength(0);
+    expect(oauth.isLive(s.refreshToken)).toBe(true);
+  });
+
+  it.each([
+    ["the job's GITHUB_TOKEN", JOB_TOKEN, /^github-token: .*403 Resource not accessible by integration.*GITHUB_TOKEN.*can never read or write secrets.*fine-grained PAT/],
+    ['a PAT without the Secrets permission', 'weak', /^github-token: .*403 Resource not accessible by personal access token.*"Secrets: Read and write"/],
+    ['a token for other repositories', 'foreign', /^repository octo\/app \(secret-repository\): .*404 Not Found.*Check the name/],
+    ['an unknown token', 'github_pat_unknown', /^github-token: .*401 Bad credentials.*invalid or expired/],
+  ])('%s is explained, and nothing is spent', async (_, token, message) => {
+    gh.addToken('weak', { kind: 'pat', secrets: 'none' });
+    gh.addToken('foreign', { kind: 'pat', repos: ['someone/else'] });
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'github-token': token }) });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials, token], message);
+    expect(oauth.requests).toHaveLength(0);
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+  });
+
+  it('a secret-name that does not exist is an error before refreshing', async () => {
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'secret-name': 'CLAUDE_TYPO' }) });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^secret-name: repository secret CLAUDE_TYPO of octo\/app does not exist/);
+    expect(oauth.requests).toHaveLength(0);
+  });
+
+  it('an unreachable GitHub API is an error before refreshing', async () => {
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'github-api-url': `http://127.0.0.1:${await closedPort()}` }), env: fastRetries });
+    expectCleanFailure(r, [s.refreshToken, s.credentials], /^github-api-url: could not read the public key .* connection refused/);
+    expect(oauth.requests).toHaveLength(0);
+  });
+});
+
+describe('provider failures', () => {
+  it('a spent refresh token (invalid_grant) fails with one clear line and changes nothing', async () => {
+    const s = seed(-HOUR);
+    // Spend it elsewhere first, as a local login or another run would.
+    await fetch(oauth.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' }) });
+    const r = await runAction('main', { inputs: inputs(s), debug: true });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/);
+    expect(oauth.reuseCount).toBe(1);
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+    expect(gh.requests.filter((q) => q.method === 'PUT')).toHaveLength(0);
+  });
+
+  it.each([
+    ['not JSON', '<html>oops</html>', /answered 200 but the body is not JSON/],
+    ['no access_token', '{"token_type":"Bearer"}', /answered 200 but without an access_token/],
+  ])('a 200 whose body is %s is a clear failure', async (_, body, message) => {
+    const s = seed(-HOUR);
+    oauth.faults.push({ status: 200, body, headers: { 'content-type': 'application/json' } });
+    const r = await runAction('main', { inputs: inputs(s) });
+    expectCleanFailure(r, [s.refreshToken, s.credentials], message);
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+  });
+
+  it('a connection refused before sending is retried; a dropped connection after sending is not', async () => {
+    const s = seed(-HOUR);
+    oauth.faults.push({ action: 'reset' });
+    const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
+    expectCleanFailure(r, [s.refreshToken, s.credentials], /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/);
+    expect(oauth.requests).toHaveLength(1);
+
+    const refused = await runAction('main', { inputs: inputs(s, { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` }), env: fastRetries });
+    expectCleanFailure(refused, [s.refreshToken, s.credentials], /connection refused after 3 attempts; nothing was spent/);
+    expect(refused.stdout.match(/the request was not sent, retrying/g)).toHaveLength(2);
+  });
+
+  it('a timeout is not retried', async () => {
+    const s = seed(-HOUR);
+    oauth.faults.push({ action: 'hang' });
+    const r = await runAction('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '500' } });
+    expectCleanFailure(r, [s.refreshToken, s.credentials], /no answer within 1s; the refresh may have reached the provider, so it is not retried/);
+    expect(oauth.requests).toHaveLength(1);
+  });
+
+  it('a 429 with retry-after from the provider is waited out', async () => {
+    const s = seed(-HOUR);
+    oauth.faults.push({ status: 429, headers: { 'retry-after': '1' }, body: '{"error":"rate_limited"}' });
+    const r = await runAction('main', { inputs: inputs(s) });
+    expect(r.code).toBe(0);
+    expect(oauth.refreshCount).toBe(1);
+  });
+});
+
+describe('bad input: one line naming the input, exit 1, nothing changed', () => {
+  const RT = 'sk-ant-ort01-neverusedneverusedneverusedneverusedneverus';
+  const valid = JSON.stringify({ claudeAiOauth: { accessToken: 'sk-ant-oat01-validvalidvalidvalidvalidvalidvalidvalid', refreshToken: RT, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] } });
+  const expired = JSON.stringify({ claudeAiOauth: { accessToken: 'sk-ant-oat01-oldoldoldoldoldoldoldoldoldoldoldold', refreshToken: RT, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] } });
+  it.each([
+    ['malformed JSON', { credentials: `{"claudeAiOauth":{"refreshToken":"${RT}"` }, /^credentials: is not valid JSON/],
+    ['unknown format', { credentials: '{"token":"x"}' }, /^credentials: is JSON of an unknown format/],
+    ['empty credentials', { credentials: '' }, /^credentials: is empty/],
+    ['unknown provider', { credentials: valid, provider: 'gemini' }, /^provider: "gemini" is not one of anthropic, openai, oauth2/],
+    ['bad duration', { credentials: valid, 'min-ttl': 'soon' }, /^min-ttl: "soon" is not a duration/],
+    ['invalid secret name', { credentials: valid, 'secret-name': 'GITHUB_TOKEN' }, /^secret-name: "GITHUB_TOKEN" is not a valid secret name/],
+    ['both environment and org', { credentials: valid, 'secret-name': SECRET, 'secret-environment': 'production', 'secret-org': 'octo' }, /^secret-environment and secret-org: give at most one/],
+    ['expired token in check mode', { credentials: expired, mode: 'check' }, /^credentials: the stored access token is not valid for min-ttl 30m: it expired 1h(\d+s)? ago/],
+    ['unknown mode', { credentials: valid, mode: 'sometimes' }, /^mode: "sometimes" is not one of auto, refresh, check/],
+    ['plain-http token-url', { credentials: expired, 'token-url': 'http://auth.example.com/token' }, /^token-url: .* must be an https URL/],
+  ])('%s', async (_, given, message) => {
+    const r = await runAction('main', { inputs: given, debug: true });
+    expectCleanFailure(r, [RT, given.credentials ?? ''], message);
+    expect(errorLine(r)).not.toContain(RT);
+    expect(oauth.requests.length + gh.requests.length).toBe(0);
+  });
+});

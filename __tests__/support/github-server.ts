@@ -1,0 +1,622 @@
+/**
+ * A stand-in for the GitHub REST secrets API (repository, environment and
+ * organisation secrets). It really opens every sealed box, with tweetnacl +
+ * tweetnacl-sealedbox-js: an implementation independent of the libsodium the
+ * action uses, so a test passes only if the ciphertext is what GitHub accepts.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import nacl from 'tweetnacl';
+
+// The package ships no types and only a CommonJS build for Node.
+const sealedbox = createRequire(import.meta.url)('tweetnacl-sealedbox-js') as {
+  open(ciphertext: Uint8Array, publicKey: Uint8Array, secretKey: Uint8Array): Uint8Array | null;
+};
+
+export type Permission = 'none' | 'read' | 'write';
+
+export interface TokenSpec {
+  /** job = the workflow's own GITHUB_TOKEN */
+  kind: 'pat' | 'app' | 'job';
+  /** 'owner/name' it can see; default all */
+  repos?: string[];
+  /** organisations it can see; default all */
+  orgs?: string[];
+  /** repository Secrets permission, default 'write' */
+  secrets?: Permission;
+  /** Environments permission, default 'write' */
+  environments?: Permission;
+  /** organisation Secrets permission, default 'write' */
+  orgSecrets?: Permission;
+  /** sent as github-authentication-token-expiration, e.g. '2026-12-01 00:00:00 UTC' */
+  expiresAt?: string;
+}
+
+export interface StoredSecret {
+  name: string;
+  /** decrypted plaintext */
+  value: string;
+  created_at: string;
+  updated_at: string;
+  visibility?: 'all' | 'private' | 'selected';
+  selected_repository_ids?: number[];
+}
+
+export interface GitHubRequest {
+  method: string;
+  /** without prefix, without query */
+  path: string;
+  /** the status sent; 0 when a fault reset the socket or left it hanging */
+  status: number;
+  headers: IncomingHttpHeaders;
+}
+
+export interface GitHubFault {
+  method?: string;
+  pathIncludes?: string;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** wait before applying the rest of the fault (or the normal answer) */
+  delayMs?: number;
+  action?: 'reset' | 'hang';
+}
+
+export interface GitHubServer {
+  /** includes the prefix: what you would pass as github-api-url */
+  url: string;
+  addRepo(fullName: string, opts?: { id?: number; environments?: string[] }): void;
+  addOrg(org: string): void;
+  addToken(token: string, spec: TokenSpec): void;
+  setRepoSecret(repo: string, name: string, value: string): void;
+  setEnvSecret(repo: string, env: string, name: string, value: string): void;
+  setOrgSecret(
+    org: string,
+    name: string,
+    value: string,
+    visibility: 'all' | 'private' | 'selected',
+    selectedRepositoryIds?: number[],
+  ): void;
+  repoSecret(repo: string, name: string): StoredSecret | undefined;
+  envSecret(repo: string, env: string, name: string): StoredSecret | undefined;
+  orgSecret(org: string, name: string): StoredSecret | undefined;
+  publicKey: { key_id: string; key: string };
+  requests: GitHubRequest[];
+  /** the first fault matching a request is removed and applied instead of the normal answer */
+  faults: GitHubFault[];
+  close(): Promise<void>;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+/** GitHub's documented limit on a secret value. */
+export const MAX_SECRET_BYTES = 48 * 1024;
+
+type Visibility = 'all' | 'private' | 'selected';
+type PermissionKey = 'secrets' | 'environments' | 'orgSecrets';
+
+interface Repo {
+  id: number;
+  fullName: string;
+  secrets: Map<string, StoredSecret>;
+  /** keyed by lower-cased name: GitHub environment names are case-insensitive */
+  environments: Map<string, Environment>;
+}
+
+interface Environment {
+  id: number;
+  name: string;
+  secrets: Map<string, StoredSecret>;
+}
+
+interface Org {
+  id: number;
+  login: string;
+  secrets: Map<string, StoredSecret>;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A route resolved to its target and the permission it needs; `run` produces the answer. */
+interface Route {
+  repo?: string;
+  org?: string;
+  permission?: PermissionKey;
+  access: 'read' | 'write';
+  run(): Answer;
+}
+
+const PERMISSION_HEADER: Record<PermissionKey, string> = {
+  secrets: 'secrets',
+  environments: 'environments',
+  orgSecrets: 'organization_secrets',
+};
+const LEVEL: Record<Permission, number> = { none: 0, read: 1, write: 2 };
+
+const message = (status: number, text: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: { message: text, documentation_url: DOCS, status: String(status) },
+  ...(headers ? { headers } : {}),
+});
+const notFound = (): Answer => message(404, 'Not Found');
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isValidSecretName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name);
+}
+
+/** Strict standard base64: Buffer.from would silently skip invalid characters. */
+function decodeBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+function randomKeyId(): string {
+  // GitHub's key ids look like 18-digit decimal numbers.
+  const n = BigInt(`0x${randomBytes(8).toString('hex')}`) % 900000000000000000n;
+  return String(100000000000000000n + n);
+}
+
+function requestId(): string {
+  const hex = (bytes: number): string => randomBytes(bytes).toString('hex').toUpperCase();
+  return `${hex(2)}:${hex(2)}:${hex(3)}:${hex(4)}:${hex(4)}`;
+}
+
+const copy = (secret: StoredSecret | undefined): StoredSecret | undefined =>
+  secret && {
+    ...secret,
+    ...(secret.selected_repository_ids ? { selected_repository_ids: [...secret.selected_repository_ids] } : {}),
+  };
+
+class FakeGitHubServer implements GitHubServer {
+  url = '';
+  requests: GitHubRequest[] = [];
+  faults: GitHubFault[] = [];
+  readonly publicKey: { key_id: string; key: string };
+
+  private readonly keyPair = nacl.box.keyPair();
+  private readonly repos = new Map<string, Repo>();
+  private readonly orgs = new Map<string, Org>();
+  private readonly tokens = new Map<string, TokenSpec>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private nextId = 1000;
+  private lastStamp = 0;
+  private remaining = 5000;
+  private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
+  private readonly server = createServer((req, res) => {
+    this.handle(req, res).catch((err: unknown) => {
+      // A bug in the stand-in must surface as a failed request, not a hung test.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(err));
+    });
+  });
+
+  constructor(private readonly prefix: string) {
+    this.publicKey = { key_id: randomKeyId(), key: Buffer.from(this.keyPair.publicKey).toString('base64') };
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}${this.prefix}`;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Keep-alive and hung sockets would otherwise hold close() open forever.
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  // ---- test-side setup and inspection -------------------------------------
+
+  addRepo(fullName: string, opts: { id?: number; environments?: string[] } = {}): void {
+    let repo = this.repos.get(fullName.toLowerCase());
+    if (!repo) {
+      if (!/^[^/\s]+\/[^/\s]+$/.test(fullName)) throw new Error(`addRepo: expected owner/name, got ${fullName}`);
+      repo = { id: opts.id ?? this.nextId++, fullName, secrets: new Map(), environments: new Map() };
+      this.repos.set(fullName.toLowerCase(), repo);
+    } else if (opts.id !== undefined) {
+      repo.id = opts.id;
+    }
+    for (const env of opts.environments ?? []) {
+      if (!repo.environments.has(env.toLowerCase())) repo.environments.set(env.toLowerCase(), { id: this.nextId++, name: env, secrets: new Map() });
+    }
+  }
+
+  addOrg(org: string): void {
+    if (!this.orgs.has(org.toLowerCase())) this.orgs.set(org.toLowerCase(), { id: this.nextId++, login: org, secrets: new Map() });
+  }
+
+  addToken(token: string, spec: TokenSpec): void {
+    this.tokens.set(token, { ...spec });
+  }
+
+  setRepoSecret(repo: string, name: string, value: string): void {
+    this.upsert(this.mustRepo(repo).secrets, name, value);
+  }
+
+  setEnvSecret(repo: string, env: string, name: string, value: string): void {
+    this.upsert(this.mustEnv(repo, env).secrets, name, value);
+  }
+
+  setOrgSecret(org: string, name: string, value: string, visibility: Visibility, selectedRepositoryIds?: number[]): void {
+    this.upsert(this.mustOrg(org).secrets, name, value, visibility, selectedRepositoryIds);
+  }
+
+  repoSecret(repo: string, name: string): StoredSecret | undefined {
+    return copy(this.repos.get(repo.toLowerCase())?.secrets.get(name.toUpperCase()));
+  }
+
+  envSecret(repo: string, env: string, name: string): StoredSecret | undefined {
+    return copy(this.repos.get(repo.toLowerCase())?.environments.get(env.toLowerCase())?.secrets.get(name.toUpperCase()));
+  }
+
+  orgSecret(org: string, name: string): StoredSecret | undefined {
+    return copy(this.orgs.get(org.toLowerCase())?.secrets.get(name.toUpperCase()));
+  }
+
+  private mustRepo(fullName: string): Repo {
+    const repo = this.repos.get(fullName.toLowerCase());
+    if (!repo) throw new Error(`unknown repository ${fullName}: call addRepo first`);
+    return repo;
+  }
+
+  private mustEnv(fullName: string, env: string): Environment {
+    const found = this.mustRepo(fullName).environments.get(env.toLowerCase());
+    if (!found) throw new Error(`unknown environment ${env} of ${fullName}: pass it to addRepo`);
+    return found;
+  }
+
+  private mustOrg(org: string): Org {
+    const found = this.orgs.get(org.toLowerCase());
+    if (!found) throw new Error(`unknown organisation ${org}: call addOrg first`);
+    return found;
+  }
+
+  /** ISO timestamps at second precision, strictly increasing so every write is observable. */
+  private stamp(): string {
+    this.lastStamp = Math.max(Math.floor(Date.now() / 1000), this.lastStamp + 1);
+    return new Date(this.lastStamp * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  /** Returns true when the secret was created, false when updated. */
+  private upsert(
+    store: Map<string, StoredSecret>,
+    name: string,
+    value: string,
+    visibility?: Visibility,
+    selectedRepositoryIds?: number[],
+  ): boolean {
+    const key = name.toUpperCase();
+    const now = this.stamp();
+    const existing = store.get(key);
+    const secret: StoredSecret = { name: key, value, created_at: existing?.created_at ?? now, updated_at: now };
+    if (visibility) secret.visibility = visibility;
+    if (visibility === 'selected') secret.selected_repository_ids = [...(selectedRepositoryIds ?? [])];
+    store.set(key, secret);
+    return existing === undefined;
+  }
+
+  // ---- HTTP ---------------------------------------------------------------
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const method = (req.method ?? '').toUpperCase();
+    const [rawPath = '', query = ''] = (req.url ?? '').split('?', 2);
+    const underPrefix = rawPath === this.prefix || rawPath.startsWith(`${this.prefix}/`);
+    const path = underPrefix ? rawPath.slice(this.prefix.length) || '/' : rawPath;
+    const record = (status: number): void => {
+      this.requests.push({ method, path, status, headers: req.headers });
+    };
+
+    const faultIndex = this.faults.findIndex(
+      (f) =>
+        (f.method === undefined || f.method.toUpperCase() === method) &&
+        (f.pathIncludes === undefined || path.includes(f.pathIncludes)),
+    );
+    const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
+    if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.action === 'hang' || fault?.action === 'reset') {
+      record(0);
+      if (fault.action === 'reset') req.socket.destroy();
+      return;
+    }
+
+    const token = this.tokenOf(req.headers);
+    let answer: Answer;
+    if (fault && (fault.status !== undefined || fault.body !== undefined)) {
+      const status = fault.status ?? 500;
+      answer = { status };
+      this.send(res, answer, token, fault.headers, fault.body ?? (status === 204 ? '' : JSON.stringify({ message: `fault ${status}`, documentation_url: DOCS })));
+    } else {
+      answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
+      this.send(res, answer, token, fault?.headers);
+    }
+    record(answer.status);
+  }
+
+  private tokenOf(headers: IncomingHttpHeaders): TokenSpec | undefined {
+    const match = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+    return match?.[1] === undefined ? undefined : this.tokens.get(match[1]);
+  }
+
+  private send(
+    res: ServerResponse,
+    answer: Answer,
+    token: TokenSpec | undefined,
+    extra: Record<string, string> | undefined,
+    rawBody?: string,
+  ): void {
+    this.remaining = Math.max(0, this.remaining - 1);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(this.remaining),
+      'x-ratelimit-reset': String(this.resetAt),
+      'x-ratelimit-used': String(5000 - this.remaining),
+      'x-ratelimit-resource': 'core',
+      'x-github-request-id': requestId(),
+      ...(token?.expiresAt ? { 'github-authentication-token-expiration': token.expiresAt } : {}),
+      ...answer.headers,
+      ...extra,
+    };
+    res.writeHead(answer.status, headers);
+    if (rawBody !== undefined) res.end(rawBody);
+    else res.end(answer.status === 204 || answer.body === undefined ? '' : JSON.stringify(answer.body));
+  }
+
+  /** Authentication, visibility and permissions in the order GitHub applies them. */
+  private route(method: string, path: string, query: string, headers: IncomingHttpHeaders, raw: string): Answer {
+    const route = this.match(method, path, query, raw);
+    if (!route) return notFound();
+
+    const authorization = headers.authorization;
+    if (!authorization) return message(401, 'Requires authentication');
+    const token = this.tokenOf(headers);
+    if (!token) return message(401, 'Bad credentials');
+
+    // Targets a token cannot see, or that do not exist, are both 404: GitHub does not tell them apart.
+    if (route.repo !== undefined) {
+      if (token.repos && !token.repos.some((r) => r.toLowerCase() === route.repo?.toLowerCase())) return notFound();
+      if (!this.repos.has(route.repo.toLowerCase())) return notFound();
+    }
+    if (route.org !== undefined) {
+      if (token.orgs && !token.orgs.some((o) => o.toLowerCase() === route.org?.toLowerCase())) return notFound();
+      if (!this.orgs.has(route.org.toLowerCase())) return notFound();
+    }
+
+    if (route.permission) {
+      const needed = `${PERMISSION_HEADER[route.permission]}=${route.access}`;
+      if (token.kind === 'job') {
+        return message(403, 'Resource not accessible by integration', { 'x-accepted-github-permissions': needed });
+      }
+      if (LEVEL[token[route.permission] ?? 'write'] < LEVEL[route.access]) {
+        const who = token.kind === 'pat' ? 'personal access token' : 'integration';
+        return message(403, `Resource not accessible by ${who}`, { 'x-accepted-github-permissions': needed });
+      }
+    }
+    return route.run();
+  }
+
+  private match(method: string, path: string, query: string, raw: string): Route | undefined {
+    let segments: string[];
+    try {
+      segments = path.split('/').slice(1).map(decodeURIComponent);
+    } catch {
+      return undefined;
+    }
+    if (segments.at(-1) === '') segments.pop();
+    const [root, a, b, c, d, e, f] = segments;
+    const n = segments.length;
+    const read = method === 'GET';
+    const write = method === 'PUT';
+
+    if (root === 'repos' && a !== undefined && b !== undefined) {
+      const repo = `${a}/${b}`;
+      if (n === 3 && read) return { repo, access: 'read', run: () => this.getRepo(repo) };
+      if (c === 'actions' && d === 'secrets' && n === 6 && e !== undefined) {
+        const store = () => this.mustRepo(repo).secrets;
+        if (e === 'public-key' && read) return { repo, permission: 'secrets', access: 'read', run: () => this.getKey() };
+        if (read) return { repo, permission: 'secrets', access: 'read', run: () => this.getSecret(store(), e) };
+        if (write) return { repo, permission: 'secrets', access: 'write', run: () => this.putSecret(store(), e, raw, false) };
+      }
+      if (c === 'environments' && d !== undefined) {
+        const env = d;
+        // An unknown environment is a 404, checked after the token's permissions.
+        const withEnv = (fn: (environment: Environment) => Answer) => (): Answer => {
+          const found = this.repos.get(repo.toLowerCase())?.environments.get(env.toLowerCase());
+          return found ? fn(found) : notFound();
+        };
+        if (n === 5 && read) {
+          return { repo, access: 'read', run: withEnv((x) => ({ status: 200, body: { id: x.id, name: x.name } })) };
+        }
+        if (e === 'secrets' && n === 7 && f !== undefined) {
+          if (f === 'public-key' && read) {
+            return { repo, permission: 'environments', access: 'read', run: withEnv(() => this.getKey()) };
+          }
+          if (read) return { repo, permission: 'environments', access: 'read', run: withEnv((x) => this.getSecret(x.secrets, f)) };
+          if (write) {
+            return { repo, permission: 'environments', access: 'write', run: withEnv((x) => this.putSecret(x.secrets, f, raw, false)) };
+          }
+        }
+      }
+      return undefined;
+    }
+
+    if (root === 'orgs' && a !== undefined) {
+      const org = a;
+      if (n === 2 && read) return { org, access: 'read', run: () => this.getOrg(org) };
+      if (b === 'actions' && c === 'secrets' && d !== undefined) {
+        const store = () => this.mustOrg(org).secrets;
+        if (n === 5 && d === 'public-key' && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.getKey() };
+        if (n === 5 && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.getOrgSecret(org, d) };
+        if (n === 5 && write) return { org, permission: 'orgSecrets', access: 'write', run: () => this.putSecret(store(), d, raw, true) };
+        if (n === 6 && e === 'repositories' && read) {
+          return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSelected(org, d, query) };
+        }
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  // ---- handlers -----------------------------------------------------------
+
+  private getKey(): Answer {
+    return { status: 200, body: { ...this.publicKey } };
+  }
+
+  private getRepo(fullName: string): Answer {
+    const repo = this.mustRepo(fullName);
+    const [owner = '', name = ''] = repo.fullName.split('/');
+    return {
+      status: 200,
+      body: { id: repo.id, name, full_name: repo.fullName, private: true, owner: { login: owner }, default_branch: 'main' },
+    };
+  }
+
+  private getOrg(login: string): Answer {
+    const org = this.mustOrg(login);
+    return { status: 200, body: { login: org.login, id: org.id } };
+  }
+
+  private getSecret(store: Map<string, StoredSecret>, name: string): Answer {
+    const secret = store.get(name.toUpperCase());
+    if (!secret) return notFound();
+    return { status: 200, body: { name: secret.name, created_at: secret.created_at, updated_at: secret.updated_at } };
+  }
+
+  private getOrgSecret(login: string, name: string): Answer {
+    const org = this.mustOrg(login);
+    const secret = org.secrets.get(name.toUpperCase());
+    if (!secret) return notFound();
+    return {
+      status: 200,
+      body: {
+        name: secret.name,
+        created_at: secret.created_at,
+        updated_at: secret.updated_at,
+        visibility: secret.visibility ?? 'private',
+        ...(secret.visibility === 'selected'
+          ? { selected_repositories_url: `${this.url}/orgs/${org.login}/actions/secrets/${secret.name}/repositories` }
+          : {}),
+      },
+    };
+  }
+
+  private listSelected(login: string, name: string, query: string): Answer {
+    const org = this.mustOrg(login);
+    const secret = org.secrets.get(name.toUpperCase());
+    if (!secret) return notFound();
+    if (secret.visibility !== 'selected') {
+      return { status: 409, body: { message: `Secret ${secret.name} does not have visibility 'selected'`, documentation_url: DOCS } };
+    }
+    const params = new URLSearchParams(query);
+    const perPage = Math.min(100, Math.max(1, Number(params.get('per_page')) || 30));
+    const page = Math.max(1, Number(params.get('page')) || 1);
+    const ids = secret.selected_repository_ids ?? [];
+    const byId = new Map([...this.repos.values()].map((r) => [r.id, r] as const));
+    // Ids of repositories the test never added still round-trip, so a read-modify-write keeps them.
+    const repositories = ids.slice((page - 1) * perPage, page * perPage).map((id) => {
+      const repo = byId.get(id);
+      const fullName = repo?.fullName ?? `${org.login}/repo-${id}`;
+      return { id, name: fullName.split('/')[1], full_name: fullName };
+    });
+    const lastPage = Math.max(1, Math.ceil(ids.length / perPage));
+    const base = `${this.url}/orgs/${org.login}/actions/secrets/${secret.name}/repositories`;
+    const links: string[] = [];
+    if (page < lastPage) {
+      links.push(`<${base}?per_page=${perPage}&page=${page + 1}>; rel="next"`);
+      links.push(`<${base}?per_page=${perPage}&page=${lastPage}>; rel="last"`);
+    }
+    return {
+      status: 200,
+      body: { total_count: ids.length, repositories },
+      ...(links.length ? { headers: { link: links.join(', ') } } : {}),
+    };
+  }
+
+  private putSecret(store: Map<string, StoredSecret>, name: string, raw: string, org: boolean): Answer {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return message(400, 'Problems parsing JSON');
+    }
+    if (!isRecord(body)) return message(400, 'Problems parsing JSON');
+    if (!isValidSecretName(name)) {
+      return message(422, 'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), and must not start with GITHUB_ or a number.');
+    }
+
+    let visibility: Visibility | undefined;
+    let ids: number[] | undefined;
+    if (org) {
+      const v = body.visibility;
+      if (v !== 'all' && v !== 'private' && v !== 'selected') {
+        return message(422, 'Invalid request.\n\nvisibility must be one of all, private, selected.');
+      }
+      visibility = v;
+      if (v === 'selected') {
+        const given = body.selected_repository_ids;
+        if (!Array.isArray(given) || !given.every((id) => Number.isInteger(id))) {
+          return message(422, 'Invalid request.\n\nselected_repository_ids must be an array of integers when visibility is selected.');
+        }
+        ids = given as number[];
+      }
+    }
+
+    if (typeof body.key_id !== 'string' || typeof body.encrypted_value !== 'string') {
+      return message(422, 'Invalid request.\n\n"encrypted_value" and "key_id" are required.');
+    }
+    if (body.key_id !== this.publicKey.key_id) return message(422, 'Bad request - key_id does not match');
+    const ciphertext = decodeBase64(body.encrypted_value);
+    if (!ciphertext) return message(422, 'Bad request - encrypted_value is not valid base64');
+    const plaintext = ciphertext.length >= 48 ? sealedbox.open(ciphertext, this.keyPair.publicKey, this.keyPair.secretKey) : null;
+    if (!plaintext) return message(422, 'Bad request - encrypted_value could not be decrypted with the public key');
+    if (plaintext.length > MAX_SECRET_BYTES) return message(422, 'Secret value is too large: the limit is 48 KB');
+
+    const created = this.upsert(store, name, Buffer.from(plaintext).toString('utf8'), visibility, ids);
+    return created ? { status: 201, body: {} } : { status: 204 };
+  }
+}
+
+export async function startGitHubServer(opts: { prefix?: string } = {}): Promise<GitHubServer> {
+  const prefix = (opts.prefix ?? '').replace(/\/+$/, '');
+  if (prefix !== '' && !prefix.startsWith('/')) throw new Error(`prefix must start with '/': ${prefix}`);
+  const server = new FakeGitHubServer(prefix);
+  await server.listen();
+  return server;
+}

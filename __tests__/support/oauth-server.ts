@@ -1,0 +1,252 @@
+/**
+ * A stand-in for Anthropic's OAuth token endpoint (`POST /v1/oauth/token`),
+ * strict about single-use refresh-token rotation so tests can prove that the
+ * broker never presents a spent token and never loses a rotated one.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+export const ANTHROPIC_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
+/** The scopes a Claude Code login carries; `issue()` uses them when none are given. */
+export const DEFAULT_SCOPES: readonly string[] = ['user:inference', 'user:profile', 'user:sessions:claude_code'];
+
+export interface OAuthServerOptions {
+  /** default '/v1/oauth/token' */
+  path?: string;
+  /** default: Claude Code's public client id */
+  clientId?: string;
+  /** default 28800 (8 h, like the real endpoint) */
+  accessTtlSeconds?: number;
+  /** answer without `refresh_token`: the presented token is not rotated and stays live */
+  omitRefreshToken?: boolean;
+}
+
+export interface OAuthFault {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  delayMs?: number;
+  /**
+   * 'reset' destroys the socket without answering; 'reset-after-rotate' rotates
+   * (old token spent, new token live) then destroys the socket, i.e. the reply
+   * was lost after the provider acted; 'hang' never answers.
+   */
+  action?: 'reset' | 'reset-after-rotate' | 'hang';
+}
+
+export interface OAuthRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** parsed JSON, or the raw text when it is not JSON */
+  body: any;
+}
+
+export interface OAuthServer {
+  url: string;
+  /** url + path */
+  tokenUrl: string;
+  requests: OAuthRequest[];
+  /** successful refreshes (each one a rotation unless `omitRefreshToken`) */
+  refreshCount: number;
+  /** presentations of a spent refresh token */
+  reuseCount: number;
+  /** a live refresh token (and a matching access token), for seeding credentials */
+  issue(scopes?: string[]): { refreshToken: string; accessToken: string };
+  /** each request shifts one fault off this queue, if any */
+  faults: OAuthFault[];
+  isLive(refreshToken: string): boolean;
+  close(): Promise<void>;
+}
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+interface TokenRecord {
+  scopes: string[];
+  spent: boolean;
+}
+
+// 32 random bytes are exactly 43 base64url characters, the length real tokens carry.
+const random43 = (): string => randomBytes(32).toString('base64url');
+
+const error = (code: string, description?: string): Answer => ({
+  status: 400,
+  body: description === undefined ? { error: code } : { error: code, error_description: description },
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+class FakeOAuthServer implements OAuthServer {
+  url = '';
+  tokenUrl = '';
+  requests: OAuthRequest[] = [];
+  refreshCount = 0;
+  reuseCount = 0;
+  faults: OAuthFault[] = [];
+
+  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly account = { uuid: randomUUID(), email_address: 'ci@example.com' };
+  private readonly organization = { uuid: randomUUID(), name: 'Example' };
+  private readonly server = createServer((req, res) => {
+    this.handle(req, res).catch((err: unknown) => {
+      // A bug in the stand-in must surface as a failed request, not a hung test.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(err));
+    });
+  });
+
+  constructor(
+    private readonly path: string,
+    private readonly clientId: string,
+    private readonly accessTtlSeconds: number,
+    private readonly omitRefreshToken: boolean,
+  ) {}
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    this.tokenUrl = this.url + this.path;
+  }
+
+  issue(scopes: string[] = [...DEFAULT_SCOPES]): { refreshToken: string; accessToken: string } {
+    const refreshToken = `sk-ant-ort01-${random43()}`;
+    this.tokens.set(refreshToken, { scopes: [...scopes], spent: false });
+    return { refreshToken, accessToken: `sk-ant-oat01-${random43()}` };
+  }
+
+  isLive(refreshToken: string): boolean {
+    return this.tokens.get(refreshToken)?.spent === false;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Keep-alive and hung sockets would otherwise hold close() open forever.
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const parsed = parseJson(raw);
+    const method = req.method ?? '';
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    this.requests.push({ method, path, headers: req.headers, body: parsed.ok ? parsed.value : raw });
+
+    const fault = this.faults.shift();
+    if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.action === 'hang') return;
+    if (fault?.action === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault && (fault.status !== undefined || fault.body !== undefined)) {
+      res.writeHead(fault.status ?? 500, { 'content-type': 'application/json', ...fault.headers });
+      res.end(fault.body ?? '');
+      return;
+    }
+
+    const answer = this.answer(method, path, req.headers, parsed);
+    if (fault?.action === 'reset-after-rotate') {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...fault?.headers });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  private answer(
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    parsed: { ok: true; value: unknown } | { ok: false },
+  ): Answer {
+    if (method !== 'POST' || path !== this.path) return { status: 404, body: { error: 'not_found' } };
+    const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') return error('invalid_request');
+    if (!parsed.ok || !isRecord(parsed.value)) return error('invalid_request');
+    const body = parsed.value;
+    // RFC 6749 §5.2 codes for the fields the brief leaves open.
+    if (body.grant_type !== 'refresh_token') return error('unsupported_grant_type');
+    if (body.client_id !== this.clientId) return error('invalid_client');
+    if (typeof body.refresh_token !== 'string' || body.refresh_token === '') return error('invalid_request');
+
+    const record = this.tokens.get(body.refresh_token);
+    if (!record || record.spent) {
+      if (record?.spent) this.reuseCount += 1;
+      return error('invalid_grant', 'Refresh token not found or invalid');
+    }
+    if (body.scope !== undefined) {
+      if (typeof body.scope !== 'string') return error('invalid_request');
+      const requested = body.scope.split(/\s+/).filter(Boolean);
+      if (!requested.every((scope) => record.scopes.includes(scope))) return error('invalid_scope');
+    }
+
+    const response: Record<string, unknown> = {
+      token_type: 'Bearer',
+      access_token: `sk-ant-oat01-${random43()}`,
+    };
+    if (!this.omitRefreshToken) {
+      record.spent = true;
+      const next = `sk-ant-ort01-${random43()}`;
+      this.tokens.set(next, { scopes: [...record.scopes], spent: false });
+      response.refresh_token = next;
+    }
+    response.expires_in = this.accessTtlSeconds;
+    response.scope = record.scopes.join(' ');
+    response.account = { ...this.account };
+    response.organization = { ...this.organization };
+    this.refreshCount += 1;
+    return { status: 200, body: response };
+  }
+}
+
+export async function startOAuthServer(opts: OAuthServerOptions = {}): Promise<OAuthServer> {
+  const server = new FakeOAuthServer(
+    opts.path ?? '/v1/oauth/token',
+    opts.clientId ?? ANTHROPIC_CLIENT_ID,
+    opts.accessTtlSeconds ?? 28800,
+    opts.omitRefreshToken ?? false,
+  );
+  await server.listen();
+  return server;
+}

@@ -1,0 +1,59 @@
+// npm run bench: the hot path (stored access token still valid) against a bare
+// `node -e 0`, interleaved, medians, both in a clean environment: NODE_OPTIONS and
+// NODE_EXTRA_CA_CERTS add tens of milliseconds to every node start.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const root = join(import.meta.dirname, '..');
+
+function runnerEnv(): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'octo/app' };
+  for (const f of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+    env[f] = join(dir, f);
+    writeFileSync(env[f], '');
+  }
+  const credentials = {
+    claudeAiOauth: {
+      accessToken: 'sk-ant-oat01-bench' + 'x'.repeat(80),
+      refreshToken: 'sk-ant-ort01-bench' + 'y'.repeat(80),
+      expiresAt: Date.now() + 8 * 3600_000,
+      scopes: ['user:inference', 'user:profile'],
+      subscriptionType: 'max',
+    },
+  };
+  env.INPUT_CREDENTIALS = JSON.stringify(credentials);
+  return env;
+}
+
+function time(args: string[], env: Record<string, string>): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const env = runnerEnv();
+const main = join(root, 'dist/main/index.js');
+time([main], env); // warm the file cache
+const outputs = readFileSync(env.GITHUB_OUTPUT, 'utf8');
+if (!/source<<\S+\nstored\n/.test(outputs)) throw new Error('the hot-path run did not report source: stored');
+
+const bare: number[] = [];
+const action: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  bare.push(time(['-e', '0'], { PATH: env.PATH }));
+  action.push(time([main], env));
+}
+const b = median(bare);
+const a = median(action);
+console.log(`hot path (stored token valid), ${RUNS} interleaved runs each, clean environment, node ${process.version}`);
+console.log(`  node -e 0        median ${b.toFixed(1)} ms`);
+console.log(`  dist/main        median ${a.toFixed(1)} ms`);
+console.log(`  ratio            ${(a / b).toFixed(2)}x`);

@@ -2,4 +2,4 @@ import { runMain } from './run.js';
 import { createRunner } from './runner.js';
 import { sleep } from './http.js';
 
-await runMain({ core: createRunner(), env: process.env, fetch: globalThis.fetch, now: Date.now, sleep });
+await runMain({ core: createRunner(), env: process.env, fetch: globalThis.fetch, now: Date.now, sleep, startedAt: Math.floor(performance.timeOrigin) });

@@ -1,8 +1,8 @@
 // The main step (SPEC §3 "What a run does"): decide, refresh if needed, store, export.
-import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
+import { parseCredentials, secretsOf, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
-import { publish, type Outcome } from './export.js';
+import { publish } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import type { Core, Env } from './runner.js';
@@ -14,6 +14,8 @@ export interface Deps {
   fetch: typeof fetch;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /** When the step started, epoch ms. */
+  startedAt: number;
 }
 
 /** Test and tuning knobs read from the environment, never from inputs. */
@@ -96,36 +98,8 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
     );
   }
   core.info(cfg.mode === 'refresh' ? 'mode: refresh; refreshing.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); refreshing.`);
-  const outcome = await refreshAndStore(deps, cfg, creds, masker);
+  const { obtain } = await import('./obtain.js');
+  const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);
   publish(core, cfg, outcome, deps.now());
 }
 
-/** The refresh path: loaded on demand so the stored-token path never pays for it. */
-async function refreshAndStore(deps: Deps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
-  const [{ GitHubApi }, secrets, { refreshTokens }] = await Promise.all([import('./github/api.js'), import('./github/secrets.js'), import('./refresh.js')]);
-  const { core } = deps;
-  const target = cfg.secret!;
-  const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken!, githubDeps(deps));
-  const t = timings(deps.env);
-  const pre = await secrets.preflight(api, target);
-  core.info(`Checked ${secrets.describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);
-
-  const tokens = await refreshTokens(
-    { provider: cfg.provider, tokenUrl: cfg.tokenUrl, clientId: cfg.clientId, clientSecret: cfg.clientSecret, scopes: cfg.scopes ?? creds.scopes, refreshToken: creds.refreshToken },
-    { fetch: deps.fetch, now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), timeoutMs: t.httpTimeoutMs, retryDelayMs: t.retryBaseMs },
-  );
-  // The first thing done with new tokens: mask them.
-  masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
-  const next = applyTokenSet(creds, tokens, deps.now());
-  const rotated = !!tokens.refreshToken && tokens.refreshToken !== creds.refreshToken;
-  core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
-  try {
-    await secrets.writeSecret(api, target, pre, serializeCredentials(next));
-  } catch (err) {
-    const why = err instanceof UserError ? err.message : describeError(err, masker.values);
-    throw new UserError(
-      `${rotated ? 'The rotated credentials' : 'The refreshed credentials'} could not be written to ${secrets.describeTarget(target)}: ${why}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again (oauth-broker login) and seed the secret (oauth-broker seed).' : ''}`,
-    );
-  }
-  return { creds: next, source: 'refreshed', rotated, secretUpdated: true };
-}

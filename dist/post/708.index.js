@@ -1,0 +1,543 @@
+export const id = 708;
+export const ids = [708];
+export const modules = {
+
+/***/ 5708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  obtain: () => (/* binding */ obtain)
+});
+
+// EXTERNAL MODULE: ./src/credentials.ts
+var credentials = __webpack_require__(3029);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/secrets.ts + 1 modules
+var secrets = __webpack_require__(4742);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/refresh.ts
+
+
+
+// Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
+const DEAD_TOKEN = new Set(['invalid_grant', 'refresh_token_reused', 'refresh_token_expired', 'refresh_token_invalidated']);
+const MAX_ATTEMPTS = 3;
+const MAX_RETRY_AFTER_MS = 60_000;
+function buildRequest(req) {
+    const fields = { grant_type: 'refresh_token', refresh_token: req.refreshToken, client_id: req.clientId };
+    if (req.provider.sendsScope && req.scopes?.length)
+        fields.scope = req.scopes.join(' ');
+    const headers = { accept: 'application/json', 'user-agent': version/* USER_AGENT */._ };
+    if (req.clientSecret) {
+        // RFC 6749 §2.3.1: servers must accept HTTP Basic; form-encode the parts first.
+        const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
+        headers.authorization = `Basic ${Buffer.from(`${enc(req.clientId)}:${enc(req.clientSecret)}`).toString('base64')}`;
+    }
+    if (req.provider.encoding === 'json') {
+        headers['content-type'] = 'application/json';
+        return { headers, body: JSON.stringify(fields) };
+    }
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    return { headers, body: new URLSearchParams(fields).toString() };
+}
+/** The provider's error code and description, from either `{error, error_description}` or `{error: {code, message}}`. */
+function providerError(text) {
+    try {
+        const body = JSON.parse(text);
+        const e = body.error;
+        if (typeof e === 'string')
+            return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
+        if (e && typeof e === 'object') {
+            const o = e;
+            const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
+            return { code, description: typeof o.message === 'string' ? o.message : undefined };
+        }
+    }
+    catch {
+        // Not JSON: nothing quotable.
+    }
+    return {};
+}
+function parseTokenSet(text, service) {
+    const uncertain = (what) => {
+        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`);
+    };
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return uncertain('the body is not JSON');
+    }
+    if (typeof body !== 'object' || body === null)
+        return uncertain('the body is not a JSON object');
+    if (typeof body.access_token !== 'string' || !body.access_token)
+        return uncertain('without an access_token');
+    if (body.refresh_token !== undefined && body.refresh_token !== null && typeof body.refresh_token !== 'string')
+        return uncertain('with a malformed refresh_token');
+    const set = { accessToken: body.access_token };
+    if (typeof body.refresh_token === 'string' && body.refresh_token)
+        set.refreshToken = body.refresh_token;
+    if (typeof body.expires_in === 'number' && body.expires_in > 0)
+        set.expiresInSeconds = body.expires_in;
+    if (typeof body.scope === 'string')
+        set.scope = body.scope;
+    if (typeof body.id_token === 'string' && body.id_token)
+        set.idToken = body.id_token;
+    return set;
+}
+/**
+ * Presents the refresh token once. Retries only when the provider cannot have seen it:
+ * the connection was refused, or a 429/503 said when to come back.
+ */
+async function refreshTokens(req, deps) {
+    const service = `provider ${req.provider.id} (${new URL(req.tokenUrl).host})`;
+    const { headers, body } = buildRequest(req);
+    const secrets = [req.refreshToken, req.clientSecret ?? ''];
+    for (let attempt = 1;; attempt++) {
+        let res;
+        let text;
+        try {
+            res = await deps.fetch(req.tokenUrl, { method: 'POST', headers, body, redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs) });
+        }
+        catch (err) {
+            const f = (0,http/* classifyFetchError */.D$)(err, deps.timeoutMs);
+            if (f.notSent && attempt < MAX_ATTEMPTS) {
+                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
+                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
+                await deps.sleep(wait);
+                continue;
+            }
+            if (f.notSent)
+                throw new errors/* UserError */.yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
+            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`);
+        }
+        try {
+            text = await res.text();
+        }
+        catch (err) {
+            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`);
+        }
+        if (res.ok)
+            return parseTokenSet(text, service);
+        const wait = (0,http/* retryAfterMs */.Vs)(res.headers, deps.now());
+        if ((res.status === 429 || res.status === 503) && wait !== undefined && wait <= MAX_RETRY_AFTER_MS && attempt < MAX_ATTEMPTS) {
+            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
+            await deps.sleep(wait);
+            continue;
+        }
+        const { code, description } = providerError(text);
+        const detail = [code, description && (0,errors/* redact */.E$)(description, secrets).slice(0, 200)].filter(Boolean).join(': ');
+        const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
+        if (code && DEAD_TOKEN.has(code)) {
+            throw new errors/* InvalidGrantError */.Gy(`${service} refused the stored refresh token: ${said}. It was already used or revoked.`);
+        }
+        if (res.status === 401 || res.status === 400) {
+            throw new errors/* UserError */.yo(`${service} ${said}; check client-id, token-url and scope.`);
+        }
+        throw new errors/* UncertainRefreshError */.DG(`${service} ${said}; the refresh failed and is not retried, since it may have reached the provider. Run again later.`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/store/cache-backend.ts
+// The shared store's storage: the Actions cache through @actions/cache (service v2).
+// Entries are immutable and the first reservation of a key wins, which is the lock.
+
+
+// The cache version hashes the path list, so every job must name the same path: a
+// relative one (to GITHUB_WORKSPACE) is the same string on every runner and OS.
+const DIR = '.oauth-broker-store';
+const FILE = `${DIR}/entry`;
+function cacheAvailable(env) {
+    if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN)
+        return 'this runner has no Actions cache service (ACTIONS_RESULTS_URL/ACTIONS_RUNTIME_TOKEN unset)';
+    return undefined;
+}
+/**
+ * Runs a call of @actions/cache with its log captured: the library reports both
+ * "another job reserved this key" and "the service failed" as a -1, and only its
+ * log tells them apart. Its log also holds signed URLs, so it is never re-printed.
+ */
+async function captured(fn) {
+    const write = process.stdout.write;
+    let log = '';
+    process.stdout.write = ((chunk, ...rest) => {
+        log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        const cb = rest.find((r) => typeof r === 'function');
+        cb?.();
+        return true;
+    });
+    try {
+        return { value: await fn(), log };
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+function actionsCacheBackend(env, debug) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const dir = (0,external_node_path_.join)(workspace, DIR);
+    const file = (0,external_node_path_.join)(workspace, FILE);
+    const cache = __webpack_require__.e(/* import() */ 305).then(__webpack_require__.bind(__webpack_require__, 4305));
+    // @actions/cache reads the runner's variables from process.env.
+    const clean = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    return {
+        async create(key, data) {
+            const { saveCache } = await cache;
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)(file, data, { mode: 0o600 });
+            try {
+                const { value, log } = await captured(() => saveCache([FILE], key, undefined, true));
+                if (value !== -1)
+                    return 'saved';
+                // The twirp client's message for the service's 409 "already exists".
+                const taken = /Failed to reserve cache: .*\(409\)/.test(log);
+                debug(`shared store: ${key} ${taken ? 'already reserved by another job' : 'could not be saved'}`);
+                return taken ? 'taken' : 'failed';
+            }
+            catch (err) {
+                debug(`shared store: saving ${key} failed: ${err.name}`);
+                return 'failed';
+            }
+            finally {
+                clean();
+            }
+        },
+        async read(keys) {
+            const { restoreCache } = await cache;
+            clean();
+            try {
+                const { value: hit } = await captured(() => restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: 30_000 }, true));
+                // A restore key matches by prefix; only exact keys count.
+                if (!hit || !keys.includes(hit))
+                    return undefined;
+                return { key: hit, data: (0,external_node_fs_.readFileSync)(file) };
+            }
+            catch (err) {
+                debug(`shared store: reading ${keys[0]} failed: ${err.name}`);
+                return undefined;
+            }
+            finally {
+                clean();
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/store/seal.ts
+// Names and seals shared-store entries with keys derived from the refresh token they
+// succeed: a reader of the cache without the secret learns neither the token nor the
+// entry (SPEC §5). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+
+const SALT = 'oauth-broker shared store v1';
+function derive(refreshToken, info, bytes) {
+    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', refreshToken, SALT, info, bytes));
+}
+/** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
+function entryId(refreshToken) {
+    return derive(refreshToken, 'entry id', 16).toString('hex');
+}
+async function sodium() {
+    const { default: s } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
+    await s.ready;
+    return s;
+}
+/** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
+async function sealEntry(refreshToken, cacheKey, payload) {
+    const s = await sodium();
+    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
+    return Buffer.concat([nonce, ct]);
+}
+/** The payload, or undefined when the entry was not sealed for this refresh token and key. */
+async function openEntry(refreshToken, cacheKey, data) {
+    const s = await sodium();
+    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    if (data.length <= n)
+        return undefined;
+    try {
+        const pt = s.crypto_aead_xchacha20poly1305_ietf_decrypt(null, data.subarray(n), cacheKey, data.subarray(0, n), key);
+        return JSON.parse(Buffer.from(pt).toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/shared.ts
+// The protocol between jobs that hold the same refresh token (SPEC §5): a ledger of
+// spent tokens and their successors, a lock so one job refreshes, a rescue for rotated
+// credentials the secret could not take. Entries are immutable; keys never reveal a token.
+
+
+// A lock whose holder aborted without presenting the token is retried under the next
+// generation; a handful is plenty, each costs a failed refresh attempt.
+const GENERATIONS = 5;
+const keys = (refreshToken) => {
+    const id = entryId(refreshToken);
+    return {
+        next: `oauth-broker-v1-next-${id}`,
+        lock: (gen) => `oauth-broker-v1-lock-${id}-g${gen}`,
+        abort: (gen) => `oauth-broker-v1-abort-${id}-g${gen}`,
+    };
+};
+function isSuccessor(v) {
+    return !!v && typeof v === 'object' && v.kind === 'next' && typeof v.accessToken === 'string';
+}
+function isAbort(v) {
+    return !!v && typeof v === 'object' && v.kind === 'abort' && typeof v.message === 'string';
+}
+class SharedStore {
+    backend;
+    deps;
+    constructor(backend, deps) {
+        this.backend = backend;
+        this.deps = deps;
+    }
+    async read(refreshToken, wanted) {
+        const hit = await this.backend.read(wanted);
+        if (!hit)
+            return undefined;
+        const payload = await openEntry(refreshToken, hit.key, hit.data);
+        return isSuccessor(payload) || isAbort(payload) ? payload : undefined;
+    }
+    /** The successor of this refresh token, if a job already spent it. */
+    async successor(refreshToken) {
+        const found = await this.read(refreshToken, [keys(refreshToken).next]);
+        return found?.kind === 'next' ? found : undefined;
+    }
+    /** Reserves the right to present this refresh token; the first job to reserve it wins. */
+    async acquire(refreshToken) {
+        const k = keys(refreshToken);
+        for (let gen = 0; gen < GENERATIONS; gen++) {
+            const key = k.lock(gen);
+            const result = await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
+            if (result === 'saved')
+                return { state: 'owner', gen };
+            if (result === 'failed')
+                return { state: 'unavailable' };
+            const abort = await this.read(refreshToken, [k.abort(gen)]);
+            if (abort?.kind !== 'abort' || abort.spent !== 'no')
+                return { state: 'contended', gen };
+        }
+        return { state: 'contended', gen: GENERATIONS - 1 };
+    }
+    /**
+     * Waits for the successor (or, with a lock generation, for its holder's abort) until
+     * the timeout; undefined when nothing came.
+     */
+    async wait(refreshToken, gen, timeoutMs) {
+        const k = keys(refreshToken);
+        const wanted = gen === undefined ? [k.next] : [k.next, k.abort(gen)];
+        const start = this.deps.now();
+        for (;;) {
+            const found = await this.read(refreshToken, wanted);
+            if (found)
+                return found;
+            const waited = this.deps.now() - start;
+            if (waited >= timeoutMs)
+                return undefined;
+            this.deps.info(`waiting for another job's refresh… ${(0,duration/* formatDuration */.a)(waited)}`);
+            await this.deps.sleep(Math.min(this.deps.pollMs, timeoutMs - waited));
+        }
+    }
+    async publish(refreshToken, successor) {
+        const key = keys(refreshToken).next;
+        return (await this.backend.create(key, await sealEntry(refreshToken, key, successor))) === 'saved';
+    }
+    async abort(refreshToken, gen, abort) {
+        const key = keys(refreshToken).abort(gen);
+        await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/obtain.ts
+// The refresh path (SPEC §3 steps 3–5, §4, §5): take a fresh token another job obtained,
+// or refresh under the shared lock, write the rotated credentials back, publish them.
+// Loaded on demand: the stored-token path never parses it or what it imports.
+
+
+
+
+
+
+
+
+// GitHub's updated_at has whole seconds; runner clocks are NTP-synced to well within this.
+const CLOCK_SKEW_MS = 2_000;
+// A rescue can chain: recovered credentials may themselves need a refresh.
+const MAX_HOPS = 3;
+const num = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
+function openStore(deps, cfg) {
+    const { core } = deps;
+    if (!cfg.share) {
+        core.info('share: false; refreshing without coordination between jobs.');
+        return undefined;
+    }
+    const missing = deps.backend ? undefined : cacheAvailable(deps.env);
+    if (missing) {
+        core.info(`Shared store off: ${missing}; refreshing without coordination between jobs.`);
+        return undefined;
+    }
+    const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m));
+    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000) });
+}
+/** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
+function fromSuccessor(current, s, now) {
+    if (s.credentials)
+        return (0,credentials/* parseCredentials */.gu)(s.credentials);
+    const next = (0,credentials/* applyTokenSet */.QL)(current, { accessToken: s.accessToken, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
+    return { ...next, expiresAt: s.expiresAt };
+}
+async function obtain(deps, cfg, creds, masker) {
+    const { core } = deps;
+    const target = cfg.secret;
+    const api = new github_api.GitHubApi(cfg.githubApiUrl, cfg.githubToken, deps.github);
+    const pre = await (0,secrets.preflight)(api, target);
+    core.info(`Checked ${(0,secrets.describeTarget)(target)}: readable, last updated ${pre.updatedAt}.`);
+    let store = openStore(deps, cfg);
+    const fresh = (c) => !!c.accessToken && c.expiresAt !== undefined && c.expiresAt - deps.now() >= cfg.minTtlMs;
+    let current = creds;
+    let secretUpdated = false;
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+        // 1. Spent ledger: never present a refresh token another job already spent.
+        const successor = store && (await store.successor(current.refreshToken));
+        if (successor) {
+            masker.mask(successor.accessToken, successor.idToken, successor.credentials);
+            const next = fromSuccessor(current, successor, deps.now());
+            masker.mask(...(0,credentials/* secretsOf */.Fj)(next));
+            if (successor.credentials) {
+                secretUpdated = (await recover(deps, api, target, pre, next, successor)) || secretUpdated;
+                current = next;
+                if (fresh(next))
+                    return { creds: next, source: 'shared', rotated: false, secretUpdated };
+                continue;
+            }
+            if (fresh(next)) {
+                core.info(`This refresh token was already rotated by another job at ${successor.at}; using the access token it obtained.`);
+                return { creds: next, source: 'shared', rotated: false, secretUpdated };
+            }
+            throw new errors/* UserError */.yo(`credentials: this refresh token was already rotated by another job at ${successor.at}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,secrets.describeTarget)(target)}: re-run it to read the current value.`);
+        }
+        // 2. An old copy: the secret changed after this job started, so its token is likely spent.
+        if (!secretUpdated && Date.parse(pre.updatedAt) > deps.startedAt + CLOCK_SKEW_MS) {
+            const stale = `credentials: ${(0,secrets.describeTarget)(target)} was updated at ${pre.updatedAt}, after this job started, so the credentials this job was given are an old copy whose refresh token was probably spent; presenting it again could be refused as reuse and revoke the login. Re-run the job to read the current value.`;
+            if (!store)
+                throw new errors/* UserError */.yo(stale);
+            core.info(`${(0,secrets.describeTarget)(target)} changed after this job started; waiting for the job that changed it to share its result.`);
+            if (await store.wait(current.refreshToken, undefined, cfg.lockTimeoutMs))
+                continue;
+            throw new errors/* UserError */.yo(stale);
+        }
+        // 3. The lock: one job presents the token, the others wait for its result.
+        let gen;
+        if (store) {
+            const lock = await store.acquire(current.refreshToken);
+            if (lock.state === 'unavailable') {
+                core.info('Shared store unavailable (the Actions cache refused the lock); refreshing without coordination between jobs.');
+                store = undefined;
+            }
+            else if (lock.state === 'contended') {
+                core.info(`Another job is refreshing this refresh token; waiting up to lock-timeout ${(0,duration/* formatDuration */.a)(cfg.lockTimeoutMs)} for its result.`);
+                const result = await store.wait(current.refreshToken, lock.gen, cfg.lockTimeoutMs);
+                if (result?.kind === 'next')
+                    continue;
+                if (result?.kind === 'abort' && result.spent === 'no')
+                    continue;
+                if (result?.kind === 'abort')
+                    throw new errors/* UserError */.yo(`Another job holding the same refresh token failed: ${result.message}`);
+                throw new errors/* UserError */.yo(`lock-timeout: another job reserved the refresh of this token but shared no result within ${(0,duration/* formatDuration */.a)(cfg.lockTimeoutMs)}; it may have failed or be slow. Re-run this job; if that job refreshed and then failed, the next run recovers its credentials from the shared store.`);
+            }
+            else {
+                gen = lock.gen;
+            }
+        }
+        // 4. Refresh, once.
+        let tokens;
+        try {
+            tokens = await refreshTokens({ provider: cfg.provider, tokenUrl: cfg.tokenUrl, clientId: cfg.clientId, clientSecret: cfg.clientSecret, scopes: cfg.scopes ?? current.scopes, refreshToken: current.refreshToken }, {
+                fetch: deps.fetch,
+                now: deps.now,
+                sleep: deps.sleep,
+                info: (m) => core.info(m),
+                timeoutMs: deps.github.timeoutMs,
+                retryDelayMs: deps.github.retryBaseMs,
+            });
+        }
+        catch (err) {
+            const e = err instanceof errors/* InvalidGrantError */.Gy
+                ? new errors/* InvalidGrantError */.Gy(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${(0,secrets.describeTarget)(target)}; if that fails too, log in again (oauth-broker login) and seed the secret (oauth-broker seed).`)
+                : err;
+            if (store && gen !== undefined) {
+                const spent = err instanceof errors/* InvalidGrantError */.Gy ? 'yes' : err instanceof errors/* UncertainRefreshError */.DG ? 'unknown' : err instanceof errors/* UserError */.yo ? 'no' : 'unknown';
+                await store.abort(current.refreshToken, gen, { spent, message: (0,errors/* describeError */.Uc)(e, masker.values) });
+            }
+            throw e;
+        }
+        // The first thing done with new tokens: mask them.
+        masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
+        const next = (0,credentials/* applyTokenSet */.QL)(current, tokens, deps.now());
+        const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
+        core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
+        // 5. Write back; if that fails, keep the credentials sealed in the store for the next run.
+        const successorOf = (extra = {}) => ({
+            kind: 'next',
+            accessToken: next.accessToken,
+            expiresAt: next.expiresAt,
+            scopes: next.scopes,
+            idToken: next.idToken,
+            at: new Date(deps.now()).toISOString(),
+            ...extra,
+        });
+        try {
+            await (0,secrets.writeSecret)(api, target, pre, (0,credentials/* serializeCredentials */.dY)(next));
+        }
+        catch (err) {
+            const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
+            const kept = store && rotated && (await store.publish(current.refreshToken, successorOf({ credentials: (0,credentials/* serializeCredentials */.dY)(next), secretUpdatedAt: pre.updatedAt })));
+            const head = `${rotated ? 'The rotated credentials' : 'The refreshed credentials'} could not be written to ${(0,secrets.describeTarget)(target)}: ${why}`;
+            if (kept)
+                throw new errors/* UserError */.yo(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
+            throw new errors/* UserError */.yo(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again (oauth-broker login) and seed the secret (oauth-broker seed).' : ''}`);
+        }
+        if (store && !(await store.publish(current.refreshToken, successorOf()))) {
+            core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
+        }
+        return { creds: next, source: 'refreshed', rotated, secretUpdated: true };
+    }
+    throw new errors/* UserError */.yo('credentials: too many successive recoveries from the shared store; re-run the job.');
+}
+/** Finishes the write-back another job could not do, unless the secret changed since. */
+async function recover(deps, api, target, pre, next, s) {
+    const { core } = deps;
+    if (pre.updatedAt !== s.secretUpdatedAt) {
+        core.info(`Found credentials that a job at ${s.at} could not store; ${(0,secrets.describeTarget)(target)} has changed since, so it is left as it is.`);
+        return false;
+    }
+    await (0,secrets.writeSecret)(api, target, pre, (0,credentials/* serializeCredentials */.dY)(next));
+    core.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${(0,secrets.describeTarget)(target)}.`);
+    return true;
+}
+
+
+/***/ })
+
+};

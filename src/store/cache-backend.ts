@@ -1,0 +1,89 @@
+// The shared store's storage: the Actions cache through @actions/cache (service v2).
+// Entries are immutable and the first reservation of a key wins, which is the lock.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Env } from '../runner.js';
+
+export type ReserveResult = 'saved' | 'taken' | 'failed';
+
+export interface StoreBackend {
+  /** Creates the entry; 'taken' when another job reserved the key first. */
+  create(key: string, data: Buffer): Promise<ReserveResult>;
+  /** The first of the keys that exists (exact match), with its data. */
+  read(keys: string[]): Promise<{ key: string; data: Buffer } | undefined>;
+}
+
+// The cache version hashes the path list, so every job must name the same path: a
+// relative one (to GITHUB_WORKSPACE) is the same string on every runner and OS.
+const DIR = '.oauth-broker-store';
+const FILE = `${DIR}/entry`;
+
+export function cacheAvailable(env: Env): string | undefined {
+  if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return 'this runner has no Actions cache service (ACTIONS_RESULTS_URL/ACTIONS_RUNTIME_TOKEN unset)';
+  return undefined;
+}
+
+/**
+ * Runs a call of @actions/cache with its log captured: the library reports both
+ * "another job reserved this key" and "the service failed" as a -1, and only its
+ * log tells them apart. Its log also holds signed URLs, so it is never re-printed.
+ */
+async function captured<T>(fn: () => Promise<T>): Promise<{ value: T; log: string }> {
+  const write = process.stdout.write;
+  let log = '';
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    cb?.();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    return { value: await fn(), log };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+export function actionsCacheBackend(env: Env, debug: (message: string) => void): StoreBackend {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const dir = join(workspace, DIR);
+  const file = join(workspace, FILE);
+  const cache = import('@actions/cache');
+  // @actions/cache reads the runner's variables from process.env.
+  const clean = (): void => rmSync(dir, { recursive: true, force: true });
+  return {
+    async create(key, data) {
+      const { saveCache } = await cache;
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(file, data, { mode: 0o600 });
+      try {
+        const { value, log } = await captured(() => saveCache([FILE], key, undefined, true));
+        if (value !== -1) return 'saved';
+        // The twirp client's message for the service's 409 "already exists".
+        const taken = /Failed to reserve cache: .*\(409\)/.test(log);
+        debug(`shared store: ${key} ${taken ? 'already reserved by another job' : 'could not be saved'}`);
+        return taken ? 'taken' : 'failed';
+      } catch (err) {
+        debug(`shared store: saving ${key} failed: ${(err as Error).name}`);
+        return 'failed';
+      } finally {
+        clean();
+      }
+    },
+    async read(keys) {
+      const { restoreCache } = await cache;
+      clean();
+      try {
+        const { value: hit } = await captured(() => restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: 30_000 }, true));
+        // A restore key matches by prefix; only exact keys count.
+        if (!hit || !keys.includes(hit)) return undefined;
+        return { key: hit, data: readFileSync(file) };
+      } catch (err) {
+        debug(`shared store: reading ${keys[0]} failed: ${(err as Error).name}`);
+        return undefined;
+      } finally {
+        clean();
+      }
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// Across jobs (SPEC §5): the bundled action in separate processes sharing a stand-in of
+// the Actions cache service, the provider's token endpoint and GitHub's secrets API.
+import { startCacheServer, type CacheServer } from './support/cache-server.js';
+import { startGitHubServer, type GitHubServer } from './support/github-server.js';
+import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
+import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+
+const PAT = 'github_pat_11SHARED00_cccccccccccccccccccccccccccccccccccccccccccccccccccccccccc';
+const REPO = 'octo/app';
+const SECRET = 'CLAUDE_CREDENTIALS';
+const HOUR = 3_600_000;
+
+let oauth: OAuthServer;
+let gh: GitHubServer;
+let cache: CacheServer;
+
+beforeEach(async () => {
+  [oauth, gh, cache] = await Promise.all([startOAuthServer(), startGitHubServer(), startCacheServer()]);
+  gh.addRepo(REPO, { id: 4242 });
+  gh.addToken(PAT, { kind: 'pat' });
+});
+afterEach(async () => {
+  await Promise.all([oauth.close(), gh.close(), cache.close()]);
+});
+
+function seed(ttlMs: number): { credentials: string; refreshToken: string; accessToken: string } {
+  const { refreshToken, accessToken } = oauth.issue(['user:inference', 'user:profile']);
+  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference', 'user:profile'], subscriptionType: 'pro' } });
+  gh.setRepoSecret(REPO, SECRET, credentials);
+  return { credentials, refreshToken, accessToken };
+}
+
+function job(credentials: string, opts: { ref?: string; env?: Record<string, string>; inputs?: Record<string, string>; readOnly?: boolean } = {}): Promise<RunResult> {
+  const ref = opts.ref ?? 'refs/heads/main';
+  return runAction('main', {
+    inputs: { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...opts.inputs },
+    env: { ...cache.env(ref, opts.readOnly ? { readOnlyRefs: [ref] } : undefined), OAUTH_BROKER_POLL_MS: '300', OAUTH_BROKER_RETRY_BASE_MS: '20', ...opts.env },
+    timeoutMs: 120_000,
+  });
+}
+
+const secretValue = (): string => gh.repoSecret(REPO, SECRET)!.value;
+const storedTokens = (): { accessToken: string; refreshToken: string } => (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
+
+describe('shared store', () => {
+  it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed with the same token', async () => {
+    const s = seed(-HOUR);
+    const runs = await Promise.all(Array.from({ length: 16 }, () => job(s.credentials)));
+    for (const r of runs) expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(oauth.refreshCount).toBe(1);
+    expect(oauth.reuseCount).toBe(0);
+    const stored = storedTokens();
+    expect(new Set(runs.map((r) => r.outputs['access-token']))).toEqual(new Set([stored.accessToken]));
+    expect(runs.map((r) => r.outputs.source).sort()).toEqual(['refreshed', ...Array(15).fill('shared')]);
+    expect(runs.filter((r) => r.outputs['secret-updated'] === 'true')).toHaveLength(1);
+    expect(oauth.isLive(stored.refreshToken)).toBe(true);
+    for (const r of runs) assertNoLeak(r, [s.refreshToken, s.accessToken, s.credentials, stored.accessToken, stored.refreshToken, secretValue(), PAT]);
+    // Cache keys name entries by a keyed hash, never by anything that reveals a token.
+    for (const e of cache.entries()) {
+      expect(e.key).toMatch(/^oauth-broker-v1-(next|lock|abort)-[0-9a-f]{32}(-g\d)?$/);
+      for (const t of [s.refreshToken, stored.refreshToken]) expect(e.key).not.toContain(t.slice(13, 25));
+    }
+  });
+
+  it('a waiting job logs its progress', async () => {
+    const s = seed(-HOUR);
+    // The provider answers slowly, so the others must wait for the lock holder.
+    oauth.faults.push({ delayMs: 2_500 });
+    const runs = await Promise.all([job(s.credentials), job(s.credentials), job(s.credentials)]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(oauth.refreshCount).toBe(1);
+    const waiters = runs.filter((r) => r.outputs.source === 'shared');
+    expect(waiters.length).toBeGreaterThan(0);
+    for (const w of waiters) expect(w.stdout).toMatch(/waiting for another job's refresh… \d+s/);
+  });
+
+  it('a stale job (old secret value) after a rotation succeeds from the store without refreshing', async () => {
+    const s = seed(-HOUR);
+    const rotation = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expect(rotation.code).toBe(0);
+    // A run queued before the rotation still holds the old value.
+    const stale = await job(s.credentials);
+    expect(stale.code).toBe(0);
+    expect(stale.outputs).toMatchObject({ source: 'shared', 'access-token': rotation.outputs['access-token'], 'secret-updated': 'false' });
+    expect(stale.stdout).toContain('already rotated by another job');
+    expect(oauth.refreshCount).toBe(1);
+    expect(oauth.reuseCount).toBe(0);
+    expect(oauth.isLive(storedTokens().refreshToken)).toBe(true);
+  });
+
+  it('a reader with other credentials gets nothing of another login', async () => {
+    const s = seed(-HOUR);
+    expect((await job(s.credentials)).code).toBe(0);
+    const before = cache.entries().length;
+    // Another login (e.g. a fork's, or another team's), with a read-only cache token.
+    const other = oauth.issue(['user:inference']);
+    const otherCreds = JSON.stringify({ claudeAiOauth: { accessToken: other.accessToken, refreshToken: other.refreshToken, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] } });
+    gh.setRepoSecret(REPO, 'OTHER', otherCreds);
+    const r = await job(otherCreds, { readOnly: true, inputs: { 'secret-name': 'OTHER', mode: 'refresh' } });
+    expect(r.code).toBe(0);
+    expect(r.outputs.source).toBe('refreshed');
+    expect(r.outputs['access-token']).not.toBe(storedTokens().accessToken);
+    expect(r.stdout).toContain('Shared store unavailable');
+    expect(cache.entries().length).toBe(before);
+  });
+
+  it('a write-back that fails persistently is recovered by the next run, with no new login', async () => {
+    const s = seed(-HOUR);
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', status: 502, body: '{"message":"Server Error"}' });
+    const failed = await job(s.credentials);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^::error::The rotated credentials could not be written to repository secret CLAUDE_CREDENTIALS of octo\/app: .*502.* kept sealed in the shared store/m);
+    expect(secretValue()).toBe(s.credentials);
+    expect(oauth.isLive(s.refreshToken)).toBe(false);
+
+    const next = await job(s.credentials);
+    expect(next.code).toBe(0);
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(next.outputs).toMatchObject({ source: 'shared', 'secret-updated': 'true' });
+    const stored = storedTokens();
+    expect(oauth.isLive(stored.refreshToken)).toBe(true);
+    expect(next.outputs['access-token']).toBe(stored.accessToken);
+    expect(oauth.refreshCount).toBe(1);
+    expect(oauth.reuseCount).toBe(0);
+    for (const r of [failed, next]) assertNoLeak(r, [s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, secretValue()]);
+  });
+
+  it('share: false and runners without the cache service fall back with one info line', async () => {
+    const s = seed(-HOUR);
+    const off = await job(s.credentials, { inputs: { share: 'false' } });
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('share: false; refreshing without coordination between jobs.');
+    const s2 = seed(-HOUR);
+    const none = await runAction('main', {
+      inputs: { credentials: s2.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl },
+    });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/Shared store off: this runner has no Actions cache service/);
+    expect(cache.requests).toHaveLength(0);
+  });
+
+  it('without the store, a job whose secret changed after it started does not present its spent token', async () => {
+    const s = seed(-HOUR);
+    const started = Date.now();
+    // Another run rotates 4.5 s into this job (emulated by a slow GitHub answer): well past
+    // the 2 s allowed for clock skew, even with updated_at cut to whole seconds.
+    gh.faults.push({ method: 'GET', pathIncludes: 'public-key', delayMs: 5_000 });
+    const rotation = new Promise<void>((resolve) => setTimeout(() => resolve(gh.setRepoSecret(REPO, SECRET, '{"claudeAiOauth":{"refreshToken":"sk-ant-ort01-rotated"}}')), 4_500 - (Date.now() - started)));
+    const [r] = await Promise.all([job(s.credentials, { inputs: { share: 'false' } }), rotation]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::credentials: repository secret CLAUDE_CREDENTIALS of octo\/app was updated at .*, after this job started/m);
+    expect(oauth.requests).toHaveLength(0);
+  });
+});

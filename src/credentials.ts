@@ -42,7 +42,7 @@ function fail(what: string): never {
 function str(doc: Json, field: string, where: string, required: boolean): string | undefined {
   const v = doc[field];
   if (v === undefined || v === null || v === '') {
-    if (required) fail(`${where} has no "${field}"; store the whole credentials document the login produced (see \`oauth-broker status\`).`);
+    if (required) fail(`${where} has no "${field}"; store the whole credentials document the login produced (README: Credentials formats).`);
     return undefined;
   }
   if (typeof v !== 'string') fail(`${where} field "${field}" must be a string.`);

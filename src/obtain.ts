@@ -45,8 +45,8 @@ function openStore(deps: ObtainDeps, cfg: Config): SharedStore | undefined {
     core.info(`Shared store off: ${missing}; refreshing without coordination between jobs.`);
     return undefined;
   }
-  const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m));
-  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000) });
+  const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), num(deps.env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000));
+  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000), startedAt: deps.startedAt });
 }
 
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
@@ -105,12 +105,13 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       if (lock.state === 'unavailable') {
         core.info('Shared store unavailable (the Actions cache refused the lock); refreshing without coordination between jobs.');
         store = undefined;
+      } else if (lock.state === 'aborted') {
+        throw new UserError(`An earlier job holding the same refresh token failed, so it is not presented again: ${lock.abort.message}`);
       } else if (lock.state === 'contended') {
         core.info(`Another job is refreshing this refresh token; waiting up to lock-timeout ${formatDuration(cfg.lockTimeoutMs)} for its result.`);
         const result = await store.wait(current.refreshToken, lock.gen, cfg.lockTimeoutMs);
-        if (result?.kind === 'next') continue;
-        if (result?.kind === 'abort' && result.spent === 'no') continue;
-        if (result?.kind === 'abort') throw new UserError(`Another job holding the same refresh token failed: ${result.message}`);
+        if (result?.kind === 'next' || (result?.kind === 'abort' && store.mayRetry(result))) continue;
+        if (result?.kind === 'abort') throw new UserError(`Another job holding the same refresh token failed: ${result.message} Re-run this job later.`);
         throw new UserError(
           `lock-timeout: another job reserved the refresh of this token but shared no result within ${formatDuration(cfg.lockTimeoutMs)}; it may have failed or be slow. Re-run this job; if that job refreshed and then failed, the next run recovers its credentials from the shared store.`,
         );
@@ -135,7 +136,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       );
     } catch (err) {
       const e = err instanceof InvalidGrantError
-        ? new InvalidGrantError(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(target)}; if that fails too, log in again (oauth-broker login) and seed the secret (oauth-broker seed).`)
+        ? new InvalidGrantError(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(target)}; if that fails too, log in again and store the new credentials in the secret (README: First login).`)
         : err;
       if (store && gen !== undefined) {
         const spent = err instanceof InvalidGrantError ? 'yes' : err instanceof UncertainRefreshError ? 'unknown' : err instanceof UserError ? 'no' : 'unknown';
@@ -166,7 +167,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       const kept = store && rotated && (await store.publish(current.refreshToken, successorOf({ credentials: serializeCredentials(next), secretUpdatedAt: pre.updatedAt })));
       const head = `${rotated ? 'The rotated credentials' : 'The refreshed credentials'} could not be written to ${describeTarget(target)}: ${why}`;
       if (kept) throw new UserError(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
-      throw new UserError(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again (oauth-broker login) and seed the secret (oauth-broker seed).' : ''}`);
+      throw new UserError(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again and store the new credentials in the secret (README: First login).' : ''}`);
     }
     if (store && !(await store.publish(current.refreshToken, successorOf()))) {
       core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');

@@ -68,7 +68,7 @@ function providerError(text: string): { code?: string; description?: string } {
 function parseTokenSet(text: string, service: string): TokenSet {
   const uncertain = (what: string): never => {
     throw new UncertainRefreshError(
-      `${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`,
+      `${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
     );
   };
   let body: Record<string, unknown>;
@@ -111,14 +111,14 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       }
       if (f.notSent) throw new UserError(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
       throw new UncertainRefreshError(
-        `${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`,
+        `${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
       );
     }
     try {
       text = await res.text();
     } catch (err) {
       throw new UncertainRefreshError(
-        `${service}: answered ${res.status} but ${classifyFetchError(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`,
+        `${service}: answered ${res.status} but ${classifyFetchError(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
       );
     }
     if (res.ok) return parseTokenSet(text, service);

@@ -86,7 +86,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   if (cfg.mode === 'check' || (cfg.mode === 'auto' && fresh)) {
     if (!fresh) {
       throw new UserError(
-        `credentials: the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}. Refresh it (a rotation workflow with mode: refresh, or oauth-broker refresh) or lower min-ttl.`,
+        `credentials: the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}. Refresh it (a rotation workflow with mode: refresh; see the README) or lower min-ttl.`,
       );
     }
     publish(core, cfg, { creds, source: 'stored', rotated: false, secretUpdated: false }, now);

@@ -70,7 +70,7 @@ function providerError(text) {
 }
 function parseTokenSet(text, service) {
     const uncertain = (what) => {
-        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`);
+        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
     };
     let body;
     try {
@@ -120,13 +120,13 @@ async function refreshTokens(req, deps) {
             }
             if (f.notSent)
                 throw new errors/* UserError */.yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
-            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`);
+            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
         }
         try {
             text = await res.text();
         }
         catch (err) {
-            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again (oauth-broker login) and seed the secret.`);
+            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
         }
         if (res.ok)
             return parseTokenSet(text, service);
@@ -188,7 +188,15 @@ async function captured(fn) {
         process.stdout.write = write;
     }
 }
-function actionsCacheBackend(env, debug) {
+/** Bounds a cache call: the library sets no timeout on its service requests. */
+function within(ms, p) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+function actionsCacheBackend(env, debug, timeoutMs) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_.join)(workspace, DIR);
     const file = (0,external_node_path_.join)(workspace, FILE);
@@ -201,7 +209,7 @@ function actionsCacheBackend(env, debug) {
             (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
             (0,external_node_fs_.writeFileSync)(file, data, { mode: 0o600 });
             try {
-                const { value, log } = await captured(() => saveCache([FILE], key, undefined, true));
+                const { value, log } = await captured(() => within(timeoutMs, saveCache([FILE], key, undefined, true)));
                 if (value !== -1)
                     return 'saved';
                 // The twirp client's message for the service's 409 "already exists".
@@ -221,7 +229,7 @@ function actionsCacheBackend(env, debug) {
             const { restoreCache } = await cache;
             clean();
             try {
-                const { value: hit } = await captured(() => restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: 30_000 }, true));
+                const { value: hit } = await captured(() => within(timeoutMs, restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: timeoutMs }, true)));
                 // A restore key matches by prefix; only exact keys count.
                 if (!hit || !keys.includes(hit))
                     return undefined;
@@ -335,8 +343,10 @@ class SharedStore {
             if (result === 'failed')
                 return { state: 'unavailable' };
             const abort = await this.read(refreshToken, [k.abort(gen)]);
-            if (abort?.kind !== 'abort' || abort.spent !== 'no')
+            if (abort?.kind !== 'abort')
                 return { state: 'contended', gen };
+            if (!this.mayRetry(abort))
+                return { state: 'aborted', abort };
         }
         return { state: 'contended', gen: GENERATIONS - 1 };
     }
@@ -358,6 +368,15 @@ class SharedStore {
             this.deps.info(`waiting for another job's refresh… ${(0,duration/* formatDuration */.a)(waited)}`);
             await this.deps.sleep(Math.min(this.deps.pollMs, timeoutMs - waited));
         }
+    }
+    /**
+     * Whether a later lock generation may present the token the aborted holder had.
+     * Surely unsent: yes. Perhaps sent (a timeout): only a later run, never the jobs of
+     * the same wave, so the token is not retried blindly; if the provider did rotate it,
+     * that login is already lost, and the retry costs nothing but an invalid_grant.
+     */
+    mayRetry(abort) {
+        return abort.spent === 'no' || (abort.spent === 'unknown' && Date.parse(abort.at) < this.deps.startedAt);
     }
     async publish(refreshToken, successor) {
         const key = keys(refreshToken).next;
@@ -397,8 +416,8 @@ function openStore(deps, cfg) {
         core.info(`Shared store off: ${missing}; refreshing without coordination between jobs.`);
         return undefined;
     }
-    const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m));
-    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000) });
+    const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), num(deps.env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000));
+    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000), startedAt: deps.startedAt });
 }
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
 function fromSuccessor(current, s, now) {
@@ -455,15 +474,16 @@ async function obtain(deps, cfg, creds, masker) {
                 core.info('Shared store unavailable (the Actions cache refused the lock); refreshing without coordination between jobs.');
                 store = undefined;
             }
+            else if (lock.state === 'aborted') {
+                throw new errors/* UserError */.yo(`An earlier job holding the same refresh token failed, so it is not presented again: ${lock.abort.message}`);
+            }
             else if (lock.state === 'contended') {
                 core.info(`Another job is refreshing this refresh token; waiting up to lock-timeout ${(0,duration/* formatDuration */.a)(cfg.lockTimeoutMs)} for its result.`);
                 const result = await store.wait(current.refreshToken, lock.gen, cfg.lockTimeoutMs);
-                if (result?.kind === 'next')
-                    continue;
-                if (result?.kind === 'abort' && result.spent === 'no')
+                if (result?.kind === 'next' || (result?.kind === 'abort' && store.mayRetry(result)))
                     continue;
                 if (result?.kind === 'abort')
-                    throw new errors/* UserError */.yo(`Another job holding the same refresh token failed: ${result.message}`);
+                    throw new errors/* UserError */.yo(`Another job holding the same refresh token failed: ${result.message} Re-run this job later.`);
                 throw new errors/* UserError */.yo(`lock-timeout: another job reserved the refresh of this token but shared no result within ${(0,duration/* formatDuration */.a)(cfg.lockTimeoutMs)}; it may have failed or be slow. Re-run this job; if that job refreshed and then failed, the next run recovers its credentials from the shared store.`);
             }
             else {
@@ -484,7 +504,7 @@ async function obtain(deps, cfg, creds, masker) {
         }
         catch (err) {
             const e = err instanceof errors/* InvalidGrantError */.Gy
-                ? new errors/* InvalidGrantError */.Gy(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${(0,secrets/* describeTarget */.ff)(target)}; if that fails too, log in again (oauth-broker login) and seed the secret (oauth-broker seed).`)
+                ? new errors/* InvalidGrantError */.Gy(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${(0,secrets/* describeTarget */.ff)(target)}; if that fails too, log in again and store the new credentials in the secret (README: First login).`)
                 : err;
             if (store && gen !== undefined) {
                 const spent = err instanceof errors/* InvalidGrantError */.Gy ? 'yes' : err instanceof errors/* UncertainRefreshError */.DG ? 'unknown' : err instanceof errors/* UserError */.yo ? 'no' : 'unknown';
@@ -516,7 +536,7 @@ async function obtain(deps, cfg, creds, masker) {
             const head = `${rotated ? 'The rotated credentials' : 'The refreshed credentials'} could not be written to ${(0,secrets/* describeTarget */.ff)(target)}: ${why}`;
             if (kept)
                 throw new errors/* UserError */.yo(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
-            throw new errors/* UserError */.yo(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again (oauth-broker login) and seed the secret (oauth-broker seed).' : ''}`);
+            throw new errors/* UserError */.yo(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again and store the new credentials in the secret (README: First login).' : ''}`);
         }
         if (store && !(await store.publish(current.refreshToken, successorOf()))) {
             core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');

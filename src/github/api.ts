@@ -60,7 +60,8 @@ export class GitHubApi {
         });
         this.checkExpiry(res.headers);
         const text = await res.text();
-        if (res.ok) return { status: res.status, data: (text ? JSON.parse(text) : undefined) as T };
+        // A write's answer carries nothing needed: only reads must parse.
+        if (res.ok) return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) as T };
         failure = new GitHubHttpError(res.status, messageOf(text));
       } catch (err) {
         if (err instanceof SyntaxError) throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');

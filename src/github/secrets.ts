@@ -86,7 +86,7 @@ export async function preflight(api: GitHubApi, t: SecretTarget): Promise<Prefli
   } catch (err) {
     if (err instanceof GitHubHttpError && err.status === 404) {
       throw new UserError(
-        `secret-name: ${describeTarget(t)} does not exist. Create it with the credentials first (oauth-broker seed), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`,
+        `secret-name: ${describeTarget(t)} does not exist. Create it with the credentials first (README: First login), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`,
       );
     }
     throw explain(err, t, `read ${describeTarget(t)}`);

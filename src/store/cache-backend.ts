@@ -44,7 +44,16 @@ async function captured<T>(fn: () => Promise<T>): Promise<{ value: T; log: strin
   }
 }
 
-export function actionsCacheBackend(env: Env, debug: (message: string) => void): StoreBackend {
+/** Bounds a cache call: the library sets no timeout on its service requests. */
+function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function actionsCacheBackend(env: Env, debug: (message: string) => void, timeoutMs: number): StoreBackend {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const dir = join(workspace, DIR);
   const file = join(workspace, FILE);
@@ -57,7 +66,7 @@ export function actionsCacheBackend(env: Env, debug: (message: string) => void):
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeFileSync(file, data, { mode: 0o600 });
       try {
-        const { value, log } = await captured(() => saveCache([FILE], key, undefined, true));
+        const { value, log } = await captured(() => within(timeoutMs, saveCache([FILE], key, undefined, true)));
         if (value !== -1) return 'saved';
         // The twirp client's message for the service's 409 "already exists".
         const taken = /Failed to reserve cache: .*\(409\)/.test(log);
@@ -74,7 +83,7 @@ export function actionsCacheBackend(env: Env, debug: (message: string) => void):
       const { restoreCache } = await cache;
       clean();
       try {
-        const { value: hit } = await captured(() => restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: 30_000 }, true));
+        const { value: hit } = await captured(() => within(timeoutMs, restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: timeoutMs }, true)));
         // A restore key matches by prefix; only exact keys count.
         if (!hit || !keys.includes(hit)) return undefined;
         return { key: hit, data: readFileSync(file) };

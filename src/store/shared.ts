@@ -28,13 +28,15 @@ export interface Abort {
   at: string;
 }
 
-export type Lock = { state: 'owner'; gen: number } | { state: 'contended'; gen: number } | { state: 'unavailable' };
+export type Lock = { state: 'owner'; gen: number } | { state: 'contended'; gen: number } | { state: 'aborted'; abort: Abort } | { state: 'unavailable' };
 
 export interface StoreDeps {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   info: (message: string) => void;
   pollMs: number;
+  /** When this job started: an abort published before it came from an earlier run. */
+  startedAt: number;
 }
 
 // A lock whose holder aborted without presenting the token is retried under the next
@@ -86,7 +88,8 @@ export class SharedStore {
       if (result === 'saved') return { state: 'owner', gen };
       if (result === 'failed') return { state: 'unavailable' };
       const abort = await this.read(refreshToken, [k.abort(gen)]);
-      if (abort?.kind !== 'abort' || abort.spent !== 'no') return { state: 'contended', gen };
+      if (abort?.kind !== 'abort') return { state: 'contended', gen };
+      if (!this.mayRetry(abort)) return { state: 'aborted', abort };
     }
     return { state: 'contended', gen: GENERATIONS - 1 };
   }
@@ -107,6 +110,16 @@ export class SharedStore {
       this.deps.info(`waiting for another job's refresh… ${formatDuration(waited)}`);
       await this.deps.sleep(Math.min(this.deps.pollMs, timeoutMs - waited));
     }
+  }
+
+  /**
+   * Whether a later lock generation may present the token the aborted holder had.
+   * Surely unsent: yes. Perhaps sent (a timeout): only a later run, never the jobs of
+   * the same wave, so the token is not retried blindly; if the provider did rotate it,
+   * that login is already lost, and the retry costs nothing but an invalid_grant.
+   */
+  mayRetry(abort: Abort): boolean {
+    return abort.spent === 'no' || (abort.spent === 'unknown' && Date.parse(abort.at) < this.deps.startedAt);
   }
 
   async publish(refreshToken: string, successor: Successor): Promise<boolean> {

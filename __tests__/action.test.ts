@@ -1,6 +1,6 @@
 // End to end: the bundled dist/main and dist/post, run as the runner runs them, against
 // local stand-ins of the provider's token endpoint and GitHub's secrets API.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
@@ -365,5 +365,48 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
     expectCleanFailure(r, [RT, given.credentials ?? ''], message);
     expect(errorLine(r)).not.toContain(RT);
     expect(oauth.requests.length + gh.requests.length).toBe(0);
+  });
+});
+
+describe('client-refresh', () => {
+  it('gives the CLI the refresh token, and the post step writes what the CLI rotated back to the secret', async () => {
+    const s = seed(8 * HOUR);
+    const given = inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' });
+    const main = await runAction('main', { inputs: given });
+    expect(main.code).toBe(0);
+    const path = main.outputs['credentials-file'];
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    expect(file.claudeAiOauth.refreshToken).toBe(s.refreshToken);
+
+    // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
+    const res = await fetch(oauth.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' }) });
+    const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
+    writeFileSync(path, JSON.stringify({ claudeAiOauth: { ...file.claudeAiOauth, accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 } }));
+
+    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('The CLI refreshed the credentials');
+    expect(existsSync(path)).toBe(false);
+    const stored = tokensInSecret();
+    expect(stored.refreshToken).toBe(t.refresh_token);
+    expect(stored.doc).toMatchObject({ subscriptionType: 'max', accessToken: t.access_token });
+    assertNoLeak(post, [s.refreshToken, s.credentials, t.access_token, t.refresh_token, PAT]);
+    assertMasked(post, [t.access_token, t.refresh_token]);
+  });
+
+  it('an unchanged file is only removed', async () => {
+    const s = seed(8 * HOUR);
+    const { main, post } = await runMainThenPost({ inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' }) });
+    expect(main.code).toBe(0);
+    expect(post.code).toBe(0);
+    expect(gh.requests).toHaveLength(0);
+    expect(existsSync(main.outputs['credentials-file'])).toBe(false);
+  });
+
+  it('is refused without a place to store what the CLI rotates', async () => {
+    const s = seed(8 * HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true', 'github-token': '' }) });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^client-refresh: .*its successor could not be stored/);
+    expect(existsSync(`${r.home}/.claude/.credentials.json`)).toBe(false);
   });
 });

@@ -205,6 +205,15 @@ describe('refresh and write-back', () => {
     assertNoLeak(r, [refreshToken, doc.access_token, doc.refresh_token]);
   });
 
+  it('warns when the fine-grained PAT expires within a week', async () => {
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    gh.addToken('github_pat_expiring', { kind: 'pat', expiresAt: soon });
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'github-token': 'github_pat_expiring' }) });
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^::warning::github-token expires on .*; renew it before then/gm)).toHaveLength(1);
+  });
+
   it('retries a PUT answered 502, then succeeds', async () => {
     const s = seed(-HOUR);
     gh.faults.push({ method: 'PUT', status: 502, body: '{"message":"Server Error"}' });

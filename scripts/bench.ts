@@ -57,3 +57,37 @@ console.log(`hot path (stored token valid), ${RUNS} interleaved runs each, clean
 console.log(`  node -e 0        median ${b.toFixed(1)} ms`);
 console.log(`  dist/main        median ${a.toFixed(1)} ms`);
 console.log(`  ratio            ${(a / b).toFixed(2)}x`);
+
+// Concurrency: 16 jobs start together holding one expired token; one refreshes, the
+// others take its result from the shared store.
+const { startOAuthServer } = await import('../__tests__/support/oauth-server.js');
+const { startGitHubServer } = await import('../__tests__/support/github-server.js');
+const { startCacheServer } = await import('../__tests__/support/cache-server.js');
+const { runAction, cleanupRuns } = await import('../__tests__/support/runner.js');
+const JOBS = 16;
+const [oauth, github, cache] = await Promise.all([startOAuthServer(), startGitHubServer(), startCacheServer()]);
+try {
+  github.addRepo('octo/app');
+  github.addToken('github_pat_bench', { kind: 'pat' });
+  const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] } });
+  github.setRepoSecret('octo/app', 'CLAUDE_CREDENTIALS', credentials);
+  const started = performance.now();
+  const walls = await Promise.all(
+    Array.from({ length: JOBS }, async () => {
+      const r = await runAction('main', {
+        inputs: { credentials, 'secret-name': 'CLAUDE_CREDENTIALS', 'github-token': 'github_pat_bench', 'github-api-url': github.url, 'token-url': oauth.tokenUrl },
+        env: { ...cache.env('refs/heads/main'), OAUTH_BROKER_POLL_MS: '500' },
+        timeoutMs: 120_000,
+      });
+      if (r.code !== 0) throw new Error(`a job failed: ${r.stdout.match(/::error::.*/)?.[0]}`);
+      return performance.now() - started;
+    }),
+  );
+  console.log(`\n${JOBS} concurrent jobs, one expired token, shared store on (poll 500 ms)`);
+  console.log(`  provider calls   ${oauth.requests.length} (reuse rejections: ${oauth.reuseCount})`);
+  console.log(`  slowest job      ${(Math.max(...walls) / 1000).toFixed(1)} s wall (fastest ${(Math.min(...walls) / 1000).toFixed(1)} s)`);
+} finally {
+  await Promise.all([oauth.close(), github.close(), cache.close()]);
+  await cleanupRuns();
+}

@@ -1,8 +1,7 @@
 // End to end: the bundled dist/main and dist/post, run as the runner runs them, against
 // local stand-ins of the provider's token endpoint and GitHub's secrets API.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closedPort } from './support/http.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
 import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
 import { assertMasked, assertNoLeak, runAction, runMainThenPost, type RunResult } from './support/runner.js';
@@ -50,14 +49,6 @@ function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, s
 
 const fastRetries = { OAUTH_BROKER_RETRY_BASE_MS: '20' };
 
-/** A loopback port nothing listens on (fetch refuses some well-known ports outright). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The one ::error:: line of a failed run, unescaped. */
 function errorLine(r: RunResult): string {

@@ -2,15 +2,14 @@
 // ends in success, or in one clear failure after which a later run (holding what the
 // secret then holds) succeeds with no new login. One cell no client can save — the
 // provider rotated and its answer never arrived — is asserted as exactly that.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { startCacheServer, type CacheFault, type CacheServer } from './support/cache-server.js';
-import { startGitHubServer, type GitHubFault, type GitHubServer } from './support/github-server.js';
-import { startOAuthServer, type OAuthFault, type OAuthServer } from './support/oauth-server.js';
+import type { CacheFault, CacheServer } from './support/cache-server.js';
+import { closedPort } from './support/http.js';
+import type { GitHubFault, GitHubServer } from './support/github-server.js';
+import type { OAuthFault, OAuthServer } from './support/oauth-server.js';
+import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
 
 const PAT = 'github_pat_11FAULTS00_dddddddddddddddddddddddddddddddddddddddddddddddddddddddddd';
-const REPO = 'octo/app';
 const SECRET = 'CLAUDE_CREDENTIALS';
 
 let oauth: OAuthServer;
@@ -18,21 +17,10 @@ let gh: GitHubServer;
 let cache: CacheServer;
 
 beforeEach(async () => {
-  [oauth, gh, cache] = await Promise.all([startOAuthServer(), startGitHubServer(), startCacheServer()]);
-  gh.addRepo(REPO, { id: 4242 });
-  gh.addToken(PAT, { kind: 'pat' });
+  ({ oauth, gh, cache } = await startStandIns(PAT));
 });
-afterEach(async () => {
-  await Promise.all([oauth.close(), gh.close(), cache.close()]);
-});
+afterEach(() => stopStandIns({ oauth, gh, cache }));
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const secretValue = (): string => gh.repoSecret(REPO, SECRET)!.value;
 

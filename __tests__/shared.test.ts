@@ -1,12 +1,12 @@
 // Across jobs (SPEC §5): the bundled action in separate processes sharing a stand-in of
 // the Actions cache service, the provider's token endpoint and GitHub's secrets API.
-import { startCacheServer, type CacheServer } from './support/cache-server.js';
-import { startGitHubServer, type GitHubServer } from './support/github-server.js';
-import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
+import type { CacheServer } from './support/cache-server.js';
+import type { GitHubServer } from './support/github-server.js';
+import type { OAuthServer } from './support/oauth-server.js';
+import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
 
 const PAT = 'github_pat_11SHARED00_cccccccccccccccccccccccccccccccccccccccccccccccccccccccccc';
-const REPO = 'octo/app';
 const SECRET = 'CLAUDE_CREDENTIALS';
 const HOUR = 3_600_000;
 
@@ -15,13 +15,9 @@ let gh: GitHubServer;
 let cache: CacheServer;
 
 beforeEach(async () => {
-  [oauth, gh, cache] = await Promise.all([startOAuthServer(), startGitHubServer(), startCacheServer()]);
-  gh.addRepo(REPO, { id: 4242 });
-  gh.addToken(PAT, { kind: 'pat' });
+  ({ oauth, gh, cache } = await startStandIns(PAT));
 });
-afterEach(async () => {
-  await Promise.all([oauth.close(), gh.close(), cache.close()]);
-});
+afterEach(() => stopStandIns({ oauth, gh, cache }));
 
 function seed(ttlMs: number): { credentials: string; refreshToken: string; accessToken: string } {
   const { refreshToken, accessToken } = oauth.issue(['user:inference', 'user:profile']);

@@ -60,15 +60,12 @@ console.log(`  ratio            ${(a / b).toFixed(2)}x`);
 
 // Concurrency: 16 jobs start together holding one expired token; one refreshes, the
 // others take its result from the shared store.
-const { startOAuthServer } = await import('../__tests__/support/oauth-server.js');
-const { startGitHubServer } = await import('../__tests__/support/github-server.js');
-const { startCacheServer } = await import('../__tests__/support/cache-server.js');
+const { startStandIns, stopStandIns } = await import('../__tests__/support/stand-ins.js');
 const { runAction, cleanupRuns } = await import('../__tests__/support/runner.js');
 const JOBS = 16;
-const [oauth, github, cache] = await Promise.all([startOAuthServer(), startGitHubServer(), startCacheServer()]);
+const standIns = await startStandIns('github_pat_bench');
+const { oauth, gh: github, cache } = standIns;
 try {
-  github.addRepo('octo/app');
-  github.addToken('github_pat_bench', { kind: 'pat' });
   const { refreshToken, accessToken } = oauth.issue(['user:inference']);
   const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] } });
   github.setRepoSecret('octo/app', 'CLAUDE_CREDENTIALS', credentials);
@@ -88,6 +85,6 @@ try {
   console.log(`  provider calls   ${oauth.requests.length} (reuse rejections: ${oauth.reuseCount})`);
   console.log(`  slowest job      ${(Math.max(...walls) / 1000).toFixed(1)} s wall (fastest ${(Math.min(...walls) / 1000).toFixed(1)} s)`);
 } finally {
-  await Promise.all([oauth.close(), github.close(), cache.close()]);
+  await stopStandIns(standIns);
   await cleanupRuns();
 }

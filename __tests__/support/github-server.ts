@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import nacl from 'tweetnacl';
+import { Delays, closeServer, readBody } from './http.js';
 
 // The package ships no types and only a CommonJS build for Node.
 const sealedbox = createRequire(import.meta.url)('tweetnacl-sealedbox-js') as {
@@ -145,14 +146,6 @@ const message = (status: number, text: string, headers?: Record<string, string>)
 });
 const notFound = (): Answer => message(404, 'Not Found');
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -195,7 +188,7 @@ class FakeGitHubServer implements GitHubServer {
   private readonly repos = new Map<string, Repo>();
   private readonly orgs = new Map<string, Org>();
   private readonly tokens = new Map<string, TokenSpec>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly delays = new Delays();
   private nextId = 1000;
   private lastStamp = 0;
   private remaining = 5000;
@@ -221,13 +214,8 @@ class FakeGitHubServer implements GitHubServer {
     this.url = `http://127.0.0.1:${port}${this.prefix}`;
   }
 
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    // Keep-alive and hung sockets would otherwise hold close() open forever.
-    this.server.closeAllConnections();
-    await closed;
+  close(): Promise<void> {
+    return closeServer(this.server, this.delays);
   }
 
   // ---- test-side setup and inspection -------------------------------------
@@ -322,18 +310,8 @@ class FakeGitHubServer implements GitHubServer {
 
   // ---- HTTP ---------------------------------------------------------------
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString('utf8');
     const method = (req.method ?? '').toUpperCase();
     const [rawPath = '', query = ''] = (req.url ?? '').split('?', 2);
     const underPrefix = rawPath === this.prefix || rawPath.startsWith(`${this.prefix}/`);
@@ -348,7 +326,7 @@ class FakeGitHubServer implements GitHubServer {
         (f.pathIncludes === undefined || path.includes(f.pathIncludes)),
     );
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
-    if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.delayMs) await this.delays.sleep(fault.delayMs);
     if (fault?.action === 'hang' || fault?.action === 'reset') {
       record(0);
       if (fault.action === 'reset') req.socket.destroy();

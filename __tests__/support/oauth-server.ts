@@ -6,6 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Delays, closeServer, readBody } from './http.js';
 
 export const ANTHROPIC_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
 /** The scopes a Claude Code login carries; `issue()` uses them when none are given. */
@@ -82,14 +83,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -108,7 +101,7 @@ class FakeOAuthServer implements OAuthServer {
   faults: OAuthFault[] = [];
 
   private readonly tokens = new Map<string, TokenRecord>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly delays = new Delays();
   private readonly account = { uuid: randomUUID(), email_address: 'ci@example.com' };
   private readonly organization = { uuid: randomUUID(), name: 'Example' };
   private readonly server = createServer((req, res) => {
@@ -146,34 +139,19 @@ class FakeOAuthServer implements OAuthServer {
     return this.tokens.get(refreshToken)?.spent === false;
   }
 
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    // Keep-alive and hung sockets would otherwise hold close() open forever.
-    this.server.closeAllConnections();
-    await closed;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+  close(): Promise<void> {
+    return closeServer(this.server, this.delays);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString('utf8');
     const parsed = parseJson(raw);
     const method = req.method ?? '';
     const path = (req.url ?? '').split('?')[0] ?? '';
     this.requests.push({ method, path, headers: req.headers, body: parsed.ok ? parsed.value : raw });
 
     const fault = this.faults.shift();
-    if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.delayMs) await this.delays.sleep(fault.delayMs);
     if (fault?.action === 'hang') return;
     if (fault?.action === 'reset') {
       req.socket.destroy();

@@ -10,19 +10,12 @@ import { describeTarget, preflight, writeSecret, type Preflight, type SecretTarg
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { refreshTokens } from './refresh.js';
-import type { Core, Env } from './runner.js';
+import type { Deps } from './run.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
 import { SharedStore, type Successor } from './store/shared.js';
 
-export interface ObtainDeps {
-  core: Core;
-  env: Env;
-  fetch: typeof fetch;
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
+export interface ObtainDeps extends Deps {
   github: GitHubDeps;
-  /** When this step started: a secret updated later means this job holds an old copy. */
-  startedAt: number;
   /** For tests; the Actions cache otherwise. */
   backend?: StoreBackend;
 }

@@ -39,7 +39,7 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** becomes STATE_<name> */
   state?: Record<string, string>;
-  /** RUNNER_DEBUG=1 */
+  /** RUNNER_DEBUG=1; default true */
   debug?: boolean;
   home?: string;
   /** RUNNER_TEMP; a fresh dir unless given (runMainThenPost shares one, as a job does) */
@@ -165,7 +165,8 @@ export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<Ru
   };
   for (const [name, value] of Object.entries(opts.inputs ?? {})) env[inputEnvName(name)] = value;
   for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value;
-  if (opts.debug) env.RUNNER_DEBUG = '1';
+  // On unless a test says otherwise: no secret may appear in debug output either.
+  if (opts.debug ?? true) env.RUNNER_DEBUG = '1';
   Object.assign(env, opts.env);
 
   const timeoutMs = opts.timeoutMs ?? 30000;

@@ -1,5 +1,6 @@
 // Across jobs (SPEC §5): the bundled action in separate processes sharing a stand-in of
 // the Actions cache service, the provider's token endpoint and GitHub's secrets API.
+import { readFileSync } from 'node:fs';
 import type { CacheServer } from './support/cache-server.js';
 import type { GitHubServer } from './support/github-server.js';
 import type { OAuthServer } from './support/oauth-server.js';
@@ -82,6 +83,20 @@ describe('shared store', () => {
     expect(oauth.refreshCount).toBe(1);
     expect(oauth.reuseCount).toBe(0);
     expect(oauth.isLive(storedTokens().refreshToken)).toBe(true);
+  });
+
+  it('a stale job never hands the CLI its spent refresh token', async () => {
+    const s = seed(-HOUR);
+    expect((await job(s.credentials, { inputs: { mode: 'refresh' } })).code).toBe(0);
+    const stale = await job(s.credentials, { inputs: { 'credentials-file': 'auto', 'client-refresh': 'true' } });
+    expect(stale.code).toBe(0);
+    expect(stale.outputs.source).toBe('shared');
+    expect(stale.stdout).toContain('client-refresh: this job holds no live refresh token');
+    const file = JSON.parse(readFileSync(stale.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
+    expect(file.claudeAiOauth.accessToken).toBe(storedTokens().accessToken);
+    expect(Number(file.claudeAiOauth.expiresAt)).toBeGreaterThan(Date.now() + 7 * HOUR);
+    expect(JSON.parse(stale.state['oauth-broker'])).toMatchObject({ clientRefresh: false });
   });
 
   it('a reader with other credentials gets nothing of another login', async () => {

@@ -29,6 +29,8 @@ export interface TokenSet {
   /** Absent: the provider kept the old refresh token alive. */
   refreshToken?: string;
   expiresInSeconds?: number;
+  /** Absolute expiry, epoch ms, when known that way (a token another job obtained). */
+  expiresAt?: number;
   scope?: string;
   idToken?: string;
 }
@@ -177,7 +179,7 @@ export function secretsOf(c: Credentials): string[] {
 /** The credentials after a refresh, in the same format, other fields untouched. */
 export function applyTokenSet(c: Credentials, t: TokenSet, now: number): Credentials {
   const refreshToken = t.refreshToken ?? c.refreshToken;
-  const expiresAt = t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : jwtExpiry(t.accessToken);
+  const expiresAt = t.expiresAt ?? (t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : jwtExpiry(t.accessToken));
   const scopes = scopesOf(t.scope) ?? c.scopes;
   const idToken = t.idToken ?? c.idToken;
   const base = { accessToken: t.accessToken, refreshToken, expiresAt, scopes, idToken };

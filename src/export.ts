@@ -15,6 +15,8 @@ export interface Outcome {
   /** A new refresh token was issued. */
   rotated: boolean;
   secretUpdated: boolean;
+  /** False when the refresh token in `creds` is known to be spent (another job rotated it). */
+  refreshTokenLive: boolean;
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */
@@ -36,10 +38,13 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
 
   let filePath = '';
   if (cfg.credentialsFile) {
-    const content = credentialsFileContent(cfg.provider.id, creds, cfg.clientRefresh);
+    // Never hand the CLI a spent refresh token: presenting it would be reuse.
+    const clientRefresh = cfg.clientRefresh && out.refreshTokenLive;
+    if (cfg.clientRefresh && !clientRefresh) core.info('client-refresh: this job holds no live refresh token (another job rotated it), so the file holds the access token only.');
+    const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
     writePrivateFile(cfg.credentialsFile, content);
     filePath = cfg.credentialsFile;
-    const state: PostState = { files: [{ path: filePath, digest: digest(content) }], clientRefresh: cfg.clientRefresh };
+    const state: PostState = { files: [{ path: filePath, digest: digest(content) }], clientRefresh };
     core.saveState(STATE_KEY, JSON.stringify(state));
   }
   core.setOutput('access-token', token);
@@ -57,7 +62,7 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
   const from = { stored: 'from the stored credentials', shared: "from another job's refresh", refreshed: 'refreshed' }[out.source];
   core.info(`Access token ${from}${left}; fingerprint ${fp}.`);
   if (cfg.envName) core.info(`Exported as ${cfg.envName}.`);
-  if (filePath) core.info(`Wrote ${filePath} (0600${cfg.clientRefresh ? ', with the refresh token' : ', access token only'}).`);
+  if (filePath) core.info(`Wrote ${filePath} (0600${cfg.clientRefresh && out.refreshTokenLive ? ', with the refresh token' : ', access token only'}).`);
   if (where) core.info(`Rotated credentials written to ${where}.`);
 
   const rows: Array<[string, string]> = [

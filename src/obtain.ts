@@ -45,8 +45,7 @@ function openStore(deps: ObtainDeps, cfg: Config): SharedStore | undefined {
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
 function fromSuccessor(current: Credentials, s: Successor, now: number): Credentials {
   if (s.credentials) return parseCredentials(s.credentials);
-  const next = applyTokenSet(current, { accessToken: s.accessToken, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
-  return { ...next, expiresAt: s.expiresAt };
+  return applyTokenSet(current, { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
 }
 
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
@@ -70,12 +69,12 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       if (successor.credentials) {
         secretUpdated = (await recover(deps, api, target, pre, next, successor)) || secretUpdated;
         current = next;
-        if (fresh(next)) return { creds: next, source: 'shared', rotated: false, secretUpdated };
+        if (fresh(next)) return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: true };
         continue;
       }
       if (fresh(next)) {
         core.info(`This refresh token was already rotated by another job at ${successor.at}; using the access token it obtained.`);
-        return { creds: next, source: 'shared', rotated: false, secretUpdated };
+        return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: false };
       }
       throw new UserError(
         `credentials: this refresh token was already rotated by another job at ${successor.at}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(target)}: re-run it to read the current value.`,
@@ -165,7 +164,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     if (store && !(await store.publish(current.refreshToken, successorOf()))) {
       core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
     }
-    return { creds: next, source: 'refreshed', rotated, secretUpdated: true };
+    return { creds: next, source: 'refreshed', rotated, secretUpdated: true, refreshTokenLive: true };
   }
   throw new UserError('credentials: too many successive recoveries from the shared store; re-run the job.');
 }

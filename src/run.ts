@@ -89,7 +89,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
         `credentials: the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}. Refresh it (a rotation workflow with mode: refresh; see the README) or lower min-ttl.`,
       );
     }
-    publish(core, cfg, { creds, source: 'stored', rotated: false, secretUpdated: false }, now);
+    publish(core, cfg, { creds, source: 'stored', rotated: false, secretUpdated: false, refreshTokenLive: true }, now);
     return;
   }
   if (!cfg.secret || !cfg.githubToken) {

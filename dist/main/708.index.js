@@ -423,8 +423,7 @@ function openStore(deps, cfg) {
 function fromSuccessor(current, s, now) {
     if (s.credentials)
         return (0,credentials/* parseCredentials */.gu)(s.credentials);
-    const next = (0,credentials/* applyTokenSet */.QL)(current, { accessToken: s.accessToken, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
-    return { ...next, expiresAt: s.expiresAt };
+    return (0,credentials/* applyTokenSet */.QL)(current, { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
 }
 async function obtain(deps, cfg, creds, masker) {
     const { core } = deps;
@@ -447,12 +446,12 @@ async function obtain(deps, cfg, creds, masker) {
                 secretUpdated = (await recover(deps, api, target, pre, next, successor)) || secretUpdated;
                 current = next;
                 if (fresh(next))
-                    return { creds: next, source: 'shared', rotated: false, secretUpdated };
+                    return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: true };
                 continue;
             }
             if (fresh(next)) {
                 core.info(`This refresh token was already rotated by another job at ${successor.at}; using the access token it obtained.`);
-                return { creds: next, source: 'shared', rotated: false, secretUpdated };
+                return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: false };
             }
             throw new errors/* UserError */.yo(`credentials: this refresh token was already rotated by another job at ${successor.at}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,secrets/* describeTarget */.ff)(target)}: re-run it to read the current value.`);
         }
@@ -541,7 +540,7 @@ async function obtain(deps, cfg, creds, masker) {
         if (store && !(await store.publish(current.refreshToken, successorOf()))) {
             core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
         }
-        return { creds: next, source: 'refreshed', rotated, secretUpdated: true };
+        return { creds: next, source: 'refreshed', rotated, secretUpdated: true, refreshTokenLive: true };
     }
     throw new errors/* UserError */.yo('credentials: too many successive recoveries from the shared store; re-run the job.');
 }

@@ -136,6 +136,23 @@ describe('shared store', () => {
     for (const r of [failed, next]) assertNoLeak(r, [s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, secretValue()]);
   });
 
+  it('a recovery whose rescued access token is too short-lived stores the rescue, then refreshes it once', async () => {
+    const s = seed(-HOUR);
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', status: 502, body: '{"message":"Server Error"}' });
+    expect((await job(s.credentials)).code).toBe(1);
+    // min-ttl beyond the 8 h the rescued access token has: it must be refreshed in turn.
+    const next = await job(s.credentials, { inputs: { 'min-ttl': '9h' } });
+    expect({ code: next.code, error: next.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(next.outputs).toMatchObject({ source: 'refreshed', rotated: 'true', 'secret-updated': 'true' });
+    expect(oauth.refreshCount).toBe(2);
+    expect(oauth.reuseCount).toBe(0);
+    const stored = storedTokens();
+    expect(oauth.isLive(stored.refreshToken)).toBe(true);
+    expect(next.outputs['access-token']).toBe(stored.accessToken);
+    expect(gh.requests.filter((r) => r.method === 'PUT' && r.status < 300)).toHaveLength(2);
+  });
+
   it('share: false and runners without the cache service fall back with one info line', async () => {
     const s = seed(-HOUR);
     const off = await job(s.credentials, { inputs: { share: 'false' } });

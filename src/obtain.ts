@@ -6,7 +6,7 @@ import { formatDuration } from './duration.js';
 import { InvalidGrantError, UncertainRefreshError, UserError, describeError } from './errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
-import { describeTarget, preflight, writeSecret, type Preflight, type SecretTarget } from './github/secrets.js';
+import { currentUpdatedAt, describeTarget, preflight, writeSecret, type Preflight, type SecretTarget } from './github/secrets.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { refreshTokens } from './refresh.js';
@@ -52,7 +52,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   const { core } = deps;
   const target = cfg.secret as SecretTarget;
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
-  const pre = await preflight(api, target);
+  let pre = await preflight(api, target);
   core.info(`Checked ${describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);
   let store = openStore(deps, cfg);
   const fresh = (c: Credentials): boolean => !!c.accessToken && c.expiresAt !== undefined && c.expiresAt - deps.now() >= cfg.minTtlMs;
@@ -67,7 +67,10 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       const next = fromSuccessor(current, successor, deps.now());
       masker.mask(...secretsOf(next));
       if (successor.credentials) {
-        secretUpdated = (await recover(deps, api, target, pre, next, successor)) || secretUpdated;
+        if (await recover(deps, api, target, pre, next, successor)) {
+          secretUpdated = true;
+          pre = { ...pre, updatedAt: await currentUpdatedAt(api, target) };
+        }
         current = next;
         if (fresh(next)) return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: true };
         continue;

@@ -429,7 +429,7 @@ async function obtain(deps, cfg, creds, masker) {
     const { core } = deps;
     const target = cfg.secret;
     const api = new github_api/* GitHubApi */.y(cfg.githubApiUrl, cfg.githubToken, deps.github);
-    const pre = await (0,secrets/* preflight */.Mz)(api, target);
+    let pre = await (0,secrets/* preflight */.Mz)(api, target);
     core.info(`Checked ${(0,secrets/* describeTarget */.ff)(target)}: readable, last updated ${pre.updatedAt}.`);
     let store = openStore(deps, cfg);
     const fresh = (c) => !!c.accessToken && c.expiresAt !== undefined && c.expiresAt - deps.now() >= cfg.minTtlMs;
@@ -443,7 +443,10 @@ async function obtain(deps, cfg, creds, masker) {
             const next = fromSuccessor(current, successor, deps.now());
             masker.mask(...(0,credentials/* secretsOf */.Fj)(next));
             if (successor.credentials) {
-                secretUpdated = (await recover(deps, api, target, pre, next, successor)) || secretUpdated;
+                if (await recover(deps, api, target, pre, next, successor)) {
+                    secretUpdated = true;
+                    pre = { ...pre, updatedAt: await (0,secrets/* currentUpdatedAt */.MR)(api, target) };
+                }
                 current = next;
                 if (fresh(next))
                     return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: true };

@@ -76,13 +76,28 @@ async function call<T>(api: GitHubApi, t: SecretTarget, doing: string, method: '
   }
 }
 
+type SecretMetadata = { updated_at: string; visibility?: Visibility };
+
+async function readMetadata(api: GitHubApi, t: SecretTarget): Promise<SecretMetadata> {
+  return (await api.request<SecretMetadata>('GET', `${base(t)}/${encodeURIComponent(t.name)}`)).data;
+}
+
+/** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
+export async function currentUpdatedAt(api: GitHubApi, t: SecretTarget): Promise<string> {
+  try {
+    return (await readMetadata(api, t)).updated_at;
+  } catch (err) {
+    throw explain(err, t, `read ${describeTarget(t)}`);
+  }
+}
+
 /** Everything that can be checked without changing anything, before a refresh token is spent. */
 export async function preflight(api: GitHubApi, t: SecretTarget): Promise<Preflight> {
   const { data: key } = await call<{ key_id: string; key: string }>(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
   if (typeof key?.key_id !== 'string' || typeof key.key !== 'string') throw new UserError('github-api-url: the public-key answer has no key_id and key; is this a GitHub API URL?');
-  let meta: { updated_at: string; visibility?: Visibility };
+  let meta: SecretMetadata;
   try {
-    meta = (await api.request<{ updated_at: string; visibility?: Visibility }>('GET', `${base(t)}/${encodeURIComponent(t.name)}`)).data;
+    meta = await readMetadata(api, t);
   } catch (err) {
     if (err instanceof GitHubHttpError && err.status === 404) {
       throw new UserError(

@@ -368,6 +368,21 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
   });
 });
 
+describe('credentials-file errors', () => {
+  it('an unwritable path is one clear line, after the secret was safely written', async () => {
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'credentials-file': '/etc/hostname/creds.json' }) });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials, tokensInSecret().accessToken, tokensInSecret().refreshToken], /^credentials-file: could not write \/etc\/hostname\/creds\.json \(E[A-Z]+\); choose a writable path, or none\.$/);
+    expect(oauth.isLive(tokensInSecret().refreshToken)).toBe(true);
+  });
+
+  it('the post step tolerates unreadable state', async () => {
+    const r = await runAction('post', { state: { 'oauth-broker': '{not json' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('::warning::oauth-broker: the state saved by the main step is unreadable');
+  });
+});
+
 describe('client-refresh', () => {
   it('gives the CLI the refresh token, and the post step writes what the CLI rotated back to the secret', async () => {
     const s = seed(8 * HOUR);

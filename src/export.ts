@@ -6,6 +6,7 @@ import { formatDuration } from './duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from './github/secrets.js';
 import type { Core } from './runner.js';
+import { UserError } from './errors.js';
 
 export type Source = 'stored' | 'shared' | 'refreshed';
 
@@ -42,7 +43,11 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
     const clientRefresh = cfg.clientRefresh && out.refreshTokenLive;
     if (cfg.clientRefresh && !clientRefresh) core.info('client-refresh: this job holds no live refresh token (another job rotated it), so the file holds the access token only.');
     const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
-    writePrivateFile(cfg.credentialsFile, content);
+    try {
+      writePrivateFile(cfg.credentialsFile, content);
+    } catch (err) {
+      throw new UserError(`credentials-file: could not write ${cfg.credentialsFile} (${(err as NodeJS.ErrnoException).code ?? 'error'}); choose a writable path, or none.`);
+    }
     filePath = cfg.credentialsFile;
     const state: PostState = { files: [{ path: filePath, digest: digest(content) }], clientRefresh };
     core.saveState(STATE_KEY, JSON.stringify(state));

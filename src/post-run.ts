@@ -12,7 +12,13 @@ export async function runPost(deps: Deps): Promise<void> {
   const { core } = deps;
   const raw = core.getState(STATE_KEY);
   if (!raw) return;
-  const state = JSON.parse(raw) as PostState;
+  let state: PostState;
+  try {
+    state = JSON.parse(raw) as PostState;
+  } catch {
+    core.warning('oauth-broker: the state saved by the main step is unreadable; nothing to clean up.');
+    return;
+  }
   const masker = new Masker(core);
   try {
     for (const file of state.files) {

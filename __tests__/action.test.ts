@@ -278,6 +278,13 @@ describe('nothing is spent that cannot be stored', () => {
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
   });
 
+  it("the job's GITHUB_TOKEN, when the step can see it, is refused before any call", async () => {
+    const s = seed(-HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'github-token': JOB_TOKEN }), env: { GITHUB_TOKEN: JOB_TOKEN } });
+    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials, JOB_TOKEN], /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/);
+    expect(gh.requests.length + oauth.requests.length).toBe(0);
+  });
+
   it('a secret-name that does not exist is an error before refreshing', async () => {
     const s = seed(-HOUR);
     const r = await runAction('main', { inputs: inputs(s, { 'secret-name': 'CLAUDE_TYPO' }) });

@@ -51,6 +51,11 @@ function fromSuccessor(current: Credentials, s: Successor, now: number): Credent
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
   const { core } = deps;
   const target = cfg.secret as SecretTarget;
+  if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
+    throw new UserError(
+      "github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with \"Secrets: Read and write\" on the repository, or a GitHub App installation token with that permission.",
+    );
+  }
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
   let pre = await preflight(api, target);
   core.info(`Checked ${describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);

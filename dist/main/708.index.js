@@ -428,6 +428,9 @@ function fromSuccessor(current, s, now) {
 async function obtain(deps, cfg, creds, masker) {
     const { core } = deps;
     const target = cfg.secret;
+    if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
+        throw new errors/* UserError */.yo("github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with \"Secrets: Read and write\" on the repository, or a GitHub App installation token with that permission.");
+    }
     const api = new github_api/* GitHubApi */.y(cfg.githubApiUrl, cfg.githubToken, deps.github);
     let pre = await (0,secrets/* preflight */.Mz)(api, target);
     core.info(`Checked ${(0,secrets/* describeTarget */.ff)(target)}: readable, last updated ${pre.updatedAt}.`);

@@ -4,7 +4,7 @@ import { credentialsFileContent, digest, writePrivateFile } from './credfile.js'
 import type { Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import type { Config } from './inputs.js';
-import { describeTarget } from './github/secrets.js';
+import { describeTarget } from './github/target.js';
 import type { Core } from './runner.js';
 import { UserError } from './errors.js';
 

@@ -3,7 +3,7 @@ import { parseDuration } from './duration.js';
 import { UserError } from './errors.js';
 import { PROVIDERS, isProviderId, type Provider } from './providers.js';
 import type { Core, Env } from './runner.js';
-import type { SecretTarget } from './github/secrets.js';
+import type { SecretTarget } from './github/target.js';
 
 export type Mode = 'auto' | 'refresh' | 'check';
 

@@ -5,6 +5,7 @@ import { digest } from './credfile.js';
 import { UserError, describeError } from './errors.js';
 import { STATE_KEY, type PostState } from './export.js';
 import { readConfig } from './inputs.js';
+import { describeTarget } from './github/target.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Deps } from './run.js';
 
@@ -71,5 +72,5 @@ async function writeBack(deps: Deps, masker: Masker, path: string, content: stri
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
   const pre = await secrets.preflight(api, cfg.secret);
   await secrets.writeSecret(api, cfg.secret, pre, serializeCredentials(next));
-  core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${secrets.describeTarget(cfg.secret)}.`);
+  core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -3,11 +3,7 @@
 import { UserError } from '../errors.js';
 import { GitHubApi, GitHubHttpError } from './api.js';
 import { sealForGitHub } from './seal.js';
-
-export type SecretTarget =
-  | { kind: 'repo'; owner: string; repo: string; name: string }
-  | { kind: 'env'; owner: string; repo: string; environment: string; name: string }
-  | { kind: 'org'; org: string; name: string };
+import { describeTarget, type SecretTarget } from './target.js';
 
 type Visibility = 'all' | 'private' | 'selected';
 
@@ -18,12 +14,6 @@ export interface Preflight {
   /** Organisation secrets: who may see it, kept as it is on write. */
   visibility?: Visibility;
   selectedRepositoryIds?: number[];
-}
-
-export function describeTarget(t: SecretTarget): string {
-  if (t.kind === 'repo') return `repository secret ${t.name} of ${t.owner}/${t.repo}`;
-  if (t.kind === 'env') return `environment secret ${t.name} of ${t.owner}/${t.repo} (environment ${t.environment})`;
-  return `organization secret ${t.name} of ${t.org}`;
 }
 
 function base(t: SecretTarget): string {

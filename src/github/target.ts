@@ -1,0 +1,12 @@
+// Which secret the rotated credentials go to; named in logs without loading the REST client.
+
+export type SecretTarget =
+  | { kind: 'repo'; owner: string; repo: string; name: string }
+  | { kind: 'env'; owner: string; repo: string; environment: string; name: string }
+  | { kind: 'org'; org: string; name: string };
+
+export function describeTarget(t: SecretTarget): string {
+  if (t.kind === 'repo') return `repository secret ${t.name} of ${t.owner}/${t.repo}`;
+  if (t.kind === 'env') return `environment secret ${t.name} of ${t.owner}/${t.repo} (environment ${t.environment})`;
+  return `organization secret ${t.name} of ${t.org}`;
+}

@@ -226,6 +226,17 @@ describe('refresh and write-back', () => {
     expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
   });
 
+  it('waits for x-ratelimit-reset when the primary rate limit is exhausted', async () => {
+    const s = seed(-HOUR);
+    const reset = Math.ceil(Date.now() / 1000) + 2;
+    gh.faults.push({ method: 'PUT', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: '{"message":"API rate limit exceeded"}' });
+    const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
+    expect(r.code).toBe(0);
+    expect(Date.now()).toBeGreaterThanOrEqual((reset - 1) * 1000);
+    expect(r.stdout).toMatch(/HTTP 403; retrying in [12]s/);
+    expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
+  });
+
   it('writes the Claude Code credentials file (0600, access token only) and the post step removes it', async () => {
     const s = seed(8 * HOUR);
     const { main, post } = await runMainThenPost({ inputs: inputs(s, { 'credentials-file': 'auto' }) });

@@ -1,0 +1,74 @@
+// Inputs as the runner passes them: defaults per provider, and one clear line per mistake.
+import { UserError } from '../src/errors.js';
+import { readConfig } from '../src/inputs.js';
+import { createRunner, type Env } from '../src/runner.js';
+
+function config(inputs: Record<string, string>, env: Env = {}) {
+  const all: Env = { HOME: '/home/runner', GITHUB_REPOSITORY: 'octo/app', GITHUB_WORKSPACE: '/work/ws', ...env };
+  for (const [k, v] of Object.entries(inputs)) all[`INPUT_${k.toUpperCase()}`] = v;
+  return readConfig(createRunner(all, () => undefined), all);
+}
+
+describe('defaults', () => {
+  it('anthropic: its endpoint and client, CLAUDE_CODE_OAUTH_TOKEN, no file, broker-only refresh', () => {
+    const c = config({});
+    expect(c).toMatchObject({
+      mode: 'auto',
+      minTtlMs: 30 * 60_000,
+      lockTimeoutMs: 120_000,
+      share: true,
+      tokenUrl: 'https://platform.claude.com/v1/oauth/token',
+      clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+      clientRefresh: false,
+      githubApiUrl: 'https://api.github.com',
+    });
+    expect(c.credentialsFile).toBeUndefined();
+    expect(c.secret).toBeUndefined();
+  });
+
+  it('openai: auth.json under CODEX_HOME, no variable, the CLI may refresh', () => {
+    expect(config({ provider: 'openai' })).toMatchObject({ envName: undefined, clientRefresh: true, credentialsFile: '/home/runner/.codex/auth.json' });
+    expect(config({ provider: 'openai' }, { CODEX_HOME: '/opt/codex' }).credentialsFile).toBe('/opt/codex/auth.json');
+  });
+
+  it('credentials-file: auto, a relative path (to the workspace), ~, none', () => {
+    expect(config({ 'credentials-file': 'auto' }).credentialsFile).toBe('/home/runner/.claude/.credentials.json');
+    expect(config({ 'credentials-file': 'creds.json' }).credentialsFile).toBe('/work/ws/creds.json');
+    expect(config({ 'credentials-file': '~/x.json' }).credentialsFile).toBe('/home/runner/x.json');
+    expect(config({ provider: 'openai', 'credentials-file': 'none' }).credentialsFile).toBeUndefined();
+  });
+
+  it('secret targets: repository (default the workflow\'s), environment, organization', () => {
+    expect(config({ 'secret-name': 'CREDS' }).secret).toEqual({ kind: 'repo', owner: 'octo', repo: 'app', name: 'CREDS' });
+    expect(config({ 'secret-name': 'CREDS', 'secret-repository': 'a/b', 'secret-environment': 'prod' }).secret).toEqual({ kind: 'env', owner: 'a', repo: 'b', environment: 'prod', name: 'CREDS' });
+    expect(config({ 'secret-name': 'CREDS', 'secret-org': 'octo' }).secret).toEqual({ kind: 'org', org: 'octo', name: 'CREDS' });
+  });
+
+  it('GHES: github-api-url from the runner, env-name none, scope override', () => {
+    const c = config({ 'env-name': 'none', scope: 'user:inference  user:profile' }, { GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
+    expect(c.githubApiUrl).toBe('https://ghe.example.com/api/v3');
+    expect(c.envName).toBeUndefined();
+    expect(c.scopes).toEqual(['user:inference', 'user:profile']);
+  });
+});
+
+describe('mistakes', () => {
+  it.each([
+    [{ provider: 'oauth2' }, /^token-url: provider oauth2 needs token-url and client-id/],
+    [{ provider: 'oauth2', 'token-url': 'https://idp.example/token' }, /^client-id: provider oauth2 needs/],
+    [{ provider: 'oauth2', 'token-url': 'https://idp.example/token', 'client-id': 'x', 'credentials-file': 'auto' }, /^credentials-file: provider oauth2 has no standard credentials file/],
+    [{ 'secret-name': '1CREDS' }, /^secret-name: "1CREDS" is not a valid secret name/],
+    [{ 'secret-name': 'CREDS', 'secret-repository': 'just-a-name' }, /^secret-repository: "just-a-name" is not owner\/name/],
+    [{ 'secret-environment': 'prod' }, /^secret-environment is set but secret-name is empty/],
+    [{ 'env-name': 'GITHUB_TOKEN' }, /^env-name: "GITHUB_TOKEN" is not a valid variable name/],
+    [{ share: 'yes' }, /^share: "yes" is not true or false/],
+    [{ 'client-refresh': 'maybe' }, /^client-refresh: "maybe" is not true or false/],
+    [{ 'lock-timeout': 'forever' }, /^lock-timeout: "forever" is not a duration/],
+    [{ 'github-api-url': 'http://ghe.example.com/api/v3' }, /^github-api-url: .* must be an https URL/],
+    [{ 'github-api-url': 'not a url' }, /^github-api-url: "not a url" is not a URL/],
+  ])('%j', (inputs, message) => {
+    expect(() => config(inputs)).toThrow(UserError);
+    expect(() => config(inputs)).toThrow(message);
+  });
+});

@@ -42,6 +42,16 @@ const req = (over: Partial<RefreshRequest> = {}): RefreshRequest => ({
   ...over,
 });
 
+/** The error a call fails with; the test fails if it succeeds. */
+async function failure(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a failure');
+}
+
 const ok = json(200, { access_token: 'sk-ant-oat01-new', refresh_token: 'sk-ant-ort01-new', expires_in: 28800, scope: 'user:inference' });
 
 describe('request shape', () => {
@@ -133,7 +143,7 @@ describe('failures', () => {
 
   it('never quotes the token, even when the provider echoes it', async () => {
     const { fetch } = fetchFrom(json(400, { error: 'invalid_request', error_description: `bad token ${RT} and sk-ant-ort01-othertokenothertoken` }));
-    const err = await refreshTokens(req(), deps(fetch)).catch((e: unknown) => e as Error);
+    const err = await failure(refreshTokens(req(), deps(fetch)));
     expect(err).toBeInstanceOf(UserError);
     expect(err.message).toMatch(/invalid_request: bad token \*\*\* and \*\*\*/);
     expect(err.message).not.toContain('sk-ant-ort01');
@@ -145,7 +155,7 @@ describe('failures', () => {
     ['a non-string refresh_token', json(200, { access_token: 'a', refresh_token: 5 }), /malformed refresh_token/],
   ])('a 200 with %s may have rotated: UncertainRefreshError', async (_, answer, message) => {
     const { fetch } = fetchFrom(answer);
-    const err = await refreshTokens(req(), deps(fetch)).catch((e: unknown) => e as Error);
+    const err = await failure(refreshTokens(req(), deps(fetch)));
     expect(err).toBeInstanceOf(UncertainRefreshError);
     expect(err.message).toMatch(message);
   });

@@ -163,7 +163,11 @@ describe('shared store', () => {
       inputs: { credentials: s2.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl },
     });
     expect(none.code).toBe(0);
-    expect(none.stdout).toMatch(/Shared store off: this runner has no Actions cache service/);
+    expect(none.stdout).toMatch(/Shared store off: this runner has no Actions cache service v2/);
+    const s3 = seed(-HOUR);
+    const ghes = await job(s3.credentials, { env: { GITHUB_SERVER_URL: 'https://ghe.example.com' } });
+    expect(ghes.stdout.match(/^::error::.*$/m)?.[0]).toBeUndefined();
+    expect(ghes.stdout).toContain('Shared store off: GitHub Enterprise Server offers cache service v1 only');
     expect(cache.requests).toHaveLength(0);
   });
 

@@ -281,8 +281,10 @@ describe('github-server', () => {
     const after = gh.repoSecret('octo/app', 'CLAUDE_CREDENTIALS');
     expect(after?.value).toBe('second');
     expect(after?.created_at).toBe(stored?.created_at);
-    // Strictly increasing even though both writes happened within one second.
-    expect(Date.parse(after?.updated_at ?? '')).toBeGreaterThan(Date.parse(stored?.updated_at ?? ''));
+    // Whole seconds of the real clock, never ahead of it.
+    expect(after?.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(after?.updated_at ?? '')).toBeGreaterThanOrEqual(Date.parse(stored?.updated_at ?? ''));
+    expect(Date.parse(after?.updated_at ?? '')).toBeLessThanOrEqual(Date.now());
 
     expect((await call('GET', '/repos/octo/app/actions/secrets/MISSING', 'pat')).status).toBe(404);
     expect((await call('GET', '/repos/octo/nope/actions/secrets/public-key', 'pat')).status).toBe(404);

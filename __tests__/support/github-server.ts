@@ -190,7 +190,6 @@ class FakeGitHubServer implements GitHubServer {
   private readonly tokens = new Map<string, TokenSpec>();
   private readonly delays = new Delays();
   private nextId = 1000;
-  private lastStamp = 0;
   private remaining = 5000;
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   private readonly server = createServer((req, res) => {
@@ -286,8 +285,8 @@ class FakeGitHubServer implements GitHubServer {
 
   /** ISO timestamps at second precision, strictly increasing so every write is observable. */
   private stamp(): string {
-    this.lastStamp = Math.max(Math.floor(Date.now() / 1000), this.lastStamp + 1);
-    return new Date(this.lastStamp * 1000).toISOString().replace('.000Z', 'Z');
+    // Like GitHub: whole seconds of the real clock, so two writes in one second share it.
+    return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 
   /** Returns true when the secret was created, false when updated. */

@@ -424,9 +424,19 @@ var external_node_path_ = __webpack_require__(6760);
 // relative one (to GITHUB_WORKSPACE) is the same string on every runner and OS.
 const DIR = '.oauth-broker-store';
 const FILE = `${DIR}/entry`;
+/**
+ * Why the shared store cannot run here, or undefined when it can. It needs cache service
+ * v2 (github.com, GHE.com), the only one whose "already reserved" answer is known and
+ * tested; GHES serves v1, where the broker runs without coordination.
+ */
 function cacheAvailable(env) {
-    if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN)
-        return 'this runner has no Actions cache service (ACTIONS_RESULTS_URL/ACTIONS_RUNTIME_TOKEN unset)';
+    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase();
+    const ghes = host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+    if (ghes)
+        return 'GitHub Enterprise Server offers cache service v1 only, and the shared store needs v2';
+    if (!env.ACTIONS_CACHE_SERVICE_V2 || !env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) {
+        return 'this runner has no Actions cache service v2 (ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)';
+    }
     return undefined;
 }
 /**

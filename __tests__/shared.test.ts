@@ -153,6 +153,21 @@ describe('shared store', () => {
     expect(gh.requests.filter((r) => r.method === 'PUT' && r.status < 300)).toHaveLength(2);
   });
 
+  it('concurrent recoveries: one job writes the rescue, then one refreshes it; none overwrites a newer rotation', async () => {
+    const s = seed(-HOUR);
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', status: 502, body: '{"message":"Server Error"}' });
+    expect((await job(s.credentials)).code).toBe(1);
+    const runs = await Promise.all(Array.from({ length: 6 }, () => job(s.credentials, { inputs: { 'min-ttl': '9h' } })));
+    for (const r of runs) expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(runs.filter((r) => r.stdout.includes('Recovered the rotated credentials'))).toHaveLength(1);
+    expect(oauth.refreshCount).toBe(2);
+    expect(oauth.reuseCount).toBe(0);
+    const stored = storedTokens();
+    expect(oauth.isLive(stored.refreshToken)).toBe(true);
+    expect(new Set(runs.map((r) => r.outputs['access-token']))).toEqual(new Set([stored.accessToken]));
+    expect(gh.requests.filter((r) => r.method === 'PUT' && r.status < 300)).toHaveLength(2);
+  });
+
   it('share: false and runners without the cache service fall back with one info line', async () => {
     const s = seed(-HOUR);
     const off = await job(s.credentials, { inputs: { share: 'false' } });

@@ -66,11 +66,11 @@ describe('SharedStore', () => {
     const backend = new MemoryBackend();
     const { s } = store(backend);
     expect(await s.successor(RT)).toBeUndefined();
-    expect(await s.publish(RT, successor)).toBe(true);
+    expect(await s.done(RT, successor)).toBe(true);
     expect(await s.successor(RT)).toEqual(successor);
     expect(await s.successor(OTHER)).toBeUndefined();
     // Immutable: a second publication does not replace the first.
-    expect(await s.publish(RT, { ...successor, accessToken: 'x' })).toBe(false);
+    expect(await s.done(RT, { ...successor, accessToken: 'x' })).toBe(false);
     expect((await s.successor(RT))?.accessToken).toBe('sk-ant-oat01-next');
   });
 
@@ -92,20 +92,20 @@ describe('SharedStore', () => {
       // The owner publishes while the waiter sleeps.
       sleep: async (ms) => {
         t += ms;
-        if (t === 1000) await owner.publish(RT, successor);
+        if (t === 1000) await owner.done(RT, successor);
       },
       info: (m) => log.push(m),
       pollMs: 1000,
       startedAt: 0,
     });
-    expect(await waiter.wait(RT, 0, 60_000)).toEqual(successor);
+    expect(await waiter.wait(RT, 'refresh', 0, 60_000)).toEqual(successor);
     expect(log).toEqual(["waiting for another job's refresh… 0s"]);
   });
 
   it('a waiter gives up at the timeout, having said how long it waited', async () => {
     const backend = new MemoryBackend();
     const { s, log } = store(backend);
-    await expect(s.wait(RT, 0, 3_000)).resolves.toBeUndefined();
+    await expect(s.wait(RT, 'refresh', 0, 3_000)).resolves.toBeUndefined();
     expect(log).toEqual(["waiting for another job's refresh… 0s", "waiting for another job's refresh… 1s", "waiting for another job's refresh… 2s"]);
   });
 
@@ -113,7 +113,7 @@ describe('SharedStore', () => {
     const backend = new MemoryBackend();
     const owner = store(backend).s;
     await owner.acquire(RT);
-    await owner.abort(RT, 0, { spent: 'no', message: 'connection refused' });
+    await owner.abort(RT, 'refresh', 0, { spent: 'no', message: 'connection refused' });
     expect(await store(backend).s.acquire(RT)).toEqual({ state: 'owner', gen: 1 });
   });
 
@@ -122,7 +122,7 @@ describe('SharedStore', () => {
     const started = Date.now();
     const owner = store(backend, started);
     await owner.s.acquire(RT);
-    await owner.s.abort(RT, 0, { spent: 'unknown', message: 'timed out' });
+    await owner.s.abort(RT, 'refresh', 0, { spent: 'unknown', message: 'timed out' });
     expect(await store(backend, started - 1_000).s.acquire(RT)).toMatchObject({ state: 'aborted', abort: { spent: 'unknown', message: 'timed out' } });
     expect(await store(backend, started + 1_000).s.acquire(RT)).toEqual({ state: 'owner', gen: 1 });
   });
@@ -131,8 +131,20 @@ describe('SharedStore', () => {
     const backend = new MemoryBackend();
     const owner = store(backend).s;
     await owner.acquire(RT);
-    await owner.abort(RT, 0, { spent: 'yes', message: 'invalid_grant' });
+    await owner.abort(RT, 'refresh', 0, { spent: 'yes', message: 'invalid_grant' });
     expect(await store(backend, Date.now() + 60_000).s.acquire(RT)).toMatchObject({ state: 'aborted', abort: { spent: 'yes' } });
+  });
+
+  it('the recovery lock and its done marker are separate from the refresh ones', async () => {
+    const backend = new MemoryBackend();
+    const a = store(backend).s;
+    const b = store(backend).s;
+    expect(await a.acquire(RT, 'recover')).toEqual({ state: 'owner', gen: 0 });
+    expect(await b.acquire(RT, 'recover')).toEqual({ state: 'contended', gen: 0 });
+    expect(await b.acquire(RT, 'refresh')).toEqual({ state: 'owner', gen: 0 });
+    expect(await a.done(RT, { kind: 'recovered', at: '2026-11-22T00:00:00Z' })).toBe(true);
+    expect(await b.wait(RT, 'recover', 0, 1000)).toEqual({ kind: 'recovered', at: '2026-11-22T00:00:00Z' });
+    expect(await b.successor(RT)).toBeUndefined();
   });
 
   it('a cache that refuses writes makes the lock unavailable', async () => {

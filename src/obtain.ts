@@ -73,7 +73,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       const next = fromSuccessor(current, successor, deps.now());
       masker.mask(...secretsOf(next));
       if (successor.credentials) {
-        if (await recover(deps, api, target, pre, next, successor)) {
+        if (await recover({ deps, store: store as SharedStore, api, target, pre, lockTimeoutMs: cfg.lockTimeoutMs }, current.refreshToken, next, successor, fresh(next))) {
           secretUpdated = true;
           pre = { ...pre, updatedAt: await currentUpdatedAt(api, target) };
         }
@@ -81,7 +81,8 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
         if (fresh(next)) return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: true };
         continue;
       }
-      if (fresh(next)) {
+      // Obtained while this job ran: as fresh as a refresh of its own would have been.
+      if (fresh(next) || Date.parse(successor.at) >= deps.startedAt) {
         core.info(`This refresh token was already rotated by another job at ${successor.at}; using the access token it obtained.`);
         return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: false };
       }
@@ -95,7 +96,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       const stale = `credentials: ${describeTarget(target)} was updated at ${pre.updatedAt}, after this job started, so the credentials this job was given are an old copy whose refresh token was probably spent; presenting it again could be refused as reuse and revoke the login. Re-run the job to read the current value.`;
       if (!store) throw new UserError(stale);
       core.info(`${describeTarget(target)} changed after this job started; waiting for the job that changed it to share its result.`);
-      if (await store.wait(current.refreshToken, undefined, cfg.lockTimeoutMs)) continue;
+      if (await store.wait(current.refreshToken, 'refresh', undefined, cfg.lockTimeoutMs)) continue;
       throw new UserError(stale);
     }
 
@@ -110,7 +111,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
         throw new UserError(`An earlier job holding the same refresh token failed, so it is not presented again: ${lock.abort.message}`);
       } else if (lock.state === 'contended') {
         core.info(`Another job is refreshing this refresh token; waiting up to lock-timeout ${formatDuration(cfg.lockTimeoutMs)} for its result.`);
-        const result = await store.wait(current.refreshToken, lock.gen, cfg.lockTimeoutMs);
+        const result = await store.wait(current.refreshToken, 'refresh', lock.gen, cfg.lockTimeoutMs);
         if (result?.kind === 'next' || (result?.kind === 'abort' && store.mayRetry(result))) continue;
         if (result?.kind === 'abort') throw new UserError(`Another job holding the same refresh token failed: ${result.message} Re-run this job later.`);
         throw new UserError(
@@ -141,7 +142,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
         : err;
       if (store && gen !== undefined) {
         const spent = err instanceof InvalidGrantError ? 'yes' : err instanceof UncertainRefreshError ? 'unknown' : err instanceof UserError ? 'no' : 'unknown';
-        await store.abort(current.refreshToken, gen, { spent, message: describeError(e, masker.values) });
+        await store.abort(current.refreshToken, 'refresh', gen, { spent, message: describeError(e, masker.values) });
       }
       throw e;
     }
@@ -165,12 +166,12 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       await writeSecret(api, target, pre, serializeCredentials(next));
     } catch (err) {
       const why = err instanceof UserError ? err.message : describeError(err, masker.values);
-      const kept = store && rotated && (await store.publish(current.refreshToken, successorOf({ credentials: serializeCredentials(next), secretUpdatedAt: pre.updatedAt })));
+      const kept = store && rotated && (await store.done(current.refreshToken, successorOf({ credentials: serializeCredentials(next), secretUpdatedAt: pre.updatedAt })));
       const head = `${rotated ? 'The rotated credentials' : 'The refreshed credentials'} could not be written to ${describeTarget(target)}: ${why}`;
       if (kept) throw new UserError(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
       throw new UserError(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again and store the new credentials in the secret (README: First login).' : ''}`);
     }
-    if (store && !(await store.publish(current.refreshToken, successorOf()))) {
+    if (store && !(await store.done(current.refreshToken, successorOf()))) {
       core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
     }
     return { creds: next, source: 'refreshed', rotated, secretUpdated: true, refreshTokenLive: true };
@@ -178,14 +179,50 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   throw new UserError('credentials: too many successive recoveries from the shared store; re-run the job.');
 }
 
-/** Finishes the write-back another job could not do, unless the secret changed since. */
-async function recover(deps: ObtainDeps, api: GitHubApi, target: SecretTarget, pre: Preflight, next: Credentials, s: Successor): Promise<boolean> {
+interface RecoveryContext {
+  deps: ObtainDeps;
+  store: SharedStore;
+  api: GitHubApi;
+  target: SecretTarget;
+  pre: Preflight;
+  lockTimeoutMs: number;
+}
+
+/**
+ * Finishes the write-back another job could not do, unless the secret changed since.
+ * One job writes, under the recovery lock; the others use the rescued access token if it
+ * is fresh enough, or wait until the write landed before anyone refreshes the rescued
+ * token, so a late recovery can never overwrite a newer rotation. True when this job wrote.
+ */
+async function recover(ctx: RecoveryContext, spent: string, next: Credentials, s: Successor, fresh: boolean): Promise<boolean> {
+  const { deps, store, api, target, pre } = ctx;
   const { core } = deps;
-  if (pre.updatedAt !== s.secretUpdatedAt) {
-    core.info(`Found credentials that a job at ${s.at} could not store; ${describeTarget(target)} has changed since, so it is left as it is.`);
-    return false;
+  const write = async (): Promise<boolean> => {
+    if (pre.updatedAt !== s.secretUpdatedAt) {
+      core.info(`Found credentials that a job at ${s.at} could not store; ${describeTarget(target)} has changed since, so it is left as it is.`);
+      return false;
+    }
+    await writeSecret(api, target, pre, serializeCredentials(next));
+    core.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${describeTarget(target)}.`);
+    return true;
+  };
+  const lock = await store.acquire(spent, 'recover');
+  if (lock.state === 'unavailable') return write();
+  if (lock.state === 'owner') {
+    let wrote: boolean;
+    try {
+      wrote = await write();
+    } catch (err) {
+      await store.abort(spent, 'recover', lock.gen, { spent: 'no', message: describeError(err, []) });
+      throw err;
+    }
+    await store.done(spent, { kind: 'recovered', at: new Date(deps.now()).toISOString() });
+    return wrote;
   }
-  await writeSecret(api, target, pre, serializeCredentials(next));
-  core.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${describeTarget(target)}.`);
-  return true;
+  // Another job is writing them. Its access token is enough when fresh; else wait.
+  if (fresh) return false;
+  const result = lock.state === 'contended' ? await store.wait(spent, 'recover', lock.gen, ctx.lockTimeoutMs) : lock.abort;
+  if (result?.kind === 'recovered') return false;
+  if (result?.kind === 'abort') throw new UserError(`Another job could not store the rescued credentials: ${result.message} Re-run this job.`);
+  throw new UserError(`lock-timeout: another job is storing the rescued credentials and did not finish within ${formatDuration(ctx.lockTimeoutMs)}. Re-run this job.`);
 }

@@ -605,21 +605,26 @@ async function openEntry(refreshToken, cacheKey, data) {
 
 
 // A lock whose holder aborted without presenting the token is retried under the next
-// generation; a handful is plenty, each costs a failed refresh attempt.
+// generation; a handful is plenty, each costs a failed attempt.
 const GENERATIONS = 5;
-const keys = (refreshToken) => {
+function keys(refreshToken, purpose) {
     const id = entryId(refreshToken);
+    const [done, lock, abort] = purpose === 'refresh' ? ['next', 'lock', 'abort'] : ['recovered', 'recover', 'recover-abort'];
     return {
-        next: `oauth-broker-v1-next-${id}`,
-        lock: (gen) => `oauth-broker-v1-lock-${id}-g${gen}`,
-        abort: (gen) => `oauth-broker-v1-abort-${id}-g${gen}`,
+        done: `oauth-broker-v1-${done}-${id}`,
+        lock: (gen) => `oauth-broker-v1-${lock}-${id}-g${gen}`,
+        abort: (gen) => `oauth-broker-v1-${abort}-${id}-g${gen}`,
     };
-};
-function isSuccessor(v) {
-    return !!v && typeof v === 'object' && v.kind === 'next' && typeof v.accessToken === 'string';
 }
-function isAbort(v) {
-    return !!v && typeof v === 'object' && v.kind === 'abort' && typeof v.message === 'string';
+function isEntry(v) {
+    if (!v || typeof v !== 'object')
+        return false;
+    const e = v;
+    if (e.kind === 'next')
+        return typeof e.accessToken === 'string';
+    if (e.kind === 'abort')
+        return typeof e.message === 'string';
+    return e.kind === 'recovered';
 }
 class SharedStore {
     backend;
@@ -633,16 +638,16 @@ class SharedStore {
         if (!hit)
             return undefined;
         const payload = await openEntry(refreshToken, hit.key, hit.data);
-        return isSuccessor(payload) || isAbort(payload) ? payload : undefined;
+        return isEntry(payload) ? payload : undefined;
     }
     /** The successor of this refresh token, if a job already spent it. */
     async successor(refreshToken) {
-        const found = await this.read(refreshToken, [keys(refreshToken).next]);
+        const found = await this.read(refreshToken, [keys(refreshToken, 'refresh').done]);
         return found?.kind === 'next' ? found : undefined;
     }
-    /** Reserves the right to present this refresh token; the first job to reserve it wins. */
-    async acquire(refreshToken) {
-        const k = keys(refreshToken);
+    /** Reserves the right to act for this refresh token; the first job to reserve it wins. */
+    async acquire(refreshToken, purpose = 'refresh') {
+        const k = keys(refreshToken, purpose);
         for (let gen = 0; gen < GENERATIONS; gen++) {
             const key = k.lock(gen);
             const result = await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
@@ -659,12 +664,12 @@ class SharedStore {
         return { state: 'contended', gen: GENERATIONS - 1 };
     }
     /**
-     * Waits for the successor (or, with a lock generation, for its holder's abort) until
-     * the timeout; undefined when nothing came.
+     * Waits until the work is done (or, with a lock generation, until its holder aborts)
+     * or the timeout passes; undefined when nothing came.
      */
-    async wait(refreshToken, gen, timeoutMs) {
-        const k = keys(refreshToken);
-        const wanted = gen === undefined ? [k.next] : [k.next, k.abort(gen)];
+    async wait(refreshToken, purpose, gen, timeoutMs) {
+        const k = keys(refreshToken, purpose);
+        const wanted = gen === undefined ? [k.done] : [k.done, k.abort(gen)];
         const start = this.deps.now();
         for (;;) {
             const found = await this.read(refreshToken, wanted);
@@ -673,12 +678,12 @@ class SharedStore {
             const waited = this.deps.now() - start;
             if (waited >= timeoutMs)
                 return undefined;
-            this.deps.info(`waiting for another job's refresh… ${(0,duration/* formatDuration */.a)(waited)}`);
+            this.deps.info(`waiting for another job's ${purpose === 'refresh' ? 'refresh' : 'recovery'}… ${(0,duration/* formatDuration */.a)(waited)}`);
             await this.deps.sleep(Math.min(this.deps.pollMs, timeoutMs - waited));
         }
     }
     /**
-     * Whether a later lock generation may present the token the aborted holder had.
+     * Whether a later lock generation may act where the aborted holder did not finish.
      * Surely unsent: yes. Perhaps sent (a timeout): only a later run, never the jobs of
      * the same wave, so the token is not retried blindly; if the provider did rotate it,
      * that login is already lost, and the retry costs nothing but an invalid_grant.
@@ -686,12 +691,13 @@ class SharedStore {
     mayRetry(abort) {
         return abort.spent === 'no' || (abort.spent === 'unknown' && Date.parse(abort.at) < this.deps.startedAt);
     }
-    async publish(refreshToken, successor) {
-        const key = keys(refreshToken).next;
-        return (await this.backend.create(key, await sealEntry(refreshToken, key, successor))) === 'saved';
+    /** Marks the work done: the successor of a spent token, or a finished recovery. */
+    async done(refreshToken, entry) {
+        const key = keys(refreshToken, entry.kind === 'next' ? 'refresh' : 'recover').done;
+        return (await this.backend.create(key, await sealEntry(refreshToken, key, entry))) === 'saved';
     }
-    async abort(refreshToken, gen, abort) {
-        const key = keys(refreshToken).abort(gen);
+    async abort(refreshToken, purpose, gen, abort) {
+        const key = keys(refreshToken, purpose).abort(gen);
         await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
     }
 }
@@ -755,7 +761,7 @@ async function obtain(deps, cfg, creds, masker) {
             const next = fromSuccessor(current, successor, deps.now());
             masker.mask(...(0,credentials/* secretsOf */.Fj)(next));
             if (successor.credentials) {
-                if (await recover(deps, api, target, pre, next, successor)) {
+                if (await recover({ deps, store: store, api, target, pre, lockTimeoutMs: cfg.lockTimeoutMs }, current.refreshToken, next, successor, fresh(next))) {
                     secretUpdated = true;
                     pre = { ...pre, updatedAt: await (0,secrets.currentUpdatedAt)(api, target) };
                 }
@@ -764,7 +770,8 @@ async function obtain(deps, cfg, creds, masker) {
                     return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: true };
                 continue;
             }
-            if (fresh(next)) {
+            // Obtained while this job ran: as fresh as a refresh of its own would have been.
+            if (fresh(next) || Date.parse(successor.at) >= deps.startedAt) {
                 core.info(`This refresh token was already rotated by another job at ${successor.at}; using the access token it obtained.`);
                 return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: false };
             }
@@ -776,7 +783,7 @@ async function obtain(deps, cfg, creds, masker) {
             if (!store)
                 throw new errors/* UserError */.yo(stale);
             core.info(`${(0,github_target/* describeTarget */.f)(target)} changed after this job started; waiting for the job that changed it to share its result.`);
-            if (await store.wait(current.refreshToken, undefined, cfg.lockTimeoutMs))
+            if (await store.wait(current.refreshToken, 'refresh', undefined, cfg.lockTimeoutMs))
                 continue;
             throw new errors/* UserError */.yo(stale);
         }
@@ -793,7 +800,7 @@ async function obtain(deps, cfg, creds, masker) {
             }
             else if (lock.state === 'contended') {
                 core.info(`Another job is refreshing this refresh token; waiting up to lock-timeout ${(0,duration/* formatDuration */.a)(cfg.lockTimeoutMs)} for its result.`);
-                const result = await store.wait(current.refreshToken, lock.gen, cfg.lockTimeoutMs);
+                const result = await store.wait(current.refreshToken, 'refresh', lock.gen, cfg.lockTimeoutMs);
                 if (result?.kind === 'next' || (result?.kind === 'abort' && store.mayRetry(result)))
                     continue;
                 if (result?.kind === 'abort')
@@ -822,7 +829,7 @@ async function obtain(deps, cfg, creds, masker) {
                 : err;
             if (store && gen !== undefined) {
                 const spent = err instanceof errors/* InvalidGrantError */.Gy ? 'yes' : err instanceof errors/* UncertainRefreshError */.DG ? 'unknown' : err instanceof errors/* UserError */.yo ? 'no' : 'unknown';
-                await store.abort(current.refreshToken, gen, { spent, message: (0,errors/* describeError */.Uc)(e, masker.values) });
+                await store.abort(current.refreshToken, 'refresh', gen, { spent, message: (0,errors/* describeError */.Uc)(e, masker.values) });
             }
             throw e;
         }
@@ -846,29 +853,61 @@ async function obtain(deps, cfg, creds, masker) {
         }
         catch (err) {
             const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
-            const kept = store && rotated && (await store.publish(current.refreshToken, successorOf({ credentials: (0,credentials/* serializeCredentials */.dY)(next), secretUpdatedAt: pre.updatedAt })));
+            const kept = store && rotated && (await store.done(current.refreshToken, successorOf({ credentials: (0,credentials/* serializeCredentials */.dY)(next), secretUpdatedAt: pre.updatedAt })));
             const head = `${rotated ? 'The rotated credentials' : 'The refreshed credentials'} could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why}`;
             if (kept)
                 throw new errors/* UserError */.yo(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
             throw new errors/* UserError */.yo(`${head}${rotated ? ' The refresh token stored there is now spent: after fixing the cause, log in again and store the new credentials in the secret (README: First login).' : ''}`);
         }
-        if (store && !(await store.publish(current.refreshToken, successorOf()))) {
+        if (store && !(await store.done(current.refreshToken, successorOf()))) {
             core.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
         }
         return { creds: next, source: 'refreshed', rotated, secretUpdated: true, refreshTokenLive: true };
     }
     throw new errors/* UserError */.yo('credentials: too many successive recoveries from the shared store; re-run the job.');
 }
-/** Finishes the write-back another job could not do, unless the secret changed since. */
-async function recover(deps, api, target, pre, next, s) {
+/**
+ * Finishes the write-back another job could not do, unless the secret changed since.
+ * One job writes, under the recovery lock; the others use the rescued access token if it
+ * is fresh enough, or wait until the write landed before anyone refreshes the rescued
+ * token, so a late recovery can never overwrite a newer rotation. True when this job wrote.
+ */
+async function recover(ctx, spent, next, s, fresh) {
+    const { deps, store, api, target, pre } = ctx;
     const { core } = deps;
-    if (pre.updatedAt !== s.secretUpdatedAt) {
-        core.info(`Found credentials that a job at ${s.at} could not store; ${(0,github_target/* describeTarget */.f)(target)} has changed since, so it is left as it is.`);
-        return false;
+    const write = async () => {
+        if (pre.updatedAt !== s.secretUpdatedAt) {
+            core.info(`Found credentials that a job at ${s.at} could not store; ${(0,github_target/* describeTarget */.f)(target)} has changed since, so it is left as it is.`);
+            return false;
+        }
+        await (0,secrets.writeSecret)(api, target, pre, (0,credentials/* serializeCredentials */.dY)(next));
+        core.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${(0,github_target/* describeTarget */.f)(target)}.`);
+        return true;
+    };
+    const lock = await store.acquire(spent, 'recover');
+    if (lock.state === 'unavailable')
+        return write();
+    if (lock.state === 'owner') {
+        let wrote;
+        try {
+            wrote = await write();
+        }
+        catch (err) {
+            await store.abort(spent, 'recover', lock.gen, { spent: 'no', message: (0,errors/* describeError */.Uc)(err, []) });
+            throw err;
+        }
+        await store.done(spent, { kind: 'recovered', at: new Date(deps.now()).toISOString() });
+        return wrote;
     }
-    await (0,secrets.writeSecret)(api, target, pre, (0,credentials/* serializeCredentials */.dY)(next));
-    core.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${(0,github_target/* describeTarget */.f)(target)}.`);
-    return true;
+    // Another job is writing them. Its access token is enough when fresh; else wait.
+    if (fresh)
+        return false;
+    const result = lock.state === 'contended' ? await store.wait(spent, 'recover', lock.gen, ctx.lockTimeoutMs) : lock.abort;
+    if (result?.kind === 'recovered')
+        return false;
+    if (result?.kind === 'abort')
+        throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${result.message} Re-run this job.`);
+    throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(ctx.lockTimeoutMs)}. Re-run this job.`);
 }
 
 

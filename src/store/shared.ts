@@ -20,6 +20,12 @@ export interface Successor {
   secretUpdatedAt?: string;
 }
 
+/** The rescued credentials have been written to the secret (or found superseded there). */
+export interface Recovered {
+  kind: 'recovered';
+  at: string;
+}
+
 /** The lock holder gave up; `spent` says whether the refresh token may have been presented. */
 export interface Abort {
   kind: 'abort';
@@ -27,6 +33,13 @@ export interface Abort {
   message: string;
   at: string;
 }
+
+/**
+ * What a lock serialises: presenting the refresh token (`refresh`, done when its
+ * successor is published), or writing a rescued successor to the secret (`recover`,
+ * done when that write landed) — so no late recovery can overwrite a newer rotation.
+ */
+export type Purpose = 'refresh' | 'recover';
 
 export type Lock = { state: 'owner'; gen: number } | { state: 'contended'; gen: number } | { state: 'aborted'; abort: Abort } | { state: 'unavailable' };
 
@@ -40,24 +53,27 @@ export interface StoreDeps {
 }
 
 // A lock whose holder aborted without presenting the token is retried under the next
-// generation; a handful is plenty, each costs a failed refresh attempt.
+// generation; a handful is plenty, each costs a failed attempt.
 const GENERATIONS = 5;
 
-const keys = (refreshToken: string) => {
+function keys(refreshToken: string, purpose: Purpose) {
   const id = entryId(refreshToken);
+  const [done, lock, abort] = purpose === 'refresh' ? ['next', 'lock', 'abort'] : ['recovered', 'recover', 'recover-abort'];
   return {
-    next: `oauth-broker-v1-next-${id}`,
-    lock: (gen: number) => `oauth-broker-v1-lock-${id}-g${gen}`,
-    abort: (gen: number) => `oauth-broker-v1-abort-${id}-g${gen}`,
+    done: `oauth-broker-v1-${done}-${id}`,
+    lock: (gen: number) => `oauth-broker-v1-${lock}-${id}-g${gen}`,
+    abort: (gen: number) => `oauth-broker-v1-${abort}-${id}-g${gen}`,
   };
-};
-
-function isSuccessor(v: unknown): v is Successor {
-  return !!v && typeof v === 'object' && (v as Successor).kind === 'next' && typeof (v as Successor).accessToken === 'string';
 }
 
-function isAbort(v: unknown): v is Abort {
-  return !!v && typeof v === 'object' && (v as Abort).kind === 'abort' && typeof (v as Abort).message === 'string';
+type Entry = Successor | Recovered | Abort;
+
+function isEntry(v: unknown): v is Entry {
+  if (!v || typeof v !== 'object') return false;
+  const e = v as { kind?: unknown; accessToken?: unknown; message?: unknown };
+  if (e.kind === 'next') return typeof e.accessToken === 'string';
+  if (e.kind === 'abort') return typeof e.message === 'string';
+  return e.kind === 'recovered';
 }
 
 export class SharedStore {
@@ -66,22 +82,22 @@ export class SharedStore {
     private readonly deps: StoreDeps,
   ) {}
 
-  private async read(refreshToken: string, wanted: string[]): Promise<Successor | Abort | undefined> {
+  private async read(refreshToken: string, wanted: string[]): Promise<Entry | undefined> {
     const hit = await this.backend.read(wanted);
     if (!hit) return undefined;
     const payload = await openEntry(refreshToken, hit.key, hit.data);
-    return isSuccessor(payload) || isAbort(payload) ? payload : undefined;
+    return isEntry(payload) ? payload : undefined;
   }
 
   /** The successor of this refresh token, if a job already spent it. */
   async successor(refreshToken: string): Promise<Successor | undefined> {
-    const found = await this.read(refreshToken, [keys(refreshToken).next]);
+    const found = await this.read(refreshToken, [keys(refreshToken, 'refresh').done]);
     return found?.kind === 'next' ? found : undefined;
   }
 
-  /** Reserves the right to present this refresh token; the first job to reserve it wins. */
-  async acquire(refreshToken: string): Promise<Lock> {
-    const k = keys(refreshToken);
+  /** Reserves the right to act for this refresh token; the first job to reserve it wins. */
+  async acquire(refreshToken: string, purpose: Purpose = 'refresh'): Promise<Lock> {
+    const k = keys(refreshToken, purpose);
     for (let gen = 0; gen < GENERATIONS; gen++) {
       const key = k.lock(gen);
       const result = await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
@@ -95,25 +111,25 @@ export class SharedStore {
   }
 
   /**
-   * Waits for the successor (or, with a lock generation, for its holder's abort) until
-   * the timeout; undefined when nothing came.
+   * Waits until the work is done (or, with a lock generation, until its holder aborts)
+   * or the timeout passes; undefined when nothing came.
    */
-  async wait(refreshToken: string, gen: number | undefined, timeoutMs: number): Promise<Successor | Abort | undefined> {
-    const k = keys(refreshToken);
-    const wanted = gen === undefined ? [k.next] : [k.next, k.abort(gen)];
+  async wait(refreshToken: string, purpose: Purpose, gen: number | undefined, timeoutMs: number): Promise<Entry | undefined> {
+    const k = keys(refreshToken, purpose);
+    const wanted = gen === undefined ? [k.done] : [k.done, k.abort(gen)];
     const start = this.deps.now();
     for (;;) {
       const found = await this.read(refreshToken, wanted);
       if (found) return found;
       const waited = this.deps.now() - start;
       if (waited >= timeoutMs) return undefined;
-      this.deps.info(`waiting for another job's refresh… ${formatDuration(waited)}`);
+      this.deps.info(`waiting for another job's ${purpose === 'refresh' ? 'refresh' : 'recovery'}… ${formatDuration(waited)}`);
       await this.deps.sleep(Math.min(this.deps.pollMs, timeoutMs - waited));
     }
   }
 
   /**
-   * Whether a later lock generation may present the token the aborted holder had.
+   * Whether a later lock generation may act where the aborted holder did not finish.
    * Surely unsent: yes. Perhaps sent (a timeout): only a later run, never the jobs of
    * the same wave, so the token is not retried blindly; if the provider did rotate it,
    * that login is already lost, and the retry costs nothing but an invalid_grant.
@@ -122,13 +138,14 @@ export class SharedStore {
     return abort.spent === 'no' || (abort.spent === 'unknown' && Date.parse(abort.at) < this.deps.startedAt);
   }
 
-  async publish(refreshToken: string, successor: Successor): Promise<boolean> {
-    const key = keys(refreshToken).next;
-    return (await this.backend.create(key, await sealEntry(refreshToken, key, successor))) === 'saved';
+  /** Marks the work done: the successor of a spent token, or a finished recovery. */
+  async done(refreshToken: string, entry: Successor | Recovered): Promise<boolean> {
+    const key = keys(refreshToken, entry.kind === 'next' ? 'refresh' : 'recover').done;
+    return (await this.backend.create(key, await sealEntry(refreshToken, key, entry))) === 'saved';
   }
 
-  async abort(refreshToken: string, gen: number, abort: Omit<Abort, 'kind' | 'at'>): Promise<void> {
-    const key = keys(refreshToken).abort(gen);
+  async abort(refreshToken: string, purpose: Purpose, gen: number, abort: Omit<Abort, 'kind' | 'at'>): Promise<void> {
+    const key = keys(refreshToken, purpose).abort(gen);
     await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
   }
 }

@@ -1,11 +1,10 @@
 // npm run demo: the bundled action, run as the runner runs it, against local stand-ins
-// of Anthropic's token endpoint and GitHub's secrets API. Nothing leaves 127.0.0.1.
+// of Anthropic's token endpoint, GitHub's secrets API and the Actions cache service.
+// Nothing leaves 127.0.0.1.
 import { createHash } from 'node:crypto';
-import { startGitHubServer } from '../__tests__/support/github-server.js';
-import { startOAuthServer } from '../__tests__/support/oauth-server.js';
 import { cleanupRuns, runAction, runMainThenPost, type RunResult } from '../__tests__/support/runner.js';
+import { REPO, startStandIns, stopStandIns } from '../__tests__/support/stand-ins.js';
 
-const REPO = 'octo/app';
 const SECRET = 'CLAUDE_CREDENTIALS';
 const PAT = 'github_pat_demo_0000000000000000000000000000000000000000';
 const fp = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 12);
@@ -27,19 +26,18 @@ function show(title: string, r: RunResult): void {
   for (const [k, v] of Object.entries(r.env)) console.log(`  env ${k} = ${mask(v)}`);
 }
 
-const oauth = await startOAuthServer();
-const github = await startGitHubServer();
+const standIns = await startStandIns(PAT);
+const { oauth, gh: github, cache } = standIns;
 try {
-  github.addRepo(REPO);
-  github.addToken(PAT, { kind: 'pat' });
   const { refreshToken, accessToken } = oauth.issue(['user:inference', 'user:profile']);
   const expired = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference', 'user:profile'], subscriptionType: 'max' } });
   github.setRepoSecret(REPO, SECRET, expired);
-  console.log(`Stand-ins: token endpoint ${oauth.tokenUrl}, GitHub API ${github.url}.`);
+  console.log(`Stand-ins: token endpoint ${oauth.tokenUrl}, GitHub API ${github.url}, cache service ${cache.url}.`);
   console.log(`Secret ${SECRET} of ${REPO} holds Claude Code credentials whose access token expired a minute ago.`);
 
-  const inputs = { credentials: expired, 'secret-name': SECRET, 'secret-repository': REPO, 'github-token': PAT, 'github-api-url': github.url, 'token-url': oauth.tokenUrl, 'credentials-file': 'auto' };
-  const first = await runMainThenPost({ inputs });
+  const inputs = { credentials: expired, 'secret-name': SECRET, 'secret-repository': REPO, 'github-token': PAT, 'github-api-url': github.url, 'token-url': oauth.tokenUrl };
+  const env = { ...cache.env('refs/heads/main'), OAUTH_BROKER_POLL_MS: '500' };
+  const first = await runMainThenPost({ inputs: { ...inputs, 'credentials-file': 'auto' }, env, debug: false });
   show('uses: oauth-broker (main)', first.main);
   show('Post oauth-broker', first.post);
 
@@ -49,12 +47,18 @@ try {
   console.log(`  ${SECRET} updated ${stored.updated_at}; access token fingerprint ${fp(doc.claudeAiOauth.accessToken)} (the step's output: ${first.main.outputs.fingerprint})`);
   console.log(`  subscriptionType kept: ${doc.claudeAiOauth.subscriptionType}; old refresh token live at the provider: ${oauth.isLive(refreshToken)}; new one live: ${oauth.isLive(doc.claudeAiOauth.refreshToken)}`);
 
-  const before = oauth.requests.length + github.requests.length;
-  const second = await runAction('main', { inputs: { ...inputs, credentials: stored.value, 'credentials-file': 'none' } });
-  show('next job, with the updated secret', second);
-  console.log(`\nNetwork calls made by the second job: ${oauth.requests.length + github.requests.length - before}.`);
-  if (first.main.code !== 0 || second.code !== 0) process.exitCode = 1;
+  let calls = oauth.requests.length + github.requests.length;
+  const next = await runAction('main', { inputs: { ...inputs, credentials: stored.value }, env, debug: false });
+  show('a later job, with the updated secret', next);
+  console.log(`\nNetwork calls made by that job: ${oauth.requests.length + github.requests.length - calls}.`);
+
+  // A job queued before the rotation still holds the old value: its refresh token is spent.
+  calls = oauth.requests.length;
+  const stale = await runAction('main', { inputs, env, debug: false });
+  show('a job queued before the rotation, with the old secret value', stale);
+  console.log(`\nCalls it made to the provider: ${oauth.requests.length - calls}; spent tokens presented at the provider so far: ${oauth.reuseCount}.`);
+  if ([first.main.code, first.post.code, next.code, stale.code].some((c) => c !== 0)) process.exitCode = 1;
 } finally {
-  await Promise.all([oauth.close(), github.close()]);
+  await stopStandIns(standIns);
   await cleanupRuns();
 }

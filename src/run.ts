@@ -97,7 +97,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       `${cfg.secret ? 'github-token' : 'secret-name'}: refusing to refresh (${cfg.mode === 'refresh' ? 'mode: refresh' : `the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`}). Without secret-name and github-token the rotated refresh token could not be stored, so the one in credentials would be spent and lost. Set secret-name to the secret that holds credentials and github-token to a fine-grained PAT with Secrets read and write.`,
     );
   }
-  core.info(cfg.mode === 'refresh' ? 'mode: refresh; refreshing.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); refreshing.`);
+  core.info(cfg.mode === 'refresh' ? 'mode: refresh; getting a fresh access token.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`);
   const { obtain } = await import('./obtain.js');
   const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);
   publish(core, cfg, outcome, deps.now());

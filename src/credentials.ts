@@ -171,6 +171,11 @@ export function parseCredentials(text: string): Credentials {
   return fail('is JSON of an unknown format; expected Claude Code ({"claudeAiOauth":…}), Codex auth.json ({"tokens":…}) or an OAuth token document ({"access_token","refresh_token","expires_at"}).');
 }
 
+/** Whether the access token stays valid for at least `minTtlMs` from `now`. */
+export function validFor(c: Credentials, minTtlMs: number, now: number): boolean {
+  return !!c.accessToken && c.expiresAt !== undefined && c.expiresAt - now >= minTtlMs;
+}
+
 /** Every value in the credentials that must be masked. */
 export function secretsOf(c: Credentials): string[] {
   return [c.accessToken, c.refreshToken, c.idToken].filter((s): s is string => !!s);

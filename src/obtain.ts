@@ -1,7 +1,7 @@
 // The refresh path (SPEC §3 steps 3–5, §4, §5): take a fresh token another job obtained,
 // or refresh under the shared lock, write the rotated credentials back, publish them.
 // Loaded on demand: the stored-token path never parses it or what it imports.
-import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
+import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { InvalidGrantError, UncertainRefreshError, UserError, describeError } from './errors.js';
 import type { Outcome } from './export.js';
@@ -61,7 +61,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   let pre = await preflight(api, target);
   core.info(`Checked ${describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);
   let store = openStore(deps, cfg);
-  const fresh = (c: Credentials): boolean => !!c.accessToken && c.expiresAt !== undefined && c.expiresAt - deps.now() >= cfg.minTtlMs;
+  const fresh = (c: Credentials): boolean => validFor(c, cfg.minTtlMs, deps.now());
 
   let current = creds;
   let secretUpdated = false;

@@ -31,6 +31,7 @@ export async function runPost(deps: Deps): Promise<void> {
     core.setFailed(describeError(err, masker.values));
   } finally {
     for (const file of state.files) {
+      if (!existsSync(file.path)) continue;
       rmSync(file.path, { force: true });
       core.info(`Removed ${file.path}.`);
     }

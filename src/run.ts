@@ -1,5 +1,5 @@
 // The main step (SPEC §3 "What a run does"): decide, refresh if needed, store, export.
-import { parseCredentials, secretsOf, type Credentials } from './credentials.js';
+import { parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
 import { publish } from './export.js';
@@ -76,7 +76,7 @@ function tokensIn(raw: string): string[] {
 async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Masker): Promise<void> {
   const { core } = deps;
   const now = deps.now();
-  const fresh = !!creds.accessToken && creds.expiresAt !== undefined && creds.expiresAt - now >= cfg.minTtlMs;
+  const fresh = validFor(creds, cfg.minTtlMs, now);
   const ttl = formatDuration(cfg.minTtlMs);
   if (cfg.credentialsFile && cfg.clientRefresh && (!cfg.secret || !cfg.githubToken)) {
     throw new UserError(

@@ -714,7 +714,7 @@ async function obtain(deps, cfg, creds, masker) {
     let pre = await preflight(api, target);
     core.info(`Checked ${(0,github_target/* describeTarget */.f)(target)}: readable, last updated ${pre.updatedAt}.`);
     let store = openStore(deps, cfg);
-    const fresh = (c) => !!c.accessToken && c.expiresAt !== undefined && c.expiresAt - deps.now() >= cfg.minTtlMs;
+    const fresh = (c) => (0,credentials/* validFor */._K)(c, cfg.minTtlMs, deps.now());
     let current = creds;
     let secretUpdated = false;
     for (let hop = 0; hop < MAX_HOPS; hop++) {

@@ -11,7 +11,7 @@ import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { refreshTokens } from './refresh.js';
-import type { Deps } from './run.js';
+import type { Deps } from './deps.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
 import { SharedStore, type Successor } from './store/shared.js';
 

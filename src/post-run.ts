@@ -7,7 +7,7 @@ import { STATE_KEY, type PostState } from './export.js';
 import { readConfig } from './inputs.js';
 import { describeTarget } from './github/target.js';
 import { Masker } from './mask.js';
-import { githubDeps, type Deps } from './run.js';
+import { githubDeps, type Deps } from './deps.js';
 
 export async function runPost(deps: Deps): Promise<void> {
   const { core } = deps;
@@ -69,9 +69,10 @@ async function writeBack(deps: Deps, masker: Masker, path: string, content: stri
           },
           now,
         );
-  const [{ GitHubApi }, secrets] = await Promise.all([import('./github/api.js'), import('./github/secrets.js')]);
+  // One chunk: the REST client comes with the secrets module.
+  const { GitHubApi, preflight, writeSecret } = await import('./github/secrets.js');
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
-  const pre = await secrets.preflight(api, cfg.secret);
-  await secrets.writeSecret(api, cfg.secret, pre, serializeCredentials(next));
+  const pre = await preflight(api, cfg.secret);
+  await writeSecret(api, cfg.secret, pre, serializeCredentials(next));
   core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -5,38 +5,7 @@ import { UserError, describeError } from './errors.js';
 import { publish } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
-import type { Core, Env } from './runner.js';
-import type { GitHubDeps } from './github/api.js';
-
-export interface Deps {
-  core: Core;
-  env: Env;
-  fetch: typeof fetch;
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
-  /** When the step started, epoch ms. */
-  startedAt: number;
-}
-
-/** Test and tuning knobs read from the environment, never from inputs. */
-export function timings(env: Env): { httpTimeoutMs: number; retryBaseMs: number } {
-  const n = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
-  return { httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000), retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000) };
-}
-
-/** What the GitHub client needs, from the step's dependencies. */
-export function githubDeps(deps: Deps): GitHubDeps {
-  const t = timings(deps.env);
-  return {
-    fetch: deps.fetch,
-    now: deps.now,
-    sleep: deps.sleep,
-    info: (m) => deps.core.info(m),
-    warning: (m) => deps.core.warning(m),
-    retryBaseMs: t.retryBaseMs,
-    timeoutMs: t.httpTimeoutMs,
-  };
-}
+import { githubDeps, type Deps } from './deps.js';
 
 function describeLeft(c: Credentials, now: number): string {
   if (!c.accessToken) return 'there is no access token yet';

@@ -162,6 +162,8 @@ var github_target = __webpack_require__(3738);
 
 
 
+// The post step loads this module alone, so it brings the client along.
+
 function base(t) {
     const e = encodeURIComponent;
     if (t.kind === 'repo')

@@ -5,6 +5,9 @@ import { GitHubApi, GitHubHttpError } from './api.js';
 import { sealForGitHub } from './seal.js';
 import { describeTarget, type SecretTarget } from './target.js';
 
+// The post step loads this module alone, so it brings the client along.
+export { GitHubApi };
+
 type Visibility = 'all' | 'private' | 'selected';
 
 export interface Preflight {

@@ -5,9 +5,10 @@ import { closedPort } from './support/http.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
 import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
 import { assertMasked, assertNoLeak, runAction, runMainThenPost, type RunResult } from './support/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
 
-const PAT = 'github_pat_11AAAAAAA0aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
-const JOB_TOKEN = 'ghs_jobtokenjobtokenjobtokenjobtoken01';
+const PAT = fakeToken('pat');
+const JOB_TOKEN = fakeToken('app-token');
 const REPO = 'octo/app';
 const SECRET = 'CLAUDE_CREDENTIALS';
 const HOUR = 3_600_000;
@@ -364,9 +365,9 @@ describe('provider failures', () => {
 });
 
 describe('bad input: one line naming the input, exit 1, nothing changed', () => {
-  const RT = 'sk-ant-ort01-neverusedneverusedneverusedneverusedneverus';
-  const valid = JSON.stringify({ claudeAiOauth: { accessToken: 'sk-ant-oat01-validvalidvalidvalidvalidvalidvalidvalid', refreshToken: RT, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] } });
-  const expired = JSON.stringify({ claudeAiOauth: { accessToken: 'sk-ant-oat01-oldoldoldoldoldoldoldoldoldoldoldold', refreshToken: RT, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] } });
+  const RT = fakeToken('anthropic-refresh');
+  const valid = JSON.stringify({ claudeAiOauth: { accessToken: fakeToken('anthropic-access'), refreshToken: RT, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] } });
+  const expired = JSON.stringify({ claudeAiOauth: { accessToken: fakeToken('anthropic-access'), refreshToken: RT, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] } });
   it.each([
     ['malformed JSON', { credentials: `{"claudeAiOauth":{"refreshToken":"${RT}"` }, /^credentials: is not valid JSON/],
     ['unknown format', { credentials: '{"token":"x"}' }, /^credentials: is JSON of an unknown format/],

@@ -1,9 +1,10 @@
 import { applyTokenSet, jwtExpiry, parseCredentials, secretsOf, serializeCredentials } from '../src/credentials.js';
 import { UserError } from '../src/errors.js';
+import { fakeToken } from './support/fake-tokens.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
-const AT = 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa';
-const RT = 'sk-ant-ort01-bbbbbbbbbbbbbbbbbbbbbbbb';
+const AT = fakeToken('anthropic-access');
+const RT = fakeToken('anthropic-refresh');
 
 const jwt = (claims: object): string =>
   ['{"alg":"none"}', JSON.stringify(claims)].map((s) => Buffer.from(s).toString('base64url')).join('.') + '.sig';

@@ -8,8 +8,9 @@ import type { GitHubFault, GitHubServer } from './support/github-server.js';
 import type { OAuthFault, OAuthServer } from './support/oauth-server.js';
 import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
 
-const PAT = 'github_pat_11FAULTS00_dddddddddddddddddddddddddddddddddddddddddddddddddddddddddd';
+const PAT = fakeToken('pat');
 const SECRET = 'CLAUDE_CREDENTIALS';
 
 let oauth: OAuthServer;

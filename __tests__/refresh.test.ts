@@ -2,8 +2,10 @@
 import { InvalidGrantError, UncertainRefreshError, UserError } from '../src/errors.js';
 import { PROVIDERS } from '../src/providers.js';
 import { refreshTokens, type RefreshRequest } from '../src/refresh.js';
+import { fakeToken } from './support/fake-tokens.js';
 
-const RT = 'sk-ant-ort01-refreshrefreshrefreshrefresh';
+const RT = fakeToken('anthropic-refresh');
+const OTHER_RT = fakeToken('anthropic-refresh');
 
 interface Sent {
   url: string;
@@ -142,7 +144,7 @@ describe('failures', () => {
   });
 
   it('never quotes the token, even when the provider echoes it', async () => {
-    const { fetch } = fetchFrom(json(400, { error: 'invalid_request', error_description: `bad token ${RT} and sk-ant-ort01-othertokenothertoken` }));
+    const { fetch } = fetchFrom(json(400, { error: 'invalid_request', error_description: `bad token ${RT} and ${OTHER_RT}` }));
     const err = await failure(refreshTokens(req(), deps(fetch)));
     expect(err).toBeInstanceOf(UserError);
     expect(err.message).toMatch(/invalid_request: bad token \*\*\* and \*\*\*/);

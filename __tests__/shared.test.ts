@@ -6,8 +6,9 @@ import type { GitHubServer } from './support/github-server.js';
 import type { OAuthServer } from './support/oauth-server.js';
 import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
 
-const PAT = 'github_pat_11SHARED00_cccccccccccccccccccccccccccccccccccccccccccccccccccccccccc';
+const PAT = fakeToken('pat');
 const SECRET = 'CLAUDE_CREDENTIALS';
 const HOUR = 3_600_000;
 

@@ -3,6 +3,7 @@
 import type { ReserveResult, StoreBackend } from '../src/store/cache-backend.js';
 import { entryId, openEntry, sealEntry } from '../src/store/seal.js';
 import { SharedStore, type Successor } from '../src/store/shared.js';
+import { fakeToken } from './support/fake-tokens.js';
 
 class MemoryBackend implements StoreBackend {
   readonly entries = new Map<string, Buffer>();
@@ -22,8 +23,8 @@ class MemoryBackend implements StoreBackend {
   }
 }
 
-const RT = 'sk-ant-ort01-store-test-token-0000000000000000000000';
-const OTHER = 'sk-ant-ort01-someone-elses-token-111111111111111111111';
+const RT = fakeToken('anthropic-refresh');
+const OTHER = fakeToken('anthropic-refresh');
 
 function store(backend: StoreBackend, startedAt = Date.now()): { s: SharedStore; log: string[]; clock: { t: number } } {
   const clock = { t: startedAt };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sodium from 'libsodium-wrappers';
 import { ANTHROPIC_CLIENT_ID, startOAuthServer, type OAuthServer } from './support/oauth-server.js';
 import { MAX_SECRET_BYTES, startGitHubServer, type GitHubServer } from './support/github-server.js';
+import { fakeToken } from './support/fake-tokens.js';
 import {
   assertMasked,
   assertNoLeak,
@@ -89,7 +90,7 @@ describe('oauth-server', () => {
     expect(await reuse.json()).toEqual({ error: 'invalid_grant', error_description: 'Refresh token not found or invalid' });
     expect(oauth.reuseCount).toBe(1);
 
-    const unknown = await refresh({ refresh_token: 'sk-ant-ort01-never-issued' });
+    const unknown = await refresh({ refresh_token: fakeToken('anthropic-refresh') });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: string }).error).toBe('invalid_grant');
     expect(oauth.reuseCount).toBe(1);

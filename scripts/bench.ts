@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fakeToken } from '../__tests__/support/fake-tokens.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const root = join(import.meta.dirname, '..');
@@ -18,8 +19,8 @@ function runnerEnv(): Record<string, string> {
   }
   const credentials = {
     claudeAiOauth: {
-      accessToken: 'sk-ant-oat01-bench' + 'x'.repeat(80),
-      refreshToken: 'sk-ant-ort01-bench' + 'y'.repeat(80),
+      accessToken: fakeToken('anthropic-access'),
+      refreshToken: fakeToken('anthropic-refresh'),
       expiresAt: Date.now() + 8 * 3600_000,
       scopes: ['user:inference', 'user:profile'],
       subscriptionType: 'max',

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { cleanupRuns, runAction, runMainThenPost, type RunResult } from '../__tests__/support/runner.js';
 import { REPO, startStandIns, stopStandIns } from '../__tests__/support/stand-ins.js';
+import { fakeToken } from '../__tests__/support/fake-tokens.js';
 
 const SECRET = 'CLAUDE_CREDENTIALS';
-const PAT = 'github_pat_demo_0000000000000000000000000000000000000000';
+const PAT = fakeToken('pat');
 const fp = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 /** Prints a step's log as the Actions UI shows it: masked values as ***, commands rendered. */

@@ -4,9 +4,10 @@
  * broker never presents a spent token and never loses a rotated one.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Delays, closeServer, readBody } from './http.js';
+import { fakeToken } from './fake-tokens.js';
 
 export const ANTHROPIC_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
 /** The scopes a Claude Code login carries; `issue()` uses them when none are given. */
@@ -72,7 +73,6 @@ interface TokenRecord {
 }
 
 // 32 random bytes are exactly 43 base64url characters, the length real tokens carry.
-const random43 = (): string => randomBytes(32).toString('base64url');
 
 const error = (code: string, description?: string): Answer => ({
   status: 400,
@@ -130,9 +130,9 @@ class FakeOAuthServer implements OAuthServer {
   }
 
   issue(scopes: string[] = [...DEFAULT_SCOPES]): { refreshToken: string; accessToken: string } {
-    const refreshToken = `sk-ant-ort01-${random43()}`;
+    const refreshToken = fakeToken('anthropic-refresh');
     this.tokens.set(refreshToken, { scopes: [...scopes], spent: false });
-    return { refreshToken, accessToken: `sk-ant-oat01-${random43()}` };
+    return { refreshToken, accessToken: fakeToken('anthropic-access') };
   }
 
   isLive(refreshToken: string): boolean {
@@ -201,11 +201,11 @@ class FakeOAuthServer implements OAuthServer {
 
     const response: Record<string, unknown> = {
       token_type: 'Bearer',
-      access_token: `sk-ant-oat01-${random43()}`,
+      access_token: fakeToken('anthropic-access'),
     };
     if (!this.omitRefreshToken) {
       record.spent = true;
-      const next = `sk-ant-ort01-${random43()}`;
+      const next = fakeToken('anthropic-refresh');
       this.tokens.set(next, { scopes: [...record.scopes], spent: false });
       response.refresh_token = next;
     }

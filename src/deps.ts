@@ -13,9 +13,14 @@ export interface Deps {
 }
 
 /** Test and tuning knobs read from the environment, never from inputs. */
-export function timings(env: Env): { httpTimeoutMs: number; retryBaseMs: number } {
+export function timings(env: Env): { httpTimeoutMs: number; retryBaseMs: number; pollMs: number; cacheTimeoutMs: number } {
   const n = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
-  return { httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000), retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000) };
+  return {
+    httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
+    retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+    pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+    cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+  };
 }
 
 /** What the GitHub client needs, from the step's dependencies. */

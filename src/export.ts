@@ -1,5 +1,4 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
-import { createHash } from 'node:crypto';
 import { credentialsFileContent, digest, writePrivateFile } from './credfile.js';
 import type { Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
@@ -21,7 +20,7 @@ export interface Outcome {
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */
-export const fingerprint = (token: string): string => createHash('sha256').update(token).digest('hex').slice(0, 12);
+export const fingerprint = (token: string): string => digest(token).slice(0, 12);
 
 /** What the post step needs: the files to remove and what they held. Never a token. */
 export interface PostState {

@@ -11,7 +11,7 @@ import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { refreshTokens } from './refresh.js';
-import type { Deps } from './deps.js';
+import { timings, type Deps } from './deps.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
 import { SharedStore, type Successor } from './store/shared.js';
 
@@ -26,8 +26,6 @@ const CLOCK_SKEW_MS = 2_000;
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
 
-const num = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
-
 function openStore(deps: ObtainDeps, cfg: Config): SharedStore | undefined {
   const { core } = deps;
   if (!cfg.share) {
@@ -39,8 +37,9 @@ function openStore(deps: ObtainDeps, cfg: Config): SharedStore | undefined {
     core.info(`Shared store off: ${missing}; refreshing without coordination between jobs.`);
     return undefined;
   }
-  const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), num(deps.env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000));
-  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000), startedAt: deps.startedAt });
+  const t = timings(deps.env);
+  const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
+  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
 }
 
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */

@@ -413,6 +413,8 @@ async function refreshTokens(req, deps) {
     }
 }
 
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -681,11 +683,11 @@ class SharedStore {
 
 
 
+
 // GitHub's updated_at has whole seconds; runner clocks are NTP-synced to well within this.
 const CLOCK_SKEW_MS = 2_000;
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-const num = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
 function openStore(deps, cfg) {
     const { core } = deps;
     if (!cfg.share) {
@@ -697,8 +699,9 @@ function openStore(deps, cfg) {
         core.info(`Shared store off: ${missing}; refreshing without coordination between jobs.`);
         return undefined;
     }
-    const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), num(deps.env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000));
-    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: num(deps.env.OAUTH_BROKER_POLL_MS, 2_000), startedAt: deps.startedAt });
+    const t = (0,src_deps/* timings */.E)(deps.env);
+    const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
+    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
 }
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
 function fromSuccessor(current, s, now) {

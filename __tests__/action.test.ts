@@ -126,11 +126,14 @@ describe('refresh and write-back', () => {
     expect(main.outputs).toMatchObject({ 'access-token': stored.accessToken, source: 'refreshed', rotated: 'true', 'secret-updated': 'true' });
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(stored.accessToken);
     expect(main.summary).toContain('| secret updated | yes: repository secret CLAUDE_CREDENTIALS of octo/app |');
-    // Preflight reads come before the refresh; the write after it.
-    expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    // Preflight reads and the claim come before the refresh; the write, the settled claim and the prune after it.
+    expect(gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`)).toEqual([
       'GET /repos/octo/app/actions/secrets/public-key',
       'GET /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
+      'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0',
       'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
+      'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0_S',
+      'GET /repos/octo/app/actions/secrets',
     ]);
     const secrets = [s.accessToken, s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, gh.repoSecret(REPO, SECRET)!.value];
     assertMasked(main, [stored.accessToken, stored.refreshToken]);
@@ -208,10 +211,10 @@ describe('refresh and write-back', () => {
 
   it('retries a PUT answered 502, then succeeds', async () => {
     const s = seed(-HOUR);
-    gh.faults.push({ method: 'PUT', status: 502, body: '{"message":"Server Error"}' });
+    gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
     const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
     expect(r.code).toBe(0);
-    expect(gh.requests.filter((q) => q.method === 'PUT').map((q) => q.status)).toEqual([502, 204]);
+    expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET)).map((q) => q.status)).toEqual([502, 204]);
     expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
     expect(r.stdout).toMatch(/HTTP 502; retrying/);
   });
@@ -321,7 +324,7 @@ describe('provider failures', () => {
     expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/);
     expect(oauth.reuseCount).toBe(1);
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
-    expect(gh.requests.filter((q) => q.method === 'PUT')).toHaveLength(0);
+    expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET))).toHaveLength(0);
   });
 
   it.each([
@@ -342,7 +345,8 @@ describe('provider failures', () => {
     expectCleanFailure(r, [s.refreshToken, s.credentials], /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/);
     expect(oauth.requests).toHaveLength(1);
 
-    const refused = await runAction('main', { inputs: inputs(s, { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` }), env: fastRetries });
+    // A new login: the dropped request may have spent the first one, whose claim now waits out its lease.
+    const refused = await runAction('main', { inputs: inputs(seed(-HOUR), { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` }), env: fastRetries });
     expectCleanFailure(refused, [s.refreshToken, s.credentials], /connection refused after 3 attempts; nothing was spent/);
     expect(refused.stdout.match(/the request was not sent, retrying/g)).toHaveLength(2);
   });

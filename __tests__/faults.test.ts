@@ -12,6 +12,8 @@ import { fakeToken } from './support/fake-tokens.js';
 
 const PAT = fakeToken('pat');
 const SECRET = 'CLAUDE_CREDENTIALS';
+// A claim left by a run that may have presented the token is taken over after this.
+const LEASE_MS = 300;
 
 let oauth: OAuthServer;
 let gh: GitHubServer;
@@ -34,6 +36,7 @@ function job(credentials: string, over: { inputs?: Record<string, string>; env?:
       OAUTH_BROKER_RETRY_BASE_MS: '20',
       OAUTH_BROKER_HTTP_TIMEOUT_MS: '1000',
       OAUTH_BROKER_CACHE_TIMEOUT_MS: '1500',
+      OAUTH_BROKER_LEASE_MS: String(LEASE_MS),
       ...over.env,
     },
     timeoutMs: 90_000,
@@ -57,7 +60,10 @@ const cached = (f: CacheFault) => () => void cache.faults.push(f);
 const notJson = '<html>oops</html>';
 const PK = { method: 'GET', pathIncludes: 'public-key' };
 const META = { method: 'GET', pathIncludes: `secrets/${SECRET}` };
-const PUT = { method: 'PUT' };
+const PUT = { method: 'PUT', pathIncludes: `secrets/${SECRET}` };
+// The claim that reserves the refresh, a secret beside the target; its settled twin ends in _S.
+const CLAIM = { method: 'PUT', pathIncludes: '_0' };
+const SETTLE = { method: 'PUT', pathIncludes: '_0_S' };
 
 const cells: Cell[] = [
   // The token POST: retried only when it cannot have arrived, or when told when to come back.
@@ -93,6 +99,15 @@ const cells: Cell[] = [
   { call: 'secret PUT', fault: '403', arm: github({ ...PUT, status: 403, body: '{"message":"Resource not accessible by personal access token"}' }), outcome: 'recoverable', message: /could not be written .*403.* kept sealed in the shared store/ },
   { call: 'secret PUT', fault: 'malformed body', arm: github({ ...PUT, status: 201, body: notJson }), outcome: 'success' },
   { call: 'secret PUT', fault: 'dropped', arm: github({ ...PUT, action: 'reset' }), outcome: 'success' },
+
+  // The claim: it reserves the refresh before anything is spent, so its failures cost nothing.
+  { call: 'claim PUT', fault: '403', arm: github({ ...CLAIM, status: 403, body: '{"message":"Resource not accessible by personal access token"}' }), outcome: 'recoverable', message: /^github-token: could not claim the refresh .*403.*Secrets: Read and write/ },
+  { call: 'claim PUT', fault: '500', arm: github({ ...CLAIM, status: 500, body: '{"message":"Server Error"}' }), outcome: 'recoverable', message: /could not claim the refresh .*500/ },
+  { call: 'claim PUT', fault: 'timeout', arm: github({ ...CLAIM, action: 'hang' }), outcome: 'recoverable', message: /could not claim the refresh .*no answer within 1s/ },
+  { call: 'claim PUT', fault: '429 with retry-after', arm: github({ ...CLAIM, status: 429, headers: { 'retry-after': '1' }, body: '{"message":"slow down"}' }), outcome: 'success' },
+  { call: 'claim PUT', fault: 'dropped', arm: github({ ...CLAIM, action: 'reset' }), outcome: 'recoverable', message: /could not claim the refresh .*connection dropped/ },
+  { call: 'settle PUT', fault: '500', arm: github({ ...SETTLE, status: 500, body: '{"message":"Server Error"}' }), outcome: 'success' },
+  { call: 'settle PUT', fault: 'dropped', arm: github({ ...SETTLE, action: 'reset' }), outcome: 'success' },
 
   // The shared store: any failure of the cache degrades to an uncoordinated refresh.
   { call: 'cache', fault: 'connection refused', arm: async () => ({ env: { ACTIONS_RESULTS_URL: `http://127.0.0.1:${await closedPort()}/` } }), outcome: 'success' },
@@ -147,7 +162,8 @@ describe('fault matrix', () => {
     gh.faults.length = 0;
     cache.faults.length = 0;
 
-    // A later run: it holds what the secret holds now.
+    // A later run, after the lease of any claim the failed run left: it holds what the secret holds now.
+    await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100));
     const later = await job(secretValue());
     if (cell.outcome === 'recoverable') {
       expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });

@@ -83,6 +83,8 @@ export interface GitHubServer {
   repoSecret(repo: string, name: string): StoredSecret | undefined;
   envSecret(repo: string, env: string, name: string): StoredSecret | undefined;
   orgSecret(org: string, name: string): StoredSecret | undefined;
+  /** Names of the secrets stored there: a repository's, one of its environments', or an organisation's. */
+  secretNames(where: { repo: string; env?: string } | { org: string }): string[];
   publicKey: { key_id: string; key: string };
   requests: GitHubRequest[];
   /** the first fault matching a request is removed and applied instead of the normal answer */
@@ -265,6 +267,16 @@ class FakeGitHubServer implements GitHubServer {
     return copy(this.orgs.get(org.toLowerCase())?.secrets.get(name.toUpperCase()));
   }
 
+  secretNames(where: { repo: string; env?: string } | { org: string }): string[] {
+    const store =
+      'org' in where
+        ? this.mustOrg(where.org).secrets
+        : where.env === undefined
+          ? this.mustRepo(where.repo).secrets
+          : this.mustEnv(where.repo, where.env).secrets;
+    return [...store.keys()].sort();
+  }
+
   private mustRepo(fullName: string): Repo {
     const repo = this.repos.get(fullName.toLowerCase());
     if (!repo) throw new Error(`unknown repository ${fullName}: call addRepo first`);
@@ -420,15 +432,20 @@ class FakeGitHubServer implements GitHubServer {
     const n = segments.length;
     const read = method === 'GET';
     const write = method === 'PUT';
+    const remove = method === 'DELETE';
 
     if (root === 'repos' && a !== undefined && b !== undefined) {
       const repo = `${a}/${b}`;
       if (n === 3 && read) return { repo, access: 'read', run: () => this.getRepo(repo) };
+      if (c === 'actions' && d === 'secrets' && n === 5 && read) {
+        return { repo, permission: 'secrets', access: 'read', run: () => this.listSecrets(this.mustRepo(repo).secrets, query) };
+      }
       if (c === 'actions' && d === 'secrets' && n === 6 && e !== undefined) {
         const store = () => this.mustRepo(repo).secrets;
         if (e === 'public-key' && read) return { repo, permission: 'secrets', access: 'read', run: () => this.getKey() };
         if (read) return { repo, permission: 'secrets', access: 'read', run: () => this.getSecret(store(), e) };
         if (write) return { repo, permission: 'secrets', access: 'write', run: () => this.putSecret(store(), e, raw, false) };
+        if (remove) return { repo, permission: 'secrets', access: 'write', run: () => this.deleteSecret(store(), e) };
       }
       if (c === 'environments' && d !== undefined) {
         const env = d;
@@ -440,6 +457,9 @@ class FakeGitHubServer implements GitHubServer {
         if (n === 5 && read) {
           return { repo, access: 'read', run: withEnv((x) => ({ status: 200, body: { id: x.id, name: x.name } })) };
         }
+        if (e === 'secrets' && n === 6 && read) {
+          return { repo, permission: 'environments', access: 'read', run: withEnv((x) => this.listSecrets(x.secrets, query)) };
+        }
         if (e === 'secrets' && n === 7 && f !== undefined) {
           if (f === 'public-key' && read) {
             return { repo, permission: 'environments', access: 'read', run: withEnv(() => this.getKey()) };
@@ -448,6 +468,7 @@ class FakeGitHubServer implements GitHubServer {
           if (write) {
             return { repo, permission: 'environments', access: 'write', run: withEnv((x) => this.putSecret(x.secrets, f, raw, false)) };
           }
+          if (remove) return { repo, permission: 'environments', access: 'write', run: withEnv((x) => this.deleteSecret(x.secrets, f)) };
         }
       }
       return undefined;
@@ -458,9 +479,11 @@ class FakeGitHubServer implements GitHubServer {
       if (n === 2 && read) return { org, access: 'read', run: () => this.getOrg(org) };
       if (b === 'actions' && c === 'secrets' && d !== undefined) {
         const store = () => this.mustOrg(org).secrets;
+        if (n === 4 && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSecrets(store(), query, true) };
         if (n === 5 && d === 'public-key' && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.getKey() };
         if (n === 5 && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.getOrgSecret(org, d) };
         if (n === 5 && write) return { org, permission: 'orgSecrets', access: 'write', run: () => this.putSecret(store(), d, raw, true) };
+        if (n === 5 && remove) return { org, permission: 'orgSecrets', access: 'write', run: () => this.deleteSecret(store(), d) };
         if (n === 6 && e === 'repositories' && read) {
           return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSelected(org, d, query) };
         }
@@ -488,6 +511,25 @@ class FakeGitHubServer implements GitHubServer {
   private getOrg(login: string): Answer {
     const org = this.mustOrg(login);
     return { status: 200, body: { login: org.login, id: org.id } };
+  }
+
+  /** GitHub's list: names and timestamps, oldest first, paged; never a value. */
+  private listSecrets(store: Map<string, StoredSecret>, query: string, org = false): Answer {
+    const params = new URLSearchParams(query);
+    const perPage = Math.min(100, Math.max(1, Number(params.get('per_page')) || 30));
+    const page = Math.max(1, Number(params.get('page')) || 1);
+    const all = [...store.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const secrets = all.slice((page - 1) * perPage, page * perPage).map((s) => ({
+      name: s.name,
+      created_at: s.created_at,
+      updated_at: s.updated_at,
+      ...(org ? { visibility: s.visibility ?? 'private' } : {}),
+    }));
+    return { status: 200, body: { total_count: all.length, secrets } };
+  }
+
+  private deleteSecret(store: Map<string, StoredSecret>, name: string): Answer {
+    return store.delete(name.toUpperCase()) ? { status: 204 } : notFound();
   }
 
   private getSecret(store: Map<string, StoredSecret>, name: string): Answer {

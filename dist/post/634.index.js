@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   writeSecret: () => (/* binding */ writeSecret)
 });
 
-// UNUSED EXPORTS: currentUpdatedAt, explain
+// UNUSED EXPORTS: SecretsBeside, currentUpdatedAt, explain
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
@@ -31,15 +31,19 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 
 
 /** A non-2xx answer (after retries), or a request that never got one (`status` 0). */
-class GitHubHttpError extends Error {
+class api_GitHubHttpError extends Error {
     status;
     githubMessage;
+    ambiguous;
     constructor(status, 
     /** GitHub's `message`, or the network failure; never a secret. */
-    githubMessage) {
+    githubMessage, 
+    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
+    ambiguous = false) {
         super(`HTTP ${status}: ${githubMessage}`);
         this.status = status;
         this.githubMessage = githubMessage;
+        this.ambiguous = ambiguous;
     }
 }
 const MAX_ATTEMPTS = 5;
@@ -56,7 +60,7 @@ class GitHubApi {
         this.deps = deps;
     }
     /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
-    async request(method, path, body) {
+    async request(method, path, body, opts = {}) {
         const url = this.baseUrl.replace(/\/+$/, '') + path;
         for (let attempt = 1;; attempt++) {
             let res;
@@ -79,15 +83,16 @@ class GitHubApi {
                 // A write's answer carries nothing needed: only reads must parse.
                 if (res.ok)
                     return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) };
-                failure = new GitHubHttpError(res.status, messageOf(text));
+                failure = new api_GitHubHttpError(res.status, messageOf(text), res.status >= 500);
             }
             catch (err) {
                 if (err instanceof SyntaxError)
-                    throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
-                failure = new GitHubHttpError(0, (0,http/* classifyFetchError */.D$)(err, this.deps.timeoutMs).reason);
+                    throw new api_GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
+                const f = (0,http/* classifyFetchError */.D$)(err, this.deps.timeoutMs);
+                failure = new api_GitHubHttpError(0, f.reason, !f.notSent);
             }
             const wait = this.retryDelay(failure.status, res?.headers, attempt);
-            if (wait === undefined || attempt >= MAX_ATTEMPTS)
+            if (wait === undefined || attempt >= MAX_ATTEMPTS || (opts.once && failure.ambiguous))
                 throw failure;
             this.deps.info(`GitHub API ${method} ${path}: ${failure.status ? `HTTP ${failure.status}` : failure.githubMessage}; retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
             await this.deps.sleep(wait);
@@ -188,7 +193,7 @@ function permission(t) {
 }
 /** Turns a GitHub failure into one line naming the input, what happened and the fix. */
 function explain(err, t, doing) {
-    if (!(err instanceof GitHubHttpError))
+    if (!(err instanceof api_GitHubHttpError))
         return err;
     const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
     switch (err.status) {
@@ -215,8 +220,12 @@ async function call(api, t, doing, method, path, body) {
         throw explain(err, t, doing);
     }
 }
-async function readMetadata(api, t) {
-    return (await api.request('GET', `${base(t)}/${encodeURIComponent(t.name)}`)).data;
+/** A secret beside the target (the target itself by default). */
+function secretPath(t, name = t.name) {
+    return `${base(t)}/${encodeURIComponent(name)}`;
+}
+async function readMetadata(api, t, name = t.name) {
+    return (await api.request('GET', secretPath(t, name))).data;
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -237,7 +246,7 @@ async function preflight(api, t) {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof GitHubHttpError && err.status === 404) {
+        if (err instanceof api_GitHubHttpError && err.status === 404) {
             throw new errors/* UserError */.yo(`secret-name: ${(0,target/* describeTarget */.f)(t)} does not exist. Create it with the credentials first (README: First login), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`);
         }
         throw explain(err, t, `read ${(0,target/* describeTarget */.f)(t)}`);
@@ -259,34 +268,102 @@ async function selectedRepositories(api, t) {
             return ids;
     }
 }
-/** Seals the value with the secret's public key and stores it. */
-async function writeSecret(api, t, pre, value) {
+/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
+async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,target/* describeTarget */.f)({ ...t, name })}`) {
     const put = async (key) => {
         const body = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
         if (t.kind === 'org') {
-            body.visibility = pre.visibility;
-            if (pre.visibility === 'selected')
-                body.selected_repository_ids = pre.selectedRepositoryIds ?? [];
+            body.visibility = access.visibility;
+            if (access.visibility === 'selected')
+                body.selected_repository_ids = access.selectedRepositoryIds ?? [];
         }
-        await api.request('PUT', `${base(t)}/${encodeURIComponent(t.name)}`, body);
+        return (await api.request('PUT', secretPath(t, name), body, { once })).status;
     };
     try {
-        await put(pre.key);
+        return await put(pre.key);
     }
     catch (err) {
-        // The key may have been rotated since the preflight: fetch it again, once.
-        if (!(err instanceof GitHubHttpError && err.status === 422))
-            throw explain(err, t, `write ${(0,target/* describeTarget */.f)(t)}`);
+        if (!(err instanceof api_GitHubHttpError && err.status === 422))
+            throw explain(err, t, doing);
         const fresh = await call(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
         if (fresh.data.key_id === pre.key.key_id)
-            throw explain(err, t, `write ${(0,target/* describeTarget */.f)(t)}`);
+            throw explain(err, t, doing);
+        pre.key = fresh.data;
         try {
-            await put(fresh.data);
+            return await put(fresh.data);
         }
         catch (again) {
-            throw explain(again, t, `write ${(0,target/* describeTarget */.f)(t)}`);
+            throw explain(again, t, doing);
         }
     }
+}
+/** Seals the value with the secret's public key and stores it. */
+async function writeSecret(api, t, pre, value) {
+    await putSealed(api, t, pre, t.name, value, pre, false);
+}
+/**
+ * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
+ * permission, so every job that can write the target sees them, on any ref, in any repository,
+ * on GitHub Enterprise Server too. Organisation ones are visible to no repository.
+ */
+class SecretsBeside {
+    api;
+    t;
+    pre;
+    constructor(api, t, pre) {
+        this.api = api;
+        this.t = t;
+        this.pre = pre;
+    }
+    /** Creates the secret if absent: true when this request created it, false when it existed. */
+    async create(name, value) {
+        const doing = `claim the refresh with a secret beside ${describeTarget(this.t)} (${name})`;
+        const status = await putSealed(this.api, this.t, this.pre, name, value, { visibility: 'selected' }, true, doing);
+        return status === 201;
+    }
+    /** When it was created, epoch ms; undefined when absent. */
+    async createdAt(name) {
+        try {
+            return instant((await readMetadata(this.api, this.t, name)).created_at);
+        }
+        catch (err) {
+            if (err instanceof GitHubHttpError && err.status === 404)
+                return undefined;
+            throw explain(err, this.t, `read ${describeTarget({ ...this.t, name })}`);
+        }
+    }
+    async remove(name) {
+        try {
+            await this.api.request('DELETE', secretPath(this.t, name));
+        }
+        catch (err) {
+            if (err instanceof GitHubHttpError && err.status === 404)
+                return;
+            throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`);
+        }
+    }
+    /** The target's updated_at, epoch ms. */
+    async targetUpdatedAt() {
+        return instant(await currentUpdatedAt(this.api, this.t));
+    }
+    /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
+    async list(prefix) {
+        const { data } = await call(this.api, this.t, `list the secrets beside ${describeTarget(this.t)}`, 'GET', `${base(this.t)}?per_page=100`);
+        const found = [];
+        for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
+            if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
+                continue;
+            found.push({ name: s.name, createdAt: instant(s.created_at) });
+        }
+        return found;
+    }
+}
+/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
+function instant(iso) {
+    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+    if (!Number.isFinite(ms))
+        throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+    return ms;
 }
 
 

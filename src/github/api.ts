@@ -21,9 +21,21 @@ export class GitHubHttpError extends Error {
     readonly status: number,
     /** GitHub's `message`, or the network failure; never a secret. */
     readonly githubMessage: string,
+    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
+    readonly ambiguous = false,
   ) {
     super(`HTTP ${status}: ${githubMessage}`);
   }
+}
+
+export type Method = 'GET' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  /**
+   * A create whose repetition would be mistaken for another job's (a claim): retried only
+   * while GitHub surely did not act, so a success answer always means this request did it.
+   */
+  once?: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -40,7 +52,12 @@ export class GitHubApi {
   ) {}
 
   /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
-  async request<T>(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<{ status: number; data: T }> {
+  async request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    opts: RequestOptions = {},
+  ): Promise<{ status: number; data: T }> {
     const url = this.baseUrl.replace(/\/+$/, '') + path;
     for (let attempt = 1; ; attempt++) {
       let res: Response | undefined;
@@ -62,13 +79,14 @@ export class GitHubApi {
         const text = await res.text();
         // A write's answer carries nothing needed: only reads must parse.
         if (res.ok) return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) as T };
-        failure = new GitHubHttpError(res.status, messageOf(text));
+        failure = new GitHubHttpError(res.status, messageOf(text), res.status >= 500);
       } catch (err) {
         if (err instanceof SyntaxError) throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
-        failure = new GitHubHttpError(0, classifyFetchError(err, this.deps.timeoutMs).reason);
+        const f = classifyFetchError(err, this.deps.timeoutMs);
+        failure = new GitHubHttpError(0, f.reason, !f.notSent);
       }
       const wait = this.retryDelay(failure.status, res?.headers, attempt);
-      if (wait === undefined || attempt >= MAX_ATTEMPTS) throw failure;
+      if (wait === undefined || attempt >= MAX_ATTEMPTS || (opts.once && failure.ambiguous)) throw failure;
       this.deps.info(`GitHub API ${method} ${path}: ${failure.status ? `HTTP ${failure.status}` : failure.githubMessage}; retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
       await this.deps.sleep(wait);
     }

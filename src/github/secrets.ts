@@ -1,7 +1,7 @@
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets.
 import { UserError } from '../errors.js';
-import { GitHubApi, GitHubHttpError } from './api.js';
+import { GitHubApi, GitHubHttpError, type Method } from './api.js';
 import { sealForGitHub } from './seal.js';
 import { describeTarget, type SecretTarget } from './target.js';
 
@@ -61,7 +61,14 @@ export function explain(err: unknown, t: SecretTarget, doing: string): Error {
   }
 }
 
-async function call<T>(api: GitHubApi, t: SecretTarget, doing: string, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<{ status: number; data: T }> {
+async function call<T>(
+  api: GitHubApi,
+  t: SecretTarget,
+  doing: string,
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; data: T }> {
   try {
     return await api.request<T>(method, path, body);
   } catch (err) {
@@ -69,10 +76,15 @@ async function call<T>(api: GitHubApi, t: SecretTarget, doing: string, method: '
   }
 }
 
-type SecretMetadata = { updated_at: string; visibility?: Visibility };
+type SecretMetadata = { created_at: string; updated_at: string; visibility?: Visibility };
 
-async function readMetadata(api: GitHubApi, t: SecretTarget): Promise<SecretMetadata> {
-  return (await api.request<SecretMetadata>('GET', `${base(t)}/${encodeURIComponent(t.name)}`)).data;
+/** A secret beside the target (the target itself by default). */
+function secretPath(t: SecretTarget, name = t.name): string {
+  return `${base(t)}/${encodeURIComponent(name)}`;
+}
+
+async function readMetadata(api: GitHubApi, t: SecretTarget, name = t.name): Promise<SecretMetadata> {
+  return (await api.request<SecretMetadata>('GET', secretPath(t, name))).data;
 }
 
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
@@ -122,27 +134,112 @@ async function selectedRepositories(api: GitHubApi, t: SecretTarget): Promise<nu
   }
 }
 
-/** Seals the value with the secret's public key and stores it. */
-export async function writeSecret(api: GitHubApi, t: SecretTarget, pre: Preflight, value: string): Promise<void> {
-  const put = async (key: Preflight['key']): Promise<void> => {
+/** Who may use an organisation secret; kept as it is on every write. */
+type Access = { visibility?: Visibility; selectedRepositoryIds?: number[] };
+
+/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
+async function putSealed(
+  api: GitHubApi,
+  t: SecretTarget,
+  pre: Preflight,
+  name: string,
+  value: string,
+  access: Access,
+  once: boolean,
+  doing = `write ${describeTarget({ ...t, name })}`,
+): Promise<number> {
+  const put = async (key: Preflight['key']): Promise<number> => {
     const body: Record<string, unknown> = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
     if (t.kind === 'org') {
-      body.visibility = pre.visibility;
-      if (pre.visibility === 'selected') body.selected_repository_ids = pre.selectedRepositoryIds ?? [];
+      body.visibility = access.visibility;
+      if (access.visibility === 'selected') body.selected_repository_ids = access.selectedRepositoryIds ?? [];
     }
-    await api.request('PUT', `${base(t)}/${encodeURIComponent(t.name)}`, body);
+    return (await api.request('PUT', secretPath(t, name), body, { once })).status;
   };
   try {
-    await put(pre.key);
+    return await put(pre.key);
   } catch (err) {
-    // The key may have been rotated since the preflight: fetch it again, once.
-    if (!(err instanceof GitHubHttpError && err.status === 422)) throw explain(err, t, `write ${describeTarget(t)}`);
+    if (!(err instanceof GitHubHttpError && err.status === 422)) throw explain(err, t, doing);
     const fresh = await call<Preflight['key']>(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
-    if (fresh.data.key_id === pre.key.key_id) throw explain(err, t, `write ${describeTarget(t)}`);
+    if (fresh.data.key_id === pre.key.key_id) throw explain(err, t, doing);
+    pre.key = fresh.data;
     try {
-      await put(fresh.data);
+      return await put(fresh.data);
     } catch (again) {
-      throw explain(again, t, `write ${describeTarget(t)}`);
+      throw explain(again, t, doing);
     }
   }
+}
+
+/** Seals the value with the secret's public key and stores it. */
+export async function writeSecret(api: GitHubApi, t: SecretTarget, pre: Preflight, value: string): Promise<void> {
+  await putSealed(api, t, pre, t.name, value, pre, false);
+}
+
+/**
+ * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
+ * permission, so every job that can write the target sees them, on any ref, in any repository,
+ * on GitHub Enterprise Server too. Organisation ones are visible to no repository.
+ */
+export class SecretsBeside {
+  constructor(
+    private readonly api: GitHubApi,
+    private readonly t: SecretTarget,
+    private readonly pre: Preflight,
+  ) {}
+
+  /** Creates the secret if absent: true when this request created it, false when it existed. */
+  async create(name: string, value: string): Promise<boolean> {
+    const doing = `claim the refresh with a secret beside ${describeTarget(this.t)} (${name})`;
+    const status = await putSealed(this.api, this.t, this.pre, name, value, { visibility: 'selected' }, true, doing);
+    return status === 201;
+  }
+
+  /** When it was created, epoch ms; undefined when absent. */
+  async createdAt(name: string): Promise<number | undefined> {
+    try {
+      return instant((await readMetadata(this.api, this.t, name)).created_at);
+    } catch (err) {
+      if (err instanceof GitHubHttpError && err.status === 404) return undefined;
+      throw explain(err, this.t, `read ${describeTarget({ ...this.t, name })}`);
+    }
+  }
+
+  async remove(name: string): Promise<void> {
+    try {
+      await this.api.request('DELETE', secretPath(this.t, name));
+    } catch (err) {
+      if (err instanceof GitHubHttpError && err.status === 404) return;
+      throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`);
+    }
+  }
+
+  /** The target's updated_at, epoch ms. */
+  async targetUpdatedAt(): Promise<number> {
+    return instant(await currentUpdatedAt(this.api, this.t));
+  }
+
+  /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
+  async list(prefix: string): Promise<Array<{ name: string; createdAt: number }>> {
+    const { data } = await call<{ secrets?: Array<{ name?: unknown; created_at?: unknown }> }>(
+      this.api,
+      this.t,
+      `list the secrets beside ${describeTarget(this.t)}`,
+      'GET',
+      `${base(this.t)}?per_page=100`,
+    );
+    const found: Array<{ name: string; createdAt: number }> = [];
+    for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
+      if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix)) continue;
+      found.push({ name: s.name, createdAt: instant(s.created_at) });
+    }
+    return found;
+  }
+}
+
+/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
+function instant(iso: unknown): number {
+  const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  if (!Number.isFinite(ms)) throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+  return ms;
 }

@@ -1,0 +1,227 @@
+// The protocol between jobs that hold the same credentials (docs/design.md, "Coordination").
+// A claim, a secret created beside the target, decides the one job that presents a refresh
+// token: every job that can write the target sees it, on any ref, in any repository, on GHES.
+// The shared store (Actions cache, per ref) hands that job's result to the others it can
+// reach, and keeps what the secret could not take. Nothing here spends a token.
+import { hkdfSync, randomBytes } from 'node:crypto';
+import type { Credentials } from './credentials.js';
+import { formatDuration } from './duration.js';
+import { UserError, describeError } from './errors.js';
+import type { SecretsBeside } from './github/secrets.js';
+import type { SharedStore, Successor } from './store/shared.js';
+
+const PREFIX = 'OAUTH_BROKER_';
+// Takeovers of dead holders; each comes only after a lease, so five is hours of failures.
+const MAX_GENERATIONS = 5;
+// A claim must outlive every copy that could still present its token, and a job waits at most
+// 24 h in the queue: claims go after 48 h, or beyond the 40 newest (a burst of rotations), so
+// they never crowd the secrets limit. A few deletes per run keep the cost bounded.
+const PRUNE_AGE_MS = 48 * 3_600_000;
+const KEEP_NEWEST = 40;
+const MAX_DELETES = 10;
+
+/** Who holds a claim: its holder's deadline, and whether it already settled. */
+type Holder =
+  | { kind: 'settled' }
+  | { kind: 'busy'; since: number; expires: number }
+  | { kind: 'dead'; since: number }
+  | { kind: 'released' };
+
+/** This job may present the refresh token of `copy`, once. */
+export interface Ticket {
+  copy: Credentials;
+  claim: string;
+  settled: string;
+}
+
+export type Reservation = { kind: 'owner'; ticket: Ticket } | { kind: 'shared'; successor: Successor };
+
+/** How sure a failed refresh is that the token was not presented, which decides who may try next. */
+export type Spent = 'no' | 'yes' | 'unknown';
+
+export interface CoordinationDeps {
+  beside: SecretsBeside;
+  store?: SharedStore;
+  /** Binds the store's entries to what an old copy does not give (docs/design.md, "What a cache reader learns"). */
+  binding: string;
+  now: () => number;
+  startedAt: number;
+  leaseMs: number;
+  lockTimeoutMs: number;
+  info: (message: string) => void;
+  warning: (message: string) => void;
+  /** Names the secret in messages. */
+  target: string;
+}
+
+/** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
+function copyId(c: Credentials): string {
+  const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
+  return Buffer.from(hkdfSync('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10)).toString('hex').toUpperCase();
+}
+
+const claimName = (id: string, gen: number): string => `${PREFIX}${id}_${gen}`;
+const at = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+export class Coordination {
+  constructor(private readonly d: CoordinationDeps) {}
+
+  /** The store's key material for a copy: the copy itself and the binding. */
+  private material(c: Credentials): string {
+    return `${c.refreshToken}\n${c.accessToken ?? ''}\n${this.d.binding}`;
+  }
+
+  /** What another job left in the store for this copy: its successor, or rescued credentials. */
+  async left(copy: Credentials): Promise<Successor | undefined> {
+    return this.d.store?.successor(this.material(copy));
+  }
+
+  /**
+   * Reserves the one presentation of the copy's refresh token, or returns the result of the
+   * job that made it. Throws, saying why and what to do, when this job can have neither.
+   */
+  async reserve(copy: Credentials): Promise<Reservation> {
+    const id = copyId(copy);
+    for (let gen = 0, retried = 0; gen < MAX_GENERATIONS; ) {
+      const ticket: Ticket = { copy, claim: claimName(id, gen), settled: `${claimName(id, gen)}_S` };
+      if (await this.d.beside.create(ticket.claim, randomBytes(16).toString('hex'))) return { kind: 'owner', ticket };
+      const holder = await this.holder(ticket);
+      if (holder.kind === 'released' && retried++ < 2) continue;
+      if (holder.kind === 'dead') {
+        this.d.info(`The job that claimed these credentials at ${at(holder.since)} never finished; taking over.`);
+        gen++;
+        continue;
+      }
+      return this.await(copy, holder);
+    }
+    throw new UserError(
+      `credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished, so it is probably spent. Log in again and store the new credentials in ${this.d.target} (README: First login).`,
+    );
+  }
+
+  private async holder(t: Ticket): Promise<Holder> {
+    const since = await this.d.beside.createdAt(t.claim);
+    if (since === undefined) return { kind: 'released' };
+    if ((await this.d.beside.createdAt(t.settled)) !== undefined) return { kind: 'settled' };
+    const expires = since + this.d.leaseMs;
+    // Only a run that started after the lease ran out takes over: never the holder's own wave.
+    if (this.d.now() >= expires && this.d.startedAt >= expires) return { kind: 'dead', since };
+    return { kind: 'busy', since, expires };
+  }
+
+  /** Another job presented (or is presenting) this refresh token: take its result, or say why not. */
+  private async await(copy: Credentials, holder: Holder): Promise<Reservation> {
+    const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
+    const { store } = this.d;
+    if (holder.kind === 'settled') {
+      const found = await this.left(copy);
+      if (found) return { kind: 'shared', successor: found };
+      throw new UserError(stale);
+    }
+    if (holder.kind !== 'busy') throw new UserError(stale);
+    const until = `a run started after ${at(holder.expires)} may take over`;
+    if (!store) {
+      throw new UserError(
+        `credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the shared store this job cannot receive its result. Re-run this job when that one is done (if it died, ${until}).`,
+      );
+    }
+    this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${formatDuration(this.d.lockTimeoutMs)} for its result.`);
+    const found = await store.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
+    if (found?.kind === 'next') return { kind: 'shared', successor: found };
+    throw new UserError(
+      `lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no result this job can see within ${formatDuration(this.d.lockTimeoutMs)}. Re-run this job; if that job died, ${until}.`,
+    );
+  }
+
+  /**
+   * The refresh failed. Surely unsent: the claim goes, and the token stays usable for anyone.
+   * Spent: settled, nobody presents it again. Unknown: the claim stays until its lease runs out.
+   */
+  async failed(t: Ticket, spent: Spent): Promise<void> {
+    try {
+      if (spent === 'no') await this.d.beside.remove(t.claim);
+      else if (spent === 'yes') await this.settle(t);
+    } catch {
+      this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${formatDuration(this.d.leaseMs)}).`);
+    }
+  }
+
+  /**
+   * Rotated and written: share the result, then settle the claim (in that order, so a job that
+   * sees it settled finds the result), and prune claims no copy can need any more.
+   */
+  async succeeded(t: Ticket, next: Successor): Promise<void> {
+    if (this.d.store && !(await this.d.store.done(this.material(t.copy), next))) {
+      this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
+    }
+    await this.settle(t).catch(() => this.d.warning(`Could not settle the claim beside ${this.d.target}.`));
+    await this.prune().catch(() => undefined);
+  }
+
+  /** Rotated but not written: the credentials sealed in the store for the next run, and the claim settled. */
+  async rescue(t: Ticket, next: Successor): Promise<boolean> {
+    const kept = !!this.d.store && (await this.d.store.done(this.material(t.copy), next));
+    await this.settle(t).catch(() => undefined);
+    return kept;
+  }
+
+  private async settle(t: Ticket): Promise<void> {
+    await this.d.beside.create(t.settled, randomBytes(16).toString('hex'));
+  }
+
+  private async prune(): Promise<void> {
+    const now = this.d.now();
+    const claims = (await this.d.beside.list(PREFIX)).sort((a, b) => b.createdAt - a.createdAt);
+    const old = claims.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
+    for (const c of old.slice(0, MAX_DELETES)) await this.d.beside.remove(c.name);
+  }
+
+  /**
+   * Finishes the write-back another job could not do, unless the secret changed since. One job
+   * writes, under the store's recovery lock; the others use the rescued access token if it is
+   * fresh enough, or wait until the write landed before anyone refreshes the rescued token, so
+   * a late recovery never overwrites a newer rotation. True when this job wrote.
+   */
+  async recover(spent: Credentials, s: Successor, r: Recovery): Promise<boolean> {
+    const store = this.d.store as SharedStore;
+    const key = this.material(spent);
+    const write = async (): Promise<boolean> => {
+      if (r.secretUpdatedAt !== s.secretUpdatedAt) {
+        this.d.info(`Found credentials that a job at ${s.at} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+        return false;
+      }
+      await r.write();
+      this.d.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${this.d.target}.`);
+      return true;
+    };
+    const lock = await store.acquire(key, 'recover');
+    if (lock.state === 'unavailable') return write();
+    if (lock.state === 'owner') {
+      let wrote: boolean;
+      try {
+        wrote = await write();
+      } catch (err) {
+        await store.abort(key, 'recover', lock.gen, { spent: 'no', message: describeError(err, []) });
+        throw err;
+      }
+      await store.done(key, { kind: 'recovered', at: new Date(this.d.now()).toISOString() });
+      return wrote;
+    }
+    // Another job is writing them. Its access token is enough when fresh; else wait.
+    if (r.fresh) return false;
+    const result = lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
+    if (result?.kind === 'recovered') return false;
+    if (result?.kind === 'abort') throw new UserError(`Another job could not store the rescued credentials: ${result.message} Re-run this job.`);
+    throw new UserError(
+      `lock-timeout: another job is storing the rescued credentials and did not finish within ${formatDuration(this.d.lockTimeoutMs)}. Re-run this job.`,
+    );
+  }
+}
+
+/** What a recovery needs from the caller: the secret as it is now, and how to write it. */
+export interface Recovery {
+  secretUpdatedAt: string;
+  /** The rescued access token is valid for min-ttl: no need to wait for another job's write. */
+  fresh: boolean;
+  write: () => Promise<void>;
+}

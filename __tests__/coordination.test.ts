@@ -1,0 +1,243 @@
+// The promise across every topology a user can set up: no refresh token is presented after
+// another job presented it, and the provider's live refresh token is always in the secret.
+// The bundled action, in separate processes, against stand-ins that scope the cache by ref
+// (per repository), revoke nothing silently and count every reuse.
+import { startCacheServer, type CacheServer } from './support/cache-server.js';
+import { closedPort } from './support/http.js';
+import { startGitHubServer, type GitHubServer } from './support/github-server.js';
+import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
+import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
+
+const PAT = fakeToken('pat');
+const SECRET = 'CLAUDE_CREDENTIALS';
+const REPO = 'octo/app';
+const HOUR = 3_600_000;
+const LEASE_MS = 1_000;
+
+let oauth: OAuthServer;
+let gh: GitHubServer;
+let cache: CacheServer;
+
+beforeEach(async () => {
+  [oauth, gh, cache] = await Promise.all([startOAuthServer(), startGitHubServer(), startCacheServer()]);
+  gh.addRepo(REPO, { id: 4242, environments: ['production'] });
+  gh.addRepo('octo/api', { id: 4343 });
+  gh.addOrg('octo');
+  gh.addToken(PAT, { kind: 'pat' });
+});
+afterEach(() => Promise.all([oauth.close(), gh.close(), cache.close()]));
+
+type Where = { repo: string } | { org: string } | { repo: string; env: string };
+
+function credentialsFor(ttlMs: number): { credentials: string; refreshToken: string; accessToken: string } {
+  const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] } });
+  return { credentials, refreshToken, accessToken };
+}
+
+function seed(where: Where = { repo: REPO }, ttlMs = -HOUR): ReturnType<typeof credentialsFor> {
+  const c = credentialsFor(ttlMs);
+  if ('org' in where) gh.setOrgSecret(where.org, SECRET, c.credentials, 'selected', [4242, 4343]);
+  else if ('env' in where) gh.setEnvSecret(where.repo, where.env, SECRET, c.credentials);
+  else gh.setRepoSecret(where.repo, SECRET, c.credentials);
+  return c;
+}
+
+function stored(where: Where = { repo: REPO }): string {
+  const s = 'org' in where ? gh.orgSecret(where.org, SECRET) : 'env' in where ? gh.envSecret(where.repo, where.env, SECRET) : gh.repoSecret(where.repo, SECRET);
+  return s!.value;
+}
+
+const refreshTokenIn = (value: string): string => (JSON.parse(value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
+
+interface JobOptions {
+  ref?: string;
+  repo?: string;
+  cacheServer?: CacheServer | null;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
+  const c = o.cacheServer === undefined ? cache : o.cacheServer;
+  return runAction('main', {
+    inputs: { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, 'lock-timeout': '3s', ...o.inputs },
+    env: {
+      ...(c ? c.env(o.ref ?? 'refs/heads/main') : {}),
+      GITHUB_REPOSITORY: o.repo ?? REPO,
+      OAUTH_BROKER_POLL_MS: '200',
+      OAUTH_BROKER_RETRY_BASE_MS: '20',
+      OAUTH_BROKER_LEASE_MS: String(LEASE_MS),
+      ...o.env,
+    },
+    timeoutMs: o.timeoutMs ?? 60_000,
+  });
+}
+
+const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
+
+/** The invariant, whatever the topology: nothing spent was presented, and the live token is in the secret. */
+function expectLoginKept(where: Where = { repo: REPO }): void {
+  expect(oauth.reuseCount).toBe(0);
+  expect(oauth.isLive(refreshTokenIn(stored(where)))).toBe(true);
+}
+
+function expectOneCleanLine(r: RunResult, message: RegExp, secrets: string[]): void {
+  expect(r.code).toBe(1);
+  expect(errorOf(r)).toMatch(message);
+  expect(r.stdout.match(/^::error::/gm)).toHaveLength(1);
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+  assertNoLeak(r, [...secrets, PAT]);
+}
+
+const STALE = /another job already spent this refresh token, so this job holds an old copy of .*; re-run it/;
+
+describe('across refs, repositories and queue time', () => {
+  it('a default-branch job queued before a pull-request job rotated does not present the spent token', async () => {
+    const s = seed();
+    const pr = await job(s.credentials, { ref: 'refs/pull/7/merge' });
+    expect(pr.code).toBe(0);
+    // Queued before that write, so it holds the old value; the pull request's cache is out of its reach.
+    const main = await job(s.credentials, { ref: 'refs/heads/main' });
+    expectOneCleanLine(main, STALE, [s.refreshToken, s.credentials, stored()]);
+    expect(oauth.refreshCount).toBe(1);
+    expectLoginKept();
+    // Re-run as the message says: the job now holds the current value.
+    expect((await job(stored(), { ref: 'refs/heads/main', inputs: { mode: 'refresh' } })).code).toBe(0);
+    expectLoginKept();
+  });
+
+  it('two pull-request refs with the same expired credentials: one refreshes, the other never presents', async () => {
+    const s = seed();
+    const runs = await Promise.all([job(s.credentials, { ref: 'refs/pull/1/merge' }), job(s.credentials, { ref: 'refs/pull/2/merge' })]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    const failed = runs.find((r) => r.code === 1)!;
+    expectOneCleanLine(failed, /lock-timeout: another job claimed the refresh|another job already spent this refresh token/, [s.refreshToken, s.credentials, stored()]);
+    expect(oauth.refreshCount).toBe(1);
+    expectLoginKept();
+  });
+
+  it('jobs on one ref share one refresh; a job on another ref reads the default branch result', async () => {
+    const s = seed();
+    const first = await job(s.credentials, { ref: 'refs/heads/main' });
+    expect(first.code).toBe(0);
+    // A pull request reads the default branch's cache: it takes the token, spends nothing.
+    const pr = await job(s.credentials, { ref: 'refs/pull/9/merge' });
+    expect({ code: pr.code, source: pr.outputs.source }).toEqual({ code: 0, source: 'shared' });
+    expect(pr.outputs['access-token']).toBe(first.outputs['access-token']);
+    expect(oauth.refreshCount).toBe(1);
+    expectLoginKept();
+  });
+
+  it('an organisation secret used by two repositories, each with its own cache: one presentation', async () => {
+    const other = await startCacheServer();
+    try {
+      const s = seed({ org: 'octo' });
+      const inputs = { 'secret-org': 'octo' };
+      const runs = await Promise.all([
+        job(s.credentials, { repo: 'octo/app', inputs }),
+        job(s.credentials, { repo: 'octo/api', inputs, cacheServer: other }),
+      ]);
+      expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+      expect(oauth.refreshCount).toBe(1);
+      expectLoginKept({ org: 'octo' });
+      // The claim is an organisation secret no repository can use.
+      const claim = gh.secretNames({ org: 'octo' }).find((n) => n.startsWith('OAUTH_BROKER_'))!;
+      expect(gh.orgSecret('octo', claim)).toMatchObject({ visibility: 'selected', selected_repository_ids: [] });
+      // A later job in the second repository, still holding the old value.
+      const late = await job(s.credentials, { repo: 'octo/api', inputs, cacheServer: other });
+      expectOneCleanLine(late, STALE, [s.refreshToken, s.credentials]);
+      expectLoginKept({ org: 'octo' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('an environment secret keeps its claims in the environment', async () => {
+    const where = { repo: REPO, env: 'production' };
+    const s = seed(where);
+    const inputs = { 'secret-environment': 'production' };
+    expect((await job(s.credentials, { inputs })).code).toBe(0);
+    expect(gh.secretNames(where).filter((n) => n.startsWith('OAUTH_BROKER_'))).toHaveLength(2);
+    expect(gh.secretNames({ repo: REPO })).toEqual([]);
+    expectOneCleanLine(await job(s.credentials, { inputs: { ...inputs, share: 'false' } }), STALE, [s.refreshToken, s.credentials]);
+    expectLoginKept(where);
+  });
+
+  it.each([
+    ['share: false', { inputs: { share: 'false' } }],
+    ['GitHub Enterprise Server (no shared store)', { cacheServer: null, env: { GITHUB_SERVER_URL: 'https://ghe.example.com' } }],
+  ] as const)('%s: a stale copy, and a concurrent job, never present', async (_, o) => {
+    const s = seed();
+    const runs = await Promise.all([job(s.credentials, o), job(s.credentials, o)]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    expectOneCleanLine(runs.find((r) => r.code === 1)!, /without the shared store this job cannot receive its result|another job already spent/, [s.refreshToken, s.credentials]);
+    const stale = await job(s.credentials, o);
+    expectOneCleanLine(stale, STALE, [s.refreshToken, s.credentials]);
+    expect(oauth.refreshCount).toBe(1);
+    expect(oauth.requests).toHaveLength(1);
+    expectLoginKept();
+  });
+});
+
+describe('dead holders and runs of failures', () => {
+  it('a job killed while its refresh is in flight blocks only until its lease runs out', async () => {
+    const s = seed();
+    oauth.faults.push({ action: 'hang' });
+    const killed = await job(s.credentials, { timeoutMs: 1_500 });
+    expect(killed.timedOut).toBe(true);
+    // Its own wave, still within the lease, waits for it, then says when a later run may take over.
+    const wave = await job(s.credentials, { inputs: { 'lock-timeout': '1s' }, env: { OAUTH_BROKER_LEASE_MS: '60000' } });
+    expectOneCleanLine(wave, /^lock-timeout: another job claimed the refresh .* a run started after \S+ may take over/, [s.refreshToken, s.credentials]);
+    const later = await job(s.credentials);
+    expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
+    expect(later.stdout).toContain('never finished; taking over');
+    expectLoginKept();
+  });
+
+  it('failures that surely sent nothing never make the live token unusable, however many in a row', async () => {
+    const s = seed();
+    const refused = `http://127.0.0.1:${await closedPort()}/v1/oauth/token`;
+    for (let i = 0; i < 6; i++) {
+      const r = await job(s.credentials, { inputs: { 'token-url': refused } });
+      expectOneCleanLine(r, /connection refused after 3 attempts; nothing was spent/, [s.refreshToken, s.credentials]);
+    }
+    for (let i = 0; i < 6; i++) oauth.faults.push({ status: 401, body: '{"error":"invalid_client"}' });
+    for (let i = 0; i < 6; i++) expect((await job(s.credentials)).code).toBe(1);
+    const ok = await job(s.credentials);
+    expect({ code: ok.code, error: errorOf(ok) }).toEqual({ code: 0, error: '' });
+    expect(ok.outputs.source).toBe('refreshed');
+    expectLoginKept();
+  });
+
+  it('a token that can only read secrets fails before anything is spent', async () => {
+    const readOnly = fakeToken('pat');
+    gh.addToken(readOnly, { kind: 'pat', secrets: 'read' });
+    const s = seed();
+    const r = await job(s.credentials, { inputs: { 'github-token': readOnly } });
+    expectOneCleanLine(r, /^github-token: could not claim the refresh .*403.*"Secrets: Read and write"/, [s.refreshToken, s.credentials, readOnly]);
+    expect(oauth.requests).toHaveLength(0);
+    expect(stored()).toBe(s.credentials);
+    expect(oauth.isLive(s.refreshToken)).toBe(true);
+  });
+});
+
+describe('providers that keep their refresh token', () => {
+  it('work run after run', async () => {
+    await oauth.close();
+    oauth = await startOAuthServer({ omitRefreshToken: true });
+    const s = seed();
+    let value = s.credentials;
+    for (let i = 0; i < 3; i++) {
+      const r = await job(value, { inputs: { mode: 'refresh' } });
+      expect({ code: r.code, error: errorOf(r) }).toEqual({ code: 0, error: '' });
+      expect(r.outputs).toMatchObject({ source: 'refreshed', rotated: 'false' });
+      value = stored();
+    }
+    expect(refreshTokenIn(value)).toBe(s.refreshToken);
+    expect(oauth.refreshCount).toBe(3);
+    expectLoginKept();
+  });
+});

@@ -99,22 +99,22 @@ describe('SharedStore', () => {
       pollMs: 1000,
       startedAt: 0,
     });
-    expect(await waiter.wait(RT, 'refresh', 0, 60_000)).toEqual(successor);
+    expect(await waiter.wait(RT, 'refresh', undefined, 60_000)).toEqual(successor);
     expect(log).toEqual(["waiting for another job's refresh… 0s"]);
   });
 
   it('a waiter gives up at the timeout, having said how long it waited', async () => {
     const backend = new MemoryBackend();
     const { s, log } = store(backend);
-    await expect(s.wait(RT, 'refresh', 0, 3_000)).resolves.toBeUndefined();
-    expect(log).toEqual(["waiting for another job's refresh… 0s", "waiting for another job's refresh… 1s", "waiting for another job's refresh… 2s"]);
+    await expect(s.wait(RT, 'recover', 0, 3_000)).resolves.toBeUndefined();
+    expect(log).toEqual(["waiting for another job's recovery… 0s", "waiting for another job's recovery… 1s", "waiting for another job's recovery… 2s"]);
   });
 
   it('after an abort that surely did not present the token, the next generation may', async () => {
     const backend = new MemoryBackend();
     const owner = store(backend).s;
     await owner.acquire(RT);
-    await owner.abort(RT, 'refresh', 0, { spent: 'no', message: 'connection refused' });
+    await owner.abort(RT, 0, { spent: 'no', message: 'connection refused' });
     expect(await store(backend).s.acquire(RT)).toEqual({ state: 'owner', gen: 1 });
   });
 
@@ -123,7 +123,7 @@ describe('SharedStore', () => {
     const started = Date.now();
     const owner = store(backend, started);
     await owner.s.acquire(RT);
-    await owner.s.abort(RT, 'refresh', 0, { spent: 'unknown', message: 'timed out' });
+    await owner.s.abort(RT, 0, { spent: 'unknown', message: 'timed out' });
     expect(await store(backend, started - 1_000).s.acquire(RT)).toMatchObject({ state: 'aborted', abort: { spent: 'unknown', message: 'timed out' } });
     expect(await store(backend, started + 1_000).s.acquire(RT)).toEqual({ state: 'owner', gen: 1 });
   });
@@ -132,17 +132,16 @@ describe('SharedStore', () => {
     const backend = new MemoryBackend();
     const owner = store(backend).s;
     await owner.acquire(RT);
-    await owner.abort(RT, 'refresh', 0, { spent: 'yes', message: 'invalid_grant' });
+    await owner.abort(RT, 0, { spent: 'yes', message: 'invalid_grant' });
     expect(await store(backend, Date.now() + 60_000).s.acquire(RT)).toMatchObject({ state: 'aborted', abort: { spent: 'yes' } });
   });
 
-  it('the recovery lock and its done marker are separate from the refresh ones', async () => {
+  it('the recovery lock and its done marker are separate from the successor', async () => {
     const backend = new MemoryBackend();
     const a = store(backend).s;
     const b = store(backend).s;
-    expect(await a.acquire(RT, 'recover')).toEqual({ state: 'owner', gen: 0 });
-    expect(await b.acquire(RT, 'recover')).toEqual({ state: 'contended', gen: 0 });
-    expect(await b.acquire(RT, 'refresh')).toEqual({ state: 'owner', gen: 0 });
+    expect(await a.acquire(RT)).toEqual({ state: 'owner', gen: 0 });
+    expect(await b.acquire(RT)).toEqual({ state: 'contended', gen: 0 });
     expect(await a.done(RT, { kind: 'recovered', at: '2026-11-22T00:00:00Z' })).toBe(true);
     expect(await b.wait(RT, 'recover', 0, 1000)).toEqual({ kind: 'recovered', at: '2026-11-22T00:00:00Z' });
     expect(await b.successor(RT)).toBeUndefined();

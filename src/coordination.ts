@@ -7,7 +7,6 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import type { Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
-import type { SecretsBeside } from './github/secrets.js';
 import type { SharedStore, Successor } from './store/shared.js';
 
 const PREFIX = 'OAUTH_BROKER_';
@@ -39,8 +38,18 @@ export type Reservation = { kind: 'owner'; ticket: Ticket } | { kind: 'shared'; 
 /** How sure a failed refresh is that the token was not presented, which decides who may try next. */
 export type Spent = 'no' | 'yes' | 'unknown';
 
+/** Secrets beside the target, as the claims need them (src/github/secrets.ts SecretsBeside). */
+export interface Beside {
+  /** Creates the secret if absent: true when this call created it. */
+  create(name: string, value: string): Promise<boolean>;
+  /** When it was created, epoch ms; undefined when absent. */
+  createdAt(name: string): Promise<number | undefined>;
+  remove(name: string): Promise<void>;
+  list(prefix: string): Promise<Array<{ name: string; createdAt: number }>>;
+}
+
 export interface CoordinationDeps {
-  beside: SecretsBeside;
+  beside: Beside;
   store?: SharedStore;
   /** Binds the store's entries to what an old copy does not give (docs/design.md, "What a cache reader learns"). */
   binding: string;
@@ -194,14 +203,14 @@ export class Coordination {
       this.d.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${this.d.target}.`);
       return true;
     };
-    const lock = await store.acquire(key, 'recover');
+    const lock = await store.acquire(key);
     if (lock.state === 'unavailable') return write();
     if (lock.state === 'owner') {
       let wrote: boolean;
       try {
         wrote = await write();
       } catch (err) {
-        await store.abort(key, 'recover', lock.gen, { spent: 'no', message: describeError(err, []) });
+        await store.abort(key, lock.gen, { spent: 'no', message: describeError(err, []) });
         throw err;
       }
       await store.done(key, { kind: 'recovered', at: new Date(this.d.now()).toISOString() });

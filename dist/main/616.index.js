@@ -173,7 +173,7 @@ class Coordination {
             this.d.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${this.d.target}.`);
             return true;
         };
-        const lock = await store.acquire(key, 'recover');
+        const lock = await store.acquire(key);
         if (lock.state === 'unavailable')
             return write();
         if (lock.state === 'owner') {
@@ -182,7 +182,7 @@ class Coordination {
                 wrote = await write();
             }
             catch (err) {
-                await store.abort(key, 'recover', lock.gen, { spent: 'no', message: (0,errors/* describeError */.Uc)(err, []) });
+                await store.abort(key, lock.gen, { spent: 'no', message: (0,errors/* describeError */.Uc)(err, []) });
                 throw err;
             }
             await store.done(key, { kind: 'recovered', at: new Date(this.d.now()).toISOString() });
@@ -344,8 +344,6 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
-// Reading what can be read before a refresh, and writing the rotated credentials back,
-// for repository, environment and organisation secrets.
 
 
 
@@ -524,10 +522,6 @@ class SecretsBeside {
                 return;
             throw explain(err, this.t, `delete ${(0,github_target/* describeTarget */.f)({ ...this.t, name })}`);
         }
-    }
-    /** The target's updated_at, epoch ms. */
-    async targetUpdatedAt() {
-        return instant(await currentUpdatedAt(this.api, this.t));
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {
@@ -825,16 +819,17 @@ async function openEntry(refreshToken, cacheKey, data) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/shared.ts
-// The protocol between jobs that hold the same refresh token (SPEC §5): a ledger of
-// spent tokens and their successors, a lock so one job refreshes, a rescue for rotated
-// credentials the secret could not take. Entries are immutable; keys never reveal a token.
+// The shared store's entries (docs/design.md, "The shared store"): the successors of spent
+// copies, rescued credentials the secret could not take, and the lock under which one job
+// writes a rescue back. Entries are immutable; keys never reveal a token. The claims beside
+// the secret (src/coordination.ts) decide who refreshes; this store only carries results.
 
 
-// A lock whose holder aborted without presenting the token is retried under the next
-// generation; a handful is plenty, each costs a failed attempt.
+// A recovery lock whose holder aborted is retried under the next generation; a handful is
+// plenty, each costs a failed attempt.
 const GENERATIONS = 5;
-function keys(refreshToken, purpose) {
-    const id = entryId(refreshToken);
+function keys(copy, purpose) {
+    const id = entryId(copy);
     const [done, lock, abort] = purpose === 'refresh' ? ['next', 'lock', 'abort'] : ['recovered', 'recover', 'recover-abort'];
     return {
         done: `oauth-broker-v1-${done}-${id}`,
@@ -859,29 +854,29 @@ class SharedStore {
         this.backend = backend;
         this.deps = deps;
     }
-    async read(refreshToken, wanted) {
+    async read(copy, wanted) {
         const hit = await this.backend.read(wanted);
         if (!hit)
             return undefined;
-        const payload = await openEntry(refreshToken, hit.key, hit.data);
+        const payload = await openEntry(copy, hit.key, hit.data);
         return isEntry(payload) ? payload : undefined;
     }
     /** The successor of this refresh token, if a job already spent it. */
-    async successor(refreshToken) {
-        const found = await this.read(refreshToken, [keys(refreshToken, 'refresh').done]);
+    async successor(copy) {
+        const found = await this.read(copy, [keys(copy, 'refresh').done]);
         return found?.kind === 'next' ? found : undefined;
     }
-    /** Reserves the right to act for this refresh token; the first job to reserve it wins. */
-    async acquire(refreshToken, purpose = 'refresh') {
-        const k = keys(refreshToken, purpose);
+    /** Reserves writing this copy's rescue to the secret; the first job to reserve it wins. */
+    async acquire(copy) {
+        const k = keys(copy, 'recover');
         for (let gen = 0; gen < GENERATIONS; gen++) {
             const key = k.lock(gen);
-            const result = await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
+            const result = await this.backend.create(key, await sealEntry(copy, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
             if (result === 'saved')
                 return { state: 'owner', gen };
             if (result === 'failed')
                 return { state: 'unavailable' };
-            const abort = await this.read(refreshToken, [k.abort(gen)]);
+            const abort = await this.read(copy, [k.abort(gen)]);
             if (abort?.kind !== 'abort')
                 return { state: 'contended', gen };
             if (!this.mayRetry(abort))
@@ -893,12 +888,12 @@ class SharedStore {
      * Waits until the work is done (or, with a lock generation, until its holder aborts)
      * or the timeout passes; undefined when nothing came.
      */
-    async wait(refreshToken, purpose, gen, timeoutMs) {
-        const k = keys(refreshToken, purpose);
+    async wait(copy, purpose, gen, timeoutMs) {
+        const k = keys(copy, purpose);
         const wanted = gen === undefined ? [k.done] : [k.done, k.abort(gen)];
         const start = this.deps.now();
         for (;;) {
-            const found = await this.read(refreshToken, wanted);
+            const found = await this.read(copy, wanted);
             if (found)
                 return found;
             const waited = this.deps.now() - start;
@@ -918,13 +913,13 @@ class SharedStore {
         return abort.spent === 'no' || (abort.spent === 'unknown' && Date.parse(abort.at) < this.deps.startedAt);
     }
     /** Marks the work done: the successor of a spent token, or a finished recovery. */
-    async done(refreshToken, entry) {
-        const key = keys(refreshToken, entry.kind === 'next' ? 'refresh' : 'recover').done;
-        return (await this.backend.create(key, await sealEntry(refreshToken, key, entry))) === 'saved';
+    async done(copy, entry) {
+        const key = keys(copy, entry.kind === 'next' ? 'refresh' : 'recover').done;
+        return (await this.backend.create(key, await sealEntry(copy, key, entry))) === 'saved';
     }
-    async abort(refreshToken, purpose, gen, abort) {
-        const key = keys(refreshToken, purpose).abort(gen);
-        await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
+    async abort(copy, gen, abort) {
+        const key = keys(copy, 'recover').abort(gen);
+        await this.backend.create(key, await sealEntry(copy, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
     }
 }
 

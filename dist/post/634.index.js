@@ -161,8 +161,6 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 // EXTERNAL MODULE: ./src/github/target.ts
 var target = __webpack_require__(738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
-// Reading what can be read before a refresh, and writing the rotated credentials back,
-// for repository, environment and organisation secrets.
 
 
 
@@ -341,10 +339,6 @@ class SecretsBeside {
                 return;
             throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`);
         }
-    }
-    /** The target's updated_at, epoch ms. */
-    async targetUpdatedAt() {
-        return instant(await currentUpdatedAt(this.api, this.t));
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {

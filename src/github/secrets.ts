@@ -1,5 +1,6 @@
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets.
+import type { Beside } from '../coordination.js';
 import { UserError } from '../errors.js';
 import { GitHubApi, GitHubHttpError, type Method } from './api.js';
 import { sealForGitHub } from './seal.js';
@@ -181,7 +182,7 @@ export async function writeSecret(api: GitHubApi, t: SecretTarget, pre: Prefligh
  * permission, so every job that can write the target sees them, on any ref, in any repository,
  * on GitHub Enterprise Server too. Organisation ones are visible to no repository.
  */
-export class SecretsBeside {
+export class SecretsBeside implements Beside {
   constructor(
     private readonly api: GitHubApi,
     private readonly t: SecretTarget,
@@ -212,11 +213,6 @@ export class SecretsBeside {
       if (err instanceof GitHubHttpError && err.status === 404) return;
       throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`);
     }
-  }
-
-  /** The target's updated_at, epoch ms. */
-  async targetUpdatedAt(): Promise<number> {
-    return instant(await currentUpdatedAt(this.api, this.t));
   }
 
   /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */

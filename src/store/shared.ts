@@ -1,6 +1,7 @@
-// The protocol between jobs that hold the same refresh token (SPEC §5): a ledger of
-// spent tokens and their successors, a lock so one job refreshes, a rescue for rotated
-// credentials the secret could not take. Entries are immutable; keys never reveal a token.
+// The shared store's entries (docs/design.md, "The shared store"): the successors of spent
+// copies, rescued credentials the secret could not take, and the lock under which one job
+// writes a rescue back. Entries are immutable; keys never reveal a token. The claims beside
+// the secret (src/coordination.ts) decide who refreshes; this store only carries results.
 import { formatDuration } from '../duration.js';
 import type { StoreBackend } from './cache-backend.js';
 import { entryId, openEntry, sealEntry } from './seal.js';
@@ -35,9 +36,9 @@ export interface Abort {
 }
 
 /**
- * What a lock serialises: presenting the refresh token (`refresh`, done when its
- * successor is published), or writing a rescued successor to the secret (`recover`,
- * done when that write landed) — so no late recovery can overwrite a newer rotation.
+ * What an entry is about: the refresh of a copy (done when its successor is published), or
+ * writing a rescued successor to the secret (`recover`, under a lock, done when that write
+ * landed), so no late recovery can overwrite a newer rotation.
  */
 export type Purpose = 'refresh' | 'recover';
 
@@ -52,12 +53,12 @@ export interface StoreDeps {
   startedAt: number;
 }
 
-// A lock whose holder aborted without presenting the token is retried under the next
-// generation; a handful is plenty, each costs a failed attempt.
+// A recovery lock whose holder aborted is retried under the next generation; a handful is
+// plenty, each costs a failed attempt.
 const GENERATIONS = 5;
 
-function keys(refreshToken: string, purpose: Purpose) {
-  const id = entryId(refreshToken);
+function keys(copy: string, purpose: Purpose) {
+  const id = entryId(copy);
   const [done, lock, abort] = purpose === 'refresh' ? ['next', 'lock', 'abort'] : ['recovered', 'recover', 'recover-abort'];
   return {
     done: `oauth-broker-v1-${done}-${id}`,
@@ -82,28 +83,28 @@ export class SharedStore {
     private readonly deps: StoreDeps,
   ) {}
 
-  private async read(refreshToken: string, wanted: string[]): Promise<Entry | undefined> {
+  private async read(copy: string, wanted: string[]): Promise<Entry | undefined> {
     const hit = await this.backend.read(wanted);
     if (!hit) return undefined;
-    const payload = await openEntry(refreshToken, hit.key, hit.data);
+    const payload = await openEntry(copy, hit.key, hit.data);
     return isEntry(payload) ? payload : undefined;
   }
 
   /** The successor of this refresh token, if a job already spent it. */
-  async successor(refreshToken: string): Promise<Successor | undefined> {
-    const found = await this.read(refreshToken, [keys(refreshToken, 'refresh').done]);
+  async successor(copy: string): Promise<Successor | undefined> {
+    const found = await this.read(copy, [keys(copy, 'refresh').done]);
     return found?.kind === 'next' ? found : undefined;
   }
 
-  /** Reserves the right to act for this refresh token; the first job to reserve it wins. */
-  async acquire(refreshToken: string, purpose: Purpose = 'refresh'): Promise<Lock> {
-    const k = keys(refreshToken, purpose);
+  /** Reserves writing this copy's rescue to the secret; the first job to reserve it wins. */
+  async acquire(copy: string): Promise<Lock> {
+    const k = keys(copy, 'recover');
     for (let gen = 0; gen < GENERATIONS; gen++) {
       const key = k.lock(gen);
-      const result = await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
+      const result = await this.backend.create(key, await sealEntry(copy, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
       if (result === 'saved') return { state: 'owner', gen };
       if (result === 'failed') return { state: 'unavailable' };
-      const abort = await this.read(refreshToken, [k.abort(gen)]);
+      const abort = await this.read(copy, [k.abort(gen)]);
       if (abort?.kind !== 'abort') return { state: 'contended', gen };
       if (!this.mayRetry(abort)) return { state: 'aborted', abort };
     }
@@ -114,12 +115,12 @@ export class SharedStore {
    * Waits until the work is done (or, with a lock generation, until its holder aborts)
    * or the timeout passes; undefined when nothing came.
    */
-  async wait(refreshToken: string, purpose: Purpose, gen: number | undefined, timeoutMs: number): Promise<Entry | undefined> {
-    const k = keys(refreshToken, purpose);
+  async wait(copy: string, purpose: Purpose, gen: number | undefined, timeoutMs: number): Promise<Entry | undefined> {
+    const k = keys(copy, purpose);
     const wanted = gen === undefined ? [k.done] : [k.done, k.abort(gen)];
     const start = this.deps.now();
     for (;;) {
-      const found = await this.read(refreshToken, wanted);
+      const found = await this.read(copy, wanted);
       if (found) return found;
       const waited = this.deps.now() - start;
       if (waited >= timeoutMs) return undefined;
@@ -139,13 +140,13 @@ export class SharedStore {
   }
 
   /** Marks the work done: the successor of a spent token, or a finished recovery. */
-  async done(refreshToken: string, entry: Successor | Recovered): Promise<boolean> {
-    const key = keys(refreshToken, entry.kind === 'next' ? 'refresh' : 'recover').done;
-    return (await this.backend.create(key, await sealEntry(refreshToken, key, entry))) === 'saved';
+  async done(copy: string, entry: Successor | Recovered): Promise<boolean> {
+    const key = keys(copy, entry.kind === 'next' ? 'refresh' : 'recover').done;
+    return (await this.backend.create(key, await sealEntry(copy, key, entry))) === 'saved';
   }
 
-  async abort(refreshToken: string, purpose: Purpose, gen: number, abort: Omit<Abort, 'kind' | 'at'>): Promise<void> {
-    const key = keys(refreshToken, purpose).abort(gen);
-    await this.backend.create(key, await sealEntry(refreshToken, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
+  async abort(copy: string, gen: number, abort: Omit<Abort, 'kind' | 'at'>): Promise<void> {
+    const key = keys(copy, 'recover').abort(gen);
+    await this.backend.create(key, await sealEntry(copy, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
   }
 }

@@ -1,0 +1,151 @@
+// The coordination protocol in-process: claims over an in-memory "secrets beside the target"
+// with GitHub's create-or-update answer (201 only for the first), and the shared store over
+// an in-memory cache with its semantics (immutable entries, first reservation wins).
+import { Coordination, type Beside, type CoordinationDeps } from '../src/coordination.js';
+import type { Credentials } from '../src/credentials.js';
+import type { ReserveResult, StoreBackend } from '../src/store/cache-backend.js';
+import { SharedStore, type Successor } from '../src/store/shared.js';
+import { fakeToken } from './support/fake-tokens.js';
+
+class MemoryBeside implements Beside {
+  readonly secrets = new Map<string, number>();
+  constructor(private readonly clock: { t: number }) {}
+  async create(name: string): Promise<boolean> {
+    if (this.secrets.has(name)) return false;
+    this.secrets.set(name, this.clock.t);
+    return true;
+  }
+  async createdAt(name: string): Promise<number | undefined> {
+    return this.secrets.get(name);
+  }
+  async remove(name: string): Promise<void> {
+    this.secrets.delete(name);
+  }
+  async list(prefix: string): Promise<Array<{ name: string; createdAt: number }>> {
+    return [...this.secrets].filter(([n]) => n.startsWith(prefix)).map(([name, createdAt]) => ({ name, createdAt }));
+  }
+}
+
+class MemoryBackend implements StoreBackend {
+  readonly entries = new Map<string, Buffer>();
+  async create(key: string, data: Buffer): Promise<ReserveResult> {
+    if (this.entries.has(key)) return 'taken';
+    this.entries.set(key, data);
+    return 'saved';
+  }
+  async read(keys: string[]): Promise<{ key: string; data: Buffer } | undefined> {
+    const key = keys.find((k) => this.entries.has(k));
+    return key ? { key, data: this.entries.get(key)! } : undefined;
+  }
+}
+
+const LEASE = 60_000;
+const copy = (): Credentials => ({ format: 'claude-code', refreshToken: fakeToken('anthropic-refresh'), accessToken: fakeToken('anthropic-access'), doc: {} });
+const successor: Successor = { kind: 'next', accessToken: 'next-access', at: '2026-12-01T00:00:00Z' };
+
+function world(): { beside: MemoryBeside; backend: MemoryBackend; clock: { t: number }; job: (o?: Partial<CoordinationDeps>) => Coordination } {
+  const clock = { t: Date.parse('2026-12-01T00:00:00Z') };
+  const beside = new MemoryBeside(clock);
+  const backend = new MemoryBackend();
+  const job = (o: Partial<CoordinationDeps> = {}): Coordination => {
+    const startedAt = o.startedAt ?? clock.t;
+    const deps = { now: () => clock.t, sleep: async (ms: number) => void (clock.t += ms), info: () => undefined, pollMs: 1_000, startedAt };
+    return new Coordination({
+      beside,
+      store: new SharedStore(backend, deps),
+      binding: 'the PAT',
+      now: () => clock.t,
+      startedAt,
+      leaseMs: LEASE,
+      lockTimeoutMs: 5_000,
+      info: () => undefined,
+      warning: () => undefined,
+      target: 'repository secret S of o/r',
+      ...o,
+    });
+  };
+  return { beside, backend, clock, job };
+}
+
+describe('claims', () => {
+  it('one owner per copy; a second job gets its result, or a clear refusal', async () => {
+    const w = world();
+    const c = copy();
+    const owner = await w.job().reserve(c);
+    expect(owner.kind).toBe('owner');
+    await expect(w.job().reserve(c)).rejects.toThrow(/^lock-timeout: another job claimed the refresh/);
+    if (owner.kind === 'owner') await w.job().succeeded(owner.ticket, successor);
+    await expect(w.job().reserve(c)).resolves.toEqual({ kind: 'shared', successor });
+    // Without the store the result cannot reach it: it refuses instead of presenting.
+    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
+  });
+
+  it('a surely unsent failure releases the claim, any number of times', async () => {
+    const w = world();
+    const c = copy();
+    for (let i = 0; i < 10; i++) {
+      const r = await w.job().reserve(c);
+      if (r.kind !== 'owner') throw new Error('expected to own the claim');
+      await w.job().failed(r.ticket, 'no');
+    }
+    expect((await w.job().reserve(c)).kind).toBe('owner');
+  });
+
+  it('a spent token is settled: nobody presents it again, even after the lease', async () => {
+    const w = world();
+    const c = copy();
+    const r = await w.job().reserve(c);
+    if (r.kind === 'owner') await w.job().failed(r.ticket, 'yes');
+    w.clock.t += 10 * LEASE;
+    await expect(w.job().reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
+  });
+
+  it('a holder that may have presented keeps its claim until the lease runs out; then one later run takes over', async () => {
+    const w = world();
+    const c = copy();
+    const r = await w.job().reserve(c);
+    if (r.kind === 'owner') await w.job().failed(r.ticket, 'unknown');
+    w.clock.t += LEASE + 1;
+    // A job of the same wave (started before the lease ran out) does not take over.
+    await expect(w.job({ startedAt: w.clock.t - 2_000, store: undefined }).reserve(c)).rejects.toThrow(/a run started after .* may take over/);
+    const later = await w.job().reserve(c);
+    expect(later).toMatchObject({ kind: 'owner', ticket: { claim: expect.stringMatching(/_1$/) } });
+    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(/since .* this job cannot receive its result/);
+  });
+
+  it('takeovers are bounded: after five dead holders the login is declared probably spent', async () => {
+    const w = world();
+    const c = copy();
+    for (let i = 0; i < 5; i++) {
+      expect((await w.job().reserve(c)).kind).toBe('owner');
+      w.clock.t += LEASE + 1;
+    }
+    await expect(w.job().reserve(c)).rejects.toThrow(/^credentials: 5 jobs in a row took over this refresh token .* Log in again/);
+  });
+
+  it('prunes claims older than 48 h or beyond the 40 newest, a few per run', async () => {
+    const w = world();
+    for (let i = 0; i < 50; i++) {
+      w.beside.secrets.set(`OAUTH_BROKER_OLD${i}_0`, w.clock.t - 72 * 3_600_000);
+    }
+    w.beside.secrets.set('UNRELATED', w.clock.t - 72 * 3_600_000);
+    const r = await w.job().reserve(copy());
+    if (r.kind === 'owner') await w.job().succeeded(r.ticket, successor);
+    expect(w.beside.secrets.size).toBe(50 + 1 + 2 - 10);
+    expect(w.beside.secrets.has('UNRELATED')).toBe(true);
+  });
+});
+
+describe('what a cache reader with an old copy learns', () => {
+  it('nothing: the store is bound to the write token, which an old copy does not give', async () => {
+    const w = world();
+    const c = copy();
+    const r = await w.job().reserve(c);
+    if (r.kind !== 'owner') throw new Error('expected to own the claim');
+    const rescued: Successor = { ...successor, credentials: '{"rescued":"live refresh token"}', secretUpdatedAt: 'x' };
+    expect(await w.job().rescue(r.ticket, rescued)).toBe(true);
+    await expect(w.job({ binding: 'another token' }).left(c)).resolves.toBeUndefined();
+    await expect(w.job({ binding: '' }).left(c)).resolves.toBeUndefined();
+    await expect(w.job().left(c)).resolves.toEqual(rescued);
+  });
+});

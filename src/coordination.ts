@@ -5,9 +5,15 @@
 // reach, and keeps what the secret could not take. Nothing here spends a token.
 import { hkdfSync, randomBytes } from 'node:crypto';
 import type { Credentials } from './credentials.js';
+import { timings, type Deps } from './deps.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
-import type { SharedStore, Successor } from './store/shared.js';
+import type { GitHubApi } from './github/api.js';
+import { SecretsBeside, type Preflight } from './github/secrets.js';
+import { describeTarget, type SecretTarget } from './github/target.js';
+import type { Config } from './inputs.js';
+import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
+import { SharedStore, type Successor } from './store/shared.js';
 
 const PREFIX = 'OAUTH_BROKER_';
 // Takeovers of dead holders; each comes only after a lease, so five is hours of failures.
@@ -233,4 +239,38 @@ export interface Recovery {
   /** The rescued access token is valid for min-ttl: no need to wait for another job's write. */
   fresh: boolean;
   write: () => Promise<void>;
+}
+
+/** The coordination of one step: claims beside the target, and the shared store where it runs. */
+export function coordinate(deps: Deps & { backend?: StoreBackend }, cfg: Config, api: GitHubApi, pre: Preflight): Coordination {
+  const target = cfg.secret as SecretTarget;
+  const t = timings(deps.env);
+  return new Coordination({
+    beside: new SecretsBeside(api, target, pre),
+    store: openStore(deps, cfg),
+    binding: cfg.githubToken as string,
+    now: deps.now,
+    startedAt: deps.startedAt,
+    leaseMs: t.leaseMs,
+    lockTimeoutMs: cfg.lockTimeoutMs,
+    info: (m) => deps.core.info(m),
+    warning: (m) => deps.core.warning(m),
+    target: describeTarget(target),
+  });
+}
+
+function openStore(deps: Deps & { backend?: StoreBackend }, cfg: Config): SharedStore | undefined {
+  const { core } = deps;
+  if (!cfg.share) {
+    core.info('share: false; jobs that hold the same credentials get no shared result.');
+    return undefined;
+  }
+  const missing = deps.backend ? undefined : cacheAvailable(deps.env);
+  if (missing) {
+    core.info(`Shared store off: ${missing}; jobs that hold the same credentials get no shared result.`);
+    return undefined;
+  }
+  const t = timings(deps.env);
+  const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
+  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
 }

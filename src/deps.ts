@@ -1,6 +1,7 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from './github/api.js';
 import type { Core, Env } from './runner.js';
+import type { Shield } from './shield.js';
 
 export interface Deps {
   core: Core;
@@ -10,6 +11,8 @@ export interface Deps {
   sleep: (ms: number) => Promise<void>;
   /** When the step started, epoch ms. */
   startedAt: number;
+  /** Defers the runner's cancel while rotated credentials are not yet stored (src/shield.ts). */
+  shield?: () => Shield;
 }
 
 /** Test and tuning knobs read from the environment, never from inputs. */

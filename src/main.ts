@@ -1,7 +1,17 @@
 import { runMain } from './run.js';
 import { createRunner } from './runner.js';
 import { sleep } from './http.js';
+import { signalShield } from './shield.js';
 
-await runMain({ core: createRunner(), env: process.env, fetch: globalThis.fetch, now: Date.now, sleep, startedAt: Math.floor(performance.timeOrigin) });
+const core = createRunner();
+await runMain({
+  core,
+  env: process.env,
+  fetch: globalThis.fetch,
+  now: Date.now,
+  sleep,
+  startedAt: Math.floor(performance.timeOrigin),
+  shield: signalShield((m) => core.info(m)),
+});
 // A request abandoned at its timeout (the cache library sets none) must not keep the step alive.
 setTimeout(() => process.exit(), 2_000).unref();

@@ -10,19 +10,20 @@ import {
   type Credentials,
   type TokenSet,
 } from './credentials.js';
-import { Coordination, type Spent, type Ticket } from './coordination.js';
+import { coordinate, type Coordination, type Spent, type Ticket } from './coordination.js';
 import { formatDuration } from './duration.js';
 import { InvalidGrantError, UncertainRefreshError, UserError, describeError } from './errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
-import { SecretsBeside, currentUpdatedAt, preflight, writeSecret, type Preflight } from './github/secrets.js';
+import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './github/secrets.js';
 import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
+import { PENDING_STATE, PendingFile } from './pending.js';
 import { refreshTokens } from './refresh.js';
-import { timings, type Deps } from './deps.js';
-import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
-import { SharedStore, type Successor } from './store/shared.js';
+import type { Deps } from './deps.js';
+import type { StoreBackend } from './store/cache-backend.js';
+import type { Successor } from './store/shared.js';
 
 export interface ObtainDeps extends Deps {
   github: GitHubDeps;
@@ -43,11 +44,13 @@ interface Run {
   api: GitHubApi;
   pre: Preflight;
   coord: Coordination;
+  /** Where rotated credentials wait for their write-back; absent off a runner (no RUNNER_TEMP). */
+  pending?: PendingFile;
   fresh: (c: Credentials) => boolean;
 }
 
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
-  const run = await begin(deps, cfg, masker);
+  const run = await begin(deps, cfg, masker, creds);
   let current = creds;
   let secretUpdated = false;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -63,7 +66,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
 }
 
 /** Checks what can be checked before anything is spent, and opens the coordination. */
-async function begin(deps: ObtainDeps, cfg: Config, masker: Masker): Promise<Run> {
+async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
   const target = cfg.secret as SecretTarget;
   if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
     throw new UserError(
@@ -73,36 +76,10 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker): Promise<Run
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
   const pre = await preflight(api, target);
   deps.core.info(`Checked ${describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);
-  const t = timings(deps.env);
-  const coord = new Coordination({
-    beside: new SecretsBeside(api, target, pre),
-    store: openStore(deps, cfg),
-    binding: cfg.githubToken as string,
-    now: deps.now,
-    startedAt: deps.startedAt,
-    leaseMs: t.leaseMs,
-    lockTimeoutMs: cfg.lockTimeoutMs,
-    info: (m) => deps.core.info(m),
-    warning: (m) => deps.core.warning(m),
-    target: describeTarget(target),
-  });
-  return { deps, cfg, masker, target, api, pre, coord, fresh: (c) => validFor(c, cfg.minTtlMs, deps.now()) };
-}
-
-function openStore(deps: ObtainDeps, cfg: Config): SharedStore | undefined {
-  const { core } = deps;
-  if (!cfg.share) {
-    core.info('share: false; jobs that hold the same credentials get no shared result.');
-    return undefined;
-  }
-  const missing = deps.backend ? undefined : cacheAvailable(deps.env);
-  if (missing) {
-    core.info(`Shared store off: ${missing}; jobs that hold the same credentials get no shared result.`);
-    return undefined;
-  }
-  const t = timings(deps.env);
-  const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
-  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
+  const coord = coordinate(deps, cfg, api, pre);
+  const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string) : undefined;
+  if (pending) deps.core.saveState(PENDING_STATE, pending.path);
+  return { deps, cfg, masker, target, api, pre, coord, pending, fresh: (c) => validFor(c, cfg.minTtlMs, deps.now()) };
 }
 
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
@@ -146,43 +123,67 @@ function spentBy(err: unknown): Spent {
   return 'no';
 }
 
-/** Presents the token once under this job's claim, then stores the result or keeps it for the next run. */
+/**
+ * Presents the token once under this job's claim, then stores the result or keeps it for the
+ * next run. A cancel from the moment the request may be sent waits until that is done.
+ */
 async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'secretUpdated'>> {
+  const shield = run.deps.shield?.();
+  try {
+    let tokens: TokenSet;
+    try {
+      tokens = await present(run, ticket.copy);
+    } catch (err) {
+      await run.coord.failed(ticket, spentBy(err));
+      throw err instanceof InvalidGrantError
+        ? new InvalidGrantError(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(run.target)}; if that fails too, ${RELOGIN}.`)
+        : err;
+    }
+    return await store(run, ticket, tokens);
+  } finally {
+    shield?.release();
+  }
+}
+
+/** From the provider's answer on, every path ends in the secret, the sealed rescue or the pending file. */
+async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<Outcome, 'secretUpdated'>> {
   const { deps, cfg, masker, target } = run;
   const current = ticket.copy;
-  let tokens: TokenSet;
-  try {
-    tokens = await present(run, current);
-  } catch (err) {
-    await run.coord.failed(ticket, spentBy(err));
-    throw err instanceof InvalidGrantError
-      ? new InvalidGrantError(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(target)}; if that fails too, ${RELOGIN}.`)
-      : err;
-  }
   // The first thing done with new tokens: mask them.
   masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
   const next = applyTokenSet(current, tokens, deps.now());
   const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
-  deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
-  const successor = (extra: Partial<Successor> = {}): Successor => ({
+  const successor: Successor = {
     kind: 'next',
     accessToken: next.accessToken as string,
     expiresAt: next.expiresAt,
     scopes: next.scopes,
     idToken: next.idToken,
     at: new Date(deps.now()).toISOString(),
-    ...extra,
+  };
+  const value = serializeCredentials(next);
+  run.pending?.save({
+    credentials: value,
+    copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
+    claim: ticket.claim,
+    settled: ticket.settled,
+    successor,
+    secretUpdatedAt: run.pre.updatedAt,
   });
+  deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
   try {
-    await writeSecret(run.api, target, run.pre, serializeCredentials(next));
+    await writeSecret(run.api, target, run.pre, value);
   } catch (err) {
     const why = err instanceof UserError ? err.message : describeError(err, masker.values);
-    const kept = await run.coord.rescue(ticket, successor({ credentials: serializeCredentials(next), secretUpdatedAt: run.pre.updatedAt }));
+    const kept = await run.coord.rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: run.pre.updatedAt });
+    if (kept) run.pending?.clear();
     const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${describeTarget(target)}: ${why}`;
     if (kept) throw new UserError(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
+    if (run.pending) throw new UserError(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
     throw new UserError(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`);
   }
-  await run.coord.succeeded(ticket, successor());
+  await run.coord.succeeded(ticket, successor);
+  run.pending?.clear();
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
 }
 

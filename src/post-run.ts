@@ -7,9 +7,11 @@ import { STATE_KEY, type PostState } from './export.js';
 import { readConfig } from './inputs.js';
 import { describeTarget } from './github/target.js';
 import { Masker } from './mask.js';
+import { PENDING_STATE } from './pending.js';
 import { githubDeps, type Deps } from './deps.js';
 
 export async function runPost(deps: Deps): Promise<void> {
+  await finish(deps);
   const { core } = deps;
   const raw = core.getState(STATE_KEY);
   if (!raw) return;
@@ -35,6 +37,22 @@ export async function runPost(deps: Deps): Promise<void> {
       rmSync(file.path, { force: true });
       core.info(`Removed ${file.path}.`);
     }
+  }
+}
+
+/** A main step stopped before its write-back left rotated credentials: they are stored first. */
+async function finish(deps: Deps): Promise<void> {
+  const { core } = deps;
+  const path = core.getState(PENDING_STATE);
+  if (!path || !existsSync(path)) return;
+  const masker = new Masker(core);
+  try {
+    const input = core.getInput('credentials');
+    masker.mask(input, core.getInput('github-token'));
+    const { finishPending } = await import('./finish.js');
+    await finishPending(deps, readConfig(core, deps.env), masker, path, parseCredentials(input).refreshToken);
+  } catch (err) {
+    core.setFailed(describeError(err, masker.values));
   }
 }
 

@@ -3,7 +3,7 @@
  * environment, inputs as INPUT_* variables, file commands read back from the
  * files the step wrote. Tests exercise `dist/`, which is what users run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** run this file instead of dist/<entry>/index.js (harness tests); per entry for runMainThenPost */
   script?: string | Partial<Record<Entry, string>>;
+  /** the running step, e.g. to send it the runner's cancel signals */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** The repository root: this file lives in <root>/__tests__/support/. */
@@ -178,6 +180,7 @@ export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<Ru
     stderr: string;
   }>((resolve, reject) => {
     const child = spawn(process.execPath, [script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    opts.onSpawn?.(child);
     let out = '';
     let err = '';
     let killed = false;

@@ -2,23 +2,24 @@ export const id = 634;
 export const ids = [634];
 export const modules = {
 
-/***/ 634:
+/***/ 7634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GitHubApi: () => (/* reexport */ GitHubApi),
+  Ed: () => (/* binding */ SecretsBeside),
   preflight: () => (/* binding */ preflight),
   writeSecret: () => (/* binding */ writeSecret)
 });
 
-// UNUSED EXPORTS: SecretsBeside, currentUpdatedAt, explain
+// UNUSED EXPORTS: currentUpdatedAt, explain
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(803);
+var http = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept equal to package.json's version by __tests__/version.test.ts.
 const VERSION = '0.1.0';
@@ -31,7 +32,7 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 
 
 /** A non-2xx answer (after retries), or a request that never got one (`status` 0). */
-class api_GitHubHttpError extends Error {
+class GitHubHttpError extends Error {
     status;
     githubMessage;
     ambiguous;
@@ -83,13 +84,13 @@ class GitHubApi {
                 // A write's answer carries nothing needed: only reads must parse.
                 if (res.ok)
                     return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) };
-                failure = new api_GitHubHttpError(res.status, messageOf(text), res.status >= 500);
+                failure = new GitHubHttpError(res.status, messageOf(text), res.status >= 500);
             }
             catch (err) {
                 if (err instanceof SyntaxError)
-                    throw new api_GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
+                    throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
                 const f = (0,http/* classifyFetchError */.D$)(err, this.deps.timeoutMs);
-                failure = new api_GitHubHttpError(0, f.reason, !f.notSent);
+                failure = new GitHubHttpError(0, f.reason, !f.notSent);
             }
             const wait = this.retryDelay(failure.status, res?.headers, attempt);
             if (wait === undefined || attempt >= MAX_ATTEMPTS || (opts.once && failure.ambiguous))
@@ -143,7 +144,7 @@ function messageOf(text) {
 // the stored-token path never pays for the WebAssembly module.
 
 async function sealForGitHub(plaintext, publicKeyBase64) {
-    const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 768));
+    const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
     await sodium.ready;
     let key;
     try {
@@ -159,7 +160,7 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 }
 
 // EXTERNAL MODULE: ./src/github/target.ts
-var target = __webpack_require__(738);
+var target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
 
 
@@ -191,7 +192,7 @@ function permission(t) {
 }
 /** Turns a GitHub failure into one line naming the input, what happened and the fix. */
 function explain(err, t, doing) {
-    if (!(err instanceof api_GitHubHttpError))
+    if (!(err instanceof GitHubHttpError))
         return err;
     const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
     switch (err.status) {
@@ -244,7 +245,7 @@ async function preflight(api, t) {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof api_GitHubHttpError && err.status === 404) {
+        if (err instanceof GitHubHttpError && err.status === 404) {
             throw new errors/* UserError */.yo(`secret-name: ${(0,target/* describeTarget */.f)(t)} does not exist. Create it with the credentials first (README: First login), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`);
         }
         throw explain(err, t, `read ${(0,target/* describeTarget */.f)(t)}`);
@@ -281,7 +282,7 @@ async function putSealed(api, t, pre, name, value, access, once, doing = `write 
         return await put(pre.key);
     }
     catch (err) {
-        if (!(err instanceof api_GitHubHttpError && err.status === 422))
+        if (!(err instanceof GitHubHttpError && err.status === 422))
             throw explain(err, t, doing);
         const fresh = await call(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
         if (fresh.data.key_id === pre.key.key_id)
@@ -315,7 +316,7 @@ class SecretsBeside {
     }
     /** Creates the secret if absent: true when this request created it, false when it existed. */
     async create(name, value) {
-        const doing = `claim the refresh with a secret beside ${describeTarget(this.t)} (${name})`;
+        const doing = `claim the refresh with a secret beside ${(0,target/* describeTarget */.f)(this.t)} (${name})`;
         const status = await putSealed(this.api, this.t, this.pre, name, value, { visibility: 'selected' }, true, doing);
         return status === 201;
     }
@@ -327,7 +328,7 @@ class SecretsBeside {
         catch (err) {
             if (err instanceof GitHubHttpError && err.status === 404)
                 return undefined;
-            throw explain(err, this.t, `read ${describeTarget({ ...this.t, name })}`);
+            throw explain(err, this.t, `read ${(0,target/* describeTarget */.f)({ ...this.t, name })}`);
         }
     }
     async remove(name) {
@@ -337,12 +338,12 @@ class SecretsBeside {
         catch (err) {
             if (err instanceof GitHubHttpError && err.status === 404)
                 return;
-            throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`);
+            throw explain(err, this.t, `delete ${(0,target/* describeTarget */.f)({ ...this.t, name })}`);
         }
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {
-        const { data } = await call(this.api, this.t, `list the secrets beside ${describeTarget(this.t)}`, 'GET', `${base(this.t)}?per_page=100`);
+        const { data } = await call(this.api, this.t, `list the secrets beside ${(0,target/* describeTarget */.f)(this.t)}`, 'GET', `${base(this.t)}?per_page=100`);
         const found = [];
         for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
             if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
@@ -356,7 +357,7 @@ class SecretsBeside {
 function instant(iso) {
     const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
     if (!Number.isFinite(ms))
-        throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+        throw new errors/* UserError */.yo('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
     return ms;
 }
 

@@ -1,0 +1,113 @@
+// Cancellation keeps the login: the runner sends SIGINT to a cancelled step and kills it
+// about 7.5 s later; the post step runs on cancelled jobs too. Signals are sent to the
+// bundled action the way the runner sends them, at the worst moments.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CacheServer } from './support/cache-server.js';
+import type { GitHubServer } from './support/github-server.js';
+import type { OAuthServer } from './support/oauth-server.js';
+import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
+import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
+
+const PAT = fakeToken('pat');
+const SECRET = 'CLAUDE_CREDENTIALS';
+
+let oauth: OAuthServer;
+let gh: GitHubServer;
+let cache: CacheServer;
+
+beforeEach(async () => {
+  ({ oauth, gh, cache } = await startStandIns(PAT));
+});
+let runnerTemp: string;
+beforeEach(() => {
+  runnerTemp = mkdtempSync(join(tmpdir(), 'oauth-broker-cancel-'));
+});
+afterEach(async () => {
+  await stopStandIns({ oauth, gh, cache });
+  rmSync(runnerTemp, { recursive: true, force: true });
+});
+
+function seed(): { credentials: string; refreshToken: string } {
+  const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] } });
+  gh.setRepoSecret(REPO, SECRET, credentials);
+  return { credentials, refreshToken };
+}
+
+const storedRefreshToken = (): string => (JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
+
+/** Resolves once `done()` holds, polling briefly; the test's own bound, not a wall-clock assertion. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(done()).toBe(true);
+}
+
+function inputs(credentials: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...extra };
+}
+
+describe.each([
+  ['with the shared store', () => cache.env('refs/heads/main')],
+  ['share: false', () => ({ INPUT_SHARE: 'false' })],
+])('cancellation (%s)', (_, env) => {
+  it('a SIGINT while the provider is answering: the rotated credentials still reach the secret', async () => {
+    const s = seed();
+    oauth.faults.push({ delayMs: 1_000 });
+    let child: ChildProcess | undefined;
+    const running = runAction('main', { inputs: inputs(s.credentials), env: env(), onSpawn: (c) => (child = c) });
+    await until(() => oauth.requests.length === 1);
+    child!.kill('SIGINT');
+    const r = await running;
+    expect(r.stdout).toContain('Received SIGINT: storing the rotated credentials before stopping.');
+    expect(r.signal).toBe('SIGINT');
+    expect(storedRefreshToken()).not.toBe(s.refreshToken);
+    expect(oauth.isLive(storedRefreshToken())).toBe(true);
+    assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), PAT]);
+  });
+
+  it('killed between the answer and the write-back: the post step stores what main could not', async () => {
+    const s = seed();
+    gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
+    let child: ChildProcess | undefined;
+    const running = runAction('main', { inputs: inputs(s.credentials), env: env(), runnerTemp, onSpawn: (c) => (child = c) });
+    await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
+    child!.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child!.kill('SIGKILL');
+    const main: RunResult = await running;
+    expect(main.signal).toBe('SIGKILL');
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+
+    const post = await runAction('post', { inputs: inputs(s.credentials), env: env(), runnerTemp, state: main.state });
+    expect({ code: post.code, error: post.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(post.stdout).toContain('The main step stopped before storing the rotated credentials');
+    expect(oauth.isLive(storedRefreshToken())).toBe(true);
+    expect(oauth.refreshCount).toBe(1);
+    for (const r of [main, post]) assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), gh.repoSecret(REPO, SECRET)!.value, PAT]);
+
+    // A job that held the old copy does not present the spent token.
+    const stale = await runAction('main', { inputs: inputs(s.credentials, { share: 'false' }) });
+    expect(stale.code).toBe(1);
+    expect(oauth.reuseCount).toBe(0);
+  });
+});
+
+it('a pending file the post step cannot open with its inputs is left alone, in one clear line', async () => {
+  const s = seed();
+  gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
+  let child: ChildProcess | undefined;
+  const running = runAction('main', { inputs: inputs(s.credentials), runnerTemp, onSpawn: (c) => (child = c) });
+  await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
+  child!.kill('SIGKILL');
+  const main = await running;
+  const other = fakeToken('pat');
+  gh.addToken(other, { kind: 'pat' });
+  const post = await runAction('post', { inputs: inputs(s.credentials, { 'github-token': other }), runnerTemp, state: main.state });
+  expect(post.code).toBe(1);
+  expect(post.stdout).toMatch(/^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened with this step's inputs/m);
+  expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+});

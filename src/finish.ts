@@ -1,0 +1,49 @@
+// The post step's first duty: a main step killed between the provider's answer and the
+// write-back (the runner's cancel) left the rotated credentials in its pending file; store
+// them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
+import { coordinate } from './coordination.js';
+import { parseCredentials, secretsOf } from './credentials.js';
+import { UserError } from './errors.js';
+import { githubDeps, type Deps } from './deps.js';
+import { GitHubApi, preflight, writeSecret } from './github/secrets.js';
+import { describeTarget } from './github/target.js';
+import type { Config } from './inputs.js';
+import type { Masker } from './mask.js';
+import { PendingFile, type PendingRecord } from './pending.js';
+
+export async function finishPending(deps: Deps, cfg: Config, masker: Masker, path: string, inputRefreshToken: string): Promise<void> {
+  const { core } = deps;
+  if (!cfg.secret || !cfg.githubToken) return;
+  const file = new PendingFile(path, inputRefreshToken, cfg.githubToken, true);
+  let record: PendingRecord | undefined;
+  try {
+    record = file.read();
+  } catch {
+    throw new UserError(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's inputs; they are left in place.`);
+  }
+  if (!record) return;
+  masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...secretsOf(parseCredentials(record.credentials)));
+  const target = cfg.secret;
+  core.info(`The main step stopped before storing the rotated credentials; writing them to ${describeTarget(target)}.`);
+  const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
+  const pre = await preflight(api, target);
+  const coord = coordinate(deps, cfg, api, pre);
+  const copy = { format: 'refresh-token' as const, ...record.copy, doc: {} };
+  const ticket = { copy, claim: record.claim, settled: record.settled };
+  const successor = { kind: 'next' as const, ...record.successor };
+  try {
+    await writeSecret(api, target, pre, record.credentials);
+  } catch (err) {
+    const kept = await coord.rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
+    file.clear();
+    const why = err instanceof UserError ? err.message : 'unexpected failure';
+    throw new UserError(
+      kept
+        ? `The rotated credentials could not be written to ${describeTarget(target)}: ${why} They are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`
+        : `The rotated credentials could not be written to ${describeTarget(target)}: ${why} The refresh token stored there is now spent: log in again and store the new credentials in the secret (README: First login).`,
+    );
+  }
+  await coord.succeeded(ticket, successor);
+  file.clear();
+  core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
+}

@@ -1,0 +1,64 @@
+// Rotated credentials between the provider's answer and the write-back, kept sealed in
+// RUNNER_TEMP so that a main step killed in between (the runner's cancel) leaves them for the
+// post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
+// Sealed with a key only the step's own inputs give: later steps of the job see the file, not
+// what is in it.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrivateFile } from './credfile.js';
+
+export const PENDING_STATE = 'oauth-broker-pending';
+
+/** What the post step needs to finish: the credentials, and the claim and copy they settle. */
+export interface PendingRecord {
+  credentials: string;
+  /** The copy whose refresh token was presented: it names the shared store's entries. */
+  copy: { refreshToken: string; accessToken?: string };
+  claim: string;
+  settled: string;
+  /** The successor to share, as the main step would have. */
+  successor: { accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
+  secretUpdatedAt: string;
+}
+
+function key(refreshToken: string, githubToken: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32));
+}
+
+export class PendingFile {
+  readonly path: string;
+  private readonly key: Buffer;
+
+  /** `refreshToken` is the one in the credentials input: the post step derives the same key. */
+  constructor(dirOrPath: string, refreshToken: string, githubToken: string, existing = false) {
+    this.path = existing ? dirOrPath : join(dirOrPath, `oauth-broker-pending-${randomBytes(8).toString('hex')}`);
+    this.key = key(refreshToken, githubToken);
+  }
+
+  save(record: PendingRecord): void {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([c.update(JSON.stringify(record), 'utf8'), c.final()]);
+    writePrivateFile(this.path, Buffer.concat([iv, c.getAuthTag(), body]).toString('base64'));
+  }
+
+  /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
+  read(): PendingRecord | undefined {
+    let data: Buffer;
+    try {
+      data = Buffer.from(readFileSync(this.path, 'utf8'), 'base64');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    const d = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
+    d.setAuthTag(data.subarray(12, 28));
+    const text = Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
+    return JSON.parse(text) as PendingRecord;
+  }
+
+  clear(): void {
+    rmSync(this.path, { force: true });
+  }
+}

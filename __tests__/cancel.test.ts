@@ -111,3 +111,12 @@ it('a pending file the post step cannot open with its inputs is left alone, in o
   expect(post.stdout).toMatch(/^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened with this step's inputs/m);
   expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
 });
+
+it('a RUNNER_TEMP that cannot take the pending file does not stop the write-back', async () => {
+  const s = seed();
+  const r = await runAction('main', { inputs: inputs(s.credentials), env: { RUNNER_TEMP: '/dev/null/nowhere' } });
+  expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+  expect(r.stdout).toMatch(/^::warning::Could not keep the rotated credentials in RUNNER_TEMP for the post step \(ENOTDIR\)/m);
+  expect(oauth.isLive(storedRefreshToken())).toBe(true);
+  assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), PAT]);
+});

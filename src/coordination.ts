@@ -75,7 +75,10 @@ function copyId(c: Credentials): string {
   return Buffer.from(hkdfSync('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10)).toString('hex').toUpperCase();
 }
 
-const claimName = (id: string, gen: number): string => `${PREFIX}${id}_${gen}`;
+function ticketFor(copy: Credentials, gen: number): Ticket {
+  const claim = `${PREFIX}${copyId(copy)}_${gen}`;
+  return { copy, claim, settled: `${claim}_S` };
+}
 const at = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export class Coordination {
@@ -96,9 +99,8 @@ export class Coordination {
    * job that made it. Throws, saying why and what to do, when this job can have neither.
    */
   async reserve(copy: Credentials): Promise<Reservation> {
-    const id = copyId(copy);
     for (let gen = 0, retried = 0; gen < MAX_GENERATIONS; ) {
-      const ticket: Ticket = { copy, claim: claimName(id, gen), settled: `${claimName(id, gen)}_S` };
+      const ticket = ticketFor(copy, gen);
       if (await this.d.beside.create(ticket.claim, randomBytes(16).toString('hex'))) return { kind: 'owner', ticket };
       const holder = await this.holder(ticket);
       if (holder.kind === 'released' && retried++ < 2) continue;
@@ -112,6 +114,16 @@ export class Coordination {
     throw new UserError(
       `credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished, so it is probably spent. Log in again and store the new credentials in ${this.d.target} (README: First login).`,
     );
+  }
+
+  /**
+   * Claims the copy for a CLI that may present its refresh token during the job
+   * (`client-refresh`): the claim if this job is first, else undefined and the CLI gets no
+   * refresh token. It never waits or takes over: the job has a valid access token anyway.
+   */
+  async claimForCli(copy: Credentials): Promise<Ticket | undefined> {
+    const ticket = ticketFor(copy, 0);
+    return (await this.d.beside.create(ticket.claim, randomBytes(16).toString('hex'))) ? ticket : undefined;
   }
 
   private async holder(t: Ticket): Promise<Holder> {

@@ -19,7 +19,7 @@ import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './gith
 import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
-import { PENDING_STATE, PendingFile } from './pending.js';
+import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
 import { refreshTokens } from './refresh.js';
 import type { Deps } from './deps.js';
 import type { StoreBackend } from './store/cache-backend.js';
@@ -162,7 +162,7 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     at: new Date(deps.now()).toISOString(),
   };
   const value = serializeCredentials(next);
-  run.pending?.save({
+  keepPending(run, {
     credentials: value,
     copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
     claim: ticket.claim,
@@ -185,6 +185,17 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
   await run.coord.succeeded(ticket, successor);
   run.pending?.clear();
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
+}
+
+/** A pending file that cannot be written must not stop the write-back: it is only the fallback. */
+function keepPending(run: Run, record: PendingRecord): void {
+  try {
+    run.pending?.save(record);
+  } catch (err) {
+    run.pending = undefined;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    run.deps.core.warning(`Could not keep the rotated credentials in RUNNER_TEMP for the post step (${code}); storing them now.`);
+  }
 }
 
 function present(run: Run, current: Credentials): Promise<TokenSet> {

@@ -305,7 +305,10 @@ function copyId(c) {
     const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
     return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10)).toString('hex').toUpperCase();
 }
-const claimName = (id, gen) => `${PREFIX}${id}_${gen}`;
+function ticketFor(copy, gen) {
+    const claim = `${PREFIX}${copyId(copy)}_${gen}`;
+    return { copy, claim, settled: `${claim}_S` };
+}
 const at = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 class Coordination {
     d;
@@ -325,9 +328,8 @@ class Coordination {
      * job that made it. Throws, saying why and what to do, when this job can have neither.
      */
     async reserve(copy) {
-        const id = copyId(copy);
         for (let gen = 0, retried = 0; gen < MAX_GENERATIONS;) {
-            const ticket = { copy, claim: claimName(id, gen), settled: `${claimName(id, gen)}_S` };
+            const ticket = ticketFor(copy, gen);
             if (await this.d.beside.create(ticket.claim, (0,external_node_crypto_.randomBytes)(16).toString('hex')))
                 return { kind: 'owner', ticket };
             const holder = await this.holder(ticket);
@@ -341,6 +343,15 @@ class Coordination {
             return this.await(copy, holder);
         }
         throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished, so it is probably spent. Log in again and store the new credentials in ${this.d.target} (README: First login).`);
+    }
+    /**
+     * Claims the copy for a CLI that may present its refresh token during the job
+     * (`client-refresh`): the claim if this job is first, else undefined and the CLI gets no
+     * refresh token. It never waits or takes over: the job has a valid access token anyway.
+     */
+    async claimForCli(copy) {
+        const ticket = ticketFor(copy, 0);
+        return (await this.d.beside.create(ticket.claim, (0,external_node_crypto_.randomBytes)(16).toString('hex'))) ? ticket : undefined;
     }
     async holder(t) {
         const since = await this.d.beside.createdAt(t.claim);

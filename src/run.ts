@@ -6,6 +6,7 @@ import { publish } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Deps } from './deps.js';
+import { describeTarget } from './github/target.js';
 
 function describeLeft(c: Credentials, now: number): string {
   if (!c.accessToken) return 'there is no access token yet';
@@ -69,6 +70,16 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   core.info(cfg.mode === 'refresh' ? 'mode: refresh; getting a fresh access token.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`);
   const { obtain } = await import('./obtain.js');
   const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);
+  if (!outcome.creds.accessToken) {
+    // The provider rotated but sent no usable access token: the rotation is stored, nothing to publish.
+    const kept = outcome.secretUpdated
+      ? ` Its new refresh token was written to ${describeTarget(cfg.secret)}, so the login is kept.`
+      : '';
+    throw new UserError(
+      `provider ${cfg.provider.id} (${new URL(cfg.tokenUrl).host}) answered without a usable access token.${kept} ` +
+        'Run again; if this repeats, check token-url.',
+    );
+  }
   publish(core, cfg, outcome, deps.now());
 }
 

@@ -332,32 +332,69 @@ function providerError(text) {
     }
     return {};
 }
-function parseTokenSet(text, service) {
+// An access token the provider says lives longer than this is refreshed after it anyway.
+const MAX_EXPIRES_IN_S = 365 * 86_400;
+// Longer than any token a provider issues, far below what a secret can hold.
+const MAX_TOKEN_CHARS = 16_384;
+// `name=value&…` and nothing else: an HTML page is never read as a form.
+const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
+/** The answer's fields: JSON, or a form-encoded body (RFC 6749 allows neither, some providers send it). */
+function fieldsOf(text, contentType) {
+    const body = text.trim();
+    if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
+        return Object.fromEntries(new URLSearchParams(body));
+    }
+    try {
+        const parsed = JSON.parse(body);
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+            return parsed;
+        return 'the body is not a JSON object';
+    }
+    catch {
+        return 'the body is not JSON';
+    }
+}
+/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
+function tokenOf(v) {
+    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+}
+/** Seconds, as a number or a numeric string; outside (0, 1 year] it is clamped or ignored. */
+function expiresInOf(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_EXPIRES_IN_S) : undefined;
+}
+/**
+ * The token set in a 200. A new refresh token is never dropped: without a usable access
+ * token it is still returned, so the caller stores it. Only an answer with neither, or
+ * with a refresh token that is not one, is an error.
+ */
+function parseTokenSet(text, contentType, service) {
     const uncertain = (what) => {
         throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
     };
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return uncertain('the body is not JSON');
-    }
-    if (typeof body !== 'object' || body === null)
-        return uncertain('the body is not a JSON object');
-    if (typeof body.access_token !== 'string' || !body.access_token)
-        return uncertain('without an access_token');
-    if (body.refresh_token !== undefined && body.refresh_token !== null && typeof body.refresh_token !== 'string')
+    const body = fieldsOf(text, contentType);
+    if (typeof body === 'string')
+        return uncertain(body);
+    const refreshToken = tokenOf(body.refresh_token);
+    if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
         return uncertain('with a malformed refresh_token');
-    const set = { accessToken: body.access_token };
-    if (typeof body.refresh_token === 'string' && body.refresh_token)
-        set.refreshToken = body.refresh_token;
-    if (typeof body.expires_in === 'number' && body.expires_in > 0)
-        set.expiresInSeconds = body.expires_in;
-    if (typeof body.scope === 'string')
+    }
+    const accessToken = tokenOf(body.access_token);
+    if (!accessToken && !refreshToken)
+        return uncertain('without an access_token');
+    const set = {};
+    if (accessToken)
+        set.accessToken = accessToken;
+    if (refreshToken)
+        set.refreshToken = refreshToken;
+    const expiresIn = expiresInOf(body.expires_in);
+    if (expiresIn !== undefined)
+        set.expiresInSeconds = expiresIn;
+    if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
         set.scope = body.scope;
-    if (typeof body.id_token === 'string' && body.id_token)
-        set.idToken = body.id_token;
+    const idToken = tokenOf(body.id_token);
+    if (idToken)
+        set.idToken = idToken;
     return set;
 }
 /**
@@ -393,7 +430,7 @@ async function refreshTokens(req, deps) {
             throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
         }
         if (res.ok)
-            return parseTokenSet(text, service);
+            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
         const wait = (0,http/* retryAfterMs */.Vs)(res.headers, deps.now());
         if ((res.status === 429 || res.status === 503) && wait !== undefined && wait <= MAX_RETRY_AFTER_MS && attempt < refresh_MAX_ATTEMPTS) {
             deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);

@@ -1,5 +1,5 @@
-// End to end through dist/: the provider's answer and the stored values are checked before
-// they are trusted, and nothing between that answer and the write-back can lose the rotated token.
+// End to end through dist/: every answer from outside is checked before it is trusted, and
+// nothing between the provider's answer and the write-back can lose the rotated token.
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
 import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
@@ -137,5 +137,77 @@ describe('stored values checked before any network call', () => {
     const message = /^credentials: "claudeAiOauth\.expiresAt" is after the year 9999; .*remove/;
     expectCleanFailure(r, [...allOf(s), credentials], message);
     expect(oauth.requests.length + gh.requests.length).toBe(0);
+  });
+
+  it('credentials too large to store once refreshed (48 KB) are refused before the provider is called', async () => {
+    const s = seed({ padding: 'x'.repeat(48 * 1024) });
+    const r = await run(s.credentials);
+    expectCleanFailure(r, allOf(s), /^credentials: is 4\d KB; refreshed, it could exceed GitHub's 48 KB secret limit/);
+    expect(oauth.requests).toHaveLength(0);
+    expect(oauth.isLive(s.refreshToken)).toBe(true);
+  });
+});
+
+describe("GitHub's answers", () => {
+  const PK = { method: 'GET', pathIncludes: 'public-key', status: 200 };
+  const META = { method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200 };
+  const READ_KEY = '^github-api-url: could not read the public key of repository octo/app \\(secret-repository\\): ';
+  it.each([
+    ['null to the public-key read', { ...PK, body: 'null' }, `${READ_KEY}the answer has no key_id and key\\. Check`],
+    ['a key that is not 32 bytes', { ...PK, body: '{"key_id":"1","key":"AAAA"}' }, `${READ_KEY}the key is not`],
+    ['no updated_at in the metadata', { ...META, body: '{"name":"X"}' }, ': the answer has no updated_at\\.'],
+    [
+      'a redirect',
+      { ...PK, status: 301, headers: { location: 'https://elsewhere.example/' }, body: '' },
+      `${READ_KEY}a redirect, which is not followed \\(HTTP 301\\)`,
+    ],
+  ])('%s is one line naming github-api-url, before anything is spent', async (_, fault, message) => {
+    const s = seed();
+    gh.faults.push(fault);
+    const r = await run(s.credentials);
+    expectCleanFailure(r, allOf(s), new RegExp(message));
+    expect(errorLine(r)).toMatch(/^github-api-url: /);
+    expect(oauth.requests).toHaveLength(0);
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+  });
+
+  it("a 200 to the write is not GitHub's answer, so the write does not count", async () => {
+    const s = seed();
+    gh.faults.push({ method: 'PUT', status: 200, body: '{}' });
+    const r = await run(s.credentials);
+    const message = /could not be written to .*: github-api-url: could not write .*: not GitHub's answer to a PUT/;
+    expectCleanFailure(r, allOf(s), message);
+    expect(r.outputs['secret-updated']).toBeUndefined();
+  });
+
+  describe('the repositories of an organisation secret', () => {
+    const page = (from: number, n: number): string =>
+      JSON.stringify({ repositories: Array.from({ length: n }, (_, i) => ({ id: from + i, name: `r${from + i}` })) });
+    const LIST = { method: 'GET', pathIncludes: '/repositories', status: 200 };
+    function seedOrg(ids: number[]): Seeded {
+      const s = seed();
+      gh.setOrgSecret('octo', SECRET, s.credentials, 'selected', ids);
+      return s;
+    }
+
+    it('are read to the last page when total_count is missing, and kept', async () => {
+      const ids = Array.from({ length: 150 }, (_, i) => 1 + i);
+      const s = seedOrg(ids);
+      gh.faults.push({ ...LIST, body: page(1, 100) }, { ...LIST, body: page(101, 50) });
+      const r = await run(s.credentials, { 'secret-org': 'octo' });
+      expect(r.code).toBe(0);
+      expect(gh.orgSecret('octo', SECRET)!.selected_repository_ids).toEqual(ids);
+      assertNoLeak(r, [...allOf(s), r.outputs['access-token'], PAT]);
+    });
+
+    it('a list that never ends is one clear line, and nothing is spent', async () => {
+      const s = seedOrg([1, 2]);
+      gh.faults.push(...Array.from({ length: 100 }, () => ({ ...LIST, body: page(1, 100) })));
+      const r = await run(s.credentials, { 'secret-org': 'octo' });
+      const message = /^github-api-url: could not list the repositories .*: the list did not end after 100 pages/;
+      expectCleanFailure(r, allOf(s), message);
+      expect(gh.requests.filter((q) => q.path.endsWith('/repositories'))).toHaveLength(100);
+      expect(oauth.requests).toHaveLength(0);
+    });
   });
 });

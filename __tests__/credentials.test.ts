@@ -1,5 +1,6 @@
 import {
   applyTokenSet,
+  checkWriteBack,
   jwtExpiry,
   parseCredentials,
   secretsOf,
@@ -198,5 +199,18 @@ describe('a token set with a new refresh token but no access token', () => {
     expect(back.refreshToken).toBe('r2');
     expect(back.accessToken).toBeUndefined();
     expect(Object.values(tokensOf(JSON.parse(serializeCredentials(next))))).not.toContain(AT);
+  });
+});
+
+describe('checkWriteBack', () => {
+  it('passes credentials whose rotation fits the 48 KB secret limit', () => {
+    expect(() => checkWriteBack(parseCredentials(RT), NOW)).not.toThrow();
+    const big = parseCredentials(JSON.stringify({ claudeAiOauth: { refreshToken: RT }, pad: 'x'.repeat(40_000) }));
+    expect(() => checkWriteBack(big, NOW)).not.toThrow();
+  });
+
+  it('refuses credentials that could not be stored once refreshed, before anything is spent', () => {
+    const near = parseCredentials(JSON.stringify({ claudeAiOauth: { refreshToken: RT }, pad: 'x'.repeat(47_000) }));
+    expect(() => checkWriteBack(near, NOW)).toThrow(/^credentials: is 46 KB; refreshed, it could exceed GitHub's/);
   });
 });

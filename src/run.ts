@@ -1,5 +1,5 @@
 // The main step (SPEC §3 "What a run does"): decide, refresh if needed, store, export.
-import { parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
+import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
 import { publish } from './export.js';
@@ -67,6 +67,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       `${cfg.secret ? 'github-token' : 'secret-name'}: refusing to refresh (${cfg.mode === 'refresh' ? 'mode: refresh' : `the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`}). Without secret-name and github-token the rotated refresh token could not be stored, so the one in credentials would be spent and lost. Set secret-name to the secret that holds credentials and github-token to a fine-grained PAT with Secrets read and write.`,
     );
   }
+  checkWriteBack(creds, now);
   core.info(cfg.mode === 'refresh' ? 'mode: refresh; getting a fresh access token.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`);
   const { obtain } = await import('./obtain.js');
   const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);

@@ -1,9 +1,10 @@
-// End to end through dist/: every answer from outside is checked before it is trusted, and
-// nothing between the provider's answer and the write-back can lose the rotated token.
+// End to end through dist/: every answer from outside is checked before it is trusted,
+// nothing between the provider's answer and the write-back can lose the rotated token,
+// and a credential is never sent to a provider it does not belong to.
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
 import { startOAuthServer, type OAuthServer } from './support/oauth-server.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
-import { fakeToken } from './support/fake-tokens.js';
+import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 
 const PAT = fakeToken('pat');
 const REPO = 'octo/app';
@@ -145,6 +146,67 @@ describe('stored values checked before any network call', () => {
     expectCleanFailure(r, allOf(s), /^credentials: is 4\d KB; refreshed, it could exceed GitHub's 48 KB secret limit/);
     expect(oauth.requests).toHaveLength(0);
     expect(oauth.isLive(s.refreshToken)).toBe(true);
+  });
+});
+
+describe('a credential is only sent where it belongs', () => {
+  const openaiJwt = (): string => fakeJwt({ iss: 'https://auth.openai.com', exp: Math.floor(Date.now() / 1000) - 60 });
+  function codex(): string {
+    const tokens = { id_token: openaiJwt(), access_token: openaiJwt(), refresh_token: fakeToken('opaque') };
+    return JSON.stringify({ auth_mode: 'chatgpt', tokens });
+  }
+
+  it.each([
+    [
+      'Codex credentials with the default provider',
+      codex,
+      {},
+      /^credentials: this is a Codex auth\.json but provider is anthropic, .*set provider: openai\.$/,
+    ],
+    [
+      'Claude Code credentials with provider openai',
+      () => seed().credentials,
+      { provider: 'openai' },
+      /^credentials: these are Claude Code credentials but provider is openai, .*set provider: anthropic\.$/,
+    ],
+    [
+      'a bare Console API key',
+      () => fakeToken('anthropic-api-key'),
+      {},
+      /^credentials: this is an Anthropic Console API key \(sk-ant-api…\), not a refresh token; .*ANTHROPIC_API_KEY/,
+    ],
+    [
+      'a bare long-lived access token',
+      () => fakeToken('anthropic-access'),
+      {},
+      /^credentials: this is a Claude Code access token \(sk-ant-oat…\), not a refresh token/,
+    ],
+    [
+      'a JWT stored as a bare refresh token',
+      openaiJwt,
+      { provider: 'openai' },
+      /^credentials: this is an OpenAI JWT \(an access or ID token\), not a refresh token/,
+    ],
+  ])('%s is refused with zero requests', async (_, value, extra, message) => {
+    const credentials = value();
+    const r = await run(credentials, { ...extra, mode: 'refresh' });
+    expectCleanFailure(r, [credentials, ...(credentials.match(/[\w.-]{20,}/g) ?? [])], message);
+    expect(oauth.requests.length + gh.requests.length).toBe(0);
+    expect(r.env).toEqual({});
+  });
+
+  it('a generic provider with opaque tokens still refreshes', async () => {
+    const [opaque, refreshToken] = [fakeToken('opaque'), fakeToken('opaque')];
+    // The stand-in only knows Anthropic-shaped tokens: answer for the opaque one as an IdP would.
+    const body = JSON.stringify({ access_token: fakeToken('opaque'), refresh_token: refreshToken, expires_in: 60 });
+    oauth.faults.push({ status: 200, body });
+    gh.setRepoSecret(REPO, SECRET, opaque);
+    const r = await run(opaque, { provider: 'oauth2', 'client-id': 'ci-app', 'min-ttl': '30s' });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as { access_token: string; refresh_token: string };
+    expect(doc.refresh_token).toBe(refreshToken);
+    expect(oauth.requests).toHaveLength(1);
+    assertNoLeak(r, [opaque, refreshToken, doc.access_token, PAT]);
   });
 });
 

@@ -7,6 +7,7 @@ import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Deps } from './deps.js';
 import { describeTarget } from './github/target.js';
+import { recognise } from './recognise.js';
 
 function describeLeft(c: Credentials, now: number): string {
   if (!c.accessToken) return 'there is no access token yet';
@@ -32,6 +33,7 @@ export async function runMain(deps: Deps): Promise<void> {
     }
     masker.mask(...secretsOf(creds));
     const cfg = readConfig(core, deps.env);
+    recognise(creds, cfg.provider.id);
     await decide(deps, cfg, creds, masker);
   } catch (err) {
     core.setFailed(describeError(err, masker.values));

@@ -1,7 +1,7 @@
 // What the stored value is, and whether it may be sent to the chosen provider.
 import { parseCredentials } from '../src/credentials.js';
 import { UserError } from '../src/errors.js';
-import type { ProviderId } from '../src/providers.js';
+import { PROVIDERS, type ProviderId } from '../src/providers.js';
 import { kindOf, recognise } from '../src/recognise.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 
@@ -22,9 +22,11 @@ function generic(refreshToken: string, accessToken: string): string {
 }
 const opaque = (): string => fakeToken('opaque');
 
-function refusal(text: string, provider: ProviderId): string | undefined {
+/** The refusal's message, or undefined when accepted; token-url is the provider's own unless given. */
+function refusal(text: string, provider: ProviderId, tokenUrl?: string): string | undefined {
+  tokenUrl ??= PROVIDERS[provider].tokenUrl ?? 'https://i.test/token';
   try {
-    recognise(parseCredentials(text), provider);
+    recognise(parseCredentials(text), provider, tokenUrl);
     return undefined;
   } catch (err) {
     expect(err).toBeInstanceOf(UserError);
@@ -145,6 +147,21 @@ describe('refused before any network call, in one line naming credentials and th
     expect(msg).not.toContain('\n');
     // Never a piece of the value: only the documented prefixes are named.
     for (const piece of text.match(/[\w-]{16,}/g) ?? []) expect(msg).not.toContain(piece);
+  });
+});
+
+describe('token-url', () => {
+  it.each([
+    ['the OpenAI endpoint with anthropic', () => claude(), 'anthropic', 'https://auth.openai.com/t', 'openai'],
+    ['the Anthropic endpoint with openai', () => codex(), 'openai', 'https://platform.claude.com/t', 'anthropic'],
+    ['the older Anthropic endpoint with oauth2', opaque, 'oauth2', 'https://console.anthropic.com/t', 'anthropic'],
+  ] as const)('%s is refused, naming token-url', (_, value, provider, tokenUrl, fix) => {
+    const msg = refusal(value(), provider, tokenUrl);
+    expect(msg).toMatch(new RegExp(`^token-url: .* endpoint but provider is ${provider}, .*; set provider: ${fix},`));
+  });
+
+  it('any other endpoint is up to the user', () => {
+    expect(refusal(claude(), 'anthropic', 'http://127.0.0.1:8080/v1/oauth/token')).toBeUndefined();
   });
 });
 

@@ -72,7 +72,8 @@ function epochMs(n: number): { ms: number; style: ExpiryStyle } {
 function checkedInstant(at: { ms: number; style: ExpiryStyle }, field: string): { ms: number; style: ExpiryStyle } {
   if (isInstant(at.ms)) return at;
   return fail(
-    `"${field}" is after the year 9999; store the credentials the login wrote, or remove "${field}" so the next run refreshes.`,
+    `"${field}" is after the year 9999; store the credentials the login wrote, ` +
+      `or remove "${field}" so the next run refreshes.`,
   );
 }
 

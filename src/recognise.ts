@@ -62,7 +62,7 @@ export function kindOf(token: string): Kind | undefined {
       what: 'an OpenAI API key (sk-…)',
       refresh: false,
       instead:
-        "an API key needs no refresh: pass it as OPENAI_API_KEY without this action, or store a Codex login's auth.json",
+        'an API key needs no refresh: pass it as OPENAI_API_KEY without this action, or store a Codex auth.json',
     };
   }
   if (/^ghr_/.test(token)) return { issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
@@ -100,15 +100,23 @@ const PROVIDER_FOR: Record<Issuer, string> = {
   github: 'oauth2 (with token-url and client-id)',
 };
 
+// The providers' own token endpoints, so that token-url cannot send one's credentials to the other.
+const ENDPOINT_ISSUER: Record<string, Issuer> = {
+  'platform.claude.com': 'anthropic',
+  'console.anthropic.com': 'anthropic',
+  'auth.openai.com': 'openai',
+};
+const ISSUER_NAME: Record<Issuer, string> = { anthropic: 'Anthropic', openai: 'OpenAI', github: 'GitHub' };
+
 function belongs(issuer: Issuer, provider: ProviderId): boolean {
   return provider === 'oauth2' ? issuer === 'github' : issuer === provider;
 }
 
 /**
  * Refuses, in one line naming the input and the fix, credentials that do not belong to
- * `provider` or whose refresh token is not one.
+ * `provider` or whose refresh token is not one, and a token-url of another provider.
  */
-export function recognise(c: Credentials, provider: ProviderId): void {
+export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string): void {
   const fail = (what: string): never => {
     throw new UserError(`credentials: ${what}.`);
   };
@@ -132,5 +140,13 @@ export function recognise(c: Credentials, provider: ProviderId): void {
   for (const [field, token] of [['access token', c.accessToken], ['ID token', c.idToken]] as const) {
     const kind = token ? kindOf(token) : undefined;
     if (kind?.issuer && !belongs(kind.issuer, provider)) mismatch(`the ${field} is ${kind.what}`, kind.issuer);
+  }
+  const { hostname } = new URL(tokenUrl);
+  const endpoint = ENDPOINT_ISSUER[hostname];
+  if (endpoint && !belongs(endpoint, provider)) {
+    throw new UserError(
+      `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
+        `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`,
+    );
   }
 }

@@ -79,9 +79,9 @@ function fieldsOf(text: string, contentType: string): Record<string, unknown> | 
     return Object.fromEntries(new URLSearchParams(body));
   }
   try {
-    const parsed = JSON.parse(body) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-    return 'the body is not a JSON object';
+    const parsed = JSON.parse(body) as Record<string, unknown> | null;
+    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return isObject ? parsed : 'the body is not a JSON object';
   } catch {
     return 'the body is not JSON';
   }

@@ -33,7 +33,7 @@ export async function runMain(deps: Deps): Promise<void> {
     }
     masker.mask(...secretsOf(creds));
     const cfg = readConfig(core, deps.env);
-    recognise(creds, cfg.provider.id);
+    recognise(creds, cfg.provider.id, cfg.tokenUrl);
     await decide(deps, cfg, creds, masker);
   } catch (err) {
     core.setFailed(describeError(err, masker.values));

@@ -423,9 +423,8 @@ function fieldsOf(text, contentType) {
     }
     try {
         const parsed = JSON.parse(body);
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-            return parsed;
-        return 'the body is not a JSON object';
+        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+        return isObject ? parsed : 'the body is not a JSON object';
     }
     catch {
         return 'the body is not JSON';

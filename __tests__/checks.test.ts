@@ -235,11 +235,14 @@ describe("GitHub's answers", () => {
 
   it("a 200 to the write is not GitHub's answer, so the write does not count", async () => {
     const s = seed();
+    let issued: Record<string, unknown> = {};
+    oauth.faults.push({ rewrite: (a) => JSON.stringify((issued = a)) });
     gh.faults.push({ method: 'PUT', status: 200, body: '{}' });
     const r = await run(s.credentials);
     const message = /could not be written to .*: github-api-url: could not write .*: not GitHub's answer to a PUT/;
-    expectCleanFailure(r, allOf(s), message);
+    expectCleanFailure(r, [...allOf(s), String(issued.access_token), String(issued.refresh_token)], message);
     expect(r.outputs['secret-updated']).toBeUndefined();
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
   });
 
   describe('the repositories of an organisation secret', () => {
@@ -258,8 +261,10 @@ describe("GitHub's answers", () => {
       gh.faults.push({ ...LIST, body: page(1, 100) }, { ...LIST, body: page(101, 50) });
       const r = await run(s.credentials, { 'secret-org': 'octo' });
       expect(r.code).toBe(0);
-      expect(gh.orgSecret('octo', SECRET)!.selected_repository_ids).toEqual(ids);
-      assertNoLeak(r, [...allOf(s), r.outputs['access-token'], PAT]);
+      const secret = gh.orgSecret('octo', SECRET)!;
+      expect(secret.selected_repository_ids).toEqual(ids);
+      const rotated = (JSON.parse(secret.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth;
+      assertNoLeak(r, [...allOf(s), r.outputs['access-token'], rotated.refreshToken, secret.value, PAT]);
     });
 
     it('a list that never ends is one clear line, and nothing is spent', async () => {

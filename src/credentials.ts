@@ -60,7 +60,7 @@ function str(doc: Json, field: string, where: string, required: boolean): string
 const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Whether `ms` is an instant every writer here can print and read back. */
-export function isInstant(ms: number | undefined): ms is number {
+function isInstant(ms: number | undefined): ms is number {
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 && ms <= LAST_INSTANT;
 }
 
@@ -266,7 +266,7 @@ export function serializeCredentials(c: Credentials): string {
 }
 
 /** GitHub's limit on a secret's value. */
-export const MAX_SECRET_BYTES = 48 * 1024;
+const MAX_SECRET_BYTES = 48 * 1024;
 
 /**
  * Refuses, before any refresh, credentials whose rotation could not be stored: the value

@@ -415,7 +415,7 @@ const MAX_EXPIRES_IN_S = 365 * 86_400;
 const MAX_TOKEN_CHARS = 16_384;
 // `name=value&…` and nothing else: an HTML page is never read as a form.
 const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
-/** The answer's fields: JSON, or a form-encoded body (RFC 6749 allows neither, some providers send it). */
+/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
 function fieldsOf(text, contentType) {
     const body = text.trim();
     if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {

@@ -267,6 +267,14 @@ describe("GitHub's answers", () => {
       assertNoLeak(r, [...allOf(s), r.outputs['access-token'], rotated.refreshToken, secret.value, PAT]);
     });
 
+    it('an answer without a list is one clear line, and nothing is spent', async () => {
+      const s = seedOrg([1, 2]);
+      gh.faults.push({ ...LIST, body: '{"total_count":2,"repositories":null}' });
+      const r = await run(s.credentials, { 'secret-org': 'octo' });
+      expectCleanFailure(r, allOf(s), /^github-api-url: could not list the repositories .*: the answer has no list/);
+      expect(oauth.requests).toHaveLength(0);
+    });
+
     it('a list that never ends is one clear line, and nothing is spent', async () => {
       const s = seedOrg([1, 2]);
       gh.faults.push(...Array.from({ length: 100 }, () => ({ ...LIST, body: page(1, 100) })));

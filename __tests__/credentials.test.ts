@@ -1,4 +1,11 @@
-import { applyTokenSet, jwtExpiry, parseCredentials, secretsOf, serializeCredentials } from '../src/credentials.js';
+import {
+  applyTokenSet,
+  checkWriteBack,
+  jwtExpiry,
+  parseCredentials,
+  secretsOf,
+  serializeCredentials,
+} from '../src/credentials.js';
 import { UserError } from '../src/errors.js';
 import { fakeToken } from './support/fake-tokens.js';
 
@@ -139,5 +146,71 @@ describe('jwtExpiry', () => {
     expect(jwtExpiry(jwt({ exp: 2_000_000_000 }))).toBe(2_000_000_000_000);
     expect(jwtExpiry(AT)).toBeUndefined();
     expect(jwtExpiry('a.b.c')).toBeUndefined();
+  });
+
+  it('an exp no date can hold is an unknown expiry', () => {
+    expect(jwtExpiry(jwt({ exp: 1e16 }))).toBeUndefined();
+    expect(jwtExpiry(jwt({ exp: -1 }))).toBeUndefined();
+  });
+});
+
+describe('absurd expiries: a clear error when stored, never an invalid date', () => {
+  const pair = { access_token: AT, refresh_token: RT };
+  it.each([
+    ['Claude Code expiresAt 1e16', { claudeAiOauth: { refreshToken: RT, expiresAt: 1e16 } }, 'claudeAiOauth.expiresAt'],
+    ['generic expires_at as a huge string', { ...pair, expires_at: '99999999999999999999' }, 'expires_at'],
+    ['generic expires_in of 1e300', { ...pair, expires_in: 1e300, obtained_at: NOW / 1000 }, 'expires_in'],
+  ])('%s names the field and the fix', (_, doc, field) => {
+    expect(() => parseCredentials(JSON.stringify(doc))).toThrow(
+      new UserError(
+        `credentials: "${field}" is after the year 9999; store the credentials the login wrote, ` +
+          `or remove "${field}" so the next run refreshes.`,
+      ),
+    );
+  });
+
+  it.each([
+    ['expires_in beyond any date', { accessToken: 'a2', expiresInSeconds: 1e300 }],
+    ['an absolute expiry beyond any date', { accessToken: 'a2', expiresAt: 1e20 }],
+    ['a JWT whose exp is beyond any date', { accessToken: jwt({ exp: 1e300 }) }],
+  ])('a token set with %s is applied with the expiry unknown', (_, tokens) => {
+    const docs = [{ claudeAiOauth: { refreshToken: RT } }, { ...pair, expires_at: NOW / 1000 }];
+    for (const text of [...docs.map((d) => JSON.stringify(d)), RT]) {
+      const next = applyTokenSet(parseCredentials(text), tokens, NOW);
+      expect(next.expiresAt).toBeUndefined();
+      expect(() => serializeCredentials(next)).not.toThrow();
+    }
+  });
+});
+
+describe('a token set with a new refresh token but no access token', () => {
+  type Doc = Record<string, Record<string, unknown>>;
+  const claudeDoc = { claudeAiOauth: { accessToken: AT, refreshToken: RT, expiresAt: NOW, subscriptionType: 'max' } };
+  const codexDoc = { auth_mode: 'chatgpt', tokens: { access_token: jwt({ exp: NOW / 1000 }), refresh_token: RT } };
+  it.each([
+    ['Claude Code', JSON.stringify(claudeDoc), (d: Doc) => d.claudeAiOauth],
+    ['Codex', JSON.stringify(codexDoc), (d: Doc) => d.tokens],
+    ['generic', JSON.stringify({ access_token: AT, refresh_token: RT, expires_at: NOW / 1000 }), (d: Doc) => d],
+    ['bare', RT, (d: Doc) => d],
+  ])('%s: keeps the new refresh token and drops the stale access token', (_, text, tokensOf) => {
+    const next = applyTokenSet(parseCredentials(text), { refreshToken: 'r2' }, NOW);
+    expect(next).toMatchObject({ refreshToken: 'r2', accessToken: undefined, expiresAt: undefined });
+    const back = parseCredentials(serializeCredentials(next));
+    expect(back.refreshToken).toBe('r2');
+    expect(back.accessToken).toBeUndefined();
+    expect(Object.values(tokensOf(JSON.parse(serializeCredentials(next))))).not.toContain(AT);
+  });
+});
+
+describe('checkWriteBack', () => {
+  it('passes credentials whose rotation fits the 48 KB secret limit', () => {
+    expect(() => checkWriteBack(parseCredentials(RT), NOW)).not.toThrow();
+    const big = parseCredentials(JSON.stringify({ claudeAiOauth: { refreshToken: RT }, pad: 'x'.repeat(40_000) }));
+    expect(() => checkWriteBack(big, NOW)).not.toThrow();
+  });
+
+  it('refuses credentials that could not be stored once refreshed, before anything is spent', () => {
+    const near = parseCredentials(JSON.stringify({ claudeAiOauth: { refreshToken: RT }, pad: 'x'.repeat(47_000) }));
+    expect(() => checkWriteBack(near, NOW)).toThrow(/^credentials: is 46 KB; refreshed, it could exceed GitHub's/);
   });
 });

@@ -162,3 +162,59 @@ describe('failures', () => {
     expect(err.message).toMatch(message);
   });
 });
+
+describe('the answer, checked before it is trusted', () => {
+  const YEAR_S = 365 * 86_400;
+  const NEW_RT = fakeToken('anthropic-refresh');
+  const NEW_AT = fakeToken('anthropic-access');
+  const answer = async (res: Response): Promise<unknown> => refreshTokens(req(), deps(fetchFrom(res).fetch));
+  const form = (body: string, contentType = 'application/x-www-form-urlencoded'): Response =>
+    new Response(body, { status: 200, headers: { 'content-type': contentType } });
+
+  it('a form-encoded 200 is read like JSON, labelled or not', async () => {
+    const body = new URLSearchParams({ access_token: NEW_AT, refresh_token: NEW_RT, expires_in: '3600', scope: 'a b' });
+    const want = { accessToken: NEW_AT, refreshToken: NEW_RT, expiresInSeconds: 3600, scope: 'a b' };
+    await expect(answer(form(body.toString()))).resolves.toEqual(want);
+    await expect(answer(form(body.toString(), 'text/plain'))).resolves.toEqual(want);
+  });
+
+  it.each([
+    ['a numeric string', '"7200"', 7200],
+    ['absurdly large', '1e13', YEAR_S],
+    ['zero', '0', undefined],
+    ['negative', '-5', undefined],
+    ['not a number', '"soon"', undefined],
+    ['infinite', '1e400', undefined],
+  ])('expires_in %s is read, clamped or ignored, never trusted blindly', async (_, expiresIn, want) => {
+    const raw = `{"access_token":"${NEW_AT}","expires_in":${expiresIn}}`;
+    const t = (await answer(new Response(raw, { status: 200 }))) as { expiresInSeconds?: number };
+    expect(t.expiresInSeconds).toBe(want);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['missing', undefined],
+    ['not a string', 42],
+    ['two words', 'not a token'],
+  ])('an access_token that is %s does not discard the new refresh token', async (_, accessToken) => {
+    const t = await answer(json(200, { access_token: accessToken, refresh_token: NEW_RT, expires_in: 60 }));
+    expect(t).toEqual({ refreshToken: NEW_RT, expiresInSeconds: 60 });
+  });
+
+  it('an empty refresh_token beside an access token means the old one is kept', async () => {
+    const t = await answer(json(200, { access_token: NEW_AT, refresh_token: '' }));
+    expect(t).toEqual({ accessToken: NEW_AT });
+  });
+
+  it.each([
+    ['a JSON array', json(200, [NEW_AT]), /the body is not a JSON object/],
+    ['JSON null', json(200, null), /the body is not a JSON object/],
+    ['a refresh_token with a line break', json(200, { refresh_token: `${NEW_RT}\nx` }), /malformed refresh_token/],
+    ['neither token', form('token_type=Bearer'), /without an access_token/],
+  ])('%s is an UncertainRefreshError', async (_, res, message) => {
+    const err = await failure(answer(res));
+    expect(err).toBeInstanceOf(UncertainRefreshError);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toContain(NEW_RT);
+  });
+});

@@ -178,7 +178,7 @@ export class Coordination {
    * sees it settled finds the result), and prune claims no copy can need any more.
    */
   async succeeded(t: Ticket, next: Successor): Promise<void> {
-    if (this.d.store && !(await this.d.store.done(this.material(t.copy), next))) {
+    if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
       this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
     }
     await this.settle(t).catch(() => this.d.warning(`Could not settle the claim beside ${this.d.target}.`));

@@ -25,7 +25,12 @@ export interface Credentials {
 
 /** What a token endpoint returned, normalised. */
 export interface TokenSet {
-  accessToken: string;
+  /**
+   * Absent: the provider answered 200 with a new refresh token but no usable access token.
+   * The credentials then keep the new refresh token and hold no access token (expiry unknown),
+   * so the rotation can still be stored and the next run refreshes.
+   */
+  accessToken?: string;
   /** Absent: the provider kept the old refresh token alive. */
   refreshToken?: string;
   expiresInSeconds?: number;
@@ -51,17 +56,33 @@ function str(doc: Json, field: string, where: string, required: boolean): string
   return v;
 }
 
+// The last instant ISO 8601 can write with four year digits: later ones would not read back.
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Whether `ms` is an instant every writer here can print and read back. */
+function isInstant(ms: number | undefined): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 && ms <= LAST_INSTANT;
+}
+
 /** Epoch seconds and epoch milliseconds are told apart by magnitude (1e11 s is year 5138). */
 function epochMs(n: number): { ms: number; style: ExpiryStyle } {
   return n < 1e11 ? { ms: n * 1000, style: 'seconds' } : { ms: n, style: 'millis' };
 }
 
+function checkedInstant(at: { ms: number; style: ExpiryStyle }, field: string): { ms: number; style: ExpiryStyle } {
+  if (isInstant(at.ms)) return at;
+  return fail(
+    `"${field}" is after the year 9999; store the credentials the login wrote, ` +
+      `or remove "${field}" so the next run refreshes.`,
+  );
+}
+
 function parseInstant(v: unknown, field: string): { ms: number; style: ExpiryStyle } {
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return epochMs(v);
-  if (typeof v === 'string' && /^\d+$/.test(v)) return epochMs(Number(v));
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return checkedInstant(epochMs(v), field);
+  if (typeof v === 'string' && /^\d+$/.test(v)) return checkedInstant(epochMs(Number(v)), field);
   if (typeof v === 'string') {
     const ms = Date.parse(v);
-    if (/^\d{4}-\d{2}-\d{2}T/.test(v) && Number.isFinite(ms)) return { ms, style: 'iso' };
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v) && isInstant(ms)) return { ms, style: 'iso' };
   }
   return fail(`"${field}" must be ISO 8601 (2026-01-31T12:00:00Z), epoch seconds or epoch milliseconds.`);
 }
@@ -76,8 +97,10 @@ export function jwtExpiry(token: string): number | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown } | null;
+    const ms = typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined;
+    // An absurd exp claim means the expiry is unknown, never an invalid date.
+    return isInstant(ms) ? ms : undefined;
   } catch {
     return undefined;
   }
@@ -138,7 +161,7 @@ function parseGeneric(root: Json): Credentials {
   } else if (root.expires_in !== undefined && root.obtained_at !== undefined) {
     if (typeof root.expires_in !== 'number' || !(root.expires_in >= 0)) fail('"expires_in" must be a number of seconds.');
     const at = parseInstant(root.obtained_at, 'obtained_at');
-    creds.expiresAt = at.ms + root.expires_in * 1000;
+    creds.expiresAt = checkedInstant({ ms: at.ms + root.expires_in * 1000, style: at.style }, 'expires_in').ms;
     creds.expiryStyle = { field: 'obtained_at', style: at.style };
   } else if (creds.accessToken) {
     creds.expiresAt = jwtExpiry(creds.accessToken);
@@ -181,28 +204,44 @@ export function secretsOf(c: Credentials): string[] {
   return [c.accessToken, c.refreshToken, c.idToken].filter((s): s is string => !!s);
 }
 
-/** The credentials after a refresh, in the same format, other fields untouched. */
+/** Absolute expiry of a token set, or undefined when unknown or not a writable instant. */
+function expiryOf(t: TokenSet, now: number): number | undefined {
+  if (!t.accessToken) return undefined;
+  const fromNow = t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : undefined;
+  const at = t.expiresAt ?? fromNow ?? jwtExpiry(t.accessToken);
+  return isInstant(at) ? at : undefined;
+}
+
+/**
+ * The credentials after a refresh, in the same format, other fields untouched. Total: it
+ * runs between the provider's answer and the write-back, so nothing here may throw.
+ * A token set without an access token removes the stale one from the document.
+ */
 export function applyTokenSet(c: Credentials, t: TokenSet, now: number): Credentials {
   const refreshToken = t.refreshToken ?? c.refreshToken;
-  const expiresAt = t.expiresAt ?? (t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : jwtExpiry(t.accessToken));
+  const accessToken = t.accessToken || undefined;
+  const expiresAt = expiryOf(t, now);
   const scopes = scopesOf(t.scope) ?? c.scopes;
   const idToken = t.idToken ?? c.idToken;
-  const base = { accessToken: t.accessToken, refreshToken, expiresAt, scopes, idToken };
+  const base = { accessToken, refreshToken, expiresAt, scopes, idToken };
   switch (c.format) {
     case 'claude-code': {
-      const o: Json = { ...(c.doc.claudeAiOauth as Json), accessToken: t.accessToken, refreshToken };
+      const o: Json = { ...(c.doc.claudeAiOauth as Json), accessToken, refreshToken };
+      if (!accessToken) delete o.accessToken;
       if (expiresAt !== undefined) o.expiresAt = expiresAt;
       if (scopes) o.scopes = scopes;
       return { ...c, ...base, doc: { ...c.doc, claudeAiOauth: o } };
     }
     case 'codex': {
-      const tokens: Json = { ...(c.doc.tokens as Json), access_token: t.accessToken, refresh_token: refreshToken };
+      const tokens: Json = { ...(c.doc.tokens as Json), access_token: accessToken, refresh_token: refreshToken };
+      if (!accessToken) delete tokens.access_token;
       if (idToken) tokens.id_token = idToken;
       return { ...c, ...base, doc: { ...c.doc, tokens, last_refresh: new Date(now).toISOString() } };
     }
     case 'generic':
     case 'refresh-token': {
-      const doc: Json = { ...c.doc, access_token: t.accessToken, refresh_token: refreshToken };
+      const doc: Json = { ...c.doc, access_token: accessToken, refresh_token: refreshToken };
+      if (!accessToken) delete doc.access_token;
       if (t.idToken || 'id_token' in doc) doc.id_token = idToken;
       if (t.scope) doc.scope = t.scope;
       // A bare token becomes a generic document with an ISO expiry (SPEC §2.4).
@@ -224,4 +263,29 @@ export function applyTokenSet(c: Credentials, t: TokenSet, now: number): Credent
 export function serializeCredentials(c: Credentials): string {
   if (c.format === 'refresh-token') return c.refreshToken;
   return JSON.stringify(c.doc);
+}
+
+/** GitHub's limit on a secret's value. */
+const MAX_SECRET_BYTES = 48 * 1024;
+
+/**
+ * Refuses, before any refresh, credentials whose rotation could not be stored: the value
+ * written back must fit GitHub's limit even when the provider issues tokens twice as long.
+ */
+export function checkWriteBack(c: Credentials, now: number): void {
+  const longer = (s: string | undefined, min: number): string => 'x'.repeat(Math.max(2 * (s?.length ?? 0), min));
+  const grown: TokenSet = {
+    accessToken: longer(c.accessToken, 2048),
+    refreshToken: longer(c.refreshToken, 512),
+    expiresInSeconds: 3600,
+  };
+  if (c.idToken) grown.idToken = longer(c.idToken, 0);
+  const bytes = Buffer.byteLength(serializeCredentials(applyTokenSet(c, grown, now)));
+  if (bytes > MAX_SECRET_BYTES) {
+    const kb = Math.ceil(Buffer.byteLength(serializeCredentials(c)) / 1024);
+    fail(
+      `is ${kb} KB; refreshed, it could exceed GitHub's 48 KB secret limit and the rotated credentials could not ` +
+        'be stored, so nothing is refreshed. Store only the document the login wrote.',
+    );
+  }
 }

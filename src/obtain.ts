@@ -155,7 +155,8 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
   const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
   const successor: Successor = {
     kind: 'next',
-    accessToken: next.accessToken as string,
+    // Empty when the provider rotated without a usable access token: nothing is shared then.
+    accessToken: next.accessToken ?? '',
     expiresAt: next.expiresAt,
     scopes: next.scopes,
     idToken: next.idToken,

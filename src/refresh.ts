@@ -65,26 +65,66 @@ function providerError(text: string): { code?: string; description?: string } {
   return {};
 }
 
-function parseTokenSet(text: string, service: string): TokenSet {
+// An access token the provider says lives longer than this is refreshed after it anyway.
+const MAX_EXPIRES_IN_S = 365 * 86_400;
+// Longer than any token a provider issues, far below what a secret can hold.
+const MAX_TOKEN_CHARS = 16_384;
+// `name=value&…` and nothing else: an HTML page is never read as a form.
+const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
+
+/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
+function fieldsOf(text: string, contentType: string): Record<string, unknown> | string {
+  const body = text.trim();
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
+    return Object.fromEntries(new URLSearchParams(body));
+  }
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown> | null;
+    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return isObject ? parsed : 'the body is not a JSON object';
+  } catch {
+    return 'the body is not JSON';
+  }
+}
+
+/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
+function tokenOf(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+}
+
+/** Seconds, as a number or a numeric string; outside (0, 1 year] it is clamped or ignored. */
+function expiresInOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_EXPIRES_IN_S) : undefined;
+}
+
+/**
+ * The token set in a 200. A new refresh token is never dropped: without a usable access
+ * token it is still returned, so the caller stores it. Only an answer with neither, or
+ * with a refresh token that is not one, is an error.
+ */
+function parseTokenSet(text: string, contentType: string, service: string): TokenSet {
   const uncertain = (what: string): never => {
     throw new UncertainRefreshError(
       `${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
     );
   };
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return uncertain('the body is not JSON');
+  const body = fieldsOf(text, contentType);
+  if (typeof body === 'string') return uncertain(body);
+  const refreshToken = tokenOf(body.refresh_token);
+  if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
+    return uncertain('with a malformed refresh_token');
   }
-  if (typeof body !== 'object' || body === null) return uncertain('the body is not a JSON object');
-  if (typeof body.access_token !== 'string' || !body.access_token) return uncertain('without an access_token');
-  if (body.refresh_token !== undefined && body.refresh_token !== null && typeof body.refresh_token !== 'string') return uncertain('with a malformed refresh_token');
-  const set: TokenSet = { accessToken: body.access_token };
-  if (typeof body.refresh_token === 'string' && body.refresh_token) set.refreshToken = body.refresh_token;
-  if (typeof body.expires_in === 'number' && body.expires_in > 0) set.expiresInSeconds = body.expires_in;
-  if (typeof body.scope === 'string') set.scope = body.scope;
-  if (typeof body.id_token === 'string' && body.id_token) set.idToken = body.id_token;
+  const accessToken = tokenOf(body.access_token);
+  if (!accessToken && !refreshToken) return uncertain('without an access_token');
+  const set: TokenSet = {};
+  if (accessToken) set.accessToken = accessToken;
+  if (refreshToken) set.refreshToken = refreshToken;
+  const expiresIn = expiresInOf(body.expires_in);
+  if (expiresIn !== undefined) set.expiresInSeconds = expiresIn;
+  if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS) set.scope = body.scope;
+  const idToken = tokenOf(body.id_token);
+  if (idToken) set.idToken = idToken;
   return set;
 }
 
@@ -121,7 +161,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
         `${service}: answered ${res.status} but ${classifyFetchError(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
       );
     }
-    if (res.ok) return parseTokenSet(text, service);
+    if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
 
     const wait = retryAfterMs(res.headers, deps.now());
     if ((res.status === 429 || res.status === 503) && wait !== undefined && wait <= MAX_RETRY_AFTER_MS && attempt < MAX_ATTEMPTS) {

@@ -1,11 +1,13 @@
 // The main step (SPEC §3 "What a run does"): decide, refresh if needed, store, export.
-import { parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
+import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
 import { publish } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Deps } from './deps.js';
+import { describeTarget } from './github/target.js';
+import { recognise } from './recognise.js';
 
 function describeLeft(c: Credentials, now: number): string {
   if (!c.accessToken) return 'there is no access token yet';
@@ -31,6 +33,7 @@ export async function runMain(deps: Deps): Promise<void> {
     }
     masker.mask(...secretsOf(creds));
     const cfg = readConfig(core, deps.env);
+    recognise(creds, cfg.provider.id, cfg.tokenUrl);
     await decide(deps, cfg, creds, masker);
   } catch (err) {
     core.setFailed(describeError(err, masker.values));
@@ -66,9 +69,20 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       `${cfg.secret ? 'github-token' : 'secret-name'}: refusing to refresh (${cfg.mode === 'refresh' ? 'mode: refresh' : `the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`}). Without secret-name and github-token the rotated refresh token could not be stored, so the one in credentials would be spent and lost. Set secret-name to the secret that holds credentials and github-token to a fine-grained PAT with Secrets read and write.`,
     );
   }
+  checkWriteBack(creds, now);
   core.info(cfg.mode === 'refresh' ? 'mode: refresh; getting a fresh access token.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`);
   const { obtain } = await import('./obtain.js');
   const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);
+  if (!outcome.creds.accessToken) {
+    // The provider rotated but sent no usable access token: the rotation is stored, nothing to publish.
+    const kept = outcome.secretUpdated
+      ? ` Its new refresh token was written to ${describeTarget(cfg.secret)}, so the login is kept.`
+      : '';
+    throw new UserError(
+      `provider ${cfg.provider.id} (${new URL(cfg.tokenUrl).host}) answered without a usable access token.${kept} ` +
+        'Run again; if this repeats, check token-url.',
+    );
+  }
   publish(core, cfg, outcome, deps.now());
 }
 

@@ -35,6 +35,11 @@ export interface OAuthFault {
    * was lost after the provider acted; 'hang' never answers.
    */
   action?: 'reset' | 'reset-after-rotate' | 'hang';
+  /**
+   * Rewrites the body of a real 200 (the rotation happens as usual), e.g. to answer
+   * form-encoded or with a malformed field; `headers` still apply.
+   */
+  rewrite?: (answer: Record<string, unknown>) => string;
 }
 
 export interface OAuthRequest {
@@ -169,7 +174,7 @@ class FakeOAuthServer implements OAuthServer {
       return;
     }
     res.writeHead(answer.status, { 'content-type': 'application/json', ...fault?.headers });
-    res.end(JSON.stringify(answer.body));
+    res.end(fault?.rewrite && answer.status === 200 ? fault.rewrite(answer.body) : JSON.stringify(answer.body));
   }
 
   private answer(

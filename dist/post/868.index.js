@@ -1,5 +1,5 @@
 export const id = 868;
-export const ids = [868,634];
+export const ids = [868,518];
 export const modules = {
 
 /***/ 9868:
@@ -19,8 +19,8 @@ var src_deps = __webpack_require__(2421);
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/secrets.ts + 3 modules
-var secrets = __webpack_require__(7634);
+// EXTERNAL MODULE: ./src/github/secrets.ts + 4 modules
+var secrets = __webpack_require__(3518);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 // EXTERNAL MODULE: external "node:fs"
@@ -407,7 +407,7 @@ class Coordination {
      * sees it settled finds the result), and prune claims no copy can need any more.
      */
     async succeeded(t, next) {
-        if (this.d.store && !(await this.d.store.done(this.material(t.copy), next))) {
+        if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
             this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
         }
         await this.settle(t).catch(() => this.d.warning(`Could not settle the claim beside ${this.d.target}.`));
@@ -563,7 +563,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
 
 /***/ }),
 
-/***/ 7634:
+/***/ 3518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -592,7 +592,10 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 // rate-limit messages; the write-back must honour both exactly (SPEC §4).
 
 
-/** A non-2xx answer (after retries), or a request that never got one (`status` 0). */
+/**
+ * An answer that is not GitHub's success (after retries): an error status, a redirect, an
+ * unexpected 2xx or a body that is not JSON; or no answer at all (`status` 0).
+ */
 class GitHubHttpError extends Error {
     status;
     githubMessage;
@@ -609,6 +612,8 @@ class GitHubHttpError extends Error {
     }
 }
 const MAX_ATTEMPTS = 5;
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete.
+const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204] };
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
@@ -638,16 +643,25 @@ class GitHubApi {
                         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
                     },
                     body: body === undefined ? undefined : JSON.stringify(body),
+                    // Never followed: the token would go along to wherever it points.
+                    redirect: 'manual',
                     signal: AbortSignal.timeout(this.deps.timeoutMs),
                 });
                 this.checkExpiry(res.headers);
                 const text = await res.text();
                 // A write's answer carries nothing needed: only reads must parse.
-                if (res.ok)
+                if (SUCCESS[method].includes(res.status)) {
                     return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) };
+                }
+                if (res.status >= 200 && res.status < 400) {
+                    const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+                    throw new GitHubHttpError(res.status, what);
+                }
                 failure = new GitHubHttpError(res.status, messageOf(text), res.status >= 500);
             }
             catch (err) {
+                if (err instanceof GitHubHttpError)
+                    throw err;
                 if (err instanceof SyntaxError)
                     throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
                 const f = (0,http/* classifyFetchError */.D$)(err, this.deps.timeoutMs);
@@ -690,9 +704,10 @@ class GitHubApi {
 }
 function messageOf(text) {
     try {
-        const m = JSON.parse(text).message;
+        const m = JSON.parse(text)?.message;
+        // One line of printable text: it goes into an error line.
         if (typeof m === 'string')
-            return m.slice(0, 200);
+            return m.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 200);
     }
     catch {
         // fall through
@@ -704,25 +719,78 @@ function messageOf(text) {
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
 // the stored-token path never pays for the WebAssembly module.
 
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
 async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new errors/* UserError */.yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
     await sodium.ready;
-    let key;
-    try {
-        key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
-    }
-    catch {
-        key = new Uint8Array(0);
-    }
-    if (key.length !== sodium.crypto_box_PUBLICKEYBYTES)
-        throw new errors/* UserError */.yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
     return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+;// CONCATENATED MODULE: ./src/github/answers.ts
+// GitHub's answers, checked before they are trusted: an answer of another shape is one
+// line naming github-api-url, never a TypeError halfway through a write-back.
+
+
+/** An answer that is not what GitHub sends: most likely github-api-url points elsewhere. */
+function malformed(doing, what) {
+    return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${what}. Check that github-api-url is GitHub's API ` +
+        '(https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server).');
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key id and a 32-byte key, checked before a refresh rather than at the write. */
+function publicKeyOf(data, doing) {
+    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+        throw malformed(doing, 'the answer has no key_id and key');
+    }
+    if (!checkPublicKey(data.key))
+        throw malformed(doing, 'the key is not a 32-byte base64 public key');
+    return { key_id: data.key_id, key: data.key };
+}
+function metadataOf(data, doing) {
+    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+        throw malformed(doing, 'the answer has no updated_at');
+    }
+    const { visibility } = data;
+    if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+        throw malformed(doing, 'the answer has an unknown visibility');
+    }
+    const meta = { updated_at: data.updated_at };
+    if (typeof data.created_at === 'string')
+        meta.created_at = data.created_at;
+    if (visibility !== undefined)
+        meta.visibility = visibility;
+    return meta;
+}
+/** One page of an organisation secret's repositories; `total` when GitHub states it. */
+function repositoryPageOf(data, doing) {
+    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos || !repos.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+        throw malformed(doing, 'the answer has no list of repositories');
+    }
+    const ids = repos.map((r) => r.id);
+    const total = data.total_count;
+    return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
 }
 
 // EXTERNAL MODULE: ./src/github/target.ts
 var target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
+
 
 
 
@@ -756,6 +824,8 @@ function explain(err, t, doing) {
     if (!(err instanceof GitHubHttpError))
         return err;
     const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
+    if (err.status >= 200 && err.status < 400)
+        return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
     switch (err.status) {
         case 0:
             return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`);
@@ -772,6 +842,10 @@ function explain(err, t, doing) {
             return new errors/* UserError */.yo(`could not ${doing}: ${said}. Check github-api-url; run again later if GitHub is unavailable.`);
     }
 }
+async function readKey(api, t) {
+    const doing = `read the public key of ${where(t)}`;
+    return publicKeyOf((await call(api, t, doing, 'GET', `${base(t)}/public-key`)).data, doing);
+}
 async function call(api, t, doing, method, path, body) {
     try {
         return await api.request(method, path, body);
@@ -785,7 +859,8 @@ function secretPath(t, name = t.name) {
     return `${base(t)}/${encodeURIComponent(name)}`;
 }
 async function readMetadata(api, t, name = t.name) {
-    return (await api.request('GET', secretPath(t, name))).data;
+    const { data } = await api.request('GET', secretPath(t, name));
+    return metadataOf(data, `read ${(0,target/* describeTarget */.f)({ ...t, name })}`);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -798,9 +873,7 @@ async function currentUpdatedAt(api, t) {
 }
 /** Everything that can be checked without changing anything, before a refresh token is spent. */
 async function preflight(api, t) {
-    const { data: key } = await call(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
-    if (typeof key?.key_id !== 'string' || typeof key.key !== 'string')
-        throw new errors/* UserError */.yo('github-api-url: the public-key answer has no key_id and key; is this a GitHub API URL?');
+    const key = await readKey(api, t);
     let meta;
     try {
         meta = await readMetadata(api, t);
@@ -819,14 +892,23 @@ async function preflight(api, t) {
     }
     return pre;
 }
+// 100 pages of 100: more repositories than an organisation selects, and a bound on a
+// server that never says it is done.
+const MAX_PAGES = 100;
 async function selectedRepositories(api, t) {
-    const ids = [];
-    for (let page = 1;; page++) {
-        const { data } = await call(api, t, `list the repositories that may use ${(0,target/* describeTarget */.f)(t)}`, 'GET', `${base(t)}/${encodeURIComponent(t.name)}/repositories?per_page=100&page=${page}`);
-        ids.push(...data.repositories.map((r) => r.id));
-        if (data.repositories.length < 100 || ids.length >= data.total_count)
-            return ids;
+    const doing = `list the repositories that may use ${(0,target/* describeTarget */.f)(t)}`;
+    const ids = new Set();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const path = `${base(t)}/${encodeURIComponent(t.name)}/repositories?per_page=100&page=${page}`;
+        const { ids: more, total } = repositoryPageOf((await call(api, t, doing, 'GET', path)).data, doing);
+        for (const id of more)
+            ids.add(id);
+        // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
+        if (more.length === 0 || (total !== undefined ? ids.size >= total : more.length < 100))
+            return [...ids];
     }
+    // Writing a partial list would take the secret away from the repositories left out.
+    throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`);
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
 async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,target/* describeTarget */.f)({ ...t, name })}`) {
@@ -845,12 +927,12 @@ async function putSealed(api, t, pre, name, value, access, once, doing = `write 
     catch (err) {
         if (!(err instanceof GitHubHttpError && err.status === 422))
             throw explain(err, t, doing);
-        const fresh = await call(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
-        if (fresh.data.key_id === pre.key.key_id)
+        const fresh = await readKey(api, t);
+        if (fresh.key_id === pre.key.key_id)
             throw explain(err, t, doing);
-        pre.key = fresh.data;
+        pre.key = fresh;
         try {
-            return await put(fresh.data);
+            return await put(fresh);
         }
         catch (again) {
             throw explain(again, t, doing);

@@ -15,7 +15,10 @@ export interface GitHubDeps {
   timeoutMs: number;
 }
 
-/** A non-2xx answer (after retries), or a request that never got one (`status` 0). */
+/**
+ * An answer that is not GitHub's success (after retries): an error status, a redirect, an
+ * unexpected 2xx or a body that is not JSON; or no answer at all (`status` 0).
+ */
 export class GitHubHttpError extends Error {
   constructor(
     readonly status: number,
@@ -39,6 +42,8 @@ export interface RequestOptions {
 }
 
 const MAX_ATTEMPTS = 5;
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete.
+const SUCCESS: Record<Method, number[]> = { GET: [200], PUT: [201, 204], DELETE: [204] };
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 
@@ -73,14 +78,23 @@ export class GitHubApi {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
+          // Never followed: the token would go along to wherever it points.
+          redirect: 'manual',
           signal: AbortSignal.timeout(this.deps.timeoutMs),
         });
         this.checkExpiry(res.headers);
         const text = await res.text();
         // A write's answer carries nothing needed: only reads must parse.
-        if (res.ok) return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) as T };
+        if (SUCCESS[method].includes(res.status)) {
+          return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) as T };
+        }
+        if (res.status >= 200 && res.status < 400) {
+          const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+          throw new GitHubHttpError(res.status, what);
+        }
         failure = new GitHubHttpError(res.status, messageOf(text), res.status >= 500);
       } catch (err) {
+        if (err instanceof GitHubHttpError) throw err;
         if (err instanceof SyntaxError) throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
         const f = classifyFetchError(err, this.deps.timeoutMs);
         failure = new GitHubHttpError(0, f.reason, !f.notSent);
@@ -120,8 +134,9 @@ export class GitHubApi {
 
 function messageOf(text: string): string {
   try {
-    const m = (JSON.parse(text) as { message?: unknown }).message;
-    if (typeof m === 'string') return m.slice(0, 200);
+    const m = (JSON.parse(text) as { message?: unknown } | null)?.message;
+    // One line of printable text: it goes into an error line.
+    if (typeof m === 'string') return m.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 200);
   } catch {
     // fall through
   }

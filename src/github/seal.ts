@@ -2,16 +2,25 @@
 // the stored-token path never pays for the WebAssembly module.
 import { UserError } from '../errors.js';
 
+const PUBLIC_KEY_BYTES = 32;
+
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64: string): Uint8Array | undefined {
+  if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64)) return undefined;
+  const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+  return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+export function checkPublicKey(publicKeyBase64: string): boolean {
+  return keyBytes(publicKeyBase64) !== undefined;
+}
+
 export async function sealForGitHub(plaintext: string, publicKeyBase64: string): Promise<string> {
+  const key = keyBytes(publicKeyBase64);
+  if (!key) throw new UserError('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
   const { default: sodium } = await import('libsodium-wrappers');
   await sodium.ready;
-  let key: Uint8Array;
-  try {
-    key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
-  } catch {
-    key = new Uint8Array(0);
-  }
-  if (key.length !== sodium.crypto_box_PUBLICKEYBYTES) throw new UserError('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
   const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
   return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
 }

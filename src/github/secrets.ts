@@ -3,13 +3,13 @@
 import type { Beside } from '../coordination.js';
 import { UserError } from '../errors.js';
 import { GitHubApi, GitHubHttpError, type Method } from './api.js';
+import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
+import type { SecretMetadata, Visibility } from './answers.js';
 import { sealForGitHub } from './seal.js';
 import { describeTarget, type SecretTarget } from './target.js';
 
 // The post step loads this module alone, so it brings the client along.
 export { GitHubApi };
-
-type Visibility = 'all' | 'private' | 'selected';
 
 export interface Preflight {
   key: { key_id: string; key: string };
@@ -43,6 +43,7 @@ function permission(t: SecretTarget): string {
 export function explain(err: unknown, t: SecretTarget, doing: string): Error {
   if (!(err instanceof GitHubHttpError)) return err as Error;
   const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
+  if (err.status >= 200 && err.status < 400) return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
   switch (err.status) {
     case 0:
       return new UserError(`github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`);
@@ -62,6 +63,11 @@ export function explain(err: unknown, t: SecretTarget, doing: string): Error {
   }
 }
 
+async function readKey(api: GitHubApi, t: SecretTarget): Promise<Preflight['key']> {
+  const doing = `read the public key of ${where(t)}`;
+  return publicKeyOf((await call<unknown>(api, t, doing, 'GET', `${base(t)}/public-key`)).data, doing);
+}
+
 async function call<T>(
   api: GitHubApi,
   t: SecretTarget,
@@ -77,15 +83,14 @@ async function call<T>(
   }
 }
 
-type SecretMetadata = { created_at: string; updated_at: string; visibility?: Visibility };
-
 /** A secret beside the target (the target itself by default). */
 function secretPath(t: SecretTarget, name = t.name): string {
   return `${base(t)}/${encodeURIComponent(name)}`;
 }
 
 async function readMetadata(api: GitHubApi, t: SecretTarget, name = t.name): Promise<SecretMetadata> {
-  return (await api.request<SecretMetadata>('GET', secretPath(t, name))).data;
+  const { data } = await api.request<unknown>('GET', secretPath(t, name));
+  return metadataOf(data, `read ${describeTarget({ ...t, name })}`);
 }
 
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
@@ -99,8 +104,7 @@ export async function currentUpdatedAt(api: GitHubApi, t: SecretTarget): Promise
 
 /** Everything that can be checked without changing anything, before a refresh token is spent. */
 export async function preflight(api: GitHubApi, t: SecretTarget): Promise<Preflight> {
-  const { data: key } = await call<{ key_id: string; key: string }>(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
-  if (typeof key?.key_id !== 'string' || typeof key.key !== 'string') throw new UserError('github-api-url: the public-key answer has no key_id and key; is this a GitHub API URL?');
+  const key = await readKey(api, t);
   let meta: SecretMetadata;
   try {
     meta = await readMetadata(api, t);
@@ -120,19 +124,22 @@ export async function preflight(api: GitHubApi, t: SecretTarget): Promise<Prefli
   return pre;
 }
 
+// 100 pages of 100: more repositories than an organisation selects, and a bound on a
+// server that never says it is done.
+const MAX_PAGES = 100;
+
 async function selectedRepositories(api: GitHubApi, t: SecretTarget): Promise<number[]> {
-  const ids: number[] = [];
-  for (let page = 1; ; page++) {
-    const { data } = await call<{ total_count: number; repositories: Array<{ id: number }> }>(
-      api,
-      t,
-      `list the repositories that may use ${describeTarget(t)}`,
-      'GET',
-      `${base(t)}/${encodeURIComponent(t.name)}/repositories?per_page=100&page=${page}`,
-    );
-    ids.push(...data.repositories.map((r) => r.id));
-    if (data.repositories.length < 100 || ids.length >= data.total_count) return ids;
+  const doing = `list the repositories that may use ${describeTarget(t)}`;
+  const ids = new Set<number>();
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const path = `${base(t)}/${encodeURIComponent(t.name)}/repositories?per_page=100&page=${page}`;
+    const { ids: more, total } = repositoryPageOf((await call<unknown>(api, t, doing, 'GET', path)).data, doing);
+    for (const id of more) ids.add(id);
+    // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
+    if (more.length === 0 || (total !== undefined ? ids.size >= total : more.length < 100)) return [...ids];
   }
+  // Writing a partial list would take the secret away from the repositories left out.
+  throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`);
 }
 
 /** Who may use an organisation secret; kept as it is on every write. */
@@ -161,11 +168,11 @@ async function putSealed(
     return await put(pre.key);
   } catch (err) {
     if (!(err instanceof GitHubHttpError && err.status === 422)) throw explain(err, t, doing);
-    const fresh = await call<Preflight['key']>(api, t, `read the public key of ${where(t)}`, 'GET', `${base(t)}/public-key`);
-    if (fresh.data.key_id === pre.key.key_id) throw explain(err, t, doing);
-    pre.key = fresh.data;
+    const fresh = await readKey(api, t);
+    if (fresh.key_id === pre.key.key_id) throw explain(err, t, doing);
+    pre.key = fresh;
     try {
-      return await put(fresh.data);
+      return await put(fresh);
     } catch (again) {
       throw explain(again, t, doing);
     }

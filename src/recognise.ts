@@ -1,0 +1,152 @@
+// What the stored value is, from its format and the providers' token prefixes, so that a
+// credential is only ever sent to the provider that issued it, and only a refresh token is
+// presented as one. Pure: it runs before any network call.
+import type { Credentials, Format } from './credentials.js';
+import { UserError } from './errors.js';
+import type { ProviderId } from './providers.js';
+
+/** Who issued a token, when its shape says so. */
+type Issuer = 'anthropic' | 'openai' | 'github';
+
+interface Kind {
+  issuer?: Issuer;
+  /** "an Anthropic Console API key (sk-ant-api…)": never a piece of the token itself. */
+  what: string;
+  /** Whether a token endpoint accepts it as a refresh token. */
+  refresh: boolean;
+  /** What to store instead, when it is not a refresh token. */
+  instead?: string;
+}
+
+const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
+const OAUTH_LOGIN = 'store the refresh token the login issued (for Codex, the whole auth.json)';
+
+// Keycloak issues refresh tokens as JWTs and marks them with this `typ` claim.
+const REFRESH_JWT_TYPES = new Set(['Refresh', 'Offline']);
+
+function jwtClaims(token: string): Record<string, unknown> | undefined {
+  if (!/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(token)) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as unknown;
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a token is, from its shape alone; undefined when it is opaque. */
+export function kindOf(token: string): Kind | undefined {
+  if (/^sk-ant-ort\d+-/.test(token)) return { issuer: 'anthropic', what: 'an Anthropic refresh token', refresh: true };
+  if (/^sk-ant-oat\d+-/.test(token)) {
+    return {
+      issuer: 'anthropic',
+      what: 'a Claude Code access token (sk-ant-oat…)',
+      refresh: false,
+      instead: `it cannot be refreshed: pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN directly, or ${CLAUDE_LOGIN}`,
+    };
+  }
+  if (/^sk-ant-api\d+-/.test(token)) {
+    return {
+      issuer: 'anthropic',
+      what: 'an Anthropic Console API key (sk-ant-api…)',
+      refresh: false,
+      instead: `an API key needs no refresh: pass it as ANTHROPIC_API_KEY without this action, or ${CLAUDE_LOGIN}`,
+    };
+  }
+  if (/^sk-ant-/.test(token)) {
+    return { issuer: 'anthropic', what: 'an Anthropic key (sk-ant-…)', refresh: false, instead: CLAUDE_LOGIN };
+  }
+  if (/^sk-(?:proj-|svcacct-|admin-)?[\w-]{20,}$/.test(token)) {
+    return {
+      issuer: 'openai',
+      what: 'an OpenAI API key (sk-…)',
+      refresh: false,
+      instead:
+        'an API key needs no refresh: pass it as OPENAI_API_KEY without this action, or store a Codex auth.json',
+    };
+  }
+  if (/^ghr_/.test(token)) return { issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
+  if (/^(?:gh[opsu]_|github_pat_)/.test(token)) {
+    return {
+      issuer: 'github',
+      what: 'a GitHub token',
+      refresh: false,
+      instead: 'a GitHub token belongs in github-token; credentials holds the OAuth login to keep alive',
+    };
+  }
+  const claims = jwtClaims(token);
+  if (claims) {
+    if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
+      return { what: 'a JWT refresh token', refresh: true };
+    }
+    if (claims.iss === 'https://auth.openai.com') {
+      return { issuer: 'openai', what: 'an OpenAI JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+    }
+    return { what: 'a JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+  }
+  return undefined;
+}
+
+const FORMAT_ISSUER: Partial<Record<Format, Issuer>> = { 'claude-code': 'anthropic', codex: 'openai' };
+const FORMAT_NAME: Partial<Record<Format, string>> = {
+  'claude-code': 'these are Claude Code credentials',
+  codex: 'this is a Codex auth.json',
+};
+
+/** The `provider` value for tokens of an issuer. */
+const PROVIDER_FOR: Record<Issuer, string> = {
+  anthropic: 'anthropic',
+  openai: 'openai',
+  github: 'oauth2 (with token-url and client-id)',
+};
+
+// The providers' own token endpoints, so that token-url cannot send one's credentials to the other.
+const ENDPOINT_ISSUER: Record<string, Issuer> = {
+  'platform.claude.com': 'anthropic',
+  'console.anthropic.com': 'anthropic',
+  'auth.openai.com': 'openai',
+};
+const ISSUER_NAME: Record<Issuer, string> = { anthropic: 'Anthropic', openai: 'OpenAI', github: 'GitHub' };
+
+function belongs(issuer: Issuer, provider: ProviderId): boolean {
+  return provider === 'oauth2' ? issuer === 'github' : issuer === provider;
+}
+
+/**
+ * Refuses, in one line naming the input and the fix, credentials that do not belong to
+ * `provider` or whose refresh token is not one, and a token-url of another provider.
+ */
+export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string): void {
+  const fail = (what: string): never => {
+    throw new UserError(`credentials: ${what}.`);
+  };
+  const mismatch = (what: string, issuer: Issuer): never =>
+    fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
+
+  const formatIssuer = FORMAT_ISSUER[c.format];
+  if (formatIssuer && !belongs(formatIssuer, provider)) mismatch(FORMAT_NAME[c.format] as string, formatIssuer);
+
+  const rt = kindOf(c.refreshToken);
+  const subject = c.format === 'refresh-token' ? 'this' : 'the refresh token';
+  if (rt && !rt.refresh) fail(`${subject} is ${rt.what}, not a refresh token; ${rt.instead}`);
+  if (rt?.issuer && !belongs(rt.issuer, provider)) mismatch(`${subject} is ${rt.what}`, rt.issuer);
+  // Anthropic's refresh tokens all carry their prefix: anything else was issued elsewhere.
+  if (provider === 'anthropic' && rt?.issuer !== 'anthropic') {
+    fail(
+      `${subject} is not an Anthropic refresh token (sk-ant-ort…), so it is not sent to Anthropic; ` +
+        'set provider to the one that issued it (openai, or oauth2 with token-url and client-id)',
+    );
+  }
+  for (const [field, token] of [['access token', c.accessToken], ['ID token', c.idToken]] as const) {
+    const kind = token ? kindOf(token) : undefined;
+    if (kind?.issuer && !belongs(kind.issuer, provider)) mismatch(`the ${field} is ${kind.what}`, kind.issuer);
+  }
+  const { hostname } = new URL(tokenUrl);
+  const endpoint = ENDPOINT_ISSUER[hostname];
+  if (endpoint && !belongs(endpoint, provider)) {
+    throw new UserError(
+      `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
+        `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`,
+    );
+  }
+}

@@ -10,6 +10,7 @@ import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './gith
 import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
+import { neutral } from './neutral.js';
 import { refreshTokens } from './refresh.js';
 import { timings, type Deps } from './deps.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
@@ -58,7 +59,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   }
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
   let pre = await preflight(api, target);
-  core.info(`Checked ${describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);
+  core.info(`Checked ${describeTarget(target)}: readable, last updated ${neutral(pre.updatedAt)}.`);
   let store = openStore(deps, cfg);
   const fresh = (c: Credentials): boolean => validFor(c, cfg.minTtlMs, deps.now());
 
@@ -82,17 +83,17 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       }
       // Obtained while this job ran: as fresh as a refresh of its own would have been.
       if (fresh(next) || Date.parse(successor.at) >= deps.startedAt) {
-        core.info(`This refresh token was already rotated by another job at ${successor.at}; using the access token it obtained.`);
+        core.info(`This refresh token was already rotated by another job at ${neutral(successor.at)}; using the access token it obtained.`);
         return { creds: next, source: 'shared', rotated: false, secretUpdated, refreshTokenLive: false };
       }
       throw new UserError(
-        `credentials: this refresh token was already rotated by another job at ${successor.at}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(target)}: re-run it to read the current value.`,
+        `credentials: this refresh token was already rotated by another job at ${neutral(successor.at)}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(target)}: re-run it to read the current value.`,
       );
     }
 
     // 2. An old copy: the secret changed after this job started, so its token is likely spent.
     if (!secretUpdated && Date.parse(pre.updatedAt) > deps.startedAt + CLOCK_SKEW_MS) {
-      const stale = `credentials: ${describeTarget(target)} was updated at ${pre.updatedAt}, after this job started, so the credentials this job was given are an old copy whose refresh token was probably spent; presenting it again could be refused as reuse and revoke the login. Re-run the job to read the current value.`;
+      const stale = `credentials: ${describeTarget(target)} was updated at ${neutral(pre.updatedAt)}, after this job started, so the credentials this job was given are an old copy whose refresh token was probably spent; presenting it again could be refused as reuse and revoke the login. Re-run the job to read the current value.`;
       if (!store) throw new UserError(stale);
       core.info(`${describeTarget(target)} changed after this job started; waiting for the job that changed it to share its result.`);
       if (await store.wait(current.refreshToken, 'refresh', undefined, cfg.lockTimeoutMs)) continue;
@@ -198,11 +199,11 @@ async function recover(ctx: RecoveryContext, spent: string, next: Credentials, s
   const { core } = deps;
   const write = async (): Promise<boolean> => {
     if (pre.updatedAt !== s.secretUpdatedAt) {
-      core.info(`Found credentials that a job at ${s.at} could not store; ${describeTarget(target)} has changed since, so it is left as it is.`);
+      core.info(`Found credentials that a job at ${neutral(s.at)} could not store; ${describeTarget(target)} has changed since, so it is left as it is.`);
       return false;
     }
     await writeSecret(api, target, pre, serializeCredentials(next));
-    core.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${describeTarget(target)}.`);
+    core.info(`Recovered the rotated credentials that a job at ${neutral(s.at)} could not store, and wrote them to ${describeTarget(target)}.`);
     return true;
   };
   const lock = await store.acquire(spent, 'recover');

@@ -1,5 +1,6 @@
 // End to end against hostile surroundings: answers that carry workflow commands or echo
-// secrets, and a cache library that prints after it was given up.
+// secrets, a cache library that prints after it was given up, and variable names that
+// would change how later steps run.
 import { randomBytes } from 'node:crypto';
 import type { CacheServer } from './support/cache-server.js';
 import type { GitHubServer } from './support/github-server.js';
@@ -186,5 +187,18 @@ describe('an abandoned cache call prints nothing later', () => {
     expect(r.stdout).not.toMatch(/Failed to restore|Failed to save|injected fault|twirp|sig=/i);
     expect(r.stderr).toBe('');
     assertNoLeak(r, [...all(s), ...storedSecrets()]);
+  });
+});
+
+describe('env-name refuses names that change how later steps run', () => {
+  it.each(['PATH', 'NODE_OPTIONS', 'GITHUB_X', 'LD_PRELOAD', 'BASH_ENV'])('%s', async (name) => {
+    const s = seed(8 * HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'env-name': name }) });
+    expect(r.code).toBe(1);
+    const why = `^::error::env-name: refusing ${name}, it changes how later steps run \\(.+\\); use auto, none or`;
+    expectOneLine(r, 'error', new RegExp(why));
+    expect(r.env).toEqual({});
+    expect(gh.requests.length + oauth.requests.length).toBe(0);
+    assertNoLeak(r, all(s));
   });
 });

@@ -134,6 +134,16 @@ describe('no workflow command from text the action did not write', () => {
     assertNoLeak(r, [...all(s), ...now]);
   });
 
+  it('an updated_at that is not a string is printed, not a crash', async () => {
+    const s = seed(-HOUR);
+    const meta = JSON.stringify({ name: SECRET, updated_at: 5 });
+    gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
+    const r = await runAction('main', { inputs: inputs(s) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('last updated 5.');
+    assertNoLeak(r, [...all(s), ...storedSecrets()]);
+  });
+
   it('a GitHub error message carrying them is one neutral line', async () => {
     const s = seed(-HOUR);
     const body = JSON.stringify({ message: hostile });

@@ -19,6 +19,11 @@ describe('neutral', () => {
     ['2026-01-31T12:00:00Z', '2026-01-31T12:00:00Z'],
   ])('%j → %j', (text, safe) => expect(neutral(text)).toBe(safe));
 
+  it('takes a field that is not a string after all', () => {
+    expect(neutral(5 as unknown as string)).toBe('5');
+    expect(neutral(undefined as unknown as string)).toBe('undefined');
+  });
+
   it('bounds the length and is idempotent', () => {
     const long = '::x'.repeat(200);
     expect(neutral(long, 50)).toHaveLength(50);

@@ -13,6 +13,7 @@ export function defuse(text: string): string {
 
 /** One line, no control character, no workflow command, at most `max` characters. */
 export function neutral(text: string, max = 200): string {
-  const line = defuse(text.replace(CONTROL, ' '));
+  // A JSON field typed as a string may hold anything at run time.
+  const line = defuse(String(text).replace(CONTROL, ' '));
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -1,6 +1,7 @@
 // Text the action did not write (API fields, provider errors, paths from inputs) made safe
 // for a log line. The runner obeys `::command::` at the start of a line (after blanks) and
-// the legacy `##[command]` anywhere in one; `::stop-commands::` would turn off masking.
+// the legacy `##[command]` anywhere in one; `::stop-commands::` would stop it obeying any,
+// masks included.
 
 // Line breaks (the runner splits on \r too), other C0/C1 controls, and the invisible
 // Unicode that can reorder or hide what a reader sees.

@@ -25,6 +25,11 @@ export async function runPost(deps: Deps): Promise<void> {
   }
 }
 
+interface Trusted {
+  state: PostState;
+  cfg: Config;
+}
+
 /** The saved state, when this step's own main step wrote it for these inputs; else one line. */
 function trustedState(deps: Deps): Trusted | undefined {
   const { core } = deps;
@@ -49,11 +54,6 @@ function trustedState(deps: Deps): Trusted | undefined {
 }
 
 const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
-
-interface Trusted {
-  state: PostState;
-  cfg: Config;
-}
 
 async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file: StateFile): Promise<void> {
   const { core } = deps;
@@ -85,14 +85,13 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
         await writeBack(deps, masker, cfg, path, content);
       } catch (err) {
         const why = describeError(err, masker.values);
-        if (!holdsNewRefreshToken(core, content, file)) {
-          core.setFailed(why);
-        } else {
+        if (holdsNewRefreshToken(core, content, file)) {
           keep(path);
           const kept = `${path} is kept (0600): it may hold the only copy of the refresh token the CLI rotated.`;
           core.setFailed(`${why} ${kept} ${storeHint(cfg.secret, path)}${before}`);
           return;
         }
+        core.setFailed(why);
       }
     }
   }

@@ -173,13 +173,13 @@ describe('a credential is only sent where it belongs', () => {
       'a bare Console API key',
       () => fakeToken('anthropic-api-key'),
       {},
-      /^credentials: this is an Anthropic Console API key \(sk-ant-api…\), not a refresh token; .*ANTHROPIC_API_KEY/,
+      /^credentials: this is an Anthropic Console API key, not a refresh token; .*ANTHROPIC_API_KEY/,
     ],
     [
       'a bare long-lived access token',
       () => fakeToken('anthropic-access'),
       {},
-      /^credentials: this is a Claude Code access token \(sk-ant-oat…\), not a refresh token/,
+      /^credentials: this is a Claude Code access token, not a refresh token/,
     ],
     [
       'a JWT stored as a bare refresh token',

@@ -9,11 +9,15 @@ describe('parseDuration', () => {
     ['1d', 86_400_000],
     ['45', 45_000],
     [' 5m ', 300_000],
+    ['1h30m', 5_400_000],
+    ['1h 30m', 5_400_000],
+    ['1d1h1m1s', 90_061_000],
+    ['2m30s', 150_000],
   ])('%s', (text, ms) => expect(parseDuration('min-ttl', text)).toBe(ms));
 
-  it.each(['', 'soon', '-5m', '1.5h', '2w', 'm'])('rejects %j naming the input', (text) => {
+  it.each(['', 'soon', '-5m', '1.5h', '2w', 'm', '30m1h', '1h1h', '1h30'])('rejects %j naming the input', (text) => {
     expect(() => parseDuration('min-ttl', text)).toThrow(UserError);
-    expect(() => parseDuration('min-ttl', text)).toThrow(/^min-ttl: .* use e\.g\. 90s, 30m, 2h/);
+    expect(() => parseDuration('min-ttl', text)).toThrow(/^min-ttl: .* use e\.g\. 90s, 30m, 2h, 1h30m/);
   });
 });
 
@@ -22,6 +26,19 @@ describe('formatDuration', () => {
     [0, '0s'],
     [59_000, '59s'],
     [5_400_000, '1h30m'],
+    [3_605_000, '1h5s'],
     [90_061_000, '1d1h1m1s'],
   ])('%d', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('every duration printed is one the inputs accept', () => {
+  it.each([0, 1_000, 59_000, 60_000, 3_599_000, 3_605_000, 5_400_000, 86_400_000, 90_061_000, 1_234_567_000])(
+    'format → parse gives back %d ms',
+    (ms) => expect(parseDuration('min-ttl', formatDuration(ms))).toBe(ms),
+  );
+
+  it.each(['90s', '30m', '2h', '1d', '45', '1h30m', '2m30s', '100m'])('parse → format → parse keeps %s', (text) => {
+    const ms = parseDuration('min-ttl', text);
+    expect(parseDuration('min-ttl', formatDuration(ms))).toBe(ms);
+  });
 });

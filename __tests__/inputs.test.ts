@@ -1,4 +1,6 @@
 // Inputs as the runner passes them: defaults per provider, and one clear line per mistake.
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { UserError } from '../src/errors.js';
 import { readConfig } from '../src/inputs.js';
 import { createRunner, type Env } from '../src/runner.js';
@@ -53,6 +55,49 @@ describe('defaults', () => {
   });
 });
 
+describe('env-name', () => {
+  it.each([
+    ['PATH', /programs find commands/],
+    ['NODE_OPTIONS', /Node\.js obeys it/],
+    ['node_path', /Node\.js obeys it/],
+    ['LD_PRELOAD', /dynamic loader/],
+    ['DYLD_INSERT_LIBRARIES', /dynamic loader/],
+    ['BASH_ENV', /shell of every run step/],
+    ['ENV', /shell of every run step/],
+    ['PS4', /shell of every run step/],
+    ['HOME', /programs find/],
+    ['TMPDIR', /programs find/],
+    ['GITHUB_X', /the runner and actions read it/],
+    ['RUNNER_TEMP', /the runner and actions read it/],
+    ['ACTIONS_RUNTIME_TOKEN', /the runner and actions read it/],
+    ['INPUT_CREDENTIALS', /the runner and actions read it/],
+    ['STATE_X', /the runner and actions read it/],
+    ['JAVA_TOOL_OPTIONS', /an interpreter loads it/],
+    ['PYTHONPATH', /an interpreter loads it/],
+    ['PERL5OPT', /an interpreter loads it/],
+    ['RUBYOPT', /an interpreter loads it/],
+    ['GIT_SSH_COMMAND', /git or ssh obeys it/],
+    ['HTTPS_PROXY', /network clients obey it/],
+  ])('refuses %s, with the reason', (name, reason) => {
+    const refused = new RegExp(`^env-name: refusing ${name}, it changes how later steps run \\(`);
+    expect(() => config({ 'env-name': name })).toThrow(refused);
+    expect(() => config({ 'env-name': name })).toThrow(reason);
+  });
+
+  it.each(['CLAUDE_CODE_OAUTH_TOKEN', 'MY_TOKEN', 'PATHFINDER_TOKEN', 'CODEX_TOKEN'])('takes %s', (name) => {
+    expect(config({ 'env-name': name }).envName).toBe(name);
+  });
+});
+
+describe('~ and auto find a home even when HOME is empty', () => {
+  it('uses the account\'s home directory, as the defaults do', () => {
+    const home = userInfo().homedir;
+    expect(config({ 'credentials-file': '~/x.json' }, { HOME: '' }).credentialsFile).toBe(join(home, 'x.json'));
+    const auto = config({ 'credentials-file': 'auto' }, { HOME: '' }).credentialsFile;
+    expect(auto).toBe(join(home, '.claude', '.credentials.json'));
+  });
+});
+
 describe('mistakes', () => {
   it.each([
     [{ provider: 'oauth2' }, /^token-url: provider oauth2 needs token-url and client-id/],
@@ -61,7 +106,10 @@ describe('mistakes', () => {
     [{ 'secret-name': '1CREDS' }, /^secret-name: "1CREDS" is not a valid secret name/],
     [{ 'secret-name': 'CREDS', 'secret-repository': 'just-a-name' }, /^secret-repository: "just-a-name" is not owner\/name/],
     [{ 'secret-environment': 'prod' }, /^secret-environment is set but secret-name is empty/],
-    [{ 'env-name': 'GITHUB_TOKEN' }, /^env-name: "GITHUB_TOKEN" is not a valid variable name/],
+    [{ 'env-name': 'GITHUB_TOKEN' }, /^env-name: refusing GITHUB_TOKEN, it changes how later steps run \(the runner/],
+    [{ 'env-name': 'MY-TOKEN' }, /^env-name: "MY-TOKEN" is not a valid variable name/],
+    [{ 'secret-environment': 'prod\n::stop-commands::x', 'secret-name': 'C' }, /^secret-environment: "prod :%3Astop/],
+    [{ 'credentials-file': '/tmp/a\n::error::b' }, /^credentials-file: "\/tmp\/a :%3Aerror:%3Ab" holds a control/],
     [{ share: 'yes' }, /^share: "yes" is not true or false/],
     [{ 'client-refresh': 'maybe' }, /^client-refresh: "maybe" is not true or false/],
     [{ 'lock-timeout': 'forever' }, /^lock-timeout: "forever" is not a duration/],

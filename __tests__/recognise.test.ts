@@ -90,12 +90,12 @@ const refused: Record<string, Refused> = {
   'a bare Console API key': {
     value: () => fakeToken('anthropic-api-key'),
     provider: 'anthropic',
-    message: /^credentials: this is an Anthropic Console API key \(sk-ant-api…\), not a refresh token; .*API_KEY/,
+    message: /^credentials: this is an Anthropic Console API key, not a refresh token; .*API_KEY/,
   },
   'a bare Claude Code access token (setup-token)': {
     value: () => fakeToken('anthropic-access'),
     provider: 'anthropic',
-    message: /^credentials: this is a Claude Code access token \(sk-ant-oat…\), not a refresh token; it cannot be/,
+    message: /^credentials: this is a Claude Code access token, not a refresh token; it cannot be/,
   },
   'an access token stored as the refresh token': {
     value: () => claude(fakeToken('anthropic-access')),
@@ -135,7 +135,7 @@ const refused: Record<string, Refused> = {
   'an opaque refresh token with anthropic': {
     value: opaque,
     provider: 'anthropic',
-    message: /^credentials: this is not an Anthropic refresh token \(sk-ant-ort…\), so it is not sent to Anthropic/,
+    message: /^credentials: this is not an Anthropic refresh token, so it is not sent to Anthropic/,
   },
 };
 

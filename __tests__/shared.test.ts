@@ -97,7 +97,8 @@ describe('shared store', () => {
     expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
     expect(file.claudeAiOauth.accessToken).toBe(storedTokens().accessToken);
     expect(Number(file.claudeAiOauth.expiresAt)).toBeGreaterThan(Date.now() + 7 * HOUR);
-    expect(JSON.parse(stale.state['oauth-broker'])).toMatchObject({ clientRefresh: false });
+    // The state is `v1.<MAC>.<JSON>`.
+    expect(JSON.parse(stale.state['oauth-broker'].replace(/^v1\.[0-9a-f]{64}\./, ''))).toMatchObject({ clientRefresh: false });
   });
 
   it('a reader with other credentials gets nothing of another login', async () => {

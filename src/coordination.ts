@@ -8,6 +8,7 @@ import type { Credentials } from './credentials.js';
 import { timings, type Deps } from './deps.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
+import { neutral } from './neutral.js';
 import type { GitHubApi } from './github/api.js';
 import { SecretsBeside, type Preflight } from './github/secrets.js';
 import { describeTarget, type SecretTarget } from './github/target.js';
@@ -214,11 +215,11 @@ export class Coordination {
     const key = this.material(spent);
     const write = async (): Promise<boolean> => {
       if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-        this.d.info(`Found credentials that a job at ${s.at} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+        this.d.info(`Found credentials that a job at ${neutral(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
         return false;
       }
       await r.write();
-      this.d.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${this.d.target}.`);
+      this.d.info(`Recovered the rotated credentials that a job at ${neutral(s.at)} could not store, and wrote them to ${this.d.target}.`);
       return true;
     };
     const lock = await store.acquire(key);
@@ -238,7 +239,7 @@ export class Coordination {
     if (r.fresh) return false;
     const result = lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
     if (result?.kind === 'recovered') return false;
-    if (result?.kind === 'abort') throw new UserError(`Another job could not store the rescued credentials: ${result.message} Re-run this job.`);
+    if (result?.kind === 'abort') throw new UserError(`Another job could not store the rescued credentials: ${neutral(result.message)} Re-run this job.`);
     throw new UserError(
       `lock-timeout: another job is storing the rescued credentials and did not finish within ${formatDuration(this.d.lockTimeoutMs)}. Re-run this job.`,
     );

@@ -1,8 +1,9 @@
 // The provider CLI's own credentials file (SPEC §3 `credentials-file`), written 0600.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Credentials } from './credentials.js';
+import { UserError } from './errors.js';
 import type { ProviderId } from './providers.js';
 
 type Json = Record<string, unknown>;
@@ -43,7 +44,44 @@ export function credentialsFileContent(provider: ProviderId, c: Credentials, cli
 
 export const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Writes atomically with mode 0600 (directory 0700), so no reader ever sees a partial or open file. */
+/** What is at `path` without following a link, or undefined when nothing is. */
+export function entryAt(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw err;
+  }
+}
+
+/** A symbolic link, a directory, a socket…: said in a few words. */
+export function kindOf(st: Stats): string {
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  return st.isDirectory() ? 'a directory' : 'not a regular file';
+}
+
+/**
+ * Makes room at `path` without losing what is there: a file (a login already on this
+ * runner) is renamed beside it, and its new name returned. Anything but a file is refused:
+ * writing through a symbolic link could replace any file the runner's user can write.
+ */
+export function moveAside(path: string, suffix: string): string | undefined {
+  const st = entryAt(path);
+  if (!st) return undefined;
+  if (!st.isFile()) {
+    throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+  }
+  const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
+  renameSync(path, backup);
+  return backup;
+}
+
+/**
+ * Writes atomically with mode 0600 (directory 0700), so no reader ever sees a partial or
+ * open file. The temporary file is created exclusively and renamed over `path`: a link
+ * put at either name is replaced, never followed.
+ */
 export function writePrivateFile(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;

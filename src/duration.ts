@@ -1,24 +1,31 @@
 import { UserError } from './errors.js';
+import { neutral } from './neutral.js';
 
-const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+const UNITS = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const;
+// Units largest first, each at most once: what formatDuration prints, so every printed
+// duration can be pasted back into an input.
+const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
 
-/** `90s`, `30m`, `2h`, `1d` or plain seconds → milliseconds. */
+/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
 export function parseDuration(input: string, value: string): number {
-  const m = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
-  if (!m) throw new UserError(`${input}: "${value}" is not a duration; use e.g. 90s, 30m, 2h or plain seconds.`);
-  return Number(m[1]) * UNITS[m[2] || 's'] * 1000;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const m = COMPOUND.exec(v);
+  if (!m || !m.slice(1).some(Boolean)) {
+    throw new UserError(`${input}: "${neutral(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+  }
+  return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
 }
 
-/** 5400000 → "1h30m": for log lines. */
+/** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
 export function formatDuration(ms: number): string {
   let s = Math.max(0, Math.round(ms / 1000));
   const parts: string[] = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of UNITS) {
     if (s >= size) {
       parts.push(`${Math.floor(s / size)}${unit}`);
       s %= size;
     }
   }
-  if (s || parts.length === 0) parts.push(`${s}s`);
-  return parts.join('');
+  return parts.join('') || '0s';
 }

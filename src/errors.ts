@@ -24,10 +24,38 @@ const TOKEN_SHAPES = [
   /github_pat_[A-Za-z0-9_]{20,}/g,
 ];
 
-/** Removes every known secret and anything shaped like a token from text bound for the log. */
+// A run of this many characters taken from a secret is redacted wherever it appears.
+const PIECE = 8;
+
+/** Where pieces of a secret can hide: the value itself, or the tokens inside a document. */
+function piecesOf(secret: string): string[] {
+  // JSON and multi-word values share words such as `refresh_token` with the action's own
+  // messages; the tokens in them are masked on their own too.
+  if (!/[\s"{}[\]]/.test(secret)) return [secret];
+  return secret.match(/[A-Za-z0-9_.~+/=-]{20,}/g) ?? [];
+}
+
+/**
+ * Removes every known secret, every run of 8 or more characters of one (an error body
+ * may echo part of a token), and anything shaped like a token from text bound for the log.
+ */
 export function redact(text: string, secrets: Iterable<string>): string {
+  const known = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
   let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
+  for (const s of known) out = out.split(s).join('***');
+  // Any such run is made of windows of PIECE characters of the secret: mark each one found.
+  const windows = new Set<string>();
+  for (const piece of known.flatMap(piecesOf)) {
+    for (let i = 0; i + PIECE <= piece.length; i++) windows.add(piece.slice(i, i + PIECE));
+  }
+  const hit = new Uint8Array(out.length);
+  for (let i = 0; i + PIECE <= out.length; i++) if (windows.has(out.slice(i, i + PIECE))) hit.fill(1, i, i + PIECE);
+  let kept = '';
+  for (let i = 0; i < out.length; i++) {
+    if (!hit[i]) kept += out[i];
+    else if (i === 0 || !hit[i - 1]) kept += '***';
+  }
+  out = kept;
   for (const shape of TOKEN_SHAPES) out = out.replace(shape, '***');
   return out;
 }

@@ -1,11 +1,13 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
-import { credentialsFileContent, digest, writePrivateFile } from './credfile.js';
+import { renameSync } from 'node:fs';
+import { credentialsFileContent, digest, moveAside, writePrivateFile } from './credfile.js';
 import type { Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from './github/target.js';
 import type { Core } from './runner.js';
 import { UserError } from './errors.js';
+import { BACKUP_SUFFIX, STATE_KEY, sealState, tag, type StateFile } from './state.js';
 
 export type Source = 'stored' | 'shared' | 'refreshed';
 
@@ -22,12 +24,30 @@ export interface Outcome {
 /** Safe to log: identifies a token for audit without revealing it. */
 export const fingerprint = (token: string): string => digest(token).slice(0, 12);
 
-/** What the post step needs: the files to remove and what they held. Never a token. */
-export interface PostState {
-  files: Array<{ path: string; digest: string }>;
-  clientRefresh: boolean;
+/** Clears the way for the file: one already there (a login on a self-hosted runner) is moved aside. */
+function place(core: Core, path: string): string | undefined {
+  let backup: string | undefined;
+  try {
+    backup = moveAside(path, BACKUP_SUFFIX);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`credentials-file: could not check ${path} (${code}); choose another path, or none.`);
+  }
+  if (backup) core.info(`credentials-file: ${path} was already there; moved it to ${backup} until the post step puts it back.`);
+  return backup;
 }
-export const STATE_KEY = 'oauth-broker';
+
+/** Undoes place() after a failed write; says where the file is when that fails too. */
+function putBack(file: StateFile): string {
+  if (!file.backup) return '';
+  try {
+    renameSync(file.backup, file.path);
+    return '';
+  } catch {
+    return ` The file that was there is now ${file.backup}.`;
+  }
+}
 
 export function publish(core: Core, cfg: Config, out: Outcome, now: number): void {
   const { creds } = out;
@@ -42,14 +62,17 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
     const clientRefresh = cfg.clientRefresh && out.refreshTokenLive;
     if (cfg.clientRefresh && !clientRefresh) core.info('client-refresh: this job holds no live refresh token (another job rotated it), so the file holds the access token only.');
     const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
-    try {
-      writePrivateFile(cfg.credentialsFile, content);
-    } catch (err) {
-      throw new UserError(`credentials-file: could not write ${cfg.credentialsFile} (${(err as NodeJS.ErrnoException).code ?? 'error'}); choose a writable path, or none.`);
-    }
     filePath = cfg.credentialsFile;
-    const state: PostState = { files: [{ path: filePath, digest: digest(content) }], clientRefresh };
-    core.saveState(STATE_KEY, JSON.stringify(state));
+    const file: StateFile = { path: filePath, digest: digest(content), backup: place(core, filePath) };
+    try {
+      writePrivateFile(filePath, content);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      const back = putBack(file);
+      throw new UserError(`credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.${back}`);
+    }
+    if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
+    core.saveState(STATE_KEY, sealState(core, { files: [file], clientRefresh }));
   }
   core.setOutput('access-token', token);
   core.setOutput('expires-at', expiresAt);

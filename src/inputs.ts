@@ -1,7 +1,9 @@
 // Reads and validates every input before anything else happens (SPEC §3).
+import { isAbsolute, join } from 'node:path';
 import { parseDuration } from './duration.js';
 import { UserError } from './errors.js';
-import { PROVIDERS, isProviderId, type Provider } from './providers.js';
+import { neutral } from './neutral.js';
+import { PROVIDERS, homeDir, isProviderId, type Provider } from './providers.js';
 import type { Core, Env } from './runner.js';
 import type { SecretTarget } from './github/target.js';
 
@@ -31,17 +33,45 @@ export interface Config {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+// Values quoted in an error may come from an expression (a branch name, a PR title).
+const q = (value: string): string => `"${neutral(value, 80)}"`;
+
+/**
+ * Variables that change how later steps run, each with why: a token exported into one
+ * would break or redirect every later step. Matched case-insensitively (Windows).
+ */
+const RESERVED_ENV: ReadonlyArray<[RegExp, string]> = [
+  [/^(PATH|PATHEXT|HOME|USERPROFILE|SHELL|TMPDIR|TMP|TEMP|IFS|CI)$/, 'programs find commands and files by it'],
+  [/^(BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS4|PROMPT_COMMAND)$/, 'the shell of every run step reads or runs it'],
+  [/^(LD_|DYLD_)/, 'the dynamic loader obeys it in every program'],
+  [/^NODE_/, 'Node.js obeys it in every later JavaScript action and script'],
+  [/^(PYTHON|PERL5|PERLLIB|RUBY|JAVA_TOOL_OPTIONS$|_JAVA_OPTIONS$|JDK_JAVA_OPTIONS$)/, 'an interpreter loads it'],
+  [/^(GIT_|SSH_|GNUPGHOME$|GPG_)/, 'git or ssh obeys it'],
+  [/^(NPM_CONFIG_|YARN_|PIP_|CARGO_)/, 'a package manager takes its settings from it'],
+  [/^((HTTPS?|ALL|NO|FTP)_PROXY|SSL_CERT_(FILE|DIR)|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/, 'network clients obey it'],
+  [/^(GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)/, 'the runner and actions read it'],
+];
+
+function checkEnvName(name: string): string {
+  const fix = 'use auto, none or a name of your own, e.g. CLAUDE_CODE_OAUTH_TOKEN';
+  if (!NAME.test(name)) throw new UserError(`env-name: ${q(name)} is not a valid variable name; ${fix}.`);
+  const reserved = RESERVED_ENV.find(([re]) => re.test(name.toUpperCase()));
+  if (reserved) {
+    throw new UserError(`env-name: refusing ${name}, it changes how later steps run (${reserved[1]}); ${fix}.`);
+  }
+  return name;
+}
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`${input}: "${value}" is not one of ${allowed.join(', ')}.`);
+  throw new UserError(`${input}: ${q(value)} is not one of ${allowed.join(', ')}.`);
 }
 
 function bool(input: string, value: string, fallback: boolean): boolean {
   if (value === '') return fallback;
   if (/^true$/i.test(value)) return true;
   if (/^false$/i.test(value)) return false;
-  throw new UserError(`${input}: "${value}" is not true or false.`);
+  throw new UserError(`${input}: ${q(value)} is not true or false.`);
 }
 
 function httpUrl(input: string, value: string): string {
@@ -49,11 +79,13 @@ function httpUrl(input: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UserError(`${input}: "${value}" is not a URL.`);
+    throw new UserError(`${input}: ${q(value)} is not a URL.`);
   }
   // Plain http only to this machine: a token must never cross a network in clear.
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new UserError(`${input}: "${value}" must be an https URL.`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new UserError(`${input}: ${q(value)} must be an https URL.`);
+  }
   return value.replace(/\/+$/, '');
 }
 
@@ -68,13 +100,15 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
     return undefined;
   }
   if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new UserError(`secret-name: "${name}" is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`);
+    throw new UserError(`secret-name: ${q(name)} is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`);
   }
   if (org) {
-    if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`secret-org: "${org}" is not an organization login.`);
+    if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`secret-org: ${q(org)} is not an organization login.`);
     return { kind: 'org', org, name };
   }
-  if (!REPO.test(repository)) throw new UserError(`secret-repository: "${repository}" is not owner/name.`);
+  if (!REPO.test(repository)) throw new UserError(`secret-repository: ${q(repository)} is not owner/name.`);
+  // The name is printed in log lines and the summary: one plain line.
+  if (environment && neutral(environment) !== environment) throw new UserError(`secret-environment: ${q(environment)} is not an environment name.`);
   const [owner, repo] = repository.split('/');
   return environment ? { kind: 'env', owner, repo, environment, name } : { kind: 'repo', owner, repo, name };
 }
@@ -82,25 +116,36 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
 function credentialsFile(core: Core, env: Env, provider: Provider): string | undefined {
   const value = core.getInput('credentials-file') || provider.defaultFile;
   if (value === 'none') return undefined;
+  let path: string;
   if (value === 'auto') {
     if (!provider.filePath) throw new UserError(`credentials-file: provider ${provider.id} has no standard credentials file; give a path or none.`);
-    return provider.filePath(env);
+    path = provider.filePath(env);
+  } else if (value.startsWith('~/')) {
+    path = join(homeDir(env), value.slice(2));
+  } else {
+    path = isAbsolute(value) ? value : join(env.GITHUB_WORKSPACE || process.cwd(), value);
   }
-  if (value.startsWith('~/')) return (env.HOME ?? '') + value.slice(1);
-  return value.startsWith('/') ? value : `${env.GITHUB_WORKSPACE || process.cwd()}/${value}`;
+  // No home directory at all would make a relative path of `~/` or `auto`.
+  if (!isAbsolute(path)) {
+    throw new UserError(`credentials-file: ${q(value)} needs a home directory, and none is set; give an absolute path.`);
+  }
+  // It is printed in log lines.
+  if (neutral(path, Infinity) !== path) {
+    throw new UserError(`credentials-file: ${q(value)} holds a control character or "::"; give a plain path.`);
+  }
+  return path;
 }
 
 /** Every input but `credentials`, which the caller masks and parses first. */
 export function readConfig(core: Core, env: Env): Config {
   const providerName = core.getInput('provider') || 'anthropic';
-  if (!isProviderId(providerName)) throw new UserError(`provider: "${providerName}" is not one of anthropic, openai, oauth2.`);
+  if (!isProviderId(providerName)) throw new UserError(`provider: ${q(providerName)} is not one of anthropic, openai, oauth2.`);
   const provider = PROVIDERS[providerName];
   const tokenUrl = core.getInput('token-url') || provider.tokenUrl;
   const clientId = core.getInput('client-id') || provider.clientId;
   if (!tokenUrl || !clientId) throw new UserError(`${tokenUrl ? 'client-id' : 'token-url'}: provider oauth2 needs token-url and client-id.`);
   const envInput = core.getInput('env-name') || 'auto';
-  const envName = envInput === 'auto' ? provider.envName : envInput === 'none' ? undefined : envInput;
-  if (envName !== undefined && (!NAME.test(envName) || /^GITHUB_/i.test(envName))) throw new UserError(`env-name: "${envInput}" is not a valid variable name; use auto, none or e.g. CLAUDE_CODE_OAUTH_TOKEN.`);
+  const envName = envInput === 'auto' ? provider.envName : envInput === 'none' ? undefined : checkEnvName(envInput);
   const scope = core.getInput('scope');
   const config: Config = {
     provider,

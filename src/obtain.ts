@@ -20,6 +20,7 @@ import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
+import { neutral } from './neutral.js';
 import { refreshTokens } from './refresh.js';
 import type { Deps } from './deps.js';
 import type { StoreBackend } from './store/cache-backend.js';
@@ -75,7 +76,7 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   }
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
   const pre = await preflight(api, target);
-  deps.core.info(`Checked ${describeTarget(target)}: readable, last updated ${pre.updatedAt}.`);
+  deps.core.info(`Checked ${describeTarget(target)}: readable, last updated ${neutral(pre.updatedAt)}.`);
   const coord = coordinate(deps, cfg, api, pre);
   const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string) : undefined;
   if (pending) deps.core.saveState(PENDING_STATE, pending.path);
@@ -108,11 +109,11 @@ async function takeSuccessor(run: Run, current: Credentials, s: Successor): Prom
   }
   // Obtained while this job ran: as fresh as a refresh of its own would have been.
   if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
-    deps.core.info(`These credentials were already refreshed by another job at ${s.at}; using the access token it obtained.`);
+    deps.core.info(`These credentials were already refreshed by another job at ${neutral(s.at)}; using the access token it obtained.`);
     return { wrote: false, outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false } };
   }
   throw new UserError(
-    `credentials: another job refreshed these credentials at ${s.at}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(run.target)}: re-run it to read the current value.`,
+    `credentials: another job refreshed these credentials at ${neutral(s.at)}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(run.target)}: re-run it to read the current value.`,
   );
 }
 

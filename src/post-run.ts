@@ -1,42 +1,29 @@
-// The post step (SPEC §3.6): write back what the CLI rotated, then remove the files.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// The post step (SPEC §3.6): write back what the CLI rotated, remove the file, put back
+// one the main step moved aside. It never throws, and never destroys what it could not store.
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
-import { digest } from './credfile.js';
+import { digest, entryAt, kindOf } from './credfile.js';
 import { UserError, describeError } from './errors.js';
-import { STATE_KEY, type PostState } from './export.js';
-import { readConfig } from './inputs.js';
-import { describeTarget } from './github/target.js';
+import { readConfig, type Config } from './inputs.js';
+import { describeTarget, type SecretTarget } from './github/target.js';
 import { Masker } from './mask.js';
 import { PENDING_STATE } from './pending.js';
+import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
 import { githubDeps, type Deps } from './deps.js';
+import type { Core } from './runner.js';
+
+const NOTHING = 'nothing is written back, removed or put back.';
 
 export async function runPost(deps: Deps): Promise<void> {
   await finish(deps);
   const { core } = deps;
-  const raw = core.getState(STATE_KEY);
-  if (!raw) return;
-  let state: PostState;
-  try {
-    state = JSON.parse(raw) as PostState;
-  } catch {
-    core.warning('oauth-broker: the state saved by the main step is unreadable; nothing to clean up.');
-    return;
-  }
   const masker = new Masker(core);
   try {
-    for (const file of state.files) {
-      if (!existsSync(file.path)) continue;
-      const content = readFileSync(file.path, 'utf8');
-      if (state.clientRefresh && digest(content) !== file.digest) await writeBack(deps, masker, file.path, content);
-    }
+    const trusted = trustedState(deps);
+    if (!trusted) return;
+    for (const file of trusted.state.files) await cleanUp(deps, masker, trusted, file);
   } catch (err) {
     core.setFailed(describeError(err, masker.values));
-  } finally {
-    for (const file of state.files) {
-      if (!existsSync(file.path)) continue;
-      rmSync(file.path, { force: true });
-      core.info(`Removed ${file.path}.`);
-    }
   }
 }
 
@@ -56,8 +43,130 @@ async function finish(deps: Deps): Promise<void> {
   }
 }
 
+interface Trusted {
+  state: PostState;
+  cfg: Config;
+}
+
+/** The saved state, when this step's own main step wrote it for these inputs; else one line. */
+function trustedState(deps: Deps): Trusted | undefined {
+  const { core } = deps;
+  const raw = core.getState(STATE_KEY);
+  if (!raw) return undefined;
+  const state = openState(core, raw);
+  if ('untrusted' in state) {
+    core.warning(
+      state.untrusted === 'malformed'
+        ? 'oauth-broker: the state saved by the main step is unreadable; nothing to clean up.'
+        : `oauth-broker: ignoring saved state that this step's main step did not write with these inputs (set by an ` +
+            `earlier step?); ${NOTHING}`,
+    );
+    return undefined;
+  }
+  const cfg = readConfig(core, deps.env);
+  if (state.files.some((f) => f.path !== cfg.credentialsFile) || (state.clientRefresh && !cfg.clientRefresh)) {
+    core.warning(`oauth-broker: the saved state names another credentials file than the inputs do; ${NOTHING}`);
+    return undefined;
+  }
+  return { state, cfg };
+}
+
+const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
+
+async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file: StateFile): Promise<void> {
+  const { core } = deps;
+  const { path } = file;
+  const before = file.backup ? ` The file that was there before this job is at ${file.backup}.` : '';
+  let st;
+  try {
+    st = entryAt(path);
+  } catch (err) {
+    core.warning(`credentials-file: could not check ${path} (${codeOf(err)}); it is left as it is.${before}`);
+    return;
+  }
+  if (!st) return putBack(core, file);
+  if (!st.isFile()) {
+    core.warning(`credentials-file: ${path} is now ${kindOf(st)}, not the file main wrote; left as it is.${before}`);
+    return;
+  }
+  if (state.clientRefresh) {
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch (err) {
+      const why = `could not read ${path} (${codeOf(err)})`;
+      core.warning(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.${before}`);
+      return;
+    }
+    if (digest(content) !== file.digest) {
+      try {
+        await writeBack(deps, masker, cfg, path, content);
+      } catch (err) {
+        const why = describeError(err, masker.values);
+        if (holdsNewRefreshToken(core, content, file)) {
+          keep(path);
+          const kept = `${path} is kept (0600): it may hold the only copy of the refresh token the CLI rotated.`;
+          core.setFailed(`${why} ${kept} ${storeHint(cfg.secret, path)}${before}`);
+          return;
+        }
+        core.setFailed(why);
+      }
+    }
+  }
+  try {
+    rmSync(path);
+  } catch (err) {
+    core.warning(`credentials-file: could not remove ${path} (${codeOf(err)}).${before}`);
+    return;
+  }
+  core.info(`Removed ${path}.`);
+  putBack(core, file);
+}
+
+/** Whether the file holds a refresh token other than the one main gave it; unknown counts as yes. */
+function holdsNewRefreshToken(core: Core, content: string, file: StateFile): boolean {
+  try {
+    const { refreshToken } = parseCredentials(content);
+    return !!refreshToken && tag(core, refreshToken) !== file.refresh;
+  } catch {
+    return true;
+  }
+}
+
+/** Owner-only, as the CLI's own file is: best effort, it is already the broker's 0600 file. */
+function keep(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // The message says where it is; a mode it cannot change is no reason to say less.
+  }
+}
+
+/** How to store a kept file by hand: the CLI's own verb is not built yet, gh's is. */
+function storeHint(t: SecretTarget | undefined, path: string): string {
+  if (!t) return 'Store it in the secret that holds credentials, then delete it.';
+  let where: string;
+  if (t.kind === 'org') where = `--org ${t.org} --visibility <its visibility>`;
+  else where = `--repo ${t.owner}/${t.repo}${t.kind === 'env' ? ` --env ${t.environment}` : ''}`;
+  const command = `gh secret set ${t.name} ${where} < "${path}"`;
+  return `Once the cause is fixed, store it in ${describeTarget(t)} (${command}), then delete it.`;
+}
+
+/** Puts back the file the main step moved aside, now that the path is free. */
+function putBack(core: Core, file: StateFile): void {
+  if (!file.backup) return;
+  try {
+    renameSync(file.backup, file.path);
+  } catch (err) {
+    const where = `the file that was there before this job is at ${file.backup}`;
+    core.warning(`credentials-file: could not put back ${file.path} (${codeOf(err)}); ${where}.`);
+    return;
+  }
+  core.info(`Put back ${file.path}, the file that was there before this job.`);
+}
+
 /** The CLI refreshed by itself: its rotated credentials must reach the secret. */
-async function writeBack(deps: Deps, masker: Masker, path: string, content: string): Promise<void> {
+async function writeBack(deps: Deps, masker: Masker, cfg: Config, path: string, content: string): Promise<void> {
   const { core } = deps;
   const input = core.getInput('credentials');
   masker.mask(input, core.getInput('github-token'), content);
@@ -69,7 +178,6 @@ async function writeBack(deps: Deps, masker: Masker, path: string, content: stri
   }
   masker.mask(...secretsOf(fromFile));
   const base = parseCredentials(input);
-  const cfg = readConfig(core, deps.env);
   if (!cfg.secret || !cfg.githubToken) throw new UserError('client-refresh: the CLI changed the credentials file, but secret-name and github-token are not set; they cannot be stored.');
   if (!fromFile.accessToken) throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);
   const now = deps.now();

@@ -1,5 +1,5 @@
 // What differs between providers (SPEC §1). Everything else is the same code path.
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from './runner.js';
 
@@ -23,6 +23,16 @@ export interface Provider {
   filePath?(env: Env): string;
 }
 
+/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
+export function homeDir(env: Env): string {
+  if (env.HOME) return env.HOME;
+  try {
+    return homedir() || userInfo().homedir;
+  } catch {
+    return '';
+  }
+}
+
 export const PROVIDERS: Record<ProviderId, Provider> = {
   anthropic: {
     id: 'anthropic',
@@ -33,7 +43,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     envName: 'CLAUDE_CODE_OAUTH_TOKEN',
     defaultFile: 'none',
     defaultClientRefresh: false,
-    filePath: (env) => join(env.HOME || homedir(), '.claude', '.credentials.json'),
+    filePath: (env) => join(homeDir(env), '.claude', '.credentials.json'),
   },
   openai: {
     id: 'openai',
@@ -43,7 +53,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     sendsScope: false,
     defaultFile: 'auto',
     defaultClientRefresh: true,
-    filePath: (env) => join(env.CODEX_HOME || join(env.HOME || homedir(), '.codex'), 'auth.json'),
+    filePath: (env) => join(env.CODEX_HOME || join(homeDir(env), '.codex'), 'auth.json'),
   },
   oauth2: {
     id: 'oauth2',

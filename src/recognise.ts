@@ -10,7 +10,7 @@ type Issuer = 'anthropic' | 'openai' | 'github';
 
 interface Kind {
   issuer?: Issuer;
-  /** "an Anthropic Console API key (sk-ant-api…)": never a piece of the token itself. */
+  /** "an Anthropic Console API key": never 8 characters of the token, which redaction would star out. */
   what: string;
   /** Whether a token endpoint accepts it as a refresh token. */
   refresh: boolean;
@@ -40,7 +40,7 @@ export function kindOf(token: string): Kind | undefined {
   if (/^sk-ant-oat\d+-/.test(token)) {
     return {
       issuer: 'anthropic',
-      what: 'a Claude Code access token (sk-ant-oat…)',
+      what: 'a Claude Code access token',
       refresh: false,
       instead: `it cannot be refreshed: pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN directly, or ${CLAUDE_LOGIN}`,
     };
@@ -48,7 +48,7 @@ export function kindOf(token: string): Kind | undefined {
   if (/^sk-ant-api\d+-/.test(token)) {
     return {
       issuer: 'anthropic',
-      what: 'an Anthropic Console API key (sk-ant-api…)',
+      what: 'an Anthropic Console API key',
       refresh: false,
       instead: `an API key needs no refresh: pass it as ANTHROPIC_API_KEY without this action, or ${CLAUDE_LOGIN}`,
     };
@@ -133,7 +133,7 @@ export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string
   // Anthropic's refresh tokens all carry their prefix: anything else was issued elsewhere.
   if (provider === 'anthropic' && rt?.issuer !== 'anthropic') {
     fail(
-      `${subject} is not an Anthropic refresh token (sk-ant-ort…), so it is not sent to Anthropic; ` +
+      `${subject} is not an Anthropic refresh token, so it is not sent to Anthropic; ` +
         'set provider to the one that issued it (openai, or oauth2 with token-url and client-id)',
     );
   }

@@ -3,6 +3,7 @@
 import type { TokenSet } from './credentials.js';
 import { InvalidGrantError, UncertainRefreshError, UserError, redact } from './errors.js';
 import { classifyFetchError, retryAfterMs } from './http.js';
+import { neutral } from './neutral.js';
 import type { Provider } from './providers.js';
 import { USER_AGENT } from './version.js';
 
@@ -28,6 +29,20 @@ export interface RefreshDeps {
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set(['invalid_grant', 'refresh_token_reused', 'refresh_token_expired', 'refresh_token_invalidated']);
+// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
+const KNOWN_CODES = new Set([
+  ...DEAD_TOKEN,
+  'invalid_request',
+  'invalid_client',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'access_denied',
+  'server_error',
+  'temporarily_unavailable',
+  'rate_limited',
+  'rate_limit_exceeded',
+]);
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -63,6 +78,13 @@ function providerError(text: string): { code?: string; description?: string } {
     // Not JSON: nothing quotable.
   }
   return {};
+}
+
+/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
+function quotableCode(code: string, secrets: string[]): string {
+  if (KNOWN_CODES.has(code)) return code;
+  const safe = redact(code, secrets);
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
 }
 
 // An access token the provider says lives longer than this is refreshed after it anyway.
@@ -170,7 +192,8 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       continue;
     }
     const { code, description } = providerError(text);
-    const detail = [code, description && redact(description, secrets).slice(0, 200)].filter(Boolean).join(': ');
+    const quoted = [code && quotableCode(code, secrets), description && neutral(redact(description, secrets))];
+    const detail = quoted.filter(Boolean).join(': ');
     const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
     if (code && DEAD_TOKEN.has(code)) {
       throw new InvalidGrantError(`${service} refused the stored refresh token: ${said}. It was already used or revoked.`);

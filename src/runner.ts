@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { defuse } from './neutral.js';
 
 /** The slice of @actions/core the broker uses; injected so the logic tests without a runner. */
 export interface Core {
@@ -70,7 +71,9 @@ export function createRunner(
     },
     saveState: (name, value) => fileCommand('STATE', 'save-state', name, value),
     getState: (name) => env[`STATE_${name}`] ?? '',
-    info: (message) => write(message + EOL),
+    // The one guarantee no caller can forget: a plain line never carries a workflow command.
+    // Command data needs none: escapeData keeps it on the command's own line.
+    info: (message) => write(defuse(message) + EOL),
     warning: (message) => command('warning', message),
     error: (message) => command('error', message),
     debug: (message) => command('debug', message),

@@ -21,6 +21,8 @@ var src_deps = __webpack_require__(2421);
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/neutral.ts
+var neutral = __webpack_require__(3060);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -32,6 +34,7 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 // A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
 // ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
 // rate-limit messages; the write-back must honour both exactly (SPEC §4).
+
 
 
 /**
@@ -140,16 +143,15 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${v}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.S)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
         }
     }
 }
 function messageOf(text) {
     try {
         const m = JSON.parse(text)?.message;
-        // One line of printable text: it goes into an error line.
         if (typeof m === 'string')
-            return m.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 200);
+            return (0,neutral/* neutral */.S)(m);
     }
     catch {
         // fall through
@@ -446,6 +448,8 @@ function instant(iso) {
     return ms;
 }
 
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -453,6 +457,7 @@ var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/store/cache-backend.ts
 // The shared store's storage: the Actions cache through @actions/cache (service v2).
 // Entries are immutable and the first reservation of a key wins, which is the lock.
+
 
 
 // The cache version hashes the path list, so every job must name the same path: a
@@ -474,26 +479,38 @@ function cacheAvailable(env) {
     }
     return undefined;
 }
+// The cache call a write comes from: kept through the library's own callbacks and
+// timers, so what it prints after the call was abandoned at its timeout is caught too.
+const callOf = new external_node_async_hooks_.AsyncLocalStorage();
+let guarded = false;
+/** Routes stdout and stderr writes made inside a cache call to that call's log: never to the step's. */
+function guardStreams() {
+    if (guarded)
+        return;
+    guarded = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        stream.write = ((chunk, ...rest) => {
+            const call = callOf.getStore();
+            if (!call)
+                return write(chunk, ...rest);
+            call.log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+            const cb = rest.find((r) => typeof r === 'function');
+            cb?.();
+            return true;
+        });
+    }
+}
 /**
  * Runs a call of @actions/cache with its log captured: the library reports both
  * "another job reserved this key" and "the service failed" as a -1, and only its
- * log tells them apart. Its log also holds signed URLs, so it is never re-printed.
+ * log tells them apart. Its log also holds signed URLs, so it is never printed, not
+ * even when the library writes after the call was given up.
  */
 async function captured(fn) {
-    const write = process.stdout.write;
-    let log = '';
-    process.stdout.write = ((chunk, ...rest) => {
-        log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        const cb = rest.find((r) => typeof r === 'function');
-        cb?.();
-        return true;
-    });
-    try {
-        return { value: await fn(), log };
-    }
-    finally {
-        process.stdout.write = write;
-    }
+    guardStreams();
+    const call = { log: '' };
+    return { value: await callOf.run(call, fn), log: call.log };
 }
 /** Bounds a cache call: the library sets no timeout on its service requests. */
 function within(ms, p) {
@@ -714,6 +731,7 @@ class SharedStore {
 
 
 
+
 const PREFIX = 'OAUTH_BROKER_';
 // Takeovers of dead holders; each comes only after a lease, so five is hours of failures.
 const MAX_GENERATIONS = 5;
@@ -863,11 +881,11 @@ class Coordination {
         const key = this.material(spent);
         const write = async () => {
             if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-                this.d.info(`Found credentials that a job at ${s.at} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
                 return false;
             }
             await r.write();
-            this.d.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${this.d.target}.`);
+            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store, and wrote them to ${this.d.target}.`);
             return true;
         };
         const lock = await store.acquire(key);
@@ -892,7 +910,7 @@ class Coordination {
         if (result?.kind === 'recovered')
             return false;
         if (result?.kind === 'abort')
-            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${result.message} Re-run this job.`);
+            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.S)(result.message)} Re-run this job.`);
         throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
     }
 }
@@ -984,8 +1002,23 @@ class PendingFile {
 
 
 
+
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set(['invalid_grant', 'refresh_token_reused', 'refresh_token_expired', 'refresh_token_invalidated']);
+// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
+const KNOWN_CODES = new Set([
+    ...DEAD_TOKEN,
+    'invalid_request',
+    'invalid_client',
+    'unauthorized_client',
+    'unsupported_grant_type',
+    'invalid_scope',
+    'access_denied',
+    'server_error',
+    'temporarily_unavailable',
+    'rate_limited',
+    'rate_limit_exceeded',
+]);
 const refresh_MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
 function buildRequest(req) {
@@ -1022,6 +1055,13 @@ function providerError(text) {
         // Not JSON: nothing quotable.
     }
     return {};
+}
+/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
+function quotableCode(code, secrets) {
+    if (KNOWN_CODES.has(code))
+        return code;
+    const safe = (0,errors/* redact */.E$)(code, secrets);
+    return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
 }
 // An access token the provider says lives longer than this is refreshed after it anyway.
 const MAX_EXPIRES_IN_S = 365 * 86_400;
@@ -1128,7 +1168,8 @@ async function refreshTokens(req, deps) {
             continue;
         }
         const { code, description } = providerError(text);
-        const detail = [code, description && (0,errors/* redact */.E$)(description, secrets).slice(0, 200)].filter(Boolean).join(': ');
+        const quoted = [code && quotableCode(code, secrets), description && (0,neutral/* neutral */.S)((0,errors/* redact */.E$)(description, secrets))];
+        const detail = quoted.filter(Boolean).join(': ');
         const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
         if (code && DEAD_TOKEN.has(code)) {
             throw new errors/* InvalidGrantError */.Gy(`${service} refused the stored refresh token: ${said}. It was already used or revoked.`);
@@ -1144,6 +1185,7 @@ async function refreshTokens(req, deps) {
 // The refresh path (docs/design.md, "A run"): take what another job left, or claim the
 // refresh, present the token once, write the rotated credentials back, share them.
 // Loaded on demand: the stored-token path never parses it or what it imports.
+
 
 
 
@@ -1181,7 +1223,7 @@ async function begin(deps, cfg, masker, creds) {
     }
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, deps.github);
     const pre = await preflight(api, target);
-    deps.core.info(`Checked ${(0,github_target/* describeTarget */.f)(target)}: readable, last updated ${pre.updatedAt}.`);
+    deps.core.info(`Checked ${(0,github_target/* describeTarget */.f)(target)}: readable, last updated ${(0,neutral/* neutral */.S)(pre.updatedAt)}.`);
     const coord = coordinate(deps, cfg, api, pre);
     const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken) : undefined;
     if (pending)
@@ -1214,10 +1256,10 @@ async function takeSuccessor(run, current, s) {
     }
     // Obtained while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
-        deps.core.info(`These credentials were already refreshed by another job at ${s.at}; using the access token it obtained.`);
+        deps.core.info(`These credentials were already refreshed by another job at ${(0,neutral/* neutral */.S)(s.at)}; using the access token it obtained.`);
         return { wrote: false, outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false } };
     }
-    throw new errors/* UserError */.yo(`credentials: another job refreshed these credentials at ${s.at}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,github_target/* describeTarget */.f)(run.target)}: re-run it to read the current value.`);
+    throw new errors/* UserError */.yo(`credentials: another job refreshed these credentials at ${(0,neutral/* neutral */.S)(s.at)}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,github_target/* describeTarget */.f)(run.target)}: re-run it to read the current value.`);
 }
 /** How sure a failed refresh is that the provider never saw the token. */
 function spentBy(err) {

@@ -20,6 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/neutral.ts
+var neutral = __webpack_require__(3060);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept equal to package.json's version by __tests__/version.test.ts.
 const VERSION = '0.1.0';
@@ -29,6 +31,7 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 // A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
 // ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
 // rate-limit messages; the write-back must honour both exactly (SPEC §4).
+
 
 
 /**
@@ -137,16 +140,15 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${v}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.S)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
         }
     }
 }
 function messageOf(text) {
     try {
         const m = JSON.parse(text)?.message;
-        // One line of printable text: it goes into an error line.
         if (typeof m === 'string')
-            return m.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 200);
+            return (0,neutral/* neutral */.S)(m);
     }
     catch {
         // fall through

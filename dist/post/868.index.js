@@ -19,10 +19,14 @@ var src_deps = __webpack_require__(2421);
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/neutral.ts
+var neutral = __webpack_require__(3060);
 // EXTERNAL MODULE: ./src/github/secrets.ts + 4 modules
 var secrets = __webpack_require__(3518);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -30,6 +34,7 @@ var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/store/cache-backend.ts
 // The shared store's storage: the Actions cache through @actions/cache (service v2).
 // Entries are immutable and the first reservation of a key wins, which is the lock.
+
 
 
 // The cache version hashes the path list, so every job must name the same path: a
@@ -51,26 +56,38 @@ function cacheAvailable(env) {
     }
     return undefined;
 }
+// The cache call a write comes from: kept through the library's own callbacks and
+// timers, so what it prints after the call was abandoned at its timeout is caught too.
+const callOf = new external_node_async_hooks_.AsyncLocalStorage();
+let guarded = false;
+/** Routes stdout and stderr writes made inside a cache call to that call's log: never to the step's. */
+function guardStreams() {
+    if (guarded)
+        return;
+    guarded = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        stream.write = ((chunk, ...rest) => {
+            const call = callOf.getStore();
+            if (!call)
+                return write(chunk, ...rest);
+            call.log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+            const cb = rest.find((r) => typeof r === 'function');
+            cb?.();
+            return true;
+        });
+    }
+}
 /**
  * Runs a call of @actions/cache with its log captured: the library reports both
  * "another job reserved this key" and "the service failed" as a -1, and only its
- * log tells them apart. Its log also holds signed URLs, so it is never re-printed.
+ * log tells them apart. Its log also holds signed URLs, so it is never printed, not
+ * even when the library writes after the call was given up.
  */
 async function captured(fn) {
-    const write = process.stdout.write;
-    let log = '';
-    process.stdout.write = ((chunk, ...rest) => {
-        log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        const cb = rest.find((r) => typeof r === 'function');
-        cb?.();
-        return true;
-    });
-    try {
-        return { value: await fn(), log };
-    }
-    finally {
-        process.stdout.write = write;
-    }
+    guardStreams();
+    const call = { log: '' };
+    return { value: await callOf.run(call, fn), log: call.log };
 }
 /** Bounds a cache call: the library sets no timeout on its service requests. */
 function within(ms, p) {
@@ -291,6 +308,7 @@ class SharedStore {
 
 
 
+
 const PREFIX = 'OAUTH_BROKER_';
 // Takeovers of dead holders; each comes only after a lease, so five is hours of failures.
 const MAX_GENERATIONS = 5;
@@ -440,11 +458,11 @@ class Coordination {
         const key = this.material(spent);
         const write = async () => {
             if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-                this.d.info(`Found credentials that a job at ${s.at} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
                 return false;
             }
             await r.write();
-            this.d.info(`Recovered the rotated credentials that a job at ${s.at} could not store, and wrote them to ${this.d.target}.`);
+            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store, and wrote them to ${this.d.target}.`);
             return true;
         };
         const lock = await store.acquire(key);
@@ -469,7 +487,7 @@ class Coordination {
         if (result?.kind === 'recovered')
             return false;
         if (result?.kind === 'abort')
-            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${result.message} Re-run this job.`);
+            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.S)(result.message)} Re-run this job.`);
         throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
     }
 }
@@ -581,6 +599,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/neutral.ts
+var neutral = __webpack_require__(3060);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept equal to package.json's version by __tests__/version.test.ts.
 const VERSION = '0.1.0';
@@ -590,6 +610,7 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 // A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
 // ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
 // rate-limit messages; the write-back must honour both exactly (SPEC §4).
+
 
 
 /**
@@ -698,16 +719,15 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${v}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.S)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
         }
     }
 }
 function messageOf(text) {
     try {
         const m = JSON.parse(text)?.message;
-        // One line of printable text: it goes into an error line.
         if (typeof m === 'string')
-            return m.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 200);
+            return (0,neutral/* neutral */.S)(m);
     }
     catch {
         // fall through

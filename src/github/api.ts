@@ -2,6 +2,7 @@
 // ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
 // rate-limit messages; the write-back must honour both exactly (SPEC §4).
 import { classifyFetchError, retryAfterMs } from '../http.js';
+import { neutral } from '../neutral.js';
 import { USER_AGENT } from '../version.js';
 
 export interface GitHubDeps {
@@ -127,7 +128,7 @@ export class GitHubApi {
     const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
     if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
       this.warnedExpiry = true;
-      this.deps.warning(`github-token expires on ${v}; renew it before then or the write-back of rotated credentials will fail.`);
+      this.deps.warning(`github-token expires on ${neutral(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
     }
   }
 }
@@ -135,8 +136,7 @@ export class GitHubApi {
 function messageOf(text: string): string {
   try {
     const m = (JSON.parse(text) as { message?: unknown } | null)?.message;
-    // One line of printable text: it goes into an error line.
-    if (typeof m === 'string') return m.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 200);
+    if (typeof m === 'string') return neutral(m);
   } catch {
     // fall through
   }

@@ -1,5 +1,6 @@
 // The shared store's storage: the Actions cache through @actions/cache (service v2).
 // Entries are immutable and the first reservation of a key wins, which is the lock.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../runner.js';
@@ -33,25 +34,39 @@ export function cacheAvailable(env: Env): string | undefined {
   return undefined;
 }
 
+// The cache call a write comes from: kept through the library's own callbacks and
+// timers, so what it prints after the call was abandoned at its timeout is caught too.
+const callOf = new AsyncLocalStorage<{ log: string }>();
+
+let guarded = false;
+
+/** Routes stdout and stderr writes made inside a cache call to that call's log: never to the step's. */
+function guardStreams(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      const call = callOf.getStore();
+      if (!call) return write(chunk, ...rest);
+      call.log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      cb?.();
+      return true;
+    }) as typeof stream.write;
+  }
+}
+
 /**
  * Runs a call of @actions/cache with its log captured: the library reports both
  * "another job reserved this key" and "the service failed" as a -1, and only its
- * log tells them apart. Its log also holds signed URLs, so it is never re-printed.
+ * log tells them apart. Its log also holds signed URLs, so it is never printed, not
+ * even when the library writes after the call was given up.
  */
 async function captured<T>(fn: () => Promise<T>): Promise<{ value: T; log: string }> {
-  const write = process.stdout.write;
-  let log = '';
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    cb?.();
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    return { value: await fn(), log };
-  } finally {
-    process.stdout.write = write;
-  }
+  guardStreams();
+  const call = { log: '' };
+  return { value: await callOf.run(call, fn), log: call.log };
 }
 
 /** Bounds a cache call: the library sets no timeout on its service requests. */

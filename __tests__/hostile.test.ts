@@ -1,0 +1,432 @@
+// End to end against hostile surroundings: answers that carry workflow commands or echo
+// secrets, a cache library that prints after it was given up, variable names that would
+// change how later steps run, forged post state, a login already on the runner, and
+// links and directories where the credentials file goes.
+import { randomBytes } from 'node:crypto';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CacheServer } from './support/cache-server.js';
+import type { GitHubServer } from './support/github-server.js';
+import { ANTHROPIC_CLIENT_ID as CLIENT_ID, type OAuthServer } from './support/oauth-server.js';
+import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
+import {
+  assertNoLeak,
+  cleanupRuns,
+  runAction,
+  runMainThenPost,
+  unescapeCommandValue,
+  type RunResult,
+} from './support/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
+
+const PAT = fakeToken('pat');
+const SECRET = 'CLAUDE_CREDENTIALS';
+const HOUR = 3_600_000;
+
+let oauth: OAuthServer;
+let gh: GitHubServer;
+let cache: CacheServer;
+
+beforeEach(async () => {
+  ({ oauth, gh, cache } = await startStandIns(PAT));
+});
+afterEach(() => stopStandIns({ oauth, gh, cache }));
+afterAll(() => cleanupRuns());
+
+interface Seeded {
+  credentials: string;
+  refreshToken: string;
+  accessToken: string;
+}
+
+function seed(ttlMs: number): Seeded {
+  const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+  const oauthDoc = { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] };
+  const credentials = JSON.stringify({ claudeAiOauth: oauthDoc });
+  gh.setRepoSecret(REPO, SECRET, credentials);
+  return { credentials, refreshToken, accessToken };
+}
+
+function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    credentials: s.credentials,
+    'secret-name': SECRET,
+    'github-token': PAT,
+    'github-api-url': gh.url,
+    'token-url': oauth.tokenUrl,
+    ...extra,
+  };
+}
+
+const fast = { OAUTH_BROKER_RETRY_BASE_MS: '20' };
+const secretValue = (): string => gh.repoSecret(REPO, SECRET)!.value;
+/** Every secret of a seeded login, with the PAT. */
+const all = (s: Seeded): string[] => [s.refreshToken, s.accessToken, s.credentials, PAT];
+
+/** The one annotation of that kind, as the runner shows it (its data unescaped); no stack trace. */
+function expectOneLine(r: RunResult, kind: 'error' | 'warning', message: RegExp): void {
+  const found = r.stdout.split('\n').filter((l) => l.startsWith(`::${kind}::`));
+  expect(found).toHaveLength(1);
+  expect(`::${kind}::${unescapeCommandValue(found[0].slice(kind.length + 4))}`).toMatch(message);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+}
+
+/** The tokens the secret holds now, with the secret's value. */
+function storedSecrets(): string[] {
+  const value = secretValue();
+  const { accessToken, refreshToken } = (JSON.parse(value) as { claudeAiOauth: Record<string, string> }).claudeAiOauth;
+  return [accessToken, refreshToken, value];
+}
+
+/** Workflow commands the runner would take from a run: `::x::` after blanks, or `##[x]` anywhere in a line. */
+function commandsOf(r: RunResult): string[] {
+  const lines = `${r.stdout}\n${r.stderr}`.split(/\r\n|\r|\n/);
+  return lines.filter((l) => /^\s*::|##\[/.test(l)).map((l) => /^\s*::([a-z-]+)/.exec(l)?.[1] ?? l);
+}
+
+/** Only the commands the action means to give: masks, its annotations, debug lines. */
+function expectOnlyOwnCommands(r: RunResult): void {
+  expect(commandsOf(r).filter((c) => !['add-mask', 'warning', 'error', 'debug'].includes(c))).toEqual([]);
+  expect(r.stdout).not.toContain('::stop-commands::');
+}
+
+/** No run of 8 characters of any secret outside the ::add-mask:: lines. */
+function assertNoPiece(r: RunResult, secrets: string[]): void {
+  const logged = [r.stdout, r.stderr, r.summary]
+    .join('\n')
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+  secrets.forEach((secret, index) => {
+    const pieces = Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8));
+    expect({ secret: index, found: pieces.filter((p) => logged.includes(p)) }).toEqual({ secret: index, found: [] });
+  });
+}
+
+describe('no workflow command from text the action did not write', () => {
+  const hostile = '2026-01-31T12:00:00Z\n::stop-commands::resume\n::error::pwned\r::add-mask::x ##[set-output name=a]b';
+  const shown = '2026-01-31T12:00:00Z :%3Astop-commands:%3Aresume :%3Aerror:%3Apwned';
+
+  it("a secret's updated_at carrying ::stop-commands:: and ::error:: lines is one neutral line, before anything is spent", async () => {
+    const s = seed(-HOUR);
+    const meta = JSON.stringify({ name: SECRET, created_at: hostile, updated_at: hostile });
+    gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
+    const r = await runAction('main', { inputs: inputs(s) });
+    expectOnlyOwnCommands(r);
+    expectOneLine(r, 'error', /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/);
+    expect(oauth.requests).toHaveLength(0);
+    assertNoLeak(r, all(s));
+  });
+
+  it('an updated_at that is not a string is one line naming github-api-url, not a crash', async () => {
+    const s = seed(-HOUR);
+    const meta = JSON.stringify({ name: SECRET, updated_at: 5 });
+    gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
+    const r = await runAction('main', { inputs: inputs(s) });
+    expectOneLine(r, 'error', /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/);
+    expect(oauth.requests).toHaveLength(0);
+    assertNoLeak(r, all(s));
+  });
+
+  it('a GitHub error message carrying them is one neutral line', async () => {
+    const s = seed(-HOUR);
+    const body = JSON.stringify({ message: hostile });
+    gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 403, body });
+    const r = await runAction('main', { inputs: inputs(s), env: fast });
+    expect(r.code).toBe(1);
+    expectOnlyOwnCommands(r);
+    expectOneLine(r, 'error', new RegExp(`^::error::github-token: could not read the public key .* ${shown}`));
+    expect(oauth.requests).toHaveLength(0);
+    assertNoLeak(r, all(s));
+  });
+
+  it('a failed write-back after the rotation quotes GitHub neutralised, and the new tokens stay masked', async () => {
+    const s = seed(-HOUR);
+    const body = JSON.stringify({ message: hostile });
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 500, body });
+    const r = await runAction('main', { inputs: inputs(s), env: fast });
+    expect(r.code).toBe(1);
+    expectOnlyOwnCommands(r);
+    expectOneLine(r, 'error', new RegExp(`could not write repository secret .* GitHub answered 500 ${shown}`));
+    // The tokens the provider issued are masked, and appear nowhere else.
+    const issued = r.masks.filter((m) => m.startsWith('sk-ant-') && m !== s.accessToken && m !== s.refreshToken);
+    expect(issued.length).toBeGreaterThanOrEqual(2);
+    assertNoLeak(r, [...all(s), ...issued]);
+  });
+});
+
+describe('no piece of a secret in any message', () => {
+  type Body = (refreshToken: string, clientSecret: string) => unknown;
+  const bodies: Array<[string, Body]> = [
+    [
+      'error_description',
+      (rt, cs) => ({ error: 'invalid_request', error_description: `token ${rt.slice(5, 25)} of ${cs.slice(0, 12)}` }),
+    ],
+    ['error code', (rt, cs) => ({ error: rt.slice(13, 33), error_description: `client ${cs.slice(4, 16)}` })],
+    ['nested error', (rt, cs) => ({ error: { code: `x_${cs.slice(2, 14)}`, message: `token ${rt.slice(-20)}` } })],
+  ];
+
+  it.each(bodies)('a provider %s echoing 20 characters of the refresh token, 12 of client-secret', async (_, make) => {
+    const s = seed(-HOUR);
+    const clientSecret = randomBytes(24).toString('base64url');
+    oauth.faults.push({ status: 400, body: JSON.stringify(make(s.refreshToken, clientSecret)) });
+    const r = await runAction('main', { inputs: inputs(s, { 'client-secret': clientSecret }), env: fast });
+    expect(r.code).toBe(1);
+    expectOneLine(r, 'error', /^::error::provider anthropic \(127\.0\.0\.1:\d+\) answered HTTP 400 \(/);
+    assertNoPiece(r, [s.refreshToken, clientSecret]);
+    assertNoLeak(r, [...all(s), clientSecret]);
+    expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET))).toHaveLength(0);
+  });
+
+  it('a known code and a plain description are kept, so the line still says what happened', async () => {
+    const s = seed(-HOUR);
+    const description = 'scope user:nothing\n::error::x is unknown';
+    const body = JSON.stringify({ error: 'invalid_scope', error_description: description });
+    oauth.faults.push({ status: 400, body });
+    const r = await runAction('main', { inputs: inputs(s) });
+    expectOneLine(r, 'error', /\(invalid_scope: scope user:nothing :%3Aerror:%3Ax is unknown\); check client-id/);
+  });
+});
+
+describe('an abandoned cache call prints nothing later', () => {
+  it("the library's late log (signed URLs) never reaches the step's output", async () => {
+    const s = seed(-HOUR);
+    // The lookup answers after the broker gave up on it; the library then logs its failure.
+    cache.faults.push({ route: 'GetCacheEntryDownloadURL', delayMs: 1_200, status: 400 });
+    const r = await runAction('main', {
+      inputs: inputs(s),
+      env: { ...cache.env('refs/heads/main'), OAUTH_BROKER_CACHE_TIMEOUT_MS: '300', ...fast },
+      timeoutMs: 60_000,
+    });
+    expect(r.code).toBe(0);
+    expect(cache.requests.some((q) => q.status === 400)).toBe(true);
+    expect(r.stdout).not.toMatch(/Failed to restore|Failed to save|injected fault|twirp|sig=/i);
+    expect(r.stderr).toBe('');
+    assertNoLeak(r, [...all(s), ...storedSecrets()]);
+  });
+});
+
+describe('env-name refuses names that change how later steps run', () => {
+  it.each(['PATH', 'NODE_OPTIONS', 'GITHUB_X', 'LD_PRELOAD', 'BASH_ENV'])('%s', async (name) => {
+    const s = seed(8 * HOUR);
+    const r = await runAction('main', { inputs: inputs(s, { 'env-name': name }) });
+    expect(r.code).toBe(1);
+    const why = `^::error::env-name: refusing ${name}, it changes how later steps run \\(.+\\); use auto, none or`;
+    expectOneLine(r, 'error', new RegExp(why));
+    expect(r.env).toEqual({});
+    expect(gh.requests.length + oauth.requests.length).toBe(0);
+    assertNoLeak(r, all(s));
+  });
+});
+
+describe('the post step trusts only state its own main step wrote', () => {
+  const forged = (path: string): string =>
+    JSON.stringify({ files: [{ path, digest: '0'.repeat(64) }], clientRefresh: true });
+  const forgeries: Array<[string, (path: string) => string, RegExp]> = [
+    ['a state in the old, unsigned form', forged, /state saved by the main step is unreadable/],
+    [
+      'a state with a MAC it could not make',
+      (path) => `v1.${randomBytes(32).toString('hex')}.${forged(path)}`,
+      /ignoring saved state that this step's main step did not write with these inputs/,
+    ],
+  ];
+
+  it.each(forgeries)('%s: nothing is written to the secret, nothing removed, one line', async (_, forge, message) => {
+    const s = seed(8 * HOUR);
+    const home = mkdtempSync(join(tmpdir(), 'oauth-broker-forged-'));
+    // Credentials of the attacker's own, for the post step to store in the victim's secret.
+    const theirs = oauth.issue(['user:inference']);
+    const content = JSON.stringify({ claudeAiOauth: { ...theirs, expiresAt: Date.now() + 8 * HOUR } });
+    const path = join(home, 'attacker.json');
+    writeFileSync(path, content);
+    const r = await runAction('post', {
+      home,
+      inputs: inputs(s, { 'credentials-file': path, 'client-refresh': 'true' }),
+      state: { 'oauth-broker': forge(path) },
+    });
+    expect(r.code).toBe(0);
+    expectOneLine(r, 'warning', message);
+    expect(gh.requests).toHaveLength(0);
+    expect(secretValue()).toBe(s.credentials);
+    expect(readFileSync(path, 'utf8')).toBe(content);
+    assertNoLeak(r, [...all(s), content]);
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it("main's real state does not verify under other credentials", async () => {
+    const s = seed(8 * HOUR);
+    const given = inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' });
+    const main = await runAction('main', { inputs: given });
+    const other = seed(8 * HOUR);
+    const post = await runAction('post', {
+      inputs: { ...given, credentials: other.credentials },
+      state: main.state,
+      home: main.home,
+    });
+    expectOneLine(post, 'warning', /ignoring saved state/);
+    expect(gh.requests).toHaveLength(0);
+  });
+});
+
+/** A Codex login: its access token is a JWT, whose `exp` is its expiry. */
+function codexLogin(ttlMs: number): Seeded {
+  const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const claims = { exp: Math.floor((Date.now() + ttlMs) / 1000), sub: randomBytes(8).toString('hex') };
+  const accessToken = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.${randomBytes(32).toString('base64url')}`;
+  const refreshToken = `rt_${randomBytes(32).toString('base64url')}`;
+  const tokens = { access_token: accessToken, refresh_token: refreshToken, account_id: 'acct' };
+  const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens });
+  return { credentials, refreshToken, accessToken };
+}
+
+describe('a CLI login already on the runner is never destroyed', () => {
+  it('an existing ~/.codex/auth.json survives main and post byte for byte', async () => {
+    const login = codexLogin(8 * HOUR);
+    gh.setRepoSecret(REPO, SECRET, login.credentials);
+    const home = mkdtempSync(join(tmpdir(), 'oauth-broker-home-'));
+    const mine = join(home, '.codex', 'auth.json');
+    mkdirSync(join(home, '.codex'), { mode: 0o700 });
+    const theirs = { auth_mode: 'chatgpt', tokens: { refresh_token: randomBytes(16).toString('hex') } };
+    const laptop = `${JSON.stringify(theirs, null, 2)}\n`;
+    writeFileSync(mine, laptop, { mode: 0o640 });
+
+    const { main, post } = await runMainThenPost({
+      home,
+      inputs: inputs(login, { provider: 'openai' }),
+    });
+    expect(main.code).toBe(0);
+    expect(main.outputs['credentials-file']).toBe(mine);
+    expect(main.stdout).toContain(`${mine} was already there; moved it to ${mine}.oauth-broker-backup-`);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(`Removed ${mine}.`);
+    expect(post.stdout).toContain(`Put back ${mine}`);
+    expect(readFileSync(mine, 'utf8')).toBe(laptop);
+    expect(statSync(mine).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(home, '.codex'))).toEqual(['auth.json']);
+    assertNoLeak(main, all(login));
+    assertNoLeak(post, all(login));
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('a symbolic link at the credentials-file path is not followed, and is left as it is', async () => {
+    const s = seed(8 * HOUR);
+    const home = mkdtempSync(join(tmpdir(), 'oauth-broker-link-'));
+    const victim = join(home, 'victim');
+    writeFileSync(victim, 'precious\n');
+    mkdirSync(join(home, '.claude'));
+    const link = join(home, '.claude', '.credentials.json');
+    symlinkSync(victim, link);
+    const { main, post } = await runMainThenPost({ home, inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    expect(main.code).toBe(1);
+    const refused = /^::error::credentials-file: .*\.json is a symbolic link, which is never replaced; choose another/;
+    expectOneLine(main, 'error', refused);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(readlinkSync(link)).toBe(victim);
+    expect(post.code).toBe(0);
+    assertNoLeak(main, all(s));
+    rmSync(home, { recursive: true, force: true });
+  });
+});
+
+describe('the post step never destroys what it could not store, and never throws', () => {
+  /** Main with client-refresh: the file holds the refresh token for the CLI. */
+  async function mainWithFile(s: Seeded): Promise<{ given: Record<string, string>; main: RunResult; path: string }> {
+    const given = inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' });
+    const main = await runAction('main', { inputs: given });
+    expect(main.code).toBe(0);
+    return { given, main, path: main.outputs['credentials-file'] };
+  }
+
+  /** A failed write-back: the token cannot write the secret. */
+  const refusePut = (): void => {
+    const body = JSON.stringify({ message: 'Resource not accessible by personal access token' });
+    gh.faults.push({ method: 'PUT', status: 403, body });
+  };
+
+  it('a directory where the file was is one line, no stack trace', async () => {
+    const s = seed(8 * HOUR);
+    const { given, main, path } = await mainWithFile(s);
+    rmSync(path);
+    mkdirSync(path);
+    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    expect(post.code).toBe(0);
+    const said = /^::warning::credentials-file: .*\.json is now a directory, not the file main wrote; left as it is\.$/;
+    expectOneLine(post, 'warning', said);
+    expect(statSync(path).isDirectory()).toBe(true);
+    assertNoLeak(post, all(s));
+  });
+
+  it('a file the CLI turned into something that is not credentials is kept, in one line', async () => {
+    const s = seed(8 * HOUR);
+    const { given, main, path } = await mainWithFile(s);
+    writeFileSync(path, Buffer.from([0xff, 0xfe, 0x7b]));
+    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    expect(post.code).toBe(1);
+    expectOneLine(post, 'error', /is not credentials; nothing was written back\. .* is kept \(0600\)/);
+    expect(readFileSync(path)).toEqual(Buffer.from([0xff, 0xfe, 0x7b]));
+    expect(gh.requests).toHaveLength(0);
+  });
+
+  it('a failed write-back keeps the file with the rotated refresh token, and says how to store it', async () => {
+    const s = seed(8 * HOUR);
+    const { given, main, path } = await mainWithFile(s);
+    // The CLI refreshes by itself and rewrites its file.
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    const res = await fetch(oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: CLIENT_ID }),
+    });
+    const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
+    const expiresAt = Date.now() + t.expires_in * 1000;
+    const next = { ...file.claudeAiOauth, accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt };
+    const rotated = JSON.stringify({ claudeAiOauth: next });
+    writeFileSync(path, rotated);
+    refusePut();
+
+    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    expect(post.code).toBe(1);
+    expectOneLine(
+      post,
+      'error',
+      new RegExp(
+        '^::error::github-token: could not write .*\\. .*\\.json is kept \\(0600\\): it may hold the only copy ' +
+          'of the refresh token the CLI rotated\\. Once the cause is fixed, store it in repository secret ' +
+          'CLAUDE_CREDENTIALS of octo/app \\(gh secret set CLAUDE_CREDENTIALS --repo octo/app < ".*\\.json"\\), ' +
+          'then delete it\\.$',
+      ),
+    );
+    expect(readFileSync(path, 'utf8')).toBe(rotated);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(oauth.isLive(t.refresh_token)).toBe(true);
+    expect(secretValue()).toBe(s.credentials);
+    assertNoLeak(post, [...all(s), t.access_token, t.refresh_token, rotated]);
+  });
+
+  it('a failed write-back of a file whose refresh token the secret has removes it as before', async () => {
+    const s = seed(8 * HOUR);
+    const { given, main, path } = await mainWithFile(s);
+    // Only the access token changed: the refresh token is still the one the secret holds.
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    const next = { ...file.claudeAiOauth, accessToken: fakeToken('anthropic-access') };
+    writeFileSync(path, JSON.stringify({ claudeAiOauth: next }));
+    refusePut();
+    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    expect(post.code).toBe(1);
+    expectOneLine(post, 'error', /^::error::github-token: could not write /);
+    expect(post.stdout).toContain(`Removed ${path}.`);
+    assertNoLeak(post, all(s));
+  });
+});

@@ -1,0 +1,97 @@
+// Text from outside made safe for the log, and secrets redacted even in pieces.
+import { redact } from '../src/errors.js';
+import { defuse, neutral } from '../src/neutral.js';
+import { createRunner } from '../src/runner.js';
+import { fakeToken } from './support/fake-tokens.js';
+
+/** Lines the runner would take as workflow commands: `::x::` after blanks, or `##[x]` anywhere. */
+const commands = (out: string): string[] => out.split(/\r\n|\r|\n/).filter((l) => /^\s*::|##\[/.test(l));
+
+describe('neutral', () => {
+  it.each([
+    ['::stop-commands::x', ':%3Astop-commands:%3Ax'],
+    ['a\n::error::b', 'a :%3Aerror:%3Ab'],
+    ['a\r::add-mask::b', 'a :%3Aadd-mask:%3Ab'],
+    ['::::', ':%3A:%3A'],
+    [':::', ':%3A:'],
+    ['##[add-mask]x', '#%23[add-mask]x'],
+    ['a\u2028b\u202ec\u0000d\u001b[31me', 'a b c d [31me'],
+    ['2026-01-31T12:00:00Z', '2026-01-31T12:00:00Z'],
+  ])('%j → %j', (text, safe) => expect(neutral(text)).toBe(safe));
+
+  it('takes a field that is not a string after all', () => {
+    expect(neutral(5 as unknown as string)).toBe('5');
+    expect(neutral(undefined as unknown as string)).toBe('undefined');
+  });
+
+  it('bounds the length and is idempotent', () => {
+    const long = '::x'.repeat(200);
+    expect(neutral(long, 50)).toHaveLength(50);
+    expect(neutral(long, 50).endsWith('…')).toBe(true);
+    expect(neutral(neutral(long))).toBe(neutral(long));
+    expect(defuse(defuse('a::b##[c'))).toBe(defuse('a::b##[c'));
+  });
+
+  it('never leaves a command opener, whatever the input', () => {
+    const pieces = [':', '::', '#', '##', '[', '\n', '\r', ' ', 'x', '\u2028', '\t'];
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let i = 0; i < 12; i++) text += pieces[(n * 7 + i * 13 + ((n >> i) & 3)) % pieces.length];
+      const safe = neutral(text);
+      expect(safe).not.toMatch(/::|##\[|[\r\n\u2028]/);
+    }
+  });
+});
+
+describe('the runner sink', () => {
+  it('a plain line never carries a workflow command, whoever wrote the message', () => {
+    let out = '';
+    const core = createRunner({}, (s) => (out += s));
+    core.info('fine');
+    core.info('x\n::stop-commands::resume');
+    core.info('  ::add-mask::nothing');
+    core.info('y\r##[set-output name=a]b');
+    core.warning('w\n::error::z');
+    core.error('e\r\n::stop-commands::t');
+    core.setFailed('f\n##[add-mask]v');
+    expect(commands(out).map((l) => /^::[a-z-]+::/.exec(l)?.[0])).toEqual(['::warning::', '::error::', '::error::']);
+    expect(out).toContain('fine\n');
+  });
+});
+
+describe('redact', () => {
+  const refresh = fakeToken('anthropic-refresh');
+  const secret = fakeToken('pat');
+
+  it('removes whole secrets and every run of 8 or more characters of one', () => {
+    const echoed = `bad token ${refresh.slice(5, 25)}, client ${secret.slice(3, 15)} and ${refresh.slice(-8)}.`;
+    const out = redact(echoed, [refresh, secret]);
+    expect(out).toBe('bad token ***, client *** and ***.');
+    expect(redact(`x${refresh}y`, [refresh])).toBe('x***y');
+  });
+
+  it('leaves runs of 7 characters, and words of its own', () => {
+    const seven = refresh.slice(20, 27);
+    expect(redact(`near ${seven} miss`, [refresh])).toBe(`near ${seven} miss`);
+    expect(redact('invalid_grant: refresh_token reused', [refresh])).toBe('invalid_grant: refresh_token reused');
+  });
+
+  it('redacts pieces of the tokens inside a JSON document, not its field names', () => {
+    const doc = JSON.stringify({ refresh_token: refresh, scope: 'user:inference' });
+    expect(redact(`refresh_token was ${refresh.slice(10, 30)}`, [doc])).toBe('refresh_token was ***');
+  });
+
+  it('adjacent and overlapping pieces of several secrets become one mark', () => {
+    const a = 'A1b2C3d4E5f6G7h8';
+    const b = 'Z9y8X7w6V5u4T3s2';
+    expect(redact(`<${a.slice(2)}${b.slice(0, 9)}>`, [a, b])).toBe('<***>');
+  });
+
+  it('is fast enough for every log line', () => {
+    const secrets = Array.from({ length: 20 }, () => fakeToken('anthropic-refresh').repeat(3));
+    const text = 'x'.repeat(2000) + secrets[7].slice(40, 60);
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) expect(redact(text, secrets).endsWith('***')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

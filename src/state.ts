@@ -1,0 +1,80 @@
+// What the main step hands the post step. A STATE_ variable can also come from an earlier
+// step (through GITHUB_ENV), so the state carries a MAC keyed by this step's own secret
+// inputs: the post step acts only on state its main step wrote, for the same inputs.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Core } from './runner.js';
+
+export interface StateFile {
+  path: string;
+  /** SHA-256 of what the main step wrote. */
+  digest: string;
+  /** With client-refresh: tag() of the refresh token the file was given. */
+  refresh?: string;
+  /** Where a file that was already at `path` was moved, to be put back. */
+  backup?: string;
+}
+
+/** What the post step needs: the files to remove and what they held. Never a token. */
+export interface PostState {
+  files: StateFile[];
+  clientRefresh: boolean;
+}
+
+export const STATE_KEY = 'oauth-broker';
+/** A file moved aside is renamed to its path plus this and 12 hex digits. */
+export const BACKUP_SUFFIX = '.oauth-broker-backup-';
+
+/** The MAC key: only a holder of the `credentials` input can make it. */
+function key(core: Core): Buffer {
+  const hmac = createHmac('sha256', core.getInput('credentials'));
+  return hmac.update(`oauth-broker state\0${core.getInput('github-token')}`).digest();
+}
+
+const mac = (k: Buffer, text: string): string => createHmac('sha256', k).update(text).digest('hex');
+
+/** A keyed digest of a token: lets the post step recognise it without the state revealing it. */
+export function tag(core: Core, token: string): string {
+  return mac(key(core), `refresh\0${token}`).slice(0, 32);
+}
+
+export function sealState(core: Core, state: PostState): string {
+  const json = JSON.stringify(state);
+  return `v1.${mac(key(core), json)}.${json}`;
+}
+
+const isHex = (v: unknown, n: number): boolean => typeof v === 'string' && new RegExp(`^[0-9a-f]{${n}}$`).test(v);
+
+/** Whether `backup` is a name the main step gives a file it moves aside from `path`. */
+export function isBackupOf(path: string, backup: string): boolean {
+  return backup.startsWith(path + BACKUP_SUFFIX) && isHex(backup.slice(path.length + BACKUP_SUFFIX.length), 12);
+}
+
+function isStateFile(f: unknown): f is StateFile {
+  if (typeof f !== 'object' || f === null) return false;
+  const o = f as Record<string, unknown>;
+  return (
+    typeof o.path === 'string' &&
+    isHex(o.digest, 64) &&
+    (o.refresh === undefined || isHex(o.refresh, 32)) &&
+    (o.backup === undefined || (typeof o.backup === 'string' && isBackupOf(o.path, o.backup)))
+  );
+}
+
+/** The state if this step's main wrote it for these inputs; else why it is not trusted. */
+export function openState(core: Core, raw: string): PostState | { untrusted: 'malformed' | 'foreign' } {
+  const m = /^v1\.([0-9a-f]{64})\.([^]*)$/.exec(raw);
+  if (!m) return { untrusted: 'malformed' };
+  // Without credentials anyone could make the key.
+  const expected = Buffer.from(mac(key(core), m[2]), 'hex');
+  const ours = !!core.getInput('credentials') && timingSafeEqual(expected, Buffer.from(m[1], 'hex'));
+  if (!ours) return { untrusted: 'foreign' };
+  let state: unknown;
+  try {
+    state = JSON.parse(m[2]);
+  } catch {
+    return { untrusted: 'malformed' };
+  }
+  const s = state as Partial<PostState> | null;
+  const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile);
+  return valid ? (s as PostState) : { untrusted: 'malformed' };
+}

@@ -432,12 +432,14 @@ describe('client-refresh', () => {
     assertMasked(post, [t.access_token, t.refresh_token]);
   });
 
-  it('an unchanged file is only removed', async () => {
+  it('an unchanged file is only removed, and the claim the CLI held is released', async () => {
     const s = seed(8 * HOUR);
     const { main, post } = await runMainThenPost({ inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' }) });
     expect(main.code).toBe(0);
     expect(post.code).toBe(0);
-    expect(gh.requests).toHaveLength(0);
+    expect(gh.requests.filter((q) => q.method === 'PUT').map((q) => q.path)).toEqual([expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0$/)]);
+    expect(gh.secretNames({ repo: REPO })).toEqual([SECRET]);
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
     expect(existsSync(main.outputs['credentials-file'])).toBe(false);
   });
 

@@ -2,6 +2,7 @@
 // another job presented it, and the provider's live refresh token is always in the secret.
 // The bundled action, in separate processes, against stand-ins that scope the cache by ref
 // (per repository), revoke nothing silently and count every reuse.
+import { readFileSync } from 'node:fs';
 import { startCacheServer, type CacheServer } from './support/cache-server.js';
 import { closedPort } from './support/http.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
@@ -239,5 +240,19 @@ describe('providers that keep their refresh token', () => {
     expect(refreshTokenIn(value)).toBe(s.refreshToken);
     expect(oauth.refreshCount).toBe(3);
     expectLoginKept();
+  });
+});
+
+describe('client-refresh', () => {
+  it('only one of two concurrent jobs hands its CLI the refresh token; the other gets the access token only', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
+    const runs = await Promise.all([job(s.credentials, { inputs }), job(s.credentials, { inputs })]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    const files = runs.map((r) => JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: Record<string, unknown> });
+    expect(files.filter((f) => f.claudeAiOauth.refreshToken === s.refreshToken)).toHaveLength(1);
+    expect(files.filter((f) => !('refreshToken' in f.claudeAiOauth))).toHaveLength(1);
+    expect(runs.filter((r) => r.stdout.includes('another job holds the claim on these credentials'))).toHaveLength(1);
+    expect(oauth.requests).toHaveLength(0);
   });
 });

@@ -92,7 +92,7 @@ describe('shared store', () => {
     const stale = await job(s.credentials, { inputs: { 'credentials-file': 'auto', 'client-refresh': 'true' } });
     expect(stale.code).toBe(0);
     expect(stale.outputs.source).toBe('shared');
-    expect(stale.stdout).toContain('client-refresh: this job holds no live refresh token');
+    expect(stale.stdout).toContain('client-refresh: the file holds the access token only');
     const file = JSON.parse(readFileSync(stale.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: Record<string, unknown> };
     expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
     expect(file.claudeAiOauth.accessToken).toBe(storedTokens().accessToken);

@@ -193,6 +193,12 @@ export class Coordination {
     return kept;
   }
 
+  /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
+  async endCli(names: Pick<Ticket, 'claim' | 'settled'>, spent: boolean): Promise<void> {
+    if (spent) await this.d.beside.create(names.settled, randomBytes(16).toString('hex'));
+    else await this.d.beside.remove(names.claim);
+  }
+
   private async settle(t: Ticket): Promise<void> {
     await this.d.beside.create(t.settled, randomBytes(16).toString('hex'));
   }
@@ -254,13 +260,19 @@ export interface Recovery {
   write: () => Promise<void>;
 }
 
-/** The coordination of one step: claims beside the target, and the shared store where it runs. */
-export function coordinate(deps: Deps & { backend?: StoreBackend }, cfg: Config, api: GitHubApi, pre: Preflight): Coordination {
+/** The coordination of one step: claims beside the target, and (unless only claims are needed) the shared store. */
+export function coordinate(
+  deps: Deps & { backend?: StoreBackend },
+  cfg: Config,
+  api: GitHubApi,
+  pre: Preflight,
+  withStore = true,
+): Coordination {
   const target = cfg.secret as SecretTarget;
   const t = timings(deps.env);
   return new Coordination({
     beside: new SecretsBeside(api, target, pre),
-    store: openStore(deps, cfg),
+    store: withStore ? openStore(deps, cfg) : undefined,
     binding: cfg.githubToken as string,
     now: deps.now,
     startedAt: deps.startedAt,

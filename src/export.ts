@@ -17,8 +17,16 @@ export interface Outcome {
   /** A new refresh token was issued. */
   rotated: boolean;
   secretUpdated: boolean;
-  /** False when the refresh token in `creds` is known to be spent (another job rotated it). */
+  /** False when the refresh token in `creds` may not be handed on: another job spent or claimed it. */
   refreshTokenLive: boolean;
+  /** client-refresh: the claim under which the CLI got the refresh token, for the post step to end. */
+  cliClaim?: CliClaim;
+}
+
+/** Names of a claim beside the secret (docs/design.md, "The claim"); never a token. */
+export interface CliClaim {
+  claim: string;
+  settled: string;
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */
@@ -60,7 +68,9 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
   if (cfg.credentialsFile) {
     // Never hand the CLI a spent refresh token: presenting it would be reuse.
     const clientRefresh = cfg.clientRefresh && out.refreshTokenLive;
-    if (cfg.clientRefresh && !clientRefresh) core.info('client-refresh: this job holds no live refresh token (another job rotated it), so the file holds the access token only.');
+    if (cfg.clientRefresh && !clientRefresh) {
+      core.info('client-refresh: the file holds the access token only: another job spent or claimed the refresh token, or mode is check.');
+    }
     const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
     filePath = cfg.credentialsFile;
     const file: StateFile = { path: filePath, digest: digest(content), backup: place(core, filePath) };
@@ -72,7 +82,7 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
       throw new UserError(`credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.${back}`);
     }
     if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
-    core.saveState(STATE_KEY, sealState(core, { files: [file], clientRefresh }));
+    core.saveState(STATE_KEY, sealState(core, { files: [file], clientRefresh, ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}) }));
   }
   core.setOutput('access-token', token);
   core.setOutput('expires-at', expiresAt);

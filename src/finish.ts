@@ -47,3 +47,27 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
   file.clear();
   core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
+
+type CliClaim = { claim: string; settled: string };
+
+async function connect(deps: Deps, cfg: Config): Promise<{ api: GitHubApi; pre: Awaited<ReturnType<typeof preflight>> }> {
+  const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
+  return { api, pre: await preflight(api, cfg.secret as NonNullable<Config['secret']>) };
+}
+
+/** client-refresh: the CLI rotated; its credentials go to the secret, and its claim is settled either way. */
+export async function storeForCli(deps: Deps, cfg: Config, value: string, cli: CliClaim | undefined): Promise<void> {
+  const { api, pre } = await connect(deps, cfg);
+  try {
+    await writeSecret(api, cfg.secret as NonNullable<Config['secret']>, pre, value);
+  } finally {
+    // The CLI spent the token it was given: nobody presents it again.
+    if (cli) await coordinate(deps, cfg, api, pre, false).endCli(cli, true);
+  }
+}
+
+/** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */
+export async function endCliClaim(deps: Deps, cfg: Config, cli: CliClaim, spent: boolean): Promise<void> {
+  const { api, pre } = await connect(deps, cfg);
+  await coordinate(deps, cfg, api, pre, false).endCli(cli, spent);
+}

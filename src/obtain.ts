@@ -13,7 +13,7 @@ import {
 import { coordinate, type Coordination, type Spent, type Ticket } from './coordination.js';
 import { formatDuration } from './duration.js';
 import { InvalidGrantError, UncertainRefreshError, UserError, describeError } from './errors.js';
-import type { Outcome } from './export.js';
+import type { CliClaim, Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
 import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './github/secrets.js';
 import { describeTarget, type SecretTarget } from './github/target.js';
@@ -66,8 +66,8 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   throw new UserError('credentials: too many successive recoveries from the shared store; re-run the job.');
 }
 
-/** Checks what can be checked before anything is spent, and opens the coordination. */
-async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
+/** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
+async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi; pre: Preflight }> {
   const target = cfg.secret as SecretTarget;
   if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
     throw new UserError(
@@ -77,6 +77,24 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
   const pre = await preflight(api, target);
   deps.core.info(`Checked ${describeTarget(target)}: readable, last updated ${neutral(pre.updatedAt)}.`);
+  return { api, pre };
+}
+
+/**
+ * client-refresh: the CLI may present the refresh token during the job, so it gets one only
+ * under a claim of this job's; the post step settles it, or releases it when the CLI did not refresh.
+ */
+export async function claimForCli(deps: ObtainDeps, cfg: Config, copy: Credentials): Promise<CliClaim | undefined> {
+  const { api, pre } = await connect(deps, cfg);
+  const ticket = await coordinate(deps, cfg, api, pre, false).claimForCli(copy);
+  if (!ticket) deps.core.info('client-refresh: another job holds the claim on these credentials.');
+  return ticket && { claim: ticket.claim, settled: ticket.settled };
+}
+
+/** Checks what can be checked before anything is spent, and opens the coordination. */
+async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
+  const target = cfg.secret as SecretTarget;
+  const { api, pre } = await connect(deps, cfg);
   const coord = coordinate(deps, cfg, api, pre);
   const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string) : undefined;
   if (pending) deps.core.saveState(PENDING_STATE, pending.path);

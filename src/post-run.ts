@@ -9,7 +9,7 @@ import { describeTarget, type SecretTarget } from './github/target.js';
 import { Masker } from './mask.js';
 import { PENDING_STATE } from './pending.js';
 import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
-import { githubDeps, type Deps } from './deps.js';
+import type { Deps } from './deps.js';
 import type { Core } from './runner.js';
 
 const NOTHING = 'nothing is written back, removed or put back.';
@@ -98,11 +98,13 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       core.warning(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.${before}`);
       return;
     }
+    if (digest(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, false);
     if (digest(content) !== file.digest) {
       try {
-        await writeBack(deps, masker, cfg, path, content);
+        await writeBack(deps, masker, cfg, path, content, state.cli);
       } catch (err) {
         const why = describeError(err, masker.values);
+        await endClaim(deps, masker, cfg, state.cli, true);
         if (holdsNewRefreshToken(core, content, file)) {
           keep(path);
           const kept = `${path} is kept (0600): it may hold the only copy of the refresh token the CLI rotated.`;
@@ -121,6 +123,20 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
   }
   core.info(`Removed ${path}.`);
   putBack(core, file);
+}
+
+/**
+ * Ends the claim under which the CLI held the refresh token: settled when it may have spent it,
+ * else released. A failure only means the next run waits out the claim's lease.
+ */
+async function endClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli'], spent: boolean): Promise<void> {
+  if (!cli) return;
+  try {
+    const { endCliClaim } = await import('./finish.js');
+    await endCliClaim(deps, cfg, cli, spent);
+  } catch (err) {
+    deps.core.warning(`client-refresh: could not end the claim on these credentials: ${describeError(err, masker.values)}`);
+  }
 }
 
 /** Whether the file holds a refresh token other than the one main gave it; unknown counts as yes. */
@@ -166,7 +182,14 @@ function putBack(core: Core, file: StateFile): void {
 }
 
 /** The CLI refreshed by itself: its rotated credentials must reach the secret. */
-async function writeBack(deps: Deps, masker: Masker, cfg: Config, path: string, content: string): Promise<void> {
+async function writeBack(
+  deps: Deps,
+  masker: Masker,
+  cfg: Config,
+  path: string,
+  content: string,
+  cli: PostState['cli'],
+): Promise<void> {
   const { core } = deps;
   const input = core.getInput('credentials');
   masker.mask(input, core.getInput('github-token'), content);
@@ -195,10 +218,8 @@ async function writeBack(deps: Deps, masker: Masker, cfg: Config, path: string, 
           },
           now,
         );
-  // One chunk: the REST client comes with the secrets module.
-  const { GitHubApi, preflight, writeSecret } = await import('./github/secrets.js');
-  const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
-  const pre = await preflight(api, cfg.secret);
-  await writeSecret(api, cfg.secret, pre, serializeCredentials(next));
+  // One chunk for everything the post step sends: finish.ts.
+  const { storeForCli } = await import('./finish.js');
+  await storeForCli(deps, cfg, serializeCredentials(next), cli);
   core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -2,7 +2,7 @@
 import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';
-import { publish } from './export.js';
+import { publish, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Deps } from './deps.js';
@@ -50,7 +50,8 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   const now = deps.now();
   const fresh = validFor(creds, cfg.minTtlMs, now);
   const ttl = formatDuration(cfg.minTtlMs);
-  if (cfg.credentialsFile && cfg.clientRefresh && (!cfg.secret || !cfg.githubToken)) {
+  // mode: check makes no call, so its CLI never gets a refresh token (no claim can be made).
+  if (cfg.mode !== 'check' && cfg.credentialsFile && cfg.clientRefresh && (!cfg.secret || !cfg.githubToken)) {
     throw new UserError(
       'client-refresh: the credentials file would hold the refresh token for the CLI to spend, but without secret-name and github-token its successor could not be stored. Set both, or client-refresh: false.',
     );
@@ -61,7 +62,8 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
         `credentials: the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}. Refresh it (a rotation workflow with mode: refresh; see the README) or lower min-ttl.`,
       );
     }
-    publish(core, cfg, { creds, source: 'stored', rotated: false, secretUpdated: false, refreshTokenLive: true }, now);
+    const stored: Outcome = { creds, source: 'stored', rotated: false, secretUpdated: false, refreshTokenLive: cfg.mode !== 'check' };
+    publish(core, cfg, await handOver(deps, cfg, stored), now);
     return;
   }
   if (!cfg.secret || !cfg.githubToken) {
@@ -83,6 +85,14 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
         'Run again; if this repeats, check token-url.',
     );
   }
-  publish(core, cfg, outcome, deps.now());
+  publish(core, cfg, await handOver(deps, cfg, outcome), deps.now());
+}
+
+/** client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents it. */
+async function handOver(deps: Deps, cfg: Config, out: Outcome): Promise<Outcome> {
+  if (!cfg.credentialsFile || !cfg.clientRefresh || !out.refreshTokenLive) return out;
+  const { claimForCli } = await import('./obtain.js');
+  const cliClaim = await claimForCli({ ...deps, github: githubDeps(deps) }, cfg, out.creds);
+  return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }
 

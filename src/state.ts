@@ -18,6 +18,8 @@ export interface StateFile {
 export interface PostState {
   files: StateFile[];
   clientRefresh: boolean;
+  /** client-refresh: the claim under which the CLI holds the refresh token. */
+  cli?: { claim: string; settled: string };
 }
 
 export const STATE_KEY = 'oauth-broker';
@@ -75,6 +77,8 @@ export function openState(core: Core, raw: string): PostState | { untrusted: 'ma
     return { untrusted: 'malformed' };
   }
   const s = state as Partial<PostState> | null;
-  const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile);
+  const claim = /^OAUTH_BROKER_[0-9A-F]{20}_0$/;
+  const cli = s?.cli === undefined || (claim.test(String(s.cli?.claim)) && s.cli?.settled === `${s.cli?.claim}_S`);
+  const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };
 }

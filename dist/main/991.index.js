@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  claimForCli: () => (/* binding */ claimForCli),
   obtain: () => (/* binding */ obtain)
 });
 
@@ -860,6 +861,13 @@ class Coordination {
         await this.settle(t).catch(() => undefined);
         return kept;
     }
+    /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
+    async endCli(names, spent) {
+        if (spent)
+            await this.d.beside.create(names.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+        else
+            await this.d.beside.remove(names.claim);
+    }
     async settle(t) {
         await this.d.beside.create(t.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     }
@@ -914,13 +922,13 @@ class Coordination {
         throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
     }
 }
-/** The coordination of one step: claims beside the target, and the shared store where it runs. */
-function coordinate(deps, cfg, api, pre) {
+/** The coordination of one step: claims beside the target, and (unless only claims are needed) the shared store. */
+function coordinate(deps, cfg, api, pre, withStore = true) {
     const target = cfg.secret;
     const t = (0,src_deps/* timings */.E)(deps.env);
     return new Coordination({
         beside: new SecretsBeside(api, target, pre),
-        store: openStore(deps, cfg),
+        store: withStore ? openStore(deps, cfg) : undefined,
         binding: cfg.githubToken,
         now: deps.now,
         startedAt: deps.startedAt,
@@ -1215,8 +1223,8 @@ async function obtain(deps, cfg, creds, masker) {
     }
     throw new errors/* UserError */.yo('credentials: too many successive recoveries from the shared store; re-run the job.');
 }
-/** Checks what can be checked before anything is spent, and opens the coordination. */
-async function begin(deps, cfg, masker, creds) {
+/** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
+async function connect(deps, cfg) {
     const target = cfg.secret;
     if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
         throw new errors/* UserError */.yo("github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with \"Secrets: Read and write\" on the repository, or a GitHub App installation token with that permission.");
@@ -1224,6 +1232,23 @@ async function begin(deps, cfg, masker, creds) {
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, deps.github);
     const pre = await preflight(api, target);
     deps.core.info(`Checked ${(0,github_target/* describeTarget */.f)(target)}: readable, last updated ${(0,neutral/* neutral */.S)(pre.updatedAt)}.`);
+    return { api, pre };
+}
+/**
+ * client-refresh: the CLI may present the refresh token during the job, so it gets one only
+ * under a claim of this job's; the post step settles it, or releases it when the CLI did not refresh.
+ */
+async function claimForCli(deps, cfg, copy) {
+    const { api, pre } = await connect(deps, cfg);
+    const ticket = await coordinate(deps, cfg, api, pre, false).claimForCli(copy);
+    if (!ticket)
+        deps.core.info('client-refresh: another job holds the claim on these credentials.');
+    return ticket && { claim: ticket.claim, settled: ticket.settled };
+}
+/** Checks what can be checked before anything is spent, and opens the coordination. */
+async function begin(deps, cfg, masker, creds) {
+    const target = cfg.secret;
+    const { api, pre } = await connect(deps, cfg);
     const coord = coordinate(deps, cfg, api, pre);
     const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken) : undefined;
     if (pending)

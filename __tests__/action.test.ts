@@ -126,13 +126,13 @@ describe('refresh and write-back', () => {
     expect(main.outputs).toMatchObject({ 'access-token': stored.accessToken, source: 'refreshed', rotated: 'true', 'secret-updated': 'true' });
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(stored.accessToken);
     expect(main.summary).toContain('| secret updated | yes: repository secret CLAUDE_CREDENTIALS of octo/app |');
-    // Preflight reads and the claim come before the refresh; the write, the settled claim and the prune after it.
+    // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the prune after it.
     expect(gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`)).toEqual([
       'GET /repos/octo/app/actions/secrets/public-key',
       'GET /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0',
-      'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0_S',
+      'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'GET /repos/octo/app/actions/secrets',
     ]);
     const secrets = [s.accessToken, s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, gh.repoSecret(REPO, SECRET)!.value];

@@ -63,7 +63,7 @@ describe.each([
     child!.kill('SIGINT');
     const r = await running;
     expect(r.stdout).toContain('Received SIGINT: storing the rotated credentials before stopping.');
-    expect(r.signal).toBe('SIGINT');
+    expect(r.code).toBe(1);
     expect(storedRefreshToken()).not.toBe(s.refreshToken);
     expect(oauth.isLive(storedRefreshToken())).toBe(true);
     assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), PAT]);
@@ -119,4 +119,72 @@ it('a RUNNER_TEMP that cannot take the pending file does not stop the write-back
   expect(r.stdout).toMatch(/^::warning::Could not keep the rotated credentials in RUNNER_TEMP for the post step \(ENOTDIR\)/m);
   expect(oauth.isLive(storedRefreshToken())).toBe(true);
   assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), PAT]);
+});
+
+it('a SIGINT during a wait the provider asked for sends nothing more: the token stays live and unclaimed', async () => {
+  const s = seed();
+  oauth.faults.push({ status: 429, headers: { 'retry-after': '2' }, body: '{"error":"rate_limited"}' });
+  let child: ChildProcess | undefined;
+  const running = runAction('main', { inputs: inputs(s.credentials), onSpawn: (c) => (child = c) });
+  await until(() => oauth.requests.length === 1);
+  child!.kill('SIGINT');
+  const r = await running;
+  expect(oauth.requests).toHaveLength(1);
+  expect(r.stdout).toMatch(/the job was cancelled before the retry; nothing was spent/);
+  expect(oauth.isLive(s.refreshToken)).toBe(true);
+  expect(gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+});
+
+describe('the post step finishing what main could not', () => {
+  it('GitHub failing in the post step too: the rotation is rescued in the store, and the next run recovers it', async () => {
+    const s = seed();
+    gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
+    let child: ChildProcess | undefined;
+    const env = cache.env('refs/heads/main');
+    const running = runAction('main', { inputs: inputs(s.credentials), env, runnerTemp, onSpawn: (c) => (child = c) });
+    await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
+    child!.kill('SIGKILL');
+    const main = await running;
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 502, body: '{"message":"Bad Gateway"}' });
+    const post = await runAction('post', { inputs: inputs(s.credentials), env: { ...env, OAUTH_BROKER_RETRY_BASE_MS: '20' }, runnerTemp, state: main.state });
+    expect(post.code).toBe(1);
+    expect(post.stdout).toMatch(/^::error::The rotated credentials could not be written .* kept sealed in the shared store/m);
+    gh.faults.length = 0;
+    const next = await runAction('main', { inputs: inputs(s.credentials), env: cache.env('refs/heads/main') });
+    expect({ code: next.code, error: next.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(oauth.isLive(storedRefreshToken())).toBe(true);
+    expect(oauth.reuseCount).toBe(0);
+    for (const r of [main, post, next]) assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), PAT]);
+  });
+
+  it('without the store (share: false), a write-back main could not finish is finished by the post step', async () => {
+    const s = seed();
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad Gateway"}' });
+    const given = inputs(s.credentials, { share: 'false' });
+    const main = await runAction('main', { inputs: given, env: { OAUTH_BROKER_RETRY_BASE_MS: '20' }, runnerTemp });
+    expect(main.stdout).toMatch(/^::error::The rotated credentials could not be written .* kept sealed for this job's post step/m);
+    const post = await runAction('post', { inputs: given, runnerTemp, state: main.state });
+    expect({ code: post.code, error: post.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(oauth.isLive(storedRefreshToken())).toBe(true);
+    expect(oauth.reuseCount).toBe(0);
+  });
+
+  it('a pending write-back whose secret changed since main read it is not written over', async () => {
+    const s = seed();
+    gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
+    let child: ChildProcess | undefined;
+    const running = runAction('main', { inputs: inputs(s.credentials), runnerTemp, onSpawn: (c) => (child = c) });
+    await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
+    child!.kill('SIGKILL');
+    const main = await running;
+    // A newer value lands meanwhile (a later second, as GitHub stamps whole seconds).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const newer = JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 3_600_000, scopes: ['user:inference'] } });
+    gh.setRepoSecret(REPO, SECRET, newer);
+    const post = await runAction('post', { inputs: inputs(s.credentials), runnerTemp, state: main.state });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('changed since the main step read it, so it is left as it is');
+    expect(gh.repoSecret(REPO, SECRET)!.value).toBe(newer);
+  });
 });

@@ -9,11 +9,19 @@ import { fakeToken } from './support/fake-tokens.js';
 
 class MemoryBeside implements Beside {
   readonly secrets = new Map<string, number>();
+  /** When the target secret was last written. */
+  updatedAt = 0;
   constructor(private readonly clock: { t: number }) {}
   async create(name: string): Promise<boolean> {
     if (this.secrets.has(name)) return false;
     this.secrets.set(name, this.clock.t);
     return true;
+  }
+  async mark(name: string): Promise<void> {
+    if (!this.secrets.has(name)) this.secrets.set(name, this.clock.t);
+  }
+  async targetUpdatedAt(): Promise<number> {
+    return this.updatedAt;
   }
   async createdAt(name: string): Promise<number | undefined> {
     return this.secrets.get(name);
@@ -74,7 +82,10 @@ describe('claims', () => {
     const owner = await w.job().reserve(c);
     expect(owner.kind).toBe('owner');
     await expect(w.job().reserve(c)).rejects.toThrow(/^lock-timeout: another job claimed the refresh/);
-    if (owner.kind === 'owner') await w.job().succeeded(owner.ticket, successor);
+    if (owner.kind === 'owner') {
+      await w.job().spent(owner.ticket);
+      await w.job().succeeded(owner.ticket, successor);
+    }
     await expect(w.job().reserve(c)).resolves.toEqual({ kind: 'shared', successor });
     // Without the store the result cannot reach it: it refuses instead of presenting.
     await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
@@ -123,16 +134,26 @@ describe('claims', () => {
     await expect(w.job().reserve(c)).rejects.toThrow(/^credentials: 5 jobs in a row took over this refresh token .* Log in again/);
   });
 
-  it('prunes claims older than 48 h or beyond the 40 newest, a few per run', async () => {
+  it('prunes only claims, with their twins, of copies beyond the 30 newest or older than 7 days', async () => {
     const w = world();
-    for (let i = 0; i < 50; i++) {
-      w.beside.secrets.set(`OAUTH_BROKER_OLD${i}_0`, w.clock.t - 72 * 3_600_000);
+    const day = 86_400_000;
+    const claim = (i: number): string => `OAUTH_BROKER_${i.toString(16).toUpperCase().padStart(20, '0')}_0`;
+    for (let i = 0; i < 3; i++) {
+      w.beside.secrets.set(claim(i), w.clock.t - 8 * day);
+      w.beside.secrets.set(`${claim(i)}_S`, w.clock.t - 8 * day);
     }
-    w.beside.secrets.set('UNRELATED', w.clock.t - 72 * 3_600_000);
+    for (let i = 3; i < 40; i++) w.beside.secrets.set(claim(i), w.clock.t - day + i);
+    // The user's own secrets, however old and however named, are never touched.
+    for (const name of ['UNRELATED', 'OAUTH_BROKER_PAT', 'OAUTH_BROKER_CREDENTIALS']) w.beside.secrets.set(name, w.clock.t - 30 * day);
     const r = await w.job().reserve(copy());
     if (r.kind === 'owner') await w.job().succeeded(r.ticket, successor);
-    expect(w.beside.secrets.size).toBe(50 + 1 + 2 - 10);
-    expect(w.beside.secrets.has('UNRELATED')).toBe(true);
+    const left = [...w.beside.secrets.keys()];
+    expect(left).toEqual(expect.arrayContaining(['UNRELATED', 'OAUTH_BROKER_PAT', 'OAUTH_BROKER_CREDENTIALS']));
+    // The 3 old copies (6 names) go first, then the oldest young ones, 10 names in all.
+    for (let i = 0; i < 3; i++) expect(left).not.toContain(claim(i));
+    for (let i = 3; i < 7; i++) expect(left).not.toContain(claim(i));
+    expect(left).toContain(claim(39));
+    expect(left).toHaveLength(6 + 37 + 3 + 1 - 10);
   });
 });
 

@@ -152,6 +152,11 @@ describe('fault matrix', () => {
       expect(oauth.reuseCount).toBe(0);
       expect(oauth.refreshCount - refreshesBefore).toBeLessThanOrEqual(1);
       assertNoLeak(first, [...secrets, first.outputs['access-token']]);
+      // A job still holding the old value, after every lease: it never presents a spent token.
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100));
+      const stale = await job(credentials, { inputs: { share: 'false' } });
+      expect(oauth.reuseCount).toBe(0);
+      assertNoLeak(stale, secrets);
       return;
     }
     expect(first.code).toBe(1);

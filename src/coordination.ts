@@ -11,7 +11,7 @@ import { UserError, describeError } from './errors.js';
 import { neutral } from './neutral.js';
 import type { GitHubApi } from './github/api.js';
 import { SecretsBeside, type Preflight } from './github/secrets.js';
-import { describeTarget, type SecretTarget } from './github/target.js';
+import { CLAIM_NAME, describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
 import { SharedStore, type Successor } from './store/shared.js';
@@ -19,11 +19,12 @@ import { SharedStore, type Successor } from './store/shared.js';
 const PREFIX = 'OAUTH_BROKER_';
 // Takeovers of dead holders; each comes only after a lease, so five is hours of failures.
 const MAX_GENERATIONS = 5;
-// A claim must outlive every copy that could still present its token, and a job waits at most
-// 24 h in the queue: claims go after 48 h, or beyond the 40 newest (a burst of rotations), so
-// they never crowd the secrets limit. A few deletes per run keep the cost bounded.
-const PRUNE_AGE_MS = 48 * 3_600_000;
-const KEEP_NEWEST = 40;
+// A claim should outlive every copy that could still present its token (a job waits up to 24 h
+// in the queue, longer for an environment's approval), yet never crowd GitHub's limit on secrets:
+// the claims of the 30 newest copies stay, if under 7 days old; the others go, a few per run
+// (docs/design.md, "Pruning").
+const PRUNE_AGE_MS = 7 * 86_400_000;
+const KEEP_NEWEST = 30;
 const MAX_DELETES = 10;
 
 /** Who holds a claim: its holder's deadline, and whether it already settled. */
@@ -49,6 +50,10 @@ export type Spent = 'no' | 'yes' | 'unknown';
 export interface Beside {
   /** Creates the secret if absent: true when this call created it. */
   create(name: string, value: string): Promise<boolean>;
+  /** Creates or updates it, retried like any write: for markers, where either answer will do. */
+  mark(name: string, value: string): Promise<void>;
+  /** The target's updated_at, epoch ms. */
+  targetUpdatedAt(): Promise<number>;
   /** When it was created, epoch ms; undefined when absent. */
   createdAt(name: string): Promise<number | undefined>;
   remove(name: string): Promise<void>;
@@ -131,6 +136,8 @@ export class Coordination {
     const since = await this.d.beside.createdAt(t.claim);
     if (since === undefined) return { kind: 'released' };
     if ((await this.d.beside.createdAt(t.settled)) !== undefined) return { kind: 'settled' };
+    // The target written after the claim: its holder got that far, even if its settle was lost.
+    if ((await this.d.beside.targetUpdatedAt()) > since) return { kind: 'settled' };
     const expires = since + this.d.leaseMs;
     // Only a run that started after the lease ran out takes over: never the holder's own wave.
     if (this.d.now() >= expires && this.d.startedAt >= expires) return { kind: 'dead', since };
@@ -141,12 +148,14 @@ export class Coordination {
   private async await(copy: Credentials, holder: Holder): Promise<Reservation> {
     const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
     const { store } = this.d;
+    if (holder.kind === 'settled' && !store) throw new UserError(stale);
+    if (holder.kind !== 'busy' && holder.kind !== 'settled') throw new UserError(stale);
     if (holder.kind === 'settled') {
-      const found = await this.left(copy);
-      if (found) return { kind: 'shared', successor: found };
+      // Settled the moment the provider answered: its result follows unless its holder failed.
+      const found = await store?.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
+      if (found?.kind === 'next') return { kind: 'shared', successor: found };
       throw new UserError(stale);
     }
-    if (holder.kind !== 'busy') throw new UserError(stale);
     const until = `a run started after ${at(holder.expires)} may take over`;
     if (!store) {
       throw new UserError(
@@ -168,46 +177,56 @@ export class Coordination {
   async failed(t: Ticket, spent: Spent): Promise<void> {
     try {
       if (spent === 'no') await this.d.beside.remove(t.claim);
-      else if (spent === 'yes') await this.settle(t);
+      else if (spent === 'yes') await this.spent(t);
     } catch {
       this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${formatDuration(this.d.leaseMs)}).`);
     }
   }
 
   /**
-   * Rotated and written: share the result, then settle the claim (in that order, so a job that
-   * sees it settled finds the result), and prune claims no copy can need any more.
+   * The provider answered: the token is spent, so the claim is settled before anything else,
+   * and nobody takes over even if this job is killed before its write-back.
    */
+  async spent(t: Ticket): Promise<void> {
+    await this.d.beside.mark(t.settled, randomBytes(16).toString('hex'));
+  }
+
+  /** Rotated and written: share the result, and prune claims no copy can need any more. */
   async succeeded(t: Ticket, next: Successor): Promise<void> {
     if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
       this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
     }
-    await this.settle(t).catch(() => this.d.warning(`Could not settle the claim beside ${this.d.target}.`));
     await this.prune().catch(() => undefined);
   }
 
-  /** Rotated but not written: the credentials sealed in the store for the next run, and the claim settled. */
+  /** Rotated but not written: the credentials sealed in the store for the next run; true when kept. */
   async rescue(t: Ticket, next: Successor): Promise<boolean> {
-    const kept = !!this.d.store && (await this.d.store.done(this.material(t.copy), next));
-    await this.settle(t).catch(() => undefined);
-    return kept;
+    return !!this.d.store && (await this.d.store.done(this.material(t.copy), next));
   }
 
   /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
   async endCli(names: Pick<Ticket, 'claim' | 'settled'>, spent: boolean): Promise<void> {
-    if (spent) await this.d.beside.create(names.settled, randomBytes(16).toString('hex'));
+    if (spent) await this.d.beside.mark(names.settled, randomBytes(16).toString('hex'));
     else await this.d.beside.remove(names.claim);
   }
 
-  private async settle(t: Ticket): Promise<void> {
-    await this.d.beside.create(t.settled, randomBytes(16).toString('hex'));
-  }
-
+  /** Removes the oldest copies' claims with their twins, never the newest or any other secret. */
   private async prune(): Promise<void> {
     const now = this.d.now();
-    const claims = (await this.d.beside.list(PREFIX)).sort((a, b) => b.createdAt - a.createdAt);
-    const old = claims.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
-    for (const c of old.slice(0, MAX_DELETES)) await this.d.beside.remove(c.name);
+    const byCopy = new Map<string, { names: string[]; createdAt: number }>();
+    for (const s of await this.d.beside.list(PREFIX)) {
+      const m = CLAIM_NAME.exec(s.name);
+      if (!m) continue;
+      const copy = byCopy.get(m[1]) ?? { names: [], createdAt: s.createdAt };
+      copy.names.push(s.name);
+      copy.createdAt = Math.max(copy.createdAt, s.createdAt);
+      byCopy.set(m[1], copy);
+    }
+    const copies = [...byCopy.values()].sort((a, b) => b.createdAt - a.createdAt);
+    const old = copies.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
+    // Oldest first, and a copy's claim with its twin.
+    const names = old.reverse().flatMap((c) => c.names).slice(0, MAX_DELETES);
+    for (const name of names) await this.d.beside.remove(name);
   }
 
   /**
@@ -265,7 +284,8 @@ export function coordinate(
   deps: Deps & { backend?: StoreBackend },
   cfg: Config,
   api: GitHubApi,
-  pre: Preflight,
+  /** Absent when GitHub could not be read: then only the store (the rescue) works. */
+  pre: Preflight | undefined,
   withStore = true,
 ): Coordination {
   const target = cfg.secret as SecretTarget;

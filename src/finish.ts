@@ -5,7 +5,7 @@ import { coordinate } from './coordination.js';
 import { parseCredentials, secretsOf } from './credentials.js';
 import { UserError } from './errors.js';
 import { githubDeps, type Deps } from './deps.js';
-import { GitHubApi, preflight, writeSecret } from './github/secrets.js';
+import { GitHubApi, preflight, writeSecret, type Preflight } from './github/secrets.js';
 import { describeTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
@@ -26,31 +26,38 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
   const target = cfg.secret;
   core.info(`The main step stopped before storing the rotated credentials; writing them to ${describeTarget(target)}.`);
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
-  const pre = await preflight(api, target);
-  const coord = coordinate(deps, cfg, api, pre);
-  const copy = { format: 'refresh-token' as const, ...record.copy, doc: {} };
-  const ticket = { copy, claim: record.claim, settled: record.settled };
+  const ticket = { copy: { format: 'refresh-token' as const, ...record.copy, doc: {} }, claim: record.claim, settled: record.settled };
   const successor = { kind: 'next' as const, ...record.successor };
+  let pre: Preflight | undefined;
   try {
+    pre = await preflight(api, target);
+    // Main may have been killed before its settle landed.
+    await coordinate(deps, cfg, api, pre, false).spent(ticket);
+    if (pre.updatedAt !== record.secretUpdatedAt) {
+      // Main's own write landed before it was killed, or a newer rotation did: never overwritten.
+      core.info(`${describeTarget(target)} changed since the main step read it, so it is left as it is.`);
+      file.clear();
+      return;
+    }
     await writeSecret(api, target, pre, record.credentials);
   } catch (err) {
-    const kept = await coord.rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
-    file.clear();
+    const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
+    if (kept) file.clear();
     const why = err instanceof UserError ? err.message : 'unexpected failure';
     throw new UserError(
       kept
         ? `The rotated credentials could not be written to ${describeTarget(target)}: ${why} They are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`
-        : `The rotated credentials could not be written to ${describeTarget(target)}: ${why} The refresh token stored there is now spent: log in again and store the new credentials in the secret (README: First login).`,
+        : `The rotated credentials could not be written to ${describeTarget(target)}: ${why} Without the shared store nothing outlives this job: log in again and store the new credentials in the secret (README: First login).`,
     );
   }
-  await coord.succeeded(ticket, successor);
   file.clear();
+  await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
   core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 
 type CliClaim = { claim: string; settled: string };
 
-async function connect(deps: Deps, cfg: Config): Promise<{ api: GitHubApi; pre: Awaited<ReturnType<typeof preflight>> }> {
+async function connect(deps: Deps, cfg: Config): Promise<{ api: GitHubApi; pre: Preflight }> {
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
   return { api, pre: await preflight(api, cfg.secret as NonNullable<Config['secret']>) };
 }

@@ -5,7 +5,7 @@ import { UserError } from './errors.js';
 import { neutral } from './neutral.js';
 import { PROVIDERS, homeDir, isProviderId, type Provider } from './providers.js';
 import type { Core, Env } from './runner.js';
-import type { SecretTarget } from './github/target.js';
+import { CLAIM_NAME, type SecretTarget } from './github/target.js';
 
 export type Mode = 'auto' | 'refresh' | 'check';
 
@@ -102,6 +102,7 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
     throw new UserError(`secret-name: ${q(name)} is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`);
   }
+  if (CLAIM_NAME.test(name)) throw new UserError(`secret-name: ${q(name)} is named like one of the broker's own claims; choose another.`);
   if (org) {
     if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`secret-org: ${q(org)} is not an organization login.`);
     return { kind: 'org', org, name };

@@ -151,7 +151,7 @@ async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'sec
   try {
     let tokens: TokenSet;
     try {
-      tokens = await present(run, ticket.copy);
+      tokens = await present(run, ticket.copy, () => shield?.cancelled() ?? false);
     } catch (err) {
       await run.coord.failed(ticket, spentBy(err));
       throw err instanceof InvalidGrantError
@@ -191,8 +191,10 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     secretUpdatedAt: run.pre.updatedAt,
   });
   deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
+  await run.coord.spent(ticket).catch(() => deps.core.warning(`Could not settle the claim beside ${describeTarget(target)}.`));
   try {
     await writeSecret(run.api, target, run.pre, value);
+    run.pending?.clear();
   } catch (err) {
     const why = err instanceof UserError ? err.message : describeError(err, masker.values);
     const kept = await run.coord.rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: run.pre.updatedAt });
@@ -203,7 +205,6 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     throw new UserError(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`);
   }
   await run.coord.succeeded(ticket, successor);
-  run.pending?.clear();
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
 }
 
@@ -218,10 +219,10 @@ function keepPending(run: Run, record: PendingRecord): void {
   }
 }
 
-function present(run: Run, current: Credentials): Promise<TokenSet> {
+function present(run: Run, current: Credentials, cancelled: () => boolean): Promise<TokenSet> {
   const { deps, cfg } = run;
   return refreshTokens(
     { provider: cfg.provider, tokenUrl: cfg.tokenUrl, clientId: cfg.clientId, clientSecret: cfg.clientSecret, scopes: cfg.scopes ?? current.scopes, refreshToken: current.refreshToken },
-    { fetch: deps.fetch, now: deps.now, sleep: deps.sleep, info: (m) => deps.core.info(m), timeoutMs: deps.github.timeoutMs, retryDelayMs: deps.github.retryBaseMs },
+    { fetch: deps.fetch, now: deps.now, sleep: deps.sleep, info: (m) => deps.core.info(m), timeoutMs: deps.github.timeoutMs, retryDelayMs: deps.github.retryBaseMs, cancelled },
   );
 }

@@ -25,6 +25,8 @@ export interface RefreshDeps {
   timeoutMs: number;
   /** Base delay between attempts that never reached the provider. */
   retryDelayMs: number;
+  /** The job was cancelled: no further attempt is sent (the earlier ones surely spent nothing). */
+  cancelled?: () => boolean;
 }
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
@@ -169,6 +171,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
         const wait = deps.retryDelayMs * 2 ** (attempt - 1);
         deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
         await deps.sleep(wait);
+        if (deps.cancelled?.()) throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
         continue;
       }
       if (f.notSent) throw new UserError(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
@@ -189,6 +192,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     if ((res.status === 429 || res.status === 503) && wait !== undefined && wait <= MAX_RETRY_AFTER_MS && attempt < MAX_ATTEMPTS) {
       deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
       await deps.sleep(wait);
+      if (deps.cancelled?.()) throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
       continue;
     }
     const { code, description } = providerError(text);

@@ -3,7 +3,9 @@
 // first; if it is killed all the same, the post step finishes from the pending file.
 
 export interface Shield {
-  /** Ends the shield; a cancel received meanwhile then takes effect. */
+  /** A cancel arrived: finish what was started, start nothing new. */
+  cancelled(): boolean;
+  /** Ends the shield; a cancel received meanwhile makes the step fail once it has reported. */
   release(): void;
 }
 
@@ -18,9 +20,11 @@ export function signalShield(info: (message: string) => void): () => Shield {
     };
     for (const s of SIGNALS) process.on(s, defer);
     return {
+      cancelled: () => received !== undefined,
       release() {
         for (const s of SIGNALS) process.off(s, defer);
-        if (received) process.kill(process.pid, received);
+        // The step ends on its own at once, reporting how it went; the runner records the cancel.
+        if (received) process.exitCode = 1;
       },
     };
   };

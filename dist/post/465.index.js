@@ -336,7 +336,7 @@ async function currentUpdatedAt(api, t) {
         return (await readMetadata(api, t)).updated_at;
     }
     catch (err) {
-        throw explain(err, t, `read ${describeTarget(t)}`);
+        throw explain(err, t, `read ${(0,github_target/* describeTarget */.f)(t)}`);
     }
 }
 /** Everything that can be checked without changing anything, before a refresh token is spent. */
@@ -425,11 +425,24 @@ class SecretsBeside {
         this.t = t;
         this.pre = pre;
     }
+    /** The public key to seal with: absent when the preflight itself failed. */
+    key() {
+        if (!this.pre)
+            throw new errors/* UserError */.yo(`github-api-url: the public key of ${(0,github_target/* describeTarget */.f)(this.t)} could not be read.`);
+        return this.pre;
+    }
     /** Creates the secret if absent: true when this request created it, false when it existed. */
     async create(name, value) {
         const doing = `claim the refresh with a secret beside ${(0,github_target/* describeTarget */.f)(this.t)} (${name})`;
-        const status = await putSealed(this.api, this.t, this.pre, name, value, { visibility: 'selected' }, true, doing);
+        const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
         return status === 201;
+    }
+    async mark(name, value) {
+        const doing = `mark the claim with a secret beside ${(0,github_target/* describeTarget */.f)(this.t)} (${name})`;
+        await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
+    }
+    async targetUpdatedAt() {
+        return instant(await currentUpdatedAt(this.api, this.t));
     }
     /** When it was created, epoch ms; undefined when absent. */
     async createdAt(name) {
@@ -759,11 +772,12 @@ class SharedStore {
 const PREFIX = 'OAUTH_BROKER_';
 // Takeovers of dead holders; each comes only after a lease, so five is hours of failures.
 const MAX_GENERATIONS = 5;
-// A claim must outlive every copy that could still present its token, and a job waits at most
-// 24 h in the queue: claims go after 48 h, or beyond the 40 newest (a burst of rotations), so
-// they never crowd the secrets limit. A few deletes per run keep the cost bounded.
-const PRUNE_AGE_MS = 48 * 3_600_000;
-const KEEP_NEWEST = 40;
+// A claim should outlive every copy that could still present its token (a job waits up to 24 h
+// in the queue, longer for an environment's approval), yet never crowd GitHub's limit on secrets:
+// the claims of the 30 newest copies stay, if under 7 days old; the others go, a few per run
+// (docs/design.md, "Pruning").
+const PRUNE_AGE_MS = 7 * 86_400_000;
+const KEEP_NEWEST = 30;
 const MAX_DELETES = 10;
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 function copyId(c) {
@@ -824,6 +838,9 @@ class Coordination {
             return { kind: 'released' };
         if ((await this.d.beside.createdAt(t.settled)) !== undefined)
             return { kind: 'settled' };
+        // The target written after the claim: its holder got that far, even if its settle was lost.
+        if ((await this.d.beside.targetUpdatedAt()) > since)
+            return { kind: 'settled' };
         const expires = since + this.d.leaseMs;
         // Only a run that started after the lease ran out takes over: never the holder's own wave.
         if (this.d.now() >= expires && this.d.startedAt >= expires)
@@ -834,14 +851,17 @@ class Coordination {
     async await(copy, holder) {
         const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
         const { store } = this.d;
+        if (holder.kind === 'settled' && !store)
+            throw new errors/* UserError */.yo(stale);
+        if (holder.kind !== 'busy' && holder.kind !== 'settled')
+            throw new errors/* UserError */.yo(stale);
         if (holder.kind === 'settled') {
-            const found = await this.left(copy);
-            if (found)
+            // Settled the moment the provider answered: its result follows unless its holder failed.
+            const found = await store?.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
+            if (found?.kind === 'next')
                 return { kind: 'shared', successor: found };
             throw new errors/* UserError */.yo(stale);
         }
-        if (holder.kind !== 'busy')
-            throw new errors/* UserError */.yo(stale);
         const until = `a run started after ${at(holder.expires)} may take over`;
         if (!store) {
             throw new errors/* UserError */.yo(`credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the shared store this job cannot receive its result. Re-run this job when that one is done (if it died, ${until}).`);
@@ -861,45 +881,56 @@ class Coordination {
             if (spent === 'no')
                 await this.d.beside.remove(t.claim);
             else if (spent === 'yes')
-                await this.settle(t);
+                await this.spent(t);
         }
         catch {
             this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${(0,duration/* formatDuration */.a)(this.d.leaseMs)}).`);
         }
     }
     /**
-     * Rotated and written: share the result, then settle the claim (in that order, so a job that
-     * sees it settled finds the result), and prune claims no copy can need any more.
+     * The provider answered: the token is spent, so the claim is settled before anything else,
+     * and nobody takes over even if this job is killed before its write-back.
      */
+    async spent(t) {
+        await this.d.beside.mark(t.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    }
+    /** Rotated and written: share the result, and prune claims no copy can need any more. */
     async succeeded(t, next) {
         if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
             this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
         }
-        await this.settle(t).catch(() => this.d.warning(`Could not settle the claim beside ${this.d.target}.`));
         await this.prune().catch(() => undefined);
     }
-    /** Rotated but not written: the credentials sealed in the store for the next run, and the claim settled. */
+    /** Rotated but not written: the credentials sealed in the store for the next run; true when kept. */
     async rescue(t, next) {
-        const kept = !!this.d.store && (await this.d.store.done(this.material(t.copy), next));
-        await this.settle(t).catch(() => undefined);
-        return kept;
+        return !!this.d.store && (await this.d.store.done(this.material(t.copy), next));
     }
     /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
     async endCli(names, spent) {
         if (spent)
-            await this.d.beside.create(names.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+            await this.d.beside.mark(names.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
         else
             await this.d.beside.remove(names.claim);
     }
-    async settle(t) {
-        await this.d.beside.create(t.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
-    }
+    /** Removes the oldest copies' claims with their twins, never the newest or any other secret. */
     async prune() {
         const now = this.d.now();
-        const claims = (await this.d.beside.list(PREFIX)).sort((a, b) => b.createdAt - a.createdAt);
-        const old = claims.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
-        for (const c of old.slice(0, MAX_DELETES))
-            await this.d.beside.remove(c.name);
+        const byCopy = new Map();
+        for (const s of await this.d.beside.list(PREFIX)) {
+            const m = github_target/* CLAIM_NAME */.h.exec(s.name);
+            if (!m)
+                continue;
+            const copy = byCopy.get(m[1]) ?? { names: [], createdAt: s.createdAt };
+            copy.names.push(s.name);
+            copy.createdAt = Math.max(copy.createdAt, s.createdAt);
+            byCopy.set(m[1], copy);
+        }
+        const copies = [...byCopy.values()].sort((a, b) => b.createdAt - a.createdAt);
+        const old = copies.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
+        // Oldest first, and a copy's claim with its twin.
+        const names = old.reverse().flatMap((c) => c.names).slice(0, MAX_DELETES);
+        for (const name of names)
+            await this.d.beside.remove(name);
     }
     /**
      * Finishes the write-back another job could not do, unless the secret changed since. One job
@@ -946,7 +977,9 @@ class Coordination {
     }
 }
 /** The coordination of one step: claims beside the target, and (unless only claims are needed) the shared store. */
-function coordinate(deps, cfg, api, pre, withStore = true) {
+function coordinate(deps, cfg, api, 
+/** Absent when GitHub could not be read: then only the store (the rescue) works. */
+pre, withStore = true) {
     const target = cfg.secret;
     const t = timings(deps.env);
     return new Coordination({
@@ -1011,24 +1044,32 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const target = cfg.secret;
     core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,github_target/* describeTarget */.f)(target)}.`);
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
-    const pre = await preflight(api, target);
-    const coord = coordinate(deps, cfg, api, pre);
-    const copy = { format: 'refresh-token', ...record.copy, doc: {} };
-    const ticket = { copy, claim: record.claim, settled: record.settled };
+    const ticket = { copy: { format: 'refresh-token', ...record.copy, doc: {} }, claim: record.claim, settled: record.settled };
     const successor = { kind: 'next', ...record.successor };
+    let pre;
     try {
+        pre = await preflight(api, target);
+        // Main may have been killed before its settle landed.
+        await coordinate(deps, cfg, api, pre, false).spent(ticket);
+        if (pre.updatedAt !== record.secretUpdatedAt) {
+            // Main's own write landed before it was killed, or a newer rotation did: never overwritten.
+            core.info(`${(0,github_target/* describeTarget */.f)(target)} changed since the main step read it, so it is left as it is.`);
+            file.clear();
+            return;
+        }
         await writeSecret(api, target, pre, record.credentials);
     }
     catch (err) {
-        const kept = await coord.rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
-        file.clear();
+        const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
+        if (kept)
+            file.clear();
         const why = err instanceof errors/* UserError */.yo ? err.message : 'unexpected failure';
         throw new errors/* UserError */.yo(kept
             ? `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why} They are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`
-            : `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why} The refresh token stored there is now spent: log in again and store the new credentials in the secret (README: First login).`);
+            : `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why} Without the shared store nothing outlives this job: log in again and store the new credentials in the secret (README: First login).`);
     }
-    await coord.succeeded(ticket, successor);
     file.clear();
+    await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
     core.info(`Wrote the rotated credentials to ${(0,github_target/* describeTarget */.f)(target)}.`);
 }
 async function connect(deps, cfg) {

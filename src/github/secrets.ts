@@ -193,14 +193,29 @@ export class SecretsBeside implements Beside {
   constructor(
     private readonly api: GitHubApi,
     private readonly t: SecretTarget,
-    private readonly pre: Preflight,
+    private readonly pre: Preflight | undefined,
   ) {}
+
+  /** The public key to seal with: absent when the preflight itself failed. */
+  private key(): Preflight {
+    if (!this.pre) throw new UserError(`github-api-url: the public key of ${describeTarget(this.t)} could not be read.`);
+    return this.pre;
+  }
 
   /** Creates the secret if absent: true when this request created it, false when it existed. */
   async create(name: string, value: string): Promise<boolean> {
     const doing = `claim the refresh with a secret beside ${describeTarget(this.t)} (${name})`;
-    const status = await putSealed(this.api, this.t, this.pre, name, value, { visibility: 'selected' }, true, doing);
+    const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
     return status === 201;
+  }
+
+  async mark(name: string, value: string): Promise<void> {
+    const doing = `mark the claim with a secret beside ${describeTarget(this.t)} (${name})`;
+    await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
+  }
+
+  async targetUpdatedAt(): Promise<number> {
+    return instant(await currentUpdatedAt(this.api, this.t));
   }
 
   /** When it was created, epoch ms; undefined when absent. */

@@ -1,4 +1,4 @@
-// The fault matrix (SPEC §4): every external call × every way it can fail. Each cell
+// The fault matrix (docs/design.md, "Guarantees"): every external call × every way it can fail. Each cell
 // ends in success, or in one clear failure after which a later run (holding what the
 // secret then holds) succeeds with no new login. One cell no client can save — the
 // provider rotated and its answer never arrived — is asserted as exactly that.

@@ -1,4 +1,4 @@
-// Across jobs (SPEC §5): the bundled action in separate processes sharing a stand-in of
+// Across jobs (docs/design.md, "Coordination"): the bundled action in separate processes sharing a stand-in of
 // the Actions cache service, the provider's token endpoint and GitHub's secrets API.
 import { readFileSync } from 'node:fs';
 import type { CacheServer } from './support/cache-server.js';

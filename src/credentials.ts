@@ -1,4 +1,4 @@
-// The credential formats of SPEC §2: detected from the secret's text, and written back
+// The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
 import { UserError } from './errors.js';
 
@@ -244,7 +244,7 @@ export function applyTokenSet(c: Credentials, t: TokenSet, now: number): Credent
       if (!accessToken) delete doc.access_token;
       if (t.idToken || 'id_token' in doc) doc.id_token = idToken;
       if (t.scope) doc.scope = t.scope;
-      // A bare token becomes a generic document with an ISO expiry (SPEC §2.4).
+      // A bare token becomes a generic document with an ISO expiry.
       const style = c.expiryStyle ?? { field: 'expires_at' as const, style: 'iso' as const };
       if (expiresAt !== undefined) {
         if (style.field === 'obtained_at') {

@@ -1,4 +1,4 @@
-// The provider CLI's own credentials file (SPEC §3 `credentials-file`), written 0600.
+// The provider CLI's own credentials file (README, `credentials-file`), written 0600.
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';

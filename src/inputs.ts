@@ -1,4 +1,4 @@
-// Reads and validates every input before anything else happens (SPEC §3).
+// Reads and validates every input before anything else happens.
 import { isAbsolute, join } from 'node:path';
 import { parseDuration } from './duration.js';
 import { UserError } from './errors.js';

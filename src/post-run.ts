@@ -1,4 +1,4 @@
-// The post step (SPEC §3.6): write back what the CLI rotated, remove the file, put back
+// The post step (docs/design.md, "A run"): write back what the CLI rotated, remove the file, put back
 // one the main step moved aside. It never throws, and never destroys what it could not store.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';

@@ -1,4 +1,4 @@
-// What differs between providers (SPEC §1). Everything else is the same code path.
+// What differs between providers. Everything else is the same code path.
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from './runner.js';

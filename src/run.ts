@@ -1,4 +1,4 @@
-// The main step (SPEC §3 "What a run does"): decide, refresh if needed, store, export.
+// The main step (docs/design.md, "A run"): decide, refresh if needed, store, export.
 import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import { UserError, describeError } from './errors.js';

@@ -57,7 +57,7 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 ;// CONCATENATED MODULE: ./src/github/api.ts
 // A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
 // ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
-// rate-limit messages; the write-back must honour both exactly (SPEC §4).
+// rate-limit messages; the write-back must honour both exactly.
 
 
 
@@ -610,7 +610,7 @@ function actionsCacheBackend(env, debug, timeoutMs) {
 ;// CONCATENATED MODULE: ./src/store/seal.ts
 // Names and seals shared-store entries with keys derived from the refresh token they
 // succeed: a reader of the cache without the secret learns neither the token nor the
-// entry (SPEC §5). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+// entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
 
 const SALT = 'oauth-broker shared store v1';
 function derive(refreshToken, info, bytes) {

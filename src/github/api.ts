@@ -1,6 +1,6 @@
 // A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
 // ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
-// rate-limit messages; the write-back must honour both exactly (SPEC §4).
+// rate-limit messages; the write-back must honour both exactly.
 import { classifyFetchError, retryAfterMs } from '../http.js';
 import { neutral } from '../neutral.js';
 import { USER_AGENT } from '../version.js';

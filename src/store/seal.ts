@@ -1,6 +1,6 @@
 // Names and seals shared-store entries with keys derived from the refresh token they
 // succeed: a reader of the cache without the secret learns neither the token nor the
-// entry (SPEC §5). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+// entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
 import { hkdfSync } from 'node:crypto';
 
 const SALT = 'oauth-broker shared store v1';

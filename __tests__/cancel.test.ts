@@ -50,6 +50,20 @@ function inputs(credentials: string, extra: Record<string, string> = {}): Record
   return { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...extra };
 }
 
+/** Main as the runner kills it: the provider has answered, the write-back hangs, then SIGKILL. */
+async function killedDuringWrite(credentials: string, env: Record<string, string> = {}, beforeKill?: (c: ChildProcess) => void): Promise<RunResult> {
+  gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
+  let child: ChildProcess | undefined;
+  const running = runAction('main', { inputs: inputs(credentials), env, runnerTemp, onSpawn: (c) => (child = c) });
+  await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
+  beforeKill?.(child!);
+  if (beforeKill) await new Promise((resolve) => setTimeout(resolve, 200));
+  child!.kill('SIGKILL');
+  const main = await running;
+  expect(main.signal).toBe('SIGKILL');
+  return main;
+}
+
 describe.each([
   ['with the shared store', () => cache.env('refs/heads/main')],
   ['share: false', () => ({ INPUT_SHARE: 'false' })],
@@ -71,15 +85,7 @@ describe.each([
 
   it('killed between the answer and the write-back: the post step stores what main could not', async () => {
     const s = seed();
-    gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
-    let child: ChildProcess | undefined;
-    const running = runAction('main', { inputs: inputs(s.credentials), env: env(), runnerTemp, onSpawn: (c) => (child = c) });
-    await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
-    child!.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    child!.kill('SIGKILL');
-    const main: RunResult = await running;
-    expect(main.signal).toBe('SIGKILL');
+    const main = await killedDuringWrite(s.credentials, env(), (c) => c.kill('SIGINT'));
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
 
     const post = await runAction('post', { inputs: inputs(s.credentials), env: env(), runnerTemp, state: main.state });
@@ -98,12 +104,7 @@ describe.each([
 
 it('a pending file the post step cannot open with its inputs is left alone, in one clear line', async () => {
   const s = seed();
-  gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
-  let child: ChildProcess | undefined;
-  const running = runAction('main', { inputs: inputs(s.credentials), runnerTemp, onSpawn: (c) => (child = c) });
-  await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
-  child!.kill('SIGKILL');
-  const main = await running;
+  const main = await killedDuringWrite(s.credentials);
   const other = fakeToken('pat');
   gh.addToken(other, { kind: 'pat' });
   const post = await runAction('post', { inputs: inputs(s.credentials, { 'github-token': other }), runnerTemp, state: main.state });
@@ -138,13 +139,8 @@ it('a SIGINT during a wait the provider asked for sends nothing more: the token 
 describe('the post step finishing what main could not', () => {
   it('GitHub failing in the post step too: the rotation is rescued in the store, and the next run recovers it', async () => {
     const s = seed();
-    gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
-    let child: ChildProcess | undefined;
     const env = cache.env('refs/heads/main');
-    const running = runAction('main', { inputs: inputs(s.credentials), env, runnerTemp, onSpawn: (c) => (child = c) });
-    await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
-    child!.kill('SIGKILL');
-    const main = await running;
+    const main = await killedDuringWrite(s.credentials, env);
     for (let i = 0; i < 5; i++) gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 502, body: '{"message":"Bad Gateway"}' });
     const post = await runAction('post', { inputs: inputs(s.credentials), env: { ...env, OAUTH_BROKER_RETRY_BASE_MS: '20' }, runnerTemp, state: main.state });
     expect(post.code).toBe(1);
@@ -172,12 +168,7 @@ describe('the post step finishing what main could not', () => {
 
   it('a pending write-back whose secret changed since main read it is not written over', async () => {
     const s = seed();
-    gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
-    let child: ChildProcess | undefined;
-    const running = runAction('main', { inputs: inputs(s.credentials), runnerTemp, onSpawn: (c) => (child = c) });
-    await until(() => gh.requests.some((q) => q.method === 'PUT' && q.path.endsWith(SECRET)));
-    child!.kill('SIGKILL');
-    const main = await running;
+    const main = await killedDuringWrite(s.credentials);
     // A newer value lands meanwhile (a later second, as GitHub stamps whole seconds).
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const newer = JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 3_600_000, scopes: ['user:inference'] } });

@@ -2,7 +2,7 @@
 // another job presented it, and the provider's live refresh token is always in the secret.
 // The bundled action, in separate processes, against stand-ins that scope the cache by ref
 // (per repository), revoke nothing silently and count every reuse.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { startCacheServer, type CacheServer } from './support/cache-server.js';
 import { closedPort } from './support/http.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
@@ -244,6 +244,39 @@ describe('providers that keep their refresh token', () => {
 });
 
 describe('client-refresh', () => {
+  it('a rotation the CLI made that the post step cannot write is rescued, and the next run recovers it', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
+    const main = await job(s.credentials, { inputs });
+    expect(main.code).toBe(0);
+    const path = main.outputs['credentials-file'];
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
+    const res = await fetch(oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' }),
+    });
+    const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
+    writeFileSync(path, JSON.stringify({ claudeAiOauth: { ...file.claudeAiOauth, accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 } }));
+    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad Gateway"}' });
+    const post = await runAction('post', {
+      inputs: { credentials: s.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...inputs },
+      env: { ...cache.env('refs/heads/main'), OAUTH_BROKER_RETRY_BASE_MS: '20' },
+      state: main.state,
+      home: main.home,
+    });
+    expectOneCleanLine(post, /kept sealed in the shared store/, [s.refreshToken, s.credentials, t.access_token, t.refresh_token]);
+    expect(stored()).toBe(s.credentials);
+    // A run that needs a refresh, holding the value the CLI was given, finishes the write-back instead.
+    const next = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expect({ code: next.code, error: errorOf(next) }).toEqual({ code: 0, error: '' });
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(refreshTokenIn(stored())).toBe(t.refresh_token);
+    expectLoginKept();
+  });
+
+
   it('only one of two concurrent jobs hands its CLI the refresh token; the other gets the access token only', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };

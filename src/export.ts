@@ -27,6 +27,8 @@ export interface Outcome {
 export interface CliClaim {
   claim: string;
   settled: string;
+  /** The sealed file naming the copy the CLI was given (src/pending.ts), for a rescue. */
+  copy?: string;
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */

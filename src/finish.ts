@@ -2,14 +2,14 @@
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
 import { coordinate } from './coordination.js';
-import { parseCredentials, secretsOf } from './credentials.js';
-import { UserError } from './errors.js';
+import { parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
+import { UserError, describeError } from './errors.js';
 import { githubDeps, type Deps } from './deps.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from './github/secrets.js';
 import { describeTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
-import { PendingFile, type PendingRecord } from './pending.js';
+import { PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
 
 export async function finishPending(deps: Deps, cfg: Config, masker: Masker, path: string, inputRefreshToken: string): Promise<void> {
   const { core } = deps;
@@ -55,22 +55,58 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
   core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 
-type CliClaim = { claim: string; settled: string };
+type CliClaim = { claim: string; settled: string; copy?: string };
 
 async function connect(deps: Deps, cfg: Config): Promise<{ api: GitHubApi; pre: Preflight }> {
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
   return { api, pre: await preflight(api, cfg.secret as NonNullable<Config['secret']>) };
 }
 
-/** client-refresh: the CLI rotated; its credentials go to the secret, and its claim is settled either way. */
-export async function storeForCli(deps: Deps, cfg: Config, value: string, cli: CliClaim | undefined): Promise<void> {
-  const { api, pre } = await connect(deps, cfg);
+/**
+ * client-refresh: the CLI rotated; its credentials go to the secret, and its claim is settled
+ * either way. If the write fails, they are kept sealed in the store under the name of the copy
+ * the CLI was given, which is what the next run holds.
+ */
+export async function storeForCli(deps: Deps, cfg: Config, masker: Masker, next: Credentials, cli: CliClaim | undefined): Promise<void> {
+  const target = cfg.secret as NonNullable<Config['secret']>;
+  const value = serializeCredentials(next);
+  const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
+  let pre: Preflight | undefined;
   try {
-    await writeSecret(api, cfg.secret as NonNullable<Config['secret']>, pre, value);
+    pre = await preflight(api, target);
+    await writeSecret(api, target, pre, value);
+  } catch (err) {
+    const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
+    if (kept) {
+      const why = err instanceof UserError ? err.message : describeError(err, masker.values);
+      throw new UserError(`${why} The credentials the CLI rotated are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`);
+    }
+    throw err;
   } finally {
     // The CLI spent the token it was given: nobody presents it again.
-    if (cli) await coordinate(deps, cfg, api, pre, false).endCli(cli, true);
+    if (cli && pre) await coordinate(deps, cfg, api, pre, false).endCli(cli, true);
   }
+}
+
+async function rescueForCli(
+  deps: Deps,
+  cfg: Config,
+  api: GitHubApi,
+  pre: Preflight | undefined,
+  cli: CliClaim,
+  next: Credentials,
+  value: string,
+): Promise<boolean> {
+  let record: HandoverRecord | undefined;
+  try {
+    record = new PendingFile<HandoverRecord>(cli.copy as string, parseCredentials(deps.core.getInput('credentials')).refreshToken, cfg.githubToken as string, true).read();
+  } catch {
+    return false;
+  }
+  if (!record) return false;
+  const ticket = { copy: { format: 'refresh-token' as const, ...record.copy, doc: {} }, claim: cli.claim, settled: cli.settled };
+  const successor = { kind: 'next' as const, accessToken: next.accessToken ?? '', expiresAt: next.expiresAt, scopes: next.scopes, idToken: next.idToken, at: new Date(deps.now()).toISOString() };
+  return coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
 }
 
 /** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */

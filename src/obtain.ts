@@ -19,7 +19,7 @@ import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './gith
 import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
-import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
+import { PENDING_STATE, PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
 import { neutral } from './neutral.js';
 import { refreshTokens } from './refresh.js';
 import type { Deps } from './deps.js';
@@ -84,11 +84,25 @@ async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi;
  * client-refresh: the CLI may present the refresh token during the job, so it gets one only
  * under a claim of this job's; the post step settles it, or releases it when the CLI did not refresh.
  */
-export async function claimForCli(deps: ObtainDeps, cfg: Config, copy: Credentials): Promise<CliClaim | undefined> {
+export async function claimForCli(deps: ObtainDeps, cfg: Config, copy: Credentials, input: Credentials): Promise<CliClaim | undefined> {
   const { api, pre } = await connect(deps, cfg);
   const ticket = await coordinate(deps, cfg, api, pre, false).claimForCli(copy);
-  if (!ticket) deps.core.info('client-refresh: another job holds the claim on these credentials.');
-  return ticket && { claim: ticket.claim, settled: ticket.settled };
+  if (!ticket) {
+    deps.core.info('client-refresh: another job holds the claim on these credentials.');
+    return undefined;
+  }
+  const claim: CliClaim = { claim: ticket.claim, settled: ticket.settled };
+  // Sealed with the input's keys, like the pending file: the post step can then rescue under the copy's name.
+  if (deps.env.RUNNER_TEMP) {
+    try {
+      const file = new PendingFile<HandoverRecord>(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken as string);
+      file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+      claim.copy = file.path;
+    } catch {
+      deps.core.warning('client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed write-back in the post step cannot be rescued.');
+    }
+  }
+  return claim;
 }
 
 /** Checks what can be checked before anything is spent, and opens the coordination. */

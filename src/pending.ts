@@ -26,7 +26,12 @@ function key(refreshToken: string, githubToken: string): Buffer {
   return Buffer.from(hkdfSync('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32));
 }
 
-export class PendingFile {
+/** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */
+export interface HandoverRecord {
+  copy: { refreshToken: string; accessToken?: string };
+}
+
+export class PendingFile<T = PendingRecord> {
   readonly path: string;
   private readonly key: Buffer;
 
@@ -36,7 +41,7 @@ export class PendingFile {
     this.key = key(refreshToken, githubToken);
   }
 
-  save(record: PendingRecord): void {
+  save(record: T): void {
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([c.update(JSON.stringify(record), 'utf8'), c.final()]);
@@ -44,7 +49,7 @@ export class PendingFile {
   }
 
   /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
-  read(): PendingRecord | undefined {
+  read(): T | undefined {
     let data: Buffer;
     try {
       data = Buffer.from(readFileSync(this.path, 'utf8'), 'base64');
@@ -55,7 +60,7 @@ export class PendingFile {
     const d = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
     d.setAuthTag(data.subarray(12, 28));
     const text = Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-    return JSON.parse(text) as PendingRecord;
+    return JSON.parse(text) as T;
   }
 
   clear(): void {

@@ -1,7 +1,7 @@
 // The post step (docs/design.md, "A run"): write back what the CLI rotated, remove the file, put back
 // one the main step moved aside. It never throws, and never destroys what it could not store.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
+import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from './credentials.js';
 import { digest, entryAt, kindOf } from './credfile.js';
 import { UserError, describeError } from './errors.js';
 import { readConfig, type Config } from './inputs.js';
@@ -22,6 +22,8 @@ export async function runPost(deps: Deps): Promise<void> {
     const trusted = trustedState(deps);
     if (!trusted) return;
     for (const file of trusted.state.files) await cleanUp(deps, masker, trusted, file);
+    // The sealed note naming the copy the CLI was given has served its purpose.
+    if (trusted.state.cli?.copy) rmSync(trusted.state.cli.copy, { force: true });
   } catch (err) {
     core.setFailed(describeError(err, masker.values));
   }
@@ -220,6 +222,6 @@ async function writeBack(
         );
   // One chunk for everything the post step sends: finish.ts.
   const { storeForCli } = await import('./finish.js');
-  await storeForCli(deps, cfg, serializeCredentials(next), cli);
+  await storeForCli(deps, cfg, masker, next, cli);
   core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -63,7 +63,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       );
     }
     const stored: Outcome = { creds, source: 'stored', rotated: false, secretUpdated: false, refreshTokenLive: cfg.mode !== 'check' };
-    publish(core, cfg, await handOver(deps, cfg, stored), now);
+    publish(core, cfg, await handOver(deps, cfg, stored, creds), now);
     return;
   }
   if (!cfg.secret || !cfg.githubToken) {
@@ -85,14 +85,14 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
         'Run again; if this repeats, check token-url.',
     );
   }
-  publish(core, cfg, await handOver(deps, cfg, outcome), deps.now());
+  publish(core, cfg, await handOver(deps, cfg, outcome, creds), deps.now());
 }
 
 /** client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents it. */
-async function handOver(deps: Deps, cfg: Config, out: Outcome): Promise<Outcome> {
+async function handOver(deps: Deps, cfg: Config, out: Outcome, input: Credentials): Promise<Outcome> {
   if (!cfg.credentialsFile || !cfg.clientRefresh || !out.refreshTokenLive) return out;
   const { claimForCli } = await import('./obtain.js');
-  const cliClaim = await claimForCli({ ...deps, github: githubDeps(deps) }, cfg, out.creds);
+  const cliClaim = await claimForCli({ ...deps, github: githubDeps(deps) }, cfg, out.creds, input);
   return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }
 

@@ -19,7 +19,7 @@ export interface PostState {
   files: StateFile[];
   clientRefresh: boolean;
   /** client-refresh: the claim under which the CLI holds the refresh token. */
-  cli?: { claim: string; settled: string };
+  cli?: { claim: string; settled: string; copy?: string };
 }
 
 export const STATE_KEY = 'oauth-broker';
@@ -78,7 +78,9 @@ export function openState(core: Core, raw: string): PostState | { untrusted: 'ma
   }
   const s = state as Partial<PostState> | null;
   const claim = /^OAUTH_BROKER_[0-9A-F]{20}_0$/;
-  const cli = s?.cli === undefined || (claim.test(String(s.cli?.claim)) && s.cli?.settled === `${s.cli?.claim}_S`);
+  const cli =
+    s?.cli === undefined ||
+    (claim.test(String(s.cli?.claim)) && s.cli?.settled === `${s.cli?.claim}_S` && ['undefined', 'string'].includes(typeof s.cli?.copy));
   const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };
 }

@@ -1275,12 +1275,26 @@ async function connect(deps, cfg) {
  * client-refresh: the CLI may present the refresh token during the job, so it gets one only
  * under a claim of this job's; the post step settles it, or releases it when the CLI did not refresh.
  */
-async function claimForCli(deps, cfg, copy) {
+async function claimForCli(deps, cfg, copy, input) {
     const { api, pre } = await connect(deps, cfg);
     const ticket = await coordinate(deps, cfg, api, pre, false).claimForCli(copy);
-    if (!ticket)
+    if (!ticket) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
-    return ticket && { claim: ticket.claim, settled: ticket.settled };
+        return undefined;
+    }
+    const claim = { claim: ticket.claim, settled: ticket.settled };
+    // Sealed with the input's keys, like the pending file: the post step can then rescue under the copy's name.
+    if (deps.env.RUNNER_TEMP) {
+        try {
+            const file = new PendingFile(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
+            file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+            claim.copy = file.path;
+        }
+        catch {
+            deps.core.warning('client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed write-back in the post step cannot be rescued.');
+        }
+    }
+    return claim;
 }
 /** Checks what can be checked before anything is spent, and opens the coordination. */
 async function begin(deps, cfg, masker, creds) {

@@ -1076,17 +1076,47 @@ async function connect(deps, cfg) {
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
     return { api, pre: await preflight(api, cfg.secret) };
 }
-/** client-refresh: the CLI rotated; its credentials go to the secret, and its claim is settled either way. */
-async function storeForCli(deps, cfg, value, cli) {
-    const { api, pre } = await connect(deps, cfg);
+/**
+ * client-refresh: the CLI rotated; its credentials go to the secret, and its claim is settled
+ * either way. If the write fails, they are kept sealed in the store under the name of the copy
+ * the CLI was given, which is what the next run holds.
+ */
+async function storeForCli(deps, cfg, masker, next, cli) {
+    const target = cfg.secret;
+    const value = (0,credentials/* serializeCredentials */.dY)(next);
+    const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
+    let pre;
     try {
-        await writeSecret(api, cfg.secret, pre, value);
+        pre = await preflight(api, target);
+        await writeSecret(api, target, pre, value);
+    }
+    catch (err) {
+        const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
+        if (kept) {
+            const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
+            throw new errors/* UserError */.yo(`${why} The credentials the CLI rotated are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`);
+        }
+        throw err;
     }
     finally {
         // The CLI spent the token it was given: nobody presents it again.
-        if (cli)
+        if (cli && pre)
             await coordinate(deps, cfg, api, pre, false).endCli(cli, true);
     }
+}
+async function rescueForCli(deps, cfg, api, pre, cli, next, value) {
+    let record;
+    try {
+        record = new pending/* PendingFile */.G(cli.copy, (0,credentials/* parseCredentials */.gu)(deps.core.getInput('credentials')).refreshToken, cfg.githubToken, true).read();
+    }
+    catch {
+        return false;
+    }
+    if (!record)
+        return false;
+    const ticket = { copy: { format: 'refresh-token', ...record.copy, doc: {} }, claim: cli.claim, settled: cli.settled };
+    const successor = { kind: 'next', accessToken: next.accessToken ?? '', expiresAt: next.expiresAt, scopes: next.scopes, idToken: next.idToken, at: new Date(deps.now()).toISOString() };
+    return coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
 }
 /** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */
 async function endCliClaim(deps, cfg, cli, spent) {

@@ -26,6 +26,8 @@ const MAX_GENERATIONS = 5;
 const PRUNE_AGE_MS = 7 * 86_400_000;
 const KEEP_NEWEST = 30;
 const MAX_DELETES = 10;
+// How long a job waits for the result of a settled claim: the write-back takes about a second.
+const SETTLED_WAIT_MS = 30_000;
 
 /** Who holds a claim: its holder's deadline, and whether it already settled. */
 type Holder =
@@ -148,11 +150,11 @@ export class Coordination {
   private async await(copy: Credentials, holder: Holder): Promise<Reservation> {
     const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
     const { store } = this.d;
-    if (holder.kind === 'settled' && !store) throw new UserError(stale);
-    if (holder.kind !== 'busy' && holder.kind !== 'settled') throw new UserError(stale);
-    if (holder.kind === 'settled') {
-      // Settled the moment the provider answered: its result follows unless its holder failed.
-      const found = await store?.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
+    if (holder.kind !== 'busy') {
+      // Settled the moment the provider answered: its result follows within moments, unless
+      // its holder failed or works on a ref whose cache this job cannot read.
+      const wait = Math.min(this.d.lockTimeoutMs, SETTLED_WAIT_MS);
+      const found = holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
       if (found?.kind === 'next') return { kind: 'shared', successor: found };
       throw new UserError(stale);
     }

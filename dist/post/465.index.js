@@ -779,6 +779,8 @@ const MAX_GENERATIONS = 5;
 const PRUNE_AGE_MS = 7 * 86_400_000;
 const KEEP_NEWEST = 30;
 const MAX_DELETES = 10;
+// How long a job waits for the result of a settled claim: the write-back takes about a second.
+const SETTLED_WAIT_MS = 30_000;
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 function copyId(c) {
     const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
@@ -851,13 +853,11 @@ class Coordination {
     async await(copy, holder) {
         const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
         const { store } = this.d;
-        if (holder.kind === 'settled' && !store)
-            throw new errors/* UserError */.yo(stale);
-        if (holder.kind !== 'busy' && holder.kind !== 'settled')
-            throw new errors/* UserError */.yo(stale);
-        if (holder.kind === 'settled') {
-            // Settled the moment the provider answered: its result follows unless its holder failed.
-            const found = await store?.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
+        if (holder.kind !== 'busy') {
+            // Settled the moment the provider answered: its result follows within moments, unless
+            // its holder failed or works on a ref whose cache this job cannot read.
+            const wait = Math.min(this.d.lockTimeoutMs, SETTLED_WAIT_MS);
+            const found = holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
             if (found?.kind === 'next')
                 return { kind: 'shared', successor: found };
             throw new errors/* UserError */.yo(stale);

@@ -183,6 +183,32 @@ describe('across refs, repositories and queue time', () => {
   });
 });
 
+describe('old copies whose claims are gone', () => {
+  it('a copy the broker wrote long before the secret was last written is never presented', async () => {
+    const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+    const writtenAt = new Date(Date.now() - 3 * HOUR).toISOString();
+    const old = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] }, oauth_broker: { written_at: writtenAt } });
+    // The secret was written since (now), as the stand-in stamps every write.
+    gh.setRepoSecret(REPO, SECRET, JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 8 * HOUR } }));
+    const r = await job(old);
+    expectOneCleanLine(r, /^credentials: repository secret .* was written at .*, long after the copy this job holds/, [refreshToken, accessToken, old]);
+    expect(oauth.requests).toHaveLength(0);
+    expect(gh.secretNames({ repo: REPO })).toEqual([SECRET]);
+  });
+
+  it('every value the broker writes carries its marker, and the CLI file does not', async () => {
+    const s = seed();
+    const r = await job(s.credentials, { inputs: { 'credentials-file': 'auto' } });
+    expect(r.code).toBe(0);
+    const marker = (JSON.parse(stored()) as { oauth_broker?: { written_at: string } }).oauth_broker;
+    expect(Math.abs(Date.parse(marker!.written_at) - Date.parse(gh.repoSecret(REPO, SECRET)!.updated_at))).toBeLessThan(2_000);
+    expect(JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8'))).not.toHaveProperty('oauth_broker');
+    // The next refresh, holding what was written, is not mistaken for an old copy.
+    expect((await job(stored(), { inputs: { mode: 'refresh' } })).code).toBe(0);
+    expectLoginKept();
+  });
+});
+
 describe('dead holders and runs of failures', () => {
   it('a job killed while its refresh is in flight blocks only until its lease runs out', async () => {
     const s = seed();

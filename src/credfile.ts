@@ -4,6 +4,7 @@ import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, typ
 import { dirname } from 'node:path';
 import type { Credentials } from './credentials.js';
 import { UserError } from './errors.js';
+import { MARKER_FIELD } from './marker.js';
 import type { ProviderId } from './providers.js';
 
 type Json = Record<string, unknown>;
@@ -24,10 +25,10 @@ export function credentialsFileContent(provider: ProviderId, c: Credentials, cli
     o.scopes = c.scopes ?? o.scopes ?? CLAUDE_DEFAULT_SCOPES;
     if (refreshToken) o.refreshToken = refreshToken;
     else delete o.refreshToken;
-    return JSON.stringify({ ...(c.format === 'claude-code' ? c.doc : {}), claudeAiOauth: o }, null, 2);
+    return JSON.stringify({ ...(c.format === 'claude-code' ? unmarked(c.doc) : {}), claudeAiOauth: o }, null, 2);
   }
   if (provider === 'openai') {
-    const doc: Json = c.format === 'codex' ? { ...c.doc } : { auth_mode: 'chatgpt', OPENAI_API_KEY: null };
+    const doc: Json = c.format === 'codex' ? unmarked(c.doc) : { auth_mode: 'chatgpt', OPENAI_API_KEY: null };
     const tokens: Json = { ...((doc.tokens as Json | undefined) ?? {}) };
     tokens.access_token = c.accessToken;
     if (c.idToken) tokens.id_token = c.idToken;
@@ -40,6 +41,15 @@ export function credentialsFileContent(provider: ProviderId, c: Credentials, cli
   if (c.expiresAt !== undefined) doc.expires_at = new Date(c.expiresAt).toISOString();
   if (refreshToken) doc.refresh_token = refreshToken;
   return JSON.stringify(doc, null, 2);
+}
+
+/**
+ * The document without the broker's write marker: the CLI's file is the CLI's, and a file
+ * stored back by hand must not carry a marker older than the write that stores it.
+ */
+function unmarked(doc: Json): Json {
+  const { [MARKER_FIELD]: _, ...rest } = doc;
+  return rest;
 }
 
 export const digest = (text: string): string => createHash('sha256').update(text).digest('hex');

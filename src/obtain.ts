@@ -20,6 +20,7 @@ import { describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
+import { isOldCopy } from './marker.js';
 import { neutral } from './neutral.js';
 import { refreshTokens } from './refresh.js';
 import type { Deps } from './deps.js';
@@ -57,7 +58,17 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const left = await run.coord.left(current);
     const r = left ? ({ kind: 'shared', successor: left } as const) : await run.coord.reserve(current);
-    if (r.kind === 'owner') return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
+    if (r.kind === 'owner') {
+      // A copy the target has long moved past, whose claim is gone: never presented. Not after
+      // this job's own write, whose copy is the current one whatever its marker says.
+      if (!secretUpdated && isOldCopy(current.doc, run.pre.updatedAt)) {
+        await run.coord.failed(r.ticket, 'no');
+        throw new UserError(
+          `credentials: ${describeTarget(run.target)} was written at ${neutral(run.pre.updatedAt)}, long after the copy this job holds, whose refresh token is therefore spent; re-run the job to read the current value (if you stored this value by hand, remove its "oauth_broker" field).`,
+        );
+      }
+      return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
+    }
     const taken = await takeSuccessor(run, current, r.successor);
     secretUpdated ||= taken.wrote;
     if (taken.outcome) return { ...taken.outcome, secretUpdated };

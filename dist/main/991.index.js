@@ -72,6 +72,10 @@ class GitHubApi {
         this.token = token;
         this.deps = deps;
     }
+    /** The clock the client runs on, for what it stamps. */
+    now() {
+        return this.deps.now();
+    }
     /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
     async request(method, path, body, opts = {}) {
         const url = this.baseUrl.replace(/\/+$/, '') + path;
@@ -232,9 +236,12 @@ function repositoryPageOf(data, doing) {
     return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
 }
 
+// EXTERNAL MODULE: ./src/marker.ts
+var marker = __webpack_require__(5033);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
+
 
 
 
@@ -386,7 +393,8 @@ async function putSealed(api, t, pre, name, value, access, once, doing = `write 
 }
 /** Seals the value with the secret's public key and stores it. */
 async function writeSecret(api, t, pre, value) {
-    await putSealed(api, t, pre, t.name, value, pre, false);
+    // Marked with when it was written, so any job can tell an old copy from the metadata.
+    await putSealed(api, t, pre, t.name, (0,marker/* stamp */.iE)(value, api.now()), pre, false);
 }
 /**
  * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
@@ -1240,6 +1248,7 @@ async function refreshTokens(req, deps) {
 
 
 
+
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
 const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
@@ -1250,8 +1259,15 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const left = await run.coord.left(current);
         const r = left ? { kind: 'shared', successor: left } : await run.coord.reserve(current);
-        if (r.kind === 'owner')
+        if (r.kind === 'owner') {
+            // A copy the target has long moved past, whose claim is gone: never presented. Not after
+            // this job's own write, whose copy is the current one whatever its marker says.
+            if (!secretUpdated && (0,marker/* isOldCopy */.FB)(current.doc, run.pre.updatedAt)) {
+                await run.coord.failed(r.ticket, 'no');
+                throw new errors/* UserError */.yo(`credentials: ${(0,github_target/* describeTarget */.f)(run.target)} was written at ${(0,neutral/* neutral */.S)(run.pre.updatedAt)}, long after the copy this job holds, whose refresh token is therefore spent; re-run the job to read the current value (if you stored this value by hand, remove its "oauth_broker" field).`);
+            }
             return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
+        }
         const taken = await takeSuccessor(run, current, r.successor);
         secretUpdated ||= taken.wrote;
         if (taken.outcome)

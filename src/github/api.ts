@@ -57,6 +57,11 @@ export class GitHubApi {
     private readonly deps: GitHubDeps,
   ) {}
 
+  /** The clock the client runs on, for what it stamps. */
+  now(): number {
+    return this.deps.now();
+  }
+
   /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
   async request<T>(
     method: Method,

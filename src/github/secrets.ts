@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { GitHubApi, GitHubHttpError, type Method } from './api.js';
 import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
 import type { SecretMetadata, Visibility } from './answers.js';
+import { stamp } from '../marker.js';
 import { sealForGitHub } from './seal.js';
 import { describeTarget, type SecretTarget } from './target.js';
 
@@ -181,7 +182,8 @@ async function putSealed(
 
 /** Seals the value with the secret's public key and stores it. */
 export async function writeSecret(api: GitHubApi, t: SecretTarget, pre: Preflight, value: string): Promise<void> {
-  await putSealed(api, t, pre, t.name, value, pre, false);
+  // Marked with when it was written, so any job can tell an old copy from the metadata.
+  await putSealed(api, t, pre, t.name, stamp(value, api.now()), pre, false);
 }
 
 /**

@@ -189,7 +189,7 @@ export class Coordination {
    * The provider answered: the token is spent, so the claim is settled before anything else,
    * and nobody takes over even if this job is killed before its write-back.
    */
-  async spent(t: Ticket): Promise<void> {
+  async spent(t: Pick<Ticket, 'settled'>): Promise<void> {
     await this.d.beside.mark(t.settled, randomBytes(16).toString('hex'));
   }
 
@@ -208,7 +208,7 @@ export class Coordination {
 
   /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
   async endCli(names: Pick<Ticket, 'claim' | 'settled'>, spent: boolean): Promise<void> {
-    if (spent) await this.d.beside.mark(names.settled, randomBytes(16).toString('hex'));
+    if (spent) await this.spent(names);
     else await this.d.beside.remove(names.claim);
   }
 

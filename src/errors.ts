@@ -6,6 +6,13 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/** The remedy when the login is lost: a new one, stored in the secret. */
+export const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
+
+/** Where rotated credentials the secret could not take are kept, and who finishes the write. */
+export const KEPT_IN_STORE =
+  'kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them and finishes the write-back, no new login needed';
+
 /** The refresh may have reached the provider: the stored refresh token may be spent. */
 export class UncertainRefreshError extends UserError {
   override name = 'UncertainRefreshError';

@@ -1,15 +1,16 @@
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
-import { coordinate } from './coordination.js';
+import { coordinate, type Ticket } from './coordination.js';
 import { parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
-import { UserError, describeError } from './errors.js';
+import { KEPT_IN_STORE, RELOGIN, UserError, describeError } from './errors.js';
 import { githubDeps, type Deps } from './deps.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from './github/secrets.js';
 import { describeTarget } from './github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
+import { successorOf } from './store/shared.js';
 
 export async function finishPending(deps: Deps, cfg: Config, masker: Masker, path: string, inputRefreshToken: string): Promise<void> {
   const { core } = deps;
@@ -26,7 +27,7 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
   const target = cfg.secret;
   core.info(`The main step stopped before storing the rotated credentials; writing them to ${describeTarget(target)}.`);
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
-  const ticket = { copy: { format: 'refresh-token' as const, ...record.copy, doc: {} }, claim: record.claim, settled: record.settled };
+  const ticket = ticketOf(record.copy, record);
   const successor = { kind: 'next' as const, ...record.successor };
   let pre: Preflight | undefined;
   try {
@@ -43,12 +44,8 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
   } catch (err) {
     const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
     if (kept) file.clear();
-    const why = err instanceof UserError ? err.message : 'unexpected failure';
-    throw new UserError(
-      kept
-        ? `The rotated credentials could not be written to ${describeTarget(target)}: ${why} They are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`
-        : `The rotated credentials could not be written to ${describeTarget(target)}: ${why} Without the shared store nothing outlives this job: log in again and store the new credentials in the secret (README: First login).`,
-    );
+    const head = `The rotated credentials could not be written to ${describeTarget(target)}: ${describeError(err, masker.values)}`;
+    throw new UserError(kept ? `${head} They are ${KEPT_IN_STORE}.` : `${head} Without the shared store nothing outlives this job: ${RELOGIN}.`);
   }
   file.clear();
   await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
@@ -56,6 +53,11 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
 }
 
 type CliClaim = { claim: string; settled: string; copy?: string };
+
+/** The ticket of a claim main made, from what it left sealed: the copy names the store's entries. */
+function ticketOf(copy: PendingRecord['copy'], names: { claim: string; settled: string }): Ticket {
+  return { copy: { format: 'refresh-token', ...copy, doc: {} }, claim: names.claim, settled: names.settled };
+}
 
 async function connect(deps: Deps, cfg: Config): Promise<{ api: GitHubApi; pre: Preflight }> {
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
@@ -79,7 +81,7 @@ export async function storeForCli(deps: Deps, cfg: Config, masker: Masker, next:
     const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
     if (kept) {
       const why = err instanceof UserError ? err.message : describeError(err, masker.values);
-      throw new UserError(`${why} The credentials the CLI rotated are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`);
+      throw new UserError(`${why} The credentials the CLI rotated are ${KEPT_IN_STORE}.`);
     }
     throw err;
   } finally {
@@ -104,9 +106,8 @@ async function rescueForCli(
     return false;
   }
   if (!record) return false;
-  const ticket = { copy: { format: 'refresh-token' as const, ...record.copy, doc: {} }, claim: cli.claim, settled: cli.settled };
-  const successor = { kind: 'next' as const, accessToken: next.accessToken ?? '', expiresAt: next.expiresAt, scopes: next.scopes, idToken: next.idToken, at: new Date(deps.now()).toISOString() };
-  return coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
+  const successor = successorOf(next, deps.now());
+  return coordinate(deps, cfg, api, pre).rescue(ticketOf(record.copy, cli), { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
 }
 
 /** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */

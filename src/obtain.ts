@@ -12,7 +12,7 @@ import {
 } from './credentials.js';
 import { coordinate, type Coordination, type Spent, type Ticket } from './coordination.js';
 import { formatDuration } from './duration.js';
-import { InvalidGrantError, UncertainRefreshError, UserError, describeError } from './errors.js';
+import { InvalidGrantError, KEPT_IN_STORE, RELOGIN, UncertainRefreshError, UserError, describeError } from './errors.js';
 import type { CliClaim, Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
 import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './github/secrets.js';
@@ -25,7 +25,7 @@ import { neutral } from './neutral.js';
 import { refreshTokens } from './refresh.js';
 import type { Deps } from './deps.js';
 import type { StoreBackend } from './store/cache-backend.js';
-import type { Successor } from './store/shared.js';
+import { successorOf, type Successor } from './store/shared.js';
 
 export interface ObtainDeps extends Deps {
   github: GitHubDeps;
@@ -35,7 +35,6 @@ export interface ObtainDeps extends Deps {
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
 
 /** One run of the refresh path: what it knows, and the parts it talks to. */
 interface Run {
@@ -197,15 +196,7 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
   masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
   const next = applyTokenSet(current, tokens, deps.now());
   const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
-  const successor: Successor = {
-    kind: 'next',
-    // Empty when the provider rotated without a usable access token: nothing is shared then.
-    accessToken: next.accessToken ?? '',
-    expiresAt: next.expiresAt,
-    scopes: next.scopes,
-    idToken: next.idToken,
-    at: new Date(deps.now()).toISOString(),
-  };
+  const successor = successorOf(next, deps.now());
   const value = serializeCredentials(next);
   keepPending(run, {
     credentials: value,
@@ -225,7 +216,7 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     const kept = await run.coord.rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: run.pre.updatedAt });
     if (kept) run.pending?.clear();
     const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${describeTarget(target)}: ${why}`;
-    if (kept) throw new UserError(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
+    if (kept) throw new UserError(`${head} Fix the cause and re-run: they are ${KEPT_IN_STORE}.`);
     if (run.pending) throw new UserError(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
     throw new UserError(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`);
   }

@@ -1,7 +1,7 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
 import type { TokenSet } from './credentials.js';
-import { InvalidGrantError, UncertainRefreshError, UserError, redact } from './errors.js';
+import { InvalidGrantError, RELOGIN, UncertainRefreshError, UserError, redact } from './errors.js';
 import { classifyFetchError, retryAfterMs } from './http.js';
 import { neutral } from './neutral.js';
 import type { Provider } from './providers.js';
@@ -130,7 +130,7 @@ function expiresInOf(v: unknown): number | undefined {
 function parseTokenSet(text: string, contentType: string, service: string): TokenSet {
   const uncertain = (what: string): never => {
     throw new UncertainRefreshError(
-      `${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
+      `${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
     );
   };
   const body = fieldsOf(text, contentType);
@@ -176,14 +176,14 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       }
       if (f.notSent) throw new UserError(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
       throw new UncertainRefreshError(
-        `${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
+        `${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
       );
     }
     try {
       text = await res.text();
     } catch (err) {
       throw new UncertainRefreshError(
-        `${service}: answered ${res.status} but ${classifyFetchError(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`,
+        `${service}: answered ${res.status} but ${classifyFetchError(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
       );
     }
     if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);

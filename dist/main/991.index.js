@@ -635,12 +635,20 @@ async function openEntry(refreshToken, cacheKey, data) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/shared.ts
-// The shared store's entries (docs/design.md, "The shared store"): the successors of spent
-// copies, rescued credentials the secret could not take, and the lock under which one job
-// writes a rescue back. Entries are immutable; keys never reveal a token. The claims beside
-// the secret (src/coordination.ts) decide who refreshes; this store only carries results.
 
 
+/** The successor that `next` makes, obtained `now`. */
+function successorOf(next, now) {
+    return {
+        kind: 'next',
+        // Empty when the provider rotated without a usable access token: nothing is shared then.
+        accessToken: next.accessToken ?? '',
+        expiresAt: next.expiresAt,
+        scopes: next.scopes,
+        idToken: next.idToken,
+        at: new Date(now).toISOString(),
+    };
+}
 // A recovery lock whose holder aborted is retried under the next generation; a handful is
 // plenty, each costs a failed attempt.
 const GENERATIONS = 5;
@@ -893,7 +901,7 @@ class Coordination {
     /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
     async endCli(names, spent) {
         if (spent)
-            await this.d.beside.mark(names.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+            await this.spent(names);
         else
             await this.d.beside.remove(names.claim);
     }
@@ -1149,7 +1157,7 @@ function expiresInOf(v) {
  */
 function parseTokenSet(text, contentType, service) {
     const uncertain = (what) => {
-        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
+        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, ${errors/* RELOGIN */.FK}.`);
     };
     const body = fieldsOf(text, contentType);
     if (typeof body === 'string')
@@ -1202,13 +1210,13 @@ async function refreshTokens(req, deps) {
             }
             if (f.notSent)
                 throw new errors/* UserError */.yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
-            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
+            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, ${errors/* RELOGIN */.FK}.`);
         }
         try {
             text = await res.text();
         }
         catch (err) {
-            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, log in again and store the new credentials in the secret (README: First login).`);
+            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, ${errors/* RELOGIN */.FK}.`);
         }
         if (res.ok)
             return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
@@ -1249,9 +1257,9 @@ async function refreshTokens(req, deps) {
 
 
 
+
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
 async function obtain(deps, cfg, creds, masker) {
     const run = await begin(deps, cfg, masker, creds);
     let current = creds;
@@ -1375,7 +1383,7 @@ async function refreshOnce(run, ticket) {
         catch (err) {
             await run.coord.failed(ticket, spentBy(err));
             throw err instanceof errors/* InvalidGrantError */.Gy
-                ? new errors/* InvalidGrantError */.Gy(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${(0,github_target/* describeTarget */.f)(run.target)}; if that fails too, ${RELOGIN}.`)
+                ? new errors/* InvalidGrantError */.Gy(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${(0,github_target/* describeTarget */.f)(run.target)}; if that fails too, ${errors/* RELOGIN */.FK}.`)
                 : err;
         }
         return await store(run, ticket, tokens);
@@ -1392,15 +1400,7 @@ async function store(run, ticket, tokens) {
     masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
     const next = (0,credentials/* applyTokenSet */.QL)(current, tokens, deps.now());
     const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
-    const successor = {
-        kind: 'next',
-        // Empty when the provider rotated without a usable access token: nothing is shared then.
-        accessToken: next.accessToken ?? '',
-        expiresAt: next.expiresAt,
-        scopes: next.scopes,
-        idToken: next.idToken,
-        at: new Date(deps.now()).toISOString(),
-    };
+    const successor = successorOf(next, deps.now());
     const value = (0,credentials/* serializeCredentials */.dY)(next);
     keepPending(run, {
         credentials: value,
@@ -1423,10 +1423,10 @@ async function store(run, ticket, tokens) {
             run.pending?.clear();
         const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why}`;
         if (kept)
-            throw new errors/* UserError */.yo(`${head} They are kept sealed in the shared store (Actions cache): fix the cause and re-run; the next run holding the same credentials recovers them and finishes the write-back, no new login needed.`);
+            throw new errors/* UserError */.yo(`${head} Fix the cause and re-run: they are ${errors/* KEPT_IN_STORE */.Lq}.`);
         if (run.pending)
             throw new errors/* UserError */.yo(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
-        throw new errors/* UserError */.yo(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`);
+        throw new errors/* UserError */.yo(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${errors/* RELOGIN */.FK}.` : ''}`);
     }
     await run.coord.succeeded(ticket, successor);
     return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };

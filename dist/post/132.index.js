@@ -690,12 +690,20 @@ async function openEntry(refreshToken, cacheKey, data) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/shared.ts
-// The shared store's entries (docs/design.md, "The shared store"): the successors of spent
-// copies, rescued credentials the secret could not take, and the lock under which one job
-// writes a rescue back. Entries are immutable; keys never reveal a token. The claims beside
-// the secret (src/coordination.ts) decide who refreshes; this store only carries results.
 
 
+/** The successor that `next` makes, obtained `now`. */
+function successorOf(next, now) {
+    return {
+        kind: 'next',
+        // Empty when the provider rotated without a usable access token: nothing is shared then.
+        accessToken: next.accessToken ?? '',
+        expiresAt: next.expiresAt,
+        scopes: next.scopes,
+        idToken: next.idToken,
+        at: new Date(now).toISOString(),
+    };
+}
 // A recovery lock whose holder aborted is retried under the next generation; a handful is
 // plenty, each costs a failed attempt.
 const GENERATIONS = 5;
@@ -948,7 +956,7 @@ class Coordination {
     /** A CLI's claim after the job: settled when the CLI spent the token, else released for anyone. */
     async endCli(names, spent) {
         if (spent)
-            await this.d.beside.mark(names.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+            await this.spent(names);
         else
             await this.d.beside.remove(names.claim);
     }
@@ -1066,6 +1074,7 @@ var pending = __webpack_require__(5356);
 
 
 
+
 async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const { core } = deps;
     if (!cfg.secret || !cfg.githubToken)
@@ -1084,7 +1093,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const target = cfg.secret;
     core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,github_target/* describeTarget */.f)(target)}.`);
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
-    const ticket = { copy: { format: 'refresh-token', ...record.copy, doc: {} }, claim: record.claim, settled: record.settled };
+    const ticket = ticketOf(record.copy, record);
     const successor = { kind: 'next', ...record.successor };
     let pre;
     try {
@@ -1103,14 +1112,16 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
         if (kept)
             file.clear();
-        const why = err instanceof errors/* UserError */.yo ? err.message : 'unexpected failure';
-        throw new errors/* UserError */.yo(kept
-            ? `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why} They are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`
-            : `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why} Without the shared store nothing outlives this job: log in again and store the new credentials in the secret (README: First login).`);
+        const head = `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${(0,errors/* describeError */.Uc)(err, masker.values)}`;
+        throw new errors/* UserError */.yo(kept ? `${head} They are ${errors/* KEPT_IN_STORE */.Lq}.` : `${head} Without the shared store nothing outlives this job: ${errors/* RELOGIN */.FK}.`);
     }
     file.clear();
     await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
     core.info(`Wrote the rotated credentials to ${(0,github_target/* describeTarget */.f)(target)}.`);
+}
+/** The ticket of a claim main made, from what it left sealed: the copy names the store's entries. */
+function ticketOf(copy, names) {
+    return { copy: { format: 'refresh-token', ...copy, doc: {} }, claim: names.claim, settled: names.settled };
 }
 async function connect(deps, cfg) {
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
@@ -1134,7 +1145,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
         if (kept) {
             const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
-            throw new errors/* UserError */.yo(`${why} The credentials the CLI rotated are kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them.`);
+            throw new errors/* UserError */.yo(`${why} The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`);
         }
         throw err;
     }
@@ -1154,9 +1165,8 @@ async function rescueForCli(deps, cfg, api, pre, cli, next, value) {
     }
     if (!record)
         return false;
-    const ticket = { copy: { format: 'refresh-token', ...record.copy, doc: {} }, claim: cli.claim, settled: cli.settled };
-    const successor = { kind: 'next', accessToken: next.accessToken ?? '', expiresAt: next.expiresAt, scopes: next.scopes, idToken: next.idToken, at: new Date(deps.now()).toISOString() };
-    return coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
+    const successor = successorOf(next, deps.now());
+    return coordinate(deps, cfg, api, pre).rescue(ticketOf(record.copy, cli), { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
 }
 /** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */
 async function endCliClaim(deps, cfg, cli, spent) {

@@ -2,6 +2,7 @@
 // copies, rescued credentials the secret could not take, and the lock under which one job
 // writes a rescue back. Entries are immutable; keys never reveal a token. The claims beside
 // the secret (src/coordination.ts) decide who refreshes; this store only carries results.
+import type { Credentials } from '../credentials.js';
 import { formatDuration } from '../duration.js';
 import type { StoreBackend } from './cache-backend.js';
 import { entryId, openEntry, sealEntry } from './seal.js';
@@ -19,6 +20,19 @@ export interface Successor {
   credentials?: string;
   /** Rescue only: the secret's updated_at before the failed write; a recovery writes only while it is unchanged. */
   secretUpdatedAt?: string;
+}
+
+/** The successor that `next` makes, obtained `now`. */
+export function successorOf(next: Credentials, now: number): Successor {
+  return {
+    kind: 'next',
+    // Empty when the provider rotated without a usable access token: nothing is shared then.
+    accessToken: next.accessToken ?? '',
+    expiresAt: next.expiresAt,
+    scopes: next.scopes,
+    idToken: next.idToken,
+    at: new Date(now).toISOString(),
+  };
 }
 
 /** The rescued credentials have been written to the secret (or found superseded there). */

@@ -38,18 +38,31 @@ interface Seeded {
 function seed(ttlMs: number, store: (value: string) => void = (v) => gh.setRepoSecret(REPO, SECRET, v)): Seeded {
   const { refreshToken, accessToken } = oauth.issue(['user:inference', 'user:profile']);
   const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference', 'user:profile'], subscriptionType: 'max', rateLimitTier: 'default_claude_max_20x' },
+    claudeAiOauth: {
+      accessToken,
+      refreshToken,
+      expiresAt: Date.now() + ttlMs,
+      scopes: ['user:inference', 'user:profile'],
+      subscriptionType: 'max',
+      rateLimitTier: 'default_claude_max_20x',
+    },
   });
   store(credentials);
   return { credentials, refreshToken, accessToken };
 }
 
 function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
-  return { credentials: s.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...extra };
+  return {
+    credentials: s.credentials,
+    'secret-name': SECRET,
+    'github-token': PAT,
+    'github-api-url': gh.url,
+    'token-url': oauth.tokenUrl,
+    ...extra,
+  };
 }
 
 const fastRetries = { OAUTH_BROKER_RETRY_BASE_MS: '20' };
-
 
 /** The one ::error:: line of a failed run, unescaped. */
 function errorLine(r: RunResult): string {
@@ -67,7 +80,9 @@ function expectCleanFailure(r: RunResult, secrets: string[], message: RegExp): v
 }
 
 function tokensInSecret(): { accessToken: string; refreshToken: string; doc: Record<string, unknown> } {
-  const doc = JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { accessToken: string; refreshToken: string } };
+  const doc = JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as {
+    claudeAiOauth: { accessToken: string; refreshToken: string };
+  };
   return { ...doc.claudeAiOauth, doc: doc.claudeAiOauth };
 }
 
@@ -78,12 +93,18 @@ describe('stored access token still valid', () => {
     expect(main.code).toBe(0);
     expect(oauth.requests).toHaveLength(0);
     expect(gh.requests).toHaveLength(0);
-    expect(main.outputs).toMatchObject({ 'access-token': s.accessToken, source: 'stored', rotated: 'false', 'secret-updated': 'false', 'credentials-file': '' });
+    expect(main.outputs).toMatchObject({
+      'access-token': s.accessToken,
+      source: 'stored',
+      rotated: 'false',
+      'secret-updated': 'false',
+      'credentials-file': '',
+    });
     expect(Number(main.outputs['expires-in'])).toBeGreaterThan(8 * 3600 - 60);
-    expect(main.outputs['fingerprint']).toMatch(/^[0-9a-f]{12}$/);
+    expect(main.outputs.fingerprint).toMatch(/^[0-9a-f]{12}$/);
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(s.accessToken);
     expect(main.summary).toContain('| source | stored |');
-    expect(main.summary).toContain(main.outputs['fingerprint']);
+    expect(main.summary).toContain(main.outputs.fingerprint);
     assertMasked(main, [s.accessToken, s.refreshToken, s.credentials]);
     assertNoLeak(main, [s.accessToken, s.refreshToken, s.credentials, PAT]);
     expect(post.code).toBe(0);
@@ -95,7 +116,8 @@ describe('stored access token still valid', () => {
     const lines = r.stdout.split('\n').filter(Boolean);
     const firstOther = lines.findIndex((l) => !l.startsWith('::add-mask::'));
     const maskLines = lines.slice(0, firstOther);
-    for (const secret of [s.credentials, s.accessToken, s.refreshToken]) expect(maskLines).toContain(`::add-mask::${secret.replace(/%/g, '%25')}`);
+    for (const secret of [s.credentials, s.accessToken, s.refreshToken])
+      expect(maskLines).toContain(`::add-mask::${secret.replace(/%/g, '%25')}`);
   });
 
   it('mode check passes with no network call, and env-name none exports nothing', async () => {
@@ -117,17 +139,33 @@ describe('refresh and write-back', () => {
     const req = oauth.requests[0];
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.headers['user-agent']).toMatch(/^oauth-broker\/\d+\.\d+\.\d+ /);
-    expect(req.body).toEqual({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e', scope: 'user:inference user:profile' });
+    expect(req.body).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: s.refreshToken,
+      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      scope: 'user:inference user:profile',
+    });
 
     const stored = tokensInSecret();
     expect(oauth.isLive(stored.refreshToken)).toBe(true);
     expect(stored.refreshToken).not.toBe(s.refreshToken);
-    expect(stored.doc).toMatchObject({ subscriptionType: 'max', rateLimitTier: 'default_claude_max_20x', scopes: ['user:inference', 'user:profile'] });
-    expect(main.outputs).toMatchObject({ 'access-token': stored.accessToken, source: 'refreshed', rotated: 'true', 'secret-updated': 'true' });
+    expect(stored.doc).toMatchObject({
+      subscriptionType: 'max',
+      rateLimitTier: 'default_claude_max_20x',
+      scopes: ['user:inference', 'user:profile'],
+    });
+    expect(main.outputs).toMatchObject({
+      'access-token': stored.accessToken,
+      source: 'refreshed',
+      rotated: 'true',
+      'secret-updated': 'true',
+    });
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(stored.accessToken);
     expect(main.summary).toContain('| secret updated | yes: repository secret CLAUDE_CREDENTIALS of octo/app |');
     // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the prune after it.
-    expect(gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`)).toEqual([
+    expect(
+      gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`),
+    ).toEqual([
       'GET /repos/octo/app/actions/secrets/public-key',
       'GET /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0',
@@ -135,7 +173,14 @@ describe('refresh and write-back', () => {
       'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'GET /repos/octo/app/actions/secrets',
     ]);
-    const secrets = [s.accessToken, s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, gh.repoSecret(REPO, SECRET)!.value];
+    const secrets = [
+      s.accessToken,
+      s.refreshToken,
+      s.credentials,
+      stored.accessToken,
+      stored.refreshToken,
+      gh.repoSecret(REPO, SECRET)!.value,
+    ];
     assertMasked(main, [stored.accessToken, stored.refreshToken]);
     assertNoLeak(main, secrets);
     assertNoLeak(post, secrets);
@@ -160,9 +205,13 @@ describe('refresh and write-back', () => {
     const s = seed(-HOUR, (v) => gh.setEnvSecret(REPO, 'production', SECRET, v));
     const r = await runAction('main', { inputs: inputs(s, { 'secret-environment': 'production' }) });
     expect(r.code).toBe(0);
-    const stored = JSON.parse(gh.envSecret(REPO, 'production', SECRET)!.value) as { claudeAiOauth: { accessToken: string } };
+    const stored = JSON.parse(gh.envSecret(REPO, 'production', SECRET)!.value) as {
+      claudeAiOauth: { accessToken: string };
+    };
     expect(stored.claudeAiOauth.accessToken).toBe(r.outputs['access-token']);
-    expect(gh.requests.map((q) => q.path)).toContain('/repos/octo/app/environments/production/secrets/CLAUDE_CREDENTIALS');
+    expect(gh.requests.map((q) => q.path)).toContain(
+      '/repos/octo/app/environments/production/secrets/CLAUDE_CREDENTIALS',
+    );
     expect(gh.repoSecret(REPO, SECRET)).toBeUndefined();
   });
 
@@ -191,7 +240,9 @@ describe('refresh and write-back', () => {
   it('a bare refresh token is refreshed and stored as the generic format', async () => {
     const { refreshToken } = oauth.issue();
     gh.setRepoSecret(REPO, SECRET, refreshToken);
-    const r = await runAction('main', { inputs: { ...inputs({ credentials: refreshToken, refreshToken, accessToken: '' }) } });
+    const r = await runAction('main', {
+      inputs: { ...inputs({ credentials: refreshToken, refreshToken, accessToken: '' }) },
+    });
     expect(r.code).toBe(0);
     const doc = JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as Record<string, string>;
     expect(doc.access_token).toBe(r.outputs['access-token']);
@@ -201,7 +252,10 @@ describe('refresh and write-back', () => {
   });
 
   it('warns when the fine-grained PAT expires within a week', async () => {
-    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    const soon = new Date(Date.now() + 2 * 86_400_000)
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
     gh.addToken('github_pat_expiring', { kind: 'pat', expiresAt: soon });
     const s = seed(-HOUR);
     const r = await runAction('main', { inputs: inputs(s, { 'github-token': 'github_pat_expiring' }) });
@@ -214,14 +268,21 @@ describe('refresh and write-back', () => {
     gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
     const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
     expect(r.code).toBe(0);
-    expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET)).map((q) => q.status)).toEqual([502, 204]);
+    expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET)).map((q) => q.status)).toEqual([
+      502, 204,
+    ]);
     expect(tokensInSecret().accessToken).toBe(r.outputs['access-token']);
     expect(r.stdout).toMatch(/HTTP 502; retrying/);
   });
 
   it('honours retry-after on a 429', async () => {
     const s = seed(-HOUR);
-    gh.faults.push({ method: 'PUT', status: 429, headers: { 'retry-after': '1' }, body: '{"message":"Too many requests"}' });
+    gh.faults.push({
+      method: 'PUT',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: '{"message":"Too many requests"}',
+    });
     const started = Date.now();
     const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
     expect(r.code).toBe(0);
@@ -233,7 +294,12 @@ describe('refresh and write-back', () => {
   it('waits for x-ratelimit-reset when the primary rate limit is exhausted', async () => {
     const s = seed(-HOUR);
     const reset = Math.ceil(Date.now() / 1000) + 2;
-    gh.faults.push({ method: 'PUT', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: '{"message":"API rate limit exceeded"}' });
+    gh.faults.push({
+      method: 'PUT',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: '{"message":"API rate limit exceeded"}',
+    });
     const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
     expect(r.code).toBe(0);
     expect(Date.now()).toBeGreaterThanOrEqual((reset - 1) * 1000);
@@ -260,7 +326,11 @@ describe('the file between main and post', () => {
     const path = main.outputs['credentials-file'];
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-    expect(file.claudeAiOauth).toMatchObject({ accessToken: s.accessToken, scopes: ['user:inference', 'user:profile'], subscriptionType: 'max' });
+    expect(file.claudeAiOauth).toMatchObject({
+      accessToken: s.accessToken,
+      scopes: ['user:inference', 'user:profile'],
+      subscriptionType: 'max',
+    });
     expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
     expect(main.state['oauth-broker']).not.toContain(s.accessToken);
   });
@@ -279,9 +349,21 @@ describe('nothing is spent that cannot be stored', () => {
   });
 
   it.each([
-    ["the job's GITHUB_TOKEN", JOB_TOKEN, /^github-token: .*403 Resource not accessible by integration.*GITHUB_TOKEN.*can never read or write secrets.*fine-grained PAT/],
-    ['a PAT without the Secrets permission', 'weak', /^github-token: .*403 Resource not accessible by personal access token.*"Secrets: Read and write"/],
-    ['a token for other repositories', 'foreign', /^repository octo\/app \(secret-repository\): .*404 Not Found.*Check the name/],
+    [
+      "the job's GITHUB_TOKEN",
+      JOB_TOKEN,
+      /^github-token: .*403 Resource not accessible by integration.*GITHUB_TOKEN.*can never read or write secrets.*fine-grained PAT/,
+    ],
+    [
+      'a PAT without the Secrets permission',
+      'weak',
+      /^github-token: .*403 Resource not accessible by personal access token.*"Secrets: Read and write"/,
+    ],
+    [
+      'a token for other repositories',
+      'foreign',
+      /^repository octo\/app \(secret-repository\): .*404 Not Found.*Check the name/,
+    ],
     ['an unknown token', 'github_pat_unknown', /^github-token: .*401 Bad credentials.*invalid or expired/],
   ])('%s is explained, and nothing is spent', async (_, token, message) => {
     gh.addToken('weak', { kind: 'pat', secrets: 'none' });
@@ -295,22 +377,40 @@ describe('nothing is spent that cannot be stored', () => {
 
   it("the job's GITHUB_TOKEN, when the step can see it, is refused before any call", async () => {
     const s = seed(-HOUR);
-    const r = await runAction('main', { inputs: inputs(s, { 'github-token': JOB_TOKEN }), env: { GITHUB_TOKEN: JOB_TOKEN } });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials, JOB_TOKEN], /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/);
+    const r = await runAction('main', {
+      inputs: inputs(s, { 'github-token': JOB_TOKEN }),
+      env: { GITHUB_TOKEN: JOB_TOKEN },
+    });
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.accessToken, s.credentials, JOB_TOKEN],
+      /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/,
+    );
     expect(gh.requests.length + oauth.requests.length).toBe(0);
   });
 
   it('a secret-name that does not exist is an error before refreshing', async () => {
     const s = seed(-HOUR);
     const r = await runAction('main', { inputs: inputs(s, { 'secret-name': 'CLAUDE_TYPO' }) });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^secret-name: repository secret CLAUDE_TYPO of octo\/app does not exist/);
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.accessToken, s.credentials],
+      /^secret-name: repository secret CLAUDE_TYPO of octo\/app does not exist/,
+    );
     expect(oauth.requests).toHaveLength(0);
   });
 
   it('an unreachable GitHub API is an error before refreshing', async () => {
     const s = seed(-HOUR);
-    const r = await runAction('main', { inputs: inputs(s, { 'github-api-url': `http://127.0.0.1:${await closedPort()}` }), env: fastRetries });
-    expectCleanFailure(r, [s.refreshToken, s.credentials], /^github-api-url: could not read the public key .* connection refused/);
+    const r = await runAction('main', {
+      inputs: inputs(s, { 'github-api-url': `http://127.0.0.1:${await closedPort()}` }),
+      env: fastRetries,
+    });
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.credentials],
+      /^github-api-url: could not read the public key .* connection refused/,
+    );
     expect(oauth.requests).toHaveLength(0);
   });
 });
@@ -319,9 +419,21 @@ describe('provider failures', () => {
   it('a spent refresh token (invalid_grant) fails with one clear line and changes nothing', async () => {
     const s = seed(-HOUR);
     // Spend it elsewhere first, as a local login or another run would.
-    await fetch(oauth.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' }) });
+    await fetch(oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'refresh_token',
+        refresh_token: s.refreshToken,
+        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      }),
+    });
     const r = await runAction('main', { inputs: inputs(s), debug: true });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/);
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.accessToken, s.credentials],
+      /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/,
+    );
     expect(oauth.reuseCount).toBe(1);
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
     expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET))).toHaveLength(0);
@@ -342,12 +454,23 @@ describe('provider failures', () => {
     const s = seed(-HOUR);
     oauth.faults.push({ action: 'reset' });
     const r = await runAction('main', { inputs: inputs(s), env: fastRetries });
-    expectCleanFailure(r, [s.refreshToken, s.credentials], /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/);
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.credentials],
+      /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/,
+    );
     expect(oauth.requests).toHaveLength(1);
 
     // A new login: the dropped request may have spent the first one, whose claim now waits out its lease.
-    const refused = await runAction('main', { inputs: inputs(seed(-HOUR), { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` }), env: fastRetries });
-    expectCleanFailure(refused, [s.refreshToken, s.credentials], /connection refused after 3 attempts; nothing was spent/);
+    const refused = await runAction('main', {
+      inputs: inputs(seed(-HOUR), { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` }),
+      env: fastRetries,
+    });
+    expectCleanFailure(
+      refused,
+      [s.refreshToken, s.credentials],
+      /connection refused after 3 attempts; nothing was spent/,
+    );
     expect(refused.stdout.match(/the request was not sent, retrying/g)).toHaveLength(2);
   });
 
@@ -355,7 +478,11 @@ describe('provider failures', () => {
     const s = seed(-HOUR);
     oauth.faults.push({ action: 'hang' });
     const r = await runAction('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '500' } });
-    expectCleanFailure(r, [s.refreshToken, s.credentials], /no answer within 1s; the refresh may have reached the provider, so it is not retried/);
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.credentials],
+      /no answer within 1s; the refresh may have reached the provider, so it is not retried/,
+    );
     expect(oauth.requests).toHaveLength(1);
   });
 
@@ -370,19 +497,57 @@ describe('provider failures', () => {
 
 describe('bad input: one line naming the input, exit 1, nothing changed', () => {
   const RT = fakeToken('anthropic-refresh');
-  const valid = JSON.stringify({ claudeAiOauth: { accessToken: fakeToken('anthropic-access'), refreshToken: RT, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] } });
-  const expired = JSON.stringify({ claudeAiOauth: { accessToken: fakeToken('anthropic-access'), refreshToken: RT, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] } });
+  const valid = JSON.stringify({
+    claudeAiOauth: {
+      accessToken: fakeToken('anthropic-access'),
+      refreshToken: RT,
+      expiresAt: Date.now() + 8 * HOUR,
+      scopes: ['user:inference'],
+    },
+  });
+  const expired = JSON.stringify({
+    claudeAiOauth: {
+      accessToken: fakeToken('anthropic-access'),
+      refreshToken: RT,
+      expiresAt: Date.now() - HOUR,
+      scopes: ['user:inference'],
+    },
+  });
   it.each([
     ['malformed JSON', { credentials: `{"claudeAiOauth":{"refreshToken":"${RT}"` }, /^credentials: is not valid JSON/],
     ['unknown format', { credentials: '{"token":"x"}' }, /^credentials: is JSON of an unknown format/],
     ['empty credentials', { credentials: '' }, /^credentials: is empty/],
-    ['unknown provider', { credentials: valid, provider: 'gemini' }, /^provider: "gemini" is not one of anthropic, openai, oauth2/],
+    [
+      'unknown provider',
+      { credentials: valid, provider: 'gemini' },
+      /^provider: "gemini" is not one of anthropic, openai, oauth2/,
+    ],
     ['bad duration', { credentials: valid, 'min-ttl': 'soon' }, /^min-ttl: "soon" is not a duration/],
-    ['invalid secret name', { credentials: valid, 'secret-name': 'GITHUB_TOKEN' }, /^secret-name: "GITHUB_TOKEN" is not a valid secret name/],
-    ['both environment and org', { credentials: valid, 'secret-name': SECRET, 'secret-environment': 'production', 'secret-org': 'octo' }, /^secret-environment and secret-org: give at most one/],
-    ['expired token in check mode', { credentials: expired, mode: 'check' }, /^credentials: the stored access token is not valid for min-ttl 30m: it expired 1h(\d+s)? ago/],
-    ['unknown mode', { credentials: valid, mode: 'sometimes' }, /^mode: "sometimes" is not one of auto, refresh, check/],
-    ['plain-http token-url', { credentials: expired, 'token-url': 'http://auth.example.com/token' }, /^token-url: .* must be an https URL/],
+    [
+      'invalid secret name',
+      { credentials: valid, 'secret-name': 'GITHUB_TOKEN' },
+      /^secret-name: "GITHUB_TOKEN" is not a valid secret name/,
+    ],
+    [
+      'both environment and org',
+      { credentials: valid, 'secret-name': SECRET, 'secret-environment': 'production', 'secret-org': 'octo' },
+      /^secret-environment and secret-org: give at most one/,
+    ],
+    [
+      'expired token in check mode',
+      { credentials: expired, mode: 'check' },
+      /^credentials: the stored access token is not valid for min-ttl 30m: it expired 1h(\d+s)? ago/,
+    ],
+    [
+      'unknown mode',
+      { credentials: valid, mode: 'sometimes' },
+      /^mode: "sometimes" is not one of auto, refresh, check/,
+    ],
+    [
+      'plain-http token-url',
+      { credentials: expired, 'token-url': 'http://auth.example.com/token' },
+      /^token-url: .* must be an https URL/,
+    ],
   ])('%s', async (_, given, message) => {
     const r = await runAction('main', { inputs: given, debug: true });
     expectCleanFailure(r, [RT, given.credentials ?? ''], message);
@@ -395,7 +560,11 @@ describe('credentials-file errors', () => {
   it('an unwritable path is one clear line, after the secret was safely written', async () => {
     const s = seed(-HOUR);
     const r = await runAction('main', { inputs: inputs(s, { 'credentials-file': '/etc/hostname/creds.json' }) });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials, tokensInSecret().accessToken, tokensInSecret().refreshToken], /^credentials-file: could not write \/etc\/hostname\/creds\.json \(E[A-Z]+\); choose a writable path, or none\.$/);
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.accessToken, s.credentials, tokensInSecret().accessToken, tokensInSecret().refreshToken],
+      /^credentials-file: could not write \/etc\/hostname\/creds\.json \(E[A-Z]+\); choose a writable path, or none\.$/,
+    );
     expect(oauth.isLive(tokensInSecret().refreshToken)).toBe(true);
   });
 
@@ -417,9 +586,27 @@ describe('client-refresh', () => {
     expect(file.claudeAiOauth.refreshToken).toBe(s.refreshToken);
 
     // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
-    const res = await fetch(oauth.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' }) });
+    const res = await fetch(oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'refresh_token',
+        refresh_token: s.refreshToken,
+        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      }),
+    });
     const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
-    writeFileSync(path, JSON.stringify({ claudeAiOauth: { ...file.claudeAiOauth, accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 } }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        claudeAiOauth: {
+          ...file.claudeAiOauth,
+          accessToken: t.access_token,
+          refreshToken: t.refresh_token,
+          expiresAt: Date.now() + t.expires_in * 1000,
+        },
+      }),
+    );
 
     const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(0);
@@ -434,10 +621,14 @@ describe('client-refresh', () => {
 
   it('an unchanged file is only removed, and the claim the CLI held is released', async () => {
     const s = seed(8 * HOUR);
-    const { main, post } = await runMainThenPost({ inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' }) });
+    const { main, post } = await runMainThenPost({
+      inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' }),
+    });
     expect(main.code).toBe(0);
     expect(post.code).toBe(0);
-    expect(gh.requests.filter((q) => q.method === 'PUT').map((q) => q.path)).toEqual([expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0$/)]);
+    expect(gh.requests.filter((q) => q.method === 'PUT').map((q) => q.path)).toEqual([
+      expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0$/),
+    ]);
     expect(gh.secretNames({ repo: REPO })).toEqual([SECRET]);
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
     expect(existsSync(main.outputs['credentials-file'])).toBe(false);
@@ -445,8 +636,14 @@ describe('client-refresh', () => {
 
   it('is refused without a place to store what the CLI rotates', async () => {
     const s = seed(8 * HOUR);
-    const r = await runAction('main', { inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true', 'github-token': '' }) });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], /^client-refresh: .*its successor could not be stored/);
+    const r = await runAction('main', {
+      inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true', 'github-token': '' }),
+    });
+    expectCleanFailure(
+      r,
+      [s.refreshToken, s.accessToken, s.credentials],
+      /^client-refresh: .*its successor could not be stored/,
+    );
     expect(existsSync(`${r.home}/.claude/.credentials.json`)).toBe(false);
   });
 });

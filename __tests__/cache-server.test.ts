@@ -22,7 +22,15 @@ let runnerTemp: string;
 let workspace: string;
 
 /** Variables that would change @actions/cache's behaviour if inherited from the host. */
-const SCRUBBED = ['ACTIONS_CACHE_MODE', 'ACTIONS_CACHE_URL', 'RUNNER_DEBUG', 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'];
+const SCRUBBED = [
+  'ACTIONS_CACHE_MODE',
+  'ACTIONS_CACHE_URL',
+  'RUNNER_DEBUG',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'https_proxy',
+];
 
 interface JobResult<T> {
   value: T;
@@ -68,7 +76,10 @@ async function fixture(files: Record<string, string | Buffer>): Promise<string> 
 function twirpCalls(since: number): string[] {
   return server.requests
     .slice(since)
-    .map((r) => `${r.method} ${r.path.startsWith(TWIRP) ? r.path.slice(TWIRP.length) : r.path.replace(/^\/blob\/actions-cache\/[^?]+/, '<blob>')} ${r.status}`);
+    .map(
+      (r) =>
+        `${r.method} ${r.path.startsWith(TWIRP) ? r.path.slice(TWIRP.length) : r.path.replace(/^\/blob\/actions-cache\/[^?]+/, '<blob>')} ${r.status}`,
+    );
 }
 
 beforeAll(async () => {
@@ -167,7 +178,11 @@ describe('cache server with the real @actions/cache', () => {
   test('an unfinalized reservation is invisible to restore and still blocks other saves', async () => {
     const dir = await fixture({ 'u.txt': 'unfinalized' });
     const key = `reserved-${randomUUID()}`;
-    server.faults.push({ route: 'FinalizeCacheEntryUpload', status: 403, body: '{"code":"permission_denied","msg":"injected"}' });
+    server.faults.push({
+      route: 'FinalizeCacheEntryUpload',
+      status: 403,
+      body: '{"code":"permission_denied","msg":"injected"}',
+    });
     const first = await job(server.env(), () => saveCache([dir], key));
     expect(first.value).toBe(-1);
     expect(first.output).toContain('::warning::Failed to save');
@@ -221,10 +236,13 @@ describe('cache server with the real @actions/cache', () => {
     // the same key on the feature branch is a separate entry, and the feature job prefers it
     await writeFile(join(dir, 's.txt'), 'feature copy');
     expect((await job(server.env('refs/heads/feature'), () => saveCache([dir], sharedKey))).value).toBeGreaterThan(0);
-    expect(server.entries().filter((e) => e.key === sharedKey).map((e) => e.scope).sort()).toEqual([
-      'refs/heads/feature',
-      'refs/heads/main',
-    ]);
+    expect(
+      server
+        .entries()
+        .filter((e) => e.key === sharedKey)
+        .map((e) => e.scope)
+        .sort(),
+    ).toEqual(['refs/heads/feature', 'refs/heads/main']);
     await rm(dir, { recursive: true });
     expect((await job(server.env('refs/heads/feature'), () => restoreCache([dir], sharedKey))).value).toBe(sharedKey);
     expect(await readFile(join(dir, 's.txt'), 'utf8')).toBe('feature copy');
@@ -277,7 +295,14 @@ describe('cache server with the real @actions/cache', () => {
       // the zstd archive of the same paths is another version: it neither collides nor matches
       expect((await job(server.env(), () => restoreCache([dir], key))).value).toBeUndefined();
       expect((await job(server.env(), () => saveCache([dir], key))).value).toBeGreaterThan(0);
-      expect(new Set(server.entries().filter((e) => e.key === key).map((e) => e.version)).size).toBe(2);
+      expect(
+        new Set(
+          server
+            .entries()
+            .filter((e) => e.key === key)
+            .map((e) => e.version),
+        ).size,
+      ).toBe(2);
     }
   });
 
@@ -304,7 +329,11 @@ describe('cache server with the real @actions/cache', () => {
 });
 
 describe('cache server protocol details', () => {
-  async function twirp(method: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  async function twirp(
+    method: string,
+    body: unknown,
+    token?: string,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token !== undefined) headers.Authorization = `Bearer ${token}`;
     const res = await fetch(new URL(`${TWIRP.slice(1)}${method}`, server.url), {
@@ -379,7 +408,11 @@ describe('cache server protocol details', () => {
     // not visible before finalize; the declared size must match
     expect((await twirp('GetCacheEntryDownloadURL', { key, version: 'v1' }, token)).json.ok).toBe(false);
     expect((await twirp('FinalizeCacheEntryUpload', { key, version: 'v1', size_bytes: '1' }, token)).status).toBe(400);
-    const finalized = await twirp('FinalizeCacheEntryUpload', { key, version: 'v1', size_bytes: String(data.length) }, token);
+    const finalized = await twirp(
+      'FinalizeCacheEntryUpload',
+      { key, version: 'v1', size_bytes: String(data.length) },
+      token,
+    );
     expect(finalized).toMatchObject({ status: 200, json: { ok: true } });
     expect(Number(finalized.json.entry_id)).toBeGreaterThan(0);
 
@@ -390,10 +423,16 @@ describe('cache server protocol details', () => {
     );
     expect(rewrite).toBe(409);
 
-    const lookup = await twirp('GetCacheEntryDownloadURL', { key: 'other', restore_keys: ['blocks-'], version: 'v1' }, token);
+    const lookup = await twirp(
+      'GetCacheEntryDownloadURL',
+      { key: 'other', restore_keys: ['blocks-'], version: 'v1' },
+      token,
+    );
     expect(lookup.json).toMatchObject({ ok: true, matched_key: key });
     const downloadUrl = String(lookup.json.signed_download_url);
-    expect((await new BlockBlobClient(downloadUrl).downloadToBuffer(0, undefined, { blockSize: 3000 })).equals(data)).toBe(true);
+    expect(
+      (await new BlockBlobClient(downloadUrl).downloadToBuffer(0, undefined, { blockSize: 3000 })).equals(data),
+    ).toBe(true);
     const plain = await fetch(downloadUrl);
     expect(plain.status).toBe(200);
     expect(plain.headers.get('content-length')).toBe(String(data.length));

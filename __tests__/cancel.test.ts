@@ -33,12 +33,16 @@ afterEach(async () => {
 
 function seed(): { credentials: string; refreshToken: string } {
   const { refreshToken, accessToken } = oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] } });
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
+  });
   gh.setRepoSecret(REPO, SECRET, credentials);
   return { credentials, refreshToken };
 }
 
-const storedRefreshToken = (): string => (JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
+const storedRefreshToken = (): string =>
+  (JSON.parse(gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
+    .refreshToken;
 
 /** Resolves once `done()` holds, polling briefly; the test's own bound, not a wall-clock assertion. */
 async function until(done: () => boolean): Promise<void> {
@@ -47,11 +51,22 @@ async function until(done: () => boolean): Promise<void> {
 }
 
 function inputs(credentials: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...extra };
+  return {
+    credentials,
+    'secret-name': SECRET,
+    'github-token': PAT,
+    'github-api-url': gh.url,
+    'token-url': oauth.tokenUrl,
+    ...extra,
+  };
 }
 
 /** Main as the runner kills it: the provider has answered, the write-back hangs, then SIGKILL. */
-async function killedDuringWrite(credentials: string, env: Record<string, string> = {}, beforeKill?: (c: ChildProcess) => void): Promise<RunResult> {
+async function killedDuringWrite(
+  credentials: string,
+  env: Record<string, string> = {},
+  beforeKill?: (c: ChildProcess) => void,
+): Promise<RunResult> {
   gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, action: 'hang' });
   let child: ChildProcess | undefined;
   const running = runAction('main', { inputs: inputs(credentials), env, runnerTemp, onSpawn: (c) => (child = c) });
@@ -93,7 +108,8 @@ describe.each([
     expect(post.stdout).toContain('The main step stopped before storing the rotated credentials');
     expect(oauth.isLive(storedRefreshToken())).toBe(true);
     expect(oauth.refreshCount).toBe(1);
-    for (const r of [main, post]) assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), gh.repoSecret(REPO, SECRET)!.value, PAT]);
+    for (const r of [main, post])
+      assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), gh.repoSecret(REPO, SECRET)!.value, PAT]);
 
     // A job that held the old copy does not present the spent token.
     const stale = await runAction('main', { inputs: inputs(s.credentials, { share: 'false' }) });
@@ -107,9 +123,15 @@ it('a pending file the post step cannot open with its inputs is left alone, in o
   const main = await killedDuringWrite(s.credentials);
   const other = fakeToken('pat');
   gh.addToken(other, { kind: 'pat' });
-  const post = await runAction('post', { inputs: inputs(s.credentials, { 'github-token': other }), runnerTemp, state: main.state });
+  const post = await runAction('post', {
+    inputs: inputs(s.credentials, { 'github-token': other }),
+    runnerTemp,
+    state: main.state,
+  });
   expect(post.code).toBe(1);
-  expect(post.stdout).toMatch(/^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened with this step's inputs/m);
+  expect(post.stdout).toMatch(
+    /^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened with this step's inputs/m,
+  );
   expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
 });
 
@@ -117,7 +139,9 @@ it('a RUNNER_TEMP that cannot take the pending file does not stop the write-back
   const s = seed();
   const r = await runAction('main', { inputs: inputs(s.credentials), env: { RUNNER_TEMP: '/dev/null/nowhere' } });
   expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
-  expect(r.stdout).toMatch(/^::warning::Could not keep the rotated credentials in RUNNER_TEMP for the post step \(ENOTDIR\)/m);
+  expect(r.stdout).toMatch(
+    /^::warning::Could not keep the rotated credentials in RUNNER_TEMP for the post step \(ENOTDIR\)/m,
+  );
   expect(oauth.isLive(storedRefreshToken())).toBe(true);
   assertNoLeak(r, [s.refreshToken, s.credentials, storedRefreshToken(), PAT]);
 });
@@ -141,10 +165,18 @@ describe('the post step finishing what main could not', () => {
     const s = seed();
     const env = cache.env('refs/heads/main');
     const main = await killedDuringWrite(s.credentials, env);
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 502, body: '{"message":"Bad Gateway"}' });
-    const post = await runAction('post', { inputs: inputs(s.credentials), env: { ...env, OAUTH_BROKER_RETRY_BASE_MS: '20' }, runnerTemp, state: main.state });
+    for (let i = 0; i < 5; i++)
+      gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 502, body: '{"message":"Bad Gateway"}' });
+    const post = await runAction('post', {
+      inputs: inputs(s.credentials),
+      env: { ...env, OAUTH_BROKER_RETRY_BASE_MS: '20' },
+      runnerTemp,
+      state: main.state,
+    });
     expect(post.code).toBe(1);
-    expect(post.stdout).toMatch(/^::error::The rotated credentials could not be written .* kept sealed in the shared store/m);
+    expect(post.stdout).toMatch(
+      /^::error::The rotated credentials could not be written .* kept sealed in the shared store/m,
+    );
     gh.faults.length = 0;
     const next = await runAction('main', { inputs: inputs(s.credentials), env: cache.env('refs/heads/main') });
     expect({ code: next.code, error: next.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
@@ -156,10 +188,18 @@ describe('the post step finishing what main could not', () => {
 
   it('without the store (share: false), a write-back main could not finish is finished by the post step', async () => {
     const s = seed();
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad Gateway"}' });
+    for (let i = 0; i < 5; i++)
+      gh.faults.push({
+        method: 'PUT',
+        pathIncludes: `secrets/${SECRET}`,
+        status: 502,
+        body: '{"message":"Bad Gateway"}',
+      });
     const given = inputs(s.credentials, { share: 'false' });
     const main = await runAction('main', { inputs: given, env: { OAUTH_BROKER_RETRY_BASE_MS: '20' }, runnerTemp });
-    expect(main.stdout).toMatch(/^::error::The rotated credentials could not be written .* kept sealed for this job's post step/m);
+    expect(main.stdout).toMatch(
+      /^::error::The rotated credentials could not be written .* kept sealed for this job's post step/m,
+    );
     const post = await runAction('post', { inputs: given, runnerTemp, state: main.state });
     expect({ code: post.code, error: post.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
     expect(oauth.isLive(storedRefreshToken())).toBe(true);
@@ -171,7 +211,13 @@ describe('the post step finishing what main could not', () => {
     const main = await killedDuringWrite(s.credentials);
     // A newer value lands meanwhile (a later second, as GitHub stamps whole seconds).
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const newer = JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 3_600_000, scopes: ['user:inference'] } });
+    const newer = JSON.stringify({
+      claudeAiOauth: {
+        ...oauth.issue(['user:inference']),
+        expiresAt: Date.now() + 3_600_000,
+        scopes: ['user:inference'],
+      },
+    });
     gh.setRepoSecret(REPO, SECRET, newer);
     const post = await runAction('post', { inputs: inputs(s.credentials), runnerTemp, state: main.state });
     expect(post.code).toBe(0);

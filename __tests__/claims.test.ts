@@ -48,16 +48,32 @@ class MemoryBackend implements StoreBackend {
 }
 
 const LEASE = 60_000;
-const copy = (): Credentials => ({ format: 'claude-code', refreshToken: fakeToken('anthropic-refresh'), accessToken: fakeToken('anthropic-access'), doc: {} });
+const copy = (): Credentials => ({
+  format: 'claude-code',
+  refreshToken: fakeToken('anthropic-refresh'),
+  accessToken: fakeToken('anthropic-access'),
+  doc: {},
+});
 const successor: Successor = { kind: 'next', accessToken: 'next-access', at: '2026-12-01T00:00:00Z' };
 
-function world(): { beside: MemoryBeside; backend: MemoryBackend; clock: { t: number }; job: (o?: Partial<CoordinationDeps>) => Coordination } {
+function world(): {
+  beside: MemoryBeside;
+  backend: MemoryBackend;
+  clock: { t: number };
+  job: (o?: Partial<CoordinationDeps>) => Coordination;
+} {
   const clock = { t: Date.parse('2026-12-01T00:00:00Z') };
   const beside = new MemoryBeside(clock);
   const backend = new MemoryBackend();
   const job = (o: Partial<CoordinationDeps> = {}): Coordination => {
     const startedAt = o.startedAt ?? clock.t;
-    const deps = { now: () => clock.t, sleep: async (ms: number) => void (clock.t += ms), info: () => undefined, pollMs: 1_000, startedAt };
+    const deps = {
+      now: () => clock.t,
+      sleep: async (ms: number) => void (clock.t += ms),
+      info: () => undefined,
+      pollMs: 1_000,
+      startedAt,
+    };
     return new Coordination({
       beside,
       store: new SharedStore(backend, deps),
@@ -88,7 +104,9 @@ describe('claims', () => {
     }
     await expect(w.job().reserve(c)).resolves.toEqual({ kind: 'shared', successor });
     // Without the store the result cannot reach it: it refuses instead of presenting.
-    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
+    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(
+      /another job already spent this refresh token/,
+    );
   });
 
   it('a surely unsent failure releases the claim, any number of times', async () => {
@@ -118,7 +136,9 @@ describe('claims', () => {
     if (r.kind === 'owner') await w.job().failed(r.ticket, 'unknown');
     w.clock.t += LEASE + 1;
     // A job of the same wave (started before the lease ran out) does not take over.
-    await expect(w.job({ startedAt: w.clock.t - 2_000, store: undefined }).reserve(c)).rejects.toThrow(/a run started after .* may take over/);
+    await expect(w.job({ startedAt: w.clock.t - 2_000, store: undefined }).reserve(c)).rejects.toThrow(
+      /a run started after .* may take over/,
+    );
     const later = await w.job().reserve(c);
     expect(later).toMatchObject({ kind: 'owner', ticket: { claim: expect.stringMatching(/_1$/) } });
     await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(/since .* this job cannot receive its result/);
@@ -131,7 +151,9 @@ describe('claims', () => {
       expect((await w.job().reserve(c)).kind).toBe('owner');
       w.clock.t += LEASE + 1;
     }
-    await expect(w.job().reserve(c)).rejects.toThrow(/^credentials: 5 jobs in a row took over this refresh token .* Log in again/);
+    await expect(w.job().reserve(c)).rejects.toThrow(
+      /^credentials: 5 jobs in a row took over this refresh token .* Log in again/,
+    );
   });
 
   it('prunes only claims, with their twins, of copies beyond the 30 newest or older than 7 days', async () => {
@@ -144,7 +166,8 @@ describe('claims', () => {
     }
     for (let i = 3; i < 40; i++) w.beside.secrets.set(claim(i), w.clock.t - day + i);
     // The user's own secrets, however old and however named, are never touched.
-    for (const name of ['UNRELATED', 'OAUTH_BROKER_PAT', 'OAUTH_BROKER_CREDENTIALS']) w.beside.secrets.set(name, w.clock.t - 30 * day);
+    for (const name of ['UNRELATED', 'OAUTH_BROKER_PAT', 'OAUTH_BROKER_CREDENTIALS'])
+      w.beside.secrets.set(name, w.clock.t - 30 * day);
     const r = await w.job().reserve(copy());
     if (r.kind === 'owner') await w.job().succeeded(r.ticket, successor);
     const left = [...w.beside.secrets.keys()];

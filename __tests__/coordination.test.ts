@@ -33,7 +33,9 @@ type Where = { repo: string } | { org: string } | { repo: string; env: string };
 
 function credentialsFor(ttlMs: number): { credentials: string; refreshToken: string; accessToken: string } {
   const { refreshToken, accessToken } = oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] } });
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
+  });
   return { credentials, refreshToken, accessToken };
 }
 
@@ -46,11 +48,17 @@ function seed(where: Where = { repo: REPO }, ttlMs = -HOUR): ReturnType<typeof c
 }
 
 function stored(where: Where = { repo: REPO }): string {
-  const s = 'org' in where ? gh.orgSecret(where.org, SECRET) : 'env' in where ? gh.envSecret(where.repo, where.env, SECRET) : gh.repoSecret(where.repo, SECRET);
+  const s =
+    'org' in where
+      ? gh.orgSecret(where.org, SECRET)
+      : 'env' in where
+        ? gh.envSecret(where.repo, where.env, SECRET)
+        : gh.repoSecret(where.repo, SECRET);
   return s!.value;
 }
 
-const refreshTokenIn = (value: string): string => (JSON.parse(value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
+const refreshTokenIn = (value: string): string =>
+  (JSON.parse(value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
 
 interface JobOptions {
   ref?: string;
@@ -64,7 +72,15 @@ interface JobOptions {
 function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
   const c = o.cacheServer === undefined ? cache : o.cacheServer;
   return runAction('main', {
-    inputs: { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, 'lock-timeout': '3s', ...o.inputs },
+    inputs: {
+      credentials,
+      'secret-name': SECRET,
+      'github-token': PAT,
+      'github-api-url': gh.url,
+      'token-url': oauth.tokenUrl,
+      'lock-timeout': '3s',
+      ...o.inputs,
+    },
     env: {
       ...(c ? c.env(o.ref ?? 'refs/heads/main') : {}),
       GITHUB_REPOSITORY: o.repo ?? REPO,
@@ -112,10 +128,17 @@ describe('across refs, repositories and queue time', () => {
 
   it('two pull-request refs with the same expired credentials: one refreshes, the other never presents', async () => {
     const s = seed();
-    const runs = await Promise.all([job(s.credentials, { ref: 'refs/pull/1/merge' }), job(s.credentials, { ref: 'refs/pull/2/merge' })]);
+    const runs = await Promise.all([
+      job(s.credentials, { ref: 'refs/pull/1/merge' }),
+      job(s.credentials, { ref: 'refs/pull/2/merge' }),
+    ]);
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
     const failed = runs.find((r) => r.code === 1)!;
-    expectOneCleanLine(failed, /lock-timeout: another job claimed the refresh|another job already spent this refresh token/, [s.refreshToken, s.credentials, stored()]);
+    expectOneCleanLine(
+      failed,
+      /lock-timeout: another job claimed the refresh|another job already spent this refresh token/,
+      [s.refreshToken, s.credentials, stored()],
+    );
     expect(oauth.refreshCount).toBe(1);
     expectLoginKept();
   });
@@ -148,7 +171,10 @@ describe('across refs, repositories and queue time', () => {
       const claim = gh.secretNames({ org: 'octo' }).find((n) => n.startsWith('OAUTH_BROKER_'))!;
       expect(gh.orgSecret('octo', claim)).toMatchObject({ visibility: 'selected', selected_repository_ids: [] });
       // A later job in the repository whose job lost, still holding the old value: the result is out of its reach.
-      const late = await job(s.credentials, runs[0].code === 0 ? { repo: 'octo/api', inputs, cacheServer: other } : { repo: 'octo/app', inputs });
+      const late = await job(
+        s.credentials,
+        runs[0].code === 0 ? { repo: 'octo/api', inputs, cacheServer: other } : { repo: 'octo/app', inputs },
+      );
       expectOneCleanLine(late, STALE, [s.refreshToken, s.credentials]);
       expectLoginKept({ org: 'octo' });
     } finally {
@@ -163,18 +189,28 @@ describe('across refs, repositories and queue time', () => {
     expect((await job(s.credentials, { inputs })).code).toBe(0);
     expect(gh.secretNames(where).filter((n) => n.startsWith('OAUTH_BROKER_'))).toHaveLength(2);
     expect(gh.secretNames({ repo: REPO })).toEqual([]);
-    expectOneCleanLine(await job(s.credentials, { inputs: { ...inputs, share: 'false' } }), STALE, [s.refreshToken, s.credentials]);
+    expectOneCleanLine(await job(s.credentials, { inputs: { ...inputs, share: 'false' } }), STALE, [
+      s.refreshToken,
+      s.credentials,
+    ]);
     expectLoginKept(where);
   });
 
   it.each([
     ['share: false', { inputs: { share: 'false' } }],
-    ['GitHub Enterprise Server (no shared store)', { cacheServer: null, env: { GITHUB_SERVER_URL: 'https://ghe.example.com' } }],
+    [
+      'GitHub Enterprise Server (no shared store)',
+      { cacheServer: null, env: { GITHUB_SERVER_URL: 'https://ghe.example.com' } },
+    ],
   ] as const)('%s: a stale copy, and a concurrent job, never present', async (_, o) => {
     const s = seed();
     const runs = await Promise.all([job(s.credentials, o), job(s.credentials, o)]);
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
-    expectOneCleanLine(runs.find((r) => r.code === 1)!, /without the shared store this job cannot receive its result|another job already spent/, [s.refreshToken, s.credentials]);
+    expectOneCleanLine(
+      runs.find((r) => r.code === 1)!,
+      /without the shared store this job cannot receive its result|another job already spent/,
+      [s.refreshToken, s.credentials],
+    );
     const stale = await job(s.credentials, o);
     expectOneCleanLine(stale, STALE, [s.refreshToken, s.credentials]);
     expect(oauth.refreshCount).toBe(1);
@@ -187,11 +223,22 @@ describe('old copies whose claims are gone', () => {
   it('a copy the broker wrote long before the secret was last written is never presented', async () => {
     const { refreshToken, accessToken } = oauth.issue(['user:inference']);
     const writtenAt = new Date(Date.now() - 3 * HOUR).toISOString();
-    const old = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] }, oauth_broker: { written_at: writtenAt } });
+    const old = JSON.stringify({
+      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] },
+      oauth_broker: { written_at: writtenAt },
+    });
     // The secret was written since (now), as the stand-in stamps every write.
-    gh.setRepoSecret(REPO, SECRET, JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 8 * HOUR } }));
+    gh.setRepoSecret(
+      REPO,
+      SECRET,
+      JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 8 * HOUR } }),
+    );
     const r = await job(old);
-    expectOneCleanLine(r, /^credentials: repository secret .* was written at .*, long after the copy this job holds/, [refreshToken, accessToken, old]);
+    expectOneCleanLine(r, /^credentials: repository secret .* was written at .*, long after the copy this job holds/, [
+      refreshToken,
+      accessToken,
+      old,
+    ]);
     expect(oauth.requests).toHaveLength(0);
     expect(gh.secretNames({ repo: REPO })).toEqual([SECRET]);
   });
@@ -201,7 +248,9 @@ describe('old copies whose claims are gone', () => {
     const r = await job(s.credentials, { inputs: { 'credentials-file': 'auto' } });
     expect(r.code).toBe(0);
     const marker = (JSON.parse(stored()) as { oauth_broker?: { written_at: string } }).oauth_broker;
-    expect(Math.abs(Date.parse(marker!.written_at) - Date.parse(gh.repoSecret(REPO, SECRET)!.updated_at))).toBeLessThan(2_000);
+    expect(Math.abs(Date.parse(marker!.written_at) - Date.parse(gh.repoSecret(REPO, SECRET)!.updated_at))).toBeLessThan(
+      2_000,
+    );
     expect(JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8'))).not.toHaveProperty('oauth_broker');
     // The next refresh, holding what was written, is not mistaken for an old copy.
     expect((await job(stored(), { inputs: { mode: 'refresh' } })).code).toBe(0);
@@ -216,8 +265,15 @@ describe('dead holders and runs of failures', () => {
     const killed = await job(s.credentials, { timeoutMs: 1_500 });
     expect(killed.timedOut).toBe(true);
     // Its own wave, still within the lease, waits for it, then says when a later run may take over.
-    const wave = await job(s.credentials, { inputs: { 'lock-timeout': '1s' }, env: { OAUTH_BROKER_LEASE_MS: '60000' } });
-    expectOneCleanLine(wave, /^lock-timeout: another job claimed the refresh .* a run started after \S+ may take over/, [s.refreshToken, s.credentials]);
+    const wave = await job(s.credentials, {
+      inputs: { 'lock-timeout': '1s' },
+      env: { OAUTH_BROKER_LEASE_MS: '60000' },
+    });
+    expectOneCleanLine(
+      wave,
+      /^lock-timeout: another job claimed the refresh .* a run started after \S+ may take over/,
+      [s.refreshToken, s.credentials],
+    );
     const later = await job(s.credentials);
     expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
     expect(later.stdout).toContain('never finished; taking over');
@@ -244,7 +300,11 @@ describe('dead holders and runs of failures', () => {
     gh.addToken(readOnly, { kind: 'pat', secrets: 'read' });
     const s = seed();
     const r = await job(s.credentials, { inputs: { 'github-token': readOnly } });
-    expectOneCleanLine(r, /^github-token: could not claim the refresh .*403.*"Secrets: Read and write"/, [s.refreshToken, s.credentials, readOnly]);
+    expectOneCleanLine(r, /^github-token: could not claim the refresh .*403.*"Secrets: Read and write"/, [
+      s.refreshToken,
+      s.credentials,
+      readOnly,
+    ]);
     expect(oauth.requests).toHaveLength(0);
     expect(stored()).toBe(s.credentials);
     expect(oauth.isLive(s.refreshToken)).toBe(true);
@@ -281,18 +341,50 @@ describe('client-refresh', () => {
     const res = await fetch(oauth.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' }),
+      body: JSON.stringify({
+        grant_type: 'refresh_token',
+        refresh_token: s.refreshToken,
+        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      }),
     });
     const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
-    writeFileSync(path, JSON.stringify({ claudeAiOauth: { ...file.claudeAiOauth, accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000 } }));
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad Gateway"}' });
+    writeFileSync(
+      path,
+      JSON.stringify({
+        claudeAiOauth: {
+          ...file.claudeAiOauth,
+          accessToken: t.access_token,
+          refreshToken: t.refresh_token,
+          expiresAt: Date.now() + t.expires_in * 1000,
+        },
+      }),
+    );
+    for (let i = 0; i < 5; i++)
+      gh.faults.push({
+        method: 'PUT',
+        pathIncludes: `secrets/${SECRET}`,
+        status: 502,
+        body: '{"message":"Bad Gateway"}',
+      });
     const post = await runAction('post', {
-      inputs: { credentials: s.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...inputs },
+      inputs: {
+        credentials: s.credentials,
+        'secret-name': SECRET,
+        'github-token': PAT,
+        'github-api-url': gh.url,
+        'token-url': oauth.tokenUrl,
+        ...inputs,
+      },
       env: { ...cache.env('refs/heads/main'), OAUTH_BROKER_RETRY_BASE_MS: '20' },
       state: main.state,
       home: main.home,
     });
-    expectOneCleanLine(post, /kept sealed in the shared store/, [s.refreshToken, s.credentials, t.access_token, t.refresh_token]);
+    expectOneCleanLine(post, /kept sealed in the shared store/, [
+      s.refreshToken,
+      s.credentials,
+      t.access_token,
+      t.refresh_token,
+    ]);
     expect(stored()).toBe(s.credentials);
     // A run that needs a refresh, holding the value the CLI was given, finishes the write-back instead.
     const next = await job(s.credentials, { inputs: { mode: 'refresh' } });
@@ -302,13 +394,15 @@ describe('client-refresh', () => {
     expectLoginKept();
   });
 
-
   it('only one of two concurrent jobs hands its CLI the refresh token; the other gets the access token only', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
     const runs = await Promise.all([job(s.credentials, { inputs }), job(s.credentials, { inputs })]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
-    const files = runs.map((r) => JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: Record<string, unknown> });
+    const files = runs.map(
+      (r) =>
+        JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: Record<string, unknown> },
+    );
     expect(files.filter((f) => f.claudeAiOauth.refreshToken === s.refreshToken)).toHaveLength(1);
     expect(files.filter((f) => !('refreshToken' in f.claudeAiOauth))).toHaveLength(1);
     expect(runs.filter((r) => r.stdout.includes('another job holds the claim on these credentials'))).toHaveLength(1);

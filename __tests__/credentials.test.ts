@@ -14,7 +14,7 @@ const AT = fakeToken('anthropic-access');
 const RT = fakeToken('anthropic-refresh');
 
 const jwt = (claims: object): string =>
-  ['{"alg":"none"}', JSON.stringify(claims)].map((s) => Buffer.from(s).toString('base64url')).join('.') + '.sig';
+  `${['{"alg":"none"}', JSON.stringify(claims)].map((s) => Buffer.from(s).toString('base64url')).join('.')}.sig`;
 
 describe('Claude Code format', () => {
   const doc = {
@@ -31,41 +31,77 @@ describe('Claude Code format', () => {
 
   it('reads tokens, expiry in ms and scopes', () => {
     const c = parseCredentials(JSON.stringify(doc));
-    expect(c).toMatchObject({ format: 'claude-code', accessToken: AT, refreshToken: RT, expiresAt: NOW + 3_600_000, scopes: ['user:inference', 'user:profile'] });
+    expect(c).toMatchObject({
+      format: 'claude-code',
+      accessToken: AT,
+      refreshToken: RT,
+      expiresAt: NOW + 3_600_000,
+      scopes: ['user:inference', 'user:profile'],
+    });
     expect(secretsOf(c)).toEqual([AT, RT]);
   });
 
   it('writes back the same shape, every unknown field kept', () => {
-    const c = applyTokenSet(parseCredentials(JSON.stringify(doc)), { accessToken: 'new-at', refreshToken: 'new-rt', expiresInSeconds: 28_800 }, NOW);
+    const c = applyTokenSet(
+      parseCredentials(JSON.stringify(doc)),
+      { accessToken: 'new-at', refreshToken: 'new-rt', expiresInSeconds: 28_800 },
+      NOW,
+    );
     expect(JSON.parse(serializeCredentials(c))).toEqual({
-      claudeAiOauth: { ...doc.claudeAiOauth, accessToken: 'new-at', refreshToken: 'new-rt', expiresAt: NOW + 28_800_000 },
+      claudeAiOauth: {
+        ...doc.claudeAiOauth,
+        accessToken: 'new-at',
+        refreshToken: 'new-rt',
+        expiresAt: NOW + 28_800_000,
+      },
       mcpOAuth: { other: 'kept' },
     });
   });
 
   it('keeps the refresh token when the response has none, and takes new scopes', () => {
-    const c = applyTokenSet(parseCredentials(JSON.stringify(doc)), { accessToken: 'new-at', expiresInSeconds: 60, scope: 'user:inference' }, NOW);
+    const c = applyTokenSet(
+      parseCredentials(JSON.stringify(doc)),
+      { accessToken: 'new-at', expiresInSeconds: 60, scope: 'user:inference' },
+      NOW,
+    );
     expect(c.refreshToken).toBe(RT);
     expect((c.doc.claudeAiOauth as { scopes: string[] }).scopes).toEqual(['user:inference']);
   });
 
   it('rejects a document without refreshToken, naming the field', () => {
-    expect(() => parseCredentials(JSON.stringify({ claudeAiOauth: { accessToken: AT } }))).toThrow(/^credentials: .*"refreshToken"/);
+    expect(() => parseCredentials(JSON.stringify({ claudeAiOauth: { accessToken: AT } }))).toThrow(
+      /^credentials: .*"refreshToken"/,
+    );
   });
 });
 
 describe('Codex format', () => {
   const access = jwt({ exp: NOW / 1000 + 86_400 });
-  const doc = { auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens: { id_token: 'id.tok.en', access_token: access, refresh_token: 'rt-codex', account_id: 'acc' }, last_refresh: '2026-11-01T00:00:00Z' };
+  const doc = {
+    auth_mode: 'chatgpt',
+    OPENAI_API_KEY: null,
+    tokens: { id_token: 'id.tok.en', access_token: access, refresh_token: 'rt-codex', account_id: 'acc' },
+    last_refresh: '2026-11-01T00:00:00Z',
+  };
 
   it('takes expiry from the JWT exp claim', () => {
     const c = parseCredentials(JSON.stringify(doc));
-    expect(c).toMatchObject({ format: 'codex', accessToken: access, refreshToken: 'rt-codex', idToken: 'id.tok.en', expiresAt: NOW + 86_400_000 });
+    expect(c).toMatchObject({
+      format: 'codex',
+      accessToken: access,
+      refreshToken: 'rt-codex',
+      idToken: 'id.tok.en',
+      expiresAt: NOW + 86_400_000,
+    });
   });
 
   it('writes back tokens and last_refresh, keeping the rest', () => {
     const newAccess = jwt({ exp: NOW / 1000 + 7 * 86_400 });
-    const c = applyTokenSet(parseCredentials(JSON.stringify(doc)), { accessToken: newAccess, refreshToken: 'rt2', idToken: 'id2' }, NOW);
+    const c = applyTokenSet(
+      parseCredentials(JSON.stringify(doc)),
+      { accessToken: newAccess, refreshToken: 'rt2', idToken: 'id2' },
+      NOW,
+    );
     expect(c.expiresAt).toBe(NOW + 7 * 86_400_000);
     expect(JSON.parse(serializeCredentials(c))).toEqual({
       ...doc,
@@ -83,25 +119,49 @@ describe('generic format', () => {
     ['epoch milliseconds', exp],
     ['epoch seconds as a string', String(exp / 1000)],
   ])('expires_at as %s', (_, expiresAt) => {
-    const c = parseCredentials(JSON.stringify({ access_token: AT, refresh_token: RT, expires_at: expiresAt, token_type: 'Bearer' }));
+    const c = parseCredentials(
+      JSON.stringify({ access_token: AT, refresh_token: RT, expires_at: expiresAt, token_type: 'Bearer' }),
+    );
     expect(c.expiresAt).toBe(exp);
     // Written back in the style it was read in.
     const next = applyTokenSet(c, { accessToken: 'a2', refreshToken: 'r2', expiresInSeconds: 7200 }, NOW);
     const out = JSON.parse(serializeCredentials(next)) as Record<string, unknown>;
-    expect(typeof out.expires_at).toBe(typeof expiresAt === 'string' && !/^\d+$/.test(expiresAt) ? 'string' : typeof expiresAt === 'string' ? 'number' : typeof expiresAt);
+    expect(typeof out.expires_at).toBe(
+      typeof expiresAt === 'string' && !/^\d+$/.test(expiresAt)
+        ? 'string'
+        : typeof expiresAt === 'string'
+          ? 'number'
+          : typeof expiresAt,
+    );
     expect(parseCredentials(JSON.stringify(out)).expiresAt).toBe(NOW + 7_200_000);
     expect(out.token_type).toBe('Bearer');
   });
 
   it('expires_in with obtained_at', () => {
-    const c = parseCredentials(JSON.stringify({ access_token: AT, refresh_token: RT, expires_in: 3600, obtained_at: new Date(NOW).toISOString() }));
+    const c = parseCredentials(
+      JSON.stringify({
+        access_token: AT,
+        refresh_token: RT,
+        expires_in: 3600,
+        obtained_at: new Date(NOW).toISOString(),
+      }),
+    );
     expect(c.expiresAt).toBe(exp);
-    const out = JSON.parse(serializeCredentials(applyTokenSet(c, { accessToken: 'a2', expiresInSeconds: 60 }, NOW + 1000))) as Record<string, unknown>;
-    expect(out).toMatchObject({ access_token: 'a2', refresh_token: RT, expires_in: 60, obtained_at: new Date(NOW + 1000).toISOString() });
+    const out = JSON.parse(
+      serializeCredentials(applyTokenSet(c, { accessToken: 'a2', expiresInSeconds: 60 }, NOW + 1000)),
+    ) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      access_token: 'a2',
+      refresh_token: RT,
+      expires_in: 60,
+      obtained_at: new Date(NOW + 1000).toISOString(),
+    });
   });
 
   it('an access token without any expiry is an error', () => {
-    expect(() => parseCredentials(JSON.stringify({ access_token: AT, refresh_token: RT }))).toThrow(/^credentials: .*expires_at/);
+    expect(() => parseCredentials(JSON.stringify({ access_token: AT, refresh_token: RT }))).toThrow(
+      /^credentials: .*expires_at/,
+    );
   });
 });
 
@@ -110,8 +170,17 @@ describe('bare refresh token', () => {
     const c = parseCredentials(`  ${RT}\n`);
     expect(c).toMatchObject({ format: 'refresh-token', refreshToken: RT });
     expect(c.accessToken).toBeUndefined();
-    const next = applyTokenSet(c, { accessToken: AT, refreshToken: 'r2', expiresInSeconds: 60, scope: 'user:inference' }, NOW);
-    expect(JSON.parse(serializeCredentials(next))).toEqual({ access_token: AT, refresh_token: 'r2', expires_at: new Date(NOW + 60_000).toISOString(), scope: 'user:inference' });
+    const next = applyTokenSet(
+      c,
+      { accessToken: AT, refreshToken: 'r2', expiresInSeconds: 60, scope: 'user:inference' },
+      NOW,
+    );
+    expect(JSON.parse(serializeCredentials(next))).toEqual({
+      access_token: AT,
+      refresh_token: 'r2',
+      expires_at: new Date(NOW + 60_000).toISOString(),
+      scope: 'user:inference',
+    });
   });
 });
 
@@ -122,7 +191,11 @@ describe('bad input', () => {
     ['unknown format', '{"foo": 1}', /unknown format/],
     ['a JSON array', '[1]', /must be a JSON object/],
     ['words with spaces', 'not a token', /neither JSON nor a bare refresh token/],
-    ['bad expiry', JSON.stringify({ access_token: AT, refresh_token: RT, expires_at: 'tomorrow' }), /"expires_at" must be ISO 8601/],
+    [
+      'bad expiry',
+      JSON.stringify({ access_token: AT, refresh_token: RT, expires_at: 'tomorrow' }),
+      /"expires_at" must be ISO 8601/,
+    ],
     ['non-string token', JSON.stringify({ claudeAiOauth: { refreshToken: 42 } }), /"refreshToken" must be a string/],
   ])('%s → one line naming credentials, never quoting it', (_, text, message) => {
     let err: unknown;

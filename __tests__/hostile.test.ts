@@ -125,7 +125,11 @@ describe('no workflow command from text the action did not write', () => {
     gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
     const r = await runAction('main', { inputs: inputs(s) });
     expectOnlyOwnCommands(r);
-    expectOneLine(r, 'error', /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/);
+    expectOneLine(
+      r,
+      'error',
+      /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/,
+    );
     expect(oauth.requests).toHaveLength(0);
     assertNoLeak(r, all(s));
   });
@@ -135,7 +139,11 @@ describe('no workflow command from text the action did not write', () => {
     const meta = JSON.stringify({ name: SECRET, updated_at: 5 });
     gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
     const r = await runAction('main', { inputs: inputs(s) });
-    expectOneLine(r, 'error', /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/);
+    expectOneLine(
+      r,
+      'error',
+      /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/,
+    );
     expect(oauth.requests).toHaveLength(0);
     assertNoLeak(r, all(s));
   });
@@ -379,7 +387,12 @@ describe('the post step never destroys what it could not store, and never throws
     expectOneLine(post, 'error', /is not credentials; nothing was written back\. .* is kept \(0600\)/);
     expect(readFileSync(path)).toEqual(Buffer.from([0xff, 0xfe, 0x7b]));
     // Nothing is written back; the CLI may have spent the token, so its claim is settled.
-    expect(gh.requests.slice(before).filter((q) => q.method === 'PUT').map((q) => q.path)).toEqual([expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0_S$/)]);
+    expect(
+      gh.requests
+        .slice(before)
+        .filter((q) => q.method === 'PUT')
+        .map((q) => q.path),
+    ).toEqual([expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0_S$/)]);
   });
 
   it('a failed write-back keeps the file with the rotated refresh token, and says how to store it', async () => {

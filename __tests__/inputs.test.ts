@@ -8,7 +8,10 @@ import { createRunner, type Env } from '../src/runner.js';
 function config(inputs: Record<string, string>, env: Env = {}) {
   const all: Env = { HOME: '/home/runner', GITHUB_REPOSITORY: 'octo/app', GITHUB_WORKSPACE: '/work/ws', ...env };
   for (const [k, v] of Object.entries(inputs)) all[`INPUT_${k.toUpperCase()}`] = v;
-  return readConfig(createRunner(all, () => undefined), all);
+  return readConfig(
+    createRunner(all, () => undefined),
+    all,
+  );
 }
 
 describe('defaults', () => {
@@ -30,7 +33,11 @@ describe('defaults', () => {
   });
 
   it('openai: auth.json under CODEX_HOME, no variable, the CLI may refresh', () => {
-    expect(config({ provider: 'openai' })).toMatchObject({ envName: undefined, clientRefresh: true, credentialsFile: '/home/runner/.codex/auth.json' });
+    expect(config({ provider: 'openai' })).toMatchObject({
+      envName: undefined,
+      clientRefresh: true,
+      credentialsFile: '/home/runner/.codex/auth.json',
+    });
     expect(config({ provider: 'openai' }, { CODEX_HOME: '/opt/codex' }).credentialsFile).toBe('/opt/codex/auth.json');
   });
 
@@ -41,14 +48,28 @@ describe('defaults', () => {
     expect(config({ provider: 'openai', 'credentials-file': 'none' }).credentialsFile).toBeUndefined();
   });
 
-  it('secret targets: repository (default the workflow\'s), environment, organization', () => {
-    expect(config({ 'secret-name': 'CREDS' }).secret).toEqual({ kind: 'repo', owner: 'octo', repo: 'app', name: 'CREDS' });
-    expect(config({ 'secret-name': 'CREDS', 'secret-repository': 'a/b', 'secret-environment': 'prod' }).secret).toEqual({ kind: 'env', owner: 'a', repo: 'b', environment: 'prod', name: 'CREDS' });
-    expect(config({ 'secret-name': 'CREDS', 'secret-org': 'octo' }).secret).toEqual({ kind: 'org', org: 'octo', name: 'CREDS' });
+  it("secret targets: repository (default the workflow's), environment, organization", () => {
+    expect(config({ 'secret-name': 'CREDS' }).secret).toEqual({
+      kind: 'repo',
+      owner: 'octo',
+      repo: 'app',
+      name: 'CREDS',
+    });
+    expect(config({ 'secret-name': 'CREDS', 'secret-repository': 'a/b', 'secret-environment': 'prod' }).secret).toEqual(
+      { kind: 'env', owner: 'a', repo: 'b', environment: 'prod', name: 'CREDS' },
+    );
+    expect(config({ 'secret-name': 'CREDS', 'secret-org': 'octo' }).secret).toEqual({
+      kind: 'org',
+      org: 'octo',
+      name: 'CREDS',
+    });
   });
 
   it('GHES: github-api-url from the runner, env-name none, scope override', () => {
-    const c = config({ 'env-name': 'none', scope: 'user:inference  user:profile' }, { GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
+    const c = config(
+      { 'env-name': 'none', scope: 'user:inference  user:profile' },
+      { GITHUB_API_URL: 'https://ghe.example.com/api/v3/' },
+    );
     expect(c.githubApiUrl).toBe('https://ghe.example.com/api/v3');
     expect(c.envName).toBeUndefined();
     expect(c.scopes).toEqual(['user:inference', 'user:profile']);
@@ -90,7 +111,7 @@ describe('env-name', () => {
 });
 
 describe('~ and auto find a home even when HOME is empty', () => {
-  it('uses the account\'s home directory, as the defaults do', () => {
+  it("uses the account's home directory, as the defaults do", () => {
     const home = userInfo().homedir;
     expect(config({ 'credentials-file': '~/x.json' }, { HOME: '' }).credentialsFile).toBe(join(home, 'x.json'));
     const auto = config({ 'credentials-file': 'auto' }, { HOME: '' }).credentialsFile;
@@ -102,9 +123,15 @@ describe('mistakes', () => {
   it.each([
     [{ provider: 'oauth2' }, /^token-url: provider oauth2 needs token-url and client-id/],
     [{ provider: 'oauth2', 'token-url': 'https://idp.example/token' }, /^client-id: provider oauth2 needs/],
-    [{ provider: 'oauth2', 'token-url': 'https://idp.example/token', 'client-id': 'x', 'credentials-file': 'auto' }, /^credentials-file: provider oauth2 has no standard credentials file/],
+    [
+      { provider: 'oauth2', 'token-url': 'https://idp.example/token', 'client-id': 'x', 'credentials-file': 'auto' },
+      /^credentials-file: provider oauth2 has no standard credentials file/,
+    ],
     [{ 'secret-name': '1CREDS' }, /^secret-name: "1CREDS" is not a valid secret name/],
-    [{ 'secret-name': 'CREDS', 'secret-repository': 'just-a-name' }, /^secret-repository: "just-a-name" is not owner\/name/],
+    [
+      { 'secret-name': 'CREDS', 'secret-repository': 'just-a-name' },
+      /^secret-repository: "just-a-name" is not owner\/name/,
+    ],
     [{ 'secret-environment': 'prod' }, /^secret-environment is set but secret-name is empty/],
     [{ 'env-name': 'GITHUB_TOKEN' }, /^env-name: refusing GITHUB_TOKEN, it changes how later steps run \(the runner/],
     [{ 'env-name': 'MY-TOKEN' }, /^env-name: "MY-TOKEN" is not a valid variable name/],

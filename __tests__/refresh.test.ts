@@ -27,12 +27,24 @@ function fetchFrom(...answers: Array<Response | Error>): { fetch: typeof fetch; 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const netError = (code: string): Error => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+const netError = (code: string): Error =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
 
-function deps(fetch: typeof globalThis.fetch): Parameters<typeof refreshTokens>[1] & { slept: number[]; said: string[] } {
+function deps(
+  fetch: typeof globalThis.fetch,
+): Parameters<typeof refreshTokens>[1] & { slept: number[]; said: string[] } {
   const slept: number[] = [];
   const said: string[] = [];
-  return { fetch, now: () => 0, sleep: async (ms) => void slept.push(ms), info: (m) => said.push(m), timeoutMs: 1000, retryDelayMs: 100, slept, said };
+  return {
+    fetch,
+    now: () => 0,
+    sleep: async (ms) => void slept.push(ms),
+    info: (m) => said.push(m),
+    timeoutMs: 1000,
+    retryDelayMs: 100,
+    slept,
+    said,
+  };
 }
 
 const req = (over: Partial<RefreshRequest> = {}): RefreshRequest => ({
@@ -54,17 +66,32 @@ async function failure(p: Promise<unknown>): Promise<Error> {
   throw new Error('expected a failure');
 }
 
-const ok = json(200, { access_token: 'sk-ant-oat01-new', refresh_token: 'sk-ant-ort01-new', expires_in: 28800, scope: 'user:inference' });
+const ok = json(200, {
+  access_token: 'sk-ant-oat01-new',
+  refresh_token: 'sk-ant-ort01-new',
+  expires_in: 28800,
+  scope: 'user:inference',
+});
 
 describe('request shape', () => {
   it('anthropic: JSON with scope, as Claude Code sends it; redirects refused', async () => {
     const { fetch, sent } = fetchFrom(ok.clone());
     const t = await refreshTokens(req(), deps(fetch));
-    expect(t).toEqual({ accessToken: 'sk-ant-oat01-new', refreshToken: 'sk-ant-ort01-new', expiresInSeconds: 28800, scope: 'user:inference' });
+    expect(t).toEqual({
+      accessToken: 'sk-ant-oat01-new',
+      refreshToken: 'sk-ant-ort01-new',
+      expiresInSeconds: 28800,
+      scope: 'user:inference',
+    });
     expect(sent[0].init.method).toBe('POST');
     expect(sent[0].init.redirect).toBe('error');
     expect((sent[0].init.headers as Record<string, string>)['content-type']).toBe('application/json');
-    expect(JSON.parse(sent[0].init.body as string)).toEqual({ grant_type: 'refresh_token', refresh_token: RT, client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e', scope: 'user:inference user:profile' });
+    expect(JSON.parse(sent[0].init.body as string)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: RT,
+      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      scope: 'user:inference user:profile',
+    });
   });
 
   it('anthropic without stored scopes sends no scope', async () => {
@@ -75,18 +102,38 @@ describe('request shape', () => {
 
   it('openai: JSON without scope, id_token kept', async () => {
     const { fetch, sent } = fetchFrom(json(200, { access_token: 'a.b.c', refresh_token: 'r2', id_token: 'i.d.t' }));
-    const t = await refreshTokens(req({ provider: PROVIDERS.openai, clientId: PROVIDERS.openai.clientId!, tokenUrl: PROVIDERS.openai.tokenUrl! }), deps(fetch));
+    const t = await refreshTokens(
+      req({ provider: PROVIDERS.openai, clientId: PROVIDERS.openai.clientId!, tokenUrl: PROVIDERS.openai.tokenUrl! }),
+      deps(fetch),
+    );
     expect(t.idToken).toBe('i.d.t');
-    expect(JSON.parse(sent[0].init.body as string)).toEqual({ grant_type: 'refresh_token', refresh_token: RT, client_id: 'app_EMoamEEZ73f0CkXaXp7hrann' });
+    expect(JSON.parse(sent[0].init.body as string)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: RT,
+      client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
+    });
   });
 
   it('oauth2: form-encoded (RFC 6749 §6), client secret in HTTP Basic', async () => {
     const { fetch, sent } = fetchFrom(json(200, { access_token: 'at', expires_in: 60 }));
-    await refreshTokens(req({ provider: PROVIDERS.oauth2, clientId: 'my app', clientSecret: 's3cr:t', tokenUrl: 'https://idp.example/token' }), deps(fetch));
+    await refreshTokens(
+      req({
+        provider: PROVIDERS.oauth2,
+        clientId: 'my app',
+        clientSecret: 's3cr:t',
+        tokenUrl: 'https://idp.example/token',
+      }),
+      deps(fetch),
+    );
     const headers = sent[0].init.headers as Record<string, string>;
     expect(headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(Buffer.from(headers.authorization.replace('Basic ', ''), 'base64').toString()).toBe('my+app:s3cr%3At');
-    expect(Object.fromEntries(new URLSearchParams(sent[0].init.body as string))).toEqual({ grant_type: 'refresh_token', refresh_token: RT, client_id: 'my app', scope: 'user:inference user:profile' });
+    expect(Object.fromEntries(new URLSearchParams(sent[0].init.body as string))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: RT,
+      client_id: 'my app',
+      scope: 'user:inference user:profile',
+    });
   });
 });
 
@@ -134,8 +181,16 @@ describe('failures', () => {
   });
 
   it.each([
-    ['Anthropic', { error: 'invalid_grant', error_description: 'Refresh token not found or invalid' }, /invalid_grant: Refresh token not found or invalid/],
-    ['OpenAI reuse', { error: { code: 'refresh_token_reused', message: 'Your refresh token has already been used' } }, /refresh_token_reused/],
+    [
+      'Anthropic',
+      { error: 'invalid_grant', error_description: 'Refresh token not found or invalid' },
+      /invalid_grant: Refresh token not found or invalid/,
+    ],
+    [
+      'OpenAI reuse',
+      { error: { code: 'refresh_token_reused', message: 'Your refresh token has already been used' } },
+      /refresh_token_reused/,
+    ],
     ['OpenAI expiry', { error: { code: 'refresh_token_expired', message: 'expired' } }, /refresh_token_expired/],
   ])('%s dead-token answers are an InvalidGrantError', async (_, body, message) => {
     const { fetch } = fetchFrom(json(400, body), json(400, body));
@@ -144,7 +199,9 @@ describe('failures', () => {
   });
 
   it('never quotes the token, even when the provider echoes it', async () => {
-    const { fetch } = fetchFrom(json(400, { error: 'invalid_request', error_description: `bad token ${RT} and ${OTHER_RT}` }));
+    const { fetch } = fetchFrom(
+      json(400, { error: 'invalid_request', error_description: `bad token ${RT} and ${OTHER_RT}` }),
+    );
     const err = await failure(refreshTokens(req(), deps(fetch)));
     expect(err).toBeInstanceOf(UserError);
     expect(err.message).toMatch(/invalid_request: bad token \*\*\* and \*\*\*/);

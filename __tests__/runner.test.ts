@@ -74,7 +74,7 @@ describe('runner protocol', () => {
   });
 
   it('reads inputs as the runner passes them: upper-cased, hyphens kept, trimmed', () => {
-    const env = { 'INPUT_SECRET-NAME': '  CLAUDE_CREDS \n', 'INPUT_MIN_TTL': '5m' };
+    const env = { 'INPUT_SECRET-NAME': '  CLAUDE_CREDS \n', INPUT_MIN_TTL: '5m' };
     const runner = createRunner(env, () => undefined);
     expect(runner.getInput('secret-name')).toBe('CLAUDE_CREDS');
     expect(runner.getInput('min ttl')).toBe('5m');
@@ -87,7 +87,11 @@ describe('runner protocol', () => {
   it('setFailed sets exit code 1 and prints one ::error:: line', () => {
     const out: string[] = [];
     let code = 0;
-    createRunner({}, (s) => out.push(s), (c) => (code = c)).setFailed('secret-name: bad\nsecond line');
+    createRunner(
+      {},
+      (s) => out.push(s),
+      (c) => (code = c),
+    ).setFailed('secret-name: bad\nsecond line');
     expect(code).toBe(1);
     expect(out).toEqual(['::error::secret-name: bad%0Asecond line\n']);
   });

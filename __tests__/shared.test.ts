@@ -23,28 +23,53 @@ afterEach(() => stopStandIns({ oauth, gh, cache }));
 
 function seed(ttlMs: number): { credentials: string; refreshToken: string; accessToken: string } {
   const { refreshToken, accessToken } = oauth.issue(['user:inference', 'user:profile']);
-  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference', 'user:profile'], subscriptionType: 'pro' } });
+  const credentials = JSON.stringify({
+    claudeAiOauth: {
+      accessToken,
+      refreshToken,
+      expiresAt: Date.now() + ttlMs,
+      scopes: ['user:inference', 'user:profile'],
+      subscriptionType: 'pro',
+    },
+  });
   gh.setRepoSecret(REPO, SECRET, credentials);
   return { credentials, refreshToken, accessToken };
 }
 
-function job(credentials: string, opts: { ref?: string; env?: Record<string, string>; inputs?: Record<string, string>; readOnly?: boolean } = {}): Promise<RunResult> {
+function job(
+  credentials: string,
+  opts: { ref?: string; env?: Record<string, string>; inputs?: Record<string, string>; readOnly?: boolean } = {},
+): Promise<RunResult> {
   const ref = opts.ref ?? 'refs/heads/main';
   return runAction('main', {
-    inputs: { credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl, ...opts.inputs },
-    env: { ...cache.env(ref, opts.readOnly ? { readOnlyRefs: [ref] } : undefined), OAUTH_BROKER_POLL_MS: '300', OAUTH_BROKER_RETRY_BASE_MS: '20', ...opts.env },
+    inputs: {
+      credentials,
+      'secret-name': SECRET,
+      'github-token': PAT,
+      'github-api-url': gh.url,
+      'token-url': oauth.tokenUrl,
+      ...opts.inputs,
+    },
+    env: {
+      ...cache.env(ref, opts.readOnly ? { readOnlyRefs: [ref] } : undefined),
+      OAUTH_BROKER_POLL_MS: '300',
+      OAUTH_BROKER_RETRY_BASE_MS: '20',
+      ...opts.env,
+    },
     timeoutMs: 120_000,
   });
 }
 
 const secretValue = (): string => gh.repoSecret(REPO, SECRET)!.value;
-const storedTokens = (): { accessToken: string; refreshToken: string } => (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
+const storedTokens = (): { accessToken: string; refreshToken: string } =>
+  (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
 
 describe('shared store', () => {
   it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed with the same token', async () => {
     const s = seed(-HOUR);
     const runs = await Promise.all(Array.from({ length: 16 }, () => job(s.credentials)));
-    for (const r of runs) expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    for (const r of runs)
+      expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
     expect(oauth.refreshCount).toBe(1);
     expect(oauth.reuseCount).toBe(0);
     const stored = storedTokens();
@@ -52,7 +77,16 @@ describe('shared store', () => {
     expect(runs.map((r) => r.outputs.source).sort()).toEqual(['refreshed', ...Array(15).fill('shared')]);
     expect(runs.filter((r) => r.outputs['secret-updated'] === 'true')).toHaveLength(1);
     expect(oauth.isLive(stored.refreshToken)).toBe(true);
-    for (const r of runs) assertNoLeak(r, [s.refreshToken, s.accessToken, s.credentials, stored.accessToken, stored.refreshToken, secretValue(), PAT]);
+    for (const r of runs)
+      assertNoLeak(r, [
+        s.refreshToken,
+        s.accessToken,
+        s.credentials,
+        stored.accessToken,
+        stored.refreshToken,
+        secretValue(),
+        PAT,
+      ]);
     // Cache keys name entries by a keyed hash, never by anything that reveals a token.
     for (const e of cache.entries()) {
       expect(e.key).toMatch(/^oauth-broker-v1-(next|lock|abort)-[0-9a-f]{32}(-g\d)?$/);
@@ -79,7 +113,11 @@ describe('shared store', () => {
     // A run queued before the rotation still holds the old value.
     const stale = await job(s.credentials);
     expect(stale.code).toBe(0);
-    expect(stale.outputs).toMatchObject({ source: 'shared', 'access-token': rotation.outputs['access-token'], 'secret-updated': 'false' });
+    expect(stale.outputs).toMatchObject({
+      source: 'shared',
+      'access-token': rotation.outputs['access-token'],
+      'secret-updated': 'false',
+    });
     expect(stale.stdout).toContain('already refreshed by another job');
     expect(oauth.refreshCount).toBe(1);
     expect(oauth.reuseCount).toBe(0);
@@ -93,12 +131,16 @@ describe('shared store', () => {
     expect(stale.code).toBe(0);
     expect(stale.outputs.source).toBe('shared');
     expect(stale.stdout).toContain('client-refresh: the file holds the access token only');
-    const file = JSON.parse(readFileSync(stale.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    const file = JSON.parse(readFileSync(stale.outputs['credentials-file'], 'utf8')) as {
+      claudeAiOauth: Record<string, unknown>;
+    };
     expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
     expect(file.claudeAiOauth.accessToken).toBe(storedTokens().accessToken);
     expect(Number(file.claudeAiOauth.expiresAt)).toBeGreaterThan(Date.now() + 7 * HOUR);
     // The state is `v1.<MAC>.<JSON>`.
-    expect(JSON.parse(stale.state['oauth-broker'].replace(/^v1\.[0-9a-f]{64}\./, ''))).toMatchObject({ clientRefresh: false });
+    expect(JSON.parse(stale.state['oauth-broker'].replace(/^v1\.[0-9a-f]{64}\./, ''))).toMatchObject({
+      clientRefresh: false,
+    });
   });
 
   it('a reader with other credentials gets nothing of another login', async () => {
@@ -107,7 +149,14 @@ describe('shared store', () => {
     const before = cache.entries().length;
     // Another login (e.g. a fork's, or another team's), with a read-only cache token.
     const other = oauth.issue(['user:inference']);
-    const otherCreds = JSON.stringify({ claudeAiOauth: { accessToken: other.accessToken, refreshToken: other.refreshToken, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] } });
+    const otherCreds = JSON.stringify({
+      claudeAiOauth: {
+        accessToken: other.accessToken,
+        refreshToken: other.refreshToken,
+        expiresAt: Date.now() + 8 * HOUR,
+        scopes: ['user:inference'],
+      },
+    });
     gh.setRepoSecret(REPO, 'OTHER', otherCreds);
     const r = await job(otherCreds, { readOnly: true, inputs: { 'secret-name': 'OTHER', mode: 'refresh' } });
     expect(r.code).toBe(0);
@@ -119,10 +168,13 @@ describe('shared store', () => {
 
   it('a write-back that fails persistently is recovered by the next run, with no new login', async () => {
     const s = seed(-HOUR);
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
+    for (let i = 0; i < 5; i++)
+      gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
     const failed = await job(s.credentials);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/^::error::The rotated credentials could not be written to repository secret CLAUDE_CREDENTIALS of octo\/app: .*502.* kept sealed in the shared store/m);
+    expect(failed.stdout).toMatch(
+      /^::error::The rotated credentials could not be written to repository secret CLAUDE_CREDENTIALS of octo\/app: .*502.* kept sealed in the shared store/m,
+    );
     expect(secretValue()).toBe(s.credentials);
     expect(oauth.isLive(s.refreshToken)).toBe(false);
 
@@ -135,12 +187,14 @@ describe('shared store', () => {
     expect(next.outputs['access-token']).toBe(stored.accessToken);
     expect(oauth.refreshCount).toBe(1);
     expect(oauth.reuseCount).toBe(0);
-    for (const r of [failed, next]) assertNoLeak(r, [s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, secretValue()]);
+    for (const r of [failed, next])
+      assertNoLeak(r, [s.refreshToken, s.credentials, stored.accessToken, stored.refreshToken, secretValue()]);
   });
 
   it('a recovery whose rescued access token is too short-lived stores the rescue, then refreshes it once', async () => {
     const s = seed(-HOUR);
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
+    for (let i = 0; i < 5; i++)
+      gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
     expect((await job(s.credentials)).code).toBe(1);
     // min-ttl beyond the 8 h the rescued access token has: it must be refreshed in turn.
     const next = await job(s.credentials, { inputs: { 'min-ttl': '9h' } });
@@ -157,10 +211,14 @@ describe('shared store', () => {
 
   it('concurrent recoveries: one job writes the rescue, then one refreshes it; none overwrites a newer rotation', async () => {
     const s = seed(-HOUR);
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
+    for (let i = 0; i < 5; i++)
+      gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
     expect((await job(s.credentials)).code).toBe(1);
-    const runs = await Promise.all(Array.from({ length: 6 }, () => job(s.credentials, { inputs: { 'min-ttl': '9h' } })));
-    for (const r of runs) expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () => job(s.credentials, { inputs: { 'min-ttl': '9h' } })),
+    );
+    for (const r of runs)
+      expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
     expect(runs.filter((r) => r.stdout.includes('Recovered the rotated credentials'))).toHaveLength(1);
     expect(oauth.refreshCount).toBe(2);
     expect(oauth.reuseCount).toBe(0);
@@ -177,7 +235,13 @@ describe('shared store', () => {
     expect(off.stdout).toContain('share: false; jobs that hold the same credentials get no shared result.');
     const s2 = seed(-HOUR);
     const none = await runAction('main', {
-      inputs: { credentials: s2.credentials, 'secret-name': SECRET, 'github-token': PAT, 'github-api-url': gh.url, 'token-url': oauth.tokenUrl },
+      inputs: {
+        credentials: s2.credentials,
+        'secret-name': SECRET,
+        'github-token': PAT,
+        'github-api-url': gh.url,
+        'token-url': oauth.tokenUrl,
+      },
     });
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/Shared store off: this runner has no Actions cache service v2/);

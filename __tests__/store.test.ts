@@ -41,7 +41,12 @@ function store(backend: StoreBackend, startedAt = Date.now()): { s: SharedStore;
   return { s, log, clock };
 }
 
-const successor: Successor = { kind: 'next', accessToken: 'sk-ant-oat01-next', expiresAt: 1, at: '2026-11-22T00:00:00Z' };
+const successor: Successor = {
+  kind: 'next',
+  accessToken: 'sk-ant-oat01-next',
+  expiresAt: 1,
+  at: '2026-11-22T00:00:00Z',
+};
 
 describe('sealing', () => {
   it('names entries by a keyed hash that reveals nothing of the token', () => {
@@ -107,7 +112,11 @@ describe('SharedStore', () => {
     const backend = new MemoryBackend();
     const { s, log } = store(backend);
     await expect(s.wait(RT, 'recover', 0, 3_000)).resolves.toBeUndefined();
-    expect(log).toEqual(["waiting for another job's recovery… 0s", "waiting for another job's recovery… 1s", "waiting for another job's recovery… 2s"]);
+    expect(log).toEqual([
+      "waiting for another job's recovery… 0s",
+      "waiting for another job's recovery… 1s",
+      "waiting for another job's recovery… 2s",
+    ]);
   });
 
   it('after an abort that surely did not present the token, the next generation may', async () => {
@@ -124,7 +133,10 @@ describe('SharedStore', () => {
     const owner = store(backend, started);
     await owner.s.acquire(RT);
     await owner.s.abort(RT, 0, { spent: 'unknown', message: 'timed out' });
-    expect(await store(backend, started - 1_000).s.acquire(RT)).toMatchObject({ state: 'aborted', abort: { spent: 'unknown', message: 'timed out' } });
+    expect(await store(backend, started - 1_000).s.acquire(RT)).toMatchObject({
+      state: 'aborted',
+      abort: { spent: 'unknown', message: 'timed out' },
+    });
     expect(await store(backend, started + 1_000).s.acquire(RT)).toEqual({ state: 'owner', gen: 1 });
   });
 
@@ -133,7 +145,10 @@ describe('SharedStore', () => {
     const owner = store(backend).s;
     await owner.acquire(RT);
     await owner.abort(RT, 0, { spent: 'yes', message: 'invalid_grant' });
-    expect(await store(backend, Date.now() + 60_000).s.acquire(RT)).toMatchObject({ state: 'aborted', abort: { spent: 'yes' } });
+    expect(await store(backend, Date.now() + 60_000).s.acquire(RT)).toMatchObject({
+      state: 'aborted',
+      abort: { spent: 'yes' },
+    });
   });
 
   it('the recovery lock and its done marker are separate from the successor', async () => {

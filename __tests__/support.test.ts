@@ -52,7 +52,13 @@ describe('oauth-server', () => {
     expect(res.headers.get('content-type')).toBe('application/json');
     const body = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual([
-      'token_type', 'access_token', 'refresh_token', 'expires_in', 'scope', 'account', 'organization',
+      'token_type',
+      'access_token',
+      'refresh_token',
+      'expires_in',
+      'scope',
+      'account',
+      'organization',
     ]);
     expect(body).toMatchObject({
       token_type: 'Bearer',
@@ -70,7 +76,10 @@ describe('oauth-server', () => {
     expect(oauth.requests).toHaveLength(1);
     expect(oauth.requests[0]?.headers['content-type']).toBe('application/json');
     expect(oauth.requests[0]?.body).toEqual({
-      grant_type: 'refresh_token', client_id: ANTHROPIC_CLIENT_ID, refresh_token: seed.refreshToken, scope: 'user:inference',
+      grant_type: 'refresh_token',
+      client_id: ANTHROPIC_CLIENT_ID,
+      refresh_token: seed.refreshToken,
+      scope: 'user:inference',
     });
 
     // The rotated token keeps the scopes and can itself be rotated.
@@ -87,7 +96,10 @@ describe('oauth-server', () => {
 
     const reuse = await refresh({ refresh_token: refreshToken });
     expect(reuse.status).toBe(400);
-    expect(await reuse.json()).toEqual({ error: 'invalid_grant', error_description: 'Refresh token not found or invalid' });
+    expect(await reuse.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Refresh token not found or invalid',
+    });
     expect(oauth.reuseCount).toBe(1);
 
     const unknown = await refresh({ refresh_token: fakeToken('anthropic-refresh') });
@@ -109,17 +121,29 @@ describe('oauth-server', () => {
     expect((await fetch(oauth.tokenUrl)).status).toBe(404);
     expect((await post(json, valid, `${oauth.url}/v1/oauth/token`)).status).toBe(404);
 
-    const form = await post({ 'content-type': 'application/x-www-form-urlencoded' }, `grant_type=refresh_token&refresh_token=${refreshToken}`);
+    const form = await post(
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      `grant_type=refresh_token&refresh_token=${refreshToken}`,
+    );
     expect(form.status).toBe(400);
     expect(await form.json()).toEqual({ error: 'invalid_request' });
 
     const cases: Array<[string, string]> = [
       ['not json', 'invalid_request'],
       ['[1,2]', 'invalid_request'],
-      [JSON.stringify({ grant_type: 'refresh_token', client_id: ANTHROPIC_CLIENT_ID, refresh_token: refreshToken }), 'invalid_client'],
-      [JSON.stringify({ grant_type: 'authorization_code', client_id: 'client-x', refresh_token: refreshToken }), 'unsupported_grant_type'],
+      [
+        JSON.stringify({ grant_type: 'refresh_token', client_id: ANTHROPIC_CLIENT_ID, refresh_token: refreshToken }),
+        'invalid_client',
+      ],
+      [
+        JSON.stringify({ grant_type: 'authorization_code', client_id: 'client-x', refresh_token: refreshToken }),
+        'unsupported_grant_type',
+      ],
       [JSON.stringify({ grant_type: 'refresh_token', client_id: 'client-x' }), 'invalid_request'],
-      [JSON.stringify({ grant_type: 'refresh_token', client_id: 'client-x', refresh_token: refreshToken, scope: 42 }), 'invalid_request'],
+      [
+        JSON.stringify({ grant_type: 'refresh_token', client_id: 'client-x', refresh_token: refreshToken, scope: 42 }),
+        'invalid_request',
+      ],
     ];
     for (const [body, code] of cases) {
       const res = await post(json, body);
@@ -197,7 +221,10 @@ describe('oauth-server', () => {
 
     // close() must not wait for the hung socket, nor for a pending delay.
     oauth.faults.push({ action: 'hang' }, { delayMs: 60000 });
-    const pending = [refresh({ refresh_token: seed.refreshToken }).catch(() => 'closed'), refresh({ refresh_token: seed.refreshToken }).catch(() => 'closed')];
+    const pending = [
+      refresh({ refresh_token: seed.refreshToken }).catch(() => 'closed'),
+      refresh({ refresh_token: seed.refreshToken }).catch(() => 'closed'),
+    ];
     while (oauth.requests.length < 4) await new Promise((r) => setTimeout(r, 10));
     const started = Date.now();
     await oauth.close();
@@ -274,7 +301,11 @@ describe('github-server', () => {
 
     const meta = await call('GET', '/repos/octo/app/actions/secrets/Claude_Credentials', 'pat');
     expect(meta.status).toBe(200);
-    expect(await meta.json()).toEqual({ name: 'CLAUDE_CREDENTIALS', created_at: stored?.created_at, updated_at: stored?.updated_at });
+    expect(await meta.json()).toEqual({
+      name: 'CLAUDE_CREDENTIALS',
+      created_at: stored?.created_at,
+      updated_at: stored?.updated_at,
+    });
 
     const updated = await put('/repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS', 'second');
     expect(updated.status).toBe(204);
@@ -305,10 +336,22 @@ describe('github-server', () => {
       expect(((await r.json()) as { message: string }).message).toMatch(text);
     };
     await expect422(put(path, 'v', 'pat', { key_id: '123' }), /key_id does not match/);
-    await expect422(call('PUT', path, 'pat', { encrypted_value: 'not base64!', key_id: gh.publicKey.key_id }), /base64/);
-    await expect422(call('PUT', path, 'pat', { encrypted_value: Buffer.from('x'.repeat(80)).toString('base64'), key_id: gh.publicKey.key_id }), /decrypt/);
+    await expect422(
+      call('PUT', path, 'pat', { encrypted_value: 'not base64!', key_id: gh.publicKey.key_id }),
+      /base64/,
+    );
+    await expect422(
+      call('PUT', path, 'pat', {
+        encrypted_value: Buffer.from('x'.repeat(80)).toString('base64'),
+        key_id: gh.publicKey.key_id,
+      }),
+      /decrypt/,
+    );
     const otherKey = Buffer.from(sodium.crypto_box_keypair().publicKey).toString('base64');
-    await expect422(call('PUT', path, 'pat', { encrypted_value: seal('v', otherKey), key_id: gh.publicKey.key_id }), /decrypt/);
+    await expect422(
+      call('PUT', path, 'pat', { encrypted_value: seal('v', otherKey), key_id: gh.publicKey.key_id }),
+      /decrypt/,
+    );
     await expect422(call('PUT', path, 'pat', { key_id: gh.publicKey.key_id }), /required/);
     await expect422(put(path, 'x'.repeat(MAX_SECRET_BYTES + 1)), /too large/);
     await expect422(put('/repos/octo/app/actions/secrets/GITHUB_TOKEN', 'v'), /Secret names/);
@@ -332,7 +375,10 @@ describe('github-server', () => {
 
     const anon = await call('GET', key);
     expect(anon.status).toBe(401);
-    expect(await body(anon)).toMatchObject({ message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest' });
+    expect(await body(anon)).toMatchObject({
+      message: 'Requires authentication',
+      documentation_url: 'https://docs.github.com/rest',
+    });
     const bad = await call('GET', key, 'nope');
     expect([bad.status, await body(bad)]).toEqual([401, expect.objectContaining({ message: 'Bad credentials' })]);
     const hidden = await call('GET', key, 'other-only');
@@ -340,7 +386,10 @@ describe('github-server', () => {
     expect((await call('GET', '/repos/octo/other/actions/secrets/public-key', 'other-only')).status).toBe(200);
 
     const job = await call('GET', key, 'job');
-    expect([job.status, await body(job)]).toEqual([403, expect.objectContaining({ message: 'Resource not accessible by integration' })]);
+    expect([job.status, await body(job)]).toEqual([
+      403,
+      expect.objectContaining({ message: 'Resource not accessible by integration' }),
+    ]);
     expect((await call('GET', '/repos/octo/app', 'job')).status).toBe(200);
 
     const read = await call('GET', key, 'read-pat', undefined, 'token');
@@ -353,7 +402,10 @@ describe('github-server', () => {
     expect(denied.headers.get('github-authentication-token-expiration')).toBe('2026-12-01 00:00:00 UTC');
 
     const app = await call('GET', key, 'app-none');
-    expect([app.status, await body(app)]).toEqual([403, expect.objectContaining({ message: 'Resource not accessible by integration' })]);
+    expect([app.status, await body(app)]).toEqual([
+      403,
+      expect.objectContaining({ message: 'Resource not accessible by integration' }),
+    ]);
 
     expect((await call('GET', '/repos/octo/app/actions/variables', 'pat')).status).toBe(404);
     expect((await call('DELETE', '/repos/octo/app/actions/secrets/X', 'pat')).status).toBe(404);
@@ -392,7 +444,12 @@ describe('github-server', () => {
     const ids = Array.from({ length: 35 }, (_, i) => i + 40);
     gh.setOrgSecret('octo', 'shared', 'org value', 'selected', ids);
     const stored = gh.orgSecret('octo', 'SHARED');
-    expect(stored).toMatchObject({ name: 'SHARED', value: 'org value', visibility: 'selected', selected_repository_ids: ids });
+    expect(stored).toMatchObject({
+      name: 'SHARED',
+      value: 'org value',
+      visibility: 'selected',
+      selected_repository_ids: ids,
+    });
 
     expect(await (await call('GET', '/orgs/octo/actions/secrets/public-key', 'pat')).json()).toEqual(gh.publicKey);
     expect(await (await call('GET', '/orgs/octo', 'pat')).json()).toMatchObject({ login: 'octo' });
@@ -410,7 +467,10 @@ describe('github-server', () => {
     let next: string | undefined = `${gh.url}/orgs/octo/actions/secrets/SHARED/repositories`;
     while (next) {
       const page: Response = await fetch(next, { headers: { authorization: 'Bearer pat' } });
-      const list = (await page.json()) as { total_count: number; repositories: Array<{ id: number; full_name: string }> };
+      const list = (await page.json()) as {
+        total_count: number;
+        repositories: Array<{ id: number; full_name: string }>;
+      };
       expect(list.total_count).toBe(35);
       seen.push(...list.repositories.map((r) => r.id));
       if (list.repositories[0]?.id === 42) expect(list.repositories[2]?.full_name).toBe('octo/app');
@@ -429,7 +489,11 @@ describe('github-server', () => {
     expect(gh.orgSecret('octo', 'SHARED')?.value).toBe('org value');
 
     expect((await putOrg({ visibility: 'selected', selected_repository_ids: [43, 42] })).status).toBe(204);
-    expect(gh.orgSecret('octo', 'SHARED')).toMatchObject({ value: 'rotated', visibility: 'selected', selected_repository_ids: [43, 42] });
+    expect(gh.orgSecret('octo', 'SHARED')).toMatchObject({
+      value: 'rotated',
+      visibility: 'selected',
+      selected_repository_ids: [43, 42],
+    });
 
     expect((await put('/orgs/octo/actions/secrets/EVERYONE', 'v', 'pat', { visibility: 'private' })).status).toBe(201);
     const priv = await call('GET', '/orgs/octo/actions/secrets/EVERYONE', 'pat');
@@ -463,14 +527,24 @@ describe('github-server', () => {
     await start();
     gh.faults.push(
       { method: 'PUT', pathIncludes: '/secrets/CREDS', status: 502 },
-      { method: 'GET', pathIncludes: 'public-key', status: 403, headers: { 'x-ratelimit-remaining': '0', 'retry-after': '3' }, body: '{"message":"API rate limit exceeded"}' },
+      {
+        method: 'GET',
+        pathIncludes: 'public-key',
+        status: 403,
+        headers: { 'x-ratelimit-remaining': '0', 'retry-after': '3' },
+        body: '{"message":"API rate limit exceeded"}',
+      },
       { pathIncludes: '/repos/octo/other', action: 'reset' },
       { method: 'GET', pathIncludes: '/repos/octo/app/actions/secrets/SLOW', delayMs: 150 },
       { method: 'GET', pathIncludes: 'HANG', action: 'hang' },
     );
 
     const limited = await call('GET', '/repos/octo/app/actions/secrets/public-key', 'pat');
-    expect([limited.status, limited.headers.get('x-ratelimit-remaining'), limited.headers.get('retry-after')]).toEqual([403, '0', '3']);
+    expect([limited.status, limited.headers.get('x-ratelimit-remaining'), limited.headers.get('retry-after')]).toEqual([
+      403,
+      '0',
+      '3',
+    ]);
     expect(await limited.json()).toEqual({ message: 'API rate limit exceeded' });
     expect((await call('GET', '/repos/octo/app/actions/secrets/public-key', 'pat')).status).toBe(200);
 
@@ -484,7 +558,10 @@ describe('github-server', () => {
     expect((await call('GET', '/repos/octo/app/actions/secrets/SLOW', 'pat')).status).toBe(404);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     await expect(
-      fetch(`${gh.url}/repos/octo/app/actions/secrets/HANG`, { headers: { authorization: 'Bearer pat' }, signal: AbortSignal.timeout(200) }),
+      fetch(`${gh.url}/repos/octo/app/actions/secrets/HANG`, {
+        headers: { authorization: 'Bearer pat' },
+        signal: AbortSignal.timeout(200),
+      }),
     ).rejects.toThrow();
     expect(gh.faults).toEqual([]);
     expect(gh.requests.map((r) => r.status)).toEqual([403, 200, 502, 201, 0, 404, 0]);
@@ -545,7 +622,10 @@ if (where === 'summary') (await import('node:fs')).appendFileSync(process.env.GI
 `,
     );
     await writeFile(fixture('hang.mjs'), 'console.log("started"); setInterval(() => {}, 1000);\n');
-    await writeFile(fixture('bad-heredoc.mjs'), `(await import('node:fs')).appendFileSync(process.env.GITHUB_OUTPUT, 'x<<EOF\\nno end\\n');\n`);
+    await writeFile(
+      fixture('bad-heredoc.mjs'),
+      `(await import('node:fs')).appendFileSync(process.env.GITHUB_OUTPUT, 'x<<EOF\\nno end\\n');\n`,
+    );
   });
 
   afterAll(async () => {
@@ -579,15 +659,44 @@ if (where === 'summary') (await import('node:fs')).appendFileSync(process.env.GI
     expect(seen.cwd).toBe(run.dir);
     expect(Object.keys(seen.env).sort()).toEqual(
       [
-        'PATH', 'HOME', 'RUNNER_TEMP', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH',
-        'GITHUB_ACTIONS', 'CI', 'GITHUB_REPOSITORY', 'GITHUB_API_URL', 'GITHUB_SERVER_URL', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW',
-        'RUNNER_OS', 'INPUT_CREDENTIALS', 'INPUT_SECRET-NAME', 'INPUT_MIN_TTL', 'STATE_prior', 'RUNNER_DEBUG', 'EXIT_CODE',
+        'PATH',
+        'HOME',
+        'RUNNER_TEMP',
+        'GITHUB_OUTPUT',
+        'GITHUB_ENV',
+        'GITHUB_STATE',
+        'GITHUB_STEP_SUMMARY',
+        'GITHUB_PATH',
+        'GITHUB_ACTIONS',
+        'CI',
+        'GITHUB_REPOSITORY',
+        'GITHUB_API_URL',
+        'GITHUB_SERVER_URL',
+        'GITHUB_RUN_ID',
+        'GITHUB_WORKFLOW',
+        'RUNNER_OS',
+        'INPUT_CREDENTIALS',
+        'INPUT_SECRET-NAME',
+        'INPUT_MIN_TTL',
+        'STATE_prior',
+        'RUNNER_DEBUG',
+        'EXIT_CODE',
       ].sort(),
     );
     expect(seen.env).toMatchObject({
-      INPUT_CREDENTIALS: `length ${secret.length}`, 'INPUT_SECRET-NAME': 'CLAUDE_CREDS', INPUT_MIN_TTL: '30m', STATE_prior: 'p', RUNNER_DEBUG: '1',
-      GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_REPOSITORY: 'octo/override', GITHUB_API_URL: 'https://api.github.com',
-      RUNNER_OS: 'Linux', HOME: run.home, RUNNER_TEMP: run.runnerTemp, GITHUB_OUTPUT: join(run.dir, 'output'),
+      INPUT_CREDENTIALS: `length ${secret.length}`,
+      'INPUT_SECRET-NAME': 'CLAUDE_CREDS',
+      INPUT_MIN_TTL: '30m',
+      STATE_prior: 'p',
+      RUNNER_DEBUG: '1',
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_REPOSITORY: 'octo/override',
+      GITHUB_API_URL: 'https://api.github.com',
+      RUNNER_OS: 'Linux',
+      HOME: run.home,
+      RUNNER_TEMP: run.runnerTemp,
+      GITHUB_OUTPUT: join(run.dir, 'output'),
     });
     expect(run.home).not.toBe(process.env.HOME);
 
@@ -608,7 +717,11 @@ if (where === 'summary') (await import('node:fs')).appendFileSync(process.env.GI
     assertNoLeak(clean, [secret]);
     assertMasked(clean, [secret]);
     for (const where of ['stdout', 'stderr', 'summary']) {
-      const run = await runAction('main', { script: fixture('leak.mjs'), inputs: { credentials: secret }, env: { LEAK_TO: where } });
+      const run = await runAction('main', {
+        script: fixture('leak.mjs'),
+        inputs: { credentials: secret },
+        env: { LEAK_TO: where },
+      });
       expect(run.code).toBe(0);
       assertMasked(run, [secret]);
       let failure = '';
@@ -622,9 +735,15 @@ if (where === 'summary') (await import('node:fs')).appendFileSync(process.env.GI
     }
     // A multi-line secret is found although no single line holds all of it.
     const multi = 'first-half\nsecond-half';
-    const run = await runAction('main', { script: fixture('leak.mjs'), inputs: { credentials: multi }, env: { LEAK_TO: 'stdout' } });
+    const run = await runAction('main', {
+      script: fixture('leak.mjs'),
+      inputs: { credentials: multi },
+      env: { LEAK_TO: 'stdout' },
+    });
     assertMasked(run, [multi]);
-    expect(() => assertNoLeak(run, [multi])).toThrow(/secret #0 in stdout \(unmasked line 1\): using token <secret #0> now/);
+    expect(() => assertNoLeak(run, [multi])).toThrow(
+      /secret #0 in stdout \(unmasked line 1\): using token <secret #0> now/,
+    );
   });
 
   it('runs post after main with its state, exports, HOME and RUNNER_TEMP', async () => {
@@ -657,12 +776,17 @@ if (where === 'summary') (await import('node:fs')).appendFileSync(process.env.GI
     expect(hung).toMatchObject({ code: null, signal: 'SIGKILL', timedOut: true });
     expect(hung.stdout).toContain('started');
 
-    await expect(runAction('main', { script: fixture('bad-heredoc.mjs') })).rejects.toThrow(/GITHUB_OUTPUT: matching delimiter not found for x/);
+    await expect(runAction('main', { script: fixture('bad-heredoc.mjs') })).rejects.toThrow(
+      /GITHUB_OUTPUT: matching delimiter not found for x/,
+    );
     await expect(runAction('main', { script: fixture('missing.mjs') })).rejects.toThrow(/does not exist/);
   });
 
   it('parses file commands and command escapes like the runner', () => {
-    expect(parseFileCommands('a=1\r\nb<<X\r\nfirst\r\nsecond\r\nX\r\n\r\na=2\n')).toEqual({ a: '2', b: 'first\nsecond' });
+    expect(parseFileCommands('a=1\r\nb<<X\r\nfirst\r\nsecond\r\nX\r\n\r\na=2\n')).toEqual({
+      a: '2',
+      b: 'first\nsecond',
+    });
     expect(parseFileCommands('k=v<<not a heredoc\nh<<E=Q\nbody\nE=Q\n')).toEqual({ k: 'v<<not a heredoc', h: 'body' });
     expect(() => parseFileCommands('=v\n')).toThrow(/empty name/);
     expect(() => parseFileCommands('novalue\n')).toThrow(/neither/);

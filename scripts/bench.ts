@@ -12,7 +12,12 @@ const root = join(import.meta.dirname, '..');
 
 function runnerEnv(): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'octo/app' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'octo/app',
+  };
   for (const f of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
     env[f] = join(dir, f);
     writeFileSync(env[f], '');
@@ -68,13 +73,21 @@ const standIns = await startStandIns('github_pat_bench');
 const { oauth, gh: github, cache } = standIns;
 try {
   const { refreshToken, accessToken } = oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({ claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] } });
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
+  });
   github.setRepoSecret('octo/app', 'CLAUDE_CREDENTIALS', credentials);
   const started = performance.now();
   const walls = await Promise.all(
     Array.from({ length: JOBS }, async () => {
       const r = await runAction('main', {
-        inputs: { credentials, 'secret-name': 'CLAUDE_CREDENTIALS', 'github-token': 'github_pat_bench', 'github-api-url': github.url, 'token-url': oauth.tokenUrl },
+        inputs: {
+          credentials,
+          'secret-name': 'CLAUDE_CREDENTIALS',
+          'github-token': 'github_pat_bench',
+          'github-api-url': github.url,
+          'token-url': oauth.tokenUrl,
+        },
         env: { ...cache.env('refs/heads/main'), OAUTH_BROKER_POLL_MS: '500' },
         timeoutMs: 120_000,
       });
@@ -84,7 +97,9 @@ try {
   );
   console.log(`\n${JOBS} concurrent jobs, one expired token, shared store on (poll 500 ms)`);
   console.log(`  provider calls   ${oauth.requests.length} (reuse rejections: ${oauth.reuseCount})`);
-  console.log(`  slowest job      ${(Math.max(...walls) / 1000).toFixed(1)} s wall (fastest ${(Math.min(...walls) / 1000).toFixed(1)} s)`);
+  console.log(
+    `  slowest job      ${(Math.max(...walls) / 1000).toFixed(1)} s wall (fastest ${(Math.min(...walls) / 1000).toFixed(1)} s)`,
+  );
 } finally {
   await stopStandIns(standIns);
   await cleanupRuns();

@@ -7,5 +7,9 @@ import { rmSync } from 'node:fs';
 const entries = process.argv.slice(2).length ? process.argv.slice(2) : ['main', 'post'];
 for (const entry of entries) {
   rmSync(`dist/${entry}`, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', `src/${entry}.ts`, '-o', `dist/${entry}`, '--minify', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' });
+  execFileSync(
+    'npx',
+    ['ncc', 'build', `src/${entry}.ts`, '-o', `dist/${entry}`, '--minify', '--license', 'licenses.txt', '--quiet'],
+    { stdio: 'inherit' },
+  );
 }

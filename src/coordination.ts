@@ -80,7 +80,9 @@ export interface CoordinationDeps {
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 function copyId(c: Credentials): string {
   const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
-  return Buffer.from(hkdfSync('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10)).toString('hex').toUpperCase();
+  return Buffer.from(hkdfSync('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10))
+    .toString('hex')
+    .toUpperCase();
 }
 
 function ticketFor(copy: Credentials, gen: number): Ticket {
@@ -154,7 +156,8 @@ export class Coordination {
       // Settled the moment the provider answered: its result follows within moments, unless
       // its holder failed or works on a ref whose cache this job cannot read.
       const wait = Math.min(this.d.lockTimeoutMs, SETTLED_WAIT_MS);
-      const found = holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
+      const found =
+        holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
       if (found?.kind === 'next') return { kind: 'shared', successor: found };
       throw new UserError(stale);
     }
@@ -164,7 +167,9 @@ export class Coordination {
         `credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the shared store this job cannot receive its result. Re-run this job when that one is done (if it died, ${until}).`,
       );
     }
-    this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${formatDuration(this.d.lockTimeoutMs)} for its result.`);
+    this.d.info(
+      `Another job is refreshing these credentials; waiting up to lock-timeout ${formatDuration(this.d.lockTimeoutMs)} for its result.`,
+    );
     const found = await store.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
     if (found?.kind === 'next') return { kind: 'shared', successor: found };
     throw new UserError(
@@ -181,7 +186,9 @@ export class Coordination {
       if (spent === 'no') await this.d.beside.remove(t.claim);
       else if (spent === 'yes') await this.spent(t);
     } catch {
-      this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${formatDuration(this.d.leaseMs)}).`);
+      this.d.warning(
+        `Could not update the claim beside ${this.d.target}; the next run waits for its lease (${formatDuration(this.d.leaseMs)}).`,
+      );
     }
   }
 
@@ -196,7 +203,9 @@ export class Coordination {
   /** Rotated and written: share the result, and prune claims no copy can need any more. */
   async succeeded(t: Ticket, next: Successor): Promise<void> {
     if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
-      this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
+      this.d.warning(
+        'Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.',
+      );
     }
     await this.prune().catch(() => undefined);
   }
@@ -227,7 +236,10 @@ export class Coordination {
     const copies = [...byCopy.values()].sort((a, b) => b.createdAt - a.createdAt);
     const old = copies.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
     // Oldest first, and a copy's claim with its twin.
-    const names = old.reverse().flatMap((c) => c.names).slice(0, MAX_DELETES);
+    const names = old
+      .reverse()
+      .flatMap((c) => c.names)
+      .slice(0, MAX_DELETES);
     for (const name of names) await this.d.beside.remove(name);
   }
 
@@ -242,11 +254,15 @@ export class Coordination {
     const key = this.material(spent);
     const write = async (): Promise<boolean> => {
       if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-        this.d.info(`Found credentials that a job at ${neutral(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+        this.d.info(
+          `Found credentials that a job at ${neutral(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`,
+        );
         return false;
       }
       await r.write();
-      this.d.info(`Recovered the rotated credentials that a job at ${neutral(s.at)} could not store, and wrote them to ${this.d.target}.`);
+      this.d.info(
+        `Recovered the rotated credentials that a job at ${neutral(s.at)} could not store, and wrote them to ${this.d.target}.`,
+      );
       return true;
     };
     const lock = await store.acquire(key);
@@ -264,9 +280,13 @@ export class Coordination {
     }
     // Another job is writing them. Its access token is enough when fresh; else wait.
     if (r.fresh) return false;
-    const result = lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
+    const result =
+      lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
     if (result?.kind === 'recovered') return false;
-    if (result?.kind === 'abort') throw new UserError(`Another job could not store the rescued credentials: ${neutral(result.message)} Re-run this job.`);
+    if (result?.kind === 'abort')
+      throw new UserError(
+        `Another job could not store the rescued credentials: ${neutral(result.message)} Re-run this job.`,
+      );
     throw new UserError(
       `lock-timeout: another job is storing the rescued credentials and did not finish within ${formatDuration(this.d.lockTimeoutMs)}. Re-run this job.`,
     );
@@ -319,5 +339,11 @@ function openStore(deps: Deps & { backend?: StoreBackend }, cfg: Config): Shared
   }
   const t = timings(deps.env);
   const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
-  return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
+  return new SharedStore(backend, {
+    now: deps.now,
+    sleep: deps.sleep,
+    info: (m) => core.info(m),
+    pollMs: t.pollMs,
+    startedAt: deps.startedAt,
+  });
 }

@@ -46,13 +46,20 @@ function fail(what: string): never {
   throw new UserError(`${INPUT}: ${what}`);
 }
 
-function str(doc: Json, field: string, where: string, required: boolean): string | undefined {
+function str(doc: Json, field: string, where: string): string | undefined {
   const v = doc[field];
-  if (v === undefined || v === null || v === '') {
-    if (required) fail(`${where} has no "${field}"; store the whole credentials document the login produced (README: Credentials formats).`);
-    return undefined;
-  }
+  if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') fail(`${where} field "${field}" must be a string.`);
+  return v;
+}
+
+function required(doc: Json, field: string, where: string): string {
+  const v = str(doc, field, where);
+  if (v === undefined) {
+    fail(
+      `${where} has no "${field}"; store the whole credentials document the login produced (README: Credentials formats).`,
+    );
+  }
   return v;
 }
 
@@ -119,12 +126,13 @@ function parseClaudeCode(root: Json): Credentials {
   const where = 'the Claude Code credentials ("claudeAiOauth")';
   const creds: Credentials = {
     format: 'claude-code',
-    accessToken: str(doc, 'accessToken', where, false),
-    refreshToken: str(doc, 'refreshToken', where, true)!,
+    accessToken: str(doc, 'accessToken', where),
+    refreshToken: required(doc, 'refreshToken', where),
     scopes: scopesOf(doc.scopes),
     doc: root,
   };
-  if (doc.expiresAt !== undefined && doc.expiresAt !== null) creds.expiresAt = parseInstant(doc.expiresAt, 'claudeAiOauth.expiresAt').ms;
+  if (doc.expiresAt !== undefined && doc.expiresAt !== null)
+    creds.expiresAt = parseInstant(doc.expiresAt, 'claudeAiOauth.expiresAt').ms;
   return creds;
 }
 
@@ -133,12 +141,12 @@ function parseCodex(root: Json): Credentials {
   if (typeof t !== 'object' || t === null || Array.isArray(t)) fail('"tokens" must be an object (Codex auth.json).');
   const tokens = t as Json;
   const where = 'the Codex auth.json ("tokens")';
-  const accessToken = str(tokens, 'access_token', where, false);
+  const accessToken = str(tokens, 'access_token', where);
   return {
     format: 'codex',
     accessToken,
-    refreshToken: str(tokens, 'refresh_token', where, true)!,
-    idToken: str(tokens, 'id_token', where, false),
+    refreshToken: required(tokens, 'refresh_token', where),
+    idToken: str(tokens, 'id_token', where),
     expiresAt: accessToken ? jwtExpiry(accessToken) : undefined,
     doc: root,
   };
@@ -148,9 +156,9 @@ function parseGeneric(root: Json): Credentials {
   const where = 'the token document';
   const creds: Credentials = {
     format: 'generic',
-    accessToken: str(root, 'access_token', where, false),
-    refreshToken: str(root, 'refresh_token', where, true)!,
-    idToken: str(root, 'id_token', where, false),
+    accessToken: str(root, 'access_token', where),
+    refreshToken: required(root, 'refresh_token', where),
+    idToken: str(root, 'id_token', where),
     scopes: scopesOf(root.scope),
     doc: root,
   };
@@ -159,13 +167,17 @@ function parseGeneric(root: Json): Credentials {
     creds.expiresAt = at.ms;
     creds.expiryStyle = { field: 'expires_at', style: at.style };
   } else if (root.expires_in !== undefined && root.obtained_at !== undefined) {
-    if (typeof root.expires_in !== 'number' || !(root.expires_in >= 0)) fail('"expires_in" must be a number of seconds.');
+    if (typeof root.expires_in !== 'number' || !(root.expires_in >= 0))
+      fail('"expires_in" must be a number of seconds.');
     const at = parseInstant(root.obtained_at, 'obtained_at');
     creds.expiresAt = checkedInstant({ ms: at.ms + root.expires_in * 1000, style: at.style }, 'expires_in').ms;
     creds.expiryStyle = { field: 'obtained_at', style: at.style };
   } else if (creds.accessToken) {
     creds.expiresAt = jwtExpiry(creds.accessToken);
-    if (creds.expiresAt === undefined) fail('the token document has an "access_token" but no expiry; add "expires_at" (or "expires_in" with "obtained_at").');
+    if (creds.expiresAt === undefined)
+      fail(
+        'the token document has an "access_token" but no expiry; add "expires_at" (or "expires_in" with "obtained_at").',
+      );
   }
   return creds;
 }
@@ -173,6 +185,7 @@ function parseGeneric(root: Json): Credentials {
 /** Detects the format and validates it. Error messages never quote the value. */
 export function parseCredentials(text: string): Credentials {
   const value = text.trim();
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression the user writes.
   if (!value) fail('is empty; pass the stored credentials, e.g. credentials: ${{ secrets.CLAUDE_CREDENTIALS }}.');
   if (!/^[[{"]/.test(value)) {
     // A bare refresh token: one word, printable ASCII.
@@ -191,7 +204,9 @@ export function parseCredentials(text: string): Credentials {
   if ('claudeAiOauth' in doc) return parseClaudeCode(doc);
   if ('tokens' in doc) return parseCodex(doc);
   if ('refresh_token' in doc || 'access_token' in doc) return parseGeneric(doc);
-  return fail('is JSON of an unknown format; expected Claude Code ({"claudeAiOauth":…}), Codex auth.json ({"tokens":…}) or an OAuth token document ({"access_token","refresh_token","expires_at"}).');
+  return fail(
+    'is JSON of an unknown format; expected Claude Code ({"claudeAiOauth":…}), Codex auth.json ({"tokens":…}) or an OAuth token document ({"access_token","refresh_token","expires_at"}).',
+  );
 }
 
 /** Whether the access token stays valid for at least `minTtlMs` from `now`. */

@@ -1,7 +1,12 @@
 import { UserError } from './errors.js';
 import { neutral } from './neutral.js';
 
-const UNITS = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const;
+const UNITS = [
+  ['d', 86400],
+  ['h', 3600],
+  ['m', 60],
+  ['s', 1],
+] as const;
 // Units largest first, each at most once: what formatDuration prints, so every printed
 // duration can be pasted back into an input.
 const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
@@ -11,8 +16,10 @@ export function parseDuration(input: string, value: string): number {
   const v = value.trim();
   if (/^\d+$/.test(v)) return Number(v) * 1000;
   const m = COMPOUND.exec(v);
-  if (!m || !m.slice(1).some(Boolean)) {
-    throw new UserError(`${input}: "${neutral(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+  if (!m?.slice(1).some(Boolean)) {
+    throw new UserError(
+      `${input}: "${neutral(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`,
+    );
   }
   return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
 }

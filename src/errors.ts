@@ -69,8 +69,12 @@ export function redact(text: string, secrets: Iterable<string>): string {
 
 /** One line for the log: a UserError as written, anything else named but redacted. */
 export function describeError(err: unknown, secrets: Iterable<string>): string {
-  const line = (s: string): string => redact(s, secrets).replace(/\s*\n\s*/g, ' ').trim();
+  const line = (s: string): string =>
+    redact(s, secrets)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
   if (err instanceof UserError) return line(err.message);
-  if (err instanceof Error) return `unexpected ${err.name}: ${line(err.message)}. This is a bug in oauth-broker; please report it (the message above holds no secret).`;
+  if (err instanceof Error)
+    return `unexpected ${err.name}: ${line(err.message)}. This is a bug in oauth-broker; please report it (the message above holds no secret).`;
   return 'unexpected failure. This is a bug in oauth-broker; please report it.';
 }

@@ -44,7 +44,8 @@ function place(core: Core, path: string): string | undefined {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new UserError(`credentials-file: could not check ${path} (${code}); choose another path, or none.`);
   }
-  if (backup) core.info(`credentials-file: ${path} was already there; moved it to ${backup} until the post step puts it back.`);
+  if (backup)
+    core.info(`credentials-file: ${path} was already there; moved it to ${backup} until the post step puts it back.`);
   return backup;
 }
 
@@ -71,7 +72,9 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
     // Never hand the CLI a spent refresh token: presenting it would be reuse.
     const clientRefresh = cfg.clientRefresh && out.refreshTokenLive;
     if (cfg.clientRefresh && !clientRefresh) {
-      core.info('client-refresh: the file holds the access token only: another job spent or claimed the refresh token, or mode is check.');
+      core.info(
+        'client-refresh: the file holds the access token only: another job spent or claimed the refresh token, or mode is check.',
+      );
     }
     const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
     filePath = cfg.credentialsFile;
@@ -81,10 +84,19 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       const back = putBack(file);
-      throw new UserError(`credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.${back}`);
+      throw new UserError(
+        `credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.${back}`,
+      );
     }
     if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
-    core.saveState(STATE_KEY, sealState(core, { files: [file], clientRefresh, ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}) }));
+    core.saveState(
+      STATE_KEY,
+      sealState(core, {
+        files: [file],
+        clientRefresh,
+        ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}),
+      }),
+    );
   }
   core.setOutput('access-token', token);
   core.setOutput('expires-at', expiresAt);
@@ -98,10 +110,15 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
 
   const where = out.secretUpdated && cfg.secret ? describeTarget(cfg.secret) : '';
   const left = expiresAt ? `, valid until ${expiresAt} (${formatDuration(expiresIn * 1000)} left)` : '';
-  const from = { stored: 'from the stored credentials', shared: "from another job's refresh", refreshed: 'refreshed' }[out.source];
+  const from = { stored: 'from the stored credentials', shared: "from another job's refresh", refreshed: 'refreshed' }[
+    out.source
+  ];
   core.info(`Access token ${from}${left}; fingerprint ${fp}.`);
   if (cfg.envName) core.info(`Exported as ${cfg.envName}.`);
-  if (filePath) core.info(`Wrote ${filePath} (0600${cfg.clientRefresh && out.refreshTokenLive ? ', with the refresh token' : ', access token only'}).`);
+  if (filePath)
+    core.info(
+      `Wrote ${filePath} (0600${cfg.clientRefresh && out.refreshTokenLive ? ', with the refresh token' : ', access token only'}).`,
+    );
   if (where) core.info(`Rotated credentials written to ${where}.`);
 
   const rows: Array<[string, string]> = [

@@ -12,7 +12,13 @@ import type { Masker } from './mask.js';
 import { PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
 import { successorOf } from './store/shared.js';
 
-export async function finishPending(deps: Deps, cfg: Config, masker: Masker, path: string, inputRefreshToken: string): Promise<void> {
+export async function finishPending(
+  deps: Deps,
+  cfg: Config,
+  masker: Masker,
+  path: string,
+  inputRefreshToken: string,
+): Promise<void> {
   const { core } = deps;
   if (!cfg.secret || !cfg.githubToken) return;
   const file = new PendingFile(path, inputRefreshToken, cfg.githubToken, true);
@@ -20,10 +26,17 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
   try {
     record = file.read();
   } catch {
-    throw new UserError(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's inputs; they are left in place.`);
+    throw new UserError(
+      `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's inputs; they are left in place.`,
+    );
   }
   if (!record) return;
-  masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...secretsOf(parseCredentials(record.credentials)));
+  masker.mask(
+    record.credentials,
+    record.successor.accessToken,
+    record.successor.idToken,
+    ...secretsOf(parseCredentials(record.credentials)),
+  );
   const target = cfg.secret;
   core.info(`The main step stopped before storing the rotated credentials; writing them to ${describeTarget(target)}.`);
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
@@ -42,10 +55,18 @@ export async function finishPending(deps: Deps, cfg: Config, masker: Masker, pat
     }
     await writeSecret(api, target, pre, record.credentials);
   } catch (err) {
-    const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
+    const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, {
+      ...successor,
+      credentials: record.credentials,
+      secretUpdatedAt: record.secretUpdatedAt,
+    });
     if (kept) file.clear();
     const head = `The rotated credentials could not be written to ${describeTarget(target)}: ${describeError(err, masker.values)}`;
-    throw new UserError(kept ? `${head} They are ${KEPT_IN_STORE}.` : `${head} Without the shared store nothing outlives this job: ${RELOGIN}.`);
+    throw new UserError(
+      kept
+        ? `${head} They are ${KEPT_IN_STORE}.`
+        : `${head} Without the shared store nothing outlives this job: ${RELOGIN}.`,
+    );
   }
   file.clear();
   await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
@@ -69,7 +90,13 @@ async function connect(deps: Deps, cfg: Config): Promise<{ api: GitHubApi; pre: 
  * either way. If the write fails, they are kept sealed in the store under the name of the copy
  * the CLI was given, which is what the next run holds.
  */
-export async function storeForCli(deps: Deps, cfg: Config, masker: Masker, next: Credentials, cli: CliClaim | undefined): Promise<void> {
+export async function storeForCli(
+  deps: Deps,
+  cfg: Config,
+  masker: Masker,
+  next: Credentials,
+  cli: CliClaim | undefined,
+): Promise<void> {
   const target = cfg.secret as NonNullable<Config['secret']>;
   const value = serializeCredentials(next);
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
@@ -101,13 +128,22 @@ async function rescueForCli(
 ): Promise<boolean> {
   let record: HandoverRecord | undefined;
   try {
-    record = new PendingFile<HandoverRecord>(cli.copy as string, parseCredentials(deps.core.getInput('credentials')).refreshToken, cfg.githubToken as string, true).read();
+    record = new PendingFile<HandoverRecord>(
+      cli.copy as string,
+      parseCredentials(deps.core.getInput('credentials')).refreshToken,
+      cfg.githubToken as string,
+      true,
+    ).read();
   } catch {
     return false;
   }
   if (!record) return false;
   const successor = successorOf(next, deps.now());
-  return coordinate(deps, cfg, api, pre).rescue(ticketOf(record.copy, cli), { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
+  return coordinate(deps, cfg, api, pre).rescue(ticketOf(record.copy, cli), {
+    ...successor,
+    credentials: value,
+    secretUpdatedAt: pre?.updatedAt ?? '',
+  });
 }
 
 /** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */

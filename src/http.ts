@@ -1,7 +1,14 @@
 // What a failed fetch tells us about whether the request reached the other side.
 
 /** Codes meaning the connection was never made: the request cannot have been seen. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 export interface FetchFailure {
   /** True when the request certainly never reached the server. */
@@ -22,10 +29,13 @@ function causeCode(err: unknown): string | undefined {
 
 export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailure {
   const name = (err as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
   const code = causeCode(err);
-  if (code && NOT_SENT.has(code)) return { notSent: true, reason: code === 'ECONNREFUSED' ? 'connection refused' : `cannot connect (${code})` };
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return { notSent: false, reason: 'connection dropped before the answer arrived' };
+  if (code && NOT_SENT.has(code))
+    return { notSent: true, reason: code === 'ECONNREFUSED' ? 'connection refused' : `cannot connect (${code})` };
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
+    return { notSent: false, reason: 'connection dropped before the answer arrived' };
   return { notSent: false, reason: code ? `network error (${code})` : 'network error' };
 }
 

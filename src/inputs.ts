@@ -94,22 +94,32 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   const repository = core.getInput('secret-repository') || env.GITHUB_REPOSITORY || '';
   const environment = core.getInput('secret-environment');
   const org = core.getInput('secret-org');
-  if (environment && org) throw new UserError('secret-environment and secret-org: give at most one; an environment secret belongs to a repository, an organization secret to an organization.');
+  if (environment && org)
+    throw new UserError(
+      'secret-environment and secret-org: give at most one; an environment secret belongs to a repository, an organization secret to an organization.',
+    );
   if (!name) {
-    if (environment || org) throw new UserError(`${environment ? 'secret-environment' : 'secret-org'} is set but secret-name is empty; name the secret that holds credentials.`);
+    if (environment || org)
+      throw new UserError(
+        `${environment ? 'secret-environment' : 'secret-org'} is set but secret-name is empty; name the secret that holds credentials.`,
+      );
     return undefined;
   }
   if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new UserError(`secret-name: ${q(name)} is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`);
+    throw new UserError(
+      `secret-name: ${q(name)} is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`,
+    );
   }
-  if (CLAIM_NAME.test(name)) throw new UserError(`secret-name: ${q(name)} is named like one of the broker's own claims; choose another.`);
+  if (CLAIM_NAME.test(name))
+    throw new UserError(`secret-name: ${q(name)} is named like one of the broker's own claims; choose another.`);
   if (org) {
     if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`secret-org: ${q(org)} is not an organization login.`);
     return { kind: 'org', org, name };
   }
   if (!REPO.test(repository)) throw new UserError(`secret-repository: ${q(repository)} is not owner/name.`);
   // The name is printed in log lines and the summary: one plain line.
-  if (environment && neutral(environment) !== environment) throw new UserError(`secret-environment: ${q(environment)} is not an environment name.`);
+  if (environment && neutral(environment) !== environment)
+    throw new UserError(`secret-environment: ${q(environment)} is not an environment name.`);
   const [owner, repo] = repository.split('/');
   return environment ? { kind: 'env', owner, repo, environment, name } : { kind: 'repo', owner, repo, name };
 }
@@ -119,7 +129,10 @@ function credentialsFile(core: Core, env: Env, provider: Provider): string | und
   if (value === 'none') return undefined;
   let path: string;
   if (value === 'auto') {
-    if (!provider.filePath) throw new UserError(`credentials-file: provider ${provider.id} has no standard credentials file; give a path or none.`);
+    if (!provider.filePath)
+      throw new UserError(
+        `credentials-file: provider ${provider.id} has no standard credentials file; give a path or none.`,
+      );
     path = provider.filePath(env);
   } else if (value.startsWith('~/')) {
     path = join(homeDir(env), value.slice(2));
@@ -128,7 +141,9 @@ function credentialsFile(core: Core, env: Env, provider: Provider): string | und
   }
   // No home directory at all would make a relative path of `~/` or `auto`.
   if (!isAbsolute(path)) {
-    throw new UserError(`credentials-file: ${q(value)} needs a home directory, and none is set; give an absolute path.`);
+    throw new UserError(
+      `credentials-file: ${q(value)} needs a home directory, and none is set; give an absolute path.`,
+    );
   }
   // It is printed in log lines.
   if (neutral(path, Infinity) !== path) {
@@ -140,11 +155,13 @@ function credentialsFile(core: Core, env: Env, provider: Provider): string | und
 /** Every input but `credentials`, which the caller masks and parses first. */
 export function readConfig(core: Core, env: Env): Config {
   const providerName = core.getInput('provider') || 'anthropic';
-  if (!isProviderId(providerName)) throw new UserError(`provider: ${q(providerName)} is not one of anthropic, openai, oauth2.`);
+  if (!isProviderId(providerName))
+    throw new UserError(`provider: ${q(providerName)} is not one of anthropic, openai, oauth2.`);
   const provider = PROVIDERS[providerName];
   const tokenUrl = core.getInput('token-url') || provider.tokenUrl;
   const clientId = core.getInput('client-id') || provider.clientId;
-  if (!tokenUrl || !clientId) throw new UserError(`${tokenUrl ? 'client-id' : 'token-url'}: provider oauth2 needs token-url and client-id.`);
+  if (!tokenUrl || !clientId)
+    throw new UserError(`${tokenUrl ? 'client-id' : 'token-url'}: provider oauth2 needs token-url and client-id.`);
   const envInput = core.getInput('env-name') || 'auto';
   const envName = envInput === 'auto' ? provider.envName : envInput === 'none' ? undefined : checkEnvName(envInput);
   const scope = core.getInput('scope');
@@ -154,7 +171,10 @@ export function readConfig(core: Core, env: Env): Config {
     minTtlMs: parseDuration('min-ttl', core.getInput('min-ttl') || '30m'),
     secret: secretTarget(core, env),
     githubToken: core.getInput('github-token') || undefined,
-    githubApiUrl: httpUrl('github-api-url', core.getInput('github-api-url') || env.GITHUB_API_URL || 'https://api.github.com'),
+    githubApiUrl: httpUrl(
+      'github-api-url',
+      core.getInput('github-api-url') || env.GITHUB_API_URL || 'https://api.github.com',
+    ),
     envName,
     credentialsFile: credentialsFile(core, env, provider),
     clientRefresh: bool('client-refresh', core.getInput('client-refresh'), provider.defaultClientRefresh),

@@ -12,7 +12,14 @@ import {
 } from './credentials.js';
 import { coordinate, type Coordination, type Spent, type Ticket } from './coordination.js';
 import { formatDuration } from './duration.js';
-import { InvalidGrantError, KEPT_IN_STORE, RELOGIN, UncertainRefreshError, UserError, describeError } from './errors.js';
+import {
+  InvalidGrantError,
+  KEPT_IN_STORE,
+  RELOGIN,
+  UncertainRefreshError,
+  UserError,
+  describeError,
+} from './errors.js';
 import type { CliClaim, Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
 import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './github/secrets.js';
@@ -81,7 +88,7 @@ async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi;
   const target = cfg.secret as SecretTarget;
   if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
     throw new UserError(
-      "github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with \"Secrets: Read and write\" on the repository, or a GitHub App installation token with that permission.",
+      'github-token: this is the job\'s own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with "Secrets: Read and write" on the repository, or a GitHub App installation token with that permission.',
     );
   }
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
@@ -94,7 +101,12 @@ async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi;
  * client-refresh: the CLI may present the refresh token during the job, so it gets one only
  * under a claim of this job's; the post step settles it, or releases it when the CLI did not refresh.
  */
-export async function claimForCli(deps: ObtainDeps, cfg: Config, copy: Credentials, input: Credentials): Promise<CliClaim | undefined> {
+export async function claimForCli(
+  deps: ObtainDeps,
+  cfg: Config,
+  copy: Credentials,
+  input: Credentials,
+): Promise<CliClaim | undefined> {
   const { api, pre } = await connect(deps, cfg);
   const ticket = await coordinate(deps, cfg, api, pre, false).claimForCli(copy);
   if (!ticket) {
@@ -109,7 +121,9 @@ export async function claimForCli(deps: ObtainDeps, cfg: Config, copy: Credentia
       file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
       claim.copy = file.path;
     } catch {
-      deps.core.warning('client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed write-back in the post step cannot be rescued.');
+      deps.core.warning(
+        'client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed write-back in the post step cannot be rescued.',
+      );
     }
   }
   return claim;
@@ -120,7 +134,9 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   const target = cfg.secret as SecretTarget;
   const { api, pre } = await connect(deps, cfg);
   const coord = coordinate(deps, cfg, api, pre);
-  const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string) : undefined;
+  const pending = deps.env.RUNNER_TEMP
+    ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)
+    : undefined;
   if (pending) deps.core.saveState(PENDING_STATE, pending.path);
   return { deps, cfg, masker, target, api, pre, coord, pending, fresh: (c) => validFor(c, cfg.minTtlMs, deps.now()) };
 }
@@ -128,10 +144,16 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
 /** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
 function fromSuccessor(current: Credentials, s: Successor, now: number): Credentials {
   if (s.credentials) return parseCredentials(s.credentials);
-  return applyTokenSet(current, { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
+  return applyTokenSet(
+    current,
+    { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') },
+    now,
+  );
 }
 
-type Taken = { outcome: Outcome; wrote: boolean; next?: undefined } | { outcome?: undefined; wrote: boolean; next: Credentials };
+type Taken =
+  | { outcome: Outcome; wrote: boolean; next?: undefined }
+  | { outcome?: undefined; wrote: boolean; next: Credentials };
 
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
 async function takeSuccessor(run: Run, current: Credentials, s: Successor): Promise<Taken> {
@@ -146,13 +168,22 @@ async function takeSuccessor(run: Run, current: Credentials, s: Successor): Prom
       write: () => writeSecret(run.api, run.target, run.pre, serializeCredentials(next)),
     });
     if (wrote) run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-    if (run.fresh(next)) return { wrote, outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: wrote, refreshTokenLive: true } };
+    if (run.fresh(next))
+      return {
+        wrote,
+        outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: wrote, refreshTokenLive: true },
+      };
     return { wrote, next };
   }
   // Obtained while this job ran: as fresh as a refresh of its own would have been.
   if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
-    deps.core.info(`These credentials were already refreshed by another job at ${neutral(s.at)}; using the access token it obtained.`);
-    return { wrote: false, outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false } };
+    deps.core.info(
+      `These credentials were already refreshed by another job at ${neutral(s.at)}; using the access token it obtained.`,
+    );
+    return {
+      wrote: false,
+      outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
+    };
   }
   throw new UserError(
     `credentials: another job refreshed these credentials at ${neutral(s.at)}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(run.target)}: re-run it to read the current value.`,
@@ -179,7 +210,9 @@ async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'sec
     } catch (err) {
       await run.coord.failed(ticket, spentBy(err));
       throw err instanceof InvalidGrantError
-        ? new InvalidGrantError(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(run.target)}; if that fails too, ${RELOGIN}.`)
+        ? new InvalidGrantError(
+            `${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(run.target)}; if that fails too, ${RELOGIN}.`,
+          )
         : err;
     }
     return await store(run, ticket, tokens);
@@ -206,19 +239,30 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     successor,
     secretUpdatedAt: run.pre.updatedAt,
   });
-  deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
-  await run.coord.spent(ticket).catch(() => deps.core.warning(`Could not settle the claim beside ${describeTarget(target)}.`));
+  deps.core.info(
+    `Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`,
+  );
+  await run.coord
+    .spent(ticket)
+    .catch(() => deps.core.warning(`Could not settle the claim beside ${describeTarget(target)}.`));
   try {
     await writeSecret(run.api, target, run.pre, value);
     run.pending?.clear();
   } catch (err) {
     const why = err instanceof UserError ? err.message : describeError(err, masker.values);
-    const kept = await run.coord.rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: run.pre.updatedAt });
+    const kept = await run.coord.rescue(ticket, {
+      ...successor,
+      credentials: value,
+      secretUpdatedAt: run.pre.updatedAt,
+    });
     if (kept) run.pending?.clear();
     const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${describeTarget(target)}: ${why}`;
     if (kept) throw new UserError(`${head} Fix the cause and re-run: they are ${KEPT_IN_STORE}.`);
-    if (run.pending) throw new UserError(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
-    throw new UserError(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`);
+    if (run.pending)
+      throw new UserError(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
+    throw new UserError(
+      `${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`,
+    );
   }
   await run.coord.succeeded(ticket, successor);
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
@@ -231,14 +275,31 @@ function keepPending(run: Run, record: PendingRecord): void {
   } catch (err) {
     run.pending = undefined;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    run.deps.core.warning(`Could not keep the rotated credentials in RUNNER_TEMP for the post step (${code}); storing them now.`);
+    run.deps.core.warning(
+      `Could not keep the rotated credentials in RUNNER_TEMP for the post step (${code}); storing them now.`,
+    );
   }
 }
 
 function present(run: Run, current: Credentials, cancelled: () => boolean): Promise<TokenSet> {
   const { deps, cfg } = run;
   return refreshTokens(
-    { provider: cfg.provider, tokenUrl: cfg.tokenUrl, clientId: cfg.clientId, clientSecret: cfg.clientSecret, scopes: cfg.scopes ?? current.scopes, refreshToken: current.refreshToken },
-    { fetch: deps.fetch, now: deps.now, sleep: deps.sleep, info: (m) => deps.core.info(m), timeoutMs: deps.github.timeoutMs, retryDelayMs: deps.github.retryBaseMs, cancelled },
+    {
+      provider: cfg.provider,
+      tokenUrl: cfg.tokenUrl,
+      clientId: cfg.clientId,
+      clientSecret: cfg.clientSecret,
+      scopes: cfg.scopes ?? current.scopes,
+      refreshToken: current.refreshToken,
+    },
+    {
+      fetch: deps.fetch,
+      now: deps.now,
+      sleep: deps.sleep,
+      info: (m) => deps.core.info(m),
+      timeoutMs: deps.github.timeoutMs,
+      retryDelayMs: deps.github.retryBaseMs,
+      cancelled,
+    },
   );
 }

@@ -23,7 +23,9 @@ export interface PendingRecord {
 }
 
 function key(refreshToken: string, githubToken: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32));
+  return Buffer.from(
+    hkdfSync('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32),
+  );
 }
 
 /** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */

@@ -79,7 +79,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
   const { core } = deps;
   const { path } = file;
   const before = file.backup ? ` The file that was there before this job is at ${file.backup}.` : '';
-  let st;
+  let st: ReturnType<typeof entryAt>;
   try {
     st = entryAt(path);
   } catch (err) {
@@ -137,7 +137,9 @@ async function endClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState[
     const { endCliClaim } = await import('./finish.js');
     await endCliClaim(deps, cfg, cli, spent);
   } catch (err) {
-    deps.core.warning(`client-refresh: could not end the claim on these credentials: ${describeError(err, masker.values)}`);
+    deps.core.warning(
+      `client-refresh: could not end the claim on these credentials: ${describeError(err, masker.values)}`,
+    );
   }
 }
 
@@ -199,12 +201,18 @@ async function writeBack(
   try {
     fromFile = parseCredentials(content);
   } catch {
-    throw new UserError(`credentials-file: ${path} was changed by the CLI into something that is not credentials; nothing was written back.`);
+    throw new UserError(
+      `credentials-file: ${path} was changed by the CLI into something that is not credentials; nothing was written back.`,
+    );
   }
   masker.mask(...secretsOf(fromFile));
   const base = parseCredentials(input);
-  if (!cfg.secret || !cfg.githubToken) throw new UserError('client-refresh: the CLI changed the credentials file, but secret-name and github-token are not set; they cannot be stored.');
-  if (!fromFile.accessToken) throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);
+  if (!cfg.secret || !cfg.githubToken)
+    throw new UserError(
+      'client-refresh: the CLI changed the credentials file, but secret-name and github-token are not set; they cannot be stored.',
+    );
+  if (!fromFile.accessToken)
+    throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);
   const now = deps.now();
   // Same format: the file is the newest whole document. Otherwise carry its tokens over.
   const next: Credentials =
@@ -216,7 +224,8 @@ async function writeBack(
             accessToken: fromFile.accessToken,
             refreshToken: fromFile.refreshToken || undefined,
             idToken: fromFile.idToken,
-            expiresInSeconds: fromFile.expiresAt !== undefined ? Math.round((fromFile.expiresAt - now) / 1000) : undefined,
+            expiresInSeconds:
+              fromFile.expiresAt !== undefined ? Math.round((fromFile.expiresAt - now) / 1000) : undefined,
           },
           now,
         );

@@ -61,8 +61,7 @@ export function kindOf(token: string): Kind | undefined {
       issuer: 'openai',
       what: 'an OpenAI API key (sk-…)',
       refresh: false,
-      instead:
-        'an API key needs no refresh: pass it as OPENAI_API_KEY without this action, or store a Codex auth.json',
+      instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without this action, or store a Codex auth.json',
     };
   }
   if (/^ghr_/.test(token)) return { issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
@@ -137,7 +136,10 @@ export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string
         'set provider to the one that issued it (openai, or oauth2 with token-url and client-id)',
     );
   }
-  for (const [field, token] of [['access token', c.accessToken], ['ID token', c.idToken]] as const) {
+  for (const [field, token] of [
+    ['access token', c.accessToken],
+    ['ID token', c.idToken],
+  ] as const) {
     const kind = token ? kindOf(token) : undefined;
     if (kind?.issuer && !belongs(kind.issuer, provider)) mismatch(`the ${field} is ${kind.what}`, kind.issuer);
   }

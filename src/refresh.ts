@@ -30,7 +30,12 @@ export interface RefreshDeps {
 }
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
-const DEAD_TOKEN = new Set(['invalid_grant', 'refresh_token_reused', 'refresh_token_expired', 'refresh_token_invalidated']);
+const DEAD_TOKEN = new Set([
+  'invalid_grant',
+  'refresh_token_reused',
+  'refresh_token_expired',
+  'refresh_token_invalidated',
+]);
 // The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
 const KNOWN_CODES = new Set([
   ...DEAD_TOKEN,
@@ -49,7 +54,11 @@ const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 function buildRequest(req: RefreshRequest): { headers: Record<string, string>; body: string } {
-  const fields: Record<string, string> = { grant_type: 'refresh_token', refresh_token: req.refreshToken, client_id: req.clientId };
+  const fields: Record<string, string> = {
+    grant_type: 'refresh_token',
+    refresh_token: req.refreshToken,
+    client_id: req.clientId,
+  };
   if (req.provider.sendsScope && req.scopes?.length) fields.scope = req.scopes.join(' ');
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
   if (req.clientSecret) {
@@ -70,7 +79,8 @@ function providerError(text: string): { code?: string; description?: string } {
   try {
     const body = JSON.parse(text) as { error?: unknown; error_description?: unknown };
     const e = body.error;
-    if (typeof e === 'string') return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
+    if (typeof e === 'string')
+      return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
     if (e && typeof e === 'object') {
       const o = e as { code?: unknown; type?: unknown; message?: unknown };
       const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
@@ -164,17 +174,27 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     let res: Response;
     let text: string;
     try {
-      res = await deps.fetch(req.tokenUrl, { method: 'POST', headers, body, redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs) });
+      res = await deps.fetch(req.tokenUrl, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'error',
+        signal: AbortSignal.timeout(deps.timeoutMs),
+      });
     } catch (err) {
       const f = classifyFetchError(err, deps.timeoutMs);
       if (f.notSent && attempt < MAX_ATTEMPTS) {
         const wait = deps.retryDelayMs * 2 ** (attempt - 1);
         deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
         await deps.sleep(wait);
-        if (deps.cancelled?.()) throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
+        if (deps.cancelled?.())
+          throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
         continue;
       }
-      if (f.notSent) throw new UserError(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
+      if (f.notSent)
+        throw new UserError(
+          `${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`,
+        );
       throw new UncertainRefreshError(
         `${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
       );
@@ -189,10 +209,16 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
 
     const wait = retryAfterMs(res.headers, deps.now());
-    if ((res.status === 429 || res.status === 503) && wait !== undefined && wait <= MAX_RETRY_AFTER_MS && attempt < MAX_ATTEMPTS) {
+    if (
+      (res.status === 429 || res.status === 503) &&
+      wait !== undefined &&
+      wait <= MAX_RETRY_AFTER_MS &&
+      attempt < MAX_ATTEMPTS
+    ) {
       deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
       await deps.sleep(wait);
-      if (deps.cancelled?.()) throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
+      if (deps.cancelled?.())
+        throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
       continue;
     }
     const { code, description } = providerError(text);
@@ -200,11 +226,15 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     const detail = quoted.filter(Boolean).join(': ');
     const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
     if (code && DEAD_TOKEN.has(code)) {
-      throw new InvalidGrantError(`${service} refused the stored refresh token: ${said}. It was already used or revoked.`);
+      throw new InvalidGrantError(
+        `${service} refused the stored refresh token: ${said}. It was already used or revoked.`,
+      );
     }
     if (res.status === 401 || res.status === 400) {
       throw new UserError(`${service} ${said}; check client-id, token-url and scope.`);
     }
-    throw new UncertainRefreshError(`${service} ${said}; the refresh failed and is not retried, since it may have reached the provider. Run again later.`);
+    throw new UncertainRefreshError(
+      `${service} ${said}; the refresh failed and is not retried, since it may have reached the provider. Run again later.`,
+    );
   }
 }

@@ -62,7 +62,13 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
         `credentials: the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}. Refresh it (a rotation workflow with mode: refresh; see the README) or lower min-ttl.`,
       );
     }
-    const stored: Outcome = { creds, source: 'stored', rotated: false, secretUpdated: false, refreshTokenLive: cfg.mode !== 'check' };
+    const stored: Outcome = {
+      creds,
+      source: 'stored',
+      rotated: false,
+      secretUpdated: false,
+      refreshTokenLive: cfg.mode !== 'check',
+    };
     publish(core, cfg, await handOver(deps, cfg, stored, creds), now);
     return;
   }
@@ -72,7 +78,11 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
     );
   }
   checkWriteBack(creds, now);
-  core.info(cfg.mode === 'refresh' ? 'mode: refresh; getting a fresh access token.' : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`);
+  core.info(
+    cfg.mode === 'refresh'
+      ? 'mode: refresh; getting a fresh access token.'
+      : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`,
+  );
   const { obtain } = await import('./obtain.js');
   const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);
   if (!outcome.creds.accessToken) {
@@ -95,4 +105,3 @@ async function handOver(deps: Deps, cfg: Config, out: Outcome, input: Credential
   const cliClaim = await claimForCli({ ...deps, github: githubDeps(deps) }, cfg, out.creds, input);
   return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }
-

@@ -47,14 +47,15 @@ export function createRunner(
       .filter(([, v]) => v)
       .map(([k, v]) => `${k}=${escapeProperty(v)}`)
       .join(',');
-    write(`::${name}${p ? ' ' + p : ''}::${escapeData(message)}${EOL}`);
+    write(`::${name}${p ? ` ${p}` : ''}::${escapeData(message)}${EOL}`);
   };
   // A file command, or the legacy stdout command when the runner gave no file.
   const fileCommand = (file: 'OUTPUT' | 'ENV' | 'STATE', legacy: string, key: string, value: string): void => {
     const path = env[`GITHUB_${file}`];
     if (path) {
       const delimiter = `ghadelimiter_${randomUUID()}`;
-      if (key.includes(delimiter) || value.includes(delimiter)) throw new Error('value contains the file-command delimiter');
+      if (key.includes(delimiter) || value.includes(delimiter))
+        throw new Error('value contains the file-command delimiter');
       appendFileSync(path, `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
     } else {
       if (legacy === 'set-output') write(EOL);

@@ -64,7 +64,7 @@ function isStateFile(f: unknown): f is StateFile {
 
 /** The state if this step's main wrote it for these inputs; else why it is not trusted. */
 export function openState(core: Core, raw: string): PostState | { untrusted: 'malformed' | 'foreign' } {
-  const m = /^v1\.([0-9a-f]{64})\.([^]*)$/.exec(raw);
+  const m = /^v1\.([0-9a-f]{64})\.([\s\S]*)$/.exec(raw);
   if (!m) return { untrusted: 'malformed' };
   // Without credentials anyone could make the key.
   const expected = Buffer.from(mac(key(core), m[2]), 'hex');
@@ -80,7 +80,9 @@ export function openState(core: Core, raw: string): PostState | { untrusted: 'ma
   const claim = /^OAUTH_BROKER_[0-9A-F]{20}_0$/;
   const cli =
     s?.cli === undefined ||
-    (claim.test(String(s.cli?.claim)) && s.cli?.settled === `${s.cli?.claim}_S` && ['undefined', 'string'].includes(typeof s.cli?.copy));
+    (claim.test(String(s.cli?.claim)) &&
+      s.cli?.settled === `${s.cli?.claim}_S` &&
+      ['undefined', 'string'].includes(typeof s.cli?.copy));
   const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };
 }

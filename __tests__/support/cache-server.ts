@@ -201,7 +201,6 @@ function azureErrorBody(code: string, message: string): string {
   )}</Message></Error>`;
 }
 
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -386,13 +385,7 @@ export async function startCacheServer(): Promise<CacheServer> {
   const md5 = (data: Buffer): string => createHash('md5').update(data).digest('base64');
 
   /** Azure Blob: Put Blob, Put Block, Put Block List, Get Blob, Get Blob Properties. */
-  const handleBlob = (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    blobName: string,
-    body: Buffer,
-  ): void => {
+  const handleBlob = (req: IncomingMessage, res: ServerResponse, url: URL, blobName: string, body: Buffer): void => {
     const method = req.method ?? 'GET';
     const q = url.searchParams;
     const permissions = q.get('sp') ?? '';
@@ -422,20 +415,36 @@ export async function startCacheServer(): Promise<CacheServer> {
       }
       if (!entry) throw new HttpError(404, 'ContainerNotFound', 'The specified container does not exist.');
       if (entry.finalized) {
-        throw new HttpError(409, 'BlobImmutableDueToPolicy', 'This operation is not permitted as the blob is immutable due to a policy.');
+        throw new HttpError(
+          409,
+          'BlobImmutableDueToPolicy',
+          'This operation is not permitted as the blob is immutable due to a policy.',
+        );
       }
       const contentMd5 = req.headers['content-md5'];
       if (typeof contentMd5 === 'string' && contentMd5 !== md5(body)) {
-        throw new HttpError(400, 'Md5Mismatch', 'The MD5 value specified in the request did not match with the MD5 value calculated by the server.');
+        throw new HttpError(
+          400,
+          'Md5Mismatch',
+          'The MD5 value specified in the request did not match with the MD5 value calculated by the server.',
+        );
       }
       const comp = q.get('comp');
       if (comp === null) {
         const blobType = req.headers['x-ms-blob-type'];
         if (blobType === undefined) {
-          throw new HttpError(400, 'MissingRequiredHeader', "An HTTP header that's mandatory for this request is not specified.");
+          throw new HttpError(
+            400,
+            'MissingRequiredHeader',
+            "An HTTP header that's mandatory for this request is not specified.",
+          );
         }
         if (blobType !== 'BlockBlob') {
-          throw new HttpError(400, 'InvalidHeaderValue', 'The value for one of the HTTP headers is not in the correct format.');
+          throw new HttpError(
+            400,
+            'InvalidHeaderValue',
+            'The value for one of the HTTP headers is not in the correct format.',
+          );
         }
         commitBlob(entry, body);
         entry.uncommittedBlocks.clear();
@@ -454,7 +463,11 @@ export async function startCacheServer(): Promise<CacheServer> {
       if (comp === 'block') {
         const blockId = q.get('blockid');
         if (!blockId) {
-          throw new HttpError(400, 'MissingRequiredQueryParameter', 'A query parameter that\'s mandatory for this request is not specified.');
+          throw new HttpError(
+            400,
+            'MissingRequiredQueryParameter',
+            "A query parameter that's mandatory for this request is not specified.",
+          );
         }
         entry.uncommittedBlocks.set(blockId, body);
         res.writeHead(201, {
@@ -496,7 +509,11 @@ export async function startCacheServer(): Promise<CacheServer> {
         res.end();
         return;
       }
-      throw new HttpError(400, 'InvalidQueryParameterValue', 'Value for one of the query parameters specified in the request URI is invalid.');
+      throw new HttpError(
+        400,
+        'InvalidQueryParameterValue',
+        'Value for one of the query parameters specified in the request URI is invalid.',
+      );
     }
 
     if (method === 'GET' || method === 'HEAD') {
@@ -511,7 +528,11 @@ export async function startCacheServer(): Promise<CacheServer> {
       const blob = entry.blob;
       const ifMatch = req.headers['if-match'];
       if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch !== entry.etag) {
-        throw new HttpError(412, 'ConditionNotMet', 'The condition specified using HTTP conditional header(s) is not met.');
+        throw new HttpError(
+          412,
+          'ConditionNotMet',
+          'The condition specified using HTTP conditional header(s) is not met.',
+        );
       }
       const headers: Record<string, string> = {
         ...common,
@@ -538,7 +559,11 @@ export async function startCacheServer(): Promise<CacheServer> {
             'Content-Type': 'application/xml',
             'x-ms-error-code': 'InvalidRange',
           });
-          res.end(method === 'HEAD' ? undefined : azureErrorBody('InvalidRange', 'The range specified is invalid for the current size of the resource.'));
+          res.end(
+            method === 'HEAD'
+              ? undefined
+              : azureErrorBody('InvalidRange', 'The range specified is invalid for the current size of the resource.'),
+          );
           return;
         }
         start = Number(m[1]);
@@ -598,7 +623,10 @@ export async function startCacheServer(): Promise<CacheServer> {
       } else {
         const code = error instanceof HttpError ? error.code : 'internal';
         const payload = JSON.stringify({ code, msg: message });
-        res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) });
+        res.writeHead(status, {
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(payload)),
+        });
         res.end(payload);
       }
     };
@@ -627,9 +655,17 @@ export async function startCacheServer(): Promise<CacheServer> {
               : JSON.stringify({ code: twirpCodeFor(fault.status), msg: 'injected fault' }));
           const base: Record<string, string> =
             kind === 'blob'
-              ? { ...azureHeaders(req), 'Content-Type': 'application/xml', 'x-ms-error-code': azureCodeFor(fault.status) }
+              ? {
+                  ...azureHeaders(req),
+                  'Content-Type': 'application/xml',
+                  'x-ms-error-code': azureCodeFor(fault.status),
+                }
               : { 'Content-Type': 'application/json' };
-          res.writeHead(fault.status, { ...base, 'Content-Length': String(Buffer.byteLength(payload)), ...fault.headers });
+          res.writeHead(fault.status, {
+            ...base,
+            'Content-Length': String(Buffer.byteLength(payload)),
+            ...fault.headers,
+          });
           res.end(payload);
           return;
         }
@@ -639,7 +675,9 @@ export async function startCacheServer(): Promise<CacheServer> {
         if (method !== 'POST' || !route) {
           throw new HttpError(404, 'bad_route', `no handler for path "${url.pathname}"`);
         }
-        const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
+        const contentType = String(req.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
         if (contentType !== 'application/json') {
           throw new HttpError(404, 'bad_route', `unexpected Content-Type: "${contentType}"`);
         }
@@ -655,7 +693,10 @@ export async function startCacheServer(): Promise<CacheServer> {
         }
         const result = handleTwirp(route as TwirpMethod, scopes, parsed as Record<string, unknown>);
         const payload = JSON.stringify(result);
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) });
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(payload)),
+        });
         res.end(payload);
         return;
       }

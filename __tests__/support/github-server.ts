@@ -148,7 +148,6 @@ const message = (status: number, text: string, headers?: Record<string, string>)
 });
 const notFound = (): Answer => message(404, 'Not Found');
 
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -231,12 +230,14 @@ class FakeGitHubServer implements GitHubServer {
       repo.id = opts.id;
     }
     for (const env of opts.environments ?? []) {
-      if (!repo.environments.has(env.toLowerCase())) repo.environments.set(env.toLowerCase(), { id: this.nextId++, name: env, secrets: new Map() });
+      if (!repo.environments.has(env.toLowerCase()))
+        repo.environments.set(env.toLowerCase(), { id: this.nextId++, name: env, secrets: new Map() });
     }
   }
 
   addOrg(org: string): void {
-    if (!this.orgs.has(org.toLowerCase())) this.orgs.set(org.toLowerCase(), { id: this.nextId++, login: org, secrets: new Map() });
+    if (!this.orgs.has(org.toLowerCase()))
+      this.orgs.set(org.toLowerCase(), { id: this.nextId++, login: org, secrets: new Map() });
   }
 
   addToken(token: string, spec: TokenSpec): void {
@@ -251,7 +252,13 @@ class FakeGitHubServer implements GitHubServer {
     this.upsert(this.mustEnv(repo, env).secrets, name, value);
   }
 
-  setOrgSecret(org: string, name: string, value: string, visibility: Visibility, selectedRepositoryIds?: number[]): void {
+  setOrgSecret(
+    org: string,
+    name: string,
+    value: string,
+    visibility: Visibility,
+    selectedRepositoryIds?: number[],
+  ): void {
     this.upsert(this.mustOrg(org).secrets, name, value, visibility, selectedRepositoryIds);
   }
 
@@ -260,7 +267,9 @@ class FakeGitHubServer implements GitHubServer {
   }
 
   envSecret(repo: string, env: string, name: string): StoredSecret | undefined {
-    return copy(this.repos.get(repo.toLowerCase())?.environments.get(env.toLowerCase())?.secrets.get(name.toUpperCase()));
+    return copy(
+      this.repos.get(repo.toLowerCase())?.environments.get(env.toLowerCase())?.secrets.get(name.toUpperCase()),
+    );
   }
 
   orgSecret(org: string, name: string): StoredSecret | undefined {
@@ -349,7 +358,13 @@ class FakeGitHubServer implements GitHubServer {
     if (fault && (fault.status !== undefined || fault.body !== undefined)) {
       const status = fault.status ?? 500;
       answer = { status };
-      this.send(res, answer, token, fault.headers, fault.body ?? (status === 204 ? '' : JSON.stringify({ message: `fault ${status}`, documentation_url: DOCS })));
+      this.send(
+        res,
+        answer,
+        token,
+        fault.headers,
+        fault.body ?? (status === 204 ? '' : JSON.stringify({ message: `fault ${status}`, documentation_url: DOCS })),
+      );
     } else {
       answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
       this.send(res, answer, token, fault?.headers);
@@ -438,13 +453,20 @@ class FakeGitHubServer implements GitHubServer {
       const repo = `${a}/${b}`;
       if (n === 3 && read) return { repo, access: 'read', run: () => this.getRepo(repo) };
       if (c === 'actions' && d === 'secrets' && n === 5 && read) {
-        return { repo, permission: 'secrets', access: 'read', run: () => this.listSecrets(this.mustRepo(repo).secrets, query) };
+        return {
+          repo,
+          permission: 'secrets',
+          access: 'read',
+          run: () => this.listSecrets(this.mustRepo(repo).secrets, query),
+        };
       }
       if (c === 'actions' && d === 'secrets' && n === 6 && e !== undefined) {
         const store = () => this.mustRepo(repo).secrets;
-        if (e === 'public-key' && read) return { repo, permission: 'secrets', access: 'read', run: () => this.getKey() };
+        if (e === 'public-key' && read)
+          return { repo, permission: 'secrets', access: 'read', run: () => this.getKey() };
         if (read) return { repo, permission: 'secrets', access: 'read', run: () => this.getSecret(store(), e) };
-        if (write) return { repo, permission: 'secrets', access: 'write', run: () => this.putSecret(store(), e, raw, false) };
+        if (write)
+          return { repo, permission: 'secrets', access: 'write', run: () => this.putSecret(store(), e, raw, false) };
         if (remove) return { repo, permission: 'secrets', access: 'write', run: () => this.deleteSecret(store(), e) };
       }
       if (c === 'environments' && d !== undefined) {
@@ -458,17 +480,39 @@ class FakeGitHubServer implements GitHubServer {
           return { repo, access: 'read', run: withEnv((x) => ({ status: 200, body: { id: x.id, name: x.name } })) };
         }
         if (e === 'secrets' && n === 6 && read) {
-          return { repo, permission: 'environments', access: 'read', run: withEnv((x) => this.listSecrets(x.secrets, query)) };
+          return {
+            repo,
+            permission: 'environments',
+            access: 'read',
+            run: withEnv((x) => this.listSecrets(x.secrets, query)),
+          };
         }
         if (e === 'secrets' && n === 7 && f !== undefined) {
           if (f === 'public-key' && read) {
             return { repo, permission: 'environments', access: 'read', run: withEnv(() => this.getKey()) };
           }
-          if (read) return { repo, permission: 'environments', access: 'read', run: withEnv((x) => this.getSecret(x.secrets, f)) };
+          if (read)
+            return {
+              repo,
+              permission: 'environments',
+              access: 'read',
+              run: withEnv((x) => this.getSecret(x.secrets, f)),
+            };
           if (write) {
-            return { repo, permission: 'environments', access: 'write', run: withEnv((x) => this.putSecret(x.secrets, f, raw, false)) };
+            return {
+              repo,
+              permission: 'environments',
+              access: 'write',
+              run: withEnv((x) => this.putSecret(x.secrets, f, raw, false)),
+            };
           }
-          if (remove) return { repo, permission: 'environments', access: 'write', run: withEnv((x) => this.deleteSecret(x.secrets, f)) };
+          if (remove)
+            return {
+              repo,
+              permission: 'environments',
+              access: 'write',
+              run: withEnv((x) => this.deleteSecret(x.secrets, f)),
+            };
         }
       }
       return undefined;
@@ -479,11 +523,16 @@ class FakeGitHubServer implements GitHubServer {
       if (n === 2 && read) return { org, access: 'read', run: () => this.getOrg(org) };
       if (b === 'actions' && c === 'secrets' && d !== undefined) {
         const store = () => this.mustOrg(org).secrets;
-        if (n === 4 && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSecrets(store(), query, true) };
-        if (n === 5 && d === 'public-key' && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.getKey() };
-        if (n === 5 && read) return { org, permission: 'orgSecrets', access: 'read', run: () => this.getOrgSecret(org, d) };
-        if (n === 5 && write) return { org, permission: 'orgSecrets', access: 'write', run: () => this.putSecret(store(), d, raw, true) };
-        if (n === 5 && remove) return { org, permission: 'orgSecrets', access: 'write', run: () => this.deleteSecret(store(), d) };
+        if (n === 4 && read)
+          return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSecrets(store(), query, true) };
+        if (n === 5 && d === 'public-key' && read)
+          return { org, permission: 'orgSecrets', access: 'read', run: () => this.getKey() };
+        if (n === 5 && read)
+          return { org, permission: 'orgSecrets', access: 'read', run: () => this.getOrgSecret(org, d) };
+        if (n === 5 && write)
+          return { org, permission: 'orgSecrets', access: 'write', run: () => this.putSecret(store(), d, raw, true) };
+        if (n === 5 && remove)
+          return { org, permission: 'orgSecrets', access: 'write', run: () => this.deleteSecret(store(), d) };
         if (n === 6 && e === 'repositories' && read) {
           return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSelected(org, d, query) };
         }
@@ -504,7 +553,14 @@ class FakeGitHubServer implements GitHubServer {
     const [owner = '', name = ''] = repo.fullName.split('/');
     return {
       status: 200,
-      body: { id: repo.id, name, full_name: repo.fullName, private: true, owner: { login: owner }, default_branch: 'main' },
+      body: {
+        id: repo.id,
+        name,
+        full_name: repo.fullName,
+        private: true,
+        owner: { login: owner },
+        default_branch: 'main',
+      },
     };
   }
 
@@ -561,7 +617,10 @@ class FakeGitHubServer implements GitHubServer {
     const secret = org.secrets.get(name.toUpperCase());
     if (!secret) return notFound();
     if (secret.visibility !== 'selected') {
-      return { status: 409, body: { message: `Secret ${secret.name} does not have visibility 'selected'`, documentation_url: DOCS } };
+      return {
+        status: 409,
+        body: { message: `Secret ${secret.name} does not have visibility 'selected'`, documentation_url: DOCS },
+      };
     }
     const params = new URLSearchParams(query);
     const perPage = Math.min(100, Math.max(1, Number(params.get('per_page')) || 30));
@@ -597,7 +656,10 @@ class FakeGitHubServer implements GitHubServer {
     }
     if (!isRecord(body)) return message(400, 'Problems parsing JSON');
     if (!isValidSecretName(name)) {
-      return message(422, 'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), and must not start with GITHUB_ or a number.');
+      return message(
+        422,
+        'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), and must not start with GITHUB_ or a number.',
+      );
     }
 
     let visibility: Visibility | undefined;
@@ -611,7 +673,10 @@ class FakeGitHubServer implements GitHubServer {
       if (v === 'selected') {
         const given = body.selected_repository_ids;
         if (!Array.isArray(given) || !given.every((id) => Number.isInteger(id))) {
-          return message(422, 'Invalid request.\n\nselected_repository_ids must be an array of integers when visibility is selected.');
+          return message(
+            422,
+            'Invalid request.\n\nselected_repository_ids must be an array of integers when visibility is selected.',
+          );
         }
         ids = given as number[];
       }
@@ -623,7 +688,8 @@ class FakeGitHubServer implements GitHubServer {
     if (body.key_id !== this.publicKey.key_id) return message(422, 'Bad request - key_id does not match');
     const ciphertext = decodeBase64(body.encrypted_value);
     if (!ciphertext) return message(422, 'Bad request - encrypted_value is not valid base64');
-    const plaintext = ciphertext.length >= 48 ? sealedbox.open(ciphertext, this.keyPair.publicKey, this.keyPair.secretKey) : null;
+    const plaintext =
+      ciphertext.length >= 48 ? sealedbox.open(ciphertext, this.keyPair.publicKey, this.keyPair.secretKey) : null;
     if (!plaintext) return message(422, 'Bad request - encrypted_value could not be decrypted with the public key');
     if (plaintext.length > MAX_SECRET_BYTES) return message(422, 'Secret value is too large: the limit is 48 KB');
 

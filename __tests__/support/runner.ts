@@ -260,7 +260,10 @@ function leaks(result: RunResult, secrets: string[]): string[] {
       for (let at = kept.indexOf(secret); at >= 0; at = kept.indexOf(secret, at + secret.length)) {
         const lineStart = kept.lastIndexOf('\n', at) + 1;
         const lineEnd = kept.indexOf('\n', at + secret.length);
-        const context = kept.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).split(secret).join(`<secret #${index}>`);
+        const context = kept
+          .slice(lineStart, lineEnd < 0 ? undefined : lineEnd)
+          .split(secret)
+          .join(`<secret #${index}>`);
         const lineNo = kept.slice(0, at).split('\n').length;
         found.push(`secret #${index} in ${where} (unmasked line ${lineNo}): ${context}`);
       }

@@ -228,7 +228,7 @@ function metadataOf(data, doing) {
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 function repositoryPageOf(data, doing) {
     const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos || !repos.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
         throw malformed(doing, 'the answer has no list of repositories');
     }
     const ids = repos.map((r) => r.id);
@@ -275,7 +275,9 @@ function permission(t) {
 function explain(err, t, doing) {
     if (!(err instanceof GitHubHttpError))
         return err;
-    const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
+    const said = err.status
+        ? `GitHub answered ${err.status} ${err.githubMessage}`
+        : `GitHub could not be reached: ${err.githubMessage}`;
     if (err.status >= 200 && err.status < 400)
         return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
     switch (err.status) {
@@ -777,7 +779,9 @@ const SETTLED_WAIT_MS = 30_000;
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 function copyId(c) {
     const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
-    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10)).toString('hex').toUpperCase();
+    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10))
+        .toString('hex')
+        .toUpperCase();
 }
 function ticketFor(copy, gen) {
     const claim = `${PREFIX}${copyId(copy)}_${gen}`;
@@ -921,7 +925,10 @@ class Coordination {
         const copies = [...byCopy.values()].sort((a, b) => b.createdAt - a.createdAt);
         const old = copies.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
         // Oldest first, and a copy's claim with its twin.
-        const names = old.reverse().flatMap((c) => c.names).slice(0, MAX_DELETES);
+        const names = old
+            .reverse()
+            .flatMap((c) => c.names)
+            .slice(0, MAX_DELETES);
         for (const name of names)
             await this.d.beside.remove(name);
     }
@@ -1001,7 +1008,13 @@ function openStore(deps, cfg) {
     }
     const t = (0,src_deps/* timings */.E)(deps.env);
     const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
-    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
+    return new SharedStore(backend, {
+        now: deps.now,
+        sleep: deps.sleep,
+        info: (m) => core.info(m),
+        pollMs: t.pollMs,
+        startedAt: deps.startedAt,
+    });
 }
 
 // EXTERNAL MODULE: ./src/credfile.ts
@@ -1061,7 +1074,12 @@ class PendingFile {
 
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
-const DEAD_TOKEN = new Set(['invalid_grant', 'refresh_token_reused', 'refresh_token_expired', 'refresh_token_invalidated']);
+const DEAD_TOKEN = new Set([
+    'invalid_grant',
+    'refresh_token_reused',
+    'refresh_token_expired',
+    'refresh_token_invalidated',
+]);
 // The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
 const KNOWN_CODES = new Set([
     ...DEAD_TOKEN,
@@ -1079,7 +1097,11 @@ const KNOWN_CODES = new Set([
 const refresh_MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
 function buildRequest(req) {
-    const fields = { grant_type: 'refresh_token', refresh_token: req.refreshToken, client_id: req.clientId };
+    const fields = {
+        grant_type: 'refresh_token',
+        refresh_token: req.refreshToken,
+        client_id: req.clientId,
+    };
     if (req.provider.sendsScope && req.scopes?.length)
         fields.scope = req.scopes.join(' ');
     const headers = { accept: 'application/json', 'user-agent': USER_AGENT };
@@ -1196,7 +1218,13 @@ async function refreshTokens(req, deps) {
         let res;
         let text;
         try {
-            res = await deps.fetch(req.tokenUrl, { method: 'POST', headers, body, redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs) });
+            res = await deps.fetch(req.tokenUrl, {
+                method: 'POST',
+                headers,
+                body,
+                redirect: 'error',
+                signal: AbortSignal.timeout(deps.timeoutMs),
+            });
         }
         catch (err) {
             const f = (0,http/* classifyFetchError */.D$)(err, deps.timeoutMs);
@@ -1221,7 +1249,10 @@ async function refreshTokens(req, deps) {
         if (res.ok)
             return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
         const wait = (0,http/* retryAfterMs */.Vs)(res.headers, deps.now());
-        if ((res.status === 429 || res.status === 503) && wait !== undefined && wait <= MAX_RETRY_AFTER_MS && attempt < refresh_MAX_ATTEMPTS) {
+        if ((res.status === 429 || res.status === 503) &&
+            wait !== undefined &&
+            wait <= MAX_RETRY_AFTER_MS &&
+            attempt < refresh_MAX_ATTEMPTS) {
             deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
             await deps.sleep(wait);
             if (deps.cancelled?.())
@@ -1288,7 +1319,7 @@ async function obtain(deps, cfg, creds, masker) {
 async function connect(deps, cfg) {
     const target = cfg.secret;
     if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
-        throw new errors/* UserError */.yo("github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with \"Secrets: Read and write\" on the repository, or a GitHub App installation token with that permission.");
+        throw new errors/* UserError */.yo('github-token: this is the job\'s own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with "Secrets: Read and write" on the repository, or a GitHub App installation token with that permission.');
     }
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, deps.github);
     const pre = await preflight(api, target);
@@ -1325,7 +1356,9 @@ async function begin(deps, cfg, masker, creds) {
     const target = cfg.secret;
     const { api, pre } = await connect(deps, cfg);
     const coord = coordinate(deps, cfg, api, pre);
-    const pending = deps.env.RUNNER_TEMP ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken) : undefined;
+    const pending = deps.env.RUNNER_TEMP
+        ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)
+        : undefined;
     if (pending)
         deps.core.saveState(PENDING_STATE, pending.path);
     return { deps, cfg, masker, target, api, pre, coord, pending, fresh: (c) => (0,credentials/* validFor */._K)(c, cfg.minTtlMs, deps.now()) };
@@ -1351,13 +1384,19 @@ async function takeSuccessor(run, current, s) {
         if (wrote)
             run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
         if (run.fresh(next))
-            return { wrote, outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: wrote, refreshTokenLive: true } };
+            return {
+                wrote,
+                outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: wrote, refreshTokenLive: true },
+            };
         return { wrote, next };
     }
     // Obtained while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
         deps.core.info(`These credentials were already refreshed by another job at ${(0,neutral/* neutral */.S)(s.at)}; using the access token it obtained.`);
-        return { wrote: false, outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false } };
+        return {
+            wrote: false,
+            outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
+        };
     }
     throw new errors/* UserError */.yo(`credentials: another job refreshed these credentials at ${(0,neutral/* neutral */.S)(s.at)}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,github_target/* describeTarget */.f)(run.target)}: re-run it to read the current value.`);
 }
@@ -1411,14 +1450,20 @@ async function store(run, ticket, tokens) {
         secretUpdatedAt: run.pre.updatedAt,
     });
     deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
-    await run.coord.spent(ticket).catch(() => deps.core.warning(`Could not settle the claim beside ${(0,github_target/* describeTarget */.f)(target)}.`));
+    await run.coord
+        .spent(ticket)
+        .catch(() => deps.core.warning(`Could not settle the claim beside ${(0,github_target/* describeTarget */.f)(target)}.`));
     try {
         await writeSecret(run.api, target, run.pre, value);
         run.pending?.clear();
     }
     catch (err) {
         const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
-        const kept = await run.coord.rescue(ticket, { ...successor, credentials: value, secretUpdatedAt: run.pre.updatedAt });
+        const kept = await run.coord.rescue(ticket, {
+            ...successor,
+            credentials: value,
+            secretUpdatedAt: run.pre.updatedAt,
+        });
         if (kept)
             run.pending?.clear();
         const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why}`;
@@ -1444,7 +1489,22 @@ function keepPending(run, record) {
 }
 function present(run, current, cancelled) {
     const { deps, cfg } = run;
-    return refreshTokens({ provider: cfg.provider, tokenUrl: cfg.tokenUrl, clientId: cfg.clientId, clientSecret: cfg.clientSecret, scopes: cfg.scopes ?? current.scopes, refreshToken: current.refreshToken }, { fetch: deps.fetch, now: deps.now, sleep: deps.sleep, info: (m) => deps.core.info(m), timeoutMs: deps.github.timeoutMs, retryDelayMs: deps.github.retryBaseMs, cancelled });
+    return refreshTokens({
+        provider: cfg.provider,
+        tokenUrl: cfg.tokenUrl,
+        clientId: cfg.clientId,
+        clientSecret: cfg.clientSecret,
+        scopes: cfg.scopes ?? current.scopes,
+        refreshToken: current.refreshToken,
+    }, {
+        fetch: deps.fetch,
+        now: deps.now,
+        sleep: deps.sleep,
+        info: (m) => deps.core.info(m),
+        timeoutMs: deps.github.timeoutMs,
+        retryDelayMs: deps.github.retryBaseMs,
+        cancelled,
+    });
 }
 
 

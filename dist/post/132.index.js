@@ -251,7 +251,7 @@ function metadataOf(data, doing) {
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 function repositoryPageOf(data, doing) {
     const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos || !repos.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
         throw malformed(doing, 'the answer has no list of repositories');
     }
     const ids = repos.map((r) => r.id);
@@ -330,7 +330,9 @@ function permission(t) {
 function explain(err, t, doing) {
     if (!(err instanceof GitHubHttpError))
         return err;
-    const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
+    const said = err.status
+        ? `GitHub answered ${err.status} ${err.githubMessage}`
+        : `GitHub could not be reached: ${err.githubMessage}`;
     if (err.status >= 200 && err.status < 400)
         return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
     switch (err.status) {
@@ -832,7 +834,9 @@ const SETTLED_WAIT_MS = 30_000;
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 function copyId(c) {
     const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
-    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10)).toString('hex').toUpperCase();
+    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10))
+        .toString('hex')
+        .toUpperCase();
 }
 function ticketFor(copy, gen) {
     const claim = `${PREFIX}${copyId(copy)}_${gen}`;
@@ -976,7 +980,10 @@ class Coordination {
         const copies = [...byCopy.values()].sort((a, b) => b.createdAt - a.createdAt);
         const old = copies.filter((c, i) => i >= KEEP_NEWEST || now - c.createdAt > PRUNE_AGE_MS);
         // Oldest first, and a copy's claim with its twin.
-        const names = old.reverse().flatMap((c) => c.names).slice(0, MAX_DELETES);
+        const names = old
+            .reverse()
+            .flatMap((c) => c.names)
+            .slice(0, MAX_DELETES);
         for (const name of names)
             await this.d.beside.remove(name);
     }
@@ -1056,7 +1063,13 @@ function openStore(deps, cfg) {
     }
     const t = timings(deps.env);
     const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
-    return new SharedStore(backend, { now: deps.now, sleep: deps.sleep, info: (m) => core.info(m), pollMs: t.pollMs, startedAt: deps.startedAt });
+    return new SharedStore(backend, {
+        now: deps.now,
+        sleep: deps.sleep,
+        info: (m) => core.info(m),
+        pollMs: t.pollMs,
+        startedAt: deps.startedAt,
+    });
 }
 
 // EXTERNAL MODULE: ./src/credentials.ts
@@ -1109,11 +1122,17 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         await writeSecret(api, target, pre, record.credentials);
     }
     catch (err) {
-        const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, { ...successor, credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt });
+        const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, {
+            ...successor,
+            credentials: record.credentials,
+            secretUpdatedAt: record.secretUpdatedAt,
+        });
         if (kept)
             file.clear();
         const head = `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${(0,errors/* describeError */.Uc)(err, masker.values)}`;
-        throw new errors/* UserError */.yo(kept ? `${head} They are ${errors/* KEPT_IN_STORE */.Lq}.` : `${head} Without the shared store nothing outlives this job: ${errors/* RELOGIN */.FK}.`);
+        throw new errors/* UserError */.yo(kept
+            ? `${head} They are ${errors/* KEPT_IN_STORE */.Lq}.`
+            : `${head} Without the shared store nothing outlives this job: ${errors/* RELOGIN */.FK}.`);
     }
     file.clear();
     await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
@@ -1166,7 +1185,11 @@ async function rescueForCli(deps, cfg, api, pre, cli, next, value) {
     if (!record)
         return false;
     const successor = successorOf(next, deps.now());
-    return coordinate(deps, cfg, api, pre).rescue(ticketOf(record.copy, cli), { ...successor, credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' });
+    return coordinate(deps, cfg, api, pre).rescue(ticketOf(record.copy, cli), {
+        ...successor,
+        credentials: value,
+        secretUpdatedAt: pre?.updatedAt ?? '',
+    });
 }
 /** client-refresh, after the job: settled when the CLI may have spent the token, else released for anyone. */
 async function endCliClaim(deps, cfg, cli, spent) {

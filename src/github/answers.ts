@@ -43,7 +43,7 @@ export function metadataOf(data: unknown, doing: string): SecretMetadata {
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 export function repositoryPageOf(data: unknown, doing: string): { ids: number[]; total?: number } {
   const repos = isObject(data) && Array.isArray(data.repositories) ? (data.repositories as unknown[]) : undefined;
-  if (!repos || !repos.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+  if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
     throw malformed(doing, 'the answer has no list of repositories');
   }
   const ids = repos.map((r) => (r as { id: number }).id);

@@ -107,7 +107,9 @@ export class GitHubApi {
       }
       const wait = this.retryDelay(failure.status, res?.headers, attempt);
       if (wait === undefined || attempt >= MAX_ATTEMPTS || (opts.once && failure.ambiguous)) throw failure;
-      this.deps.info(`GitHub API ${method} ${path}: ${failure.status ? `HTTP ${failure.status}` : failure.githubMessage}; retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+      this.deps.info(
+        `GitHub API ${method} ${path}: ${failure.status ? `HTTP ${failure.status}` : failure.githubMessage}; retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
+      );
       await this.deps.sleep(wait);
     }
   }
@@ -133,7 +135,9 @@ export class GitHubApi {
     const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
     if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
       this.warnedExpiry = true;
-      this.deps.warning(`github-token expires on ${neutral(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
+      this.deps.warning(
+        `github-token expires on ${neutral(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`,
+      );
     }
   }
 }

@@ -43,13 +43,19 @@ function permission(t: SecretTarget): string {
 /** Turns a GitHub failure into one line naming the input, what happened and the fix. */
 export function explain(err: unknown, t: SecretTarget, doing: string): Error {
   if (!(err instanceof GitHubHttpError)) return err as Error;
-  const said = err.status ? `GitHub answered ${err.status} ${err.githubMessage}` : `GitHub could not be reached: ${err.githubMessage}`;
+  const said = err.status
+    ? `GitHub answered ${err.status} ${err.githubMessage}`
+    : `GitHub could not be reached: ${err.githubMessage}`;
   if (err.status >= 200 && err.status < 400) return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
   switch (err.status) {
     case 0:
-      return new UserError(`github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`);
+      return new UserError(
+        `github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`,
+      );
     case 401:
-      return new UserError(`github-token: could not ${doing}: ${said}. The token is invalid or expired; create a new one with the ${permission(t)}.`);
+      return new UserError(
+        `github-token: could not ${doing}: ${said}. The token is invalid or expired; create a new one with the ${permission(t)}.`,
+      );
     case 403:
       if (/by integration/i.test(err.githubMessage)) {
         return new UserError(
@@ -58,9 +64,13 @@ export function explain(err: unknown, t: SecretTarget, doing: string): Error {
       }
       return new UserError(`github-token: could not ${doing}: ${said}. Give the token the ${permission(t)}.`);
     case 404:
-      return new UserError(`${where(t)}: could not ${doing}: ${said}. Check the name, and that github-token has access to it.`);
+      return new UserError(
+        `${where(t)}: could not ${doing}: ${said}. Check the name, and that github-token has access to it.`,
+      );
     default:
-      return new UserError(`could not ${doing}: ${said}. Check github-api-url; run again later if GitHub is unavailable.`);
+      return new UserError(
+        `could not ${doing}: ${said}. Check github-api-url; run again later if GitHub is unavailable.`,
+      );
   }
 }
 
@@ -200,7 +210,8 @@ export class SecretsBeside implements Beside {
 
   /** The public key to seal with: absent when the preflight itself failed. */
   private key(): Preflight {
-    if (!this.pre) throw new UserError(`github-api-url: the public key of ${describeTarget(this.t)} could not be read.`);
+    if (!this.pre)
+      throw new UserError(`github-api-url: the public key of ${describeTarget(this.t)} could not be read.`);
     return this.pre;
   }
 
@@ -260,6 +271,9 @@ export class SecretsBeside implements Beside {
 /** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
 function instant(iso: unknown): number {
   const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
-  if (!Number.isFinite(ms)) throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+  if (!Number.isFinite(ms))
+    throw new UserError(
+      'github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?',
+    );
   return ms;
 }

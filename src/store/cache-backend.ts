@@ -73,7 +73,10 @@ async function captured<T>(fn: () => Promise<T>): Promise<{ value: T; log: strin
 function within<T>(ms: number, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })),
+      ms,
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -108,7 +111,9 @@ export function actionsCacheBackend(env: Env, debug: (message: string) => void, 
       const { restoreCache } = await cache;
       clean();
       try {
-        const { value: hit } = await captured(() => within(timeoutMs, restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: timeoutMs }, true)));
+        const { value: hit } = await captured(() =>
+          within(timeoutMs, restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: timeoutMs }, true)),
+        );
         // A restore key matches by prefix; only exact keys count.
         if (!hit || !keys.includes(hit)) return undefined;
         return { key: hit, data: readFileSync(file) };

@@ -14,7 +14,7 @@ export function entryId(refreshToken: string): string {
   return derive(refreshToken, 'entry id', 16).toString('hex');
 }
 
-type Sodium = (typeof import('libsodium-wrappers'))['default'];
+type Sodium = typeof import('libsodium-wrappers')['default'];
 
 async function sodium(): Promise<Sodium> {
   const { default: s } = await import('libsodium-wrappers');

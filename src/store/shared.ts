@@ -56,7 +56,11 @@ export interface Abort {
  */
 export type Purpose = 'refresh' | 'recover';
 
-export type Lock = { state: 'owner'; gen: number } | { state: 'contended'; gen: number } | { state: 'aborted'; abort: Abort } | { state: 'unavailable' };
+export type Lock =
+  | { state: 'owner'; gen: number }
+  | { state: 'contended'; gen: number }
+  | { state: 'aborted'; abort: Abort }
+  | { state: 'unavailable' };
 
 export interface StoreDeps {
   now: () => number;
@@ -73,7 +77,8 @@ const GENERATIONS = 5;
 
 function keys(copy: string, purpose: Purpose) {
   const id = entryId(copy);
-  const [done, lock, abort] = purpose === 'refresh' ? ['next', 'lock', 'abort'] : ['recovered', 'recover', 'recover-abort'];
+  const [done, lock, abort] =
+    purpose === 'refresh' ? ['next', 'lock', 'abort'] : ['recovered', 'recover', 'recover-abort'];
   return {
     done: `oauth-broker-v1-${done}-${id}`,
     lock: (gen: number) => `oauth-broker-v1-${lock}-${id}-g${gen}`,
@@ -115,7 +120,10 @@ export class SharedStore {
     const k = keys(copy, 'recover');
     for (let gen = 0; gen < GENERATIONS; gen++) {
       const key = k.lock(gen);
-      const result = await this.backend.create(key, await sealEntry(copy, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }));
+      const result = await this.backend.create(
+        key,
+        await sealEntry(copy, key, { kind: 'lock', at: new Date(this.deps.now()).toISOString() }),
+      );
       if (result === 'saved') return { state: 'owner', gen };
       if (result === 'failed') return { state: 'unavailable' };
       const abort = await this.read(copy, [k.abort(gen)]);
@@ -138,7 +146,9 @@ export class SharedStore {
       if (found) return found;
       const waited = this.deps.now() - start;
       if (waited >= timeoutMs) return undefined;
-      this.deps.info(`waiting for another job's ${purpose === 'refresh' ? 'refresh' : 'recovery'}… ${formatDuration(waited)}`);
+      this.deps.info(
+        `waiting for another job's ${purpose === 'refresh' ? 'refresh' : 'recovery'}… ${formatDuration(waited)}`,
+      );
       await this.deps.sleep(Math.min(this.deps.pollMs, timeoutMs - waited));
     }
   }
@@ -161,6 +171,9 @@ export class SharedStore {
 
   async abort(copy: string, gen: number, abort: Omit<Abort, 'kind' | 'at'>): Promise<void> {
     const key = keys(copy, 'recover').abort(gen);
-    await this.backend.create(key, await sealEntry(copy, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }));
+    await this.backend.create(
+      key,
+      await sealEntry(copy, key, { kind: 'abort', at: new Date(this.deps.now()).toISOString(), ...abort }),
+    );
   }
 }

@@ -103,7 +103,7 @@ describe('stored access token still valid', () => {
     expect(Number(main.outputs['expires-in'])).toBeGreaterThan(8 * 3600 - 60);
     expect(main.outputs.fingerprint).toMatch(/^[0-9a-f]{12}$/);
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(s.accessToken);
-    expect(main.summary).toContain('| source | stored |');
+    expect(main.summary).toContain('<tr><th>source</th><td>stored</td></tr>');
     expect(main.summary).toContain(main.outputs.fingerprint);
     assertMasked(main, [s.accessToken, s.refreshToken, s.credentials]);
     assertNoLeak(main, [s.accessToken, s.refreshToken, s.credentials, PAT]);
@@ -161,7 +161,7 @@ describe('refresh and write-back', () => {
       'secret-updated': 'true',
     });
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(stored.accessToken);
-    expect(main.summary).toContain('| secret updated | yes: repository secret CLAUDE_CREDENTIALS of octo/app |');
+    expect(main.summary).toContain('<th>secret updated</th><td>yes: repository secret CLAUDE_CREDENTIALS of octo/app</td>');
     // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the prune after it.
     expect(
       gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`),

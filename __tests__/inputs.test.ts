@@ -3,15 +3,13 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../src/errors.js';
 import { readConfig } from '../src/inputs.js';
-import { createRunner, type Env } from '../src/runner.js';
+import type { Env } from '../src/deps.js';
+import { recordingCore } from './support/core.js';
 
 function config(inputs: Record<string, string>, env: Env = {}) {
   const all: Env = { HOME: '/home/runner', GITHUB_REPOSITORY: 'octo/app', GITHUB_WORKSPACE: '/work/ws', ...env };
   for (const [k, v] of Object.entries(inputs)) all[`INPUT_${k.toUpperCase()}`] = v;
-  return readConfig(
-    createRunner(all, () => undefined),
-    all,
-  );
+  return readConfig(recordingCore(all), all);
 }
 
 describe('defaults', () => {

@@ -1,7 +1,8 @@
 // Text from outside made safe for the log, and secrets redacted even in pieces.
 import { redact } from '../src/errors.js';
-import { defuse, neutral } from '../src/neutral.js';
-import { createRunner } from '../src/runner.js';
+import { defuse, logSafe, neutral } from '../src/neutral.js';
+import { jest } from '@jest/globals';
+import * as actions from '@actions/core';
 import { fakeToken } from './support/fake-tokens.js';
 
 /** Lines the runner would take as workflow commands: `::x::` after blanks, or `##[x]` anywhere. */
@@ -46,7 +47,13 @@ describe('neutral', () => {
 describe('the runner sink', () => {
   it('a plain line never carries a workflow command, whoever wrote the message', () => {
     let out = '';
-    const core = createRunner({}, (s) => (out += s));
+    // The real sink: @actions/core writing to this process's stdout.
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out += String(s);
+      return true;
+    });
+    const exitCode = process.exitCode;
+    const core = logSafe(actions);
     core.info('fine');
     core.info('x\n::stop-commands::resume');
     core.info('  ::add-mask::nothing');
@@ -55,6 +62,8 @@ describe('the runner sink', () => {
     core.error('e\r\n::stop-commands::t');
     core.setFailed('f\n##[add-mask]v');
     expect(commands(out).map((l) => /^::[a-z-]+::/.exec(l)?.[0])).toEqual(['::warning::', '::error::', '::error::']);
+    write.mockRestore();
+    process.exitCode = exitCode;
     expect(out).toContain('fine\n');
   });
 });

@@ -1,11 +1,12 @@
 // The main step's hand-over to the post step: trusted only when made with the same inputs.
 import { createHmac } from 'node:crypto';
-import { createRunner, type Core } from '../src/runner.js';
+import type { Core } from '../src/deps.js';
+import { recordingCore } from './support/core.js';
 import { BACKUP_SUFFIX, openState, sealState, tag, type PostState } from '../src/state.js';
 import { fakeToken } from './support/fake-tokens.js';
 
 const core = (credentials: string, githubToken = ''): Core =>
-  createRunner({ INPUT_CREDENTIALS: credentials, 'INPUT_GITHUB-TOKEN': githubToken }, () => undefined);
+  recordingCore({ INPUT_CREDENTIALS: credentials, 'INPUT_GITHUB-TOKEN': githubToken });
 
 const state: PostState = {
   files: [{ path: '/home/runner/.codex/auth.json', digest: 'a'.repeat(64), refresh: 'b'.repeat(32) }],

@@ -1,7 +1,34 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from './github/api.js';
-import type { Core, Env } from './runner.js';
 import type { Shield } from './shield.js';
+
+type ActionsCore = typeof import('@actions/core');
+
+/** The part of @actions/core's job-summary builder the broker uses. */
+export interface Summary {
+  addHeading(text: string, level?: number): Summary;
+  addTable(rows: Parameters<ActionsCore['summary']['addTable']>[0]): Summary;
+  write(): Promise<unknown>;
+}
+
+/** The slice of @actions/core the broker uses; injected so the logic tests without a runner. */
+export interface Core {
+  getInput(name: string): string;
+  setSecret(value: string): void;
+  setOutput(name: string, value: string): void;
+  exportVariable(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+  isDebug(): boolean;
+  setFailed(message: string): void;
+  summary: Summary;
+}
+
+export type Env = Record<string, string | undefined>;
 
 export interface Deps {
   core: Core;

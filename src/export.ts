@@ -5,8 +5,9 @@ import type { Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from './github/target.js';
-import type { Core } from './runner.js';
+import type { Core } from './deps.js';
 import { UserError } from './errors.js';
+import { neutral } from './neutral.js';
 import { BACKUP_SUFFIX, STATE_KEY, sealState, tag, type StateFile } from './state.js';
 
 export type Source = 'stored' | 'shared' | 'refreshed';
@@ -60,7 +61,7 @@ function putBack(file: StateFile): string {
   }
 }
 
-export function publish(core: Core, cfg: Config, out: Outcome, now: number): void {
+export async function publish(core: Core, cfg: Config, out: Outcome, now: number): Promise<void> {
   const { creds } = out;
   const token = creds.accessToken ?? '';
   const expiresAt = creds.expiresAt !== undefined ? new Date(creds.expiresAt).toISOString() : '';
@@ -125,8 +126,20 @@ export function publish(core: Core, cfg: Config, out: Outcome, now: number): voi
     ['provider', cfg.provider.id],
     ['source', out.source],
     ['expires at', expiresAt || 'unknown'],
-    ['fingerprint', `\`${fp}\``],
+    ['fingerprint', `<code>${fp}</code>`],
     ['secret updated', where ? `yes: ${where}` : 'no'],
   ];
-  core.appendSummary(`### oauth-broker\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n\n`);
+  await writeSummary(core, rows);
+}
+
+/** The job summary is a courtesy: the token is already handed over, so a failure here is only noted. */
+async function writeSummary(core: Core, rows: Array<[string, string]>): Promise<void> {
+  try {
+    await core.summary
+      .addHeading('oauth-broker', 3)
+      .addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]))
+      .write();
+  } catch (err) {
+    core.debug(`No job summary written: ${neutral((err as Error).message)}`);
+  }
 }

@@ -4,7 +4,7 @@ import { parseDuration } from './duration.js';
 import { UserError } from './errors.js';
 import { neutral } from './neutral.js';
 import { PROVIDERS, homeDir, isProviderId, type Provider } from './providers.js';
-import type { Core, Env } from './runner.js';
+import type { Core, Env } from './deps.js';
 import { CLAIM_NAME, type SecretTarget } from './github/target.js';
 
 export type Mode = 'auto' | 'refresh' | 'check';

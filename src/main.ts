@@ -1,9 +1,10 @@
-import { runMain } from './run.js';
-import { createRunner } from './runner.js';
+import * as actions from '@actions/core';
 import { sleep } from './http.js';
+import { logSafe } from './neutral.js';
+import { runMain } from './run.js';
 import { signalShield } from './shield.js';
 
-const core = createRunner();
+const core = logSafe(actions);
 await runMain({
   core,
   env: process.env,

@@ -1,4 +1,4 @@
-import type { Core } from './runner.js';
+import type { Core } from './deps.js';
 
 /**
  * Masks each value, and each line of a multi-line one, once. Keeps the set of masked

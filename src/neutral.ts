@@ -19,3 +19,9 @@ export function neutral(text: string, max = 200): string {
   const line = defuse(String(text).replace(CONTROL, ' '));
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
+
+/** The one guarantee no caller can forget: a plain log line never carries a workflow command. */
+export function logSafe<C extends { info(message: string): void }>(core: C): C {
+  // Command data needs none: @actions/core escapes it onto the command's own line.
+  return { ...core, info: (message: string) => core.info(defuse(message)) };
+}

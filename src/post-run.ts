@@ -10,7 +10,7 @@ import { Masker } from './mask.js';
 import { PENDING_STATE } from './pending.js';
 import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
 import type { Deps } from './deps.js';
-import type { Core } from './runner.js';
+import type { Core } from './deps.js';
 
 const NOTHING = 'nothing is written back, removed or put back.';
 

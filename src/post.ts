@@ -1,9 +1,10 @@
-import { runPost } from './post-run.js';
-import { createRunner } from './runner.js';
+import * as actions from '@actions/core';
 import { sleep } from './http.js';
+import { logSafe } from './neutral.js';
+import { runPost } from './post-run.js';
 
 await runPost({
-  core: createRunner(),
+  core: logSafe(actions),
   env: process.env,
   fetch: globalThis.fetch,
   now: Date.now,

@@ -69,7 +69,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       secretUpdated: false,
       refreshTokenLive: cfg.mode !== 'check',
     };
-    publish(core, cfg, await handOver(deps, cfg, stored, creds), now);
+    await publish(core, cfg, await handOver(deps, cfg, stored, creds), now);
     return;
   }
   if (!cfg.secret || !cfg.githubToken) {
@@ -95,7 +95,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
         'Run again; if this repeats, check token-url.',
     );
   }
-  publish(core, cfg, await handOver(deps, cfg, outcome, creds), deps.now());
+  await publish(core, cfg, await handOver(deps, cfg, outcome, creds), deps.now());
 }
 
 /** client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents it. */

@@ -2,7 +2,7 @@
 // step (through GITHUB_ENV), so the state carries a MAC keyed by this step's own secret
 // inputs: the post step acts only on state its main step wrote, for the same inputs.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Core } from './runner.js';
+import type { Core } from './deps.js';
 
 export interface StateFile {
   path: string;

@@ -148,7 +148,7 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.S)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
         }
     }
 }
@@ -156,7 +156,7 @@ function messageOf(text) {
     try {
         const m = JSON.parse(text)?.message;
         if (typeof m === 'string')
-            return (0,neutral/* neutral */.S)(m);
+            return (0,neutral/* neutral */.SY)(m);
     }
     catch {
         // fall through
@@ -548,7 +548,7 @@ function actionsCacheBackend(env, debug, timeoutMs) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_.join)(workspace, DIR);
     const file = (0,external_node_path_.join)(workspace, FILE);
-    const cache = __webpack_require__.e(/* import() */ 305).then(__webpack_require__.bind(__webpack_require__, 4305));
+    const cache = __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
     // @actions/cache reads the runner's variables from process.env.
     const clean = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     return {
@@ -943,11 +943,11 @@ class Coordination {
         const key = this.material(spent);
         const write = async () => {
             if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
                 return false;
             }
             await r.write();
-            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store, and wrote them to ${this.d.target}.`);
+            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store, and wrote them to ${this.d.target}.`);
             return true;
         };
         const lock = await store.acquire(key);
@@ -972,7 +972,7 @@ class Coordination {
         if (result?.kind === 'recovered')
             return false;
         if (result?.kind === 'abort')
-            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.S)(result.message)} Re-run this job.`);
+            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.SY)(result.message)} Re-run this job.`);
         throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
     }
 }
@@ -1260,7 +1260,7 @@ async function refreshTokens(req, deps) {
             continue;
         }
         const { code, description } = providerError(text);
-        const quoted = [code && quotableCode(code, secrets), description && (0,neutral/* neutral */.S)((0,errors/* redact */.E$)(description, secrets))];
+        const quoted = [code && quotableCode(code, secrets), description && (0,neutral/* neutral */.SY)((0,errors/* redact */.E$)(description, secrets))];
         const detail = quoted.filter(Boolean).join(': ');
         const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
         if (code && DEAD_TOKEN.has(code)) {
@@ -1303,7 +1303,7 @@ async function obtain(deps, cfg, creds, masker) {
             // this job's own write, whose copy is the current one whatever its marker says.
             if (!secretUpdated && (0,marker/* isOldCopy */.FB)(current.doc, run.pre.updatedAt)) {
                 await run.coord.failed(r.ticket, 'no');
-                throw new errors/* UserError */.yo(`credentials: ${(0,github_target/* describeTarget */.f)(run.target)} was written at ${(0,neutral/* neutral */.S)(run.pre.updatedAt)}, long after the copy this job holds, whose refresh token is therefore spent; re-run the job to read the current value (if you stored this value by hand, remove its "oauth_broker" field).`);
+                throw new errors/* UserError */.yo(`credentials: ${(0,github_target/* describeTarget */.f)(run.target)} was written at ${(0,neutral/* neutral */.SY)(run.pre.updatedAt)}, long after the copy this job holds, whose refresh token is therefore spent; re-run the job to read the current value (if you stored this value by hand, remove its "oauth_broker" field).`);
             }
             return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
         }
@@ -1323,7 +1323,7 @@ async function connect(deps, cfg) {
     }
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, deps.github);
     const pre = await preflight(api, target);
-    deps.core.info(`Checked ${(0,github_target/* describeTarget */.f)(target)}: readable, last updated ${(0,neutral/* neutral */.S)(pre.updatedAt)}.`);
+    deps.core.info(`Checked ${(0,github_target/* describeTarget */.f)(target)}: readable, last updated ${(0,neutral/* neutral */.SY)(pre.updatedAt)}.`);
     return { api, pre };
 }
 /**
@@ -1392,13 +1392,13 @@ async function takeSuccessor(run, current, s) {
     }
     // Obtained while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
-        deps.core.info(`These credentials were already refreshed by another job at ${(0,neutral/* neutral */.S)(s.at)}; using the access token it obtained.`);
+        deps.core.info(`These credentials were already refreshed by another job at ${(0,neutral/* neutral */.SY)(s.at)}; using the access token it obtained.`);
         return {
             wrote: false,
             outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
         };
     }
-    throw new errors/* UserError */.yo(`credentials: another job refreshed these credentials at ${(0,neutral/* neutral */.S)(s.at)}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,github_target/* describeTarget */.f)(run.target)}: re-run it to read the current value.`);
+    throw new errors/* UserError */.yo(`credentials: another job refreshed these credentials at ${(0,neutral/* neutral */.SY)(s.at)}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,github_target/* describeTarget */.f)(run.target)}: re-run it to read the current value.`);
 }
 /** How sure a failed refresh is that the provider never saw the token. */
 function spentBy(err) {

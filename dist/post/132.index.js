@@ -171,7 +171,7 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.S)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
         }
     }
 }
@@ -179,7 +179,7 @@ function messageOf(text) {
     try {
         const m = JSON.parse(text)?.message;
         if (typeof m === 'string')
-            return (0,neutral/* neutral */.S)(m);
+            return (0,neutral/* neutral */.SY)(m);
     }
     catch {
         // fall through
@@ -603,7 +603,7 @@ function actionsCacheBackend(env, debug, timeoutMs) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_.join)(workspace, DIR);
     const file = (0,external_node_path_.join)(workspace, FILE);
-    const cache = __webpack_require__.e(/* import() */ 305).then(__webpack_require__.bind(__webpack_require__, 4305));
+    const cache = __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
     // @actions/cache reads the runner's variables from process.env.
     const clean = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     return {
@@ -998,11 +998,11 @@ class Coordination {
         const key = this.material(spent);
         const write = async () => {
             if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
                 return false;
             }
             await r.write();
-            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.S)(s.at)} could not store, and wrote them to ${this.d.target}.`);
+            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store, and wrote them to ${this.d.target}.`);
             return true;
         };
         const lock = await store.acquire(key);
@@ -1027,7 +1027,7 @@ class Coordination {
         if (result?.kind === 'recovered')
             return false;
         if (result?.kind === 'abort')
-            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.S)(result.message)} Re-run this job.`);
+            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.SY)(result.message)} Re-run this job.`);
         throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
     }
 }

@@ -6,7 +6,7 @@
 // times that Node instead of the one running this script (the harness spawns it too).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeToken } from '../__tests__/support/fake-tokens.js';
 import { stepNode } from '../__tests__/support/runner.js';
@@ -90,6 +90,8 @@ const row = (label: string, value: string): void => console.log(`  ${label.padEn
 const ms = (xs: number[]): string => `median ${median(xs).toFixed(1).padStart(6)} ms`;
 const ratio = (a: number[], b: number[]): string => `${(median(a) / median(b)).toFixed(2)}x`;
 
+const load = (): string => loadavg()[0].toFixed(1);
+const loadAtStart = load();
 const version = spawnSync(stepNode, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim();
 const bareCore = bareCoreBundle();
 const env = storedEnv();
@@ -208,3 +210,4 @@ try {
   await stopStandIns(standIns);
   await cleanupRuns();
 }
+console.log(`\nload average ${loadAtStart} at the start, ${load()} at the end, ${availableParallelism()} cores`);

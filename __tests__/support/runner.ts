@@ -55,6 +55,9 @@ export interface RunOptions {
 /** The repository root: this file lives in <root>/__tests__/support/. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The Node that runs the step: OAUTH_BROKER_TEST_NODE (a path), else the one running the tests. */
+export const stepNode = process.env.OAUTH_BROKER_TEST_NODE || process.execPath;
+
 export function distEntry(entry: Entry): string {
   return join(repoRoot, 'dist', entry, 'index.js');
 }
@@ -179,7 +182,7 @@ export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<Ru
     stdout: string;
     stderr: string;
   }>((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(stepNode, [script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     opts.onSpawn?.(child);
     let out = '';
     let err = '';

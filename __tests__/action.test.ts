@@ -340,8 +340,16 @@ describe('the file between main and post', () => {
 
 describe('nothing is spent that cannot be stored', () => {
   it.each([
-    ['secret-name', { 'secret-name': '' }, /^secret-name: refusing to refresh .* would be spent and lost/],
-    ['github-token', { 'github-token': '' }, /^github-token: refusing to refresh .* would be spent and lost/],
+    [
+      'secret-name',
+      { 'secret-name': '' },
+      /^secret-name: refusing to refresh .* with nowhere to store the rotated credentials/,
+    ],
+    [
+      'github-token',
+      { 'github-token': '' },
+      /^github-token: refusing to refresh .* with nowhere to store the rotated credentials/,
+    ],
   ])('without %s the run fails before calling the provider', async (_, extra, message) => {
     const s = seed(-HOUR);
     const r = await runAction('main', { inputs: inputs(s, extra) });
@@ -354,7 +362,7 @@ describe('nothing is spent that cannot be stored', () => {
     [
       "the job's GITHUB_TOKEN",
       JOB_TOKEN,
-      /^github-token: .*403 Resource not accessible by integration.*GITHUB_TOKEN.*can never read or write secrets.*fine-grained PAT/,
+      /^github-token: .*403 Resource not accessible by integration; use a fine-grained PAT.*, not the job's GITHUB_TOKEN/,
     ],
     [
       'a PAT without the Secrets permission',
@@ -364,7 +372,7 @@ describe('nothing is spent that cannot be stored', () => {
     [
       'a token for other repositories',
       'foreign',
-      /^repository octo\/app \(secret-repository\): .*404 Not Found.*Check the name/,
+      /^secret-repository: .*octo\/app: GitHub answered 404 Not Found; check the name/,
     ],
     ['an unknown token', 'github_pat_unknown', /^github-token: .*401 Bad credentials.*invalid or expired/],
   ])('%s is explained, and nothing is spent', async (_, token, message) => {
@@ -386,7 +394,7 @@ describe('nothing is spent that cannot be stored', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.accessToken, s.credentials, JOB_TOKEN],
-      /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/,
+      /^github-token: this is the job's own GITHUB_TOKEN, which cannot write secrets/,
     );
     expect(gh.requests.length + oauth.requests.length).toBe(0);
   });
@@ -459,7 +467,7 @@ describe('provider failures', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.credentials],
-      /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/,
+      /connection dropped before the answer arrived; not retried, as it may have arrived/,
     );
     expect(oauth.requests).toHaveLength(1);
 
@@ -480,11 +488,7 @@ describe('provider failures', () => {
     const s = seed(-HOUR);
     oauth.faults.push({ action: 'hang' });
     const r = await runAction('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '500' } });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.credentials],
-      /no answer within 1s; the refresh may have reached the provider, so it is not retried/,
-    );
+    expectCleanFailure(r, [s.refreshToken, s.credentials], /no answer within 1s; not retried, as it may have arrived/);
     expect(oauth.requests).toHaveLength(1);
   });
 
@@ -538,7 +542,7 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
     [
       'expired token in check mode',
       { credentials: expired, mode: 'check' },
-      /^credentials: the stored access token is not valid for min-ttl 30m: it expired 1h(\d+s)? ago/,
+      /^credentials: the stored access token is not valid for min-ttl 30m \(it expired 1h(\d+s)? ago\)/,
     ],
     [
       'unknown mode',
@@ -644,7 +648,7 @@ describe('client-refresh', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.accessToken, s.credentials],
-      /^client-refresh: .*its successor could not be stored/,
+      /^client-refresh: .*nothing could store its successor/,
     );
     expect(existsSync(`${r.home}/.claude/.credentials.json`)).toBe(false);
   });

@@ -174,9 +174,8 @@ describe('the post step finishing what main could not', () => {
       state: main.state,
     });
     expect(post.code).toBe(1);
-    expect(post.stdout).toMatch(
-      /^::error::The rotated credentials could not be written .* kept sealed in the shared store/m,
-    );
+    expect(post.stdout).toMatch(/^::error::github-api-url: could not read the public key .*502/m);
+    expect(post.stdout).toMatch(/The rotated credentials are kept sealed in the shared store/);
     gh.faults.length = 0;
     const next = await runAction('main', { inputs: inputs(s.credentials), env: cache.env('refs/heads/main') });
     expect({ code: next.code, error: next.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
@@ -197,9 +196,8 @@ describe('the post step finishing what main could not', () => {
       });
     const given = inputs(s.credentials, { share: 'false' });
     const main = await runAction('main', { inputs: given, env: { OAUTH_BROKER_RETRY_BASE_MS: '20' }, runnerTemp });
-    expect(main.stdout).toMatch(
-      /^::error::The rotated credentials could not be written .* kept sealed for this job's post step/m,
-    );
+    expect(main.stdout).toMatch(/^::error::github-api-url: could not write .*502/m);
+    expect(main.stdout).toMatch(/The rotated credentials are kept sealed for this job's post step/);
     const post = await runAction('post', { inputs: given, runnerTemp, state: main.state });
     expect({ code: post.code, error: post.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
     expect(oauth.isLive(storedRefreshToken())).toBe(true);

@@ -109,7 +109,7 @@ function expectOneCleanLine(r: RunResult, message: RegExp, secrets: string[]): v
   assertNoLeak(r, [...secrets, PAT]);
 }
 
-const STALE = /another job already spent this refresh token, so this job holds an old copy of .*; re-run it/;
+const STALE = /another job already spent this refresh token, so this job holds an old copy; re-run the job/;
 
 describe('across refs, repositories and queue time', () => {
   it('a default-branch job queued before a pull-request job rotated does not present the spent token', async () => {
@@ -234,11 +234,11 @@ describe('old copies whose claims are gone', () => {
       JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 8 * HOUR } }),
     );
     const r = await job(old);
-    expectOneCleanLine(r, /^credentials: repository secret .* was written at .*, long after the copy this job holds/, [
-      refreshToken,
-      accessToken,
-      old,
-    ]);
+    expectOneCleanLine(
+      r,
+      /^credentials: this job holds an old copy, written long before the secret's update at .*; re-run the job/,
+      [refreshToken, accessToken, old],
+    );
     expect(oauth.requests).toHaveLength(0);
     expect(gh.secretNames({ repo: REPO })).toEqual([SECRET]);
   });
@@ -269,11 +269,11 @@ describe('dead holders and runs of failures', () => {
       inputs: { 'lock-timeout': '1s' },
       env: { OAUTH_BROKER_LEASE_MS: '60000' },
     });
-    expectOneCleanLine(
-      wave,
-      /^lock-timeout: another job claimed the refresh .* a run started after \S+ may take over/,
-      [s.refreshToken, s.credentials],
-    );
+    expectOneCleanLine(wave, /^lock-timeout: another job claimed the refresh .*; re-run this job\.$/, [
+      s.refreshToken,
+      s.credentials,
+    ]);
+    expect(wave.stdout).toMatch(/^If that job died, a run started after \S+ may take over\.$/m);
     const later = await job(s.credentials);
     expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
     expect(later.stdout).toContain('never finished; taking over');
@@ -379,7 +379,8 @@ describe('client-refresh', () => {
       state: main.state,
       home: main.home,
     });
-    expectOneCleanLine(post, /kept sealed in the shared store/, [
+    expect(post.stdout).toMatch(/^The credentials the CLI rotated are kept sealed in the shared store/m);
+    expectOneCleanLine(post, /^The CLI's rotation was not stored; .* is kept \(0600\)/, [
       s.refreshToken,
       s.credentials,
       t.access_token,

@@ -173,8 +173,9 @@ describe('shared store', () => {
     const failed = await job(s.credentials);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(
-      /^::error::The rotated credentials could not be written to repository secret CLAUDE_CREDENTIALS of octo\/app: .*502.* kept sealed in the shared store/m,
+      /^::error::github-api-url: could not write repository secret CLAUDE_CREDENTIALS of octo\/app: .*502/m,
     );
+    expect(failed.stdout).toMatch(/The rotated credentials are kept sealed in the shared store/);
     expect(secretValue()).toBe(s.credentials);
     expect(oauth.isLive(s.refreshToken)).toBe(false);
 

@@ -33,20 +33,23 @@ export function fitLine(...candidates: string[]): string {
 }
 
 /**
- * An error caused by another: `why` (that error's line) then the consequence, when that fits the
- * error line; else `short`, with `why` as the first detail. The cause's details follow, then `more`.
+ * An error caused by another, whose line (`why`) already says what happened and the fix: `why`
+ * then the consequence, when that fits the error line. Else, with a `short` line, that line with
+ * `why` as the first detail; without, `why` alone with the consequence as the first detail. The
+ * cause's details follow, then `more`.
  */
 export function explained(
   cause: unknown,
   why: string,
   consequence: string,
-  short: string,
+  short?: string,
   more: readonly string[] = [],
 ): UserError {
   const full = `${why} ${consequence}`;
-  const fits = full.length <= MAX_ERROR_LINE;
-  const details = [...(fits ? [] : [`Why: ${why}`]), ...detailsOf(cause), ...more];
-  return new UserError(fits ? full : short, { cause, details });
+  let line = full;
+  let first: string[] = [];
+  if (full.length > MAX_ERROR_LINE) [line, first] = short ? [short, [`Why: ${why}`]] : [why, [consequence]];
+  return new UserError(line, { cause, details: [...first, ...detailsOf(cause), ...more] });
 }
 
 /** The details of an error: a UserError's own, nothing for any other. */
@@ -58,12 +61,12 @@ export function detailsOf(err: unknown): readonly string[] {
 export const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
 
 /** Where rotated credentials the secret could not take are kept, in a few words for the error line. */
-export const KEPT_IN_STORE = 'kept sealed in the shared store until a run can write them';
+export const KEPT_IN_STORE = 'kept sealed in the shared store for the next run';
 
 /** Who finishes the write-back of credentials kept in the store, for the lines after the error. */
 export const KEPT_IN_STORE_DETAILS =
-  'They are kept sealed in the shared store (Actions cache): the next run holding the same credentials ' +
-  'recovers them and finishes the write-back, no new login needed.';
+  'The next run holding the same credentials recovers them from the shared store (Actions cache) and ' +
+  'finishes the write-back, no new login needed.';
 
 /** What a github-token needs to write the secret, when the kind of secret is not known. */
 export const PAT_FIX = 'a fine-grained PAT with "Secrets: Read and write"';

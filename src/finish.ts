@@ -65,11 +65,7 @@ export async function finishPending(
     if (kept) file.clear();
     const why = describeError(err, masker.values);
     const what = 'The rotated credentials';
-    if (kept) {
-      throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, `${what} were not stored, but are ${KEPT_IN_STORE}.`, [
-        KEPT_IN_STORE_DETAILS,
-      ]);
-    }
+    if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
     const lost = `${what} were not stored, and without the shared store nothing outlives this job: ${RELOGIN}.`;
     throw explained(err, why, lost, lost);
   }
@@ -112,14 +108,8 @@ export async function storeForCli(
   } catch (err) {
     const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
     if (kept) {
-      const what = 'The credentials the CLI rotated';
-      throw explained(
-        err,
-        describeError(err, masker.values),
-        `${what} are ${KEPT_IN_STORE}.`,
-        `${what} were not stored, but are ${KEPT_IN_STORE}.`,
-        [KEPT_IN_STORE_DETAILS],
-      );
+      const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
+      throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
     }
     throw err;
   } finally {

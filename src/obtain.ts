@@ -280,20 +280,18 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     });
     if (kept) run.pending?.clear();
     const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
-    if (kept) {
-      const rest = `${what} are ${KEPT_IN_STORE}.`;
-      throw explained(err, why, rest, `${what} were not stored, but are ${KEPT_IN_STORE}; fix the cause below.`, [
-        KEPT_IN_STORE_DETAILS,
-      ]);
-    }
+    if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
     if (run.pending) {
-      const post = "kept sealed for this job's post step, which tries the write-back again";
-      throw explained(err, why, `${what} are ${post}.`, `${what} were not stored; they are ${post}.`);
+      throw explained(err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
     }
-    const lost = rotated
-      ? ` The stored refresh token is spent: after fixing the cause, ${RELOGIN}.`
-      : ' Fix it and re-run.';
-    throw explained(err, why, `${what} were not stored.${lost}`, `${what} were not stored.${lost}`);
+    if (!rotated) throw explained(err, why, `${what} were not stored; fix the cause and re-run.`);
+    const lost = `${what} were not stored, and the stored refresh token is spent`;
+    throw explained(
+      err,
+      why,
+      `${lost}: after fixing the cause, ${RELOGIN}.`,
+      `${lost}: fix the cause below, then ${RELOGIN}.`,
+    );
   }
   await run.coord.succeeded(ticket, successor);
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };

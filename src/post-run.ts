@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from './credentials.js';
 import { digest, entryAt, kindOf } from './credfile.js';
-import { UserError, describeError, detailsOf, explained, reportFailure, warnWith } from './errors.js';
+import { UserError, describeError, detailsOf, reportFailure, warnWith } from './errors.js';
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from './github/target.js';
 import { Masker } from './mask.js';
@@ -110,11 +110,11 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
         if (holdsNewRefreshToken(core, content, file)) {
           keep(path);
           const why = describeError(err, masker.values);
-          const kept = `${path} is kept (0600): it may hold the only copy of the CLI's rotated refresh token`;
-          const error = explained(err, why, `${kept}.`, `The CLI's rotation was not stored; ${kept}.`, [
-            storeHint(cfg.secret, path),
-            ...before,
-          ]);
+          const line =
+            `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
+            'store it in the secret, then delete the file.';
+          const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
+          const error = new UserError(line, { cause: err, details });
           reportFailure(core, error, masker.values);
           return;
         }

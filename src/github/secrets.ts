@@ -30,9 +30,14 @@ function base(t: SecretTarget): string {
 }
 
 function where(t: SecretTarget): string {
-  if (t.kind === 'repo') return `repository ${t.owner}/${t.repo} (secret-repository)`;
-  if (t.kind === 'env') return `environment ${t.environment} of ${t.owner}/${t.repo} (secret-environment)`;
-  return `organization ${t.org} (secret-org)`;
+  if (t.kind === 'repo') return `repository ${t.owner}/${t.repo}`;
+  if (t.kind === 'env') return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+  return `organization ${t.org}`;
+}
+
+/** The input that names where the secret is. */
+function placeInput(t: SecretTarget): string {
+  return { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' }[t.kind];
 }
 
 function permission(t: SecretTarget): string {
@@ -42,7 +47,7 @@ function permission(t: SecretTarget): string {
 }
 
 // The error line quotes at most this much of GitHub's message; the lines after it, the whole.
-const QUOTED_CHARS = 80;
+const QUOTED_CHARS = 60;
 
 /**
  * Turns a GitHub failure into an error line naming the input, what happened and the fix, with
@@ -73,16 +78,16 @@ export function explain(err: unknown, t: SecretTarget, doing: string): Error {
       ]);
     case 403:
       if (/by integration/i.test(err.githubMessage)) {
-        return fail('github-token', `if this is the job's own GITHUB_TOKEN, pass ${PAT_FIX} instead`, [
+        return fail('github-token', `use ${PAT_FIX}, not the job's GITHUB_TOKEN`, [
           GITHUB_TOKEN_CANNOT,
           `The permission needed: the ${permission(t)} on ${where(t)}.`,
         ]);
       }
       return fail('github-token', `give the token the ${permission(t)}`, [`It needs it on ${where(t)}.`]);
     case 404:
-      return fail(where(t), 'check the name, and that github-token has access to it');
+      return fail(placeInput(t), 'check the name, and that github-token has access to it');
     default:
-      return fail('github-api-url', 'run again later if GitHub is unavailable', [
+      return fail('github-api-url', 'run again later', [
         "If this persists, check that github-api-url is GitHub's API.",
       ]);
   }

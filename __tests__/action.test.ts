@@ -131,7 +131,7 @@ describe('stored access token still valid', () => {
 });
 
 describe('refresh and write-back', () => {
-  it('refreshes an expired token exactly as Claude Code does and writes the rotated credentials to the repository secret', async () => {
+  it('refreshes an expired token exactly as Claude Code does, and writes the rotated credentials back', async () => {
     const s = seed(-HOUR);
     const { main, post } = await runMainThenPost({ inputs: inputs(s), debug: true });
     expect(main.code).toBe(0);
@@ -164,7 +164,8 @@ describe('refresh and write-back', () => {
     expect(main.summary).toContain(
       '<th>secret updated</th><td>yes: repository secret CLAUDE_CREDENTIALS of octo/app</td>',
     );
-    // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the prune after it.
+    // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and
+    // the prune after it.
     expect(
       gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`),
     ).toEqual([
@@ -362,7 +363,7 @@ describe('nothing is spent that cannot be stored', () => {
     [
       "the job's GITHUB_TOKEN",
       JOB_TOKEN,
-      /^github-token: .*403 Resource not accessible by integration; use a fine-grained PAT.*, not the job's GITHUB_TOKEN/,
+      /^github-token: .*403 Resource not accessible by integration; use a fine-grained PAT.*, not the job's GITHUB/,
     ],
     [
       'a PAT without the Secrets permission',
@@ -442,7 +443,10 @@ describe('provider failures', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.accessToken, s.credentials],
-      /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/,
+      new RegExp(
+        '^provider anthropic \\(127\\.0\\.0\\.1:\\d+\\) refused the stored refresh token: ' +
+          'answered HTTP 400 \\(invalid_grant: Refresh token not found or invalid\\)',
+      ),
     );
     expect(oauth.reuseCount).toBe(1);
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);

@@ -98,7 +98,10 @@ describe("the provider's answer", () => {
     expectCleanFailure(
       r,
       [...allOf(s), now.refreshToken],
-      new RegExp('^provider anthropic \\(127\\.0\\.0\\.1:\\d+\\) answered without a usable access token; run again'),
+      /^provider anthropic \(127\.0\.0\.1:\d+\) answered without a usable access token; run again/,
+    );
+    expect(r.stdout).toContain(
+      'Its new refresh token was written to repository secret CLAUDE_CREDENTIALS of octo/app, so the login is kept.',
     );
     expect(r.outputs['access-token']).toBeUndefined();
 

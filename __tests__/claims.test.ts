@@ -129,7 +129,7 @@ describe('claims', () => {
     await expect(w.job().reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
   });
 
-  it('a holder that may have presented keeps its claim until the lease runs out; then one later run takes over', async () => {
+  it('a holder that may have presented keeps its claim until its lease ends; one later run takes over', async () => {
     const w = world();
     const c = copy();
     const r = await w.job().reserve(c);

@@ -395,7 +395,7 @@ describe('client-refresh', () => {
     expectLoginKept();
   });
 
-  it('only one of two concurrent jobs hands its CLI the refresh token; the other gets the access token only', async () => {
+  it('only one of two concurrent jobs hands its CLI the refresh token; the other, the access token only', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
     const runs = await Promise.all([job(s.credentials, { inputs }), job(s.credentials, { inputs })]);

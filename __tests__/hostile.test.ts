@@ -119,7 +119,7 @@ describe('no workflow command from text the action did not write', () => {
   const hostile = '2026-01-31T12:00:00Z\n::stop-commands::resume\n::error::pwned\r::add-mask::x ##[set-output name=a]b';
   const shown = '2026-01-31T12:00:00Z :%3Astop-commands:%3Aresume :%3Aerror:%3Apwned';
 
-  it("a secret's updated_at carrying ::stop-commands:: and ::error:: lines is one neutral line, before anything is spent", async () => {
+  it("a secret's updated_at holding ::stop-commands:: and ::error:: is one neutral line, nothing spent", async () => {
     const s = seed(-HOUR);
     const meta = JSON.stringify({ name: SECRET, created_at: hostile, updated_at: hostile });
     gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });

@@ -65,7 +65,7 @@ const storedTokens = (): { accessToken: string; refreshToken: string } =>
   (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
 
 describe('shared store', () => {
-  it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed with the same token', async () => {
+  it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed', async () => {
     const s = seed(-HOUR);
     const runs = await Promise.all(Array.from({ length: 16 }, () => job(s.credentials)));
     for (const r of runs)
@@ -210,7 +210,7 @@ describe('shared store', () => {
     expect(gh.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(SECRET) && r.status < 300)).toHaveLength(2);
   });
 
-  it('concurrent recoveries: one job writes the rescue, then one refreshes it; none overwrites a newer rotation', async () => {
+  it('concurrent recoveries: one job writes the rescue, one refreshes it; none overwrites a newer one', async () => {
     const s = seed(-HOUR);
     for (let i = 0; i < 5; i++)
       gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });

@@ -98,7 +98,8 @@ try {
   console.log(`\n${JOBS} concurrent jobs, one expired token, shared store on (poll 500 ms)`);
   console.log(`  provider calls   ${oauth.requests.length} (reuse rejections: ${oauth.reuseCount})`);
   console.log(
-    `  slowest job      ${(Math.max(...walls) / 1000).toFixed(1)} s wall (fastest ${(Math.min(...walls) / 1000).toFixed(1)} s)`,
+    `  slowest job      ${(Math.max(...walls) / 1000).toFixed(1)} s wall ` +
+      `(fastest ${(Math.min(...walls) / 1000).toFixed(1)} s)`,
   );
 } finally {
   await stopStandIns(standIns);

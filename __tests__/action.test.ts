@@ -363,7 +363,7 @@ describe('nothing is spent that cannot be stored', () => {
     [
       "the job's GITHUB_TOKEN",
       JOB_TOKEN,
-      /^github-token: .*403 Resource not accessible by integration; use a fine-grained PAT.*, not the job's GITHUB/,
+      /^github-token: .*403 Resource not accessible by integration; use a fine-grained PAT, not the job's GITHUB/,
     ],
     [
       'a PAT without the Secrets permission',

@@ -380,7 +380,7 @@ describe('client-refresh', () => {
       home: main.home,
     });
     expect(post.stdout).toMatch(/^The credentials the CLI rotated are kept sealed in the shared store/m);
-    expectOneCleanLine(post, /^The CLI's rotation was not stored; .* is kept \(0600\)/, [
+    expectOneCleanLine(post, /^The CLI's rotated refresh token was not stored; .* keeps it \(0600\)/, [
       s.refreshToken,
       s.credentials,
       t.access_token,

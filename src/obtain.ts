@@ -24,6 +24,7 @@ import {
   UserError,
   describeError,
   explained,
+  fitLine,
 } from './errors.js';
 import type { CliClaim, Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
@@ -228,14 +229,20 @@ async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'sec
     } catch (err) {
       await run.coord.failed(ticket, spentBy(err));
       throw err instanceof InvalidGrantError
-        ? new InvalidGrantError(`${err.message} ${RERUN_OLD_COPY[0].toUpperCase()}${RERUN_OLD_COPY.slice(1)}.`, {
-            cause: err,
-            details: [
-              ...err.details,
-              `Another run or a local login has probably rotated it. A re-run reads the current value of ` +
-                `${describeTarget(run.target)}; if that fails with invalid_grant too, ${RELOGIN}.`,
-            ],
-          })
+        ? new InvalidGrantError(
+            fitLine(
+              `${err.message} Re-run the job; if that fails too, log in again.`,
+              `${err.message} Re-run the job.`,
+            ),
+            {
+              cause: err,
+              details: [
+                ...err.details,
+                `Another run or a local login has probably rotated it. A re-run reads the current value of ` +
+                  `${describeTarget(run.target)}; if that fails with invalid_grant too, ${RELOGIN}.`,
+              ],
+            },
+          )
         : err;
     }
     return await store(run, ticket, tokens);

@@ -57,12 +57,15 @@ function trustedState(deps: Deps): Trusted | undefined {
   if (!raw) return undefined;
   const state = openState(core, raw);
   if ('untrusted' in state) {
-    core.warning(
-      state.untrusted === 'malformed'
-        ? 'oauth-broker: the state saved by the main step is unreadable; nothing to clean up.'
-        : `oauth-broker: ignoring saved state that this step's main step did not write with these inputs (set by an ` +
-            `earlier step?); ${NOTHING}`,
-    );
+    if (state.untrusted === 'malformed') {
+      core.warning('oauth-broker: the state saved by the main step is unreadable; nothing to clean up.');
+    } else {
+      warnWith(
+        core,
+        `oauth-broker: ignoring saved state that this step's main step did not write with these inputs; ${NOTHING}`,
+        'An earlier step may have set it through GITHUB_ENV; the post step acts only on its own main step’s state.',
+      );
+    }
     return undefined;
   }
   const cfg = readConfig(core, deps.env);
@@ -185,8 +188,9 @@ function putBack(core: Core, file: StateFile): void {
   try {
     renameSync(file.backup, file.path);
   } catch (err) {
-    const where = `the file that was there before this job is at ${file.backup}`;
-    core.warning(`credentials-file: could not put back ${file.path} (${codeOf(err)}); ${where}.`);
+    warnWith(core, `credentials-file: could not put back ${file.path} (${codeOf(err)}).`, [
+      `The file that was there before this job is at ${file.backup}.`,
+    ]);
     return;
   }
   core.info(`Put back ${file.path}, the file that was there before this job.`);

@@ -52,7 +52,7 @@ const KNOWN_CODES = new Set([
 ]);
 const MAX_ATTEMPTS = 3;
 // How much of a provider's error description the error line quotes.
-const QUOTED_CHARS = 40;
+const QUOTED_CHARS = 48;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 function buildRequest(req: RefreshRequest): { headers: Record<string, string>; body: string } {

@@ -1,7 +1,7 @@
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets.
 import type { Beside } from '../coordination.js';
-import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, PAT_FIX, UserError } from '../errors.js';
+import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../errors.js';
 import { neutral } from '../neutral.js';
 import { GitHubApi, GitHubHttpError, type Method } from './api.js';
 import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
@@ -46,6 +46,12 @@ function permission(t: SecretTarget): string {
   return 'organization permission "Secrets: Read and write"';
 }
 
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t: SecretTarget): string {
+  if (t.kind === 'env') return '"Environments: Read and write"';
+  return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
+}
+
 // The error line quotes at most this much of GitHub's message; the lines after it, the whole.
 const QUOTED_CHARS = 60;
 
@@ -78,12 +84,14 @@ export function explain(err: unknown, t: SecretTarget, doing: string): Error {
       ]);
     case 403:
       if (/by integration/i.test(err.githubMessage)) {
-        return fail('github-token', `use ${PAT_FIX}, not the job's GITHUB_TOKEN`, [
+        return fail('github-token', "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
           GITHUB_TOKEN_CANNOT,
           `The permission needed: the ${permission(t)} on ${where(t)}.`,
         ]);
       }
-      return fail('github-token', `give the token the ${permission(t)}`, [`It needs it on ${where(t)}.`]);
+      return fail('github-token', `give it the permission ${permissionShort(t)}`, [
+        `It needs the ${permission(t)} on ${where(t)}.`,
+      ]);
     case 404:
       return fail(placeInput(t), 'check the name, and that github-token has access to it');
     default:

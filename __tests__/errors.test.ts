@@ -189,6 +189,8 @@ describe('wrapped errors keep their cause', () => {
       },
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UncertainRefreshError);
+    expect((err as UserError).message.length).toBeLessThanOrEqual(MAX_ERROR_LINE);
+    expect((err as UserError).message).toMatch(/no answer within 1s; not retried, .*; run again; if that fails/);
     expect((err as UserError).cause).toBe(timeout);
     expect((err as UserError).details.length).toBeGreaterThan(0);
   });

@@ -79,8 +79,9 @@ export const GITHUB_TOKEN_CANNOT =
 /** The remedy for a job holding an old copy of the secret: a re-run reads the current value. */
 export const RERUN_OLD_COPY = 're-run the job to read the current value';
 
-/** After a refresh that may have reached the provider. */
-export const RUN_AGAIN = `run again; if it then fails with invalid_grant, ${RELOGIN}`;
+/** After a refresh that may have reached the provider: in the error line, and how to log in, after it. */
+export const RUN_AGAIN = 'run again; if that fails with invalid_grant, log in again';
+export const RUN_AGAIN_DETAILS = `If a run then fails with invalid_grant, the login is lost: ${RELOGIN}.`;
 
 /** The refresh may have reached the provider: the stored refresh token may be spent. */
 export class UncertainRefreshError extends UserError {

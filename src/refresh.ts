@@ -1,7 +1,7 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
 import type { TokenSet } from './credentials.js';
-import { InvalidGrantError, RUN_AGAIN, UncertainRefreshError, UserError, redact } from './errors.js';
+import { InvalidGrantError, RUN_AGAIN, RUN_AGAIN_DETAILS, UncertainRefreshError, UserError, redact } from './errors.js';
 import { classifyFetchError, retryAfterMs } from './http.js';
 import { neutral } from './neutral.js';
 import type { Provider } from './providers.js';
@@ -142,7 +142,10 @@ function expiresInOf(v: unknown): number | undefined {
 function parseTokenSet(text: string, contentType: string, service: string): TokenSet {
   const uncertain = (what: string): never => {
     throw new UncertainRefreshError(`${service} answered 200 but ${what}; ${RUN_AGAIN}.`, {
-      details: 'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+      details: [
+        'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+        RUN_AGAIN_DETAILS,
+      ],
     });
   };
   const body = fieldsOf(text, contentType);
@@ -200,7 +203,10 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
         );
       throw new UncertainRefreshError(`${service}: ${f.reason}; not retried, as it may have arrived; ${RUN_AGAIN}.`, {
         cause: err,
-        details: 'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+        details: [
+          'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+          RUN_AGAIN_DETAILS,
+        ],
       });
     }
     try {
@@ -209,7 +215,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       const reason = classifyFetchError(err, deps.timeoutMs).reason;
       throw new UncertainRefreshError(`${service}: answered ${res.status} but ${reason}; ${RUN_AGAIN}.`, {
         cause: err,
-        details: 'The refresh token may be spent: the provider answered, but its answer was lost.',
+        details: ['The refresh token may be spent: the provider answered, but its answer was lost.', RUN_AGAIN_DETAILS],
       });
     }
     if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);

@@ -122,18 +122,23 @@ describe('reportFailure', () => {
     expect(quiet.lines.at(-1)).toMatch(/RUNNER_DEBUG=1/);
   });
 
-  it('a bug wrapped in a UserError shows the bug’s frames, never its message, with RUNNER_DEBUG=1', () => {
+  it('a UserError never prints a stack, not even its cause’s, with RUNNER_DEBUG=1', () => {
     const parse = new SyntaxError(`Unexpected token in JSON at position 3: "${secret}"`);
     const err = new UserError('credentials-file: it broke; fix it.', { cause: parse });
     const debug = recordingCore({ RUNNER_DEBUG: '1' });
     reportFailure(debug, err, []);
+    expect(debug.lines).toEqual(['::error::credentials-file: it broke; fix it.']);
+  });
+
+  it('the causes of a bug add their frames, never their messages', () => {
+    const cause = new SyntaxError(`Unexpected token in JSON at position 3: "${secret}"`);
+    const bug = new TypeError('x is undefined', { cause });
+    const debug = recordingCore({ RUNNER_DEBUG: '1' });
+    reportFailure(debug, bug, []);
     const shown = debug.lines.filter((l) => l.startsWith('::debug::'));
-    expect(shown[0]).toBe('::debug::SyntaxError, at:');
-    expect(shown.length).toBeGreaterThan(1);
+    expect(shown[0]).toBe('::debug::TypeError, at:');
+    expect(shown).toContain('::debug::caused by SyntaxError, at:');
     expect(debug.lines.join('\n')).not.toContain('Unexpected token');
-    const quiet = recordingCore({});
-    reportFailure(quiet, err, []);
-    expect(quiet.lines).toEqual(['::error::credentials-file: it broke; fix it.']);
   });
 
   it('describeError keeps an unexpected error to one short line', () => {

@@ -42,8 +42,8 @@ export interface TokenSet {
 
 const INPUT = 'credentials';
 
-function fail(what: string, details?: string | string[]): never {
-  throw new UserError(`${INPUT}: ${what}`, { details });
+function fail(what: string, details?: string | string[], cause?: unknown): never {
+  throw new UserError(`${INPUT}: ${what}`, { details, cause });
 }
 
 function str(doc: Json, field: string, where: string): string | undefined {
@@ -197,9 +197,9 @@ export function parseCredentials(text: string): Credentials {
   let root: unknown;
   try {
     root = JSON.parse(value);
-  } catch {
-    // JSON.parse's own message quotes the input: never pass it on.
-    return fail('is not valid JSON; store the file exactly as the login wrote it.');
+  } catch (err) {
+    // JSON.parse's own message quotes the input: never pass it on (a cause is never printed).
+    return fail('is not valid JSON; store the file exactly as the login wrote it.', undefined, err);
   }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) fail('must be a JSON object.');
   const doc = root as Json;

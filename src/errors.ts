@@ -162,16 +162,6 @@ function logLine(text: string, secrets: readonly string[]): string {
   return neutral(redact(text, secrets), 1000);
 }
 
-/** The first error in the chain of causes that is not a UserError: a bug, whose stack helps. */
-function unexpectedIn(err: unknown): Error | undefined {
-  let e: unknown = err;
-  for (let depth = 0; depth < 8 && e instanceof Error; depth++) {
-    if (!(e instanceof UserError)) return e;
-    e = e.cause;
-  }
-  return undefined;
-}
-
 /**
  * Where an unexpected error and its causes were thrown: their names and stack frames, redacted,
  * only ever printed as debug lines. Never their messages: a cause's may quote what it parsed
@@ -191,9 +181,9 @@ function stackLines(err: Error, secrets: readonly string[]): string[] {
 
 /**
  * Fails the step: the error line (`::error::`), then its details as plain lines, every one
- * redacted. An unexpected error (a bug, or one a UserError wraps) adds its redacted stack as
- * debug lines when the runner's debug logging is on (RUNNER_DEBUG=1); a UserError's own stack
- * is never shown.
+ * redacted. An unexpected error (a bug, not a UserError) adds its redacted stack frames, and
+ * its causes', as debug lines when the runner's debug logging is on (RUNNER_DEBUG=1). A
+ * UserError never shows a stack, nor its cause's.
  */
 export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable<string>): void {
   const known = [...secrets];
@@ -201,11 +191,11 @@ export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable
   for (const detail of detailsOf(err)) {
     for (const l of detail.split(/\r?\n/)) if (l.trim()) core.info(logLine(l, known));
   }
-  const bug = unexpectedIn(err);
-  if (bug && core.isDebug()) {
-    for (const l of stackLines(bug, known)) core.debug(l);
-  } else if (!(err instanceof UserError)) {
+  if (err instanceof UserError) return;
+  if (!core.isDebug()) {
     core.info('The message above holds no secret. Re-run with debug logging on (RUNNER_DEBUG=1) to see its stack.');
+  } else if (err instanceof Error) {
+    for (const l of stackLines(err, known)) core.debug(l);
   }
 }
 

@@ -27,7 +27,20 @@ function causeCode(err: unknown): string | undefined {
   return undefined;
 }
 
+// undici's ProxyAgent when the proxy answers CONNECT with anything but 200: no tunnel, nothing sent.
+const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+
+function tunnelRefused(err: unknown): string | undefined {
+  for (let e = err, i = 0; i < 4 && e && typeof e === 'object'; i++, e = (e as { cause?: unknown }).cause) {
+    const m = TUNNEL_REFUSED.exec(String((e as { message?: unknown }).message));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailure {
+  const refused = tunnelRefused(err);
+  if (refused) return { notSent: true, reason: `the proxy refused the connection (HTTP ${refused})` };
   const name = (err as { name?: string })?.name;
   if (name === 'TimeoutError' || name === 'AbortError')
     return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
@@ -40,8 +53,7 @@ export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailur
 }
 
 /** `retry-after` in seconds or as an HTTP date → ms, or undefined. */
-export function retryAfterMs(headers: Headers, now: number): number | undefined {
-  const v = headers.get('retry-after');
+export function retryAfterMs(v: string | null | undefined, now: number): number | undefined {
   if (!v) return undefined;
   if (/^\d+$/.test(v.trim())) return Number(v) * 1000;
   const at = Date.parse(v);

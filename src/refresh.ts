@@ -220,7 +220,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     }
     if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
 
-    const wait = retryAfterMs(res.headers, deps.now());
+    const wait = retryAfterMs(res.headers.get('retry-after'), deps.now());
     if (
       (res.status === 429 || res.status === 503) &&
       wait !== undefined &&

@@ -80,6 +80,8 @@ export interface CacheEnvOptions {
 export interface CacheServer {
   /** The ACTIONS_RESULTS_URL value, with a trailing slash. */
   url: string;
+  /** Where jobs reach this server, when not at `url` (behind a proxy): signed URLs point there. */
+  publicUrl?: string;
   /**
    * The env a job needs: ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN
    * (an unsigned JWT whose `ac` claim gives the job's ref read+write and the default branch
@@ -282,7 +284,7 @@ export async function startCacheServer(): Promise<CacheServer> {
       se,
       sig: sign(entry.blobName, permissions, se),
     });
-    return `${baseUrl}${BLOB_PREFIX.slice(1)}${entry.blobName}?${query.toString()}`;
+    return `${api.publicUrl ?? baseUrl}${BLOB_PREFIX.slice(1)}${entry.blobName}?${query.toString()}`;
   };
 
   const find = (scope: string, key: string, version: string): Entry | undefined =>
@@ -771,7 +773,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     };
   };
 
-  return {
+  const api: CacheServer = {
     url: baseUrl,
     env,
     entries: () =>
@@ -784,4 +786,5 @@ export async function startCacheServer(): Promise<CacheServer> {
       await closed;
     },
   };
+  return api;
 }

@@ -47,6 +47,8 @@ var duration = __webpack_require__(7607);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/neutral.ts
 var neutral = __webpack_require__(3060);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 21 modules
+var utils = __webpack_require__(1845);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -55,26 +57,28 @@ const VERSION = '0.1.0';
 const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/oauth-broker/oauth-broker)`;
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
-// A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
-// ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
-// rate-limit messages; the write-back must honour both exactly.
+// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
+// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
+// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+
 
 
 
 /**
- * An answer that is not GitHub's success (after retries): an error status, a redirect, an
- * unexpected 2xx or a body that is not JSON; or no answer at all (`status` 0).
+ * An answer that is not GitHub's success (after retries): an error status, a redirect or an
+ * unexpected 2xx; or no answer at all (`status` 0).
  */
 class GitHubHttpError extends Error {
     status;
     githubMessage;
     ambiguous;
+    name = 'GitHubHttpError';
     constructor(status, 
     /** GitHub's `message`, or the network failure; never a secret. */
     githubMessage, 
     /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
-    ambiguous = false) {
-        super(`HTTP ${status}: ${githubMessage}`);
+    ambiguous = false, options) {
+        super(`HTTP ${status}: ${githubMessage}`, options);
         this.status = status;
         this.githubMessage = githubMessage;
         this.ambiguous = ambiguous;
@@ -86,66 +90,81 @@ const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204] };
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
-    baseUrl;
-    token;
     deps;
+    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
+    rest;
     warnedExpiry = false;
     constructor(baseUrl, token, deps) {
-        this.baseUrl = baseUrl;
-        this.token = token;
         this.deps = deps;
+        const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
+            baseUrl: baseUrl.replace(/\/+$/, ''),
+            userAgent: USER_AGENT,
+            headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+            // Never followed: the token would go along to wherever it points.
+            // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
+            request: { fetch: timed(deps), redirect: 'manual' },
+            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        }));
+        octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
+        this.rest = octokit.rest;
     }
     /** The clock the client runs on, for what it stamps. */
     now() {
         return this.deps.now();
     }
     /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
-    async request(method, path, body, opts = {}) {
-        const url = this.baseUrl.replace(/\/+$/, '') + path;
+    async retrying(request, options) {
+        const method = options.method;
         for (let attempt = 1;; attempt++) {
-            let res;
             let failure;
+            let headers;
+            let path = options.url;
             try {
-                res = await this.deps.fetch(url, {
-                    method,
-                    headers: {
-                        accept: 'application/vnd.github+json',
-                        authorization: `Bearer ${this.token}`,
-                        'user-agent': USER_AGENT,
-                        'x-github-api-version': '2022-11-28',
-                        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                    },
-                    body: body === undefined ? undefined : JSON.stringify(body),
-                    // Never followed: the token would go along to wherever it points.
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(this.deps.timeoutMs),
-                });
+                const res = await request(options);
                 this.checkExpiry(res.headers);
-                const text = await res.text();
-                // A write's answer carries nothing needed: only reads must parse.
-                if (SUCCESS[method].includes(res.status)) {
-                    return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) };
+                if (SUCCESS[method]?.includes(res.status)) {
+                    // Octokit hands over a body it could not parse as JSON as text (or bytes).
+                    if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
+                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
+                    }
+                    return res;
                 }
-                if (res.status >= 200 && res.status < 400) {
-                    const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
-                    throw new GitHubHttpError(res.status, what);
-                }
-                failure = new GitHubHttpError(res.status, messageOf(text), res.status >= 500);
+                const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+                throw new GitHubHttpError(res.status, what);
             }
             catch (err) {
                 if (err instanceof GitHubHttpError)
                     throw err;
-                if (err instanceof SyntaxError)
-                    throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
-                const f = (0,http/* classifyFetchError */.D$)(err, this.deps.timeoutMs);
-                failure = new GitHubHttpError(0, f.reason, !f.notSent);
+                ({ failure, headers } = this.failureOf(err));
+                // The expanded URL of the request Octokit sent, not the route template.
+                const sent = err.request?.url;
+                if (sent)
+                    path = new URL(sent).pathname;
             }
-            const wait = this.retryDelay(failure.status, res?.headers, attempt);
-            if (wait === undefined || attempt >= MAX_ATTEMPTS || (opts.once && failure.ambiguous))
+            const wait = this.retryDelay(failure.status, headers, attempt);
+            const once = options.request?.once;
+            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
-            this.deps.info(`GitHub API ${method} ${path}: ${failure.status ? `HTTP ${failure.status}` : failure.githubMessage}; retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+            const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
+            const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
+            this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
             await this.deps.sleep(wait);
         }
+    }
+    /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
+    failureOf(err) {
+        const response = err.response;
+        if (response) {
+            this.checkExpiry(response.headers);
+            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+                cause: err,
+            });
+            return { failure, headers: response.headers };
+        }
+        // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
+        const thrown = err.cause ?? err;
+        const f = (0,http/* classifyFetchError */.D$)(thrown, this.deps.timeoutMs);
+        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
     }
     /** How long to wait before the next attempt, or undefined when retrying cannot help. */
     retryDelay(status, headers, attempt) {
@@ -154,18 +173,18 @@ class GitHubApi {
             return backoff;
         if (status !== 403 && status !== 429)
             return undefined;
-        const after = headers && (0,http/* retryAfterMs */.Vs)(headers, this.deps.now());
+        const after = headers && (0,http/* retryAfterMs */.Vs)(header(headers, 'retry-after'), this.deps.now());
         if (after !== undefined)
             return after <= MAX_WAIT_MS ? after : undefined;
-        if (headers?.get('x-ratelimit-remaining') === '0') {
-            const reset = Number(headers.get('x-ratelimit-reset')) * 1000 - this.deps.now();
+        if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
+            const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
             return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
         }
         // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
         return status === 429 ? Math.max(backoff, 60_000) : undefined;
     }
     checkExpiry(headers) {
-        const v = headers.get('github-authentication-token-expiration');
+        const v = header(headers, 'github-authentication-token-expiration');
         if (!v || this.warnedExpiry)
             return;
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
@@ -175,16 +194,18 @@ class GitHubApi {
         }
     }
 }
-function messageOf(text) {
-    try {
-        const m = JSON.parse(text)?.message;
-        if (typeof m === 'string')
-            return (0,neutral/* neutral */.SY)(m);
-    }
-    catch {
-        // fall through
-    }
-    return 'no message';
+/** Each attempt gets the whole timeout, answer body included. */
+function timed(deps) {
+    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+function header(headers, name) {
+    const v = headers[name];
+    return v === undefined ? undefined : String(v);
+}
+/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
+function messageOf(data) {
+    const m = data?.message;
+    return typeof m === 'string' ? (0,neutral/* neutral */.SY)(m) : 'no message';
 }
 
 ;// CONCATENATED MODULE: ./src/github/seal.ts
@@ -304,13 +325,50 @@ var github_target = __webpack_require__(3738);
 
 // The post step loads this module alone, so it brings the client along.
 
-function base(t) {
-    const e = encodeURIComponent;
-    if (t.kind === 'repo')
-        return `/repos/${e(t.owner)}/${e(t.repo)}/actions/secrets`;
-    if (t.kind === 'env')
-        return `/repos/${e(t.owner)}/${e(t.repo)}/environments/${e(t.environment)}/secrets`;
-    return `/orgs/${e(t.org)}/actions/secrets`;
+function endpoints(api, t) {
+    const a = api.rest.actions;
+    const request = (once) => ({ request: { once } });
+    const none = () => {
+        throw new Error('only organisation secrets have selected repositories');
+    };
+    if (t.kind === 'repo') {
+        const at = { owner: t.owner, repo: t.repo };
+        return {
+            publicKey: () => a.getRepoPublicKey(at),
+            get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+            put: (name, sealed, _, once) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+            list: () => a.listRepoSecrets({ ...at, per_page: 100 }),
+            selectedRepositories: none,
+        };
+    }
+    if (t.kind === 'env') {
+        const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
+        return {
+            publicKey: () => a.getEnvironmentPublicKey(at),
+            get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+            put: (name, sealed, _, once) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+            list: () => a.listEnvironmentSecrets({ ...at, per_page: 100 }),
+            selectedRepositories: none,
+        };
+    }
+    const org = t.org;
+    return {
+        publicKey: () => a.getOrgPublicKey({ org }),
+        get: (name) => a.getOrgSecret({ org, secret_name: name }),
+        put: (name, sealed, access, once) => a.createOrUpdateOrgSecret({
+            org,
+            secret_name: name,
+            ...sealed,
+            visibility: access.visibility ?? 'private',
+            ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
+            ...request(once),
+        }),
+        remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+        list: () => a.listOrgSecrets({ org, per_page: 100 }),
+        selectedRepositories: (page) => a.listSelectedReposForOrgSecret({ org, secret_name: t.name, per_page: 100, page }),
+    };
 }
 function where(t) {
     if (t.kind === 'repo')
@@ -353,22 +411,19 @@ function explain(err, t, doing) {
 }
 async function readKey(api, t) {
     const doing = `read the public key of ${where(t)}`;
-    return publicKeyOf((await call(api, t, doing, 'GET', `${base(t)}/public-key`)).data, doing);
+    return publicKeyOf((await call(t, doing, () => endpoints(api, t).publicKey())).data, doing);
 }
-async function call(api, t, doing, method, path, body) {
+async function call(t, doing, send) {
     try {
-        return await api.request(method, path, body);
+        return await send();
     }
     catch (err) {
         throw explain(err, t, doing);
     }
 }
 /** A secret beside the target (the target itself by default). */
-function secretPath(t, name = t.name) {
-    return `${base(t)}/${encodeURIComponent(name)}`;
-}
 async function readMetadata(api, t, name = t.name) {
-    const { data } = await api.request('GET', secretPath(t, name));
+    const { data } = await endpoints(api, t).get(name);
     return metadataOf(data, `read ${(0,github_target/* describeTarget */.f)({ ...t, name })}`);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
@@ -408,8 +463,8 @@ async function selectedRepositories(api, t) {
     const doing = `list the repositories that may use ${(0,github_target/* describeTarget */.f)(t)}`;
     const ids = new Set();
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const path = `${base(t)}/${encodeURIComponent(t.name)}/repositories?per_page=100&page=${page}`;
-        const { ids: more, total } = repositoryPageOf((await call(api, t, doing, 'GET', path)).data, doing);
+        const answer = await call(t, doing, () => endpoints(api, t).selectedRepositories(page));
+        const { ids: more, total } = repositoryPageOf(answer.data, doing);
         for (const id of more)
             ids.add(id);
         // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
@@ -422,13 +477,8 @@ async function selectedRepositories(api, t) {
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
 async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,github_target/* describeTarget */.f)({ ...t, name })}`) {
     const put = async (key) => {
-        const body = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
-        if (t.kind === 'org') {
-            body.visibility = access.visibility;
-            if (access.visibility === 'selected')
-                body.selected_repository_ids = access.selectedRepositoryIds ?? [];
-        }
-        return (await api.request('PUT', secretPath(t, name), body, { once })).status;
+        const sealed = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
+        return (await endpoints(api, t).put(name, sealed, access, once)).status;
     };
     try {
         return await put(pre.key);
@@ -499,7 +549,7 @@ class SecretsBeside {
     }
     async remove(name) {
         try {
-            await this.api.request('DELETE', secretPath(this.t, name));
+            await endpoints(this.api, this.t).remove(name);
         }
         catch (err) {
             if (err instanceof GitHubHttpError && err.status === 404)
@@ -509,7 +559,9 @@ class SecretsBeside {
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {
-        const { data } = await call(this.api, this.t, `list the secrets beside ${(0,github_target/* describeTarget */.f)(this.t)}`, 'GET', `${base(this.t)}?per_page=100`);
+        const doing = `list the secrets beside ${(0,github_target/* describeTarget */.f)(this.t)}`;
+        const answer = await call(this.t, doing, () => endpoints(this.api, this.t).list());
+        const data = answer.data;
         const found = [];
         for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
             if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))

@@ -1,6 +1,8 @@
-// A small GitHub REST client over an injected fetch. Why not Octokit: its retry plugin
-// ignores `retry-after` on 429 and its throttling plugin only acts on GitHub's own
-// rate-limit messages; the write-back must honour both exactly.
+// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
+// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
+// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import type { EndpointDefaults, OctokitResponse } from '@octokit/types';
 import { classifyFetchError, retryAfterMs } from '../http.js';
 import { neutral } from '../neutral.js';
 import { USER_AGENT } from '../version.js';
@@ -17,24 +19,26 @@ export interface GitHubDeps {
 }
 
 /**
- * An answer that is not GitHub's success (after retries): an error status, a redirect, an
- * unexpected 2xx or a body that is not JSON; or no answer at all (`status` 0).
+ * An answer that is not GitHub's success (after retries): an error status, a redirect or an
+ * unexpected 2xx; or no answer at all (`status` 0).
  */
 export class GitHubHttpError extends Error {
+  override name = 'GitHubHttpError';
+
   constructor(
     readonly status: number,
     /** GitHub's `message`, or the network failure; never a secret. */
     readonly githubMessage: string,
     /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
     readonly ambiguous = false,
+    options?: { cause?: unknown },
   ) {
-    super(`HTTP ${status}: ${githubMessage}`);
+    super(`HTTP ${status}: ${githubMessage}`, options);
   }
 }
 
-export type Method = 'GET' | 'PUT' | 'DELETE';
-
-export interface RequestOptions {
+/** Per-request options the hook reads (Octokit passes `request` through to it). */
+export interface Once {
   /**
    * A create whose repetition would be mistaken for another job's (a claim): retried only
    * while GitHub surely did not act, so a success answer always means this request did it.
@@ -42,20 +46,39 @@ export interface RequestOptions {
   once?: boolean;
 }
 
+type Octokit = InstanceType<typeof GitHub>;
+type Headers = Record<string, string | number | undefined>;
+
 const MAX_ATTEMPTS = 5;
 // What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete.
-const SUCCESS: Record<Method, number[]> = { GET: [200], PUT: [201, 204], DELETE: [204] };
+const SUCCESS: Record<string, number[]> = { GET: [200], PUT: [201, 204], DELETE: [204] };
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 
 export class GitHubApi {
+  /** Octokit's typed endpoint methods; every call goes through the retry hook. */
+  readonly rest: Octokit['rest'];
   private warnedExpiry = false;
 
   constructor(
-    private readonly baseUrl: string,
-    private readonly token: string,
+    baseUrl: string,
+    token: string,
     private readonly deps: GitHubDeps,
-  ) {}
+  ) {
+    const octokit = new GitHub(
+      getOctokitOptions(token, {
+        baseUrl: baseUrl.replace(/\/+$/, ''),
+        userAgent: USER_AGENT,
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+        // Never followed: the token would go along to wherever it points.
+        // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
+        request: { fetch: timed(deps), redirect: 'manual' },
+        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      }),
+    );
+    octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
+    this.rest = octokit.rest;
+  }
 
   /** The clock the client runs on, for what it stamps. */
   now(): number {
@@ -63,55 +86,58 @@ export class GitHubApi {
   }
 
   /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
-  async request<T>(
-    method: Method,
-    path: string,
-    body?: unknown,
-    opts: RequestOptions = {},
-  ): Promise<{ status: number; data: T }> {
-    const url = this.baseUrl.replace(/\/+$/, '') + path;
+  private async retrying(
+    request: (options: Required<EndpointDefaults>) => OctokitResponse<unknown> | Promise<OctokitResponse<unknown>>,
+    options: Required<EndpointDefaults>,
+  ): Promise<OctokitResponse<unknown>> {
+    const method = options.method;
     for (let attempt = 1; ; attempt++) {
-      let res: Response | undefined;
       let failure: GitHubHttpError;
+      let headers: Headers | undefined;
+      let path = options.url;
       try {
-        res = await this.deps.fetch(url, {
-          method,
-          headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${this.token}`,
-            'user-agent': USER_AGENT,
-            'x-github-api-version': '2022-11-28',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          // Never followed: the token would go along to wherever it points.
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.deps.timeoutMs),
-        });
+        const res = await request(options);
         this.checkExpiry(res.headers);
-        const text = await res.text();
-        // A write's answer carries nothing needed: only reads must parse.
-        if (SUCCESS[method].includes(res.status)) {
-          return { status: res.status, data: (method === 'GET' ? JSON.parse(text) : undefined) as T };
+        if (SUCCESS[method]?.includes(res.status)) {
+          // Octokit hands over a body it could not parse as JSON as text (or bytes).
+          if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
+            throw new GitHubHttpError(res.status, 'the answer is not JSON');
+          }
+          return res;
         }
-        if (res.status >= 200 && res.status < 400) {
-          const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
-          throw new GitHubHttpError(res.status, what);
-        }
-        failure = new GitHubHttpError(res.status, messageOf(text), res.status >= 500);
+        const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+        throw new GitHubHttpError(res.status, what);
       } catch (err) {
         if (err instanceof GitHubHttpError) throw err;
-        if (err instanceof SyntaxError) throw new GitHubHttpError(res?.status ?? 0, 'the answer is not JSON');
-        const f = classifyFetchError(err, this.deps.timeoutMs);
-        failure = new GitHubHttpError(0, f.reason, !f.notSent);
+        ({ failure, headers } = this.failureOf(err));
+        // The expanded URL of the request Octokit sent, not the route template.
+        const sent = (err as { request?: { url?: string } }).request?.url;
+        if (sent) path = new URL(sent).pathname;
       }
-      const wait = this.retryDelay(failure.status, res?.headers, attempt);
-      if (wait === undefined || attempt >= MAX_ATTEMPTS || (opts.once && failure.ambiguous)) throw failure;
-      this.deps.info(
-        `GitHub API ${method} ${path}: ${failure.status ? `HTTP ${failure.status}` : failure.githubMessage}; retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
-      );
+      const wait = this.retryDelay(failure.status, headers, attempt);
+      const once = (options.request as Once | undefined)?.once;
+      if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous)) throw failure;
+      const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
+      const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
+      this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
       await this.deps.sleep(wait);
     }
+  }
+
+  /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
+  private failureOf(err: unknown): { failure: GitHubHttpError; headers?: Headers } {
+    const response = (err as { response?: OctokitResponse<unknown> }).response;
+    if (response) {
+      this.checkExpiry(response.headers);
+      const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+        cause: err,
+      });
+      return { failure, headers: response.headers };
+    }
+    // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
+    const thrown = (err as { cause?: unknown }).cause ?? err;
+    const f = classifyFetchError(thrown, this.deps.timeoutMs);
+    return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
   }
 
   /** How long to wait before the next attempt, or undefined when retrying cannot help. */
@@ -119,10 +145,10 @@ export class GitHubApi {
     const backoff = this.deps.retryBaseMs * 2 ** (attempt - 1);
     if (status === 0 || status >= 500) return backoff;
     if (status !== 403 && status !== 429) return undefined;
-    const after = headers && retryAfterMs(headers, this.deps.now());
+    const after = headers && retryAfterMs(header(headers, 'retry-after'), this.deps.now());
     if (after !== undefined) return after <= MAX_WAIT_MS ? after : undefined;
-    if (headers?.get('x-ratelimit-remaining') === '0') {
-      const reset = Number(headers.get('x-ratelimit-reset')) * 1000 - this.deps.now();
+    if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
+      const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
       return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
     }
     // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
@@ -130,7 +156,7 @@ export class GitHubApi {
   }
 
   private checkExpiry(headers: Headers): void {
-    const v = headers.get('github-authentication-token-expiration');
+    const v = header(headers, 'github-authentication-token-expiration');
     if (!v || this.warnedExpiry) return;
     const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
     if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
@@ -142,12 +168,18 @@ export class GitHubApi {
   }
 }
 
-function messageOf(text: string): string {
-  try {
-    const m = (JSON.parse(text) as { message?: unknown } | null)?.message;
-    if (typeof m === 'string') return neutral(m);
-  } catch {
-    // fall through
-  }
-  return 'no message';
+/** Each attempt gets the whole timeout, answer body included. */
+function timed(deps: GitHubDeps): typeof fetch {
+  return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+
+function header(headers: Headers, name: string): string | undefined {
+  const v = headers[name];
+  return v === undefined ? undefined : String(v);
+}
+
+/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
+function messageOf(data: unknown): string {
+  const m = (data as { message?: unknown } | null)?.message;
+  return typeof m === 'string' ? neutral(m) : 'no message';
 }

@@ -3,7 +3,7 @@
 import type { Beside } from '../coordination.js';
 import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../errors.js';
 import { neutral } from '../neutral.js';
-import { GitHubApi, GitHubHttpError, type Method } from './api.js';
+import { GitHubApi, GitHubHttpError } from './api.js';
 import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
 import type { SecretMetadata, Visibility } from './answers.js';
 import { stamp } from '../marker.js';
@@ -22,11 +22,67 @@ export interface Preflight {
   selectedRepositoryIds?: number[];
 }
 
-function base(t: SecretTarget): string {
-  const e = encodeURIComponent;
-  if (t.kind === 'repo') return `/repos/${e(t.owner)}/${e(t.repo)}/actions/secrets`;
-  if (t.kind === 'env') return `/repos/${e(t.owner)}/${e(t.repo)}/environments/${e(t.environment)}/secrets`;
-  return `/orgs/${e(t.org)}/actions/secrets`;
+type Answer = Promise<{ status: number; data: unknown }>;
+type Sealed = { encrypted_value: string; key_id: string };
+
+/** Octokit's typed endpoint methods for the target's kind of secret. */
+interface Endpoints {
+  publicKey(): Answer;
+  get(name: string): Answer;
+  /** `once`: a claim's create, never retried once GitHub may have acted (src/github/api.ts). */
+  put(name: string, sealed: Sealed, access: Access, once: boolean): Answer;
+  remove(name: string): Answer;
+  list(): Answer;
+  selectedRepositories(page: number): Answer;
+}
+
+function endpoints(api: GitHubApi, t: SecretTarget): Endpoints {
+  const a = api.rest.actions;
+  const request = (once: boolean) => ({ request: { once } });
+  const none = (): never => {
+    throw new Error('only organisation secrets have selected repositories');
+  };
+  if (t.kind === 'repo') {
+    const at = { owner: t.owner, repo: t.repo };
+    return {
+      publicKey: () => a.getRepoPublicKey(at),
+      get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+      put: (name, sealed, _, once) =>
+        a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+      remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+      list: () => a.listRepoSecrets({ ...at, per_page: 100 }),
+      selectedRepositories: none,
+    };
+  }
+  if (t.kind === 'env') {
+    const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
+    return {
+      publicKey: () => a.getEnvironmentPublicKey(at),
+      get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+      put: (name, sealed, _, once) =>
+        a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+      remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+      list: () => a.listEnvironmentSecrets({ ...at, per_page: 100 }),
+      selectedRepositories: none,
+    };
+  }
+  const org = t.org;
+  return {
+    publicKey: () => a.getOrgPublicKey({ org }),
+    get: (name) => a.getOrgSecret({ org, secret_name: name }),
+    put: (name, sealed, access, once) =>
+      a.createOrUpdateOrgSecret({
+        org,
+        secret_name: name,
+        ...sealed,
+        visibility: access.visibility ?? 'private',
+        ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
+        ...request(once),
+      }),
+    remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+    list: () => a.listOrgSecrets({ org, per_page: 100 }),
+    selectedRepositories: (page) => a.listSelectedReposForOrgSecret({ org, secret_name: t.name, per_page: 100, page }),
+  };
 }
 
 function where(t: SecretTarget): string {
@@ -103,31 +159,20 @@ export function explain(err: unknown, t: SecretTarget, doing: string): Error {
 
 async function readKey(api: GitHubApi, t: SecretTarget): Promise<Preflight['key']> {
   const doing = `read the public key of ${where(t)}`;
-  return publicKeyOf((await call<unknown>(api, t, doing, 'GET', `${base(t)}/public-key`)).data, doing);
+  return publicKeyOf((await call(t, doing, () => endpoints(api, t).publicKey())).data, doing);
 }
 
-async function call<T>(
-  api: GitHubApi,
-  t: SecretTarget,
-  doing: string,
-  method: Method,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; data: T }> {
+async function call(t: SecretTarget, doing: string, send: () => Answer): Answer {
   try {
-    return await api.request<T>(method, path, body);
+    return await send();
   } catch (err) {
     throw explain(err, t, doing);
   }
 }
 
 /** A secret beside the target (the target itself by default). */
-function secretPath(t: SecretTarget, name = t.name): string {
-  return `${base(t)}/${encodeURIComponent(name)}`;
-}
-
 async function readMetadata(api: GitHubApi, t: SecretTarget, name = t.name): Promise<SecretMetadata> {
-  const { data } = await api.request<unknown>('GET', secretPath(t, name));
+  const { data } = await endpoints(api, t).get(name);
   return metadataOf(data, `read ${describeTarget({ ...t, name })}`);
 }
 
@@ -176,8 +221,8 @@ async function selectedRepositories(api: GitHubApi, t: SecretTarget): Promise<nu
   const doing = `list the repositories that may use ${describeTarget(t)}`;
   const ids = new Set<number>();
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const path = `${base(t)}/${encodeURIComponent(t.name)}/repositories?per_page=100&page=${page}`;
-    const { ids: more, total } = repositoryPageOf((await call<unknown>(api, t, doing, 'GET', path)).data, doing);
+    const answer = await call(t, doing, () => endpoints(api, t).selectedRepositories(page));
+    const { ids: more, total } = repositoryPageOf(answer.data, doing);
     for (const id of more) ids.add(id);
     // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
     if (more.length === 0 || (total !== undefined ? ids.size >= total : more.length < 100)) return [...ids];
@@ -201,12 +246,8 @@ async function putSealed(
   doing = `write ${describeTarget({ ...t, name })}`,
 ): Promise<number> {
   const put = async (key: Preflight['key']): Promise<number> => {
-    const body: Record<string, unknown> = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
-    if (t.kind === 'org') {
-      body.visibility = access.visibility;
-      if (access.visibility === 'selected') body.selected_repository_ids = access.selectedRepositoryIds ?? [];
-    }
-    return (await api.request('PUT', secretPath(t, name), body, { once })).status;
+    const sealed = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
+    return (await endpoints(api, t).put(name, sealed, access, once)).status;
   };
   try {
     return await put(pre.key);
@@ -276,7 +317,7 @@ export class SecretsBeside implements Beside {
 
   async remove(name: string): Promise<void> {
     try {
-      await this.api.request('DELETE', secretPath(this.t, name));
+      await endpoints(this.api, this.t).remove(name);
     } catch (err) {
       if (err instanceof GitHubHttpError && err.status === 404) return;
       throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`);
@@ -285,13 +326,9 @@ export class SecretsBeside implements Beside {
 
   /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
   async list(prefix: string): Promise<Array<{ name: string; createdAt: number }>> {
-    const { data } = await call<{ secrets?: Array<{ name?: unknown; created_at?: unknown }> }>(
-      this.api,
-      this.t,
-      `list the secrets beside ${this.t.name}`,
-      'GET',
-      `${base(this.t)}?per_page=100`,
-    );
+    const doing = `list the secrets beside ${this.t.name}`;
+    const answer = await call(this.t, doing, () => endpoints(this.api, this.t).list());
+    const data = answer.data as { secrets?: Array<{ name?: unknown; created_at?: unknown }> } | null;
     const found: Array<{ name: string; createdAt: number }> = [];
     for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
       if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix)) continue;

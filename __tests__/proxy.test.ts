@@ -1,0 +1,104 @@
+// Self-hosted runners behind a proxy: every call of the bundled action (provider, GitHub, cache)
+// goes through HTTP(S)_PROXY as @actions/http-client decides, and NO_PROXY hosts go direct. The
+// stand-ins are addressed by names under .invalid, which only the recording proxy resolves.
+import { fakeToken } from './support/fake-tokens.js';
+import { startProxy, type ProxyServer } from './support/proxy.js';
+import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+import { REPO, startStandIns, stopStandIns, type StandIns } from './support/stand-ins.js';
+
+const PAT = fakeToken('pat');
+const SECRET = 'CLAUDE_CREDENTIALS';
+const HOUR = 3_600_000;
+
+let s: StandIns;
+let proxy: ProxyServer;
+
+beforeEach(async () => {
+  [s, proxy] = await Promise.all([startStandIns(PAT), startProxy()]);
+});
+afterEach(() => Promise.all([stopStandIns(s), proxy.close()]));
+
+/** The same service as the proxy serves it: https, under another host name, port kept. */
+const named = (url: string, host: string): string => {
+  const u = new URL(url);
+  u.protocol = 'https:';
+  u.hostname = host;
+  return u.toString().replace(/\/$/, url.endsWith('/') ? '/' : '');
+};
+
+function seed(): { credentials: string; refreshToken: string; accessToken: string } {
+  const { refreshToken, accessToken } = s.oauth.issue(['user:inference', 'user:profile']);
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] },
+  });
+  s.gh.setRepoSecret(REPO, SECRET, credentials);
+  return { credentials, refreshToken, accessToken };
+}
+
+function job(credentials: string, env: Record<string, string>): Promise<RunResult> {
+  const results = named(s.cache.url, 'results.invalid');
+  s.cache.publicUrl = results;
+  return runAction('main', {
+    inputs: {
+      credentials,
+      'secret-name': SECRET,
+      'github-token': PAT,
+      'github-api-url': named(s.gh.url, 'api.invalid'),
+      'token-url': named(s.oauth.tokenUrl, 'provider.invalid'),
+    },
+    env: {
+      ...s.cache.env('refs/heads/main'),
+      ACTIONS_RESULTS_URL: results,
+      NODE_EXTRA_CA_CERTS: proxy.caFile,
+      OAUTH_BROKER_RETRY_BASE_MS: '20',
+      ...env,
+    },
+  });
+}
+
+const hosts = (): string[] => [...new Set(proxy.seen.map((h) => h.replace(/:\d+$/, '')))].sort();
+const storedRefresh = (): string =>
+  (JSON.parse(s.gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
+    .refreshToken;
+
+describe('behind a proxy', () => {
+  it('sends the refresh, every GitHub call and the cache through https_proxy', async () => {
+    const c = seed();
+    const r = await job(c.credentials, { https_proxy: proxy.url });
+    expect(r.stdout.match(/^::error::.*$/m)?.[0]).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(r.outputs.source).toBe('refreshed');
+    expect(hosts()).toEqual(['api.invalid', 'provider.invalid', 'results.invalid']);
+    expect(s.cache.entries().length).toBeGreaterThan(0);
+    expect(s.oauth.isLive(storedRefresh())).toBe(true);
+    assertNoLeak(r, [c.credentials, c.refreshToken, storedRefresh(), r.outputs['access-token'] ?? '', PAT]);
+  });
+
+  it('goes direct to a NO_PROXY host (HTTPS_PROXY, NO_PROXY upper case): unresolvable, surely not sent', async () => {
+    const c = seed();
+    const r = await job(c.credentials, { HTTPS_PROXY: proxy.url, NO_PROXY: 'example.invalid, provider.invalid' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::.*ENOTFOUND/m);
+    expect(hosts()).not.toContain('provider.invalid');
+    expect(hosts()).toContain('api.invalid');
+    expect(s.oauth.refreshCount).toBe(0);
+    // Not sent: the claim is gone, so the next run need not wait out a lease.
+    expect(s.gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+  });
+
+  it('counts a refused tunnel as not sent: the token is not spent and the next run refreshes at once', async () => {
+    const c = seed();
+    proxy.refuse.add('provider.invalid');
+    const refused = await job(c.credentials, { https_proxy: proxy.url });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^::error::.*proxy refused the connection \(HTTP 403\)/m);
+    expect(s.oauth.refreshCount).toBe(0);
+    expect(s.gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+
+    proxy.refuse.clear();
+    const again = await job(c.credentials, { https_proxy: proxy.url });
+    expect(again.code).toBe(0);
+    expect(s.oauth.refreshCount).toBe(1);
+    expect(s.oauth.reuseCount).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+// The runner's proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, upper or lower case) for every
+// request the broker sends itself: the provider's token endpoint and GitHub. Which proxy a URL takes
+// is @actions/http-client's own decision, so the broker agrees with the cache library and the runner.
+// Node's global fetch ignores these variables, so a proxied request goes through undici's ProxyAgent.
+
+type Route = (url: URL) => { fetch: typeof fetch; dispatcher: unknown } | undefined;
+
+const VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+
+// Open tunnels keep the process alive: the entry points close them once the step is done.
+const agents = new Map<string, { close(): Promise<void> }>();
+
+/** Closes every proxy connection left open, so the step ends as soon as its work does. */
+export async function closeProxies(): Promise<void> {
+  await Promise.all([...agents.values()].map((agent) => agent.close().catch(() => undefined)));
+  agents.clear();
+}
+
+/**
+ * `direct` for URLs no proxy applies to; the proxy otherwise. Nothing is loaded until a request is
+ * sent, and nothing at all without a proxy variable: the stored-token path stays as lean as before.
+ */
+export function proxyAwareFetch(env: Record<string, string | undefined>, direct: typeof fetch): typeof fetch {
+  if (!VARIABLES.some((name) => env[name])) return direct;
+  let routing: Promise<Route> | undefined;
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    routing ??= router();
+    const route = await routing;
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const proxied = route(url);
+    if (!proxied) return direct(input, init);
+    return proxied.fetch(url, { ...init, dispatcher: proxied.dispatcher } as RequestInit);
+  }) as typeof fetch;
+}
+
+async function router(): Promise<Route> {
+  const [{ getProxyUrl }, undici] = await Promise.all([import('@actions/http-client/lib/proxy'), import('undici')]);
+  const proxiedFetch = undici.fetch as unknown as typeof fetch;
+  return (url) => {
+    const proxy = getProxyUrl(url);
+    if (!proxy?.hostname) return undefined;
+    let agent = agents.get(proxy.href) as InstanceType<typeof undici.ProxyAgent> | undefined;
+    if (!agent) {
+      // Credentials in the proxy URL become the Proxy-Authorization header, as @actions/http-client sends them.
+      const auth = proxy.username || proxy.password ? `${proxy.username}:${proxy.password}` : '';
+      const token = auth ? `Basic ${Buffer.from(auth).toString('base64')}` : undefined;
+      agent = new undici.ProxyAgent({ uri: proxy.href, ...(token ? { token } : {}) });
+      agents.set(proxy.href, agent);
+    }
+    return { fetch: proxiedFetch, dispatcher: agent };
+  };
+}

@@ -131,7 +131,7 @@ describe('stored access token still valid', () => {
 });
 
 describe('refresh and write-back', () => {
-  it('refreshes an expired token exactly as Claude Code does and writes the rotated credentials to the repository secret', async () => {
+  it('refreshes an expired token exactly as Claude Code does, and writes the rotated credentials back', async () => {
     const s = seed(-HOUR);
     const { main, post } = await runMainThenPost({ inputs: inputs(s), debug: true });
     expect(main.code).toBe(0);
@@ -164,7 +164,8 @@ describe('refresh and write-back', () => {
     expect(main.summary).toContain(
       '<th>secret updated</th><td>yes: repository secret CLAUDE_CREDENTIALS of octo/app</td>',
     );
-    // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the prune after it.
+    // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and
+    // the prune after it.
     expect(
       gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`),
     ).toEqual([
@@ -340,8 +341,16 @@ describe('the file between main and post', () => {
 
 describe('nothing is spent that cannot be stored', () => {
   it.each([
-    ['secret-name', { 'secret-name': '' }, /^secret-name: refusing to refresh .* would be spent and lost/],
-    ['github-token', { 'github-token': '' }, /^github-token: refusing to refresh .* would be spent and lost/],
+    [
+      'secret-name',
+      { 'secret-name': '' },
+      /^secret-name: refusing to refresh .* with nowhere to store the rotated credentials/,
+    ],
+    [
+      'github-token',
+      { 'github-token': '' },
+      /^github-token: refusing to refresh .* with nowhere to store the rotated credentials/,
+    ],
   ])('without %s the run fails before calling the provider', async (_, extra, message) => {
     const s = seed(-HOUR);
     const r = await runAction('main', { inputs: inputs(s, extra) });
@@ -354,7 +363,7 @@ describe('nothing is spent that cannot be stored', () => {
     [
       "the job's GITHUB_TOKEN",
       JOB_TOKEN,
-      /^github-token: .*403 Resource not accessible by integration.*GITHUB_TOKEN.*can never read or write secrets.*fine-grained PAT/,
+      /^github-token: .*403 Resource not accessible by integration; use a fine-grained PAT, not the job's GITHUB/,
     ],
     [
       'a PAT without the Secrets permission',
@@ -364,7 +373,7 @@ describe('nothing is spent that cannot be stored', () => {
     [
       'a token for other repositories',
       'foreign',
-      /^repository octo\/app \(secret-repository\): .*404 Not Found.*Check the name/,
+      /^secret-repository: .*octo\/app: GitHub answered 404 Not Found; check the name/,
     ],
     ['an unknown token', 'github_pat_unknown', /^github-token: .*401 Bad credentials.*invalid or expired/],
   ])('%s is explained, and nothing is spent', async (_, token, message) => {
@@ -386,7 +395,7 @@ describe('nothing is spent that cannot be stored', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.accessToken, s.credentials, JOB_TOKEN],
-      /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/,
+      /^github-token: this is the job's own GITHUB_TOKEN, which cannot write secrets/,
     );
     expect(gh.requests.length + oauth.requests.length).toBe(0);
   });
@@ -434,7 +443,10 @@ describe('provider failures', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.accessToken, s.credentials],
-      /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/,
+      new RegExp(
+        '^provider anthropic \\(127\\.0\\.0\\.1:\\d+\\) refused the stored refresh token: ' +
+          'answered HTTP 400 \\(invalid_grant: Refresh token not found or invalid\\)',
+      ),
     );
     expect(oauth.reuseCount).toBe(1);
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
@@ -459,7 +471,7 @@ describe('provider failures', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.credentials],
-      /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/,
+      /connection dropped before the answer arrived; not retried, as it may have arrived/,
     );
     expect(oauth.requests).toHaveLength(1);
 
@@ -480,11 +492,7 @@ describe('provider failures', () => {
     const s = seed(-HOUR);
     oauth.faults.push({ action: 'hang' });
     const r = await runAction('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '500' } });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.credentials],
-      /no answer within 1s; the refresh may have reached the provider, so it is not retried/,
-    );
+    expectCleanFailure(r, [s.refreshToken, s.credentials], /no answer within 1s; not retried, as it may have arrived/);
     expect(oauth.requests).toHaveLength(1);
   });
 
@@ -538,7 +546,7 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
     [
       'expired token in check mode',
       { credentials: expired, mode: 'check' },
-      /^credentials: the stored access token is not valid for min-ttl 30m: it expired 1h(\d+s)? ago/,
+      /^credentials: the stored access token is not valid for min-ttl 30m \(it expired 1h(\d+s)? ago\)/,
     ],
     [
       'unknown mode',
@@ -644,7 +652,7 @@ describe('client-refresh', () => {
     expectCleanFailure(
       r,
       [s.refreshToken, s.accessToken, s.credentials],
-      /^client-refresh: .*its successor could not be stored/,
+      /^client-refresh: .*nothing could store its successor/,
     );
     expect(existsSync(`${r.home}/.claude/.credentials.json`)).toBe(false);
   });

@@ -78,7 +78,11 @@ function twirpCalls(since: number): string[] {
     .slice(since)
     .map(
       (r) =>
-        `${r.method} ${r.path.startsWith(TWIRP) ? r.path.slice(TWIRP.length) : r.path.replace(/^\/blob\/actions-cache\/[^?]+/, '<blob>')} ${r.status}`,
+        `${r.method} ${
+          r.path.startsWith(TWIRP)
+            ? r.path.slice(TWIRP.length)
+            : r.path.replace(/^\/blob\/actions-cache\/[^?]+/, '<blob>')
+        } ${r.status}`,
     );
 }
 
@@ -216,7 +220,7 @@ describe('cache server with the real @actions/cache', () => {
     expect((await job(server.env(), () => restoreCache([elsewhere], `${prefix}1`, [prefix]))).value).toBeUndefined();
   });
 
-  test('scopes: a feature branch is private to itself; the default branch is readable by all; own ref first', async () => {
+  test('scopes: a feature branch is private to itself; the default branch readable by all; own ref first', async () => {
     const dir = await fixture({ 's.txt': 'feature' });
     const featureKey = `scoped-${randomUUID()}`;
     expect((await job(server.env('refs/heads/feature'), () => saveCache([dir], featureKey))).value).toBeGreaterThan(0);
@@ -253,7 +257,7 @@ describe('cache server with the real @actions/cache', () => {
     expect((await job(trunk, () => restoreCache([dir], featureKey))).value).toBe(featureKey);
   });
 
-  test('a read-only token (untrusted trigger / fork-like) cannot save: 200 ok:false "cache write denied", no throw', async () => {
+  test('a read-only token (untrusted trigger, fork-like) cannot save: 200 ok:false "cache write denied"', async () => {
     const dir = await fixture({ 'r.txt': 'readable' });
     const key = `readonly-${randomUUID()}`;
     expect((await job(server.env('refs/heads/main'), () => saveCache([dir], key))).value).toBeGreaterThan(0);
@@ -263,7 +267,8 @@ describe('cache server with the real @actions/cache', () => {
     const denied = await job(readOnly, () => saveCache([dir], `${key}-new`));
     expect(denied.value).toBe(-1);
     expect(denied.output).toContain(
-      `::warning::Failed to save: Unable to reserve cache with key ${key}-new. More details: cache write denied: token has no writable scopes`,
+      `::warning::Failed to save: Unable to reserve cache with key ${key}-new. ` +
+        'More details: cache write denied: token has no writable scopes',
     );
     expect(twirpCalls(mark)).toEqual(['POST CreateCacheEntry 200']);
     expect(server.entries().some((e) => e.key === `${key}-new`)).toBe(false);
@@ -379,7 +384,7 @@ describe('cache server protocol details', () => {
     expect(res.json).toEqual({ code: 'permission_denied', msg: 'cache read denied: token has no readable scopes' });
   });
 
-  test('blob routes: Put Block + Put Block List (what uploadFile does above 128 MiB), ranged reads, SAS checks', async () => {
+  test('blob routes: Put Block + Put Block List (uploadFile above 128 MiB), ranged reads, SAS checks', async () => {
     const token = server.env('refs/heads/blocks').ACTIONS_RUNTIME_TOKEN!;
     const key = `blocks-${randomUUID()}`;
     const created = await twirp('CreateCacheEntry', { key, version: 'v1' }, token);

@@ -98,11 +98,10 @@ describe("the provider's answer", () => {
     expectCleanFailure(
       r,
       [...allOf(s), now.refreshToken],
-      new RegExp(
-        '^provider anthropic \\(127\\.0\\.0\\.1:\\d+\\) answered without a usable access token\\. ' +
-          'Its new refresh token was written to repository secret CLAUDE_CREDENTIALS of octo/app, ' +
-          'so the login is kept\\. Run again',
-      ),
+      /^provider anthropic \(127\.0\.0\.1:\d+\) answered without a usable access token; run again/,
+    );
+    expect(r.stdout).toContain(
+      'Its new refresh token was written to repository secret CLAUDE_CREDENTIALS of octo/app, so the login is kept.',
     );
     expect(r.outputs['access-token']).toBeUndefined();
 
@@ -213,11 +212,11 @@ describe('a credential is only sent where it belongs', () => {
 describe("GitHub's answers", () => {
   const PK = { method: 'GET', pathIncludes: 'public-key', status: 200 };
   const META = { method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200 };
-  const READ_KEY = '^github-api-url: could not read the public key of repository octo/app \\(secret-repository\\): ';
+  const READ_KEY = '^github-api-url: could not read the public key of repository octo/app: ';
   it.each([
-    ['null to the public-key read', { ...PK, body: 'null' }, `${READ_KEY}the answer has no key_id and key\\. Check`],
+    ['null to the public-key read', { ...PK, body: 'null' }, `${READ_KEY}the answer has no key_id and key; check`],
     ['a key that is not 32 bytes', { ...PK, body: '{"key_id":"1","key":"AAAA"}' }, `${READ_KEY}the key is not`],
-    ['no updated_at in the metadata', { ...META, body: '{"name":"X"}' }, ': the answer has no updated_at\\.'],
+    ['no updated_at in the metadata', { ...META, body: '{"name":"X"}' }, ': the answer has no updated_at;'],
     [
       'a redirect',
       { ...PK, status: 301, headers: { location: 'https://elsewhere.example/' }, body: '' },
@@ -239,7 +238,7 @@ describe("GitHub's answers", () => {
     oauth.faults.push({ rewrite: (a) => JSON.stringify((issued = a)) });
     gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 200, body: '{}' });
     const r = await run(s.credentials);
-    const message = /could not be written to .*: github-api-url: could not write .*: not GitHub's answer to a PUT/;
+    const message = /^github-api-url: could not write .*: not GitHub's answer to a PUT/;
     expectCleanFailure(r, [...allOf(s), String(issued.access_token), String(issued.refresh_token)], message);
     expect(r.outputs['secret-updated']).toBeUndefined();
     expect(gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);

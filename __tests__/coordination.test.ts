@@ -112,7 +112,7 @@ function expectOneCleanLine(r: RunResult, message: RegExp, secrets: string[]): v
   assertNoLeak(r, [...secrets, PAT]);
 }
 
-const STALE = /another job already spent this refresh token, so this job holds an old copy of .*; re-run it/;
+const STALE = /another job already spent this refresh token, so this job holds an old copy; re-run the job/;
 
 describe('across refs, repositories and queue time', () => {
   it('a default-branch job queued before a pull-request job rotated does not present the spent token', async () => {
@@ -237,11 +237,11 @@ describe('old copies whose claims are gone', () => {
       JSON.stringify({ claudeAiOauth: { ...oauth.issue(['user:inference']), expiresAt: Date.now() + 8 * HOUR } }),
     );
     const r = await job(old);
-    expectOneCleanLine(r, /^credentials: repository secret .* was written at .*, long after the copy this job holds/, [
-      refreshToken,
-      accessToken,
-      old,
-    ]);
+    expectOneCleanLine(
+      r,
+      /^credentials: this job holds an old copy, written long before the secret's update at .*; re-run the job/,
+      [refreshToken, accessToken, old],
+    );
     expect(oauth.requests).toHaveLength(0);
     expect(gh.secretNames({ repo: REPO })).toEqual([SECRET]);
   });
@@ -282,11 +282,11 @@ describe('dead holders and runs of failures', () => {
       inputs: { 'lock-timeout': '1s' },
       env: { OAUTH_BROKER_LEASE_MS: '60000' },
     });
-    expectOneCleanLine(
-      wave,
-      /^lock-timeout: another job claimed the refresh .* a run started after \S+ may take over/,
-      [s.refreshToken, s.credentials],
-    );
+    expectOneCleanLine(wave, /^lock-timeout: another job claimed the refresh .*; re-run this job\.$/, [
+      s.refreshToken,
+      s.credentials,
+    ]);
+    expect(wave.stdout).toMatch(/^If that job died, a run started after \S+ may take over\.$/m);
     const later = await job(s.credentials);
     expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
     expect(later.stdout).toContain('never finished; taking over');
@@ -392,7 +392,8 @@ describe('client-refresh', () => {
       state: main.state,
       home: main.home,
     });
-    expectOneCleanLine(post, /kept sealed in the shared store/, [
+    expect(post.stdout).toMatch(/^The credentials the CLI rotated are kept sealed in the shared store/m);
+    expectOneCleanLine(post, /^The CLI's rotated refresh token was not stored; .* keeps it \(0600\)/, [
       s.refreshToken,
       s.credentials,
       t.access_token,
@@ -407,7 +408,7 @@ describe('client-refresh', () => {
     expectLoginKept();
   });
 
-  it('only one of two concurrent jobs hands its CLI the refresh token; the other gets the access token only', async () => {
+  it('only one of two concurrent jobs hands its CLI the refresh token; the other, the access token only', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
     const runs = await Promise.all([job(s.credentials, { inputs }), job(s.credentials, { inputs })]);

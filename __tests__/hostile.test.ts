@@ -119,7 +119,7 @@ describe('no workflow command from text the action did not write', () => {
   const hostile = '2026-01-31T12:00:00Z\n::stop-commands::resume\n::error::pwned\r::add-mask::x ##[set-output name=a]b';
   const shown = '2026-01-31T12:00:00Z :%3Astop-commands:%3Aresume :%3Aerror:%3Apwned';
 
-  it("a secret's updated_at carrying ::stop-commands:: and ::error:: lines is one neutral line, before anything is spent", async () => {
+  it("a secret's updated_at holding ::stop-commands:: and ::error:: is one neutral line, nothing spent", async () => {
     const s = seed(-HOUR);
     const meta = JSON.stringify({ name: SECRET, created_at: hostile, updated_at: hostile });
     gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
@@ -155,7 +155,8 @@ describe('no workflow command from text the action did not write', () => {
     const r = await runAction('main', { inputs: inputs(s), env: fast });
     expect(r.code).toBe(1);
     expectOnlyOwnCommands(r);
-    expectOneLine(r, 'error', new RegExp(`^::error::github-token: could not read the public key .* ${shown}`));
+    expectOneLine(r, 'error', /^::error::github-token: could not read the public key .*: GitHub answered 403 /);
+    expect(r.stdout).toContain(`GitHub's message: ${shown}`);
     expect(oauth.requests).toHaveLength(0);
     assertNoLeak(r, all(s));
   });
@@ -167,7 +168,12 @@ describe('no workflow command from text the action did not write', () => {
     const r = await runAction('main', { inputs: inputs(s), env: fast });
     expect(r.code).toBe(1);
     expectOnlyOwnCommands(r);
-    expectOneLine(r, 'error', new RegExp(`could not write repository secret .* GitHub answered 500 ${shown}`));
+    expectOneLine(
+      r,
+      'error',
+      new RegExp(`could not write repository secret .* GitHub answered 500 ${shown.slice(0, 40)}`),
+    );
+    expect(r.stdout).toContain(`GitHub's message: ${shown}`);
     // The tokens the provider issued are masked, and appear nowhere else.
     const issued = r.masks.filter((m) => m.startsWith('sk-ant-') && m !== s.accessToken && m !== s.refreshToken);
     expect(issued.length).toBeGreaterThanOrEqual(2);
@@ -384,7 +390,8 @@ describe('the post step never destroys what it could not store, and never throws
     const before = gh.requests.length;
     const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(1);
-    expectOneLine(post, 'error', /is not credentials; nothing was written back\. .* is kept \(0600\)/);
+    expectOneLine(post, 'error', /^::error::The CLI's rotated refresh token was not stored; .* keeps it \(0600\)/);
+    expect(post.stdout).toMatch(/^Why: credentials-file: .* is not credentials; nothing was written back\.$/m);
     expect(readFileSync(path)).toEqual(Buffer.from([0xff, 0xfe, 0x7b]));
     // Nothing is written back; the CLI may have spent the token, so its claim is settled.
     expect(
@@ -417,11 +424,15 @@ describe('the post step never destroys what it could not store, and never throws
     expectOneLine(
       post,
       'error',
+      /^::error::The CLI's rotated refresh token was not stored; .*\.json keeps it \(0600\)/,
+    );
+    expect(post.stdout).toMatch(/^Why: github-token: could not write /m);
+    expect(post.stdout).toMatch(
       new RegExp(
-        '^::error::github-token: could not write .*\\. .*\\.json is kept \\(0600\\): it may hold the only copy ' +
-          'of the refresh token the CLI rotated\\. Once the cause is fixed, store it in repository secret ' +
+        '^Once the cause is fixed, store it in repository secret ' +
           'CLAUDE_CREDENTIALS of octo/app \\(gh secret set CLAUDE_CREDENTIALS --repo octo/app < ".*\\.json"\\), ' +
           'then delete it\\.$',
+        'm',
       ),
     );
     expect(readFileSync(path, 'utf8')).toBe(rotated);

@@ -74,7 +74,7 @@ describe('behind a proxy', () => {
     assertNoLeak(r, [c.credentials, c.refreshToken, storedRefresh(), r.outputs['access-token'] ?? '', PAT]);
   });
 
-  it('goes direct to a NO_PROXY host (HTTPS_PROXY, NO_PROXY in upper case): unresolvable, so surely not sent', async () => {
+  it('goes direct to a NO_PROXY host (HTTPS_PROXY, NO_PROXY upper case): unresolvable, surely not sent', async () => {
     const c = seed();
     const r = await job(c.credentials, { HTTPS_PROXY: proxy.url, NO_PROXY: 'example.invalid, provider.invalid' });
     expect(r.code).toBe(1);

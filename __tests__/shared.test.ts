@@ -65,7 +65,7 @@ const storedTokens = (): { accessToken: string; refreshToken: string } =>
   (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
 
 describe('shared store', () => {
-  it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed with the same token', async () => {
+  it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed', async () => {
     const s = seed(-HOUR);
     const runs = await Promise.all(Array.from({ length: 16 }, () => job(s.credentials)));
     for (const r of runs)
@@ -173,8 +173,9 @@ describe('shared store', () => {
     const failed = await job(s.credentials);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(
-      /^::error::The rotated credentials could not be written to repository secret CLAUDE_CREDENTIALS of octo\/app: .*502.* kept sealed in the shared store/m,
+      /^::error::github-api-url: could not write repository secret CLAUDE_CREDENTIALS of octo\/app: .*502/m,
     );
+    expect(failed.stdout).toMatch(/The rotated credentials are kept sealed in the shared store/);
     expect(secretValue()).toBe(s.credentials);
     expect(oauth.isLive(s.refreshToken)).toBe(false);
 
@@ -209,7 +210,7 @@ describe('shared store', () => {
     expect(gh.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(SECRET) && r.status < 300)).toHaveLength(2);
   });
 
-  it('concurrent recoveries: one job writes the rescue, then one refreshes it; none overwrites a newer rotation', async () => {
+  it('concurrent recoveries: one job writes the rescue, one refreshes it; none overwrites a newer one', async () => {
     const s = seed(-HOUR);
     for (let i = 0; i < 5; i++)
       gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });

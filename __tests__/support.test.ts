@@ -598,7 +598,8 @@ appendFileSync(e.GITHUB_STATE, 'files=' + e.RUNNER_TEMP + '/creds.json\\n');
 writeFileSync(e.RUNNER_TEMP + '/creds.json', 'x');
 appendFileSync(e.GITHUB_STEP_SUMMARY, '| provider | anthropic |\\n');
 // Report the environment without printing the secret itself.
-console.log(JSON.stringify({ argv: process.argv.slice(1), cwd: process.cwd(), env: { ...e, INPUT_CREDENTIALS: 'length ' + secret.length } }));
+const env = { ...e, INPUT_CREDENTIALS: 'length ' + secret.length };
+console.log(JSON.stringify({ argv: process.argv.slice(1), cwd: process.cwd(), env }));
 process.exitCode = Number(e.EXIT_CODE ?? 0);
 `,
     );
@@ -607,7 +608,10 @@ process.exitCode = Number(e.EXIT_CODE ?? 0);
       `import { existsSync, rmSync } from 'node:fs';
 const e = process.env;
 const file = e.STATE_files;
-console.log(JSON.stringify({ file, existed: existsSync(file), home: e.HOME, temp: e.RUNNER_TEMP, token: e.CLAUDE_CODE_OAUTH_TOKEN, input: e.INPUT_CREDENTIALS, extra: e.STATE_extra, env: e }));
+console.log(JSON.stringify({
+  file, existed: existsSync(file), home: e.HOME, temp: e.RUNNER_TEMP, token: e.CLAUDE_CODE_OAUTH_TOKEN,
+  input: e.INPUT_CREDENTIALS, extra: e.STATE_extra, env: e,
+}));
 rmSync(file, { force: true });
 `,
     );
@@ -618,7 +622,8 @@ console.log('::add-mask::' + s.replace(/%/g, '%25').replace(/\\r/g, '%0D').repla
 const where = process.env.LEAK_TO;
 if (where === 'stdout') console.log('using token ' + s + ' now');
 if (where === 'stderr') console.error(new Error('refresh failed for ' + s).stack);
-if (where === 'summary') (await import('node:fs')).appendFileSync(process.env.GITHUB_STEP_SUMMARY, '| token | ' + s + ' |\\n');
+const { appendFileSync } = await import('node:fs');
+if (where === 'summary') appendFileSync(process.env.GITHUB_STEP_SUMMARY, '| token | ' + s + ' |\\n');
 `,
     );
     await writeFile(fixture('hang.mjs'), 'console.log("started"); setInterval(() => {}, 1000);\n');

@@ -66,10 +66,13 @@ try {
   };
   console.log('\nGitHub stand-in opened the sealed box with its private key:');
   console.log(
-    `  ${SECRET} updated ${stored.updated_at}; access token fingerprint ${fp(doc.claudeAiOauth.accessToken)} (the step's output: ${first.main.outputs.fingerprint})`,
+    `  ${SECRET} updated ${stored.updated_at}; access token fingerprint ${fp(doc.claudeAiOauth.accessToken)} ` +
+      `(the step's output: ${first.main.outputs.fingerprint})`,
   );
   console.log(
-    `  subscriptionType kept: ${doc.claudeAiOauth.subscriptionType}; old refresh token live at the provider: ${oauth.isLive(refreshToken)}; new one live: ${oauth.isLive(doc.claudeAiOauth.refreshToken)}`,
+    `  subscriptionType kept: ${doc.claudeAiOauth.subscriptionType}; ` +
+      `old refresh token live at the provider: ${oauth.isLive(refreshToken)}; ` +
+      `new one live: ${oauth.isLive(doc.claudeAiOauth.refreshToken)}`,
   );
 
   let calls = oauth.requests.length + github.requests.length;
@@ -82,7 +85,8 @@ try {
   const stale = await runAction('main', { inputs, env, debug: false });
   show('a job queued before the rotation, with the old secret value', stale);
   console.log(
-    `\nCalls it made to the provider: ${oauth.requests.length - calls}; spent tokens presented at the provider so far: ${oauth.reuseCount}.`,
+    `\nCalls it made to the provider: ${oauth.requests.length - calls}; ` +
+      `spent tokens presented at the provider so far: ${oauth.reuseCount}.`,
   );
   if ([first.main.code, first.post.code, next.code, stale.code].some((c) => c !== 0)) process.exitCode = 1;
 } finally {

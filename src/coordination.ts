@@ -7,7 +7,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import type { Credentials } from './credentials.js';
 import { timings, type Deps } from './deps.js';
 import { formatDuration } from './duration.js';
-import { UserError, describeError } from './errors.js';
+import { MAX_ERROR_LINE, RELOGIN, RERUN_OLD_COPY, UserError, describeError, warnWith } from './errors.js';
 import { neutral } from './neutral.js';
 import type { GitHubApi } from './github/api.js';
 import { SecretsBeside, type Preflight } from './github/secrets.js';
@@ -122,7 +122,10 @@ export class Coordination {
       return this.await(copy, holder);
     }
     throw new UserError(
-      `credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished, so it is probably spent. Log in again and store the new credentials in ${this.d.target} (README: First login).`,
+      `credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished; ${RELOGIN}.`,
+      {
+        details: `The refresh token is probably spent. The secret is ${this.d.target}.`,
+      },
     );
   }
 
@@ -150,7 +153,10 @@ export class Coordination {
 
   /** Another job presented (or is presenting) this refresh token: take its result, or say why not. */
   private async await(copy: Credentials, holder: Holder): Promise<Reservation> {
-    const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
+    const stale = new UserError(
+      `credentials: another job already spent this refresh token, so this job holds an old copy; ${RERUN_OLD_COPY}.`,
+      { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` },
+    );
     const { store } = this.d;
     if (holder.kind !== 'busy') {
       // Settled the moment the provider answered: its result follows within moments, unless
@@ -159,21 +165,24 @@ export class Coordination {
       const found =
         holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
       if (found?.kind === 'next') return { kind: 'shared', successor: found };
-      throw new UserError(stale);
+      throw stale;
     }
     const until = `a run started after ${at(holder.expires)} may take over`;
     if (!store) {
       throw new UserError(
-        `credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the shared store this job cannot receive its result. Re-run this job when that one is done (if it died, ${until}).`,
+        `credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the ` +
+          'shared store this job cannot receive its result; re-run it when that one is done.',
+        { details: `If that job died, ${until}.` },
       );
     }
-    this.d.info(
-      `Another job is refreshing these credentials; waiting up to lock-timeout ${formatDuration(this.d.lockTimeoutMs)} for its result.`,
-    );
+    const limit = formatDuration(this.d.lockTimeoutMs);
+    this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${limit} for its result.`);
     const found = await store.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
     if (found?.kind === 'next') return { kind: 'shared', successor: found };
     throw new UserError(
-      `lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no result this job can see within ${formatDuration(this.d.lockTimeoutMs)}. Re-run this job; if that job died, ${until}.`,
+      `lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no ` +
+        `result this job can see within ${limit}; re-run this job.`,
+      { details: `If that job died, ${until}.` },
     );
   }
 
@@ -186,8 +195,9 @@ export class Coordination {
       if (spent === 'no') await this.d.beside.remove(t.claim);
       else if (spent === 'yes') await this.spent(t);
     } catch {
+      const lease = formatDuration(this.d.leaseMs);
       this.d.warning(
-        `Could not update the claim beside ${this.d.target}; the next run waits for its lease (${formatDuration(this.d.leaseMs)}).`,
+        `Could not update the claim beside ${this.d.target}; the next run waits for its lease (${lease}).`,
       );
     }
   }
@@ -203,8 +213,10 @@ export class Coordination {
   /** Rotated and written: share the result, and prune claims no copy can need any more. */
   async succeeded(t: Ticket, next: Successor): Promise<void> {
     if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
-      this.d.warning(
-        'Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.',
+      warnWith(
+        this.d,
+        'Could not share the new access token through the Actions cache; re-run jobs that hold the old credentials.',
+        'Jobs holding the old credentials find the claim settled but no result to take, and fail until re-run.',
       );
     }
     await this.prune().catch(() => undefined);
@@ -255,13 +267,15 @@ export class Coordination {
     const write = async (): Promise<boolean> => {
       if (r.secretUpdatedAt !== s.secretUpdatedAt) {
         this.d.info(
-          `Found credentials that a job at ${neutral(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`,
+          `Found credentials that a job at ${neutral(s.at, 40)} could not store; ${this.d.target} has changed since, ` +
+            'so it is left as it is.',
         );
         return false;
       }
       await r.write();
       this.d.info(
-        `Recovered the rotated credentials that a job at ${neutral(s.at)} could not store, and wrote them to ${this.d.target}.`,
+        `Recovered the rotated credentials that a job at ${neutral(s.at, 40)} could not store, and wrote them to ` +
+          `${this.d.target}.`,
       );
       return true;
     };
@@ -283,12 +297,17 @@ export class Coordination {
     const result =
       lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
     if (result?.kind === 'recovered') return false;
-    if (result?.kind === 'abort')
-      throw new UserError(
-        `Another job could not store the rescued credentials: ${neutral(result.message)} Re-run this job.`,
-      );
+    if (result?.kind === 'abort') {
+      const why = neutral(result.message, 1000);
+      const full = `Another job could not store the rescued credentials: ${why} Re-run this job.`;
+      if (full.length <= MAX_ERROR_LINE) throw new UserError(full);
+      throw new UserError('Another job could not store the rescued credentials; re-run this job.', {
+        details: `Its error: ${why}`,
+      });
+    }
     throw new UserError(
-      `lock-timeout: another job is storing the rescued credentials and did not finish within ${formatDuration(this.d.lockTimeoutMs)}. Re-run this job.`,
+      `lock-timeout: another job is storing the rescued credentials and did not finish within ` +
+        `${formatDuration(this.d.lockTimeoutMs)}; re-run this job.`,
     );
   }
 }

@@ -42,8 +42,8 @@ export interface TokenSet {
 
 const INPUT = 'credentials';
 
-function fail(what: string): never {
-  throw new UserError(`${INPUT}: ${what}`);
+function fail(what: string, details?: string | string[], cause?: unknown): never {
+  throw new UserError(`${INPUT}: ${what}`, { details, cause });
 }
 
 function str(doc: Json, field: string, where: string): string | undefined {
@@ -57,7 +57,8 @@ function required(doc: Json, field: string, where: string): string {
   const v = str(doc, field, where);
   if (v === undefined) {
     fail(
-      `${where} has no "${field}"; store the whole credentials document the login produced (README: Credentials formats).`,
+      `${where} has no "${field}"; store the whole credentials document the login produced ` +
+        '(README: Credentials formats).',
     );
   }
   return v;
@@ -176,7 +177,8 @@ function parseGeneric(root: Json): Credentials {
     creds.expiresAt = jwtExpiry(creds.accessToken);
     if (creds.expiresAt === undefined)
       fail(
-        'the token document has an "access_token" but no expiry; add "expires_at" (or "expires_in" with "obtained_at").',
+        'the token document has an "access_token" but no expiry; ' +
+          'add "expires_at" (or "expires_in" with "obtained_at").',
       );
   }
   return creds;
@@ -195,18 +197,19 @@ export function parseCredentials(text: string): Credentials {
   let root: unknown;
   try {
     root = JSON.parse(value);
-  } catch {
-    // JSON.parse's own message quotes the input: never pass it on.
-    return fail('is not valid JSON; store the file exactly as the login wrote it.');
+  } catch (err) {
+    // JSON.parse's own message quotes the input: never pass it on (a cause is never printed).
+    return fail('is not valid JSON; store the file exactly as the login wrote it.', undefined, err);
   }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) fail('must be a JSON object.');
   const doc = root as Json;
   if ('claudeAiOauth' in doc) return parseClaudeCode(doc);
   if ('tokens' in doc) return parseCodex(doc);
   if ('refresh_token' in doc || 'access_token' in doc) return parseGeneric(doc);
-  return fail(
-    'is JSON of an unknown format; expected Claude Code ({"claudeAiOauth":…}), Codex auth.json ({"tokens":…}) or an OAuth token document ({"access_token","refresh_token","expires_at"}).',
-  );
+  return fail('is JSON of an unknown format; store the file the login wrote (README: Credentials formats).', [
+    'Expected Claude Code ({"claudeAiOauth":…}), Codex auth.json ({"tokens":…}) or an OAuth token document ' +
+      '({"access_token","refresh_token","expires_at"}).',
+  ]);
 }
 
 /** Whether the access token stays valid for at least `minTtlMs` from `now`. */
@@ -299,8 +302,9 @@ export function checkWriteBack(c: Credentials, now: number): void {
   if (bytes > MAX_SECRET_BYTES) {
     const kb = Math.ceil(Buffer.byteLength(serializeCredentials(c)) / 1024);
     fail(
-      `is ${kb} KB; refreshed, it could exceed GitHub's 48 KB secret limit and the rotated credentials could not ` +
-        'be stored, so nothing is refreshed. Store only the document the login wrote.',
+      `is ${kb} KB; refreshed, it could exceed GitHub's 48 KB secret limit, so nothing is refreshed. ` +
+        'Store only the document the login wrote.',
+      'Its rotated credentials could not be stored: the check allows for tokens twice as long as today’s.',
     );
   }
 }

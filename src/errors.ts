@@ -1,17 +1,87 @@
+import type { Core } from './deps.js';
+import { neutral } from './neutral.js';
+
+export interface UserErrorOptions {
+  /** Why, alternatives, README pointers: printed as plain lines after the error line. */
+  details?: string | readonly string[];
+  /** The error this one explains, kept for whoever inspects it; never printed. */
+  cause?: unknown;
+}
+
 /**
- * An error the user can act on: its message is one line that names the input or
- * service, what happened and the fix. Printed as is, never with a stack.
+ * An error the user can act on. Its message is the `::error::` line: one line of at most
+ * about 200 characters that names the input or service, what happened and the one fix.
+ * Longer explanation goes in `details`. Printed as is, never with a stack.
  */
 export class UserError extends Error {
   override name = 'UserError';
+  readonly details: readonly string[];
+
+  constructor(message: string, options: UserErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const { details } = options;
+    this.details = details === undefined ? [] : typeof details === 'string' ? [details] : [...details];
+  }
+}
+
+/** How long the error line may be: what happened and the one fix, no more. */
+export const MAX_ERROR_LINE = 200;
+
+/** The first candidate that fits the error line, else the last (the shortest, by convention). */
+export function fitLine(...candidates: string[]): string {
+  return candidates.find((c) => c.length <= MAX_ERROR_LINE) ?? candidates[candidates.length - 1];
+}
+
+/**
+ * An error caused by another, whose line (`why`) already says what happened and the fix: `why`
+ * then the consequence, when that fits the error line. Else, with a `short` line, that line with
+ * `why` as the first detail; without, `why` alone with the consequence as the first detail. The
+ * cause's details follow, then `more`.
+ */
+export function explained(
+  cause: unknown,
+  why: string,
+  consequence: string,
+  short?: string,
+  more: readonly string[] = [],
+): UserError {
+  const full = `${why} ${consequence}`;
+  let line = full;
+  let first: string[] = [];
+  if (full.length > MAX_ERROR_LINE) [line, first] = short ? [short, [`Why: ${why}`]] : [why, [consequence]];
+  return new UserError(line, { cause, details: [...first, ...detailsOf(cause), ...more] });
+}
+
+/** The details of an error: a UserError's own, nothing for any other. */
+export function detailsOf(err: unknown): readonly string[] {
+  return err instanceof UserError ? err.details : [];
 }
 
 /** The remedy when the login is lost: a new one, stored in the secret. */
 export const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
 
-/** Where rotated credentials the secret could not take are kept, and who finishes the write. */
-export const KEPT_IN_STORE =
-  'kept sealed in the shared store (Actions cache): the next run holding the same credentials recovers them and finishes the write-back, no new login needed';
+/** Where rotated credentials the secret could not take are kept, in a few words for the error line. */
+export const KEPT_IN_STORE = 'kept sealed in the shared store for the next run';
+
+/** Who finishes the write-back of credentials kept in the store, for the lines after the error. */
+export const KEPT_IN_STORE_DETAILS =
+  'The next run holding the same credentials recovers them from the shared store (Actions cache) and ' +
+  'finishes the write-back, no new login needed.';
+
+/** What a github-token needs to write the secret, when the kind of secret is not known. */
+export const PAT_FIX = 'a fine-grained PAT with "Secrets: Read and write"';
+
+/** Why the job's own token never works, and what does instead. */
+export const GITHUB_TOKEN_CANNOT =
+  "The job's own GITHUB_TOKEN (github.token) can never read or write secrets. Pass a fine-grained PAT with " +
+  'the permission named above, or a GitHub App installation token with that permission (README: Quick start).';
+
+/** The remedy for a job holding an old copy of the secret: a re-run reads the current value. */
+export const RERUN_OLD_COPY = 're-run the job to read the current value';
+
+/** After a refresh that may have reached the provider: in the error line, and how to log in, after it. */
+export const RUN_AGAIN = 'run again; if that fails with invalid_grant, log in again';
+export const RUN_AGAIN_DETAILS = `If a run then fails with invalid_grant, the login is lost: ${RELOGIN}.`;
 
 /** The refresh may have reached the provider: the stored refresh token may be spent. */
 export class UncertainRefreshError extends UserError {
@@ -67,6 +137,9 @@ export function redact(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
+// An error line names at most this much of an unexpected error's own message.
+const UNEXPECTED_CHARS = 100;
+
 /** One line for the log: a UserError as written, anything else named but redacted. */
 export function describeError(err: unknown, secrets: Iterable<string>): string {
   const line = (s: string): string =>
@@ -74,7 +147,64 @@ export function describeError(err: unknown, secrets: Iterable<string>): string {
       .replace(/\s*\n\s*/g, ' ')
       .trim();
   if (err instanceof UserError) return line(err.message);
-  if (err instanceof Error)
-    return `unexpected ${err.name}: ${line(err.message)}. This is a bug in oauth-broker; please report it (the message above holds no secret).`;
+  if (err instanceof Error) {
+    const what = neutral(line(err.message), UNEXPECTED_CHARS);
+    return `unexpected ${neutral(err.name, 40)}: ${what}. This is a bug in oauth-broker; please report it.`;
+  }
   return 'unexpected failure. This is a bug in oauth-broker; please report it.';
+}
+
+/** What reportFailure needs of the runner. */
+export type FailureSink = Pick<Core, 'setFailed' | 'info' | 'debug' | 'isDebug'>;
+
+/** A line of text for the log, redacted and made one plain line. */
+function logLine(text: string, secrets: readonly string[]): string {
+  return neutral(redact(text, secrets), 1000);
+}
+
+/**
+ * Where an unexpected error and its causes were thrown: their names and stack frames, redacted,
+ * only ever printed as debug lines. Never their messages: a cause's may quote what it parsed
+ * (JSON.parse quotes its input), and the error line already names the error's own.
+ */
+function stackLines(err: Error, secrets: readonly string[]): string[] {
+  const lines: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
+    lines.push(`${depth ? 'caused by ' : ''}${e.name}, at:`);
+    const frames = (typeof e.stack === 'string' ? e.stack : '').split(/\r?\n/).filter((l) => /^\s*at /.test(l));
+    for (const l of frames) lines.push(`  ${l.trim()}`);
+    e = e.cause;
+  }
+  return lines.map((l) => logLine(l, secrets));
+}
+
+/**
+ * Fails the step: the error line (`::error::`), then its details as plain lines, every one
+ * redacted. An unexpected error (a bug, not a UserError) adds its redacted stack frames, and
+ * its causes', as debug lines when the runner's debug logging is on (RUNNER_DEBUG=1). A
+ * UserError never shows a stack, nor its cause's.
+ */
+export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable<string>): void {
+  const known = [...secrets];
+  core.setFailed(describeError(err, known));
+  for (const detail of detailsOf(err)) {
+    for (const l of detail.split(/\r?\n/)) if (l.trim()) core.info(logLine(l, known));
+  }
+  if (err instanceof UserError) return;
+  if (!core.isDebug()) {
+    core.info('The message above holds no secret. Re-run with debug logging on (RUNNER_DEBUG=1) to see its stack.');
+  } else if (err instanceof Error) {
+    for (const l of stackLines(err, known)) core.debug(l);
+  }
+}
+
+/** A warning line, then the explanation as plain lines: for warnings too long for one line. */
+export function warnWith(
+  sink: { warning(message: string): void; info(message: string): void },
+  message: string,
+  details: string | readonly string[],
+): void {
+  sink.warning(message);
+  for (const l of typeof details === 'string' ? [details] : details) if (l) sink.info(l);
 }

@@ -43,7 +43,9 @@ function place(core: Core, path: string): string | undefined {
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(`credentials-file: could not check ${path} (${code}); choose another path, or none.`);
+    throw new UserError(`credentials-file: could not check ${path} (${code}); choose another path, or none.`, {
+      cause: err,
+    });
   }
   if (backup)
     core.info(`credentials-file: ${path} was already there; moved it to ${backup} until the post step puts it back.`);
@@ -51,13 +53,13 @@ function place(core: Core, path: string): string | undefined {
 }
 
 /** Undoes place() after a failed write; says where the file is when that fails too. */
-function putBack(file: StateFile): string {
-  if (!file.backup) return '';
+function putBack(file: StateFile): string[] {
+  if (!file.backup) return [];
   try {
     renameSync(file.backup, file.path);
-    return '';
+    return [];
   } catch {
-    return ` The file that was there is now ${file.backup}.`;
+    return [`The file that was there is now ${file.backup}.`];
   }
 }
 
@@ -74,7 +76,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     const clientRefresh = cfg.clientRefresh && out.refreshTokenLive;
     if (cfg.clientRefresh && !clientRefresh) {
       core.info(
-        'client-refresh: the file holds the access token only: another job spent or claimed the refresh token, or mode is check.',
+        'client-refresh: the file holds the access token only: another job spent or claimed the refresh token, ' +
+          'or mode is check.',
       );
     }
     const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
@@ -85,9 +88,10 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       const back = putBack(file);
-      throw new UserError(
-        `credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.${back}`,
-      );
+      throw new UserError(`credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.`, {
+        cause: err,
+        details: back,
+      });
     }
     if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
     core.saveState(
@@ -116,10 +120,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
   ];
   core.info(`Access token ${from}${left}; fingerprint ${fp}.`);
   if (cfg.envName) core.info(`Exported as ${cfg.envName}.`);
-  if (filePath)
-    core.info(
-      `Wrote ${filePath} (0600${cfg.clientRefresh && out.refreshTokenLive ? ', with the refresh token' : ', access token only'}).`,
-    );
+  const holds = cfg.clientRefresh && out.refreshTokenLive ? 'with the refresh token' : 'access token only';
+  if (filePath) core.info(`Wrote ${filePath} (0600, ${holds}).`);
   if (where) core.info(`Rotated credentials written to ${where}.`);
 
   const rows: Array<[string, string]> = [

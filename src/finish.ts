@@ -3,7 +3,7 @@
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
 import { coordinate, type Ticket } from './coordination.js';
 import { parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
-import { KEPT_IN_STORE, RELOGIN, UserError, describeError } from './errors.js';
+import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, RELOGIN, UserError, describeError, explained } from './errors.js';
 import { githubDeps, type Deps } from './deps.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from './github/secrets.js';
 import { describeTarget } from './github/target.js';
@@ -25,9 +25,11 @@ export async function finishPending(
   let record: PendingRecord | undefined;
   try {
     record = file.read();
-  } catch {
+  } catch (err) {
     throw new UserError(
-      `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's inputs; they are left in place.`,
+      `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+        'inputs; they are left in place.',
+      { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' },
     );
   }
   if (!record) return;
@@ -61,12 +63,11 @@ export async function finishPending(
       secretUpdatedAt: record.secretUpdatedAt,
     });
     if (kept) file.clear();
-    const head = `The rotated credentials could not be written to ${describeTarget(target)}: ${describeError(err, masker.values)}`;
-    throw new UserError(
-      kept
-        ? `${head} They are ${KEPT_IN_STORE}.`
-        : `${head} Without the shared store nothing outlives this job: ${RELOGIN}.`,
-    );
+    const why = describeError(err, masker.values);
+    const what = 'The rotated credentials';
+    if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
+    const lost = `${what} were not stored, and without the shared store nothing outlives this job: ${RELOGIN}.`;
+    throw explained(err, why, lost, lost);
   }
   file.clear();
   await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
@@ -107,8 +108,8 @@ export async function storeForCli(
   } catch (err) {
     const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
     if (kept) {
-      const why = err instanceof UserError ? err.message : describeError(err, masker.values);
-      throw new UserError(`${why} The credentials the CLI rotated are ${KEPT_IN_STORE}.`);
+      const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
+      throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
     }
     throw err;
   } finally {

@@ -57,7 +57,9 @@ function checkEnvName(name: string): string {
   if (!NAME.test(name)) throw new UserError(`env-name: ${q(name)} is not a valid variable name; ${fix}.`);
   const reserved = RESERVED_ENV.find(([re]) => re.test(name.toUpperCase()));
   if (reserved) {
-    throw new UserError(`env-name: refusing ${name}, it changes how later steps run (${reserved[1]}); ${fix}.`);
+    throw new UserError(
+      `env-name: refusing ${neutral(name, 60)}, it changes how later steps run (${reserved[1]}); ${fix}.`,
+    );
   }
   return name;
 }
@@ -78,8 +80,8 @@ function httpUrl(input: string, value: string): string {
   let url: URL;
   try {
     url = new URL(value);
-  } catch {
-    throw new UserError(`${input}: ${q(value)} is not a URL.`);
+  } catch (err) {
+    throw new UserError(`${input}: ${q(value)} is not a URL.`, { cause: err });
   }
   // Plain http only to this machine: a token must never cross a network in clear.
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
@@ -96,18 +98,21 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   const org = core.getInput('secret-org');
   if (environment && org)
     throw new UserError(
-      'secret-environment and secret-org: give at most one; an environment secret belongs to a repository, an organization secret to an organization.',
+      'secret-environment and secret-org: give at most one; an environment secret belongs to a repository, ' +
+        'an organization secret to an organization.',
     );
   if (!name) {
     if (environment || org)
       throw new UserError(
-        `${environment ? 'secret-environment' : 'secret-org'} is set but secret-name is empty; name the secret that holds credentials.`,
+        `${environment ? 'secret-environment' : 'secret-org'} is set but secret-name is empty; ` +
+          'name the secret that holds credentials.',
       );
     return undefined;
   }
   if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
     throw new UserError(
-      `secret-name: ${q(name)} is not a valid secret name; use letters, digits and underscores, not starting with a digit or GITHUB_.`,
+      `secret-name: ${q(name)} is not a valid secret name; ` +
+        'use letters, digits and underscores, not starting with a digit or GITHUB_.',
     );
   }
   if (CLAIM_NAME.test(name))

@@ -13,12 +13,18 @@ import {
 import { coordinate, type Coordination, type Spent, type Ticket } from './coordination.js';
 import { formatDuration } from './duration.js';
 import {
+  GITHUB_TOKEN_CANNOT,
   InvalidGrantError,
   KEPT_IN_STORE,
+  KEPT_IN_STORE_DETAILS,
+  PAT_FIX,
   RELOGIN,
+  RERUN_OLD_COPY,
   UncertainRefreshError,
   UserError,
   describeError,
+  explained,
+  fitLine,
 } from './errors.js';
 import type { CliClaim, Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from './github/api.js';
@@ -70,7 +76,14 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
       if (!secretUpdated && isOldCopy(current.doc, run.pre.updatedAt)) {
         await run.coord.failed(r.ticket, 'no');
         throw new UserError(
-          `credentials: ${describeTarget(run.target)} was written at ${neutral(run.pre.updatedAt)}, long after the copy this job holds, whose refresh token is therefore spent; re-run the job to read the current value (if you stored this value by hand, remove its "oauth_broker" field).`,
+          `credentials: this job holds an old copy, written long before the secret's update at ` +
+            `${neutral(run.pre.updatedAt, 40)}, so its refresh token is spent; ${RERUN_OLD_COPY}.`,
+          {
+            details: [
+              `The secret is ${describeTarget(run.target)}. Nothing was presented to the provider.`,
+              'If you stored this value by hand, remove its "oauth_broker" field (docs/design.md: Old copies).',
+            ],
+          },
         );
       }
       return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
@@ -80,7 +93,9 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     if (taken.outcome) return { ...taken.outcome, secretUpdated };
     current = taken.next;
   }
-  throw new UserError('credentials: too many successive recoveries from the shared store; re-run the job.');
+  throw new UserError('credentials: too many successive recoveries from the shared store; re-run the job.', {
+    details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
+  });
 }
 
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
@@ -88,7 +103,8 @@ async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi;
   const target = cfg.secret as SecretTarget;
   if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
     throw new UserError(
-      'github-token: this is the job\'s own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with "Secrets: Read and write" on the repository, or a GitHub App installation token with that permission.',
+      `github-token: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${PAT_FIX} on the secret.`,
+      { details: GITHUB_TOKEN_CANNOT },
     );
   }
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
@@ -122,7 +138,7 @@ export async function claimForCli(
       claim.copy = file.path;
     } catch {
       deps.core.warning(
-        'client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed write-back in the post step cannot be rescued.',
+        'client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed post-step write-back cannot be rescued.',
       );
     }
   }
@@ -178,7 +194,8 @@ async function takeSuccessor(run: Run, current: Credentials, s: Successor): Prom
   // Obtained while this job ran: as fresh as a refresh of its own would have been.
   if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
     deps.core.info(
-      `These credentials were already refreshed by another job at ${neutral(s.at)}; using the access token it obtained.`,
+      `These credentials were already refreshed by another job at ${neutral(s.at, 40)}; ` +
+        'using the access token it obtained.',
     );
     return {
       wrote: false,
@@ -186,7 +203,9 @@ async function takeSuccessor(run: Run, current: Credentials, s: Successor): Prom
     };
   }
   throw new UserError(
-    `credentials: another job refreshed these credentials at ${neutral(s.at)}, and the access token it obtained is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}. This job holds an old copy of ${describeTarget(run.target)}: re-run it to read the current value.`,
+    `credentials: this job holds an old copy; another job refreshed it at ${neutral(s.at, 40)}, and its access token ` +
+      `is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}; ${RERUN_OLD_COPY}.`,
+    { details: `The current value is in ${describeTarget(run.target)}.` },
   );
 }
 
@@ -211,7 +230,18 @@ async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'sec
       await run.coord.failed(ticket, spentBy(err));
       throw err instanceof InvalidGrantError
         ? new InvalidGrantError(
-            `${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${describeTarget(run.target)}; if that fails too, ${RELOGIN}.`,
+            fitLine(
+              `${err.message} Re-run the job; if that fails too, log in again.`,
+              `${err.message} Re-run the job.`,
+            ),
+            {
+              cause: err,
+              details: [
+                ...err.details,
+                `Another run or a local login has probably rotated it. A re-run reads the current value of ` +
+                  `${describeTarget(run.target)}; if that fails with invalid_grant too, ${RELOGIN}.`,
+              ],
+            },
           )
         : err;
     }
@@ -249,19 +279,25 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
     await writeSecret(run.api, target, run.pre, value);
     run.pending?.clear();
   } catch (err) {
-    const why = err instanceof UserError ? err.message : describeError(err, masker.values);
+    const why = describeError(err, masker.values);
     const kept = await run.coord.rescue(ticket, {
       ...successor,
       credentials: value,
       secretUpdatedAt: run.pre.updatedAt,
     });
     if (kept) run.pending?.clear();
-    const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${describeTarget(target)}: ${why}`;
-    if (kept) throw new UserError(`${head} Fix the cause and re-run: they are ${KEPT_IN_STORE}.`);
-    if (run.pending)
-      throw new UserError(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
-    throw new UserError(
-      `${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${RELOGIN}.` : ''}`,
+    const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
+    if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
+    if (run.pending) {
+      throw explained(err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
+    }
+    if (!rotated) throw explained(err, why, `${what} were not stored; fix the cause and re-run.`);
+    const lost = `${what} were not stored, and the stored refresh token is spent`;
+    throw explained(
+      err,
+      why,
+      `${lost}: after fixing the cause, ${RELOGIN}.`,
+      `${lost}: fix the cause below, then ${RELOGIN}.`,
     );
   }
   await run.coord.succeeded(ticket, successor);

@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from './credentials.js';
 import { digest, entryAt, kindOf } from './credfile.js';
-import { UserError, describeError } from './errors.js';
+import { UserError, describeError, detailsOf, reportFailure, warnWith } from './errors.js';
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from './github/target.js';
 import { Masker } from './mask.js';
@@ -25,7 +25,7 @@ export async function runPost(deps: Deps): Promise<void> {
     // The sealed note naming the copy the CLI was given has served its purpose.
     if (trusted.state.cli?.copy) rmSync(trusted.state.cli.copy, { force: true });
   } catch (err) {
-    core.setFailed(describeError(err, masker.values));
+    reportFailure(core, err, masker.values);
   }
 }
 
@@ -41,7 +41,7 @@ async function finish(deps: Deps): Promise<void> {
     const { finishPending } = await import('./finish.js');
     await finishPending(deps, readConfig(core, deps.env), masker, path, parseCredentials(input).refreshToken);
   } catch (err) {
-    core.setFailed(describeError(err, masker.values));
+    reportFailure(core, err, masker.values);
   }
 }
 
@@ -57,12 +57,15 @@ function trustedState(deps: Deps): Trusted | undefined {
   if (!raw) return undefined;
   const state = openState(core, raw);
   if ('untrusted' in state) {
-    core.warning(
-      state.untrusted === 'malformed'
-        ? 'oauth-broker: the state saved by the main step is unreadable; nothing to clean up.'
-        : `oauth-broker: ignoring saved state that this step's main step did not write with these inputs (set by an ` +
-            `earlier step?); ${NOTHING}`,
-    );
+    if (state.untrusted === 'malformed') {
+      core.warning('oauth-broker: the state saved by the main step is unreadable; nothing to clean up.');
+    } else {
+      warnWith(
+        core,
+        `oauth-broker: ignoring saved state that this step's main step did not write with these inputs; ${NOTHING}`,
+        'An earlier step may have set it through GITHUB_ENV; the post step acts only on its own main step’s state.',
+      );
+    }
     return undefined;
   }
   const cfg = readConfig(core, deps.env);
@@ -78,17 +81,18 @@ const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 
 async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file: StateFile): Promise<void> {
   const { core } = deps;
   const { path } = file;
-  const before = file.backup ? ` The file that was there before this job is at ${file.backup}.` : '';
+  const before = file.backup ? [`The file that was there before this job is at ${file.backup}.`] : [];
+  const warn = (message: string): void => warnWith(core, message, before);
   let st: ReturnType<typeof entryAt>;
   try {
     st = entryAt(path);
   } catch (err) {
-    core.warning(`credentials-file: could not check ${path} (${codeOf(err)}); it is left as it is.${before}`);
+    warn(`credentials-file: could not check ${path} (${codeOf(err)}); it is left as it is.`);
     return;
   }
   if (!st) return putBack(core, file);
   if (!st.isFile()) {
-    core.warning(`credentials-file: ${path} is now ${kindOf(st)}, not the file main wrote; left as it is.${before}`);
+    warn(`credentials-file: ${path} is now ${kindOf(st)}, not the file main wrote; left as it is.`);
     return;
   }
   if (state.clientRefresh) {
@@ -97,7 +101,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       content = readFileSync(path, 'utf8');
     } catch (err) {
       const why = `could not read ${path} (${codeOf(err)})`;
-      core.warning(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.${before}`);
+      warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
     if (digest(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, false);
@@ -105,22 +109,26 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       try {
         await writeBack(deps, masker, cfg, path, content, state.cli);
       } catch (err) {
-        const why = describeError(err, masker.values);
         await endClaim(deps, masker, cfg, state.cli, true);
         if (holdsNewRefreshToken(core, content, file)) {
           keep(path);
-          const kept = `${path} is kept (0600): it may hold the only copy of the refresh token the CLI rotated.`;
-          core.setFailed(`${why} ${kept} ${storeHint(cfg.secret, path)}${before}`);
+          const why = describeError(err, masker.values);
+          const line =
+            `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
+            'store it in the secret, then delete the file.';
+          const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
+          const error = new UserError(line, { cause: err, details });
+          reportFailure(core, error, masker.values);
           return;
         }
-        core.setFailed(why);
+        reportFailure(core, err, masker.values);
       }
     }
   }
   try {
     rmSync(path);
   } catch (err) {
-    core.warning(`credentials-file: could not remove ${path} (${codeOf(err)}).${before}`);
+    warn(`credentials-file: could not remove ${path} (${codeOf(err)}).`);
     return;
   }
   core.info(`Removed ${path}.`);
@@ -137,8 +145,10 @@ async function endClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState[
     const { endCliClaim } = await import('./finish.js');
     await endCliClaim(deps, cfg, cli, spent);
   } catch (err) {
-    deps.core.warning(
-      `client-refresh: could not end the claim on these credentials: ${describeError(err, masker.values)}`,
+    warnWith(
+      deps.core,
+      'client-refresh: could not end the claim on these credentials; the next run waits out its lease.',
+      [`Why: ${describeError(err, masker.values)}`, ...detailsOf(err)],
     );
   }
 }
@@ -178,8 +188,9 @@ function putBack(core: Core, file: StateFile): void {
   try {
     renameSync(file.backup, file.path);
   } catch (err) {
-    const where = `the file that was there before this job is at ${file.backup}`;
-    core.warning(`credentials-file: could not put back ${file.path} (${codeOf(err)}); ${where}.`);
+    warnWith(core, `credentials-file: could not put back ${file.path} (${codeOf(err)}).`, [
+      `The file that was there before this job is at ${file.backup}.`,
+    ]);
     return;
   }
   core.info(`Put back ${file.path}, the file that was there before this job.`);
@@ -200,16 +211,18 @@ async function writeBack(
   let fromFile: Credentials;
   try {
     fromFile = parseCredentials(content);
-  } catch {
+  } catch (err) {
     throw new UserError(
-      `credentials-file: ${path} was changed by the CLI into something that is not credentials; nothing was written back.`,
+      `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
+      { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
     );
   }
   masker.mask(...secretsOf(fromFile));
   const base = parseCredentials(input);
   if (!cfg.secret || !cfg.githubToken)
     throw new UserError(
-      'client-refresh: the CLI changed the credentials file, but secret-name and github-token are not set; they cannot be stored.',
+      'client-refresh: the CLI changed the credentials file, but secret-name and github-token are not set; ' +
+        'they cannot be stored.',
     );
   if (!fromFile.accessToken)
     throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);

@@ -16,6 +16,8 @@ interface Kind {
   refresh: boolean;
   /** What to store instead, when it is not a refresh token. */
   instead?: string;
+  /** Why, and the alternative, for the lines after the error. */
+  why?: string;
 }
 
 const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
@@ -42,7 +44,8 @@ export function kindOf(token: string): Kind | undefined {
       issuer: 'anthropic',
       what: 'a Claude Code access token',
       refresh: false,
-      instead: `it cannot be refreshed: pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN directly, or ${CLAUDE_LOGIN}`,
+      instead: `it cannot be refreshed: ${CLAUDE_LOGIN}`,
+      why: 'To use it as it is until it expires, pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN without this action.',
     };
   }
   if (/^sk-ant-api\d+-/.test(token)) {
@@ -50,7 +53,8 @@ export function kindOf(token: string): Kind | undefined {
       issuer: 'anthropic',
       what: 'an Anthropic Console API key',
       refresh: false,
-      instead: `an API key needs no refresh: pass it as ANTHROPIC_API_KEY without this action, or ${CLAUDE_LOGIN}`,
+      instead: 'an API key needs no refresh: pass it as ANTHROPIC_API_KEY without this action',
+      why: `To keep a subscription login alive instead, ${CLAUDE_LOGIN}.`,
     };
   }
   if (/^sk-ant-/.test(token)) {
@@ -61,7 +65,8 @@ export function kindOf(token: string): Kind | undefined {
       issuer: 'openai',
       what: 'an OpenAI API key (sk-…)',
       refresh: false,
-      instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without this action, or store a Codex auth.json',
+      instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without this action',
+      why: 'To keep a ChatGPT login alive instead, store the Codex auth.json.',
     };
   }
   if (/^ghr_/.test(token)) return { issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
@@ -116,8 +121,8 @@ function belongs(issuer: Issuer, provider: ProviderId): boolean {
  * `provider` or whose refresh token is not one, and a token-url of another provider.
  */
 export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string): void {
-  const fail = (what: string): never => {
-    throw new UserError(`credentials: ${what}.`);
+  const fail = (what: string, details?: string): never => {
+    throw new UserError(`credentials: ${what}.`, { details });
   };
   const mismatch = (what: string, issuer: Issuer): never =>
     fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
@@ -127,7 +132,7 @@ export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string
 
   const rt = kindOf(c.refreshToken);
   const subject = c.format === 'refresh-token' ? 'this' : 'the refresh token';
-  if (rt && !rt.refresh) fail(`${subject} is ${rt.what}, not a refresh token; ${rt.instead}`);
+  if (rt && !rt.refresh) fail(`${subject} is ${rt.what}, not a refresh token; ${rt.instead}`, rt.why);
   if (rt?.issuer && !belongs(rt.issuer, provider)) mismatch(`${subject} is ${rt.what}`, rt.issuer);
   // Anthropic's refresh tokens all carry their prefix: anything else was issued elsewhere.
   if (provider === 'anthropic' && rt?.issuer !== 'anthropic') {

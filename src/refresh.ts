@@ -1,7 +1,7 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
 import type { TokenSet } from './credentials.js';
-import { InvalidGrantError, RELOGIN, UncertainRefreshError, UserError, redact } from './errors.js';
+import { InvalidGrantError, RUN_AGAIN, RUN_AGAIN_DETAILS, UncertainRefreshError, UserError, redact } from './errors.js';
 import { classifyFetchError, retryAfterMs } from './http.js';
 import { neutral } from './neutral.js';
 import type { Provider } from './providers.js';
@@ -51,6 +51,8 @@ const KNOWN_CODES = new Set([
   'rate_limit_exceeded',
 ]);
 const MAX_ATTEMPTS = 3;
+// How much of a provider's error description the error line quotes.
+const QUOTED_CHARS = 48;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 function buildRequest(req: RefreshRequest): { headers: Record<string, string>; body: string } {
@@ -74,7 +76,7 @@ function buildRequest(req: RefreshRequest): { headers: Record<string, string>; b
   return { headers, body: new URLSearchParams(fields).toString() };
 }
 
-/** The provider's error code and description, from either `{error, error_description}` or `{error: {code, message}}`. */
+/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
 function providerError(text: string): { code?: string; description?: string } {
   try {
     const body = JSON.parse(text) as { error?: unknown; error_description?: unknown };
@@ -139,9 +141,12 @@ function expiresInOf(v: unknown): number | undefined {
  */
 function parseTokenSet(text: string, contentType: string, service: string): TokenSet {
   const uncertain = (what: string): never => {
-    throw new UncertainRefreshError(
-      `${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
-    );
+    throw new UncertainRefreshError(`${service} answered 200 but ${what}; ${RUN_AGAIN}.`, {
+      details: [
+        'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+        RUN_AGAIN_DETAILS,
+      ],
+    });
   };
   const body = fieldsOf(text, contentType);
   if (typeof body === 'string') return uncertain(body);
@@ -193,18 +198,25 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       }
       if (f.notSent)
         throw new UserError(
-          `${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`,
+          `${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
+            'network, then run again.',
         );
-      throw new UncertainRefreshError(
-        `${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
-      );
+      throw new UncertainRefreshError(`${service}: ${f.reason}; not retried, as it may have arrived; ${RUN_AGAIN}.`, {
+        cause: err,
+        details: [
+          'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+          RUN_AGAIN_DETAILS,
+        ],
+      });
     }
     try {
       text = await res.text();
     } catch (err) {
-      throw new UncertainRefreshError(
-        `${service}: answered ${res.status} but ${classifyFetchError(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, ${RELOGIN}.`,
-      );
+      const reason = classifyFetchError(err, deps.timeoutMs).reason;
+      throw new UncertainRefreshError(`${service}: answered ${res.status} but ${reason}; ${RUN_AGAIN}.`, {
+        cause: err,
+        details: ['The refresh token may be spent: the provider answered, but its answer was lost.', RUN_AGAIN_DETAILS],
+      });
     }
     if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
 
@@ -222,19 +234,22 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       continue;
     }
     const { code, description } = providerError(text);
-    const quoted = [code && quotableCode(code, secrets), description && neutral(redact(description, secrets))];
+    // The error line quotes the start of a long description; the lines after it, the whole.
+    const full = description ? neutral(redact(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && neutral(full, QUOTED_CHARS)];
     const detail = quoted.filter(Boolean).join(': ');
     const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
+    const whole = full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [];
     if (code && DEAD_TOKEN.has(code)) {
-      throw new InvalidGrantError(
-        `${service} refused the stored refresh token: ${said}. It was already used or revoked.`,
-      );
+      throw new InvalidGrantError(`${service} refused the stored refresh token: ${said}.`, {
+        details: [...whole, 'It was already used or revoked.'],
+      });
     }
     if (res.status === 401 || res.status === 400) {
-      throw new UserError(`${service} ${said}; check client-id, token-url and scope.`);
+      throw new UserError(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
     }
-    throw new UncertainRefreshError(
-      `${service} ${said}; the refresh failed and is not retried, since it may have reached the provider. Run again later.`,
-    );
+    throw new UncertainRefreshError(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
+      details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
+    });
   }
 }

@@ -1,7 +1,7 @@
 // The main step (docs/design.md, "A run"): decide, refresh if needed, store, export.
 import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
 import { formatDuration } from './duration.js';
-import { UserError, describeError } from './errors.js';
+import { PAT_FIX, UserError, reportFailure } from './errors.js';
 import { publish, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
@@ -36,7 +36,7 @@ export async function runMain(deps: Deps): Promise<void> {
     recognise(creds, cfg.provider.id, cfg.tokenUrl);
     await decide(deps, cfg, creds, masker);
   } catch (err) {
-    core.setFailed(describeError(err, masker.values));
+    reportFailure(core, err, masker.values);
   }
 }
 
@@ -53,13 +53,24 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   // mode: check makes no call, so its CLI never gets a refresh token (no claim can be made).
   if (cfg.mode !== 'check' && cfg.credentialsFile && cfg.clientRefresh && (!cfg.secret || !cfg.githubToken)) {
     throw new UserError(
-      'client-refresh: the credentials file would hold the refresh token for the CLI to spend, but without secret-name and github-token its successor could not be stored. Set both, or client-refresh: false.',
+      'client-refresh: the CLI could spend the refresh token, but nothing could store its successor; ' +
+        'set secret-name and github-token, or client-refresh: false.',
+      {
+        details:
+          'With client-refresh the credentials file holds the refresh token for the CLI. Without secret-name and ' +
+          'github-token the rotated one could not be written back, and the login would be lost.',
+      },
     );
   }
   if (cfg.mode === 'check' || (cfg.mode === 'auto' && fresh)) {
     if (!fresh) {
       throw new UserError(
-        `credentials: the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}. Refresh it (a rotation workflow with mode: refresh; see the README) or lower min-ttl.`,
+        `credentials: the stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); ` +
+          'refresh it with a rotation workflow, or lower min-ttl.',
+        {
+          details:
+            'A scheduled workflow with mode: refresh keeps the stored token fresh (README: Recommended topology).',
+        },
       );
     }
     const stored: Outcome = {
@@ -73,8 +84,17 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
     return;
   }
   if (!cfg.secret || !cfg.githubToken) {
+    const why = cfg.mode === 'refresh' ? 'mode: refresh' : `not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`;
     throw new UserError(
-      `${cfg.secret ? 'github-token' : 'secret-name'}: refusing to refresh (${cfg.mode === 'refresh' ? 'mode: refresh' : `the stored access token is not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`}). Without secret-name and github-token the rotated refresh token could not be stored, so the one in credentials would be spent and lost. Set secret-name to the secret that holds credentials and github-token to a fine-grained PAT with Secrets read and write.`,
+      `${cfg.secret ? 'github-token' : 'secret-name'}: refusing to refresh (${why}) with nowhere to store the ` +
+        'rotated credentials; set secret-name and github-token.',
+      {
+        details: [
+          'Without secret-name and github-token the rotated refresh token could not be stored, so the one in ' +
+            'credentials would be spent and the login lost.',
+          `secret-name names the secret that holds credentials; github-token is ${PAT_FIX} on it.`,
+        ],
+      },
     );
   }
   checkWriteBack(creds, now);
@@ -88,11 +108,12 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   if (!outcome.creds.accessToken) {
     // The provider rotated but sent no usable access token: the rotation is stored, nothing to publish.
     const kept = outcome.secretUpdated
-      ? ` Its new refresh token was written to ${describeTarget(cfg.secret)}, so the login is kept.`
-      : '';
+      ? `Its new refresh token was written to ${describeTarget(cfg.secret)}, so the login is kept.`
+      : [];
     throw new UserError(
-      `provider ${cfg.provider.id} (${new URL(cfg.tokenUrl).host}) answered without a usable access token.${kept} ` +
-        'Run again; if this repeats, check token-url.',
+      `provider ${cfg.provider.id} (${new URL(cfg.tokenUrl).host}) answered without a usable access token; ` +
+        'run again, and if this repeats, check token-url.',
+      { details: kept },
     );
   }
   await publish(core, cfg, await handOver(deps, cfg, outcome, creds), deps.now());

@@ -290,7 +290,10 @@ export async function startCacheServer(): Promise<CacheServer> {
   const find = (scope: string, key: string, version: string): Entry | undefined =>
     store.find((e) => e.scope === scope && e.key === key && e.version === version);
 
-  /** GitHub's matching: per readable scope (own ref first), exact key, then newest prefix match of key, then each restore key. */
+  /**
+   * GitHub's matching: per readable scope (own ref first), exact key, then newest prefix match of key,
+   * then each restore key.
+   */
   const lookup = (scopes: string[], key: string, restoreKeys: string[], version: string): Entry | undefined => {
     for (const scope of scopes) {
       const candidates = store.filter((e) => e.finalized && e.scope === scope && e.version === version);
@@ -381,7 +384,8 @@ export async function startCacheServer(): Promise<CacheServer> {
     entry.blob = data;
     entry.size = data.length;
     entry.lastModified = new Date();
-    entry.etag = `"0x${(Date.now() * 10000 + nextId).toString(16).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}"`;
+    const stamp = (Date.now() * 10000 + nextId).toString(16).toUpperCase();
+    entry.etag = `"0x${stamp}${randomBytes(2).toString('hex').toUpperCase()}"`;
   };
 
   const md5 = (data: Buffer): string => createHash('md5').update(data).digest('base64');
@@ -398,7 +402,8 @@ export async function startCacheServer(): Promise<CacheServer> {
       throw new HttpError(
         403,
         'AuthenticationFailed',
-        'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.',
+        'Server failed to authenticate the request. ' +
+          'Make sure the value of Authorization header is formed correctly including the signature.',
       );
     }
     if (!(Date.parse(expiry) > Date.now())) {

@@ -658,7 +658,8 @@ class FakeGitHubServer implements GitHubServer {
     if (!isValidSecretName(name)) {
       return message(
         422,
-        'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), and must not start with GITHUB_ or a number.',
+        'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), ' +
+          'and must not start with GITHUB_ or a number.',
       );
     }
 

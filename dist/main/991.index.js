@@ -167,7 +167,8 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then, ` +
+                'or the write-back of rotated credentials will fail.');
         }
     }
 }
@@ -218,8 +219,9 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 /** An answer that is not what GitHub sends: most likely github-api-url points elsewhere. */
 function malformed(doing, what) {
-    return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${what}. Check that github-api-url is GitHub's API ` +
-        '(https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server).');
+    return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${what}; check that github-api-url is GitHub's API.`, {
+        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    });
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
@@ -262,6 +264,7 @@ var marker = __webpack_require__(5033);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
+
 
 
 
@@ -317,41 +320,75 @@ function endpoints(api, t) {
 }
 function where(t) {
     if (t.kind === 'repo')
-        return `repository ${t.owner}/${t.repo} (secret-repository)`;
+        return `repository ${t.owner}/${t.repo}`;
     if (t.kind === 'env')
-        return `environment ${t.environment} of ${t.owner}/${t.repo} (secret-environment)`;
-    return `organization ${t.org} (secret-org)`;
+        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+    return `organization ${t.org}`;
+}
+/** The input that names where the secret is. */
+function placeInput(t) {
+    return { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' }[t.kind];
 }
 function permission(t) {
     if (t.kind === 'repo')
-        return `repository permission "Secrets: Read and write" on ${t.owner}/${t.repo}`;
+        return 'repository permission "Secrets: Read and write"';
     if (t.kind === 'env')
-        return `repository permission "Environments: Read and write" on ${t.owner}/${t.repo}`;
-    return `organization permission "Secrets: Read and write" on ${t.org}`;
+        return 'repository permission "Environments: Read and write"';
+    return 'organization permission "Secrets: Read and write"';
 }
-/** Turns a GitHub failure into one line naming the input, what happened and the fix. */
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t) {
+    if (t.kind === 'env')
+        return '"Environments: Read and write"';
+    return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
+}
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+/**
+ * Turns a GitHub failure into an error line naming the input, what happened and the fix, with
+ * where the secret is and GitHub's whole message in the lines after it.
+ */
 function explain(err, t, doing) {
     if (!(err instanceof GitHubHttpError))
         return err;
-    const said = err.status
-        ? `GitHub answered ${err.status} ${err.githubMessage}`
-        : `GitHub could not be reached: ${err.githubMessage}`;
     if (err.status >= 200 && err.status < 400)
         return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
+    const message = (0,neutral/* neutral */.SY)(err.githubMessage, QUOTED_CHARS);
+    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+    const fail = (input, fix, more = []) => {
+        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+        const quoted = full.length <= errors/* MAX_ERROR_LINE */.lb;
+        const label = err.status ? "GitHub's message" : 'Why';
+        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        return new errors/* UserError */.yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+            cause: err,
+            details: [`The secret: ${(0,github_target/* describeTarget */.f)(t)}.`, ...whole, ...more],
+        });
+    };
     switch (err.status) {
         case 0:
-            return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`);
+            return fail('github-api-url', "check github-api-url and the runner's network");
         case 401:
-            return new errors/* UserError */.yo(`github-token: could not ${doing}: ${said}. The token is invalid or expired; create a new one with the ${permission(t)}.`);
+            return fail('github-token', 'the token is invalid or expired; create a new one', [
+                `It needs the ${permission(t)} on ${where(t)}.`,
+            ]);
         case 403:
             if (/by integration/i.test(err.githubMessage)) {
-                return new errors/* UserError */.yo(`github-token: could not ${doing}: ${said}. If this is the job's own GITHUB_TOKEN (github.token): it can never read or write secrets. Pass a fine-grained PAT with the ${permission(t)}, or a GitHub App installation token with that permission.`);
+                return fail('github-token', "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                    errors/* GITHUB_TOKEN_CANNOT */.iB,
+                    `The permission needed: the ${permission(t)} on ${where(t)}.`,
+                ]);
             }
-            return new errors/* UserError */.yo(`github-token: could not ${doing}: ${said}. Give the token the ${permission(t)}.`);
+            return fail('github-token', `give it the permission ${permissionShort(t)}`, [
+                `It needs the ${permission(t)} on ${where(t)}.`,
+            ]);
         case 404:
-            return new errors/* UserError */.yo(`${where(t)}: could not ${doing}: ${said}. Check the name, and that github-token has access to it.`);
+            return fail(placeInput(t), 'check the name, and that github-token has access to it');
         default:
-            return new errors/* UserError */.yo(`could not ${doing}: ${said}. Check github-api-url; run again later if GitHub is unavailable.`);
+            return fail('github-api-url', 'run again later', [
+                "If this persists, check that github-api-url is GitHub's API.",
+            ]);
     }
 }
 async function readKey(api, t) {
@@ -389,7 +426,11 @@ async function preflight(api, t) {
     }
     catch (err) {
         if (err instanceof GitHubHttpError && err.status === 404) {
-            throw new errors/* UserError */.yo(`secret-name: ${(0,github_target/* describeTarget */.f)(t)} does not exist. Create it with the credentials first (README: First login), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`);
+            throw new errors/* UserError */.yo(`secret-name: ${(0,github_target/* describeTarget */.f)(t)} does not exist; create it with the credentials first (README: First login).`, {
+                cause: err,
+                details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
+                    'would silently go stale.',
+            });
         }
         throw explain(err, t, `read ${(0,github_target/* describeTarget */.f)(t)}`);
     }
@@ -470,12 +511,12 @@ class SecretsBeside {
     }
     /** Creates the secret if absent: true when this request created it, false when it existed. */
     async create(name, value) {
-        const doing = `claim the refresh with a secret beside ${(0,github_target/* describeTarget */.f)(this.t)} (${name})`;
+        const doing = `claim the refresh beside secret ${this.t.name}`;
         const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
         return status === 201;
     }
     async mark(name, value) {
-        const doing = `mark the claim with a secret beside ${(0,github_target/* describeTarget */.f)(this.t)} (${name})`;
+        const doing = `settle the claim beside secret ${this.t.name}`;
         await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
     }
     async targetUpdatedAt() {
@@ -504,7 +545,7 @@ class SecretsBeside {
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {
-        const doing = `list the secrets beside ${(0,github_target/* describeTarget */.f)(this.t)}`;
+        const doing = `list the secrets beside ${this.t.name}`;
         const answer = await call(this.t, doing, () => endpoints(this.api, this.t).list());
         const data = answer.data;
         const found = [];
@@ -551,7 +592,8 @@ function cacheAvailable(env) {
     if (ghes)
         return 'GitHub Enterprise Server offers cache service v1 only, and the shared store needs v2';
     if (!env.ACTIONS_CACHE_SERVICE_V2 || !env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) {
-        return 'this runner has no Actions cache service v2 (ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)';
+        return ('this runner has no Actions cache service v2 ' +
+            '(ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)');
     }
     return undefined;
 }
@@ -872,7 +914,9 @@ class Coordination {
             }
             return this.await(copy, holder);
         }
-        throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished, so it is probably spent. Log in again and store the new credentials in ${this.d.target} (README: First login).`);
+        throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, {
+            details: `The refresh token is probably spent. The secret is ${this.d.target}.`,
+        });
     }
     /**
      * Claims the copy for a CLI that may present its refresh token during the job
@@ -900,7 +944,7 @@ class Coordination {
     }
     /** Another job presented (or is presenting) this refresh token: take its result, or say why not. */
     async await(copy, holder) {
-        const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
+        const stale = new errors/* UserError */.yo(`credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
         const { store } = this.d;
         if (holder.kind !== 'busy') {
             // Settled the moment the provider answered: its result follows within moments, unless
@@ -909,17 +953,20 @@ class Coordination {
             const found = holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
             if (found?.kind === 'next')
                 return { kind: 'shared', successor: found };
-            throw new errors/* UserError */.yo(stale);
+            throw stale;
         }
         const until = `a run started after ${at(holder.expires)} may take over`;
         if (!store) {
-            throw new errors/* UserError */.yo(`credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the shared store this job cannot receive its result. Re-run this job when that one is done (if it died, ${until}).`);
+            throw new errors/* UserError */.yo(`credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the ` +
+                'shared store this job cannot receive its result; re-run it when that one is done.', { details: `If that job died, ${until}.` });
         }
-        this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)} for its result.`);
+        const limit = (0,duration/* formatDuration */.a)(this.d.lockTimeoutMs);
+        this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${limit} for its result.`);
         const found = await store.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
         if (found?.kind === 'next')
             return { kind: 'shared', successor: found };
-        throw new errors/* UserError */.yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no result this job can see within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job; if that job died, ${until}.`);
+        throw new errors/* UserError */.yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no ` +
+            `result this job can see within ${limit}; re-run this job.`, { details: `If that job died, ${until}.` });
     }
     /**
      * The refresh failed. Surely unsent: the claim goes, and the token stays usable for anyone.
@@ -933,7 +980,8 @@ class Coordination {
                 await this.spent(t);
         }
         catch {
-            this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${(0,duration/* formatDuration */.a)(this.d.leaseMs)}).`);
+            const lease = (0,duration/* formatDuration */.a)(this.d.leaseMs);
+            this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${lease}).`);
         }
     }
     /**
@@ -946,7 +994,7 @@ class Coordination {
     /** Rotated and written: share the result, and prune claims no copy can need any more. */
     async succeeded(t, next) {
         if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
-            this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
+            (0,errors/* warnWith */.D7)(this.d, 'Could not share the new access token through the Actions cache; re-run jobs that hold the old credentials.', 'Jobs holding the old credentials find the claim settled but no result to take, and fail until re-run.');
         }
         await this.prune().catch(() => undefined);
     }
@@ -995,11 +1043,13 @@ class Coordination {
         const key = this.material(spent);
         const write = async () => {
             if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.SY)(s.at, 40)} could not store; ${this.d.target} has changed since, ` +
+                    'so it is left as it is.');
                 return false;
             }
             await r.write();
-            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store, and wrote them to ${this.d.target}.`);
+            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.SY)(s.at, 40)} could not store, and wrote them to ` +
+                `${this.d.target}.`);
             return true;
         };
         const lock = await store.acquire(key);
@@ -1023,9 +1073,17 @@ class Coordination {
         const result = lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
         if (result?.kind === 'recovered')
             return false;
-        if (result?.kind === 'abort')
-            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.SY)(result.message)} Re-run this job.`);
-        throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
+        if (result?.kind === 'abort') {
+            const why = (0,neutral/* neutral */.SY)(result.message, 1000);
+            const full = `Another job could not store the rescued credentials: ${why} Re-run this job.`;
+            if (full.length <= errors/* MAX_ERROR_LINE */.lb)
+                throw new errors/* UserError */.yo(full);
+            throw new errors/* UserError */.yo('Another job could not store the rescued credentials; re-run this job.', {
+                details: `Its error: ${why}`,
+            });
+        }
+        throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ` +
+            `${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}; re-run this job.`);
     }
 }
 /** The coordination of one step: claims beside the target, and (unless only claims are needed) the shared store. */
@@ -1147,6 +1205,8 @@ const KNOWN_CODES = new Set([
     'rate_limit_exceeded',
 ]);
 const refresh_MAX_ATTEMPTS = 3;
+// How much of a provider's error description the error line quotes.
+const refresh_QUOTED_CHARS = 48;
 const MAX_RETRY_AFTER_MS = 60_000;
 function buildRequest(req) {
     const fields = {
@@ -1169,7 +1229,7 @@ function buildRequest(req) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     return { headers, body: new URLSearchParams(fields).toString() };
 }
-/** The provider's error code and description, from either `{error, error_description}` or `{error: {code, message}}`. */
+/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
 function providerError(text) {
     try {
         const body = JSON.parse(text);
@@ -1231,7 +1291,12 @@ function expiresInOf(v) {
  */
 function parseTokenSet(text, contentType, service) {
     const uncertain = (what) => {
-        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; the provider may have rotated the refresh token anyway. Run again; if it then fails with invalid_grant, ${errors/* RELOGIN */.FK}.`);
+        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; ${errors/* RUN_AGAIN */.Bs}.`, {
+            details: [
+                'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+                errors/* RUN_AGAIN_DETAILS */.Ah,
+            ],
+        });
     };
     const body = fieldsOf(text, contentType);
     if (typeof body === 'string')
@@ -1289,14 +1354,25 @@ async function refreshTokens(req, deps) {
                 continue;
             }
             if (f.notSent)
-                throw new errors/* UserError */.yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's network, then run again.`);
-            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; the refresh may have reached the provider, so it is not retried. Run again; if it then fails with invalid_grant, ${errors/* RELOGIN */.FK}.`);
+                throw new errors/* UserError */.yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
+                    'network, then run again.');
+            throw new errors/* UncertainRefreshError */.DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${errors/* RUN_AGAIN */.Bs}.`, {
+                cause: err,
+                details: [
+                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+                    errors/* RUN_AGAIN_DETAILS */.Ah,
+                ],
+            });
         }
         try {
             text = await res.text();
         }
         catch (err) {
-            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${(0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason}; the refresh token may be spent. Run again; if it then fails with invalid_grant, ${errors/* RELOGIN */.FK}.`);
+            const reason = (0,http/* classifyFetchError */.D$)(err, deps.timeoutMs).reason;
+            throw new errors/* UncertainRefreshError */.DG(`${service}: answered ${res.status} but ${reason}; ${errors/* RUN_AGAIN */.Bs}.`, {
+                cause: err,
+                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', errors/* RUN_AGAIN_DETAILS */.Ah],
+            });
         }
         if (res.ok)
             return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
@@ -1312,16 +1388,23 @@ async function refreshTokens(req, deps) {
             continue;
         }
         const { code, description } = providerError(text);
-        const quoted = [code && quotableCode(code, secrets), description && (0,neutral/* neutral */.SY)((0,errors/* redact */.E$)(description, secrets))];
+        // The error line quotes the start of a long description; the lines after it, the whole.
+        const full = description ? (0,neutral/* neutral */.SY)((0,errors/* redact */.E$)(description, secrets), 500) : '';
+        const quoted = [code && quotableCode(code, secrets), full && (0,neutral/* neutral */.SY)(full, refresh_QUOTED_CHARS)];
         const detail = quoted.filter(Boolean).join(': ');
         const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
+        const whole = full.length > refresh_QUOTED_CHARS ? [`The provider's description: ${full}`] : [];
         if (code && DEAD_TOKEN.has(code)) {
-            throw new errors/* InvalidGrantError */.Gy(`${service} refused the stored refresh token: ${said}. It was already used or revoked.`);
+            throw new errors/* InvalidGrantError */.Gy(`${service} refused the stored refresh token: ${said}.`, {
+                details: [...whole, 'It was already used or revoked.'],
+            });
         }
         if (res.status === 401 || res.status === 400) {
-            throw new errors/* UserError */.yo(`${service} ${said}; check client-id, token-url and scope.`);
+            throw new errors/* UserError */.yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
         }
-        throw new errors/* UncertainRefreshError */.DG(`${service} ${said}; the refresh failed and is not retried, since it may have reached the provider. Run again later.`);
+        throw new errors/* UncertainRefreshError */.DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
+            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
+        });
     }
 }
 
@@ -1355,7 +1438,13 @@ async function obtain(deps, cfg, creds, masker) {
             // this job's own write, whose copy is the current one whatever its marker says.
             if (!secretUpdated && (0,marker/* isOldCopy */.FB)(current.doc, run.pre.updatedAt)) {
                 await run.coord.failed(r.ticket, 'no');
-                throw new errors/* UserError */.yo(`credentials: ${(0,github_target/* describeTarget */.f)(run.target)} was written at ${(0,neutral/* neutral */.SY)(run.pre.updatedAt)}, long after the copy this job holds, whose refresh token is therefore spent; re-run the job to read the current value (if you stored this value by hand, remove its "oauth_broker" field).`);
+                throw new errors/* UserError */.yo(`credentials: this job holds an old copy, written long before the secret's update at ` +
+                    `${(0,neutral/* neutral */.SY)(run.pre.updatedAt, 40)}, so its refresh token is spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, {
+                    details: [
+                        `The secret is ${(0,github_target/* describeTarget */.f)(run.target)}. Nothing was presented to the provider.`,
+                        'If you stored this value by hand, remove its "oauth_broker" field (docs/design.md: Old copies).',
+                    ],
+                });
             }
             return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
         }
@@ -1365,13 +1454,15 @@ async function obtain(deps, cfg, creds, masker) {
             return { ...taken.outcome, secretUpdated };
         current = taken.next;
     }
-    throw new errors/* UserError */.yo('credentials: too many successive recoveries from the shared store; re-run the job.');
+    throw new errors/* UserError */.yo('credentials: too many successive recoveries from the shared store; re-run the job.', {
+        details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
+    });
 }
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps, cfg) {
     const target = cfg.secret;
     if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
-        throw new errors/* UserError */.yo('github-token: this is the job\'s own GITHUB_TOKEN, which can never read or write secrets. Pass a fine-grained PAT with "Secrets: Read and write" on the repository, or a GitHub App installation token with that permission.');
+        throw new errors/* UserError */.yo(`github-token: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${errors/* PAT_FIX */.Ey} on the secret.`, { details: errors/* GITHUB_TOKEN_CANNOT */.iB });
     }
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, deps.github);
     const pre = await preflight(api, target);
@@ -1398,7 +1489,7 @@ async function claimForCli(deps, cfg, copy, input) {
             claim.copy = file.path;
         }
         catch {
-            deps.core.warning('client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed write-back in the post step cannot be rescued.');
+            deps.core.warning('client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed post-step write-back cannot be rescued.');
         }
     }
     return claim;
@@ -1444,13 +1535,15 @@ async function takeSuccessor(run, current, s) {
     }
     // Obtained while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
-        deps.core.info(`These credentials were already refreshed by another job at ${(0,neutral/* neutral */.SY)(s.at)}; using the access token it obtained.`);
+        deps.core.info(`These credentials were already refreshed by another job at ${(0,neutral/* neutral */.SY)(s.at, 40)}; ` +
+            'using the access token it obtained.');
         return {
             wrote: false,
             outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
         };
     }
-    throw new errors/* UserError */.yo(`credentials: another job refreshed these credentials at ${(0,neutral/* neutral */.SY)(s.at)}, and the access token it obtained is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}. This job holds an old copy of ${(0,github_target/* describeTarget */.f)(run.target)}: re-run it to read the current value.`);
+    throw new errors/* UserError */.yo(`credentials: this job holds an old copy; another job refreshed it at ${(0,neutral/* neutral */.SY)(s.at, 40)}, and its access token ` +
+        `is not valid for min-ttl ${(0,duration/* formatDuration */.a)(cfg.minTtlMs)}; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The current value is in ${(0,github_target/* describeTarget */.f)(run.target)}.` });
 }
 /** How sure a failed refresh is that the provider never saw the token. */
 function spentBy(err) {
@@ -1474,7 +1567,14 @@ async function refreshOnce(run, ticket) {
         catch (err) {
             await run.coord.failed(ticket, spentBy(err));
             throw err instanceof errors/* InvalidGrantError */.Gy
-                ? new errors/* InvalidGrantError */.Gy(`${err.message} Another run or a local login has probably rotated it: re-run this job so it reads the current value of ${(0,github_target/* describeTarget */.f)(run.target)}; if that fails too, ${errors/* RELOGIN */.FK}.`)
+                ? new errors/* InvalidGrantError */.Gy((0,errors/* fitLine */.ax)(`${err.message} Re-run the job; if that fails too, log in again.`, `${err.message} Re-run the job.`), {
+                    cause: err,
+                    details: [
+                        ...err.details,
+                        `Another run or a local login has probably rotated it. A re-run reads the current value of ` +
+                            `${(0,github_target/* describeTarget */.f)(run.target)}; if that fails with invalid_grant too, ${errors/* RELOGIN */.FK}.`,
+                    ],
+                })
                 : err;
         }
         return await store(run, ticket, tokens);
@@ -1510,7 +1610,7 @@ async function store(run, ticket, tokens) {
         run.pending?.clear();
     }
     catch (err) {
-        const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
+        const why = (0,errors/* describeError */.Uc)(err, masker.values);
         const kept = await run.coord.rescue(ticket, {
             ...successor,
             credentials: value,
@@ -1518,12 +1618,16 @@ async function store(run, ticket, tokens) {
         });
         if (kept)
             run.pending?.clear();
-        const head = `The ${rotated ? 'rotated' : 'refreshed'} credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${why}`;
+        const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
         if (kept)
-            throw new errors/* UserError */.yo(`${head} Fix the cause and re-run: they are ${errors/* KEPT_IN_STORE */.Lq}.`);
-        if (run.pending)
-            throw new errors/* UserError */.yo(`${head} They are kept sealed for this job's post step, which tries the write-back again.`);
-        throw new errors/* UserError */.yo(`${head}${rotated ? ` The refresh token stored there is now spent: after fixing the cause, ${errors/* RELOGIN */.FK}.` : ''}`);
+            throw (0,errors/* explained */.to)(err, why, `${what} are ${errors/* KEPT_IN_STORE */.Lq}.`, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
+        if (run.pending) {
+            throw (0,errors/* explained */.to)(err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
+        }
+        if (!rotated)
+            throw (0,errors/* explained */.to)(err, why, `${what} were not stored; fix the cause and re-run.`);
+        const lost = `${what} were not stored, and the stored refresh token is spent`;
+        throw (0,errors/* explained */.to)(err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
     }
     await run.coord.succeeded(ticket, successor);
     return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };

@@ -190,7 +190,8 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`);
+            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then, ` +
+                'or the write-back of rotated credentials will fail.');
         }
     }
 }
@@ -241,8 +242,9 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 /** An answer that is not what GitHub sends: most likely github-api-url points elsewhere. */
 function malformed(doing, what) {
-    return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${what}. Check that github-api-url is GitHub's API ` +
-        '(https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server).');
+    return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${what}; check that github-api-url is GitHub's API.`, {
+        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    });
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
@@ -323,6 +325,7 @@ var github_target = __webpack_require__(3738);
 
 
 
+
 // The post step loads this module alone, so it brings the client along.
 
 function endpoints(api, t) {
@@ -372,41 +375,75 @@ function endpoints(api, t) {
 }
 function where(t) {
     if (t.kind === 'repo')
-        return `repository ${t.owner}/${t.repo} (secret-repository)`;
+        return `repository ${t.owner}/${t.repo}`;
     if (t.kind === 'env')
-        return `environment ${t.environment} of ${t.owner}/${t.repo} (secret-environment)`;
-    return `organization ${t.org} (secret-org)`;
+        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+    return `organization ${t.org}`;
+}
+/** The input that names where the secret is. */
+function placeInput(t) {
+    return { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' }[t.kind];
 }
 function permission(t) {
     if (t.kind === 'repo')
-        return `repository permission "Secrets: Read and write" on ${t.owner}/${t.repo}`;
+        return 'repository permission "Secrets: Read and write"';
     if (t.kind === 'env')
-        return `repository permission "Environments: Read and write" on ${t.owner}/${t.repo}`;
-    return `organization permission "Secrets: Read and write" on ${t.org}`;
+        return 'repository permission "Environments: Read and write"';
+    return 'organization permission "Secrets: Read and write"';
 }
-/** Turns a GitHub failure into one line naming the input, what happened and the fix. */
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t) {
+    if (t.kind === 'env')
+        return '"Environments: Read and write"';
+    return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
+}
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+/**
+ * Turns a GitHub failure into an error line naming the input, what happened and the fix, with
+ * where the secret is and GitHub's whole message in the lines after it.
+ */
 function explain(err, t, doing) {
     if (!(err instanceof GitHubHttpError))
         return err;
-    const said = err.status
-        ? `GitHub answered ${err.status} ${err.githubMessage}`
-        : `GitHub could not be reached: ${err.githubMessage}`;
     if (err.status >= 200 && err.status < 400)
         return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
+    const message = (0,neutral/* neutral */.SY)(err.githubMessage, QUOTED_CHARS);
+    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+    const fail = (input, fix, more = []) => {
+        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+        const quoted = full.length <= errors/* MAX_ERROR_LINE */.lb;
+        const label = err.status ? "GitHub's message" : 'Why';
+        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        return new errors/* UserError */.yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+            cause: err,
+            details: [`The secret: ${(0,github_target/* describeTarget */.f)(t)}.`, ...whole, ...more],
+        });
+    };
     switch (err.status) {
         case 0:
-            return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`);
+            return fail('github-api-url', "check github-api-url and the runner's network");
         case 401:
-            return new errors/* UserError */.yo(`github-token: could not ${doing}: ${said}. The token is invalid or expired; create a new one with the ${permission(t)}.`);
+            return fail('github-token', 'the token is invalid or expired; create a new one', [
+                `It needs the ${permission(t)} on ${where(t)}.`,
+            ]);
         case 403:
             if (/by integration/i.test(err.githubMessage)) {
-                return new errors/* UserError */.yo(`github-token: could not ${doing}: ${said}. If this is the job's own GITHUB_TOKEN (github.token): it can never read or write secrets. Pass a fine-grained PAT with the ${permission(t)}, or a GitHub App installation token with that permission.`);
+                return fail('github-token', "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                    errors/* GITHUB_TOKEN_CANNOT */.iB,
+                    `The permission needed: the ${permission(t)} on ${where(t)}.`,
+                ]);
             }
-            return new errors/* UserError */.yo(`github-token: could not ${doing}: ${said}. Give the token the ${permission(t)}.`);
+            return fail('github-token', `give it the permission ${permissionShort(t)}`, [
+                `It needs the ${permission(t)} on ${where(t)}.`,
+            ]);
         case 404:
-            return new errors/* UserError */.yo(`${where(t)}: could not ${doing}: ${said}. Check the name, and that github-token has access to it.`);
+            return fail(placeInput(t), 'check the name, and that github-token has access to it');
         default:
-            return new errors/* UserError */.yo(`could not ${doing}: ${said}. Check github-api-url; run again later if GitHub is unavailable.`);
+            return fail('github-api-url', 'run again later', [
+                "If this persists, check that github-api-url is GitHub's API.",
+            ]);
     }
 }
 async function readKey(api, t) {
@@ -444,7 +481,11 @@ async function preflight(api, t) {
     }
     catch (err) {
         if (err instanceof GitHubHttpError && err.status === 404) {
-            throw new errors/* UserError */.yo(`secret-name: ${(0,github_target/* describeTarget */.f)(t)} does not exist. Create it with the credentials first (README: First login), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`);
+            throw new errors/* UserError */.yo(`secret-name: ${(0,github_target/* describeTarget */.f)(t)} does not exist; create it with the credentials first (README: First login).`, {
+                cause: err,
+                details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
+                    'would silently go stale.',
+            });
         }
         throw explain(err, t, `read ${(0,github_target/* describeTarget */.f)(t)}`);
     }
@@ -525,12 +566,12 @@ class SecretsBeside {
     }
     /** Creates the secret if absent: true when this request created it, false when it existed. */
     async create(name, value) {
-        const doing = `claim the refresh with a secret beside ${(0,github_target/* describeTarget */.f)(this.t)} (${name})`;
+        const doing = `claim the refresh beside secret ${this.t.name}`;
         const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
         return status === 201;
     }
     async mark(name, value) {
-        const doing = `mark the claim with a secret beside ${(0,github_target/* describeTarget */.f)(this.t)} (${name})`;
+        const doing = `settle the claim beside secret ${this.t.name}`;
         await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
     }
     async targetUpdatedAt() {
@@ -559,7 +600,7 @@ class SecretsBeside {
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {
-        const doing = `list the secrets beside ${(0,github_target/* describeTarget */.f)(this.t)}`;
+        const doing = `list the secrets beside ${this.t.name}`;
         const answer = await call(this.t, doing, () => endpoints(this.api, this.t).list());
         const data = answer.data;
         const found = [];
@@ -606,7 +647,8 @@ function cacheAvailable(env) {
     if (ghes)
         return 'GitHub Enterprise Server offers cache service v1 only, and the shared store needs v2';
     if (!env.ACTIONS_CACHE_SERVICE_V2 || !env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) {
-        return 'this runner has no Actions cache service v2 (ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)';
+        return ('this runner has no Actions cache service v2 ' +
+            '(ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)');
     }
     return undefined;
 }
@@ -927,7 +969,9 @@ class Coordination {
             }
             return this.await(copy, holder);
         }
-        throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished, so it is probably spent. Log in again and store the new credentials in ${this.d.target} (README: First login).`);
+        throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row took over this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, {
+            details: `The refresh token is probably spent. The secret is ${this.d.target}.`,
+        });
     }
     /**
      * Claims the copy for a CLI that may present its refresh token during the job
@@ -955,7 +999,7 @@ class Coordination {
     }
     /** Another job presented (or is presenting) this refresh token: take its result, or say why not. */
     async await(copy, holder) {
-        const stale = `credentials: another job already spent this refresh token, so this job holds an old copy of ${this.d.target}; re-run it to read the current value (if that job failed, its error says what to do).`;
+        const stale = new errors/* UserError */.yo(`credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
         const { store } = this.d;
         if (holder.kind !== 'busy') {
             // Settled the moment the provider answered: its result follows within moments, unless
@@ -964,17 +1008,20 @@ class Coordination {
             const found = holder.kind === 'settled' ? await store?.wait(this.material(copy), 'refresh', undefined, wait) : undefined;
             if (found?.kind === 'next')
                 return { kind: 'shared', successor: found };
-            throw new errors/* UserError */.yo(stale);
+            throw stale;
         }
         const until = `a run started after ${at(holder.expires)} may take over`;
         if (!store) {
-            throw new errors/* UserError */.yo(`credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the shared store this job cannot receive its result. Re-run this job when that one is done (if it died, ${until}).`);
+            throw new errors/* UserError */.yo(`credentials: another job has been refreshing these credentials since ${at(holder.since)}, and without the ` +
+                'shared store this job cannot receive its result; re-run it when that one is done.', { details: `If that job died, ${until}.` });
         }
-        this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)} for its result.`);
+        const limit = (0,duration/* formatDuration */.a)(this.d.lockTimeoutMs);
+        this.d.info(`Another job is refreshing these credentials; waiting up to lock-timeout ${limit} for its result.`);
         const found = await store.wait(this.material(copy), 'refresh', undefined, this.d.lockTimeoutMs);
         if (found?.kind === 'next')
             return { kind: 'shared', successor: found };
-        throw new errors/* UserError */.yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no result this job can see within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job; if that job died, ${until}.`);
+        throw new errors/* UserError */.yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(holder.since)} and shared no ` +
+            `result this job can see within ${limit}; re-run this job.`, { details: `If that job died, ${until}.` });
     }
     /**
      * The refresh failed. Surely unsent: the claim goes, and the token stays usable for anyone.
@@ -988,7 +1035,8 @@ class Coordination {
                 await this.spent(t);
         }
         catch {
-            this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${(0,duration/* formatDuration */.a)(this.d.leaseMs)}).`);
+            const lease = (0,duration/* formatDuration */.a)(this.d.leaseMs);
+            this.d.warning(`Could not update the claim beside ${this.d.target}; the next run waits for its lease (${lease}).`);
         }
     }
     /**
@@ -1001,7 +1049,7 @@ class Coordination {
     /** Rotated and written: share the result, and prune claims no copy can need any more. */
     async succeeded(t, next) {
         if (this.d.store && next.accessToken && !(await this.d.store.done(this.material(t.copy), next))) {
-            this.d.warning('Could not share the new access token through the Actions cache; jobs still holding the old credentials must be re-run.');
+            (0,errors/* warnWith */.D7)(this.d, 'Could not share the new access token through the Actions cache; re-run jobs that hold the old credentials.', 'Jobs holding the old credentials find the claim settled but no result to take, and fail until re-run.');
         }
         await this.prune().catch(() => undefined);
     }
@@ -1050,11 +1098,13 @@ class Coordination {
         const key = this.material(spent);
         const write = async () => {
             if (r.secretUpdatedAt !== s.secretUpdatedAt) {
-                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store; ${this.d.target} has changed since, so it is left as it is.`);
+                this.d.info(`Found credentials that a job at ${(0,neutral/* neutral */.SY)(s.at, 40)} could not store; ${this.d.target} has changed since, ` +
+                    'so it is left as it is.');
                 return false;
             }
             await r.write();
-            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.SY)(s.at)} could not store, and wrote them to ${this.d.target}.`);
+            this.d.info(`Recovered the rotated credentials that a job at ${(0,neutral/* neutral */.SY)(s.at, 40)} could not store, and wrote them to ` +
+                `${this.d.target}.`);
             return true;
         };
         const lock = await store.acquire(key);
@@ -1078,9 +1128,17 @@ class Coordination {
         const result = lock.state === 'contended' ? await store.wait(key, 'recover', lock.gen, this.d.lockTimeoutMs) : lock.abort;
         if (result?.kind === 'recovered')
             return false;
-        if (result?.kind === 'abort')
-            throw new errors/* UserError */.yo(`Another job could not store the rescued credentials: ${(0,neutral/* neutral */.SY)(result.message)} Re-run this job.`);
-        throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}. Re-run this job.`);
+        if (result?.kind === 'abort') {
+            const why = (0,neutral/* neutral */.SY)(result.message, 1000);
+            const full = `Another job could not store the rescued credentials: ${why} Re-run this job.`;
+            if (full.length <= errors/* MAX_ERROR_LINE */.lb)
+                throw new errors/* UserError */.yo(full);
+            throw new errors/* UserError */.yo('Another job could not store the rescued credentials; re-run this job.', {
+                details: `Its error: ${why}`,
+            });
+        }
+        throw new errors/* UserError */.yo(`lock-timeout: another job is storing the rescued credentials and did not finish within ` +
+            `${(0,duration/* formatDuration */.a)(this.d.lockTimeoutMs)}; re-run this job.`);
     }
 }
 /** The coordination of one step: claims beside the target, and (unless only claims are needed) the shared store. */
@@ -1149,8 +1207,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     try {
         record = file.read();
     }
-    catch {
-        throw new errors/* UserError */.yo(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's inputs; they are left in place.`);
+    catch (err) {
+        throw new errors/* UserError */.yo(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+            'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
     }
     if (!record)
         return;
@@ -1181,10 +1240,12 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         });
         if (kept)
             file.clear();
-        const head = `The rotated credentials could not be written to ${(0,github_target/* describeTarget */.f)(target)}: ${(0,errors/* describeError */.Uc)(err, masker.values)}`;
-        throw new errors/* UserError */.yo(kept
-            ? `${head} They are ${errors/* KEPT_IN_STORE */.Lq}.`
-            : `${head} Without the shared store nothing outlives this job: ${errors/* RELOGIN */.FK}.`);
+        const why = (0,errors/* describeError */.Uc)(err, masker.values);
+        const what = 'The rotated credentials';
+        if (kept)
+            throw (0,errors/* explained */.to)(err, why, `${what} are ${errors/* KEPT_IN_STORE */.Lq}.`, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
+        const lost = `${what} were not stored, and without the shared store nothing outlives this job: ${errors/* RELOGIN */.FK}.`;
+        throw (0,errors/* explained */.to)(err, why, lost, lost);
     }
     file.clear();
     await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
@@ -1215,8 +1276,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     catch (err) {
         const kept = cli?.copy && (await rescueForCli(deps, cfg, api, pre, cli, next, value));
         if (kept) {
-            const why = err instanceof errors/* UserError */.yo ? err.message : (0,errors/* describeError */.Uc)(err, masker.values);
-            throw new errors/* UserError */.yo(`${why} The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`);
+            const rotated = `The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`;
+            throw (0,errors/* explained */.to)(err, (0,errors/* describeError */.Uc)(err, masker.values), rotated, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
         }
         throw err;
     }

@@ -9,10 +9,9 @@ export type SecretMetadata = { created_at?: string; updated_at: string; visibili
 
 /** An answer that is not what GitHub sends: most likely github-api-url points elsewhere. */
 export function malformed(doing: string, what: string): UserError {
-  return new UserError(
-    `github-api-url: could not ${doing}: ${what}. Check that github-api-url is GitHub's API ` +
-      '(https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server).',
-  );
+  return new UserError(`github-api-url: could not ${doing}: ${what}; check that github-api-url is GitHub's API.`, {
+    details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+  });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -162,7 +162,8 @@ export class GitHubApi {
     if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
       this.warnedExpiry = true;
       this.deps.warning(
-        `github-token expires on ${neutral(v, 40)}; renew it before then or the write-back of rotated credentials will fail.`,
+        `github-token expires on ${neutral(v, 40)}; renew it before then, ` +
+          'or the write-back of rotated credentials will fail.',
       );
     }
   }

@@ -1,7 +1,8 @@
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets.
 import type { Beside } from '../coordination.js';
-import { UserError } from '../errors.js';
+import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../errors.js';
+import { neutral } from '../neutral.js';
 import { GitHubApi, GitHubHttpError } from './api.js';
 import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
 import type { SecretMetadata, Visibility } from './answers.js';
@@ -85,48 +86,74 @@ function endpoints(api: GitHubApi, t: SecretTarget): Endpoints {
 }
 
 function where(t: SecretTarget): string {
-  if (t.kind === 'repo') return `repository ${t.owner}/${t.repo} (secret-repository)`;
-  if (t.kind === 'env') return `environment ${t.environment} of ${t.owner}/${t.repo} (secret-environment)`;
-  return `organization ${t.org} (secret-org)`;
+  if (t.kind === 'repo') return `repository ${t.owner}/${t.repo}`;
+  if (t.kind === 'env') return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+  return `organization ${t.org}`;
+}
+
+/** The input that names where the secret is. */
+function placeInput(t: SecretTarget): string {
+  return { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' }[t.kind];
 }
 
 function permission(t: SecretTarget): string {
-  if (t.kind === 'repo') return `repository permission "Secrets: Read and write" on ${t.owner}/${t.repo}`;
-  if (t.kind === 'env') return `repository permission "Environments: Read and write" on ${t.owner}/${t.repo}`;
-  return `organization permission "Secrets: Read and write" on ${t.org}`;
+  if (t.kind === 'repo') return 'repository permission "Secrets: Read and write"';
+  if (t.kind === 'env') return 'repository permission "Environments: Read and write"';
+  return 'organization permission "Secrets: Read and write"';
 }
 
-/** Turns a GitHub failure into one line naming the input, what happened and the fix. */
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t: SecretTarget): string {
+  if (t.kind === 'env') return '"Environments: Read and write"';
+  return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
+}
+
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+
+/**
+ * Turns a GitHub failure into an error line naming the input, what happened and the fix, with
+ * where the secret is and GitHub's whole message in the lines after it.
+ */
 export function explain(err: unknown, t: SecretTarget, doing: string): Error {
   if (!(err instanceof GitHubHttpError)) return err as Error;
-  const said = err.status
-    ? `GitHub answered ${err.status} ${err.githubMessage}`
-    : `GitHub could not be reached: ${err.githubMessage}`;
   if (err.status >= 200 && err.status < 400) return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
+  const message = neutral(err.githubMessage, QUOTED_CHARS);
+  const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+  const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+  const fail = (input: string, fix: string, more: string[] = []): UserError => {
+    const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+    const quoted = full.length <= MAX_ERROR_LINE;
+    const label = err.status ? "GitHub's message" : 'Why';
+    const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+    return new UserError(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+      cause: err,
+      details: [`The secret: ${describeTarget(t)}.`, ...whole, ...more],
+    });
+  };
   switch (err.status) {
     case 0:
-      return new UserError(
-        `github-api-url: could not ${doing}: ${said}. Check github-api-url and the runner's network.`,
-      );
+      return fail('github-api-url', "check github-api-url and the runner's network");
     case 401:
-      return new UserError(
-        `github-token: could not ${doing}: ${said}. The token is invalid or expired; create a new one with the ${permission(t)}.`,
-      );
+      return fail('github-token', 'the token is invalid or expired; create a new one', [
+        `It needs the ${permission(t)} on ${where(t)}.`,
+      ]);
     case 403:
       if (/by integration/i.test(err.githubMessage)) {
-        return new UserError(
-          `github-token: could not ${doing}: ${said}. If this is the job's own GITHUB_TOKEN (github.token): it can never read or write secrets. Pass a fine-grained PAT with the ${permission(t)}, or a GitHub App installation token with that permission.`,
-        );
+        return fail('github-token', "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+          GITHUB_TOKEN_CANNOT,
+          `The permission needed: the ${permission(t)} on ${where(t)}.`,
+        ]);
       }
-      return new UserError(`github-token: could not ${doing}: ${said}. Give the token the ${permission(t)}.`);
+      return fail('github-token', `give it the permission ${permissionShort(t)}`, [
+        `It needs the ${permission(t)} on ${where(t)}.`,
+      ]);
     case 404:
-      return new UserError(
-        `${where(t)}: could not ${doing}: ${said}. Check the name, and that github-token has access to it.`,
-      );
+      return fail(placeInput(t), 'check the name, and that github-token has access to it');
     default:
-      return new UserError(
-        `could not ${doing}: ${said}. Check github-api-url; run again later if GitHub is unavailable.`,
-      );
+      return fail('github-api-url', 'run again later', [
+        "If this persists, check that github-api-url is GitHub's API.",
+      ]);
   }
 }
 
@@ -167,7 +194,13 @@ export async function preflight(api: GitHubApi, t: SecretTarget): Promise<Prefli
   } catch (err) {
     if (err instanceof GitHubHttpError && err.status === 404) {
       throw new UserError(
-        `secret-name: ${describeTarget(t)} does not exist. Create it with the credentials first (README: First login), and pass that same secret as credentials; otherwise the workflow's stored credentials would silently go stale.`,
+        `secret-name: ${describeTarget(t)} does not exist; create it with the credentials first (README: First login).`,
+        {
+          cause: err,
+          details:
+            'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
+            'would silently go stale.',
+        },
       );
     }
     throw explain(err, t, `read ${describeTarget(t)}`);
@@ -258,13 +291,13 @@ export class SecretsBeside implements Beside {
 
   /** Creates the secret if absent: true when this request created it, false when it existed. */
   async create(name: string, value: string): Promise<boolean> {
-    const doing = `claim the refresh with a secret beside ${describeTarget(this.t)} (${name})`;
+    const doing = `claim the refresh beside secret ${this.t.name}`;
     const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
     return status === 201;
   }
 
   async mark(name: string, value: string): Promise<void> {
-    const doing = `mark the claim with a secret beside ${describeTarget(this.t)} (${name})`;
+    const doing = `settle the claim beside secret ${this.t.name}`;
     await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
   }
 
@@ -293,7 +326,7 @@ export class SecretsBeside implements Beside {
 
   /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
   async list(prefix: string): Promise<Array<{ name: string; createdAt: number }>> {
-    const doing = `list the secrets beside ${describeTarget(this.t)}`;
+    const doing = `list the secrets beside ${this.t.name}`;
     const answer = await call(this.t, doing, () => endpoints(this.api, this.t).list());
     const data = answer.data as { secrets?: Array<{ name?: unknown; created_at?: unknown }> } | null;
     const found: Array<{ name: string; createdAt: number }> = [];

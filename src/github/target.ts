@@ -11,5 +11,8 @@ export function describeTarget(t: SecretTarget): string {
   return `organization secret ${t.name} of ${t.org}`;
 }
 
-/** A claim's name, or its settled twin's (docs/design.md, "The claim"): the only secrets the broker creates or deletes. */
+/**
+ * A claim's name, or its settled twin's (docs/design.md, "The claim"): the only secrets the
+ * broker creates or deletes.
+ */
 export const CLAIM_NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(\d+)(_S)?$/i;

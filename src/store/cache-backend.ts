@@ -29,7 +29,10 @@ export function cacheAvailable(env: Env): string | undefined {
   const ghes = host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
   if (ghes) return 'GitHub Enterprise Server offers cache service v1 only, and the shared store needs v2';
   if (!env.ACTIONS_CACHE_SERVICE_V2 || !env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) {
-    return 'this runner has no Actions cache service v2 (ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)';
+    return (
+      'this runner has no Actions cache service v2 ' +
+      '(ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)'
+    );
   }
   return undefined;
 }

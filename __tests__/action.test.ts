@@ -161,7 +161,9 @@ describe('refresh and write-back', () => {
       'secret-updated': 'true',
     });
     expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(stored.accessToken);
-    expect(main.summary).toContain('<th>secret updated</th><td>yes: repository secret CLAUDE_CREDENTIALS of octo/app</td>');
+    expect(main.summary).toContain(
+      '<th>secret updated</th><td>yes: repository secret CLAUDE_CREDENTIALS of octo/app</td>',
+    );
     // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the prune after it.
     expect(
       gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`),

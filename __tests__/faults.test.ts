@@ -1,131 +1,229 @@
-// The fault matrix (docs/design.md, "Guarantees"): every external call × every way it can fail. Each cell
-// ends in success, or in one clear failure after which a later run (holding what the
-// secret then holds) succeeds with no new login. One cell no client can save — the
-// provider rotated and its answer never arrived — is asserted as exactly that.
-import type { CacheFault, CacheServer } from './support/cache-server.js';
-import { closedPort } from './support/http.js';
-import type { GitHubFault, GitHubServer } from './support/github-server.js';
-import type { OAuthFault, OAuthServer } from './support/oauth-server.js';
-import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
-import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
+// The fault matrix (docs/design.md, "Guarantees"; README, "Testing"): every external call × every
+// fault class. Each cell ends in success, or in one clear failure after which a later run
+// (holding what the secret then holds, started after any lease) succeeds with no new login. One
+// cell no client can save — the provider rotated and its answer never arrived — is asserted as
+// exactly that. In-process (support/step.ts): waits the provider or GitHub ask for pass on the
+// step's own clock, and a later run is a clock past the lease, so no cell waits on the wall clock.
+import type { CacheFault, CacheFaultRoute } from './support/cache-server.js';
 import { fakeToken } from './support/fake-tokens.js';
+import type { GitHubFault } from './support/github-server.js';
+import { closedPort } from './support/http.js';
+import type { OAuthFault } from './support/oauth-server.js';
+import { runAction, type RunResult } from './support/runner.js';
+import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { refusingFetch, runStep, testClock, type RefusingFetch } from './support/step.js';
 
 const PAT = fakeToken('pat');
-const SECRET = 'CLAUDE_CREDENTIALS';
-// A claim left by a run that may have presented the token is taken over after this.
-const LEASE_MS = 300;
+const LEASE_MS = 60_000;
+const si = useStandIns(PAT);
 
-let oauth: OAuthServer;
-let gh: GitHubServer;
-let cache: CacheServer;
+const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
 
-beforeEach(async () => {
-  ({ oauth, gh, cache } = await startStandIns(PAT));
-});
-afterEach(() => stopStandIns({ oauth, gh, cache }));
+interface Over {
+  /** Run with the shared store (the Actions cache); see usesStore. */
+  store?: boolean;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  refusing?: RefusingFetch;
+}
 
-const secretValue = (): string => gh.repoSecret(REPO, SECRET)!.value;
-
-function job(
-  credentials: string,
-  over: { inputs?: Record<string, string>; env?: Record<string, string> } = {},
-): Promise<RunResult> {
-  return runAction('main', {
-    inputs: {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': gh.url,
-      'token-url': oauth.tokenUrl,
-      ...over.inputs,
-    },
-    env: {
-      ...cache.env('refs/heads/main'),
-      OAUTH_BROKER_POLL_MS: '200',
-      OAUTH_BROKER_RETRY_BASE_MS: '20',
-      OAUTH_BROKER_HTTP_TIMEOUT_MS: '1000',
-      OAUTH_BROKER_CACHE_TIMEOUT_MS: '1500',
-      OAUTH_BROKER_LEASE_MS: String(LEASE_MS),
-      ...over.env,
-    },
-    timeoutMs: 90_000,
+/** A job holding `credentials`; `later` starts it after the lease of any claim left before it. */
+function job(credentials: string, over: Over = {}, later = false, e2e = false): Promise<RunResult> {
+  const inputs = {
+    credentials,
+    'secret-name': SECRET,
+    'github-token': PAT,
+    'github-api-url': si.gh.url,
+    'token-url': si.oauth.tokenUrl,
+    ...over.inputs,
+  };
+  const cache = over.store === false ? {} : si.cache.env('refs/heads/main');
+  const env = { ...cache, OAUTH_BROKER_LEASE_MS: String(LEASE_MS), ...over.env };
+  if (e2e) {
+    // A bundled step cannot be given a later clock: a lease of 0 makes every claim left before it dead.
+    const knobs = { OAUTH_BROKER_RETRY_BASE_MS: '10', OAUTH_BROKER_POLL_MS: '200' };
+    return runAction('main', { inputs, env: { ...knobs, ...env, ...(later ? { OAUTH_BROKER_LEASE_MS: '0' } : {}) } });
+  }
+  return runStep('main', {
+    inputs,
+    env,
+    clock: testClock({ offsetMs: later ? LEASE_MS + 5_000 : 0 }),
+    ...(over.refusing ? { fetch: over.refusing.fetch } : {}),
   });
 }
+
+type Outcome = 'success' | 'recoverable' | 'lost';
 
 interface Cell {
   call: string;
   fault: string;
-  /** Arms the fault; may return input/env overrides for the first run only. */
-  arm: () =>
-    | Promise<{ inputs?: Record<string, string>; env?: Record<string, string> } | undefined>
-    | { inputs?: Record<string, string>; env?: Record<string, string> }
-    | undefined;
+  /** Arms the fault; may return overrides for the first run only. */
+  arm: () => Promise<Over | undefined> | Over | undefined;
   /** A job that has already rotated once, so the faulty call is reached by a stale job. */
   afterRotation?: boolean;
-  outcome: 'success' | 'recoverable' | 'lost';
+  outcome: Outcome;
   message?: RegExp;
+  /** Claims beside the secret after the first run, when the cell says. */
+  claimsLeft?: number;
+  /** Driven through dist/ instead: the cache library keeps retrying a call the step gave up on. */
+  e2e?: boolean;
+  /** A cell that shows a defect of src/ (jest `it.failing`: it fails once the defect is fixed). */
+  knownBug?: string;
 }
 
-const token = (f: OAuthFault) => () => void oauth.faults.push(f);
-const github = (f: GitHubFault) => () => void gh.faults.push(f);
-const cached = (f: CacheFault) => () => void cache.faults.push(f);
 const notJson = '<html>oops</html>';
-const PK = { method: 'GET', pathIncludes: 'public-key' };
-const META = { method: 'GET', pathIncludes: `secrets/${SECRET}` };
-const PUT = { method: 'PUT', pathIncludes: `secrets/${SECRET}` };
-// The claim that reserves the refresh, a secret beside the target; its settled twin ends in _S.
-const CLAIM = { method: 'PUT', pathIncludes: '_0' };
-const SETTLE = { method: 'PUT', pathIncludes: '_0_S' };
+// Short only where a cell waits for it: the fault is a request that never gets an answer.
+const SHORT_HTTP = { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } };
+const SHORT_CACHE = { env: { OAUTH_BROKER_CACHE_TIMEOUT_MS: '500' } };
+
+const token = (f: OAuthFault, over?: Over) => (): Over | undefined => {
+  si.oauth.faults.push(f);
+  return over;
+};
+const github = (f: GitHubFault, over?: Over) => (): Over | undefined => {
+  si.gh.faults.push(f);
+  return over;
+};
+const cached = (f: CacheFault, over?: Over) => (): Over | undefined => {
+  si.cache.faults.push(f);
+  return over;
+};
+
+/** One GitHub request matched by method and path, refused once by the network. */
+const refuseGitHub = (method: string, path: (p: string) => boolean) => async (): Promise<Over> => ({
+  refusing: await refusingFetch((url, m) => m === method && url.href.startsWith(si.gh.url) && path(url.pathname)),
+});
+
+const GH_BODY = '{"message":"Server Error"}';
+const rateLimited = (): Record<string, string> => ({
+  'x-ratelimit-remaining': '0',
+  'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 30),
+});
+
+interface GitHubCall {
+  call: string;
+  method: string;
+  /** The request's path under the API's prefix. */
+  path: RegExp;
+  /** What each class ends in, and the message of a failure. */
+  outcomes: Partial<Record<FaultClass, Outcome>>;
+  fourxx: { status: number; message: string };
+  messages?: Partial<Record<FaultClass, RegExp>>;
+  /** Arms what the call needs to be reached (the DELETE after a refresh that surely sent nothing). */
+  before?: () => void;
+  claimsLeft?: Partial<Record<FaultClass, number>>;
+  knownBugs?: Partial<Record<FaultClass, string>>;
+}
+
+type FaultClass =
+  | 'refused'
+  | 'timeout'
+  | 'dropped'
+  | '5xx'
+  | '429 retry-after'
+  | '403 rate limit'
+  | '4xx'
+  | 'malformed';
+
+function githubCells(c: GitHubCall): Cell[] {
+  const at = { method: c.method, path: c.path };
+  const arms: Record<FaultClass, Cell['arm']> = {
+    refused: refuseGitHub(c.method, (p) => c.path.test(p.slice(new URL(si.gh.url).pathname.length))),
+    timeout: github({ ...at, action: 'hang' }, SHORT_HTTP),
+    dropped: github({ ...at, action: 'reset' }),
+    '5xx': github({ ...at, status: 502, body: GH_BODY }),
+    '429 retry-after': github({ ...at, status: 429, headers: { 'retry-after': '7' }, body: '{"message":"slow down"}' }),
+    '403 rate limit': () =>
+      github({ ...at, status: 403, headers: rateLimited(), body: '{"message":"API rate limit exceeded"}' })(),
+    '4xx': github({ ...at, status: c.fourxx.status, body: JSON.stringify({ message: c.fourxx.message }) }),
+    // A read answered 200 with garbage; a write that happened, answered with garbage.
+    malformed: github(c.method === 'GET' ? { ...at, status: 200, body: notJson } : { ...at, bodyAfter: notJson }),
+  };
+  return (Object.keys(c.outcomes) as FaultClass[]).map((fault) => ({
+    call: c.call,
+    fault,
+    arm: async () => {
+      c.before?.();
+      return arms[fault]();
+    },
+    outcome: c.outcomes[fault] as Outcome,
+    message: c.messages?.[fault],
+    claimsLeft: c.claimsLeft?.[fault],
+    knownBug: c.knownBugs?.[fault],
+  }));
+}
+
+const all = (o: Outcome): Record<FaultClass, Outcome> => ({
+  refused: o,
+  timeout: o,
+  dropped: o,
+  '5xx': o,
+  '429 retry-after': o,
+  '403 rate limit': o,
+  '4xx': o,
+  malformed: o,
+});
+const TARGET = new RegExp(`/actions/secrets/${SECRET}$`);
+const CLAIM = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0$/;
+const SETTLE = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0_S$/;
+
+function cacheCells(
+  call: string,
+  route: CacheFaultRoute,
+  opts: { afterRotation?: boolean; refused?: boolean; malformed?: boolean; e2e?: string[] } = {},
+): Cell[] {
+  // The library retries on its own clock; the step gives up at its cache timeout, shortened here.
+  const f = (fault: string, fa: Omit<CacheFault, 'route'>): Cell => ({
+    call,
+    fault,
+    arm: cached({ route, ...fa }, SHORT_CACHE),
+    outcome: 'success',
+    afterRotation: opts.afterRotation,
+    e2e: opts.e2e?.includes(fault),
+  });
+  return [
+    ...(opts.refused ? [f('refused', { action: 'refuse' })] : []),
+    f('timeout', { action: 'hang' }),
+    f('dropped', { action: 'reset' }),
+    f('5xx', { status: 500 }),
+    f('429 retry-after', { status: 429, headers: { 'retry-after': '1' } }),
+    f('4xx', { status: 403 }),
+    ...(opts.malformed ? [f('malformed', { status: 200, body: notJson })] : []),
+  ];
+}
 
 const cells: Cell[] = [
   // The token POST: retried only when it cannot have arrived, or when told when to come back.
   {
     call: 'token POST',
-    fault: 'connection refused',
-    arm: async () => ({ inputs: { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` } }),
-    outcome: 'recoverable',
-    message: /connection refused after 3 attempts; nothing was spent/,
-  },
-  {
-    call: 'token POST',
-    fault: 'timeout',
-    arm: token({ action: 'hang' }),
-    outcome: 'recoverable',
-    message: /no answer within 1s; the refresh may have reached the provider, so it is not retried/,
-  },
-  {
-    call: 'token POST',
-    fault: '500',
-    arm: token({ status: 500, body: '{"error":"server_error"}' }),
-    outcome: 'recoverable',
-    message: /answered HTTP 500 \(server_error\); the refresh failed and is not retried/,
-  },
-  {
-    call: 'token POST',
-    fault: '429 with retry-after',
-    arm: token({ status: 429, headers: { 'retry-after': '1' }, body: '{"error":"rate_limited"}' }),
+    fault: 'refused',
+    arm: async () => ({ refusing: await refusingFetch((url) => url.href === si.oauth.tokenUrl) }),
     outcome: 'success',
   },
   {
     call: 'token POST',
-    fault: '401',
-    arm: token({ status: 401, body: '{"error":"invalid_client"}' }),
+    fault: 'refused, every attempt',
+    arm: async () => ({ inputs: { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` } }),
     outcome: 'recoverable',
-    message: /answered HTTP 401 \(invalid_client\); check client-id/,
+    message: /connection refused after 3 attempts; nothing was spent/,
+    // Surely unsent: the claim is released at once, so nobody waits for a lease.
+    claimsLeft: 0,
   },
   {
     call: 'token POST',
-    fault: 'malformed body',
-    arm: token({ status: 200, body: notJson }),
+    fault: 'timeout',
+    arm: token({ action: 'hang' }, SHORT_HTTP),
     outcome: 'recoverable',
-    message: /answered 200 but the body is not JSON/,
+    message: /no answer within \d+s; the refresh may have reached the provider, so it is not retried/,
+    claimsLeft: 1,
   },
   {
     call: 'token POST',
-    fault: 'dropped before answering',
+    fault: 'dropped',
     arm: token({ action: 'reset' }),
     outcome: 'recoverable',
     message: /connection dropped before the answer arrived/,
+    claimsLeft: 1,
   },
   {
     call: 'token POST',
@@ -134,300 +232,241 @@ const cells: Cell[] = [
     outcome: 'lost',
     message: /connection dropped before the answer arrived; the refresh may have reached the provider/,
   },
-
-  // Reads before the refresh: nothing is spent when they fail.
   {
-    call: 'public key',
-    fault: 'connection refused',
+    call: 'token POST',
+    fault: '5xx',
+    arm: token({ status: 500, body: '{"error":"server_error"}' }),
+    outcome: 'recoverable',
+    message: /answered HTTP 500 \(server_error\)/,
+    claimsLeft: 1,
+  },
+  {
+    call: 'token POST',
+    fault: '429 retry-after',
+    arm: token({ status: 429, headers: { 'retry-after': '20' }, body: '{"error":"rate_limited"}' }),
+    outcome: 'success',
+  },
+  {
+    call: 'token POST',
+    fault: '403 rate limit',
+    arm: token({ status: 403, headers: { 'retry-after': '20' }, body: '{"error":"rate_limit_exceeded"}' }),
+    outcome: 'recoverable',
+    message: /answered HTTP 403 \(rate_limit_exceeded\)/,
+  },
+  {
+    call: 'token POST',
+    fault: '4xx',
+    arm: token({ status: 401, body: '{"error":"invalid_client"}' }),
+    outcome: 'recoverable',
+    message: /answered HTTP 401 \(invalid_client\); check client-id/,
+    claimsLeft: 0,
+  },
+  {
+    call: 'token POST',
+    fault: 'malformed',
+    arm: token({ status: 200, body: notJson }),
+    outcome: 'recoverable',
+    message: /answered 200 but the body is not JSON/,
+  },
+
+  // Reads before the refresh: retried, and nothing is spent when they fail for good.
+  {
+    call: 'public key GET',
+    fault: 'refused, every attempt',
     arm: async () => ({ inputs: { 'github-api-url': `http://127.0.0.1:${await closedPort()}` } }),
     outcome: 'recoverable',
     message: /^github-api-url: could not read the public key .*connection refused/,
   },
-  { call: 'public key', fault: 'timeout', arm: github({ ...PK, action: 'hang' }), outcome: 'success' },
-  {
-    call: 'public key',
-    fault: '500',
-    arm: github({ ...PK, status: 500, body: '{"message":"Server Error"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'public key',
-    fault: '429 with retry-after',
-    arm: github({ ...PK, status: 429, headers: { 'retry-after': '1' }, body: '{"message":"slow down"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'public key',
-    fault: '403',
-    arm: github({ ...PK, status: 403, body: '{"message":"Resource not accessible by personal access token"}' }),
-    outcome: 'recoverable',
-    message: /^github-token: could not read the public key .*403/,
-  },
-  {
-    call: 'public key',
-    fault: 'malformed body',
-    arm: github({ ...PK, status: 200, body: notJson }),
-    outcome: 'recoverable',
-    message: /could not read the public key .*not JSON/,
-  },
-  { call: 'public key', fault: 'dropped', arm: github({ ...PK, action: 'reset' }), outcome: 'success' },
-  { call: 'secret metadata', fault: 'timeout', arm: github({ ...META, action: 'hang' }), outcome: 'success' },
-  {
-    call: 'secret metadata',
-    fault: '500',
-    arm: github({ ...META, status: 500, body: '{"message":"Server Error"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'secret metadata',
-    fault: '429 with retry-after',
-    arm: github({ ...META, status: 429, headers: { 'retry-after': '1' }, body: '{"message":"slow down"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'secret metadata',
-    fault: '401',
-    arm: github({ ...META, status: 401, body: '{"message":"Bad credentials"}' }),
-    outcome: 'recoverable',
-    message: /^github-token: could not read repository secret .*401 Bad credentials/,
-  },
-  {
-    call: 'secret metadata',
-    fault: 'malformed body',
-    arm: github({ ...META, status: 200, body: notJson }),
-    outcome: 'recoverable',
-    message: /not JSON/,
-  },
-  { call: 'secret metadata', fault: 'dropped', arm: github({ ...META, action: 'reset' }), outcome: 'success' },
+  ...githubCells({
+    call: 'public key GET',
+    method: 'GET',
+    path: /\/actions\/secrets\/public-key$/,
+    outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
+    fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    messages: { '4xx': /^github-token: could not read the public key .*403/, malformed: /public key .*not JSON/ },
+  }),
+  ...githubCells({
+    call: 'secret metadata GET',
+    method: 'GET',
+    path: TARGET,
+    outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
+    fourxx: { status: 401, message: 'Bad credentials' },
+    messages: { '4xx': /^github-token: could not read repository secret .*401 Bad credentials/, malformed: /not JSON/ },
+  }),
+
+  // The claim: created once (never retried once GitHub may have acted), so its failures cost nothing.
+  ...githubCells({
+    call: 'claim PUT',
+    method: 'PUT',
+    path: CLAIM,
+    outcomes: {
+      ...all('success'),
+      timeout: 'recoverable',
+      dropped: 'recoverable',
+      '5xx': 'recoverable',
+      '4xx': 'recoverable',
+    },
+    fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    messages: {
+      timeout: /could not claim the refresh .*no answer within/,
+      dropped: /could not claim the refresh .*connection dropped/,
+      '5xx': /could not claim the refresh .*502/,
+      '4xx': /^github-token: could not claim the refresh .*403.*Secrets: Read and write/,
+    },
+  }),
+  // The settled twin, created the moment the provider answered: retried; its loss only costs a warning.
+  ...githubCells({
+    call: 'settle PUT',
+    method: 'PUT',
+    path: SETTLE,
+    outcomes: all('success'),
+    fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    // Lost for good, the twin leaves updated_at as the only sign of the settle; GitHub stamps whole
+    // seconds, and src/coordination.ts holder() needs the target written in a later second than
+    // the claim (`>`), so a run after the lease takes over and presents the spent token.
+    before: () => si.gh.freeze(true),
+    knownBugs: { '4xx': "a lost settle and a write-back in the claim's second read as a dead holder" },
+  }),
+  // The release of a claim after a refresh that surely sent nothing (here the provider's 401).
+  ...githubCells({
+    call: 'claim DELETE',
+    method: 'DELETE',
+    path: CLAIM,
+    before: () => void si.oauth.faults.push({ status: 401, body: '{"error":"invalid_client"}' }),
+    outcomes: {
+      refused: 'recoverable',
+      timeout: 'recoverable',
+      dropped: 'recoverable',
+      '5xx': 'recoverable',
+      '429 retry-after': 'recoverable',
+      '403 rate limit': 'recoverable',
+      '4xx': 'recoverable',
+    },
+    fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    messages: {
+      refused: /HTTP 401/,
+      timeout: /HTTP 401/,
+      dropped: /HTTP 401/,
+      '5xx': /HTTP 401/,
+      '429 retry-after': /HTTP 401/,
+      '403 rate limit': /HTTP 401/,
+      '4xx': /HTTP 401/,
+    },
+    // Retried to success: the claim is gone; refused for good: it waits out its lease.
+    claimsLeft: { refused: 0, timeout: 0, dropped: 0, '5xx': 0, '429 retry-after': 0, '403 rate limit': 0, '4xx': 1 },
+  }),
+  // The list of the secrets beside the target, read to prune old claims after a success: best effort.
+  ...githubCells({
+    call: 'claim list GET',
+    method: 'GET',
+    path: /\/actions\/secrets$/,
+    outcomes: all('success'),
+    fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+  }),
 
   // The write-back, after the provider rotated: retried, else rescued through the store.
-  { call: 'secret PUT', fault: 'timeout', arm: github({ ...PUT, action: 'hang' }), outcome: 'success' },
+  ...githubCells({
+    call: 'secret PUT',
+    method: 'PUT',
+    path: TARGET,
+    outcomes: { ...all('success'), '4xx': 'recoverable' },
+    fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    messages: { '4xx': /could not be written .*403.* kept sealed in the shared store/ },
+  }),
   {
     call: 'secret PUT',
-    fault: '500',
-    arm: github({ ...PUT, status: 500, body: '{"message":"Server Error"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'secret PUT',
-    fault: '500, persistently',
+    fault: '5xx, every attempt',
     arm: () =>
-      void gh.faults.push(
-        ...Array.from({ length: 5 }, () => ({ ...PUT, status: 500, body: '{"message":"Server Error"}' })),
-      ),
+      void si.gh.faults.push(...Array.from({ length: 5 }, () => ({ method: 'PUT', path: TARGET, status: 500 }))),
     outcome: 'recoverable',
     message: /could not be written .* kept sealed in the shared store/,
   },
-  {
-    call: 'secret PUT',
-    fault: '429 with retry-after',
-    arm: github({ ...PUT, status: 429, headers: { 'retry-after': '1' }, body: '{"message":"slow down"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'secret PUT',
-    fault: '403',
-    arm: github({ ...PUT, status: 403, body: '{"message":"Resource not accessible by personal access token"}' }),
-    outcome: 'recoverable',
-    message: /could not be written .*403.* kept sealed in the shared store/,
-  },
-  {
-    call: 'secret PUT',
-    fault: 'malformed body',
-    arm: github({ ...PUT, status: 201, body: notJson }),
-    outcome: 'success',
-  },
-  { call: 'secret PUT', fault: 'dropped', arm: github({ ...PUT, action: 'reset' }), outcome: 'success' },
-
-  // The claim: it reserves the refresh before anything is spent, so its failures cost nothing.
-  {
-    call: 'claim PUT',
-    fault: '403',
-    arm: github({ ...CLAIM, status: 403, body: '{"message":"Resource not accessible by personal access token"}' }),
-    outcome: 'recoverable',
-    message: /^github-token: could not claim the refresh .*403.*Secrets: Read and write/,
-  },
-  {
-    call: 'claim PUT',
-    fault: '500',
-    arm: github({ ...CLAIM, status: 500, body: '{"message":"Server Error"}' }),
-    outcome: 'recoverable',
-    message: /could not claim the refresh .*500/,
-  },
-  {
-    call: 'claim PUT',
-    fault: 'timeout',
-    arm: github({ ...CLAIM, action: 'hang' }),
-    outcome: 'recoverable',
-    message: /could not claim the refresh .*no answer within 1s/,
-  },
-  {
-    call: 'claim PUT',
-    fault: '429 with retry-after',
-    arm: github({ ...CLAIM, status: 429, headers: { 'retry-after': '1' }, body: '{"message":"slow down"}' }),
-    outcome: 'success',
-  },
-  {
-    call: 'claim PUT',
-    fault: 'dropped',
-    arm: github({ ...CLAIM, action: 'reset' }),
-    outcome: 'recoverable',
-    message: /could not claim the refresh .*connection dropped/,
-  },
-  {
-    call: 'settle PUT',
-    fault: '500',
-    arm: github({ ...SETTLE, status: 500, body: '{"message":"Server Error"}' }),
-    outcome: 'success',
-  },
-  { call: 'settle PUT', fault: 'dropped', arm: github({ ...SETTLE, action: 'reset' }), outcome: 'success' },
 
   // The shared store: any failure of the cache degrades to an uncoordinated refresh.
   {
-    call: 'cache',
-    fault: 'connection refused',
+    call: 'cache service (every call)',
+    fault: 'refused',
     arm: async () => ({ env: { ACTIONS_RESULTS_URL: `http://127.0.0.1:${await closedPort()}/` } }),
     outcome: 'success',
   },
-  {
-    call: 'cache reserve',
-    fault: 'timeout',
-    arm: cached({ route: 'CreateCacheEntry', action: 'hang' }),
-    outcome: 'success',
-  },
-  { call: 'cache reserve', fault: '500', arm: cached({ route: 'CreateCacheEntry', status: 500 }), outcome: 'success' },
-  {
-    call: 'cache reserve',
-    fault: '429 with retry-after',
-    arm: cached({ route: 'CreateCacheEntry', status: 429, headers: { 'retry-after': '1' } }),
-    outcome: 'success',
-  },
-  { call: 'cache reserve', fault: '403', arm: cached({ route: 'CreateCacheEntry', status: 403 }), outcome: 'success' },
-  {
-    call: 'cache reserve',
-    fault: 'malformed body',
-    arm: cached({ route: 'CreateCacheEntry', status: 200, body: notJson }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache reserve',
-    fault: 'dropped',
-    arm: cached({ route: 'CreateCacheEntry', action: 'reset' }),
-    outcome: 'success',
-  },
-  { call: 'cache upload', fault: 'timeout', arm: cached({ route: 'upload', action: 'hang' }), outcome: 'success' },
-  { call: 'cache upload', fault: '403', arm: cached({ route: 'upload', status: 403 }), outcome: 'success' },
-  { call: 'cache upload', fault: 'dropped', arm: cached({ route: 'upload', action: 'reset' }), outcome: 'success' },
-  {
-    call: 'cache lookup',
-    fault: 'timeout',
-    arm: cached({ route: 'GetCacheEntryDownloadURL', action: 'hang' }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache lookup',
-    fault: '401',
-    arm: cached({ route: 'GetCacheEntryDownloadURL', status: 401 }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache lookup',
-    fault: '429 with retry-after',
-    arm: cached({ route: 'GetCacheEntryDownloadURL', status: 429, headers: { 'retry-after': '1' } }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache lookup',
-    fault: 'dropped',
-    arm: cached({ route: 'GetCacheEntryDownloadURL', action: 'reset' }),
-    outcome: 'success',
-  },
+  ...cacheCells('cache lookup', 'GetCacheEntryDownloadURL', { malformed: true }),
   // A stale job reads the successor another job left: its download failing must not make it present a spent token.
-  {
-    call: 'cache download',
-    fault: 'timeout',
-    afterRotation: true,
-    arm: cached({ route: 'download', action: 'hang' }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache download',
-    fault: '403',
-    afterRotation: true,
-    arm: cached({ route: 'download', status: 403 }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache download',
-    fault: 'malformed body',
-    afterRotation: true,
-    arm: cached({ route: 'download', status: 200, body: notJson }),
-    outcome: 'success',
-  },
-  {
-    call: 'cache download',
-    fault: 'dropped',
-    afterRotation: true,
-    arm: cached({ route: 'download', action: 'reset' }),
-    outcome: 'success',
-  },
+  ...cacheCells('cache download', 'download', { afterRotation: true, refused: true, malformed: true }),
+  ...cacheCells('cache reserve', 'CreateCacheEntry', { malformed: true }),
+  ...cacheCells('cache upload', 'upload', { refused: true, e2e: ['refused', 'timeout'] }),
+  ...cacheCells('cache finalize', 'FinalizeCacheEntryUpload', { malformed: true }),
 ];
 
-const errorOf = (r: RunResult): string =>
-  (r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
+const claims = (): string[] => si.gh.secretNames({ repo: REPO }).filter((n) => /^OAUTH_BROKER_\w+_\d+$/.test(n));
+
+/**
+ * The calls whose failures the store is part of: the cache's own, and the write-back (its rescue).
+ * The others run without it, which changes no GitHub or provider call and spares the cache
+ * library's archive processes.
+ */
+const usesStore = (c: Cell): boolean => c.call.startsWith('cache') || c.call === 'secret PUT';
+
+async function runCell(cell: Cell): Promise<void> {
+  const store = usesStore(cell);
+  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
+  });
+  si.gh.setRepoSecret(REPO, SECRET, credentials);
+  if (cell.afterRotation) expect((await job(credentials, { store, inputs: { mode: 'refresh' } })).code).toBe(0);
+  const refreshesBefore = si.oauth.refreshCount;
+
+  const over = { store, ...(await cell.arm()) };
+  const first = await job(credentials, over, false, cell.e2e);
+  const armed = si.oauth.faults.length + si.gh.faults.length + si.cache.faults.length + (over.refusing?.left ?? 0);
+
+  if (cell.outcome === 'success') {
+    expect({ code: first.code, error: errorOf(first) }).toEqual({ code: 0, error: '' });
+    expect(armed).toBe(0); // the fault was really hit
+    expect(si.oauth.reuseCount).toBe(0);
+    expect(si.oauth.refreshCount - refreshesBefore).toBeLessThanOrEqual(1);
+    // A job still holding the old value, after every lease: it never presents a spent token.
+    await job(credentials, { store: false }, true, cell.e2e);
+    expect(si.oauth.reuseCount).toBe(0);
+    return;
+  }
+  expect(first.code).toBe(1);
+  expect(armed).toBe(0);
+  expect(errorOf(first)).toMatch(cell.message!);
+  expect(first.stdout.match(/^::error::/gm)).toHaveLength(1);
+  if (cell.claimsLeft !== undefined) expect(claims()).toHaveLength(cell.claimsLeft);
+  si.oauth.faults.length = 0;
+  si.gh.faults.length = 0;
+  si.cache.faults.length = 0;
+
+  // A later run, after the lease of any claim the failed run left: it holds what the secret holds now.
+  const later = await job(secretValue(), { store }, true);
+  if (cell.outcome === 'recoverable') {
+    expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
+    const stored = JSON.parse(secretValue()) as { claudeAiOauth: { refreshToken: string; accessToken: string } };
+    expect(si.oauth.isLive(stored.claudeAiOauth.refreshToken)).toBe(true);
+    expect(later.outputs['access-token']).toBe(stored.claudeAiOauth.accessToken);
+    expect(si.oauth.reuseCount).toBe(0);
+  } else {
+    // The provider rotated and the answer was lost: the new refresh token exists nowhere
+    // but at the provider. The later run presents the old one once and explains.
+    expect(later.code).toBe(1);
+    expect(errorOf(later)).toMatch(/refused the stored refresh token: .*invalid_grant.*log in again/);
+    expect(si.oauth.reuseCount).toBe(1);
+  }
+}
+
+const name = (c: Cell): string => `${c.call} × ${c.fault} → ${c.outcome}${c.e2e ? ' (dist)' : ''}`;
 
 describe('fault matrix', () => {
-  it.each(cells.map((c) => [`${c.call} × ${c.fault} → ${c.outcome}`, c] as const))('%s', async (_, cell) => {
-    const { refreshToken, accessToken } = oauth.issue(['user:inference']);
-    const credentials = JSON.stringify({
-      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
-    });
-    gh.setRepoSecret(REPO, SECRET, credentials);
-    if (cell.afterRotation) expect((await job(credentials, { inputs: { mode: 'refresh' } })).code).toBe(0);
-    const refreshesBefore = oauth.refreshCount;
+  it.each(cells.filter((c) => !c.knownBug).map((c) => [name(c), c] as const))('%s', (_, cell) => runCell(cell));
+  for (const cell of cells.filter((c) => c.knownBug))
+    it.failing(`${name(cell)}: ${cell.knownBug}`, () => runCell(cell));
 
-    const over = (await cell.arm()) ?? {};
-    const first = await job(credentials, over);
-    const armed = oauth.faults.length + gh.faults.length + cache.faults.length;
-    const secrets = [refreshToken, accessToken, credentials, secretValue(), PAT];
-
-    if (cell.outcome === 'success') {
-      expect({ code: first.code, error: errorOf(first) }).toEqual({ code: 0, error: '' });
-      expect(armed).toBe(0); // the fault was really hit
-      expect(oauth.reuseCount).toBe(0);
-      expect(oauth.refreshCount - refreshesBefore).toBeLessThanOrEqual(1);
-      assertNoLeak(first, [...secrets, first.outputs['access-token']]);
-      // A job still holding the old value, after every lease: it never presents a spent token.
-      await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100));
-      const stale = await job(credentials, { inputs: { share: 'false' } });
-      expect(oauth.reuseCount).toBe(0);
-      assertNoLeak(stale, secrets);
-      return;
-    }
-    expect(first.code).toBe(1);
-    expect(errorOf(first)).toMatch(cell.message!);
-    expect(errorOf(first)).not.toMatch(/\n/);
-    assertNoLeak(first, secrets);
-    oauth.faults.length = 0;
-    gh.faults.length = 0;
-    cache.faults.length = 0;
-
-    // A later run, after the lease of any claim the failed run left: it holds what the secret holds now.
-    await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100));
-    const later = await job(secretValue());
-    if (cell.outcome === 'recoverable') {
-      expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
-      const stored = JSON.parse(secretValue()) as { claudeAiOauth: { refreshToken: string; accessToken: string } };
-      expect(oauth.isLive(stored.claudeAiOauth.refreshToken)).toBe(true);
-      expect(later.outputs['access-token']).toBe(stored.claudeAiOauth.accessToken);
-      expect(oauth.reuseCount).toBe(0);
-      assertNoLeak(later, [...secrets, stored.claudeAiOauth.refreshToken, stored.claudeAiOauth.accessToken]);
-    } else {
-      // The provider rotated and the answer was lost: the new refresh token exists nowhere
-      // but at the provider. The later run presents the old one once and explains.
-      expect(later.code).toBe(1);
-      expect(errorOf(later)).toMatch(/refused the stored refresh token: .*invalid_grant.*log in again/);
-      expect(oauth.reuseCount).toBe(1);
-    }
+  it('is the table in the README', () => {
+    const table = cells.map((c) => `${c.call} × ${c.fault}`);
+    expect(new Set(table).size).toBe(table.length);
+    expect(table.length).toBeGreaterThanOrEqual(90);
   });
 });

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import nacl from 'tweetnacl';
+import { rememberSecret } from './fake-tokens.js';
 import { Delays, closeServer, readBody } from './http.js';
 
 // The package ships no types and only a CommonJS build for Node.
@@ -63,6 +64,10 @@ export interface GitHubFault {
   /** wait before applying the rest of the fault (or the normal answer) */
   delayMs?: number;
   action?: 'reset' | 'hang';
+  /** Only requests whose path (without prefix) matches. */
+  path?: RegExp;
+  /** Answer as usual (the write happens), but with this body: a malformed success. */
+  bodyAfter?: string;
 }
 
 export interface GitHubServer {
@@ -89,6 +94,10 @@ export interface GitHubServer {
   requests: GitHubRequest[];
   /** the first fault matching a request is removed and applied instead of the normal answer */
   faults: GitHubFault[];
+  /** Moves the stand-in's clock (its created_at/updated_at stamps) forward, instead of waiting. */
+  advance(ms: number): void;
+  /** Stops the stand-in's clock where it is (every stamp the same second), or lets it run again. */
+  freeze(frozen: boolean): void;
   close(): Promise<void>;
 }
 
@@ -191,6 +200,8 @@ class FakeGitHubServer implements GitHubServer {
   private readonly tokens = new Map<string, TokenSpec>();
   private readonly delays = new Delays();
   private nextId = 1000;
+  private offsetMs = 0;
+  private frozenAt: number | undefined;
   private remaining = 5000;
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   private readonly server = createServer((req, res) => {
@@ -218,6 +229,14 @@ class FakeGitHubServer implements GitHubServer {
     return closeServer(this.server, this.delays);
   }
 
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  freeze(frozen: boolean): void {
+    this.frozenAt = frozen ? Date.now() + this.offsetMs : undefined;
+  }
+
   // ---- test-side setup and inspection -------------------------------------
 
   addRepo(fullName: string, opts: { id?: number; environments?: string[] } = {}): void {
@@ -241,6 +260,8 @@ class FakeGitHubServer implements GitHubServer {
   }
 
   addToken(token: string, spec: TokenSpec): void {
+    // A token GitHub knows is a secret the harness must never find in a log.
+    rememberSecret(token);
     this.tokens.set(token, { ...spec });
   }
 
@@ -307,7 +328,9 @@ class FakeGitHubServer implements GitHubServer {
   /** ISO timestamps at second precision, strictly increasing so every write is observable. */
   private stamp(): string {
     // Like GitHub: whole seconds of the real clock, so two writes in one second share it.
-    return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return new Date(Math.floor((this.frozenAt ?? Date.now() + this.offsetMs) / 1000) * 1000)
+      .toISOString()
+      .replace('.000Z', 'Z');
   }
 
   /** Returns true when the secret was created, false when updated. */
@@ -343,7 +366,8 @@ class FakeGitHubServer implements GitHubServer {
     const faultIndex = this.faults.findIndex(
       (f) =>
         (f.method === undefined || f.method.toUpperCase() === method) &&
-        (f.pathIncludes === undefined || path.includes(f.pathIncludes)),
+        (f.pathIncludes === undefined || path.includes(f.pathIncludes)) &&
+        (f.path === undefined || f.path.test(path)),
     );
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
     if (fault?.delayMs) await this.delays.sleep(fault.delayMs);
@@ -367,7 +391,7 @@ class FakeGitHubServer implements GitHubServer {
       );
     } else {
       answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
-      this.send(res, answer, token, fault?.headers);
+      this.send(res, answer, token, fault?.headers, fault?.bodyAfter);
     }
     record(answer.status);
   }

@@ -20,6 +20,12 @@ export interface RecordingCore extends Core {
   summaryRows: unknown[][];
   /** The summary as written: headings and table cells, one per line. */
   summaryText: string;
+  /**
+   * Everything the step handed the runner, in order, with its value: `mask`, `line` (stdout),
+   * `output`, `export`, `state`, `summary`. For ordering tests: a mask must come before anything
+   * that carries its value.
+   */
+  events: Array<{ kind: 'mask' | 'line' | 'output' | 'export' | 'state' | 'summary'; value: string }>;
 }
 
 /** @actions/core's escaping of a command's data. */
@@ -30,6 +36,7 @@ export function escapeData(value: string): string {
 export function recordingCore(env: Env = {}): RecordingCore {
   const command = (name: string, message: string): void => {
     rec.lines.push(`::${name}::${escapeData(message)}`);
+    if (name !== 'add-mask') rec.events.push({ kind: 'line', value: message });
   };
   let pending: unknown[][] = [];
   let pendingText = '';
@@ -46,6 +53,7 @@ export function recordingCore(env: Env = {}): RecordingCore {
     write: async () => {
       rec.summaryRows.push(...pending);
       rec.summaryText += pendingText;
+      rec.events.push({ kind: 'summary', value: pendingText });
       pending = [];
       pendingText = '';
       return summary;
@@ -59,24 +67,32 @@ export function recordingCore(env: Env = {}): RecordingCore {
     masks: [],
     summaryRows: [],
     summaryText: '',
+    events: [],
     getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
     setSecret: (value) => {
       rec.masks.push(value);
+      rec.events.push({ kind: 'mask', value });
       command('add-mask', value);
     },
     setOutput: (name, value) => {
       rec.outputs[name] = value;
+      rec.events.push({ kind: 'output', value });
     },
     exportVariable: (name, value) => {
       rec.exported[name] = value;
+      rec.events.push({ kind: 'export', value });
       env[name] = value;
     },
     saveState: (name, value) => {
       rec.state[name] = value;
+      rec.events.push({ kind: 'state', value });
     },
     getState: (name) => rec.state[name] ?? env[`STATE_${name}`] ?? '',
     // A plain line the runner splits at each line break, as it does the step's stdout.
-    info: (message) => rec.lines.push(...message.split(/\r?\n/)),
+    info: (message) => {
+      rec.lines.push(...message.split(/\r?\n/));
+      rec.events.push({ kind: 'line', value: message });
+    },
     warning: (message) => command('warning', message),
     error: (message) => command('error', message),
     debug: (message) => command('debug', message),

@@ -12,7 +12,7 @@ import { runPost } from '../../src/post-run.js';
 import { runMain } from '../../src/run.js';
 import type { Shield } from '../../src/shield.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from '../../src/store/cache-backend.js';
-import { escapeData, recordingCore } from './core.js';
+import { escapeData, recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';
 import { assertNoLeak, inputSecrets } from './leaks.js';
 import { stepEnv, unescapeCommandValue, type Entry, type RunOptions, type RunResult } from './runner.js';
@@ -80,6 +80,11 @@ export function testShield(): TestShield {
     },
   };
   return shield;
+}
+
+/** What a step in-process returns: a bundled run's result, and the order of what it handed the runner. */
+export interface StepResult extends RunResult {
+  events: RecordingCore['events'];
 }
 
 export interface StepOptions extends Omit<RunOptions, 'timeoutMs' | 'script' | 'onSpawn'> {
@@ -150,7 +155,7 @@ const fast = (clock: Clock): Record<string, string> => ({
   OAUTH_BROKER_CACHE_TIMEOUT_MS: '10000',
 });
 
-export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<RunResult> {
+export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<StepResult> {
   const clock = opts.clock ?? testClock();
   const { dir, home, runnerTemp, env } = await stepEnv(entry, { ...opts, env: { ...fast(clock), ...opts.env } });
   env.GITHUB_WORKSPACE ??= dir;
@@ -171,7 +176,8 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Run
   opts.onStart?.(rec.lines);
   await (entry === 'main' ? runMain(deps) : runPost(deps));
   const stdout = rec.lines.map((l) => `${l}\n`).join('');
-  const result: RunResult = {
+  const result: StepResult = {
+    events: rec.events,
     code: rec.failed !== undefined || opts.shield?.failed ? 1 : 0,
     signal: null,
     timedOut: false,
@@ -214,7 +220,7 @@ export async function refusingFetch(matches: (url: URL, method: string) => boole
 }
 
 /** Main, then post as one job runs them (see runMainThenPost), in-process. */
-export async function runStepThenPost(opts: StepOptions): Promise<{ main: RunResult; post: RunResult }> {
+export async function runStepThenPost(opts: StepOptions): Promise<{ main: StepResult; post: StepResult }> {
   const main = await runStep('main', opts);
   const post = await runStep('post', {
     ...opts,

@@ -58,16 +58,17 @@ export function leaks(result: Logged, extra: string[] = []): string[] {
       .split('\n')
       .filter((line) => !line.startsWith(MASK))
       .join('\n');
-    const lineAt = (at: number): string => {
+    // The lines holding kept[at, at + length): a multi-line secret spans several.
+    const lineAt = (at: number, length = 1): string => {
       const start = kept.lastIndexOf('\n', at) + 1;
-      const end = kept.indexOf('\n', at);
+      const end = kept.indexOf('\n', at + length);
       return kept.slice(start, end < 0 ? undefined : end);
     };
     const lineNo = (at: number): number => kept.slice(0, at).split('\n').length;
     whole.forEach((secret, index) => {
       if (secret === '') return;
       for (let at = kept.indexOf(secret); at >= 0; at = kept.indexOf(secret, at + secret.length)) {
-        const context = lineAt(at).split(secret).join(`<secret #${index}>`);
+        const context = lineAt(at, secret.length).split(secret).join(`<secret #${index}>`);
         found.push(`secret #${index} in ${where} (unmasked line ${lineNo(at)}): ${context}`);
       }
     });

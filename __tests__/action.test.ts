@@ -3,7 +3,7 @@
 // and dist/post as the runner runs them (the tests marked "(dist)").
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { closedPort } from './support/http.js';
-import { assertMasked, assertNoLeak, runAction, runMainThenPost, type RunResult } from './support/runner.js';
+import { assertMasked, runAction, runMainThenPost, type RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep, runStepThenPost } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
@@ -56,12 +56,12 @@ function errorLine(r: RunResult): string {
   return lines[0].slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
 }
 
-function expectCleanFailure(r: RunResult, secrets: string[], message: RegExp): void {
+/** The harness has checked the run leaks nothing; this is the one line it fails with. */
+function expectCleanFailure(r: RunResult, message: RegExp): void {
   expect(r.code).toBe(1);
   expect(errorLine(r)).toMatch(message);
   expect(r.stderr).toBe('');
   expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
-  assertNoLeak(r, [...secrets, PAT]);
 }
 
 function tokensInSecret(): { accessToken: string; refreshToken: string; doc: Record<string, unknown> } {
@@ -91,7 +91,6 @@ describe('stored access token still valid', () => {
     expect(main.summary).toContain('<tr><th>source</th><td>stored</td></tr>');
     expect(main.summary).toContain(main.outputs.fingerprint);
     assertMasked(main, [s.accessToken, s.refreshToken, s.credentials]);
-    assertNoLeak(main, [s.accessToken, s.refreshToken, s.credentials, PAT]);
     expect(post.code).toBe(0);
   });
 
@@ -116,10 +115,10 @@ describe('stored access token still valid', () => {
 });
 
 describe('refresh and write-back', () => {
-  it('refreshes an expired token exactly as Claude Code does and writes the rotated credentials to the repository secret (dist)', async () => {
+  it('refreshes an expired token as Claude Code does, writes the rotated credentials back (dist)', async () => {
     const s = seed(-HOUR);
     const { main, post } = await runMainThenPost({ inputs: inputs(s), debug: true });
-    expect(main.code).toBe(0);
+    expect([main.code, post.code]).toEqual([0, 0]);
     expect(si.oauth.requests).toHaveLength(1);
     const req = si.oauth.requests[0];
     expect(req.headers['content-type']).toBe('application/json');
@@ -160,17 +159,7 @@ describe('refresh and write-back', () => {
       'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'GET /repos/octo/app/actions/secrets',
     ]);
-    const secrets = [
-      s.accessToken,
-      s.refreshToken,
-      s.credentials,
-      stored.accessToken,
-      stored.refreshToken,
-      si.gh.repoSecret(REPO, SECRET)!.value,
-    ];
     assertMasked(main, [stored.accessToken, stored.refreshToken]);
-    assertNoLeak(main, secrets);
-    assertNoLeak(post, secrets);
     // The new tokens are masked before anything mentions the refresh, in the bundled step's own stdout.
     for (const token of [stored.accessToken, stored.refreshToken]) {
       const maskAt = main.stdout.indexOf(`::add-mask::${token}`);
@@ -258,7 +247,6 @@ describe('refresh and write-back', () => {
     expect(doc.access_token).toBe(r.outputs['access-token']);
     expect(Date.parse(doc.expires_at)).toBeGreaterThan(Date.now() + 7 * HOUR);
     expect(si.oauth.requests[0].body).not.toHaveProperty('scope');
-    assertNoLeak(r, [refreshToken, doc.access_token, doc.refresh_token]);
   });
 
   it('warns when the fine-grained PAT expires within a week', async () => {
@@ -350,7 +338,7 @@ describe('nothing is spent that cannot be stored', () => {
   ])('without %s the run fails before calling the provider', async (_, extra, message) => {
     const s = seed(-HOUR);
     const r = await runStep('main', { inputs: inputs(s, extra) });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials], message);
+    expectCleanFailure(r, message);
     expect(si.oauth.requests).toHaveLength(0);
     expect(si.oauth.isLive(s.refreshToken)).toBe(true);
   });
@@ -377,7 +365,7 @@ describe('nothing is spent that cannot be stored', () => {
     si.gh.addToken(FOREIGN, { kind: 'pat', repos: ['someone/else'] });
     const s = seed(-HOUR);
     const r = await runStep('main', { inputs: inputs(s, { 'github-token': token }) });
-    expectCleanFailure(r, [s.refreshToken, s.accessToken, s.credentials, token], message);
+    expectCleanFailure(r, message);
     expect(si.oauth.requests).toHaveLength(0);
     expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
   });
@@ -388,22 +376,14 @@ describe('nothing is spent that cannot be stored', () => {
       inputs: inputs(s, { 'github-token': JOB_TOKEN }),
       env: { GITHUB_TOKEN: JOB_TOKEN },
     });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.accessToken, s.credentials, JOB_TOKEN],
-      /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/,
-    );
+    expectCleanFailure(r, /^github-token: this is the job's own GITHUB_TOKEN, which can never read or write secrets/);
     expect(si.gh.requests.length + si.oauth.requests.length).toBe(0);
   });
 
   it('a secret-name that does not exist is an error before refreshing', async () => {
     const s = seed(-HOUR);
     const r = await runStep('main', { inputs: inputs(s, { 'secret-name': 'CLAUDE_TYPO' }) });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.accessToken, s.credentials],
-      /^secret-name: repository secret CLAUDE_TYPO of octo\/app does not exist/,
-    );
+    expectCleanFailure(r, /^secret-name: repository secret CLAUDE_TYPO of octo\/app does not exist/);
     expect(si.oauth.requests).toHaveLength(0);
   });
 
@@ -412,11 +392,7 @@ describe('nothing is spent that cannot be stored', () => {
     const r = await runStep('main', {
       inputs: inputs(s, { 'github-api-url': `http://127.0.0.1:${await closedPort()}` }),
     });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.credentials],
-      /^github-api-url: could not read the public key .* connection refused/,
-    );
+    expectCleanFailure(r, /^github-api-url: could not read the public key .* connection refused/);
     expect(si.oauth.requests).toHaveLength(0);
   });
 });
@@ -437,7 +413,6 @@ describe('provider failures', () => {
     const r = await runStep('main', { inputs: inputs(s), debug: true });
     expectCleanFailure(
       r,
-      [s.refreshToken, s.accessToken, s.credentials],
       /^provider anthropic \(127\.0\.0\.1:\d+\) refused the stored refresh token: answered HTTP 400 \(invalid_grant: Refresh token not found or invalid\)/,
     );
     expect(si.oauth.reuseCount).toBe(1);
@@ -452,7 +427,7 @@ describe('provider failures', () => {
     const s = seed(-HOUR);
     si.oauth.faults.push({ status: 200, body, headers: { 'content-type': 'application/json' } });
     const r = await runStep('main', { inputs: inputs(s) });
-    expectCleanFailure(r, [s.refreshToken, s.credentials], message);
+    expectCleanFailure(r, message);
     expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
   });
 
@@ -462,7 +437,6 @@ describe('provider failures', () => {
     const r = await runStep('main', { inputs: inputs(s) });
     expectCleanFailure(
       r,
-      [s.refreshToken, s.credentials],
       /connection dropped before the answer arrived; the refresh may have reached the provider, so it is not retried/,
     );
     expect(si.oauth.requests).toHaveLength(1);
@@ -471,11 +445,7 @@ describe('provider failures', () => {
     const refused = await runStep('main', {
       inputs: inputs(seed(-HOUR), { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` }),
     });
-    expectCleanFailure(
-      refused,
-      [s.refreshToken, s.credentials],
-      /connection refused after 3 attempts; nothing was spent/,
-    );
+    expectCleanFailure(refused, /connection refused after 3 attempts; nothing was spent/);
     expect(refused.stdout.match(/the request was not sent, retrying/g)).toHaveLength(2);
   });
 
@@ -483,11 +453,7 @@ describe('provider failures', () => {
     const s = seed(-HOUR);
     si.oauth.faults.push({ action: 'hang' });
     const r = await runStep('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.credentials],
-      /no answer within \d+s; the refresh may have reached the provider, so it is not retried/,
-    );
+    expectCleanFailure(r, /no answer within \d+s; the refresh may have reached the provider, so it is not retried/);
     expect(si.oauth.requests).toHaveLength(1);
   });
 
@@ -555,7 +521,7 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
     ],
   ])('%s', async (_, given, message) => {
     const r = await runStep('main', { inputs: given, debug: true });
-    expectCleanFailure(r, [RT, given.credentials ?? ''], message);
+    expectCleanFailure(r, message);
     expect(errorLine(r)).not.toContain(RT);
     expect(si.oauth.requests.length + si.gh.requests.length).toBe(0);
   });
@@ -563,7 +529,7 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
 
 it('bad input fails the bundled step with exit code 1, one line and nothing on stderr (dist)', async () => {
   const r = await runAction('main', { inputs: { credentials: '{"claudeAiOauth":' } });
-  expectCleanFailure(r, [], /^credentials: is not valid JSON/);
+  expectCleanFailure(r, /^credentials: is not valid JSON/);
 });
 
 describe('credentials-file errors', () => {
@@ -572,7 +538,6 @@ describe('credentials-file errors', () => {
     const r = await runStep('main', { inputs: inputs(s, { 'credentials-file': '/etc/hostname/creds.json' }) });
     expectCleanFailure(
       r,
-      [s.refreshToken, s.accessToken, s.credentials, tokensInSecret().accessToken, tokensInSecret().refreshToken],
       /^credentials-file: could not write \/etc\/hostname\/creds\.json \(E[A-Z]+\); choose a writable path, or none\.$/,
     );
     expect(si.oauth.isLive(tokensInSecret().refreshToken)).toBe(true);
@@ -586,7 +551,7 @@ describe('credentials-file errors', () => {
 });
 
 describe('client-refresh', () => {
-  it('gives the CLI the refresh token, and the post step writes what the CLI rotated back to the secret (dist)', async () => {
+  it('gives the CLI the refresh token; the post step writes back what the CLI rotated (dist)', async () => {
     const s = seed(8 * HOUR);
     const given = inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' });
     const main = await runAction('main', { inputs: given });
@@ -625,7 +590,6 @@ describe('client-refresh', () => {
     const stored = tokensInSecret();
     expect(stored.refreshToken).toBe(t.refresh_token);
     expect(stored.doc).toMatchObject({ subscriptionType: 'max', accessToken: t.access_token });
-    assertNoLeak(post, [s.refreshToken, s.credentials, t.access_token, t.refresh_token, PAT]);
     assertMasked(post, [t.access_token, t.refresh_token]);
   });
 
@@ -649,11 +613,7 @@ describe('client-refresh', () => {
     const r = await runStep('main', {
       inputs: inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true', 'github-token': '' }),
     });
-    expectCleanFailure(
-      r,
-      [s.refreshToken, s.accessToken, s.credentials],
-      /^client-refresh: .*its successor could not be stored/,
-    );
+    expectCleanFailure(r, /^client-refresh: .*its successor could not be stored/);
     expect(existsSync(`${r.home}/.claude/.credentials.json`)).toBe(false);
   });
 });

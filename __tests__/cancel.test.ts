@@ -155,7 +155,13 @@ it('a cancel during a wait the provider asked for sends nothing more: the token 
   const shield = testShield();
   // The runner's cancel arrives while the step waits out the retry-after.
   const base = testClock();
-  const clock: Clock = { ...base, sleep: (ms) => (shield.cancel(), base.sleep(ms)) };
+  const clock: Clock = {
+    ...base,
+    sleep: (ms) => {
+      shield.cancel();
+      return base.sleep(ms);
+    },
+  };
   const r = await runStep('main', { inputs: inputs(s.credentials), shield, clock });
   expect(si.oauth.requests).toHaveLength(1);
   expect(r.code).toBe(1);

@@ -1,5 +1,5 @@
 // Across jobs (docs/design.md, "Coordination"): jobs sharing a stand-in of the Actions cache service, the
-// provider's token endpoint and GitHub's secrets API. In-process (support/step.ts), but for the 16 bundled
+// provider's token endpoint and GitHub's secrets API. In-process (support/step.ts), but for the bundled
 // jobs at once: separate processes racing for one token, as a matrix does.
 import { readFileSync } from 'node:fs';
 import { runAction, type RunResult } from './support/runner.js';
@@ -61,17 +61,20 @@ const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
 const storedTokens = (): { accessToken: string; refreshToken: string } =>
   (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
 
+// Bundled jobs at once, each its own process on this 2-core machine: enough to race (scripts/bench.ts runs 16).
+const JOBS = 8;
+
 describe('shared store', () => {
-  it('16 simultaneous jobs on one expired token: one refresh at the provider, all 16 succeed with the same token', async () => {
+  it(`${JOBS} simultaneous bundled jobs on one expired token: one refresh, all succeed with one token (dist)`, async () => {
     const s = seed(-HOUR);
-    const runs = await Promise.all(Array.from({ length: 16 }, () => job(s.credentials, { dist: true })));
+    const runs = await Promise.all(Array.from({ length: JOBS }, () => job(s.credentials, { dist: true })));
     for (const r of runs)
       expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
     expect(si.oauth.refreshCount).toBe(1);
     expect(si.oauth.reuseCount).toBe(0);
     const stored = storedTokens();
     expect(new Set(runs.map((r) => r.outputs['access-token']))).toEqual(new Set([stored.accessToken]));
-    expect(runs.map((r) => r.outputs.source).sort()).toEqual(['refreshed', ...Array(15).fill('shared')]);
+    expect(runs.map((r) => r.outputs.source).sort()).toEqual(['refreshed', ...Array(JOBS - 1).fill('shared')]);
     expect(runs.filter((r) => r.outputs['secret-updated'] === 'true')).toHaveLength(1);
     expect(si.oauth.isLive(stored.refreshToken)).toBe(true);
     // Cache keys name entries by a keyed hash, never by anything that reveals a token.

@@ -12,10 +12,10 @@ import { runPost } from '../../src/post-run.js';
 import { runMain } from '../../src/run.js';
 import type { Shield } from '../../src/shield.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from '../../src/store/cache-backend.js';
-import { escapeData, recordingCore, type RecordingCore } from './core.js';
+import { recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';
 import { assertNoLeak, inputSecrets } from './leaks.js';
-import { stepEnv, unescapeCommandValue, type Entry, type RunOptions, type RunResult } from './runner.js';
+import { stepEnv, type Entry, type RunOptions, type RunResult } from './runner.js';
 
 /** The step's sense of time. */
 export interface Clock {
@@ -94,8 +94,6 @@ export interface StepOptions extends Omit<RunOptions, 'timeoutMs' | 'script' | '
   /** When the step started; default the clock's now. */
   startedAt?: number;
   shield?: TestShield;
-  /** Called with the step's core before it runs, e.g. to cancel it at a chosen moment. */
-  onStart?: (lines: string[]) => void;
 }
 
 // @actions/cache reads the runner's variables from process.env and finds the entry's file from the
@@ -173,7 +171,6 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
     ...(cacheAvailable(env) === undefined ? { backend: cacheBackend(env, (m) => core.debug(m)) } : {}),
   };
   if (opts.shield) opts.shield.log = (m) => core.info(m);
-  opts.onStart?.(rec.lines);
   await (entry === 'main' ? runMain(deps) : runPost(deps));
   const stdout = rec.lines.map((l) => `${l}\n`).join('');
   const result: StepResult = {
@@ -187,7 +184,7 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
     env: { ...rec.exported },
     state: { ...rec.state },
     summary: rec.summaryText,
-    masks: rec.masks.map((m) => unescapeCommandValue(escapeData(m))),
+    masks: [...rec.masks],
     dir,
     home,
     runnerTemp,

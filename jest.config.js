@@ -7,6 +7,9 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Jest's default is one worker per core but one; its parent only waits, so both cores of a
+  // 2-core runner (and this machine) run test files.
+  maxWorkers: 2,
   // The orchestration runs in-process (__tests__/support/step.ts), so its coverage is measured;
   // V8's own counters work with native ESM, where babel instrumentation does not.
   collectCoverage: true,

@@ -452,7 +452,7 @@ describe('provider failures', () => {
   it('a timeout is not retried', async () => {
     const s = seed(-HOUR);
     si.oauth.faults.push({ action: 'hang' });
-    const r = await runStep('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } });
+    const r = await runStep('main', { inputs: inputs(s), env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '600' } });
     expectCleanFailure(r, /no answer within \d+s; the refresh may have reached the provider, so it is not retried/);
     expect(si.oauth.requests).toHaveLength(1);
   });

@@ -239,7 +239,7 @@ describe('dead holders and runs of failures', () => {
     const s = seed();
     // As a holder killed mid-request (cancel.test.ts kills one): its claim stays, unsettled.
     si.oauth.faults.push({ action: 'hang' });
-    const lost = await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } });
+    const lost = await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '600' } });
     expectOneCleanLine(lost, /no answer within \d+s; the refresh may have reached the provider/);
     // Its own wave, still within the lease, waits for it, then says when a later run may take over.
     const wave = await job(s.credentials, { inputs: { 'lock-timeout': '1m' } });

@@ -74,8 +74,9 @@ interface Cell {
 }
 
 const notJson = '<html>oops</html>';
-// Short only where a cell waits for it: the fault is a request that never gets an answer.
-const SHORT_HTTP = { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } };
+// Short only where a cell waits for it (a request that never gets an answer), yet long enough
+// that no other request of the run times out on a loaded machine.
+const SHORT_HTTP = { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '600' } };
 const SHORT_CACHE = { env: { OAUTH_BROKER_CACHE_TIMEOUT_MS: '500' } };
 
 const token = (f: OAuthFault, over?: Over) => (): Over | undefined => {

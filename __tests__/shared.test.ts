@@ -87,7 +87,7 @@ describe('shared store', () => {
   it('a waiting job logs its progress', async () => {
     const s = seed(-HOUR);
     // The provider answers slowly, so the others must wait for the lock holder, on the real clock.
-    si.oauth.faults.push({ delayMs: 400 });
+    si.oauth.faults.push({ delayMs: 800 });
     const waiting = { clock: testClock({ instant: false }) };
     const runs = await Promise.all([
       job(s.credentials, waiting),

@@ -50,7 +50,7 @@ function job(credentials: string, opts: JobOptions = {}): Promise<RunResult> {
     },
     env: {
       ...si.cache.env(ref, opts.readOnly ? { readOnlyRefs: [ref] } : undefined),
-      ...(opts.dist ? { OAUTH_BROKER_POLL_MS: '300', OAUTH_BROKER_RETRY_BASE_MS: '20' } : {}),
+      ...(opts.dist ? { OAUTH_BROKER_POLL_MS: '150', OAUTH_BROKER_RETRY_BASE_MS: '10' } : {}),
       ...opts.env,
     },
     timeoutMs: 60_000,

@@ -409,11 +409,12 @@ export function faultMatrix(si: StandIns, PAT: string) {
   const claims = (): string[] => si.gh.secretNames({ repo: REPO }).filter((n) => /^OAUTH_BROKER_\w+_\d+$/.test(n));
 
   /**
-   * The calls whose failures the store is part of: the cache's own, and the write-back (its rescue).
-   * The others run without it, which changes no GitHub or provider call and spares the cache
-   * library's archive processes.
+   * The cells the store is part of: the cache's own, and a write-back that fails for good (its
+   * rescue). The others run without it, which changes no GitHub or provider call and spares the
+   * cache library's archive processes.
    */
-  const usesStore = (c: Cell): boolean => c.call.startsWith('cache') || c.call === 'secret PUT';
+  const usesStore = (c: Cell): boolean =>
+    c.call.startsWith('cache') || (c.call === 'secret PUT' && c.outcome !== 'success');
 
   async function runCell(cell: Cell): Promise<void> {
     const store = usesStore(cell);

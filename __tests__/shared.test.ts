@@ -62,7 +62,7 @@ const storedTokens = (): { accessToken: string; refreshToken: string } =>
   (JSON.parse(secretValue()) as { claudeAiOauth: { accessToken: string; refreshToken: string } }).claudeAiOauth;
 
 // Bundled jobs at once, each its own process on this 2-core machine: enough to race (scripts/bench.ts runs 16).
-const JOBS = 8;
+const JOBS = 6;
 
 describe('shared store', () => {
   it(`${JOBS} simultaneous bundled jobs on one expired token: one refresh, all succeed with one token (dist)`, async () => {

@@ -65,7 +65,7 @@ const storedTokens = (): { accessToken: string; refreshToken: string } =>
 const JOBS = 6;
 
 describe('shared store', () => {
-  it(`${JOBS} simultaneous bundled jobs, one expired token: one refresh, all succeed with one token (dist)`, async () => {
+  it(`${JOBS} bundled jobs at once on one expired token: one refresh, one token for all (dist)`, async () => {
     const s = seed(-HOUR);
     const runs = await Promise.all(Array.from({ length: JOBS }, () => job(s.credentials, { dist: true })));
     for (const r of runs)

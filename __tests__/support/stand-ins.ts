@@ -11,9 +11,13 @@ export const SECRET = 'CLAUDE_CREDENTIALS';
 export const HOUR = 3_600_000;
 
 export interface StandIns {
-  readonly oauth: OAuthServer;
-  readonly gh: GitHubServer;
-  readonly cache: CacheServer;
+  oauth: OAuthServer;
+  gh: GitHubServer;
+  cache: CacheServer;
+}
+
+/** The stand-ins of the running test (useStandIns): read through getters, so a restart is followed. */
+export interface UsedStandIns extends Readonly<StandIns> {
   /** A GitHub stand-in under another prefix (GHES), set up like the first. */
   restartGitHub(opts?: { prefix?: string }): Promise<GitHubServer>;
   /** A provider with another rotation policy. */
@@ -29,7 +33,7 @@ function setUp(gh: GitHubServer, pat: string): void {
 }
 
 /** Starts the stand-ins before each test of the file and stops them after it; the PAT can write every secret. */
-export function useStandIns(pat: string, opts: { cache?: boolean } = {}): StandIns {
+export function useStandIns(pat: string, opts: { cache?: boolean } = {}): UsedStandIns {
   let oauth: OAuthServer | undefined;
   let gh: GitHubServer | undefined;
   let cache: CacheServer | undefined;
@@ -83,6 +87,6 @@ export async function startStandIns(
   return { oauth, gh, cache };
 }
 
-export async function stopStandIns(s: { oauth: OAuthServer; gh: GitHubServer; cache: CacheServer }): Promise<void> {
+export async function stopStandIns(s: StandIns): Promise<void> {
   await Promise.all([s.oauth.close(), s.gh.close(), s.cache.close()]);
 }

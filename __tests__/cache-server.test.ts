@@ -164,7 +164,7 @@ describe('cache server with the real @actions/cache', () => {
     const dir = await fixture({ 'c.txt': 'concurrent' });
     const key = `race-${randomUUID()}`;
     // hold the winner's upload so the loser's reservation certainly arrives before the finalize
-    server.faults.push({ route: 'upload', delayMs: 1500 });
+    server.faults.push({ route: 'upload', delayMs: 500 });
     const mark = server.requests.length;
     const { value } = await job(server.env(), () => Promise.all([saveCache([dir], key), saveCache([dir], key)]));
 

@@ -1,7 +1,7 @@
-// End to end against hostile surroundings: answers that carry workflow commands or echo
-// secrets, a cache library that prints after it was given up, variable names that would
-// change how later steps run, forged post state, a login already on the runner, and
-// links and directories where the credentials file goes.
+// Against hostile surroundings: answers that carry workflow commands or echo secrets, a cache
+// library that prints after it was given up (through dist/, where it would reach the log),
+// variable names that would change how later steps run, forged post state, a login already on
+// the runner, and links and directories where the credentials file goes. In-process otherwise.
 import { randomBytes } from 'node:crypto';
 import {
   mkdirSync,
@@ -16,33 +16,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CacheServer } from './support/cache-server.js';
-import type { GitHubServer } from './support/github-server.js';
-import { ANTHROPIC_CLIENT_ID as CLIENT_ID, type OAuthServer } from './support/oauth-server.js';
-import { REPO, startStandIns, stopStandIns } from './support/stand-ins.js';
-import {
-  assertNoLeak,
-  cleanupRuns,
-  runAction,
-  runMainThenPost,
-  unescapeCommandValue,
-  type RunResult,
-} from './support/runner.js';
-import { fakeToken } from './support/fake-tokens.js';
+import { ANTHROPIC_CLIENT_ID as CLIENT_ID } from './support/oauth-server.js';
+import { runAction, unescapeCommandValue, type RunResult } from './support/runner.js';
+import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { runStep, runStepThenPost } from './support/step.js';
+import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 
 const PAT = fakeToken('pat');
-const SECRET = 'CLAUDE_CREDENTIALS';
-const HOUR = 3_600_000;
-
-let oauth: OAuthServer;
-let gh: GitHubServer;
-let cache: CacheServer;
-
-beforeEach(async () => {
-  ({ oauth, gh, cache } = await startStandIns(PAT));
-});
-afterEach(() => stopStandIns({ oauth, gh, cache }));
-afterAll(() => cleanupRuns());
+const si = useStandIns(PAT);
 
 interface Seeded {
   credentials: string;
@@ -51,10 +32,10 @@ interface Seeded {
 }
 
 function seed(ttlMs: number): Seeded {
-  const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
   const oauthDoc = { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] };
   const credentials = JSON.stringify({ claudeAiOauth: oauthDoc });
-  gh.setRepoSecret(REPO, SECRET, credentials);
+  si.gh.setRepoSecret(REPO, SECRET, credentials);
   return { credentials, refreshToken, accessToken };
 }
 
@@ -63,16 +44,14 @@ function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, s
     credentials: s.credentials,
     'secret-name': SECRET,
     'github-token': PAT,
-    'github-api-url': gh.url,
-    'token-url': oauth.tokenUrl,
+    'github-api-url': si.gh.url,
+    'token-url': si.oauth.tokenUrl,
     ...extra,
   };
 }
 
 const fast = { OAUTH_BROKER_RETRY_BASE_MS: '20' };
-const secretValue = (): string => gh.repoSecret(REPO, SECRET)!.value;
-/** Every secret of a seeded login, with the PAT. */
-const all = (s: Seeded): string[] => [s.refreshToken, s.accessToken, s.credentials, PAT];
+const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
 
 /** The one annotation of that kind, as the runner shows it (its data unescaped); no stack trace. */
 function expectOneLine(r: RunResult, kind: 'error' | 'warning', message: RegExp): void {
@@ -81,13 +60,6 @@ function expectOneLine(r: RunResult, kind: 'error' | 'warning', message: RegExp)
   expect(`::${kind}::${unescapeCommandValue(found[0].slice(kind.length + 4))}`).toMatch(message);
   expect(r.stderr).toBe('');
   expect(r.stdout).not.toMatch(/\n\s+at /);
-}
-
-/** The tokens the secret holds now, with the secret's value. */
-function storedSecrets(): string[] {
-  const value = secretValue();
-  const { accessToken, refreshToken } = (JSON.parse(value) as { claudeAiOauth: Record<string, string> }).claudeAiOauth;
-  return [accessToken, refreshToken, value];
 }
 
 /** Workflow commands the runner would take from a run: `::x::` after blanks, or `##[x]` anywhere in a line. */
@@ -102,70 +74,55 @@ function expectOnlyOwnCommands(r: RunResult): void {
   expect(r.stdout).not.toContain('::stop-commands::');
 }
 
-/** No run of 8 characters of any secret outside the ::add-mask:: lines. */
-function assertNoPiece(r: RunResult, secrets: string[]): void {
-  const logged = [r.stdout, r.stderr, r.summary]
-    .join('\n')
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n');
-  secrets.forEach((secret, index) => {
-    const pieces = Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8));
-    expect({ secret: index, found: pieces.filter((p) => logged.includes(p)) }).toEqual({ secret: index, found: [] });
-  });
-}
-
 describe('no workflow command from text the action did not write', () => {
   const hostile = '2026-01-31T12:00:00Z\n::stop-commands::resume\n::error::pwned\r::add-mask::x ##[set-output name=a]b';
   const shown = '2026-01-31T12:00:00Z :%3Astop-commands:%3Aresume :%3Aerror:%3Apwned';
 
-  it("a secret's updated_at holding ::stop-commands:: and ::error:: is one neutral line, nothing spent", async () => {
+  it("a secret's updated_at carrying ::stop-commands:: and ::error:: is one neutral line, nothing spent", async () => {
     const s = seed(-HOUR);
     const meta = JSON.stringify({ name: SECRET, created_at: hostile, updated_at: hostile });
-    gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
-    const r = await runAction('main', { inputs: inputs(s) });
+    si.gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
+    const r = await runStep('main', { inputs: inputs(s) });
     expectOnlyOwnCommands(r);
     expectOneLine(
       r,
       'error',
       /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/,
     );
-    expect(oauth.requests).toHaveLength(0);
-    assertNoLeak(r, all(s));
+    expect(si.oauth.requests).toHaveLength(0);
   });
 
   it('an updated_at that is not a string is one line naming github-api-url, not a crash', async () => {
     const s = seed(-HOUR);
     const meta = JSON.stringify({ name: SECRET, updated_at: 5 });
-    gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
-    const r = await runAction('main', { inputs: inputs(s) });
+    si.gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
+    const r = await runStep('main', { inputs: inputs(s) });
     expectOneLine(
       r,
       'error',
       /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/,
     );
-    expect(oauth.requests).toHaveLength(0);
-    assertNoLeak(r, all(s));
+    expect(si.oauth.requests).toHaveLength(0);
   });
 
   it('a GitHub error message carrying them is one neutral line', async () => {
     const s = seed(-HOUR);
     const body = JSON.stringify({ message: hostile });
-    gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 403, body });
-    const r = await runAction('main', { inputs: inputs(s), env: fast });
+    si.gh.faults.push({ method: 'GET', pathIncludes: 'public-key', status: 403, body });
+    const r = await runStep('main', { inputs: inputs(s), env: fast });
     expect(r.code).toBe(1);
     expectOnlyOwnCommands(r);
     expectOneLine(r, 'error', /^::error::github-token: could not read the public key .*: GitHub answered 403 /);
     expect(r.stdout).toContain(`GitHub's message: ${shown}`);
-    expect(oauth.requests).toHaveLength(0);
-    assertNoLeak(r, all(s));
+    expect(si.oauth.requests).toHaveLength(0);
   });
 
   it('a failed write-back after the rotation quotes GitHub neutralised, and the new tokens stay masked', async () => {
     const s = seed(-HOUR);
     const body = JSON.stringify({ message: hostile });
-    for (let i = 0; i < 5; i++) gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 500, body });
-    const r = await runAction('main', { inputs: inputs(s), env: fast });
+    for (let i = 0; i < 5; i++)
+      si.gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 500, body });
+    const r = await runStep('main', { inputs: inputs(s), env: fast });
     expect(r.code).toBe(1);
     expectOnlyOwnCommands(r);
     expectOneLine(
@@ -177,10 +134,11 @@ describe('no workflow command from text the action did not write', () => {
     // The tokens the provider issued are masked, and appear nowhere else.
     const issued = r.masks.filter((m) => m.startsWith('sk-ant-') && m !== s.accessToken && m !== s.refreshToken);
     expect(issued.length).toBeGreaterThanOrEqual(2);
-    assertNoLeak(r, [...all(s), ...issued]);
   });
 });
 
+// The harness (support/leaks.ts) fails any run that prints 8 characters of a minted token or of
+// client-secret: these answers put such pieces in front of the broker.
 describe('no piece of a secret in any message', () => {
   type Body = (refreshToken: string, clientSecret: string) => unknown;
   const bodies: Array<[string, Body]> = [
@@ -194,54 +152,50 @@ describe('no piece of a secret in any message', () => {
 
   it.each(bodies)('a provider %s echoing 20 characters of the refresh token, 12 of client-secret', async (_, make) => {
     const s = seed(-HOUR);
-    const clientSecret = randomBytes(24).toString('base64url');
-    oauth.faults.push({ status: 400, body: JSON.stringify(make(s.refreshToken, clientSecret)) });
-    const r = await runAction('main', { inputs: inputs(s, { 'client-secret': clientSecret }), env: fast });
+    const clientSecret = fakeToken('opaque');
+    si.oauth.faults.push({ status: 400, body: JSON.stringify(make(s.refreshToken, clientSecret)) });
+    const r = await runStep('main', { inputs: inputs(s, { 'client-secret': clientSecret }), env: fast });
     expect(r.code).toBe(1);
     expectOneLine(r, 'error', /^::error::provider anthropic \(127\.0\.0\.1:\d+\) answered HTTP 400 \(/);
-    assertNoPiece(r, [s.refreshToken, clientSecret]);
-    assertNoLeak(r, [...all(s), clientSecret]);
-    expect(gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET))).toHaveLength(0);
+    expect(si.gh.requests.filter((q) => q.method === 'PUT' && q.path.endsWith(SECRET))).toHaveLength(0);
   });
 
   it('a known code and a plain description are kept, so the line still says what happened', async () => {
     const s = seed(-HOUR);
     const description = 'scope user:nothing\n::error::x is unknown';
     const body = JSON.stringify({ error: 'invalid_scope', error_description: description });
-    oauth.faults.push({ status: 400, body });
-    const r = await runAction('main', { inputs: inputs(s) });
+    si.oauth.faults.push({ status: 400, body });
+    const r = await runStep('main', { inputs: inputs(s) });
     expectOneLine(r, 'error', /\(invalid_scope: scope user:nothing :%3Aerror:%3Ax is unknown\); check client-id/);
   });
 });
 
 describe('an abandoned cache call prints nothing later', () => {
-  it("the library's late log (signed URLs) never reaches the step's output", async () => {
+  it("the library's late log (signed URLs) never reaches the step's output (dist)", async () => {
     const s = seed(-HOUR);
     // The lookup answers after the broker gave up on it; the library then logs its failure.
-    cache.faults.push({ route: 'GetCacheEntryDownloadURL', delayMs: 1_200, status: 400 });
+    si.cache.faults.push({ route: 'GetCacheEntryDownloadURL', delayMs: 1_200, status: 400 });
     const r = await runAction('main', {
       inputs: inputs(s),
-      env: { ...cache.env('refs/heads/main'), OAUTH_BROKER_CACHE_TIMEOUT_MS: '300', ...fast },
+      env: { ...si.cache.env('refs/heads/main'), OAUTH_BROKER_CACHE_TIMEOUT_MS: '300', ...fast },
       timeoutMs: 60_000,
     });
     expect(r.code).toBe(0);
-    expect(cache.requests.some((q) => q.status === 400)).toBe(true);
+    expect(si.cache.requests.some((q) => q.status === 400)).toBe(true);
     expect(r.stdout).not.toMatch(/Failed to restore|Failed to save|injected fault|twirp|sig=/i);
     expect(r.stderr).toBe('');
-    assertNoLeak(r, [...all(s), ...storedSecrets()]);
   });
 });
 
 describe('env-name refuses names that change how later steps run', () => {
   it.each(['PATH', 'NODE_OPTIONS', 'GITHUB_X', 'LD_PRELOAD', 'BASH_ENV'])('%s', async (name) => {
     const s = seed(8 * HOUR);
-    const r = await runAction('main', { inputs: inputs(s, { 'env-name': name }) });
+    const r = await runStep('main', { inputs: inputs(s, { 'env-name': name }) });
     expect(r.code).toBe(1);
     const why = `^::error::env-name: refusing ${name}, it changes how later steps run \\(.+\\); use auto, none or`;
     expectOneLine(r, 'error', new RegExp(why));
     expect(r.env).toEqual({});
-    expect(gh.requests.length + oauth.requests.length).toBe(0);
-    assertNoLeak(r, all(s));
+    expect(si.gh.requests.length + si.oauth.requests.length).toBe(0);
   });
 });
 
@@ -261,46 +215,43 @@ describe('the post step trusts only state its own main step wrote', () => {
     const s = seed(8 * HOUR);
     const home = mkdtempSync(join(tmpdir(), 'oauth-broker-forged-'));
     // Credentials of the attacker's own, for the post step to store in the victim's secret.
-    const theirs = oauth.issue(['user:inference']);
+    const theirs = si.oauth.issue(['user:inference']);
     const content = JSON.stringify({ claudeAiOauth: { ...theirs, expiresAt: Date.now() + 8 * HOUR } });
     const path = join(home, 'attacker.json');
     writeFileSync(path, content);
-    const r = await runAction('post', {
+    const r = await runStep('post', {
       home,
       inputs: inputs(s, { 'credentials-file': path, 'client-refresh': 'true' }),
       state: { 'oauth-broker': forge(path) },
     });
     expect(r.code).toBe(0);
     expectOneLine(r, 'warning', message);
-    expect(gh.requests).toHaveLength(0);
+    expect(si.gh.requests).toHaveLength(0);
     expect(secretValue()).toBe(s.credentials);
     expect(readFileSync(path, 'utf8')).toBe(content);
-    assertNoLeak(r, [...all(s), content]);
     rmSync(home, { recursive: true, force: true });
   });
 
   it("main's real state does not verify under other credentials", async () => {
     const s = seed(8 * HOUR);
     const given = inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' });
-    const main = await runAction('main', { inputs: given });
+    const main = await runStep('main', { inputs: given });
     const other = seed(8 * HOUR);
-    const before = gh.requests.length;
-    const post = await runAction('post', {
+    const before = si.gh.requests.length;
+    const post = await runStep('post', {
       inputs: { ...given, credentials: other.credentials },
       state: main.state,
       home: main.home,
     });
     expectOneLine(post, 'warning', /ignoring saved state/);
-    expect(gh.requests.slice(before)).toHaveLength(0);
+    expect(si.gh.requests.slice(before)).toHaveLength(0);
   });
 });
 
 /** A Codex login: its access token is a JWT, whose `exp` is its expiry. */
 function codexLogin(ttlMs: number): Seeded {
-  const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const claims = { exp: Math.floor((Date.now() + ttlMs) / 1000), sub: randomBytes(8).toString('hex') };
-  const accessToken = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.${randomBytes(32).toString('base64url')}`;
-  const refreshToken = `rt_${randomBytes(32).toString('base64url')}`;
+  const accessToken = fakeJwt({ exp: Math.floor((Date.now() + ttlMs) / 1000), sub: randomBytes(8).toString('hex') });
+  const refreshToken = fakeToken('opaque');
   const tokens = { access_token: accessToken, refresh_token: refreshToken, account_id: 'acct' };
   const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens });
   return { credentials, refreshToken, accessToken };
@@ -309,7 +260,7 @@ function codexLogin(ttlMs: number): Seeded {
 describe('a CLI login already on the runner is never destroyed', () => {
   it('an existing ~/.codex/auth.json survives main and post byte for byte', async () => {
     const login = codexLogin(8 * HOUR);
-    gh.setRepoSecret(REPO, SECRET, login.credentials);
+    si.gh.setRepoSecret(REPO, SECRET, login.credentials);
     const home = mkdtempSync(join(tmpdir(), 'oauth-broker-home-'));
     const mine = join(home, '.codex', 'auth.json');
     mkdirSync(join(home, '.codex'), { mode: 0o700 });
@@ -317,7 +268,7 @@ describe('a CLI login already on the runner is never destroyed', () => {
     const laptop = `${JSON.stringify(theirs, null, 2)}\n`;
     writeFileSync(mine, laptop, { mode: 0o640 });
 
-    const { main, post } = await runMainThenPost({
+    const { main, post } = await runStepThenPost({
       home,
       inputs: inputs(login, { provider: 'openai' }),
     });
@@ -330,8 +281,6 @@ describe('a CLI login already on the runner is never destroyed', () => {
     expect(readFileSync(mine, 'utf8')).toBe(laptop);
     expect(statSync(mine).mode & 0o777).toBe(0o640);
     expect(readdirSync(join(home, '.codex'))).toEqual(['auth.json']);
-    assertNoLeak(main, all(login));
-    assertNoLeak(post, all(login));
     rmSync(home, { recursive: true, force: true });
   });
 
@@ -343,14 +292,13 @@ describe('a CLI login already on the runner is never destroyed', () => {
     mkdirSync(join(home, '.claude'));
     const link = join(home, '.claude', '.credentials.json');
     symlinkSync(victim, link);
-    const { main, post } = await runMainThenPost({ home, inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    const { main, post } = await runStepThenPost({ home, inputs: inputs(s, { 'credentials-file': 'auto' }) });
     expect(main.code).toBe(1);
     const refused = /^::error::credentials-file: .*\.json is a symbolic link, which is never replaced; choose another/;
     expectOneLine(main, 'error', refused);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(readlinkSync(link)).toBe(victim);
     expect(post.code).toBe(0);
-    assertNoLeak(main, all(s));
     rmSync(home, { recursive: true, force: true });
   });
 });
@@ -359,7 +307,7 @@ describe('the post step never destroys what it could not store, and never throws
   /** Main with client-refresh: the file holds the refresh token for the CLI. */
   async function mainWithFile(s: Seeded): Promise<{ given: Record<string, string>; main: RunResult; path: string }> {
     const given = inputs(s, { 'credentials-file': 'auto', 'client-refresh': 'true' });
-    const main = await runAction('main', { inputs: given });
+    const main = await runStep('main', { inputs: given });
     expect(main.code).toBe(0);
     return { given, main, path: main.outputs['credentials-file'] };
   }
@@ -367,7 +315,7 @@ describe('the post step never destroys what it could not store, and never throws
   /** A failed write-back: the token cannot write the secret. */
   const refusePut = (): void => {
     const body = JSON.stringify({ message: 'Resource not accessible by personal access token' });
-    gh.faults.push({ method: 'PUT', status: 403, body });
+    si.gh.faults.push({ method: 'PUT', status: 403, body });
   };
 
   it('a directory where the file was is one line, no stack trace', async () => {
@@ -375,27 +323,26 @@ describe('the post step never destroys what it could not store, and never throws
     const { given, main, path } = await mainWithFile(s);
     rmSync(path);
     mkdirSync(path);
-    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    const post = await runStep('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(0);
     const said = /^::warning::credentials-file: .*\.json is now a directory, not the file main wrote; left as it is\.$/;
     expectOneLine(post, 'warning', said);
     expect(statSync(path).isDirectory()).toBe(true);
-    assertNoLeak(post, all(s));
   });
 
   it('a file the CLI turned into something that is not credentials is kept, in one line', async () => {
     const s = seed(8 * HOUR);
     const { given, main, path } = await mainWithFile(s);
     writeFileSync(path, Buffer.from([0xff, 0xfe, 0x7b]));
-    const before = gh.requests.length;
-    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    const before = si.gh.requests.length;
+    const post = await runStep('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(1);
     expectOneLine(post, 'error', /^::error::The CLI's rotated refresh token was not stored; .* keeps it \(0600\)/);
     expect(post.stdout).toMatch(/^Why: credentials-file: .* is not credentials; nothing was written back\.$/m);
     expect(readFileSync(path)).toEqual(Buffer.from([0xff, 0xfe, 0x7b]));
     // Nothing is written back; the CLI may have spent the token, so its claim is settled.
     expect(
-      gh.requests
+      si.gh.requests
         .slice(before)
         .filter((q) => q.method === 'PUT')
         .map((q) => q.path),
@@ -407,7 +354,7 @@ describe('the post step never destroys what it could not store, and never throws
     const { given, main, path } = await mainWithFile(s);
     // The CLI refreshes by itself and rewrites its file.
     const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-    const res = await fetch(oauth.tokenUrl, {
+    const res = await fetch(si.oauth.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: CLIENT_ID }),
@@ -419,14 +366,13 @@ describe('the post step never destroys what it could not store, and never throws
     writeFileSync(path, rotated);
     refusePut();
 
-    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    const post = await runStep('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(1);
     expectOneLine(
       post,
       'error',
       /^::error::The CLI's rotated refresh token was not stored; .*\.json keeps it \(0600\)/,
     );
-    expect(post.stdout).toMatch(/^Why: github-token: could not write /m);
     expect(post.stdout).toMatch(
       new RegExp(
         '^Once the cause is fixed, store it in repository secret ' +
@@ -437,9 +383,8 @@ describe('the post step never destroys what it could not store, and never throws
     );
     expect(readFileSync(path, 'utf8')).toBe(rotated);
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(oauth.isLive(t.refresh_token)).toBe(true);
+    expect(si.oauth.isLive(t.refresh_token)).toBe(true);
     expect(secretValue()).toBe(s.credentials);
-    assertNoLeak(post, [...all(s), t.access_token, t.refresh_token, rotated]);
   });
 
   it('a failed write-back of a file whose refresh token the secret has removes it as before', async () => {
@@ -450,10 +395,9 @@ describe('the post step never destroys what it could not store, and never throws
     const next = { ...file.claudeAiOauth, accessToken: fakeToken('anthropic-access') };
     writeFileSync(path, JSON.stringify({ claudeAiOauth: next }));
     refusePut();
-    const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
+    const post = await runStep('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(1);
     expectOneLine(post, 'error', /^::error::github-token: could not write /);
     expect(post.stdout).toContain(`Removed ${path}.`);
-    assertNoLeak(post, all(s));
   });
 });

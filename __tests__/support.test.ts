@@ -248,11 +248,18 @@ describe('github-server', () => {
       sodium.base64_variants.ORIGINAL,
     );
 
+  // Tokens go by readable labels here; what is sent is a minted fake, which the harness knows as a secret.
+  const tokens = new Map<string, string>();
+  const tok = (label: string): string => {
+    if (!tokens.has(label)) tokens.set(label, fakeToken('pat'));
+    return tokens.get(label)!;
+  };
+
   const call = (method: string, path: string, token?: string, body?: unknown, scheme = 'Bearer'): Promise<Response> =>
     fetch(gh.url + path, {
       method,
       headers: {
-        ...(token === undefined ? {} : { authorization: `${scheme} ${token}` }),
+        ...(token === undefined ? {} : { authorization: `${scheme} ${token === '' ? '' : tok(token)}` }),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -266,7 +273,7 @@ describe('github-server', () => {
     gh.addRepo('octo/app', { id: 42, environments: ['prod', 'eu west/1'] });
     gh.addRepo('octo/other', { id: 43 });
     gh.addOrg('octo');
-    gh.addToken('pat', { kind: 'pat' });
+    gh.addToken(tok('pat'), { kind: 'pat' });
   }
 
   it('serves a tweetnacl public key and GitHub response headers', async () => {
@@ -366,10 +373,10 @@ describe('github-server', () => {
 
   it('authenticates and authorises like GitHub', async () => {
     await start();
-    gh.addToken('job', { kind: 'job' });
-    gh.addToken('read-pat', { kind: 'pat', secrets: 'read', expiresAt: '2026-12-01 00:00:00 UTC' });
-    gh.addToken('app-none', { kind: 'app', secrets: 'none' });
-    gh.addToken('other-only', { kind: 'pat', repos: ['octo/other'] });
+    gh.addToken(tok('job'), { kind: 'job' });
+    gh.addToken(tok('read-pat'), { kind: 'pat', secrets: 'read', expiresAt: '2026-12-01 00:00:00 UTC' });
+    gh.addToken(tok('app-none'), { kind: 'app', secrets: 'none' });
+    gh.addToken(tok('other-only'), { kind: 'pat', repos: ['octo/other'] });
     const key = '/repos/octo/app/actions/secrets/public-key';
     const body = async (res: Response): Promise<unknown> => res.json();
 
@@ -415,7 +422,7 @@ describe('github-server', () => {
 
   it('handles environment secrets with URL-encoded names', async () => {
     await start();
-    gh.addToken('no-env', { kind: 'pat', environments: 'none' });
+    gh.addToken(tok('no-env'), { kind: 'pat', environments: 'none' });
     const base = `/repos/octo/app/environments/${encodeURIComponent('eu west/1')}/secrets`;
     const key = await call('GET', `${base}/public-key`, 'pat');
     expect([key.status, await key.json()]).toEqual([200, gh.publicKey]);
@@ -439,8 +446,8 @@ describe('github-server', () => {
 
   it('handles organisation secrets and keeps their visibility as given', async () => {
     await start();
-    gh.addToken('no-org', { kind: 'pat', orgSecrets: 'read' });
-    gh.addToken('other-org', { kind: 'pat', orgs: ['elsewhere'] });
+    gh.addToken(tok('no-org'), { kind: 'pat', orgSecrets: 'read' });
+    gh.addToken(tok('other-org'), { kind: 'pat', orgs: ['elsewhere'] });
     const ids = Array.from({ length: 35 }, (_, i) => i + 40);
     gh.setOrgSecret('octo', 'shared', 'org value', 'selected', ids);
     const stored = gh.orgSecret('octo', 'SHARED');
@@ -466,7 +473,7 @@ describe('github-server', () => {
     const seen: number[] = [];
     let next: string | undefined = `${gh.url}/orgs/octo/actions/secrets/SHARED/repositories`;
     while (next) {
-      const page: Response = await fetch(next, { headers: { authorization: 'Bearer pat' } });
+      const page: Response = await fetch(next, { headers: { authorization: `Bearer ${tok('pat')}` } });
       const list = (await page.json()) as {
         total_count: number;
         repositories: Array<{ id: number; full_name: string }>;
@@ -511,7 +518,7 @@ describe('github-server', () => {
     expect(gh.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
     expect((await call('GET', '/repos/octo/app/actions/secrets/public-key', 'pat')).status).toBe(200);
     const bare = await fetch(`${gh.url.replace('/api/v3', '')}/repos/octo/app/actions/secrets/public-key`, {
-      headers: { authorization: 'Bearer pat' },
+      headers: { authorization: `Bearer ${tok('pat')}` },
     });
     expect(bare.status).toBe(404);
     expect((await put('/repos/octo/app/actions/secrets/CREDS?ignored=1', 'ghes')).status).toBe(201);
@@ -559,7 +566,7 @@ describe('github-server', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     await expect(
       fetch(`${gh.url}/repos/octo/app/actions/secrets/HANG`, {
-        headers: { authorization: 'Bearer pat' },
+        headers: { authorization: `Bearer ${tok('pat')}` },
         signal: AbortSignal.timeout(200),
       }),
     ).rejects.toThrow();
@@ -598,8 +605,8 @@ appendFileSync(e.GITHUB_STATE, 'files=' + e.RUNNER_TEMP + '/creds.json\\n');
 writeFileSync(e.RUNNER_TEMP + '/creds.json', 'x');
 appendFileSync(e.GITHUB_STEP_SUMMARY, '| provider | anthropic |\\n');
 // Report the environment without printing the secret itself.
-const env = { ...e, INPUT_CREDENTIALS: 'length ' + secret.length };
-console.log(JSON.stringify({ argv: process.argv.slice(1), cwd: process.cwd(), env }));
+const shown = { ...e, INPUT_CREDENTIALS: 'length ' + secret.length };
+console.log(JSON.stringify({ argv: process.argv.slice(1), cwd: process.cwd(), env: shown }));
 process.exitCode = Number(e.EXIT_CODE ?? 0);
 `,
     );
@@ -608,10 +615,9 @@ process.exitCode = Number(e.EXIT_CODE ?? 0);
       `import { existsSync, rmSync } from 'node:fs';
 const e = process.env;
 const file = e.STATE_files;
-console.log(JSON.stringify({
-  file, existed: existsSync(file), home: e.HOME, temp: e.RUNNER_TEMP, token: e.CLAUDE_CODE_OAUTH_TOKEN,
-  input: e.INPUT_CREDENTIALS, extra: e.STATE_extra, env: e,
-}));
+const token = e.CLAUDE_CODE_OAUTH_TOKEN;
+const seen = { file, existed: existsSync(file), home: e.HOME, temp: e.RUNNER_TEMP, token };
+console.log(JSON.stringify({ ...seen, input: e.INPUT_CREDENTIALS, extra: e.STATE_extra, env: e }));
 rmSync(file, { force: true });
 `,
     );
@@ -624,6 +630,8 @@ if (where === 'stdout') console.log('using token ' + s + ' now');
 if (where === 'stderr') console.error(new Error('refresh failed for ' + s).stack);
 const { appendFileSync } = await import('node:fs');
 if (where === 'summary') appendFileSync(process.env.GITHUB_STEP_SUMMARY, '| token | ' + s + ' |\\n');
+if (where === 'piece') console.log('token ends ' + s.slice(-8));
+if (where === 'prefix') console.log('a token of the shape ' + s.slice(0, 13) + '…');
 `,
     );
     await writeFile(fixture('hang.mjs'), 'console.log("started"); setInterval(() => {}, 1000);\n');
@@ -726,6 +734,7 @@ if (where === 'summary') appendFileSync(process.env.GITHUB_STEP_SUMMARY, '| toke
         script: fixture('leak.mjs'),
         inputs: { credentials: secret },
         env: { LEAK_TO: where },
+        allowLeaks: true,
       });
       expect(run.code).toBe(0);
       assertMasked(run, [secret]);
@@ -744,6 +753,7 @@ if (where === 'summary') appendFileSync(process.env.GITHUB_STEP_SUMMARY, '| toke
       script: fixture('leak.mjs'),
       inputs: { credentials: multi },
       env: { LEAK_TO: 'stdout' },
+      allowLeaks: true,
     });
     assertMasked(run, [multi]);
     expect(() => assertNoLeak(run, [multi])).toThrow(
@@ -751,11 +761,38 @@ if (where === 'summary') appendFileSync(process.env.GITHUB_STEP_SUMMARY, '| toke
     );
   });
 
+  it('checks every run it drives: a secret input, or 8 characters of a minted token, fails the run', async () => {
+    const leak = (credentials: string, where: string) =>
+      runAction('main', { script: fixture('leak.mjs'), inputs: { credentials }, env: { LEAK_TO: where } });
+    // An input that is a secret, printed whole; the report does not print it again.
+    const input = 'a-secret-input-no-one-minted';
+    const failure = await leak(input, 'stderr').catch((err: unknown) => String(err));
+    expect(failure).toContain('secret #0 in stderr');
+    expect(failure).not.toContain(input);
+    // The last 8 characters of a token minted in this file, in a debug-enabled run.
+    const minted = fakeToken('anthropic-refresh');
+    await expect(leak(minted, 'piece')).rejects.toThrow(
+      /a piece of a secret in stdout \(unmasked line \d+\): token ends <piece>/,
+    );
+    // Its fixed prefix is no piece of a secret.
+    expect((await leak(minted, 'prefix')).code).toBe(0);
+    // Tokens the stand-ins know count without being inputs: one minted and never given to the run.
+    const other = fakeToken('pat');
+    const printed = await runAction('main', {
+      script: fixture('leak.mjs'),
+      inputs: { credentials: 'x' },
+      env: { LEAK_TO: 'stdout', INPUT_CREDENTIALS: other },
+    }).catch((err: unknown) => String(err));
+    expect(printed).toMatch(/a piece of a secret in stdout/);
+  });
+
   it('runs post after main with its state, exports, HOME and RUNNER_TEMP', async () => {
     const { main, post } = await runMainThenPost({
       script: { main: fixture('main.mjs'), post: fixture('post.mjs') },
       inputs: { credentials: 'refresh-token' },
       state: { extra: 'given' },
+      // post.mjs reports the input it was given.
+      allowLeaks: true,
     });
     expect(main.code).toBe(0);
     expect(post.code).toBe(0);

@@ -33,7 +33,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { readBody } from './http.js';
+import { closedPort, readBody } from './http.js';
 
 export type CacheFaultRoute =
   | 'CreateCacheEntry'
@@ -49,8 +49,11 @@ export interface CacheFault {
   headers?: Record<string, string>;
   /** Default: a twirp error JSON for twirp routes, an Azure XML error for blob routes. */
   body?: string;
-  /** `reset`: destroy the socket; `hang`: never answer (until `close()`). */
-  action?: 'reset' | 'hang';
+  /**
+   * `reset`: destroy the socket; `hang`: never answer (until `close()`); `refuse` (upload and
+   * download only): the signed URL handed out next for that route points at a closed port.
+   */
+  action?: 'reset' | 'hang' | 'refuse';
   /** Wait this long first; with neither `status` nor `action`, the request is then handled normally. */
   delayMs?: number;
 }
@@ -267,10 +270,12 @@ export async function startCacheServer(): Promise<CacheServer> {
   let nextId = 1;
   let baseUrl = '';
 
-  const takeFault = (route: CacheFaultRoute): CacheFault | undefined => {
-    const index = faults.findIndex((f) => f.route === route);
+  const takeFault = (route: CacheFaultRoute, refuse = false): CacheFault | undefined => {
+    const index = faults.findIndex((f) => f.route === route && (f.action === 'refuse') === refuse);
     return index < 0 ? undefined : faults.splice(index, 1)[0];
   };
+  // Where a refused blob request goes: a loopback port nothing listens on.
+  const refusedBase = `http://127.0.0.1:${await closedPort()}/`;
 
   const sign = (blobName: string, permissions: string, expiry: string): string =>
     createHmac('sha256', sasSecret).update(`${permissions}\n${expiry}\n${BLOB_PREFIX}${blobName}`).digest('base64');
@@ -284,7 +289,9 @@ export async function startCacheServer(): Promise<CacheServer> {
       se,
       sig: sign(entry.blobName, permissions, se),
     });
-    return `${api.publicUrl ?? baseUrl}${BLOB_PREFIX.slice(1)}${entry.blobName}?${query.toString()}`;
+    const refused = takeFault(permissions === 'r' ? 'download' : 'upload', true);
+    const base = refused ? refusedBase : (api.publicUrl ?? baseUrl);
+    return `${base}${BLOB_PREFIX.slice(1)}${entry.blobName}?${query.toString()}`;
   };
 
   const find = (scope: string, key: string, version: string): Entry | undefined =>

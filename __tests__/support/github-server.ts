@@ -1,14 +1,17 @@
 /**
  * A stand-in for the GitHub REST secrets API (repository, environment and
- * organisation secrets). It really opens every sealed box, with tweetnacl +
- * tweetnacl-sealedbox-js: an implementation independent of the libsodium the
- * action uses, so a test passes only if the ciphertext is what GitHub accepts.
+ * organisation secrets). It really opens every sealed box: with libsodium to answer, and
+ * with tweetnacl + tweetnacl-sealedbox-js, an implementation independent of the libsodium
+ * the action uses, whenever a test reads the value, so a test passes only if the
+ * ciphertext is what GitHub accepts.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import sodium from 'libsodium-wrappers';
 import nacl from 'tweetnacl';
+import { rememberSecret } from './fake-tokens.js';
 import { Delays, closeServer, readBody } from './http.js';
 
 // The package ships no types and only a CommonJS build for Node.
@@ -63,6 +66,10 @@ export interface GitHubFault {
   /** wait before applying the rest of the fault (or the normal answer) */
   delayMs?: number;
   action?: 'reset' | 'hang';
+  /** Only requests whose path (without prefix) matches. */
+  path?: RegExp;
+  /** Answer as usual (the write happens), but with this body: a malformed success. */
+  bodyAfter?: string;
 }
 
 export interface GitHubServer {
@@ -89,6 +96,10 @@ export interface GitHubServer {
   requests: GitHubRequest[];
   /** the first fault matching a request is removed and applied instead of the normal answer */
   faults: GitHubFault[];
+  /** Moves the stand-in's clock (its created_at/updated_at stamps) forward, instead of waiting. */
+  advance(ms: number): void;
+  /** Stops the stand-in's clock where it is (every stamp the same second), or lets it run again. */
+  freeze(frozen: boolean): void;
   close(): Promise<void>;
 }
 
@@ -179,18 +190,24 @@ const copy = (secret: StoredSecret | undefined): StoredSecret | undefined =>
     ...(secret.selected_repository_ids ? { selected_repository_ids: [...secret.selected_repository_ids] } : {}),
   };
 
+// One key pair for every stand-in of the process: making one costs a scalar multiplication in pure JS.
+let keyPair: nacl.BoxKeyPair | undefined;
+const sharedKeyPair = (): nacl.BoxKeyPair => (keyPair ??= nacl.box.keyPair());
+
 class FakeGitHubServer implements GitHubServer {
   url = '';
   requests: GitHubRequest[] = [];
   faults: GitHubFault[] = [];
   readonly publicKey: { key_id: string; key: string };
 
-  private readonly keyPair = nacl.box.keyPair();
+  private readonly keyPair = sharedKeyPair();
   private readonly repos = new Map<string, Repo>();
   private readonly orgs = new Map<string, Org>();
   private readonly tokens = new Map<string, TokenSpec>();
   private readonly delays = new Delays();
   private nextId = 1000;
+  private offsetMs = 0;
+  private frozenAt: number | undefined;
   private remaining = 5000;
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   private readonly server = createServer((req, res) => {
@@ -218,6 +235,14 @@ class FakeGitHubServer implements GitHubServer {
     return closeServer(this.server, this.delays);
   }
 
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  freeze(frozen: boolean): void {
+    this.frozenAt = frozen ? Date.now() + this.offsetMs : undefined;
+  }
+
   // ---- test-side setup and inspection -------------------------------------
 
   addRepo(fullName: string, opts: { id?: number; environments?: string[] } = {}): void {
@@ -241,6 +266,8 @@ class FakeGitHubServer implements GitHubServer {
   }
 
   addToken(token: string, spec: TokenSpec): void {
+    // A token GitHub knows is a secret the harness must never find in a log.
+    rememberSecret(token);
     this.tokens.set(token, { ...spec });
   }
 
@@ -307,21 +334,28 @@ class FakeGitHubServer implements GitHubServer {
   /** ISO timestamps at second precision, strictly increasing so every write is observable. */
   private stamp(): string {
     // Like GitHub: whole seconds of the real clock, so two writes in one second share it.
-    return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return new Date(Math.floor((this.frozenAt ?? Date.now() + this.offsetMs) / 1000) * 1000)
+      .toISOString()
+      .replace('.000Z', 'Z');
   }
 
   /** Returns true when the secret was created, false when updated. */
   private upsert(
     store: Map<string, StoredSecret>,
     name: string,
-    value: string,
+    value: string | (() => string),
     visibility?: Visibility,
     selectedRepositoryIds?: number[],
   ): boolean {
     const key = name.toUpperCase();
     const now = this.stamp();
     const existing = store.get(key);
-    const secret: StoredSecret = { name: key, value, created_at: existing?.created_at ?? now, updated_at: now };
+    const secret = { name: key, created_at: existing?.created_at ?? now, updated_at: now } as StoredSecret;
+    if (typeof value === 'string') secret.value = value;
+    else {
+      let opened: string | undefined;
+      Object.defineProperty(secret, 'value', { enumerable: true, get: () => (opened ??= value()) });
+    }
     if (visibility) secret.visibility = visibility;
     if (visibility === 'selected') secret.selected_repository_ids = [...(selectedRepositoryIds ?? [])];
     store.set(key, secret);
@@ -343,7 +377,8 @@ class FakeGitHubServer implements GitHubServer {
     const faultIndex = this.faults.findIndex(
       (f) =>
         (f.method === undefined || f.method.toUpperCase() === method) &&
-        (f.pathIncludes === undefined || path.includes(f.pathIncludes)),
+        (f.pathIncludes === undefined || path.includes(f.pathIncludes)) &&
+        (f.path === undefined || f.path.test(path)),
     );
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
     if (fault?.delayMs) await this.delays.sleep(fault.delayMs);
@@ -367,7 +402,7 @@ class FakeGitHubServer implements GitHubServer {
       );
     } else {
       answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
-      this.send(res, answer, token, fault?.headers);
+      this.send(res, answer, token, fault?.headers, fault?.bodyAfter);
     }
     record(answer.status);
   }
@@ -689,19 +724,35 @@ class FakeGitHubServer implements GitHubServer {
     if (body.key_id !== this.publicKey.key_id) return message(422, 'Bad request - key_id does not match');
     const ciphertext = decodeBase64(body.encrypted_value);
     if (!ciphertext) return message(422, 'Bad request - encrypted_value is not valid base64');
-    const plaintext =
-      ciphertext.length >= 48 ? sealedbox.open(ciphertext, this.keyPair.publicKey, this.keyPair.secretKey) : null;
+    // GitHub's own answer comes from libsodium (fast); the value a test reads is opened again, then,
+    // with tweetnacl-sealedbox-js, an implementation independent of the broker's, and must agree.
+    // Claims (random values) are never read, so their pure-JS opening, milliseconds each, is never paid.
+    let plaintext: Uint8Array | null = null;
+    try {
+      plaintext =
+        ciphertext.length >= 48
+          ? sodium.crypto_box_seal_open(ciphertext, this.keyPair.publicKey, this.keyPair.secretKey)
+          : null;
+    } catch {
+      plaintext = null;
+    }
     if (!plaintext) return message(422, 'Bad request - encrypted_value could not be decrypted with the public key');
     if (plaintext.length > MAX_SECRET_BYTES) return message(422, 'Secret value is too large: the limit is 48 KB');
-
-    const created = this.upsert(store, name, Buffer.from(plaintext).toString('utf8'), visibility, ids);
-    return created ? { status: 201, body: {} } : { status: 204 };
+    const text = Buffer.from(plaintext).toString('utf8');
+    const independently = (): string => {
+      const opened = sealedbox.open(ciphertext, this.keyPair.publicKey, this.keyPair.secretKey);
+      if (!opened || Buffer.from(opened).toString('utf8') !== text)
+        throw new Error(`tweetnacl does not open the sealed value of ${name} as libsodium does`);
+      return text;
+    };
+    return this.upsert(store, name, independently, visibility, ids) ? { status: 201, body: {} } : { status: 204 };
   }
 }
 
 export async function startGitHubServer(opts: { prefix?: string } = {}): Promise<GitHubServer> {
   const prefix = (opts.prefix ?? '').replace(/\/+$/, '');
   if (prefix !== '' && !prefix.startsWith('/')) throw new Error(`prefix must start with '/': ${prefix}`);
+  await sodium.ready;
   const server = new FakeGitHubServer(prefix);
   await server.listen();
   return server;

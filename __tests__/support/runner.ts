@@ -9,6 +9,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertNoLeak, inputSecrets } from './leaks.js';
+
+export { assertNoLeak } from './leaks.js';
 
 export type Entry = 'main' | 'post';
 
@@ -50,6 +53,8 @@ export interface RunOptions {
   script?: string | Partial<Record<Entry, string>>;
   /** the running step, e.g. to send it the runner's cancel signals */
   onSpawn?: (child: ChildProcess) => void;
+  /** Harness self-tests only: a run that prints a secret on purpose skips the no-leak check. */
+  allowLeaks?: boolean;
 }
 
 /** The repository root: this file lives in <root>/__tests__/support/. */
@@ -136,10 +141,17 @@ function scriptFor(entry: Entry, script: RunOptions['script']): string {
   return chosen ?? distEntry(entry);
 }
 
-export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<RunResult> {
-  const script = scriptFor(entry, opts.script);
-  if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run bundle\` first`);
-
+/** A step's directory, file-command files and environment, as the runner gives them. */
+export async function stepEnv(
+  entry: Entry,
+  opts: RunOptions,
+): Promise<{
+  dir: string;
+  files: Record<string, string>;
+  home: string;
+  runnerTemp: string;
+  env: Record<string, string>;
+}> {
   const dir = await scratch(`${entry}-`);
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
@@ -174,6 +186,15 @@ export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<Ru
   if (opts.debug ?? true) env.RUNNER_DEBUG = '1';
   Object.assign(env, opts.env);
 
+  return { dir, files, home, runnerTemp, env };
+}
+
+export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<RunResult> {
+  const script = scriptFor(entry, opts.script);
+  if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run bundle\` first`);
+
+  const { dir, files, home, runnerTemp, env } = await stepEnv(entry, opts);
+
   const timeoutMs = opts.timeoutMs ?? 30000;
   const { code, signal, timedOut, stdout, stderr } = await new Promise<{
     code: number | null;
@@ -204,7 +225,7 @@ export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<Ru
   });
 
   const read = (file: string): Promise<string> => readFile(file, 'utf8');
-  return {
+  const result: RunResult = {
     code,
     signal,
     timedOut,
@@ -219,6 +240,9 @@ export async function runAction(entry: Entry, opts: RunOptions = {}): Promise<Ru
     home,
     runnerTemp,
   };
+  // Every run the harness drives is held to the no-leak rule, debug output included.
+  if (!opts.allowLeaks) assertNoLeak(result, inputSecrets(opts.inputs));
+  return result;
 }
 
 /**
@@ -239,45 +263,6 @@ export async function runMainThenPost(opts: RunOptions): Promise<{ main: RunResu
     env: { ...main.env, ...opts.env },
   });
   return { main, post };
-}
-
-/**
- * Where each secret occurs outside ::add-mask:: lines. The remaining text is
- * searched whole, so a multi-line secret is found too; the report blanks the
- * secret out so a failing test does not print it again.
- */
-function leaks(result: RunResult, secrets: string[]): string[] {
-  const found: string[] = [];
-  const streams: Array<[string, string]> = [
-    ['stdout', result.stdout],
-    ['stderr', result.stderr],
-    ['summary', result.summary],
-  ];
-  for (const [where, text] of streams) {
-    const kept = text
-      .split('\n')
-      .filter((line) => !line.startsWith(MASK))
-      .join('\n');
-    secrets.forEach((secret, index) => {
-      if (secret === '') return;
-      for (let at = kept.indexOf(secret); at >= 0; at = kept.indexOf(secret, at + secret.length)) {
-        const lineStart = kept.lastIndexOf('\n', at) + 1;
-        const lineEnd = kept.indexOf('\n', at + secret.length);
-        const context = kept
-          .slice(lineStart, lineEnd < 0 ? undefined : lineEnd)
-          .split(secret)
-          .join(`<secret #${index}>`);
-        const lineNo = kept.slice(0, at).split('\n').length;
-        found.push(`secret #${index} in ${where} (unmasked line ${lineNo}): ${context}`);
-      }
-    });
-  }
-  return found;
-}
-
-/** No secret appears in stdout, stderr or the summary, except on ::add-mask:: lines. */
-export function assertNoLeak(result: RunResult, secrets: string[]): void {
-  expect(leaks(result, secrets)).toEqual([]);
 }
 
 /** Every non-empty secret was announced with ::add-mask:: exactly as it is. */

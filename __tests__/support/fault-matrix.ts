@@ -1,0 +1,503 @@
+// The fault matrix's cells and how one is run (docs/design.md, "Guarantees"; README, "Testing"),
+// shared by __tests__/faults.test.ts (GitHub's and the provider's calls) and
+// __tests__/faults-store.test.ts (the cache's and the write-back's, which run with the store), so
+// jest runs the two halves side by side.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CacheFault, CacheFaultRoute } from './cache-server.js';
+import type { GitHubFault } from './github-server.js';
+import { closedPort } from './http.js';
+import type { OAuthFault } from './oauth-server.js';
+import { repoRoot, runAction, type RunResult } from './runner.js';
+import { REPO, SECRET, type StandIns } from './stand-ins.js';
+import { refusingFetch, runStep, testClock, type RefusingFetch } from './step.js';
+
+const LEASE_MS = 60_000;
+
+/** The matrix over the stand-ins `si`, whose GitHub knows `PAT`. */
+export function faultMatrix(si: StandIns, PAT: string) {
+  const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
+
+  interface Over {
+    /** Run with the shared store (the Actions cache); see usesStore. */
+    store?: boolean;
+    inputs?: Record<string, string>;
+    env?: Record<string, string>;
+    refusing?: RefusingFetch;
+  }
+
+  /** A job holding `credentials`; `later` starts it after the lease of any claim left before it. */
+  function job(credentials: string, over: Over = {}, later = false, e2e = false): Promise<RunResult> {
+    const inputs = {
+      credentials,
+      'secret-name': SECRET,
+      'github-token': PAT,
+      'github-api-url': si.gh.url,
+      'token-url': si.oauth.tokenUrl,
+      ...over.inputs,
+    };
+    const cache = over.store === false ? {} : si.cache.env('refs/heads/main');
+    const env = { ...cache, OAUTH_BROKER_LEASE_MS: String(LEASE_MS), ...over.env };
+    if (e2e) {
+      // A bundled step cannot be given a later clock: a lease of 0 makes every claim left before it dead.
+      const knobs = { OAUTH_BROKER_RETRY_BASE_MS: '10', OAUTH_BROKER_POLL_MS: '200' };
+      return runAction('main', { inputs, env: { ...knobs, ...env, ...(later ? { OAUTH_BROKER_LEASE_MS: '0' } : {}) } });
+    }
+    return runStep('main', {
+      inputs,
+      env,
+      clock: testClock({ offsetMs: later ? LEASE_MS + 5_000 : 0 }),
+      ...(over.refusing ? { fetch: over.refusing.fetch } : {}),
+    });
+  }
+
+  type Outcome = 'success' | 'recoverable' | 'lost';
+
+  interface Cell {
+    call: string;
+    fault: string;
+    /** Arms the fault; may return overrides for the first run only. */
+    arm: () => Promise<Over | undefined> | Over | undefined;
+    /** A job that has already rotated once, so the faulty call is reached by a stale job. */
+    afterRotation?: boolean;
+    outcome: Outcome;
+    message?: RegExp;
+    /** Claims beside the secret after the first run, when the cell says. */
+    claimsLeft?: number;
+    /** Driven through dist/ instead: the cache library keeps retrying a call the step gave up on. */
+    e2e?: boolean;
+    /** A cell that shows a defect of src/ (jest `it.failing`: it fails once the defect is fixed). */
+    knownBug?: string;
+  }
+
+  const notJson = '<html>oops</html>';
+  // Short only where a cell waits for it (a request that never gets an answer), yet long enough
+  // that no other request of the run times out on a loaded machine.
+  const SHORT_HTTP = { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '600' } };
+  const SHORT_CACHE = { env: { OAUTH_BROKER_CACHE_TIMEOUT_MS: '500' } };
+
+  const token = (f: OAuthFault, over?: Over) => (): Over | undefined => {
+    si.oauth.faults.push(f);
+    return over;
+  };
+  const github = (f: GitHubFault, over?: Over) => (): Over | undefined => {
+    si.gh.faults.push(f);
+    return over;
+  };
+  const cached = (f: CacheFault, over?: Over) => (): Over | undefined => {
+    si.cache.faults.push(f);
+    return over;
+  };
+
+  /** One GitHub request matched by method and path, refused once by the network. */
+  const refuseGitHub = (method: string, path: (p: string) => boolean) => async (): Promise<Over> => ({
+    refusing: await refusingFetch((url, m) => m === method && url.href.startsWith(si.gh.url) && path(url.pathname)),
+  });
+
+  const GH_BODY = '{"message":"Server Error"}';
+  const rateLimited = (): Record<string, string> => ({
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 30),
+  });
+
+  interface GitHubCall {
+    call: string;
+    method: string;
+    /** The request's path under the API's prefix. */
+    path: RegExp;
+    /** What each class ends in, and the message of a failure. */
+    outcomes: Partial<Record<FaultClass, Outcome>>;
+    fourxx: { status: number; message: string };
+    messages?: Partial<Record<FaultClass, RegExp>>;
+    /** Arms what the call needs to be reached (the DELETE after a refresh that surely sent nothing). */
+    before?: () => void;
+    claimsLeft?: Partial<Record<FaultClass, number>>;
+    knownBugs?: Partial<Record<FaultClass, string>>;
+  }
+
+  type FaultClass =
+    | 'refused'
+    | 'timeout'
+    | 'dropped'
+    | '5xx'
+    | '429 retry-after'
+    | '403 rate limit'
+    | '4xx'
+    | 'malformed';
+
+  function githubCells(c: GitHubCall): Cell[] {
+    const at = { method: c.method, path: c.path };
+    const arms: Record<FaultClass, Cell['arm']> = {
+      refused: refuseGitHub(c.method, (p) => c.path.test(p.slice(new URL(si.gh.url).pathname.length))),
+      timeout: github({ ...at, action: 'hang' }, SHORT_HTTP),
+      dropped: github({ ...at, action: 'reset' }),
+      '5xx': github({ ...at, status: 502, body: GH_BODY }),
+      '429 retry-after': github({
+        ...at,
+        status: 429,
+        headers: { 'retry-after': '7' },
+        body: '{"message":"slow down"}',
+      }),
+      '403 rate limit': () =>
+        github({ ...at, status: 403, headers: rateLimited(), body: '{"message":"API rate limit exceeded"}' })(),
+      '4xx': github({ ...at, status: c.fourxx.status, body: JSON.stringify({ message: c.fourxx.message }) }),
+      // A read answered 200 with garbage; a write that happened, answered with garbage.
+      malformed: github(c.method === 'GET' ? { ...at, status: 200, body: notJson } : { ...at, bodyAfter: notJson }),
+    };
+    return (Object.keys(c.outcomes) as FaultClass[]).map((fault) => ({
+      call: c.call,
+      fault,
+      arm: async () => {
+        c.before?.();
+        return arms[fault]();
+      },
+      outcome: c.outcomes[fault] as Outcome,
+      message: c.messages?.[fault],
+      claimsLeft: c.claimsLeft?.[fault],
+      knownBug: c.knownBugs?.[fault],
+    }));
+  }
+
+  const all = (o: Outcome): Record<FaultClass, Outcome> => ({
+    refused: o,
+    timeout: o,
+    dropped: o,
+    '5xx': o,
+    '429 retry-after': o,
+    '403 rate limit': o,
+    '4xx': o,
+    malformed: o,
+  });
+  const TARGET = new RegExp(`/actions/secrets/${SECRET}$`);
+  const CLAIM = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0$/;
+  const SETTLE = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0_S$/;
+
+  function cacheCells(
+    call: string,
+    route: CacheFaultRoute,
+    opts: { afterRotation?: boolean; refused?: boolean; malformed?: boolean; e2e?: string[] } = {},
+  ): Cell[] {
+    // The library retries on its own clock; the step gives up at its cache timeout, shortened here.
+    const f = (fault: string, fa: Omit<CacheFault, 'route'>): Cell => ({
+      call,
+      fault,
+      arm: cached({ route, ...fa }, SHORT_CACHE),
+      outcome: 'success',
+      afterRotation: opts.afterRotation,
+      e2e: opts.e2e?.includes(fault),
+    });
+    return [
+      ...(opts.refused ? [f('refused', { action: 'refuse' })] : []),
+      f('timeout', { action: 'hang' }),
+      f('dropped', { action: 'reset' }),
+      f('5xx', { status: 500 }),
+      f('429 retry-after', { status: 429, headers: { 'retry-after': '1' } }),
+      f('4xx', { status: 403 }),
+      ...(opts.malformed ? [f('malformed', { status: 200, body: notJson })] : []),
+    ];
+  }
+
+  const cells: Cell[] = [
+    // The token POST: retried only when it cannot have arrived, or when told when to come back.
+    {
+      call: 'token POST',
+      fault: 'refused',
+      arm: async () => ({ refusing: await refusingFetch((url) => url.href === si.oauth.tokenUrl) }),
+      outcome: 'success',
+    },
+    {
+      call: 'token POST',
+      fault: 'refused, every attempt',
+      arm: async () => ({ inputs: { 'token-url': `http://127.0.0.1:${await closedPort()}/v1/oauth/token` } }),
+      outcome: 'recoverable',
+      message: /connection refused after 3 attempts; nothing was spent/,
+      // Surely unsent: the claim is released at once, so nobody waits for a lease.
+      claimsLeft: 0,
+    },
+    {
+      call: 'token POST',
+      fault: 'timeout',
+      arm: token({ action: 'hang' }, SHORT_HTTP),
+      outcome: 'recoverable',
+      message: /no answer within \d+s; not retried, as it may have arrived/,
+      claimsLeft: 1,
+    },
+    {
+      call: 'token POST',
+      fault: 'dropped',
+      arm: token({ action: 'reset' }),
+      outcome: 'recoverable',
+      message: /connection dropped before the answer arrived/,
+      claimsLeft: 1,
+    },
+    {
+      call: 'token POST',
+      fault: 'dropped after the provider rotated',
+      arm: token({ action: 'reset-after-rotate' }),
+      outcome: 'lost',
+      message: /connection dropped before the answer arrived; not retried, as it may have arrived/,
+    },
+    {
+      call: 'token POST',
+      fault: '5xx',
+      arm: token({ status: 500, body: '{"error":"server_error"}' }),
+      outcome: 'recoverable',
+      message: /answered HTTP 500 \(server_error\)/,
+      claimsLeft: 1,
+    },
+    {
+      call: 'token POST',
+      fault: '429 retry-after',
+      arm: token({ status: 429, headers: { 'retry-after': '20' }, body: '{"error":"rate_limited"}' }),
+      outcome: 'success',
+    },
+    {
+      call: 'token POST',
+      fault: '403 rate limit',
+      arm: token({ status: 403, headers: { 'retry-after': '20' }, body: '{"error":"rate_limit_exceeded"}' }),
+      outcome: 'recoverable',
+      message: /answered HTTP 403 \(rate_limit_exceeded\)/,
+    },
+    {
+      call: 'token POST',
+      fault: '4xx',
+      arm: token({ status: 401, body: '{"error":"invalid_client"}' }),
+      outcome: 'recoverable',
+      message: /answered HTTP 401 \(invalid_client\); check client-id/,
+      claimsLeft: 0,
+    },
+    {
+      call: 'token POST',
+      fault: 'malformed',
+      arm: token({ status: 200, body: notJson }),
+      outcome: 'recoverable',
+      message: /answered 200 but the body is not JSON/,
+    },
+
+    // Reads before the refresh: retried, and nothing is spent when they fail for good.
+    {
+      call: 'public key GET',
+      fault: 'refused, every attempt',
+      arm: async () => ({ inputs: { 'github-api-url': `http://127.0.0.1:${await closedPort()}` } }),
+      outcome: 'recoverable',
+      message: /^github-api-url: could not read the public key .*connection refused/,
+    },
+    ...githubCells({
+      call: 'public key GET',
+      method: 'GET',
+      path: /\/actions\/secrets\/public-key$/,
+      outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      messages: { '4xx': /^github-token: could not read the public key .*403/, malformed: /public key .*not JSON/ },
+    }),
+    ...githubCells({
+      call: 'secret metadata GET',
+      method: 'GET',
+      path: TARGET,
+      outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
+      fourxx: { status: 401, message: 'Bad credentials' },
+      messages: {
+        '4xx': /^github-token: could not read repository secret .*401 Bad credentials/,
+        malformed: /not JSON/,
+      },
+    }),
+
+    // The claim: created once (never retried once GitHub may have acted), so its failures cost nothing.
+    ...githubCells({
+      call: 'claim PUT',
+      method: 'PUT',
+      path: CLAIM,
+      outcomes: {
+        ...all('success'),
+        timeout: 'recoverable',
+        dropped: 'recoverable',
+        '5xx': 'recoverable',
+        '4xx': 'recoverable',
+      },
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      messages: {
+        timeout: /could not claim the refresh .*no answer within/,
+        dropped: /could not claim the refresh .*connection dropped/,
+        '5xx': /could not claim the refresh .*502/,
+        '4xx': /^github-token: could not claim the refresh .*403.*Secrets: Read and write/,
+      },
+    }),
+    // The settled twin, created the moment the provider answered: retried; its loss only costs a warning.
+    ...githubCells({
+      call: 'settle PUT',
+      method: 'PUT',
+      path: SETTLE,
+      outcomes: all('success'),
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      // Lost for good, the twin leaves updated_at as the only sign of the settle; GitHub stamps whole
+      // seconds, and src/coordination.ts holder() needs the target written in a later second than
+      // the claim (`>`), so a run after the lease takes over and presents the spent token.
+      before: () => si.gh.freeze(true),
+      knownBugs: { '4xx': "a lost settle and a write-back in the claim's second read as a dead holder" },
+    }),
+    // The release of a claim after a refresh that surely sent nothing (here the provider's 401).
+    ...githubCells({
+      call: 'claim DELETE',
+      method: 'DELETE',
+      path: CLAIM,
+      before: () => void si.oauth.faults.push({ status: 401, body: '{"error":"invalid_client"}' }),
+      outcomes: {
+        refused: 'recoverable',
+        timeout: 'recoverable',
+        dropped: 'recoverable',
+        '5xx': 'recoverable',
+        '429 retry-after': 'recoverable',
+        '403 rate limit': 'recoverable',
+        '4xx': 'recoverable',
+      },
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      messages: {
+        refused: /HTTP 401/,
+        timeout: /HTTP 401/,
+        dropped: /HTTP 401/,
+        '5xx': /HTTP 401/,
+        '429 retry-after': /HTTP 401/,
+        '403 rate limit': /HTTP 401/,
+        '4xx': /HTTP 401/,
+      },
+      // Retried to success: the claim is gone; refused for good: it waits out its lease.
+      claimsLeft: { refused: 0, timeout: 0, dropped: 0, '5xx': 0, '429 retry-after': 0, '403 rate limit': 0, '4xx': 1 },
+    }),
+    // The list of the secrets beside the target, read to prune old claims after a success: best effort.
+    ...githubCells({
+      call: 'claim list GET',
+      method: 'GET',
+      path: /\/actions\/secrets$/,
+      outcomes: all('success'),
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    }),
+
+    // The write-back, after the provider rotated: retried, else rescued through the store.
+    ...githubCells({
+      call: 'secret PUT',
+      method: 'PUT',
+      path: TARGET,
+      outcomes: { ...all('success'), '4xx': 'recoverable' },
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      messages: { '4xx': /^github-token: could not write .*403/ },
+    }),
+    {
+      call: 'secret PUT',
+      fault: '5xx, every attempt',
+      arm: () =>
+        void si.gh.faults.push(...Array.from({ length: 5 }, () => ({ method: 'PUT', path: TARGET, status: 500 }))),
+      outcome: 'recoverable',
+      message: /^github-api-url: could not write .*500/,
+    },
+
+    // The shared store: any failure of the cache degrades to an uncoordinated refresh.
+    {
+      call: 'cache service (every call)',
+      fault: 'refused',
+      arm: async () => ({ env: { ACTIONS_RESULTS_URL: `http://127.0.0.1:${await closedPort()}/` } }),
+      outcome: 'success',
+    },
+    ...cacheCells('cache lookup', 'GetCacheEntryDownloadURL', { malformed: true }),
+    // A stale job reads the successor another job left: its download failing must not make it present a spent token.
+    ...cacheCells('cache download', 'download', { afterRotation: true, refused: true, malformed: true }),
+    ...cacheCells('cache reserve', 'CreateCacheEntry', { malformed: true }),
+    ...cacheCells('cache upload', 'upload', { refused: true, e2e: ['refused', 'timeout'] }),
+    ...cacheCells('cache finalize', 'FinalizeCacheEntryUpload', { malformed: true }),
+  ];
+
+  const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
+  const claims = (): string[] => si.gh.secretNames({ repo: REPO }).filter((n) => /^OAUTH_BROKER_\w+_\d+$/.test(n));
+
+  /**
+   * The cells the store is part of: the cache's own, and a write-back that fails for good (its
+   * rescue). The others run without it, which changes no GitHub or provider call and spares the
+   * cache library's archive processes.
+   */
+  const usesStore = (c: Cell): boolean =>
+    c.call.startsWith('cache') || (c.call === 'secret PUT' && c.outcome !== 'success');
+
+  async function runCell(cell: Cell): Promise<void> {
+    const store = usesStore(cell);
+    const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
+    const credentials = JSON.stringify({
+      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
+    });
+    si.gh.setRepoSecret(REPO, SECRET, credentials);
+    if (cell.afterRotation) expect((await job(credentials, { store, inputs: { mode: 'refresh' } })).code).toBe(0);
+    const refreshesBefore = si.oauth.refreshCount;
+
+    const over = { store, ...(await cell.arm()) };
+    const first = await job(credentials, over, false, cell.e2e);
+    const armed = si.oauth.faults.length + si.gh.faults.length + si.cache.faults.length + (over.refusing?.left ?? 0);
+
+    if (cell.outcome === 'success') {
+      expect({ code: first.code, error: errorOf(first) }).toEqual({ code: 0, error: '' });
+      expect(armed).toBe(0); // the fault was really hit
+      expect(si.oauth.reuseCount).toBe(0);
+      expect(si.oauth.refreshCount - refreshesBefore).toBeLessThanOrEqual(1);
+      // A job still holding the old value, after every lease: it never presents a spent token.
+      await job(credentials, { store: false }, true, cell.e2e);
+      expect(si.oauth.reuseCount).toBe(0);
+      return;
+    }
+    expect(first.code).toBe(1);
+    expect(armed).toBe(0);
+    expect(errorOf(first)).toMatch(cell.message!);
+    expect(first.stdout.match(/^::error::/gm)).toHaveLength(1);
+    if (cell.claimsLeft !== undefined) expect(claims()).toHaveLength(cell.claimsLeft);
+    si.oauth.faults.length = 0;
+    si.gh.faults.length = 0;
+    si.cache.faults.length = 0;
+
+    // A later run, after the lease of any claim the failed run left: it holds what the secret holds now.
+    const later = await job(secretValue(), { store }, true);
+    if (cell.outcome === 'recoverable') {
+      expect({ code: later.code, error: errorOf(later) }).toEqual({ code: 0, error: '' });
+      const stored = JSON.parse(secretValue()) as { claudeAiOauth: { refreshToken: string; accessToken: string } };
+      expect(si.oauth.isLive(stored.claudeAiOauth.refreshToken)).toBe(true);
+      expect(later.outputs['access-token']).toBe(stored.claudeAiOauth.accessToken);
+      expect(si.oauth.reuseCount).toBe(0);
+    } else {
+      // The provider rotated and the answer was lost: the new refresh token exists nowhere
+      // but at the provider. The later run presents the old one once and explains.
+      expect(later.code).toBe(1);
+      expect(errorOf(later)).toMatch(/refused the stored refresh token: .*invalid_grant.*log in again/);
+      expect(si.oauth.reuseCount).toBe(1);
+    }
+  }
+
+  const CLASSES: FaultClass[] = [
+    'refused',
+    'timeout',
+    'dropped',
+    '5xx',
+    '429 retry-after',
+    '403 rate limit',
+    '4xx',
+    'malformed',
+  ];
+  const SYMBOL: Record<Outcome, string> = { success: '✓', recoverable: 'E', lost: 'L' };
+  // A row of the README's fault table: a call, then its cells.
+  const FAULT_ROW = /^\| (token POST|public key GET|secret |claim |settle |cache )/;
+
+  /** The README's table: a row per call, a column per fault class, then the cells outside the classes. */
+  function tableRows(): string[] {
+    const symbol = (c: Cell): string => (c.knownBug ? '✗' : SYMBOL[c.outcome]) + (c.e2e ? '†' : '');
+    return [...new Set(cells.map((c) => c.call))].map((call) => {
+      const mine = cells.filter((c) => c.call === call);
+      const columns = CLASSES.map((k) => mine.find((c) => c.fault === k)).map((c) => (c ? symbol(c) : '—'));
+      const also = mine.filter((c) => !CLASSES.includes(c.fault as FaultClass)).map((c) => `${c.fault}: ${symbol(c)}`);
+      return `| ${call} | ${columns.join(' | ')} | ${also.join('; ')} |`;
+    });
+  }
+
+  const name = (c: Cell): string => `${c.call} × ${c.fault} → ${c.outcome}${c.e2e ? ' (dist)' : ''}`;
+
+  /** The README's rows as they are there. */
+  const readmeRows = (): string[] =>
+    readFileSync(join(repoRoot, 'README.md'), 'utf8')
+      .split('\n')
+      .filter((l) => FAULT_ROW.test(l));
+
+  return { cells, runCell, tableRows, readmeRows, name, usesStore };
+}

@@ -13,7 +13,7 @@ import type { GitHubApi } from './github/api.js';
 import { SecretsBeside, type Preflight } from './github/secrets.js';
 import { CLAIM_NAME, describeTarget, type SecretTarget } from './github/target.js';
 import type { Config } from './inputs.js';
-import { actionsCacheBackend, cacheAvailable, type StoreBackend } from './store/cache-backend.js';
+import { actionsCacheBackend, cacheAvailable } from './store/cache-backend.js';
 import { SharedStore, type Successor } from './store/shared.js';
 
 const PREFIX = 'OAUTH_BROKER_';
@@ -322,7 +322,7 @@ export interface Recovery {
 
 /** The coordination of one step: claims beside the target, and (unless only claims are needed) the shared store. */
 export function coordinate(
-  deps: Deps & { backend?: StoreBackend },
+  deps: Deps,
   cfg: Config,
   api: GitHubApi,
   /** Absent when GitHub could not be read: then only the store (the rescue) works. */
@@ -345,7 +345,7 @@ export function coordinate(
   });
 }
 
-function openStore(deps: Deps & { backend?: StoreBackend }, cfg: Config): SharedStore | undefined {
+function openStore(deps: Deps, cfg: Config): SharedStore | undefined {
   const { core } = deps;
   if (!cfg.share) {
     core.info('share: false; jobs that hold the same credentials get no shared result.');

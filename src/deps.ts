@@ -1,6 +1,7 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from './github/api.js';
 import type { Shield } from './shield.js';
+import type { StoreBackend } from './store/cache-backend.js';
 
 type ActionsCore = typeof import('@actions/core');
 
@@ -40,6 +41,8 @@ export interface Deps {
   startedAt: number;
   /** Defers the runner's cancel while rotated credentials are not yet stored (src/shield.ts). */
   shield?: () => Shield;
+  /** The shared store's storage; the Actions cache when absent (tests pass their own turn-taking one). */
+  backend?: StoreBackend;
 }
 
 /** Test and tuning knobs read from the environment, never from inputs. */

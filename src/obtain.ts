@@ -37,13 +37,10 @@ import { isOldCopy } from './marker.js';
 import { neutral } from './neutral.js';
 import { refreshTokens } from './refresh.js';
 import type { Deps } from './deps.js';
-import type { StoreBackend } from './store/cache-backend.js';
 import { successorOf, type Successor } from './store/shared.js';
 
 export interface ObtainDeps extends Deps {
   github: GitHubDeps;
-  /** For tests; the Actions cache otherwise. */
-  backend?: StoreBackend;
 }
 
 // A rescue can chain: recovered credentials may themselves need a refresh.

@@ -159,7 +159,7 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
   env.GITHUB_WORKSPACE ??= dir;
   const rec = recordingCore(env);
   const core = logSafe(rec);
-  const deps: Deps & { backend?: StoreBackend } = {
+  const deps: Deps = {
     core,
     env,
     fetch: opts.fetch ?? globalThis.fetch,
@@ -167,7 +167,6 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
     sleep: (ms) => clock.sleep(ms),
     startedAt: opts.startedAt ?? clock.now(),
     ...(opts.shield ? { shield: opts.shield.factory } : {}),
-    // ObtainDeps.backend, which obtain() and the post step pass on to the coordination.
     ...(cacheAvailable(env) === undefined ? { backend: cacheBackend(env, (m) => core.debug(m)) } : {}),
   };
   if (opts.shield) opts.shield.log = (m) => core.info(m);

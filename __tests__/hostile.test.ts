@@ -173,8 +173,10 @@ describe('no piece of a secret in any message', () => {
 describe('an abandoned cache call prints nothing later', () => {
   it("the library's late log (signed URLs) never reaches the step's output (dist)", async () => {
     const s = seed(-HOUR);
-    // The lookup answers after the broker gave up on it; the library then logs its failure.
+    // The lookup answers after the broker gave up on it, while the step still waits on the provider;
+    // the library then logs its failure.
     si.cache.faults.push({ route: 'GetCacheEntryDownloadURL', delayMs: 1_200, status: 400 });
+    si.oauth.faults.push({ delayMs: 2_500 });
     const r = await runAction('main', {
       inputs: inputs(s),
       env: { ...si.cache.env('refs/heads/main'), OAUTH_BROKER_CACHE_TIMEOUT_MS: '300', ...fast },

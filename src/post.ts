@@ -1,7 +1,7 @@
 import * as actions from '@actions/core';
 import { sleep } from './http.js';
 import { logSafe } from './neutral.js';
-import { closeProxies, proxyAwareFetch } from './proxy.js';
+import { proxyAwareFetch } from './proxy.js';
 import { runPost } from './post-run.js';
 
 await runPost({
@@ -12,6 +12,7 @@ await runPost({
   sleep,
   startedAt: Math.floor(performance.timeOrigin),
 });
-await closeProxies();
-// A request abandoned at its timeout (the cache library sets none) must not keep the step alive.
-setTimeout(() => process.exit(), 2_000).unref();
+// The step's work is done: open sockets, a proxy's tunnels or a cache request abandoned at its
+// timeout (the library sets none) must not keep it alive. stdout is flushed first, for where it
+// is asynchronous (pipes on Windows).
+process.stdout.write('', () => process.exit());

@@ -7,15 +7,6 @@ type Route = (url: URL) => { fetch: typeof fetch; dispatcher: unknown } | undefi
 
 const VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
-// Open tunnels keep the process alive: the entry points close them once the step is done.
-const agents = new Map<string, { close(): Promise<void> }>();
-
-/** Closes every proxy connection left open, so the step ends as soon as its work does. */
-export async function closeProxies(): Promise<void> {
-  await Promise.all([...agents.values()].map((agent) => agent.close().catch(() => undefined)));
-  agents.clear();
-}
-
 /**
  * `direct` for URLs no proxy applies to; the proxy otherwise. Nothing is loaded until a request is
  * sent, and nothing at all without a proxy variable: the stored-token path stays as lean as before.
@@ -35,11 +26,12 @@ export function proxyAwareFetch(env: Record<string, string | undefined>, direct:
 
 async function router(): Promise<Route> {
   const [{ getProxyUrl }, undici] = await Promise.all([import('@actions/http-client/lib/proxy'), import('undici')]);
+  const agents = new Map<string, InstanceType<typeof undici.ProxyAgent>>();
   const proxiedFetch = undici.fetch as unknown as typeof fetch;
   return (url) => {
     const proxy = getProxyUrl(url);
     if (!proxy?.hostname) return undefined;
-    let agent = agents.get(proxy.href) as InstanceType<typeof undici.ProxyAgent> | undefined;
+    let agent = agents.get(proxy.href);
     if (!agent) {
       // Credentials in the proxy URL become the Proxy-Authorization header, as @actions/http-client sends them.
       const auth = proxy.username || proxy.password ? `${proxy.username}:${proxy.password}` : '';

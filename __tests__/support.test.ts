@@ -259,6 +259,7 @@ describe('github-server', () => {
     fetch(gh.url + path, {
       method,
       headers: {
+        'x-github-api-version': '2022-11-28',
         ...(token === undefined ? {} : { authorization: `${scheme} ${token === '' ? '' : tok(token)}` }),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -371,6 +372,14 @@ describe('github-server', () => {
     expect(gh.repoSecret('octo/app', 'CREDS')?.value).toHaveLength(MAX_SECRET_BYTES);
   });
 
+  it('answers 400 to a request without the API version the broker pins', async () => {
+    await start();
+    const r = await fetch(`${gh.url}/repos/octo/app/actions/secrets/public-key`, {
+      headers: { authorization: `Bearer ${tok('pat')}` },
+    });
+    expect(r.status).toBe(400);
+  });
+
   it('authenticates and authorises like GitHub', async () => {
     await start();
     gh.addToken(tok('job'), { kind: 'job' });
@@ -473,7 +482,8 @@ describe('github-server', () => {
     const seen: number[] = [];
     let next: string | undefined = `${gh.url}/orgs/octo/actions/secrets/SHARED/repositories`;
     while (next) {
-      const page: Response = await fetch(next, { headers: { authorization: `Bearer ${tok('pat')}` } });
+      const headers = { authorization: `Bearer ${tok('pat')}`, 'x-github-api-version': '2022-11-28' };
+      const page: Response = await fetch(next, { headers });
       const list = (await page.json()) as {
         total_count: number;
         repositories: Array<{ id: number; full_name: string }>;
@@ -518,7 +528,7 @@ describe('github-server', () => {
     expect(gh.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
     expect((await call('GET', '/repos/octo/app/actions/secrets/public-key', 'pat')).status).toBe(200);
     const bare = await fetch(`${gh.url.replace('/api/v3', '')}/repos/octo/app/actions/secrets/public-key`, {
-      headers: { authorization: `Bearer ${tok('pat')}` },
+      headers: { authorization: `Bearer ${tok('pat')}`, 'x-github-api-version': '2022-11-28' },
     });
     expect(bare.status).toBe(404);
     expect((await put('/repos/octo/app/actions/secrets/CREDS?ignored=1', 'ghes')).status).toBe(201);

@@ -22,7 +22,6 @@ export interface Core {
   getState(name: string): string;
   info(message: string): void;
   warning(message: string): void;
-  error(message: string): void;
   debug(message: string): void;
   isDebug(): boolean;
   setFailed(message: string): void;

@@ -94,7 +94,6 @@ export function recordingCore(env: Env = {}): RecordingCore {
       rec.events.push({ kind: 'line', value: message });
     },
     warning: (message) => command('warning', message),
-    error: (message) => command('error', message),
     debug: (message) => command('debug', message),
     isDebug: () => env.RUNNER_DEBUG === '1',
     setFailed: (message) => {

@@ -152,6 +152,8 @@ const PERMISSION_HEADER: Record<PermissionKey, string> = {
 };
 const LEVEL: Record<Permission, number> = { none: 0, read: 1, write: 2 };
 
+const API_VERSION = '2022-11-28';
+
 const message = (status: number, text: string, headers?: Record<string, string>): Answer => ({
   status,
   body: { message: text, documentation_url: DOCS, status: String(status) },
@@ -400,6 +402,10 @@ class FakeGitHubServer implements GitHubServer {
         fault.headers,
         fault.body ?? (status === 204 ? '' : JSON.stringify({ message: `fault ${status}`, documentation_url: DOCS })),
       );
+    } else if (req.headers['x-github-api-version'] !== API_VERSION) {
+      // GitHub answers 400 to a version it does not serve; the broker pins the one it is tested with.
+      answer = message(400, `API version '${String(req.headers['x-github-api-version'])}' is not supported.`);
+      this.send(res, answer, token, undefined);
     } else {
       answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
       this.send(res, answer, token, fault?.headers, fault?.bodyAfter);

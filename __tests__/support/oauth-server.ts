@@ -187,7 +187,7 @@ class FakeOAuthServer implements OAuthServer {
     if (mediaType !== 'application/json') return error('invalid_request');
     if (!parsed.ok || !isRecord(parsed.value)) return error('invalid_request');
     const body = parsed.value;
-    // RFC 6749 §5.2 codes for the fields the brief leaves open.
+    // RFC 6749 §5.2 codes for the fields the providers' documentation leaves open.
     if (body.grant_type !== 'refresh_token') return error('unsupported_grant_type');
     if (body.client_id !== this.clientId) return error('invalid_client');
     if (typeof body.refresh_token !== 'string' || body.refresh_token === '') return error('invalid_request');

@@ -61,6 +61,8 @@ class GitHubHttpError extends Error {
         this.ambiguous = ambiguous;
     }
 }
+/** The REST API version the broker is built and tested against. */
+const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
 // What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete.
 const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204] };
@@ -76,7 +78,6 @@ class GitHubApi {
         const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
             baseUrl: baseUrl.replace(/\/+$/, ''),
             userAgent: USER_AGENT,
-            headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
             request: { fetch: timed(deps), redirect: 'manual' },
@@ -92,6 +93,12 @@ class GitHubApi {
     /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
     async retrying(request, options) {
         const method = options.method;
+        // Octokit takes no default headers from its options: the pin is set on every request here.
+        options.headers = {
+            ...options.headers,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': API_VERSION,
+        };
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers;

@@ -1,5 +1,7 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from './github/api.js';
+import { sleep } from './http.js';
+import { proxyAwareFetch } from './proxy.js';
 import type { Shield } from './shield.js';
 import type { StoreBackend } from './store/cache-backend.js';
 
@@ -42,6 +44,27 @@ export interface Deps {
   shield?: () => Shield;
   /** The shared store's storage; the Actions cache when absent (tests pass their own turn-taking one). */
   backend?: StoreBackend;
+}
+
+/** What a step gets on the runner: its environment, the proxied fetch, the real clock. */
+export function runnerDeps(core: Core): Deps {
+  return {
+    core,
+    env: process.env,
+    fetch: proxyAwareFetch(process.env, globalThis.fetch),
+    now: Date.now,
+    sleep,
+    startedAt: Math.floor(performance.timeOrigin),
+  };
+}
+
+/**
+ * Ends the step once its work is done: open sockets, a proxy's tunnels or a cache request
+ * abandoned at its timeout (the library sets none) must not keep it alive. stdout is flushed
+ * first, for where it is asynchronous (pipes on Windows).
+ */
+export function exitWhenFlushed(): void {
+  process.stdout.write('', () => process.exit());
 }
 
 /** Test and tuning knobs read from the environment, never from inputs. */

@@ -17,13 +17,15 @@ export interface FetchFailure {
   reason: string;
 }
 
-function causeCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
+/** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
+function* causes(err: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  for (let e = err, i = 0; i < 4 && e && typeof e === 'object'; i++, e = (e as { cause?: unknown }).cause) {
+    yield e as { code?: unknown; message?: unknown };
   }
+}
+
+function causeCode(err: unknown): string | undefined {
+  for (const e of causes(err)) if (typeof e.code === 'string') return e.code;
   return undefined;
 }
 
@@ -31,8 +33,8 @@ function causeCode(err: unknown): string | undefined {
 const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
 
 function tunnelRefused(err: unknown): string | undefined {
-  for (let e = err, i = 0; i < 4 && e && typeof e === 'object'; i++, e = (e as { cause?: unknown }).cause) {
-    const m = TUNNEL_REFUSED.exec(String((e as { message?: unknown }).message));
+  for (const e of causes(err)) {
+    const m = TUNNEL_REFUSED.exec(String(e.message));
     if (m) return m[1];
   }
   return undefined;

@@ -25,20 +25,18 @@ export function proxyAwareFetch(env: Record<string, string | undefined>, direct:
 }
 
 async function router(): Promise<Route> {
-  const [{ getProxyUrl }, undici] = await Promise.all([import('@actions/http-client/lib/proxy'), import('undici')]);
-  const agents = new Map<string, InstanceType<typeof undici.ProxyAgent>>();
+  const [{ HttpClient }, { getProxyUrl }, undici] = await Promise.all([
+    import('@actions/http-client'),
+    import('@actions/http-client/lib/proxy'),
+    import('undici'),
+  ]);
+  // @actions/http-client builds the ProxyAgent (credentials in the proxy URL included); one per proxy.
+  const agents = new Map<string, unknown>();
   const proxiedFetch = undici.fetch as unknown as typeof fetch;
   return (url) => {
     const proxy = getProxyUrl(url);
     if (!proxy?.hostname) return undefined;
-    let agent = agents.get(proxy.href);
-    if (!agent) {
-      // Credentials in the proxy URL become the Proxy-Authorization header, as @actions/http-client sends them.
-      const auth = proxy.username || proxy.password ? `${proxy.username}:${proxy.password}` : '';
-      const token = auth ? `Basic ${Buffer.from(auth).toString('base64')}` : undefined;
-      agent = new undici.ProxyAgent({ uri: proxy.href, ...(token ? { token } : {}) });
-      agents.set(proxy.href, agent);
-    }
-    return { fetch: proxiedFetch, dispatcher: agent };
+    if (!agents.has(proxy.href)) agents.set(proxy.href, new HttpClient().getAgentDispatcher(url.href));
+    return { fetch: proxiedFetch, dispatcher: agents.get(proxy.href) };
   };
 }

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 var credentials = __webpack_require__(3029);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/deps.ts
-var src_deps = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/deps.ts + 1 modules
+var src_deps = __webpack_require__(3078);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1098,7 +1098,7 @@ function coordinate(deps, cfg, api,
 /** Absent when GitHub could not be read: then only the store (the rescue) works. */
 pre, withStore = true) {
     const target = cfg.secret;
-    const t = (0,src_deps/* timings */.E)(deps.env);
+    const t = (0,src_deps/* timings */.EX)(deps.env);
     return new Coordination({
         beside: new SecretsBeside(api, target, pre),
         store: withStore ? openStore(deps, cfg) : undefined,
@@ -1123,7 +1123,7 @@ function openStore(deps, cfg) {
         core.info(`Shared store off: ${missing}; jobs that hold the same credentials get no shared result.`);
         return undefined;
     }
-    const t = (0,src_deps/* timings */.E)(deps.env);
+    const t = (0,src_deps/* timings */.EX)(deps.env);
     const backend = deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs);
     return new SharedStore(backend, {
         now: deps.now,

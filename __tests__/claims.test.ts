@@ -1,8 +1,8 @@
 // The coordination protocol in-process: claims over an in-memory "secrets beside the target"
 // with GitHub's create-or-update answer (201 only for the first), and the shared store over
 // an in-memory cache with its semantics (immutable entries, first reservation wins).
-import { Coordination, type Beside, type CoordinationDeps } from '../src/coordination.js';
-import type { Credentials } from '../src/credentials.js';
+import { Coordination, type Beside, type CoordinationDeps } from '../src/store/coordination.js';
+import type { Credentials } from '../src/core/credentials.js';
 import type { ReserveResult, StoreBackend } from '../src/store/cache-backend.js';
 import { SharedStore, type Successor } from '../src/store/shared.js';
 import { fakeToken } from './support/fake-tokens.js';

@@ -5,8 +5,8 @@ import {
   parseCredentials,
   secretsOf,
   serializeCredentials,
-} from '../src/credentials.js';
-import { UserError } from '../src/errors.js';
+} from '../src/core/credentials.js';
+import { UserError } from '../src/core/errors.js';
 import { fakeToken } from './support/fake-tokens.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');

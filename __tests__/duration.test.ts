@@ -1,5 +1,5 @@
-import { formatDuration, parseDuration } from '../src/duration.js';
-import { UserError } from '../src/errors.js';
+import { formatDuration, parseDuration } from '../src/core/duration.js';
+import { UserError } from '../src/core/errors.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Deps, Env } from '../src/deps.js';
+import type { Deps } from '../src/action/deps.js';
+import type { Env } from '../src/core/env.js';
 import {
   InvalidGrantError,
   MAX_ERROR_LINE,
@@ -14,13 +15,13 @@ import {
   describeError,
   explained,
   reportFailure,
-} from '../src/errors.js';
+} from '../src/core/errors.js';
 import { GitHubHttpError } from '../src/github/api.js';
 import { explain } from '../src/github/secrets.js';
-import { readConfig } from '../src/inputs.js';
-import { refreshTokens } from '../src/refresh.js';
-import { runMain } from '../src/run.js';
-import { PROVIDERS } from '../src/providers.js';
+import { readConfig } from '../src/action/inputs.js';
+import { refreshTokens } from '../src/core/refresh.js';
+import { runMain } from '../src/action/run.js';
+import { PROVIDERS } from '../src/core/providers.js';
 import { recordingCore, type RecordingCore } from './support/core.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';

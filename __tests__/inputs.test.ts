@@ -1,9 +1,9 @@
 // Inputs as the runner passes them: defaults per provider, and one clear line per mistake.
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../src/errors.js';
-import { readConfig } from '../src/inputs.js';
-import type { Env } from '../src/deps.js';
+import { UserError } from '../src/core/errors.js';
+import { readConfig } from '../src/action/inputs.js';
+import type { Env } from '../src/core/env.js';
 import { recordingCore } from './support/core.js';
 
 function config(inputs: Record<string, string>, env: Env = {}) {

@@ -1,6 +1,6 @@
 // Text from outside made safe for the log, and secrets redacted even in pieces.
-import { redact } from '../src/errors.js';
-import { defuse, logSafe, neutral } from '../src/neutral.js';
+import { redact } from '../src/core/errors.js';
+import { defuse, logSafe, neutral } from '../src/core/neutral.js';
 import { jest } from '@jest/globals';
 import * as actions from '@actions/core';
 import { fakeToken } from './support/fake-tokens.js';

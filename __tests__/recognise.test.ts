@@ -1,8 +1,8 @@
 // What the stored value is, and whether it may be sent to the chosen provider.
-import { parseCredentials } from '../src/credentials.js';
-import { UserError } from '../src/errors.js';
-import { PROVIDERS, type ProviderId } from '../src/providers.js';
-import { kindOf, recognise } from '../src/recognise.js';
+import { parseCredentials } from '../src/core/credentials.js';
+import { UserError } from '../src/core/errors.js';
+import { PROVIDERS, type ProviderId } from '../src/core/providers.js';
+import { kindOf, recognise } from '../src/core/recognise.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 // The refresh grant per provider, and what each failure means, over an injected fetch.
-import { InvalidGrantError, UncertainRefreshError, UserError } from '../src/errors.js';
-import { PROVIDERS } from '../src/providers.js';
-import { refreshTokens, type RefreshRequest } from '../src/refresh.js';
+import { InvalidGrantError, UncertainRefreshError, UserError } from '../src/core/errors.js';
+import { PROVIDERS } from '../src/core/providers.js';
+import { refreshTokens, type RefreshRequest } from '../src/core/refresh.js';
 import { fakeToken } from './support/fake-tokens.js';
 
 const RT = fakeToken('anthropic-refresh');

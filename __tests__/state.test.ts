@@ -1,8 +1,8 @@
 // The main step's hand-over to the post step: trusted only when made with the same inputs.
 import { createHmac } from 'node:crypto';
-import type { Core } from '../src/deps.js';
+import type { Core } from '../src/action/deps.js';
 import { recordingCore } from './support/core.js';
-import { BACKUP_SUFFIX, openState, sealState, tag, type PostState } from '../src/state.js';
+import { BACKUP_SUFFIX, openState, sealState, tag, type PostState } from '../src/action/state.js';
 import { fakeToken } from './support/fake-tokens.js';
 
 const core = (credentials: string, githubToken = ''): Core =>

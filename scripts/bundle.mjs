@@ -4,12 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-const entries = process.argv.slice(2).length ? process.argv.slice(2) : ['main', 'post'];
+const sources = { main: 'src/action/main.ts', post: 'src/action/post.ts' };
+const entries = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sources);
 for (const entry of entries) {
   rmSync(`dist/${entry}`, { recursive: true, force: true });
   execFileSync(
     'npx',
-    ['ncc', 'build', `src/${entry}.ts`, '-o', `dist/${entry}`, '--minify', '--license', 'licenses.txt', '--quiet'],
+    ['ncc', 'build', sources[entry], '-o', `dist/${entry}`, '--minify', '--license', 'licenses.txt', '--quiet'],
     { stdio: 'inherit' },
   );
 }

@@ -4,7 +4,8 @@
  * Lines are kept as the runner's stdout would show them: command data escaped as
  * @actions/core escapes it, so the no-leak rule reads them exactly like a real log.
  */
-import type { Core, Env, Summary } from '../../src/deps.js';
+import type { Env } from '../../src/core/env.js';
+import type { Core, Summary } from '../../src/action/deps.js';
 
 export interface RecordingCore extends Core {
   /** Every line as the runner would see it: plain text, or `::command::message`. */

@@ -330,7 +330,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       outcomes: all('success'),
       fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
       // Lost for good, the twin leaves updated_at as the only sign of the settle; GitHub stamps whole
-      // seconds, and src/coordination.ts holder() needs the target written in a later second than
+      // seconds, and src/store/coordination.ts holder() needs the target written in a later second than
       // the claim (`>`), so a run after the lease takes over and presents the spent token.
       before: () => si.gh.freeze(true),
       knownBugs: { '4xx': "a lost settle and a write-back in the claim's second read as a dead holder" },

@@ -1,16 +1,16 @@
 /**
- * Runs the main or post step in-process, wired as src/main.ts and src/post.ts wire them but
+ * Runs the main or post step in-process, wired as src/action/main.ts and src/action/post.ts wire them but
  * with a recording core, the real global fetch against the loopback stand-ins, and a clock
  * the test controls: so the orchestration is measured for coverage, and no test waits on the
  * wall clock for a retry-after, a backoff, a lease or a lock-timeout. The environment is the
  * one runAction gives a bundled step; every run is held to the no-leak rule.
  */
-import type { Deps } from '../../src/deps.js';
-import { timings } from '../../src/deps.js';
-import { logSafe } from '../../src/neutral.js';
-import { runPost } from '../../src/post-run.js';
-import { runMain } from '../../src/run.js';
-import type { Shield } from '../../src/shield.js';
+import type { Deps } from '../../src/action/deps.js';
+import { timings } from '../../src/core/env.js';
+import { logSafe } from '../../src/core/neutral.js';
+import { runPost } from '../../src/action/post-run.js';
+import { runMain } from '../../src/action/run.js';
+import type { Shield } from '../../src/action/shield.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from '../../src/store/cache-backend.js';
 import { recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';
@@ -45,7 +45,7 @@ export function testClock(opts: { offsetMs?: number; instant?: boolean } = {}): 
   };
 }
 
-/** The runner's cancel, delivered when the test says: what src/shield.ts does with SIGINT. */
+/** The runner's cancel, delivered when the test says: what src/action/shield.ts does with SIGINT. */
 export interface TestShield {
   cancel(): void;
   /** Where the step's shield reports the cancel; set by runStep to the step's core. */

@@ -1,6 +1,6 @@
 // GitHub's answers, checked before they are trusted: an answer of another shape is one
 // line naming github-api-url, never a TypeError halfway through a write-back.
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { checkPublicKey } from './seal.js';
 
 export type Visibility = 'all' | 'private' | 'selected';

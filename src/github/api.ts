@@ -3,9 +3,9 @@
 // acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import type { EndpointDefaults, OctokitResponse } from '@octokit/types';
-import { classifyFetchError, retryAfterMs } from '../http.js';
-import { neutral } from '../neutral.js';
-import { USER_AGENT } from '../version.js';
+import { classifyFetchError, retryAfterMs } from '../core/http.js';
+import { neutral } from '../core/neutral.js';
+import { USER_AGENT } from '../core/version.js';
 
 export interface GitHubDeps {
   fetch: typeof fetch;

@@ -1,6 +1,6 @@
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
 // the stored-token path never pays for the WebAssembly module.
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 const PUBLIC_KEY_BYTES = 32;
 

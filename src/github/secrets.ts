@@ -1,12 +1,12 @@
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets.
-import type { Beside } from '../coordination.js';
-import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../errors.js';
-import { neutral } from '../neutral.js';
+import type { Beside } from '../store/coordination.js';
+import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
 import { GitHubApi, GitHubHttpError } from './api.js';
 import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
 import type { SecretMetadata, Visibility } from './answers.js';
-import { stamp } from '../marker.js';
+import { stamp } from '../core/marker.js';
 import { sealForGitHub } from './seal.js';
 import { describeTarget, type SecretTarget } from './target.js';
 

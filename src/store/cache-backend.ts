@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Env } from '../deps.js';
+import type { Env } from '../core/env.js';
 
 export type ReserveResult = 'saved' | 'taken' | 'failed';
 

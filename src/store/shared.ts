@@ -1,9 +1,9 @@
 // The shared store's entries (docs/design.md, "The shared store"): the successors of spent
 // copies, rescued credentials the secret could not take, and the lock under which one job
 // writes a rescue back. Entries are immutable; keys never reveal a token. The claims beside
-// the secret (src/coordination.ts) decide who refreshes; this store only carries results.
-import type { Credentials } from '../credentials.js';
-import { formatDuration } from '../duration.js';
+// the secret (src/store/coordination.ts) decide who refreshes; this store only carries results.
+import type { Credentials } from '../core/credentials.js';
+import { formatDuration } from '../core/duration.js';
 import type { StoreBackend } from './cache-backend.js';
 import { entryId, openEntry, sealEntry } from './seal.js';
 

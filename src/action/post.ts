@@ -1,6 +1,6 @@
 import * as actions from '@actions/core';
 import { exitWhenFlushed, runnerDeps } from './deps.js';
-import { logSafe } from './neutral.js';
+import { logSafe } from '../core/neutral.js';
 import { runPost } from './post-run.js';
 
 await runPost(runnerDeps(logSafe(actions)));

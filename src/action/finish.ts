@@ -1,16 +1,16 @@
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
-import { coordinate, type Ticket } from './coordination.js';
-import { parseCredentials, secretsOf, serializeCredentials, type Credentials } from './credentials.js';
-import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, RELOGIN, UserError, describeError, explained } from './errors.js';
+import { coordinate, type Ticket } from '../store/coordination.js';
+import { parseCredentials, secretsOf, serializeCredentials, type Credentials } from '../core/credentials.js';
+import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, RELOGIN, UserError, describeError, explained } from '../core/errors.js';
 import { githubDeps, type Deps } from './deps.js';
-import { GitHubApi, preflight, writeSecret, type Preflight } from './github/secrets.js';
-import { describeTarget } from './github/target.js';
+import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { describeTarget } from '../github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
-import { successorOf } from './store/shared.js';
+import { successorOf } from '../store/shared.js';
 
 export async function finishPending(
   deps: Deps,

@@ -1,13 +1,13 @@
 // The main step (docs/design.md, "A run"): decide, refresh if needed, store, export.
-import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from './credentials.js';
-import { formatDuration } from './duration.js';
-import { PAT_FIX, UserError, reportFailure } from './errors.js';
+import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from '../core/credentials.js';
+import { formatDuration } from '../core/duration.js';
+import { PAT_FIX, UserError, reportFailure } from '../core/errors.js';
 import { publish, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Deps } from './deps.js';
-import { describeTarget } from './github/target.js';
-import { recognise } from './recognise.js';
+import { describeTarget } from '../github/target.js';
+import { recognise } from '../core/recognise.js';
 
 function describeLeft(c: Credentials, now: number): string {
   if (!c.accessToken) return 'there is no access token yet';

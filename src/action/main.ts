@@ -1,6 +1,6 @@
 import * as actions from '@actions/core';
 import { exitWhenFlushed, runnerDeps } from './deps.js';
-import { logSafe } from './neutral.js';
+import { logSafe } from '../core/neutral.js';
 import { runMain } from './run.js';
 import { signalShield } from './shield.js';
 

@@ -1,4 +1,3 @@
-import type { Core } from './deps.js';
 import { neutral } from './neutral.js';
 
 export interface UserErrorOptions {
@@ -155,7 +154,12 @@ export function describeError(err: unknown, secrets: Iterable<string>): string {
 }
 
 /** What reportFailure needs of the runner. */
-export type FailureSink = Pick<Core, 'setFailed' | 'info' | 'debug' | 'isDebug'>;
+export interface FailureSink {
+  setFailed(message: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+  isDebug(): boolean;
+}
 
 /** A line of text for the log, redacted and made one plain line. */
 function logLine(text: string, secrets: readonly string[]): string {

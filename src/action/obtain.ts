@@ -9,9 +9,9 @@ import {
   validFor,
   type Credentials,
   type TokenSet,
-} from './credentials.js';
-import { coordinate, type Coordination, type Spent, type Ticket } from './coordination.js';
-import { formatDuration } from './duration.js';
+} from '../core/credentials.js';
+import { coordinate, type Coordination, type Spent, type Ticket } from '../store/coordination.js';
+import { formatDuration } from '../core/duration.js';
 import {
   GITHUB_TOKEN_CANNOT,
   InvalidGrantError,
@@ -25,19 +25,19 @@ import {
   describeError,
   explained,
   fitLine,
-} from './errors.js';
+} from '../core/errors.js';
 import type { CliClaim, Outcome } from './export.js';
-import { GitHubApi, type GitHubDeps } from './github/api.js';
-import { currentUpdatedAt, preflight, writeSecret, type Preflight } from './github/secrets.js';
-import { describeTarget, type SecretTarget } from './github/target.js';
+import { GitHubApi, type GitHubDeps } from '../github/api.js';
+import { currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { describeTarget, type SecretTarget } from '../github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
-import { isOldCopy } from './marker.js';
-import { neutral } from './neutral.js';
-import { refreshTokens } from './refresh.js';
+import { isOldCopy } from '../core/marker.js';
+import { neutral } from '../core/neutral.js';
+import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
-import { successorOf, type Successor } from './store/shared.js';
+import { successorOf, type Successor } from '../store/shared.js';
 
 export interface ObtainDeps extends Deps {
   github: GitHubDeps;

@@ -1,9 +1,10 @@
 // What every step is given, so the logic tests without patching globals.
-import type { GitHubDeps } from './github/api.js';
-import { sleep } from './http.js';
-import { proxyAwareFetch } from './proxy.js';
+import type { GitHubDeps } from '../github/api.js';
+import { sleep } from '../core/http.js';
+import { proxyAwareFetch } from '../core/proxy.js';
 import type { Shield } from './shield.js';
-import type { StoreBackend } from './store/cache-backend.js';
+import type { StoreBackend } from '../store/cache-backend.js';
+import { type Env, timings } from '../core/env.js';
 
 type ActionsCore = typeof import('@actions/core');
 
@@ -30,8 +31,6 @@ export interface Core {
   summary: Summary;
 }
 
-export type Env = Record<string, string | undefined>;
-
 export interface Deps {
   core: Core;
   env: Env;
@@ -40,7 +39,7 @@ export interface Deps {
   sleep: (ms: number) => Promise<void>;
   /** When the step started, epoch ms. */
   startedAt: number;
-  /** Defers the runner's cancel while rotated credentials are not yet stored (src/shield.ts). */
+  /** Defers the runner's cancel while rotated credentials are not yet stored (src/action/shield.ts). */
   shield?: () => Shield;
   /** The shared store's storage; the Actions cache when absent (tests pass their own turn-taking one). */
   backend?: StoreBackend;
@@ -65,28 +64,6 @@ export function runnerDeps(core: Core): Deps {
  */
 export function exitWhenFlushed(): void {
   process.stdout.write('', () => process.exit());
-}
-
-/** Test and tuning knobs read from the environment, never from inputs. */
-export interface Timings {
-  httpTimeoutMs: number;
-  retryBaseMs: number;
-  pollMs: number;
-  cacheTimeoutMs: number;
-  /** How long a claim's holder may take before a later run may take over (docs/design.md). */
-  leaseMs: number;
-}
-
-export function timings(env: Env): Timings {
-  const n = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
-  return {
-    httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
-    retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
-    pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
-    cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
-    // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
-    leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
-  };
 }
 
 /** What the GitHub client needs, from the step's dependencies. */

@@ -1,11 +1,12 @@
 // Reads and validates every input before anything else happens.
 import { isAbsolute, join } from 'node:path';
-import { parseDuration } from './duration.js';
-import { UserError } from './errors.js';
-import { neutral } from './neutral.js';
-import { PROVIDERS, homeDir, isProviderId, type Provider } from './providers.js';
-import type { Core, Env } from './deps.js';
-import { CLAIM_NAME, type SecretTarget } from './github/target.js';
+import { parseDuration } from '../core/duration.js';
+import { UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
+import { PROVIDERS, homeDir, isProviderId, type Provider } from '../core/providers.js';
+import type { Env } from '../core/env.js';
+import type { Core } from './deps.js';
+import { CLAIM_NAME, type SecretTarget } from '../github/target.js';
 
 export type Mode = 'auto' | 'refresh' | 'check';
 

@@ -6,7 +6,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePrivateFile } from './credfile.js';
+import { writePrivateFile } from '../core/credfile.js';
 
 export const PENDING_STATE = 'oauth-broker-pending';
 

@@ -1,7 +1,7 @@
 // What differs between providers. Everything else is the same code path.
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Env } from './deps.js';
+import type { Env } from './env.js';
 
 export type ProviderId = 'anthropic' | 'openai' | 'oauth2';
 

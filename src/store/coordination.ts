@@ -4,17 +4,18 @@
 // The shared store (Actions cache, per ref) hands that job's result to the others it can
 // reach, and keeps what the secret could not take. Nothing here spends a token.
 import { hkdfSync, randomBytes } from 'node:crypto';
-import type { Credentials } from './credentials.js';
-import { timings, type Deps } from './deps.js';
-import { formatDuration } from './duration.js';
-import { MAX_ERROR_LINE, RELOGIN, RERUN_OLD_COPY, UserError, describeError, warnWith } from './errors.js';
-import { neutral } from './neutral.js';
-import type { GitHubApi } from './github/api.js';
-import { SecretsBeside, type Preflight } from './github/secrets.js';
-import { CLAIM_NAME, describeTarget, type SecretTarget } from './github/target.js';
-import type { Config } from './inputs.js';
-import { actionsCacheBackend, cacheAvailable } from './store/cache-backend.js';
-import { SharedStore, type Successor } from './store/shared.js';
+import type { Credentials } from '../core/credentials.js';
+import type { Deps } from '../action/deps.js';
+import { timings } from '../core/env.js';
+import { formatDuration } from '../core/duration.js';
+import { MAX_ERROR_LINE, RELOGIN, RERUN_OLD_COPY, UserError, describeError, warnWith } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
+import type { GitHubApi } from '../github/api.js';
+import { SecretsBeside, type Preflight } from '../github/secrets.js';
+import { CLAIM_NAME, describeTarget, type SecretTarget } from '../github/target.js';
+import type { Config } from '../action/inputs.js';
+import { actionsCacheBackend, cacheAvailable } from './cache-backend.js';
+import { SharedStore, type Successor } from './shared.js';
 
 const PREFIX = 'OAUTH_BROKER_';
 // Takeovers of dead holders; each comes only after a lease, so five is hours of failures.

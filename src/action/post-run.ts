@@ -1,11 +1,11 @@
 // The post step (docs/design.md, "A run"): write back what the CLI rotated, remove the file, put back
 // one the main step moved aside. It never throws, and never destroys what it could not store.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from './credentials.js';
-import { digest, entryAt, kindOf } from './credfile.js';
-import { UserError, describeError, detailsOf, reportFailure, warnWith } from './errors.js';
+import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/credentials.js';
+import { digest, entryAt, kindOf } from '../core/credfile.js';
+import { UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';
-import { describeTarget, type SecretTarget } from './github/target.js';
+import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
 import { PENDING_STATE } from './pending.js';
 import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';

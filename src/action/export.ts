@@ -1,13 +1,13 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
 import { renameSync } from 'node:fs';
-import { credentialsFileContent, digest, moveAside, writePrivateFile } from './credfile.js';
-import type { Credentials } from './credentials.js';
-import { formatDuration } from './duration.js';
+import { credentialsFileContent, digest, moveAside, writePrivateFile } from '../core/credfile.js';
+import type { Credentials } from '../core/credentials.js';
+import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
-import { describeTarget } from './github/target.js';
+import { describeTarget } from '../github/target.js';
 import type { Core } from './deps.js';
-import { UserError } from './errors.js';
-import { neutral } from './neutral.js';
+import { UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
 import { BACKUP_SUFFIX, STATE_KEY, sealState, tag, type StateFile } from './state.js';
 
 export type Source = 'stored' | 'shared' | 'refreshed';
@@ -28,7 +28,7 @@ export interface Outcome {
 export interface CliClaim {
   claim: string;
   settled: string;
-  /** The sealed file naming the copy the CLI was given (src/pending.ts), for a rescue. */
+  /** The sealed file naming the copy the CLI was given (src/action/pending.ts), for a rescue. */
   copy?: string;
 }
 

@@ -1,0 +1,25 @@
+// The process environment as passed in, and the tuning knobs read from it.
+
+export type Env = Record<string, string | undefined>;
+
+/** Test and tuning knobs read from the environment, never from inputs. */
+export interface Timings {
+  httpTimeoutMs: number;
+  retryBaseMs: number;
+  pollMs: number;
+  cacheTimeoutMs: number;
+  /** How long a claim's holder may take before a later run may take over (docs/design.md). */
+  leaseMs: number;
+}
+
+export function timings(env: Env): Timings {
+  const n = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
+  return {
+    httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
+    retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+    pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+    cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+    // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
+    leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+  };
+}

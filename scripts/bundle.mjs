@@ -2,9 +2,9 @@
 // GitHub client, the cache library) stay behind dynamic import()s, which ncc emits as
 // separate chunks: the stored-token path never parses them.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 
-const sources = { main: 'src/action/main.ts', post: 'src/action/post.ts' };
+const sources = { main: 'src/action/main.ts', post: 'src/action/post.ts', cli: 'src/cli/index.ts' };
 const entries = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sources);
 for (const entry of entries) {
   rmSync(`dist/${entry}`, { recursive: true, force: true });
@@ -14,3 +14,5 @@ for (const entry of entries) {
     { stdio: 'inherit' },
   );
 }
+// The CLI runs as a program too: ./dist/cli/index.js.
+if (entries.includes('cli')) chmodSync('dist/cli/index.js', 0o755);

@@ -1,6 +1,6 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
 import { renameSync } from 'node:fs';
-import { credentialsFileContent, digest, moveAside, writePrivateFile } from '../core/credfile.js';
+import { credentialsFileContent, digest, fingerprint, moveAside, writePrivateFile } from '../core/credfile.js';
 import type { Credentials } from '../core/credentials.js';
 import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
@@ -33,7 +33,6 @@ export interface CliClaim {
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */
-export const fingerprint = (token: string): string => digest(token).slice(0, 12);
 
 /** Clears the way for the file: one already there (a login on a self-hosted runner) is moved aside. */
 function place(core: Core, path: string): string | undefined {

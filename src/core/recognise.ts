@@ -97,6 +97,12 @@ const FORMAT_NAME: Partial<Record<Format, string>> = {
   codex: 'this is a Codex auth.json',
 };
 
+/** The provider that issued these credentials, when their format or refresh token says so. */
+export function issuerOf(c: Credentials): ProviderId | undefined {
+  const issuer = FORMAT_ISSUER[c.format] ?? kindOf(c.refreshToken)?.issuer;
+  return issuer === 'github' ? 'oauth2' : issuer;
+}
+
 /** The `provider` value for tokens of an issuer. */
 const PROVIDER_FOR: Record<Issuer, string> = {
   anthropic: 'anthropic',

@@ -1,0 +1,123 @@
+// `oauth-broker status` through the bundle: each format, --json, --min-ttl, no token printed.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, scratchHome } from '../support/cli.js';
+import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
+
+const HOUR = 3_600_000;
+
+function claudeCode(expiresAt: number): string {
+  return JSON.stringify({
+    claudeAiOauth: {
+      accessToken: fakeToken('anthropic-access'),
+      refreshToken: fakeToken('anthropic-refresh'),
+      expiresAt,
+      scopes: ['user:inference', 'user:profile'],
+      subscriptionType: 'max',
+    },
+  });
+}
+
+function codex(expSeconds: number): string {
+  return JSON.stringify({
+    auth_mode: 'chatgpt',
+    OPENAI_API_KEY: null,
+    tokens: {
+      id_token: fakeJwt({ iss: 'https://auth.openai.com', exp: expSeconds }),
+      access_token: fakeJwt({ iss: 'https://auth.openai.com', exp: expSeconds }),
+      refresh_token: fakeToken('opaque'),
+      account_id: 'acct-1',
+    },
+    last_refresh: new Date().toISOString(),
+  });
+}
+
+describe('oauth-broker status', () => {
+  it('describes Claude Code credentials from a file, without a token', async () => {
+    const file = join(scratchHome(), 'c.json');
+    writeFileSync(file, claudeCode(Date.now() + 8 * HOUR));
+    const r = await runCli(['status', '--from', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/format +claude-code/);
+    expect(r.stderr).toMatch(/provider +anthropic/);
+    expect(r.stderr).toMatch(/expires \d{4}-\d\d-\d\dT.*\(in 7h59m/);
+    expect(r.stderr).toMatch(/scopes +user:inference user:profile/);
+    expect(r.stderr).toMatch(/fingerprint +[0-9a-f]{12}/);
+  });
+
+  it('prints the machine result alone on stdout with --json, from stdin', async () => {
+    const r = await runCli(['status', '--json'], { stdin: codex(Math.floor(Date.now() / 1000) + 3600) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ format: 'codex', provider: 'openai', refresh_token: true, valid_for_min_ttl: true });
+    expect(s.expires_in).toBeGreaterThan(3500);
+    expect(s.fingerprint).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('exits 1 when the access token has less than --min-ttl left, still describing it', async () => {
+    const r = await runCli(['status', '--min-ttl', '2h', '--json'], { stdin: claudeCode(Date.now() + HOUR) });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid_for_min_ttl: false });
+    expect(r.stderr).toMatch(/^oauth-broker status: error: the access token has less than 2h left; refresh it/m);
+  });
+
+  it('exits 1 for an expired token and for a bare refresh token, which has none yet', async () => {
+    const expired = await runCli(['status'], { stdin: claudeCode(Date.now() - HOUR) });
+    expect(expired.code).toBe(1);
+    expect(expired.stderr).toMatch(/\(expired\)/);
+    expect(expired.stderr).toMatch(/error: the access token has expired/);
+    const bare = await runCli(['status', '--json'], { stdin: fakeToken('anthropic-refresh') });
+    expect(bare.code).toBe(1);
+    expect(JSON.parse(bare.stdout)).toMatchObject({ format: 'refresh-token', provider: 'anthropic' });
+  });
+
+  it('describes a generic document with an unknown issuer', async () => {
+    const doc = { access_token: fakeToken('opaque'), refresh_token: fakeToken('opaque'), expires_in: 3600 };
+    const r = await runCli(['status', '--json'], {
+      stdin: JSON.stringify({ ...doc, obtained_at: Math.floor(Date.now() / 1000) }),
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'generic', provider: null, scopes: null });
+  });
+
+  it('says in one line what is wrong with the input, never quoting it', async () => {
+    const r = await runCli(['status'], { stdin: `{"claudeAiOauth": ${fakeToken('anthropic-refresh')}` });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'oauth-broker status: error: --from -: is not valid JSON; store the file exactly as the login wrote it.',
+    ]);
+    const missing = await runCli(['status', '--from', join(scratchHome(), 'nope.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/error: --from: .*nope\.json does not exist\./);
+  });
+
+  it.each([
+    [['status', '--bogus'], 'unknown option "--bogus".'],
+    [['status', '--from'], '"--from" needs a value.'],
+    [
+      ['status', '--min-ttl', 'soon'],
+      '--min-ttl: "soon" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.',
+    ],
+    [['status', 'extra'], 'unexpected argument "extra".'],
+  ])('%j is a usage error: exit 2, one line, then the usage', async (argv, line) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe(`oauth-broker status: ${line}`);
+    expect(lines[1]).toMatch(/^usage: oauth-broker status \[--from FILE\|-\]/);
+  });
+
+  it('has --help (exit 0) and a top-level usage (exit 2 without a verb)', async () => {
+    const help = await runCli(['status', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stderr).toMatch(/^usage: oauth-broker status/);
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^usage: oauth-broker <verb>/);
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^oauth-broker: unknown verb "frobnicate"\./);
+  });
+});

@@ -1,0 +1,74 @@
+// What a CLI verb is given, so each one tests in-process and runs the same way as a bundle.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Env } from '../core/env.js';
+import { sleep } from '../core/http.js';
+import { neutral } from '../core/neutral.js';
+import { proxyAwareFetch } from '../core/proxy.js';
+
+export interface Ran {
+  code: number;
+  stdout: string;
+}
+
+export interface CliDeps {
+  env: Env;
+  platform: NodeJS.Platform;
+  /** The machine result: credentials with `--out -`, sealed JSON, `--json`. Nothing else. */
+  stdout(text: string): void;
+  /** One human line, made safe for a terminal and a workflow log on the way out. */
+  stderr(line: string): void;
+  /** All of standard input. */
+  stdin(): Promise<string>;
+  /** Asks on stderr and reads one line of standard input (a pasted code or URL). */
+  ask(question: string): Promise<string>;
+  /** Runs a program without a shell (`security`, `gh`, a browser); never throws. */
+  run(file: string, args: readonly string[]): Promise<Ran>;
+  fetch: typeof fetch;
+  /** Every token the verb has read or received: redacted from any error it prints. */
+  secrets: Set<string>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+// A human line keeps its text but never a control character (terminal escapes) or a
+// workflow command (the CLI may run inside a job).
+const HUMAN_LINE_CHARS = 4000;
+
+let lines: AsyncIterator<string> | undefined;
+
+function stdinLines(): AsyncIterator<string> {
+  lines ??= createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
+  return lines;
+}
+
+/** What a verb gets when `oauth-broker` runs: this process's streams, environment and clock. */
+export function processDeps(): CliDeps {
+  const stderr = (line: string): void => {
+    for (const l of line.split(/\r?\n/)) process.stderr.write(`${neutral(l, HUMAN_LINE_CHARS)}\n`);
+  };
+  return {
+    env: process.env,
+    platform: process.platform,
+    stdout: (text) => process.stdout.write(text),
+    stderr,
+    stdin: async () => readFileSync(0, 'utf8'),
+    ask: async (question) => {
+      process.stderr.write(neutral(question, HUMAN_LINE_CHARS));
+      const next = await stdinLines().next();
+      return next.done ? '' : next.value;
+    },
+    run: (file, args) =>
+      new Promise((resolve) => {
+        execFile(file, [...args], { encoding: 'utf8', timeout: 30_000 }, (err, stdout) => {
+          const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
+          resolve({ code, stdout: String(stdout ?? '') });
+        });
+      }),
+    fetch: proxyAwareFetch(process.env, globalThis.fetch),
+    secrets: new Set(),
+    now: Date.now,
+    sleep,
+  };
+}

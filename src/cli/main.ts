@@ -1,0 +1,69 @@
+// `oauth-broker <verb>`: finds the verb, parses its arguments, runs it, and turns what went
+// wrong into one line and an exit code (0 done, 1 failed, 2 usage). Each verb is its own
+// chunk, loaded only when asked for: `status` and `seal` never load an HTTP client.
+import { reportFailure } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import type { CliDeps } from './deps.js';
+import { parseVerbArgs, UsageError, type Verb } from './verb.js';
+
+const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb }> }> = {
+  status: { summary: 'what a credentials file holds, without any network', load: () => import('./status.js') },
+};
+
+const USAGE = [
+  'usage: oauth-broker <verb> [options]    (oauth-broker <verb> --help for its options)',
+  '',
+  ...Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(8)} ${v.summary}`),
+  '',
+  'Human lines go to stderr, the result alone to stdout. No verb ever prints a token.',
+];
+
+const wantsHelp = (argv: readonly string[]): boolean => argv.includes('--help') || argv.includes('-h');
+
+/** Runs one command line; resolves to the exit code. */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    for (const l of USAGE) deps.stderr(l);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    deps.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const entry = Object.hasOwn(VERBS, name) ? VERBS[name] : undefined;
+  if (!entry) {
+    deps.stderr(`oauth-broker: unknown verb "${name}".`);
+    for (const l of USAGE) deps.stderr(l);
+    return 2;
+  }
+  const { verb } = await entry.load();
+  const usage = (): void => {
+    for (const l of verb.usage.split('\n')) deps.stderr(l.startsWith(' ') || !l ? l : `usage: oauth-broker ${l}`);
+  };
+  if (wantsHelp(rest)) {
+    usage();
+    return 0;
+  }
+  try {
+    await verb.run(parseVerbArgs(verb, rest), deps);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      deps.stderr(`oauth-broker ${name}: ${err.message}`);
+      usage();
+      return 2;
+    }
+    reportFailure(
+      {
+        setFailed: (m) => deps.stderr(`oauth-broker ${name}: error: ${m}`),
+        info: (m) => deps.stderr(`  ${m}`),
+        debug: (m) => deps.stderr(`  debug: ${m}`),
+        isDebug: () => deps.env.RUNNER_DEBUG === '1',
+      },
+      err,
+      deps.secrets,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,103 @@
+// `oauth-broker status`: what a credentials document holds, with no network and never a token.
+import { type Credentials, parseCredentials, secretsOf } from '../core/credentials.js';
+import { fingerprint } from '../core/credfile.js';
+import { formatDuration, parseDuration } from '../core/duration.js';
+import { UserError } from '../core/errors.js';
+import { issuerOf } from '../core/recognise.js';
+import type { CliDeps } from './deps.js';
+import { type Args, option, readFrom, UsageError, type Verb } from './verb.js';
+
+const FORMAT_NAMES: Record<Credentials['format'], string> = {
+  'claude-code': 'Claude Code .credentials.json',
+  codex: 'Codex auth.json',
+  generic: 'OAuth token document',
+  'refresh-token': 'a bare refresh token',
+};
+
+export interface Status {
+  format: Credentials['format'];
+  provider: string | null;
+  expires_at: string | null;
+  expires_in: number | null;
+  scopes: string[] | null;
+  refresh_token: boolean;
+  fingerprint: string | null;
+  valid_for_min_ttl: boolean;
+}
+
+/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
+export async function readCredentials(from: string, deps: CliDeps): Promise<Credentials> {
+  const text = await readFrom(from, deps);
+  try {
+    const c = parseCredentials(text);
+    for (const s of secretsOf(c)) deps.secrets.add(s);
+    return c;
+  } catch (err) {
+    // The core names the action's input; here the value came from --from.
+    if (err instanceof UserError) {
+      throw new UserError(err.message.replace(/^credentials: /, `--from ${from}: `), {
+        details: err.details,
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
+
+export function statusOf(c: Credentials, minTtlMs: number, now: number): Status {
+  const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
+  return {
+    format: c.format,
+    provider: issuerOf(c) ?? null,
+    expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
+    expires_in: left === undefined ? null : Math.floor(left / 1000),
+    scopes: c.scopes ?? null,
+    refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
+    fingerprint: c.accessToken ? fingerprint(c.accessToken) : null,
+    valid_for_min_ttl: left !== undefined && left >= minTtlMs,
+  };
+}
+
+function human(s: Status): string[] {
+  const left =
+    s.expires_in === null ? '' : s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+  return [
+    `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
+    `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
+    `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
+    `scopes       ${s.scopes?.join(' ') ?? 'none named'}`,
+    `refresh      ${s.refresh_token ? 'a refresh token is present' : 'no refresh token'}`,
+    `fingerprint  ${s.fingerprint ?? '-'}`,
+  ];
+}
+
+export const verb: Verb = {
+  usage: [
+    'status [--from FILE|-] [--min-ttl D] [--json]',
+    '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
+    "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
+    '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+  ].join('\n'),
+  options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
+  async run(args: Args, deps: CliDeps): Promise<void> {
+    const minTtl = option(args, 'min-ttl') ?? '0s';
+    let minTtlMs: number;
+    try {
+      minTtlMs = parseDuration('min-ttl', minTtl);
+    } catch (err) {
+      throw new UsageError(`--${(err as Error).message}`);
+    }
+    const s = statusOf(await readCredentials(option(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+    if (args.values.json) deps.stdout(`${JSON.stringify(s)}\n`);
+    else for (const l of human(s)) deps.stderr(l);
+    if (!s.valid_for_min_ttl) {
+      throw new UserError(
+        !s.expires_at
+          ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
+          : (s.expires_in ?? 0) <= 0
+            ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
+            : `the access token has less than ${minTtl} left; refresh it (oauth-broker refresh --from FILE).`,
+      );
+    }
+  },
+};

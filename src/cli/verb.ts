@@ -1,0 +1,96 @@
+// The shape every verb has, and what they share: argument parsing, where input comes from and
+// where the result goes.
+import { readFileSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { writePrivateFile } from '../core/credfile.js';
+import { UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
+import type { CliDeps } from './deps.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Verb {
+  /** The synopsis after `oauth-broker `, then a few lines of explanation. */
+  usage: string;
+  options: Options;
+  /** How many positional arguments the verb takes. */
+  positionals?: { min: number; max: number; name: string };
+  run(args: Args, deps: CliDeps): Promise<void>;
+}
+
+export interface Args {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** A command line that cannot be run: exit 2, the line, then the verb's usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Parses a verb's arguments; every mistake is a UsageError naming the option. */
+export function parseVerbArgs(verb: Verb, argv: readonly string[]): Args {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: verb.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(usageMessage(err));
+  }
+  const { min = 0, max = 0, name = 'argument' } = verb.positionals ?? {};
+  if (parsed.positionals.length < min) throw new UsageError(`${name} is missing.`);
+  if (parsed.positionals.length > max) {
+    throw new UsageError(`unexpected argument ${quote(parsed.positionals[max])}.`);
+  }
+  return { values: parsed.values as Args['values'], positionals: parsed.positionals };
+}
+
+function usageMessage(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  const message = err instanceof Error ? err.message : '';
+  const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${quote(option)}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${quote(option)} needs a value.`;
+  return neutral(message, 120);
+}
+
+const quote = (s: string | undefined): string => `"${neutral(s ?? '', 60)}"`;
+
+/** An option's string value; a UsageError when a required one is missing. */
+export function option(args: Args, name: string, required: true): string;
+export function option(args: Args, name: string, required?: false): string | undefined;
+export function option(args: Args, name: string, required = false): string | undefined {
+  const v = args.values[name];
+  if (typeof v === 'string') {
+    if (v === '') throw new UsageError(`--${name} is empty.`);
+    return v;
+  }
+  if (required) throw new UsageError(`--${name} is required.`);
+  return undefined;
+}
+
+/** The text of `--from FILE` or standard input for `-`. */
+export async function readFrom(from: string, deps: CliDeps): Promise<string> {
+  if (from === '-') return deps.stdin();
+  try {
+    return readFileSync(from, 'utf8');
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new UserError(`--from: ${neutral(from, 120)} ${why}.`, { cause: err });
+  }
+}
+
+/** Credentials to `--out FILE` (mode 0600, atomically, a link there replaced) or stdout for `-`. */
+export function writeOut(out: string, text: string, deps: CliDeps): void {
+  if (out === '-') {
+    deps.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    return;
+  }
+  try {
+    writePrivateFile(out, text.endsWith('\n') ? text : `${text}\n`);
+  } catch (err) {
+    throw new UserError(`--out: ${neutral(out, 120)} cannot be written; choose another path or --out -.`, {
+      cause: err,
+    });
+  }
+  deps.stderr(`Wrote ${out} (mode 0600).`);
+}

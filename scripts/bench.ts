@@ -118,6 +118,34 @@ row('stored / bare core', `${ratio(stored, core)}   target at most ${TARGET}x: $
 row('bare core / node -e 0', ratio(core, bare));
 row('stored / node -e 0', ratio(stored, bare));
 
+// The CLI's offline verbs: they load no HTTP client and no cache library, so they should cost
+// little more than Node starting. Timed against a bare `node -e 0` in the same interleaving.
+const STATUS_TARGET = 1.5;
+const cli = join(root, 'dist/cli/index.js');
+const credentialsFile = join(scratch, 'credentials.json');
+writeFileSync(credentialsFile, env.INPUT_CREDENTIALS);
+const cliRuns: Record<string, string[]> = {
+  status: [cli, 'status', '--json', '--from', credentialsFile],
+};
+const cliEnv = { PATH: env.PATH, HOME: env.HOME };
+for (const args of Object.values(cliRuns)) time(args, cliEnv);
+const bareCli: number[] = [];
+const cliTimes: Record<string, number[]> = Object.fromEntries(Object.keys(cliRuns).map((k) => [k, []]));
+for (let i = 0; i < RUNS; i++) {
+  bareCli.push(time(['-e', '0'], { PATH: env.PATH }));
+  for (const [verb, args] of Object.entries(cliRuns)) cliTimes[verb].push(time(args, cliEnv));
+}
+console.log(`\nCLI, no network, ${RUNS} interleaved runs each`);
+row('node -e 0', ms(bareCli));
+for (const [verb, xs] of Object.entries(cliTimes)) {
+  row(`oauth-broker ${verb}`, ms(xs));
+  const target =
+    verb === 'status'
+      ? `   target at most ${STATUS_TARGET}x: ${median(xs) / median(bareCli) <= STATUS_TARGET ? 'met' : 'NOT met'}`
+      : '';
+  row(`${verb} / node -e 0`, `${ratio(xs, bareCli)}${target}`);
+}
+
 const { startStandIns, stopStandIns } = await import('../__tests__/support/stand-ins.js');
 const { runAction, cleanupRuns } = await import('../__tests__/support/runner.js');
 const PAT = 'github_pat_bench';

@@ -490,6 +490,8 @@ const FORMAT_NAMES = {
 /** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
 async function readCredentials(from, deps) {
     const text = await (0,verb/* readFrom */.zP)(from, deps);
+    if (!text.trim())
+        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
     try {
         const c = parseCredentials(text);
         for (const s of secretsOf(c))

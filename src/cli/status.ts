@@ -28,6 +28,7 @@ export interface Status {
 /** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
 export async function readCredentials(from: string, deps: CliDeps): Promise<Credentials> {
   const text = await readFrom(from, deps);
+  if (!text.trim()) throw new UserError(`--from ${from}: is empty; give the credentials the login wrote.`);
   try {
     const c = parseCredentials(text);
     for (const s of secretsOf(c)) deps.secrets.add(s);

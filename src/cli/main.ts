@@ -7,6 +7,7 @@ import type { CliDeps } from './deps.js';
 import { parseVerbArgs, UsageError, type Verb } from './verb.js';
 
 const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb }> }> = {
+  import: { summary: 'copy the login of Claude Code or Codex on this machine', load: () => import('./import.js') },
   status: { summary: 'what a credentials file holds, without any network', load: () => import('./status.js') },
 };
 

@@ -189,7 +189,7 @@ describe('oauth-broker import codex', () => {
     expect(c.stderr).toContain(`Imported the Codex login from ${join(codexHome, 'auth.json')}: access token expires`);
   });
 
-  it('reads --path instead, and says so when it does not exist', async () => {
+  it('reads --path instead, and says so when it does not exist or is no file', async () => {
     const home = scratchHome();
     const login = codexLogin();
     const path = put(join(home, 'elsewhere', 'auth.json'), login);
@@ -199,6 +199,11 @@ describe('oauth-broker import codex', () => {
     const gone = await runCli(['import', 'codex', '--path', join(home, 'gone.json'), '--out', '-']);
     expect(gone.code).toBe(1);
     expect(gone.stderr.trim()).toBe(`oauth-broker import: error: --path: ${join(home, 'gone.json')} does not exist.`);
+    const notAFile = join(home, 'odd-home', 'auth.json');
+    mkdirSync(notAFile, { recursive: true });
+    const odd = await runCli(['import', 'codex', '--out', '-'], { env: { CODEX_HOME: join(home, 'odd-home') } });
+    expect(odd.code).toBe(1);
+    expect(odd.stderr.trim()).toBe(`oauth-broker import: error: ${notAFile} cannot be read (EISDIR).`);
   });
 
   it('refuses an API-key auth.json with the fix, never printing the key', async () => {

@@ -237,7 +237,7 @@ describe('oauth-broker refresh: failures', () => {
     const before = readFileSync(path, 'utf8');
     s.faults.push({ action: 'hang' });
     const r = await runCli(['refresh', '--from', path, '--token-url', s.tokenUrl], {
-      env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' },
+      env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '1500' },
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^oauth-broker refresh: error: provider anthropic .* not retried, as it may have arrived/);

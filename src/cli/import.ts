@@ -75,14 +75,14 @@ interface Found {
 /** One place a login may be: what it holds, or undefined when nothing is there. `looked` collects the places. */
 type Source = (looked: string[]) => Promise<Found | undefined>;
 
-/** The text of a file, or undefined when there is none. */
-function readIfThere(path: string, label: string): string | undefined {
+/** The text of a file, or undefined when there is none; `label` names the option it came from. */
+function readIfThere(path: string, label = ''): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UserError(`${label}: ${neutral(path, 120)} cannot be read (${code}).`, { cause: err });
+    throw new UserError(`${label}${neutral(path, 120)} cannot be read (${code}).`, { cause: err });
   }
 }
 
@@ -90,7 +90,7 @@ const fileSource =
   (path: string): Source =>
   async (looked) => {
     looked.push(neutral(path, 80));
-    const text = readIfThere(path, 'import');
+    const text = readIfThere(path);
     return text === undefined ? undefined : { where: path, text };
   };
 
@@ -124,7 +124,7 @@ function sources(cli: Cli, deps: CliDeps): Source[] {
 
 async function locate(cli: Cli, path: string | undefined, deps: CliDeps): Promise<Found> {
   if (path) {
-    const text = readIfThere(path, '--path');
+    const text = readIfThere(path, '--path: ');
     if (text === undefined) throw new UserError(`--path: ${neutral(path, 120)} does not exist.`);
     return { where: path, text };
   }

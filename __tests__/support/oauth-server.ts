@@ -22,7 +22,15 @@ export interface OAuthServerOptions {
   accessTtlSeconds?: number;
   /** answer without `refresh_token`: the presented token is not rotated and stays live */
   omitRefreshToken?: boolean;
+  /** The body encoding the endpoint takes: 'json' as both CLIs send (default), or 'form' as RFC 6749 has it. */
+  encoding?: 'json' | 'form';
+  /** Mints other tokens than Anthropic's (Codex: JWT access and ID tokens, opaque refresh tokens). */
+  mint?: { access?: () => string; refresh?: () => string; id?: () => string };
+  /** Answer without `expires_in`: the expiry is then the access token's own (a JWT's `exp`). */
+  omitExpiresIn?: boolean;
 }
+
+type Extra = Pick<OAuthServerOptions, 'encoding' | 'mint' | 'omitExpiresIn'>;
 
 export interface OAuthFault {
   status?: number;
@@ -96,6 +104,11 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** A form body as an object, the way a JSON one is (URLSearchParams takes anything). */
+function parseForm(raw: string): { ok: true; value: unknown } {
+  return { ok: true, value: Object.fromEntries(new URLSearchParams(raw)) };
+}
+
 class FakeOAuthServer implements OAuthServer {
   url = '';
   tokenUrl = '';
@@ -121,6 +134,7 @@ class FakeOAuthServer implements OAuthServer {
     private readonly clientId: string,
     private readonly accessTtlSeconds: number,
     private readonly omitRefreshToken: boolean,
+    private readonly extra: Extra = {},
   ) {}
 
   async listen(): Promise<void> {
@@ -134,9 +148,17 @@ class FakeOAuthServer implements OAuthServer {
   }
 
   issue(scopes: string[] = [...DEFAULT_SCOPES]): { refreshToken: string; accessToken: string } {
-    const refreshToken = fakeToken('anthropic-refresh');
+    const refreshToken = this.mintRefresh();
     this.tokens.set(refreshToken, { scopes: [...scopes], spent: false });
-    return { refreshToken, accessToken: fakeToken('anthropic-access') };
+    return { refreshToken, accessToken: this.mintAccess() };
+  }
+
+  private mintAccess(): string {
+    return this.extra.mint?.access?.() ?? fakeToken('anthropic-access');
+  }
+
+  private mintRefresh(): string {
+    return this.extra.mint?.refresh?.() ?? fakeToken('anthropic-refresh');
   }
 
   isLive(refreshToken: string): boolean {
@@ -149,7 +171,7 @@ class FakeOAuthServer implements OAuthServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = (await readBody(req)).toString('utf8');
-    const parsed = parseJson(raw);
+    const parsed = this.extra.encoding === 'form' ? parseForm(raw) : parseJson(raw);
     const method = req.method ?? '';
     const path = (req.url ?? '').split('?')[0] ?? '';
     this.requests.push({ method, path, headers: req.headers, body: parsed.ok ? parsed.value : raw });
@@ -184,7 +206,8 @@ class FakeOAuthServer implements OAuthServer {
   ): Answer {
     if (method !== 'POST' || path !== this.path) return { status: 404, body: { error: 'not_found' } };
     const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (mediaType !== 'application/json') return error('invalid_request');
+    const wanted = this.extra.encoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+    if (mediaType !== wanted) return error('invalid_request');
     if (!parsed.ok || !isRecord(parsed.value)) return error('invalid_request');
     const body = parsed.value;
     // RFC 6749 §5.2 codes for the fields the providers' documentation leaves open.
@@ -205,15 +228,17 @@ class FakeOAuthServer implements OAuthServer {
 
     const response: Record<string, unknown> = {
       token_type: 'Bearer',
-      access_token: fakeToken('anthropic-access'),
+      access_token: this.mintAccess(),
     };
+    const idToken = this.extra.mint?.id?.();
+    if (idToken) response.id_token = idToken;
     if (!this.omitRefreshToken) {
       record.spent = true;
-      const next = fakeToken('anthropic-refresh');
+      const next = this.mintRefresh();
       this.tokens.set(next, { scopes: [...record.scopes], spent: false });
       response.refresh_token = next;
     }
-    response.expires_in = this.accessTtlSeconds;
+    if (!this.extra.omitExpiresIn) response.expires_in = this.accessTtlSeconds;
     response.scope = record.scopes.join(' ');
     response.account = { ...this.account };
     response.organization = { ...this.organization };
@@ -228,6 +253,7 @@ export async function startOAuthServer(opts: OAuthServerOptions = {}): Promise<O
     opts.clientId ?? ANTHROPIC_CLIENT_ID,
     opts.accessTtlSeconds ?? 28800,
     opts.omitRefreshToken ?? false,
+    { encoding: opts.encoding, mint: opts.mint, omitExpiresIn: opts.omitExpiresIn },
   );
   await server.listen();
   return server;

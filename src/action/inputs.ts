@@ -4,6 +4,7 @@ import { parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { PROVIDERS, homeDir, isProviderId, type Provider } from '../core/providers.js';
+import { httpUrl } from '../core/url.js';
 import type { Env } from '../core/env.js';
 import type { Core } from './deps.js';
 import { CLAIM_NAME, type SecretTarget } from '../github/target.js';
@@ -75,21 +76,6 @@ function bool(input: string, value: string, fallback: boolean): boolean {
   if (/^true$/i.test(value)) return true;
   if (/^false$/i.test(value)) return false;
   throw new UserError(`${input}: ${q(value)} is not true or false.`);
-}
-
-function httpUrl(input: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch (err) {
-    throw new UserError(`${input}: ${q(value)} is not a URL.`, { cause: err });
-  }
-  // Plain http only to this machine: a token must never cross a network in clear.
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new UserError(`${input}: ${q(value)} must be an https URL.`);
-  }
-  return value.replace(/\/+$/, '');
 }
 
 function secretTarget(core: Core, env: Env): SecretTarget | undefined {

@@ -5,7 +5,7 @@ import { formatDuration, parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
-import { type Args, option, readFrom, UsageError, type Verb } from './verb.js';
+import { type Args, inCliTerms, option, readFrom, UsageError, type Verb } from './verb.js';
 
 const FORMAT_NAMES: Record<Credentials['format'], string> = {
   'claude-code': 'Claude Code .credentials.json',
@@ -34,14 +34,7 @@ export async function readCredentials(from: string, deps: CliDeps): Promise<Cred
     for (const s of secretsOf(c)) deps.secrets.add(s);
     return c;
   } catch (err) {
-    // The core names the action's input; here the value came from --from.
-    if (err instanceof UserError) {
-      throw new UserError(err.message.replace(/^credentials: /, `--from ${from}: `), {
-        details: err.details,
-        cause: err,
-      });
-    }
-    throw err;
+    throw inCliTerms(err, `--from ${from}`);
   }
 }
 
@@ -59,9 +52,22 @@ export function statusOf(c: Credentials, minTtlMs: number, now: number): Status 
   };
 }
 
+/** " (in 7h59m)", " (expired)" or nothing when the expiry is unknown. */
+function timeLeft(s: Status): string {
+  if (s.expires_in === null) return '';
+  return s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+}
+
+/** For a line after an import or a refresh: when the access token expires and its fingerprint, never the token. */
+export function describeAccessToken(c: Credentials, now: number): string {
+  const s = statusOf(c, 0, now);
+  if (!s.fingerprint) return 'no access token yet (the first refresh makes one)';
+  const expiry = s.expires_at ? `expires ${s.expires_at}${timeLeft(s)}` : 'of unknown expiry';
+  return `access token ${expiry}, fingerprint ${s.fingerprint}`;
+}
+
 function human(s: Status): string[] {
-  const left =
-    s.expires_in === null ? '' : s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+  const left = timeLeft(s);
   return [
     `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
     `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,

@@ -68,6 +68,19 @@ export function option(args: Args, name: string, required = false): string | und
   return undefined;
 }
 
+/**
+ * A core error in the CLI's terms: the action's input names become the verb's options, and
+ * `credentials` the place the value came from (`--from FILE`, a login file).
+ */
+export function inCliTerms(err: unknown, source: string): unknown {
+  if (!(err instanceof UserError)) return err;
+  const message = err.message
+    .replace(/^credentials: /, `${source}: `)
+    .replace(/\bset provider:? /g, 'set --provider ')
+    .replace(/(^|[ (])(token-url|client-id)\b/g, '$1--$2');
+  return new UserError(message, { details: err.details, cause: err });
+}
+
 /** The text of `--from FILE` or standard input for `-`. */
 export async function readFrom(from: string, deps: CliDeps): Promise<string> {
   if (from === '-') return deps.stdin();

@@ -1,6 +1,17 @@
 // The provider CLI's own credentials file (README, `credentials-file`), written 0600.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import type { Credentials } from './credentials.js';
 import { UserError } from './errors.js';
@@ -92,18 +103,42 @@ export function moveAside(path: string, suffix: string): string | undefined {
 
 /**
  * Writes atomically with mode 0600 (directory 0700), so no reader ever sees a partial or
- * open file. The temporary file is created exclusively and renamed over `path`: a link
- * put at either name is replaced, never followed.
+ * open file, and durably: the data reaches the disk before the rename, and the rename
+ * after it, so a crash leaves the old file or the new one, never an empty one. The
+ * temporary file is created exclusively and renamed over `path`: a link put at either
+ * name is replaced, never followed. `mode` may only be stricter (0400).
  */
-export function writePrivateFile(path: string, content: string): void {
+export function writePrivateFile(path: string, content: string, mode: 0o600 | 0o400 = 0o600): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
-    chmodSync(tmp, 0o600);
+    const fd = openSync(tmp, 'wx', mode);
+    try {
+      writeFileSync(fd, content);
+      // The umask may have narrowed the mode given to open.
+      fchmodSync(fd, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
+  }
+  syncFolder(dirname(path));
+}
+
+/** Makes a rename durable where a folder can be synced (not on Windows). The file is in place either way. */
+function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse to sync a folder; the rename has happened all the same.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

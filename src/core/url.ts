@@ -1,0 +1,20 @@
+// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
+import { UserError } from './errors.js';
+import { neutral } from './neutral.js';
+
+/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
+export function httpUrl(input: string, value: string): string {
+  const q = `"${neutral(value, 80)}"`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (err) {
+    throw new UserError(`${input}: ${q} is not a URL.`, { cause: err });
+  }
+  // Plain http only to this machine: a token must never cross a network in clear.
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new UserError(`${input}: ${q} must be an https URL.`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -28,12 +28,16 @@ export interface Status {
 /** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
 export async function readCredentials(from: string, deps: CliDeps): Promise<Credentials> {
   const text = await readFrom(from, deps);
+  const c = asFrom(from, () => parseCredentials(text));
+  for (const s of secretsOf(c)) deps.secrets.add(s);
+  return c;
+}
+
+/** Runs a check of the core's on the value of --from, whose errors name the action's input. */
+export function asFrom<T>(from: string, check: () => T): T {
   try {
-    const c = parseCredentials(text);
-    for (const s of secretsOf(c)) deps.secrets.add(s);
-    return c;
+    return check();
   } catch (err) {
-    // The core names the action's input; here the value came from --from.
     if (err instanceof UserError) {
       throw new UserError(err.message.replace(/^credentials: /, `--from ${from}: `), {
         details: err.details,

@@ -29,6 +29,8 @@ export interface CliOptions {
   /** More values that must appear in no output. */
   secrets?: string[];
   timeoutMs?: number;
+  /** Another copy of the bundle's entry point (e.g. one with chunks removed). */
+  entry?: string;
 }
 
 /** A fresh HOME: nothing of the developer's own logins is ever read. */
@@ -39,7 +41,7 @@ export function scratchHome(): string {
 export async function runCli(argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   const home = opts.env?.HOME ?? scratchHome();
   const env = { PATH: process.env.PATH ?? '', HOME: home, RUNNER_DEBUG: '1', ...opts.env };
-  const child = spawn(stepNode, [cliEntry, ...argv], { env, cwd: opts.cwd ?? home });
+  const child = spawn(stepNode, [opts.entry ?? cliEntry, ...argv], { env, cwd: opts.cwd ?? home });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {

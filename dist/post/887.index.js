@@ -32,6 +32,8 @@ var http = __webpack_require__(1983);
 const VERSION = '0.1.0';
 const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/oauth-broker/oauth-broker)`;
 
+// EXTERNAL MODULE: ./src/github/target.ts
+var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/api.ts
 // GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
 // request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
@@ -40,11 +42,12 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 
 
 
+
 /**
  * An answer that is not GitHub's success (after retries): an error status, a redirect or an
  * unexpected 2xx; or no answer at all (`status` 0).
  */
-class GitHubHttpError extends Error {
+class api_GitHubHttpError extends Error {
     status;
     githubMessage;
     ambiguous;
@@ -69,11 +72,15 @@ const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
     deps;
+    wording;
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
     rest;
     warnedExpiry = false;
-    constructor(baseUrl, token, deps) {
+    constructor(baseUrl, token, deps, 
+    /** What the caller's error lines call the token, the API URL and where the secret is. */
+    wording = github_target/* ACTION_WORDING */.Ge) {
         this.deps = deps;
+        this.wording = wording;
         const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
             baseUrl: baseUrl.replace(/\/+$/, ''),
             userAgent: USER_AGENT,
@@ -108,15 +115,15 @@ class GitHubApi {
                 if (SUCCESS[method]?.includes(res.status)) {
                     // Octokit hands over a body it could not parse as JSON as text (or bytes).
                     if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
-                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
+                        throw new api_GitHubHttpError(res.status, 'the answer is not JSON');
                     }
                     return res;
                 }
                 const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
-                throw new GitHubHttpError(res.status, what);
+                throw new api_GitHubHttpError(res.status, what);
             }
             catch (err) {
-                if (err instanceof GitHubHttpError)
+                if (err instanceof api_GitHubHttpError)
                     throw err;
                 ({ failure, headers } = this.failureOf(err));
                 // The expanded URL of the request Octokit sent, not the route template.
@@ -139,7 +146,7 @@ class GitHubApi {
         const response = err.response;
         if (response) {
             this.checkExpiry(response.headers);
-            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+            const failure = new api_GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,
             });
             return { failure, headers: response.headers };
@@ -147,7 +154,7 @@ class GitHubApi {
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
         const f = (0,http/* classifyFetchError */.D$)(thrown, this.deps.timeoutMs);
-        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
+        return { failure: new api_GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
     }
     /** How long to wait before the next attempt, or undefined when retrying cannot help. */
     retryDelay(status, headers, attempt) {
@@ -173,8 +180,8 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`github-token expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then, ` +
-                'or the write-back of rotated credentials will fail.');
+            this.deps.warning(`${this.wording.token} expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then, ` +
+                'or writing the secret will fail.');
         }
     }
 }
@@ -220,32 +227,33 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 ;// CONCATENATED MODULE: ./src/github/answers.ts
 // GitHub's answers, checked before they are trusted: an answer of another shape is one
-// line naming github-api-url, never a TypeError halfway through a write-back.
+// line naming the API URL setting, never a TypeError halfway through a write-back.
 
 
-/** An answer that is not what GitHub sends: most likely github-api-url points elsewhere. */
-function malformed(doing, what) {
-    return new errors/* UserError */.yo(`github-api-url: could not ${doing}: ${what}; check that github-api-url is GitHub's API.`, {
+
+/** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
+function malformed(doing, what, apiUrl = github_target/* ACTION_WORDING */.Ge.apiUrl) {
+    return new errors/* UserError */.yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
         details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
     });
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
-function publicKeyOf(data, doing) {
+function publicKeyOf(data, doing, apiUrl) {
     if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
-        throw malformed(doing, 'the answer has no key_id and key');
+        throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
     if (!checkPublicKey(data.key))
-        throw malformed(doing, 'the key is not a 32-byte base64 public key');
+        throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
-function metadataOf(data, doing) {
+function metadataOf(data, doing, apiUrl) {
     if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
-        throw malformed(doing, 'the answer has no updated_at');
+        throw malformed(doing, 'the answer has no updated_at', apiUrl);
     }
     const { visibility } = data;
     if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
-        throw malformed(doing, 'the answer has an unknown visibility');
+        throw malformed(doing, 'the answer has an unknown visibility', apiUrl);
     }
     const meta = { updated_at: data.updated_at };
     if (typeof data.created_at === 'string')
@@ -255,14 +263,20 @@ function metadataOf(data, doing) {
     return meta;
 }
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
-function repositoryPageOf(data, doing) {
+function repositoryPageOf(data, doing, apiUrl) {
     const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
     if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
-        throw malformed(doing, 'the answer has no list of repositories');
+        throw malformed(doing, 'the answer has no list of repositories', apiUrl);
     }
     const ids = repos.map((r) => r.id);
     const total = data.total_count;
     return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
+}
+/** A repository's id, which an organisation secret's selected repositories are given by. */
+function repositoryIdOf(data, doing, apiUrl) {
+    if (!isObject(data) || !Number.isSafeInteger(data.id))
+        throw malformed(doing, 'the answer has no id', apiUrl);
+    return data.id;
 }
 
 ;// CONCATENATED MODULE: ./src/core/marker.ts
@@ -299,8 +313,6 @@ function isOldCopy(doc, targetUpdatedAt) {
     return at !== undefined && Date.parse(targetUpdatedAt) > at + OLD_COPY_AFTER_MS;
 }
 
-// EXTERNAL MODULE: ./src/github/target.ts
-var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/secrets.ts
 
 
@@ -353,7 +365,7 @@ function endpoints(api, t) {
         }),
         remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
         list: () => a.listOrgSecrets({ org, per_page: 100 }),
-        selectedRepositories: (page) => a.listSelectedReposForOrgSecret({ org, secret_name: t.name, per_page: 100, page }),
+        selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
     };
 }
 function where(t) {
@@ -362,10 +374,6 @@ function where(t) {
     if (t.kind === 'env')
         return `environment ${t.environment} of ${t.owner}/${t.repo}`;
     return `organization ${t.org}`;
-}
-/** The input that names where the secret is. */
-function placeInput(t) {
-    return { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' }[t.kind];
 }
 function permission(t) {
     if (t.kind === 'repo')
@@ -383,14 +391,14 @@ function permissionShort(t) {
 // The error line quotes at most this much of GitHub's message; the lines after it, the whole.
 const QUOTED_CHARS = 60;
 /**
- * Turns a GitHub failure into an error line naming the input, what happened and the fix, with
- * where the secret is and GitHub's whole message in the lines after it.
+ * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
+ * and the fix, with where the secret is and GitHub's whole message in the lines after it.
  */
-function explain(err, t, doing) {
-    if (!(err instanceof GitHubHttpError))
+function explain(err, t, doing, w = github_target/* ACTION_WORDING */.Ge) {
+    if (!(err instanceof api_GitHubHttpError))
         return err;
     if (err.status >= 200 && err.status < 400)
-        return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
+        return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
     const message = (0,neutral/* neutral */.SY)(err.githubMessage, QUOTED_CHARS);
     const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
     const said = `${answered}${err.status ? ' ' : ': '}${message}`;
@@ -399,52 +407,52 @@ function explain(err, t, doing) {
         const quoted = full.length <= errors/* MAX_ERROR_LINE */.lb;
         const label = err.status ? "GitHub's message" : 'Why';
         const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        const secret = 'name' in t ? [`The secret: ${(0,github_target/* describeTarget */.ff)(t)}.`] : [];
         return new errors/* UserError */.yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
             cause: err,
-            details: [`The secret: ${(0,github_target/* describeTarget */.f)(t)}.`, ...whole, ...more],
+            details: [...secret, ...whole, ...more],
         });
     };
     switch (err.status) {
         case 0:
-            return fail('github-api-url', "check github-api-url and the runner's network");
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
         case 401:
-            return fail('github-token', 'the token is invalid or expired; create a new one', [
+            return fail(w.token, 'the token is invalid or expired; create a new one', [
                 `It needs the ${permission(t)} on ${where(t)}.`,
             ]);
         case 403:
             if (/by integration/i.test(err.githubMessage)) {
-                return fail('github-token', "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
                     errors/* GITHUB_TOKEN_CANNOT */.iB,
                     `The permission needed: the ${permission(t)} on ${where(t)}.`,
                 ]);
             }
-            return fail('github-token', `give it the permission ${permissionShort(t)}`, [
+            return fail(w.token, `give it the permission ${permissionShort(t)}`, [
                 `It needs the ${permission(t)} on ${where(t)}.`,
             ]);
         case 404:
-            return fail(placeInput(t), 'check the name, and that github-token has access to it');
+            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
         default:
-            return fail('github-api-url', 'run again later', [
-                "If this persists, check that github-api-url is GitHub's API.",
-            ]);
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
     }
 }
-async function readKey(api, t) {
-    const doing = `read the public key of ${where(t)}`;
-    return publicKeyOf((await call(t, doing, () => endpoints(api, t).publicKey())).data, doing);
+/** The public key the secrets of that place are sealed with. */
+async function readPublicKey(api, p) {
+    const doing = `read the public key of ${where(p)}`;
+    return publicKeyOf((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
 }
-async function call(t, doing, send) {
+async function call(api, t, doing, send) {
     try {
         return await send();
     }
     catch (err) {
-        throw explain(err, t, doing);
+        throw explain(err, t, doing, api.wording);
     }
 }
 /** A secret beside the target (the target itself by default). */
 async function readMetadata(api, t, name = t.name) {
     const { data } = await endpoints(api, t).get(name);
-    return metadataOf(data, `read ${(0,github_target/* describeTarget */.f)({ ...t, name })}`);
+    return metadataOf(data, `read ${(0,github_target/* describeTarget */.ff)({ ...t, name })}`, api.wording.apiUrl);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -452,43 +460,59 @@ async function currentUpdatedAt(api, t) {
         return (await readMetadata(api, t)).updated_at;
     }
     catch (err) {
-        throw explain(err, t, `read ${(0,github_target/* describeTarget */.f)(t)}`);
+        throw explain(err, t, `read ${(0,github_target/* describeTarget */.ff)(t)}`, api.wording);
     }
 }
 /** Everything that can be checked without changing anything, before a refresh token is spent. */
 async function preflight(api, t) {
-    const key = await readKey(api, t);
+    const key = await readPublicKey(api, t);
     let meta;
     try {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof GitHubHttpError && err.status === 404) {
-            throw new errors/* UserError */.yo(`secret-name: ${(0,github_target/* describeTarget */.f)(t)} does not exist; create it with the credentials first (README: First login).`, {
+        if (err instanceof api_GitHubHttpError && err.status === 404) {
+            throw new errors/* UserError */.yo(`${api.wording.name}: ${(0,github_target/* describeTarget */.ff)(t)} does not exist; ` +
+                'create it with the credentials first (README: First login).', {
                 cause: err,
                 details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
                     'would silently go stale.',
             });
         }
-        throw explain(err, t, `read ${(0,github_target/* describeTarget */.f)(t)}`);
+        throw explain(err, t, `read ${(0,github_target/* describeTarget */.ff)(t)}`, api.wording);
     }
     const pre = { key, updatedAt: meta.updated_at };
-    if (t.kind === 'org') {
-        pre.visibility = meta.visibility ?? 'private';
-        if (pre.visibility === 'selected')
-            pre.selectedRepositoryIds = await selectedRepositories(api, t);
+    return t.kind === 'org' ? { ...pre, ...(await accessOf(api, t, meta)) } : pre;
+}
+/** Who may use an organisation secret, from its metadata and, when selected, its list of repositories. */
+async function accessOf(api, t, meta) {
+    const visibility = meta.visibility ?? 'private';
+    if (visibility !== 'selected')
+        return { visibility };
+    return { visibility, selectedRepositoryIds: await selectedRepositories(api, t) };
+}
+/** Who may use an organisation secret now, kept when a new value is stored; undefined when it does not exist. */
+async function existingAccess(api, t) {
+    let meta;
+    try {
+        meta = await readMetadata(api, t);
     }
-    return pre;
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404)
+            return undefined;
+        throw explain(err, t, `read ${describeTarget(t)}`, api.wording);
+    }
+    return accessOf(api, t, meta);
 }
 // 100 pages of 100: more repositories than an organisation selects, and a bound on a
 // server that never says it is done.
 const MAX_PAGES = 100;
 async function selectedRepositories(api, t) {
-    const doing = `list the repositories that may use ${(0,github_target/* describeTarget */.f)(t)}`;
+    const doing = `list the repositories that may use ${(0,github_target/* describeTarget */.ff)(t)}`;
     const ids = new Set();
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await call(t, doing, () => endpoints(api, t).selectedRepositories(page));
-        const { ids: more, total } = repositoryPageOf(answer.data, doing);
+        const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
+        const { ids: more, total } = repositoryPageOf(answer.data, doing, api.wording.apiUrl);
         for (const id of more)
             ids.add(id);
         // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
@@ -496,10 +520,14 @@ async function selectedRepositories(api, t) {
             return [...ids];
     }
     // Writing a partial list would take the secret away from the repositories left out.
-    throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`);
+    throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+}
+/** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
+async function putSealedValue(api, t, sealed, access) {
+    return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,github_target/* describeTarget */.f)({ ...t, name })}`) {
+async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,github_target/* describeTarget */.ff)({ ...t, name })}`) {
     const put = async (key) => {
         const sealed = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
         return (await endpoints(api, t).put(name, sealed, access, once)).status;
@@ -508,17 +536,17 @@ async function putSealed(api, t, pre, name, value, access, once, doing = `write 
         return await put(pre.key);
     }
     catch (err) {
-        if (!(err instanceof GitHubHttpError && err.status === 422))
-            throw explain(err, t, doing);
-        const fresh = await readKey(api, t);
+        if (!(err instanceof api_GitHubHttpError && err.status === 422))
+            throw explain(err, t, doing, api.wording);
+        const fresh = await readPublicKey(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw explain(err, t, doing);
+            throw explain(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await put(fresh);
         }
         catch (again) {
-            throw explain(again, t, doing);
+            throw explain(again, t, doing, api.wording);
         }
     }
 }
@@ -526,6 +554,13 @@ async function putSealed(api, t, pre, name, value, access, once, doing = `write 
 async function writeSecret(api, t, pre, value) {
     // Marked with when it was written, so any job can tell an old copy from the metadata.
     await putSealed(api, t, pre, t.name, stamp(value, api.now()), pre, false);
+}
+/**
+ * Stores a first value exactly as given: no marker, since a value the broker never wrote is
+ * trusted (src/core/marker.ts). 201 created, 204 updated.
+ */
+function seedSecret(api, t, key, value, access) {
+    return putSealed(api, t, { key }, t.name, value, access, false);
 }
 /**
  * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
@@ -544,7 +579,7 @@ class SecretsBeside {
     /** The public key to seal with: absent when the preflight itself failed. */
     key() {
         if (!this.pre)
-            throw new errors/* UserError */.yo(`github-api-url: the public key of ${(0,github_target/* describeTarget */.f)(this.t)} could not be read.`);
+            throw new errors/* UserError */.yo(`${this.api.wording.apiUrl}: the public key of ${(0,github_target/* describeTarget */.ff)(this.t)} could not be read.`);
         return this.pre;
     }
     /** Creates the secret if absent: true when this request created it, false when it existed. */
@@ -566,9 +601,9 @@ class SecretsBeside {
             return instant((await readMetadata(this.api, this.t, name)).created_at);
         }
         catch (err) {
-            if (err instanceof GitHubHttpError && err.status === 404)
+            if (err instanceof api_GitHubHttpError && err.status === 404)
                 return undefined;
-            throw explain(err, this.t, `read ${(0,github_target/* describeTarget */.f)({ ...this.t, name })}`);
+            throw explain(err, this.t, `read ${(0,github_target/* describeTarget */.ff)({ ...this.t, name })}`, this.api.wording);
         }
     }
     async remove(name) {
@@ -576,15 +611,15 @@ class SecretsBeside {
             await endpoints(this.api, this.t).remove(name);
         }
         catch (err) {
-            if (err instanceof GitHubHttpError && err.status === 404)
+            if (err instanceof api_GitHubHttpError && err.status === 404)
                 return;
-            throw explain(err, this.t, `delete ${(0,github_target/* describeTarget */.f)({ ...this.t, name })}`);
+            throw explain(err, this.t, `delete ${(0,github_target/* describeTarget */.ff)({ ...this.t, name })}`, this.api.wording);
         }
     }
     /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
     async list(prefix) {
         const doing = `list the secrets beside ${this.t.name}`;
-        const answer = await call(this.t, doing, () => endpoints(this.api, this.t).list());
+        const answer = await call(this.api, this.t, doing, () => endpoints(this.api, this.t).list());
         const data = answer.data;
         const found = [];
         for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
@@ -1052,7 +1087,7 @@ class Coordination {
         const now = this.d.now();
         const byCopy = new Map();
         for (const s of await this.d.beside.list(PREFIX)) {
-            const m = github_target/* CLAIM_NAME */.h.exec(s.name);
+            const m = github_target/* CLAIM_NAME */.hB.exec(s.name);
             if (!m)
                 continue;
             const copy = byCopy.get(m[1]) ?? { names: [], createdAt: s.createdAt };
@@ -1140,7 +1175,7 @@ pre, withStore = true) {
         lockTimeoutMs: cfg.lockTimeoutMs,
         info: (m) => deps.core.info(m),
         warning: (m) => deps.core.warning(m),
-        target: (0,github_target/* describeTarget */.f)(target),
+        target: (0,github_target/* describeTarget */.ff)(target),
     });
 }
 function openStore(deps, cfg) {
@@ -1200,7 +1235,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         return;
     masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,credentials/* secretsOf */.Fj)((0,credentials/* parseCredentials */.gu)(record.credentials)));
     const target = cfg.secret;
-    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,github_target/* describeTarget */.f)(target)}.`);
+    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,github_target/* describeTarget */.ff)(target)}.`);
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, (0,action_deps/* githubDeps */.kZ)(deps));
     const ticket = ticketOf(record.copy, record);
     const successor = { kind: 'next', ...record.successor };
@@ -1211,7 +1246,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         await coordinate(deps, cfg, api, pre, false).spent(ticket);
         if (pre.updatedAt !== record.secretUpdatedAt) {
             // Main's own write landed before it was killed, or a newer rotation did: never overwritten.
-            core.info(`${(0,github_target/* describeTarget */.f)(target)} changed since the main step read it, so it is left as it is.`);
+            core.info(`${(0,github_target/* describeTarget */.ff)(target)} changed since the main step read it, so it is left as it is.`);
             file.clear();
             return;
         }
@@ -1234,7 +1269,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     }
     file.clear();
     await coordinate(deps, cfg, api, pre).succeeded(ticket, successor);
-    core.info(`Wrote the rotated credentials to ${(0,github_target/* describeTarget */.f)(target)}.`);
+    core.info(`Wrote the rotated credentials to ${(0,github_target/* describeTarget */.ff)(target)}.`);
 }
 /** The ticket of a claim main made, from what it left sealed: the copy names the store's entries. */
 function ticketOf(copy, names) {

@@ -1,13 +1,13 @@
 // Reads and validates every input before anything else happens.
 import { isAbsolute, join } from 'node:path';
 import { parseDuration } from '../core/duration.js';
+import { httpUrl } from '../core/url.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { PROVIDERS, homeDir, isProviderId, type Provider } from '../core/providers.js';
-import { httpUrl } from '../core/url.js';
 import type { Env } from '../core/env.js';
 import type { Core } from './deps.js';
-import { CLAIM_NAME, type SecretTarget } from '../github/target.js';
+import { ACTION_WORDING, checkPlace, checkSecretName, type SecretTarget } from '../github/target.js';
 
 export type Mode = 'auto' | 'refresh' | 'check';
 
@@ -34,7 +34,6 @@ export interface Config {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 // Values quoted in an error may come from an expression (a branch name, a PR title).
 const q = (value: string): string => `"${neutral(value, 80)}"`;
 
@@ -83,11 +82,6 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   const repository = core.getInput('secret-repository') || env.GITHUB_REPOSITORY || '';
   const environment = core.getInput('secret-environment');
   const org = core.getInput('secret-org');
-  if (environment && org)
-    throw new UserError(
-      'secret-environment and secret-org: give at most one; an environment secret belongs to a repository, ' +
-        'an organization secret to an organization.',
-    );
   if (!name) {
     if (environment || org)
       throw new UserError(
@@ -96,24 +90,8 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
       );
     return undefined;
   }
-  if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new UserError(
-      `secret-name: ${q(name)} is not a valid secret name; ` +
-        'use letters, digits and underscores, not starting with a digit or GITHUB_.',
-    );
-  }
-  if (CLAIM_NAME.test(name))
-    throw new UserError(`secret-name: ${q(name)} is named like one of the broker's own claims; choose another.`);
-  if (org) {
-    if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`secret-org: ${q(org)} is not an organization login.`);
-    return { kind: 'org', org, name };
-  }
-  if (!REPO.test(repository)) throw new UserError(`secret-repository: ${q(repository)} is not owner/name.`);
-  // The name is printed in log lines and the summary: one plain line.
-  if (environment && neutral(environment) !== environment)
-    throw new UserError(`secret-environment: ${q(environment)} is not an environment name.`);
-  const [owner, repo] = repository.split('/');
-  return environment ? { kind: 'env', owner, repo, environment, name } : { kind: 'repo', owner, repo, name };
+  checkSecretName(name, ACTION_WORDING);
+  return { ...checkPlace({ repository, environment, org }, ACTION_WORDING), name };
 }
 
 function credentialsFile(core: Core, env: Env, provider: Provider): string | undefined {

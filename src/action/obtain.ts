@@ -13,11 +13,9 @@ import {
 import { coordinate, type Coordination, type Spent, type Ticket } from '../store/coordination.js';
 import { formatDuration } from '../core/duration.js';
 import {
-  GITHUB_TOKEN_CANNOT,
   InvalidGrantError,
   KEPT_IN_STORE,
   KEPT_IN_STORE_DETAILS,
-  PAT_FIX,
   RELOGIN,
   RERUN_OLD_COPY,
   UncertainRefreshError,
@@ -29,7 +27,8 @@ import {
 import type { CliClaim, Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
 import { currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
-import { describeTarget, type SecretTarget } from '../github/target.js';
+import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
+import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
@@ -98,12 +97,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi; pre: Preflight }> {
   const target = cfg.secret as SecretTarget;
-  if (deps.env.GITHUB_TOKEN && deps.env.GITHUB_TOKEN === cfg.githubToken) {
-    throw new UserError(
-      `github-token: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${PAT_FIX} on the secret.`,
-      { details: GITHUB_TOKEN_CANNOT },
-    );
-  }
+  refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
   const pre = await preflight(api, target);
   deps.core.info(`Checked ${describeTarget(target)}: readable, last updated ${neutral(pre.updatedAt)}.`);

@@ -10,12 +10,16 @@ const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb 
   import: { summary: 'copy the login of Claude Code or Codex on this machine', load: () => import('./import.js') },
   refresh: { summary: 'refresh a credentials file and rewrite it in place', load: () => import('./refresh.js') },
   status: { summary: 'what a credentials file holds, without any network', load: () => import('./status.js') },
+  seed: { summary: 'store credentials in a GitHub secret, sealed with its key', load: () => import('./seed.js') },
+  seal: { summary: 'seal credentials for a secret, without any network', load: () => import('./seal.js') },
+  put: { summary: 'store a value sealed elsewhere in a GitHub secret, unchanged', load: () => import('./put.js') },
+  'public-key': { summary: "print a secret's public key, for seal --key-file", load: () => import('./public-key.js') },
 };
 
 const USAGE = [
   'usage: oauth-broker <verb> [options]    (oauth-broker <verb> --help for its options)',
   '',
-  ...Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(8)} ${v.summary}`),
+  ...Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(10)} ${v.summary}`),
   '',
   'Human lines go to stderr, the result alone to stdout. No verb ever prints a token.',
 ];

@@ -29,10 +29,15 @@ export interface Status {
 export async function readCredentials(from: string, deps: CliDeps): Promise<Credentials> {
   const text = await readFrom(from, deps);
   if (!text.trim()) throw new UserError(`--from ${from}: is empty; give the credentials the login wrote.`);
+  const c = asFrom(from, () => parseCredentials(text));
+  for (const s of secretsOf(c)) deps.secrets.add(s);
+  return c;
+}
+
+/** Runs a check of the core's on the value of --from, whose errors name the action's input. */
+export function asFrom<T>(from: string, check: () => T): T {
   try {
-    const c = parseCredentials(text);
-    for (const s of secretsOf(c)) deps.secrets.add(s);
-    return c;
+    return check();
   } catch (err) {
     throw inCliTerms(err, `--from ${from}`);
   }

@@ -81,14 +81,14 @@ export function inCliTerms(err: unknown, source: string): unknown {
   return new UserError(message, { details: err.details, cause: err });
 }
 
-/** The text of `--from FILE` or standard input for `-`. */
-export async function readFrom(from: string, deps: CliDeps): Promise<string> {
+/** The text of `--from FILE` (or another option's FILE) or standard input for `-`. */
+export async function readFrom(from: string, deps: CliDeps, name = 'from'): Promise<string> {
   if (from === '-') return deps.stdin();
   try {
     return readFileSync(from, 'utf8');
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    throw new UserError(`--from: ${neutral(from, 120)} ${why}.`, { cause: err });
+    throw new UserError(`--${name}: ${neutral(from, 120)} ${why}.`, { cause: err });
   }
 }
 

@@ -284,7 +284,7 @@ export function serializeCredentials(c: Credentials): string {
 }
 
 /** GitHub's limit on a secret's value. */
-const MAX_SECRET_BYTES = 48 * 1024;
+export const MAX_SECRET_BYTES = 48 * 1024;
 
 /**
  * Refuses, before any refresh, credentials whose rotation could not be stored: the value

@@ -124,9 +124,10 @@ function belongs(issuer: Issuer, provider: ProviderId): boolean {
 
 /**
  * Refuses, in one line naming the input and the fix, credentials that do not belong to
- * `provider` or whose refresh token is not one, and a token-url of another provider.
+ * `provider` or whose refresh token is not one, and a token-url of another provider (when
+ * one is given: storing credentials sends nothing to a token endpoint).
  */
-export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string): void {
+export function recognise(c: Credentials, provider: ProviderId, tokenUrl?: string): void {
   const fail = (what: string, details?: string): never => {
     throw new UserError(`credentials: ${what}.`, { details });
   };
@@ -154,6 +155,7 @@ export function recognise(c: Credentials, provider: ProviderId, tokenUrl: string
     const kind = token ? kindOf(token) : undefined;
     if (kind?.issuer && !belongs(kind.issuer, provider)) mismatch(`the ${field} is ${kind.what}`, kind.issuer);
   }
+  if (tokenUrl === undefined) return;
   const { hostname } = new URL(tokenUrl);
   const endpoint = ENDPOINT_ISSUER[hostname];
   if (endpoint && !belongs(endpoint, provider)) {

@@ -6,6 +6,7 @@ import type { EndpointDefaults, OctokitResponse } from '@octokit/types';
 import { classifyFetchError, retryAfterMs } from '../core/http.js';
 import { neutral } from '../core/neutral.js';
 import { USER_AGENT } from '../core/version.js';
+import { ACTION_WORDING, type Wording } from './target.js';
 
 export interface GitHubDeps {
   fetch: typeof fetch;
@@ -66,6 +67,8 @@ export class GitHubApi {
     baseUrl: string,
     token: string,
     private readonly deps: GitHubDeps,
+    /** What the caller's error lines call the token, the API URL and where the secret is. */
+    readonly wording: Wording = ACTION_WORDING,
   ) {
     const octokit = new GitHub(
       getOctokitOptions(token, {
@@ -169,8 +172,8 @@ export class GitHubApi {
     if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
       this.warnedExpiry = true;
       this.deps.warning(
-        `github-token expires on ${neutral(v, 40)}; renew it before then, ` +
-          'or the write-back of rotated credentials will fail.',
+        `${this.wording.token} expires on ${neutral(v, 40)}; renew it before then, ` +
+          'or writing the secret will fail.',
       );
     }
   }

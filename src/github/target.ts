@@ -1,9 +1,14 @@
 // Which secret the rotated credentials go to; named in logs without loading the REST client.
+import { UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
 
-export type SecretTarget =
-  | { kind: 'repo'; owner: string; repo: string; name: string }
-  | { kind: 'env'; owner: string; repo: string; environment: string; name: string }
-  | { kind: 'org'; org: string; name: string };
+/** Where secrets are kept: a repository, one of its environments, or an organisation. */
+export type SecretPlace =
+  | { kind: 'repo'; owner: string; repo: string }
+  | { kind: 'env'; owner: string; repo: string; environment: string }
+  | { kind: 'org'; org: string };
+
+export type SecretTarget = SecretPlace & { name: string };
 
 export function describeTarget(t: SecretTarget): string {
   if (t.kind === 'repo') return `repository secret ${t.name} of ${t.owner}/${t.repo}`;
@@ -16,3 +21,66 @@ export function describeTarget(t: SecretTarget): string {
  * broker creates or deletes.
  */
 export const CLAIM_NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(\d+)(_S)?$/i;
+
+/** What error lines call the settings that name the secret and reach GitHub: inputs, or CLI options. */
+export interface Wording {
+  /** The secret's name. */
+  name: string;
+  /** Where it is, for each kind of place. */
+  place: Record<SecretPlace['kind'], string>;
+  /** Where the token came from. */
+  token: string;
+  apiUrl: string;
+  /** The network a request to GitHub crosses. */
+  network: string;
+}
+
+/** The action's inputs. */
+export const ACTION_WORDING: Wording = {
+  name: 'secret-name',
+  place: { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' },
+  token: 'github-token',
+  apiUrl: 'github-api-url',
+  network: "the runner's network",
+};
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+// Values quoted in an error may come from an expression (a branch name, a PR title).
+const q = (value: string): string => `"${neutral(value, 80)}"`;
+
+/** A secret name GitHub accepts, and not one of the broker's own claims. */
+export function checkSecretName(name: string, w: Pick<Wording, 'name'>): string {
+  if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
+    throw new UserError(
+      `${w.name}: ${q(name)} is not a valid secret name; ` +
+        'use letters, digits and underscores, not starting with a digit or GITHUB_.',
+    );
+  }
+  if (CLAIM_NAME.test(name))
+    throw new UserError(`${w.name}: ${q(name)} is named like one of the broker's own claims; choose another.`);
+  return name;
+}
+
+/** Where the secret is: an organisation, else a repository (owner/name) or one of its environments. */
+export function checkPlace(
+  p: { repository: string; environment?: string; org?: string },
+  w: Pick<Wording, 'place'>,
+): SecretPlace {
+  const { environment, org } = p;
+  if (environment && org)
+    throw new UserError(
+      `${w.place.env} and ${w.place.org}: give at most one; an environment secret belongs to a repository, ` +
+        'an organization secret to an organization.',
+    );
+  if (org) {
+    if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`${w.place.org}: ${q(org)} is not an organization login.`);
+    return { kind: 'org', org };
+  }
+  if (!REPO.test(p.repository)) throw new UserError(`${w.place.repo}: ${q(p.repository)} is not owner/name.`);
+  // The name is printed in log lines and the summary: one plain line.
+  if (environment && neutral(environment) !== environment)
+    throw new UserError(`${w.place.env}: ${q(environment)} is not an environment name.`);
+  const [owner, repo] = p.repository.split('/');
+  return environment ? { kind: 'env', owner, repo, environment } : { kind: 'repo', owner, repo };
+}

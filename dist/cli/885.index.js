@@ -1,0 +1,163 @@
+export const id = 885;
+export const ids = [885];
+export const modules = {
+
+/***/ 2885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verb: () => (/* binding */ verb)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
+/* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3263);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5525);
+// `oauth-broker seal`: the sealed value for a public key fetched elsewhere, without any network
+// (the air-gapped hand-over). Only libsodium is loaded: no HTTP client, no GitHub client.
+
+
+
+
+// GitHub's key ids are decimal numbers; anything printable up to this length is passed on as given.
+const KEY_ID = /^[\x21-\x7e]{1,100}$/;
+/** The key from --key-file (the JSON of GET …/secrets/public-key) or --public-key with --key-id. */
+async function keyOf(args, from, deps) {
+    const file = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'key-file');
+    const key = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'public-key');
+    const keyId = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'key-id');
+    if (file && (key || keyId))
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-file, or --public-key with --key-id: give one.');
+    if (file) {
+        if (file === '-' && from === '-')
+            throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-file - and --from -: only one can be standard input.');
+        return keyFile(await (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .readFrom */ .zP)(file, deps, 'key-file'), file);
+    }
+    if (!key || !keyId) {
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(key || keyId
+            ? `--${key ? 'key-id' : 'public-key'} is missing.`
+            : 'give --key-file, or --public-key with --key-id.');
+    }
+    if (!(0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(key))
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--public-key: is not a 32-byte base64 public key.');
+    if (!KEY_ID.test(keyId))
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-id: is not a key id.');
+    return { key_id: keyId, key };
+}
+function keyFile(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        doc = undefined;
+    }
+    const k = doc;
+    if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(k.key)) {
+        return { key_id: k.key_id, key: k.key };
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--key-file ${file}: is not the {"key_id","key"} of GET …/secrets/public-key; ` +
+        'fetch it again (oauth-broker public-key).');
+}
+const verb = {
+    usage: [
+        'seal (--public-key KEY --key-id ID | --key-file F) [--from FILE|-]',
+        '  Prints {"encrypted_value","key_id"}: the credentials sealed with the public key of a secret, for',
+        '  oauth-broker put (or the REST API) to store. No network at all. --key-file takes the JSON that',
+        '  GET …/secrets/public-key returns (oauth-broker public-key prints it). --from defaults to - (standard',
+        '  input); refused when over 48 KB or not credentials the action accepts.',
+    ].join('\n'),
+    options: {
+        'public-key': { type: 'string' },
+        'key-id': { type: 'string' },
+        'key-file': { type: 'string' },
+        from: { type: 'string' },
+    },
+    async run(args, deps) {
+        const from = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'from') ?? '-';
+        const key = await keyOf(args, from, deps);
+        const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_2__/* .readSecretValue */ .k)(from, deps);
+        const encrypted = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sealForGitHub */ .o)(value, key.key);
+        deps.stdout(`${JSON.stringify({ encrypted_value: encrypted, key_id: key.key_id })}\n`);
+        deps.stderr(`Sealed with key ${key.key_id}; store it with oauth-broker put --sealed.`);
+    },
+};
+
+
+/***/ }),
+
+/***/ 3263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readSecretValue)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6026);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5525);
+// What seed and seal store: the credentials exactly as the login wrote them, refused here when
+// GitHub or the action would refuse them. No network.
+
+
+
+
+
+/** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
+async function readSecretValue(from, deps) {
+    // A final newline ends the file the login wrote; it is no part of the value.
+    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_4__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
+    const bytes = Buffer.byteLength(value);
+    if (bytes > _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .sU) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
+            'store only the document the login wrote.');
+    }
+    const c = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__.asFrom)(from, () => (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(value));
+    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+        deps.secrets.add(s);
+    // The provider the credentials themselves name; nothing is sent to its token endpoint here.
+    (0,_status_js__WEBPACK_IMPORTED_MODULE_3__.asFrom)(from, () => (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? 'oauth2'));
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 7286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ checkPublicKey),
+/* harmony export */   o: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
+// the stored-token path never pays for the WebAssembly module.
+
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
+async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+    const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
+    await sodium.ready;
+    const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
+    return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,286 @@
+export const id = 913;
+export const ids = [913];
+export const modules = {
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verb: () => (/* binding */ verb)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
+/* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8201);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4926);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6026);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5525);
+// `oauth-broker import claude-code|codex`: the login of a provider CLI on this machine, copied for CI.
+// The copy and the CLI then hold one refresh token, so the verb always says how to make a separate one.
+
+
+
+
+
+
+
+
+
+const standardFile = (id, env) => _core_providers_js__WEBPACK_IMPORTED_MODULE_4__/* .PROVIDERS */ .xq[id].filePath?.(env) ?? '';
+const CLIS = {
+    'claude-code': {
+        name: 'Claude Code',
+        provider: 'anthropic',
+        format: 'claude-code',
+        file: (env) => env.CLAUDE_CONFIG_DIR ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CLAUDE_CONFIG_DIR, '.credentials.json') : standardFile('anthropic', env),
+        fileName: "Claude Code's .credentials.json",
+        login: 'claude (/login)',
+    },
+    codex: {
+        name: 'Codex',
+        provider: 'openai',
+        format: 'codex',
+        file: (env) => standardFile('openai', env),
+        fileName: "Codex's auth.json",
+        login: 'codex login',
+    },
+};
+const HOLDS = {
+    'claude-code': 'a Claude Code login',
+    codex: 'a Codex login',
+    generic: 'an OAuth token document',
+    'refresh-token': 'a bare refresh token',
+};
+// Claude Code keeps the login of the default config folder in this macOS keychain item; a
+// CLAUDE_CONFIG_DIR login has an item of its own, so the keychain is read only without one.
+const KEYCHAIN_ITEM = 'Claude Code-credentials';
+const KEYCHAIN = `the keychain item "${KEYCHAIN_ITEM}"`;
+// security(1) exits 44 (errSecItemNotFound) without the item; deps.run answers 127 without the program.
+const NOT_FOUND = 44;
+const NO_PROGRAM = 127;
+/** The text of a file, or undefined when there is none; `label` names the option it came from. */
+function readIfThere(path, label = '') {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code ?? 'error';
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
+    }
+}
+const fileSource = (path) => async (looked) => {
+    looked.push((0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 80));
+    const text = readIfThere(path);
+    return text === undefined ? undefined : { where: path, text };
+};
+function keychainSource(deps) {
+    return async (looked) => {
+        const r = await deps.run('security', ['find-generic-password', '-s', KEYCHAIN_ITEM, '-w']);
+        if (r.code === NO_PROGRAM)
+            return undefined;
+        looked.push(KEYCHAIN);
+        if (r.code === NOT_FOUND)
+            return undefined;
+        if (r.code !== 0) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
+                '(security unlock-keychain) and allow the access, or pass --path.');
+        }
+        return { where: KEYCHAIN, text: r.stdout };
+    };
+}
+/**
+ * Where the CLI's login may be, in order. On macOS Claude Code's own store is the keychain
+ * (its file, when there is one, a copy); elsewhere the file, then the keychain only when a
+ * `security` program exists.
+ */
+function sources(cli, deps) {
+    const file = fileSource(cli.file(deps.env));
+    if (cli.format !== 'claude-code' || deps.env.CLAUDE_CONFIG_DIR)
+        return [file];
+    const keychain = keychainSource(deps);
+    return deps.platform === 'darwin' ? [keychain, file] : [file, keychain];
+}
+async function locate(cli, path, deps) {
+    if (path) {
+        const text = readIfThere(path, '--path: ');
+        if (text === undefined)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
+        return { where: path, text };
+    }
+    const looked = [];
+    for (const source of sources(cli, deps)) {
+        const found = await source(looked);
+        if (found)
+            return found;
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
+}
+/** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
+function refuseApiKey(cli, found, deps) {
+    if (cli.format !== 'codex')
+        return;
+    let doc;
+    try {
+        doc = JSON.parse(found.text);
+    }
+    catch {
+        return; // parseCredentials says what is wrong with it.
+    }
+    if (typeof doc !== 'object' || doc === null)
+        return;
+    const { auth_mode: mode, OPENAI_API_KEY: key, tokens } = doc;
+    if (typeof key === 'string' && key)
+        deps.secrets.add(key);
+    if (mode === 'apikey' || (tokens == null && typeof key === 'string' && key)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is an API-key login (auth_mode apikey), with nothing to refresh; log in with ` +
+            'ChatGPT (codex login) and import again, or use the key as OPENAI_API_KEY.');
+    }
+}
+/** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
+function validate(cli, found, deps) {
+    refuseApiKey(cli, found, deps);
+    const where = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80);
+    let c;
+    try {
+        c = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCredentials */ .gu)(found.text);
+    }
+    catch (err) {
+        // Its errors never quote the value; whatever is token-shaped is redacted all the same.
+        for (const t of found.text.match(/[A-Za-z0-9_.~+/=-]{20,}/g) ?? [])
+            deps.secrets.add(t);
+        throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .inCliTerms */ .z0)(err, where);
+    }
+    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .secretsOf */ .Fj)(c))
+        deps.secrets.add(s);
+    if (c.format !== cli.format) {
+        const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} holds ${HOLDS[c.format]}, not ${HOLDS[cli.format]}; ` +
+            `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`);
+    }
+    try {
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_5__/* .recognise */ .GJ)(c, cli.provider, _core_providers_js__WEBPACK_IMPORTED_MODULE_4__/* .PROVIDERS */ .xq[cli.provider].tokenUrl ?? '');
+    }
+    catch (err) {
+        throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .inCliTerms */ .z0)(err, where);
+    }
+    return c;
+}
+/** The copy holds the login and nothing else: Claude Code keeps MCP servers' own tokens beside it. */
+function forCi(c, deps) {
+    if (!('mcpOAuth' in c.doc))
+        return c;
+    const { mcpOAuth: _, ...doc } = c.doc;
+    deps.stderr('Left out "mcpOAuth": the tokens of MCP servers stay on this machine.');
+    return { ...c, doc };
+}
+function warnShared(cli, deps) {
+    for (const l of [
+        `Warning: this copy and ${cli.name} on this machine now share one refresh token, and a refresh spends it:`,
+        '  whichever refreshes first (the CLI here or CI) leaves the other holding a dead login (invalid_grant).',
+        '  For CI, make a separate login instead:',
+        `  oauth-broker login --provider ${cli.provider} --out - | oauth-broker seed --repo O/R --secret NAME --from -`,
+    ]) {
+        deps.stderr(l);
+    }
+}
+const verb = {
+    usage: [
+        'import claude-code|codex --out FILE|- [--path P]',
+        '  Copies the login of Claude Code or Codex on this machine to FILE (mode 0600), or to stdout with',
+        '  --out -. Claude Code: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json; without',
+        `  CLAUDE_CONFIG_DIR also the keychain item "${KEYCHAIN_ITEM}" (security find-generic-password): first`,
+        '  on macOS, elsewhere only when there is no file and a security program exists. Codex:',
+        '  $CODEX_HOME/auth.json, else ~/.codex/auth.json. --path reads that file instead.',
+        '  The copy shares its refresh token with this machine; a separate login for CI:',
+        '  oauth-broker login --provider anthropic|openai --out - | oauth-broker seed --repo O/R --secret NAME --from -',
+    ].join('\n'),
+    options: { path: { type: 'string' }, out: { type: 'string' } },
+    positionals: { min: 1, max: 1, name: 'the CLI to import from (claude-code or codex)' },
+    async run(args, deps) {
+        const name = args.positionals[0];
+        const cli = Object.hasOwn(CLIS, name) ? CLIS[name] : undefined;
+        if (!cli)
+            throw new _verb_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(name, 40)}" is not claude-code or codex.`);
+        const out = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'out', true);
+        const found = await locate(cli, (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'path'), deps);
+        const c = forCi(validate(cli, found, deps), deps);
+        deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${(0,_status_js__WEBPACK_IMPORTED_MODULE_6__.describeAccessToken)(c, deps.now())}.`);
+        warnShared(cli, deps);
+        (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOut */ .sD)(out, (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCredentials */ .dY)(c), deps);
+    },
+};
+
+
+/***/ }),
+
+/***/ 8201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rl: () => (/* binding */ isProviderId),
+/* harmony export */   xq: () => (/* binding */ PROVIDERS)
+/* harmony export */ });
+/* unused harmony export homeDir */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What differs between providers. Everything else is the same code path.
+
+
+/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
+function homeDir(env) {
+    if (env.HOME)
+        return env.HOME;
+    try {
+        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
+    }
+    catch {
+        return '';
+    }
+}
+const PROVIDERS = {
+    anthropic: {
+        id: 'anthropic',
+        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
+        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+        encoding: 'json',
+        sendsScope: true,
+        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.claude', '.credentials.json'),
+    },
+    openai: {
+        id: 'openai',
+        tokenUrl: 'https://auth.openai.com/oauth/token',
+        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
+        encoding: 'json',
+        sendsScope: false,
+        defaultFile: 'auto',
+        defaultClientRefresh: true,
+        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.codex'), 'auth.json'),
+    },
+    oauth2: {
+        id: 'oauth2',
+        encoding: 'form',
+        sendsScope: true,
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+    },
+};
+function isProviderId(s) {
+    return Object.hasOwn(PROVIDERS, s);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,26 @@
+// What seed and seal store: the credentials exactly as the login wrote them, refused here when
+// GitHub or the action would refuse them. No network.
+import { MAX_SECRET_BYTES, parseCredentials, secretsOf } from '../core/credentials.js';
+import { UserError } from '../core/errors.js';
+import { issuerOf, recognise } from '../core/recognise.js';
+import type { CliDeps } from './deps.js';
+import { asFrom } from './status.js';
+import { readFrom } from './verb.js';
+
+/** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
+export async function readSecretValue(from: string, deps: CliDeps): Promise<string> {
+  // A final newline ends the file the login wrote; it is no part of the value.
+  const value = (await readFrom(from, deps)).replace(/\r?\n$/, '');
+  const bytes = Buffer.byteLength(value);
+  if (bytes > MAX_SECRET_BYTES) {
+    throw new UserError(
+      `--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
+        'store only the document the login wrote.',
+    );
+  }
+  const c = asFrom(from, () => parseCredentials(value));
+  for (const s of secretsOf(c)) deps.secrets.add(s);
+  // The provider the credentials themselves name; nothing is sent to its token endpoint here.
+  asFrom(from, () => recognise(c, issuerOf(c) ?? 'oauth2'));
+  return value;
+}

@@ -5,6 +5,7 @@
 // and 16 concurrent jobs sharing one expired token. OAUTH_BROKER_TEST_NODE=/path/to/node
 // times that Node instead of the one running this script (the harness spawns it too).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,8 +125,11 @@ const STATUS_TARGET = 1.5;
 const cli = join(root, 'dist/cli/index.js');
 const credentialsFile = join(scratch, 'credentials.json');
 writeFileSync(credentialsFile, env.INPUT_CREDENTIALS);
+const keyFile = join(scratch, 'key.json');
+writeFileSync(keyFile, JSON.stringify({ key_id: '1', key: randomBytes(32).toString('base64') }));
 const cliRuns: Record<string, string[]> = {
   status: [cli, 'status', '--json', '--from', credentialsFile],
+  seal: [cli, 'seal', '--key-file', keyFile, '--from', credentialsFile],
 };
 const cliEnv = { PATH: env.PATH, HOME: env.HOME };
 for (const args of Object.values(cliRuns)) time(args, cliEnv);

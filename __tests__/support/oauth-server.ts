@@ -22,6 +22,8 @@ export interface OAuthServerOptions {
   accessTtlSeconds?: number;
   /** answer without `refresh_token`: the presented token is not rotated and stays live */
   omitRefreshToken?: boolean;
+  /** answer with `refresh_token_expires_in` (seconds): how long the refresh token itself lives */
+  refreshTtlSeconds?: number;
 }
 
 export interface OAuthFault {
@@ -121,6 +123,7 @@ class FakeOAuthServer implements OAuthServer {
     private readonly clientId: string,
     private readonly accessTtlSeconds: number,
     private readonly omitRefreshToken: boolean,
+    private readonly refreshTtlSeconds?: number,
   ) {}
 
   async listen(): Promise<void> {
@@ -214,6 +217,7 @@ class FakeOAuthServer implements OAuthServer {
       response.refresh_token = next;
     }
     response.expires_in = this.accessTtlSeconds;
+    if (this.refreshTtlSeconds !== undefined) response.refresh_token_expires_in = this.refreshTtlSeconds;
     response.scope = record.scopes.join(' ');
     response.account = { ...this.account };
     response.organization = { ...this.organization };
@@ -228,6 +232,7 @@ export async function startOAuthServer(opts: OAuthServerOptions = {}): Promise<O
     opts.clientId ?? ANTHROPIC_CLIENT_ID,
     opts.accessTtlSeconds ?? 28800,
     opts.omitRefreshToken ?? false,
+    opts.refreshTtlSeconds,
   );
   await server.listen();
   return server;

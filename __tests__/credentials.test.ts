@@ -7,6 +7,7 @@ import {
   serializeCredentials,
 } from '../src/core/credentials.js';
 import { UserError } from '../src/core/errors.js';
+import { refreshExpiresAt, stamp, withRefreshExpiry } from '../src/core/marker.js';
 import { fakeToken } from './support/fake-tokens.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -285,5 +286,53 @@ describe('checkWriteBack', () => {
   it('refuses credentials that could not be stored once refreshed, before anything is spent', () => {
     const near = parseCredentials(JSON.stringify({ claudeAiOauth: { refreshToken: RT }, pad: 'x'.repeat(47_000) }));
     expect(() => checkWriteBack(near, NOW)).toThrow(/^credentials: is 46 KB; refreshed, it could exceed GitHub's/);
+  });
+});
+
+describe("the refresh token's own expiry, kept in the marker", () => {
+  const DAY = 86_400_000;
+  const claude = (extra: Record<string, unknown> = {}): string =>
+    JSON.stringify({ claudeAiOauth: { accessToken: AT, refreshToken: RT, expiresAt: NOW }, ...extra });
+  const RT2 = fakeToken('anthropic-refresh');
+
+  it.each([
+    ['Claude Code', claude()],
+    ['Codex', JSON.stringify({ tokens: { access_token: jwt({ exp: NOW / 1000 }), refresh_token: RT } })],
+    ['generic', JSON.stringify({ access_token: AT, refresh_token: RT, expires_at: NOW })],
+    ['bare', RT],
+  ])('%s: refresh_token_expires_in is recorded as an instant, and read back', (_, text) => {
+    const next = applyTokenSet(
+      parseCredentials(text),
+      { accessToken: AT, refreshToken: RT2, expiresInSeconds: 3600, refreshExpiresInSeconds: 86_400 },
+      NOW,
+    );
+    const back = parseCredentials(serializeCredentials(next));
+    expect(refreshExpiresAt(back.doc)).toBe(NOW + DAY);
+    expect(back.doc.oauth_broker).toEqual({ refresh_expires_at: new Date(NOW + DAY).toISOString() });
+  });
+
+  it('kept while the provider keeps the refresh token; dropped with a new one it says nothing of', () => {
+    const marked = claude({
+      oauth_broker: { written_at: new Date(NOW).toISOString(), refresh_expires_at: '2026-11-25T00:00:00.000Z' },
+    });
+    const kept = applyTokenSet(parseCredentials(marked), { accessToken: AT, expiresInSeconds: 60 }, NOW);
+    expect(refreshExpiresAt(kept.doc)).toBe(Date.parse('2026-11-25T00:00:00Z'));
+    const rotated = applyTokenSet(parseCredentials(marked), { accessToken: AT, refreshToken: RT2 }, NOW);
+    expect(rotated.doc.oauth_broker).toEqual({ written_at: new Date(NOW).toISOString() });
+    expect(refreshExpiresAt(rotated.doc)).toBeUndefined();
+  });
+
+  it('the write stamp keeps it; an unreadable one counts as unknown', () => {
+    const value = serializeCredentials(
+      applyTokenSet(parseCredentials(claude()), { accessToken: AT, refreshExpiresInSeconds: 60 }, NOW),
+    );
+    const stamped = JSON.parse(stamp(value, NOW + 1000)) as Record<string, unknown>;
+    expect(stamped.oauth_broker).toEqual({
+      refresh_expires_at: new Date(NOW + 60_000).toISOString(),
+      written_at: new Date(NOW + 1000).toISOString(),
+    });
+    expect(refreshExpiresAt({ oauth_broker: { refresh_expires_at: 'soon' } })).toBeUndefined();
+    expect(refreshExpiresAt({ oauth_broker: 'x' })).toBeUndefined();
+    expect(withRefreshExpiry({ a: 1 }, undefined)).toEqual({ a: 1 });
   });
 });

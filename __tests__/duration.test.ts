@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from '../src/core/duration.js';
+import { describeExpiry, formatDuration, parseDuration } from '../src/core/duration.js';
 import { UserError } from '../src/core/errors.js';
 
 describe('parseDuration', () => {
@@ -40,5 +40,13 @@ describe('every duration printed is one the inputs accept', () => {
   it.each(['90s', '30m', '2h', '1d', '45', '1h30m', '2m30s', '100m'])('parse → format → parse keeps %s', (text) => {
     const ms = parseDuration('min-ttl', text);
     expect(parseDuration('min-ttl', formatDuration(ms))).toBe(ms);
+  });
+});
+
+describe('describeExpiry', () => {
+  const NOW = Date.parse('2026-11-22T12:00:00Z');
+  it('to the minute from now, with the instant; or when it was', () => {
+    expect(describeExpiry(NOW + 3 * 86_400_000 - 30_000, NOW)).toBe('expires in 2d23h59m, at 2026-11-25T11:59:30.000Z');
+    expect(describeExpiry(NOW - 1, NOW)).toBe('expired at 2026-11-22T11:59:59.999Z');
   });
 });

@@ -249,6 +249,18 @@ describe('the answer, checked before it is trusted', () => {
   });
 
   it.each([
+    ['seconds', '604800', 604_800],
+    ['a numeric string', '"86400"', 86_400],
+    ['ten years', String(10 * YEAR_S), 10 * YEAR_S],
+    ['zero', '0', undefined],
+    ['not a number', '"never"', undefined],
+  ])('refresh_token_expires_in %s: how long the refresh token itself lives, or nothing', async (_, seconds, want) => {
+    const raw = `{"access_token":"${NEW_AT}","refresh_token":"${NEW_RT}","refresh_token_expires_in":${seconds}}`;
+    const t = (await answer(new Response(raw, { status: 200 }))) as { refreshExpiresInSeconds?: number };
+    expect(t.refreshExpiresInSeconds).toBe(want);
+  });
+
+  it.each([
     ['empty', ''],
     ['missing', undefined],
     ['not a string', 42],

@@ -36,6 +36,8 @@ export interface TokenSpec {
   orgSecrets?: Permission;
   /** sent as github-authentication-token-expiration, e.g. '2026-12-01 00:00:00 UTC' */
   expiresAt?: string;
+  /** repository Issues permission, default 'write'; the job's own token has one too */
+  issues?: Permission;
 }
 
 export interface StoredSecret {
@@ -46,6 +48,35 @@ export interface StoredSecret {
   updated_at: string;
   visibility?: 'all' | 'private' | 'selected';
   selected_repository_ids?: number[];
+}
+
+/** Who wrote an issue or comment: a job token writes as github-actions[bot], an app as its bot, a PAT as its user. */
+export interface IssueUser {
+  login: string;
+  type: 'User' | 'Bot';
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: IssueUser;
+  created_at: string;
+}
+
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  user: IssueUser;
+  /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, … */
+  author_association: string;
+  created_at: string;
+  updated_at: string;
+  comments: IssueComment[];
+  /** A pull request, which GitHub lists among the issues. */
+  pull_request?: boolean;
 }
 
 export interface GitHubRequest {
@@ -92,6 +123,13 @@ export interface GitHubServer {
   orgSecret(org: string, name: string): StoredSecret | undefined;
   /** Names of the secrets stored there: a repository's, one of its environments', or an organisation's. */
   secretNames(where: { repo: string; env?: string } | { org: string }): string[];
+  /** A repository's issues and pull requests, with their comments, in the order they were opened (copies). */
+  issues(repo: string): StoredIssue[];
+  /** An issue (or pull request) opened by someone other than the broker; its number. */
+  addIssue(
+    repo: string,
+    issue: { title: string; body?: string; user?: IssueUser; association?: string; pullRequest?: boolean },
+  ): number;
   publicKey: { key_id: string; key: string };
   requests: GitHubRequest[];
   /** the first fault matching a request is removed and applied instead of the normal answer */
@@ -108,7 +146,7 @@ const DOCS = 'https://docs.github.com/rest';
 export const MAX_SECRET_BYTES = 48 * 1024;
 
 type Visibility = 'all' | 'private' | 'selected';
-type PermissionKey = 'secrets' | 'environments' | 'orgSecrets';
+type PermissionKey = 'secrets' | 'environments' | 'orgSecrets' | 'issues';
 
 interface Repo {
   id: number;
@@ -116,6 +154,8 @@ interface Repo {
   secrets: Map<string, StoredSecret>;
   /** keyed by lower-cased name: GitHub environment names are case-insensitive */
   environments: Map<string, Environment>;
+  /** issues and pull requests share one sequence of numbers: number n is at n - 1 */
+  issues: StoredIssue[];
 }
 
 interface Environment {
@@ -142,14 +182,17 @@ interface Route {
   org?: string;
   permission?: PermissionKey;
   access: 'read' | 'write';
-  run(): Answer;
+  run(token: TokenSpec): Answer;
 }
 
 const PERMISSION_HEADER: Record<PermissionKey, string> = {
   secrets: 'secrets',
   environments: 'environments',
   orgSecrets: 'organization_secrets',
+  issues: 'issues',
 };
+/** GitHub's limit on the body of an issue or comment. */
+export const MAX_ISSUE_BODY = 65536;
 const LEVEL: Record<Permission, number> = { none: 0, read: 1, write: 2 };
 
 const API_VERSION = '2022-11-28';
@@ -251,7 +294,7 @@ class FakeGitHubServer implements GitHubServer {
     let repo = this.repos.get(fullName.toLowerCase());
     if (!repo) {
       if (!/^[^/\s]+\/[^/\s]+$/.test(fullName)) throw new Error(`addRepo: expected owner/name, got ${fullName}`);
-      repo = { id: opts.id ?? this.nextId++, fullName, secrets: new Map(), environments: new Map() };
+      repo = { id: opts.id ?? this.nextId++, fullName, secrets: new Map(), environments: new Map(), issues: [] };
       this.repos.set(fullName.toLowerCase(), repo);
     } else if (opts.id !== undefined) {
       repo.id = opts.id;
@@ -313,6 +356,24 @@ class FakeGitHubServer implements GitHubServer {
           ? this.mustRepo(where.repo).secrets
           : this.mustEnv(where.repo, where.env).secrets;
     return [...store.keys()].sort();
+  }
+
+  issues(repo: string): StoredIssue[] {
+    return this.mustRepo(repo).issues.map((i) => ({
+      ...i,
+      user: { ...i.user },
+      comments: i.comments.map((c) => ({ ...c })),
+    }));
+  }
+
+  addIssue(
+    repo: string,
+    issue: { title: string; body?: string; user?: IssueUser; association?: string; pullRequest?: boolean },
+  ): number {
+    const author = { user: issue.user ?? { login: 'someone', type: 'User' as const }, association: issue.association };
+    const added = this.openIssue(this.mustRepo(repo), issue.title, issue.body ?? '', author);
+    if (issue.pullRequest) added.pull_request = true;
+    return added.number;
   }
 
   private mustRepo(fullName: string): Repo {
@@ -465,7 +526,8 @@ class FakeGitHubServer implements GitHubServer {
 
     if (route.permission) {
       const needed = `${PERMISSION_HEADER[route.permission]}=${route.access}`;
-      if (token.kind === 'job') {
+      // The job's own token never has a secrets permission; its issues permission is the workflow's to give.
+      if (token.kind === 'job' && route.permission !== 'issues') {
         return message(403, 'Resource not accessible by integration', { 'x-accepted-github-permissions': needed });
       }
       if (LEVEL[token[route.permission] ?? 'write'] < LEVEL[route.access]) {
@@ -473,7 +535,7 @@ class FakeGitHubServer implements GitHubServer {
         return message(403, `Resource not accessible by ${who}`, { 'x-accepted-github-permissions': needed });
       }
     }
-    return route.run();
+    return route.run(token);
   }
 
   private match(method: string, path: string, query: string, raw: string): Route | undefined {
@@ -509,6 +571,20 @@ class FakeGitHubServer implements GitHubServer {
         if (write)
           return { repo, permission: 'secrets', access: 'write', run: () => this.putSecret(store(), e, raw, false) };
         if (remove) return { repo, permission: 'secrets', access: 'write', run: () => this.deleteSecret(store(), e) };
+      }
+      if (c === 'issues') {
+        const issues = (access: 'read' | 'write', run: Route['run']): Route => ({
+          repo,
+          permission: 'issues',
+          access,
+          run,
+        });
+        if (n === 4 && read) return issues('read', () => this.listIssues(repo, query));
+        if (n === 4 && method === 'POST') return issues('write', (t) => this.createIssue(repo, raw, t));
+        if (n === 5 && method === 'PATCH') return issues('write', () => this.updateIssue(repo, d, raw));
+        if (n === 6 && e === 'comments' && method === 'POST')
+          return issues('write', (t) => this.createComment(repo, d, raw, t));
+        return undefined;
       }
       if (c === 'environments' && d !== undefined) {
         const env = d;
@@ -686,6 +762,133 @@ class FakeGitHubServer implements GitHubServer {
       body: { total_count: ids.length, repositories },
       ...(links.length ? { headers: { link: links.join(', ') } } : {}),
     };
+  }
+
+  /** Who a token writes as, and how GitHub relates that author to the repository. */
+  private authorOf(token: TokenSpec): { user: IssueUser; association: string } {
+    if (token.kind === 'pat') return { user: { login: 'octocat', type: 'User' }, association: 'OWNER' };
+    const login = token.kind === 'job' ? 'github-actions[bot]' : 'oauth-broker-app[bot]';
+    return { user: { login, type: 'Bot' }, association: 'NONE' };
+  }
+
+  private openIssue(repo: Repo, title: string, body: string, author: { user: IssueUser; association?: string }) {
+    const now = this.stamp();
+    const issue: StoredIssue = {
+      number: repo.issues.length + 1,
+      title,
+      body,
+      state: 'open',
+      state_reason: null,
+      user: { ...author.user },
+      author_association: author.association ?? 'NONE',
+      created_at: now,
+      updated_at: now,
+      comments: [],
+    };
+    repo.issues.push(issue);
+    return issue;
+  }
+
+  private issueJson(repo: Repo, i: StoredIssue): Record<string, unknown> {
+    const url = `${this.url}/repos/${repo.fullName}/issues/${i.number}`;
+    return {
+      id: 1_000_000 + i.number,
+      number: i.number,
+      url,
+      html_url: `https://github.example/${repo.fullName}/issues/${i.number}`,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      state_reason: i.state_reason,
+      user: { ...i.user },
+      author_association: i.author_association,
+      comments: i.comments.length,
+      created_at: i.created_at,
+      updated_at: i.updated_at,
+      ...(i.pull_request ? { pull_request: { url: url.replace('/issues/', '/pulls/') } } : {}),
+    };
+  }
+
+  /** GitHub's list: issues and pull requests, by state, sorted and paged as asked (newest first by default). */
+  private listIssues(fullName: string, query: string): Answer {
+    const repo = this.mustRepo(fullName);
+    const params = new URLSearchParams(query);
+    const state = params.get('state') ?? 'open';
+    if (!['open', 'closed', 'all'].includes(state)) return message(422, 'Validation Failed');
+    const perPage = Math.min(100, Math.max(1, Number(params.get('per_page')) || 30));
+    const page = Math.max(1, Number(params.get('page')) || 1);
+    const key = params.get('sort') === 'updated' ? 'updated_at' : 'created_at';
+    const sign = params.get('direction') === 'asc' ? 1 : -1;
+    const all = repo.issues
+      .filter((i) => state === 'all' || i.state === state)
+      .sort((a, b) => sign * (a[key].localeCompare(b[key]) || a.number - b.number));
+    const body = all.slice((page - 1) * perPage, page * perPage).map((i) => this.issueJson(repo, i));
+    return { status: 200, body };
+  }
+
+  /** A title and a body within GitHub's limits, from a JSON body; or GitHub's 4xx. */
+  private issueFields(raw: string): { fields: Record<string, unknown> } | { refused: Answer } {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return { refused: message(400, 'Problems parsing JSON') };
+    }
+    if (!isRecord(body)) return { refused: message(400, 'Problems parsing JSON') };
+    if (body.body !== undefined && typeof body.body !== 'string') return { refused: message(422, 'Validation Failed') };
+    if (typeof body.body === 'string' && body.body.length > MAX_ISSUE_BODY) {
+      const text = `Validation Failed: body is too long (maximum is ${MAX_ISSUE_BODY} characters)`;
+      return { refused: message(422, text) };
+    }
+    return { fields: body };
+  }
+
+  private createIssue(fullName: string, raw: string, token: TokenSpec): Answer {
+    const repo = this.mustRepo(fullName);
+    const parsed = this.issueFields(raw);
+    if ('refused' in parsed) return parsed.refused;
+    const { fields } = parsed;
+    if (typeof fields.title !== 'string' || fields.title.trim() === '') return message(422, 'Validation Failed');
+    const issue = this.openIssue(repo, fields.title, (fields.body as string | undefined) ?? '', this.authorOf(token));
+    return { status: 201, body: this.issueJson(repo, issue) };
+  }
+
+  private updateIssue(fullName: string, number: string, raw: string): Answer {
+    const repo = this.mustRepo(fullName);
+    const issue = /^\d+$/.test(number) ? repo.issues[Number(number) - 1] : undefined;
+    if (!issue) return notFound();
+    const parsed = this.issueFields(raw);
+    if ('refused' in parsed) return parsed.refused;
+    const { fields } = parsed;
+    if (fields.state !== undefined) {
+      if (fields.state !== 'open' && fields.state !== 'closed') return message(422, 'Validation Failed');
+      issue.state = fields.state;
+      issue.state_reason = typeof fields.state_reason === 'string' ? fields.state_reason : null;
+    }
+    if (typeof fields.title === 'string') issue.title = fields.title;
+    if (typeof fields.body === 'string') issue.body = fields.body;
+    issue.updated_at = this.stamp();
+    return { status: 200, body: this.issueJson(repo, issue) };
+  }
+
+  private createComment(fullName: string, number: string, raw: string, token: TokenSpec): Answer {
+    const repo = this.mustRepo(fullName);
+    const issue = /^\d+$/.test(number) ? repo.issues[Number(number) - 1] : undefined;
+    if (!issue) return notFound();
+    const parsed = this.issueFields(raw);
+    if ('refused' in parsed) return parsed.refused;
+    const { fields } = parsed;
+    if (typeof fields.body !== 'string' || fields.body === '') return message(422, 'Validation Failed');
+    const now = this.stamp();
+    const comment: IssueComment = {
+      id: this.nextId++,
+      body: fields.body,
+      user: this.authorOf(token).user,
+      created_at: now,
+    };
+    issue.comments.push(comment);
+    issue.updated_at = now;
+    return { status: 201, body: { ...comment, user: { ...comment.user } } };
   }
 
   private putSecret(store: Map<string, StoredSecret>, name: string, raw: string, org: boolean): Answer {

@@ -11,7 +11,7 @@ import { knownSecrets } from './fake-tokens.js';
 const MASK = '::add-mask::';
 const PIECE = 8;
 /** Inputs whose values are secrets. */
-export const SECRET_INPUTS = ['credentials', 'github-token', 'client-secret'] as const;
+export const SECRET_INPUTS = ['credentials', 'github-token', 'client-secret', 'alert-token'] as const;
 
 export interface Logged {
   stdout: string;

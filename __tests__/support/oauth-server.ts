@@ -28,9 +28,11 @@ export interface OAuthServerOptions {
   mint?: { access?: () => string; refresh?: () => string; id?: () => string };
   /** Answer without `expires_in`: the expiry is then the access token's own (a JWT's `exp`). */
   omitExpiresIn?: boolean;
+  /** answer with `refresh_token_expires_in` (seconds): how long the refresh token itself lives */
+  refreshTtlSeconds?: number;
 }
 
-type Extra = Pick<OAuthServerOptions, 'encoding' | 'mint' | 'omitExpiresIn'>;
+type Extra = Pick<OAuthServerOptions, 'encoding' | 'mint' | 'omitExpiresIn' | 'refreshTtlSeconds'>;
 
 export interface OAuthFault {
   status?: number;
@@ -239,6 +241,7 @@ class FakeOAuthServer implements OAuthServer {
       response.refresh_token = next;
     }
     if (!this.extra.omitExpiresIn) response.expires_in = this.accessTtlSeconds;
+    if (this.extra.refreshTtlSeconds !== undefined) response.refresh_token_expires_in = this.extra.refreshTtlSeconds;
     response.scope = record.scopes.join(' ');
     response.account = { ...this.account };
     response.organization = { ...this.organization };
@@ -253,7 +256,12 @@ export async function startOAuthServer(opts: OAuthServerOptions = {}): Promise<O
     opts.clientId ?? ANTHROPIC_CLIENT_ID,
     opts.accessTtlSeconds ?? 28800,
     opts.omitRefreshToken ?? false,
-    { encoding: opts.encoding, mint: opts.mint, omitExpiresIn: opts.omitExpiresIn },
+    {
+      encoding: opts.encoding,
+      mint: opts.mint,
+      omitExpiresIn: opts.omitExpiresIn,
+      refreshTtlSeconds: opts.refreshTtlSeconds,
+    },
   );
   await server.listen();
   return server;

@@ -447,8 +447,9 @@ class GitHubHttpError extends Error {
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
-// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete.
-const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204] };
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
+// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
+const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
@@ -972,7 +973,7 @@ function instant(iso) {
 /* harmony export */   ff: () => (/* binding */ describeTarget),
 /* harmony export */   uD: () => (/* binding */ checkPlace)
 /* harmony export */ });
-/* unused harmony export CLAIM_NAME */
+/* unused harmony exports CLAIM_NAME, REPO, reloginCommand */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // Which secret the rotated credentials go to; named in logs without loading the REST client.
@@ -999,6 +1000,7 @@ const ACTION_WORDING = {
     network: "the runner's network",
 };
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** owner/name. */
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 // Values quoted in an error may come from an expression (a branch name, a PR title).
 const q = (value) => `"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
@@ -1030,6 +1032,18 @@ function checkPlace(p, w) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.env}: ${q(environment)} is not an environment name.`);
     const [owner, repo] = p.repository.split('/');
     return environment ? { kind: 'env', owner, repo, environment } : { kind: 'repo', owner, repo };
+}
+/** A word for a POSIX shell: as it is when plain, else single-quoted. */
+function shellWord(s) {
+    return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** The CLI commands that make a new login and store it in the target (README: First login). */
+function reloginCommand(provider, t) {
+    let where = t.kind === 'org' ? `--org ${t.org}` : `--repo ${t.owner}/${t.repo}`;
+    where += ` --secret ${t.name}`;
+    if (t.kind === 'env')
+        where += ` --environment ${shellWord(t.environment)}`;
+    return `oauth-broker login --provider ${provider} --out - | oauth-broker seed ${where} --from -`;
 }
 
 

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(4477);
 // EXTERNAL MODULE: ./src/core/credfile.ts
 var credfile = __webpack_require__(7321);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -59,6 +59,13 @@ function formatDuration(ms) {
         }
     }
     return parts.join('') || '0s';
+}
+/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
+function describeExpiry(at, now) {
+    const iso = new Date(at).toISOString();
+    return at > now
+        ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
+        : `expired at ${iso}`;
 }
 
 // EXTERNAL MODULE: ./src/core/recognise.ts
@@ -172,24 +179,90 @@ const status_verb = {
 
 /***/ }),
 
-/***/ 2633:
+/***/ 4477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fj: () => (/* binding */ secretsOf),
-/* harmony export */   QL: () => (/* binding */ applyTokenSet),
-/* harmony export */   dY: () => (/* binding */ serializeCredentials),
-/* harmony export */   gu: () => (/* binding */ parseCredentials),
-/* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
-/* harmony export */ });
-/* unused harmony exports jwtExpiry, validFor, checkWriteBack */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sU: () => (/* binding */ MAX_SECRET_BYTES),
+  QL: () => (/* binding */ applyTokenSet),
+  gu: () => (/* binding */ parseCredentials),
+  Fj: () => (/* binding */ secretsOf),
+  dY: () => (/* binding */ serializeCredentials)
+});
+
+// UNUSED EXPORTS: checkWriteBack, jwtExpiry, validFor
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/marker.ts
+// Every value the broker writes records when it was written. A job holding a copy whose
+// marker is well before the target's updated_at holds an old copy, which GitHub's metadata
+// alone tells, even once the claims that would stop it have been pruned (docs/design.md,
+// "Old copies"). Values the broker never wrote (a first seed) carry none and are trusted.
+// The marker also keeps when the refresh token itself expires, where a provider says so:
+// every format carries the marker, so a later run sees it without any network call.
+const MARKER_FIELD = 'oauth_broker';
+// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
+const OLD_COPY_AFTER_MS = 3_600_000;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The marker's fields; none when the document has no marker of this shape. */
+function markerOf(doc) {
+    const m = doc[MARKER_FIELD];
+    return isObject(m) ? m : {};
+}
+/** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
+function stamp(value, now) {
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (!isObject(doc))
+        return value;
+    return JSON.stringify({ ...doc, [MARKER_FIELD]: { ...markerOf(doc), written_at: new Date(now).toISOString() } });
+}
+/** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
+function instantOf(doc, field) {
+    const at = markerOf(doc)[field];
+    const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+    return Number.isFinite(ms) ? ms : undefined;
+}
+/** When the broker wrote this document, epoch ms; undefined for one it never wrote. */
+function writtenAt(doc) {
+    return instantOf(doc, 'written_at');
+}
+/** Whether the target was written again long after this copy was: its refresh token is then spent. */
+function isOldCopy(doc, targetUpdatedAt) {
+    const at = writtenAt(doc);
+    return at !== undefined && Date.parse(targetUpdatedAt) > at + OLD_COPY_AFTER_MS;
+}
+const REFRESH_EXPIRES_AT = 'refresh_expires_at';
+/** When the stored refresh token itself expires, epoch ms, as the provider said; undefined when it did not. */
+function refreshExpiresAt(doc) {
+    return instantOf(doc, REFRESH_EXPIRES_AT);
+}
+/** The document with the refresh token's expiry recorded in its marker, or removed from it (`at` undefined). */
+function withRefreshExpiry(doc, at) {
+    const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
+    if (at !== undefined)
+        return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
+    if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD]))
+        return doc;
+    return { ...doc, [MARKER_FIELD]: rest };
+}
+
+;// CONCATENATED MODULE: ./src/core/credentials.ts
 // The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
 
+
 const INPUT = 'credentials';
 function fail(what, details, cause) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${INPUT}: ${what}`, { details, cause });
+    throw new errors/* UserError */.yo(`${INPUT}: ${what}`, { details, cause });
 }
 function str(doc, field, where) {
     const v = doc[field];
@@ -376,11 +449,27 @@ function expiryOf(t, now) {
     return isInstant(at) ? at : undefined;
 }
 /**
+ * When the refresh token after this token set expires: as the provider now says, else as it
+ * said before while the token is the same one; unknown for a new token it said nothing of.
+ */
+function refreshExpiryOf(c, t, now) {
+    if (t.refreshExpiresInSeconds !== undefined) {
+        const at = now + t.refreshExpiresInSeconds * 1000;
+        return isInstant(at) ? at : undefined;
+    }
+    const same = t.refreshToken === undefined || t.refreshToken === c.refreshToken;
+    return same ? refreshExpiresAt(c.doc) : undefined;
+}
+/**
  * The credentials after a refresh, in the same format, other fields untouched. Total: it
  * runs between the provider's answer and the write-back, so nothing here may throw.
  * A token set without an access token removes the stale one from the document.
  */
 function applyTokenSet(c, t, now) {
+    const next = applyTokens(c, t, now);
+    return { ...next, doc: withRefreshExpiry(next.doc, refreshExpiryOf(c, t, now)) };
+}
+function applyTokens(c, t, now) {
     const refreshToken = t.refreshToken ?? c.refreshToken;
     const accessToken = t.accessToken || undefined;
     const expiresAt = expiryOf(t, now);

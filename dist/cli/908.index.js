@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(4477);
 // EXTERNAL MODULE: ./src/core/credfile.ts
 var credfile = __webpack_require__(7321);
 // EXTERNAL MODULE: ./src/core/env.ts
@@ -113,6 +113,8 @@ function quotableCode(code, secrets) {
 }
 // An access token the provider says lives longer than this is refreshed after it anyway.
 const MAX_EXPIRES_IN_S = 365 * 86_400;
+// A refresh token may live far longer; only one that expires within days matters.
+const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
 // Longer than any token a provider issues, far below what a secret can hold.
 const MAX_TOKEN_CHARS = 16_384;
 // `name=value&…` and nothing else: an HTML page is never read as a form.
@@ -136,10 +138,10 @@ function fieldsOf(text, contentType) {
 function tokenOf(v) {
     return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
 }
-/** Seconds, as a number or a numeric string; outside (0, 1 year] it is clamped or ignored. */
-function expiresInOf(v) {
+/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
+function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-    return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_EXPIRES_IN_S) : undefined;
+    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
 }
 /**
  * The token set in a 200. A new refresh token is never dropped: without a usable access
@@ -173,6 +175,9 @@ function parseTokenSet(text, contentType, service) {
     const expiresIn = expiresInOf(body.expires_in);
     if (expiresIn !== undefined)
         set.expiresInSeconds = expiresIn;
+    const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
+    if (refreshExpiresIn !== undefined)
+        set.refreshExpiresInSeconds = refreshExpiresIn;
     if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
         set.scope = body.scope;
     const idToken = tokenOf(body.id_token);

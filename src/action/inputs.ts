@@ -7,9 +7,18 @@ import { neutral } from '../core/neutral.js';
 import { PROVIDERS, homeDir, isProviderId, type Provider } from '../core/providers.js';
 import type { Env } from '../core/env.js';
 import type { Core } from './deps.js';
-import { ACTION_WORDING, checkPlace, checkSecretName, type SecretTarget } from '../github/target.js';
+import { ACTION_WORDING, checkPlace, checkSecretName, REPO, type SecretTarget } from '../github/target.js';
 
 export type Mode = 'auto' | 'refresh' | 'check';
+
+/** `alert: issue`: the issue about the secret goes to the workflow's repository, written with the job's token. */
+export interface AlertConfig {
+  owner: string;
+  repo: string;
+  token: string;
+  /** What the issue is about; its marker names it. */
+  target: SecretTarget;
+}
 
 export interface Config {
   provider: Provider;
@@ -31,6 +40,8 @@ export interface Config {
   clientSecret?: string;
   /** `scope` input: overrides the stored scopes. */
   scopes?: string[];
+  /** Absent for `alert: none`. */
+  alert?: AlertConfig;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -94,6 +105,30 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   return { ...checkPlace({ repository, environment, org }, ACTION_WORDING), name };
 }
 
+function alertConfig(core: Core, env: Env, target?: SecretTarget, githubToken?: string): AlertConfig | undefined {
+  if (oneOf('alert', core.getInput('alert') || 'none', ['none', 'issue'] as const) === 'none') return undefined;
+  if (!target)
+    throw new UserError('alert: issue needs secret-name, the secret the issue is about; set it, or alert: none.');
+  const token = core.getInput('alert-token');
+  if (!token) {
+    throw new UserError(
+      "alert-token: it is empty; alert: issue needs the job's own token (its default, github.token) " +
+        'with issues: write.',
+    );
+  }
+  // The write token of the secrets stays with the secrets: issues are the job's own token's business.
+  if (token === githubToken) {
+    throw new UserError(
+      "alert-token: it is github-token, which writes secrets; leave alert-token at its default, the job's own token.",
+    );
+  }
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  if (!REPO.test(repository))
+    throw new UserError(`alert: GITHUB_REPOSITORY, where the issue goes, is ${q(repository)}, not owner/name.`);
+  const [owner, repo] = repository.split('/');
+  return { owner, repo, token, target };
+}
+
 function credentialsFile(core: Core, env: Env, provider: Provider): string | undefined {
   const value = core.getInput('credentials-file') || provider.defaultFile;
   if (value === 'none') return undefined;
@@ -155,5 +190,6 @@ export function readConfig(core: Core, env: Env): Config {
     clientSecret: core.getInput('client-secret') || undefined,
     scopes: scope ? scope.split(/\s+/) : undefined,
   };
-  return config;
+  const alert = alertConfig(core, env, config.secret, config.githubToken);
+  return alert ? { ...config, alert } : config;
 }

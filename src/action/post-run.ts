@@ -7,6 +7,7 @@ import { UserError, describeError, detailsOf, reportFailure, warnWith } from '..
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
+import { refreshExpiresAt, withRefreshExpiry } from '../core/marker.js';
 import { PENDING_STATE } from './pending.js';
 import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
 import type { Deps } from './deps.js';
@@ -29,19 +30,28 @@ export async function runPost(deps: Deps): Promise<void> {
   }
 }
 
-/** A main step stopped before its write-back left rotated credentials: they are stored first. */
+/**
+ * A main step stopped before its write-back left rotated credentials: they are stored first.
+ * With alert: issue, a failure here is alerted: the login may be lost. The rest of this step
+ * only cleans up after the job, which is no failed rotation.
+ */
 async function finish(deps: Deps): Promise<void> {
   const { core } = deps;
   const path = core.getState(PENDING_STATE);
   if (!path || !existsSync(path)) return;
   const masker = new Masker(core);
+  let cfg: Config | undefined;
   try {
     const input = core.getInput('credentials');
-    masker.mask(input, core.getInput('github-token'));
+    masker.mask(input, core.getInput('github-token'), core.getInput('alert-token'));
+    cfg = readConfig(core, deps.env);
     const { finishPending } = await import('./finish.js');
-    await finishPending(deps, readConfig(core, deps.env), masker, path, parseCredentials(input).refreshToken);
+    await finishPending(deps, cfg, masker, path, parseCredentials(input).refreshToken);
   } catch (err) {
-    reportFailure(core, err, masker.values);
+    const failed = reportFailure(core, err, masker.values);
+    if (!cfg?.alert) return;
+    const { updateAlert } = await import('./alert.js');
+    await updateAlert(deps, cfg, cfg.alert, masker, { failed });
   }
 }
 
@@ -227,10 +237,15 @@ async function writeBack(
   if (!fromFile.accessToken)
     throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);
   const now = deps.now();
-  // Same format: the file is the newest whole document. Otherwise carry its tokens over.
+  // Same format: the file is the newest whole document, with the marker's refresh expiry only while
+  // it still speaks of the same refresh token. Otherwise carry its tokens over.
+  const sameToken = fromFile.refreshToken === base.refreshToken;
   const next: Credentials =
     fromFile.format === base.format
-      ? { ...fromFile, doc: { ...base.doc, ...fromFile.doc } }
+      ? {
+          ...fromFile,
+          doc: withRefreshExpiry({ ...base.doc, ...fromFile.doc }, sameToken ? refreshExpiresAt(base.doc) : undefined),
+        }
       : applyTokenSet(
           base,
           {

@@ -1,13 +1,18 @@
 // The main step (docs/design.md, "A run"): decide, refresh if needed, store, export.
 import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from '../core/credentials.js';
-import { formatDuration } from '../core/duration.js';
-import { PAT_FIX, UserError, reportFailure } from '../core/errors.js';
+import { describeExpiry, formatDuration } from '../core/duration.js';
+import { PAT_FIX, UserError, reportFailure, warnWith } from '../core/errors.js';
 import { publish, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
-import { githubDeps, type Deps } from './deps.js';
-import { describeTarget } from '../github/target.js';
+import { githubDeps, type Core, type Deps } from './deps.js';
+import { describeTarget, reloginCommand } from '../github/target.js';
 import { recognise } from '../core/recognise.js';
+import { refreshExpiresAt } from '../core/marker.js';
+import type { Problem } from './alert.js';
+
+// A refresh token that itself expires sooner than this (as its provider said) needs a new login soon.
+const REFRESH_EXPIRY_WARNING_MS = 7 * 86_400_000;
 
 function describeLeft(c: Credentials, now: number): string {
   if (!c.accessToken) return 'there is no access token yet';
@@ -19,10 +24,12 @@ function describeLeft(c: Credentials, now: number): string {
 export async function runMain(deps: Deps): Promise<void> {
   const { core } = deps;
   const masker = new Masker(core);
+  let cfg: Config | undefined;
+  let expiring: number | undefined;
   try {
     // Mask before anything can be printed or fail.
     const raw = core.getInput('credentials');
-    masker.mask(raw, core.getInput('github-token'), core.getInput('client-secret'));
+    masker.mask(raw, core.getInput('github-token'), core.getInput('client-secret'), core.getInput('alert-token'));
     let creds: Credentials;
     try {
       creds = parseCredentials(raw);
@@ -32,12 +39,49 @@ export async function runMain(deps: Deps): Promise<void> {
       throw err;
     }
     masker.mask(...secretsOf(creds));
-    const cfg = readConfig(core, deps.env);
+    cfg = readConfig(core, deps.env);
     recognise(creds, cfg.provider.id, cfg.tokenUrl);
-    await decide(deps, cfg, creds, masker);
+    expiring = warnIfExpiring(core, cfg, await decide(deps, cfg, creds, masker), deps.now());
   } catch (err) {
-    reportFailure(core, err, masker.values);
+    const failed = reportFailure(core, err, masker.values);
+    await alert(deps, cfg ?? configIfValid(deps), masker, { failed });
+    return;
   }
+  await alert(deps, cfg, masker, expiring === undefined ? undefined : { refreshExpiresAt: expiring });
+}
+
+/** The inputs, for an alert about a failure before they were read (bad credentials); none if they are bad too. */
+function configIfValid(deps: Deps): Config | undefined {
+  try {
+    return readConfig(deps.core, deps.env);
+  } catch {
+    return undefined;
+  }
+}
+
+/** With alert: issue only, which alone loads the module and its GitHub client. */
+async function alert(deps: Deps, cfg: Config | undefined, masker: Masker, problem?: Problem): Promise<void> {
+  if (!cfg?.alert) return;
+  const { updateAlert } = await import('./alert.js');
+  await updateAlert(deps, cfg, cfg.alert, masker, problem);
+}
+
+/**
+ * When the provider said the refresh token itself expires within days (the marker keeps it, so
+ * a run on the stored token sees it too): a warning, and the instant. Another job's result is
+ * not judged: its marker is the one of the copy, whose refresh token that job spent.
+ */
+function warnIfExpiring(core: Core, cfg: Config, out: Outcome, now: number): number | undefined {
+  const at = out.source === 'shared' ? undefined : refreshExpiresAt(out.creds.doc);
+  if (at === undefined || at - now >= REFRESH_EXPIRY_WARNING_MS) return undefined;
+  const how = cfg.secret ? [`To log in again and store it: ${reloginCommand(cfg.provider.id, cfg.secret)}`] : [];
+  warnWith(
+    core,
+    `credentials: the refresh token itself ${describeExpiry(at, now)}; make a new login and store it ` +
+      '(README: First login).',
+    how,
+  );
+  return at;
 }
 
 /** Runs of token characters long enough to be a token. */
@@ -45,7 +89,8 @@ function tokensIn(raw: string): string[] {
   return raw.match(/[A-Za-z0-9_.~+/=-]{20,}/g) ?? [];
 }
 
-async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Masker): Promise<void> {
+/** Uses, or refreshes, the credentials, and hands the access token over; what was handed over. */
+async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
   const { core } = deps;
   const now = deps.now();
   const fresh = validFor(creds, cfg.minTtlMs, now);
@@ -80,8 +125,9 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       secretUpdated: false,
       refreshTokenLive: cfg.mode !== 'check',
     };
-    await publish(core, cfg, await handOver(deps, cfg, stored, creds), now);
-    return;
+    const out = await handOver(deps, cfg, stored, creds);
+    await publish(core, cfg, out, now);
+    return out;
   }
   if (!cfg.secret || !cfg.githubToken) {
     const why = cfg.mode === 'refresh' ? 'mode: refresh' : `not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`;
@@ -116,7 +162,9 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       { details: kept },
     );
   }
-  await publish(core, cfg, await handOver(deps, cfg, outcome, creds), deps.now());
+  const out = await handOver(deps, cfg, outcome, creds);
+  await publish(core, cfg, out, deps.now());
+  return out;
 }
 
 /** client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents it. */

@@ -1,6 +1,7 @@
 // The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
 import { UserError } from './errors.js';
+import { refreshExpiresAt, withRefreshExpiry } from './marker.js';
 
 export type Format = 'claude-code' | 'codex' | 'generic' | 'refresh-token';
 
@@ -34,6 +35,8 @@ export interface TokenSet {
   /** Absent: the provider kept the old refresh token alive. */
   refreshToken?: string;
   expiresInSeconds?: number;
+  /** How long the refresh token itself lives, when the provider says (`refresh_token_expires_in`). */
+  refreshExpiresInSeconds?: number;
   /** Absolute expiry, epoch ms, when known that way (a token another job obtained). */
   expiresAt?: number;
   scope?: string;
@@ -231,11 +234,29 @@ function expiryOf(t: TokenSet, now: number): number | undefined {
 }
 
 /**
+ * When the refresh token after this token set expires: as the provider now says, else as it
+ * said before while the token is the same one; unknown for a new token it said nothing of.
+ */
+function refreshExpiryOf(c: Credentials, t: TokenSet, now: number): number | undefined {
+  if (t.refreshExpiresInSeconds !== undefined) {
+    const at = now + t.refreshExpiresInSeconds * 1000;
+    return isInstant(at) ? at : undefined;
+  }
+  const same = t.refreshToken === undefined || t.refreshToken === c.refreshToken;
+  return same ? refreshExpiresAt(c.doc) : undefined;
+}
+
+/**
  * The credentials after a refresh, in the same format, other fields untouched. Total: it
  * runs between the provider's answer and the write-back, so nothing here may throw.
  * A token set without an access token removes the stale one from the document.
  */
 export function applyTokenSet(c: Credentials, t: TokenSet, now: number): Credentials {
+  const next = applyTokens(c, t, now);
+  return { ...next, doc: withRefreshExpiry(next.doc, refreshExpiryOf(c, t, now)) };
+}
+
+function applyTokens(c: Credentials, t: TokenSet, now: number): Credentials {
   const refreshToken = t.refreshToken ?? c.refreshToken;
   const accessToken = t.accessToken || undefined;
   const expiresAt = expiryOf(t, now);

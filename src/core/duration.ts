@@ -36,3 +36,11 @@ export function formatDuration(ms: number): string {
   }
   return parts.join('') || '0s';
 }
+
+/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
+export function describeExpiry(at: number, now: number): string {
+  const iso = new Date(at).toISOString();
+  return at > now
+    ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
+    : `expired at ${iso}`;
+}

@@ -183,24 +183,33 @@ function stackLines(err: Error, secrets: readonly string[]): string[] {
   return lines.map((l) => logLine(l, secrets));
 }
 
+/** What reportFailure printed: the error line and the detail lines after it, redacted. */
+export interface Reported {
+  line: string;
+  details: string[];
+}
+
 /**
  * Fails the step: the error line (`::error::`), then its details as plain lines, every one
  * redacted. An unexpected error (a bug, not a UserError) adds its redacted stack frames, and
  * its causes', as debug lines when the runner's debug logging is on (RUNNER_DEBUG=1). A
- * UserError never shows a stack, nor its cause's.
+ * UserError never shows a stack, nor its cause's. Returns the lines printed, for an alert.
  */
-export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable<string>): void {
+export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable<string>): Reported {
   const known = [...secrets];
-  core.setFailed(describeError(err, known));
+  const reported: Reported = { line: describeError(err, known), details: [] };
+  core.setFailed(reported.line);
   for (const detail of detailsOf(err)) {
-    for (const l of detail.split(/\r?\n/)) if (l.trim()) core.info(logLine(l, known));
+    for (const l of detail.split(/\r?\n/)) if (l.trim()) reported.details.push(logLine(l, known));
   }
-  if (err instanceof UserError) return;
+  for (const l of reported.details) core.info(l);
+  if (err instanceof UserError) return reported;
   if (!core.isDebug()) {
     core.info('The message above holds no secret. Re-run with debug logging on (RUNNER_DEBUG=1) to see its stack.');
   } else if (err instanceof Error) {
     for (const l of stackLines(err, known)) core.debug(l);
   }
+  return reported;
 }
 
 /** A warning line, then the explanation as plain lines: for warnings too long for one line. */

@@ -2,12 +2,24 @@
 // marker is well before the target's updated_at holds an old copy, which GitHub's metadata
 // alone tells, even once the claims that would stop it have been pruned (docs/design.md,
 // "Old copies"). Values the broker never wrote (a first seed) carry none and are trusted.
+// The marker also keeps when the refresh token itself expires, where a provider says so:
+// every format carries the marker, so a later run sees it without any network call.
 
 export const MARKER_FIELD = 'oauth_broker';
 // Far longer than any write-back takes with all its retries, far shorter than claims are kept.
 export const OLD_COPY_AFTER_MS = 3_600_000;
 
-/** The value with its marker set to `now`; a value that is not a JSON object is left as it is. */
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The marker's fields; none when the document has no marker of this shape. */
+function markerOf(doc: Json): Json {
+  const m = doc[MARKER_FIELD];
+  return isObject(m) ? m : {};
+}
+
+/** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
 export function stamp(value: string, now: number): string {
   let doc: unknown;
   try {
@@ -15,20 +27,40 @@ export function stamp(value: string, now: number): string {
   } catch {
     return value;
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return value;
-  return JSON.stringify({ ...doc, [MARKER_FIELD]: { written_at: new Date(now).toISOString() } });
+  if (!isObject(doc)) return value;
+  return JSON.stringify({ ...doc, [MARKER_FIELD]: { ...markerOf(doc), written_at: new Date(now).toISOString() } });
 }
 
-/** When the broker wrote this document, epoch ms; undefined for one it never wrote. */
-export function writtenAt(doc: Record<string, unknown>): number | undefined {
-  const m = doc[MARKER_FIELD];
-  const at = m && typeof m === 'object' ? (m as { written_at?: unknown }).written_at : undefined;
+/** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
+function instantOf(doc: Json, field: string): number | undefined {
+  const at = markerOf(doc)[field];
   const ms = typeof at === 'string' ? Date.parse(at) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+/** When the broker wrote this document, epoch ms; undefined for one it never wrote. */
+export function writtenAt(doc: Json): number | undefined {
+  return instantOf(doc, 'written_at');
+}
+
 /** Whether the target was written again long after this copy was: its refresh token is then spent. */
-export function isOldCopy(doc: Record<string, unknown>, targetUpdatedAt: string): boolean {
+export function isOldCopy(doc: Json, targetUpdatedAt: string): boolean {
   const at = writtenAt(doc);
   return at !== undefined && Date.parse(targetUpdatedAt) > at + OLD_COPY_AFTER_MS;
+}
+
+const REFRESH_EXPIRES_AT = 'refresh_expires_at';
+
+/** When the stored refresh token itself expires, epoch ms, as the provider said; undefined when it did not. */
+export function refreshExpiresAt(doc: Json): number | undefined {
+  return instantOf(doc, REFRESH_EXPIRES_AT);
+}
+
+/** The document with the refresh token's expiry recorded in its marker, or removed from it (`at` undefined). */
+export function withRefreshExpiry(doc: Json, at: number | undefined): Json {
+  const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
+  if (at !== undefined)
+    return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
+  if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD])) return doc;
+  return { ...doc, [MARKER_FIELD]: rest };
 }

@@ -103,6 +103,8 @@ function quotableCode(code: string, secrets: string[]): string {
 
 // An access token the provider says lives longer than this is refreshed after it anyway.
 const MAX_EXPIRES_IN_S = 365 * 86_400;
+// A refresh token may live far longer; only one that expires within days matters.
+const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
 // Longer than any token a provider issues, far below what a secret can hold.
 const MAX_TOKEN_CHARS = 16_384;
 // `name=value&…` and nothing else: an HTML page is never read as a form.
@@ -128,10 +130,10 @@ function tokenOf(v: unknown): string | undefined {
   return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
 }
 
-/** Seconds, as a number or a numeric string; outside (0, 1 year] it is clamped or ignored. */
-function expiresInOf(v: unknown): number | undefined {
+/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
+function expiresInOf(v: unknown, max = MAX_EXPIRES_IN_S): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-  return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_EXPIRES_IN_S) : undefined;
+  return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
 }
 
 /**
@@ -161,6 +163,8 @@ function parseTokenSet(text: string, contentType: string, service: string): Toke
   if (refreshToken) set.refreshToken = refreshToken;
   const expiresIn = expiresInOf(body.expires_in);
   if (expiresIn !== undefined) set.expiresInSeconds = expiresIn;
+  const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
+  if (refreshExpiresIn !== undefined) set.refreshExpiresInSeconds = refreshExpiresIn;
   if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS) set.scope = body.scope;
   const idToken = tokenOf(body.id_token);
   if (idToken) set.idToken = idToken;

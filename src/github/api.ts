@@ -53,8 +53,9 @@ type Headers = Record<string, string | number | undefined>;
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
-// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete.
-const SUCCESS: Record<string, number[]> = { GET: [200], PUT: [201, 204], DELETE: [204] };
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
+// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
+const SUCCESS: Record<string, number[]> = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 

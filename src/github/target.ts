@@ -45,7 +45,8 @@ export const ACTION_WORDING: Wording = {
 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** owner/name. */
+export const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 // Values quoted in an error may come from an expression (a branch name, a PR title).
 const q = (value: string): string => `"${neutral(value, 80)}"`;
 
@@ -83,4 +84,17 @@ export function checkPlace(
     throw new UserError(`${w.place.env}: ${q(environment)} is not an environment name.`);
   const [owner, repo] = p.repository.split('/');
   return environment ? { kind: 'env', owner, repo, environment } : { kind: 'repo', owner, repo };
+}
+
+/** A word for a POSIX shell: as it is when plain, else single-quoted. */
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The CLI commands that make a new login and store it in the target (README: First login). */
+export function reloginCommand(provider: string, t: SecretTarget): string {
+  let where = t.kind === 'org' ? `--org ${t.org}` : `--repo ${t.owner}/${t.repo}`;
+  where += ` --secret ${t.name}`;
+  if (t.kind === 'env') where += ` --environment ${shellWord(t.environment)}`;
+  return `oauth-broker login --provider ${provider} --out - | oauth-broker seed ${where} --from -`;
 }

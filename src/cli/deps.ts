@@ -23,8 +23,11 @@ export interface CliDeps {
   stdin(): Promise<string>;
   /** Asks on stderr and reads one line of standard input (a pasted code or URL). */
   ask(question: string): Promise<string>;
-  /** Runs a program without a shell (`security`, `gh`, a browser); never throws. */
-  run(file: string, args: readonly string[]): Promise<Ran>;
+  /**
+   * Runs a program without a shell (`security`, `gh`, a browser); never throws. It is stopped
+   * after 30 s unless `timeoutMs` says otherwise (0: never, for a browser that stays open).
+   */
+  run(file: string, args: readonly string[], options?: { timeoutMs?: number }): Promise<Ran>;
   fetch: typeof fetch;
   /** Every token the verb has read or received: redacted from any error it prints. */
   secrets: Set<string>;
@@ -57,11 +60,13 @@ export function processDeps(): CliDeps {
     ask: async (question) => {
       process.stderr.write(neutral(question, HUMAN_LINE_CHARS));
       const next = await stdinLines().next();
+      // A terminal echoes the answer and its newline; from a pipe, the question's line is ended here.
+      if (question && !process.stdin.isTTY) process.stderr.write('\n');
       return next.done ? '' : next.value;
     },
-    run: (file, args) =>
+    run: (file, args, options) =>
       new Promise((resolve) => {
-        execFile(file, [...args], { encoding: 'utf8', timeout: 30_000 }, (err, stdout) => {
+        execFile(file, [...args], { encoding: 'utf8', timeout: options?.timeoutMs ?? 30_000 }, (err, stdout) => {
           const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
           resolve({ code, stdout: String(stdout ?? '') });
         });

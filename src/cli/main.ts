@@ -7,6 +7,7 @@ import type { CliDeps } from './deps.js';
 import { parseVerbArgs, UsageError, type Verb } from './verb.js';
 
 const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb }> }> = {
+  login: { summary: "a new login for CI, in the provider CLI's own format", load: () => import('./login.js') },
   import: { summary: 'copy the login of Claude Code or Codex on this machine', load: () => import('./import.js') },
   refresh: { summary: 'refresh a credentials file and rewrite it in place', load: () => import('./refresh.js') },
   status: { summary: 'what a credentials file holds, without any network', load: () => import('./status.js') },

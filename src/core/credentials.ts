@@ -226,7 +226,7 @@ export function secretsOf(c: Credentials): string[] {
 }
 
 /** Absolute expiry of a token set, or undefined when unknown or not a writable instant. */
-function expiryOf(t: TokenSet, now: number): number | undefined {
+export function expiryOf(t: TokenSet, now: number): number | undefined {
   if (!t.accessToken) return undefined;
   const fromNow = t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : undefined;
   const at = t.expiresAt ?? fromNow ?? jwtExpiry(t.accessToken);

@@ -26,7 +26,8 @@ const OAUTH_LOGIN = 'store the refresh token the login issued (for Codex, the wh
 // Keycloak issues refresh tokens as JWTs and marks them with this `typ` claim.
 const REFRESH_JWT_TYPES = new Set(['Refresh', 'Offline']);
 
-function jwtClaims(token: string): Record<string, unknown> | undefined {
+/** The claims of a JWT, or undefined when the token is none. */
+export function jwtClaims(token: string): Record<string, unknown> | undefined {
   if (!/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(token)) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as unknown;

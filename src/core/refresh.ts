@@ -62,13 +62,26 @@ function buildRequest(req: RefreshRequest): { headers: Record<string, string>; b
     client_id: req.clientId,
   };
   if (req.provider.sendsScope && req.scopes?.length) fields.scope = req.scopes.join(' ');
+  return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
+}
+
+/**
+ * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
+ * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
+ */
+export function tokenRequest(
+  fields: Record<string, string>,
+  encoding: Provider['encoding'],
+  clientId: string,
+  clientSecret?: string,
+): { headers: Record<string, string>; body: string } {
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
-  if (req.clientSecret) {
-    // RFC 6749 §2.3.1: servers must accept HTTP Basic; form-encode the parts first.
+  if (clientSecret) {
+    // Form-encode the parts first, as §2.3.1 asks.
     const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
-    headers.authorization = `Basic ${Buffer.from(`${enc(req.clientId)}:${enc(req.clientSecret)}`).toString('base64')}`;
+    headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
   }
-  if (req.provider.encoding === 'json') {
+  if (encoding === 'json') {
     headers['content-type'] = 'application/json';
     return { headers, body: JSON.stringify(fields) };
   }
@@ -95,7 +108,7 @@ function providerError(text: string): { code?: string; description?: string } {
 }
 
 /** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
-function quotableCode(code: string, secrets: string[]): string {
+export function quotableCode(code: string, secrets: string[]): string {
   if (KNOWN_CODES.has(code)) return code;
   const safe = redact(code, secrets);
   return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
@@ -137,27 +150,23 @@ function expiresInOf(v: unknown, max = MAX_EXPIRES_IN_S): number | undefined {
 }
 
 /**
- * The token set in a 200. A new refresh token is never dropped: without a usable access
- * token it is still returned, so the caller stores it. Only an answer with neither, or
- * with a refresh token that is not one, is an error.
+ * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
+ * access_token"). A new refresh token is never dropped: without a usable access token it is
+ * still returned, so the caller stores it. Only an answer with neither, or with a refresh
+ * token that is not one, is refused.
  */
-function parseTokenSet(text: string, contentType: string, service: string): TokenSet {
-  const uncertain = (what: string): never => {
-    throw new UncertainRefreshError(`${service} answered 200 but ${what}; ${RUN_AGAIN}.`, {
-      details: [
-        'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-        RUN_AGAIN_DETAILS,
-      ],
-    });
-  };
+export function readTokenAnswer(
+  text: string,
+  contentType: string,
+): { set: TokenSet; fields: Record<string, unknown> } | string {
   const body = fieldsOf(text, contentType);
-  if (typeof body === 'string') return uncertain(body);
+  if (typeof body === 'string') return body;
   const refreshToken = tokenOf(body.refresh_token);
   if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
-    return uncertain('with a malformed refresh_token');
+    return 'with a malformed refresh_token';
   }
   const accessToken = tokenOf(body.access_token);
-  if (!accessToken && !refreshToken) return uncertain('without an access_token');
+  if (!accessToken && !refreshToken) return 'without an access_token';
   const set: TokenSet = {};
   if (accessToken) set.accessToken = accessToken;
   if (refreshToken) set.refreshToken = refreshToken;
@@ -168,7 +177,38 @@ function parseTokenSet(text: string, contentType: string, service: string): Toke
   if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS) set.scope = body.scope;
   const idToken = tokenOf(body.id_token);
   if (idToken) set.idToken = idToken;
-  return set;
+  return { set, fields: body };
+}
+
+function parseTokenSet(text: string, contentType: string, service: string): TokenSet {
+  const answer = readTokenAnswer(text, contentType);
+  if (typeof answer !== 'string') return answer.set;
+  throw new UncertainRefreshError(`${service} answered 200 but ${answer}; ${RUN_AGAIN}.`, {
+    details: [
+      'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+      RUN_AGAIN_DETAILS,
+    ],
+  });
+}
+
+/** What a provider's refusal said, safe to print: its error code, and the lines after the error line. */
+export interface Refusal {
+  code?: string;
+  /** `answered HTTP 400 (invalid_grant: the start of its description)` */
+  said: string;
+  /** The whole description, when the error line quotes only its start. */
+  details: string[];
+}
+
+/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
+export function describeRefusal(status: number, text: string, secrets: string[]): Refusal {
+  const { code, description } = providerError(text);
+  // The error line quotes the start of a long description; the lines after it, the whole.
+  const full = description ? neutral(redact(description, secrets), 500) : '';
+  const quoted = [code && quotableCode(code, secrets), full && neutral(full, QUOTED_CHARS)];
+  const detail = quoted.filter(Boolean).join(': ');
+  const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
+  return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
 }
 
 /**
@@ -237,13 +277,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
         throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
       continue;
     }
-    const { code, description } = providerError(text);
-    // The error line quotes the start of a long description; the lines after it, the whole.
-    const full = description ? neutral(redact(description, secrets), 500) : '';
-    const quoted = [code && quotableCode(code, secrets), full && neutral(full, QUOTED_CHARS)];
-    const detail = quoted.filter(Boolean).join(': ');
-    const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
-    const whole = full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [];
+    const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
     if (code && DEAD_TOKEN.has(code)) {
       throw new InvalidGrantError(`${service} refused the stored refresh token: ${said}.`, {
         details: [...whole, 'It was already used or revoked.'],

@@ -2,6 +2,9 @@
 import { UserError } from './errors.js';
 import { neutral } from './neutral.js';
 
+/** The names of this machine's loopback interface, as a URL's hostname spells them. */
+export const isLoopbackHost = (hostname: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+
 /** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
 export function httpUrl(input: string, value: string): string {
   const q = `"${neutral(value, 80)}"`;
@@ -12,8 +15,7 @@ export function httpUrl(input: string, value: string): string {
     throw new UserError(`${input}: ${q} is not a URL.`, { cause: err });
   }
   // Plain http only to this machine: a token must never cross a network in clear.
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new UserError(`${input}: ${q} must be an https URL.`);
   }
   return value.replace(/\/+$/, '');

@@ -307,6 +307,7 @@ function timings(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
 /* harmony export */   q: () => (/* binding */ httpUrl)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
@@ -314,6 +315,8 @@ function timings(env) {
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
 
 
+/** The names of this machine's loopback interface, as a URL's hostname spells them. */
+const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
 /** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
 function httpUrl(input, value) {
     const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
@@ -325,8 +328,7 @@ function httpUrl(input, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
     }
     // Plain http only to this machine: a token must never cross a network in clear.
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
     }
     return value.replace(/\/+$/, '');

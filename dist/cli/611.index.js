@@ -102,6 +102,7 @@ const verb = {
 __webpack_require__.d(__webpack_exports__, {
   sU: () => (/* binding */ MAX_SECRET_BYTES),
   QL: () => (/* binding */ applyTokenSet),
+  p1: () => (/* binding */ expiryOf),
   gu: () => (/* binding */ parseCredentials),
   Fj: () => (/* binding */ secretsOf),
   dY: () => (/* binding */ serializeCredentials)

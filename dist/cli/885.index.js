@@ -1,5 +1,5 @@
 export const id = 885;
-export const ids = [885];
+export const ids = [885,26];
 export const modules = {
 
 /***/ 2885:
@@ -80,6 +80,183 @@ const verb = {
         const encrypted = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sealForGitHub */ .o)(value, key.key);
         deps.stdout(`${JSON.stringify({ encrypted_value: encrypted, key_id: key.key_id })}\n`);
         deps.stderr(`Sealed with key ${key.key_id}; store it with oauth-broker put --sealed.`);
+    },
+};
+
+
+/***/ }),
+
+/***/ 6026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  asFrom: () => (/* binding */ asFrom),
+  describeAccessToken: () => (/* binding */ describeAccessToken),
+  readCredentials: () => (/* binding */ readCredentials),
+  statusOf: () => (/* binding */ statusOf),
+  verb: () => (/* binding */ status_verb)
+});
+
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/core/credfile.ts
+var credfile = __webpack_require__(7321);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(8272);
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+
+const UNITS = [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+];
+// Units largest first, each at most once: what formatDuration prints, so every printed
+// duration can be pasted back into an input.
+const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
+/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
+function parseDuration(input, value) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const m = COMPOUND.exec(v);
+    if (!m?.slice(1).some(Boolean)) {
+        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+    }
+    return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
+}
+/** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
+function formatDuration(ms) {
+    let s = Math.max(0, Math.round(ms / 1000));
+    const parts = [];
+    for (const [unit, size] of UNITS) {
+        if (s >= size) {
+            parts.push(`${Math.floor(s / size)}${unit}`);
+            s %= size;
+        }
+    }
+    return parts.join('') || '0s';
+}
+/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
+function describeExpiry(at, now) {
+    const iso = new Date(at).toISOString();
+    return at > now
+        ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
+        : `expired at ${iso}`;
+}
+
+// EXTERNAL MODULE: ./src/core/recognise.ts
+var recognise = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/cli/verb.ts
+var verb = __webpack_require__(5525);
+;// CONCATENATED MODULE: ./src/cli/status.ts
+// `oauth-broker status`: what a credentials document holds, with no network and never a token.
+
+
+
+
+
+
+const FORMAT_NAMES = {
+    'claude-code': 'Claude Code .credentials.json',
+    codex: 'Codex auth.json',
+    generic: 'OAuth token document',
+    'refresh-token': 'a bare refresh token',
+};
+/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
+async function readCredentials(from, deps) {
+    const text = await (0,verb/* readFrom */.zP)(from, deps);
+    if (!text.trim())
+        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
+    const c = asFrom(from, () => (0,credentials/* parseCredentials */.gu)(text));
+    for (const s of (0,credentials/* secretsOf */.Fj)(c))
+        deps.secrets.add(s);
+    return c;
+}
+/** Runs a check of the core's on the value of --from, whose errors name the action's input. */
+function asFrom(from, check) {
+    try {
+        return check();
+    }
+    catch (err) {
+        throw (0,verb/* inCliTerms */.z0)(err, `--from ${from}`);
+    }
+}
+function statusOf(c, minTtlMs, now) {
+    const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
+    return {
+        format: c.format,
+        provider: (0,recognise/* issuerOf */.xD)(c) ?? null,
+        expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
+        expires_in: left === undefined ? null : Math.floor(left / 1000),
+        scopes: c.scopes ?? null,
+        refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
+        fingerprint: c.accessToken ? (0,credfile/* fingerprint */.Rj)(c.accessToken) : null,
+        valid_for_min_ttl: left !== undefined && left >= minTtlMs,
+    };
+}
+/** " (in 7h59m)", " (expired)" or nothing when the expiry is unknown. */
+function timeLeft(s) {
+    if (s.expires_in === null)
+        return '';
+    return s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+}
+/** For a line after an import or a refresh: when the access token expires and its fingerprint, never the token. */
+function describeAccessToken(c, now) {
+    const s = statusOf(c, 0, now);
+    if (!s.fingerprint)
+        return 'no access token yet (the first refresh makes one)';
+    const expiry = s.expires_at ? `expires ${s.expires_at}${timeLeft(s)}` : 'of unknown expiry';
+    return `access token ${expiry}, fingerprint ${s.fingerprint}`;
+}
+function human(s) {
+    const left = timeLeft(s);
+    return [
+        `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
+        `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
+        `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
+        `scopes       ${s.scopes?.join(' ') ?? 'none named'}`,
+        `refresh      ${s.refresh_token ? 'a refresh token is present' : 'no refresh token'}`,
+        `fingerprint  ${s.fingerprint ?? '-'}`,
+    ];
+}
+const status_verb = {
+    usage: [
+        'status [--from FILE|-] [--min-ttl D] [--json]',
+        '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
+        "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
+        '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+    ].join('\n'),
+    options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
+    async run(args, deps) {
+        const minTtl = (0,verb/* option */.uK)(args, 'min-ttl') ?? '0s';
+        let minTtlMs;
+        try {
+            minTtlMs = parseDuration('min-ttl', minTtl);
+        }
+        catch (err) {
+            throw new verb/* UsageError */.eb(`--${err.message}`);
+        }
+        const s = statusOf(await readCredentials((0,verb/* option */.uK)(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+        if (args.values.json)
+            deps.stdout(`${JSON.stringify(s)}\n`);
+        else
+            for (const l of human(s))
+                deps.stderr(l);
+        if (!s.valid_for_min_ttl) {
+            throw new errors/* UserError */.yo(!s.expires_at
+                ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
+                : (s.expires_in ?? 0) <= 0
+                    ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
+                    : `the access token has less than ${minTtl} left; refresh it (oauth-broker refresh --from FILE).`);
+        }
     },
 };
 

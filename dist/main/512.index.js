@@ -1026,13 +1026,20 @@ function buildRequest(req) {
     };
     if (req.provider.sendsScope && req.scopes?.length)
         fields.scope = req.scopes.join(' ');
+    return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
+}
+/**
+ * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
+ * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
+ */
+function tokenRequest(fields, encoding, clientId, clientSecret) {
     const headers = { accept: 'application/json', 'user-agent': version/* USER_AGENT */._ };
-    if (req.clientSecret) {
-        // RFC 6749 §2.3.1: servers must accept HTTP Basic; form-encode the parts first.
+    if (clientSecret) {
+        // Form-encode the parts first, as §2.3.1 asks.
         const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
-        headers.authorization = `Basic ${Buffer.from(`${enc(req.clientId)}:${enc(req.clientSecret)}`).toString('base64')}`;
+        headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
     }
-    if (req.provider.encoding === 'json') {
+    if (encoding === 'json') {
         headers['content-type'] = 'application/json';
         return { headers, body: JSON.stringify(fields) };
     }
@@ -1097,29 +1104,22 @@ function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
     return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
 }
 /**
- * The token set in a 200. A new refresh token is never dropped: without a usable access
- * token it is still returned, so the caller stores it. Only an answer with neither, or
- * with a refresh token that is not one, is an error.
+ * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
+ * access_token"). A new refresh token is never dropped: without a usable access token it is
+ * still returned, so the caller stores it. Only an answer with neither, or with a refresh
+ * token that is not one, is refused.
  */
-function parseTokenSet(text, contentType, service) {
-    const uncertain = (what) => {
-        throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${what}; ${errors/* RUN_AGAIN */.Bs}.`, {
-            details: [
-                'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-                errors/* RUN_AGAIN_DETAILS */.Ah,
-            ],
-        });
-    };
+function readTokenAnswer(text, contentType) {
     const body = fieldsOf(text, contentType);
     if (typeof body === 'string')
-        return uncertain(body);
+        return body;
     const refreshToken = tokenOf(body.refresh_token);
     if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
-        return uncertain('with a malformed refresh_token');
+        return 'with a malformed refresh_token';
     }
     const accessToken = tokenOf(body.access_token);
     if (!accessToken && !refreshToken)
-        return uncertain('without an access_token');
+        return 'without an access_token';
     const set = {};
     if (accessToken)
         set.accessToken = accessToken;
@@ -1136,7 +1136,28 @@ function parseTokenSet(text, contentType, service) {
     const idToken = tokenOf(body.id_token);
     if (idToken)
         set.idToken = idToken;
-    return set;
+    return { set, fields: body };
+}
+function parseTokenSet(text, contentType, service) {
+    const answer = readTokenAnswer(text, contentType);
+    if (typeof answer !== 'string')
+        return answer.set;
+    throw new errors/* UncertainRefreshError */.DG(`${service} answered 200 but ${answer}; ${errors/* RUN_AGAIN */.Bs}.`, {
+        details: [
+            'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+            errors/* RUN_AGAIN_DETAILS */.Ah,
+        ],
+    });
+}
+/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
+function describeRefusal(status, text, secrets) {
+    const { code, description } = providerError(text);
+    // The error line quotes the start of a long description; the lines after it, the whole.
+    const full = description ? (0,neutral/* neutral */.SY)((0,errors/* redact */.E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,neutral/* neutral */.SY)(full, refresh_QUOTED_CHARS)];
+    const detail = quoted.filter(Boolean).join(': ');
+    const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
+    return { code, said, details: full.length > refresh_QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
 }
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
@@ -1202,13 +1223,7 @@ async function refreshTokens(req, deps) {
                 throw new errors/* UserError */.yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
             continue;
         }
-        const { code, description } = providerError(text);
-        // The error line quotes the start of a long description; the lines after it, the whole.
-        const full = description ? (0,neutral/* neutral */.SY)((0,errors/* redact */.E$)(description, secrets), 500) : '';
-        const quoted = [code && quotableCode(code, secrets), full && (0,neutral/* neutral */.SY)(full, refresh_QUOTED_CHARS)];
-        const detail = quoted.filter(Boolean).join(': ');
-        const said = `answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`;
-        const whole = full.length > refresh_QUOTED_CHARS ? [`The provider's description: ${full}`] : [];
+        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
         if (code && DEAD_TOKEN.has(code)) {
             throw new errors/* InvalidGrantError */.Gy(`${service} refused the stored refresh token: ${said}.`, {
                 details: [...whole, 'It was already used or revoked.'],

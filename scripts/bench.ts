@@ -62,9 +62,10 @@ function bareCoreBundle(): string {
   return join(dir, 'out', 'index.js');
 }
 
-function time(args: string[], env: Record<string, string>): number {
+/** One run's wall time; `quiet` drops its stderr too (the CLI's human lines). */
+function time(args: string[], env: Record<string, string>, quiet = false): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(stepNode, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(stepNode, args, { env, stdio: ['ignore', 'ignore', quiet ? 'ignore' : 'inherit'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
   return ms;
@@ -132,12 +133,12 @@ const cliRuns: Record<string, string[]> = {
   seal: [cli, 'seal', '--key-file', keyFile, '--from', credentialsFile],
 };
 const cliEnv = { PATH: env.PATH, HOME: env.HOME };
-for (const args of Object.values(cliRuns)) time(args, cliEnv);
+for (const args of Object.values(cliRuns)) time(args, cliEnv, true);
 const bareCli: number[] = [];
 const cliTimes: Record<string, number[]> = Object.fromEntries(Object.keys(cliRuns).map((k) => [k, []]));
 for (let i = 0; i < RUNS; i++) {
   bareCli.push(time(['-e', '0'], { PATH: env.PATH }));
-  for (const [verb, args] of Object.entries(cliRuns)) cliTimes[verb].push(time(args, cliEnv));
+  for (const [verb, args] of Object.entries(cliRuns)) cliTimes[verb].push(time(args, cliEnv, true));
 }
 console.log(`\nCLI, no network, ${RUNS} interleaved runs each`);
 row('node -e 0', ms(bareCli));

@@ -32,14 +32,7 @@ const SEAL_OVERHEAD = 48;
 const RESEAL = 'fetch the key again (oauth-broker public-key) and seal again';
 /** What oauth-broker seal printed: checked here, so nothing malformed is sent. */
 function sealedOf(text, from) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        doc = undefined;
-    }
-    const s = doc;
+    const s = (0,_verb_js__WEBPACK_IMPORTED_MODULE_6__/* .parsedJson */ .U4)(text);
     const value = typeof s?.encrypted_value === 'string' ? s.encrypted_value : '';
     const base64 = value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
     const bytes = base64 ? Buffer.from(value, 'base64').length - SEAL_OVERHEAD : -1;

@@ -45,14 +45,7 @@ async function keyOf(args, from, deps) {
     return { key_id: keyId, key };
 }
 function keyFile(text, file) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        doc = undefined;
-    }
-    const k = doc;
+    const k = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedJson */ .U4)(text);
     if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(k.key)) {
         return { key_id: k.key_id, key: k.key };
     }

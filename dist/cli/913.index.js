@@ -126,13 +126,8 @@ async function locate(cli, path, deps) {
 function refuseApiKey(cli, found, deps) {
     if (cli.format !== 'codex')
         return;
-    let doc;
-    try {
-        doc = JSON.parse(found.text);
-    }
-    catch {
-        return; // parseCredentials says what is wrong with it.
-    }
+    // Not JSON: parseCredentials says what is wrong with it.
+    const doc = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .parsedJson */ .U4)(found.text);
     if (typeof doc !== 'object' || doc === null)
         return;
     const { auth_mode: mode, OPENAI_API_KEY: key, tokens } = doc;

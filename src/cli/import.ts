@@ -16,7 +16,7 @@ import { PROVIDERS, type ProviderId } from '../core/providers.js';
 import { recognise } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
 import { describeAccessToken } from './status.js';
-import { type Args, inCliTerms, option, UsageError, type Verb, writeOut } from './verb.js';
+import { type Args, inCliTerms, option, parsedJson, UsageError, type Verb, writeOut } from './verb.js';
 
 interface Cli {
   name: string;
@@ -141,12 +141,8 @@ async function locate(cli: Cli, path: string | undefined, deps: CliDeps): Promis
 /** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
 function refuseApiKey(cli: Cli, found: Found, deps: CliDeps): void {
   if (cli.format !== 'codex') return;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(found.text);
-  } catch {
-    return; // parseCredentials says what is wrong with it.
-  }
+  // Not JSON: parseCredentials says what is wrong with it.
+  const doc = parsedJson(found.text);
   if (typeof doc !== 'object' || doc === null) return;
   const { auth_mode: mode, OPENAI_API_KEY: key, tokens } = doc as Record<string, unknown>;
   if (typeof key === 'string' && key) deps.secrets.add(key);

@@ -16,7 +16,7 @@ import {
   SECRET_SYNOPSIS,
   targetOf,
 } from './github.js';
-import { type Args, option, readFrom, type Verb } from './verb.js';
+import { type Args, option, parsedJson, readFrom, type Verb } from './verb.js';
 
 // A sealed box is the sender's ephemeral public key and a MAC longer than what it seals.
 const SEAL_OVERHEAD = 48;
@@ -24,13 +24,7 @@ const RESEAL = 'fetch the key again (oauth-broker public-key) and seal again';
 
 /** What oauth-broker seal printed: checked here, so nothing malformed is sent. */
 function sealedOf(text: string, from: string): Sealed {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    doc = undefined;
-  }
-  const s = doc as Partial<Sealed> | undefined;
+  const s = parsedJson(text) as Partial<Sealed> | undefined;
   const value = typeof s?.encrypted_value === 'string' ? s.encrypted_value : '';
   const base64 = value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
   const bytes = base64 ? Buffer.from(value, 'base64').length - SEAL_OVERHEAD : -1;

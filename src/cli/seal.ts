@@ -5,7 +5,7 @@ import type { PublicKey } from '../github/answers.js';
 import { checkPublicKey, sealForGitHub } from '../github/seal.js';
 import type { CliDeps } from './deps.js';
 import { readSecretValue } from './value.js';
-import { type Args, option, readFrom, UsageError, type Verb } from './verb.js';
+import { type Args, option, parsedJson, readFrom, UsageError, type Verb } from './verb.js';
 
 // GitHub's key ids are decimal numbers; anything printable up to this length is passed on as given.
 const KEY_ID = /^[\x21-\x7e]{1,100}$/;
@@ -34,13 +34,7 @@ async function keyOf(args: Args, from: string, deps: CliDeps): Promise<PublicKey
 }
 
 function keyFile(text: string, file: string): PublicKey {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    doc = undefined;
-  }
-  const k = doc as Partial<PublicKey> | undefined;
+  const k = parsedJson(text) as Partial<PublicKey> | undefined;
   if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && checkPublicKey(k.key)) {
     return { key_id: k.key_id, key: k.key };
   }

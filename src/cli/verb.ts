@@ -81,6 +81,15 @@ export function inCliTerms(err: unknown, source: string): unknown {
   return new UserError(message, { details: err.details, cause: err });
 }
 
+/** The value of a JSON text, or undefined when it is not JSON (the caller says what was expected). */
+export function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The text of `--from FILE` (or another option's FILE) or standard input for `-`. */
 export async function readFrom(from: string, deps: CliDeps, name = 'from'): Promise<string> {
   if (from === '-') return deps.stdin();

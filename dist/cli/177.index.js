@@ -458,6 +458,7 @@ function isProviderId(s) {
 /* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
 /* harmony export */   O3: () => (/* binding */ refreshTokens),
 /* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   fe: () => (/* binding */ serviceName),
 /* harmony export */   jE: () => (/* binding */ tokenRequest),
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
@@ -635,12 +636,14 @@ function describeRefusal(status, text, secrets) {
     const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
     return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
 }
+/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
+const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
  * the connection was refused, or a 429/503 said when to come back.
  */
 async function refreshTokens(req, deps) {
-    const service = `provider ${req.provider.id} (${new URL(req.tokenUrl).host})`;
+    const service = serviceName(req.provider.id, req.tokenUrl);
     const { headers, body } = buildRequest(req);
     const secrets = [req.refreshToken, req.clientSecret ?? ''];
     for (let attempt = 1;; attempt++) {

@@ -339,8 +339,6 @@ var http = __webpack_require__(1983);
 
 
 
-/** `provider NAME (host)`, as the refresh's error lines name a token endpoint. */
-const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
 async function exchangeCode(x, deps) {
     const timeoutMs = (0,env/* timings */.E)(deps.env).httpTimeoutMs;
     const { headers, body } = (0,refresh/* tokenRequest */.jE)(x.fields, x.encoding, x.clientId, x.clientSecret);
@@ -392,6 +390,7 @@ async function exchangeCode(x, deps) {
 
 
 
+
 const AUTHORIZE_URL = 'https://claude.com/cai/oauth/authorize';
 /** For Console accounts. */
 const CONSOLE_AUTHORIZE_URL = 'https://platform.claude.com/oauth/authorize';
@@ -414,7 +413,7 @@ async function loginAnthropic(o, deps) {
         paste: 'CODE#STATE',
     }, deps);
     const { tokens, fields } = await exchangeCode({
-        service: serviceName('anthropic', tokenUrl),
+        service: (0,refresh/* serviceName */.fe)('anthropic', tokenUrl),
         tokenUrl,
         encoding: 'json',
         fields: {
@@ -435,6 +434,7 @@ async function loginAnthropic(o, deps) {
 
 
 
+
 /** A free port on this machine (RFC 8252 §7.3: servers must accept any for a loopback IP). */
 const OAUTH2_REDIRECT_URI = 'http://127.0.0.1/callback';
 /** The generic token document for a new login. */
@@ -447,7 +447,7 @@ async function loginOauth2(o, deps) {
         paste: 'address',
     }, deps);
     const { tokens, fields } = await exchangeCode({
-        service: serviceName('oauth2', o.tokenUrl),
+        service: (0,refresh/* serviceName */.fe)('oauth2', o.tokenUrl),
         tokenUrl: o.tokenUrl,
         encoding: 'form',
         fields: {
@@ -579,6 +579,7 @@ function approved(answer, base, service, deps) {
 
 
 
+
 const AUTH_BASE = 'https://auth.openai.com';
 const openai_AUTHORIZE_URL = `${AUTH_BASE}/oauth/authorize`;
 /** The one Codex's client is registered with. */
@@ -588,7 +589,7 @@ const SCOPE = 'openid profile email offline_access';
 async function code(o, clientId, deps) {
     if (!o.browser) {
         const base = o.deviceUrl ?? AUTH_BASE;
-        return deviceCode(base, clientId, serviceName('openai', base), deps);
+        return deviceCode(base, clientId, (0,refresh/* serviceName */.fe)('openai', base), deps);
     }
     return authorize({
         authorizeUrl: o.authorizeUrl ?? openai_AUTHORIZE_URL,
@@ -604,7 +605,7 @@ async function loginOpenai(o, deps) {
     const clientId = o.clientId ?? providers/* PROVIDERS */.xq.openai.clientId;
     const tokenUrl = o.tokenUrl ?? providers/* PROVIDERS */.xq.openai.tokenUrl;
     const a = await code(o, clientId, deps);
-    const service = serviceName('openai', tokenUrl);
+    const service = (0,refresh/* serviceName */.fe)('openai', tokenUrl);
     const { tokens } = await exchangeCode({
         service,
         tokenUrl,
@@ -882,6 +883,7 @@ function isProviderId(s) {
 /* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
 /* harmony export */   O3: () => (/* binding */ refreshTokens),
 /* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   fe: () => (/* binding */ serviceName),
 /* harmony export */   jE: () => (/* binding */ tokenRequest),
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
@@ -1059,12 +1061,14 @@ function describeRefusal(status, text, secrets) {
     const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
     return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
 }
+/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
+const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
  * the connection was refused, or a 429/503 said when to come back.
  */
 async function refreshTokens(req, deps) {
-    const service = `provider ${req.provider.id} (${new URL(req.tokenUrl).host})`;
+    const service = serviceName(req.provider.id, req.tokenUrl);
     const { headers, body } = buildRequest(req);
     const secrets = [req.refreshToken, req.clientSecret ?? ''];
     for (let attempt = 1;; attempt++) {

@@ -211,12 +211,15 @@ export function describeRefusal(status: number, text: string, secrets: string[])
   return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
 }
 
+/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
+export const serviceName = (provider: string, url: string): string => `provider ${provider} (${new URL(url).host})`;
+
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
  * the connection was refused, or a 429/503 said when to come back.
  */
 export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Promise<TokenSet> {
-  const service = `provider ${req.provider.id} (${new URL(req.tokenUrl).host})`;
+  const service = serviceName(req.provider.id, req.tokenUrl);
   const { headers, body } = buildRequest(req);
   const secrets = [req.refreshToken, req.clientSecret ?? ''];
   for (let attempt = 1; ; attempt++) {

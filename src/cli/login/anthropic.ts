@@ -4,7 +4,8 @@ import { PROVIDERS } from '../../core/providers.js';
 import type { CliDeps } from '../deps.js';
 import { authorize } from './authorize.js';
 import { claudeCodeCredentials } from './documents.js';
-import { exchangeCode, serviceName } from './exchange.js';
+import { serviceName } from '../../core/refresh.js';
+import { exchangeCode } from './exchange.js';
 
 const AUTHORIZE_URL = 'https://claude.com/cai/oauth/authorize';
 /** For Console accounts. */

@@ -28,9 +28,6 @@ export interface Exchanged {
   fields: Record<string, unknown>;
 }
 
-/** `provider NAME (host)`, as the refresh's error lines name a token endpoint. */
-export const serviceName = (provider: string, url: string): string => `provider ${provider} (${new URL(url).host})`;
-
 export async function exchangeCode(x: CodeExchange, deps: CliDeps): Promise<Exchanged> {
   const timeoutMs = timings(deps.env).httpTimeoutMs;
   const { headers, body } = tokenRequest(x.fields, x.encoding, x.clientId, x.clientSecret);

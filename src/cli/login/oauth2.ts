@@ -3,7 +3,8 @@
 import type { CliDeps } from '../deps.js';
 import { authorize } from './authorize.js';
 import { tokenDocument } from './documents.js';
-import { exchangeCode, serviceName } from './exchange.js';
+import { serviceName } from '../../core/refresh.js';
+import { exchangeCode } from './exchange.js';
 
 /** A free port on this machine (RFC 8252 §7.3: servers must accept any for a loopback IP). */
 export const OAUTH2_REDIRECT_URI = 'http://127.0.0.1/callback';

@@ -6,7 +6,8 @@ import type { CliDeps } from '../deps.js';
 import { authorize } from './authorize.js';
 import { deviceCode } from './device.js';
 import { codexAuth } from './documents.js';
-import { exchangeCode, serviceName } from './exchange.js';
+import { serviceName } from '../../core/refresh.js';
+import { exchangeCode } from './exchange.js';
 
 const AUTH_BASE = 'https://auth.openai.com';
 const AUTHORIZE_URL = `${AUTH_BASE}/oauth/authorize`;

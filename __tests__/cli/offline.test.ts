@@ -9,16 +9,16 @@ import { scratchHome, cliEntry } from '../support/cli.js';
 import { fakeToken } from '../support/fake-tokens.js';
 import { stepNode } from '../support/runner.js';
 
-const hook = fileURLToPath(new URL('../support/loaded.mjs', import.meta.url));
+const hook = fileURLToPath(new URL('../support/loaded.cjs', import.meta.url));
 // What the HTTP stack (undici, @actions/http-client), Octokit and the cache library's twirp client bring.
 const NETWORK_CODE = /undici|octokit|twirp|http-client/i;
 
-/** The files of dist/cli a command line loads, and whether it exited 0. */
-function loadedBy(args: string[]): { code: number | null; files: string[] } {
+/** The files of dist/cli and the Node built-ins a command line loads, and whether it exited 0. */
+function loadedBy(args: string[]): { code: number | null; files: string[]; builtins: string[] } {
   const home = scratchHome();
   const log = join(home, 'loaded.log');
   writeFileSync(log, '');
-  const r = spawnSync(stepNode, ['--import', hook, cliEntry, ...args], {
+  const r = spawnSync(stepNode, ['--require', hook, cliEntry, ...args], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: home,
@@ -28,10 +28,12 @@ function loadedBy(args: string[]): { code: number | null; files: string[] } {
     },
     encoding: 'utf8',
   });
-  const files = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((u) => u.includes('/dist/cli/'));
-  return { code: r.status, files: files.map((u) => fileURLToPath(u)) };
+  const loaded = readFileSync(log, 'utf8').split('\n');
+  return {
+    code: r.status,
+    files: loaded.filter((f) => f.includes('/dist/cli/')),
+    builtins: loaded.filter((f) => f.startsWith('node:')),
+  };
 }
 
 function credentialsFile(): string {
@@ -47,6 +49,19 @@ describe('the offline verbs load no network code', () => {
     expect(code).toBe(0);
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const f of files) expect([f, NETWORK_CODE.test(readFileSync(f, 'utf8'))]).toEqual([f, false]);
+  });
+
+  // Each of these costs status a tenth to a quarter of a bare Node start (npm run bench).
+  it('status loads neither node:crypto, nor node:child_process, nor node:readline', () => {
+    const { code, builtins } = loadedBy(['status', '--json', '--from', credentialsFile()]);
+    expect(code).toBe(0);
+    expect(builtins).toContain('node:internal/util/parse_args/parse_args');
+    expect(builtins.filter((b) => /^node:(crypto|child_process|readline)$/.test(b))).toEqual([]);
+  });
+
+  it('the check can fail: login, which makes a PKCE challenge, loads node:crypto', () => {
+    const { builtins } = loadedBy(['login', '--provider', 'anthropic', '--out', '-']);
+    expect(builtins).toContain('node:crypto');
   });
 
   it('seal', () => {

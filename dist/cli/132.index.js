@@ -1,6 +1,7 @@
-export const id = 132;
-export const ids = [132];
-export const modules = {
+"use strict";
+exports.id = 132;
+exports.ids = [132];
+exports.modules = {
 
 /***/ 1132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1052,3 +1053,4 @@ function reloginCommand(provider, t) {
 /***/ })
 
 };
+;

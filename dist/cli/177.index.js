@@ -1,6 +1,7 @@
-export const id = 177;
-export const ids = [177,26];
-export const modules = {
+"use strict";
+exports.id = 177;
+exports.ids = [177,805,321];
+exports.modules = {
 
 /***/ 3177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -22,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4926);
 /* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1468);
 /* harmony import */ var _core_url_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6026);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7805);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5525);
 // `oauth-broker refresh --from FILE`: one refresh grant, and the file rewritten in place with what it
 // returned. From the provider's answer on, the old refresh token is dead: the new credentials reach
@@ -118,14 +119,14 @@ const stamp = (now) => new Date(now).toISOString().replace(/[-:]|\.\d+/g, '');
 /** Writes the new credentials over the target, else beside it; only a failure of both loses them. */
 function store(target, from, text, deps) {
     try {
-        (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__/* .writePrivateFile */ .Pl)(target.path, text, target.mode);
+        (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__.writePrivateFile)(target.path, text, target.mode);
         return;
     }
     catch (err) {
         const why = err.code ?? 'error';
         const rescue = `${target.path}.rotated-${stamp(deps.now())}`;
         try {
-            (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__/* .writePrivateFile */ .Pl)(rescue, text);
+            (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__.writePrivateFile)(rescue, text);
         }
         catch (again) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`--from: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
@@ -189,7 +190,7 @@ const verb = {
 
 /***/ }),
 
-/***/ 6026:
+/***/ 7805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -206,8 +207,77 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
 var credentials = __webpack_require__(4477);
-// EXTERNAL MODULE: ./src/core/credfile.ts
-var credfile = __webpack_require__(7321);
+;// CONCATENATED MODULE: ./src/core/fingerprint.ts
+// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
+// `fingerprint` output and `oauth-broker status` print the same one.
+//
+// SHA-256 (FIPS 180-4) is written out here instead of taken from node:crypto because loading
+// node:crypto costs a start about a quarter of `node -e 0` on Node 24 (npm run bench), and status
+// must start within 1.5x of it. The tests check it against node:crypto. It is never used as a key.
+const K = new Uint32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2,
+]);
+const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+/** The message padded to whole 64-byte blocks: a 1 bit, zeros, then its length in bits (big-endian). */
+function padded(text) {
+    const bytes = new TextEncoder().encode(text);
+    const length = Math.ceil((bytes.length + 9) / 64) * 64;
+    const block = new Uint8Array(length);
+    block.set(bytes);
+    block[bytes.length] = 0x80;
+    const view = new DataView(block.buffer);
+    view.setUint32(length - 8, Math.floor(bytes.length / 0x20000000));
+    view.setUint32(length - 4, (bytes.length * 8) >>> 0);
+    return view;
+}
+/** The SHA-256 of a text's UTF-8 bytes, in hex. */
+function sha256Hex(text) {
+    const data = padded(text);
+    const h = [...H0];
+    const w = new Uint32Array(64);
+    for (let offset = 0; offset < data.byteLength; offset += 64) {
+        for (let i = 0; i < 16; i++)
+            w[i] = data.getUint32(offset + i * 4);
+        for (let i = 16; i < 64; i++) {
+            const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+            const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        let [a, b, c, d, e, f, g, hh] = h;
+        for (let i = 0; i < 64; i++) {
+            const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+            const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            hh = g;
+            g = f;
+            f = e;
+            e = (d + t1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (t1 + t2) | 0;
+        }
+        h[0] = (h[0] + a) | 0;
+        h[1] = (h[1] + b) | 0;
+        h[2] = (h[2] + c) | 0;
+        h[3] = (h[3] + d) | 0;
+        h[4] = (h[4] + e) | 0;
+        h[5] = (h[5] + f) | 0;
+        h[6] = (h[6] + g) | 0;
+        h[7] = (h[7] + hh) | 0;
+    }
+    return h.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+}
+/** The first 12 hex of the token's SHA-256. */
+const fingerprint = (token) => sha256Hex(token).slice(0, 12);
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/neutral.ts
@@ -301,7 +371,7 @@ function statusOf(c, minTtlMs, now) {
         expires_in: left === undefined ? null : Math.floor(left / 1000),
         scopes: c.scopes ?? null,
         refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
-        fingerprint: c.accessToken ? (0,credfile/* fingerprint */.Rj)(c.accessToken) : null,
+        fingerprint: c.accessToken ? fingerprint(c.accessToken) : null,
         valid_for_min_ttl: left !== undefined && left >= minTtlMs,
     };
 }
@@ -362,6 +432,156 @@ const status_verb = {
         }
     },
 };
+
+
+/***/ }),
+
+/***/ 7321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   writePrivateFile: () => (/* binding */ writePrivateFile)
+/* harmony export */ });
+/* unused harmony exports credentialsFileContent, digest, entryAt, kindOf, moveAside */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+// The provider CLI's own credentials file (README, `credentials-file`), written 0600.
+
+
+
+
+
+// Claude Code ignores a file whose scopes lack user:inference ("Not logged in").
+const CLAUDE_DEFAULT_SCOPES = (/* unused pure expression or super */ null && (['user:inference']));
+/**
+ * The file as the provider's CLI reads it. Without `clientRefresh` it holds no refresh
+ * token, so the broker stays the only party that ever spends one.
+ */
+function credentialsFileContent(provider, c, clientRefresh) {
+    const refreshToken = clientRefresh ? c.refreshToken : undefined;
+    if (provider === 'anthropic') {
+        const o = c.format === 'claude-code' ? { ...c.doc.claudeAiOauth } : {};
+        o.accessToken = c.accessToken;
+        o.expiresAt = c.expiresAt;
+        o.scopes = c.scopes ?? o.scopes ?? CLAUDE_DEFAULT_SCOPES;
+        if (refreshToken)
+            o.refreshToken = refreshToken;
+        else
+            delete o.refreshToken;
+        return JSON.stringify({ ...(c.format === 'claude-code' ? unmarked(c.doc) : {}), claudeAiOauth: o }, null, 2);
+    }
+    if (provider === 'openai') {
+        const doc = c.format === 'codex' ? unmarked(c.doc) : { auth_mode: 'chatgpt', OPENAI_API_KEY: null };
+        const tokens = { ...(doc.tokens ?? {}) };
+        tokens.access_token = c.accessToken;
+        if (c.idToken)
+            tokens.id_token = c.idToken;
+        // Codex requires the field to exist; an empty one cannot be spent.
+        tokens.refresh_token = refreshToken ?? '';
+        doc.tokens = tokens;
+        return JSON.stringify(doc, null, 2);
+    }
+    const doc = { access_token: c.accessToken, token_type: 'Bearer' };
+    if (c.expiresAt !== undefined)
+        doc.expires_at = new Date(c.expiresAt).toISOString();
+    if (refreshToken)
+        doc.refresh_token = refreshToken;
+    return JSON.stringify(doc, null, 2);
+}
+/**
+ * The document without the broker's write marker: the CLI's file is the CLI's, and a file
+ * stored back by hand must not carry a marker older than the write that stores it.
+ */
+function unmarked(doc) {
+    const { [MARKER_FIELD]: _, ...rest } = doc;
+    return rest;
+}
+const digest = (text) => createHash('sha256').update(text).digest('hex');
+/** What is at `path` without following a link, or undefined when nothing is. */
+function entryAt(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
+        if (['ENOENT', 'ENOTDIR'].includes(err.code ?? ''))
+            return undefined;
+        throw err;
+    }
+}
+/** A symbolic link, a directory, a socket…: said in a few words. */
+function kindOf(st) {
+    if (st.isSymbolicLink())
+        return 'a symbolic link';
+    return st.isDirectory() ? 'a directory' : 'not a regular file';
+}
+/**
+ * Makes room at `path` without losing what is there: a file (a login already on this
+ * runner) is renamed beside it, and its new name returned. Anything but a file is refused:
+ * writing through a symbolic link could replace any file the runner's user can write.
+ */
+function moveAside(path, suffix) {
+    const st = entryAt(path);
+    if (!st)
+        return undefined;
+    if (!st.isFile()) {
+        throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+    }
+    const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
+    renameSync(path, backup);
+    return backup;
+}
+/**
+ * Writes atomically with mode 0600 (directory 0700), so no reader ever sees a partial or
+ * open file, and durably: the data reaches the disk before the rename, and the rename
+ * after it, so a crash leaves the old file or the new one, never an empty one. The
+ * temporary file is created exclusively and renamed over `path`: a link put at either
+ * name is replaced, never followed. `mode` may only be stricter (0400).
+ */
+function writePrivateFile(path, content, mode = 0o600) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', mode);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(fd, content);
+            // The umask may have narrowed the mode given to open.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, mode);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, path);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
+        throw err;
+    }
+    syncFolder((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
+}
+/** Makes a rename durable where a folder can be synced (not on Windows). The file is in place either way. */
+function syncFolder(dir) {
+    if (process.platform === 'win32')
+        return;
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(dir, 'r');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+    }
+    catch {
+        // Some file systems refuse to sync a folder; the rename has happened all the same.
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
 
 
 /***/ }),
@@ -755,3 +975,4 @@ function httpUrl(input, value) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 554;
-export const ids = [554];
-export const modules = {
+"use strict";
+exports.id = 554;
+exports.ids = [554];
+exports.modules = {
 
 /***/ 4477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -530,3 +531,4 @@ function recognise(c, provider, tokenUrl) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 568;
-export const ids = [568];
-export const modules = {
+"use strict";
+exports.id = 568;
+exports.ids = [568];
+exports.modules = {
 
 /***/ 4568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -781,7 +782,7 @@ const login_verb = {
         const out = outOption(args, deps.env);
         checkApplies(provider, args);
         const doc = await login(provider, args, deps);
-        (0,verb/* writeOut */.sD)(out, JSON.stringify(doc), deps);
+        await (0,verb/* writeOut */.sD)(out, JSON.stringify(doc), deps);
         if (out !== '-') {
             deps.stderr(`Store it with oauth-broker seed --repo OWNER/REPO --secret NAME --from ${out}, then delete it.`);
         }
@@ -1180,3 +1181,4 @@ function httpUrl(input, value) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 611;
-export const ids = [611];
-export const modules = {
+"use strict";
+exports.id = 611;
+exports.ids = [611];
+exports.modules = {
 
 /***/ 6611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -461,3 +462,4 @@ function checkWriteBack(c, now) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 783;
-export const ids = [783];
-export const modules = {
+"use strict";
+exports.id = 783;
+exports.ids = [783];
+exports.modules = {
 
 /***/ 9783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -104,3 +105,4 @@ class DecodedURL extends URL {
 /***/ })
 
 };
+;

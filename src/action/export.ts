@@ -1,6 +1,7 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
 import { renameSync } from 'node:fs';
-import { credentialsFileContent, digest, fingerprint, moveAside, writePrivateFile } from '../core/credfile.js';
+import { credentialsFileContent, digest, moveAside, writePrivateFile } from '../core/credfile.js';
+import { fingerprint } from '../core/fingerprint.js';
 import type { Credentials } from '../core/credentials.js';
 import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';

@@ -1,6 +1,5 @@
 // What a CLI verb is given, so each one tests in-process and runs the same way as a bundle.
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Env } from '../core/env.js';
 import { sleep } from '../core/http.js';
 import { neutral } from '../core/neutral.js';
@@ -40,7 +39,9 @@ const HUMAN_LINE_CHARS = 4000;
 
 let lines: AsyncIterator<string> | undefined;
 
-function stdinLines(): AsyncIterator<string> {
+// Loaded at the first question, like child_process below: status and seal ask none.
+async function stdinLines(): Promise<AsyncIterator<string>> {
+  const { createInterface } = await import('node:readline');
   lines ??= createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
   return lines;
 }
@@ -58,7 +59,7 @@ export function processDeps(): CliDeps {
     stdin: async () => readFileSync(0, 'utf8'),
     ask: async (question) => {
       process.stderr.write(neutral(question, HUMAN_LINE_CHARS));
-      const next = await stdinLines().next();
+      const next = await (await stdinLines()).next();
       // A terminal echoes the answer and its newline; from a pipe, the question's line is ended here.
       if (question && !process.stdin.isTTY) process.stderr.write('\n');
       return next.done ? '' : next.value;

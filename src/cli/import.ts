@@ -223,6 +223,6 @@ export const verb: Verb = {
     const c = forCi(validate(cli, found, deps), deps);
     deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${describeAccessToken(c, deps.now())}.`);
     warnShared(cli, deps);
-    writeOut(out, serializeCredentials(c), deps);
+    await writeOut(out, serializeCredentials(c), deps);
   },
 };

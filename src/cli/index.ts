@@ -3,6 +3,8 @@
 import { processDeps } from './deps.js';
 import { runCli } from './main.js';
 
-const code = await runCli(process.argv.slice(2), processDeps());
-// A keep-alive socket or a pending stdin read must not hold the process; stdout is flushed first.
-process.stdout.write('', () => process.exit(code));
+// No top-level await: the bundle is CommonJS (scripts/bundle.mjs says why).
+void runCli(process.argv.slice(2), processDeps()).then((code) => {
+  // A keep-alive socket or a pending stdin read must not hold the process; stdout is flushed first.
+  process.stdout.write('', () => process.exit(code));
+});

@@ -163,7 +163,7 @@ export const verb: Verb = {
     const out = outOption(args, deps.env);
     checkApplies(provider, args);
     const doc = await login(provider, args, deps);
-    writeOut(out, JSON.stringify(doc), deps);
+    await writeOut(out, JSON.stringify(doc), deps);
     if (out !== '-') {
       deps.stderr(`Store it with oauth-broker seed --repo OWNER/REPO --secret NAME --from ${out}, then delete it.`);
     }

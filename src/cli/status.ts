@@ -1,6 +1,6 @@
 // `oauth-broker status`: what a credentials document holds, with no network and never a token.
 import { type Credentials, parseCredentials, secretsOf } from '../core/credentials.js';
-import { fingerprint } from '../core/credfile.js';
+import { fingerprint } from '../core/fingerprint.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf } from '../core/recognise.js';

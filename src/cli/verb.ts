@@ -2,7 +2,6 @@
 // where the result goes.
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { writePrivateFile } from '../core/credfile.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { CliDeps } from './deps.js';
@@ -102,11 +101,13 @@ export async function readFrom(from: string, deps: CliDeps, name = 'from'): Prom
 }
 
 /** Credentials to `--out FILE` (mode 0600, atomically, a link there replaced) or stdout for `-`. */
-export function writeOut(out: string, text: string, deps: CliDeps): void {
+export async function writeOut(out: string, text: string, deps: CliDeps): Promise<void> {
   if (out === '-') {
     deps.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return;
   }
+  // Loaded only to write a file: it brings node:crypto, which the offline verbs do without.
+  const { writePrivateFile } = await import('../core/credfile.js');
   try {
     writePrivateFile(out, text.endsWith('\n') ? text : `${text}\n`);
   } catch (err) {

@@ -65,9 +65,6 @@ function unmarked(doc: Json): Json {
 
 export const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The first 12 hex of the token's SHA-256: safe to log, for audit. */
-export const fingerprint = (token: string): string => digest(token).slice(0, 12);
-
 /** What is at `path` without following a link, or undefined when nothing is. */
 export function entryAt(path: string): Stats | undefined {
   try {

@@ -11,14 +11,25 @@ class MemoryBeside implements Beside {
   readonly secrets = new Map<string, number>();
   /** When the target secret was last written. */
   updatedAt = 0;
+  /** GitHub refuses every marker, for good. */
+  refuseMarks = false;
   constructor(private readonly clock: { t: number }) {}
+  /** GitHub's stamps: whole seconds. */
+  private stamp(): number {
+    return Math.floor(this.clock.t / 1000) * 1000;
+  }
+  /** The job's write-back of the target. */
+  writeTarget(): void {
+    this.updatedAt = this.stamp();
+  }
   async create(name: string): Promise<boolean> {
     if (this.secrets.has(name)) return false;
-    this.secrets.set(name, this.clock.t);
+    this.secrets.set(name, this.stamp());
     return true;
   }
   async mark(name: string): Promise<void> {
-    if (!this.secrets.has(name)) this.secrets.set(name, this.clock.t);
+    if (this.refuseMarks) throw new Error('403 Resource not accessible by personal access token');
+    if (!this.secrets.has(name)) this.secrets.set(name, this.stamp());
   }
   async targetUpdatedAt(): Promise<number> {
     return this.updatedAt;
@@ -79,6 +90,7 @@ function world(): {
       store: new SharedStore(backend, deps),
       binding: 'the PAT',
       now: () => clock.t,
+      sleep: deps.sleep,
       startedAt,
       leaseMs: LEASE,
       lockTimeoutMs: 5_000,
@@ -127,6 +139,45 @@ describe('claims', () => {
     if (r.kind === 'owner') await w.job().failed(r.ticket, 'yes');
     w.clock.t += 10 * LEASE;
     await expect(w.job().reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
+  });
+
+  it('a settle GitHub refuses: the write-back lands in a later second than the claim, and reads as settled', async () => {
+    const w = world();
+    const c = copy();
+    w.beside.refuseMarks = true;
+    const warnings: string[] = [];
+    const job = w.job({ warning: (m) => warnings.push(m) });
+    const r = await job.reserve(c);
+    if (r.kind !== 'owner') throw new Error('expected to own the claim');
+    w.clock.t += 120; // the provider answers
+    await job.settle(r.ticket);
+    w.beside.writeTarget();
+    expect(w.beside.updatedAt).toBeGreaterThan(w.beside.secrets.get(r.ticket.claim)!);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Could not settle the claim beside .*; the write-back will show/),
+    ]);
+    w.clock.t += 10 * LEASE;
+    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(
+      /another job already spent this refresh token/,
+    );
+  });
+
+  it('a settle that lands costs no wait, and a refused one about a second after the claim', async () => {
+    const w = world();
+    const r = await w.job().reserve(copy());
+    if (r.kind !== 'owner') throw new Error('expected to own the claim');
+    const start = w.clock.t;
+    await w.job().settle(r.ticket);
+    expect(w.clock.t).toBe(start);
+    w.beside.refuseMarks = true;
+    await w.job().settle(r.ticket);
+    expect(w.clock.t - start).toBeGreaterThan(1_000);
+    expect(w.clock.t - start).toBeLessThanOrEqual(1_010);
+    // Long after the claim, nothing is left to wait for.
+    w.clock.t += 5_000;
+    const later = w.clock.t;
+    await w.job().settle(r.ticket);
+    expect(w.clock.t).toBe(later);
   });
 
   it('a holder that may have presented keeps its claim until its lease ends; one later run takes over', async () => {

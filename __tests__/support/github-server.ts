@@ -136,8 +136,11 @@ export interface GitHubServer {
   faults: GitHubFault[];
   /** Moves the stand-in's clock (its created_at/updated_at stamps) forward, instead of waiting. */
   advance(ms: number): void;
-  /** Stops the stand-in's clock where it is (every stamp the same second), or lets it run again. */
-  freeze(frozen: boolean): void;
+  /**
+   * Moves the stand-in's clock to the start of its next whole second: whatever is written in the
+   * next 1000 ms of real time shares one stamp, as on GitHub within one second.
+   */
+  startSecond(): void;
   close(): Promise<void>;
 }
 
@@ -252,7 +255,6 @@ class FakeGitHubServer implements GitHubServer {
   private readonly delays = new Delays();
   private nextId = 1000;
   private offsetMs = 0;
-  private frozenAt: number | undefined;
   private remaining = 5000;
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   private readonly server = createServer((req, res) => {
@@ -284,8 +286,8 @@ class FakeGitHubServer implements GitHubServer {
     this.offsetMs += ms;
   }
 
-  freeze(frozen: boolean): void {
-    this.frozenAt = frozen ? Date.now() + this.offsetMs : undefined;
+  startSecond(): void {
+    this.offsetMs += 1000 - ((Date.now() + this.offsetMs) % 1000);
   }
 
   // ---- test-side setup and inspection -------------------------------------
@@ -394,12 +396,9 @@ class FakeGitHubServer implements GitHubServer {
     return found;
   }
 
-  /** ISO timestamps at second precision, strictly increasing so every write is observable. */
+  /** ISO timestamps like GitHub's: whole seconds of the real clock, so two writes in one second share one. */
   private stamp(): string {
-    // Like GitHub: whole seconds of the real clock, so two writes in one second share it.
-    return new Date(Math.floor((this.frozenAt ?? Date.now() + this.offsetMs) / 1000) * 1000)
-      .toISOString()
-      .replace('.000Z', 'Z');
+    return new Date(Math.floor((Date.now() + this.offsetMs) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 
   /** Returns true when the secret was created, false when updated. */

@@ -29,8 +29,9 @@ export interface Clock {
  * A clock `offsetMs` ahead of the wall clock (a run started that much later, as the stand-ins
  * see it). `instant` (the default) makes every sleep advance it at once instead of waiting:
  * right for a job whose waits no other job ends; jobs that wait on each other use `instant: false`.
+ * `onSleep` hears each instant wait, for a stand-in whose clock must see that time pass too.
  */
-export function testClock(opts: { offsetMs?: number; instant?: boolean } = {}): Clock {
+export function testClock(opts: { offsetMs?: number; instant?: boolean; onSleep?: (ms: number) => void } = {}): Clock {
   let offset = opts.offsetMs ?? 0;
   const instant = opts.instant ?? true;
   return {
@@ -40,6 +41,7 @@ export function testClock(opts: { offsetMs?: number; instant?: boolean } = {}): 
       new Promise((resolve) => {
         if (!instant) return void setTimeout(resolve, ms);
         offset += Math.max(0, ms);
+        opts.onSleep?.(Math.max(0, ms));
         setImmediate(resolve);
       }),
   };

@@ -664,6 +664,10 @@ const KEEP_NEWEST = 30;
 const MAX_DELETES = 10;
 // How long a job waits for the result of a settled claim: the write-back takes about a second.
 const SETTLED_WAIT_MS = 30_000;
+// GitHub stamps created_at and updated_at in whole seconds: a write sent this long after the
+// claim's answer arrived is stamped in a later second than the claim (a little over 1 s, for
+// timers and clocks that count whole milliseconds).
+const NEXT_STAMP_MS = 1_010;
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 function copyId(c) {
     const ikm = `${c.refreshToken}\n${c.accessToken ?? ''}`;
@@ -696,8 +700,9 @@ class Coordination {
     async reserve(copy) {
         for (let gen = 0, retried = 0; gen < MAX_GENERATIONS;) {
             const ticket = ticketFor(copy, gen);
-            if (await this.d.beside.create(ticket.claim, (0,external_node_crypto_.randomBytes)(16).toString('hex')))
-                return { kind: 'owner', ticket };
+            if (await this.d.beside.create(ticket.claim, (0,external_node_crypto_.randomBytes)(16).toString('hex'))) {
+                return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.now() } };
+            }
             const holder = await this.holder(ticket);
             if (holder.kind === 'released' && retried++ < 2)
                 continue;
@@ -784,6 +789,23 @@ class Coordination {
      */
     async spent(t) {
         await this.d.beside.mark(t.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    }
+    /**
+     * spent(), before this job's write-back; never throws. When the twin cannot be written, the
+     * write-back is the only sign that the holder got that far, and holder() sees it only in a
+     * later second than the claim: so this returns no sooner than that second can have begun.
+     */
+    async settle(t) {
+        try {
+            await this.spent(t);
+        }
+        catch {
+            this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
+            // Bounded, should this machine's clock step back meanwhile.
+            const wait = Math.min(NEXT_STAMP_MS, t.claimedAt + NEXT_STAMP_MS - this.d.now());
+            if (wait > 0)
+                await this.d.sleep(wait);
+        }
     }
     /** Rotated and written: share the result, and prune claims no copy can need any more. */
     async succeeded(t, next) {
@@ -891,6 +913,7 @@ pre, withStore = true) {
         store: withStore ? openStore(deps, cfg) : undefined,
         binding: cfg.githubToken,
         now: deps.now,
+        sleep: deps.sleep,
         startedAt: deps.startedAt,
         leaseMs: t.leaseMs,
         lockTimeoutMs: cfg.lockTimeoutMs,
@@ -1433,9 +1456,7 @@ async function store(run, ticket, tokens) {
         secretUpdatedAt: run.pre.updatedAt,
     });
     deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
-    await run.coord
-        .spent(ticket)
-        .catch(() => deps.core.warning(`Could not settle the claim beside ${(0,github_target/* describeTarget */.ff)(target)}.`));
+    await run.coord.settle(ticket);
     try {
         await writeSecret(run.api, target, run.pre, value);
         run.pending?.clear();

@@ -10,7 +10,7 @@ import {
   type Credentials,
   type TokenSet,
 } from '../core/credentials.js';
-import { coordinate, type Coordination, type Spent, type Ticket } from '../store/coordination.js';
+import { coordinate, type Coordination, type Spent, type Claimed } from '../store/coordination.js';
 import { formatDuration } from '../core/duration.js';
 import {
   InvalidGrantError,
@@ -211,7 +211,7 @@ function spentBy(err: unknown): Spent {
  * Presents the token once under this job's claim, then stores the result or keeps it for the
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
-async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'secretUpdated'>> {
+async function refreshOnce(run: Run, ticket: Claimed): Promise<Omit<Outcome, 'secretUpdated'>> {
   const shield = run.deps.shield?.();
   try {
     let tokens: TokenSet;
@@ -243,7 +243,7 @@ async function refreshOnce(run: Run, ticket: Ticket): Promise<Omit<Outcome, 'sec
 }
 
 /** From the provider's answer on, every path ends in the secret, the sealed rescue or the pending file. */
-async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<Outcome, 'secretUpdated'>> {
+async function store(run: Run, ticket: Claimed, tokens: TokenSet): Promise<Omit<Outcome, 'secretUpdated'>> {
   const { deps, cfg, masker, target } = run;
   const current = ticket.copy;
   // The first thing done with new tokens: mask them.
@@ -263,9 +263,7 @@ async function store(run: Run, ticket: Ticket, tokens: TokenSet): Promise<Omit<O
   deps.core.info(
     `Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`,
   );
-  await run.coord
-    .spent(ticket)
-    .catch(() => deps.core.warning(`Could not settle the claim beside ${describeTarget(target)}.`));
+  await run.coord.settle(ticket);
   try {
     await writeSecret(run.api, target, run.pre, value);
     run.pending?.clear();

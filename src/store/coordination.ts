@@ -29,6 +29,10 @@ const KEEP_NEWEST = 30;
 const MAX_DELETES = 10;
 // How long a job waits for the result of a settled claim: the write-back takes about a second.
 const SETTLED_WAIT_MS = 30_000;
+// GitHub stamps created_at and updated_at in whole seconds: a write sent this long after the
+// claim's answer arrived is stamped in a later second than the claim (a little over 1 s, for
+// timers and clocks that count whole milliseconds).
+const NEXT_STAMP_MS = 1_010;
 
 /** Who holds a claim: its holder's deadline, and whether it already settled. */
 type Holder =
@@ -44,7 +48,12 @@ export interface Ticket {
   settled: string;
 }
 
-export type Reservation = { kind: 'owner'; ticket: Ticket } | { kind: 'shared'; successor: Successor };
+/** A claim this job made: when GitHub's answer arrived, by this machine's clock. */
+export interface Claimed extends Ticket {
+  claimedAt: number;
+}
+
+export type Reservation = { kind: 'owner'; ticket: Claimed } | { kind: 'shared'; successor: Successor };
 
 /** How sure a failed refresh is that the token was not presented, which decides who may try next. */
 export type Spent = 'no' | 'yes' | 'unknown';
@@ -69,6 +78,7 @@ export interface CoordinationDeps {
   /** Binds the store's entries to what an old copy does not give (docs/design.md, "What a cache reader learns"). */
   binding: string;
   now: () => number;
+  sleep: (ms: number) => Promise<void>;
   startedAt: number;
   leaseMs: number;
   lockTimeoutMs: number;
@@ -112,7 +122,9 @@ export class Coordination {
   async reserve(copy: Credentials): Promise<Reservation> {
     for (let gen = 0, retried = 0; gen < MAX_GENERATIONS; ) {
       const ticket = ticketFor(copy, gen);
-      if (await this.d.beside.create(ticket.claim, randomBytes(16).toString('hex'))) return { kind: 'owner', ticket };
+      if (await this.d.beside.create(ticket.claim, randomBytes(16).toString('hex'))) {
+        return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.now() } };
+      }
       const holder = await this.holder(ticket);
       if (holder.kind === 'released' && retried++ < 2) continue;
       if (holder.kind === 'dead') {
@@ -209,6 +221,22 @@ export class Coordination {
    */
   async spent(t: Pick<Ticket, 'settled'>): Promise<void> {
     await this.d.beside.mark(t.settled, randomBytes(16).toString('hex'));
+  }
+
+  /**
+   * spent(), before this job's write-back; never throws. When the twin cannot be written, the
+   * write-back is the only sign that the holder got that far, and holder() sees it only in a
+   * later second than the claim: so this returns no sooner than that second can have begun.
+   */
+  async settle(t: Claimed): Promise<void> {
+    try {
+      await this.spent(t);
+    } catch {
+      this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
+      // Bounded, should this machine's clock step back meanwhile.
+      const wait = Math.min(NEXT_STAMP_MS, t.claimedAt + NEXT_STAMP_MS - this.d.now());
+      if (wait > 0) await this.d.sleep(wait);
+    }
   }
 
   /** Rotated and written: share the result, and prune claims no copy can need any more. */
@@ -337,6 +365,7 @@ export function coordinate(
     store: withStore ? openStore(deps, cfg) : undefined,
     binding: cfg.githubToken as string,
     now: deps.now,
+    sleep: deps.sleep,
     startedAt: deps.startedAt,
     leaseMs: t.leaseMs,
     lockTimeoutMs: cfg.lockTimeoutMs,

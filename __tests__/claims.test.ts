@@ -141,7 +141,7 @@ describe('claims', () => {
     await expect(w.job().reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
   });
 
-  it('a settle GitHub refuses: the write-back lands in a later second than the claim, and reads as settled', async () => {
+  it('a settle GitHub refuses: the write-back lands a second after the claim, and reads as settled', async () => {
     const w = world();
     const c = copy();
     w.beside.refuseMarks = true;

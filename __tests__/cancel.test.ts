@@ -208,6 +208,31 @@ describe('the post step finishing what main could not', () => {
     expect(si.oauth.reuseCount).toBe(0);
   });
 
+  it('a settle GitHub refuses in main and in the post step: the post write-back still reads as settled', async () => {
+    const s = seed();
+    const given = inputs(s.credentials, { share: 'false' });
+    const env = { OAUTH_BROKER_LEASE_MS: '60000' };
+    const settle = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0_S$/;
+    const refused = { method: 'PUT', path: settle, status: 403, body: '{"message":"Resource not accessible"}' };
+    si.gh.faults.push(refused, refused);
+    for (let i = 0; i < 5; i++)
+      si.gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad"}' });
+    // The claim is made at the start of one of GitHub's seconds; only the post step's waits pass for GitHub.
+    si.gh.startSecond();
+    const main = await runStep('main', { inputs: given, env, runnerTemp });
+    expect(main.stdout).toMatch(/The rotated credentials are kept sealed for this job's post step/);
+    const clock = testClock({ onSleep: (ms) => si.gh.advance(ms) });
+    const post = await runStep('post', { inputs: given, env, runnerTemp, state: main.state, clock });
+    expect({ code: post.code, error: post.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+    expect(post.stdout).toMatch(/^::warning::Could not settle the claim beside/m);
+    expect(si.gh.faults).toEqual([]);
+    expect(si.oauth.isLive(storedRefreshToken())).toBe(true);
+    // A job still holding the old value, after the lease: the claim reads as settled, so it never presents.
+    const later = await runStep('main', { inputs: given, env, clock: testClock({ offsetMs: 65_000 }) });
+    expect(later.stdout).toMatch(/^::error::credentials: another job already spent this refresh token/m);
+    expect(si.oauth.reuseCount).toBe(0);
+  });
+
   it('a pending write-back whose secret changed since main read it is not written over', async () => {
     const s = seed();
     const main = await killedDuringWrite(inputs(s.credentials));

@@ -90,6 +90,7 @@ function world(): {
       store: new SharedStore(backend, deps),
       binding: 'the PAT',
       now: () => clock.t,
+      monotonic: () => clock.t,
       sleep: deps.sleep,
       startedAt,
       leaseMs: LEASE,

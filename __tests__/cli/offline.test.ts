@@ -2,8 +2,8 @@
 // library: proven by the chunks the bundled CLI really loads, not by timing (npm run bench does that).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scratchHome, cliEntry } from '../support/cli.js';
 import { fakeToken } from '../support/fake-tokens.js';
@@ -51,12 +51,12 @@ describe('the offline verbs load no network code', () => {
     for (const f of files) expect([f, NETWORK_CODE.test(readFileSync(f, 'utf8'))]).toEqual([f, false]);
   });
 
-  // Each of these costs status a tenth to a quarter of a bare Node start (npm run bench).
+  // node:crypto and node:child_process each cost a start a tenth to a fifth of `node -e 0`.
   it('status loads neither node:crypto, nor node:child_process, nor node:readline', () => {
     const { code, builtins } = loadedBy(['status', '--json', '--from', credentialsFile()]);
     expect(code).toBe(0);
     expect(builtins).toContain('node:internal/util/parse_args/parse_args');
-    expect(builtins.filter((b) => /^node:(crypto|child_process|readline)$/.test(b))).toEqual([]);
+    expect(builtins.filter((b) => /^node:(internal\/)?(crypto|child_process|readline)(\/|$)/.test(b))).toEqual([]);
   });
 
   it('the check can fail: login, which makes a PKCE challenge, loads node:crypto', () => {
@@ -81,5 +81,25 @@ describe('the offline verbs load no network code', () => {
     const { code, files } = loadedBy(['frobnicate']);
     expect(code).toBe(2);
     expect(files).toEqual([cliEntry]);
+  });
+});
+
+describe('a broken copy of dist/cli', () => {
+  it('a verb whose chunk is missing: exit 1 and one line, not a stack or exit 0', () => {
+    const copy = join(scratchHome(), 'cli');
+    cpSync(dirname(cliEntry), copy, { recursive: true });
+    // Every chunk that holds status.ts.
+    for (const f of readdirSync(copy).filter((f) => /^\d+\.index\.js$/.test(f))) {
+      if (readFileSync(join(copy, f), 'utf8').includes('valid_for_min_ttl')) rmSync(join(copy, f));
+    }
+    const r = spawnSync(stepNode, [join(copy, 'index.js'), 'status', '--from', credentialsFile()], {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'oauth-broker: could not start (MODULE_NOT_FOUND); install dist/cli again, whole.\n',
+    });
   });
 });

@@ -701,7 +701,7 @@ class Coordination {
         for (let gen = 0, retried = 0; gen < MAX_GENERATIONS;) {
             const ticket = ticketFor(copy, gen);
             if (await this.d.beside.create(ticket.claim, (0,external_node_crypto_.randomBytes)(16).toString('hex'))) {
-                return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.now() } };
+                return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.monotonic() } };
             }
             const holder = await this.holder(ticket);
             if (holder.kind === 'released' && retried++ < 2)
@@ -791,9 +791,10 @@ class Coordination {
         await this.d.beside.mark(t.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     }
     /**
-     * spent(), before this job's write-back; never throws. When the twin cannot be written, the
-     * write-back is the only sign that the holder got that far, and holder() sees it only in a
-     * later second than the claim: so this returns no sooner than that second can have begun.
+     * spent(), before a write-back; never throws. When the twin cannot be written, the write-back
+     * is the only sign that the holder got that far, and holder() sees it only in a later second
+     * than the claim: so this returns no sooner than that second can have begun. A claim another
+     * process made (`claimedAt` unknown: the post step's) waits the whole time.
      */
     async settle(t) {
         try {
@@ -801,8 +802,7 @@ class Coordination {
         }
         catch {
             this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
-            // Bounded, should this machine's clock step back meanwhile.
-            const wait = Math.min(NEXT_STAMP_MS, t.claimedAt + NEXT_STAMP_MS - this.d.now());
+            const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
             if (wait > 0)
                 await this.d.sleep(wait);
         }
@@ -913,6 +913,7 @@ pre, withStore = true) {
         store: withStore ? openStore(deps, cfg) : undefined,
         binding: cfg.githubToken,
         now: deps.now,
+        monotonic: () => performance.now(),
         sleep: deps.sleep,
         startedAt: deps.startedAt,
         leaseMs: t.leaseMs,

@@ -700,7 +700,7 @@ class Coordination {
         for (let gen = 0, retried = 0; gen < MAX_GENERATIONS;) {
             const ticket = ticketFor(copy, gen);
             if (await this.d.beside.create(ticket.claim, (0,external_node_crypto_.randomBytes)(16).toString('hex'))) {
-                return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.now() } };
+                return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.monotonic() } };
             }
             const holder = await this.holder(ticket);
             if (holder.kind === 'released' && retried++ < 2)
@@ -790,9 +790,10 @@ class Coordination {
         await this.d.beside.mark(t.settled, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     }
     /**
-     * spent(), before this job's write-back; never throws. When the twin cannot be written, the
-     * write-back is the only sign that the holder got that far, and holder() sees it only in a
-     * later second than the claim: so this returns no sooner than that second can have begun.
+     * spent(), before a write-back; never throws. When the twin cannot be written, the write-back
+     * is the only sign that the holder got that far, and holder() sees it only in a later second
+     * than the claim: so this returns no sooner than that second can have begun. A claim another
+     * process made (`claimedAt` unknown: the post step's) waits the whole time.
      */
     async settle(t) {
         try {
@@ -800,8 +801,7 @@ class Coordination {
         }
         catch {
             this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
-            // Bounded, should this machine's clock step back meanwhile.
-            const wait = Math.min(NEXT_STAMP_MS, t.claimedAt + NEXT_STAMP_MS - this.d.now());
+            const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
             if (wait > 0)
                 await this.d.sleep(wait);
         }
@@ -912,6 +912,7 @@ pre, withStore = true) {
         store: withStore ? openStore(deps, cfg) : undefined,
         binding: cfg.githubToken,
         now: deps.now,
+        monotonic: () => performance.now(),
         sleep: deps.sleep,
         startedAt: deps.startedAt,
         leaseMs: t.leaseMs,
@@ -985,14 +986,16 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     let pre;
     try {
         pre = await preflight(api, target);
-        // Main may have been killed before its settle landed.
-        await coordinate(deps, cfg, api, pre, false).spent(ticket);
         if (pre.updatedAt !== record.secretUpdatedAt) {
-            // Main's own write landed before it was killed, or a newer rotation did: never overwritten.
+            // Main's own write landed before it was killed (after its settle), or a newer rotation did:
+            // never overwritten.
             core.info(`${(0,github_target/* describeTarget */.ff)(target)} changed since the main step read it, so it is left as it is.`);
             file.clear();
             return;
         }
+        // Main may have been killed before its settle landed; a settle refused again leaves the
+        // write-back as the sign, so it goes out anyway.
+        await coordinate(deps, cfg, api, pre, false).settle(ticket);
         await writeSecret(api, target, pre, record.credentials);
     }
     catch (err) {

@@ -47,14 +47,16 @@ export async function finishPending(
   let pre: Preflight | undefined;
   try {
     pre = await preflight(api, target);
-    // Main may have been killed before its settle landed.
-    await coordinate(deps, cfg, api, pre, false).spent(ticket);
     if (pre.updatedAt !== record.secretUpdatedAt) {
-      // Main's own write landed before it was killed, or a newer rotation did: never overwritten.
+      // Main's own write landed before it was killed (after its settle), or a newer rotation did:
+      // never overwritten.
       core.info(`${describeTarget(target)} changed since the main step read it, so it is left as it is.`);
       file.clear();
       return;
     }
+    // Main may have been killed before its settle landed; a settle refused again leaves the
+    // write-back as the sign, so it goes out anyway.
+    await coordinate(deps, cfg, api, pre, false).settle(ticket);
     await writeSecret(api, target, pre, record.credentials);
   } catch (err) {
     const kept = await coordinate(deps, cfg, api, pre).rescue(ticket, {

@@ -65,7 +65,7 @@ export function processDeps(): CliDeps {
       return next.done ? '' : next.value;
     },
     run: async (file, args, options) => {
-      // Loaded here, not at start-up: child_process alone costs status a sixth of its start.
+      // Loaded here, not at start-up: child_process alone costs a start a tenth of `node -e 0`.
       const { execFile } = await import('node:child_process');
       return new Promise((resolve) => {
         execFile(file, [...args], { encoding: 'utf8', timeout: options?.timeoutMs ?? 30_000 }, (err, stdout) => {

@@ -48,7 +48,7 @@ export interface Ticket {
   settled: string;
 }
 
-/** A claim this job made: when GitHub's answer arrived, by this machine's clock. */
+/** A claim this job made: when GitHub's answer arrived, by this job's monotonic clock. */
 export interface Claimed extends Ticket {
   claimedAt: number;
 }
@@ -78,6 +78,8 @@ export interface CoordinationDeps {
   /** Binds the store's entries to what an old copy does not give (docs/design.md, "What a cache reader learns"). */
   binding: string;
   now: () => number;
+  /** A clock no step of the wall clock moves, for a wait measured from a moment of this job's. */
+  monotonic: () => number;
   sleep: (ms: number) => Promise<void>;
   startedAt: number;
   leaseMs: number;
@@ -123,7 +125,7 @@ export class Coordination {
     for (let gen = 0, retried = 0; gen < MAX_GENERATIONS; ) {
       const ticket = ticketFor(copy, gen);
       if (await this.d.beside.create(ticket.claim, randomBytes(16).toString('hex'))) {
-        return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.now() } };
+        return { kind: 'owner', ticket: { ...ticket, claimedAt: this.d.monotonic() } };
       }
       const holder = await this.holder(ticket);
       if (holder.kind === 'released' && retried++ < 2) continue;
@@ -224,17 +226,17 @@ export class Coordination {
   }
 
   /**
-   * spent(), before this job's write-back; never throws. When the twin cannot be written, the
-   * write-back is the only sign that the holder got that far, and holder() sees it only in a
-   * later second than the claim: so this returns no sooner than that second can have begun.
+   * spent(), before a write-back; never throws. When the twin cannot be written, the write-back
+   * is the only sign that the holder got that far, and holder() sees it only in a later second
+   * than the claim: so this returns no sooner than that second can have begun. A claim another
+   * process made (`claimedAt` unknown: the post step's) waits the whole time.
    */
-  async settle(t: Claimed): Promise<void> {
+  async settle(t: Ticket & { claimedAt?: number }): Promise<void> {
     try {
       await this.spent(t);
     } catch {
       this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
-      // Bounded, should this machine's clock step back meanwhile.
-      const wait = Math.min(NEXT_STAMP_MS, t.claimedAt + NEXT_STAMP_MS - this.d.now());
+      const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
       if (wait > 0) await this.d.sleep(wait);
     }
   }
@@ -365,6 +367,7 @@ export function coordinate(
     store: withStore ? openStore(deps, cfg) : undefined,
     binding: cfg.githubToken as string,
     now: deps.now,
+    monotonic: () => performance.now(),
     sleep: deps.sleep,
     startedAt: deps.startedAt,
     leaseMs: t.leaseMs,

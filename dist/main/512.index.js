@@ -985,7 +985,8 @@ class PendingFile {
         const iv = (0,external_node_crypto_.randomBytes)(12);
         const c = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', this.key, iv);
         const body = Buffer.concat([c.update(JSON.stringify(record), 'utf8'), c.final()]);
-        (0,credfile/* writePrivateFile */.Pl)(this.path, Buffer.concat([iv, c.getAuthTag(), body]).toString('base64'));
+        // For this job's post step, which a crash of the runner never reaches: no sync.
+        (0,credfile/* writePrivateFile */.Pl)(this.path, Buffer.concat([iv, c.getAuthTag(), body]).toString('base64'), { durable: false });
     }
     /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
     read() {

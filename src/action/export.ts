@@ -84,7 +84,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     filePath = cfg.credentialsFile;
     const file: StateFile = { path: filePath, digest: digest(content), backup: place(core, filePath) };
     try {
-      writePrivateFile(filePath, content);
+      // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
+      writePrivateFile(filePath, content, { durable: false });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       const back = putBack(file);

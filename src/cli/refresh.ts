@@ -113,7 +113,7 @@ const stamp = (now: number): string => new Date(now).toISOString().replace(/[-:]
 /** Writes the new credentials over the target, else beside it; only a failure of both loses them. */
 function store(target: Target, from: string, text: string, deps: CliDeps): void {
   try {
-    writePrivateFile(target.path, text, target.mode);
+    writePrivateFile(target.path, text, { mode: target.mode });
     return;
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? 'error';

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { REPO, SECRET, SETTLE_PATH, useStandIns } from './support/stand-ins.js';
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
@@ -212,8 +212,7 @@ describe('the post step finishing what main could not', () => {
     const s = seed();
     const given = inputs(s.credentials, { share: 'false' });
     const env = { OAUTH_BROKER_LEASE_MS: '60000' };
-    const settle = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0_S$/;
-    const refused = { method: 'PUT', path: settle, status: 403, body: '{"message":"Resource not accessible"}' };
+    const refused = { method: 'PUT', path: SETTLE_PATH, status: 403, body: '{"message":"Resource not accessible"}' };
     si.gh.faults.push(refused, refused);
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad"}' });

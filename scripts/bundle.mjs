@@ -3,7 +3,7 @@
 // separate chunks: the stored-token path never parses them.
 //
 // The CLI is bundled as CommonJS, the action as ESM (the package's own type). Node's ESM loader
-// alone costs a start about a fifth of `node -e 0` (npm run bench), and `oauth-broker status`
+// alone costs a start about a fifth of `node -e 0` (an empty .mjs against it), and `oauth-broker status`
 // must start within 1.5x of that; the bundle resolves ESM-only packages (@actions/github) itself,
 // so nothing in it needs Node's ESM loader. Its own package.json says so, also in a copy of
 // dist/cli carried without the rest of the repository.

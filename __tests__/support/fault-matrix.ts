@@ -9,7 +9,7 @@ import type { GitHubFault } from './github-server.js';
 import { closedPort } from './http.js';
 import type { OAuthFault } from './oauth-server.js';
 import { repoRoot, runAction, type RunResult } from './runner.js';
-import { REPO, SECRET, type StandIns } from './stand-ins.js';
+import { CLAIM_PATH, REPO, SECRET, SETTLE_PATH, type StandIns } from './stand-ins.js';
 import { type Clock, refusingFetch, runStep, testClock, type RefusingFetch } from './step.js';
 
 const LEASE_MS = 60_000;
@@ -169,8 +169,6 @@ export function faultMatrix(si: StandIns, PAT: string) {
     malformed: o,
   });
   const TARGET = new RegExp(`/actions/secrets/${SECRET}$`);
-  const CLAIM = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0$/;
-  const SETTLE = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0_S$/;
 
   function cacheCells(
     call: string,
@@ -306,7 +304,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
     ...githubCells({
       call: 'claim PUT',
       method: 'PUT',
-      path: CLAIM,
+      path: CLAIM_PATH,
       outcomes: {
         ...all('success'),
         timeout: 'recoverable',
@@ -326,7 +324,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
     ...githubCells({
       call: 'settle PUT',
       method: 'PUT',
-      path: SETTLE,
+      path: SETTLE_PATH,
       outcomes: all('success'),
       fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
       // Lost for good, the twin leaves the target's updated_at as the only sign of the settle, and
@@ -343,11 +341,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
     ...githubCells({
       call: 'claim DELETE',
       method: 'DELETE',
-      path: CLAIM,
-      before: () => {
-        si.oauth.faults.push({ status: 401, body: '{"error":"invalid_client"}' });
-        return undefined;
-      },
+      path: CLAIM_PATH,
+      before: () => void si.oauth.faults.push({ status: 401, body: '{"error":"invalid_client"}' }),
       outcomes: {
         refused: 'recoverable',
         timeout: 'recoverable',

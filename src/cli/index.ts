@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The CLI's entry point: the process's own dependencies, nothing else.
+import { neutral } from '../core/neutral.js';
 import { processDeps } from './deps.js';
 import { runCli } from './main.js';
 
@@ -13,7 +14,7 @@ runCli(process.argv.slice(2), processDeps()).then(
   (err: unknown) => {
     const code = (err as { code?: unknown }).code;
     process.stderr.write(
-      `oauth-broker: could not start (${typeof code === 'string' ? code.replace(/[^\w-]/g, '') : 'error'}); ` +
+      `oauth-broker: could not start (${typeof code === 'string' ? neutral(code, 40) : 'error'}); ` +
         'install dist/cli again, whole.\n',
     );
     process.exit(1);

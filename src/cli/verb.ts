@@ -102,14 +102,15 @@ export async function readFrom(from: string, deps: CliDeps, name = 'from'): Prom
 
 /** Credentials to `--out FILE` (mode 0600, atomically, a link there replaced) or stdout for `-`. */
 export async function writeOut(out: string, text: string, deps: CliDeps): Promise<void> {
+  const ended = text.endsWith('\n') ? text : `${text}\n`;
   if (out === '-') {
-    deps.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    deps.stdout(ended);
     return;
   }
   // Loaded only to write a file: it brings node:crypto, which the offline verbs do without.
   const { writePrivateFile } = await import('../core/credfile.js');
   try {
-    writePrivateFile(out, text.endsWith('\n') ? text : `${text}\n`);
+    writePrivateFile(out, ended);
   } catch (err) {
     throw new UserError(`--out: ${neutral(out, 120)} cannot be written; choose another path or --out -.`, {
       cause: err,

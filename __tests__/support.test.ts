@@ -423,7 +423,7 @@ describe('github-server', () => {
       expect.objectContaining({ message: 'Resource not accessible by integration' }),
     ]);
 
-    expect((await call('GET', '/repos/octo/app/actions/variables', 'pat')).status).toBe(404);
+    expect((await call('GET', '/repos/octo/app/actions/runners', 'pat')).status).toBe(404);
     expect((await call('DELETE', '/repos/octo/app/actions/secrets/X', 'pat')).status).toBe(404);
     expect(gh.requests.map((r) => r.status)).toEqual([401, 401, 404, 200, 403, 200, 200, 403, 403, 404, 404]);
     expect(gh.requests[0]).toMatchObject({ method: 'GET', path: key });

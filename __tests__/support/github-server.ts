@@ -3,7 +3,8 @@
  * organisation secrets). It really opens every sealed box: with libsodium to answer, and
  * with tweetnacl + tweetnacl-sealedbox-js, an implementation independent of the libsodium
  * the action uses, whenever a test reads the value, so a test passes only if the
- * ciphertext is what GitHub accepts.
+ * ciphertext is what GitHub accepts. It also serves Actions variables (github-variables.ts),
+ * and issues. Every answer carries GitHub's Date header, from the stand-in's own clock.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +13,32 @@ import type { AddressInfo } from 'node:net';
 import sodium from 'libsodium-wrappers';
 import nacl from 'tweetnacl';
 import { rememberSecret } from './fake-tokens.js';
+import {
+  type Answer,
+  byName,
+  type Data,
+  DOCS,
+  isRecord,
+  isValidName,
+  message,
+  notFound,
+  paged,
+} from './github-answers.js';
+import {
+  copyVariable,
+  createVariable,
+  deleteVariable,
+  getVariable,
+  listVariables,
+  type StoredVariable,
+  storeVariable,
+  updateVariable,
+  type VariableScope,
+  type Visibility,
+} from './github-variables.js';
 import { Delays, closeServer, readBody } from './http.js';
+
+export type { StoredVariable } from './github-variables.js';
 
 // The package ships no types and only a CommonJS build for Node.
 const sealedbox = createRequire(import.meta.url)('tweetnacl-sealedbox-js') as {
@@ -38,6 +64,10 @@ export interface TokenSpec {
   expiresAt?: string;
   /** repository Issues permission, default 'write'; the job's own token has one too */
   issues?: Permission;
+  /** repository Variables permission (actions_variables), default 'write' */
+  variables?: Permission;
+  /** organisation Variables permission (organization_actions_variables), default 'write' */
+  orgVariables?: Permission;
 }
 
 export interface StoredSecret {
@@ -91,17 +121,29 @@ export interface GitHubRequest {
 export interface GitHubFault {
   method?: string;
   pathIncludes?: string;
+  /** Answer this status (body: a JSON error, or `body`) instead of processing the request. */
   status?: number;
+  /** Added to the answer's headers, or replacing them: `date: ''` sends no Date header at all. */
   headers?: Record<string, string>;
   body?: string;
   /** wait before applying the rest of the fault (or the normal answer) */
   delayMs?: number;
+  /** Reset the socket, or never answer, instead of processing the request. */
   action?: 'reset' | 'hang';
   /** Only requests whose path (without prefix) matches. */
   path?: RegExp;
   /** Answer as usual (the write happens), but with this body: a malformed success. */
   bodyAfter?: string;
+  /**
+   * Process the request as usual (the write happens), then lose its answer: reset the socket, never
+   * answer, or answer this status instead (with bodyAfter, or a JSON error body). Ignored when the
+   * fault also has action, status or body, which replace the processing itself.
+   */
+  after?: 'reset' | 'hang' | number;
 }
+
+/** Where variables (or secrets) live: a repository, one of its environments, or an organisation. */
+export type Where = { repo: string; env?: string } | { org: string };
 
 export interface GitHubServer {
   /** includes the prefix: what you would pass as github-api-url */
@@ -122,7 +164,16 @@ export interface GitHubServer {
   envSecret(repo: string, env: string, name: string): StoredSecret | undefined;
   orgSecret(org: string, name: string): StoredSecret | undefined;
   /** Names of the secrets stored there: a repository's, one of its environments', or an organisation's. */
-  secretNames(where: { repo: string; env?: string } | { org: string }): string[];
+  secretNames(where: Where): string[];
+  /** An Actions variable, as stored (a copy), or undefined. Names are case-insensitive. */
+  variable(where: Where, name: string): StoredVariable | undefined;
+  /** Names of the variables stored there (upper-cased, sorted). */
+  variableNames(where: Where): string[];
+  /**
+   * Creates or replaces a variable without GitHub's checks (name, size, limits), stamped by the
+   * stand-in's clock. An organisation's is 'private' unless `access` says otherwise.
+   */
+  setVariable(where: Where, name: string, value: string, access?: { visibility: Visibility; ids?: number[] }): void;
   /** A repository's issues and pull requests, with their comments, in the order they were opened (copies). */
   issues(repo: string): StoredIssue[];
   /** An issue (or pull request) opened by someone other than the broker; its number. */
@@ -132,10 +183,16 @@ export interface GitHubServer {
   ): number;
   publicKey: { key_id: string; key: string };
   requests: GitHubRequest[];
-  /** the first fault matching a request is removed and applied instead of the normal answer */
+  /** the first fault matching a request is removed and applied to it (see GitHubFault: before or after processing) */
   faults: GitHubFault[];
-  /** Moves the stand-in's clock (its created_at/updated_at stamps) forward, instead of waiting. */
+  /**
+   * Moves the stand-in's clock, GitHub's, by ms: forward instead of waiting, or backward with a
+   * negative ms, to skew GitHub's clock against the runner's (Date.now()). The clock stamps
+   * created_at/updated_at and every answer's Date header; x-ratelimit-reset stays where it was.
+   */
   advance(ms: number): void;
+  /** GitHub's clock: the real one plus whatever advance() added, in ms since the epoch. */
+  now(): number;
   /**
    * Moves the stand-in's clock to the start of its next whole second: whatever is written in the
    * next 1000 ms of real time shares one stamp, as on GitHub within one second.
@@ -144,17 +201,16 @@ export interface GitHubServer {
   close(): Promise<void>;
 }
 
-const DOCS = 'https://docs.github.com/rest';
 /** GitHub's documented limit on a secret value. */
 export const MAX_SECRET_BYTES = 48 * 1024;
 
-type Visibility = 'all' | 'private' | 'selected';
-type PermissionKey = 'secrets' | 'environments' | 'orgSecrets' | 'issues';
+type PermissionKey = 'secrets' | 'environments' | 'orgSecrets' | 'issues' | 'variables' | 'orgVariables';
 
 interface Repo {
   id: number;
   fullName: string;
   secrets: Map<string, StoredSecret>;
+  variables: Map<string, StoredVariable>;
   /** keyed by lower-cased name: GitHub environment names are case-insensitive */
   environments: Map<string, Environment>;
   /** issues and pull requests share one sequence of numbers: number n is at n - 1 */
@@ -165,18 +221,14 @@ interface Environment {
   id: number;
   name: string;
   secrets: Map<string, StoredSecret>;
+  variables: Map<string, StoredVariable>;
 }
 
 interface Org {
   id: number;
   login: string;
   secrets: Map<string, StoredSecret>;
-}
-
-interface Answer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
+  variables: Map<string, StoredVariable>;
 }
 
 /** A route resolved to its target and the permission it needs; `run` produces the answer. */
@@ -193,6 +245,8 @@ const PERMISSION_HEADER: Record<PermissionKey, string> = {
   environments: 'environments',
   orgSecrets: 'organization_secrets',
   issues: 'issues',
+  variables: 'actions_variables',
+  orgVariables: 'organization_actions_variables',
 };
 /** GitHub's limit on the body of an issue or comment. */
 export const MAX_ISSUE_BODY = 65536;
@@ -200,20 +254,24 @@ const LEVEL: Record<Permission, number> = { none: 0, read: 1, write: 2 };
 
 const API_VERSION = '2022-11-28';
 
-const message = (status: number, text: string, headers?: Record<string, string>): Answer => ({
-  status,
-  body: { message: text, documentation_url: DOCS, status: String(status) },
-  ...(headers ? { headers } : {}),
+/** GitHub's pages of secrets: 30 unless asked, at most 100. */
+const SECRET_PAGES = { perPage: 30, max: 100 };
+
+// GitHub's OpenAPI description of the secrets answers; repository and environment secrets share
+// one schema, so each answer is checked against both operations.
+type SecretJson = Data<'GET /repos/{owner}/{repo}/actions/secrets/{secret_name}'> &
+  Data<'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}'>;
+type SecretList = Data<'GET /repos/{owner}/{repo}/actions/secrets'> &
+  Data<'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets'>;
+type PublicKey = Data<'GET /repos/{owner}/{repo}/actions/secrets/public-key'> &
+  Data<'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key'> &
+  Data<'GET /orgs/{org}/actions/secrets/public-key'>;
+
+const secretJson = (s: StoredSecret): SecretJson => ({
+  name: s.name,
+  created_at: s.created_at,
+  updated_at: s.updated_at,
 });
-const notFound = (): Answer => message(404, 'Not Found');
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isValidSecretName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name);
-}
 
 /** Strict standard base64: Buffer.from would silently skip invalid characters. */
 function decodeBase64(text: string): Uint8Array | null {
@@ -286,8 +344,12 @@ class FakeGitHubServer implements GitHubServer {
     this.offsetMs += ms;
   }
 
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
   startSecond(): void {
-    this.offsetMs += 1000 - ((Date.now() + this.offsetMs) % 1000);
+    this.offsetMs += 1000 - (this.now() % 1000);
   }
 
   // ---- test-side setup and inspection -------------------------------------
@@ -296,20 +358,26 @@ class FakeGitHubServer implements GitHubServer {
     let repo = this.repos.get(fullName.toLowerCase());
     if (!repo) {
       if (!/^[^/\s]+\/[^/\s]+$/.test(fullName)) throw new Error(`addRepo: expected owner/name, got ${fullName}`);
-      repo = { id: opts.id ?? this.nextId++, fullName, secrets: new Map(), environments: new Map(), issues: [] };
+      const id = opts.id ?? this.nextId++;
+      repo = { id, fullName, secrets: new Map(), variables: new Map(), environments: new Map(), issues: [] };
       this.repos.set(fullName.toLowerCase(), repo);
     } else if (opts.id !== undefined) {
       repo.id = opts.id;
     }
     for (const env of opts.environments ?? []) {
       if (!repo.environments.has(env.toLowerCase()))
-        repo.environments.set(env.toLowerCase(), { id: this.nextId++, name: env, secrets: new Map() });
+        repo.environments.set(env.toLowerCase(), {
+          id: this.nextId++,
+          name: env,
+          secrets: new Map(),
+          variables: new Map(),
+        });
     }
   }
 
   addOrg(org: string): void {
     if (!this.orgs.has(org.toLowerCase()))
-      this.orgs.set(org.toLowerCase(), { id: this.nextId++, login: org, secrets: new Map() });
+      this.orgs.set(org.toLowerCase(), { id: this.nextId++, login: org, secrets: new Map(), variables: new Map() });
   }
 
   addToken(token: string, spec: TokenSpec): void {
@@ -350,7 +418,7 @@ class FakeGitHubServer implements GitHubServer {
     return copy(this.orgs.get(org.toLowerCase())?.secrets.get(name.toUpperCase()));
   }
 
-  secretNames(where: { repo: string; env?: string } | { org: string }): string[] {
+  secretNames(where: Where): string[] {
     const store =
       'org' in where
         ? this.mustOrg(where.org).secrets
@@ -358,6 +426,23 @@ class FakeGitHubServer implements GitHubServer {
           ? this.mustRepo(where.repo).secrets
           : this.mustEnv(where.repo, where.env).secrets;
     return [...store.keys()].sort();
+  }
+
+  variable(where: Where, name: string): StoredVariable | undefined {
+    return copyVariable(this.mustVariables(where).store.get(name.toUpperCase()));
+  }
+
+  variableNames(where: Where): string[] {
+    return [...this.mustVariables(where).store.keys()].sort();
+  }
+
+  setVariable(where: Where, name: string, value: string, access?: { visibility: Visibility; ids?: number[] }): void {
+    storeVariable(
+      this.mustVariables(where),
+      name,
+      value,
+      'org' in where ? (access ?? { visibility: 'private' }) : undefined,
+    );
   }
 
   issues(repo: string): StoredIssue[] {
@@ -396,9 +481,41 @@ class FakeGitHubServer implements GitHubServer {
     return found;
   }
 
-  /** ISO timestamps like GitHub's: whole seconds of the real clock, so two writes in one second share one. */
+  /**
+   * A repository, one of its environments or an organisation, if known, with the URL its lists of
+   * secrets and variables hang under (…/actions, or the environment's own URL).
+   */
+  private place(
+    where: Where,
+  ): { secrets: Map<string, StoredSecret>; variables: Map<string, StoredVariable>; base: string } | undefined {
+    if ('org' in where) {
+      const org = this.orgs.get(where.org.toLowerCase());
+      return org && { ...org, base: `${this.url}/orgs/${org.login}/actions` };
+    }
+    const repo = this.repos.get(where.repo.toLowerCase());
+    if (!repo || where.env === undefined)
+      return repo && { ...repo, base: `${this.url}/repos/${repo.fullName}/actions` };
+    const env = repo.environments.get(where.env.toLowerCase());
+    return env && { ...env, base: `${this.url}/repos/${repo.fullName}/environments/${encodeURIComponent(env.name)}` };
+  }
+
+  private variableScope(where: Where): VariableScope | undefined {
+    const found = this.place(where);
+    const kind = 'org' in where ? 'org' : where.env === undefined ? 'repo' : 'env';
+    return found && { kind, store: found.variables, url: `${found.base}/variables`, now: () => this.stamp() };
+  }
+
+  /** The test side's lookup: an unknown place is the test's mistake, named by the must* helpers. */
+  private mustVariables(where: Where): VariableScope {
+    if ('org' in where) this.mustOrg(where.org);
+    else if (where.env === undefined) this.mustRepo(where.repo);
+    else this.mustEnv(where.repo, where.env);
+    return this.variableScope(where)!;
+  }
+
+  /** ISO timestamps like GitHub's: whole seconds of the stand-in's clock, so two writes in one second share one. */
   private stamp(): string {
-    return new Date(Math.floor((Date.now() + this.offsetMs) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 
   /** Returns true when the secret was created, false when updated. */
@@ -451,25 +568,35 @@ class FakeGitHubServer implements GitHubServer {
     }
 
     const token = this.tokenOf(req.headers);
-    let answer: Answer;
+    const faultBody = (status: number): string =>
+      status === 204 ? '' : JSON.stringify({ message: `fault ${status}`, documentation_url: DOCS });
     if (fault && (fault.status !== undefined || fault.body !== undefined)) {
       const status = fault.status ?? 500;
-      answer = { status };
-      this.send(
-        res,
-        answer,
-        token,
-        fault.headers,
-        fault.body ?? (status === 204 ? '' : JSON.stringify({ message: `fault ${status}`, documentation_url: DOCS })),
-      );
-    } else if (req.headers['x-github-api-version'] !== API_VERSION) {
-      // GitHub answers 400 to a version it does not serve; the broker pins the one it is tested with.
-      answer = message(400, `API version '${String(req.headers['x-github-api-version'])}' is not supported.`);
-      this.send(res, answer, token, undefined);
-    } else {
-      answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
-      this.send(res, answer, token, fault?.headers, fault?.bodyAfter);
+      this.send(res, { status }, token, fault.headers, fault.body ?? faultBody(status));
+      record(status);
+      return;
     }
+
+    if (req.headers['x-github-api-version'] !== API_VERSION) {
+      // GitHub answers 400 to a version it does not serve; the broker pins the one it is tested with.
+      const refused = message(400, `API version '${String(req.headers['x-github-api-version'])}' is not supported.`);
+      this.send(res, refused, token, undefined);
+      record(refused.status);
+      return;
+    }
+    const answer = underPrefix ? this.route(method, path, query, req.headers, raw) : notFound();
+    // Processed, and now the answer is lost: what a client sees when GitHub wrote but the network failed.
+    if (fault?.after === 'reset' || fault?.after === 'hang') {
+      record(0);
+      if (fault.after === 'reset') req.socket.destroy();
+      return;
+    }
+    if (typeof fault?.after === 'number') {
+      this.send(res, { status: fault.after }, token, fault.headers, fault.bodyAfter ?? faultBody(fault.after));
+      record(fault.after);
+      return;
+    }
+    this.send(res, answer, token, fault?.headers, fault?.bodyAfter);
     record(answer.status);
   }
 
@@ -487,6 +614,8 @@ class FakeGitHubServer implements GitHubServer {
   ): void {
     this.remaining = Math.max(0, this.remaining - 1);
     const headers: Record<string, string> = {
+      // GitHub's clock, as GitHub sends it (IMF-fixdate): a client judges deadlines by it, not the runner's.
+      date: new Date(this.now()).toUTCString(),
       'content-type': 'application/json; charset=utf-8',
       'x-ratelimit-limit': '5000',
       'x-ratelimit-remaining': String(this.remaining),
@@ -498,6 +627,11 @@ class FakeGitHubServer implements GitHubServer {
       ...answer.headers,
       ...extra,
     };
+    // A fault's `date: ''` sends no Date header at all (Node's http would add the real clock's).
+    if (headers.date === '') {
+      delete headers.date;
+      res.sendDate = false;
+    }
     res.writeHead(answer.status, headers);
     if (rawBody !== undefined) res.end(rawBody);
     else res.end(answer.status === 204 || answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -559,9 +693,11 @@ class FakeGitHubServer implements GitHubServer {
           repo,
           permission: 'secrets',
           access: 'read',
-          run: () => this.listSecrets(this.mustRepo(repo).secrets, query),
+          run: () => this.listSecrets({ repo }, query),
         };
       }
+      if (c === 'actions' && d === 'variables')
+        return this.variableRoute({ repo }, 'variables', method, segments.slice(5), query, raw);
       if (c === 'actions' && d === 'secrets' && n === 6 && e !== undefined) {
         const store = () => this.mustRepo(repo).secrets;
         if (e === 'public-key' && read)
@@ -600,9 +736,11 @@ class FakeGitHubServer implements GitHubServer {
             repo,
             permission: 'environments',
             access: 'read',
-            run: withEnv((x) => this.listSecrets(x.secrets, query)),
+            run: withEnv(() => this.listSecrets({ repo, env }, query)),
           };
         }
+        if (e === 'variables')
+          return this.variableRoute({ repo, env }, 'environments', method, segments.slice(6), query, raw);
         if (e === 'secrets' && n === 7 && f !== undefined) {
           if (f === 'public-key' && read) {
             return { repo, permission: 'environments', access: 'read', run: withEnv(() => this.getKey()) };
@@ -637,10 +775,12 @@ class FakeGitHubServer implements GitHubServer {
     if (root === 'orgs' && a !== undefined) {
       const org = a;
       if (n === 2 && read) return { org, access: 'read', run: () => this.getOrg(org) };
+      if (b === 'actions' && c === 'variables')
+        return this.variableRoute({ org }, 'orgVariables', method, segments.slice(4), query, raw);
+      if (b === 'actions' && c === 'secrets' && n === 4 && read)
+        return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSecrets({ org }, query) };
       if (b === 'actions' && c === 'secrets' && d !== undefined) {
         const store = () => this.mustOrg(org).secrets;
-        if (n === 4 && read)
-          return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSecrets(store(), query, true) };
         if (n === 5 && d === 'public-key' && read)
           return { org, permission: 'orgSecrets', access: 'read', run: () => this.getKey() };
         if (n === 5 && read)
@@ -650,7 +790,8 @@ class FakeGitHubServer implements GitHubServer {
         if (n === 5 && remove)
           return { org, permission: 'orgSecrets', access: 'write', run: () => this.deleteSecret(store(), d) };
         if (n === 6 && e === 'repositories' && read) {
-          return { org, permission: 'orgSecrets', access: 'read', run: () => this.listSelected(org, d, query) };
+          const run = () => this.listSelected({ org }, 'secrets', store().get(d.toUpperCase()), query);
+          return { org, permission: 'orgSecrets', access: 'read', run };
         }
       }
       return undefined;
@@ -658,10 +799,43 @@ class FakeGitHubServer implements GitHubServer {
     return undefined;
   }
 
+  /** The routes under a place's …/variables; `rest` is what follows `variables` in the path. */
+  private variableRoute(
+    where: Where,
+    permission: PermissionKey,
+    method: string,
+    rest: string[],
+    query: string,
+    raw: string,
+  ): Route | undefined {
+    // Looked up when the route runs: an unknown environment is a 404 after the permission check.
+    const route = (access: 'read' | 'write', fn: (scope: VariableScope) => Answer): Route => ({
+      ...('org' in where ? { org: where.org } : { repo: where.repo }),
+      permission,
+      access,
+      run: () => {
+        const scope = this.variableScope(where);
+        return scope ? fn(scope) : notFound();
+      },
+    });
+    const [name, sub] = rest;
+    if (name === undefined && method === 'GET') return route('read', (s) => listVariables(s, query));
+    if (name === undefined && method === 'POST') return route('write', (s) => createVariable(s, raw));
+    if (name === undefined || rest.length > 2) return undefined;
+    if (rest.length === 2) {
+      if (sub !== 'repositories' || method !== 'GET' || !('org' in where)) return undefined;
+      return route('read', (s) => this.listSelected(where, 'variables', s.store.get(name.toUpperCase()), query));
+    }
+    if (method === 'GET') return route('read', (s) => getVariable(s, name));
+    if (method === 'PATCH') return route('write', (s) => updateVariable(s, name, raw));
+    if (method === 'DELETE') return route('write', (s) => deleteVariable(s, name));
+    return undefined;
+  }
+
   // ---- handlers -----------------------------------------------------------
 
   private getKey(): Answer {
-    return { status: 200, body: { ...this.publicKey } };
+    return { status: 200, body: { ...this.publicKey } satisfies PublicKey };
   }
 
   private getRepo(fullName: string): Answer {
@@ -685,19 +859,20 @@ class FakeGitHubServer implements GitHubServer {
     return { status: 200, body: { login: org.login, id: org.id } };
   }
 
-  /** GitHub's list: names and timestamps, oldest first, paged; never a value. */
-  private listSecrets(store: Map<string, StoredSecret>, query: string, org = false): Answer {
-    const params = new URLSearchParams(query);
-    const perPage = Math.min(100, Math.max(1, Number(params.get('per_page')) || 30));
-    const page = Math.max(1, Number(params.get('page')) || 1);
-    const all = [...store.values()].sort((a, b) => a.name.localeCompare(b.name));
-    const secrets = all.slice((page - 1) * perPage, page * perPage).map((s) => ({
-      name: s.name,
-      created_at: s.created_at,
-      updated_at: s.updated_at,
-      ...(org ? { visibility: s.visibility ?? 'private' } : {}),
-    }));
-    return { status: 200, body: { total_count: all.length, secrets } };
+  /** GitHub's list: names and timestamps by name, in pages (30 unless asked, at most 100); never a value. */
+  private listSecrets(where: Where, query: string): Answer {
+    const found = this.place(where);
+    if (!found) return notFound();
+    const all = [...found.secrets.values()].sort(byName);
+    const { items, headers } = paged(all, query, `${found.base}/secrets`, SECRET_PAGES);
+    const body =
+      'org' in where
+        ? ({
+            total_count: all.length,
+            secrets: items.map((s) => this.orgSecretJson(s, `${found.base}/secrets`)),
+          } satisfies Data<'GET /orgs/{org}/actions/secrets'>)
+        : ({ total_count: all.length, secrets: items.map(secretJson) } satisfies SecretList);
+    return { status: 200, body, ...(headers ? { headers } : {}) };
   }
 
   private deleteSecret(store: Map<string, StoredSecret>, name: string): Answer {
@@ -706,61 +881,53 @@ class FakeGitHubServer implements GitHubServer {
 
   private getSecret(store: Map<string, StoredSecret>, name: string): Answer {
     const secret = store.get(name.toUpperCase());
-    if (!secret) return notFound();
-    return { status: 200, body: { name: secret.name, created_at: secret.created_at, updated_at: secret.updated_at } };
+    return secret ? { status: 200, body: secretJson(secret) } : notFound();
   }
 
   private getOrgSecret(login: string, name: string): Answer {
     const org = this.mustOrg(login);
     const secret = org.secrets.get(name.toUpperCase());
     if (!secret) return notFound();
+    return { status: 200, body: this.orgSecretJson(secret, `${this.url}/orgs/${org.login}/actions/secrets`) };
+  }
+
+  private orgSecretJson(secret: StoredSecret, listUrl: string): Data<'GET /orgs/{org}/actions/secrets/{secret_name}'> {
     return {
-      status: 200,
-      body: {
-        name: secret.name,
-        created_at: secret.created_at,
-        updated_at: secret.updated_at,
-        visibility: secret.visibility ?? 'private',
-        ...(secret.visibility === 'selected'
-          ? { selected_repositories_url: `${this.url}/orgs/${org.login}/actions/secrets/${secret.name}/repositories` }
-          : {}),
-      },
+      ...secretJson(secret),
+      visibility: secret.visibility ?? 'private',
+      ...(secret.visibility === 'selected'
+        ? { selected_repositories_url: `${listUrl}/${secret.name}/repositories` }
+        : {}),
     };
   }
 
-  private listSelected(login: string, name: string, query: string): Answer {
-    const org = this.mustOrg(login);
-    const secret = org.secrets.get(name.toUpperCase());
-    if (!secret) return notFound();
-    if (secret.visibility !== 'selected') {
+  /** The repositories an organisation secret or variable is visible to, paged (30 unless asked, at most 100). */
+  private listSelected(
+    where: { org: string },
+    list: 'secrets' | 'variables',
+    item: StoredSecret | StoredVariable | undefined,
+    query: string,
+  ): Answer {
+    const org = this.mustOrg(where.org);
+    if (!item) return notFound();
+    if (item.visibility !== 'selected') {
+      const what = list === 'secrets' ? 'Secret' : 'Variable';
       return {
         status: 409,
-        body: { message: `Secret ${secret.name} does not have visibility 'selected'`, documentation_url: DOCS },
+        body: { message: `${what} ${item.name} does not have visibility 'selected'`, documentation_url: DOCS },
       };
     }
-    const params = new URLSearchParams(query);
-    const perPage = Math.min(100, Math.max(1, Number(params.get('per_page')) || 30));
-    const page = Math.max(1, Number(params.get('page')) || 1);
-    const ids = secret.selected_repository_ids ?? [];
+    const ids = item.selected_repository_ids ?? [];
+    const base = `${this.url}/orgs/${org.login}/actions/${list}/${item.name}/repositories`;
+    const { items, headers } = paged(ids, query, base, SECRET_PAGES);
     const byId = new Map([...this.repos.values()].map((r) => [r.id, r] as const));
     // Ids of repositories the test never added still round-trip, so a read-modify-write keeps them.
-    const repositories = ids.slice((page - 1) * perPage, page * perPage).map((id) => {
+    const repositories = items.map((id) => {
       const repo = byId.get(id);
       const fullName = repo?.fullName ?? `${org.login}/repo-${id}`;
       return { id, name: fullName.split('/')[1], full_name: fullName };
     });
-    const lastPage = Math.max(1, Math.ceil(ids.length / perPage));
-    const base = `${this.url}/orgs/${org.login}/actions/secrets/${secret.name}/repositories`;
-    const links: string[] = [];
-    if (page < lastPage) {
-      links.push(`<${base}?per_page=${perPage}&page=${page + 1}>; rel="next"`);
-      links.push(`<${base}?per_page=${perPage}&page=${lastPage}>; rel="last"`);
-    }
-    return {
-      status: 200,
-      body: { total_count: ids.length, repositories },
-      ...(links.length ? { headers: { link: links.join(', ') } } : {}),
-    };
+    return { status: 200, body: { total_count: ids.length, repositories }, ...(headers ? { headers } : {}) };
   }
 
   /** Who a token writes as, and how GitHub relates that author to the repository. */
@@ -898,7 +1065,7 @@ class FakeGitHubServer implements GitHubServer {
       return message(400, 'Problems parsing JSON');
     }
     if (!isRecord(body)) return message(400, 'Problems parsing JSON');
-    if (!isValidSecretName(name)) {
+    if (!isValidName(name)) {
       return message(
         422,
         'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), ' +

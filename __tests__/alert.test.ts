@@ -492,7 +492,15 @@ it('every value masked is redacted from the body, even one no earlier step redac
   const cfg = readConfig(core, env);
   const masker = new Masker(core);
   masker.mask(opaque);
-  const deps = { core, env, fetch: globalThis.fetch, now: Date.now, sleep: async () => {}, startedAt: Date.now() };
+  const deps = {
+    core,
+    env,
+    fetch: globalThis.fetch,
+    now: Date.now,
+    monotonic: () => performance.now(),
+    sleep: async () => {},
+    startedAt: Date.now(),
+  };
   const failed = { line: `provider said ${opaque}`, details: [`part ${opaque.slice(5, 25)}`] };
   await updateAlert(deps, cfg, cfg.alert!, masker, { failed });
   const [issue] = si.gh.issues(REPO);

@@ -231,6 +231,7 @@ describe('the main step, in-process: every error line is short, its details foll
       env,
       fetch: globalThis.fetch,
       now: Date.now,
+      monotonic: () => performance.now(),
       sleep: async () => undefined,
       startedAt: Date.now(),
     };
@@ -376,6 +377,7 @@ describe('the main step, in-process: every error line is short, its details foll
         env,
         fetch: globalThis.fetch,
         now: Date.now,
+        monotonic: () => performance.now(),
         sleep: async () => undefined,
         startedAt: 0,
       }).then(() => core);

@@ -22,10 +22,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/marker.ts
-// Every value the broker writes records when it was written. A job holding a copy whose
-// marker is well before the target's updated_at holds an old copy, which GitHub's metadata
-// alone tells, even once the claims that would stop it have been pruned (docs/design.md,
-// "Old copies"). Values the broker never wrote (a first seed) carry none and are trusted.
+// Every value the broker writes records when it was written (on GitHub's clock), the claims of
+// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
+// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
+// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
+// wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
 const MARKER_FIELD = 'oauth_broker';
@@ -38,7 +39,7 @@ function markerOf(doc) {
     return isObject(m) ? m : {};
 }
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
-function stamp(value, now) {
+function stamp(value, now, more = {}) {
     let doc;
     try {
         doc = JSON.parse(value);
@@ -48,7 +49,24 @@ function stamp(value, now) {
     }
     if (!isObject(doc))
         return value;
-    return JSON.stringify({ ...doc, [MARKER_FIELD]: { ...markerOf(doc), written_at: new Date(now).toISOString() } });
+    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+    if (more.claims)
+        marker.claims = more.claims;
+    if (more.key)
+        marker.key = `${more.key.key_id}:${more.key.key}`;
+    return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
+}
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims were variables. */
+function claimsOf(doc) {
+    const c = markerOf(doc).claims;
+    return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))
+        ? c
+        : undefined;
+}
+/** The public key the broker last sealed this value with, if recorded. */
+function keyOf(doc) {
+    const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
+    return m ? { key_id: m[1], key: m[2] } : undefined;
 }
 /** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
 function instantOf(doc, field) {

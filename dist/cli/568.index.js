@@ -804,10 +804,11 @@ function timings(env) {
     return {
         httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
         retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
-        pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+        // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
+        pollMs: n(env.OAUTH_BROKER_POLL_MS, 250),
         cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
-        // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
-        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+        // A holder's answer must be in before this ends (src/store/protocol.ts): a dead holder costs about a minute.
+        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 60_000),
     };
 }
 
@@ -896,6 +897,8 @@ function isProviderId(s) {
 
 
 
+// An attempt with less time than this before the claim's deadline is not started.
+const MIN_ATTEMPT_MS = 3_000;
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([
     'invalid_grant',
@@ -1064,6 +1067,17 @@ function describeRefusal(status, text, secrets) {
 }
 /** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
 const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
+/** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
+function attemptTimeout(deps, service, attempt) {
+    if (!deps.answerBy)
+        return deps.timeoutMs;
+    const left = deps.answerBy.at - deps.answerBy.monotonic();
+    if (left < MIN_ATTEMPT_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+            'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
+    }
+    return Math.min(deps.timeoutMs, left);
+}
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
  * the connection was refused, or a 429/503 said when to come back.
@@ -1075,17 +1089,18 @@ async function refreshTokens(req, deps) {
     for (let attempt = 1;; attempt++) {
         let res;
         let text;
+        const timeoutMs = attemptTimeout(deps, service, attempt);
         try {
             res = await deps.fetch(req.tokenUrl, {
                 method: 'POST',
                 headers,
                 body,
                 redirect: 'error',
-                signal: AbortSignal.timeout(deps.timeoutMs),
+                signal: AbortSignal.timeout(timeoutMs),
             });
         }
         catch (err) {
-            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs);
+            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs);
             if (f.notSent && attempt < MAX_ATTEMPTS) {
                 const wait = deps.retryDelayMs * 2 ** (attempt - 1);
                 deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
@@ -1109,7 +1124,7 @@ async function refreshTokens(req, deps) {
             text = await res.text();
         }
         catch (err) {
-            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs).reason;
+            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
                 cause: err,
                 details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],

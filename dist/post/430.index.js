@@ -421,8 +421,15 @@ class GitHubHttpError extends Error {
 const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
 // What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
-// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
-const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
+// 201 to a create (an issue, a comment, a variable).
+// 200 to an edit of an issue, 204 to an edit of a variable.
+const SUCCESS = {
+    GET: [200],
+    PUT: [201, 204],
+    DELETE: [204],
+    POST: [201],
+    PATCH: [200, 204],
+};
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
@@ -431,6 +438,9 @@ class GitHubApi {
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
     rest;
     warnedExpiry = false;
+    /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
+    clock;
+    monotonic;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     wording = target/* ACTION_WORDING */.Ge) {
@@ -446,6 +456,20 @@ class GitHubApi {
         }));
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
         this.rest = octokit.rest;
+        this.monotonic = deps.monotonic ?? (() => performance.now());
+    }
+    /**
+     * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
+     * machine's monotonic clock; undefined before any answer. Never the runner's wall clock, which may
+     * be off by any amount. `Date` counts whole seconds, so this may be up to a second behind.
+     */
+    githubNow() {
+        return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
+    }
+    readClock(headers) {
+        const date = Date.parse(header(headers, 'date') ?? '');
+        if (Number.isFinite(date))
+            this.clock = { github: date, at: this.monotonic() };
     }
     /** The clock the client runs on, for what it stamps. */
     now() {
@@ -466,6 +490,7 @@ class GitHubApi {
             let path = options.url;
             try {
                 const res = await request(options);
+                this.readClock(res.headers);
                 this.checkExpiry(res.headers);
                 if (SUCCESS[method]?.includes(res.status)) {
                     // Octokit hands over a body it could not parse as JSON as text (or bytes).
@@ -500,6 +525,7 @@ class GitHubApi {
     failureOf(err) {
         const response = err.response;
         if (response) {
+            this.readClock(response.headers);
             this.checkExpiry(response.headers);
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,

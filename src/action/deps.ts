@@ -36,6 +36,8 @@ export interface Deps {
   env: Env;
   fetch: typeof fetch;
   now: () => number;
+  /** A clock no step of the wall clock moves: this job's own waits and deadlines (ms). */
+  monotonic: () => number;
   sleep: (ms: number) => Promise<void>;
   /** When the step started, epoch ms. */
   startedAt: number;
@@ -52,6 +54,7 @@ export function runnerDeps(core: Core): Deps {
     env: process.env,
     fetch: proxyAwareFetch(process.env, globalThis.fetch),
     now: Date.now,
+    monotonic: () => performance.now(),
     sleep,
     startedAt: Math.floor(performance.timeOrigin),
   };
@@ -77,5 +80,6 @@ export function githubDeps(deps: Deps): GitHubDeps {
     warning: (m) => deps.core.warning(m),
     retryBaseMs: t.retryBaseMs,
     timeoutMs: t.httpTimeoutMs,
+    monotonic: deps.monotonic,
   };
 }

@@ -12,13 +12,17 @@ export const PENDING_STATE = 'oauth-broker-pending';
 
 /** What the post step needs to finish: the credentials, and the claim and copy they settle. */
 export interface PendingRecord {
+  /** The value to write, not yet stamped. */
   credentials: string;
-  /** The copy whose refresh token was presented: it names the shared store's entries. */
+  /** The copy whose refresh token was presented: the results are sealed for its holders. */
   copy: { refreshToken: string; accessToken?: string };
-  claim: string;
-  settled: string;
+  /** The claim main holds: its variable's name and value (src/store/protocol.ts). */
+  claim: { name: string; value: string };
+  /** The claims the written value names, and those its write-back removes (src/store/protocol.ts keptClaims). */
+  keep: string[];
+  drop: string[];
   /** The successor to share, as the main step would have. */
-  successor: { accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
+  successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;
 }
 

@@ -114,12 +114,12 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
-    if (digest(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, false);
+    if (digest(content) === file.digest) await releaseClaim(deps, masker, cfg, state.cli);
     if (digest(content) !== file.digest) {
       try {
         await writeBack(deps, masker, cfg, path, content, state.cli);
       } catch (err) {
-        await endClaim(deps, masker, cfg, state.cli, true);
+        // The login may be lost: this is alerted, as a failed rotation is.
         if (holdsNewRefreshToken(core, content, file)) {
           keep(path);
           const why = describeError(err, masker.values);
@@ -127,11 +127,10 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
             `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
             'store it in the secret, then delete the file.';
           const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
-          const error = new UserError(line, { cause: err, details });
-          reportFailure(core, error, masker.values);
+          await alertFailure(deps, cfg, masker, new UserError(line, { cause: err, details }));
           return;
         }
-        reportFailure(core, err, masker.values);
+        await alertFailure(deps, cfg, masker, err);
       }
     }
   }
@@ -145,19 +144,27 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
   putBack(core, file);
 }
 
+/** Reports a failure of the post step's write-back, and alerts it with alert: issue. */
+async function alertFailure(deps: Deps, cfg: Config, masker: Masker, err: unknown): Promise<void> {
+  const failed = reportFailure(deps.core, err, masker.values);
+  if (!cfg.alert) return;
+  const { updateAlert } = await import('./alert.js');
+  await updateAlert(deps, cfg, cfg.alert, masker, { failed });
+}
+
 /**
- * Ends the claim under which the CLI held the refresh token: settled when it may have spent it,
- * else released. A failure only means the next run waits out the claim's lease.
+ * The CLI did not refresh: the claim under which it held the refresh token goes. A failure only
+ * means the next run waits out the claim's deadline.
  */
-async function endClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli'], spent: boolean): Promise<void> {
+async function releaseClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli']): Promise<void> {
   if (!cli) return;
   try {
-    const { endCliClaim } = await import('./finish.js');
-    await endCliClaim(deps, cfg, cli, spent);
+    const { releaseCliClaim } = await import('./client-refresh.js');
+    await releaseCliClaim(deps, cfg, cli);
   } catch (err) {
     warnWith(
       deps.core,
-      'client-refresh: could not end the claim on these credentials; the next run waits out its lease.',
+      'client-refresh: could not release the claim on these credentials; the next run waits for its deadline.',
       [`Why: ${describeError(err, masker.values)}`, ...detailsOf(err)],
     );
   }
@@ -257,8 +264,7 @@ async function writeBack(
           },
           now,
         );
-  // One chunk for everything the post step sends: finish.ts.
-  const { storeForCli } = await import('./finish.js');
+  const { storeForCli } = await import('./client-refresh.js');
   await storeForCli(deps, cfg, masker, next, cli);
   core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -3,6 +3,7 @@
 // inputs: the post step acts only on state its main step wrote, for the same inputs.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Core } from './deps.js';
+import { decodeClaim, parseClaimName } from '../store/protocol.js';
 
 export interface StateFile {
   path: string;
@@ -18,8 +19,8 @@ export interface StateFile {
 export interface PostState {
   files: StateFile[];
   clientRefresh: boolean;
-  /** client-refresh: the claim under which the CLI holds the refresh token. */
-  cli?: { claim: string; settled: string; copy?: string };
+  /** client-refresh: the claim under which the CLI holds the refresh token (src/action/export.ts CliClaim). */
+  cli?: { name: string; value: string; copy?: string };
 }
 
 export const STATE_KEY = 'oauth-broker';
@@ -77,11 +78,12 @@ export function openState(core: Core, raw: string): PostState | { untrusted: 'ma
     return { untrusted: 'malformed' };
   }
   const s = state as Partial<PostState> | null;
-  const claim = /^OAUTH_BROKER_[0-9A-F]{20}_0$/;
+  const claim = parseClaimName(String(s?.cli?.name));
   const cli =
     s?.cli === undefined ||
-    (claim.test(String(s.cli?.claim)) &&
-      s.cli?.settled === `${s.cli?.claim}_S` &&
+    (claim !== undefined &&
+      !claim.recovery &&
+      decodeClaim(String(s.cli?.value))?.s === 'cli' &&
       ['undefined', 'string'].includes(typeof s.cli?.copy));
   const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };

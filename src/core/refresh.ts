@@ -27,7 +27,15 @@ export interface RefreshDeps {
   retryDelayMs: number;
   /** The job was cancelled: no further attempt is sent (the earlier ones surely spent nothing). */
   cancelled?: () => boolean;
+  /**
+   * Under a claim: by when (on `monotonic`) the answer must be in. No attempt starts that could not
+   * end by then, and each is cut off at it, so the claim's holder never presents after its deadline.
+   */
+  answerBy?: { at: number; monotonic: () => number };
 }
+
+// An attempt with less time than this before the claim's deadline is not started.
+const MIN_ATTEMPT_MS = 3_000;
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([
@@ -214,6 +222,20 @@ export function describeRefusal(status: number, text: string, secrets: string[])
 /** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
 export const serviceName = (provider: string, url: string): string => `provider ${provider} (${new URL(url).host})`;
 
+/** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
+function attemptTimeout(deps: RefreshDeps, service: string, attempt: number): number {
+  if (!deps.answerBy) return deps.timeoutMs;
+  const left = deps.answerBy.at - deps.answerBy.monotonic();
+  if (left < MIN_ATTEMPT_MS) {
+    throw new UserError(
+      `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+        'nothing was spent. Run again.',
+      { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' },
+    );
+  }
+  return Math.min(deps.timeoutMs, left);
+}
+
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
  * the connection was refused, or a 429/503 said when to come back.
@@ -225,16 +247,17 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     let text: string;
+    const timeoutMs = attemptTimeout(deps, service, attempt);
     try {
       res = await deps.fetch(req.tokenUrl, {
         method: 'POST',
         headers,
         body,
         redirect: 'error',
-        signal: AbortSignal.timeout(deps.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      const f = classifyFetchError(err, deps.timeoutMs);
+      const f = classifyFetchError(err, timeoutMs);
       if (f.notSent && attempt < MAX_ATTEMPTS) {
         const wait = deps.retryDelayMs * 2 ** (attempt - 1);
         deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
@@ -259,7 +282,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     try {
       text = await res.text();
     } catch (err) {
-      const reason = classifyFetchError(err, deps.timeoutMs).reason;
+      const reason = classifyFetchError(err, timeoutMs).reason;
       throw new UncertainRefreshError(`${service}: answered ${res.status} but ${reason}; ${RUN_AGAIN}.`, {
         cause: err,
         details: ['The refresh token may be spent: the provider answered, but its answer was lost.', RUN_AGAIN_DETAILS],

@@ -152,13 +152,13 @@ describe('refresh and write-back', () => {
     // and the write after it; a first write by this version (no claims in the value's marker) then
     // looks for what earlier versions left.
     expect(
-      si.gh.requests.map((r) => `${r.method} ${r.path.replace(/_[0-9A-F]{20}_/, '_<id>_')}`),
+      si.gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}_/, 'OAUTH_BROKER_<id>_')}`),
     ).toEqual([
       'GET /repos/octo/app/actions/secrets/public-key',
       'GET /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'POST /repos/octo/app/actions/variables',
       'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_WRITE_CHECK',
-      'PATCH /repos/octo/app/actions/variables/OAUTH_BROKER_CLAUDE_CREDENTIALS_<id>_0',
+      'PATCH /repos/octo/app/actions/variables/OAUTH_BROKER_<id>_0',
       'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'GET /repos/octo/app/actions/secrets',
       'GET /repos/octo/app/actions/variables',
@@ -615,7 +615,7 @@ describe('client-refresh', () => {
     // The CLI's claim is made, then deleted: nothing written, nothing left.
     expect(si.gh.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.path}`)).toEqual([
       'POST /repos/octo/app/actions/variables',
-      expect.stringMatching(/^DELETE \/repos\/octo\/app\/actions\/variables\/OAUTH_BROKER_CLAUDE_CREDENTIALS_[0-9A-F]{20}_0$/),
+      expect.stringMatching(/^DELETE \/repos\/octo\/app\/actions\/variables\/OAUTH_BROKER_[0-9A-F]{20}_0$/),
     ]);
     expect(si.gh.secretNames({ repo: REPO })).toEqual([SECRET]);
     expect(si.gh.variableNames({ repo: REPO })).toEqual([]);

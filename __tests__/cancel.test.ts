@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, SECRET, SETTLE_PATH, useStandIns } from './support/stand-ins.js';
+import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
@@ -167,11 +167,11 @@ it('a cancel during a wait the provider asked for sends nothing more: the token 
   expect(r.code).toBe(1);
   expect(r.stdout).toMatch(/the job was cancelled before the retry; nothing was spent/);
   expect(si.oauth.isLive(s.refreshToken)).toBe(true);
-  expect(si.gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+  expect(si.gh.variableNames({ repo: REPO })).toEqual([]);
 });
 
 describe('the post step finishing what main could not', () => {
-  it('GitHub failing in the post step too: rotation rescued in the store; the next run recovers it', async () => {
+  it('GitHub failing in the post step too: rotation rescued in the claim; the next run recovers it', async () => {
     const s = seed();
     const env = si.cache.env('refs/heads/main');
     const main = await killedDuringWrite(inputs(s.credentials), env);
@@ -180,7 +180,7 @@ describe('the post step finishing what main could not', () => {
     const post = await runStep('post', { inputs: inputs(s.credentials), env, runnerTemp, state: main.state });
     expect(post.code).toBe(1);
     expect(post.stdout).toMatch(/^::error::github-api-url: could not read the public key .*502/m);
-    expect(post.stdout).toMatch(/The rotated credentials are kept sealed in the shared store/);
+    expect(post.stdout).toMatch(/The rotated credentials are kept sealed beside the secret/);
     si.gh.faults.length = 0;
     const next = await runStep('main', { inputs: inputs(s.credentials), env });
     expect({ code: next.code, error: next.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
@@ -191,6 +191,9 @@ describe('the post step finishing what main could not', () => {
 
   it('without the store (share: false), a write-back main could not finish is finished by the post step', async () => {
     const s = seed();
+    // GitHub refuses main's settle and its rescue in the claim too: only the pending file keeps the rotation.
+    const patch = { method: 'PATCH', path: CLAIM_VARIABLE, status: 403, body: '{"message":"Resource not accessible"}' };
+    si.gh.faults.push(patch, patch);
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({
         method: 'PUT',
@@ -212,8 +215,14 @@ describe('the post step finishing what main could not', () => {
     const s = seed();
     const given = inputs(s.credentials, { share: 'false' });
     const env = { OAUTH_BROKER_LEASE_MS: '60000' };
-    const refused = { method: 'PUT', path: SETTLE_PATH, status: 403, body: '{"message":"Resource not accessible"}' };
-    si.gh.faults.push(refused, refused);
+    const refused = {
+      method: 'PATCH',
+      path: CLAIM_VARIABLE,
+      status: 403,
+      body: '{"message":"Resource not accessible"}',
+    };
+    // Main's settle and its rescue, then the post step's settle.
+    si.gh.faults.push(refused, refused, refused);
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad"}' });
     // The claim is made at the start of one of GitHub's seconds; only the post step's waits pass for GitHub.
@@ -227,7 +236,8 @@ describe('the post step finishing what main could not', () => {
     expect(si.gh.faults).toEqual([]);
     expect(si.oauth.isLive(storedRefreshToken())).toBe(true);
     // A job still holding the old value, after the lease: the claim reads as settled, so it never presents.
-    const later = await runStep('main', { inputs: given, env, clock: testClock({ offsetMs: 65_000 }) });
+    si.gh.advance(65_000);
+    const later = await runStep('main', { inputs: given, env });
     expect(later.stdout).toMatch(/^::error::credentials: another job already spent this refresh token/m);
     expect(si.oauth.reuseCount).toBe(0);
   });

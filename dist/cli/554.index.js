@@ -56,7 +56,7 @@ function stamp(value, now, more = {}) {
         marker.key = `${more.key.key_id}:${more.key.key}`;
     return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
 }
-/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims were variables. */
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
 function claimsOf(doc) {
     const c = markerOf(doc).claims;
     return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))

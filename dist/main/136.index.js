@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   claimForCli: () => (/* binding */ claimForCli)
 });
 
-// UNUSED EXPORTS: releaseCliClaim, storeForCli
+// UNUSED EXPORTS: releaseCliClaim, settleCliClaim, storeForCli
 
 // EXTERNAL MODULE: ./src/core/credentials.ts
 var credentials = __webpack_require__(2633);
@@ -103,7 +103,6 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         throw explained(err, why, lost, lost);
     }
     file.clear();
-    await coord.claims.finished(ticket, record.drop);
     core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
@@ -142,8 +141,8 @@ function client(deps, cfg) {
 async function claimForCli(deps, cfg, copy, input) {
     (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, target/* ACTION_WORDING */.Ge);
     const api = client(deps, cfg);
-    await (0,secrets/* preflight */.Mz)(api, cfg.secret, (0,marker/* keyOf */.TN)(copy.doc));
-    const ticket = await (0,action_coordinate/* coordinate */.v)(deps, cfg, api).claims.claimForCli(copy);
+    const pre = await (0,secrets/* preflight */.Mz)(api, cfg.secret, (0,marker/* keyOf */.TN)(copy.doc));
+    const ticket = await (0,action_coordinate/* coordinate */.v)(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
     if (!ticket) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
@@ -188,10 +187,11 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const claims = ticket ? keptClaims(claimsOf(next.doc) ?? [], ticket.name) : undefined;
     const successor = successorOf(next, deps.now());
     const coord = coordinate(deps, cfg, api);
+    const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
     let pre;
     try {
         pre = await preflight(api, target, keyOf(next.doc));
-        await writeSecret(api, target, pre, value, claims ? { claims: claims.keep } : {});
+        await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -205,12 +205,16 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
-    if (!ticket || !claims)
+    if (!ticket)
         return;
     await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
         deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
     });
-    await coord.claims.finished(ticket, claims.drop);
+}
+/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
+async function settleCliClaim(deps, cfg, cli) {
+    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+    await coordinate(deps, cfg, client(deps, cfg)).claims.settle(ticketOf(copy, cli));
 }
 /** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
 async function releaseCliClaim(deps, cfg, cli) {

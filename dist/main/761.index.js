@@ -311,8 +311,8 @@ var coordinate = __webpack_require__(8198);
 var github_variables = __webpack_require__(4086);
 ;// CONCATENATED MODULE: ./src/action/sweep.ts
 // What the broker left beside a secret that no value names any more: the claims of an earlier
-// format (the OAUTH_BROKER_<id>_<n> secrets, before claims were variables) and claims of copies
-// that were abandoned (a login stored again by hand). Run after a write-back of a value that named
+// format (the OAUTH_BROKER_<id>_<n> secrets, before claims were variables) and claims made for this
+// secret of copies that were abandoned (a login stored again by hand). Run after a write-back of a value that named
 // no claims, so once per login, never on the path of an ordinary rotation (docs/design.md, "Leftovers").
 
 
@@ -335,9 +335,9 @@ async function sweep(api, t, keep, debug) {
         }
         const variables = new github_variables/* Variables */.u(api, t);
         const mine = t.name.toUpperCase();
-        for (const v of await variables.list(`${protocol/* PREFIX */.H3}${mine}_`)) {
-            const claim = (0,protocol/* parseClaimName */.dX)(v.name);
-            if (claim?.secret === mine && !keep.includes(v.name) && old(v.createdAt))
+        for (const v of await variables.list(protocol/* PREFIX */.H3)) {
+            const claim = (0,protocol/* parseClaimName */.dX)(v.name) && (0,protocol/* decodeClaim */.d)(v.value);
+            if (claim && claim.t === mine && !keep.includes(v.name) && old(v.createdAt))
                 await variables.remove(v.name);
         }
     }
@@ -421,7 +421,7 @@ async function connect(deps, cfg, copy) {
 async function begin(deps, cfg, masker, creds) {
     const target = cfg.secret;
     const { api, pre } = await connect(deps, cfg, creds);
-    const coord = (0,coordinate/* coordinate */.v)(deps, cfg, api);
+    const coord = (0,coordinate/* coordinate */.v)(deps, cfg, api, pre.updatedAt);
     const pending = deps.env.RUNNER_TEMP
         ? new action_pending/* PendingFile */.G(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)
         : undefined;
@@ -464,6 +464,8 @@ async function takeResult(run, current, r) {
             outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
         };
     }
+    if (r.unstoredOn)
+        throw run.coord.claims.otherRef(r.unstoredOn);
     throw new errors/* UserError */.yo(`credentials: this job holds an old copy; another job refreshed it at ${(0,neutral/* neutral */.SY)(s.at, 40)}, and its access token ` +
         `is not valid for min-ttl ${(0,duration/* formatDuration */.a3)(cfg.minTtlMs)}; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The current value is in ${(0,github_target/* describeTarget */.ff)(run.target)}.` });
 }
@@ -556,18 +558,19 @@ async function store(run, ticket, current, tokens) {
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
     const value = (0,credentials/* serializeCredentials */.dY)(next);
     const previous = (0,marker/* claimsOf */.ds)(current.doc);
-    const { keep, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], ticket.name);
+    const { keep: newest, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], ticket.name);
     keepPending(run, {
         credentials: value,
         copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
         claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
-        keep,
-        drop,
+        keep: newest,
         successor,
         secretUpdatedAt: run.pre.updatedAt,
     });
     deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
     await run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+    // What GitHub would not delete stays named, for a later run to remove.
+    const keep = [...(await run.coord.claims.prune(ticket, drop)), ...newest];
     try {
         await (0,secrets/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep });
         run.pending?.clear();
@@ -589,7 +592,6 @@ async function store(run, ticket, current, tokens) {
         const lost = `${what} were not stored, and the stored refresh token is spent`;
         throw (0,errors/* explained */.to)(err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
     }
-    await run.coord.claims.finished(ticket, drop);
     if (!previous)
         await sweep(run.api, target, keep, (m) => deps.core.debug(m));
     return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };

@@ -9,6 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   releaseCliClaim: () => (/* binding */ releaseCliClaim),
+  settleCliClaim: () => (/* binding */ settleCliClaim),
   storeForCli: () => (/* binding */ storeForCli)
 });
 
@@ -76,8 +77,8 @@ function client(deps, cfg) {
 async function claimForCli(deps, cfg, copy, input) {
     refuseJobToken(deps.env, cfg.githubToken, ACTION_WORDING);
     const api = client(deps, cfg);
-    await preflight(api, cfg.secret, keyOf(copy.doc));
-    const ticket = await coordinate(deps, cfg, api).claims.claimForCli(copy);
+    const pre = await preflight(api, cfg.secret, keyOf(copy.doc));
+    const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
     if (!ticket) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
@@ -122,10 +123,11 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const claims = ticket ? (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], ticket.name) : undefined;
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
     const coord = (0,action_coordinate/* coordinate */.v)(deps, cfg, api);
+    const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
     let pre;
     try {
         pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
-        await (0,secrets/* writeSecret */.kz)(api, target, pre, value, claims ? { claims: claims.keep } : {});
+        await (0,secrets/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -139,12 +141,16 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
-    if (!ticket || !claims)
+    if (!ticket)
         return;
     await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
         deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
     });
-    await coord.claims.finished(ticket, claims.drop);
+}
+/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
+async function settleCliClaim(deps, cfg, cli) {
+    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+    await (0,action_coordinate/* coordinate */.v)(deps, cfg, client(deps, cfg)).claims.settle((0,finish/* ticketOf */.W)(copy, cli));
 }
 /** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
 async function releaseCliClaim(deps, cfg, cli) {

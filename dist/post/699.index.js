@@ -347,7 +347,8 @@ var shared = __webpack_require__(344);
 function material(copy, binding) {
     return `${copy.refreshToken}\n${copy.accessToken ?? ''}\n${binding}`;
 }
-function coordinate(deps, cfg, api) {
+/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
+function coordinate(deps, cfg, api, readUpdatedAt) {
     const target = cfg.secret;
     const binding = cfg.githubToken;
     const t = (0,env/* timings */.E)(deps.env);
@@ -364,10 +365,14 @@ function coordinate(deps, cfg, api) {
         lockTimeoutMs: cfg.lockTimeoutMs,
         pollMs: t.pollMs,
         targetUpdatedAt: async () => Date.parse(await (0,secrets/* currentUpdatedAt */.MR)(api, target)),
+        ...(readUpdatedAt ? { readUpdatedAt } : {}),
         seal: async (copy, name, result) => (await (0,seal/* sealEntry */.I$)(key(copy), name, result)).toString('base64'),
         open: async (copy, name, sealed) => resultOf(await (0,seal/* openEntry */.vW)(key(copy), name, Buffer.from(sealed, 'base64'))),
-        ...(store ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy) => fromCache(store, key(copy)) } : {}),
+        ...(store
+            ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy) => fromCache(store, key(copy)) }
+            : {}),
         info: (m) => deps.core.info(m),
+        warning: (m) => deps.core.warning(m),
         debug: (m) => deps.core.debug(m),
     });
     return {
@@ -402,8 +407,10 @@ async function fromCache(store, key) {
 }
 function openStore(deps, cfg) {
     const { core } = deps;
-    if (!cfg.share)
+    if (!cfg.share) {
+        core.info('share: false; jobs that hold the same credentials get no shared result.');
         return undefined;
+    }
     const missing = deps.backend ? undefined : cacheAvailable(deps.env);
     if (missing) {
         core.debug(`No Actions cache for a last-resort rescue: ${missing}.`);
@@ -497,7 +504,6 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, lost, lost);
     }
     file.clear();
-    await coord.claims.finished(ticket, record.drop);
     core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
 }
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
@@ -1211,12 +1217,14 @@ function instant(iso) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1105);
 // The claims between jobs that hold the same credentials (docs/design.md, "Claims"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
 // back, never assumed; deadlines are judged on GitHub's clock; the result travels sealed in the
 // claim. The decisions are src/store/protocol.ts's; this module does the talking.
+
 
 
 
@@ -1236,7 +1244,7 @@ class Claims {
         this.d = d;
     }
     name(copy, gen, recovery = false) {
-        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)(this.d.secret, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
+        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
     }
     /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
     now() {
@@ -1247,7 +1255,14 @@ class Claims {
      * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
      */
     async create(copy, name, s, leaseMs) {
-        const value = { v: 2, n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), s, l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs) };
+        const value = {
+            v: 2,
+            n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
+            s,
+            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
+            t: this.d.secret.toUpperCase(),
+            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+        };
         if (this.d.ref && s === 'busy')
             value.ref = this.d.ref;
         const sentAt = this.d.monotonic();
@@ -1319,7 +1334,7 @@ class Claims {
                 if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000)
                     throw this.oldCopy();
                 if (seen.value.ref && seen.value.ref !== this.d.ref)
-                    throw this.otherRef(seen.value.ref, seen.createdAt);
+                    throw this.otherRef(seen.value.ref);
                 this.d.info(`The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
                 gen++;
                 break;
@@ -1361,9 +1376,12 @@ class Claims {
     oldCopy() {
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: another job already spent this refresh token, so this job holds an old copy; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RERUN_OLD_COPY */ .Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
-    otherRef(ref, since) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the job on ${ref} that claimed this refresh token at ${at(since)} never settled; re-run that ` +
-            'job, which recovers what it stored.', {
+    /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
+    otherRef(given) {
+        // Read from a variable anyone who can write the repository's variables could have set.
+        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(given, 100);
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
+            'that job, which recovers it.', {
             details: [
                 `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
                     'so this job does not present the token.',
@@ -1371,12 +1389,28 @@ class Claims {
             ],
         });
     }
-    /** A settled claim's result, if this job can open it; an old copy otherwise. */
+    /**
+     * A settled claim's result, if this job can open it; an old copy otherwise. When the secret does not
+     * show the holder's write-back (its updated_at is still the one the holder read), the rotated
+     * credentials may be in the holder's Actions cache: looked for there; if that cache is another
+     * ref's, the result says so, for an error that tells how to recover rather than call the copy old.
+     */
     async resultOf(copy, name, seen) {
-        const result = seen.value.r ? await this.d.open(copy, name, seen.value.r) : await this.d.cached?.(copy);
-        if (!result)
-            throw this.oldCopy();
-        return { kind: 'result', result, name, settledAt: seen.updatedAt };
+        const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
+        const at = { name, settledAt: seen.updatedAt };
+        if (found?.rescue)
+            return { kind: 'result', result: found, ...at };
+        const { w, ref } = seen.value;
+        const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
+        if (unstored) {
+            const cached = await this.d.cached?.(copy);
+            if (cached)
+                return { kind: 'result', result: cached, ...at };
+        }
+        const elsewhere = unstored && ref && ref !== this.d.ref ? ref : undefined;
+        if (found)
+            return { kind: 'result', result: found, ...at, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
+        throw elsewhere ? this.otherRef(elsewhere) : this.oldCopy();
     }
     /**
      * The provider answered: the claim is settled before anything else, with the result for the jobs
@@ -1389,7 +1423,7 @@ class Claims {
             await this.write(t, 'settled', result);
         }
         catch {
-            this.d.info(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
+            this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
             const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
             if (wait > 0)
                 await this.d.sleep(wait);
@@ -1443,21 +1477,26 @@ class Claims {
         }
     }
     /**
-     * Rotated and written: removes the claims no copy needs any more, the expired generations this job
-     * took over and those `drop` names (src/store/protocol.ts keptClaims). Never throws.
+     * Removes the claims no copy needs any more: the expired generations this job took over, and the
+     * `drop` names (src/store/protocol.ts keptClaims). Done before the write-back, so a name GitHub
+     * would not delete is returned, for the value to name until a later run removes it. Never throws.
      */
-    async finished(t, drop) {
+    async prune(t, drop) {
         const gen = Number(/(\d+)$/.exec(t.name)?.[1] ?? 0);
         const id = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(t.copy.refreshToken, t.copy.accessToken);
-        const taken = Array.from({ length: gen }, (_, g) => (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)(this.d.secret, id, g));
+        const taken = Array.from({ length: gen }, (_, g) => (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)(id, g));
+        const left = [];
         for (const name of [...taken, ...drop]) {
             try {
                 await this.d.variables.remove(name);
             }
             catch {
                 this.d.debug(`Could not delete the variable ${name}; a later run removes it.`);
+                if (drop.includes(name))
+                    left.push(name);
             }
         }
+        return left;
     }
     /**
      * Claims the copy for a CLI that may present its refresh token during the job (`client-refresh`):
@@ -1512,7 +1551,10 @@ class Claims {
         // In the secret now, or superseded there: no job writes it again.
         const seen = await this.read(claim).catch(() => undefined);
         if (seen) {
-            const kept = { ...seen.value, r: await this.d.seal(lock.copy, claim, { successor: result.successor }) };
+            const kept = {
+                ...seen.value,
+                r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
+            };
             await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
         }
         await this.release(lock).catch(() => undefined);

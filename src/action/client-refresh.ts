@@ -36,8 +36,8 @@ export async function claimForCli(
 ): Promise<CliClaim | undefined> {
   refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
   const api = client(deps, cfg);
-  await preflight(api, cfg.secret as SecretTarget, keyOf(copy.doc));
-  const ticket = await coordinate(deps, cfg, api).claims.claimForCli(copy);
+  const pre = await preflight(api, cfg.secret as SecretTarget, keyOf(copy.doc));
+  const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
   if (!ticket) {
     deps.core.info('client-refresh: another job holds the claim on these credentials.');
     return undefined;
@@ -89,10 +89,11 @@ export async function storeForCli(
   const claims = ticket ? keptClaims(claimsOf(next.doc) ?? [], ticket.name) : undefined;
   const successor = successorOf(next, deps.now());
   const coord = coordinate(deps, cfg, api);
+  const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
   let pre: Preflight | undefined;
   try {
     pre = await preflight(api, target, keyOf(next.doc));
-    await writeSecret(api, target, pre, value, claims ? { claims: claims.keep } : {});
+    await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
     const kept =
@@ -105,11 +106,16 @@ export async function storeForCli(
     if (ticket) await coord.claims.settle(ticket);
     throw err;
   }
-  if (!ticket || !claims) return;
+  if (!ticket) return;
   await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
     deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
   });
-  await coord.claims.finished(ticket, claims.drop);
+}
+
+/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
+export async function settleCliClaim(deps: Deps, cfg: Config, cli: CliClaim): Promise<void> {
+  const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+  await coordinate(deps, cfg, client(deps, cfg)).claims.settle(ticketOf(copy, cli));
 }
 
 /** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */

@@ -29,7 +29,8 @@ export interface Coordination {
   cacheRescue(copy: Copy, result: Result): Promise<boolean>;
 }
 
-export function coordinate(deps: Deps, cfg: Config, api: GitHubApi): Coordination {
+/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
+export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedAt?: string): Coordination {
   const target = cfg.secret as SecretTarget;
   const binding = cfg.githubToken as string;
   const t = timings(deps.env);
@@ -46,10 +47,14 @@ export function coordinate(deps: Deps, cfg: Config, api: GitHubApi): Coordinatio
     lockTimeoutMs: cfg.lockTimeoutMs,
     pollMs: t.pollMs,
     targetUpdatedAt: async () => Date.parse(await currentUpdatedAt(api, target)),
+    ...(readUpdatedAt ? { readUpdatedAt } : {}),
     seal: async (copy, name, result) => (await sealEntry(key(copy), name, result)).toString('base64'),
     open: async (copy, name, sealed) => resultOf(await openEntry(key(copy), name, Buffer.from(sealed, 'base64'))),
-    ...(store ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy: Copy) => fromCache(store, key(copy)) } : {}),
+    ...(store
+      ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy: Copy) => fromCache(store, key(copy)) }
+      : {}),
     info: (m) => deps.core.info(m),
+    warning: (m) => deps.core.warning(m),
     debug: (m) => deps.core.debug(m),
   });
   return {
@@ -70,7 +75,8 @@ function resultOf(v: unknown): Result | undefined {
     return undefined;
   }
   const rescue = r.rescue;
-  if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string')) return undefined;
+  if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string'))
+    return undefined;
   return r;
 }
 
@@ -84,7 +90,10 @@ async function fromCache(store: SharedStore, key: string): Promise<Result | unde
 
 function openStore(deps: Deps, cfg: Config): SharedStore | undefined {
   const { core } = deps;
-  if (!cfg.share) return undefined;
+  if (!cfg.share) {
+    core.info('share: false; jobs that hold the same credentials get no shared result.');
+    return undefined;
+  }
   const missing = deps.backend ? undefined : cacheAvailable(deps.env);
   if (missing) {
     core.debug(`No Actions cache for a last-resort rescue: ${missing}.`);

@@ -74,7 +74,6 @@ export async function finishPending(
     throw explained(err, why, lost, lost);
   }
   file.clear();
-  await coord.claims.finished(ticket, record.drop);
   core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 

@@ -129,7 +129,7 @@ async function connect(deps: ObtainDeps, cfg: Config, copy: Credentials): Promis
 async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
   const target = cfg.secret as SecretTarget;
   const { api, pre } = await connect(deps, cfg, creds);
-  const coord = coordinate(deps, cfg, api);
+  const coord = coordinate(deps, cfg, api, pre.updatedAt);
   const pending = deps.env.RUNNER_TEMP
     ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)
     : undefined;
@@ -155,11 +155,7 @@ type Taken =
   | { outcome?: undefined; wrote: boolean; next: Credentials };
 
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
-async function takeResult(
-  run: Run,
-  current: Credentials,
-  r: Extract<Reservation, { kind: 'result' }>,
-): Promise<Taken> {
+async function takeResult(run: Run, current: Credentials, r: Extract<Reservation, { kind: 'result' }>): Promise<Taken> {
   const { deps, masker, cfg } = run;
   const { successor: s, rescue } = r.result;
   masker.mask(s.accessToken, s.idToken, rescue?.credentials);
@@ -186,6 +182,7 @@ async function takeResult(
       outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
     };
   }
+  if (r.unstoredOn) throw run.coord.claims.otherRef(r.unstoredOn);
   throw new UserError(
     `credentials: this job holds an old copy; another job refreshed it at ${neutral(s.at, 40)}, and its access token ` +
       `is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}; ${RERUN_OLD_COPY}.`,
@@ -298,13 +295,12 @@ async function store(
   const successor = successorOf(next, deps.now());
   const value = serializeCredentials(next);
   const previous = claimsOf(current.doc);
-  const { keep, drop } = keptClaims(previous ?? [], ticket.name);
+  const { keep: newest, drop } = keptClaims(previous ?? [], ticket.name);
   keepPending(run, {
     credentials: value,
     copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
     claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
-    keep,
-    drop,
+    keep: newest,
     successor,
     secretUpdatedAt: run.pre.updatedAt,
   });
@@ -312,6 +308,8 @@ async function store(
     `Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`,
   );
   await run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+  // What GitHub would not delete stays named, for a later run to remove.
+  const keep = [...(await run.coord.claims.prune(ticket, drop)), ...newest];
   try {
     await writeSecret(run.api, target, run.pre, value, { claims: keep });
     run.pending?.clear();
@@ -334,7 +332,6 @@ async function store(
       `${lost}: fix the cause below, then ${RELOGIN}.`,
     );
   }
-  await run.coord.claims.finished(ticket, drop);
   if (!previous) await sweep(run.api, target, keep, (m) => deps.core.debug(m));
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
 }

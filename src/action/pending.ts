@@ -18,9 +18,8 @@ export interface PendingRecord {
   copy: { refreshToken: string; accessToken?: string };
   /** The claim main holds: its variable's name and value (src/store/protocol.ts). */
   claim: { name: string; value: string };
-  /** The claims the written value names, and those its write-back removes (src/store/protocol.ts keptClaims). */
+  /** The claims the written value names (src/store/protocol.ts keptClaims). */
   keep: string[];
-  drop: string[];
   /** The successor to share, as the main step would have. */
   successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;

@@ -152,6 +152,19 @@ async function alertFailure(deps: Deps, cfg: Config, masker: Masker, err: unknow
   await updateAlert(deps, cfg, cfg.alert, masker, { failed });
 }
 
+/** The CLI may have spent the refresh token, and nothing was stored: its claim is settled, never released. */
+async function settleClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli']): Promise<void> {
+  if (!cli) return;
+  try {
+    const { settleCliClaim } = await import('./client-refresh.js');
+    await settleCliClaim(deps, cfg, cli);
+  } catch (err) {
+    warnWith(deps.core, 'client-refresh: could not settle the claim on these credentials.', [
+      `Why: ${describeError(err, masker.values)}`,
+    ]);
+  }
+}
+
 /**
  * The CLI did not refresh: the claim under which it held the refresh token goes. A failure only
  * means the next run waits out the claim's deadline.
@@ -225,13 +238,20 @@ async function writeBack(
   const { core } = deps;
   const input = core.getInput('credentials');
   masker.mask(input, core.getInput('github-token'), content);
+  // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
+  const refuse = async (err: UserError): Promise<UserError> => {
+    await settleClaim(deps, masker, cfg, cli);
+    return err;
+  };
   let fromFile: Credentials;
   try {
     fromFile = parseCredentials(content);
   } catch (err) {
-    throw new UserError(
-      `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
-      { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
+    throw await refuse(
+      new UserError(
+        `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
+        { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
+      ),
     );
   }
   masker.mask(...secretsOf(fromFile));
@@ -242,7 +262,7 @@ async function writeBack(
         'they cannot be stored.',
     );
   if (!fromFile.accessToken)
-    throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);
+    throw await refuse(new UserError(`credentials-file: ${path} has no access token; nothing was written back.`));
   const now = deps.now();
   // Same format: the file is the newest whole document, with the marker's refresh expiry only while
   // it still speaks of the same refresh token. Otherwise carry its tokens over.

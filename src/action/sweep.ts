@@ -1,13 +1,13 @@
 // What the broker left beside a secret that no value names any more: the claims of an earlier
-// format (the OAUTH_BROKER_<id>_<n> secrets, before claims were variables) and claims of copies
-// that were abandoned (a login stored again by hand). Run after a write-back of a value that named
+// format (the OAUTH_BROKER_<id>_<n> secrets, before claims were variables) and claims made for this
+// secret of copies that were abandoned (a login stored again by hand). Run after a write-back of a value that named
 // no claims, so once per login, never on the path of an ordinary rotation (docs/design.md, "Leftovers").
 import { OLD_COPY_AFTER_MS } from '../core/marker.js';
 import type { GitHubApi } from '../github/api.js';
 import { deleteSecret, listSecrets } from '../github/secrets.js';
 import type { SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
-import { PREFIX, parseClaimName } from '../store/protocol.js';
+import { PREFIX, decodeClaim, parseClaimName } from '../store/protocol.js';
 
 /** The claims of the earlier format: a secret per copy and generation, and its settled twin. */
 export const OLD_CLAIM = /^OAUTH_BROKER_[0-9A-F]{20}_\d+(_S)?$/i;
@@ -26,9 +26,9 @@ export async function sweep(api: GitHubApi, t: SecretTarget, keep: readonly stri
     }
     const variables = new Variables(api, t);
     const mine = t.name.toUpperCase();
-    for (const v of await variables.list(`${PREFIX}${mine}_`)) {
-      const claim = parseClaimName(v.name);
-      if (claim?.secret === mine && !keep.includes(v.name) && old(v.createdAt)) await variables.remove(v.name);
+    for (const v of await variables.list(PREFIX)) {
+      const claim = parseClaimName(v.name) && decodeClaim(v.value);
+      if (claim && claim.t === mine && !keep.includes(v.name) && old(v.createdAt)) await variables.remove(v.name);
     }
   } catch (err) {
     debug(`Left the broker's earlier entries beside ${t.name} for a later run: ${(err as Error).message}`);

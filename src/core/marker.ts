@@ -43,7 +43,7 @@ export function stamp(value: string, now: number, more: Stamp = {}): string {
   return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
 }
 
-/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims were variables. */
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
 export function claimsOf(doc: Json): string[] | undefined {
   const c = markerOf(doc).claims;
   return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatDuration } from '../core/duration.js';
 import { RELOGIN, RERUN_OLD_COPY, UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
 import type { Created, Variable } from '../github/variables.js';
 import {
   CLI_LEASE_MS,
@@ -50,7 +51,14 @@ export interface Ticket {
 export type Reservation =
   | { kind: 'owner'; ticket: Ticket }
   /** Another job presented the token: its result, and when it settled (GitHub's clock). */
-  | { kind: 'result'; result: Result; name: string; settledAt: number };
+  | {
+      kind: 'result';
+      result: Result;
+      name: string;
+      settledAt: number;
+      /** The holder's ref, when its write-back does not show and its rescue may be in that ref's cache. */
+      unstoredOn?: string;
+    };
 
 /** The variables client, as the claims use it (src/github/variables.ts). */
 export interface ClaimVariables {
@@ -67,7 +75,7 @@ export interface ClaimsDeps {
   /** A clock no step of the wall clock moves: this job's own waits and deadlines. */
   monotonic: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** The secret's name: claims are named after it. */
+  /** The secret's name, recorded in each claim (src/action/sweep.ts). */
   secret: string;
   /** How messages name the secret. */
   target: string;
@@ -77,6 +85,8 @@ export interface ClaimsDeps {
   pollMs: number;
   /** The secret's updated_at now, epoch ms: a write-back after a claim settles it too. */
   targetUpdatedAt: () => Promise<number>;
+  /** The secret's updated_at as this job read it before claiming (ISO), recorded in its claims. */
+  readUpdatedAt?: string;
   /** Seals a result for whoever holds the copy and the github-token; undefined when it cannot be opened. */
   seal(copy: Copy, name: string, result: Result): Promise<string>;
   open(copy: Copy, name: string, sealed: string): Promise<Result | undefined>;
@@ -85,6 +95,7 @@ export interface ClaimsDeps {
   /** A rescue another job could keep only in the Actions cache (src/store/shared.ts), when the store is on. */
   cached?: (copy: Copy) => Promise<Result | undefined>;
   info: (message: string) => void;
+  warning: (message: string) => void;
   debug: (message: string) => void;
 }
 
@@ -103,7 +114,7 @@ export class Claims {
   constructor(private readonly d: ClaimsDeps) {}
 
   private name(copy: Copy, gen: number, recovery = false): string {
-    return claimName(this.d.secret, copyId(copy.refreshToken, copy.accessToken), gen, recovery);
+    return claimName(copyId(copy.refreshToken, copy.accessToken), gen, recovery);
   }
 
   /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
@@ -116,7 +127,14 @@ export class Claims {
    * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
    */
   private async create(copy: Copy, name: string, s: ClaimState, leaseMs: number): Promise<Ticket | SeenClaim> {
-    const value: ClaimValue = { v: 2, n: randomBytes(16).toString('hex'), s, l: leaseSeconds(leaseMs) };
+    const value: ClaimValue = {
+      v: 2,
+      n: randomBytes(16).toString('hex'),
+      s,
+      l: leaseSeconds(leaseMs),
+      t: this.d.secret.toUpperCase(),
+      ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+    };
     if (this.d.ref && s === 'busy') value.ref = this.d.ref;
     const sentAt = this.d.monotonic();
     for (let round = 1; ; round++) {
@@ -190,7 +208,7 @@ export class Claims {
         if (cached) return { kind: 'result', result: cached, name, settledAt: this.now() };
         // The holder's write-back is the second sign it got that far, if its settle was lost.
         if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000) throw this.oldCopy();
-        if (seen.value.ref && seen.value.ref !== this.d.ref) throw this.otherRef(seen.value.ref, seen.createdAt);
+        if (seen.value.ref && seen.value.ref !== this.d.ref) throw this.otherRef(seen.value.ref);
         this.d.info(`The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
         gen++;
         break;
@@ -245,10 +263,13 @@ export class Claims {
     );
   }
 
-  private otherRef(ref: string, since: number): UserError {
+  /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
+  otherRef(given: string): UserError {
+    // Read from a variable anyone who can write the repository's variables could have set.
+    const ref = neutral(given, 100);
     return new UserError(
-      `credentials: the job on ${ref} that claimed this refresh token at ${at(since)} never settled; re-run that ` +
-        'job, which recovers what it stored.',
+      `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
+        'that job, which recovers it.',
       {
         details: [
           `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
@@ -259,11 +280,25 @@ export class Claims {
     );
   }
 
-  /** A settled claim's result, if this job can open it; an old copy otherwise. */
+  /**
+   * A settled claim's result, if this job can open it; an old copy otherwise. When the secret does not
+   * show the holder's write-back (its updated_at is still the one the holder read), the rotated
+   * credentials may be in the holder's Actions cache: looked for there; if that cache is another
+   * ref's, the result says so, for an error that tells how to recover rather than call the copy old.
+   */
   private async resultOf(copy: Copy, name: string, seen: SeenClaim): Promise<Reservation> {
-    const result = seen.value.r ? await this.d.open(copy, name, seen.value.r) : await this.d.cached?.(copy);
-    if (!result) throw this.oldCopy();
-    return { kind: 'result', result, name, settledAt: seen.updatedAt };
+    const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
+    const at = { name, settledAt: seen.updatedAt };
+    if (found?.rescue) return { kind: 'result', result: found, ...at };
+    const { w, ref } = seen.value;
+    const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
+    if (unstored) {
+      const cached = await this.d.cached?.(copy);
+      if (cached) return { kind: 'result', result: cached, ...at };
+    }
+    const elsewhere = unstored && ref && ref !== this.d.ref ? ref : undefined;
+    if (found) return { kind: 'result', result: found, ...at, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
+    throw elsewhere ? this.otherRef(elsewhere) : this.oldCopy();
   }
 
   /**
@@ -276,7 +311,7 @@ export class Claims {
     try {
       await this.write(t, 'settled', result);
     } catch {
-      this.d.info(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
+      this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
       const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
       if (wait > 0) await this.d.sleep(wait);
     }
@@ -326,20 +361,24 @@ export class Claims {
   }
 
   /**
-   * Rotated and written: removes the claims no copy needs any more, the expired generations this job
-   * took over and those `drop` names (src/store/protocol.ts keptClaims). Never throws.
+   * Removes the claims no copy needs any more: the expired generations this job took over, and the
+   * `drop` names (src/store/protocol.ts keptClaims). Done before the write-back, so a name GitHub
+   * would not delete is returned, for the value to name until a later run removes it. Never throws.
    */
-  async finished(t: Ticket, drop: readonly string[]): Promise<void> {
+  async prune(t: Ticket, drop: readonly string[]): Promise<string[]> {
     const gen = Number(/(\d+)$/.exec(t.name)?.[1] ?? 0);
     const id = copyId(t.copy.refreshToken, t.copy.accessToken);
-    const taken = Array.from({ length: gen }, (_, g) => claimName(this.d.secret, id, g));
+    const taken = Array.from({ length: gen }, (_, g) => claimName(id, g));
+    const left: string[] = [];
     for (const name of [...taken, ...drop]) {
       try {
         await this.d.variables.remove(name);
       } catch {
         this.d.debug(`Could not delete the variable ${name}; a later run removes it.`);
+        if (drop.includes(name)) left.push(name);
       }
     }
+    return left;
   }
 
   /**
@@ -394,7 +433,10 @@ export class Claims {
     // In the secret now, or superseded there: no job writes it again.
     const seen = await this.read(claim).catch(() => undefined);
     if (seen) {
-      const kept: ClaimValue = { ...seen.value, r: await this.d.seal(lock.copy, claim, { successor: result.successor }) };
+      const kept: ClaimValue = {
+        ...seen.value,
+        r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
+      };
       await this.d.variables.update(claim, encodeClaim(kept)).catch(() => undefined);
     }
     await this.release(lock).catch(() => undefined);

@@ -26,8 +26,12 @@ export interface ClaimValue {
   s: ClaimState;
   /** Lease, seconds from the claim's created_at (GitHub's clock): its holder's deadline. */
   l: number;
+  /** The secret it was made for (its name): a sweep of leftovers beside one secret leaves the others' alone. */
+  t?: string;
   /** The holder's ref when its rescue may go to that ref's Actions cache, which other refs cannot read. */
   ref?: string;
+  /** The secret's updated_at when the holder read it: a different one now means a write-back landed. */
+  w?: string;
   /** The result, sealed for holders of the copy and the github-token (base64). */
   r?: string;
 }
@@ -50,17 +54,20 @@ export function copyId(refreshToken: string, accessToken: string | undefined): s
     .toUpperCase();
 }
 
-/** The claim on a copy beside secret `secret`: generation `gen` (a takeover), or a recovery's lock. */
-export function claimName(secret: string, id: string, gen: number, recovery = false): string {
-  return `${PREFIX}${secret.toUpperCase()}_${id}_${recovery ? 'R' : ''}${gen}`;
+/**
+ * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,
+ * so that two secrets given the same login (a copy pasted twice) still present its token once.
+ */
+export function claimName(id: string, gen: number, recovery = false): string {
+  return `${PREFIX}${id}_${recovery ? 'R' : ''}${gen}`;
 }
 
-const NAME = /^OAUTH_BROKER_(.+)_([0-9A-F]{20})_(R?)(\d+)$/;
+const NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(R?)(\d+)$/;
 
 /** The parts of a claim's name, or undefined for any other variable. */
-export function parseClaimName(name: string): { secret: string; id: string; recovery: boolean; gen: number } | undefined {
+export function parseClaimName(name: string): { id: string; recovery: boolean; gen: number } | undefined {
   const m = NAME.exec(name.toUpperCase());
-  return m ? { secret: m[1] as string, id: m[2] as string, recovery: m[3] === 'R', gen: Number(m[4]) } : undefined;
+  return m ? { id: m[1] as string, recovery: m[2] === 'R', gen: Number(m[3]) } : undefined;
 }
 
 const STATES: readonly ClaimState[] = ['busy', 'cli', 'settled', 'spent', 'uncertain'];
@@ -84,6 +91,8 @@ export function decodeClaim(text: string): ClaimValue | undefined {
   if (typeof o.l !== 'number' || !Number.isFinite(o.l) || o.l <= 0) return undefined;
   if (o.r !== undefined && typeof o.r !== 'string') return undefined;
   if (o.ref !== undefined && typeof o.ref !== 'string') return undefined;
+  if (o.t !== undefined && typeof o.t !== 'string') return undefined;
+  if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w)))) return undefined;
   return o as ClaimValue;
 }
 

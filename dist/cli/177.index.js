@@ -957,9 +957,19 @@ async function refreshTokens(req, deps) {
 
 /** The names of this machine's loopback interface, as a URL's hostname spells them. */
 const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+/** A URL as error lines quote it: never with the user name or password it may hold. */
+function quoted(value) {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    let shown = url ? value : value.replace(/^[^@]*@/, '***@');
+    if (url && (url.username || url.password)) {
+        [url.username, url.password] = ['***', ''];
+        shown = url.href;
+    }
+    return `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(shown, 80)}"`;
+}
 /** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
 function httpUrl(input, value) {
-    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+    const q = quoted(value);
     let url;
     try {
         url = new URL(value);
@@ -967,6 +977,9 @@ function httpUrl(input, value) {
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
     }
+    // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} holds a user name or password; remove it.`);
     // Plain http only to this machine: a token must never cross a network in clear.
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);

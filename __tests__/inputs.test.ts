@@ -144,4 +144,26 @@ describe('mistakes', () => {
     expect(() => config(inputs)).toThrow(UserError);
     expect(() => config(inputs)).toThrow(message);
   });
+
+  it.each([
+    ['token-url', 'https://ci:hunter2-secret@idp.example/token', '"https://***@idp.example/token"'],
+    ['token-url', 'http://ci:hunter2-secret@127.0.0.1:8080/token', '"http://***@127.0.0.1:8080/token"'],
+    ['github-api-url', 'https://hunter2-secret@ghe.example/api/v3', '"https://***@ghe.example/api/v3"'],
+  ])('%s with a user name or password is refused, never quoting them: %s', (input, value, shown) => {
+    const err = (() => {
+      try {
+        config({ provider: 'oauth2', 'client-id': 'x', 'token-url': 'https://idp.example/token', [input]: value });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toBe(`${input}: ${shown} holds a user name or password; remove it.`);
+    expect(err.message).not.toContain('hunter2');
+  });
+
+  it('a value that is not a URL is quoted without what comes before an @', () => {
+    expect(() => config({ 'token-url': 'https://ci:hunter2-secret@' })).toThrow('token-url: "***@" is not a URL.');
+  });
 });

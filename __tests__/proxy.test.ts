@@ -114,4 +114,35 @@ describe('behind a proxy', () => {
     expect(s.oauth.refreshCount).toBe(1);
     expect(s.oauth.reuseCount).toBe(0);
   });
+
+  it('counts a TLS-inspecting proxy the runner does not trust as not sent; trusting its CA is the fix', async () => {
+    const c = seed();
+    // Only the provider goes through the proxy: GitHub and the cache are plain http on loopback, direct.
+    const provider = (env: Record<string, string>): Promise<RunResult> =>
+      runAction('main', {
+        inputs: {
+          credentials: c.credentials,
+          'secret-name': SECRET,
+          'github-token': PAT,
+          'github-api-url': s.gh.url,
+          'token-url': named(s.oauth.tokenUrl, 'provider.invalid'),
+        },
+        env: { ...s.cache.env('refs/heads/main'), https_proxy: proxy.url, ...env },
+      });
+    const untrusted = await provider({});
+    expect(untrusted.code).toBe(1);
+    const line = untrusted.stdout.match(/^::error::(.*)$/m)?.[1];
+    expect(line).toMatch(
+      /^provider anthropic \(provider\.invalid:\d+\): TLS handshake failed \([A-Z_]+\); nothing was spent/,
+    );
+    expect(line).toMatch(/Trust its CA on the runner \(NODE_EXTRA_CA_CERTS\)/);
+    expect(hosts()).toEqual(['provider.invalid']);
+    expect(s.oauth.requests).toHaveLength(0);
+    expect(s.gh.variableNames({ repo: REPO })).toEqual([]);
+
+    const trusted = await provider({ NODE_EXTRA_CA_CERTS: proxy.caFile });
+    expect(trusted.code).toBe(0);
+    expect(s.oauth.refreshCount).toBe(1);
+    expect(s.oauth.reuseCount).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 177;
-exports.ids = [177,805,321];
+exports.ids = [177,499,321];
 exports.modules = {
 
 /***/ 3177:
@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4926);
 /* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1468);
 /* harmony import */ var _core_url_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7805);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(499);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5525);
 // `oauth-broker refresh --from FILE`: one refresh grant, and the file rewritten in place with what it
 // returned. From the provider's answer on, the old refresh token is dead: the new credentials reach
@@ -190,7 +190,7 @@ const verb = {
 
 /***/ }),
 
-/***/ 7805:
+/***/ 499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -278,53 +278,10 @@ function sha256Hex(text) {
 /** The first 12 hex of the token's SHA-256. */
 const fingerprint = (token) => sha256Hex(token).slice(0, 12);
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/neutral.ts
-var neutral = __webpack_require__(8272);
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-
-const UNITS = [
-    ['d', 86400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1],
-];
-// Units largest first, each at most once: what formatDuration prints, so every printed
-// duration can be pasted back into an input.
-const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
-/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
-function parseDuration(input, value) {
-    const v = value.trim();
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    const m = COMPOUND.exec(v);
-    if (!m?.slice(1).some(Boolean)) {
-        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
-    }
-    return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
-}
-/** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
-function formatDuration(ms) {
-    let s = Math.max(0, Math.round(ms / 1000));
-    const parts = [];
-    for (const [unit, size] of UNITS) {
-        if (s >= size) {
-            parts.push(`${Math.floor(s / size)}${unit}`);
-            s %= size;
-        }
-    }
-    return parts.join('') || '0s';
-}
-/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
-function describeExpiry(at, now) {
-    const iso = new Date(at).toISOString();
-    return at > now
-        ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
-        : `expired at ${iso}`;
-}
-
 // EXTERNAL MODULE: ./src/core/recognise.ts
 var recognise = __webpack_require__(4926);
 // EXTERNAL MODULE: ./src/cli/verb.ts
@@ -379,7 +336,7 @@ function statusOf(c, minTtlMs, now) {
 function timeLeft(s) {
     if (s.expires_in === null)
         return '';
-    return s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+    return s.expires_in <= 0 ? ' (expired)' : ` (in ${(0,duration/* formatDuration */.a3)(s.expires_in * 1000)})`;
 }
 /** For a line after an import or a refresh: when the access token expires and its fingerprint, never the token. */
 function describeAccessToken(c, now) {
@@ -412,7 +369,7 @@ const status_verb = {
         const minTtl = (0,verb/* option */.uK)(args, 'min-ttl') ?? '0s';
         let minTtlMs;
         try {
-            minTtlMs = parseDuration('min-ttl', minTtl);
+            minTtlMs = (0,duration/* parseDuration */.E9)('min-ttl', minTtl);
         }
         catch (err) {
             throw new verb/* UsageError */.eb(`--${err.message}`);
@@ -584,409 +541,6 @@ function syncFolder(dir) {
         if (fd !== undefined)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
-}
-
-
-/***/ }),
-
-/***/ 8792:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ timings)
-/* harmony export */ });
-// The process environment as passed in, and the tuning knobs read from it.
-function timings(env) {
-    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
-    return {
-        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
-        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
-        // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
-        pollMs: n(env.OAUTH_BROKER_POLL_MS, 250),
-        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
-        // A holder's answer must be in before this ends (src/store/protocol.ts): a dead holder costs about a minute.
-        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 60_000),
-    };
-}
-
-
-/***/ }),
-
-/***/ 8201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lw: () => (/* binding */ homeDir),
-/* harmony export */   rl: () => (/* binding */ isProviderId),
-/* harmony export */   xq: () => (/* binding */ PROVIDERS)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// What differs between providers. Everything else is the same code path.
-
-
-/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
-function homeDir(env) {
-    if (env.HOME)
-        return env.HOME;
-    try {
-        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
-    }
-    catch {
-        return '';
-    }
-}
-const PROVIDERS = {
-    anthropic: {
-        id: 'anthropic',
-        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
-        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-        encoding: 'json',
-        sendsScope: true,
-        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
-        defaultFile: 'none',
-        defaultClientRefresh: false,
-        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.claude', '.credentials.json'),
-    },
-    openai: {
-        id: 'openai',
-        tokenUrl: 'https://auth.openai.com/oauth/token',
-        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
-        encoding: 'json',
-        sendsScope: false,
-        defaultFile: 'auto',
-        defaultClientRefresh: true,
-        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.codex'), 'auth.json'),
-    },
-    oauth2: {
-        id: 'oauth2',
-        encoding: 'form',
-        sendsScope: true,
-        defaultFile: 'none',
-        defaultClientRefresh: false,
-    },
-};
-function isProviderId(s) {
-    return Object.hasOwn(PROVIDERS, s);
-}
-
-
-/***/ }),
-
-/***/ 1468:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
-/* harmony export */   O3: () => (/* binding */ refreshTokens),
-/* harmony export */   a2: () => (/* binding */ describeRefusal),
-/* harmony export */   fe: () => (/* binding */ serviceName),
-/* harmony export */   jE: () => (/* binding */ tokenRequest),
-/* harmony export */   rf: () => (/* binding */ quotableCode)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
-
-
-
-
-// An attempt with less time than this before the claim's deadline is not started.
-const MIN_ATTEMPT_MS = 3_000;
-// Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
-const DEAD_TOKEN = new Set([
-    'invalid_grant',
-    'refresh_token_reused',
-    'refresh_token_expired',
-    'refresh_token_invalidated',
-]);
-// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
-const KNOWN_CODES = new Set([
-    ...DEAD_TOKEN,
-    'invalid_request',
-    'invalid_client',
-    'unauthorized_client',
-    'unsupported_grant_type',
-    'invalid_scope',
-    'access_denied',
-    'server_error',
-    'temporarily_unavailable',
-    'rate_limited',
-    'rate_limit_exceeded',
-]);
-const MAX_ATTEMPTS = 3;
-// How much of a provider's error description the error line quotes.
-const QUOTED_CHARS = 48;
-const MAX_RETRY_AFTER_MS = 60_000;
-function buildRequest(req) {
-    const fields = {
-        grant_type: 'refresh_token',
-        refresh_token: req.refreshToken,
-        client_id: req.clientId,
-    };
-    if (req.provider.sendsScope && req.scopes?.length)
-        fields.scope = req.scopes.join(' ');
-    return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
-}
-/**
- * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
- * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
- */
-function tokenRequest(fields, encoding, clientId, clientSecret) {
-    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
-    if (clientSecret) {
-        // Form-encode the parts first, as §2.3.1 asks.
-        const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
-        headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
-    }
-    if (encoding === 'json') {
-        headers['content-type'] = 'application/json';
-        return { headers, body: JSON.stringify(fields) };
-    }
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-    return { headers, body: new URLSearchParams(fields).toString() };
-}
-/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
-function providerError(text) {
-    try {
-        const body = JSON.parse(text);
-        const e = body.error;
-        if (typeof e === 'string')
-            return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
-        if (e && typeof e === 'object') {
-            const o = e;
-            const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
-            return { code, description: typeof o.message === 'string' ? o.message : undefined };
-        }
-    }
-    catch {
-        // Not JSON: nothing quotable.
-    }
-    return {};
-}
-/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
-function quotableCode(code, secrets) {
-    if (KNOWN_CODES.has(code))
-        return code;
-    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
-    return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
-}
-// An access token the provider says lives longer than this is refreshed after it anyway.
-const MAX_EXPIRES_IN_S = 365 * 86_400;
-// A refresh token may live far longer; only one that expires within days matters.
-const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
-// Longer than any token a provider issues, far below what a secret can hold.
-const MAX_TOKEN_CHARS = 16_384;
-// `name=value&…` and nothing else: an HTML page is never read as a form.
-const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
-/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
-function fieldsOf(text, contentType) {
-    const body = text.trim();
-    if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
-        return Object.fromEntries(new URLSearchParams(body));
-    }
-    try {
-        const parsed = JSON.parse(body);
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        return isObject ? parsed : 'the body is not a JSON object';
-    }
-    catch {
-        return 'the body is not JSON';
-    }
-}
-/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
-function tokenOf(v) {
-    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
-}
-/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
-function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
-}
-/**
- * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
- * access_token"). A new refresh token is never dropped: without a usable access token it is
- * still returned, so the caller stores it. Only an answer with neither, or with a refresh
- * token that is not one, is refused.
- */
-function readTokenAnswer(text, contentType) {
-    const body = fieldsOf(text, contentType);
-    if (typeof body === 'string')
-        return body;
-    const refreshToken = tokenOf(body.refresh_token);
-    if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
-        return 'with a malformed refresh_token';
-    }
-    const accessToken = tokenOf(body.access_token);
-    if (!accessToken && !refreshToken)
-        return 'without an access_token';
-    const set = {};
-    if (accessToken)
-        set.accessToken = accessToken;
-    if (refreshToken)
-        set.refreshToken = refreshToken;
-    const expiresIn = expiresInOf(body.expires_in);
-    if (expiresIn !== undefined)
-        set.expiresInSeconds = expiresIn;
-    const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
-    if (refreshExpiresIn !== undefined)
-        set.refreshExpiresInSeconds = refreshExpiresIn;
-    if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
-        set.scope = body.scope;
-    const idToken = tokenOf(body.id_token);
-    if (idToken)
-        set.idToken = idToken;
-    return { set, fields: body };
-}
-function parseTokenSet(text, contentType, service) {
-    const answer = readTokenAnswer(text, contentType);
-    if (typeof answer !== 'string')
-        return answer.set;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-        details: [
-            'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
-        ],
-    });
-}
-/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
-function describeRefusal(status, text, secrets) {
-    const { code, description } = providerError(text);
-    // The error line quotes the start of a long description; the lines after it, the whole.
-    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
-    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
-    const detail = quoted.filter(Boolean).join(': ');
-    const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
-    return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
-}
-/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
-const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
-/** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
-function attemptTimeout(deps, service, attempt) {
-    if (!deps.answerBy)
-        return deps.timeoutMs;
-    const left = deps.answerBy.at - deps.answerBy.monotonic();
-    if (left < MIN_ATTEMPT_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
-            'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
-    }
-    return Math.min(deps.timeoutMs, left);
-}
-/**
- * Presents the refresh token once. Retries only when the provider cannot have seen it:
- * the connection was refused, or a 429/503 said when to come back.
- */
-async function refreshTokens(req, deps) {
-    const service = serviceName(req.provider.id, req.tokenUrl);
-    const { headers, body } = buildRequest(req);
-    const secrets = [req.refreshToken, req.clientSecret ?? ''];
-    for (let attempt = 1;; attempt++) {
-        let res;
-        let text;
-        const timeoutMs = attemptTimeout(deps, service, attempt);
-        try {
-            res = await deps.fetch(req.tokenUrl, {
-                method: 'POST',
-                headers,
-                body,
-                redirect: 'error',
-                signal: AbortSignal.timeout(timeoutMs),
-            });
-        }
-        catch (err) {
-            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs);
-            if (f.notSent && attempt < MAX_ATTEMPTS) {
-                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
-                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
-                await deps.sleep(wait);
-                if (deps.cancelled?.())
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-                continue;
-            }
-            if (f.notSent)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
-                    'network, then run again.');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: [
-                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
-                ],
-            });
-        }
-        try {
-            text = await res.text();
-        }
-        catch (err) {
-            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
-            });
-        }
-        if (res.ok)
-            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
-        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
-        if ((res.status === 429 || res.status === 503) &&
-            wait !== undefined &&
-            wait <= MAX_RETRY_AFTER_MS &&
-            attempt < MAX_ATTEMPTS) {
-            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
-            await deps.sleep(wait);
-            if (deps.cancelled?.())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-            continue;
-        }
-        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
-        if (code && DEAD_TOKEN.has(code)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
-                details: [...whole, 'It was already used or revoked.'],
-            });
-        }
-        if (res.status === 401 || res.status === 400) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
-            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
-        });
-    }
-}
-
-
-/***/ }),
-
-/***/ 38:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost),
-/* harmony export */   q: () => (/* binding */ httpUrl)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
-// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
-
-
-/** The names of this machine's loopback interface, as a URL's hostname spells them. */
-const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
-/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
-function httpUrl(input, value) {
-    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
-    }
-    // Plain http only to this machine: a token must never cross a network in clear.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
-    }
-    return value.replace(/\/+$/, '');
 }
 
 

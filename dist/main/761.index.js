@@ -209,7 +209,35 @@ function describeRefusal(status, text, secrets) {
     return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
 }
 /** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
-const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
+const serviceName = (provider, url) => URL.canParse(url) ? `provider ${provider} (${new URL(url).host})` : `provider ${provider}`;
+/** The one fix for a failure that sending again cannot mend, and why, for the lines after the error line. */
+const LASTING_FIX = {
+    certificate: {
+        fix: 'Trust its CA on the runner (NODE_EXTRA_CA_CERTS)',
+        why: 'The runner does not accept the certificate of the token endpoint, or of a proxy that inspects TLS on the ' +
+            "way. Add the CA that signed it (a PEM file) to NODE_EXTRA_CA_CERTS in the job's env. A certificate that " +
+            'expired or is not yet valid is renewed where it is served.',
+    },
+    name: {
+        fix: 'Check the host in token-url',
+        why: 'The certificate is valid but for another host: token-url names a host its server does not answer for.',
+    },
+    handshake: {
+        fix: 'Check that token-url is the https endpoint (host and port)',
+        why: 'The two sides could not agree on TLS: a port that does not speak TLS, or a version the other refuses.',
+    },
+    url: {
+        fix: 'Fix token-url',
+        why: 'fetch refuses such a URL without connecting.',
+    },
+};
+const NOT_PRESENTED = 'The refresh token never left this machine: it was not presented and stays usable.';
+/** A failure that sending again would repeat, so it is not retried: what happened, and the one fix. */
+function lastingFailure(service, f, cause) {
+    const { fix, why } = LASTING_FIX[f.lasting];
+    const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
+    return new errors/* UserError */.yo((0,errors/* fitLine */.ax)(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+}
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
 function attemptTimeout(deps, service, attempt) {
     if (!deps.answerBy)
@@ -227,6 +255,10 @@ function attemptTimeout(deps, service, attempt) {
  */
 async function refreshTokens(req, deps) {
     const service = serviceName(req.provider.id, req.tokenUrl);
+    // What fetch would refuse without connecting is refused here, before a token is put in a request.
+    const unsent = (0,http/* unsendable */.Yf)(req.tokenUrl);
+    if (unsent)
+        throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
     const { headers, body } = buildRequest(req);
     const secrets = [req.refreshToken, req.clientSecret ?? ''];
     for (let attempt = 1;; attempt++) {
@@ -244,6 +276,10 @@ async function refreshTokens(req, deps) {
         }
         catch (err) {
             const f = (0,http/* classifyFetchError */.D$)(err, timeoutMs);
+            // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
+            // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
+            if (f.lasting)
+                throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
             if (f.notSent && attempt < MAX_ATTEMPTS) {
                 const wait = deps.retryDelayMs * 2 ** (attempt - 1);
                 deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);

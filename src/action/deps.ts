@@ -1,6 +1,6 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from '../github/api.js';
-import { sleep } from '../core/http.js';
+import { sleep } from '../core/duration.js';
 import { proxyAwareFetch } from '../core/proxy.js';
 import type { Shield } from './shield.js';
 import type { StoreBackend } from '../store/cache-backend.js';

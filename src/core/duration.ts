@@ -44,3 +44,6 @@ export function describeExpiry(at: number, now: number): string {
     ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
     : `expired at ${iso}`;
 }
+
+/** Waits `ms` (the real wait the dependencies inject; tests give their own). */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,7 +10,7 @@ import { timings } from '../../src/core/env.js';
 import { logSafe } from '../../src/core/neutral.js';
 import { runPost } from '../../src/action/post-run.js';
 import { runMain } from '../../src/action/run.js';
-import type { Shield } from '../../src/action/shield.js';
+import type { Shield } from '../../src/core/shield.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from '../../src/store/cache-backend.js';
 import { recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';

@@ -2,7 +2,7 @@
 import type { GitHubDeps } from '../github/api.js';
 import { sleep } from '../core/duration.js';
 import { proxyAwareFetch } from '../core/proxy.js';
-import type { Shield } from './shield.js';
+import type { Shield } from '../core/shield.js';
 import type { StoreBackend } from '../store/cache-backend.js';
 import { type Env, timings } from '../core/env.js';
 

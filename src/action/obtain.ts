@@ -144,7 +144,7 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   const pending = deps.env.RUNNER_TEMP
     ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)
     : undefined;
-  if (pending) deps.core.saveState(PENDING_STATE, pending.path);
+  if (pending) deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
   return { deps, cfg, masker, target, api, pre, coord, pending, fresh: (c) => validFor(c, cfg.minTtlMs, deps.now()) };
 }
 

@@ -1,0 +1,160 @@
+"use strict";
+exports.id = 15;
+exports.ids = [15];
+exports.modules = {
+
+/***/ 4015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   writePrivateFile: () => (/* binding */ writePrivateFile)
+/* harmony export */ });
+/* unused harmony exports credentialsFileContent, digest, entryAt, kindOf, moveAside */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7406);
+// The provider CLI's own credentials file (README, `credentials-file`), written 0600.
+
+
+
+
+
+// Claude Code ignores a file whose scopes lack user:inference ("Not logged in").
+const CLAUDE_DEFAULT_SCOPES = (/* unused pure expression or super */ null && (['user:inference']));
+/**
+ * The file as the provider's CLI reads it. Without `clientRefresh` it holds no refresh
+ * token, so the broker stays the only party that ever spends one.
+ */
+function credentialsFileContent(provider, c, clientRefresh) {
+    const refreshToken = clientRefresh ? c.refreshToken : undefined;
+    if (provider === 'anthropic') {
+        const o = c.format === 'claude-code' ? { ...c.doc.claudeAiOauth } : {};
+        o.accessToken = c.accessToken;
+        o.expiresAt = c.expiresAt;
+        o.scopes = c.scopes ?? o.scopes ?? CLAUDE_DEFAULT_SCOPES;
+        if (refreshToken)
+            o.refreshToken = refreshToken;
+        else
+            delete o.refreshToken;
+        return JSON.stringify({ ...(c.format === 'claude-code' ? unmarked(c.doc) : {}), claudeAiOauth: o }, null, 2);
+    }
+    if (provider === 'openai') {
+        const doc = c.format === 'codex' ? unmarked(c.doc) : { auth_mode: 'chatgpt', OPENAI_API_KEY: null };
+        const tokens = { ...(doc.tokens ?? {}) };
+        tokens.access_token = c.accessToken;
+        if (c.idToken)
+            tokens.id_token = c.idToken;
+        // Codex requires the field to exist; an empty one cannot be spent.
+        tokens.refresh_token = refreshToken ?? '';
+        doc.tokens = tokens;
+        return JSON.stringify(doc, null, 2);
+    }
+    const doc = { access_token: c.accessToken, token_type: 'Bearer' };
+    if (c.expiresAt !== undefined)
+        doc.expires_at = new Date(c.expiresAt).toISOString();
+    if (refreshToken)
+        doc.refresh_token = refreshToken;
+    return JSON.stringify(doc, null, 2);
+}
+/**
+ * The document without the broker's write marker: the CLI's file is the CLI's, and a file
+ * stored back by hand must not carry a marker older than the write that stores it.
+ */
+function unmarked(doc) {
+    const { [MARKER_FIELD]: _, ...rest } = doc;
+    return rest;
+}
+const digest = (text) => createHash('sha256').update(text).digest('hex');
+/** What is at `path` without following a link, or undefined when nothing is. */
+function entryAt(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
+        if (['ENOENT', 'ENOTDIR'].includes(err.code ?? ''))
+            return undefined;
+        throw err;
+    }
+}
+/** A symbolic link, a directory, a socket…: said in a few words. */
+function kindOf(st) {
+    if (st.isSymbolicLink())
+        return 'a symbolic link';
+    return st.isDirectory() ? 'a directory' : 'not a regular file';
+}
+/**
+ * Makes room at `path` without losing what is there: a file (a login already on this
+ * runner) is renamed beside it, and its new name returned. Anything but a file is refused:
+ * writing through a symbolic link could replace any file the runner's user can write.
+ */
+function moveAside(path, suffix) {
+    const st = entryAt(path);
+    if (!st)
+        return undefined;
+    if (!st.isFile()) {
+        throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+    }
+    const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
+    renameSync(path, backup);
+    return backup;
+}
+/**
+ * Writes atomically with mode 0600 (directory 0700), so no reader ever sees a partial or
+ * open file, and durably: the data reaches the disk before the rename, and the rename
+ * after it, so a crash leaves the old file or the new one, never an empty one. The
+ * temporary file is created exclusively and renamed over `path`: a link put at either
+ * name is replaced, never followed. `mode` may only be stricter (0400). `durable: false`
+ * skips the two syncs (about a millisecond each here), for a file nothing reads after a crash.
+ */
+function writePrivateFile(path, content, { mode = 0o600, durable = true } = {}) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', mode);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(fd, content);
+            // The umask may have narrowed the mode given to open.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, mode);
+            if (durable)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, path);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
+        throw err;
+    }
+    if (durable)
+        syncFolder((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
+}
+/** Makes a rename durable where a folder can be synced (not on Windows). The file is in place either way. */
+function syncFolder(dir) {
+    if (process.platform === 'win32')
+        return;
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(dir, 'r');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+    }
+    catch {
+        // Some file systems refuse to sync a folder; the rename has happened all the same.
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,1184 @@
+"use strict";
+exports.id = 751;
+exports.ids = [751];
+exports.modules = {
+
+/***/ 751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verb: () => (/* binding */ login_verb)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(3438);
+// EXTERNAL MODULE: ./src/core/providers.ts
+var providers = __webpack_require__(4875);
+// EXTERNAL MODULE: ./src/core/url.ts
+var url = __webpack_require__(1776);
+;// CONCATENATED MODULE: ./src/cli/login/browser.ts
+// cmd.exe reads these in its command line even in an argument: `&` would end the address.
+const CMD_SPECIAL = /[&|<>^()]/g;
+/**
+ * How to open `url` here, never through a shell: BROWSER (a program and its arguments separated
+ * by spaces, `%s` where the address goes, else it comes last; `none`: never), else the platform's
+ * opener. Undefined: this machine has no browser to open.
+ */
+function browserCommand(url, env, platform) {
+    const browser = env.BROWSER?.trim();
+    if (browser) {
+        if (browser === 'none')
+            return undefined;
+        const [file, ...args] = browser.split(/\s+/);
+        const placed = args.some((a) => a.includes('%s'));
+        return { file, args: placed ? args.map((a) => a.split('%s').join(url)) : [...args, url] };
+    }
+    if (platform === 'darwin')
+        return { file: 'open', args: [url] };
+    // `start` takes its first quoted argument as a window title: the empty one.
+    if (platform === 'win32')
+        return { file: 'cmd', args: ['/c', 'start', '', url.replace(CMD_SPECIAL, '^$&')] };
+    if (env.DISPLAY || env.WAYLAND_DISPLAY)
+        return { file: 'xdg-open', args: [url] };
+    return undefined;
+}
+/**
+ * Prints `url` on a line of its own (always: the browser may be on another machine), then opens
+ * it when it can. The browser may stay open as long as it likes; failing to start it is one line.
+ */
+function showAddress(url, intro, deps) {
+    deps.stderr(intro);
+    deps.stderr(url);
+    const launch = browserCommand(url, deps.env, deps.platform);
+    if (!launch)
+        return;
+    void deps.run(launch.file, launch.args, { timeoutMs: 0 }).then(({ code }) => {
+        if (code !== 0)
+            deps.stderr(`Could not open a browser (${launch.file} exited ${code}); open the address above.`);
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/refresh.ts
+var refresh = __webpack_require__(6141);
+;// CONCATENATED MODULE: ./src/cli/login/callback.ts
+// What comes back from the authorize page: the browser's redirect to the callback, or what the
+// user pastes (Anthropic's CODE#STATE, or the address the browser was sent to). Each mistake is
+// one line saying what to do; nothing of what came back is quoted but a provider's error code.
+
+
+
+const AGAIN = 'run the login again';
+function stateMismatch(what) {
+    return new errors/* UserError */.yo(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
+        details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
+    });
+}
+/** The code in a redirect's query, once its state is this login's and it carries no error. */
+function codeFromQuery(query, state, what) {
+    const returned = query.get('state');
+    if (returned !== null && returned !== state)
+        throw stateMismatch(what);
+    const error = query.get('error');
+    if (error) {
+        const description = query.get('error_description');
+        const said = `${(0,refresh/* quotableCode */.rf)(error, [])}${description ? `: ${(0,neutral/* neutral */.SY)(description, 60)}` : ''}`;
+        throw new errors/* UserError */.yo(`the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
+    }
+    const code = query.get('code');
+    if (!code || returned === null) {
+        throw new errors/* UserError */.yo(`${what} has no ${code ? 'state' : 'code'}; ${AGAIN} and use the address the page goes to.`);
+    }
+    return code;
+}
+/** The code in what the user pasted: `CODE#STATE`, or a redirected address with `?code=…&state=…`. */
+function codeFromPaste(text, state, shape) {
+    const pasted = text.trim();
+    const asked = shape === 'CODE#STATE' ? 'the CODE#STATE the page shows' : 'the address the browser was sent to';
+    if (!pasted)
+        throw new errors/* UserError */.yo(`nothing was pasted; ${AGAIN} and paste ${asked}.`);
+    if (/^https?:\/\//i.test(pasted) && URL.canParse(pasted)) {
+        return codeFromQuery(new URL(pasted).searchParams, state, 'the pasted address');
+    }
+    const parts = /^([^\s#]+)#([^\s#]+)$/.exec(pasted);
+    if (shape === 'address' || !parts) {
+        throw new errors/* UserError */.yo(`the pasted text is not ${asked}; ${AGAIN} and copy all of it.`);
+    }
+    if (parts[2] !== state)
+        throw stateMismatch('the pasted code');
+    return parts[1];
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/cli/login/loopback.ts
+// A one-shot HTTP server on this machine's loopback interface for the browser's redirect
+// (RFC 8252 §7.3): the first request to the callback path ends it, whatever it carries.
+
+
+
+
+/** A redirect URI this CLI can listen on: plain http to this machine. */
+const isLoopback = (uri) => uri.protocol === 'http:' && (0,url/* isLoopbackHost */.c)(uri.hostname);
+const page = (title, line) => `<!doctype html><meta charset="utf-8"><title>${title}</title><p>${line}</p>\n`;
+const DONE = page('Logged in', 'oauth-broker has the code. Close this tab and return to the terminal.');
+const FAILED = page('Login failed', 'oauth-broker could not use this answer. The terminal says why.');
+/**
+ * Listens on the redirect URI's host and port; `codeOf` reads the callback's query (throwing a
+ * UserError when it is no code for this login), and the browser is told in a word which it was.
+ */
+async function listenOnce(redirectUri, codeOf) {
+    const uri = new URL(redirectUri);
+    // URL drops a default port (`:80`) as if none were given; only a missing one means "any".
+    const port = uri.port || (/^http:\/\/[^/?#]*:\d+(?:[/?#]|$)/i.test(redirectUri) ? '80' : '');
+    let settle;
+    const code = new Promise((resolve, reject) => {
+        settle = { resolve, reject };
+    });
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://callback');
+        if (req.method !== 'GET' || url.pathname !== uri.pathname || !settle) {
+            // The browser asks for a favicon; anything but the callback leaves the login waiting.
+            res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+            return;
+        }
+        const { resolve, reject } = settle;
+        settle = undefined;
+        try {
+            const received = codeOf(url.searchParams);
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
+            resolve(received);
+        }
+        catch (err) {
+            res.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(FAILED);
+            reject(err);
+        }
+    });
+    const host = uri.hostname === '[::1]' ? '::1' : '127.0.0.1';
+    await new Promise((resolve, reject) => {
+        server.once('error', (err) => {
+            const why = err.code === 'EADDRINUSE' ? 'is in use' : `cannot be used (${(0,neutral/* neutral */.SY)(err.code ?? 'error', 20)})`;
+            const where = `${uri.hostname}:${port}`;
+            reject(new errors/* UserError */.yo(`${where} ${why}, so the browser's redirect cannot reach this login; end what listens there, ` +
+                'or pass --redirect-uri with another port.', { cause: err }));
+        });
+        server.listen(Number(port || 0), host, () => resolve());
+    });
+    const close = () => {
+        server.close();
+        server.closeAllConnections();
+    };
+    // As given when it names its port: the exchange must repeat it to the letter.
+    if (port)
+        return { redirectUri, code, close };
+    const bound = new URL(uri);
+    bound.port = String(server.address().port);
+    return { redirectUri: bound.href, code, close };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/cli/login/pkce.ts
+// PKCE (RFC 7636, S256) and the `state` that ties an answer to this login.
+
+/** base64url(sha256(verifier)), as the authorization server recomputes it. */
+const challengeOf = (verifier) => (0,external_node_crypto_.createHash)('sha256').update(verifier).digest('base64url');
+function pkce() {
+    const verifier = (0,external_node_crypto_.randomBytes)(32).toString('base64url');
+    return { verifier, challenge: challengeOf(verifier) };
+}
+/** A value no one can guess, checked when the code comes back, so a code from another login is refused. */
+const randomState = () => (0,external_node_crypto_.randomBytes)(32).toString('base64url');
+
+;// CONCATENATED MODULE: ./src/cli/login/authorize.ts
+// The front channel of an authorization-code login with PKCE (RFC 6749 §4.1, RFC 7636): the
+// address to open, then the code, from the browser's redirect to this machine or pasted by the
+// user, whichever comes first, and checked against this login's state.
+
+
+
+
+
+/** How long a login waits for the user: as long as the providers' own codes stay valid. */
+const LOGIN_WAIT_MS = 15 * 60_000;
+const QUESTION = {
+    'CODE#STATE': 'Paste the code the page shows (CODE#STATE): ',
+    address: 'Paste the address the browser was sent to (it may show an error page): ',
+};
+/** The authorize endpoint's address; a query the given URL already has is kept. */
+function authorizeAddress(req, redirectUri, challenge, state) {
+    const url = new URL(req.authorizeUrl);
+    const params = {
+        response_type: 'code',
+        client_id: req.clientId,
+        redirect_uri: redirectUri,
+        scope: req.scope,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        state,
+        ...req.extra,
+    };
+    for (const [name, value] of Object.entries(params))
+        if (value !== undefined)
+            url.searchParams.set(name, value);
+    return url.href;
+}
+/** What the user pastes; with a callback listening, an empty line (or none) leaves the browser to finish. */
+async function pasted(req, state, callback, deps) {
+    // The question is a line of its own when the browser may answer first: nothing is left half-written.
+    if (callback)
+        deps.stderr('Or, if the browser cannot reach this machine, paste the address it was sent to:');
+    const answer = await deps.ask(callback ? '' : QUESTION[req.paste]);
+    if (callback && !answer.trim())
+        return new Promise(() => { });
+    return codeFromPaste(answer, state, req.paste);
+}
+async function authorize(req, deps) {
+    const { verifier, challenge } = pkce();
+    const state = randomState();
+    deps.secrets.add(verifier);
+    const callback = isLoopback(new URL(req.redirectUri))
+        ? await listenOnce(req.redirectUri, (query) => codeFromQuery(query, state, "the browser's redirect"))
+        : undefined;
+    try {
+        const redirectUri = callback?.redirectUri ?? req.redirectUri;
+        showAddress(authorizeAddress(req, redirectUri, challenge, state), 'Open this address in a browser and log in with the account CI is to use:', deps);
+        const timeout = deps.sleep(LOGIN_WAIT_MS).then(() => {
+            throw new errors/* UserError */.yo('no answer from the login page within 15 minutes; run the login again.');
+        });
+        const code = await Promise.race([
+            pasted(req, state, callback, deps),
+            timeout,
+            ...(callback ? [callback.code] : []),
+        ]);
+        deps.secrets.add(code);
+        return { code, state, verifier, redirectUri };
+    }
+    finally {
+        callback?.close();
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(1546);
+// EXTERNAL MODULE: ./src/core/recognise.ts
+var recognise = __webpack_require__(5132);
+;// CONCATENATED MODULE: ./src/cli/login/documents.ts
+// A new login in the provider CLI's own format (README: Credentials formats), which
+// parseCredentials reads back and the action refreshes.
+
+
+/** A short plain word from the answer (a subscription, a token type), never anything else. */
+const word = (v) => (typeof v === 'string' && /^[\w.-]{1,40}$/.test(v) ? v : undefined);
+/**
+ * Claude Code's `.credentials.json`. Without a `scope` in the answer the scopes asked for are
+ * stored: Claude Code ignores a login whose scopes lack user:inference.
+ */
+function claudeCodeCredentials(t, answer, asked, now) {
+    const o = { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: (0,credentials/* expiryOf */.p1)(t, now) };
+    o.scopes = t.scope?.trim() ? t.scope.trim().split(/\s+/) : asked;
+    const subscription = word(answer.subscription_type);
+    if (subscription)
+        o.subscriptionType = subscription;
+    return { claudeAiOauth: o };
+}
+/** The ChatGPT account the ID token names, which Codex sends with every request. */
+function chatgptAccountId(idToken) {
+    const auth = idToken ? (0,recognise/* jwtClaims */.vE)(idToken)?.['https://api.openai.com/auth'] : undefined;
+    const id = typeof auth === 'object' && auth !== null ? auth.chatgpt_account_id : undefined;
+    return typeof id === 'string' ? id : null;
+}
+/** Codex's `auth.json` for a ChatGPT login. */
+function codexAuth(t, now) {
+    return {
+        auth_mode: 'chatgpt',
+        OPENAI_API_KEY: null,
+        tokens: {
+            id_token: t.idToken,
+            access_token: t.accessToken,
+            refresh_token: t.refreshToken,
+            account_id: chatgptAccountId(t.idToken),
+        },
+        last_refresh: new Date(now).toISOString(),
+    };
+}
+/**
+ * The generic token document. An access token whose expiry neither the answer nor the token
+ * says is left out: the document could not say when it is stale, and the first run refreshes.
+ */
+function tokenDocument(t, answer, now) {
+    const expiresAt = (0,credentials/* expiryOf */.p1)(t, now);
+    const doc = {};
+    if (expiresAt !== undefined)
+        doc.access_token = t.accessToken;
+    doc.refresh_token = t.refreshToken;
+    if (expiresAt !== undefined)
+        doc.expires_at = new Date(expiresAt).toISOString();
+    if (t.scope)
+        doc.scope = t.scope;
+    doc.token_type = word(answer.token_type) ?? 'Bearer';
+    if (t.idToken)
+        doc.id_token = t.idToken;
+    return doc;
+}
+
+// EXTERNAL MODULE: ./src/core/env.ts
+var env = __webpack_require__(7790);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1817);
+;// CONCATENATED MODULE: ./src/cli/login/exchange.ts
+
+
+
+
+async function exchangeCode(x, deps) {
+    const timeoutMs = (0,env/* timings */.E)(deps.env).httpTimeoutMs;
+    const { headers, body } = (0,refresh/* tokenRequest */.jE)(x.fields, x.encoding, x.clientId, x.clientSecret);
+    if (x.clientSecret)
+        deps.secrets.add(x.clientSecret);
+    let res;
+    let text;
+    try {
+        res = await deps.fetch(x.tokenUrl, {
+            method: 'POST',
+            headers,
+            body,
+            redirect: 'error',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        text = await res.text();
+    }
+    catch (err) {
+        const f = (0,http/* classifyFetchError */.D$)(err, timeoutMs);
+        const check = f.notSent ? 'check --token-url and the network, then ' : '';
+        throw new errors/* UserError */.yo(`${x.service}: ${f.reason}; ${check}run the login again.`, { cause: err });
+    }
+    if (!res.ok) {
+        const refusal = (0,refresh/* describeRefusal */.a2)(res.status, text, [...deps.secrets]);
+        throw new errors/* UserError */.yo(`${x.service} refused the authorization code: ${refusal.said}; run the login again.`, {
+            details: [
+                ...refusal.details,
+                'A code is good for one exchange within minutes. If it happens again, check --client-id and --token-url.',
+            ],
+        });
+    }
+    const answer = (0,refresh/* readTokenAnswer */.Cq)(text, res.headers.get('content-type') ?? '');
+    if (typeof answer === 'string')
+        throw new errors/* UserError */.yo(`${x.service} answered ${res.status} but ${answer}; run the login again.`);
+    for (const token of [answer.set.accessToken, answer.set.refreshToken, answer.set.idToken]) {
+        if (token)
+            deps.secrets.add(token);
+    }
+    if (!answer.set.refreshToken) {
+        throw new errors/* UserError */.yo(`${x.service} answered without a refresh_token, so CI could not renew this login; ` + `${x.withoutRefreshToken}.`);
+    }
+    return { tokens: answer.set, fields: answer.fields };
+}
+
+;// CONCATENATED MODULE: ./src/cli/login/anthropic.ts
+// Anthropic's login as Claude Code 2.1 does it (SPEC §6.1): authorization code with PKCE, in
+// the variant where the page shows CODE#STATE and the user pastes it.
+
+
+
+
+
+const AUTHORIZE_URL = 'https://claude.com/cai/oauth/authorize';
+/** For Console accounts. */
+const CONSOLE_AUTHORIZE_URL = 'https://platform.claude.com/oauth/authorize';
+/** The page that shows CODE#STATE: the client is registered with it, whatever authorize URL is used. */
+const REDIRECT_URI = 'https://platform.claude.com/oauth/code/callback';
+/** Claude Code's without org:create_api_key: a login for CI has no use for making API keys. */
+const SCOPES = ['user:profile', 'user:inference', 'user:sessions:claude_code', 'user:mcp_servers', 'user:file_upload'];
+const INFERENCE_ONLY = ['user:inference'];
+/** Claude Code's `.credentials.json` for a new login. */
+async function loginAnthropic(o, deps) {
+    const clientId = o.clientId ?? providers/* PROVIDERS */.xq.anthropic.clientId;
+    const tokenUrl = o.tokenUrl ?? providers/* PROVIDERS */.xq.anthropic.tokenUrl;
+    const scopes = o.inferenceOnly ? INFERENCE_ONLY : SCOPES;
+    const a = await authorize({
+        authorizeUrl: o.authorizeUrl ?? (o.console ? CONSOLE_AUTHORIZE_URL : AUTHORIZE_URL),
+        clientId,
+        redirectUri: REDIRECT_URI,
+        scope: scopes.join(' '),
+        extra: { code: 'true' },
+        paste: 'CODE#STATE',
+    }, deps);
+    const { tokens, fields } = await exchangeCode({
+        service: (0,refresh/* serviceName */.fe)('anthropic', tokenUrl),
+        tokenUrl,
+        encoding: 'json',
+        fields: {
+            grant_type: 'authorization_code',
+            code: a.code,
+            state: a.state,
+            client_id: clientId,
+            redirect_uri: a.redirectUri,
+            code_verifier: a.verifier,
+        },
+        clientId,
+        withoutRefreshToken: 'run the login again',
+    }, deps);
+    return claudeCodeCredentials(tokens, fields, scopes, deps.now());
+}
+
+;// CONCATENATED MODULE: ./src/cli/login/oauth2.ts
+
+
+
+
+/** A free port on this machine (RFC 8252 §7.3: servers must accept any for a loopback IP). */
+const OAUTH2_REDIRECT_URI = 'http://127.0.0.1/callback';
+/** The generic token document for a new login. */
+async function loginOauth2(o, deps) {
+    const a = await authorize({
+        authorizeUrl: o.authorizeUrl,
+        clientId: o.clientId,
+        redirectUri: o.redirectUri ?? OAUTH2_REDIRECT_URI,
+        scope: o.scope,
+        paste: 'address',
+    }, deps);
+    const { tokens, fields } = await exchangeCode({
+        service: (0,refresh/* serviceName */.fe)('oauth2', o.tokenUrl),
+        tokenUrl: o.tokenUrl,
+        encoding: 'form',
+        fields: {
+            grant_type: 'authorization_code',
+            code: a.code,
+            redirect_uri: a.redirectUri,
+            client_id: o.clientId,
+            code_verifier: a.verifier,
+        },
+        clientId: o.clientId,
+        clientSecret: o.clientSecret,
+        withoutRefreshToken: 'ask for offline access with --scope (often offline_access) and run the login again',
+    }, deps);
+    const doc = tokenDocument(tokens, fields, deps.now());
+    if (tokens.accessToken && !('access_token' in doc)) {
+        deps.stderr('The provider did not say when the access token expires, so only the refresh token is kept.');
+    }
+    return doc;
+}
+
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __webpack_require__(725);
+;// CONCATENATED MODULE: ./src/cli/login/device.ts
+// OpenAI's device code login as Codex does it: a user code to enter on a page, then polling
+// until the user approved it, which yields an authorization code and its PKCE verifier.
+
+
+
+
+
+
+
+// RFC 8628 §3.2: without an interval, clients poll every 5 seconds.
+const DEFAULT_INTERVAL_S = 5;
+/** A value as the server sent it, if it is a plain one-word string. */
+const plain = (v) => typeof v === 'string' && v.length <= 16_384 && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+async function post(url, fields, service, deps) {
+    const timeoutMs = (0,env/* timings */.E)(deps.env).httpTimeoutMs;
+    try {
+        const res = await deps.fetch(url, {
+            method: 'POST',
+            headers: { accept: 'application/json', 'content-type': 'application/json', 'user-agent': version/* USER_AGENT */._ },
+            body: JSON.stringify(fields),
+            redirect: 'error',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        return { status: res.status, text: await res.text() };
+    }
+    catch (err) {
+        const reason = (0,http/* classifyFetchError */.D$)(err, timeoutMs).reason;
+        throw new errors/* UserError */.yo(`${service}: ${reason}; check --device-url and the network, then run the login again.`, {
+            cause: err,
+        });
+    }
+}
+function json(text) {
+    try {
+        const v = JSON.parse(text);
+        return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** The wait between polls: the server's `interval` (a string of seconds), or the test knob. */
+function pollMs(interval, deps) {
+    if (deps.env.OAUTH_BROKER_POLL_MS)
+        return (0,env/* timings */.E)(deps.env).pollMs;
+    const s = typeof interval === 'string' && /^\s*\d+\s*$/.test(interval) ? Number(interval) : DEFAULT_INTERVAL_S;
+    return Math.max(1, s) * 1000;
+}
+async function issue(base, clientId, service, deps) {
+    const asked = await post(`${base}/api/accounts/deviceauth/usercode`, { client_id: clientId }, service, deps);
+    const answer = json(asked.text);
+    const deviceAuthId = plain(answer.device_auth_id);
+    const userCode = plain(answer.user_code ?? answer.usercode);
+    if (asked.status === 200 && deviceAuthId && userCode) {
+        deps.secrets.add(deviceAuthId);
+        return { deviceAuthId, userCode, interval: answer.interval };
+    }
+    const said = asked.status === 200 ? 'answered 200 without a user code' : (0,refresh/* describeRefusal */.a2)(asked.status, asked.text, []).said;
+    const fix = asked.status === 404
+        ? 'device code login is not enabled there: use --browser'
+        : 'check --device-url and --client-id, or use --browser';
+    throw new errors/* UserError */.yo(`${service} ${said}; ${fix}.`);
+}
+/** Asks for a user code, shows it, and polls until the user approved it on the page. */
+async function deviceCode(base, clientId, service, deps) {
+    const started = deps.now();
+    const issued = await issue(base, clientId, service, deps);
+    showAddress(`${base}/codex/device`, 'Open this address in a browser and log in with the account CI is to use:', deps);
+    deps.stderr(`Then enter this code (valid 15 minutes; never share it): ${issued.userCode}`);
+    const wait = pollMs(issued.interval, deps);
+    const poll = { device_auth_id: issued.deviceAuthId, user_code: issued.userCode };
+    for (;;) {
+        const polled = await post(`${base}/api/accounts/deviceauth/token`, poll, service, deps);
+        if (polled.status === 200)
+            return approved(json(polled.text), base, service, deps);
+        // 403 and 404: not approved yet.
+        if (polled.status !== 403 && polled.status !== 404) {
+            const said = (0,refresh/* describeRefusal */.a2)(polled.status, polled.text, [...deps.secrets]).said;
+            throw new errors/* UserError */.yo(`${service} ended the device login: ${said}; run the login again.`);
+        }
+        const left = LOGIN_WAIT_MS - (deps.now() - started);
+        if (left <= 0)
+            throw new errors/* UserError */.yo('the code was not entered within 15 minutes; run the login again.');
+        await deps.sleep(Math.min(wait, left));
+    }
+}
+function approved(answer, base, service, deps) {
+    const code = plain(answer.authorization_code);
+    const verifier = plain(answer.code_verifier);
+    if (code)
+        deps.secrets.add(code);
+    if (verifier)
+        deps.secrets.add(verifier);
+    if (!code || !verifier) {
+        throw new errors/* UserError */.yo(`${service} approved the login without an authorization code; run the login again.`);
+    }
+    return { code, verifier, redirectUri: `${base}/deviceauth/callback` };
+}
+
+;// CONCATENATED MODULE: ./src/cli/login/openai.ts
+// OpenAI's login as Codex does it (SPEC §6.1): a device code by default, for a machine without
+// a browser; with --browser, authorization code with PKCE and a loopback callback.
+
+
+
+
+
+
+
+const AUTH_BASE = 'https://auth.openai.com';
+const openai_AUTHORIZE_URL = `${AUTH_BASE}/oauth/authorize`;
+/** The one Codex's client is registered with. */
+const openai_REDIRECT_URI = 'http://localhost:1455/auth/callback';
+const SCOPE = 'openid profile email offline_access';
+/** The authorization code, by the device code or the browser. */
+async function code(o, clientId, deps) {
+    if (!o.browser) {
+        const base = o.deviceUrl ?? AUTH_BASE;
+        return deviceCode(base, clientId, (0,refresh/* serviceName */.fe)('openai', base), deps);
+    }
+    return authorize({
+        authorizeUrl: o.authorizeUrl ?? openai_AUTHORIZE_URL,
+        clientId,
+        redirectUri: o.redirectUri ?? openai_REDIRECT_URI,
+        scope: SCOPE,
+        extra: { id_token_add_organizations: 'true', codex_cli_simplified_flow: 'true', originator: 'oauth-broker' },
+        paste: 'address',
+    }, deps);
+}
+/** Codex's `auth.json` for a new ChatGPT login. */
+async function loginOpenai(o, deps) {
+    const clientId = o.clientId ?? providers/* PROVIDERS */.xq.openai.clientId;
+    const tokenUrl = o.tokenUrl ?? providers/* PROVIDERS */.xq.openai.tokenUrl;
+    const a = await code(o, clientId, deps);
+    const service = (0,refresh/* serviceName */.fe)('openai', tokenUrl);
+    const { tokens } = await exchangeCode({
+        service,
+        tokenUrl,
+        encoding: 'form',
+        fields: {
+            grant_type: 'authorization_code',
+            code: a.code,
+            redirect_uri: a.redirectUri,
+            client_id: clientId,
+            code_verifier: a.verifier,
+        },
+        clientId,
+        withoutRefreshToken: 'run the login again',
+    }, deps);
+    if (!tokens.idToken)
+        throw new errors/* UserError */.yo(`${service} answered without an id_token, which Codex needs; run the login again.`);
+    return codexAuth(tokens, deps.now());
+}
+
+// EXTERNAL MODULE: ./src/cli/verb.ts
+var verb = __webpack_require__(9367);
+;// CONCATENATED MODULE: ./src/cli/login.ts
+// `oauth-broker login`: a new login made for CI (SPEC §6.1), written in the provider CLI's own
+// format to --out. Never to the CLI's own login file: a login shared by a laptop and CI is
+// spent by whichever refreshes second.
+
+
+
+
+
+
+
+
+
+
+/** The options each provider's login takes, beyond --provider and --out. */
+const TAKES = {
+    anthropic: ['console', 'inference-only', 'authorize-url', 'token-url', 'client-id'],
+    openai: ['browser', 'authorize-url', 'redirect-uri', 'device-url', 'token-url', 'client-id'],
+    oauth2: ['authorize-url', 'token-url', 'client-id', 'client-secret', 'scope', 'redirect-uri'],
+};
+/** OpenAI's options that belong to one of its two logins. */
+const BROWSER_ONLY = ['authorize-url', 'redirect-uri'];
+/** Bases that paths are appended to, trimmed of trailing slashes as the action trims token-url. */
+const TRIMMED = ['token-url', 'device-url'];
+/** Refuses an option the chosen login would ignore: a silent no-op hides a mistake. */
+function checkApplies(provider, args) {
+    for (const [name, value] of Object.entries(args.values)) {
+        if (value === undefined || name === 'provider' || name === 'out')
+            continue;
+        if (!TAKES[provider].includes(name)) {
+            const takers = Object.keys(TAKES).filter((p) => TAKES[p].includes(name));
+            throw new verb/* UsageError */.eb(`--${name} does not apply to --provider ${provider} (it is for ${takers.join(', ')}).`);
+        }
+        if (provider === 'openai' && BROWSER_ONLY.includes(name) && !args.values.browser) {
+            throw new verb/* UsageError */.eb(`--${name} is for the browser login: add --browser.`);
+        }
+        if (provider === 'openai' && name === 'device-url' && args.values.browser) {
+            throw new verb/* UsageError */.eb('--device-url is for the device code login, which --browser replaces.');
+        }
+    }
+}
+/** A URL option: https, or http to this machine; addresses the server compares are kept to the letter. */
+function urlOption(args, name) {
+    const value = (0,verb/* option */.uK)(args, name);
+    if (value === undefined)
+        return undefined;
+    try {
+        const checked = (0,url/* httpUrl */.q)(`--${name}`, value);
+        return TRIMMED.includes(name) ? checked : value;
+    }
+    catch (err) {
+        if (err instanceof errors/* UserError */.yo)
+            throw new verb/* UsageError */.eb(err.message);
+        throw err;
+    }
+}
+/** The file a path names, through any link, when there is one. */
+function realPath(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return (0,external_node_path_.resolve)(p);
+    }
+}
+/** The provider CLIs' own login files, which a login for CI must never replace. */
+function ownLogins(env) {
+    const claude = [
+        providers/* PROVIDERS */.xq.anthropic.filePath?.(env),
+        env.CLAUDE_CONFIG_DIR && (0,external_node_path_.join)(env.CLAUDE_CONFIG_DIR, '.credentials.json'),
+    ];
+    const codex = [providers/* PROVIDERS */.xq.openai.filePath?.(env), (0,external_node_path_.join)((0,providers/* homeDir */.lw)(env), '.codex', 'auth.json')];
+    const own = new Map();
+    for (const p of claude)
+        if (p)
+            own.set(realPath(p), "Claude Code's own login");
+    for (const p of codex)
+        if (p)
+            own.set(realPath(p), "Codex's own login");
+    return own;
+}
+function outOption(args, env) {
+    const out = (0,verb/* option */.uK)(args, 'out');
+    if (out === undefined)
+        throw new verb/* UsageError */.eb('--out is required: a file for the new login, or - for standard output.');
+    const own = out === '-' ? undefined : ownLogins(env).get(realPath(out));
+    if (own) {
+        throw new verb/* UsageError */.eb(`--out: ${(0,neutral/* neutral */.SY)(out, 80)} is ${own}; CI needs a login of its own, so choose another path.`);
+    }
+    return out;
+}
+async function login(provider, args, deps) {
+    const common = {
+        authorizeUrl: urlOption(args, 'authorize-url'),
+        tokenUrl: urlOption(args, 'token-url'),
+        clientId: (0,verb/* option */.uK)(args, 'client-id'),
+    };
+    if (provider === 'anthropic') {
+        return loginAnthropic({ ...common, console: !!args.values.console, inferenceOnly: !!args.values['inference-only'] }, deps);
+    }
+    if (provider === 'openai') {
+        const browser = !!args.values.browser;
+        return loginOpenai({ ...common, browser, deviceUrl: urlOption(args, 'device-url'), redirectUri: urlOption(args, 'redirect-uri') }, deps);
+    }
+    return loginOauth2({
+        authorizeUrl: common.authorizeUrl ?? required('authorize-url'),
+        tokenUrl: common.tokenUrl ?? required('token-url'),
+        clientId: common.clientId ?? required('client-id'),
+        clientSecret: (0,verb/* option */.uK)(args, 'client-secret'),
+        scope: (0,verb/* option */.uK)(args, 'scope'),
+        redirectUri: urlOption(args, 'redirect-uri'),
+    }, deps);
+}
+const required = (name) => {
+    throw new verb/* UsageError */.eb(`--${name} is required with --provider oauth2.`);
+};
+const login_verb = {
+    usage: [
+        'login [--provider anthropic|openai|oauth2] --out FILE|- [options]',
+        "  A new login for CI alone, in the provider CLI's own format: Claude Code .credentials.json,",
+        '  Codex auth.json, or the OAuth token document. Written to FILE (mode 0600) or, with -, to',
+        "  standard output. Never to the CLI's own login file (~/.claude, ~/.codex): a login a laptop",
+        '  also uses is spent by whichever side refreshes second. The address to open is always',
+        '  printed; a browser is opened when there is one (BROWSER: a command, or none).',
+        '  anthropic (default)  paste the CODE#STATE the page shows. --console: a Console account;',
+        '                       --inference-only: scope user:inference alone.',
+        '  openai               a device code to enter on a page; --browser: a browser login with a',
+        '                       callback on localhost:1455 (--redirect-uri), or paste where it went.',
+        '  oauth2               --authorize-url, --token-url and --client-id, optional --client-secret,',
+        '                       --scope, --redirect-uri (default: http://127.0.0.1 on a free port).',
+        '  Overrides: --authorize-url, --token-url, --device-url (openai), --client-id.',
+    ].join('\n'),
+    options: {
+        provider: { type: 'string' },
+        out: { type: 'string' },
+        browser: { type: 'boolean' },
+        console: { type: 'boolean' },
+        'inference-only': { type: 'boolean' },
+        'authorize-url': { type: 'string' },
+        'token-url': { type: 'string' },
+        'device-url': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        scope: { type: 'string' },
+        'redirect-uri': { type: 'string' },
+    },
+    async run(args, deps) {
+        const provider = (0,verb/* option */.uK)(args, 'provider') ?? 'anthropic';
+        if (!(0,providers/* isProviderId */.rl)(provider)) {
+            throw new verb/* UsageError */.eb(`--provider: "${(0,neutral/* neutral */.SY)(provider, 40)}" is not a provider; use anthropic, openai or oauth2.`);
+        }
+        const out = outOption(args, deps.env);
+        checkApplies(provider, args);
+        const doc = await login(provider, args, deps);
+        await (0,verb/* writeOut */.sD)(out, JSON.stringify(doc), deps);
+        if (out !== '-') {
+            deps.stderr(`Store it with oauth-broker seed --repo OWNER/REPO --secret NAME --from ${out}, then delete it.`);
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 7790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ timings)
+/* harmony export */ });
+// The process environment as passed in, and the tuning knobs read from it.
+function timings(env) {
+    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
+    return {
+        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
+        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+        pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+        // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
+        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lw: () => (/* binding */ homeDir),
+/* harmony export */   rl: () => (/* binding */ isProviderId),
+/* harmony export */   xq: () => (/* binding */ PROVIDERS)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What differs between providers. Everything else is the same code path.
+
+
+/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
+function homeDir(env) {
+    if (env.HOME)
+        return env.HOME;
+    try {
+        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
+    }
+    catch {
+        return '';
+    }
+}
+const PROVIDERS = {
+    anthropic: {
+        id: 'anthropic',
+        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
+        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+        encoding: 'json',
+        sendsScope: true,
+        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.claude', '.credentials.json'),
+    },
+    openai: {
+        id: 'openai',
+        tokenUrl: 'https://auth.openai.com/oauth/token',
+        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
+        encoding: 'json',
+        sendsScope: false,
+        defaultFile: 'auto',
+        defaultClientRefresh: true,
+        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.codex'), 'auth.json'),
+    },
+    oauth2: {
+        id: 'oauth2',
+        encoding: 'form',
+        sendsScope: true,
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+    },
+};
+function isProviderId(s) {
+    return Object.hasOwn(PROVIDERS, s);
+}
+
+
+/***/ }),
+
+/***/ 6141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
+/* harmony export */   O3: () => (/* binding */ refreshTokens),
+/* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   fe: () => (/* binding */ serviceName),
+/* harmony export */   jE: () => (/* binding */ tokenRequest),
+/* harmony export */   rf: () => (/* binding */ quotableCode)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1817);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3438);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(725);
+
+
+
+
+// Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
+const DEAD_TOKEN = new Set([
+    'invalid_grant',
+    'refresh_token_reused',
+    'refresh_token_expired',
+    'refresh_token_invalidated',
+]);
+// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
+const KNOWN_CODES = new Set([
+    ...DEAD_TOKEN,
+    'invalid_request',
+    'invalid_client',
+    'unauthorized_client',
+    'unsupported_grant_type',
+    'invalid_scope',
+    'access_denied',
+    'server_error',
+    'temporarily_unavailable',
+    'rate_limited',
+    'rate_limit_exceeded',
+]);
+const MAX_ATTEMPTS = 3;
+// How much of a provider's error description the error line quotes.
+const QUOTED_CHARS = 48;
+const MAX_RETRY_AFTER_MS = 60_000;
+function buildRequest(req) {
+    const fields = {
+        grant_type: 'refresh_token',
+        refresh_token: req.refreshToken,
+        client_id: req.clientId,
+    };
+    if (req.provider.sendsScope && req.scopes?.length)
+        fields.scope = req.scopes.join(' ');
+    return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
+}
+/**
+ * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
+ * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
+ */
+function tokenRequest(fields, encoding, clientId, clientSecret) {
+    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
+    if (clientSecret) {
+        // Form-encode the parts first, as §2.3.1 asks.
+        const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
+        headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
+    }
+    if (encoding === 'json') {
+        headers['content-type'] = 'application/json';
+        return { headers, body: JSON.stringify(fields) };
+    }
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    return { headers, body: new URLSearchParams(fields).toString() };
+}
+/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
+function providerError(text) {
+    try {
+        const body = JSON.parse(text);
+        const e = body.error;
+        if (typeof e === 'string')
+            return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
+        if (e && typeof e === 'object') {
+            const o = e;
+            const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
+            return { code, description: typeof o.message === 'string' ? o.message : undefined };
+        }
+    }
+    catch {
+        // Not JSON: nothing quotable.
+    }
+    return {};
+}
+/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
+function quotableCode(code, secrets) {
+    if (KNOWN_CODES.has(code))
+        return code;
+    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
+    return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
+}
+// An access token the provider says lives longer than this is refreshed after it anyway.
+const MAX_EXPIRES_IN_S = 365 * 86_400;
+// A refresh token may live far longer; only one that expires within days matters.
+const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
+// Longer than any token a provider issues, far below what a secret can hold.
+const MAX_TOKEN_CHARS = 16_384;
+// `name=value&…` and nothing else: an HTML page is never read as a form.
+const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
+/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
+function fieldsOf(text, contentType) {
+    const body = text.trim();
+    if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
+        return Object.fromEntries(new URLSearchParams(body));
+    }
+    try {
+        const parsed = JSON.parse(body);
+        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+        return isObject ? parsed : 'the body is not a JSON object';
+    }
+    catch {
+        return 'the body is not JSON';
+    }
+}
+/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
+function tokenOf(v) {
+    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+}
+/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
+function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
+}
+/**
+ * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
+ * access_token"). A new refresh token is never dropped: without a usable access token it is
+ * still returned, so the caller stores it. Only an answer with neither, or with a refresh
+ * token that is not one, is refused.
+ */
+function readTokenAnswer(text, contentType) {
+    const body = fieldsOf(text, contentType);
+    if (typeof body === 'string')
+        return body;
+    const refreshToken = tokenOf(body.refresh_token);
+    if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
+        return 'with a malformed refresh_token';
+    }
+    const accessToken = tokenOf(body.access_token);
+    if (!accessToken && !refreshToken)
+        return 'without an access_token';
+    const set = {};
+    if (accessToken)
+        set.accessToken = accessToken;
+    if (refreshToken)
+        set.refreshToken = refreshToken;
+    const expiresIn = expiresInOf(body.expires_in);
+    if (expiresIn !== undefined)
+        set.expiresInSeconds = expiresIn;
+    const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
+    if (refreshExpiresIn !== undefined)
+        set.refreshExpiresInSeconds = refreshExpiresIn;
+    if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
+        set.scope = body.scope;
+    const idToken = tokenOf(body.id_token);
+    if (idToken)
+        set.idToken = idToken;
+    return { set, fields: body };
+}
+function parseTokenSet(text, contentType, service) {
+    const answer = readTokenAnswer(text, contentType);
+    if (typeof answer !== 'string')
+        return answer.set;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+        details: [
+            'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ],
+    });
+}
+/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
+function describeRefusal(status, text, secrets) {
+    const { code, description } = providerError(text);
+    // The error line quotes the start of a long description; the lines after it, the whole.
+    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
+    const detail = quoted.filter(Boolean).join(': ');
+    const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
+    return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
+}
+/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
+const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
+/**
+ * Presents the refresh token once. Retries only when the provider cannot have seen it:
+ * the connection was refused, or a 429/503 said when to come back.
+ */
+async function refreshTokens(req, deps) {
+    const service = serviceName(req.provider.id, req.tokenUrl);
+    const { headers, body } = buildRequest(req);
+    const secrets = [req.refreshToken, req.clientSecret ?? ''];
+    for (let attempt = 1;; attempt++) {
+        let res;
+        let text;
+        try {
+            res = await deps.fetch(req.tokenUrl, {
+                method: 'POST',
+                headers,
+                body,
+                redirect: 'error',
+                signal: AbortSignal.timeout(deps.timeoutMs),
+            });
+        }
+        catch (err) {
+            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs);
+            if (f.notSent && attempt < MAX_ATTEMPTS) {
+                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
+                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
+                await deps.sleep(wait);
+                if (deps.cancelled?.())
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+                continue;
+            }
+            if (f.notSent)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
+                    'network, then run again.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+                cause: err,
+                details: [
+                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+                ],
+            });
+        }
+        try {
+            text = await res.text();
+        }
+        catch (err) {
+            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs).reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+                cause: err,
+                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
+            });
+        }
+        if (res.ok)
+            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
+        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+        if ((res.status === 429 || res.status === 503) &&
+            wait !== undefined &&
+            wait <= MAX_RETRY_AFTER_MS &&
+            attempt < MAX_ATTEMPTS) {
+            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
+            await deps.sleep(wait);
+            if (deps.cancelled?.())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            continue;
+        }
+        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
+        if (code && DEAD_TOKEN.has(code)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
+                details: [...whole, 'It was already used or revoked.'],
+            });
+        }
+        if (res.status === 401 || res.status === 400) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
+            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   q: () => (/* binding */ httpUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
+// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
+
+
+/** The names of this machine's loopback interface, as a URL's hostname spells them. */
+const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
+function httpUrl(input, value) {
+    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+    }
+    // Plain http only to this machine: a token must never cross a network in clear.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+    }
+    return value.replace(/\/+$/, '');
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,404 @@
+"use strict";
+exports.id = 799;
+exports.ids = [799,602];
+exports.modules = {
+
+/***/ 5799:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verb: () => (/* binding */ verb)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7672);
+/* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6277);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9367);
+// `oauth-broker seal`: the sealed value for a public key fetched elsewhere, without any network
+// (the air-gapped hand-over). Only libsodium is loaded: no HTTP client, no GitHub client.
+
+
+
+
+// GitHub's key ids are decimal numbers; anything printable up to this length is passed on as given.
+const KEY_ID = /^[\x21-\x7e]{1,100}$/;
+/** The key from --key-file (the JSON of GET …/secrets/public-key) or --public-key with --key-id. */
+async function keyOf(args, from, deps) {
+    const file = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'key-file');
+    const key = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'public-key');
+    const keyId = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'key-id');
+    if (file && (key || keyId))
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-file, or --public-key with --key-id: give one.');
+    if (file) {
+        if (file === '-' && from === '-')
+            throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-file - and --from -: only one can be standard input.');
+        return keyFile(await (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .readFrom */ .zP)(file, deps, 'key-file'), file);
+    }
+    if (!key || !keyId) {
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(key || keyId
+            ? `--${key ? 'key-id' : 'public-key'} is missing.`
+            : 'give --key-file, or --public-key with --key-id.');
+    }
+    if (!(0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(key))
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--public-key: is not a 32-byte base64 public key.');
+    if (!KEY_ID.test(keyId))
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-id: is not a key id.');
+    return { key_id: keyId, key };
+}
+function keyFile(text, file) {
+    const k = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedJson */ .U4)(text);
+    if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(k.key)) {
+        return { key_id: k.key_id, key: k.key };
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--key-file ${file}: is not the {"key_id","key"} of GET …/secrets/public-key; ` +
+        'fetch it again (oauth-broker public-key).');
+}
+const verb = {
+    usage: [
+        'seal (--public-key KEY --key-id ID | --key-file F) [--from FILE|-]',
+        '  Prints {"encrypted_value","key_id"}: the credentials sealed with the public key of a secret, for',
+        '  oauth-broker put (or the REST API) to store. No network at all. --key-file takes the JSON that',
+        '  GET …/secrets/public-key returns (oauth-broker public-key prints it). --from defaults to - (standard',
+        '  input); refused when over 48 KB or not credentials the action accepts.',
+    ].join('\n'),
+    options: {
+        'public-key': { type: 'string' },
+        'key-id': { type: 'string' },
+        'key-file': { type: 'string' },
+        from: { type: 'string' },
+    },
+    async run(args, deps) {
+        const from = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'from') ?? '-';
+        const key = await keyOf(args, from, deps);
+        const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_2__/* .readSecretValue */ .k)(from, deps);
+        const encrypted = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sealForGitHub */ .o)(value, key.key);
+        deps.stdout(`${JSON.stringify({ encrypted_value: encrypted, key_id: key.key_id })}\n`);
+        deps.stderr(`Sealed with key ${key.key_id}; store it with oauth-broker put --sealed.`);
+    },
+};
+
+
+/***/ }),
+
+/***/ 6602:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  asFrom: () => (/* binding */ asFrom),
+  describeAccessToken: () => (/* binding */ describeAccessToken),
+  readCredentials: () => (/* binding */ readCredentials),
+  statusOf: () => (/* binding */ statusOf),
+  verb: () => (/* binding */ status_verb)
+});
+
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(1546);
+;// CONCATENATED MODULE: ./src/core/fingerprint.ts
+// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
+// `fingerprint` output and `oauth-broker status` print the same one.
+//
+// SHA-256 (FIPS 180-4) is written out here instead of taken from node:crypto because loading
+// node:crypto costs a start about a fifth of `node -e 0` on Node 24 (11 ms of 50), and status
+// must start within 1.5x of it. The tests check it against node:crypto. It is never used as a key.
+const K = new Uint32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2,
+]);
+const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+/** The message padded to whole 64-byte blocks: a 1 bit, zeros, then its length in bits (big-endian). */
+function padded(text) {
+    const bytes = new TextEncoder().encode(text);
+    const length = Math.ceil((bytes.length + 9) / 64) * 64;
+    const block = new Uint8Array(length);
+    block.set(bytes);
+    block[bytes.length] = 0x80;
+    const view = new DataView(block.buffer);
+    view.setUint32(length - 8, Math.floor(bytes.length / 0x20000000));
+    view.setUint32(length - 4, (bytes.length * 8) >>> 0);
+    return view;
+}
+/** The SHA-256 of a text's UTF-8 bytes, in hex. */
+function sha256Hex(text) {
+    const data = padded(text);
+    const h = [...H0];
+    const w = new Uint32Array(64);
+    for (let offset = 0; offset < data.byteLength; offset += 64) {
+        for (let i = 0; i < 16; i++)
+            w[i] = data.getUint32(offset + i * 4);
+        for (let i = 16; i < 64; i++) {
+            const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+            const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        let [a, b, c, d, e, f, g, hh] = h;
+        for (let i = 0; i < 64; i++) {
+            const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+            const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            hh = g;
+            g = f;
+            f = e;
+            e = (d + t1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (t1 + t2) | 0;
+        }
+        h[0] = (h[0] + a) | 0;
+        h[1] = (h[1] + b) | 0;
+        h[2] = (h[2] + c) | 0;
+        h[3] = (h[3] + d) | 0;
+        h[4] = (h[4] + e) | 0;
+        h[5] = (h[5] + f) | 0;
+        h[6] = (h[6] + g) | 0;
+        h[7] = (h[7] + hh) | 0;
+    }
+    return h.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+}
+/** The first 12 hex of the token's SHA-256. */
+const fingerprint = (token) => sha256Hex(token).slice(0, 12);
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(3438);
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+
+const UNITS = [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+];
+// Units largest first, each at most once: what formatDuration prints, so every printed
+// duration can be pasted back into an input.
+const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
+/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
+function parseDuration(input, value) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const m = COMPOUND.exec(v);
+    if (!m?.slice(1).some(Boolean)) {
+        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+    }
+    return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
+}
+/** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
+function formatDuration(ms) {
+    let s = Math.max(0, Math.round(ms / 1000));
+    const parts = [];
+    for (const [unit, size] of UNITS) {
+        if (s >= size) {
+            parts.push(`${Math.floor(s / size)}${unit}`);
+            s %= size;
+        }
+    }
+    return parts.join('') || '0s';
+}
+/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
+function describeExpiry(at, now) {
+    const iso = new Date(at).toISOString();
+    return at > now
+        ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
+        : `expired at ${iso}`;
+}
+
+// EXTERNAL MODULE: ./src/core/recognise.ts
+var recognise = __webpack_require__(5132);
+// EXTERNAL MODULE: ./src/cli/verb.ts
+var verb = __webpack_require__(9367);
+;// CONCATENATED MODULE: ./src/cli/status.ts
+// `oauth-broker status`: what a credentials document holds, with no network and never a token.
+
+
+
+
+
+
+const FORMAT_NAMES = {
+    'claude-code': 'Claude Code .credentials.json',
+    codex: 'Codex auth.json',
+    generic: 'OAuth token document',
+    'refresh-token': 'a bare refresh token',
+};
+/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
+async function readCredentials(from, deps) {
+    const text = await (0,verb/* readFrom */.zP)(from, deps);
+    if (!text.trim())
+        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
+    const c = asFrom(from, () => (0,credentials/* parseCredentials */.gu)(text));
+    for (const s of (0,credentials/* secretsOf */.Fj)(c))
+        deps.secrets.add(s);
+    return c;
+}
+/** Runs a check of the core's on the value of --from, whose errors name the action's input. */
+function asFrom(from, check) {
+    try {
+        return check();
+    }
+    catch (err) {
+        throw (0,verb/* inCliTerms */.z0)(err, `--from ${from}`);
+    }
+}
+function statusOf(c, minTtlMs, now) {
+    const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
+    return {
+        format: c.format,
+        provider: (0,recognise/* issuerOf */.xD)(c) ?? null,
+        expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
+        expires_in: left === undefined ? null : Math.floor(left / 1000),
+        scopes: c.scopes ?? null,
+        refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
+        fingerprint: c.accessToken ? fingerprint(c.accessToken) : null,
+        valid_for_min_ttl: left !== undefined && left >= minTtlMs,
+    };
+}
+/** " (in 7h59m)", " (expired)" or nothing when the expiry is unknown. */
+function timeLeft(s) {
+    if (s.expires_in === null)
+        return '';
+    return s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+}
+/** For a line after an import or a refresh: when the access token expires and its fingerprint, never the token. */
+function describeAccessToken(c, now) {
+    const s = statusOf(c, 0, now);
+    if (!s.fingerprint)
+        return 'no access token yet (the first refresh makes one)';
+    const expiry = s.expires_at ? `expires ${s.expires_at}${timeLeft(s)}` : 'of unknown expiry';
+    return `access token ${expiry}, fingerprint ${s.fingerprint}`;
+}
+function human(s) {
+    const left = timeLeft(s);
+    return [
+        `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
+        `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
+        `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
+        `scopes       ${s.scopes?.join(' ') ?? 'none named'}`,
+        `refresh      ${s.refresh_token ? 'a refresh token is present' : 'no refresh token'}`,
+        `fingerprint  ${s.fingerprint ?? '-'}`,
+    ];
+}
+const status_verb = {
+    usage: [
+        'status [--from FILE|-] [--min-ttl D] [--json]',
+        '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
+        "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
+        '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+    ].join('\n'),
+    options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
+    async run(args, deps) {
+        const minTtl = (0,verb/* option */.uK)(args, 'min-ttl') ?? '0s';
+        let minTtlMs;
+        try {
+            minTtlMs = parseDuration('min-ttl', minTtl);
+        }
+        catch (err) {
+            throw new verb/* UsageError */.eb(`--${err.message}`);
+        }
+        const s = statusOf(await readCredentials((0,verb/* option */.uK)(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+        if (args.values.json)
+            deps.stdout(`${JSON.stringify(s)}\n`);
+        else
+            for (const l of human(s))
+                deps.stderr(l);
+        if (!s.valid_for_min_ttl) {
+            throw new errors/* UserError */.yo(!s.expires_at
+                ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
+                : (s.expires_in ?? 0) <= 0
+                    ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
+                    : `the access token has less than ${minTtl} left; refresh it (oauth-broker refresh --from FILE).`);
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 6277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readSecretValue)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1546);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5132);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6602);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9367);
+// What seed and seal store: the credentials exactly as the login wrote them, refused here when
+// GitHub or the action would refuse them. No network.
+
+
+
+
+
+/** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
+async function readSecretValue(from, deps) {
+    // A final newline ends the file the login wrote; it is no part of the value.
+    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_4__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
+    const bytes = Buffer.byteLength(value);
+    if (bytes > _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .sU) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
+            'store only the document the login wrote.');
+    }
+    const c = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__.asFrom)(from, () => (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(value));
+    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+        deps.secrets.add(s);
+    // The provider the credentials themselves name; nothing is sent to its token endpoint here.
+    (0,_status_js__WEBPACK_IMPORTED_MODULE_3__.asFrom)(from, () => (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? 'oauth2'));
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 7672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ checkPublicKey),
+/* harmony export */   o: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
+// the stored-token path never pays for the WebAssembly module.
+
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
+async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+    const { default: sodium } = await __webpack_require__.e(/* import() */ 304).then(__webpack_require__.bind(__webpack_require__, 8304));
+    await sodium.ready;
+    const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
+    return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,1056 @@
+"use strict";
+exports.id = 884;
+exports.ids = [884];
+exports.modules = {
+
+/***/ 9884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ GITHUB_HELP),
+  P3: () => (/* binding */ PLACE_OPTIONS),
+  jP: () => (/* binding */ SECRET_OPTIONS),
+  Ax: () => (/* binding */ SECRET_SYNOPSIS),
+  IK: () => (/* binding */ accessFor),
+  Ng: () => (/* binding */ connect),
+  Ag: () => (/* binding */ describeAccess),
+  $t: () => (/* binding */ placeOf),
+  $r: () => (/* binding */ targetOf)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/env.ts
+var env = __webpack_require__(7790);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(3438);
+// EXTERNAL MODULE: ./src/core/url.ts
+var url = __webpack_require__(1776);
+// EXTERNAL MODULE: ./src/github/answers.ts
+var answers = __webpack_require__(3284);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(4473);
+// EXTERNAL MODULE: ./src/github/secrets.ts
+var secrets = __webpack_require__(7628);
+// EXTERNAL MODULE: ./src/github/target.ts
+var github_target = __webpack_require__(8408);
+;// CONCATENATED MODULE: ./src/github/token.ts
+
+/**
+ * Refuses a token equal to the environment's GITHUB_TOKEN: a workflow sets that variable to
+ * the job's own token (github.token), which GitHub would refuse with a 403 at the first call.
+ */
+function refuseJobToken(env, token, w) {
+    if (env.GITHUB_TOKEN && env.GITHUB_TOKEN === token) {
+        throw new errors/* UserError */.yo(`${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${errors/* PAT_FIX */.Ey} on the secret.`, { details: errors/* GITHUB_TOKEN_CANNOT */.iB });
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/verb.ts
+var verb = __webpack_require__(9367);
+;// CONCATENATED MODULE: ./src/cli/github.ts
+// What the verbs that talk to GitHub share: where the secret is (--repo, --environment, --org,
+// --secret, --visibility, --repos), the token (GH_TOKEN, GITHUB_TOKEN, `gh auth token`) and the
+// API (--api-url, GITHUB_API_URL, api.github.com). All checked before anything is sent.
+
+
+
+
+
+
+
+
+
+
+
+
+/** The options that say where secrets are, and which API to ask. */
+const PLACE_OPTIONS = {
+    repo: { type: 'string' },
+    environment: { type: 'string' },
+    org: { type: 'string' },
+    'api-url': { type: 'string' },
+};
+/** Those, and the secret itself with who may use it (organisation secrets). */
+const SECRET_OPTIONS = {
+    ...PLACE_OPTIONS,
+    secret: { type: 'string' },
+    visibility: { type: 'string' },
+    repos: { type: 'string' },
+};
+/** The synopsis of the target options, for a verb's usage. */
+const SECRET_SYNOPSIS = '--repo O/R --secret NAME [--environment E | --org O [--visibility all|private|selected] [--repos a,b]]';
+/** The lines of a verb's usage on the token and the API. */
+const GITHUB_HELP = [
+    '  Token: GH_TOKEN, else GITHUB_TOKEN, else `gh auth token`: a fine-grained PAT (or a GitHub App',
+    '  token) with "Secrets: Read and write" (--environment: "Environments"; --org: the organization\'s',
+    '  "Secrets"). API: --api-url, else GITHUB_API_URL, else https://api.github.com (GitHub Enterprise',
+    '  Server: https://HOST/api/v3).',
+];
+/** What this CLI's error lines call each setting; the token's name is where it was found. */
+const WORDING = {
+    name: '--secret',
+    place: { repo: '--repo', env: '--environment', org: '--org' },
+    network: 'the network',
+};
+/** A check of the core's whose error is a mistake on the command line. */
+function usage(check) {
+    try {
+        return check();
+    }
+    catch (err) {
+        if (err instanceof errors/* UserError */.yo)
+            throw new verb/* UsageError */.eb(err.message);
+        throw err;
+    }
+}
+/** Where the secrets are: --org, or --repo with an optional --environment. */
+function placeOf(args) {
+    const repository = (0,verb/* option */.uK)(args, 'repo');
+    const org = (0,verb/* option */.uK)(args, 'org');
+    if (repository && org)
+        throw new verb/* UsageError */.eb('--repo and --org: give one; an organization secret has no repository.');
+    if (!repository && !org)
+        throw new verb/* UsageError */.eb('--repo is required (or --org for an organization secret).');
+    const environment = (0,verb/* option */.uK)(args, 'environment');
+    return usage(() => (0,github_target/* checkPlace */.uD)({ repository: repository ?? '', environment, org }, WORDING));
+}
+/** The secret and, for an organisation secret, who should be able to use it. */
+function targetOf(args) {
+    const name = usage(() => (0,github_target/* checkSecretName */.aM)((0,verb/* option */.uK)(args, 'secret', true), WORDING));
+    const target = { ...placeOf(args), name };
+    const visibility = (0,verb/* option */.uK)(args, 'visibility');
+    const repos = (0,verb/* option */.uK)(args, 'repos');
+    if (target.kind !== 'org' && (visibility || repos)) {
+        throw new verb/* UsageError */.eb(`--${visibility ? 'visibility' : 'repos'} is for an organization secret (--org) only.`);
+    }
+    const wish = {};
+    if (visibility) {
+        if (visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+            throw new verb/* UsageError */.eb(`--visibility: "${(0,neutral/* neutral */.SY)(visibility, 40)}" is not one of all, private, selected.`);
+        }
+        if (repos && visibility !== 'selected') {
+            throw new verb/* UsageError */.eb(`--repos: only with --visibility selected, not with --visibility ${visibility}.`);
+        }
+        wish.visibility = visibility;
+    }
+    if (repos)
+        wish.repos = repositoryNames(repos);
+    return { target, wish };
+}
+function repositoryNames(list) {
+    const names = list.split(',').map((n) => n.trim());
+    for (const n of names) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(n)) {
+            throw new verb/* UsageError */.eb(`--repos: "${(0,neutral/* neutral */.SY)(n, 60)}" is not a repository name; give names of the organization's, like app,api.`);
+        }
+    }
+    return [...new Set(names)];
+}
+/** The API to ask and what to call it in an error line. */
+function apiOf(args, deps) {
+    const given = (0,verb/* option */.uK)(args, 'api-url');
+    if (given)
+        return { url: usage(() => (0,url/* httpUrl */.q)('--api-url', given)), setting: '--api-url' };
+    if (deps.env.GITHUB_API_URL)
+        return { url: (0,url/* httpUrl */.q)('GITHUB_API_URL', deps.env.GITHUB_API_URL), setting: 'GITHUB_API_URL' };
+    return { url: 'https://api.github.com', setting: '--api-url' };
+}
+/** The host the GitHub CLI knows an API by: github.com's is its default, GHE.com's drops `api.`. */
+function ghHostArgs(apiUrl) {
+    const { hostname } = new URL(apiUrl);
+    if (hostname === 'api.github.com')
+        return [];
+    return ['--hostname', /^api\.([^.]+\.ghe\.com)$/.exec(hostname)?.[1] ?? hostname];
+}
+function onPath(program, deps) {
+    const names = deps.platform === 'win32' ? [`${program}.exe`, `${program}.cmd`] : [program];
+    for (const dir of (deps.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        for (const name of names) {
+            try {
+                (0,external_node_fs_.accessSync)((0,external_node_path_.join)(dir, name), external_node_fs_.constants.X_OK);
+                return true;
+            }
+            catch {
+                // not here
+            }
+        }
+    }
+    return false;
+}
+/** The token, and the name of where it was found (which error lines name). */
+async function findToken(deps, apiUrl) {
+    const found = (token, source) => {
+        // Sent as a header: one word of printable characters, or it is not a token.
+        if (!/^[\x21-\x7e]+$/.test(token))
+            throw new errors/* UserError */.yo(`${source}: does not hold a token; set it to a PAT.`);
+        deps.secrets.add(token);
+        return { token, source };
+    };
+    for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
+        const token = deps.env[name]?.trim();
+        if (token)
+            return found(token, name);
+    }
+    let why = 'gh (the GitHub CLI) is not on PATH.';
+    if (onPath('gh', deps)) {
+        const args = ['auth', 'token', ...ghHostArgs(apiUrl)];
+        const ran = await deps.run('gh', args);
+        const token = ran.stdout.trim();
+        if (ran.code === 0 && token)
+            return found(token, 'gh auth token');
+        why = `gh ${args.join(' ')} gave no token (exit ${ran.code}).`;
+    }
+    throw new errors/* UserError */.yo('no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a fine-grained PAT, or log in with gh auth login.', { details: [why, 'The token needs "Secrets: Read and write" on the secret (README: First login).'] });
+}
+/** A client for the API, with the token found; nothing is sent yet. */
+async function connect(args, deps) {
+    const api = apiOf(args, deps);
+    const { token, source } = await findToken(deps, api.url);
+    const wording = { ...WORDING, token: source, apiUrl: api.setting };
+    // In a job, GITHUB_TOKEN is the job's own token: one that equals it is refused as the action refuses it.
+    if (deps.env.GITHUB_ACTIONS === 'true' && source !== 'GITHUB_TOKEN')
+        refuseJobToken(deps.env, token, wording);
+    const t = (0,env/* timings */.E)(deps.env);
+    const github = {
+        fetch: deps.fetch,
+        now: deps.now,
+        sleep: deps.sleep,
+        info: (m) => deps.stderr(m),
+        warning: (m) => deps.stderr(`warning: ${m}`),
+        retryBaseMs: t.retryBaseMs,
+        timeoutMs: t.httpTimeoutMs,
+    };
+    return new github_api/* GitHubApi */.y(api.url, token, github, wording);
+}
+/**
+ * Who may use an organisation secret: as asked, else as it is now, else private. The
+ * repositories named are resolved to ids before anything is written.
+ */
+async function accessFor(api, t, wish) {
+    if (t.kind !== 'org')
+        return { access: {}, kept: false };
+    if (wish.visibility && wish.visibility !== 'selected')
+        return { access: { visibility: wish.visibility }, kept: false };
+    if (wish.repos) {
+        return {
+            access: { visibility: 'selected', selectedRepositoryIds: await repositoryIds(api, t, wish.repos) },
+            kept: false,
+        };
+    }
+    const now = await (0,secrets/* existingAccess */.GB)(api, t);
+    if (wish.visibility === 'selected' && now?.visibility !== 'selected') {
+        throw new errors/* UserError */.yo(`--visibility selected: name the repositories that may use ${t.name} with --repos; ` +
+            `it has none selected${now ? '' : ' (a new secret)'}.`);
+    }
+    return now ? { access: now, kept: true } : { access: { visibility: 'private' }, kept: false };
+}
+async function repositoryIds(api, t, names) {
+    const ids = [];
+    for (const repo of names) {
+        const doing = `read repository ${t.org}/${repo}`;
+        let answer;
+        try {
+            answer = await api.rest.repos.get({ owner: t.org, repo });
+        }
+        catch (err) {
+            if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404) {
+                throw new errors/* UserError */.yo(`--repos: ${t.org}/${repo} was not found; check the name, and that ${api.wording.token} can see it.`, { cause: err });
+            }
+            throw (0,secrets/* explain */.WE)(err, t, doing, api.wording);
+        }
+        ids.push((0,answers/* repositoryIdOf */.Bu)(answer.data, doing, api.wording.apiUrl));
+    }
+    return [...new Set(ids)];
+}
+/** `visibility private`, or the selected repositories, and whether they were kept. */
+function describeAccess(g) {
+    const { visibility, selectedRepositoryIds: ids } = g.access;
+    if (!visibility)
+        return '';
+    const n = ids?.length ?? 0;
+    const who = visibility === 'selected' ? `selected (${n} ${n === 1 ? 'repository' : 'repositories'})` : visibility;
+    return `; visibility ${who}${g.kept ? ', kept as it was' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 7790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ timings)
+/* harmony export */ });
+// The process environment as passed in, and the tuning knobs read from it.
+function timings(env) {
+    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
+    return {
+        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
+        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+        pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+        // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
+        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   q: () => (/* binding */ httpUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
+// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
+
+
+/** The names of this machine's loopback interface, as a URL's hostname spells them. */
+const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
+function httpUrl(input, value) {
+    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+    }
+    // Plain http only to this machine: a token must never cross a network in clear.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+    }
+    return value.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 3284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ repositoryIdOf),
+/* harmony export */   Nk: () => (/* binding */ metadataOf),
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   jA: () => (/* binding */ repositoryPageOf),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7672);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8408);
+// GitHub's answers, checked before they are trusted: an answer of another shape is one
+// line naming the API URL setting, never a TypeError halfway through a write-back.
+
+
+
+/** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    });
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key id and a 32-byte key, checked before a refresh rather than at the write. */
+function publicKeyOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+        throw malformed(doing, 'the answer has no key_id and key', apiUrl);
+    }
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(data.key))
+        throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
+    return { key_id: data.key_id, key: data.key };
+}
+function metadataOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+        throw malformed(doing, 'the answer has no updated_at', apiUrl);
+    }
+    const { visibility } = data;
+    if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+        throw malformed(doing, 'the answer has an unknown visibility', apiUrl);
+    }
+    const meta = { updated_at: data.updated_at };
+    if (typeof data.created_at === 'string')
+        meta.created_at = data.created_at;
+    if (visibility !== undefined)
+        meta.visibility = visibility;
+    return meta;
+}
+/** One page of an organisation secret's repositories; `total` when GitHub states it. */
+function repositoryPageOf(data, doing, apiUrl) {
+    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+        throw malformed(doing, 'the answer has no list of repositories', apiUrl);
+    }
+    const ids = repos.map((r) => r.id);
+    const total = data.total_count;
+    return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
+}
+/** A repository's id, which an organisation secret's selected repositories are given by. */
+function repositoryIdOf(data, doing, apiUrl) {
+    if (!isObject(data) || !Number.isSafeInteger(data.id))
+        throw malformed(doing, 'the answer has no id', apiUrl);
+    return data.id;
+}
+
+
+/***/ }),
+
+/***/ 4473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ GitHubHttpError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4725);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1817);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3438);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(725);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8408);
+// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
+// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
+// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+
+
+
+
+
+/**
+ * An answer that is not GitHub's success (after retries): an error status, a redirect or an
+ * unexpected 2xx; or no answer at all (`status` 0).
+ */
+class GitHubHttpError extends Error {
+    status;
+    githubMessage;
+    ambiguous;
+    name = 'GitHubHttpError';
+    constructor(status, 
+    /** GitHub's `message`, or the network failure; never a secret. */
+    githubMessage, 
+    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
+    ambiguous = false, options) {
+        super(`HTTP ${status}: ${githubMessage}`, options);
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.ambiguous = ambiguous;
+    }
+}
+/** The REST API version the broker is built and tested against. */
+const API_VERSION = '2022-11-28';
+const MAX_ATTEMPTS = 5;
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
+// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
+const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
+const MAX_WAIT_MS = 120_000;
+const EXPIRY_WARNING_MS = 7 * 86_400_000;
+class GitHubApi {
+    deps;
+    wording;
+    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
+    rest;
+    warnedExpiry = false;
+    constructor(baseUrl, token, deps, 
+    /** What the caller's error lines call the token, the API URL and where the secret is. */
+    wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
+        this.deps = deps;
+        this.wording = wording;
+        const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+            baseUrl: baseUrl.replace(/\/+$/, ''),
+            userAgent: _core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._,
+            // Never followed: the token would go along to wherever it points.
+            // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
+            request: { fetch: timed(deps), redirect: 'manual' },
+            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        }));
+        octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
+        this.rest = octokit.rest;
+    }
+    /** The clock the client runs on, for what it stamps. */
+    now() {
+        return this.deps.now();
+    }
+    /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
+    async retrying(request, options) {
+        const method = options.method;
+        // Octokit takes no default headers from its options: the pin is set on every request here.
+        options.headers = {
+            ...options.headers,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': API_VERSION,
+        };
+        for (let attempt = 1;; attempt++) {
+            let failure;
+            let headers;
+            let path = options.url;
+            try {
+                const res = await request(options);
+                this.checkExpiry(res.headers);
+                if (SUCCESS[method]?.includes(res.status)) {
+                    // Octokit hands over a body it could not parse as JSON as text (or bytes).
+                    if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
+                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
+                    }
+                    return res;
+                }
+                const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+                throw new GitHubHttpError(res.status, what);
+            }
+            catch (err) {
+                if (err instanceof GitHubHttpError)
+                    throw err;
+                ({ failure, headers } = this.failureOf(err));
+                // The expanded URL of the request Octokit sent, not the route template.
+                const sent = err.request?.url;
+                if (sent)
+                    path = new URL(sent).pathname;
+            }
+            const wait = this.retryDelay(failure.status, headers, attempt);
+            const once = options.request?.once;
+            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+                throw failure;
+            const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
+            const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
+            this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
+            await this.deps.sleep(wait);
+        }
+    }
+    /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
+    failureOf(err) {
+        const response = err.response;
+        if (response) {
+            this.checkExpiry(response.headers);
+            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+                cause: err,
+            });
+            return { failure, headers: response.headers };
+        }
+        // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
+        const thrown = err.cause ?? err;
+        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
+        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
+    }
+    /** How long to wait before the next attempt, or undefined when retrying cannot help. */
+    retryDelay(status, headers, attempt) {
+        const backoff = this.deps.retryBaseMs * 2 ** (attempt - 1);
+        if (status === 0 || status >= 500)
+            return backoff;
+        if (status !== 403 && status !== 429)
+            return undefined;
+        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
+        if (after !== undefined)
+            return after <= MAX_WAIT_MS ? after : undefined;
+        if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
+            const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
+            return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
+        }
+        // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
+        return status === 429 ? Math.max(backoff, 60_000) : undefined;
+    }
+    checkExpiry(headers) {
+        const v = header(headers, 'github-authentication-token-expiration');
+        if (!v || this.warnedExpiry)
+            return;
+        const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
+        if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
+            this.warnedExpiry = true;
+            this.deps.warning(`${this.wording.token} expires on ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(v, 40)}; renew it before then, ` +
+                'or writing the secret will fail.');
+        }
+    }
+}
+/** Each attempt gets the whole timeout, answer body included. */
+function timed(deps) {
+    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+function header(headers, name) {
+    const v = headers[name];
+    return v === undefined ? undefined : String(v);
+}
+/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
+function messageOf(data) {
+    const m = data?.message;
+    return typeof m === 'string' ? (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(m) : 'no message';
+}
+
+
+/***/ }),
+
+/***/ 7672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ checkPublicKey),
+/* harmony export */   o: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
+// the stored-token path never pays for the WebAssembly module.
+
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
+async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+    const { default: sodium } = await __webpack_require__.e(/* import() */ 304).then(__webpack_require__.bind(__webpack_require__, 8304));
+    await sodium.ready;
+    const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
+    return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+
+/***/ }),
+
+/***/ 7628:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GB: () => (/* binding */ existingAccess),
+/* harmony export */   RR: () => (/* binding */ readPublicKey),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   pV: () => (/* binding */ putSealedValue),
+/* harmony export */   y8: () => (/* binding */ seedSecret)
+/* harmony export */ });
+/* unused harmony exports currentUpdatedAt, preflight, writeSecret, SecretsBeside */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3438);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4473);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3284);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7672);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8408);
+
+
+
+
+
+
+
+// The post step loads this module alone, so it brings the client along.
+
+function endpoints(api, t) {
+    const a = api.rest.actions;
+    const request = (once) => ({ request: { once } });
+    const none = () => {
+        throw new Error('only organisation secrets have selected repositories');
+    };
+    if (t.kind === 'repo') {
+        const at = { owner: t.owner, repo: t.repo };
+        return {
+            publicKey: () => a.getRepoPublicKey(at),
+            get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+            put: (name, sealed, _, once) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+            list: () => a.listRepoSecrets({ ...at, per_page: 100 }),
+            selectedRepositories: none,
+        };
+    }
+    if (t.kind === 'env') {
+        const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
+        return {
+            publicKey: () => a.getEnvironmentPublicKey(at),
+            get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+            put: (name, sealed, _, once) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+            list: () => a.listEnvironmentSecrets({ ...at, per_page: 100 }),
+            selectedRepositories: none,
+        };
+    }
+    const org = t.org;
+    return {
+        publicKey: () => a.getOrgPublicKey({ org }),
+        get: (name) => a.getOrgSecret({ org, secret_name: name }),
+        put: (name, sealed, access, once) => a.createOrUpdateOrgSecret({
+            org,
+            secret_name: name,
+            ...sealed,
+            visibility: access.visibility ?? 'private',
+            ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
+            ...request(once),
+        }),
+        remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+        list: () => a.listOrgSecrets({ org, per_page: 100 }),
+        selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
+    };
+}
+function where(t) {
+    if (t.kind === 'repo')
+        return `repository ${t.owner}/${t.repo}`;
+    if (t.kind === 'env')
+        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+    return `organization ${t.org}`;
+}
+function permission(t) {
+    if (t.kind === 'repo')
+        return 'repository permission "Secrets: Read and write"';
+    if (t.kind === 'env')
+        return 'repository permission "Environments: Read and write"';
+    return 'organization permission "Secrets: Read and write"';
+}
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t) {
+    if (t.kind === 'env')
+        return '"Environments: Read and write"';
+    return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
+}
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+/**
+ * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
+ * and the fix, with where the secret is and GitHub's whole message in the lines after it.
+ */
+function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_WORDING */ .Ge) {
+    if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I))
+        return err;
+    if (err.status >= 200 && err.status < 400)
+        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+    const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_5__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
+    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+    const fail = (input, fix, more = []) => {
+        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+        const quoted = full.length <= _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_LINE */ .lb;
+        const label = err.status ? "GitHub's message" : 'Why';
+        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        const secret = 'name' in t ? [`The secret: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(t)}.`] : [];
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+            cause: err,
+            details: [...secret, ...whole, ...more],
+        });
+    };
+    switch (err.status) {
+        case 0:
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+        case 401:
+            return fail(w.token, 'the token is invalid or expired; create a new one', [
+                `It needs the ${permission(t)} on ${where(t)}.`,
+            ]);
+        case 403:
+            if (/by integration/i.test(err.githubMessage)) {
+                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                    _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB,
+                    `The permission needed: the ${permission(t)} on ${where(t)}.`,
+                ]);
+            }
+            return fail(w.token, `give it the permission ${permissionShort(t)}`, [
+                `It needs the ${permission(t)} on ${where(t)}.`,
+            ]);
+        case 404:
+            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
+        default:
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+    }
+}
+/** The public key the secrets of that place are sealed with. */
+async function readPublicKey(api, p) {
+    const doing = `read the public key of ${where(p)}`;
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
+}
+async function call(api, t, doing, send) {
+    try {
+        return await send();
+    }
+    catch (err) {
+        throw explain(err, t, doing, api.wording);
+    }
+}
+/** A secret beside the target (the target itself by default). */
+async function readMetadata(api, t, name = t.name) {
+    const { data } = await endpoints(api, t).get(name);
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
+}
+/** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
+async function currentUpdatedAt(api, t) {
+    try {
+        return (await readMetadata(api, t)).updated_at;
+    }
+    catch (err) {
+        throw explain(err, t, `read ${describeTarget(t)}`, api.wording);
+    }
+}
+/** Everything that can be checked without changing anything, before a refresh token is spent. */
+async function preflight(api, t) {
+    const key = await readPublicKey(api, t);
+    let meta;
+    try {
+        meta = await readMetadata(api, t);
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404) {
+            throw new UserError(`${api.wording.name}: ${describeTarget(t)} does not exist; ` +
+                'create it with the credentials first (README: First login).', {
+                cause: err,
+                details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
+                    'would silently go stale.',
+            });
+        }
+        throw explain(err, t, `read ${describeTarget(t)}`, api.wording);
+    }
+    const pre = { key, updatedAt: meta.updated_at };
+    return t.kind === 'org' ? { ...pre, ...(await accessOf(api, t, meta)) } : pre;
+}
+/** Who may use an organisation secret, from its metadata and, when selected, its list of repositories. */
+async function accessOf(api, t, meta) {
+    const visibility = meta.visibility ?? 'private';
+    if (visibility !== 'selected')
+        return { visibility };
+    return { visibility, selectedRepositoryIds: await selectedRepositories(api, t) };
+}
+/** Who may use an organisation secret now, kept when a new value is stored; undefined when it does not exist. */
+async function existingAccess(api, t) {
+    let meta;
+    try {
+        meta = await readMetadata(api, t);
+    }
+    catch (err) {
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            return undefined;
+        throw explain(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(t)}`, api.wording);
+    }
+    return accessOf(api, t, meta);
+}
+// 100 pages of 100: more repositories than an organisation selects, and a bound on a
+// server that never says it is done.
+const MAX_PAGES = 100;
+async function selectedRepositories(api, t) {
+    const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(t)}`;
+    const ids = new Set();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
+        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
+        for (const id of more)
+            ids.add(id);
+        // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
+        if (more.length === 0 || (total !== undefined ? ids.size >= total : more.length < 100))
+            return [...ids];
+    }
+    // Writing a partial list would take the secret away from the repositories left out.
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+}
+/** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
+async function putSealedValue(api, t, sealed, access) {
+    return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
+}
+/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
+async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)({ ...t, name })}`) {
+    const put = async (key) => {
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_3__/* .sealForGitHub */ .o)(value, key.key), key_id: key.key_id };
+        return (await endpoints(api, t).put(name, sealed, access, once)).status;
+    };
+    try {
+        return await put(pre.key);
+    }
+    catch (err) {
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
+            throw explain(err, t, doing, api.wording);
+        const fresh = await readPublicKey(api, t);
+        if (fresh.key_id === pre.key.key_id)
+            throw explain(err, t, doing, api.wording);
+        pre.key = fresh;
+        try {
+            return await put(fresh);
+        }
+        catch (again) {
+            throw explain(again, t, doing, api.wording);
+        }
+    }
+}
+/** Seals the value with the secret's public key and stores it. */
+async function writeSecret(api, t, pre, value) {
+    // Marked with when it was written, so any job can tell an old copy from the metadata.
+    await putSealed(api, t, pre, t.name, stamp(value, api.now()), pre, false);
+}
+/**
+ * Stores a first value exactly as given: no marker, since a value the broker never wrote is
+ * trusted (src/core/marker.ts). 201 created, 204 updated.
+ */
+function seedSecret(api, t, key, value, access) {
+    return putSealed(api, t, { key }, t.name, value, access, false);
+}
+/**
+ * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
+ * permission, so every job that can write the target sees them, on any ref, in any repository,
+ * on GitHub Enterprise Server too. Organisation ones are visible to no repository.
+ */
+class SecretsBeside {
+    api;
+    t;
+    pre;
+    constructor(api, t, pre) {
+        this.api = api;
+        this.t = t;
+        this.pre = pre;
+    }
+    /** The public key to seal with: absent when the preflight itself failed. */
+    key() {
+        if (!this.pre)
+            throw new UserError(`${this.api.wording.apiUrl}: the public key of ${describeTarget(this.t)} could not be read.`);
+        return this.pre;
+    }
+    /** Creates the secret if absent: true when this request created it, false when it existed. */
+    async create(name, value) {
+        const doing = `claim the refresh beside secret ${this.t.name}`;
+        const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
+        return status === 201;
+    }
+    async mark(name, value) {
+        const doing = `settle the claim beside secret ${this.t.name}`;
+        await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
+    }
+    async targetUpdatedAt() {
+        return instant(await currentUpdatedAt(this.api, this.t));
+    }
+    /** When it was created, epoch ms; undefined when absent. */
+    async createdAt(name) {
+        try {
+            return instant((await readMetadata(this.api, this.t, name)).created_at);
+        }
+        catch (err) {
+            if (err instanceof GitHubHttpError && err.status === 404)
+                return undefined;
+            throw explain(err, this.t, `read ${describeTarget({ ...this.t, name })}`, this.api.wording);
+        }
+    }
+    async remove(name) {
+        try {
+            await endpoints(this.api, this.t).remove(name);
+        }
+        catch (err) {
+            if (err instanceof GitHubHttpError && err.status === 404)
+                return;
+            throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`, this.api.wording);
+        }
+    }
+    /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
+    async list(prefix) {
+        const doing = `list the secrets beside ${this.t.name}`;
+        const answer = await call(this.api, this.t, doing, () => endpoints(this.api, this.t).list());
+        const data = answer.data;
+        const found = [];
+        for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
+            if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
+                continue;
+            found.push({ name: s.name, createdAt: instant(s.created_at) });
+        }
+        return found;
+    }
+}
+/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
+function instant(iso) {
+    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+    if (!Number.isFinite(ms))
+        throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+    return ms;
+}
+
+
+/***/ }),
+
+/***/ 8408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ ACTION_WORDING),
+/* harmony export */   aM: () => (/* binding */ checkSecretName),
+/* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   uD: () => (/* binding */ checkPlace)
+/* harmony export */ });
+/* unused harmony exports CLAIM_NAME, REPO, reloginCommand */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
+// Which secret the rotated credentials go to; named in logs without loading the REST client.
+
+
+function describeTarget(t) {
+    if (t.kind === 'repo')
+        return `repository secret ${t.name} of ${t.owner}/${t.repo}`;
+    if (t.kind === 'env')
+        return `environment secret ${t.name} of ${t.owner}/${t.repo} (environment ${t.environment})`;
+    return `organization secret ${t.name} of ${t.org}`;
+}
+/**
+ * A claim's name, or its settled twin's (docs/design.md, "The claim"): the only secrets the
+ * broker creates or deletes.
+ */
+const CLAIM_NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(\d+)(_S)?$/i;
+/** The action's inputs. */
+const ACTION_WORDING = {
+    name: 'secret-name',
+    place: { repo: 'secret-repository', env: 'secret-environment', org: 'secret-org' },
+    token: 'github-token',
+    apiUrl: 'github-api-url',
+    network: "the runner's network",
+};
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** owner/name. */
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+// Values quoted in an error may come from an expression (a branch name, a PR title).
+const q = (value) => `"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+/** A secret name GitHub accepts, and not one of the broker's own claims. */
+function checkSecretName(name, w) {
+    if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is not a valid secret name; ` +
+            'use letters, digits and underscores, not starting with a digit or GITHUB_.');
+    }
+    if (CLAIM_NAME.test(name))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is named like one of the broker's own claims; choose another.`);
+    return name;
+}
+/** Where the secret is: an organisation, else a repository (owner/name) or one of its environments. */
+function checkPlace(p, w) {
+    const { environment, org } = p;
+    if (environment && org)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.env} and ${w.place.org}: give at most one; an environment secret belongs to a repository, ` +
+            'an organization secret to an organization.');
+    if (org) {
+        if (!/^[A-Za-z0-9-]+$/.test(org))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.org}: ${q(org)} is not an organization login.`);
+        return { kind: 'org', org };
+    }
+    if (!REPO.test(p.repository))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.repo}: ${q(p.repository)} is not owner/name.`);
+    // The name is printed in log lines and the summary: one plain line.
+    if (environment && (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(environment) !== environment)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.env}: ${q(environment)} is not an environment name.`);
+    const [owner, repo] = p.repository.split('/');
+    return environment ? { kind: 'env', owner, repo, environment } : { kind: 'repo', owner, repo };
+}
+/** A word for a POSIX shell: as it is when plain, else single-quoted. */
+function shellWord(s) {
+    return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** The CLI commands that make a new login and store it in the target (README: First login). */
+function reloginCommand(provider, t) {
+    let where = t.kind === 'org' ? `--org ${t.org}` : `--repo ${t.owner}/${t.repo}`;
+    where += ` --secret ${t.name}`;
+    if (t.kind === 'env')
+        where += ` --environment ${shellWord(t.environment)}`;
+    return `oauth-broker login --provider ${provider} --out - | oauth-broker seed ${where} --from -`;
+}
+
+
+/***/ })
+
+};
+;

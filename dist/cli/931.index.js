@@ -1,0 +1,981 @@
+"use strict";
+exports.id = 931;
+exports.ids = [931,602,15];
+exports.modules = {
+
+/***/ 1931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verb: () => (/* binding */ verb)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1546);
+/* harmony import */ var _core_credfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4015);
+/* harmony import */ var _core_env_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7790);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7406);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3438);
+/* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4875);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5132);
+/* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6141);
+/* harmony import */ var _core_url_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1776);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6602);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9367);
+// `oauth-broker refresh --from FILE`: one refresh grant, and the file rewritten in place with what it
+// returned. From the provider's answer on, the old refresh token is dead: the new credentials reach
+// FILE, or a file beside it, and the lines after say where the other copies must be replaced.
+
+
+
+
+
+
+
+
+
+
+
+
+
+function fromFile(args) {
+    const from = (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .option */ .uK)(args, 'from', true);
+    if (from === '-')
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb('--from - cannot be rewritten; give the credentials file to refresh.');
+    return from;
+}
+/** The provider named, else the one the credentials name; oauth2 needs its token URL and client id. */
+function grantFor(args, c, from, deps) {
+    const named = (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .option */ .uK)(args, 'provider');
+    if (named !== undefined && !(0,_core_providers_js__WEBPACK_IMPORTED_MODULE_5__/* .isProviderId */ .rl)(named)) {
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb(`--provider: "${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(named, 40)}" is not one of anthropic, openai, oauth2.`);
+    }
+    const id = named ?? (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_6__/* .issuerOf */ .xD)(c);
+    if (!id) {
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb('--provider is required: the credentials do not name their issuer (--provider oauth2 --token-url URL ' +
+            '--client-id ID).');
+    }
+    const provider = _core_providers_js__WEBPACK_IMPORTED_MODULE_5__/* .PROVIDERS */ .xq[id];
+    const tokenUrl = (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .option */ .uK)(args, 'token-url') ?? provider.tokenUrl;
+    const clientId = (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .option */ .uK)(args, 'client-id') ?? provider.clientId;
+    if (!tokenUrl || !clientId)
+        throw new _verb_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb(`--${tokenUrl ? 'client-id' : 'token-url'} is required with ${id}.`);
+    const clientSecret = (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .option */ .uK)(args, 'client-secret');
+    if (clientSecret)
+        deps.secrets.add(clientSecret);
+    const scope = (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .option */ .uK)(args, 'scope');
+    const grant = {
+        provider,
+        tokenUrl: (0,_core_url_js__WEBPACK_IMPORTED_MODULE_8__/* .httpUrl */ .q)('--token-url', tokenUrl),
+        clientId,
+        clientSecret,
+        scopes: scope ? scope.split(/\s+/) : c.scopes,
+    };
+    try {
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_6__/* .recognise */ .GJ)(c, id, grant.tokenUrl);
+    }
+    catch (err) {
+        throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_10__/* .inCliTerms */ .z0)(err, `--from ${from}`);
+    }
+    return grant;
+}
+/** Refuses, before the token is spent, a file whose successor could not be written where it is. */
+function targetOf(from) {
+    const path = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(from);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+    }
+    catch (err) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`--from: the folder of ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(from, 100)} cannot be written, so nothing is refreshed; ` +
+            'refresh a copy in a folder you can write.', { cause: err });
+    }
+    return { path, mode: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).mode & 0o200 ? 0o600 : 0o400 };
+}
+async function present(grant, c, deps) {
+    const t = (0,_core_env_js__WEBPACK_IMPORTED_MODULE_12__/* .timings */ .E)(deps.env);
+    try {
+        return await (0,_core_refresh_js__WEBPACK_IMPORTED_MODULE_7__/* .refreshTokens */ .O3)({ ...grant, refreshToken: c.refreshToken }, {
+            fetch: deps.fetch,
+            now: deps.now,
+            sleep: deps.sleep,
+            info: (m) => deps.stderr(m),
+            timeoutMs: t.httpTimeoutMs,
+            retryDelayMs: t.retryBaseMs,
+        });
+    }
+    catch (err) {
+        if (!(err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InvalidGrantError */ .Gy))
+            throw err;
+        const login = `oauth-broker login --provider ${grant.provider.id} --out FILE`;
+        const line = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fitLine */ .ax)(`${err.message} The file is unchanged; log in again (${login}).`, `${err.message} The file is unchanged; log in again.`, `${err.message} Log in again.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(line, { cause: err });
+    }
+}
+/** "20260131T120000Z": a time for a file name. */
+const stamp = (now) => new Date(now).toISOString().replace(/[-:]|\.\d+/g, '');
+/** Writes the new credentials over the target, else beside it; only a failure of both loses them. */
+function store(target, from, text, deps) {
+    try {
+        (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__.writePrivateFile)(target.path, text, { mode: target.mode });
+        return;
+    }
+    catch (err) {
+        const why = err.code ?? 'error';
+        const rescue = `${target.path}.rotated-${stamp(deps.now())}`;
+        try {
+            (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__.writePrivateFile)(rescue, text);
+        }
+        catch (again) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`--from: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
+                'login is lost: log in again (oauth-broker login).', { cause: again });
+        }
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`--from: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
+            `${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(rescue), 60)}: move that over it.`, {
+            cause: err,
+            details: [
+                `The refresh token ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(from, 120)} holds is spent; only ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_11__/* .neutral */ .SY)(rescue, 120)} holds the live one.`,
+            ],
+        });
+    }
+}
+function report(from, before, t, after, deps) {
+    deps.stderr(`Refreshed ${from}: ${(0,_status_js__WEBPACK_IMPORTED_MODULE_9__.describeAccessToken)(after, deps.now())}.`);
+    if (!t.refreshToken || t.refreshToken === before.refreshToken) {
+        deps.stderr('The provider kept the refresh token: other copies of this file still work.');
+        return;
+    }
+    for (const l of [
+        'Warning: the refresh token this file held is now spent, everywhere else it is stored too (a GitHub secret,',
+        '  another machine): those copies can no longer refresh. Store the new file where they were, e.g.',
+        `  oauth-broker seed --repo O/R --secret NAME --from ${from}`,
+    ]) {
+        deps.stderr(l);
+    }
+}
+const verb = {
+    usage: [
+        'refresh --from FILE [--provider P] [--token-url URL] [--client-id ID] [--client-secret S] [--scope S]',
+        '  Refreshes the credentials in FILE once and rewrites FILE in place, atomically (a temporary file in',
+        '  its folder, fsync, rename), mode 0600 (0400 kept). The provider is the one the credentials name,',
+        '  else --provider: oauth2 needs --token-url and --client-id. The old refresh token is then spent',
+        '  everywhere: store the new file where copies were (oauth-broker seed). If FILE cannot be rewritten,',
+        '  the new credentials go to FILE.rotated-<time> beside it. Prints the expiry and fingerprint, never a token.',
+    ].join('\n'),
+    options: {
+        from: { type: 'string' },
+        provider: { type: 'string' },
+        'token-url': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        scope: { type: 'string' },
+    },
+    async run(args, deps) {
+        const from = fromFile(args);
+        const before = await (0,_status_js__WEBPACK_IMPORTED_MODULE_9__.readCredentials)(from, deps);
+        const grant = grantFor(args, before, from, deps);
+        const target = targetOf(from);
+        const t = await present(grant, before, deps);
+        for (const s of [t.accessToken, t.refreshToken, t.idToken])
+            if (s)
+                deps.secrets.add(s);
+        const after = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .applyTokenSet */ .QL)(before, t, deps.now());
+        store(target, from, `${(0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCredentials */ .dY)(after)}\n`, deps);
+        report(from, before, t, after, deps);
+    },
+};
+
+
+/***/ }),
+
+/***/ 6602:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  asFrom: () => (/* binding */ asFrom),
+  describeAccessToken: () => (/* binding */ describeAccessToken),
+  readCredentials: () => (/* binding */ readCredentials),
+  statusOf: () => (/* binding */ statusOf),
+  verb: () => (/* binding */ status_verb)
+});
+
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(1546);
+;// CONCATENATED MODULE: ./src/core/fingerprint.ts
+// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
+// `fingerprint` output and `oauth-broker status` print the same one.
+//
+// SHA-256 (FIPS 180-4) is written out here instead of taken from node:crypto because loading
+// node:crypto costs a start about a fifth of `node -e 0` on Node 24 (11 ms of 50), and status
+// must start within 1.5x of it. The tests check it against node:crypto. It is never used as a key.
+const K = new Uint32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2,
+]);
+const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+/** The message padded to whole 64-byte blocks: a 1 bit, zeros, then its length in bits (big-endian). */
+function padded(text) {
+    const bytes = new TextEncoder().encode(text);
+    const length = Math.ceil((bytes.length + 9) / 64) * 64;
+    const block = new Uint8Array(length);
+    block.set(bytes);
+    block[bytes.length] = 0x80;
+    const view = new DataView(block.buffer);
+    view.setUint32(length - 8, Math.floor(bytes.length / 0x20000000));
+    view.setUint32(length - 4, (bytes.length * 8) >>> 0);
+    return view;
+}
+/** The SHA-256 of a text's UTF-8 bytes, in hex. */
+function sha256Hex(text) {
+    const data = padded(text);
+    const h = [...H0];
+    const w = new Uint32Array(64);
+    for (let offset = 0; offset < data.byteLength; offset += 64) {
+        for (let i = 0; i < 16; i++)
+            w[i] = data.getUint32(offset + i * 4);
+        for (let i = 16; i < 64; i++) {
+            const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+            const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        let [a, b, c, d, e, f, g, hh] = h;
+        for (let i = 0; i < 64; i++) {
+            const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+            const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            hh = g;
+            g = f;
+            f = e;
+            e = (d + t1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (t1 + t2) | 0;
+        }
+        h[0] = (h[0] + a) | 0;
+        h[1] = (h[1] + b) | 0;
+        h[2] = (h[2] + c) | 0;
+        h[3] = (h[3] + d) | 0;
+        h[4] = (h[4] + e) | 0;
+        h[5] = (h[5] + f) | 0;
+        h[6] = (h[6] + g) | 0;
+        h[7] = (h[7] + hh) | 0;
+    }
+    return h.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+}
+/** The first 12 hex of the token's SHA-256. */
+const fingerprint = (token) => sha256Hex(token).slice(0, 12);
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(3438);
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+
+const UNITS = [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+];
+// Units largest first, each at most once: what formatDuration prints, so every printed
+// duration can be pasted back into an input.
+const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
+/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
+function parseDuration(input, value) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const m = COMPOUND.exec(v);
+    if (!m?.slice(1).some(Boolean)) {
+        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+    }
+    return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
+}
+/** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
+function formatDuration(ms) {
+    let s = Math.max(0, Math.round(ms / 1000));
+    const parts = [];
+    for (const [unit, size] of UNITS) {
+        if (s >= size) {
+            parts.push(`${Math.floor(s / size)}${unit}`);
+            s %= size;
+        }
+    }
+    return parts.join('') || '0s';
+}
+/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
+function describeExpiry(at, now) {
+    const iso = new Date(at).toISOString();
+    return at > now
+        ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
+        : `expired at ${iso}`;
+}
+
+// EXTERNAL MODULE: ./src/core/recognise.ts
+var recognise = __webpack_require__(5132);
+// EXTERNAL MODULE: ./src/cli/verb.ts
+var verb = __webpack_require__(9367);
+;// CONCATENATED MODULE: ./src/cli/status.ts
+// `oauth-broker status`: what a credentials document holds, with no network and never a token.
+
+
+
+
+
+
+const FORMAT_NAMES = {
+    'claude-code': 'Claude Code .credentials.json',
+    codex: 'Codex auth.json',
+    generic: 'OAuth token document',
+    'refresh-token': 'a bare refresh token',
+};
+/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
+async function readCredentials(from, deps) {
+    const text = await (0,verb/* readFrom */.zP)(from, deps);
+    if (!text.trim())
+        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
+    const c = asFrom(from, () => (0,credentials/* parseCredentials */.gu)(text));
+    for (const s of (0,credentials/* secretsOf */.Fj)(c))
+        deps.secrets.add(s);
+    return c;
+}
+/** Runs a check of the core's on the value of --from, whose errors name the action's input. */
+function asFrom(from, check) {
+    try {
+        return check();
+    }
+    catch (err) {
+        throw (0,verb/* inCliTerms */.z0)(err, `--from ${from}`);
+    }
+}
+function statusOf(c, minTtlMs, now) {
+    const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
+    return {
+        format: c.format,
+        provider: (0,recognise/* issuerOf */.xD)(c) ?? null,
+        expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
+        expires_in: left === undefined ? null : Math.floor(left / 1000),
+        scopes: c.scopes ?? null,
+        refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
+        fingerprint: c.accessToken ? fingerprint(c.accessToken) : null,
+        valid_for_min_ttl: left !== undefined && left >= minTtlMs,
+    };
+}
+/** " (in 7h59m)", " (expired)" or nothing when the expiry is unknown. */
+function timeLeft(s) {
+    if (s.expires_in === null)
+        return '';
+    return s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+}
+/** For a line after an import or a refresh: when the access token expires and its fingerprint, never the token. */
+function describeAccessToken(c, now) {
+    const s = statusOf(c, 0, now);
+    if (!s.fingerprint)
+        return 'no access token yet (the first refresh makes one)';
+    const expiry = s.expires_at ? `expires ${s.expires_at}${timeLeft(s)}` : 'of unknown expiry';
+    return `access token ${expiry}, fingerprint ${s.fingerprint}`;
+}
+function human(s) {
+    const left = timeLeft(s);
+    return [
+        `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
+        `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
+        `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
+        `scopes       ${s.scopes?.join(' ') ?? 'none named'}`,
+        `refresh      ${s.refresh_token ? 'a refresh token is present' : 'no refresh token'}`,
+        `fingerprint  ${s.fingerprint ?? '-'}`,
+    ];
+}
+const status_verb = {
+    usage: [
+        'status [--from FILE|-] [--min-ttl D] [--json]',
+        '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
+        "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
+        '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+    ].join('\n'),
+    options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
+    async run(args, deps) {
+        const minTtl = (0,verb/* option */.uK)(args, 'min-ttl') ?? '0s';
+        let minTtlMs;
+        try {
+            minTtlMs = parseDuration('min-ttl', minTtl);
+        }
+        catch (err) {
+            throw new verb/* UsageError */.eb(`--${err.message}`);
+        }
+        const s = statusOf(await readCredentials((0,verb/* option */.uK)(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+        if (args.values.json)
+            deps.stdout(`${JSON.stringify(s)}\n`);
+        else
+            for (const l of human(s))
+                deps.stderr(l);
+        if (!s.valid_for_min_ttl) {
+            throw new errors/* UserError */.yo(!s.expires_at
+                ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
+                : (s.expires_in ?? 0) <= 0
+                    ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
+                    : `the access token has less than ${minTtl} left; refresh it (oauth-broker refresh --from FILE).`);
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 4015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   writePrivateFile: () => (/* binding */ writePrivateFile)
+/* harmony export */ });
+/* unused harmony exports credentialsFileContent, digest, entryAt, kindOf, moveAside */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7406);
+// The provider CLI's own credentials file (README, `credentials-file`), written 0600.
+
+
+
+
+
+// Claude Code ignores a file whose scopes lack user:inference ("Not logged in").
+const CLAUDE_DEFAULT_SCOPES = (/* unused pure expression or super */ null && (['user:inference']));
+/**
+ * The file as the provider's CLI reads it. Without `clientRefresh` it holds no refresh
+ * token, so the broker stays the only party that ever spends one.
+ */
+function credentialsFileContent(provider, c, clientRefresh) {
+    const refreshToken = clientRefresh ? c.refreshToken : undefined;
+    if (provider === 'anthropic') {
+        const o = c.format === 'claude-code' ? { ...c.doc.claudeAiOauth } : {};
+        o.accessToken = c.accessToken;
+        o.expiresAt = c.expiresAt;
+        o.scopes = c.scopes ?? o.scopes ?? CLAUDE_DEFAULT_SCOPES;
+        if (refreshToken)
+            o.refreshToken = refreshToken;
+        else
+            delete o.refreshToken;
+        return JSON.stringify({ ...(c.format === 'claude-code' ? unmarked(c.doc) : {}), claudeAiOauth: o }, null, 2);
+    }
+    if (provider === 'openai') {
+        const doc = c.format === 'codex' ? unmarked(c.doc) : { auth_mode: 'chatgpt', OPENAI_API_KEY: null };
+        const tokens = { ...(doc.tokens ?? {}) };
+        tokens.access_token = c.accessToken;
+        if (c.idToken)
+            tokens.id_token = c.idToken;
+        // Codex requires the field to exist; an empty one cannot be spent.
+        tokens.refresh_token = refreshToken ?? '';
+        doc.tokens = tokens;
+        return JSON.stringify(doc, null, 2);
+    }
+    const doc = { access_token: c.accessToken, token_type: 'Bearer' };
+    if (c.expiresAt !== undefined)
+        doc.expires_at = new Date(c.expiresAt).toISOString();
+    if (refreshToken)
+        doc.refresh_token = refreshToken;
+    return JSON.stringify(doc, null, 2);
+}
+/**
+ * The document without the broker's write marker: the CLI's file is the CLI's, and a file
+ * stored back by hand must not carry a marker older than the write that stores it.
+ */
+function unmarked(doc) {
+    const { [MARKER_FIELD]: _, ...rest } = doc;
+    return rest;
+}
+const digest = (text) => createHash('sha256').update(text).digest('hex');
+/** What is at `path` without following a link, or undefined when nothing is. */
+function entryAt(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (err) {
+        // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
+        if (['ENOENT', 'ENOTDIR'].includes(err.code ?? ''))
+            return undefined;
+        throw err;
+    }
+}
+/** A symbolic link, a directory, a socket…: said in a few words. */
+function kindOf(st) {
+    if (st.isSymbolicLink())
+        return 'a symbolic link';
+    return st.isDirectory() ? 'a directory' : 'not a regular file';
+}
+/**
+ * Makes room at `path` without losing what is there: a file (a login already on this
+ * runner) is renamed beside it, and its new name returned. Anything but a file is refused:
+ * writing through a symbolic link could replace any file the runner's user can write.
+ */
+function moveAside(path, suffix) {
+    const st = entryAt(path);
+    if (!st)
+        return undefined;
+    if (!st.isFile()) {
+        throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+    }
+    const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
+    renameSync(path, backup);
+    return backup;
+}
+/**
+ * Writes atomically with mode 0600 (directory 0700), so no reader ever sees a partial or
+ * open file, and durably: the data reaches the disk before the rename, and the rename
+ * after it, so a crash leaves the old file or the new one, never an empty one. The
+ * temporary file is created exclusively and renamed over `path`: a link put at either
+ * name is replaced, never followed. `mode` may only be stricter (0400). `durable: false`
+ * skips the two syncs (about a millisecond each here), for a file nothing reads after a crash.
+ */
+function writePrivateFile(path, content, { mode = 0o600, durable = true } = {}) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', mode);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(fd, content);
+            // The umask may have narrowed the mode given to open.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, mode);
+            if (durable)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, path);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
+        throw err;
+    }
+    if (durable)
+        syncFolder((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
+}
+/** Makes a rename durable where a folder can be synced (not on Windows). The file is in place either way. */
+function syncFolder(dir) {
+    if (process.platform === 'win32')
+        return;
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(dir, 'r');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+    }
+    catch {
+        // Some file systems refuse to sync a folder; the rename has happened all the same.
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ timings)
+/* harmony export */ });
+// The process environment as passed in, and the tuning knobs read from it.
+function timings(env) {
+    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
+    return {
+        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
+        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+        pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+        // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
+        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lw: () => (/* binding */ homeDir),
+/* harmony export */   rl: () => (/* binding */ isProviderId),
+/* harmony export */   xq: () => (/* binding */ PROVIDERS)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What differs between providers. Everything else is the same code path.
+
+
+/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
+function homeDir(env) {
+    if (env.HOME)
+        return env.HOME;
+    try {
+        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
+    }
+    catch {
+        return '';
+    }
+}
+const PROVIDERS = {
+    anthropic: {
+        id: 'anthropic',
+        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
+        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+        encoding: 'json',
+        sendsScope: true,
+        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.claude', '.credentials.json'),
+    },
+    openai: {
+        id: 'openai',
+        tokenUrl: 'https://auth.openai.com/oauth/token',
+        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
+        encoding: 'json',
+        sendsScope: false,
+        defaultFile: 'auto',
+        defaultClientRefresh: true,
+        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.codex'), 'auth.json'),
+    },
+    oauth2: {
+        id: 'oauth2',
+        encoding: 'form',
+        sendsScope: true,
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+    },
+};
+function isProviderId(s) {
+    return Object.hasOwn(PROVIDERS, s);
+}
+
+
+/***/ }),
+
+/***/ 6141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
+/* harmony export */   O3: () => (/* binding */ refreshTokens),
+/* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   fe: () => (/* binding */ serviceName),
+/* harmony export */   jE: () => (/* binding */ tokenRequest),
+/* harmony export */   rf: () => (/* binding */ quotableCode)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1817);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3438);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(725);
+
+
+
+
+// Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
+const DEAD_TOKEN = new Set([
+    'invalid_grant',
+    'refresh_token_reused',
+    'refresh_token_expired',
+    'refresh_token_invalidated',
+]);
+// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
+const KNOWN_CODES = new Set([
+    ...DEAD_TOKEN,
+    'invalid_request',
+    'invalid_client',
+    'unauthorized_client',
+    'unsupported_grant_type',
+    'invalid_scope',
+    'access_denied',
+    'server_error',
+    'temporarily_unavailable',
+    'rate_limited',
+    'rate_limit_exceeded',
+]);
+const MAX_ATTEMPTS = 3;
+// How much of a provider's error description the error line quotes.
+const QUOTED_CHARS = 48;
+const MAX_RETRY_AFTER_MS = 60_000;
+function buildRequest(req) {
+    const fields = {
+        grant_type: 'refresh_token',
+        refresh_token: req.refreshToken,
+        client_id: req.clientId,
+    };
+    if (req.provider.sendsScope && req.scopes?.length)
+        fields.scope = req.scopes.join(' ');
+    return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
+}
+/**
+ * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
+ * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
+ */
+function tokenRequest(fields, encoding, clientId, clientSecret) {
+    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
+    if (clientSecret) {
+        // Form-encode the parts first, as §2.3.1 asks.
+        const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
+        headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
+    }
+    if (encoding === 'json') {
+        headers['content-type'] = 'application/json';
+        return { headers, body: JSON.stringify(fields) };
+    }
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    return { headers, body: new URLSearchParams(fields).toString() };
+}
+/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
+function providerError(text) {
+    try {
+        const body = JSON.parse(text);
+        const e = body.error;
+        if (typeof e === 'string')
+            return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
+        if (e && typeof e === 'object') {
+            const o = e;
+            const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
+            return { code, description: typeof o.message === 'string' ? o.message : undefined };
+        }
+    }
+    catch {
+        // Not JSON: nothing quotable.
+    }
+    return {};
+}
+/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
+function quotableCode(code, secrets) {
+    if (KNOWN_CODES.has(code))
+        return code;
+    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
+    return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
+}
+// An access token the provider says lives longer than this is refreshed after it anyway.
+const MAX_EXPIRES_IN_S = 365 * 86_400;
+// A refresh token may live far longer; only one that expires within days matters.
+const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
+// Longer than any token a provider issues, far below what a secret can hold.
+const MAX_TOKEN_CHARS = 16_384;
+// `name=value&…` and nothing else: an HTML page is never read as a form.
+const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
+/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
+function fieldsOf(text, contentType) {
+    const body = text.trim();
+    if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
+        return Object.fromEntries(new URLSearchParams(body));
+    }
+    try {
+        const parsed = JSON.parse(body);
+        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+        return isObject ? parsed : 'the body is not a JSON object';
+    }
+    catch {
+        return 'the body is not JSON';
+    }
+}
+/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
+function tokenOf(v) {
+    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+}
+/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
+function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
+}
+/**
+ * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
+ * access_token"). A new refresh token is never dropped: without a usable access token it is
+ * still returned, so the caller stores it. Only an answer with neither, or with a refresh
+ * token that is not one, is refused.
+ */
+function readTokenAnswer(text, contentType) {
+    const body = fieldsOf(text, contentType);
+    if (typeof body === 'string')
+        return body;
+    const refreshToken = tokenOf(body.refresh_token);
+    if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
+        return 'with a malformed refresh_token';
+    }
+    const accessToken = tokenOf(body.access_token);
+    if (!accessToken && !refreshToken)
+        return 'without an access_token';
+    const set = {};
+    if (accessToken)
+        set.accessToken = accessToken;
+    if (refreshToken)
+        set.refreshToken = refreshToken;
+    const expiresIn = expiresInOf(body.expires_in);
+    if (expiresIn !== undefined)
+        set.expiresInSeconds = expiresIn;
+    const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
+    if (refreshExpiresIn !== undefined)
+        set.refreshExpiresInSeconds = refreshExpiresIn;
+    if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
+        set.scope = body.scope;
+    const idToken = tokenOf(body.id_token);
+    if (idToken)
+        set.idToken = idToken;
+    return { set, fields: body };
+}
+function parseTokenSet(text, contentType, service) {
+    const answer = readTokenAnswer(text, contentType);
+    if (typeof answer !== 'string')
+        return answer.set;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+        details: [
+            'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ],
+    });
+}
+/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
+function describeRefusal(status, text, secrets) {
+    const { code, description } = providerError(text);
+    // The error line quotes the start of a long description; the lines after it, the whole.
+    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
+    const detail = quoted.filter(Boolean).join(': ');
+    const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
+    return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
+}
+/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
+const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
+/**
+ * Presents the refresh token once. Retries only when the provider cannot have seen it:
+ * the connection was refused, or a 429/503 said when to come back.
+ */
+async function refreshTokens(req, deps) {
+    const service = serviceName(req.provider.id, req.tokenUrl);
+    const { headers, body } = buildRequest(req);
+    const secrets = [req.refreshToken, req.clientSecret ?? ''];
+    for (let attempt = 1;; attempt++) {
+        let res;
+        let text;
+        try {
+            res = await deps.fetch(req.tokenUrl, {
+                method: 'POST',
+                headers,
+                body,
+                redirect: 'error',
+                signal: AbortSignal.timeout(deps.timeoutMs),
+            });
+        }
+        catch (err) {
+            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs);
+            if (f.notSent && attempt < MAX_ATTEMPTS) {
+                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
+                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
+                await deps.sleep(wait);
+                if (deps.cancelled?.())
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+                continue;
+            }
+            if (f.notSent)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
+                    'network, then run again.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+                cause: err,
+                details: [
+                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+                ],
+            });
+        }
+        try {
+            text = await res.text();
+        }
+        catch (err) {
+            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs).reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+                cause: err,
+                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
+            });
+        }
+        if (res.ok)
+            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
+        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+        if ((res.status === 429 || res.status === 503) &&
+            wait !== undefined &&
+            wait <= MAX_RETRY_AFTER_MS &&
+            attempt < MAX_ATTEMPTS) {
+            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
+            await deps.sleep(wait);
+            if (deps.cancelled?.())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            continue;
+        }
+        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
+        if (code && DEAD_TOKEN.has(code)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
+                details: [...whole, 'It was already used or revoked.'],
+            });
+        }
+        if (res.status === 401 || res.status === 400) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
+            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   q: () => (/* binding */ httpUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
+// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
+
+
+/** The names of this machine's loopback interface, as a URL's hostname spells them. */
+const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
+function httpUrl(input, value) {
+    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+    }
+    // Plain http only to this machine: a token must never cross a network in clear.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+    }
+    return value.replace(/\/+$/, '');
+}
+
+
+/***/ })
+
+};
+;

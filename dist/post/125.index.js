@@ -1,0 +1,596 @@
+export const id = 125;
+export const ids = [125];
+export const modules = {
+
+/***/ 4125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  updateAlert: () => (/* binding */ updateAlert)
+});
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(1065);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(3438);
+// EXTERNAL MODULE: ./src/github/api.ts + 1 modules
+var github_api = __webpack_require__(6608);
+// EXTERNAL MODULE: ./src/github/answers.ts
+var answers = __webpack_require__(6141);
+;// CONCATENATED MODULE: ./src/github/issues.ts
+// The issues of the workflow's repository, for alerts (src/action/alert.ts): the same client
+// and retry hook as the secrets, with the job's own token. Answers are checked before use.
+
+
+
+
+// Sorted by last change: an alert still open was commented on by the run that last failed.
+const PER_PAGE = 100;
+const MAX_PAGES = 10;
+// Anyone may open an issue in a public repository, marker and all: only one written by an app
+// (the job's token is one) or by someone with write access is taken for the broker's.
+const TRUSTED_AUTHORS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+// A create is not retried once GitHub may have acted: a second would be a duplicate (src/github/api.ts).
+const ONCE = { once: true };
+const isObject = (v) => typeof v === 'object' && v !== null;
+function isAlert(issue, marker) {
+    if (!isObject(issue) || 'pull_request' in issue)
+        return false;
+    const user = issue.user;
+    const trusted = user?.type === 'Bot' || TRUSTED_AUTHORS.has(String(issue.author_association));
+    return trusted && typeof issue.body === 'string' && issue.body.includes(marker);
+}
+function numberOf(data, doing) {
+    const n = isObject(data) ? data.number : undefined;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1)
+        throw (0,answers/* malformed */.Qm)(doing, 'the answer has no number');
+    return n;
+}
+function updatedAtOf(issue, doing) {
+    const at = Date.parse(String(isObject(issue) ? issue.updated_at : undefined));
+    if (!Number.isFinite(at))
+        throw (0,answers/* malformed */.Qm)(doing, 'an issue has no updated_at');
+    return at;
+}
+/** What to do about a refused issues call, by GitHub's status. */
+function fixFor(status, repository) {
+    if (status === 0)
+        return "check github-api-url and the runner's network";
+    if (status === 401)
+        return 'alert-token is invalid or expired; leave it at its default, github.token';
+    if (status === 403)
+        return 'give the job the permission issues: write (README: Alerts)';
+    if (status === 404)
+        return `check that alert-token can see ${repository}`;
+    if (status === 410)
+        return `issues are turned off in ${repository}; turn them on, or set alert: none`;
+    return 'the next run tries again';
+}
+class Issues {
+    api;
+    owner;
+    repo;
+    repository;
+    constructor(api, owner, repo) {
+        this.api = api;
+        this.owner = owner;
+        this.repo = repo;
+        this.repository = `${owner}/${repo}`;
+    }
+    /** The open issue whose body holds `marker`, from a trusted author. */
+    async find(marker) {
+        const doing = `list the open issues of ${this.repository}`;
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const { data } = await this.call(doing, () => this.api.rest.issues.listForRepo({
+                owner: this.owner,
+                repo: this.repo,
+                state: 'open',
+                sort: 'updated',
+                direction: 'desc',
+                per_page: PER_PAGE,
+                page,
+            }));
+            if (!Array.isArray(data))
+                throw (0,answers/* malformed */.Qm)(doing, 'the answer is not a list');
+            const found = data.find((issue) => isAlert(issue, marker));
+            if (found)
+                return { number: numberOf(found, doing), updatedAt: updatedAtOf(found, doing) };
+            if (data.length < PER_PAGE)
+                return undefined;
+        }
+        return undefined;
+    }
+    /** Opens an issue; its number. */
+    async open(title, body) {
+        const doing = `open an issue in ${this.repository}`;
+        const at = { owner: this.owner, repo: this.repo };
+        const { data } = await this.call(doing, () => this.api.rest.issues.create({ ...at, title, body, request: ONCE }));
+        return numberOf(data, doing);
+    }
+    async comment(issue, body) {
+        const at = { owner: this.owner, repo: this.repo, issue_number: issue };
+        await this.call(`comment on issue #${issue} of ${this.repository}`, () => this.api.rest.issues.createComment({ ...at, body, request: ONCE }));
+    }
+    /** Says why in a comment, then closes the issue as done. */
+    async close(issue, body) {
+        await this.comment(issue, body);
+        const at = { owner: this.owner, repo: this.repo, issue_number: issue };
+        await this.call(`close issue #${issue} of ${this.repository}`, () => this.api.rest.issues.update({ ...at, state: 'closed', state_reason: 'completed' }));
+    }
+    async call(doing, send) {
+        try {
+            return await send();
+        }
+        catch (err) {
+            if (!(err instanceof github_api/* GitHubHttpError */.I))
+                throw err;
+            if (err.status >= 200 && err.status < 400)
+                throw (0,answers/* malformed */.Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`);
+            const said = err.status ? `GitHub answered ${err.status} ${(0,neutral/* neutral */.SY)(err.githubMessage, 60)}` : err.githubMessage;
+            throw new errors/* UserError */.yo(`alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
+                cause: err,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/markdown.ts
+// Text from outside, inert in GitHub Markdown: it goes in code, where nothing is a mention,
+// a link or HTML, behind backticks that no run of the text can match, so it cannot close them.
+function longestRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+/** A fenced code block that shows `text` as it is, whatever it holds. */
+function codeBlock(text, info) {
+    const fence = '`'.repeat(Math.max(3, longestRun(text) + 1));
+    return `${fence}${info}\n${text}\n${fence}`;
+}
+/** An inline code span that shows one line of `text` as it is. */
+function code(text) {
+    const ticks = '`'.repeat(longestRun(text) + 1);
+    // A span may not start or end with its own delimiter's character: a space in between, which Markdown drops.
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+// EXTERNAL MODULE: ./src/github/target.ts
+var target = __webpack_require__(8408);
+// EXTERNAL MODULE: ./src/action/deps.ts + 1 modules
+var action_deps = __webpack_require__(8093);
+;// CONCATENATED MODULE: ./src/action/alert.ts
+// alert: issue (README: Alerts). A run that fails opens one issue about its secret in the
+// workflow's repository, or comments on the one open; so does a run that finds the refresh
+// token itself expiring within days; the next run that succeeds closes it. Loaded only with
+// alert: issue. It never changes the step's result: whatever fails here is one warning line.
+
+
+
+
+
+
+
+
+// A login about to expire is said again once a day, not on every scheduled run.
+const REMIND_AFTER_MS = 86_400_000;
+// The log's lines, not all of a long story: GitHub takes bodies of at most 65536 characters.
+const MAX_LINES = 40;
+const MAX_LINE_CHARS = 1000;
+const NEVER_A_SECRET = 'oauth-broker never writes a secret here.';
+/** Opens, comments on or closes the issue about the target; a failure to is a warning, nothing more. */
+async function updateAlert(deps, cfg, alert, masker, problem) {
+    const { core } = deps;
+    const repository = `${alert.owner}/${alert.repo}`;
+    const run = runLink(deps.env, repository);
+    try {
+        // Only a PAT sends its expiry, and the warning about it names github-token.
+        const api = new github_api/* GitHubApi */.y(cfg.githubApiUrl, alert.token, { ...(0,action_deps/* githubDeps */.kZ)(deps), warning: () => undefined });
+        const issues = new Issues(api, alert.owner, alert.repo);
+        const marker = markerOf(alert.target);
+        const open = await issues.find(marker);
+        if (!problem) {
+            if (!open)
+                return;
+            await issues.close(open.number, `This is resolved: ${run ?? 'a later run'} succeeded. Closing.`);
+            core.info(`Closed issue #${open.number} of ${repository}: this run succeeded.`);
+            return;
+        }
+        if ('refreshExpiresAt' in problem && open && deps.now() - open.updatedAt < REMIND_AFTER_MS) {
+            core.info(`Issue #${open.number} of ${repository} is open and was updated within a day; not commenting again.`);
+            return;
+        }
+        // What the log showed is redacted already; the whole body is too, against every value masked.
+        const body = (0,errors/* redact */.E$)(bodyOf(cfg, alert.target, problem, run, deps.now()), masker.values);
+        if (open) {
+            await issues.comment(open.number, body);
+            core.info(`Commented on issue #${open.number} of ${repository}, which is about ${alert.target.name}.`);
+        }
+        else {
+            const number = await issues.open((0,errors/* redact */.E$)(titleOf(alert, problem), masker.values), `${marker}\n${body}`);
+            core.info(`Opened issue #${number} of ${repository} about ${alert.target.name}.`);
+        }
+    }
+    catch (err) {
+        core.warning((0,errors/* describeError */.Uc)(err, masker.values));
+    }
+}
+/**
+ * What identifies the issue of a target: a comment, hidden in its body, whole, so no name is
+ * taken for another it begins. Names are compared as GitHub does, whatever their case; an
+ * environment's is encoded, so no name can end the comment.
+ */
+function markerOf(t) {
+    const at = t.kind === 'org'
+        ? `org/${t.org}`
+        : `${t.kind}/${t.owner}/${t.repo}${t.kind === 'env' ? `/${encodeURIComponent(t.environment)}` : ''}`;
+    return `<!-- oauth-broker-alert: ${at.toLowerCase()}/${t.name.toLowerCase()} -->`;
+}
+/** An issue title is plain text: only a name an input gave that may hold anything is made one plain line. */
+function titleOf(alert, problem) {
+    const t = alert.target;
+    let scope = '';
+    if (t.kind === 'env')
+        scope = ` (environment ${(0,neutral/* neutral */.SY)(t.environment, 60)})`;
+    else if (t.kind === 'org')
+        scope = ` (organization ${t.org})`;
+    else if (`${t.owner}/${t.repo}`.toLowerCase() !== `${alert.owner}/${alert.repo}`.toLowerCase())
+        scope = ` (${t.owner}/${t.repo})`;
+    const what = 'failed' in problem
+        ? 'could not be rotated'
+        : `needs a new login by ${new Date(problem.refreshExpiresAt).toISOString().slice(0, 10)}`;
+    return `oauth-broker: ${t.name}${scope} ${what}`;
+}
+/** The secret, in Markdown: every name in code, where nothing in it is a mention, link or markup. */
+function describe(t) {
+    const name = code(t.name);
+    if (t.kind === 'org')
+        return `the organization secret ${name} of ${code(t.org)}`;
+    const repo = code(`${t.owner}/${t.repo}`);
+    if (t.kind === 'repo')
+        return `the repository secret ${name} of ${repo}`;
+    return `the environment secret ${name} of ${repo} (environment ${code((0,neutral/* neutral */.SY)(t.environment, 200))})`;
+}
+/** A link to this run, built from the runner's variables only when each is what the runner sets. */
+function runLink(env, repository) {
+    const id = env.GITHUB_RUN_ID ?? '';
+    let server;
+    try {
+        server = new URL(env.GITHUB_SERVER_URL ?? '');
+    }
+    catch {
+        return undefined;
+    }
+    if (!/^\d{1,20}$/.test(id) || !['https:', 'http:'].includes(server.protocol))
+        return undefined;
+    const base = `${server.origin}${server.pathname.replace(/\/+$/, '')}`;
+    return `[run ${id}](${base}/${repository}/actions/runs/${id})`;
+}
+function bodyOf(cfg, t, problem, run, now) {
+    const seen = run ?? 'a workflow run';
+    const relogin = codeBlock((0,target/* reloginCommand */.Cd)(cfg.provider.id, t), 'sh');
+    if ('failed' in problem) {
+        const { line, details } = problem.failed;
+        const shown = [line, ...details].slice(0, MAX_LINES).map((l) => (0,neutral/* neutral */.SY)(l, MAX_LINE_CHARS));
+        return [
+            `oauth-broker could not rotate ${describe(t)} in ${seen}. What failed, as the log shows it:`,
+            codeBlock(shown.join('\n'), 'text'),
+            '**What to do.** The first line above names the fix; most failures need only that, then a re-run. ' +
+                'If it says to log in again (the stored refresh token is spent, revoked or expired), make a new login ' +
+                'for CI and store it (README: First login):',
+            relogin,
+            `The next run that succeeds closes this issue. ${NEVER_A_SECRET}`,
+        ].join('\n\n');
+    }
+    return [
+        `The refresh token in ${describe(t)} ${(0,duration/* describeExpiry */.Ts)(problem.refreshExpiresAt, now)}, as its provider ` +
+            `said when it issued it (seen in ${seen}). Runs go on working until then; after that, the login is lost.`,
+        '**What to do.** Make a new login for CI before then and store it (README: First login):',
+        relogin,
+        `The next run that succeeds after that closes this issue. ${NEVER_A_SECRET}`,
+    ].join('\n\n');
+}
+
+
+/***/ }),
+
+/***/ 6141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ metadataOf),
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   jA: () => (/* binding */ repositoryPageOf),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* unused harmony export repositoryIdOf */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7672);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8408);
+// GitHub's answers, checked before they are trusted: an answer of another shape is one
+// line naming the API URL setting, never a TypeError halfway through a write-back.
+
+
+
+/** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    });
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key id and a 32-byte key, checked before a refresh rather than at the write. */
+function publicKeyOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+        throw malformed(doing, 'the answer has no key_id and key', apiUrl);
+    }
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(data.key))
+        throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
+    return { key_id: data.key_id, key: data.key };
+}
+function metadataOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+        throw malformed(doing, 'the answer has no updated_at', apiUrl);
+    }
+    const { visibility } = data;
+    if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+        throw malformed(doing, 'the answer has an unknown visibility', apiUrl);
+    }
+    const meta = { updated_at: data.updated_at };
+    if (typeof data.created_at === 'string')
+        meta.created_at = data.created_at;
+    if (visibility !== undefined)
+        meta.visibility = visibility;
+    return meta;
+}
+/** One page of an organisation secret's repositories; `total` when GitHub states it. */
+function repositoryPageOf(data, doing, apiUrl) {
+    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+        throw malformed(doing, 'the answer has no list of repositories', apiUrl);
+    }
+    const ids = repos.map((r) => r.id);
+    const total = data.total_count;
+    return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
+}
+/** A repository's id, which an organisation secret's selected repositories are given by. */
+function repositoryIdOf(data, doing, apiUrl) {
+    if (!isObject(data) || !Number.isSafeInteger(data.id))
+        throw malformed(doing, 'the answer has no id', apiUrl);
+    return data.id;
+}
+
+
+/***/ }),
+
+/***/ 6608:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ GitHubApi),
+  I: () => (/* binding */ GitHubHttpError)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/utils.js + 21 modules
+var utils = __webpack_require__(4725);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1817);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(3438);
+;// CONCATENATED MODULE: ./src/core/version.ts
+// Kept equal to package.json's version by __tests__/version.test.ts.
+const VERSION = '0.1.0';
+const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/oauth-broker/oauth-broker)`;
+
+// EXTERNAL MODULE: ./src/github/target.ts
+var target = __webpack_require__(8408);
+;// CONCATENATED MODULE: ./src/github/api.ts
+// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
+// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
+// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+
+
+
+
+
+/**
+ * An answer that is not GitHub's success (after retries): an error status, a redirect or an
+ * unexpected 2xx; or no answer at all (`status` 0).
+ */
+class GitHubHttpError extends Error {
+    status;
+    githubMessage;
+    ambiguous;
+    name = 'GitHubHttpError';
+    constructor(status, 
+    /** GitHub's `message`, or the network failure; never a secret. */
+    githubMessage, 
+    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
+    ambiguous = false, options) {
+        super(`HTTP ${status}: ${githubMessage}`, options);
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.ambiguous = ambiguous;
+    }
+}
+/** The REST API version the broker is built and tested against. */
+const API_VERSION = '2022-11-28';
+const MAX_ATTEMPTS = 5;
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
+// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
+const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
+const MAX_WAIT_MS = 120_000;
+const EXPIRY_WARNING_MS = 7 * 86_400_000;
+class GitHubApi {
+    deps;
+    wording;
+    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
+    rest;
+    warnedExpiry = false;
+    constructor(baseUrl, token, deps, 
+    /** What the caller's error lines call the token, the API URL and where the secret is. */
+    wording = target/* ACTION_WORDING */.Ge) {
+        this.deps = deps;
+        this.wording = wording;
+        const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
+            baseUrl: baseUrl.replace(/\/+$/, ''),
+            userAgent: USER_AGENT,
+            // Never followed: the token would go along to wherever it points.
+            // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
+            request: { fetch: timed(deps), redirect: 'manual' },
+            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        }));
+        octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
+        this.rest = octokit.rest;
+    }
+    /** The clock the client runs on, for what it stamps. */
+    now() {
+        return this.deps.now();
+    }
+    /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
+    async retrying(request, options) {
+        const method = options.method;
+        // Octokit takes no default headers from its options: the pin is set on every request here.
+        options.headers = {
+            ...options.headers,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': API_VERSION,
+        };
+        for (let attempt = 1;; attempt++) {
+            let failure;
+            let headers;
+            let path = options.url;
+            try {
+                const res = await request(options);
+                this.checkExpiry(res.headers);
+                if (SUCCESS[method]?.includes(res.status)) {
+                    // Octokit hands over a body it could not parse as JSON as text (or bytes).
+                    if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
+                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
+                    }
+                    return res;
+                }
+                const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+                throw new GitHubHttpError(res.status, what);
+            }
+            catch (err) {
+                if (err instanceof GitHubHttpError)
+                    throw err;
+                ({ failure, headers } = this.failureOf(err));
+                // The expanded URL of the request Octokit sent, not the route template.
+                const sent = err.request?.url;
+                if (sent)
+                    path = new URL(sent).pathname;
+            }
+            const wait = this.retryDelay(failure.status, headers, attempt);
+            const once = options.request?.once;
+            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+                throw failure;
+            const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
+            const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
+            this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
+            await this.deps.sleep(wait);
+        }
+    }
+    /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
+    failureOf(err) {
+        const response = err.response;
+        if (response) {
+            this.checkExpiry(response.headers);
+            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+                cause: err,
+            });
+            return { failure, headers: response.headers };
+        }
+        // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
+        const thrown = err.cause ?? err;
+        const f = (0,http/* classifyFetchError */.D$)(thrown, this.deps.timeoutMs);
+        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
+    }
+    /** How long to wait before the next attempt, or undefined when retrying cannot help. */
+    retryDelay(status, headers, attempt) {
+        const backoff = this.deps.retryBaseMs * 2 ** (attempt - 1);
+        if (status === 0 || status >= 500)
+            return backoff;
+        if (status !== 403 && status !== 429)
+            return undefined;
+        const after = headers && (0,http/* retryAfterMs */.Vs)(header(headers, 'retry-after'), this.deps.now());
+        if (after !== undefined)
+            return after <= MAX_WAIT_MS ? after : undefined;
+        if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
+            const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
+            return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
+        }
+        // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
+        return status === 429 ? Math.max(backoff, 60_000) : undefined;
+    }
+    checkExpiry(headers) {
+        const v = header(headers, 'github-authentication-token-expiration');
+        if (!v || this.warnedExpiry)
+            return;
+        const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
+        if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
+            this.warnedExpiry = true;
+            this.deps.warning(`${this.wording.token} expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then, ` +
+                'or writing the secret will fail.');
+        }
+    }
+}
+/** Each attempt gets the whole timeout, answer body included. */
+function timed(deps) {
+    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+function header(headers, name) {
+    const v = headers[name];
+    return v === undefined ? undefined : String(v);
+}
+/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
+function messageOf(data) {
+    const m = data?.message;
+    return typeof m === 'string' ? (0,neutral/* neutral */.SY)(m) : 'no message';
+}
+
+
+/***/ }),
+
+/***/ 7672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ checkPublicKey),
+/* harmony export */   o: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
+// the stored-token path never pays for the WebAssembly module.
+
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
+async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+    const { default: sodium } = await __webpack_require__.e(/* import() */ 304).then(__webpack_require__.bind(__webpack_require__, 8304));
+    await sodium.ready;
+    const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
+    return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+
+/***/ })
+
+};

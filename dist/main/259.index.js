@@ -12,8 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   obtain: () => (/* binding */ obtain)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(1559);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(2072);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/env.ts

@@ -944,8 +944,8 @@ function openStore(deps, cfg) {
     });
 }
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(1559);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(2072);
 // EXTERNAL MODULE: ./src/action/deps.ts + 1 modules
 var action_deps = __webpack_require__(8093);
 // EXTERNAL MODULE: ./src/action/pending.ts

@@ -138,6 +138,9 @@ describe('mistakes', () => {
     [{ share: 'yes' }, /^share: "yes" is not true or false/],
     [{ 'client-refresh': 'maybe' }, /^client-refresh: "maybe" is not true or false/],
     [{ 'lock-timeout': 'forever' }, /^lock-timeout: "forever" is not a duration/],
+    [{ 'lock-timeout': '366d' }, /^lock-timeout: "366d" is longer than a year; use at most 365d\.$/],
+    [{ 'min-ttl': '8761h' }, /^min-ttl: "8761h" is longer than a year; use at most 365d\.$/],
+    [{ 'min-ttl': '31536001' }, /^min-ttl: "31536001" is longer than a year; use at most 365d\.$/],
     [{ 'github-api-url': 'http://ghe.example.com/api/v3' }, /^github-api-url: .* must be an https URL/],
     [{ 'github-api-url': 'not a url' }, /^github-api-url: "not a url" is not a URL/],
   ])('%j', (inputs, message) => {

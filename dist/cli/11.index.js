@@ -150,16 +150,27 @@ const UNITS = [
 // Units largest first, each at most once: what formatDuration prints, so every printed
 // duration can be pasted back into an input.
 const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
-/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
+/** The longest duration an input takes: no wait or validity the broker deals in comes near it. */
+const MAX_DURATION_MS = 365 * 86_400_000;
+/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds; at most a year (365d). */
 function parseDuration(input, value) {
     const v = value.trim();
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    const m = COMPOUND.exec(v);
-    if (!m?.slice(1).some(Boolean)) {
-        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+    let ms;
+    if (/^\d+$/.test(v)) {
+        ms = Number(v) * 1000;
     }
-    return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
+    else {
+        const m = COMPOUND.exec(v);
+        if (!m?.slice(1).some(Boolean)) {
+            throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
+        }
+        ms = UNITS.reduce((sum, [, size], i) => sum + Number(m[i + 1] ?? 0) * size * 1000, 0);
+    }
+    // Also what keeps a huge count of digits from becoming Infinity or a deadline past any date.
+    if (!(ms <= MAX_DURATION_MS)) {
+        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is longer than a year; use at most 365d.`);
+    }
+    return ms;
 }
 /** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
 function formatDuration(ms) {

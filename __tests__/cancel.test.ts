@@ -3,7 +3,7 @@
 // the bundled action the way the runner sends them, at the worst moments; what follows a kill
 // (the post step) runs in-process, where a cancel is the shield's (support/step.ts testShield).
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.js';
@@ -124,21 +124,45 @@ describe('a cancel while the token is presented', () => {
   });
 });
 
-it('a pending file the post step cannot open with its inputs is left alone, in one clear line', async () => {
-  const s = seed();
-  const main = await killedDuringWrite(inputs(s.credentials));
-  const other = fakeToken('pat');
-  si.gh.addToken(other, { kind: 'pat' });
-  const post = await runStep('post', {
-    inputs: inputs(s.credentials, { 'github-token': other }),
-    runnerTemp,
-    state: main.state,
+describe('a pending file the post step cannot open', () => {
+  const pendingFile = (): string => {
+    const names = readdirSync(runnerTemp).filter((n) => /^oauth-broker-pending-[0-9a-f]{16}$/.test(n));
+    expect(names).toHaveLength(1);
+    return join(runnerTemp, names[0]);
+  };
+
+  it('changed since main sealed it: left alone, in one clear line', async () => {
+    const s = seed();
+    const main = await killedDuringWrite(inputs(s.credentials));
+    const path = pendingFile();
+    writeFileSync(path, Buffer.from(readFileSync(path, 'utf8'), 'base64').reverse().toString('base64'));
+    const post = await runStep('post', { inputs: inputs(s.credentials), runnerTemp, state: main.state });
+    expect(post.code).toBe(1);
+    expect(post.stdout).toMatch(
+      /^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened/m,
+    );
+    expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
   });
-  expect(post.code).toBe(1);
-  expect(post.stdout).toMatch(
-    /^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened/m,
-  );
-  expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+
+  it('named by a state that does not verify with these inputs (another github-token): ignored', async () => {
+    // The state's MAC is keyed by the step's secret inputs: under other ones, main's own state
+    // cannot be told from one an earlier step forged, and neither is acted on.
+    const s = seed();
+    const main = await killedDuringWrite(inputs(s.credentials));
+    const other = fakeToken('pat');
+    si.gh.addToken(other, { kind: 'pat' });
+    const before = si.gh.requests.length;
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, { 'github-token': other }),
+      runnerTemp,
+      state: main.state,
+    });
+    expect(post.code).toBe(0);
+    expect(post.stdout).not.toMatch(/^::(error|warning)::/m);
+    expect(post.stdout).toMatch(/^::debug::Ignoring oauth-broker-pending: .*\(foreign\)\.$/m);
+    expect(si.gh.requests.slice(before)).toEqual([]);
+    expect(pendingFile()).toMatch(/oauth-broker-pending-/);
+  });
 });
 
 it('a RUNNER_TEMP that cannot take the pending file does not stop the write-back', async () => {

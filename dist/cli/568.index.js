@@ -78,15 +78,28 @@ var refresh = __webpack_require__(1468);
 
 
 const AGAIN = 'run the login again';
+/**
+ * An answer that is not this login's: its state is missing or another. The loopback callback
+ * ignores it (anything on this machine, or a page the browser shows, can send one); a paste of
+ * one fails the login.
+ */
+class ForeignAnswer extends errors/* UserError */.yo {
+}
 function stateMismatch(what) {
-    return new errors/* UserError */.yo(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
+    return new ForeignAnswer(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
         details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
     });
 }
-/** The code in a redirect's query, once its state is this login's and it carries no error. */
+/**
+ * The code in a redirect's query, once its state is this login's and it carries no error. The
+ * state comes first: an error with no state, or another, is no answer to this login either.
+ */
 function codeFromQuery(query, state, what) {
     const returned = query.get('state');
-    if (returned !== null && returned !== state)
+    if (returned === null) {
+        throw new ForeignAnswer(`${what} has no state; ${AGAIN} and use the address the page goes to.`);
+    }
+    if (returned !== state)
         throw stateMismatch(what);
     const error = query.get('error');
     if (error) {
@@ -95,9 +108,8 @@ function codeFromQuery(query, state, what) {
         throw new errors/* UserError */.yo(`the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
     }
     const code = query.get('code');
-    if (!code || returned === null) {
-        throw new errors/* UserError */.yo(`${what} has no ${code ? 'state' : 'code'}; ${AGAIN} and use the address the page goes to.`);
-    }
+    if (!code)
+        throw new errors/* UserError */.yo(`${what} has no code; ${AGAIN} and use the address the page goes to.`);
     return code;
 }
 /** The code in what the user pasted: `CODE#STATE`, or a redirected address with `?code=…&state=…`. */
@@ -122,7 +134,11 @@ function codeFromPaste(text, state, shape) {
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/cli/login/loopback.ts
 // A one-shot HTTP server on this machine's loopback interface for the browser's redirect
-// (RFC 8252 §7.3): the first request to the callback path ends it, whatever it carries.
+// (RFC 8252 §7.3): the first request to the callback path that carries this login's state ends
+// it. Any other (no state, another: a local program, a page the browser shows) gets a plain 400
+// and the login keeps waiting, so nobody but the authorization server can end it, not even with
+// an error.
+
 
 
 
@@ -132,9 +148,11 @@ const isLoopback = (uri) => uri.protocol === 'http:' && (0,url/* isLoopbackHost 
 const page = (title, line) => `<!doctype html><meta charset="utf-8"><title>${title}</title><p>${line}</p>\n`;
 const DONE = page('Logged in', 'oauth-broker has the code. Close this tab and return to the terminal.');
 const FAILED = page('Login failed', 'oauth-broker could not use this answer. The terminal says why.');
+const FOREIGN = 'This is not the answer to the login oauth-broker is waiting for; it was ignored.\n';
 /**
  * Listens on the redirect URI's host and port; `codeOf` reads the callback's query (throwing a
- * UserError when it is no code for this login), and the browser is told in a word which it was.
+ * ForeignAnswer when it is not this login's, which is ignored, or a UserError when it is this
+ * login's but holds no code), and the browser is told in a word which it was.
  */
 async function listenOnce(redirectUri, codeOf) {
     const uri = new URL(redirectUri);
@@ -151,17 +169,23 @@ async function listenOnce(redirectUri, codeOf) {
             res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
             return;
         }
-        const { resolve, reject } = settle;
-        settle = undefined;
+        let received;
         try {
-            const received = codeOf(url.searchParams);
-            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
-            resolve(received);
+            received = codeOf(url.searchParams);
         }
         catch (err) {
+            if (err instanceof ForeignAnswer) {
+                res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(FOREIGN);
+                return;
+            }
             res.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(FAILED);
-            reject(err);
+            settle.reject(err);
+            settle = undefined;
+            return;
         }
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
+        settle.resolve(received);
+        settle = undefined;
     });
     const host = uri.hostname === '[::1]' ? '::1' : '127.0.0.1';
     await new Promise((resolve, reject) => {

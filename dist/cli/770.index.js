@@ -224,6 +224,7 @@ function retryAfterMs(v, now) {
 /* harmony export */   rl: () => (/* binding */ isProviderId),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
 /* harmony export */ });
+/* unused harmony export writableHome */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -242,6 +243,18 @@ function homeDir(env) {
         return '';
     }
 }
+/**
+ * The home folder a file may be written in: '' when HOME is set but empty, when there is none,
+ * when it is relative, or when it is the root folder (a service account's, a container's), where
+ * a login file has no business.
+ */
+function writableHome(env) {
+    const home = env.HOME === '' ? '' : homeDir(env);
+    if (!home || !isAbsolute(home))
+        return '';
+    const full = resolve(home);
+    return full === parse(full).root ? '' : home;
+}
 const PROVIDERS = {
     anthropic: {
         id: 'anthropic',
@@ -252,7 +265,7 @@ const PROVIDERS = {
         envName: 'CLAUDE_CODE_OAUTH_TOKEN',
         defaultFile: 'none',
         defaultClientRefresh: false,
-        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.claude', '.credentials.json'),
+        filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.claude', '.credentials.json'),
     },
     openai: {
         id: 'openai',
@@ -262,7 +275,7 @@ const PROVIDERS = {
         sendsScope: false,
         defaultFile: 'auto',
         defaultClientRefresh: true,
-        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.codex'), 'auth.json'),
+        filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.codex'), 'auth.json'),
     },
     oauth2: {
         id: 'oauth2',

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: releaseCliClaim, settleCliClaim, storeForCli
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(7905);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/marker.ts
@@ -151,7 +151,7 @@ async function claimForCli(deps, cfg, copy, input) {
     // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
     if (deps.env.RUNNER_TEMP) {
         try {
-            const file = new pending/* PendingFile */.G(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
+            const file = new pending/* PendingFile */.Gf(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
             file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
             claim.copy = file.path;
         }

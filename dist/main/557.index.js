@@ -249,9 +249,10 @@ function openStore(deps, cfg) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ PendingFile),
-/* harmony export */   g: () => (/* binding */ PENDING_STATE)
+/* harmony export */   Gf: () => (/* binding */ PendingFile),
+/* harmony export */   gK: () => (/* binding */ PENDING_STATE)
 /* harmony export */ });
+/* unused harmony export pendingPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -259,6 +260,7 @@ function openStore(deps, cfg) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_credfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7321);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3175);
 // Rotated credentials between the provider's answer and the write-back, kept sealed in
 // RUNNER_TEMP so that a main step killed in between (the runner's cancel) leaves them for the
 // post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
@@ -268,7 +270,16 @@ function openStore(deps, cfg) {
 
 
 
+
+/** The state naming the pending file: its path, sealed like the other state (state.ts). */
 const PENDING_STATE = 'oauth-broker-pending';
+/** The pending file's path, if this step's main step saved it for these inputs; else why it is ignored. */
+function pendingPath(core, raw) {
+    const opened = unsealed(core, PENDING_STATE, raw);
+    if ('untrusted' in opened)
+        return opened;
+    return opened.text ? opened.text : { untrusted: 'malformed' };
+}
 function key(refreshToken, githubToken) {
     return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hkdfSync)('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32));
 }
@@ -279,6 +290,10 @@ class PendingFile {
     constructor(dirOrPath, refreshToken, githubToken, existing = false) {
         this.path = existing ? dirOrPath : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dirOrPath, `oauth-broker-pending-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`);
         this.key = key(refreshToken, githubToken);
+    }
+    /** The value of PENDING_STATE that names this file to this step's post step. */
+    stateValue(core) {
+        return (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .sealed */ .JW)(core, PENDING_STATE, this.path);
     }
     save(record) {
         const iv = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12);

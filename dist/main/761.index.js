@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   obtain: () => (/* binding */ obtain)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(7905);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -459,10 +459,10 @@ async function begin(deps, cfg, masker, creds) {
     const { api, pre } = await connect(deps, cfg, creds);
     const coord = (0,coordinate/* coordinate */.v)(deps, cfg, api, pre.updatedAt);
     const pending = deps.env.RUNNER_TEMP
-        ? new action_pending/* PendingFile */.G(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)
+        ? new action_pending/* PendingFile */.Gf(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)
         : undefined;
     if (pending)
-        deps.core.saveState(action_pending/* PENDING_STATE */.g, pending.path);
+        deps.core.saveState(action_pending/* PENDING_STATE */.gK, pending.stateValue(deps.core));
     const since = (api.githubNow() ?? deps.now()) - 1000;
     const fresh = (c) => (0,credentials/* validFor */._K)(c, cfg.minTtlMs, deps.now());
     return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };

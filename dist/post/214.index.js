@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: claimForCli
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
+var credentials = __webpack_require__(7905);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/marker.ts
@@ -103,7 +103,7 @@ function handedOver(deps, cfg, cli) {
         return undefined;
     try {
         const input = (0,credentials/* parseCredentials */.gu)(deps.core.getInput('credentials')).refreshToken;
-        return new pending/* PendingFile */.G(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        return new pending/* PendingFile */.Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;

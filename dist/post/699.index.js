@@ -430,7 +430,7 @@ function openStore(deps, cfg) {
 /* harmony export */   W: () => (/* binding */ ticketOf),
 /* harmony export */   finishPending: () => (/* binding */ finishPending)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
 /* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
@@ -455,7 +455,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const { core } = deps;
     if (!cfg.secret || !cfg.githubToken)
         return;
-    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_5__/* .PendingFile */ .G(path, inputRefreshToken, cfg.githubToken, true);
+    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_5__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
     let record;
     try {
         record = file.read();

@@ -133,7 +133,7 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   const pending = deps.env.RUNNER_TEMP
     ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)
     : undefined;
-  if (pending) deps.core.saveState(PENDING_STATE, pending.path);
+  if (pending) deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
   const since = (api.githubNow() ?? deps.now()) - 1000;
   const fresh = (c: Credentials) => validFor(c, cfg.minTtlMs, deps.now());
   return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };

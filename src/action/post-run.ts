@@ -8,7 +8,7 @@ import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
 import { refreshExpiresAt, withRefreshExpiry } from '../core/marker.js';
-import { PENDING_STATE } from './pending.js';
+import { PENDING_STATE, pendingPath } from './pending.js';
 import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
 import type { Deps } from './deps.js';
 import type { Core } from './deps.js';
@@ -37,8 +37,15 @@ export async function runPost(deps: Deps): Promise<void> {
  */
 async function finish(deps: Deps): Promise<void> {
   const { core } = deps;
-  const path = core.getState(PENDING_STATE);
-  if (!path || !existsSync(path)) return;
+  const raw = core.getState(PENDING_STATE);
+  if (!raw) return;
+  const path = pendingPath(core, raw);
+  if (typeof path !== 'string') {
+    // An earlier step may have set it through GITHUB_ENV: no file of this job's, nothing to report.
+    core.debug(`Ignoring ${PENDING_STATE}: not saved by this step's main step with these inputs (${path.untrusted}).`);
+    return;
+  }
+  if (!existsSync(path)) return;
   const masker = new Masker(core);
   let cfg: Config | undefined;
   try {

@@ -357,16 +357,17 @@ var github_variables = __webpack_require__(4086);
 /** The claims of the earlier format: a secret per copy and generation, and its settled twin. */
 const OLD_CLAIM = /^OAUTH_BROKER_[0-9A-F]{20}_\d+(_S)?$/i;
 /**
- * Removes those leftovers once they are older than an old copy can be (an hour: a job holding a
- * copy written since may still need its claim to see it spent). Never another secret or variable,
- * never a claim `keep` names. A failure only leaves them for the next sweep.
+ * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
+ * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
+ * hour: a job holding a copy written since may still need its claim to see it spent). Never another
+ * secret or variable, never a claim `keep` names. A failure only leaves them for the next sweep.
  */
 async function sweep(api, t, keep, debug) {
     const now = api.githubNow() ?? api.now();
     const old = (createdAt) => now - createdAt > marker/* OLD_COPY_AFTER_MS */.sJ;
     try {
         for (const s of await (0,secrets/* listSecrets */.AQ)(api, t, protocol/* PREFIX */.H3)) {
-            if (OLD_CLAIM.test(s.name) && old(s.createdAt))
+            if (OLD_CLAIM.test(s.name))
                 await (0,secrets/* deleteSecret */.e3)(api, t, s.name);
         }
         const variables = new github_variables/* Variables */.u(api, t);

@@ -1202,7 +1202,7 @@ class Claims {
             const name = this.name(copy, gen, true);
             const lock = await this.create(copy, name, 'busy', this.d.leaseMs);
             if ('name' in lock)
-                return this.recoverUnder(lock, claim, result, r);
+                return this.recoverUnder(lock, gen, claim, result, r);
             if (r.fresh)
                 return false;
             // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
@@ -1216,7 +1216,7 @@ class Claims {
         }
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
     }
-    async recoverUnder(lock, claim, result, r) {
+    async recoverUnder(lock, gen, claim, result, r) {
         let wrote;
         try {
             wrote = await r.write();
@@ -1234,7 +1234,11 @@ class Claims {
             };
             await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
         }
+        // This lock, and those of recoverers that died before it: nothing of the recovery stays.
+        const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));
         await this.release(lock).catch(() => undefined);
+        for (const name of dead)
+            await this.d.variables.remove(name).catch(() => undefined);
         return wrote;
     }
     /** The ticket a step saved for another (the post step): its claim's name and value. */

@@ -13,16 +13,17 @@ import { PREFIX, decodeClaim, parseClaimName } from '../store/protocol.js';
 export const OLD_CLAIM = /^OAUTH_BROKER_[0-9A-F]{20}_\d+(_S)?$/i;
 
 /**
- * Removes those leftovers once they are older than an old copy can be (an hour: a job holding a
- * copy written since may still need its claim to see it spent). Never another secret or variable,
- * never a claim `keep` names. A failure only leaves them for the next sweep.
+ * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
+ * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
+ * hour: a job holding a copy written since may still need its claim to see it spent). Never another
+ * secret or variable, never a claim `keep` names. A failure only leaves them for the next sweep.
  */
 export async function sweep(api: GitHubApi, t: SecretTarget, keep: readonly string[], debug: (m: string) => void) {
   const now = api.githubNow() ?? api.now();
   const old = (createdAt: number): boolean => now - createdAt > OLD_COPY_AFTER_MS;
   try {
     for (const s of await listSecrets(api, t, PREFIX)) {
-      if (OLD_CLAIM.test(s.name) && old(s.createdAt)) await deleteSecret(api, t, s.name);
+      if (OLD_CLAIM.test(s.name)) await deleteSecret(api, t, s.name);
     }
     const variables = new Variables(api, t);
     const mine = t.name.toUpperCase();

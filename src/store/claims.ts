@@ -407,7 +407,7 @@ export class Claims {
     for (let gen = 0; gen < MAX_GENERATIONS; ) {
       const name = this.name(copy, gen, true);
       const lock = await this.create(copy, name, 'busy', this.d.leaseMs);
-      if ('name' in lock) return this.recoverUnder(lock, claim, result, r);
+      if ('name' in lock) return this.recoverUnder(lock, gen, claim, result, r);
       if (r.fresh) return false;
       // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
       if (await this.waitFor(name, lock, start)) gen++;
@@ -422,7 +422,7 @@ export class Claims {
     );
   }
 
-  private async recoverUnder(lock: Ticket, claim: string, result: Result, r: Recovery): Promise<boolean> {
+  private async recoverUnder(lock: Ticket, gen: number, claim: string, result: Result, r: Recovery): Promise<boolean> {
     let wrote: boolean;
     try {
       wrote = await r.write();
@@ -439,7 +439,10 @@ export class Claims {
       };
       await this.d.variables.update(claim, encodeClaim(kept)).catch(() => undefined);
     }
+    // This lock, and those of recoverers that died before it: nothing of the recovery stays.
+    const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));
     await this.release(lock).catch(() => undefined);
+    for (const name of dead) await this.d.variables.remove(name).catch(() => undefined);
     return wrote;
   }
 

@@ -148,17 +148,20 @@ describe('refresh and write-back', () => {
     expect(main.summary).toContain(
       '<th>secret updated</th><td>yes: repository secret CLAUDE_CREDENTIALS of octo/app</td>',
     );
-    // Preflight reads and the claim come before the refresh; the settled claim (at once), the write and the
-    // prune after it.
+    // Preflight reads, the claim and the write check come before the refresh; the settled claim (at once)
+    // and the write after it; a first write by this version (no claims in the value's marker) then
+    // looks for what earlier versions left.
     expect(
-      si.gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}/, 'OAUTH_BROKER_<id>')}`),
+      si.gh.requests.map((r) => `${r.method} ${r.path.replace(/OAUTH_BROKER_[0-9A-F]{20}_/, 'OAUTH_BROKER_<id>_')}`),
     ).toEqual([
       'GET /repos/octo/app/actions/secrets/public-key',
       'GET /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
-      'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0',
-      'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_<id>_0_S',
+      'POST /repos/octo/app/actions/variables',
+      'PUT /repos/octo/app/actions/secrets/OAUTH_BROKER_WRITE_CHECK',
+      'PATCH /repos/octo/app/actions/variables/OAUTH_BROKER_<id>_0',
       'PUT /repos/octo/app/actions/secrets/CLAUDE_CREDENTIALS',
       'GET /repos/octo/app/actions/secrets',
+      'GET /repos/octo/app/actions/variables',
     ]);
     assertMasked(main, [stored.accessToken, stored.refreshToken]);
     // The new tokens are masked before anything mentions the refresh, in the bundled step's own stdout.
@@ -609,10 +612,13 @@ describe('client-refresh', () => {
     });
     expect(main.code).toBe(0);
     expect(post.code).toBe(0);
-    expect(si.gh.requests.filter((q) => q.method === 'PUT').map((q) => q.path)).toEqual([
-      expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0$/),
+    // The CLI's claim is made, then deleted: nothing written, nothing left.
+    expect(si.gh.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.path}`)).toEqual([
+      'POST /repos/octo/app/actions/variables',
+      expect.stringMatching(/^DELETE \/repos\/octo\/app\/actions\/variables\/OAUTH_BROKER_[0-9A-F]{20}_0$/),
     ]);
     expect(si.gh.secretNames({ repo: REPO })).toEqual([SECRET]);
+    expect(si.gh.variableNames({ repo: REPO })).toEqual([]);
     expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
     expect(existsSync(main.outputs['credentials-file'])).toBe(false);
   });

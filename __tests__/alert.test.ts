@@ -13,7 +13,7 @@ import type { StoredIssue } from './support/github-server.js';
 import { ANTHROPIC_CLIENT_ID } from './support/oauth-server.js';
 import { inputSecrets, leaks } from './support/leaks.js';
 import { repoRoot, runAction, type RunResult } from './support/runner.js';
-import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { CLAIM_VARIABLE, HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep, runStepThenPost, testClock } from './support/step.js';
 
 const DAY = 24 * HOUR;
@@ -427,7 +427,8 @@ describe('client-refresh', () => {
     expect(post.code).toBe(0);
     const stored = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as Record<string, Record<string, unknown>>;
     expect(stored.claudeAiOauth.refreshToken).toBe(t.refresh_token);
-    expect(Object.keys(stored.oauth_broker)).toEqual(['written_at']);
+    expect(stored.oauth_broker).toHaveProperty('written_at');
+    expect(stored.oauth_broker).not.toHaveProperty('refresh_expires_at');
   });
 });
 
@@ -436,6 +437,9 @@ describe('the post step', () => {
     const s = seed();
     const put = { method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad Gateway"}' };
     for (let i = 0; i < 10; i++) si.gh.faults.push({ ...put });
+    // GitHub takes the settle but not the rescue in the claim: only the pending file keeps the rotation.
+    const patch = { method: 'PATCH', path: CLAIM_VARIABLE };
+    si.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, status: 403, body: '{"message":"Forbidden"}' });
     const { main, post } = await runStepThenPost({ inputs: rotation(s, { share: 'false' }) });
     expect([main.code, post.code]).toEqual([1, 1]);
     const [issue] = si.gh.issues(REPO);
@@ -492,7 +496,15 @@ it('every value masked is redacted from the body, even one no earlier step redac
   const cfg = readConfig(core, env);
   const masker = new Masker(core);
   masker.mask(opaque);
-  const deps = { core, env, fetch: globalThis.fetch, now: Date.now, sleep: async () => {}, startedAt: Date.now() };
+  const deps = {
+    core,
+    env,
+    fetch: globalThis.fetch,
+    now: Date.now,
+    monotonic: () => performance.now(),
+    sleep: async () => {},
+    startedAt: Date.now(),
+  };
   const failed = { line: `provider said ${opaque}`, details: [`part ${opaque.slice(5, 25)}`] };
   await updateAlert(deps, cfg, cfg.alert!, masker, { failed });
   const [issue] = si.gh.issues(REPO);

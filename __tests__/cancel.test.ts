@@ -3,10 +3,10 @@
 // the bundled action the way the runner sends them, at the worst moments; what follows a kill
 // (the post step) runs in-process, where a cancel is the shield's (support/step.ts testShield).
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, SECRET, SETTLE_PATH, useStandIns } from './support/stand-ins.js';
+import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
@@ -124,21 +124,45 @@ describe('a cancel while the token is presented', () => {
   });
 });
 
-it('a pending file the post step cannot open with its inputs is left alone, in one clear line', async () => {
-  const s = seed();
-  const main = await killedDuringWrite(inputs(s.credentials));
-  const other = fakeToken('pat');
-  si.gh.addToken(other, { kind: 'pat' });
-  const post = await runStep('post', {
-    inputs: inputs(s.credentials, { 'github-token': other }),
-    runnerTemp,
-    state: main.state,
+describe('a pending file the post step cannot open', () => {
+  const pendingFile = (): string => {
+    const names = readdirSync(runnerTemp).filter((n) => /^oauth-broker-pending-[0-9a-f]{16}$/.test(n));
+    expect(names).toHaveLength(1);
+    return join(runnerTemp, names[0]);
+  };
+
+  it('changed since main sealed it: left alone, in one clear line', async () => {
+    const s = seed();
+    const main = await killedDuringWrite(inputs(s.credentials));
+    const path = pendingFile();
+    writeFileSync(path, Buffer.from(readFileSync(path, 'utf8'), 'base64').reverse().toString('base64'));
+    const post = await runStep('post', { inputs: inputs(s.credentials), runnerTemp, state: main.state });
+    expect(post.code).toBe(1);
+    expect(post.stdout).toMatch(
+      /^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened/m,
+    );
+    expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
   });
-  expect(post.code).toBe(1);
-  expect(post.stdout).toMatch(
-    /^::error::oauth-broker: the rotated credentials the main step left in .* cannot be opened/m,
-  );
-  expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+
+  it('named by a state that does not verify with these inputs (another github-token): ignored', async () => {
+    // The state's MAC is keyed by the step's secret inputs: under other ones, main's own state
+    // cannot be told from one an earlier step forged, and neither is acted on.
+    const s = seed();
+    const main = await killedDuringWrite(inputs(s.credentials));
+    const other = fakeToken('pat');
+    si.gh.addToken(other, { kind: 'pat' });
+    const before = si.gh.requests.length;
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, { 'github-token': other }),
+      runnerTemp,
+      state: main.state,
+    });
+    expect(post.code).toBe(0);
+    expect(post.stdout).not.toMatch(/^::(error|warning)::/m);
+    expect(post.stdout).toMatch(/^::debug::Ignoring oauth-broker-pending: .*\(foreign\)\.$/m);
+    expect(si.gh.requests.slice(before)).toEqual([]);
+    expect(pendingFile()).toMatch(/oauth-broker-pending-/);
+  });
 });
 
 it('a RUNNER_TEMP that cannot take the pending file does not stop the write-back', async () => {
@@ -167,11 +191,11 @@ it('a cancel during a wait the provider asked for sends nothing more: the token 
   expect(r.code).toBe(1);
   expect(r.stdout).toMatch(/the job was cancelled before the retry; nothing was spent/);
   expect(si.oauth.isLive(s.refreshToken)).toBe(true);
-  expect(si.gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+  expect(si.gh.variableNames({ repo: REPO })).toEqual([]);
 });
 
 describe('the post step finishing what main could not', () => {
-  it('GitHub failing in the post step too: rotation rescued in the store; the next run recovers it', async () => {
+  it('GitHub failing in the post step too: rotation rescued in the claim; the next run recovers it', async () => {
     const s = seed();
     const env = si.cache.env('refs/heads/main');
     const main = await killedDuringWrite(inputs(s.credentials), env);
@@ -180,7 +204,7 @@ describe('the post step finishing what main could not', () => {
     const post = await runStep('post', { inputs: inputs(s.credentials), env, runnerTemp, state: main.state });
     expect(post.code).toBe(1);
     expect(post.stdout).toMatch(/^::error::github-api-url: could not read the public key .*502/m);
-    expect(post.stdout).toMatch(/The rotated credentials are kept sealed in the shared store/);
+    expect(post.stdout).toMatch(/The rotated credentials are kept sealed beside the secret/);
     si.gh.faults.length = 0;
     const next = await runStep('main', { inputs: inputs(s.credentials), env });
     expect({ code: next.code, error: next.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
@@ -191,6 +215,9 @@ describe('the post step finishing what main could not', () => {
 
   it('without the store (share: false), a write-back main could not finish is finished by the post step', async () => {
     const s = seed();
+    // GitHub refuses main's settle and its rescue in the claim too: only the pending file keeps the rotation.
+    const patch = { method: 'PATCH', path: CLAIM_VARIABLE, status: 403, body: '{"message":"Resource not accessible"}' };
+    si.gh.faults.push(patch, patch);
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({
         method: 'PUT',
@@ -212,8 +239,14 @@ describe('the post step finishing what main could not', () => {
     const s = seed();
     const given = inputs(s.credentials, { share: 'false' });
     const env = { OAUTH_BROKER_LEASE_MS: '60000' };
-    const refused = { method: 'PUT', path: SETTLE_PATH, status: 403, body: '{"message":"Resource not accessible"}' };
-    si.gh.faults.push(refused, refused);
+    const refused = {
+      method: 'PATCH',
+      path: CLAIM_VARIABLE,
+      status: 403,
+      body: '{"message":"Resource not accessible"}',
+    };
+    // Main's settle and its rescue, then the post step's settle.
+    si.gh.faults.push(refused, refused, refused);
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({ method: 'PUT', pathIncludes: `secrets/${SECRET}`, status: 502, body: '{"message":"Bad"}' });
     // The claim is made at the start of one of GitHub's seconds; only the post step's waits pass for GitHub.
@@ -227,7 +260,8 @@ describe('the post step finishing what main could not', () => {
     expect(si.gh.faults).toEqual([]);
     expect(si.oauth.isLive(storedRefreshToken())).toBe(true);
     // A job still holding the old value, after the lease: the claim reads as settled, so it never presents.
-    const later = await runStep('main', { inputs: given, env, clock: testClock({ offsetMs: 65_000 }) });
+    si.gh.advance(65_000);
+    const later = await runStep('main', { inputs: given, env });
     expect(later.stdout).toMatch(/^::error::credentials: another job already spent this refresh token/m);
     expect(si.oauth.reuseCount).toBe(0);
   });

@@ -1,247 +1,227 @@
-// The coordination protocol in-process: claims over an in-memory "secrets beside the target"
-// with GitHub's create-or-update answer (201 only for the first), and the shared store over
-// an in-memory cache with its semantics (immutable entries, first reservation wins).
-import { Coordination, type Beside, type CoordinationDeps } from '../src/store/coordination.js';
-import type { Credentials } from '../src/core/credentials.js';
-import type { ReserveResult, StoreBackend } from '../src/store/cache-backend.js';
-import { SharedStore, type Successor } from '../src/store/shared.js';
+// The claim between jobs (docs/design.md, "Claims"): whose a claim is, even when GitHub's answer was
+// lost; deadlines judged on GitHub's clock alone, whatever the runner's says; a holder that is slow
+// but alive is never taken over; the permission claims need, asked for before anything is spent; and
+// what the refresh path costs in requests. In-process against the stand-ins (support/step.ts).
+import { refreshTokens } from '../src/core/refresh.js';
+import { PROVIDERS } from '../src/core/providers.js';
 import { fakeToken } from './support/fake-tokens.js';
+import { errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
+import { HOUR, REPO, SECRET, VARIABLES, useStandIns } from './support/stand-ins.js';
+import { testClock, type Clock } from './support/step.js';
 
-class MemoryBeside implements Beside {
-  readonly secrets = new Map<string, number>();
-  /** When the target secret was last written. */
-  updatedAt = 0;
-  /** GitHub refuses every marker, for good. */
-  refuseMarks = false;
-  constructor(private readonly clock: { t: number }) {}
-  /** GitHub's stamps: whole seconds. */
-  private stamp(): number {
-    return Math.floor(this.clock.t / 1000) * 1000;
-  }
-  /** The job's write-back of the target. */
-  writeTarget(): void {
-    this.updatedAt = this.stamp();
-  }
-  async create(name: string): Promise<boolean> {
-    if (this.secrets.has(name)) return false;
-    this.secrets.set(name, this.stamp());
-    return true;
-  }
-  async mark(name: string): Promise<void> {
-    if (this.refuseMarks) throw new Error('403 Resource not accessible by personal access token');
-    if (!this.secrets.has(name)) this.secrets.set(name, this.stamp());
-  }
-  async targetUpdatedAt(): Promise<number> {
-    return this.updatedAt;
-  }
-  async createdAt(name: string): Promise<number | undefined> {
-    return this.secrets.get(name);
-  }
-  async remove(name: string): Promise<void> {
-    this.secrets.delete(name);
-  }
-  async list(prefix: string): Promise<Array<{ name: string; createdAt: number }>> {
-    return [...this.secrets].filter(([n]) => n.startsWith(prefix)).map(([name, createdAt]) => ({ name, createdAt }));
-  }
-}
+const PAT = fakeToken('pat');
+const si = useStandIns(PAT);
+const { seed, stored, job, claimsAt, expectLoginKept } = jobs(si, PAT);
+const MINUTE = 60_000;
 
-class MemoryBackend implements StoreBackend {
-  readonly entries = new Map<string, Buffer>();
-  async create(key: string, data: Buffer): Promise<ReserveResult> {
-    if (this.entries.has(key)) return 'taken';
-    this.entries.set(key, data);
-    return 'saved';
-  }
-  async read(keys: string[]): Promise<{ key: string; data: Buffer } | undefined> {
-    const key = keys.find((k) => this.entries.has(k));
-    return key ? { key, data: this.entries.get(key)! } : undefined;
-  }
-}
-
-const LEASE = 60_000;
-const copy = (): Credentials => ({
-  format: 'claude-code',
-  refreshToken: fakeToken('anthropic-refresh'),
-  accessToken: fakeToken('anthropic-access'),
-  doc: {},
-});
-const successor: Successor = { kind: 'next', accessToken: 'next-access', at: '2026-12-01T00:00:00Z' };
-
-function world(): {
-  beside: MemoryBeside;
-  backend: MemoryBackend;
-  clock: { t: number };
-  job: (o?: Partial<CoordinationDeps>) => Coordination;
-} {
-  const clock = { t: Date.parse('2026-12-01T00:00:00Z') };
-  const beside = new MemoryBeside(clock);
-  const backend = new MemoryBackend();
-  const job = (o: Partial<CoordinationDeps> = {}): Coordination => {
-    const startedAt = o.startedAt ?? clock.t;
-    const deps = {
-      now: () => clock.t,
-      sleep: async (ms: number) => void (clock.t += ms),
-      info: () => undefined,
-      pollMs: 1_000,
-      startedAt,
-    };
-    return new Coordination({
-      beside,
-      store: new SharedStore(backend, deps),
-      binding: 'the PAT',
-      now: () => clock.t,
-      monotonic: () => clock.t,
-      sleep: deps.sleep,
-      startedAt,
-      leaseMs: LEASE,
-      lockTimeoutMs: 5_000,
-      info: () => undefined,
-      warning: () => undefined,
-      target: 'repository secret S of o/r',
-      ...o,
-    });
+/** A clock on real time (waits take real time) that a test can move: another runner's wall clock. */
+function movableClock(offsetMs = 0): Clock & { move(ms: number): void } {
+  let offset = offsetMs;
+  return {
+    instant: false,
+    now: () => Date.now() + offset,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    move: (ms) => {
+      offset += ms;
+    },
   };
-  return { beside, backend, clock, job };
 }
 
-describe('claims', () => {
-  it('one owner per copy; a second job gets its result, or a clear refusal', async () => {
-    const w = world();
-    const c = copy();
-    const owner = await w.job().reserve(c);
-    expect(owner.kind).toBe('owner');
-    await expect(w.job().reserve(c)).rejects.toThrow(/^lock-timeout: another job claimed the refresh/);
-    if (owner.kind === 'owner') {
-      await w.job().spent(owner.ticket);
-      await w.job().succeeded(owner.ticket, successor);
-    }
-    await expect(w.job().reserve(c)).resolves.toEqual({ kind: 'shared', successor });
-    // Without the store the result cannot reach it: it refuses instead of presenting.
-    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(
-      /another job already spent this refresh token/,
-    );
+/** Resolves once `done()` holds, polling briefly; the test's own bound, not a timing assertion. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(done()).toBe(true);
+}
+
+describe('ownership is read back, never assumed', () => {
+  it.each([
+    ['a reset after GitHub made it', { after: 'reset' as const }],
+    ['a 502 after GitHub made it', { after: 502 }],
+    ['a 502 before GitHub made it', { status: 502, body: '{"message":"Server Error"}' }],
+  ])('a claim whose answer was lost (%s) costs a read, not the job', async (_, fault) => {
+    const s = seed();
+    si.gh.faults.push({ method: 'POST', path: VARIABLES, ...fault });
+    const r = await job(s.credentials);
+    expectSuccess(r);
+    expect(r.outputs.source).toBe('refreshed');
+    expect(si.oauth.refreshCount).toBe(1);
+    expect(claimsAt()).toHaveLength(1);
+    expectLoginKept();
   });
 
-  it('a surely unsent failure releases the claim, any number of times', async () => {
-    const w = world();
-    const c = copy();
-    for (let i = 0; i < 10; i++) {
-      const r = await w.job().reserve(c);
-      if (r.kind !== 'owner') throw new Error('expected to own the claim');
-      await w.job().failed(r.ticket, 'no');
-    }
-    expect((await w.job().reserve(c)).kind).toBe('owner');
-  });
-
-  it('a spent token is settled: nobody presents it again, even after the lease', async () => {
-    const w = world();
-    const c = copy();
-    const r = await w.job().reserve(c);
-    if (r.kind === 'owner') await w.job().failed(r.ticket, 'yes');
-    w.clock.t += 10 * LEASE;
-    await expect(w.job().reserve(c)).rejects.toThrow(/another job already spent this refresh token/);
-  });
-
-  it('a settle GitHub refuses: the write-back lands a second after the claim, and reads as settled', async () => {
-    const w = world();
-    const c = copy();
-    w.beside.refuseMarks = true;
-    const warnings: string[] = [];
-    const job = w.job({ warning: (m) => warnings.push(m) });
-    const r = await job.reserve(c);
-    if (r.kind !== 'owner') throw new Error('expected to own the claim');
-    w.clock.t += 120; // the provider answers
-    await job.settle(r.ticket);
-    w.beside.writeTarget();
-    expect(w.beside.updatedAt).toBeGreaterThan(w.beside.secrets.get(r.ticket.claim)!);
-    expect(warnings).toEqual([
-      expect.stringMatching(/^Could not settle the claim beside .*; the write-back will show/),
-    ]);
-    w.clock.t += 10 * LEASE;
-    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(
-      /another job already spent this refresh token/,
-    );
-  });
-
-  it('a settle that lands costs no wait, and a refused one about a second after the claim', async () => {
-    const w = world();
-    const r = await w.job().reserve(copy());
-    if (r.kind !== 'owner') throw new Error('expected to own the claim');
-    const start = w.clock.t;
-    await w.job().settle(r.ticket);
-    expect(w.clock.t).toBe(start);
-    w.beside.refuseMarks = true;
-    await w.job().settle(r.ticket);
-    expect(w.clock.t - start).toBeGreaterThan(1_000);
-    expect(w.clock.t - start).toBeLessThanOrEqual(1_010);
-    // Long after the claim, nothing is left to wait for.
-    w.clock.t += 5_000;
-    const later = w.clock.t;
-    await w.job().settle(r.ticket);
-    expect(w.clock.t).toBe(later);
-  });
-
-  it('a holder that may have presented keeps its claim until its lease ends; one later run takes over', async () => {
-    const w = world();
-    const c = copy();
-    const r = await w.job().reserve(c);
-    if (r.kind === 'owner') await w.job().failed(r.ticket, 'unknown');
-    w.clock.t += LEASE + 1;
-    // A job of the same wave (started before the lease ran out) does not take over.
-    await expect(w.job({ startedAt: w.clock.t - 2_000, store: undefined }).reserve(c)).rejects.toMatchObject({
-      details: [expect.stringMatching(/a run started after .* may take over/)],
-    });
-    const later = await w.job().reserve(c);
-    expect(later).toMatchObject({ kind: 'owner', ticket: { claim: expect.stringMatching(/_1$/) } });
-    await expect(w.job({ store: undefined }).reserve(c)).rejects.toThrow(/since .* this job cannot receive its result/);
-  });
-
-  it('takeovers are bounded: after five dead holders the login is declared probably spent', async () => {
-    const w = world();
-    const c = copy();
-    for (let i = 0; i < 5; i++) {
-      expect((await w.job().reserve(c)).kind).toBe('owner');
-      w.clock.t += LEASE + 1;
-    }
-    await expect(w.job().reserve(c)).rejects.toThrow(
-      /^credentials: 5 jobs in a row took over this refresh token .*; log in again/,
-    );
-  });
-
-  it('prunes only claims, with their twins, of copies beyond the 30 newest or older than 7 days', async () => {
-    const w = world();
-    const day = 86_400_000;
-    const claim = (i: number): string => `OAUTH_BROKER_${i.toString(16).toUpperCase().padStart(20, '0')}_0`;
-    for (let i = 0; i < 3; i++) {
-      w.beside.secrets.set(claim(i), w.clock.t - 8 * day);
-      w.beside.secrets.set(`${claim(i)}_S`, w.clock.t - 8 * day);
-    }
-    for (let i = 3; i < 40; i++) w.beside.secrets.set(claim(i), w.clock.t - day + i);
-    // The user's own secrets, however old and however named, are never touched.
-    for (const name of ['UNRELATED', 'OAUTH_BROKER_PAT', 'OAUTH_BROKER_CREDENTIALS'])
-      w.beside.secrets.set(name, w.clock.t - 30 * day);
-    const r = await w.job().reserve(copy());
-    if (r.kind === 'owner') await w.job().succeeded(r.ticket, successor);
-    const left = [...w.beside.secrets.keys()];
-    expect(left).toEqual(expect.arrayContaining(['UNRELATED', 'OAUTH_BROKER_PAT', 'OAUTH_BROKER_CREDENTIALS']));
-    // The 3 old copies (6 names) go first, then the oldest young ones, 10 names in all.
-    for (let i = 0; i < 3; i++) expect(left).not.toContain(claim(i));
-    for (let i = 3; i < 7; i++) expect(left).not.toContain(claim(i));
-    expect(left).toContain(claim(39));
-    expect(left).toHaveLength(6 + 37 + 3 + 1 - 10);
+  it("another job's claim is never taken for this job's: a lost answer read back finds its nonce", async () => {
+    const s = seed();
+    // The holder's provider answers slowly; the second job's create is answered 502 before GitHub acts.
+    si.oauth.faults.push({ delayMs: 600 });
+    const holder = job(s.credentials, { clock: movableClock() });
+    await until(() => si.oauth.requests.length === 1);
+    si.gh.faults.push({ method: 'POST', path: VARIABLES, status: 502, body: '{"message":"Server Error"}' });
+    const waiter = await job(s.credentials, { clock: movableClock() });
+    expectSuccess(await holder);
+    expectSuccess(waiter);
+    expect(waiter.outputs.source).toBe('shared');
+    expect(si.oauth.refreshCount).toBe(1);
+    expectLoginKept();
   });
 });
 
-describe('what a cache reader with an old copy learns', () => {
-  it('nothing: the store is bound to the write token, which an old copy does not give', async () => {
-    const w = world();
-    const c = copy();
-    const r = await w.job().reserve(c);
-    if (r.kind !== 'owner') throw new Error('expected to own the claim');
-    const rescued: Successor = { ...successor, credentials: '{"rescued":"live refresh token"}', secretUpdatedAt: 'x' };
-    expect(await w.job().rescue(r.ticket, rescued)).toBe(true);
-    await expect(w.job({ binding: 'another token' }).left(c)).resolves.toBeUndefined();
-    await expect(w.job({ binding: '' }).left(c)).resolves.toBeUndefined();
-    await expect(w.job().left(c)).resolves.toEqual(rescued);
+describe("deadlines are judged on GitHub's clock, never the runner's", () => {
+  it('a runner whose clock is 20 minutes ahead waits for a live holder instead of taking over', async () => {
+    const s = seed();
+    si.oauth.faults.push({ delayMs: 800 });
+    const holder = job(s.credentials, { clock: movableClock() });
+    await until(() => si.oauth.requests.length === 1);
+    const ahead = await job(s.credentials, { clock: movableClock(20 * MINUTE) });
+    expectSuccess(await holder);
+    expectSuccess(ahead);
+    expect(ahead.outputs.source).toBe('shared');
+    expect(si.oauth.requests).toHaveLength(1);
+    expectLoginKept();
+  });
+
+  it.each([
+    ['20 minutes behind', -20 * MINUTE],
+    ['20 minutes ahead', 20 * MINUTE],
+  ])('a runner %s takes a dead holder over once GitHub says its lease ran out, not before', async (_, offset) => {
+    const s = seed();
+    si.oauth.faults.push({ action: 'hang' });
+    const lost = await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } });
+    expectOneCleanLine(lost, /not retried, as it may have arrived/);
+    // Within the lease on GitHub's clock: this job waits, whatever its own clock says, then gives up.
+    const early = await job(s.credentials, {
+      clock: testClock({ offsetMs: offset }),
+      inputs: { 'lock-timeout': '5s' },
+    });
+    expectOneCleanLine(early, /^lock-timeout: another job claimed the refresh/);
+    si.gh.advance(61 * 1000);
+    const late = await job(s.credentials, { clock: testClock({ offsetMs: offset }) });
+    expectSuccess(late);
+    expect(late.stdout).toContain('never finished; taking over');
+    expect(si.oauth.requests).toHaveLength(2);
+    expectLoginKept();
+  });
+
+  it.each([
+    ['behind', -20 * MINUTE],
+    ['ahead of', 20 * MINUTE],
+  ])("GitHub's clock 20 minutes %s the runner's changes nothing", async (_, offset) => {
+    si.gh.advance(offset);
+    const s = seed();
+    const runs = await Promise.all([1, 2, 3].map(() => job(s.credentials, { clock: movableClock() })));
+    for (const r of runs) expectSuccess(r);
+    expect(si.oauth.refreshCount).toBe(1);
+    // The stored value's marker is written on GitHub's clock, so the next job does not take it for an old copy.
+    expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    expectLoginKept();
+  });
+
+  it('a holder never presents after its own deadline: an attempt that could not end in time is not sent', async () => {
+    const request = {
+      provider: PROVIDERS.anthropic,
+      tokenUrl: si.oauth.tokenUrl,
+      clientId: PROVIDERS.anthropic.clientId as string,
+      refreshToken: seed().refreshToken,
+    };
+    let now = 0;
+    const deps = {
+      fetch: globalThis.fetch,
+      now: Date.now,
+      sleep: async (ms: number) => {
+        now += ms;
+      },
+      info: () => undefined,
+      timeoutMs: 30_000,
+      retryDelayMs: 1_000,
+      answerBy: { at: 20_000, monotonic: () => now },
+    };
+    // A 429 asks to come back in 19 s: after that wait, too little of the claim is left to send again.
+    si.oauth.faults.push({ status: 429, headers: { 'retry-after': '19' }, body: '{"error":"rate_limited"}' });
+    await expect(refreshTokens(request, deps)).rejects.toThrow(/took this job's whole claim on the refresh; nothing/);
+    expect(si.oauth.requests).toHaveLength(1);
+    // And an attempt is cut off where the claim ends, not at the whole timeout.
+    now = 0;
+    si.oauth.faults.push({ action: 'hang' });
+    const cut = { ...deps, answerBy: { at: 3_100, monotonic: () => now } };
+    await expect(refreshTokens(request, cut)).rejects.toThrow(/no answer within 3s/);
+  });
+});
+
+describe('a holder that is slow but alive is never taken over', () => {
+  it('the provider answers after 25 s and the write-back hangs for 60 s: jobs meanwhile never present', async () => {
+    const s = seed();
+    const holderClock = movableClock();
+    si.oauth.faults.push({ delayMs: 800 });
+    si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), delayMs: 1_500 });
+    const holder = job(s.credentials, { clock: holderClock });
+    await until(() => si.oauth.requests.length === 1);
+    // 25 s pass, for GitHub and for the holder, while the provider thinks; a job starts meanwhile.
+    si.gh.advance(25_000);
+    holderClock.move(25_000);
+    const during = job(s.credentials, { clock: movableClock() });
+    // Answered and settled; the write-back hangs while 60 s pass for GitHub; another job starts.
+    await until(() => si.gh.requests.some((q) => q.method === 'PATCH'));
+    si.gh.advance(60_000);
+    const meanwhile = job(s.credentials, { clock: movableClock() });
+    for (const r of await Promise.all([holder, during, meanwhile])) expectSuccess(r);
+    expect((await during).outputs.source).toBe('shared');
+    expect((await meanwhile).outputs.source).toBe('shared');
+    expect(si.oauth.requests).toHaveLength(1);
+    expectLoginKept();
+  });
+});
+
+describe('the permission claims need is asked for before anything is spent', () => {
+  it.each([
+    ['a repository', { repo: REPO }, {}, { variables: 'read' as const }, /"Variables: Read and write"/],
+    [
+      'an environment',
+      { repo: REPO, env: 'production' },
+      { 'secret-environment': 'production' },
+      { environments: 'read' as const },
+      /"Environments: Read and write"/,
+    ],
+    [
+      'an organisation',
+      { org: 'octo' },
+      { 'secret-org': 'octo' },
+      { orgVariables: 'read' as const },
+      /organization "Variables: Read and write"/,
+    ],
+  ])('in %s, a token that cannot write variables fails naming the permission', async (_, where, extra, spec, perm) => {
+    const s = seed(where);
+    const token = fakeToken('pat');
+    si.gh.addToken(token, { kind: 'pat', ...spec });
+    const r = await job(s.credentials, { inputs: { ...extra, 'github-token': token } });
+    expectOneCleanLine(r, perm);
+    expect(errorOf(r)).toMatch(/^github-token: /);
+    expect(si.oauth.requests).toHaveLength(0);
+    expect(stored(where)).toBe(s.credentials);
+  });
+});
+
+describe('what the refresh path costs', () => {
+  it('a rotation makes at most 7 requests in all, the provider included, and no cache request', async () => {
+    const s = seed();
+    // The first rotation by this version also fetches the public key and looks for earlier leftovers.
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    for (let round = 0; round < 4; round++) {
+      const before = { gh: si.gh.requests.length, oauth: si.oauth.requests.length, cache: si.cache.requests.length };
+      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+      const made = {
+        gh: si.gh.requests.length - before.gh,
+        oauth: si.oauth.requests.length - before.oauth,
+        cache: si.cache.requests.length - before.cache,
+      };
+      expect(made.oauth).toBe(1);
+      expect(made.cache).toBe(0);
+      expect(made.gh + made.oauth).toBeLessThanOrEqual(7);
+    }
+    expectLoginKept();
+  });
+
+  it('the stored-token path makes none', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    expectSuccess(await job(s.credentials));
+    expect(si.gh.requests.length + si.oauth.requests.length + si.cache.requests.length).toBe(0);
   });
 });

@@ -21,6 +21,24 @@ describe('parseDuration', () => {
   });
 });
 
+describe('a year at most', () => {
+  it.each([
+    ['365d', 365 * 86_400_000],
+    ['31536000', 31_536_000_000],
+    ['8760h', 31_536_000_000],
+  ])('takes %s', (text, ms) => expect(parseDuration('lock-timeout', text)).toBe(ms));
+
+  it.each(['366d', '365d1s', '31536001', '8761h', '525601m', '9'.repeat(400), `${'9'.repeat(400)}d`])(
+    'refuses %s naming the input',
+    (text) => {
+      const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+      expect(() => parseDuration('lock-timeout', text)).toThrow(
+        new UserError(`lock-timeout: "${shown}" is longer than a year; use at most 365d.`),
+      );
+    },
+  );
+});
+
 describe('formatDuration', () => {
   it.each([
     [0, '0s'],

@@ -231,6 +231,7 @@ describe('the main step, in-process: every error line is short, its details foll
       env,
       fetch: globalThis.fetch,
       now: Date.now,
+      monotonic: () => performance.now(),
       sleep: async () => undefined,
       startedAt: Date.now(),
     };
@@ -307,7 +308,7 @@ describe('the main step, in-process: every error line is short, its details foll
         const core = await main({ ...withTarget(c.credentials), 'github-token': reader });
         return { core, secrets: [...c.secrets, reader] };
       },
-      line: /^github-token: could not claim the refresh beside secret CLAUDE_CREDENTIALS: GitHub answered 403/,
+      line: /^github-token: could not write secrets of repository octo\/app \(a check before the refresh\): .* 403/,
       details: /^The secret: repository secret CLAUDE_CREDENTIALS of octo\/app\.$/,
     },
     {
@@ -338,8 +339,8 @@ describe('the main step, in-process: every error line is short, its details foll
         gh.faults.push({ method: 'PUT', pathIncludes: `/${SECRET}`, status: 403, body: '{"message":"Forbidden"}' });
         return { core: await main(withTarget(c.credentials)), secrets: c.secrets };
       },
-      line: /^The rotated credentials were not stored, and the stored refresh token is spent: fix the cause below/,
-      details: /^Why: github-token: could not write repository secret CLAUDE_CREDENTIALS of octo\/app: .* 403/,
+      line: /^github-token: could not write repository secret CLAUDE_CREDENTIALS of octo\/app: .* 403/,
+      details: /^The rotated credentials are kept sealed beside the secret for the next run\.$/,
     },
   ];
 
@@ -376,6 +377,7 @@ describe('the main step, in-process: every error line is short, its details foll
         env,
         fetch: globalThis.fetch,
         now: Date.now,
+        monotonic: () => performance.now(),
         sleep: async () => undefined,
         startedAt: 0,
       }).then(() => core);

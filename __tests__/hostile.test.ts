@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANTHROPIC_CLIENT_ID as CLIENT_ID } from './support/oauth-server.js';
 import { runAction, unescapeCommandValue, type RunResult } from './support/runner.js';
-import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { CLAIM_VARIABLE, HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep, runStepThenPost } from './support/step.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 
@@ -173,16 +173,24 @@ describe('no piece of a secret in any message', () => {
 describe('an abandoned cache call prints nothing later', () => {
   it("the library's late log (signed URLs) never reaches the step's output (dist)", async () => {
     const s = seed(-HOUR);
-    // The lookup answers after the broker gave up on it, while the step still waits on the provider;
-    // the library then logs its failure.
-    si.cache.faults.push({ route: 'GetCacheEntryDownloadURL', delayMs: 1_200, status: 400 });
-    si.oauth.faults.push({ delayMs: 2_500 });
+    // The rescue goes to the cache (the write-back fails for good, GitHub refuses it in the claim). Its
+    // last call answers after the broker gave up on it, while the step still alerts; the library then
+    // logs its failure.
+    for (let i = 0; i < 5; i++)
+      si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), status: 500 });
+    const patch = { method: 'PATCH', path: CLAIM_VARIABLE };
+    si.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, status: 403, body: '{"message":"Forbidden"}' });
+    si.cache.faults.push({ route: 'FinalizeCacheEntryUpload', delayMs: 1_200, status: 400 });
+    si.gh.faults.push({ method: 'GET', pathIncludes: '/issues', delayMs: 2_500 });
+    const job = fakeToken('app-token');
+    si.gh.addToken(job, { kind: 'job', issues: 'write' });
     const r = await runAction('main', {
-      inputs: inputs(s),
+      inputs: inputs(s, { alert: 'issue', 'alert-token': job }),
       env: { ...si.cache.env('refs/heads/main'), OAUTH_BROKER_CACHE_TIMEOUT_MS: '300', ...fast },
       timeoutMs: 60_000,
     });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/kept sealed for this job's post step/);
     expect(si.cache.requests.some((q) => q.status === 400)).toBe(true);
     expect(r.stdout).not.toMatch(/Failed to restore|Failed to save|injected fault|twirp|sig=/i);
     expect(r.stderr).toBe('');
@@ -346,9 +354,9 @@ describe('the post step never destroys what it could not store, and never throws
     expect(
       si.gh.requests
         .slice(before)
-        .filter((q) => q.method === 'PUT')
-        .map((q) => q.path),
-    ).toEqual([expect.stringMatching(/OAUTH_BROKER_[0-9A-F]{20}_0_S$/)]);
+        .filter((q) => q.method !== 'GET')
+        .map((q) => `${q.method} ${q.path}`),
+    ).toEqual([expect.stringMatching(/^PATCH .*\/variables\/OAUTH_BROKER_[0-9A-F]{20}_0$/)]);
   });
 
   it('a failed write-back keeps the file with the rotated refresh token, and says how to store it', async () => {

@@ -1,5 +1,5 @@
 // Inputs as the runner passes them: defaults per provider, and one clear line per mistake.
-import { userInfo } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../src/core/errors.js';
 import { readConfig } from '../src/action/inputs.js';
@@ -108,12 +108,42 @@ describe('env-name', () => {
   });
 });
 
-describe('~ and auto find a home even when HOME is empty', () => {
-  it("uses the account's home directory, as the defaults do", () => {
-    const home = userInfo().homedir;
-    expect(config({ 'credentials-file': '~/x.json' }, { HOME: '' }).credentialsFile).toBe(join(home, 'x.json'));
-    const auto = config({ 'credentials-file': 'auto' }, { HOME: '' }).credentialsFile;
-    expect(auto).toBe(join(home, '.claude', '.credentials.json'));
+describe('~ and auto are refused in an empty HOME or the root folder, before anything is spent', () => {
+  const fix = "; set HOME to the runner user's home, or give an absolute path.";
+  it.each([
+    ['auto', '', ', and HOME is empty'],
+    ['auto', '/', ', "/"'],
+    ['~/x.json', '/', ', "/"'],
+    ['~/x.json', '', ', and HOME is empty'],
+    ['auto', '//', ', "//"'],
+    ['auto', 'relative/home', ', "relative/home"'],
+  ])('credentials-file %s with HOME %j', (file, home, where) => {
+    const refused = new UserError(`credentials-file: "${file}" would be written in the home folder${where}${fix}`);
+    expect(() => config({ 'credentials-file': file }, { HOME: home })).toThrow(refused);
+    expect(() => config({ provider: 'openai', 'credentials-file': file }, { HOME: home })).toThrow(refused);
+  });
+
+  it('openai: the default file is refused too, unless CODEX_HOME says where it goes', () => {
+    expect(() => config({ provider: 'openai' }, { HOME: '/' })).toThrow(/^credentials-file: "auto" would be written/);
+    const codex = config({ provider: 'openai' }, { HOME: '/', CODEX_HOME: '/opt/codex' });
+    expect(codex.credentialsFile).toBe('/opt/codex/auth.json');
+    expect(() => config({ provider: 'openai' }, { CODEX_HOME: 'codex' })).toThrow(
+      new UserError('credentials-file: "auto" is under CODEX_HOME, a relative path; make it absolute, or give a path.'),
+    );
+  });
+
+  it('a path that is not in the home folder, or none, needs no home', () => {
+    expect(config({ 'credentials-file': '/opt/ci/creds.json' }, { HOME: '/' }).credentialsFile).toBe(
+      '/opt/ci/creds.json',
+    );
+    expect(config({ 'credentials-file': 'creds.json' }, { HOME: '' }).credentialsFile).toBe('/work/ws/creds.json');
+    expect(config({}, { HOME: '/' }).credentialsFile).toBeUndefined();
+  });
+
+  it("without HOME, the account's home, as the defaults do", () => {
+    const all: Env = { GITHUB_REPOSITORY: 'octo/app', 'INPUT_CREDENTIALS-FILE': '~/x.json' };
+    const home = homedir() || userInfo().homedir;
+    expect(readConfig(recordingCore(all), all).credentialsFile).toBe(join(home, 'x.json'));
   });
 });
 
@@ -138,10 +168,35 @@ describe('mistakes', () => {
     [{ share: 'yes' }, /^share: "yes" is not true or false/],
     [{ 'client-refresh': 'maybe' }, /^client-refresh: "maybe" is not true or false/],
     [{ 'lock-timeout': 'forever' }, /^lock-timeout: "forever" is not a duration/],
+    [{ 'lock-timeout': '366d' }, /^lock-timeout: "366d" is longer than a year; use at most 365d\.$/],
+    [{ 'min-ttl': '8761h' }, /^min-ttl: "8761h" is longer than a year; use at most 365d\.$/],
+    [{ 'min-ttl': '31536001' }, /^min-ttl: "31536001" is longer than a year; use at most 365d\.$/],
     [{ 'github-api-url': 'http://ghe.example.com/api/v3' }, /^github-api-url: .* must be an https URL/],
     [{ 'github-api-url': 'not a url' }, /^github-api-url: "not a url" is not a URL/],
   ])('%j', (inputs, message) => {
     expect(() => config(inputs)).toThrow(UserError);
     expect(() => config(inputs)).toThrow(message);
+  });
+
+  it.each([
+    ['token-url', 'https://ci:hunter2-secret@idp.example/token', '"https://***@idp.example/token"'],
+    ['token-url', 'http://ci:hunter2-secret@127.0.0.1:8080/token', '"http://***@127.0.0.1:8080/token"'],
+    ['github-api-url', 'https://hunter2-secret@ghe.example/api/v3', '"https://***@ghe.example/api/v3"'],
+  ])('%s with a user name or password is refused, never quoting them: %s', (input, value, shown) => {
+    const err = (() => {
+      try {
+        config({ provider: 'oauth2', 'client-id': 'x', 'token-url': 'https://idp.example/token', [input]: value });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toBe(`${input}: ${shown} holds a user name or password; remove it.`);
+    expect(err.message).not.toContain('hunter2');
+  });
+
+  it('a value that is not a URL is quoted without what comes before an @', () => {
+    expect(() => config({ 'token-url': 'https://ci:hunter2-secret@' })).toThrow('token-url: "***@" is not a URL.');
   });
 });

@@ -4,7 +4,7 @@
 import { fakeToken } from './support/fake-tokens.js';
 import { startProxy, type ProxyServer } from './support/proxy.js';
 import { assertNoLeak, runAction, type RunResult } from './support/runner.js';
-import { REPO, startStandIns, stopStandIns, type StandIns } from './support/stand-ins.js';
+import { CLAIM_VARIABLE, REPO, startStandIns, stopStandIns, type StandIns } from './support/stand-ins.js';
 
 const PAT = fakeToken('pat');
 const SECRET = 'CLAUDE_CREDENTIALS';
@@ -62,16 +62,29 @@ const storedRefresh = (): string =>
     .refreshToken;
 
 describe('behind a proxy', () => {
-  it('sends the refresh, every GitHub call and the cache through https_proxy', async () => {
+  it('sends the refresh and every GitHub call through https_proxy', async () => {
     const c = seed();
     const r = await job(c.credentials, { https_proxy: proxy.url });
     expect(r.stdout.match(/^::error::.*$/m)?.[0]).toBeUndefined();
     expect(r.code).toBe(0);
     expect(r.outputs.source).toBe('refreshed');
-    expect(hosts()).toEqual(['api.invalid', 'provider.invalid', 'results.invalid']);
-    expect(s.cache.entries().length).toBeGreaterThan(0);
+    expect(hosts()).toEqual(['api.invalid', 'provider.invalid']);
     expect(s.oauth.isLive(storedRefresh())).toBe(true);
     assertNoLeak(r, [c.credentials, c.refreshToken, storedRefresh(), r.outputs['access-token'] ?? '', PAT]);
+  });
+
+  it('sends the Actions cache through https_proxy too, when a rescue must go there', async () => {
+    const c = seed();
+    // The write-back fails for good and GitHub refuses the rescue in the claim (after taking the settle).
+    for (let i = 0; i < 5; i++)
+      s.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), status: 500 });
+    const patch = { method: 'PATCH', path: CLAIM_VARIABLE };
+    s.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, status: 403, body: '{"message":"Forbidden"}' });
+    const r = await job(c.credentials, { https_proxy: proxy.url });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/The rotated credentials are kept sealed beside the secret/);
+    expect(hosts()).toEqual(['api.invalid', 'provider.invalid', 'results.invalid']);
+    expect(s.cache.entries()).toHaveLength(1);
   });
 
   it('goes direct to a NO_PROXY host (HTTPS_PROXY, NO_PROXY upper case): unresolvable, surely not sent', async () => {
@@ -83,7 +96,7 @@ describe('behind a proxy', () => {
     expect(hosts()).toContain('api.invalid');
     expect(s.oauth.refreshCount).toBe(0);
     // Not sent: the claim is gone, so the next run need not wait out a lease.
-    expect(s.gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+    expect(s.gh.variableNames({ repo: REPO })).toEqual([]);
   });
 
   it('counts a refused tunnel as not sent: the token is not spent and the next run refreshes at once', async () => {
@@ -93,11 +106,42 @@ describe('behind a proxy', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/^::error::.*proxy refused the connection \(HTTP 403\)/m);
     expect(s.oauth.refreshCount).toBe(0);
-    expect(s.gh.secretNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'))).toEqual([]);
+    expect(s.gh.variableNames({ repo: REPO })).toEqual([]);
 
     proxy.refuse.clear();
     const again = await job(c.credentials, { https_proxy: proxy.url });
     expect(again.code).toBe(0);
+    expect(s.oauth.refreshCount).toBe(1);
+    expect(s.oauth.reuseCount).toBe(0);
+  });
+
+  it('counts a TLS-inspecting proxy the runner does not trust as not sent; trusting its CA is the fix', async () => {
+    const c = seed();
+    // Only the provider goes through the proxy: GitHub and the cache are plain http on loopback, direct.
+    const provider = (env: Record<string, string>): Promise<RunResult> =>
+      runAction('main', {
+        inputs: {
+          credentials: c.credentials,
+          'secret-name': SECRET,
+          'github-token': PAT,
+          'github-api-url': s.gh.url,
+          'token-url': named(s.oauth.tokenUrl, 'provider.invalid'),
+        },
+        env: { ...s.cache.env('refs/heads/main'), https_proxy: proxy.url, ...env },
+      });
+    const untrusted = await provider({});
+    expect(untrusted.code).toBe(1);
+    const line = untrusted.stdout.match(/^::error::(.*)$/m)?.[1];
+    expect(line).toMatch(
+      /^provider anthropic \(provider\.invalid:\d+\): TLS handshake failed \([A-Z_]+\); nothing was spent/,
+    );
+    expect(line).toMatch(/Trust its CA on the runner \(NODE_EXTRA_CA_CERTS\)/);
+    expect(hosts()).toEqual(['provider.invalid']);
+    expect(s.oauth.requests).toHaveLength(0);
+    expect(s.gh.variableNames({ repo: REPO })).toEqual([]);
+
+    const trusted = await provider({ NODE_EXTRA_CA_CERTS: proxy.caFile });
+    expect(trusted.code).toBe(0);
     expect(s.oauth.refreshCount).toBe(1);
     expect(s.oauth.reuseCount).toBe(0);
   });

@@ -1,6 +1,8 @@
-// Across jobs (docs/design.md, "Coordination"): jobs sharing a stand-in of the Actions cache service, the
-// provider's token endpoint and GitHub's secrets API. In-process (support/step.ts), but for the bundled
-// jobs at once: separate processes racing for one token, as a matrix does.
+// Across jobs (docs/design.md, "Claims"): jobs sharing the provider's token endpoint, GitHub's secrets
+// and variables and a stand-in of the Actions cache service; the result of a refresh travels sealed in
+// its claim. In-process (support/step.ts), but for the bundled jobs at once: separate processes racing
+// for one token, as a matrix does.
+import { openEntry } from '../src/store/seal.js';
 import { readFileSync } from 'node:fs';
 import { runAction, type RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
@@ -77,11 +79,9 @@ describe('shared store', () => {
     expect(runs.map((r) => r.outputs.source).sort()).toEqual(['refreshed', ...Array(JOBS - 1).fill('shared')]);
     expect(runs.filter((r) => r.outputs['secret-updated'] === 'true')).toHaveLength(1);
     expect(si.oauth.isLive(stored.refreshToken)).toBe(true);
-    // Cache keys name entries by a keyed hash, never by anything that reveals a token.
-    for (const e of si.cache.entries()) {
-      expect(e.key).toMatch(/^oauth-broker-v1-(next|lock|abort)-[0-9a-f]{32}(-g\d)?$/);
-      for (const t of [s.refreshToken, stored.refreshToken]) expect(e.key).not.toContain(t.slice(13, 25));
-    }
+    // The result went through the claim: nothing is left in the cache, one claim beside the secret.
+    expect(si.cache.entries()).toEqual([]);
+    expect(si.gh.variableNames({ repo: REPO })).toHaveLength(1);
   });
 
   it('a waiting job logs its progress', async () => {
@@ -98,7 +98,7 @@ describe('shared store', () => {
     expect(si.oauth.refreshCount).toBe(1);
     const waiters = runs.filter((r) => r.outputs.source === 'shared');
     expect(waiters.length).toBeGreaterThan(0);
-    for (const w of waiters) expect(w.stdout).toMatch(/waiting for another job's refresh… \d+s/);
+    for (const w of waiters) expect(w.stdout).toMatch(/being refreshed by another job; waiting up to lock-timeout/);
   });
 
   it('a stale job (old secret value) after a rotation succeeds from the store without refreshing', async () => {
@@ -138,27 +138,24 @@ describe('shared store', () => {
     });
   });
 
-  it('a reader with other credentials gets nothing of another login', async () => {
+  it('a claim reveals no piece of a token; its result opens only with the copy and the github-token', async () => {
     const s = seed(-HOUR);
     expect((await job(s.credentials)).code).toBe(0);
-    const before = si.cache.entries().length;
-    // Another login (e.g. a fork's, or another team's), with a read-only cache token.
-    const other = si.oauth.issue(['user:inference']);
-    const otherCreds = JSON.stringify({
-      claudeAiOauth: {
-        accessToken: other.accessToken,
-        refreshToken: other.refreshToken,
-        expiresAt: Date.now() + 8 * HOUR,
-        scopes: ['user:inference'],
-      },
+    const [name] = si.gh.variableNames({ repo: REPO });
+    const value = si.gh.variable({ repo: REPO }, name)!.value;
+    const stored = storedTokens();
+    for (const t of [s.refreshToken, s.accessToken, stored.refreshToken, stored.accessToken, PAT]) {
+      for (let i = 0; i + 12 <= t.length; i += 6) expect(`${name}${value}`).not.toContain(t.slice(i, i + 12));
+    }
+    const sealed = Buffer.from((JSON.parse(value) as { r: string }).r, 'base64');
+    const material = (pat: string, refresh = s.refreshToken) => `${refresh}\n${s.accessToken}\n${pat}`;
+    expect(await openEntry(material(PAT), name, sealed)).toMatchObject({
+      successor: { accessToken: stored.accessToken },
     });
-    si.gh.setRepoSecret(REPO, 'OTHER', otherCreds);
-    const r = await job(otherCreds, { readOnly: true, inputs: { 'secret-name': 'OTHER', mode: 'refresh' } });
-    expect(r.code).toBe(0);
-    expect(r.outputs.source).toBe('refreshed');
-    expect(r.outputs['access-token']).not.toBe(storedTokens().accessToken);
-    expect(r.stdout).toContain('Could not share the new access token through the Actions cache');
-    expect(si.cache.entries().length).toBe(before);
+    // Another github-token, another copy, another claim's name: nothing.
+    expect(await openEntry(material(fakeToken('pat')), name, sealed)).toBeUndefined();
+    expect(await openEntry(material(PAT, stored.refreshToken), name, sealed)).toBeUndefined();
+    expect(await openEntry(material(PAT), `${name}X`, sealed)).toBeUndefined();
   });
 
   it('a write-back that fails persistently is recovered by the next run, with no new login', async () => {
@@ -170,7 +167,7 @@ describe('shared store', () => {
     expect(failed.stdout).toMatch(
       /^::error::github-api-url: could not write repository secret CLAUDE_CREDENTIALS of octo\/app: .*502/m,
     );
-    expect(failed.stdout).toMatch(/The rotated credentials are kept sealed in the shared store/);
+    expect(failed.stdout).toMatch(/The rotated credentials are kept sealed beside the secret/);
     expect(secretValue()).toBe(s.credentials);
     expect(si.oauth.isLive(s.refreshToken)).toBe(false);
 
@@ -226,7 +223,7 @@ describe('shared store', () => {
     );
   });
 
-  it('share: false and runners without the cache service fall back with one info line', async () => {
+  it('share: false, and runners without the cache service, work with one info line at most', async () => {
     const s = seed(-HOUR);
     const off = await job(s.credentials, { inputs: { share: 'false' } });
     expect(off.code).toBe(0);
@@ -242,11 +239,11 @@ describe('shared store', () => {
       },
     });
     expect(none.code).toBe(0);
-    expect(none.stdout).toMatch(/Shared store off: this runner has no Actions cache service v2/);
+    expect(none.stdout).toMatch(/No Actions cache for a last-resort rescue: this runner has no Actions cache/);
     const s3 = seed(-HOUR);
     const ghes = await job(s3.credentials, { env: { GITHUB_SERVER_URL: 'https://ghe.example.com' } });
     expect(ghes.stdout.match(/^::error::.*$/m)?.[0]).toBeUndefined();
-    expect(ghes.stdout).toContain('Shared store off: GitHub Enterprise Server offers cache service v1 only');
+    expect(ghes.stdout).toContain('No Actions cache for a last-resort rescue: GitHub Enterprise Server offers');
     expect(si.cache.requests).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { CliDeps } from '../../src/cli/deps.js';
 import { authorize } from '../../src/cli/login/authorize.js';
 import { browserCommand, showAddress } from '../../src/cli/login/browser.js';
-import { codeFromPaste, codeFromQuery } from '../../src/cli/login/callback.js';
+import { codeFromPaste, codeFromQuery, ForeignAnswer } from '../../src/cli/login/callback.js';
 import { deviceCode } from '../../src/cli/login/device.js';
 import { exchangeCode } from '../../src/cli/login/exchange.js';
 import { listenOnce } from '../../src/cli/login/loopback.js';
@@ -101,6 +101,17 @@ describe('what comes back from the authorize page', () => {
     expect(() => codeFromQuery(query, 's', "the browser's redirect")).toThrow(line);
   });
 
+  it.each([
+    [{ code: 'c' }, 'has no state'],
+    [{ code: 'c', state: 'other' }, 'belongs to another login'],
+    [{ error: 'access_denied' }, 'has no state'],
+    [{ error: 'access_denied', state: 'other' }, 'belongs to another login'],
+  ])('an answer that is not this login’s, an error included, is a ForeignAnswer: %j', (query, line) => {
+    const read = () => codeFromQuery(new URLSearchParams(query), 's', 'the redirect');
+    expect(read).toThrow(ForeignAnswer);
+    expect(read).toThrow(`the redirect ${line}`);
+  });
+
   it('takes the address of the paste page in place of CODE#STATE, and refuses a bare word for an address', () => {
     const address = 'https://platform.claude.com/oauth/code/callback?code=the-code&state=s';
     expect(codeFromPaste(` ${address} `, 's', 'CODE#STATE')).toBe('the-code');
@@ -151,13 +162,44 @@ describe('the callback server', () => {
     }
   });
 
-  it('tells the browser the answer was refused, and the login why', async () => {
+  it('answers a callback that is not this login’s with a plain 400, and keeps waiting for its own', async () => {
     const callback = await listenOnce('http://localhost/cb', (q) => codeFromQuery(q, 's', 'the redirect'));
+    let ended = false;
+    callback.code.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
     try {
       expect(callback.redirectUri).toMatch(/^http:\/\/localhost:\d+\/cb$/);
-      const refused = expect(callback.code).rejects.toThrow('the redirect belongs to another login');
-      const page = await fetch(`${callback.redirectUri}?code=abc&state=other`);
+      // Another login's, none, and an error with no state or another: anything on this machine can send them.
+      for (const query of ['code=abc&state=other', 'code=abc', 'error=access_denied', 'error=x&state=other']) {
+        const page = await fetch(`${callback.redirectUri}?${query}`);
+        expect({ query, status: page.status, type: page.headers.get('content-type') }).toEqual({
+          query,
+          status: 400,
+          type: 'text/plain; charset=utf-8',
+        });
+        expect(await page.text()).toBe(
+          'This is not the answer to the login oauth-broker is waiting for; it was ignored.\n',
+        );
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(ended).toBe(false);
+      const page = await fetch(`${callback.redirectUri}?code=mine&state=s`);
+      expect(page.status).toBe(200);
+      await expect(callback.code).resolves.toBe('mine');
+    } finally {
+      callback.close();
+    }
+  });
+
+  it('tells the browser an error of this login’s was refused, and the login why', async () => {
+    const callback = await listenOnce('http://localhost/cb', (q) => codeFromQuery(q, 's', 'the redirect'));
+    try {
+      const refused = expect(callback.code).rejects.toThrow('the authorization server refused the login');
+      const page = await fetch(`${callback.redirectUri}?error=access_denied&state=s`);
       expect(page.status).toBe(400);
+      expect(await page.text()).toMatch(/The terminal says why/);
       await refused;
     } finally {
       callback.close();

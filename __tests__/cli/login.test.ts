@@ -274,6 +274,31 @@ describe('oauth-broker login --provider openai', () => {
     expectCodex(r.stdout, before);
   });
 
+  it('--browser: callbacks that are not this login’s (an error with no state first) leave it waiting', async () => {
+    // A page or program on this machine reaches the callback before the browser does.
+    const file = join(scratchHome(), 'browser.mjs');
+    const forged = ['error=access_denied', 'code=forged&state=forged', 'error=access_denied&state=forged'];
+    const script = [
+      `#!${process.execPath}`,
+      'const callback = new URL(process.argv[2]).searchParams.get("redirect_uri");',
+      `for (const q of ${JSON.stringify(forged)}) {`,
+      '  const res = await fetch(callback + "?" + q);',
+      '  if (res.status !== 400) process.exit(3);',
+      '}',
+      'await fetch(process.argv[2]).catch(() => {});',
+    ].join('\n');
+    writeFileSync(file, `${script}\n`);
+    chmodSync(file, 0o755);
+    const port = await closedPort();
+    const before = Date.now();
+    const r = await login([...browser(`http://127.0.0.1:${port}/auth/callback`), '--out', '-'], {
+      env: { BROWSER: file },
+      stdout: true,
+    });
+    expect(r.code).toBe(0);
+    expectCodex(r.stdout, before);
+  });
+
   it('--browser on a headless machine: the user pastes the address the browser was sent to', async () => {
     const port = await closedPort();
     const before = Date.now();

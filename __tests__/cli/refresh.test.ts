@@ -1,10 +1,11 @@
 // `oauth-broker refresh` through the bundle against the OAuth stand-in (single-use rotation): each
-// format, the file rewritten atomically in place, refusals before any call, and the rescue file.
-import { execFileSync } from 'node:child_process';
+// format, the file rewritten atomically in place, refusals before any call, the rescue file, and
+// Ctrl-C while the token request is in flight.
+import { type ChildProcessWithoutNullStreams, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fingerprint } from '../../src/core/fingerprint.js';
-import { runCli, scratchHome } from '../support/cli.js';
+import { type CliResult, runCli, scratchHome } from '../support/cli.js';
 import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
 import { closedPort } from '../support/http.js';
 import { type OAuthServer, startOAuthServer } from '../support/oauth-server.js';
@@ -47,6 +48,28 @@ const presented = (s: OAuthServer, token: string): number =>
 function expectRewritten(path: string, mode = 0o600): void {
   expect(statSync(path).mode & 0o777).toBe(mode);
   expect(readdirSync(dirname(path))).toEqual([basename(path)]);
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await pause(20);
+}
+
+/** `runCli` with the child at hand, to signal it, and its stderr so far. */
+function started(argv: string[], env?: Record<string, string>) {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  let stderr = '';
+  const done: Promise<CliResult> = runCli(argv, {
+    env,
+    stdin: (c) => {
+      child = c;
+      c.stdin.end();
+      c.stderr.on('data', (d: string) => {
+        stderr += d;
+      });
+    },
+  });
+  return { done, stderr: () => stderr, kill: (signal: NodeJS.Signals) => child?.kill(signal) };
 }
 
 describe('oauth-broker refresh', () => {
@@ -319,5 +342,98 @@ describe('oauth-broker refresh: usage', () => {
     expect(r.stderr).toMatch(/^usage: oauth-broker refresh --from FILE/);
     expect(r.stderr).toContain('atomically (a temporary file in');
     expect(r.stderr).toContain('FILE.rotated-<time>');
+  });
+});
+
+describe('oauth-broker refresh: Ctrl-C', () => {
+  const WAITING =
+    "oauth-broker refresh: waiting for the provider's answer, so that the new refresh token is not lost; " +
+    'Ctrl-C again does not stop this.';
+
+  it('waits for the answer once the request is sent, stores the new token, then exits 130', async () => {
+    const s = await server();
+    const { path, refreshToken: old } = claudeFile(s);
+    s.faults.push({ delayMs: 1500 });
+    const run = started(['refresh', '--from', path, '--token-url', s.tokenUrl]);
+    await until(() => s.requests.length > 0);
+    const sent = Date.now();
+    // The first is heard in silence; each one after it says what the command waits for.
+    for (const signal of ['SIGINT', 'SIGINT', 'SIGTERM'] as const) {
+      run.kill(signal);
+      await pause(150);
+    }
+    expect(s.refreshCount).toBe(0);
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(1400);
+    const doc = read(path).claudeAiOauth;
+    expect(doc.refreshToken).not.toBe(old);
+    expect(s.isLive(doc.refreshToken)).toBe(true);
+    expect(s.refreshCount).toBe(1);
+    expect(s.requests).toHaveLength(1);
+    expectRewritten(path);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual([WAITING, WAITING]);
+    expect(lines[2]).toContain(`Refreshed ${path}: access token expires `);
+    expect(lines.at(-2)).toBe(`  oauth-broker seed --repo O/R --secret NAME --from ${path}`);
+    expect(lines.at(-1)).toBe(
+      `oauth-broker refresh: interrupted (SIGINT) after the refresh completed and was stored in ${path}.`,
+    );
+    expect(lines).toHaveLength(7);
+  });
+
+  it('reports a request that failed meanwhile, the file unchanged: exit 1', async () => {
+    const s = await server();
+    const path = credentialsFile({
+      claudeAiOauth: { refreshToken: fakeToken('anthropic-refresh'), scopes: ['user:inference'] },
+    });
+    const before = readFileSync(path, 'utf8');
+    s.faults.push({ delayMs: 1000 });
+    const run = started(['refresh', '--from', path, '--token-url', s.tokenUrl]);
+    await until(() => s.requests.length > 0);
+    run.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^oauth-broker refresh: error: provider anthropic .* refused the stored refresh token: /),
+    ]);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it.each([
+    [
+      'a 503 asked to come back in 30 s',
+      (s: OAuthServer) => {
+        s.faults.push({ status: 503, headers: { 'retry-after': '30' }, body: '{"error":"temporarily_unavailable"}' });
+        return { url: s.tokenUrl, env: {}, waits: 'retrying in 30s as it asked' };
+      },
+    ],
+    [
+      'a refused connection, retried in 30 s',
+      async () => ({
+        url: `http://127.0.0.1:${await closedPort()}/v1/oauth/token`,
+        env: { OAUTH_BROKER_RETRY_BASE_MS: '30000' },
+        waits: 'the request was not sent, retrying in 30s',
+      }),
+    ],
+  ])('ends at once while a retry that sends nothing waits (%s): exit 130', async (_what, arrange) => {
+    const s = await server();
+    const { path, refreshToken: old } = claudeFile(s);
+    const before = readFileSync(path, 'utf8');
+    const { url, env, waits } = await arrange(s);
+    const run = started(['refresh', '--from', path, '--token-url', url], env);
+    await until(() => run.stderr().includes(waits));
+    const stopped = Date.now();
+    run.kill('SIGINT');
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(Date.now() - stopped).toBeLessThan(3000);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(s.isLive(old)).toBe(true);
+    expect(s.refreshCount).toBe(0);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe(
+      `oauth-broker refresh: interrupted (SIGINT) before the request was sent again; nothing was spent and ${path} ` +
+        'is unchanged.',
+    );
   });
 });

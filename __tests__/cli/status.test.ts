@@ -100,6 +100,7 @@ describe('oauth-broker status', () => {
       ['status', '--min-ttl', 'soon'],
       '--min-ttl: "soon" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.',
     ],
+    [['status', '--min-ttl', '366d'], '--min-ttl: "366d" is longer than a year; use at most 365d.'],
     [['status', 'extra'], 'unexpected argument "extra".'],
   ])('%j is a usage error: exit 2, one line, then the usage', async (argv, line) => {
     const r = await runCli(argv);

@@ -8,9 +8,9 @@ import type { CacheFault, CacheFaultRoute } from './cache-server.js';
 import type { GitHubFault } from './github-server.js';
 import { closedPort } from './http.js';
 import type { OAuthFault } from './oauth-server.js';
-import { repoRoot, runAction, type RunResult } from './runner.js';
-import { CLAIM_PATH, REPO, SECRET, SETTLE_PATH, type StandIns } from './stand-ins.js';
-import { type Clock, refusingFetch, runStep, testClock, type RefusingFetch } from './step.js';
+import { repoRoot, runAction, runMainThenPost, type RunResult } from './runner.js';
+import { CLAIM_VARIABLE, REPO, SECRET, VARIABLES, type StandIns } from './stand-ins.js';
+import { type Clock, refusingFetch, runStep, runStepThenPost, testClock, type RefusingFetch } from './step.js';
 
 const LEASE_MS = 60_000;
 
@@ -25,10 +25,22 @@ export function faultMatrix(si: StandIns, PAT: string) {
     env?: Record<string, string>;
     refusing?: RefusingFetch;
     clock?: Clock;
+    /** A cache fault for the run after the first, which reads what the first kept. */
+    readFault?: CacheFault;
   }
 
-  /** A job holding `credentials`; `later` starts it after the lease of any claim left before it. */
-  function job(credentials: string, over: Over = {}, later = false, e2e = false): Promise<RunResult> {
+  /**
+   * A job holding `credentials`; `later` starts it once GitHub's clock (the stand-in's, which alone
+   * judges a claim) has passed the lease of any claim left before it. `post` runs its post step too.
+   */
+  async function job(
+    credentials: string,
+    over: Over = {},
+    later = false,
+    e2e = false,
+    post = false,
+  ): Promise<RunResult> {
+    if (later) si.gh.advance(LEASE_MS + 5_000);
     const inputs = {
       credentials,
       'secret-name': SECRET,
@@ -40,16 +52,23 @@ export function faultMatrix(si: StandIns, PAT: string) {
     const cache = over.store === false ? {} : si.cache.env('refs/heads/main');
     const env = { ...cache, OAUTH_BROKER_LEASE_MS: String(LEASE_MS), ...over.env };
     if (e2e) {
-      // A bundled step cannot be given a later clock: a lease of 0 makes every claim left before it dead.
       const knobs = { OAUTH_BROKER_RETRY_BASE_MS: '10', OAUTH_BROKER_POLL_MS: '200' };
-      return runAction('main', { inputs, env: { ...knobs, ...env, ...(later ? { OAUTH_BROKER_LEASE_MS: '0' } : {}) } });
+      const bundled = { inputs, env: { ...knobs, ...env } };
+      if (!post) return runAction('main', bundled);
+      const { main, post: after } = await runMainThenPost(bundled);
+      expect(after.code).toBe(0);
+      return main;
     }
-    return runStep('main', {
+    const step = {
       inputs,
       env,
-      clock: over.clock ?? testClock({ offsetMs: later ? LEASE_MS + 5_000 : 0 }),
+      clock: over.clock ?? testClock(),
       ...(over.refusing ? { fetch: over.refusing.fetch } : {}),
-    });
+    };
+    if (!post) return runStep('main', step);
+    const { main, post: after } = await runStepThenPost(step);
+    expect(after.code).toBe(0);
+    return main;
   }
 
   type Outcome = 'success' | 'recoverable' | 'lost';
@@ -67,6 +86,10 @@ export function faultMatrix(si: StandIns, PAT: string) {
     claimsLeft?: number;
     /** Driven through dist/ instead: the cache library keeps retrying a call the step gave up on. */
     e2e?: boolean;
+    /** The first job's post step runs after it (it finishes a write-back main could not). */
+    post?: boolean;
+    /** The first job's value names this many claims of earlier copies (so its write-back removes the oldest). */
+    earlierClaims?: number;
   }
 
   const notJson = '<html>oops</html>';
@@ -114,6 +137,10 @@ export function faultMatrix(si: StandIns, PAT: string) {
      */
     before?: () => Over | undefined;
     claimsLeft?: Partial<Record<FaultClass, number>>;
+    /** A write: GitHub acts, then its answer is lost (reset, a 502, no answer); what each ends in. */
+    lost?: Outcome;
+    /** The first job's value names claims of earlier copies. */
+    earlierClaims?: number;
   }
 
   type FaultClass =
@@ -145,17 +172,35 @@ export function faultMatrix(si: StandIns, PAT: string) {
       // A read answered 200 with garbage; a write that happened, answered with garbage.
       malformed: github(c.method === 'GET' ? { ...at, status: 200, body: notJson } : { ...at, bodyAfter: notJson }),
     };
-    return (Object.keys(c.outcomes) as FaultClass[]).map((fault) => ({
-      call: c.call,
-      fault,
-      arm: async () => {
-        const over = c.before?.();
-        return { ...over, ...(await arms[fault]()) };
-      },
-      outcome: c.outcomes[fault] as Outcome,
-      message: c.messages?.[fault],
-      claimsLeft: c.claimsLeft?.[fault],
-    }));
+    const lost: Array<[string, GitHubFault['after'], Over | undefined]> = [
+      ['answer lost after the write (reset)', 'reset', undefined],
+      ['answer lost after the write (502)', 502, undefined],
+      ['answer lost after the write (timeout)', 'hang', SHORT_HTTP],
+    ];
+    const before = async (arm: Cell['arm']): Promise<Over | undefined> => {
+      const over = c.before?.();
+      return { ...over, ...(await arm()) };
+    };
+    return [
+      ...(Object.keys(c.outcomes) as FaultClass[]).map((fault) => ({
+        call: c.call,
+        fault,
+        arm: () => before(arms[fault]),
+        outcome: c.outcomes[fault] as Outcome,
+        message: c.messages?.[fault],
+        claimsLeft: c.claimsLeft?.[fault],
+        earlierClaims: c.earlierClaims,
+      })),
+      ...(c.lost
+        ? lost.map(([fault, after, over]) => ({
+            call: c.call,
+            fault,
+            arm: () => before(github({ ...at, after }, over)),
+            outcome: c.lost as Outcome,
+            earlierClaims: c.earlierClaims,
+          }))
+        : []),
+    ];
   }
 
   const all = (o: Outcome): Record<FaultClass, Outcome> => ({
@@ -170,18 +215,33 @@ export function faultMatrix(si: StandIns, PAT: string) {
   });
   const TARGET = new RegExp(`/actions/secrets/${SECRET}$`);
 
+  /** The write-back fails for good, and GitHub refuses the rescue in the claim (after the settle went through). */
+  const rescueToCache = (): void => {
+    si.gh.faults.push(...Array.from({ length: 5 }, () => ({ method: 'PUT', path: TARGET, status: 500 })));
+    si.gh.faults.push(
+      { method: 'PATCH', path: CLAIM_VARIABLE, delayMs: 1 },
+      { method: 'PATCH', path: CLAIM_VARIABLE, status: 403 },
+    );
+  };
+
   function cacheCells(
     call: string,
     route: CacheFaultRoute,
-    opts: { afterRotation?: boolean; refused?: boolean; malformed?: boolean; e2e?: string[] } = {},
+    opts: { refused?: boolean; malformed?: boolean; reading?: boolean; e2e?: string[] } = {},
   ): Cell[] {
     // The library retries on its own clock; the step gives up at its cache timeout, shortened here.
     const f = (fault: string, fa: Omit<CacheFault, 'route'>): Cell => ({
       call,
       fault,
-      arm: cached({ route, ...fa }, SHORT_CACHE),
-      outcome: 'success',
-      afterRotation: opts.afterRotation,
+      arm: async () => {
+        rescueToCache();
+        // A read fault is for the next run, which reads the rescue; the first run's write goes through.
+        if (opts.reading) return { env: SHORT_CACHE.env, readFault: { route, ...fa } };
+        return cached({ route, ...fa }, SHORT_CACHE)();
+      },
+      outcome: 'recoverable',
+      message: /^github-api-url: could not write .*500/,
+      post: !opts.reading,
       e2e: opts.e2e?.includes(fault),
     });
     return [
@@ -300,48 +360,62 @@ export function faultMatrix(si: StandIns, PAT: string) {
       },
     }),
 
-    // The claim: created once (never retried once GitHub may have acted), so its failures cost nothing.
+    // The claim: a variable created once; a create whose answer was lost is read back, never repeated
+    // blindly, so one transient error costs a retry at most. Refused, it fails before anything is spent.
     ...githubCells({
-      call: 'claim PUT',
-      method: 'PUT',
-      path: CLAIM_PATH,
-      outcomes: {
-        ...all('success'),
-        timeout: 'recoverable',
-        dropped: 'recoverable',
-        '5xx': 'recoverable',
-        '4xx': 'recoverable',
-      },
+      call: 'claim POST',
+      method: 'POST',
+      path: VARIABLES,
+      outcomes: { ...all('success'), '4xx': 'recoverable' },
       fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
-      messages: {
-        timeout: /could not claim the refresh .*no answer within/,
-        dropped: /could not claim the refresh .*connection dropped/,
-        '5xx': /could not claim the refresh .*502/,
-        '4xx': /^github-token: could not claim the refresh .*403.*Secrets: Read and write/,
-      },
+      messages: { '4xx': /^github-token: could not create the variable .*403.*"Variables: Read and write"/ },
+      lost: 'success',
     }),
-    // The settled twin, created the moment the provider answered: retried; its loss only costs a warning.
+    // The claim read back after a create whose answer was lost (its create succeeded meanwhile).
     ...githubCells({
-      call: 'settle PUT',
+      call: 'claim GET',
+      method: 'GET',
+      path: CLAIM_VARIABLE,
+      before: () => void si.gh.faults.push({ method: 'POST', path: VARIABLES, after: 502 }),
+      outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      messages: { '4xx': /^github-token: could not read the variable .*403/, malformed: /not JSON/ },
+      claimsLeft: { '4xx': 1, malformed: 1 },
+    }),
+    // The write check: the token must be able to store what replaces the token before it is spent.
+    ...githubCells({
+      call: 'write check PUT',
       method: 'PUT',
-      path: SETTLE_PATH,
+      path: /\/actions\/secrets\/OAUTH_BROKER_WRITE_CHECK$/,
+      outcomes: { ...all('success'), '4xx': 'recoverable' },
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      messages: { '4xx': /^github-token: could not write secrets of .*403.*"Secrets: Read and write"/ },
+      claimsLeft: { '4xx': 0 },
+      lost: 'success',
+    }),
+    // The settle, the moment the provider answered: retried; lost for good, the write-back is the sign.
+    ...githubCells({
+      call: 'settle PATCH',
+      method: 'PATCH',
+      path: CLAIM_VARIABLE,
       outcomes: all('success'),
       fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
-      // Lost for good, the twin leaves the target's updated_at as the only sign of the settle, and
-      // GitHub stamps whole seconds: the claim is made at the start of one, so a write-back in the
-      // claim's second would read as a dead holder's, and a run after the lease would present the
-      // spent token.
+      // Lost for good, the settle leaves the target's updated_at as the only sign, and GitHub stamps
+      // whole seconds: the claim is made at the start of one, so a write-back in the claim's second
+      // would read as a dead holder's, and a run after the lease would present the spent token.
       before: () => {
         si.gh.startSecond();
         // The step's waits pass for GitHub too, as they would.
         return { clock: testClock({ onSleep: (ms) => si.gh.advance(ms) }) };
       },
+      lost: 'success',
     }),
-    // The release of a claim after a refresh that surely sent nothing (here the provider's 401).
+    // The release of a claim after a refresh that surely sent nothing (here the provider's 401): a
+    // delete whose answer was lost is read back before it is sent again.
     ...githubCells({
-      call: 'claim DELETE',
+      call: 'release DELETE',
       method: 'DELETE',
-      path: CLAIM_PATH,
+      path: CLAIM_VARIABLE,
       before: () => void si.oauth.faults.push({ status: 401, body: '{"error":"invalid_client"}' }),
       outcomes: {
         refused: 'recoverable',
@@ -362,19 +436,38 @@ export function faultMatrix(si: StandIns, PAT: string) {
         '403 rate limit': /HTTP 401/,
         '4xx': /HTTP 401/,
       },
-      // Retried to success: the claim is gone; refused for good: it waits out its lease.
+      // Gone, but for a delete GitHub refuses for good: that claim waits for its deadline.
       claimsLeft: { refused: 0, timeout: 0, dropped: 0, '5xx': 0, '429 retry-after': 0, '403 rate limit': 0, '4xx': 1 },
     }),
-    // The list of the secrets beside the target, read to prune old claims after a success: best effort.
+    // After a write-back, the claim of the copy that drops out of the newest three: best effort.
     ...githubCells({
-      call: 'claim list GET',
+      call: 'cleanup DELETE',
+      method: 'DELETE',
+      path: /\/actions\/variables\/OAUTH_BROKER_0{20}_0$/,
+      outcomes: all('success'),
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      earlierClaims: 3,
+      // A delete GitHub refuses for good: the value keeps naming that claim, for the next run to remove.
+      claimsLeft: { '4xx': 4 },
+      lost: 'success',
+    }),
+    // The first write by this version looks for what earlier versions left: best effort.
+    ...githubCells({
+      call: 'leftover secrets GET',
       method: 'GET',
       path: /\/actions\/secrets$/,
       outcomes: all('success'),
       fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
     }),
+    ...githubCells({
+      call: 'leftover variables GET',
+      method: 'GET',
+      path: VARIABLES,
+      outcomes: all('success'),
+      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+    }),
 
-    // The write-back, after the provider rotated: retried, else rescued through the store.
+    // The write-back, after the provider rotated: retried, else rescued in the claim.
     ...githubCells({
       call: 'secret PUT',
       method: 'PUT',
@@ -382,6 +475,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       outcomes: { ...all('success'), '4xx': 'recoverable' },
       fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
       messages: { '4xx': /^github-token: could not write .*403/ },
+      lost: 'success',
     }),
     {
       call: 'secret PUT',
@@ -392,44 +486,43 @@ export function faultMatrix(si: StandIns, PAT: string) {
       message: /^github-api-url: could not write .*500/,
     },
 
-    // The shared store: any failure of the cache degrades to an uncoordinated refresh.
-    {
-      call: 'cache service (every call)',
-      fault: 'refused',
-      arm: async () => ({ env: { ACTIONS_RESULTS_URL: `http://127.0.0.1:${await closedPort()}/` } }),
-      outcome: 'success',
-    },
-    ...cacheCells('cache lookup', 'GetCacheEntryDownloadURL', { malformed: true }),
-    // A stale job reads the successor another job left: its download failing must not make it present a spent token.
-    ...cacheCells('cache download', 'download', { afterRotation: true, refused: true, malformed: true }),
+    // The Actions cache, the last resort: the write-back failed for good and GitHub refused the rescue in the
+    // claim too. A cache that fails as well leaves the rotation to the post step, which finishes it.
     ...cacheCells('cache reserve', 'CreateCacheEntry', { malformed: true }),
     ...cacheCells('cache upload', 'upload', { refused: true, e2e: ['refused', 'timeout'] }),
     ...cacheCells('cache finalize', 'FinalizeCacheEntryUpload', { malformed: true }),
+    // The next run reads that rescue: a cache that fails it makes it refuse, and the run after recovers.
+    ...cacheCells('cache lookup', 'GetCacheEntryDownloadURL', { malformed: true, reading: true }),
+    ...cacheCells('cache download', 'download', { refused: true, malformed: true, reading: true }),
   ];
 
   const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
-  const claims = (): string[] => si.gh.secretNames({ repo: REPO }).filter((n) => /^OAUTH_BROKER_\w+_\d+$/.test(n));
+  const claims = (): string[] =>
+    si.gh.variableNames({ repo: REPO }).filter((n) => /^OAUTH_BROKER_[0-9A-F]{20}_\d+$/.test(n));
 
-  /**
-   * The cells the store is part of: the cache's own, and a write-back that fails for good (its
-   * rescue). The others run without it, which changes no GitHub or provider call and spares the
-   * cache library's archive processes.
-   */
-  const usesStore = (c: Cell): boolean =>
-    c.call.startsWith('cache') || (c.call === 'secret PUT' && c.outcome !== 'success');
+  /** The cells the Actions cache is part of: it is only ever the last resort for a rescue. */
+  const usesStore = (c: Cell): boolean => c.call.startsWith('cache');
+
+  /** Claims of earlier copies, settled, as a value names them after a few rotations. */
+  function earlierClaims(n: number): string[] {
+    const names = Array.from({ length: n }, (_, i) => `OAUTH_BROKER_${String(i).repeat(20)}_0`);
+    for (const name of names) si.gh.setVariable({ repo: REPO }, name, '{"v":2,"n":"0","s":"settled","l":60}');
+    return names;
+  }
 
   async function runCell(cell: Cell): Promise<void> {
     const store = usesStore(cell);
     const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
+    const earlier = earlierClaims(cell.earlierClaims ?? 0);
     const credentials = JSON.stringify({
       claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
+      ...(earlier.length ? { oauth_broker: { claims: earlier } } : {}),
     });
     si.gh.setRepoSecret(REPO, SECRET, credentials);
-    if (cell.afterRotation) expect((await job(credentials, { store, inputs: { mode: 'refresh' } })).code).toBe(0);
     const refreshesBefore = si.oauth.refreshCount;
 
     const over = { store, ...(await cell.arm()) };
-    const first = await job(credentials, over, false, cell.e2e);
+    const first = await job(credentials, over, false, cell.e2e, cell.post);
     const armed = si.oauth.faults.length + si.gh.faults.length + si.cache.faults.length + (over.refusing?.left ?? 0);
 
     if (cell.outcome === 'success') {
@@ -437,6 +530,9 @@ export function faultMatrix(si: StandIns, PAT: string) {
       expect(armed).toBe(0); // the fault was really hit
       expect(si.oauth.reuseCount).toBe(0);
       expect(si.oauth.refreshCount - refreshesBefore).toBeLessThanOrEqual(1);
+      // Whatever the fault, no claim piles up: the earlier copies' oldest went, at most one more stayed.
+      if (cell.claimsLeft !== undefined) expect(claims()).toHaveLength(cell.claimsLeft);
+      else expect(claims().length).toBeLessThanOrEqual(Math.max(1, earlier.length));
       // A job still holding the old value, after every lease: it never presents a spent token.
       await job(credentials, { store: false }, true, cell.e2e);
       expect(si.oauth.reuseCount).toBe(0);
@@ -450,6 +546,13 @@ export function faultMatrix(si: StandIns, PAT: string) {
     si.oauth.faults.length = 0;
     si.gh.faults.length = 0;
     si.cache.faults.length = 0;
+    if (over.readFault) {
+      // The next run cannot read the rescue: it spends nothing, and the run after it recovers.
+      si.cache.faults.push(over.readFault);
+      await job(secretValue(), { store, env: SHORT_CACHE.env }, false);
+      expect(si.oauth.reuseCount).toBe(0);
+      si.cache.faults.length = 0;
+    }
 
     // A later run, after the lease of any claim the failed run left: it holds what the secret holds now.
     const later = await job(secretValue(), { store }, true);
@@ -480,7 +583,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
   ];
   const SYMBOL: Record<Outcome, string> = { success: '✓', recoverable: 'E', lost: 'L' };
   // A row of the README's fault table: a call, then its cells.
-  const FAULT_ROW = /^\| (token POST|public key GET|secret |claim |settle |cache )/;
+  const FAULT_ROW =
+    /^\| (token POST|public key GET|secret |claim |write check |settle |release |cleanup |leftover |cache )/;
 
   /** The README's table: a row per call, a column per fault class, then the cells outside the classes. */
   function tableRows(): string[] {

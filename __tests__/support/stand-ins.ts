@@ -9,9 +9,9 @@ import { cleanupRuns } from './runner.js';
 export const REPO = 'octo/app';
 export const SECRET = 'CLAUDE_CREDENTIALS';
 export const HOUR = 3_600_000;
-/** The request paths of the first claim beside a secret, and of its settled twin. */
-export const CLAIM_PATH = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0$/;
-export const SETTLE_PATH = /\/actions\/secrets\/OAUTH_BROKER_[0-9A-F]{20}_0_S$/;
+/** The request path of a claim beside the secret (a variable), and of the list its create is posted to. */
+export const CLAIM_VARIABLE = /\/actions\/variables\/OAUTH_BROKER_[0-9A-F]{20}_\d+$/;
+export const VARIABLES = /\/actions\/variables$/;
 
 export interface StandIns {
   oauth: OAuthServer;

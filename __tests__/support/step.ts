@@ -10,7 +10,7 @@ import { timings } from '../../src/core/env.js';
 import { logSafe } from '../../src/core/neutral.js';
 import { runPost } from '../../src/action/post-run.js';
 import { runMain } from '../../src/action/run.js';
-import type { Shield } from '../../src/action/shield.js';
+import type { Shield } from '../../src/core/shield.js';
 import { actionsCacheBackend, cacheAvailable, type StoreBackend } from '../../src/store/cache-backend.js';
 import { recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';
@@ -150,7 +150,7 @@ function cacheBackend(env: Record<string, string>, debug: (m: string) => void): 
 // a poll costs no wall time but each is a real cache read, so polls stay as few as a runner's.
 const fast = (clock: Clock): Record<string, string> => ({
   OAUTH_BROKER_RETRY_BASE_MS: '10',
-  OAUTH_BROKER_POLL_MS: clock.instant ? '2000' : '50',
+  OAUTH_BROKER_POLL_MS: clock.instant ? '2000' : '25',
   OAUTH_BROKER_HTTP_TIMEOUT_MS: '5000',
   OAUTH_BROKER_CACHE_TIMEOUT_MS: '10000',
 });
@@ -166,6 +166,8 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
     env,
     fetch: opts.fetch ?? globalThis.fetch,
     now: () => clock.now(),
+    // The test clock is this step's monotonic clock too: its instant waits pass for both.
+    monotonic: () => clock.now(),
     sleep: (ms) => clock.sleep(ms),
     startedAt: opts.startedAt ?? clock.now(),
     ...(opts.shield ? { shield: opts.shield.factory } : {}),

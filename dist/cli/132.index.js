@@ -36,8 +36,8 @@ var url = __webpack_require__(38);
 var answers = __webpack_require__(3948);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/github/secrets.ts
-var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/secrets.ts + 1 modules
+var secrets = __webpack_require__(5048);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/token.ts
@@ -294,11 +294,202 @@ function timings(env) {
     return {
         httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
         retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
-        pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+        // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
+        pollMs: n(env.OAUTH_BROKER_POLL_MS, 250),
         cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
-        // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
-        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+        // A holder's answer must be in before this ends (src/store/protocol.ts): a dead holder costs about a minute.
+        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 60_000),
     };
+}
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ classifyFetchError),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   Yf: () => (/* binding */ unsendable)
+/* harmony export */ });
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
+// What a failed fetch tells us about whether the request reached the other side.
+
+/** Codes meaning the connection was never made: the request cannot have been seen. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/**
+ * Node's names for what OpenSSL's certificate verification finds (X509_V_ERR_*), and the hostname
+ * check Node adds after it. Only a handshake verifies a certificate, so any of them means the
+ * connection never carried a request, whoever raised it.
+ */
+const CERTIFICATE = new Set([
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_CRL',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'UNABLE_TO_DECRYPT_CRL_SIGNATURE',
+    'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+    'CERT_SIGNATURE_FAILURE',
+    'CRL_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'CRL_NOT_YET_VALID',
+    'CRL_HAS_EXPIRED',
+    'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+    'ERROR_IN_CERT_NOT_AFTER_FIELD',
+    'ERROR_IN_CRL_LAST_UPDATE_FIELD',
+    'ERROR_IN_CRL_NEXT_UPDATE_FIELD',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'CERT_CHAIN_TOO_LONG',
+    'CERT_REVOKED',
+    'INVALID_CA',
+    'PATH_LENGTH_EXCEEDED',
+    'INVALID_PURPOSE',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'HOSTNAME_MISMATCH',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** A certificate the runner trusts, for another host. */
+const WRONG_NAME = new Set(['HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+/** TLS codes that also occur on an open connection (a bad record): a handshake failure only while connecting. */
+const isTlsProtocol = (code) => code === 'EPROTO' || code.startsWith('ERR_SSL_');
+/**
+ * Errors undici met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's
+ * own fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails
+ * the requests that were waiting for that connection with the very same error; a request waiting
+ * for its connection has not been written. So such an error proves the request never left, by what
+ * happened rather than by its code: an ECONNRESET in a handshake is not sent, one after the request
+ * was written may have arrived. Weak: only errors that are still referenced are kept.
+ */
+const connecting = new WeakSet();
+(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => {
+    const error = message?.error;
+    if (error && typeof error === 'object')
+        connecting.add(error);
+});
+/** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
+function* causes(err) {
+    for (let e = err, i = 0; i < 4 && e && typeof e === 'object'; i++, e = e.cause) {
+        yield e;
+    }
+}
+function causeCodes(err) {
+    const codes = [];
+    for (const e of causes(err))
+        if (typeof e.code === 'string')
+            codes.push(e.code);
+    return codes;
+}
+// undici's ProxyAgent when the proxy answers CONNECT with anything but 200: no tunnel, nothing sent.
+const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+function tunnelRefused(err) {
+    for (const e of causes(err)) {
+        const m = TUNNEL_REFUSED.exec(String(e.message));
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+/** Why fetch would refuse `url` without connecting, or undefined: checked before a token is put in a request. */
+function unsendable(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return 'the URL does not parse';
+    }
+    if (u.username || u.password)
+        return 'the URL holds a user name or password';
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return 'the URL is not http(s)';
+    return undefined;
+}
+/**
+ * The network errors undici's fetch makes before it dispatches anything, by their exact text (they
+ * carry no code). Some also follow a redirect, after a request was sent; no fetch of the broker
+ * follows one (`redirect: 'error'` or `'manual'`), so here they concern the URL asked for.
+ */
+const FETCH_REFUSED = {
+    'bad port': "the URL's port is one fetch never connects to",
+    'unknown scheme': 'the URL is not http(s)',
+    'URL scheme must be a HTTP(S) scheme': 'the URL is not http(s)',
+    'not implemented... yet...': 'the URL is not http(s)',
+};
+/** Fetch refused the request before dispatching it: why, or undefined. Never quotes the error (it may hold the URL). */
+function refusedByFetch(err) {
+    const top = err;
+    if (!top || typeof top !== 'object')
+        return undefined;
+    // The Request constructor's own TypeError; its message quotes the URL, password included.
+    const withCredentials = /^Request cannot be constructed from a URL that includes credentials/;
+    if (top.name === 'TypeError' && withCredentials.test(`${top.message}`))
+        return 'the URL holds a user name or password';
+    // A URL that does not parse: fetch's "Failed to parse URL", or the proxy routing's own new URL().
+    if (causeCodes(err).includes('ERR_INVALID_URL'))
+        return 'the URL does not parse';
+    if (top.name === 'TypeError' && top.message === 'fetch failed') {
+        const inner = top.cause ?? {};
+        if (inner.code === undefined && typeof inner.message === 'string' && Object.hasOwn(FETCH_REFUSED, inner.message))
+            return FETCH_REFUSED[inner.message];
+    }
+    return undefined;
+}
+/** What went wrong while connecting, the connection surely unmade; `codes` are the error's and its causes'. */
+function connectFailure(codes, err) {
+    const refused = tunnelRefused(err);
+    if (refused)
+        return { notSent: true, reason: `the proxy refused the connection (HTTP ${refused})` };
+    const tls = codes.find((c) => CERTIFICATE.has(c) || isTlsProtocol(c));
+    if (tls) {
+        const lasting = isTlsProtocol(tls) ? 'handshake' : WRONG_NAME.has(tls) ? 'name' : 'certificate';
+        return { notSent: true, reason: `TLS handshake failed (${tls})`, lasting };
+    }
+    const code = codes[0];
+    if (code === 'ECONNREFUSED')
+        return { notSent: true, reason: 'connection refused' };
+    if (code && NOT_SENT.has(code))
+        return { notSent: true, reason: `cannot connect (${code})` };
+    return { notSent: true, reason: code ? `connection lost while connecting (${code})` : 'could not connect' };
+}
+function classifyFetchError(err, timeoutMs) {
+    const refused = refusedByFetch(err);
+    if (refused)
+        return { notSent: true, reason: `refused before sending (${refused})`, lasting: 'url' };
+    const name = err?.name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
+    const codes = causeCodes(err);
+    const code = codes[0];
+    // Known to have happened while connecting; else the codes only a connection not yet made can have.
+    if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err))
+        return connectFailure(codes, err);
+    if (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code)))
+        return connectFailure(codes, err);
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
+        return { notSent: false, reason: 'connection dropped before the answer arrived' };
+    return { notSent: false, reason: code ? `network error (${code})` : 'network error' };
+}
+/** `retry-after` in seconds or as an HTTP date → ms, or undefined. */
+function retryAfterMs(v, now) {
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v.trim()))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 
@@ -318,9 +509,19 @@ function timings(env) {
 
 /** The names of this machine's loopback interface, as a URL's hostname spells them. */
 const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+/** A URL as error lines quote it: never with the user name or password it may hold. */
+function quoted(value) {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    let shown = url ? value : value.replace(/^[^@]*@/, '***@');
+    if (url && (url.username || url.password)) {
+        [url.username, url.password] = ['***', ''];
+        shown = url.href;
+    }
+    return `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(shown, 80)}"`;
+}
 /** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
 function httpUrl(input, value) {
-    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+    const q = quoted(value);
     let url;
     try {
         url = new URL(value);
@@ -328,6 +529,9 @@ function httpUrl(input, value) {
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
     }
+    // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} holds a user name or password; remove it.`);
     // Plain http only to this machine: a token must never cross a network in clear.
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
@@ -451,8 +655,15 @@ class GitHubHttpError extends Error {
 const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
 // What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
-// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
-const SUCCESS = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
+// 201 to a create (an issue, a comment, a variable).
+// 200 to an edit of an issue, 204 to an edit of a variable.
+const SUCCESS = {
+    GET: [200],
+    PUT: [201, 204],
+    DELETE: [204],
+    POST: [201],
+    PATCH: [200, 204],
+};
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
@@ -461,6 +672,9 @@ class GitHubApi {
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
     rest;
     warnedExpiry = false;
+    /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
+    clock;
+    monotonic;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
@@ -476,6 +690,20 @@ class GitHubApi {
         }));
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
         this.rest = octokit.rest;
+        this.monotonic = deps.monotonic ?? (() => performance.now());
+    }
+    /**
+     * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
+     * machine's monotonic clock; undefined before any answer. Never the runner's wall clock, which may
+     * be off by any amount. `Date` counts whole seconds, so this may be up to a second behind.
+     */
+    githubNow() {
+        return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
+    }
+    readClock(headers) {
+        const date = Date.parse(header(headers, 'date') ?? '');
+        if (Number.isFinite(date))
+            this.clock = { github: date, at: this.monotonic() };
     }
     /** The clock the client runs on, for what it stamps. */
     now() {
@@ -496,6 +724,7 @@ class GitHubApi {
             let path = options.url;
             try {
                 const res = await request(options);
+                this.readClock(res.headers);
                 this.checkExpiry(res.headers);
                 if (SUCCESS[method]?.includes(res.status)) {
                     // Octokit hands over a body it could not parse as JSON as text (or bytes).
@@ -530,6 +759,7 @@ class GitHubApi {
     failureOf(err) {
         const response = err.response;
         if (response) {
+            this.readClock(response.headers);
             this.checkExpiry(response.headers);
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,
@@ -623,23 +853,113 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 /***/ }),
 
-/***/ 298:
+/***/ 5048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GB: () => (/* binding */ existingAccess),
-/* harmony export */   RR: () => (/* binding */ readPublicKey),
-/* harmony export */   WE: () => (/* binding */ explain),
-/* harmony export */   pV: () => (/* binding */ putSealedValue),
-/* harmony export */   y8: () => (/* binding */ seedSecret)
-/* harmony export */ });
-/* unused harmony exports currentUpdatedAt, preflight, writeSecret, SecretsBeside */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8272);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GB: () => (/* binding */ existingAccess),
+  WE: () => (/* reexport */ explain_explain),
+  pV: () => (/* binding */ putSealedValue),
+  RR: () => (/* binding */ readPublicKey),
+  y8: () => (/* binding */ seedSecret)
+});
+
+// UNUSED EXPORTS: GitHubApi, WRITE_CHECK, checkWrite, currentUpdatedAt, deleteSecret, listSecrets, preflight, secretExists, writeSecret
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(8272);
+// EXTERNAL MODULE: ./src/github/answers.ts
+var answers = __webpack_require__(3948);
+// EXTERNAL MODULE: ./src/github/target.ts
+var target = __webpack_require__(3738);
+;// CONCATENATED MODULE: ./src/github/explain.ts
+// GitHub's refusals, explained: the error line names the setting that is wrong (as the caller's
+// wording calls it), what happened and the fix; where and GitHub's whole message follow it.
+
+
+
+
+
+function explain_where(t) {
+    if (t.kind === 'repo')
+        return `repository ${t.owner}/${t.repo}`;
+    if (t.kind === 'env')
+        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+    return `organization ${t.org}`;
+}
+/** The fine-grained permission a write there needs: an environment's are under Environments. */
+function permissionName(t, r) {
+    if (t.kind === 'env')
+        return 'Environments';
+    return r === 'secrets' ? 'Secrets' : 'Variables';
+}
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t, r = 'secrets') {
+    return `${t.kind === 'org' ? 'organization ' : ''}"${permissionName(t, r)}: Read and write"`;
+}
+function permission(t, r = 'secrets') {
+    return `${t.kind === 'org' ? 'organization' : 'repository'} permission "${permissionName(t, r)}: Read and write"`;
+}
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+/**
+ * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
+ * and the fix, with where the secret is and GitHub's whole message in the lines after it.
+ */
+function explain_explain(err, t, doing, w = target/* ACTION_WORDING */.Ge, r = 'secrets') {
+    if (!(err instanceof github_api/* GitHubHttpError */.I))
+        return err;
+    if (err.status >= 200 && err.status < 400)
+        return (0,answers/* malformed */.Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+    const message = (0,neutral/* neutral */.SY)(err.githubMessage, QUOTED_CHARS);
+    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+    const fail = (input, fix, more = []) => {
+        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+        const quoted = full.length <= errors/* MAX_ERROR_LINE */.lb;
+        const label = err.status ? "GitHub's message" : 'Why';
+        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        const secret = 'name' in t ? [`The secret: ${(0,target/* describeTarget */.ff)(t)}.`] : [];
+        return new errors/* UserError */.yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+            cause: err,
+            details: [...secret, ...whole, ...more],
+        });
+    };
+    switch (err.status) {
+        case 0:
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+        case 401:
+            return fail(w.token, 'the token is invalid or expired; create a new one', [
+                `It needs the ${permission(t, r)} on ${explain_where(t)}.`,
+            ]);
+        case 403:
+            if (/by integration/i.test(err.githubMessage)) {
+                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                    errors/* GITHUB_TOKEN_CANNOT */.iB,
+                    `The permission needed: the ${permission(t, r)} on ${explain_where(t)}.`,
+                ]);
+            }
+            return fail(w.token, `give it the permission ${permissionShort(t, r)}`, [
+                `It needs the ${permission(t, r)} on ${explain_where(t)}.`,
+            ]);
+        case 404:
+            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
+        default:
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/seal.ts
+var seal = __webpack_require__(7286);
+;// CONCATENATED MODULE: ./src/github/secrets.ts
+// Reading what can be read before a refresh, and writing the rotated credentials back,
+// for repository, environment and organisation secrets; a first value too (the CLI's seed).
 
 
 
@@ -662,7 +982,7 @@ function endpoints(api, t) {
             get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
             put: (name, sealed, _, once) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
             remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
-            list: () => a.listRepoSecrets({ ...at, per_page: 100 }),
+            list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
@@ -673,7 +993,7 @@ function endpoints(api, t) {
             get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
             put: (name, sealed, _, once) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
             remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
-            list: () => a.listEnvironmentSecrets({ ...at, per_page: 100 }),
+            list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
@@ -690,95 +1010,27 @@ function endpoints(api, t) {
             ...request(once),
         }),
         remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
-        list: () => a.listOrgSecrets({ org, per_page: 100 }),
+        list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
         selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
     };
 }
-function where(t) {
-    if (t.kind === 'repo')
-        return `repository ${t.owner}/${t.repo}`;
-    if (t.kind === 'env')
-        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
-    return `organization ${t.org}`;
-}
-function permission(t) {
-    if (t.kind === 'repo')
-        return 'repository permission "Secrets: Read and write"';
-    if (t.kind === 'env')
-        return 'repository permission "Environments: Read and write"';
-    return 'organization permission "Secrets: Read and write"';
-}
-/** The permission, in as few words as the error line can take. */
-function permissionShort(t) {
-    if (t.kind === 'env')
-        return '"Environments: Read and write"';
-    return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
-}
-// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
-const QUOTED_CHARS = 60;
-/**
- * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
- * and the fix, with where the secret is and GitHub's whole message in the lines after it.
- */
-function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_WORDING */ .Ge) {
-    if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I))
-        return err;
-    if (err.status >= 200 && err.status < 400)
-        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
-    const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_5__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
-    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
-    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-    const fail = (input, fix, more = []) => {
-        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
-        const quoted = full.length <= _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_LINE */ .lb;
-        const label = err.status ? "GitHub's message" : 'Why';
-        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
-        const secret = 'name' in t ? [`The secret: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(t)}.`] : [];
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
-            cause: err,
-            details: [...secret, ...whole, ...more],
-        });
-    };
-    switch (err.status) {
-        case 0:
-            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
-        case 401:
-            return fail(w.token, 'the token is invalid or expired; create a new one', [
-                `It needs the ${permission(t)} on ${where(t)}.`,
-            ]);
-        case 403:
-            if (/by integration/i.test(err.githubMessage)) {
-                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
-                    _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB,
-                    `The permission needed: the ${permission(t)} on ${where(t)}.`,
-                ]);
-            }
-            return fail(w.token, `give it the permission ${permissionShort(t)}`, [
-                `It needs the ${permission(t)} on ${where(t)}.`,
-            ]);
-        case 404:
-            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
-        default:
-            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
-    }
-}
 /** The public key the secrets of that place are sealed with. */
 async function readPublicKey(api, p) {
-    const doing = `read the public key of ${where(p)}`;
-    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
+    const doing = `read the public key of ${explain_where(p)}`;
+    return (0,answers/* publicKeyOf */.kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
 }
 async function call(api, t, doing, send) {
     try {
         return await send();
     }
     catch (err) {
-        throw explain(err, t, doing, api.wording);
+        throw explain_explain(err, t, doing, api.wording);
     }
 }
 /** A secret beside the target (the target itself by default). */
 async function readMetadata(api, t, name = t.name) {
     const { data } = await endpoints(api, t).get(name);
-    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
+    return (0,answers/* metadataOf */.Nk)(data, `read ${(0,target/* describeTarget */.ff)({ ...t, name })}`, api.wording.apiUrl);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -789,9 +1041,12 @@ async function currentUpdatedAt(api, t) {
         throw explain(err, t, `read ${describeTarget(t)}`, api.wording);
     }
 }
-/** Everything that can be checked without changing anything, before a refresh token is spent. */
-async function preflight(api, t) {
-    const key = await readPublicKey(api, t);
+/**
+ * Everything that can be checked without changing anything, before a refresh token is spent. A key
+ * the value's marker recorded saves a request; a write refused for it fetches the current one.
+ */
+async function preflight(api, t, known) {
+    const key = known ?? (await readPublicKey(api, t));
     let meta;
     try {
         meta = await readMetadata(api, t);
@@ -824,9 +1079,9 @@ async function existingAccess(api, t) {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+        if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404)
             return undefined;
-        throw explain(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(t)}`, api.wording);
+        throw explain_explain(err, t, `read ${(0,target/* describeTarget */.ff)(t)}`, api.wording);
     }
     return accessOf(api, t, meta);
 }
@@ -834,11 +1089,11 @@ async function existingAccess(api, t) {
 // server that never says it is done.
 const MAX_PAGES = 100;
 async function selectedRepositories(api, t) {
-    const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(t)}`;
+    const doing = `list the repositories that may use ${(0,target/* describeTarget */.ff)(t)}`;
     const ids = new Set();
     for (let page = 1; page <= MAX_PAGES; page++) {
         const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
-        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
+        const { ids: more, total } = (0,answers/* repositoryPageOf */.jA)(answer.data, doing, api.wording.apiUrl);
         for (const id of more)
             ids.add(id);
         // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
@@ -846,40 +1101,101 @@ async function selectedRepositories(api, t) {
             return [...ids];
     }
     // Writing a partial list would take the secret away from the repositories left out.
-    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+    throw (0,answers/* malformed */.Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
 }
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
     return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)({ ...t, name })}`) {
+async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,target/* describeTarget */.ff)({ ...t, name })}`, 
+/** The value as sealed with that key (a value that records its key). */
+valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_3__/* .sealForGitHub */ .o)(value, key.key), key_id: key.key_id };
+        const sealed = { encrypted_value: await (0,seal/* sealForGitHub */.o)(valueFor(key), key.key), key_id: key.key_id };
         return (await endpoints(api, t).put(name, sealed, access, once)).status;
     };
     try {
         return await put(pre.key);
     }
     catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
-            throw explain(err, t, doing, api.wording);
+        if (!(err instanceof github_api/* GitHubHttpError */.I && err.status === 422))
+            throw explain_explain(err, t, doing, api.wording);
         const fresh = await readPublicKey(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw explain(err, t, doing, api.wording);
+            throw explain_explain(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await put(fresh);
         }
         catch (again) {
-            throw explain(again, t, doing, api.wording);
+            throw explain_explain(again, t, doing, api.wording);
         }
     }
 }
-/** Seals the value with the secret's public key and stores it. */
-async function writeSecret(api, t, pre, value) {
-    // Marked with when it was written, so any job can tell an old copy from the metadata.
-    await putSealed(api, t, pre, t.name, stamp(value, api.now()), pre, false);
+/**
+ * Seals the value with the secret's public key and stores it, marked with when it was written on
+ * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
+ * and the key. The one place a value the broker writes is shaped.
+ */
+async function writeSecret(api, t, pre, value, more = {}) {
+    const now = api.githubNow() ?? api.now();
+    await putSealed(api, t, pre, t.name, value, pre, false, undefined, (key) => stamp(value, now, { ...more, key }));
+}
+/** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
+const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
+/**
+ * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
+ * fine-grained token what it may do, and a write is the only test. The value is random and means nothing.
+ */
+async function checkWrite(api, t, pre) {
+    const doing = `write secrets of ${where(t)} (a check before the refresh)`;
+    const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
+    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, false, doing);
+}
+/** Names starting with `prefix` and when they were created, every page read. */
+async function listSecrets(api, t, prefix) {
+    const doing = `list the secrets of ${where(t)}`;
+    const found = [];
+    for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
+        const answer = await call(api, t, doing, () => endpoints(api, t).list(page));
+        const data = answer.data;
+        if (!Array.isArray(data?.secrets))
+            throw malformed(doing, 'the answer has no list of secrets', api.wording.apiUrl);
+        for (const s of data.secrets) {
+            if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
+                continue;
+            found.push({ name: s.name, createdAt: instant(s.created_at) });
+        }
+        seen += data.secrets.length;
+        const total = Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+        if (data.secrets.length < 100 || (total !== undefined && seen >= total))
+            return found;
+    }
+    throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+}
+/** Whether a secret of that name exists beside the target. */
+async function secretExists(api, t, name) {
+    try {
+        await readMetadata(api, t, name);
+        return true;
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404)
+            return false;
+        throw explain(err, t, `read ${describeTarget({ ...t, name })}`, api.wording);
+    }
+}
+/** Deletes a secret the broker made; absent already is fine. */
+async function deleteSecret(api, t, name) {
+    try {
+        await endpoints(api, t).remove(name);
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404)
+            return;
+        throw explain(err, t, `delete ${describeTarget({ ...t, name })}`, api.wording);
+    }
 }
 /**
  * Stores a first value exactly as given: no marker, since a value the broker never wrote is
@@ -887,74 +1203,6 @@ async function writeSecret(api, t, pre, value) {
  */
 function seedSecret(api, t, key, value, access) {
     return putSealed(api, t, { key }, t.name, value, access, false);
-}
-/**
- * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
- * permission, so every job that can write the target sees them, on any ref, in any repository,
- * on GitHub Enterprise Server too. Organisation ones are visible to no repository.
- */
-class SecretsBeside {
-    api;
-    t;
-    pre;
-    constructor(api, t, pre) {
-        this.api = api;
-        this.t = t;
-        this.pre = pre;
-    }
-    /** The public key to seal with: absent when the preflight itself failed. */
-    key() {
-        if (!this.pre)
-            throw new UserError(`${this.api.wording.apiUrl}: the public key of ${describeTarget(this.t)} could not be read.`);
-        return this.pre;
-    }
-    /** Creates the secret if absent: true when this request created it, false when it existed. */
-    async create(name, value) {
-        const doing = `claim the refresh beside secret ${this.t.name}`;
-        const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
-        return status === 201;
-    }
-    async mark(name, value) {
-        const doing = `settle the claim beside secret ${this.t.name}`;
-        await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
-    }
-    async targetUpdatedAt() {
-        return instant(await currentUpdatedAt(this.api, this.t));
-    }
-    /** When it was created, epoch ms; undefined when absent. */
-    async createdAt(name) {
-        try {
-            return instant((await readMetadata(this.api, this.t, name)).created_at);
-        }
-        catch (err) {
-            if (err instanceof GitHubHttpError && err.status === 404)
-                return undefined;
-            throw explain(err, this.t, `read ${describeTarget({ ...this.t, name })}`, this.api.wording);
-        }
-    }
-    async remove(name) {
-        try {
-            await endpoints(this.api, this.t).remove(name);
-        }
-        catch (err) {
-            if (err instanceof GitHubHttpError && err.status === 404)
-                return;
-            throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`, this.api.wording);
-        }
-    }
-    /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
-    async list(prefix) {
-        const doing = `list the secrets beside ${this.t.name}`;
-        const answer = await call(this.api, this.t, doing, () => endpoints(this.api, this.t).list());
-        const data = answer.data;
-        const found = [];
-        for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
-            if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
-                continue;
-            found.push({ name: s.name, createdAt: instant(s.created_at) });
-        }
-        return found;
-    }
 }
 /** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
 function instant(iso) {

@@ -21,11 +21,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/marker.ts
-// Every value the broker writes records when it was written. A job holding a copy whose
-// marker is well before the target's updated_at holds an old copy, which GitHub's metadata
-// alone tells, even once the claims that would stop it have been pruned (docs/design.md,
-// "Old copies"). Values the broker never wrote (a first seed) carry none and are trusted.
+// Every value the broker writes records when it was written (on GitHub's clock), the claims of
+// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
+// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
+// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
+// wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
 const MARKER_FIELD = 'oauth_broker';
@@ -38,7 +41,7 @@ function markerOf(doc) {
     return isObject(m) ? m : {};
 }
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
-function stamp(value, now) {
+function stamp(value, now, more = {}) {
     let doc;
     try {
         doc = JSON.parse(value);
@@ -48,7 +51,24 @@ function stamp(value, now) {
     }
     if (!isObject(doc))
         return value;
-    return JSON.stringify({ ...doc, [MARKER_FIELD]: { ...markerOf(doc), written_at: new Date(now).toISOString() } });
+    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+    if (more.claims)
+        marker.claims = more.claims;
+    if (more.key)
+        marker.key = `${more.key.key_id}:${more.key.key}`;
+    return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
+}
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
+function claimsOf(doc) {
+    const c = markerOf(doc).claims;
+    return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))
+        ? c
+        : undefined;
+}
+/** The public key the broker last sealed this value with, if recorded. */
+function keyOf(doc) {
+    const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
+    return m ? { key_id: m[1], key: m[2] } : undefined;
 }
 /** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
 function instantOf(doc, field) {
@@ -83,6 +103,7 @@ function withRefreshExpiry(doc, at) {
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 // The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
+
 
 
 const INPUT = 'credentials';
@@ -235,6 +256,8 @@ function parseCredentials(text) {
             fail('is neither JSON nor a bare refresh token; see the formats in the README.');
         return { format: 'refresh-token', refreshToken: value, doc: {} };
     }
+    // Every value from outside (the input, the CLI's --from and imports, a file read back) comes here.
+    (0,json/* checkJsonDepth */.Or)(value, INPUT, 'store the document the login wrote.');
     let root;
     try {
         root = JSON.parse(value);
@@ -371,6 +394,66 @@ function checkWriteBack(c, now) {
         fail(`is ${kb} KB; refreshed, it could exceed GitHub's 48 KB secret limit, so nothing is refreshed. ` +
             'Store only the document the login wrote.', 'Its rotated credentials could not be stored: the check allows for tokens twice as long as today’s.');
     }
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Or: () => (/* binding */ checkJsonDepth)
+/* harmony export */ });
+/* unused harmony exports MAX_JSON_DEPTH, jsonDepth */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// Bounded JSON: a stored value or credentials file is refused before it is parsed when it nests
+// deeper than any credentials document does. JSON.parse itself copes, but what follows does not:
+// JSON.stringify (the write-back, the credentials file, the pending file) recurses and overflows
+// the stack on a value a few thousand levels deep, and the user would see a RangeError.
+
+/** How deeply a stored value may nest arrays and objects; a login's own documents nest 3 levels. */
+const MAX_JSON_DEPTH = 64;
+/**
+ * How deeply `text` nests JSON arrays and objects, read in one pass without recursion:
+ * brackets inside strings do not count. Meant for text about to be parsed; for text that is
+ * not JSON the count is that of its brackets outside quotes, and JSON.parse says the rest.
+ */
+function jsonDepth(text) {
+    let depth = 0;
+    let max = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            // A backslash escapes the next character, a quote included.
+            if (c === 0x5c)
+                i++;
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                max = depth;
+        }
+        else if (c === 0x5d || c === 0x7d) {
+            depth--;
+        }
+    }
+    return max;
+}
+/**
+ * Refuses text nesting deeper than MAX_JSON_DEPTH: one line naming `input` (as the error lines
+ * of the caller name it), what happened, then `fix`.
+ */
+function checkJsonDepth(text, input, fix) {
+    const depth = jsonDepth(text);
+    if (depth <= MAX_JSON_DEPTH)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: the value nests JSON ${depth} levels deep, and the limit is ${MAX_JSON_DEPTH}; ${fix}`);
 }
 
 

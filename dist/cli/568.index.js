@@ -78,15 +78,28 @@ var refresh = __webpack_require__(1468);
 
 
 const AGAIN = 'run the login again';
+/**
+ * An answer that is not this login's: its state is missing or another. The loopback callback
+ * ignores it (anything on this machine, or a page the browser shows, can send one); a paste of
+ * one fails the login.
+ */
+class ForeignAnswer extends errors/* UserError */.yo {
+}
 function stateMismatch(what) {
-    return new errors/* UserError */.yo(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
+    return new ForeignAnswer(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
         details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
     });
 }
-/** The code in a redirect's query, once its state is this login's and it carries no error. */
+/**
+ * The code in a redirect's query, once its state is this login's and it carries no error. The
+ * state comes first: an error with no state, or another, is no answer to this login either.
+ */
 function codeFromQuery(query, state, what) {
     const returned = query.get('state');
-    if (returned !== null && returned !== state)
+    if (returned === null) {
+        throw new ForeignAnswer(`${what} has no state; ${AGAIN} and use the address the page goes to.`);
+    }
+    if (returned !== state)
         throw stateMismatch(what);
     const error = query.get('error');
     if (error) {
@@ -95,9 +108,8 @@ function codeFromQuery(query, state, what) {
         throw new errors/* UserError */.yo(`the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
     }
     const code = query.get('code');
-    if (!code || returned === null) {
-        throw new errors/* UserError */.yo(`${what} has no ${code ? 'state' : 'code'}; ${AGAIN} and use the address the page goes to.`);
-    }
+    if (!code)
+        throw new errors/* UserError */.yo(`${what} has no code; ${AGAIN} and use the address the page goes to.`);
     return code;
 }
 /** The code in what the user pasted: `CODE#STATE`, or a redirected address with `?code=…&state=…`. */
@@ -122,7 +134,11 @@ function codeFromPaste(text, state, shape) {
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/cli/login/loopback.ts
 // A one-shot HTTP server on this machine's loopback interface for the browser's redirect
-// (RFC 8252 §7.3): the first request to the callback path ends it, whatever it carries.
+// (RFC 8252 §7.3): the first request to the callback path that carries this login's state ends
+// it. Any other (no state, another: a local program, a page the browser shows) gets a plain 400
+// and the login keeps waiting, so nobody but the authorization server can end it, not even with
+// an error.
+
 
 
 
@@ -132,9 +148,11 @@ const isLoopback = (uri) => uri.protocol === 'http:' && (0,url/* isLoopbackHost 
 const page = (title, line) => `<!doctype html><meta charset="utf-8"><title>${title}</title><p>${line}</p>\n`;
 const DONE = page('Logged in', 'oauth-broker has the code. Close this tab and return to the terminal.');
 const FAILED = page('Login failed', 'oauth-broker could not use this answer. The terminal says why.');
+const FOREIGN = 'This is not the answer to the login oauth-broker is waiting for; it was ignored.\n';
 /**
  * Listens on the redirect URI's host and port; `codeOf` reads the callback's query (throwing a
- * UserError when it is no code for this login), and the browser is told in a word which it was.
+ * ForeignAnswer when it is not this login's, which is ignored, or a UserError when it is this
+ * login's but holds no code), and the browser is told in a word which it was.
  */
 async function listenOnce(redirectUri, codeOf) {
     const uri = new URL(redirectUri);
@@ -151,17 +169,23 @@ async function listenOnce(redirectUri, codeOf) {
             res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
             return;
         }
-        const { resolve, reject } = settle;
-        settle = undefined;
+        let received;
         try {
-            const received = codeOf(url.searchParams);
-            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
-            resolve(received);
+            received = codeOf(url.searchParams);
         }
         catch (err) {
+            if (err instanceof ForeignAnswer) {
+                res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(FOREIGN);
+                return;
+            }
             res.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(FAILED);
-            reject(err);
+            settle.reject(err);
+            settle = undefined;
+            return;
         }
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
+        settle.resolve(received);
+        settle = undefined;
     });
     const host = uri.hostname === '[::1]' ? '::1' : '127.0.0.1';
     await new Promise((resolve, reject) => {
@@ -788,394 +812,6 @@ const login_verb = {
         }
     },
 };
-
-
-/***/ }),
-
-/***/ 8792:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ timings)
-/* harmony export */ });
-// The process environment as passed in, and the tuning knobs read from it.
-function timings(env) {
-    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
-    return {
-        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
-        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
-        pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
-        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
-        // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
-        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
-    };
-}
-
-
-/***/ }),
-
-/***/ 8201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lw: () => (/* binding */ homeDir),
-/* harmony export */   rl: () => (/* binding */ isProviderId),
-/* harmony export */   xq: () => (/* binding */ PROVIDERS)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// What differs between providers. Everything else is the same code path.
-
-
-/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
-function homeDir(env) {
-    if (env.HOME)
-        return env.HOME;
-    try {
-        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
-    }
-    catch {
-        return '';
-    }
-}
-const PROVIDERS = {
-    anthropic: {
-        id: 'anthropic',
-        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
-        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-        encoding: 'json',
-        sendsScope: true,
-        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
-        defaultFile: 'none',
-        defaultClientRefresh: false,
-        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.claude', '.credentials.json'),
-    },
-    openai: {
-        id: 'openai',
-        tokenUrl: 'https://auth.openai.com/oauth/token',
-        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
-        encoding: 'json',
-        sendsScope: false,
-        defaultFile: 'auto',
-        defaultClientRefresh: true,
-        filePath: (env) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(homeDir(env), '.codex'), 'auth.json'),
-    },
-    oauth2: {
-        id: 'oauth2',
-        encoding: 'form',
-        sendsScope: true,
-        defaultFile: 'none',
-        defaultClientRefresh: false,
-    },
-};
-function isProviderId(s) {
-    return Object.hasOwn(PROVIDERS, s);
-}
-
-
-/***/ }),
-
-/***/ 1468:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
-/* harmony export */   O3: () => (/* binding */ refreshTokens),
-/* harmony export */   a2: () => (/* binding */ describeRefusal),
-/* harmony export */   fe: () => (/* binding */ serviceName),
-/* harmony export */   jE: () => (/* binding */ tokenRequest),
-/* harmony export */   rf: () => (/* binding */ quotableCode)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
-
-
-
-
-// Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
-const DEAD_TOKEN = new Set([
-    'invalid_grant',
-    'refresh_token_reused',
-    'refresh_token_expired',
-    'refresh_token_invalidated',
-]);
-// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
-const KNOWN_CODES = new Set([
-    ...DEAD_TOKEN,
-    'invalid_request',
-    'invalid_client',
-    'unauthorized_client',
-    'unsupported_grant_type',
-    'invalid_scope',
-    'access_denied',
-    'server_error',
-    'temporarily_unavailable',
-    'rate_limited',
-    'rate_limit_exceeded',
-]);
-const MAX_ATTEMPTS = 3;
-// How much of a provider's error description the error line quotes.
-const QUOTED_CHARS = 48;
-const MAX_RETRY_AFTER_MS = 60_000;
-function buildRequest(req) {
-    const fields = {
-        grant_type: 'refresh_token',
-        refresh_token: req.refreshToken,
-        client_id: req.clientId,
-    };
-    if (req.provider.sendsScope && req.scopes?.length)
-        fields.scope = req.scopes.join(' ');
-    return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
-}
-/**
- * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
- * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
- */
-function tokenRequest(fields, encoding, clientId, clientSecret) {
-    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
-    if (clientSecret) {
-        // Form-encode the parts first, as §2.3.1 asks.
-        const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
-        headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
-    }
-    if (encoding === 'json') {
-        headers['content-type'] = 'application/json';
-        return { headers, body: JSON.stringify(fields) };
-    }
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-    return { headers, body: new URLSearchParams(fields).toString() };
-}
-/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
-function providerError(text) {
-    try {
-        const body = JSON.parse(text);
-        const e = body.error;
-        if (typeof e === 'string')
-            return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
-        if (e && typeof e === 'object') {
-            const o = e;
-            const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
-            return { code, description: typeof o.message === 'string' ? o.message : undefined };
-        }
-    }
-    catch {
-        // Not JSON: nothing quotable.
-    }
-    return {};
-}
-/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
-function quotableCode(code, secrets) {
-    if (KNOWN_CODES.has(code))
-        return code;
-    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
-    return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
-}
-// An access token the provider says lives longer than this is refreshed after it anyway.
-const MAX_EXPIRES_IN_S = 365 * 86_400;
-// A refresh token may live far longer; only one that expires within days matters.
-const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
-// Longer than any token a provider issues, far below what a secret can hold.
-const MAX_TOKEN_CHARS = 16_384;
-// `name=value&…` and nothing else: an HTML page is never read as a form.
-const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
-/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
-function fieldsOf(text, contentType) {
-    const body = text.trim();
-    if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
-        return Object.fromEntries(new URLSearchParams(body));
-    }
-    try {
-        const parsed = JSON.parse(body);
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        return isObject ? parsed : 'the body is not a JSON object';
-    }
-    catch {
-        return 'the body is not JSON';
-    }
-}
-/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
-function tokenOf(v) {
-    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
-}
-/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
-function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
-}
-/**
- * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
- * access_token"). A new refresh token is never dropped: without a usable access token it is
- * still returned, so the caller stores it. Only an answer with neither, or with a refresh
- * token that is not one, is refused.
- */
-function readTokenAnswer(text, contentType) {
-    const body = fieldsOf(text, contentType);
-    if (typeof body === 'string')
-        return body;
-    const refreshToken = tokenOf(body.refresh_token);
-    if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
-        return 'with a malformed refresh_token';
-    }
-    const accessToken = tokenOf(body.access_token);
-    if (!accessToken && !refreshToken)
-        return 'without an access_token';
-    const set = {};
-    if (accessToken)
-        set.accessToken = accessToken;
-    if (refreshToken)
-        set.refreshToken = refreshToken;
-    const expiresIn = expiresInOf(body.expires_in);
-    if (expiresIn !== undefined)
-        set.expiresInSeconds = expiresIn;
-    const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
-    if (refreshExpiresIn !== undefined)
-        set.refreshExpiresInSeconds = refreshExpiresIn;
-    if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
-        set.scope = body.scope;
-    const idToken = tokenOf(body.id_token);
-    if (idToken)
-        set.idToken = idToken;
-    return { set, fields: body };
-}
-function parseTokenSet(text, contentType, service) {
-    const answer = readTokenAnswer(text, contentType);
-    if (typeof answer !== 'string')
-        return answer.set;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-        details: [
-            'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
-        ],
-    });
-}
-/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
-function describeRefusal(status, text, secrets) {
-    const { code, description } = providerError(text);
-    // The error line quotes the start of a long description; the lines after it, the whole.
-    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
-    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
-    const detail = quoted.filter(Boolean).join(': ');
-    const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
-    return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
-}
-/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
-const serviceName = (provider, url) => `provider ${provider} (${new URL(url).host})`;
-/**
- * Presents the refresh token once. Retries only when the provider cannot have seen it:
- * the connection was refused, or a 429/503 said when to come back.
- */
-async function refreshTokens(req, deps) {
-    const service = serviceName(req.provider.id, req.tokenUrl);
-    const { headers, body } = buildRequest(req);
-    const secrets = [req.refreshToken, req.clientSecret ?? ''];
-    for (let attempt = 1;; attempt++) {
-        let res;
-        let text;
-        try {
-            res = await deps.fetch(req.tokenUrl, {
-                method: 'POST',
-                headers,
-                body,
-                redirect: 'error',
-                signal: AbortSignal.timeout(deps.timeoutMs),
-            });
-        }
-        catch (err) {
-            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs);
-            if (f.notSent && attempt < MAX_ATTEMPTS) {
-                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
-                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
-                await deps.sleep(wait);
-                if (deps.cancelled?.())
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-                continue;
-            }
-            if (f.notSent)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
-                    'network, then run again.');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: [
-                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
-                ],
-            });
-        }
-        try {
-            text = await res.text();
-        }
-        catch (err) {
-            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, deps.timeoutMs).reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
-            });
-        }
-        if (res.ok)
-            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
-        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
-        if ((res.status === 429 || res.status === 503) &&
-            wait !== undefined &&
-            wait <= MAX_RETRY_AFTER_MS &&
-            attempt < MAX_ATTEMPTS) {
-            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
-            await deps.sleep(wait);
-            if (deps.cancelled?.())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-            continue;
-        }
-        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
-        if (code && DEAD_TOKEN.has(code)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
-                details: [...whole, 'It was already used or revoked.'],
-            });
-        }
-        if (res.status === 401 || res.status === 400) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
-            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
-        });
-    }
-}
-
-
-/***/ }),
-
-/***/ 38:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost),
-/* harmony export */   q: () => (/* binding */ httpUrl)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
-// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
-
-
-/** The names of this machine's loopback interface, as a URL's hostname spells them. */
-const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
-/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
-function httpUrl(input, value) {
-    const q = `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
-    }
-    // Plain http only to this machine: a token must never cross a network in clear.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
-    }
-    return value.replace(/\/+$/, '');
-}
 
 
 /***/ })

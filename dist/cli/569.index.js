@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 569;
-exports.ids = [569,805];
+exports.ids = [569,499];
 exports.modules = {
 
 /***/ 569:
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5048);
 /* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3738);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1132);
 /* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3263);
@@ -46,7 +46,7 @@ const verb = {
 
 /***/ }),
 
-/***/ 7805:
+/***/ 499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -134,53 +134,10 @@ function sha256Hex(text) {
 /** The first 12 hex of the token's SHA-256. */
 const fingerprint = (token) => sha256Hex(token).slice(0, 12);
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/neutral.ts
-var neutral = __webpack_require__(8272);
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-
-const UNITS = [
-    ['d', 86400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1],
-];
-// Units largest first, each at most once: what formatDuration prints, so every printed
-// duration can be pasted back into an input.
-const COMPOUND = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/;
-/** `90s`, `30m`, `2h`, `1d`, `1h30m` or plain seconds → milliseconds. */
-function parseDuration(input, value) {
-    const v = value.trim();
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    const m = COMPOUND.exec(v);
-    if (!m?.slice(1).some(Boolean)) {
-        throw new errors/* UserError */.yo(`${input}: "${(0,neutral/* neutral */.SY)(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`);
-    }
-    return UNITS.reduce((ms, [, size], i) => ms + Number(m[i + 1] ?? 0) * size * 1000, 0);
-}
-/** 5400000 → "1h30m": for log lines, in the form parseDuration reads. */
-function formatDuration(ms) {
-    let s = Math.max(0, Math.round(ms / 1000));
-    const parts = [];
-    for (const [unit, size] of UNITS) {
-        if (s >= size) {
-            parts.push(`${Math.floor(s / size)}${unit}`);
-            s %= size;
-        }
-    }
-    return parts.join('') || '0s';
-}
-/** When something expires, for a sentence: `expires in 2d23h59m, at <ISO>` (to the minute), or `expired at <ISO>`. */
-function describeExpiry(at, now) {
-    const iso = new Date(at).toISOString();
-    return at > now
-        ? `expires in ${formatDuration(Math.floor((at - now) / 60_000) * 60_000)}, at ${iso}`
-        : `expired at ${iso}`;
-}
-
 // EXTERNAL MODULE: ./src/core/recognise.ts
 var recognise = __webpack_require__(4926);
 // EXTERNAL MODULE: ./src/cli/verb.ts
@@ -235,7 +192,7 @@ function statusOf(c, minTtlMs, now) {
 function timeLeft(s) {
     if (s.expires_in === null)
         return '';
-    return s.expires_in <= 0 ? ' (expired)' : ` (in ${formatDuration(s.expires_in * 1000)})`;
+    return s.expires_in <= 0 ? ' (expired)' : ` (in ${(0,duration/* formatDuration */.a3)(s.expires_in * 1000)})`;
 }
 /** For a line after an import or a refresh: when the access token expires and its fingerprint, never the token. */
 function describeAccessToken(c, now) {
@@ -268,7 +225,7 @@ const status_verb = {
         const minTtl = (0,verb/* option */.uK)(args, 'min-ttl') ?? '0s';
         let minTtlMs;
         try {
-            minTtlMs = parseDuration('min-ttl', minTtl);
+            minTtlMs = (0,duration/* parseDuration */.E9)('min-ttl', minTtl);
         }
         catch (err) {
             throw new verb/* UsageError */.eb(`--${err.message}`);
@@ -301,7 +258,7 @@ const status_verb = {
 /* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4477);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7805);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(499);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5525);
 // What seed and seal store: the credentials exactly as the login wrote them, refused here when
 // GitHub or the action would refuse them. No network.

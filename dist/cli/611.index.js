@@ -12,14 +12,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4477);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8272);
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1132);
-/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5525);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5048);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1132);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5525);
 // `oauth-broker put`: stores a value sealed elsewhere (oauth-broker seal), unchanged, once it is
 // sure to be sealed with the secret's current key.
+
 
 
 
@@ -33,7 +35,8 @@ const SEAL_OVERHEAD = 48;
 const RESEAL = 'fetch the key again (oauth-broker public-key) and seal again';
 /** What oauth-broker seal printed: checked here, so nothing malformed is sent. */
 function sealedOf(text, from) {
-    const s = (0,_verb_js__WEBPACK_IMPORTED_MODULE_6__/* .parsedJson */ .U4)(text);
+    (0,_core_json_js__WEBPACK_IMPORTED_MODULE_2__/* .checkJsonDepth */ .Or)(text, `--sealed ${from}`, 'seal the value again.');
+    const s = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .parsedJson */ .U4)(text);
     const value = typeof s?.encrypted_value === 'string' ? s.encrypted_value : '';
     const base64 = value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
     const bytes = base64 ? Buffer.from(value, 'base64').length - SEAL_OVERHEAD : -1;
@@ -48,40 +51,40 @@ function sealedOf(text, from) {
 }
 const verb = {
     usage: [
-        `put ${_github_js__WEBPACK_IMPORTED_MODULE_5__/* .SECRET_SYNOPSIS */ .Ax} --sealed FILE|- [--api-url URL]`,
+        `put ${_github_js__WEBPACK_IMPORTED_MODULE_6__/* .SECRET_SYNOPSIS */ .Ax} --sealed FILE|- [--api-url URL]`,
         '  Stores a value sealed elsewhere (oauth-broker seal), unchanged: created, or replaced. Refused',
         "  before anything is written when it was sealed with another key than the secret's current one.",
         '  An organization secret keeps its visibility and repositories unless --visibility or --repos says',
         '  otherwise; a new one is private.',
-        ..._github_js__WEBPACK_IMPORTED_MODULE_5__/* .GITHUB_HELP */ .C,
+        ..._github_js__WEBPACK_IMPORTED_MODULE_6__/* .GITHUB_HELP */ .C,
     ].join('\n'),
-    options: { ..._github_js__WEBPACK_IMPORTED_MODULE_5__/* .SECRET_OPTIONS */ .jP, sealed: { type: 'string' } },
+    options: { ..._github_js__WEBPACK_IMPORTED_MODULE_6__/* .SECRET_OPTIONS */ .jP, sealed: { type: 'string' } },
     async run(args, deps) {
-        const { target, wish } = (0,_github_js__WEBPACK_IMPORTED_MODULE_5__/* .targetOf */ .$r)(args);
-        const from = (0,_verb_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .uK)(args, 'sealed', true);
-        const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_5__/* .connect */ .Ng)(args, deps);
-        const sealed = sealedOf(await (0,_verb_js__WEBPACK_IMPORTED_MODULE_6__/* .readFrom */ .zP)(from, deps, 'sealed'), from);
-        const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKey */ .RR)(api, target);
+        const { target, wish } = (0,_github_js__WEBPACK_IMPORTED_MODULE_6__/* .targetOf */ .$r)(args);
+        const from = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'sealed', true);
+        const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_6__/* .connect */ .Ng)(args, deps);
+        const sealed = sealedOf(await (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .readFrom */ .zP)(from, deps, 'sealed'), from);
+        const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .readPublicKey */ .RR)(api, target);
         if (key.key_id !== sealed.key_id) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--sealed ${from}: sealed with key ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_7__/* .neutral */ .SY)(sealed.key_id, 40)}, the secret's key is now ` +
-                `${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_7__/* .neutral */ .SY)(key.key_id, 40)}: ${RESEAL}.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--sealed ${from}: sealed with key ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(sealed.key_id, 40)}, the secret's key is now ` +
+                `${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(key.key_id, 40)}: ${RESEAL}.`);
         }
-        const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_5__/* .accessFor */ .IK)(api, target, wish);
+        const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_6__/* .accessFor */ .IK)(api, target, wish);
         let status;
         try {
-            status = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .putSealedValue */ .pV)(api, target, sealed, granted.access);
+            status = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .putSealedValue */ .pV)(api, target, sealed, granted.access);
         }
         catch (err) {
             // GitHub could not open the box: the key changed since, or it was sealed for another.
-            if (err instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422) {
+            if (err instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubHttpError */ .I && err.status === 422) {
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--sealed ${from}: GitHub refused the sealed value (HTTP 422); ${RESEAL}.`, {
                     cause: err,
                     details: `GitHub's message: ${err.githubMessage}`,
                 });
             }
-            throw (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, target, `write ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}`, api.wording);
+            throw (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .explain */ .WE)(err, target, `write ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(target)}`, api.wording);
         }
-        deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAccess */ .Ag)(granted)}.`);
+        deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_6__/* .describeAccess */ .Ag)(granted)}.`);
     },
 };
 
@@ -106,11 +109,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/marker.ts
-// Every value the broker writes records when it was written. A job holding a copy whose
-// marker is well before the target's updated_at holds an old copy, which GitHub's metadata
-// alone tells, even once the claims that would stop it have been pruned (docs/design.md,
-// "Old copies"). Values the broker never wrote (a first seed) carry none and are trusted.
+// Every value the broker writes records when it was written (on GitHub's clock), the claims of
+// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
+// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
+// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
+// wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
 const MARKER_FIELD = 'oauth_broker';
@@ -123,7 +129,7 @@ function markerOf(doc) {
     return isObject(m) ? m : {};
 }
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
-function stamp(value, now) {
+function stamp(value, now, more = {}) {
     let doc;
     try {
         doc = JSON.parse(value);
@@ -133,7 +139,24 @@ function stamp(value, now) {
     }
     if (!isObject(doc))
         return value;
-    return JSON.stringify({ ...doc, [MARKER_FIELD]: { ...markerOf(doc), written_at: new Date(now).toISOString() } });
+    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+    if (more.claims)
+        marker.claims = more.claims;
+    if (more.key)
+        marker.key = `${more.key.key_id}:${more.key.key}`;
+    return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
+}
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
+function claimsOf(doc) {
+    const c = markerOf(doc).claims;
+    return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))
+        ? c
+        : undefined;
+}
+/** The public key the broker last sealed this value with, if recorded. */
+function keyOf(doc) {
+    const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
+    return m ? { key_id: m[1], key: m[2] } : undefined;
 }
 /** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
 function instantOf(doc, field) {
@@ -168,6 +191,7 @@ function withRefreshExpiry(doc, at) {
 ;// CONCATENATED MODULE: ./src/core/credentials.ts
 // The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
+
 
 
 const INPUT = 'credentials';
@@ -320,6 +344,8 @@ function parseCredentials(text) {
             fail('is neither JSON nor a bare refresh token; see the formats in the README.');
         return { format: 'refresh-token', refreshToken: value, doc: {} };
     }
+    // Every value from outside (the input, the CLI's --from and imports, a file read back) comes here.
+    (0,json/* checkJsonDepth */.Or)(value, INPUT, 'store the document the login wrote.');
     let root;
     try {
         root = JSON.parse(value);
@@ -456,6 +482,66 @@ function checkWriteBack(c, now) {
         fail(`is ${kb} KB; refreshed, it could exceed GitHub's 48 KB secret limit, so nothing is refreshed. ` +
             'Store only the document the login wrote.', 'Its rotated credentials could not be stored: the check allows for tokens twice as long as today’s.');
     }
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Or: () => (/* binding */ checkJsonDepth)
+/* harmony export */ });
+/* unused harmony exports MAX_JSON_DEPTH, jsonDepth */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// Bounded JSON: a stored value or credentials file is refused before it is parsed when it nests
+// deeper than any credentials document does. JSON.parse itself copes, but what follows does not:
+// JSON.stringify (the write-back, the credentials file, the pending file) recurses and overflows
+// the stack on a value a few thousand levels deep, and the user would see a RangeError.
+
+/** How deeply a stored value may nest arrays and objects; a login's own documents nest 3 levels. */
+const MAX_JSON_DEPTH = 64;
+/**
+ * How deeply `text` nests JSON arrays and objects, read in one pass without recursion:
+ * brackets inside strings do not count. Meant for text about to be parsed; for text that is
+ * not JSON the count is that of its brackets outside quotes, and JSON.parse says the rest.
+ */
+function jsonDepth(text) {
+    let depth = 0;
+    let max = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            // A backslash escapes the next character, a quote included.
+            if (c === 0x5c)
+                i++;
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                max = depth;
+        }
+        else if (c === 0x5d || c === 0x7d) {
+            depth--;
+        }
+    }
+    return max;
+}
+/**
+ * Refuses text nesting deeper than MAX_JSON_DEPTH: one line naming `input` (as the error lines
+ * of the caller name it), what happened, then `fix`.
+ */
+function checkJsonDepth(text, input, fix) {
+    const depth = jsonDepth(text);
+    if (depth <= MAX_JSON_DEPTH)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: the value nests JSON ${depth} levels deep, and the limit is ${MAX_JSON_DEPTH}; ${fix}`);
 }
 
 

@@ -1,8 +1,8 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from '../github/api.js';
-import { sleep } from '../core/http.js';
+import { sleep } from '../core/duration.js';
 import { proxyAwareFetch } from '../core/proxy.js';
-import type { Shield } from './shield.js';
+import type { Shield } from '../core/shield.js';
 import type { StoreBackend } from '../store/cache-backend.js';
 import { type Env, timings } from '../core/env.js';
 
@@ -36,6 +36,8 @@ export interface Deps {
   env: Env;
   fetch: typeof fetch;
   now: () => number;
+  /** A clock no step of the wall clock moves: this job's own waits and deadlines (ms). */
+  monotonic: () => number;
   sleep: (ms: number) => Promise<void>;
   /** When the step started, epoch ms. */
   startedAt: number;
@@ -52,6 +54,7 @@ export function runnerDeps(core: Core): Deps {
     env: process.env,
     fetch: proxyAwareFetch(process.env, globalThis.fetch),
     now: Date.now,
+    monotonic: () => performance.now(),
     sleep,
     startedAt: Math.floor(performance.timeOrigin),
   };
@@ -77,5 +80,6 @@ export function githubDeps(deps: Deps): GitHubDeps {
     warning: (m) => deps.core.warning(m),
     retryBaseMs: t.retryBaseMs,
     timeoutMs: t.httpTimeoutMs,
+    monotonic: deps.monotonic,
   };
 }

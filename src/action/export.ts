@@ -25,10 +25,11 @@ export interface Outcome {
   cliClaim?: CliClaim;
 }
 
-/** Names of a claim beside the secret (docs/design.md, "The claim"); never a token. */
+/** The claim beside the secret under which a CLI holds the refresh token (docs/design.md, "Claims"); never a token. */
 export interface CliClaim {
-  claim: string;
-  settled: string;
+  /** The variable's name, and its value as written (JSON, src/store/protocol.ts ClaimValue). */
+  name: string;
+  value: string;
   /** The sealed file naming the copy the CLI was given (src/action/pending.ts), for a rescue. */
   copy?: string;
 }

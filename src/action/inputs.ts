@@ -4,7 +4,7 @@ import { parseDuration } from '../core/duration.js';
 import { httpUrl } from '../core/url.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
-import { PROVIDERS, homeDir, isProviderId, type Provider } from '../core/providers.js';
+import { PROVIDERS, homeDir, isProviderId, writableHome, type Provider } from '../core/providers.js';
 import type { Env } from '../core/env.js';
 import type { Core } from './deps.js';
 import { ACTION_WORDING, checkPlace, checkSecretName, REPO, type SecretTarget } from '../github/target.js';
@@ -132,22 +132,32 @@ function alertConfig(core: Core, env: Env, target?: SecretTarget, githubToken?: 
 function credentialsFile(core: Core, env: Env, provider: Provider): string | undefined {
   const value = core.getInput('credentials-file') || provider.defaultFile;
   if (value === 'none') return undefined;
+  // An empty HOME, or the root folder, is no place for a login: such a home makes the path relative.
+  const home = writableHome(env);
   let path: string;
   if (value === 'auto') {
     if (!provider.filePath)
       throw new UserError(
         `credentials-file: provider ${provider.id} has no standard credentials file; give a path or none.`,
       );
-    path = provider.filePath(env);
+    path = provider.filePath(env, home);
   } else if (value.startsWith('~/')) {
-    path = join(homeDir(env), value.slice(2));
+    path = join(home, value.slice(2));
   } else {
     path = isAbsolute(value) ? value : join(env.GITHUB_WORKSPACE || process.cwd(), value);
   }
-  // No home directory at all would make a relative path of `~/` or `auto`.
   if (!isAbsolute(path)) {
+    // Only a relative CODEX_HOME makes a relative path of a usable home.
+    if (home) {
+      throw new UserError(
+        `credentials-file: ${q(value)} is under CODEX_HOME, a relative path; make it absolute, or give a path.`,
+      );
+    }
+    const found = homeDir(env);
+    const where = env.HOME === '' ? ', and HOME is empty' : found ? `, ${q(found)}` : ', and there is none';
     throw new UserError(
-      `credentials-file: ${q(value)} needs a home directory, and none is set; give an absolute path.`,
+      `credentials-file: ${q(value)} would be written in the home folder${where}; ` +
+        "set HOME to the runner user's home, or give an absolute path.",
     );
   }
   // It is printed in log lines.

@@ -10,7 +10,6 @@ import {
   type Credentials,
   type TokenSet,
 } from '../core/credentials.js';
-import { coordinate, type Coordination, type Spent, type Claimed } from '../store/coordination.js';
 import { formatDuration } from '../core/duration.js';
 import {
   InvalidGrantError,
@@ -24,19 +23,30 @@ import {
   explained,
   fitLine,
 } from '../core/errors.js';
-import type { CliClaim, Outcome } from './export.js';
+import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
-import { currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import {
+  checkWrite,
+  currentUpdatedAt,
+  preflight,
+  secretExists,
+  writeSecret,
+  type Preflight,
+} from '../github/secrets.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
 import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
-import { PENDING_STATE, PendingFile, type HandoverRecord, type PendingRecord } from './pending.js';
-import { isOldCopy } from '../core/marker.js';
+import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
+import { claimsOf, isOldCopy, keyOf, writtenAt } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
-import { successorOf, type Successor } from '../store/shared.js';
+import { successorOf } from '../store/shared.js';
+import type { Result, Reservation, Ticket } from '../store/claims.js';
+import { answerBy, copyId, keptClaims } from '../store/protocol.js';
+import { coordinate, type Coordination } from './coordinate.js';
+import { sweep } from './sweep.js';
 
 export interface ObtainDeps extends Deps {
   github: GitHubDeps;
@@ -57,100 +67,82 @@ interface Run {
   /** Where rotated credentials wait for their write-back; absent off a runner (no RUNNER_TEMP). */
   pending?: PendingFile;
   fresh: (c: Credentials) => boolean;
+  /** When this job first heard from GitHub, on GitHub's clock: a result settled since is as fresh as its own. */
+  since: number;
 }
 
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
   const run = await begin(deps, cfg, masker, creds);
+  await refuseOldCopy(run, creds);
   let current = creds;
   let secretUpdated = false;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const left = await run.coord.left(current);
-    const r = left ? ({ kind: 'shared', successor: left } as const) : await run.coord.reserve(current);
-    if (r.kind === 'owner') {
-      // A copy the target has long moved past, whose claim is gone: never presented. Not after
-      // this job's own write, whose copy is the current one whatever its marker says.
-      if (!secretUpdated && isOldCopy(current.doc, run.pre.updatedAt)) {
-        await run.coord.failed(r.ticket, 'no');
-        throw new UserError(
-          `credentials: this job holds an old copy, written long before the secret's update at ` +
-            `${neutral(run.pre.updatedAt, 40)}, so its refresh token is spent; ${RERUN_OLD_COPY}.`,
-          {
-            details: [
-              `The secret is ${describeTarget(run.target)}. Nothing was presented to the provider.`,
-              'If you stored this value by hand, remove its "oauth_broker" field (docs/design.md: Old copies).',
-            ],
-          },
-        );
-      }
-      return { ...(await refreshOnce(run, r.ticket)), secretUpdated: true };
-    }
-    const taken = await takeSuccessor(run, current, r.successor);
+    const r = await run.coord.claims.reserve(current);
+    if (r.kind === 'owner') return { ...(await refreshOnce(run, r.ticket, current)), secretUpdated: true };
+    const taken = await takeResult(run, current, r);
     secretUpdated ||= taken.wrote;
     if (taken.outcome) return { ...taken.outcome, secretUpdated };
     current = taken.next;
   }
-  throw new UserError('credentials: too many successive recoveries from the shared store; re-run the job.', {
+  throw new UserError('credentials: too many successive recoveries of rescued credentials; re-run the job.', {
     details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
   });
 }
 
+/**
+ * A copy the target has long moved past, whose claim is gone: never presented. GitHub's metadata
+ * and the copy's marker tell it, with no claim (docs/design.md, "Old copies"). A copy an earlier
+ * version wrote is also old when that version's claim on it (a secret) is there.
+ */
+async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
+  const earlier = writtenAt(copy.doc) !== undefined && !claimsOf(copy.doc);
+  const claimed = earlier && (await secretExists(run.api, run.target, oldClaimName(copy)));
+  if (!claimed && !isOldCopy(copy.doc, run.pre.updatedAt)) return;
+  throw new UserError(
+    `credentials: this job holds an old copy, written long before the secret's update at ` +
+      `${neutral(run.pre.updatedAt, 40)}, so its refresh token is spent; ${RERUN_OLD_COPY}.`,
+    {
+      details: [
+        `The secret is ${describeTarget(run.target)}. Nothing was presented to the provider.`,
+        'If you stored this value by hand, remove its "oauth_broker" field (docs/design.md: Old copies).',
+      ],
+    },
+  );
+}
+
+/** The claim an earlier version made on a copy before presenting it: a secret named by the same id. */
+function oldClaimName(copy: Credentials): string {
+  return `OAUTH_BROKER_${copyId(copy.refreshToken, copy.accessToken)}_0`;
+}
+
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
-async function connect(deps: ObtainDeps, cfg: Config): Promise<{ api: GitHubApi; pre: Preflight }> {
+async function connect(deps: ObtainDeps, cfg: Config, copy: Credentials): Promise<{ api: GitHubApi; pre: Preflight }> {
   const target = cfg.secret as SecretTarget;
   refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
   const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, deps.github);
-  const pre = await preflight(api, target);
+  const pre = await preflight(api, target, keyOf(copy.doc));
   deps.core.info(`Checked ${describeTarget(target)}: readable, last updated ${neutral(pre.updatedAt)}.`);
   return { api, pre };
-}
-
-/**
- * client-refresh: the CLI may present the refresh token during the job, so it gets one only
- * under a claim of this job's; the post step settles it, or releases it when the CLI did not refresh.
- */
-export async function claimForCli(
-  deps: ObtainDeps,
-  cfg: Config,
-  copy: Credentials,
-  input: Credentials,
-): Promise<CliClaim | undefined> {
-  const { api, pre } = await connect(deps, cfg);
-  const ticket = await coordinate(deps, cfg, api, pre, false).claimForCli(copy);
-  if (!ticket) {
-    deps.core.info('client-refresh: another job holds the claim on these credentials.');
-    return undefined;
-  }
-  const claim: CliClaim = { claim: ticket.claim, settled: ticket.settled };
-  // Sealed with the input's keys, like the pending file: the post step can then rescue under the copy's name.
-  if (deps.env.RUNNER_TEMP) {
-    try {
-      const file = new PendingFile<HandoverRecord>(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken as string);
-      file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
-      claim.copy = file.path;
-    } catch {
-      deps.core.warning(
-        'client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed post-step write-back cannot be rescued.',
-      );
-    }
-  }
-  return claim;
 }
 
 /** Checks what can be checked before anything is spent, and opens the coordination. */
 async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
   const target = cfg.secret as SecretTarget;
-  const { api, pre } = await connect(deps, cfg);
-  const coord = coordinate(deps, cfg, api, pre);
+  const { api, pre } = await connect(deps, cfg, creds);
+  const coord = coordinate(deps, cfg, api, pre.updatedAt);
   const pending = deps.env.RUNNER_TEMP
     ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)
     : undefined;
-  if (pending) deps.core.saveState(PENDING_STATE, pending.path);
-  return { deps, cfg, masker, target, api, pre, coord, pending, fresh: (c) => validFor(c, cfg.minTtlMs, deps.now()) };
+  if (pending) deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
+  const since = (api.githubNow() ?? deps.now()) - 1000;
+  const fresh = (c: Credentials) => validFor(c, cfg.minTtlMs, deps.now());
+  return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };
 }
 
-/** Credentials as a successor left them: the rescued document whole, or its tokens applied. */
-function fromSuccessor(current: Credentials, s: Successor, now: number): Credentials {
-  if (s.credentials) return parseCredentials(s.credentials);
+/** Credentials as a result left them: the rescued document whole, or its tokens applied. */
+function fromResult(current: Credentials, r: Result, now: number): Credentials {
+  if (r.rescue) return parseCredentials(r.rescue.credentials);
+  const s = r.successor;
   return applyTokenSet(
     current,
     { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') },
@@ -163,27 +155,24 @@ type Taken =
   | { outcome?: undefined; wrote: boolean; next: Credentials };
 
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
-async function takeSuccessor(run: Run, current: Credentials, s: Successor): Promise<Taken> {
+async function takeResult(run: Run, current: Credentials, r: Extract<Reservation, { kind: 'result' }>): Promise<Taken> {
   const { deps, masker, cfg } = run;
-  masker.mask(s.accessToken, s.idToken, s.credentials);
-  const next = fromSuccessor(current, s, deps.now());
+  const { successor: s, rescue } = r.result;
+  masker.mask(s.accessToken, s.idToken, rescue?.credentials);
+  const next = fromResult(current, r.result, deps.now());
   masker.mask(...secretsOf(next));
-  if (s.credentials) {
-    const wrote = await run.coord.recover(current, s, {
-      secretUpdatedAt: run.pre.updatedAt,
-      fresh: run.fresh(next),
-      write: () => writeSecret(run.api, run.target, run.pre, serializeCredentials(next)),
-    });
-    if (wrote) run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-    if (run.fresh(next))
+  if (rescue) {
+    const wrote = await recover(run, current, r, next);
+    if (run.fresh(next)) {
       return {
         wrote,
         outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: wrote, refreshTokenLive: true },
       };
+    }
     return { wrote, next };
   }
-  // Obtained while this job ran: as fresh as a refresh of its own would have been.
-  if (run.fresh(next) || Date.parse(s.at) >= deps.startedAt) {
+  // Settled while this job ran: as fresh as a refresh of its own would have been.
+  if (run.fresh(next) || r.settledAt >= run.since) {
     deps.core.info(
       `These credentials were already refreshed by another job at ${neutral(s.at, 40)}; ` +
         'using the access token it obtained.',
@@ -193,6 +182,7 @@ async function takeSuccessor(run: Run, current: Credentials, s: Successor): Prom
       outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
     };
   }
+  if (r.unstoredOn) throw run.coord.claims.otherRef(r.unstoredOn);
   throw new UserError(
     `credentials: this job holds an old copy; another job refreshed it at ${neutral(s.at, 40)}, and its access token ` +
       `is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}; ${RERUN_OLD_COPY}.`,
@@ -200,8 +190,49 @@ async function takeSuccessor(run: Run, current: Credentials, s: Successor): Prom
   );
 }
 
+/**
+ * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
+ * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
+ * it is fresh enough, or wait for that write. True when this job wrote.
+ */
+async function recover(
+  run: Run,
+  current: Credentials,
+  r: Extract<Reservation, { kind: 'result' }>,
+  next: Credentials,
+): Promise<boolean> {
+  const rescue = r.result.rescue as NonNullable<Result['rescue']>;
+  const at = neutral(r.result.successor.at, 40);
+  const shield = run.deps.shield?.();
+  try {
+    const wrote = await run.coord.claims.recover(current, r.name, r.result, {
+      fresh: run.fresh(next),
+      write: async () => {
+        const now = await currentUpdatedAt(run.api, run.target);
+        if (now !== rescue.secretUpdatedAt) {
+          run.deps.core.info(
+            `Found credentials that a job at ${at} could not store; ${describeTarget(run.target)} has changed ` +
+              'since, so it is left as it is.',
+          );
+          return false;
+        }
+        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: claimsOf(next.doc) });
+        run.deps.core.info(
+          `Recovered the rotated credentials that a job at ${at} could not store, and wrote them to ` +
+            `${describeTarget(run.target)}.`,
+        );
+        return true;
+      },
+    });
+    if (wrote) run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
+    return wrote;
+  } finally {
+    shield?.release();
+  }
+}
+
 /** How sure a failed refresh is that the provider never saw the token. */
-function spentBy(err: unknown): Spent {
+function spentBy(err: unknown): 'no' | 'yes' | 'unknown' {
   if (err instanceof InvalidGrantError) return 'yes';
   if (err instanceof UncertainRefreshError || !(err instanceof UserError)) return 'unknown';
   return 'no';
@@ -211,14 +242,21 @@ function spentBy(err: unknown): Spent {
  * Presents the token once under this job's claim, then stores the result or keeps it for the
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
-async function refreshOnce(run: Run, ticket: Claimed): Promise<Omit<Outcome, 'secretUpdated'>> {
+async function refreshOnce(run: Run, ticket: Ticket, current: Credentials): Promise<Omit<Outcome, 'secretUpdated'>> {
+  try {
+    // Nothing is spent before the token is known to be able to store what replaces it.
+    await checkWrite(run.api, run.target, run.pre);
+  } catch (err) {
+    await run.coord.claims.failed(ticket, 'no');
+    throw err;
+  }
   const shield = run.deps.shield?.();
   try {
     let tokens: TokenSet;
     try {
-      tokens = await present(run, ticket.copy, () => shield?.cancelled() ?? false);
+      tokens = await present(run, ticket, current, () => shield?.cancelled() ?? false);
     } catch (err) {
-      await run.coord.failed(ticket, spentBy(err));
+      await run.coord.claims.failed(ticket, spentBy(err));
       throw err instanceof InvalidGrantError
         ? new InvalidGrantError(
             fitLine(
@@ -236,44 +274,49 @@ async function refreshOnce(run: Run, ticket: Claimed): Promise<Omit<Outcome, 'se
           )
         : err;
     }
-    return await store(run, ticket, tokens);
+    return await store(run, ticket, current, tokens);
   } finally {
     shield?.release();
   }
 }
 
 /** From the provider's answer on, every path ends in the secret, the sealed rescue or the pending file. */
-async function store(run: Run, ticket: Claimed, tokens: TokenSet): Promise<Omit<Outcome, 'secretUpdated'>> {
+async function store(
+  run: Run,
+  ticket: Ticket,
+  current: Credentials,
+  tokens: TokenSet,
+): Promise<Omit<Outcome, 'secretUpdated'>> {
   const { deps, cfg, masker, target } = run;
-  const current = ticket.copy;
   // The first thing done with new tokens: mask them.
   masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
   const next = applyTokenSet(current, tokens, deps.now());
   const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
   const successor = successorOf(next, deps.now());
   const value = serializeCredentials(next);
+  const previous = claimsOf(current.doc);
+  const { keep: newest, drop } = keptClaims(previous ?? [], ticket.name);
   keepPending(run, {
     credentials: value,
     copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
-    claim: ticket.claim,
-    settled: ticket.settled,
+    claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
+    keep: newest,
     successor,
     secretUpdatedAt: run.pre.updatedAt,
   });
   deps.core.info(
     `Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`,
   );
-  await run.coord.settle(ticket);
+  await run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+  // What GitHub would not delete stays named, for a later run to remove.
+  const keep = [...(await run.coord.claims.prune(ticket, drop)), ...newest];
   try {
-    await writeSecret(run.api, target, run.pre, value);
+    await writeSecret(run.api, target, run.pre, value, { claims: keep });
     run.pending?.clear();
   } catch (err) {
     const why = describeError(err, masker.values);
-    const kept = await run.coord.rescue(ticket, {
-      ...successor,
-      credentials: value,
-      secretUpdatedAt: run.pre.updatedAt,
-    });
+    const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: run.pre.updatedAt } };
+    const kept = (await run.coord.claims.rescue(ticket, result)) || (await run.coord.cacheRescue(ticket.copy, result));
     if (kept) run.pending?.clear();
     const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
     if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
@@ -289,7 +332,7 @@ async function store(run: Run, ticket: Claimed, tokens: TokenSet): Promise<Omit<
       `${lost}: fix the cause below, then ${RELOGIN}.`,
     );
   }
-  await run.coord.succeeded(ticket, successor);
+  if (!previous) await sweep(run.api, target, keep, (m) => deps.core.debug(m));
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
 }
 
@@ -306,8 +349,10 @@ function keepPending(run: Run, record: PendingRecord): void {
   }
 }
 
-function present(run: Run, current: Credentials, cancelled: () => boolean): Promise<TokenSet> {
+function present(run: Run, ticket: Ticket, current: Credentials, cancelled: () => boolean): Promise<TokenSet> {
   const { deps, cfg } = run;
+  // What others judge the claim's deadline by, counted from before its create was sent.
+  const by = answerBy(ticket.sentAt ?? deps.monotonic(), ticket.value.l * 1000);
   return refreshTokens(
     {
       provider: cfg.provider,
@@ -325,6 +370,7 @@ function present(run: Run, current: Credentials, cancelled: () => boolean): Prom
       timeoutMs: deps.github.timeoutMs,
       retryDelayMs: deps.github.retryBaseMs,
       cancelled,
+      answerBy: { at: by, monotonic: deps.monotonic },
     },
   );
 }

@@ -7,18 +7,31 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../core/credfile.js';
+import type { Core } from './deps.js';
+import { sealed, unsealed, type Untrusted } from './state.js';
 
+/** The state naming the pending file: its path, sealed like the other state (state.ts). */
 export const PENDING_STATE = 'oauth-broker-pending';
+
+/** The pending file's path, if this step's main step saved it for these inputs; else why it is ignored. */
+export function pendingPath(core: Core, raw: string): string | Untrusted {
+  const opened = unsealed(core, PENDING_STATE, raw);
+  if ('untrusted' in opened) return opened;
+  return opened.text ? opened.text : { untrusted: 'malformed' };
+}
 
 /** What the post step needs to finish: the credentials, and the claim and copy they settle. */
 export interface PendingRecord {
+  /** The value to write, not yet stamped. */
   credentials: string;
-  /** The copy whose refresh token was presented: it names the shared store's entries. */
+  /** The copy whose refresh token was presented: the results are sealed for its holders. */
   copy: { refreshToken: string; accessToken?: string };
-  claim: string;
-  settled: string;
+  /** The claim main holds: its variable's name and value (src/store/protocol.ts). */
+  claim: { name: string; value: string };
+  /** The claims the written value names (src/store/protocol.ts keptClaims). */
+  keep: string[];
   /** The successor to share, as the main step would have. */
-  successor: { accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
+  successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;
 }
 
@@ -41,6 +54,11 @@ export class PendingFile<T = PendingRecord> {
   constructor(dirOrPath: string, refreshToken: string, githubToken: string, existing = false) {
     this.path = existing ? dirOrPath : join(dirOrPath, `oauth-broker-pending-${randomBytes(8).toString('hex')}`);
     this.key = key(refreshToken, githubToken);
+  }
+
+  /** The value of PENDING_STATE that names this file to this step's post step. */
+  stateValue(core: Core): string {
+    return sealed(core, PENDING_STATE, this.path);
   }
 
   save(record: T): void {

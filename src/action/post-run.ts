@@ -8,7 +8,7 @@ import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
 import { refreshExpiresAt, withRefreshExpiry } from '../core/marker.js';
-import { PENDING_STATE } from './pending.js';
+import { PENDING_STATE, pendingPath } from './pending.js';
 import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
 import type { Deps } from './deps.js';
 import type { Core } from './deps.js';
@@ -37,8 +37,15 @@ export async function runPost(deps: Deps): Promise<void> {
  */
 async function finish(deps: Deps): Promise<void> {
   const { core } = deps;
-  const path = core.getState(PENDING_STATE);
-  if (!path || !existsSync(path)) return;
+  const raw = core.getState(PENDING_STATE);
+  if (!raw) return;
+  const path = pendingPath(core, raw);
+  if (typeof path !== 'string') {
+    // An earlier step may have set it through GITHUB_ENV: no file of this job's, nothing to report.
+    core.debug(`Ignoring ${PENDING_STATE}: not saved by this step's main step with these inputs (${path.untrusted}).`);
+    return;
+  }
+  if (!existsSync(path)) return;
   const masker = new Masker(core);
   let cfg: Config | undefined;
   try {
@@ -114,12 +121,12 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
-    if (digest(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, false);
+    if (digest(content) === file.digest) await releaseClaim(deps, masker, cfg, state.cli);
     if (digest(content) !== file.digest) {
       try {
         await writeBack(deps, masker, cfg, path, content, state.cli);
       } catch (err) {
-        await endClaim(deps, masker, cfg, state.cli, true);
+        // The login may be lost: this is alerted, as a failed rotation is.
         if (holdsNewRefreshToken(core, content, file)) {
           keep(path);
           const why = describeError(err, masker.values);
@@ -127,11 +134,10 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
             `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
             'store it in the secret, then delete the file.';
           const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
-          const error = new UserError(line, { cause: err, details });
-          reportFailure(core, error, masker.values);
+          await alertFailure(deps, cfg, masker, new UserError(line, { cause: err, details }));
           return;
         }
-        reportFailure(core, err, masker.values);
+        await alertFailure(deps, cfg, masker, err);
       }
     }
   }
@@ -145,19 +151,40 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
   putBack(core, file);
 }
 
-/**
- * Ends the claim under which the CLI held the refresh token: settled when it may have spent it,
- * else released. A failure only means the next run waits out the claim's lease.
- */
-async function endClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli'], spent: boolean): Promise<void> {
+/** Reports a failure of the post step's write-back, and alerts it with alert: issue. */
+async function alertFailure(deps: Deps, cfg: Config, masker: Masker, err: unknown): Promise<void> {
+  const failed = reportFailure(deps.core, err, masker.values);
+  if (!cfg.alert) return;
+  const { updateAlert } = await import('./alert.js');
+  await updateAlert(deps, cfg, cfg.alert, masker, { failed });
+}
+
+/** The CLI may have spent the refresh token, and nothing was stored: its claim is settled, never released. */
+async function settleClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli']): Promise<void> {
   if (!cli) return;
   try {
-    const { endCliClaim } = await import('./finish.js');
-    await endCliClaim(deps, cfg, cli, spent);
+    const { settleCliClaim } = await import('./client-refresh.js');
+    await settleCliClaim(deps, cfg, cli);
+  } catch (err) {
+    warnWith(deps.core, 'client-refresh: could not settle the claim on these credentials.', [
+      `Why: ${describeError(err, masker.values)}`,
+    ]);
+  }
+}
+
+/**
+ * The CLI did not refresh: the claim under which it held the refresh token goes. A failure only
+ * means the next run waits out the claim's deadline.
+ */
+async function releaseClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli']): Promise<void> {
+  if (!cli) return;
+  try {
+    const { releaseCliClaim } = await import('./client-refresh.js');
+    await releaseCliClaim(deps, cfg, cli);
   } catch (err) {
     warnWith(
       deps.core,
-      'client-refresh: could not end the claim on these credentials; the next run waits out its lease.',
+      'client-refresh: could not release the claim on these credentials; the next run waits for its deadline.',
       [`Why: ${describeError(err, masker.values)}`, ...detailsOf(err)],
     );
   }
@@ -218,13 +245,20 @@ async function writeBack(
   const { core } = deps;
   const input = core.getInput('credentials');
   masker.mask(input, core.getInput('github-token'), content);
+  // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
+  const refuse = async (err: UserError): Promise<UserError> => {
+    await settleClaim(deps, masker, cfg, cli);
+    return err;
+  };
   let fromFile: Credentials;
   try {
     fromFile = parseCredentials(content);
   } catch (err) {
-    throw new UserError(
-      `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
-      { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
+    throw await refuse(
+      new UserError(
+        `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
+        { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
+      ),
     );
   }
   masker.mask(...secretsOf(fromFile));
@@ -235,7 +269,7 @@ async function writeBack(
         'they cannot be stored.',
     );
   if (!fromFile.accessToken)
-    throw new UserError(`credentials-file: ${path} has no access token; nothing was written back.`);
+    throw await refuse(new UserError(`credentials-file: ${path} has no access token; nothing was written back.`));
   const now = deps.now();
   // Same format: the file is the newest whole document, with the marker's refresh expiry only while
   // it still speaks of the same refresh token. Otherwise carry its tokens over.
@@ -257,8 +291,7 @@ async function writeBack(
           },
           now,
         );
-  // One chunk for everything the post step sends: finish.ts.
-  const { storeForCli } = await import('./finish.js');
+  const { storeForCli } = await import('./client-refresh.js');
   await storeForCli(deps, cfg, masker, next, cli);
   core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -1,8 +1,8 @@
 // The main step (docs/design.md, "A run"): decide, refresh if needed, store, export.
 import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from '../core/credentials.js';
 import { describeExpiry, formatDuration } from '../core/duration.js';
-import { PAT_FIX, UserError, reportFailure, warnWith } from '../core/errors.js';
-import { publish, type Outcome } from './export.js';
+import { PAT_FIX, UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
+import { publish, type CliClaim, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, type Core, type Deps } from './deps.js';
@@ -167,10 +167,22 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   return out;
 }
 
-/** client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents it. */
+/**
+ * client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents
+ * it. A claim that cannot be made costs the CLI its refresh token, never the job: the access token is valid.
+ */
 async function handOver(deps: Deps, cfg: Config, out: Outcome, input: Credentials): Promise<Outcome> {
   if (!cfg.credentialsFile || !cfg.clientRefresh || !out.refreshTokenLive) return out;
-  const { claimForCli } = await import('./obtain.js');
-  const cliClaim = await claimForCli({ ...deps, github: githubDeps(deps) }, cfg, out.creds, input);
+  const { claimForCli } = await import('./client-refresh.js');
+  let cliClaim: CliClaim | undefined;
+  try {
+    cliClaim = await claimForCli(deps, cfg, out.creds, input);
+  } catch (err) {
+    warnWith(
+      deps.core,
+      'client-refresh: could not claim the refresh token for the CLI, so its file holds the access token only.',
+      [`Why: ${describeError(err, [])}`, ...detailsOf(err)],
+    );
+  }
   return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }

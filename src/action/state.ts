@@ -1,8 +1,10 @@
 // What the main step hands the post step. A STATE_ variable can also come from an earlier
-// step (through GITHUB_ENV), so the state carries a MAC keyed by this step's own secret
-// inputs: the post step acts only on state its main step wrote, for the same inputs.
+// step (through GITHUB_ENV), so every state it saves (this one, and the pending file's path:
+// pending.ts) carries a MAC keyed by this step's own secret inputs: the post step acts only on
+// state its main step wrote, for the same inputs.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Core } from './deps.js';
+import { decodeClaim, parseClaimName } from '../store/protocol.js';
 
 export interface StateFile {
   path: string;
@@ -18,30 +20,50 @@ export interface StateFile {
 export interface PostState {
   files: StateFile[];
   clientRefresh: boolean;
-  /** client-refresh: the claim under which the CLI holds the refresh token. */
-  cli?: { claim: string; settled: string; copy?: string };
+  /** client-refresh: the claim under which the CLI holds the refresh token (src/action/export.ts CliClaim). */
+  cli?: { name: string; value: string; copy?: string };
 }
 
 export const STATE_KEY = 'oauth-broker';
 /** A file moved aside is renamed to its path plus this and 12 hex digits. */
 export const BACKUP_SUFFIX = '.oauth-broker-backup-';
 
-/** The MAC key: only a holder of the `credentials` input can make it. */
-function key(core: Core): Buffer {
+/**
+ * The MAC key of the state saved under `name` (one key per name, so no state passes for
+ * another): only a holder of the `credentials` input can make it.
+ */
+function key(core: Core, name: string): Buffer {
   const hmac = createHmac('sha256', core.getInput('credentials'));
-  return hmac.update(`oauth-broker state\0${core.getInput('github-token')}`).digest();
+  return hmac.update(`${name} state\0${core.getInput('github-token')}`).digest();
 }
 
 const mac = (k: Buffer, text: string): string => createHmac('sha256', k).update(text).digest('hex');
 
 /** A keyed digest of a token: lets the post step recognise it without the state revealing it. */
 export function tag(core: Core, token: string): string {
-  return mac(key(core), `refresh\0${token}`).slice(0, 32);
+  return mac(key(core, STATE_KEY), `refresh\0${token}`).slice(0, 32);
+}
+
+/** Why a saved state is not acted on: not in the sealed form, or not sealed with this step's inputs. */
+export type Untrusted = { untrusted: 'malformed' | 'foreign' };
+
+/** `text` as the main step saves it under the state `name`: `v1.<MAC>.<text>`. */
+export function sealed(core: Core, name: string, text: string): string {
+  return `v1.${mac(key(core, name), text)}.${text}`;
+}
+
+/** The text the main step sealed under `name` for these inputs; else why it is not trusted. */
+export function unsealed(core: Core, name: string, raw: string): { text: string } | Untrusted {
+  const m = /^v1\.([0-9a-f]{64})\.([\s\S]*)$/.exec(raw);
+  if (!m) return { untrusted: 'malformed' };
+  // Without credentials anyone could make the key.
+  const expected = Buffer.from(mac(key(core, name), m[2]), 'hex');
+  const ours = !!core.getInput('credentials') && timingSafeEqual(expected, Buffer.from(m[1], 'hex'));
+  return ours ? { text: m[2] } : { untrusted: 'foreign' };
 }
 
 export function sealState(core: Core, state: PostState): string {
-  const json = JSON.stringify(state);
-  return `v1.${mac(key(core), json)}.${json}`;
+  return sealed(core, STATE_KEY, JSON.stringify(state));
 }
 
 const isHex = (v: unknown, n: number): boolean => typeof v === 'string' && new RegExp(`^[0-9a-f]{${n}}$`).test(v);
@@ -63,25 +85,22 @@ function isStateFile(f: unknown): f is StateFile {
 }
 
 /** The state if this step's main wrote it for these inputs; else why it is not trusted. */
-export function openState(core: Core, raw: string): PostState | { untrusted: 'malformed' | 'foreign' } {
-  const m = /^v1\.([0-9a-f]{64})\.([\s\S]*)$/.exec(raw);
-  if (!m) return { untrusted: 'malformed' };
-  // Without credentials anyone could make the key.
-  const expected = Buffer.from(mac(key(core), m[2]), 'hex');
-  const ours = !!core.getInput('credentials') && timingSafeEqual(expected, Buffer.from(m[1], 'hex'));
-  if (!ours) return { untrusted: 'foreign' };
+export function openState(core: Core, raw: string): PostState | Untrusted {
+  const opened = unsealed(core, STATE_KEY, raw);
+  if ('untrusted' in opened) return opened;
   let state: unknown;
   try {
-    state = JSON.parse(m[2]);
+    state = JSON.parse(opened.text);
   } catch {
     return { untrusted: 'malformed' };
   }
   const s = state as Partial<PostState> | null;
-  const claim = /^OAUTH_BROKER_[0-9A-F]{20}_0$/;
+  const claim = parseClaimName(String(s?.cli?.name));
   const cli =
     s?.cli === undefined ||
-    (claim.test(String(s.cli?.claim)) &&
-      s.cli?.settled === `${s.cli?.claim}_S` &&
+    (claim !== undefined &&
+      !claim.recovery &&
+      decodeClaim(String(s.cli?.value))?.s === 'cli' &&
       ['undefined', 'string'].includes(typeof s.cli?.copy));
   const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };

@@ -1,7 +1,7 @@
 // What a CLI verb is given, so each one tests in-process and runs the same way as a bundle.
 import { readFileSync } from 'node:fs';
 import type { Env } from '../core/env.js';
-import { sleep } from '../core/http.js';
+import { sleep } from '../core/duration.js';
 import { neutral } from '../core/neutral.js';
 import { proxyAwareFetch } from '../core/proxy.js';
 

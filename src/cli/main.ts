@@ -1,10 +1,10 @@
 // `oauth-broker <verb>`: finds the verb, parses its arguments, runs it, and turns what went
-// wrong into one line and an exit code (0 done, 1 failed, 2 usage). Each verb is its own
-// chunk, loaded only when asked for: `status` and `seal` never load an HTTP client.
+// wrong into one line and an exit code (0 done, 1 failed, 2 usage, 130 a deferred Ctrl-C). Each
+// verb is its own chunk, loaded only when asked for: `status` and `seal` never load an HTTP client.
 import { reportFailure } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import type { CliDeps } from './deps.js';
-import { parseVerbArgs, UsageError, type Verb } from './verb.js';
+import { Interrupted, parseVerbArgs, UsageError, type Verb } from './verb.js';
 
 const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb }> }> = {
   login: { summary: "a new login for CI, in the provider CLI's own format", load: () => import('./login.js') },
@@ -56,6 +56,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     await verb.run(parseVerbArgs(verb, rest), deps);
     return 0;
   } catch (err) {
+    if (err instanceof Interrupted) {
+      deps.stderr(`oauth-broker ${name}: ${err.message}`);
+      return err.code;
+    }
     if (err instanceof UsageError) {
       deps.stderr(`oauth-broker ${name}: ${err.message}`);
       usage();

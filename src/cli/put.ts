@@ -2,6 +2,7 @@
 // sure to be sealed with the secret's current key.
 import { MAX_SECRET_BYTES } from '../core/credentials.js';
 import { UserError } from '../core/errors.js';
+import { checkJsonDepth } from '../core/json.js';
 import { neutral } from '../core/neutral.js';
 import { GitHubHttpError } from '../github/api.js';
 import { explain, putSealedValue, readPublicKey, type Sealed } from '../github/secrets.js';
@@ -24,6 +25,7 @@ const RESEAL = 'fetch the key again (oauth-broker public-key) and seal again';
 
 /** What oauth-broker seal printed: checked here, so nothing malformed is sent. */
 function sealedOf(text: string, from: string): Sealed {
+  checkJsonDepth(text, `--sealed ${from}`, 'seal the value again.');
   const s = parsedJson(text) as Partial<Sealed> | undefined;
   const value = typeof s?.encrypted_value === 'string' ? s.encrypted_value : '';
   const base64 = value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);

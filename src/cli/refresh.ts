@@ -1,6 +1,9 @@
 // `oauth-broker refresh --from FILE`: one refresh grant, and the file rewritten in place with what it
 // returned. From the provider's answer on, the old refresh token is dead: the new credentials reach
 // FILE, or a file beside it, and the lines after say where the other copies must be replaced.
+// A Ctrl-C (or SIGTERM) before the request ends the process at once, as nothing is spent; from
+// the request on it waits until the answer is stored, or the request failed (docs/design.md,
+// "Cancellation").
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { applyTokenSet, type Credentials, serializeCredentials, type TokenSet } from '../core/credentials.js';
@@ -11,10 +14,11 @@ import { neutral } from '../core/neutral.js';
 import { isProviderId, PROVIDERS, type Provider } from '../core/providers.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import { type RefreshRequest, refreshTokens } from '../core/refresh.js';
+import { type RaisedShield, raiseShield } from '../core/shield.js';
 import { httpUrl } from '../core/url.js';
 import type { CliDeps } from './deps.js';
 import { describeAccessToken, readCredentials } from './status.js';
-import { type Args, inCliTerms, option, UsageError, type Verb } from './verb.js';
+import { type Args, Interrupted, inCliTerms, option, UsageError, type Verb } from './verb.js';
 
 /** The file to rewrite: the one a link points to, its mode kept when stricter than 0600. */
 interface Target {
@@ -81,21 +85,47 @@ function targetOf(from: string): Target {
   return { path, mode: statSync(path).mode & 0o200 ? 0o600 : 0o400 };
 }
 
-async function present(grant: Grant, c: Credentials, deps: CliDeps): Promise<TokenSet> {
+/** What each Ctrl-C after the first says while the request is in flight. */
+const WAITING =
+  "oauth-broker refresh: waiting for the provider's answer, so that the new refresh token is not lost; " +
+  'Ctrl-C again does not stop this.';
+
+async function present(
+  grant: Grant,
+  c: Credentials,
+  from: string,
+  shield: RaisedShield,
+  deps: CliDeps,
+): Promise<TokenSet> {
   const t = timings(deps.env);
+  // Set when a cancel stopped a retry: the attempts before it surely spent nothing.
+  let stopped = false;
   try {
     return await refreshTokens(
       { ...grant, refreshToken: c.refreshToken },
       {
         fetch: deps.fetch,
         now: deps.now,
-        sleep: deps.sleep,
+        // A retry's wait sends nothing, so a cancel ends it at once.
+        sleep: (ms) => Promise.race([deps.sleep(ms), shield.interrupted]),
         info: (m) => deps.stderr(m),
         timeoutMs: t.httpTimeoutMs,
         retryDelayMs: t.retryBaseMs,
+        cancelled: () => {
+          stopped = shield.cancelled();
+          return stopped;
+        },
       },
     );
   } catch (err) {
+    const signal = shield.signal();
+    if (stopped && signal) {
+      throw new Interrupted(
+        `interrupted (${signal}) before the request was sent again; nothing was spent and ` +
+          `${neutral(from, 120)} is unchanged.`,
+        signal,
+      );
+    }
     if (!(err instanceof InvalidGrantError)) throw err;
     const login = `oauth-broker login --provider ${grant.provider.id} --out FILE`;
     const line = fitLine(
@@ -163,6 +193,7 @@ export const verb: Verb = {
     '  else --provider: oauth2 needs --token-url and --client-id. The old refresh token is then spent',
     '  everywhere: store the new file where copies were (oauth-broker seed). If FILE cannot be rewritten,',
     '  the new credentials go to FILE.rotated-<time> beside it. Prints the expiry and fingerprint, never a token.',
+    '  Once the request is sent, Ctrl-C waits until the answer is stored, then exits 130.',
   ].join('\n'),
   options: {
     from: { type: 'string' },
@@ -177,10 +208,24 @@ export const verb: Verb = {
     const before = await readCredentials(from, deps);
     const grant = grantFor(args, before, from, deps);
     const target = targetOf(from);
-    const t = await present(grant, before, deps);
-    for (const s of [t.accessToken, t.refreshToken, t.idToken]) if (s) deps.secrets.add(s);
-    const after = applyTokenSet(before, t, deps.now());
-    store(target, from, `${serializeCredentials(after)}\n`, deps);
-    report(from, before, t, after, deps);
+    const shield = raiseShield((_signal, count) => {
+      if (count > 1) deps.stderr(WAITING);
+    });
+    try {
+      const t = await present(grant, before, from, shield, deps);
+      for (const s of [t.accessToken, t.refreshToken, t.idToken]) if (s) deps.secrets.add(s);
+      const after = applyTokenSet(before, t, deps.now());
+      store(target, from, `${serializeCredentials(after)}\n`, deps);
+      report(from, before, t, after, deps);
+    } finally {
+      shield.release();
+    }
+    const signal = shield.signal();
+    if (signal) {
+      throw new Interrupted(
+        `interrupted (${signal}) after the refresh completed and was stored in ${neutral(from, 120)}.`,
+        signal,
+      );
+    }
   },
 };

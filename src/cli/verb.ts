@@ -27,6 +27,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * The verb stopped for a signal it had deferred (Ctrl-C, SIGTERM) once nothing was at risk: its
+ * line, and the exit code of a process the signal ended (128 + its number: 130, 143).
+ */
+export class Interrupted extends Error {
+  override name = 'Interrupted';
+  readonly code: number;
+  constructor(message: string, signal: NodeJS.Signals) {
+    super(message);
+    this.code = signal === 'SIGTERM' ? 143 : 130;
+  }
+}
+
 /** Parses a verb's arguments; every mistake is a UsageError naming the option. */
 export function parseVerbArgs(verb: Verb, argv: readonly string[]): Args {
   let parsed: ReturnType<typeof parseArgs>;

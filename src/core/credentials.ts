@@ -1,6 +1,7 @@
 // The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
 import { UserError } from './errors.js';
+import { checkJsonDepth } from './json.js';
 import { refreshExpiresAt, withRefreshExpiry } from './marker.js';
 
 export type Format = 'claude-code' | 'codex' | 'generic' | 'refresh-token';
@@ -197,6 +198,8 @@ export function parseCredentials(text: string): Credentials {
     if (!/^[\x21-\x7e]+$/.test(value)) fail('is neither JSON nor a bare refresh token; see the formats in the README.');
     return { format: 'refresh-token', refreshToken: value, doc: {} };
   }
+  // Every value from outside (the input, the CLI's --from and imports, a file read back) comes here.
+  checkJsonDepth(value, INPUT, 'store the document the login wrote.');
   let root: unknown;
   try {
     root = JSON.parse(value);

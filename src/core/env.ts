@@ -8,7 +8,7 @@ export interface Timings {
   retryBaseMs: number;
   pollMs: number;
   cacheTimeoutMs: number;
-  /** How long a claim's holder may take before a later run may take over (docs/design.md). */
+  /** How long a claim's holder may present before another job may take over (docs/design.md). */
   leaseMs: number;
 }
 
@@ -17,9 +17,10 @@ export function timings(env: Env): Timings {
   return {
     httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
     retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
-    pollMs: n(env.OAUTH_BROKER_POLL_MS, 2_000),
+    // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
+    pollMs: n(env.OAUTH_BROKER_POLL_MS, 250),
     cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
-    // Longer than a holder can take: a refresh (3 attempts) plus a write-back with its retries.
-    leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 15 * 60_000),
+    // A holder's answer must be in before this ends (src/store/protocol.ts): a dead holder costs about a minute.
+    leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 60_000),
   };
 }

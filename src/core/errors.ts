@@ -60,12 +60,12 @@ export function detailsOf(err: unknown): readonly string[] {
 export const RELOGIN = 'log in again and store the new credentials in the secret (README: First login)';
 
 /** Where rotated credentials the secret could not take are kept, in a few words for the error line. */
-export const KEPT_IN_STORE = 'kept sealed in the shared store for the next run';
+export const KEPT_IN_STORE = 'kept sealed beside the secret for the next run';
 
-/** Who finishes the write-back of credentials kept in the store, for the lines after the error. */
+/** Who finishes the write-back of kept credentials, for the lines after the error. */
 export const KEPT_IN_STORE_DETAILS =
-  'The next run holding the same credentials recovers them from the shared store (Actions cache) and ' +
-  'finishes the write-back, no new login needed.';
+  'The next run holding the same credentials recovers them (from the claim variable beside the secret, or the ' +
+  "Actions cache of this job's ref) and finishes the write-back, no new login needed.";
 
 /** What a github-token needs to write the secret, when the kind of secret is not known. */
 export const PAT_FIX = 'a fine-grained PAT with "Secrets: Read and write"';

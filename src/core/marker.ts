@@ -1,7 +1,8 @@
-// Every value the broker writes records when it was written. A job holding a copy whose
-// marker is well before the target's updated_at holds an old copy, which GitHub's metadata
-// alone tells, even once the claims that would stop it have been pruned (docs/design.md,
-// "Old copies"). Values the broker never wrote (a first seed) carry none and are trusted.
+// Every value the broker writes records when it was written (on GitHub's clock), the claims of
+// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
+// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
+// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
+// wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
 
@@ -19,8 +20,16 @@ function markerOf(doc: Json): Json {
   return isObject(m) ? m : {};
 }
 
+/** What a write adds to the marker besides its time. */
+export interface Stamp {
+  /** The claims of the newest copies (src/store/protocol.ts keptClaims). */
+  claims?: string[];
+  /** The public key the value is sealed with: the next write needs no request for it. */
+  key?: { key_id: string; key: string };
+}
+
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
-export function stamp(value: string, now: number): string {
+export function stamp(value: string, now: number, more: Stamp = {}): string {
   let doc: unknown;
   try {
     doc = JSON.parse(value);
@@ -28,7 +37,24 @@ export function stamp(value: string, now: number): string {
     return value;
   }
   if (!isObject(doc)) return value;
-  return JSON.stringify({ ...doc, [MARKER_FIELD]: { ...markerOf(doc), written_at: new Date(now).toISOString() } });
+  const marker: Json = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+  if (more.claims) marker.claims = more.claims;
+  if (more.key) marker.key = `${more.key.key_id}:${more.key.key}`;
+  return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
+}
+
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
+export function claimsOf(doc: Json): string[] | undefined {
+  const c = markerOf(doc).claims;
+  return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))
+    ? (c as string[])
+    : undefined;
+}
+
+/** The public key the broker last sealed this value with, if recorded. */
+export function keyOf(doc: Json): { key_id: string; key: string } | undefined {
+  const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
+  return m ? { key_id: m[1] as string, key: m[2] as string } : undefined;
 }
 
 /** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */

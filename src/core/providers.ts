@@ -1,6 +1,6 @@
 // What differs between providers. Everything else is the same code path.
 import { homedir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, parse, resolve } from 'node:path';
 import type { Env } from './env.js';
 
 export type ProviderId = 'anthropic' | 'openai' | 'oauth2';
@@ -19,8 +19,8 @@ export interface Provider {
   defaultFile: 'auto' | 'none';
   /** `client-refresh` when left empty. */
   defaultClientRefresh: boolean;
-  /** The CLI's standard credentials path, for `credentials-file: auto`. */
-  filePath?(env: Env): string;
+  /** The CLI's standard credentials path, for `credentials-file: auto`, given the home folder (`~`). */
+  filePath?(env: Env, home?: string): string;
 }
 
 /** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
@@ -33,6 +33,18 @@ export function homeDir(env: Env): string {
   }
 }
 
+/**
+ * The home folder a file may be written in: '' when HOME is set but empty, when there is none,
+ * when it is relative, or when it is the root folder (a service account's, a container's), where
+ * a login file has no business.
+ */
+export function writableHome(env: Env): string {
+  const home = env.HOME === '' ? '' : homeDir(env);
+  if (!home || !isAbsolute(home)) return '';
+  const full = resolve(home);
+  return full === parse(full).root ? '' : home;
+}
+
 export const PROVIDERS: Record<ProviderId, Provider> = {
   anthropic: {
     id: 'anthropic',
@@ -43,7 +55,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     envName: 'CLAUDE_CODE_OAUTH_TOKEN',
     defaultFile: 'none',
     defaultClientRefresh: false,
-    filePath: (env) => join(homeDir(env), '.claude', '.credentials.json'),
+    filePath: (env, home = homeDir(env)) => join(home, '.claude', '.credentials.json'),
   },
   openai: {
     id: 'openai',
@@ -53,7 +65,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     sendsScope: false,
     defaultFile: 'auto',
     defaultClientRefresh: true,
-    filePath: (env) => join(env.CODEX_HOME || join(homeDir(env), '.codex'), 'auth.json'),
+    filePath: (env, home = homeDir(env)) => join(env.CODEX_HOME || join(home, '.codex'), 'auth.json'),
   },
   oauth2: {
     id: 'oauth2',

@@ -1,8 +1,16 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
 import type { TokenSet } from './credentials.js';
-import { InvalidGrantError, RUN_AGAIN, RUN_AGAIN_DETAILS, UncertainRefreshError, UserError, redact } from './errors.js';
-import { classifyFetchError, retryAfterMs } from './http.js';
+import {
+  InvalidGrantError,
+  RUN_AGAIN,
+  RUN_AGAIN_DETAILS,
+  UncertainRefreshError,
+  UserError,
+  fitLine,
+  redact,
+} from './errors.js';
+import { type FetchFailure, type Lasting, classifyFetchError, retryAfterMs, unsendable } from './http.js';
 import { neutral } from './neutral.js';
 import type { Provider } from './providers.js';
 import { USER_AGENT } from './version.js';
@@ -27,7 +35,15 @@ export interface RefreshDeps {
   retryDelayMs: number;
   /** The job was cancelled: no further attempt is sent (the earlier ones surely spent nothing). */
   cancelled?: () => boolean;
+  /**
+   * Under a claim: by when (on `monotonic`) the answer must be in. No attempt starts that could not
+   * end by then, and each is cut off at it, so the claim's holder never presents after its deadline.
+   */
+  answerBy?: { at: number; monotonic: () => number };
 }
+
+// An attempt with less time than this before the claim's deadline is not started.
+const MIN_ATTEMPT_MS = 3_000;
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([
@@ -212,7 +228,54 @@ export function describeRefusal(status: number, text: string, secrets: string[])
 }
 
 /** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
-export const serviceName = (provider: string, url: string): string => `provider ${provider} (${new URL(url).host})`;
+export const serviceName = (provider: string, url: string): string =>
+  URL.canParse(url) ? `provider ${provider} (${new URL(url).host})` : `provider ${provider}`;
+
+/** The one fix for a failure that sending again cannot mend, and why, for the lines after the error line. */
+const LASTING_FIX: Record<Lasting, { fix: string; why: string }> = {
+  certificate: {
+    fix: 'Trust its CA on the runner (NODE_EXTRA_CA_CERTS)',
+    why:
+      'The runner does not accept the certificate of the token endpoint, or of a proxy that inspects TLS on the ' +
+      "way. Add the CA that signed it (a PEM file) to NODE_EXTRA_CA_CERTS in the job's env. A certificate that " +
+      'expired or is not yet valid is renewed where it is served.',
+  },
+  name: {
+    fix: 'Check the host in token-url',
+    why: 'The certificate is valid but for another host: token-url names a host its server does not answer for.',
+  },
+  handshake: {
+    fix: 'Check that token-url is the https endpoint (host and port)',
+    why: 'The two sides could not agree on TLS: a port that does not speak TLS, or a version the other refuses.',
+  },
+  url: {
+    fix: 'Fix token-url',
+    why: 'fetch refuses such a URL without connecting.',
+  },
+};
+
+const NOT_PRESENTED = 'The refresh token never left this machine: it was not presented and stays usable.';
+
+/** A failure that sending again would repeat, so it is not retried: what happened, and the one fix. */
+function lastingFailure(service: string, f: FetchFailure & { lasting: Lasting }, cause?: unknown): UserError {
+  const { fix, why } = LASTING_FIX[f.lasting];
+  const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
+  return new UserError(fitLine(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+}
+
+/** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
+function attemptTimeout(deps: RefreshDeps, service: string, attempt: number): number {
+  if (!deps.answerBy) return deps.timeoutMs;
+  const left = deps.answerBy.at - deps.answerBy.monotonic();
+  if (left < MIN_ATTEMPT_MS) {
+    throw new UserError(
+      `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+        'nothing was spent. Run again.',
+      { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' },
+    );
+  }
+  return Math.min(deps.timeoutMs, left);
+}
 
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
@@ -220,21 +283,29 @@ export const serviceName = (provider: string, url: string): string => `provider 
  */
 export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Promise<TokenSet> {
   const service = serviceName(req.provider.id, req.tokenUrl);
+  // What fetch would refuse without connecting is refused here, before a token is put in a request.
+  const unsent = unsendable(req.tokenUrl);
+  if (unsent)
+    throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
   const { headers, body } = buildRequest(req);
   const secrets = [req.refreshToken, req.clientSecret ?? ''];
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     let text: string;
+    const timeoutMs = attemptTimeout(deps, service, attempt);
     try {
       res = await deps.fetch(req.tokenUrl, {
         method: 'POST',
         headers,
         body,
         redirect: 'error',
-        signal: AbortSignal.timeout(deps.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      const f = classifyFetchError(err, deps.timeoutMs);
+      const f = classifyFetchError(err, timeoutMs);
+      // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
+      // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
+      if (f.lasting) throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
       if (f.notSent && attempt < MAX_ATTEMPTS) {
         const wait = deps.retryDelayMs * 2 ** (attempt - 1);
         deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
@@ -259,7 +330,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     try {
       text = await res.text();
     } catch (err) {
-      const reason = classifyFetchError(err, deps.timeoutMs).reason;
+      const reason = classifyFetchError(err, timeoutMs).reason;
       throw new UncertainRefreshError(`${service}: answered ${res.status} but ${reason}; ${RUN_AGAIN}.`, {
         cause: err,
         details: ['The refresh token may be spent: the provider answered, but its answer was lost.', RUN_AGAIN_DETAILS],

@@ -17,6 +17,8 @@ export interface GitHubDeps {
   /** First backoff step for 5xx and network errors; doubles each attempt. */
   retryBaseMs: number;
   timeoutMs: number;
+  /** A clock no step of the wall clock moves: with GitHub's `Date`, what time it is at GitHub. */
+  monotonic?: () => number;
 }
 
 /**
@@ -54,8 +56,15 @@ type Headers = Record<string, string | number | undefined>;
 const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
 // What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
-// 201 to a create (an issue, a comment) and 200 to an edit (an issue closed).
-const SUCCESS: Record<string, number[]> = { GET: [200], PUT: [201, 204], DELETE: [204], POST: [201], PATCH: [200] };
+// 201 to a create (an issue, a comment, a variable).
+// 200 to an edit of an issue, 204 to an edit of a variable.
+const SUCCESS: Record<string, number[]> = {
+  GET: [200],
+  PUT: [201, 204],
+  DELETE: [204],
+  POST: [201],
+  PATCH: [200, 204],
+};
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 
@@ -63,6 +72,9 @@ export class GitHubApi {
   /** Octokit's typed endpoint methods; every call goes through the retry hook. */
   readonly rest: Octokit['rest'];
   private warnedExpiry = false;
+  /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
+  private clock?: { github: number; at: number };
+  private readonly monotonic: () => number;
 
   constructor(
     baseUrl: string,
@@ -83,6 +95,21 @@ export class GitHubApi {
     );
     octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
     this.rest = octokit.rest;
+    this.monotonic = deps.monotonic ?? (() => performance.now());
+  }
+
+  /**
+   * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
+   * machine's monotonic clock; undefined before any answer. Never the runner's wall clock, which may
+   * be off by any amount. `Date` counts whole seconds, so this may be up to a second behind.
+   */
+  githubNow(): number | undefined {
+    return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
+  }
+
+  private readClock(headers: Headers): void {
+    const date = Date.parse(header(headers, 'date') ?? '');
+    if (Number.isFinite(date)) this.clock = { github: date, at: this.monotonic() };
   }
 
   /** The clock the client runs on, for what it stamps. */
@@ -108,6 +135,7 @@ export class GitHubApi {
       let path = options.url;
       try {
         const res = await request(options);
+        this.readClock(res.headers);
         this.checkExpiry(res.headers);
         if (SUCCESS[method]?.includes(res.status)) {
           // Octokit hands over a body it could not parse as JSON as text (or bytes).
@@ -139,6 +167,7 @@ export class GitHubApi {
   private failureOf(err: unknown): { failure: GitHubHttpError; headers?: Headers } {
     const response = (err as { response?: OctokitResponse<unknown> }).response;
     if (response) {
+      this.readClock(response.headers);
       this.checkExpiry(response.headers);
       const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
         cause: err,

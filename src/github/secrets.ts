@@ -1,17 +1,16 @@
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets; a first value too (the CLI's seed).
-import type { Beside } from '../store/coordination.js';
-import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../core/errors.js';
-import { neutral } from '../core/neutral.js';
+import { UserError } from '../core/errors.js';
 import { GitHubApi, GitHubHttpError } from './api.js';
+import { explain, where } from './explain.js';
 import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.js';
 import type { PublicKey, SecretMetadata, Visibility } from './answers.js';
-import { stamp } from '../core/marker.js';
+import { stamp, type Stamp } from '../core/marker.js';
 import { sealForGitHub } from './seal.js';
-import { ACTION_WORDING, describeTarget, type SecretPlace, type SecretTarget } from './target.js';
+import { describeTarget, type SecretPlace, type SecretTarget } from './target.js';
 
 // The post step loads this module alone, so it brings the client along.
-export { GitHubApi };
+export { GitHubApi, explain };
 
 export interface Preflight {
   key: { key_id: string; key: string };
@@ -33,7 +32,7 @@ interface Endpoints {
   /** `once`: a claim's create, never retried once GitHub may have acted (src/github/api.ts). */
   put(name: string, sealed: Sealed, access: Access, once: boolean): Answer;
   remove(name: string): Answer;
-  list(): Answer;
+  list(page: number): Answer;
   selectedRepositories(name: string, page: number): Answer;
 }
 
@@ -51,7 +50,7 @@ function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
       put: (name, sealed, _, once) =>
         a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
       remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
-      list: () => a.listRepoSecrets({ ...at, per_page: 100 }),
+      list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
       selectedRepositories: none,
     };
   }
@@ -63,7 +62,7 @@ function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
       put: (name, sealed, _, once) =>
         a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
       remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
-      list: () => a.listEnvironmentSecrets({ ...at, per_page: 100 }),
+      list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
       selectedRepositories: none,
     };
   }
@@ -81,77 +80,10 @@ function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
         ...request(once),
       }),
     remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
-    list: () => a.listOrgSecrets({ org, per_page: 100 }),
+    list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
     selectedRepositories: (name, page) =>
       a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
   };
-}
-
-function where(t: SecretPlace): string {
-  if (t.kind === 'repo') return `repository ${t.owner}/${t.repo}`;
-  if (t.kind === 'env') return `environment ${t.environment} of ${t.owner}/${t.repo}`;
-  return `organization ${t.org}`;
-}
-
-function permission(t: SecretPlace): string {
-  if (t.kind === 'repo') return 'repository permission "Secrets: Read and write"';
-  if (t.kind === 'env') return 'repository permission "Environments: Read and write"';
-  return 'organization permission "Secrets: Read and write"';
-}
-
-/** The permission, in as few words as the error line can take. */
-function permissionShort(t: SecretPlace): string {
-  if (t.kind === 'env') return '"Environments: Read and write"';
-  return `${t.kind === 'org' ? 'organization ' : ''}"Secrets: Read and write"`;
-}
-
-// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
-const QUOTED_CHARS = 60;
-
-/**
- * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
- * and the fix, with where the secret is and GitHub's whole message in the lines after it.
- */
-export function explain(err: unknown, t: SecretPlace | SecretTarget, doing: string, w = ACTION_WORDING): Error {
-  if (!(err instanceof GitHubHttpError)) return err as Error;
-  if (err.status >= 200 && err.status < 400)
-    return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
-  const message = neutral(err.githubMessage, QUOTED_CHARS);
-  const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
-  const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-  const fail = (input: string, fix: string, more: string[] = []): UserError => {
-    const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
-    const quoted = full.length <= MAX_ERROR_LINE;
-    const label = err.status ? "GitHub's message" : 'Why';
-    const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
-    const secret = 'name' in t ? [`The secret: ${describeTarget(t)}.`] : [];
-    return new UserError(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
-      cause: err,
-      details: [...secret, ...whole, ...more],
-    });
-  };
-  switch (err.status) {
-    case 0:
-      return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
-    case 401:
-      return fail(w.token, 'the token is invalid or expired; create a new one', [
-        `It needs the ${permission(t)} on ${where(t)}.`,
-      ]);
-    case 403:
-      if (/by integration/i.test(err.githubMessage)) {
-        return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
-          GITHUB_TOKEN_CANNOT,
-          `The permission needed: the ${permission(t)} on ${where(t)}.`,
-        ]);
-      }
-      return fail(w.token, `give it the permission ${permissionShort(t)}`, [
-        `It needs the ${permission(t)} on ${where(t)}.`,
-      ]);
-    case 404:
-      return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
-    default:
-      return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
-  }
 }
 
 /** The public key the secrets of that place are sealed with. */
@@ -183,9 +115,12 @@ export async function currentUpdatedAt(api: GitHubApi, t: SecretTarget): Promise
   }
 }
 
-/** Everything that can be checked without changing anything, before a refresh token is spent. */
-export async function preflight(api: GitHubApi, t: SecretTarget): Promise<Preflight> {
-  const key = await readPublicKey(api, t);
+/**
+ * Everything that can be checked without changing anything, before a refresh token is spent. A key
+ * the value's marker recorded saves a request; a write refused for it fetches the current one.
+ */
+export async function preflight(api: GitHubApi, t: SecretTarget, known?: PublicKey): Promise<Preflight> {
+  const key = known ?? (await readPublicKey(api, t));
   let meta: SecretMetadata;
   try {
     meta = await readMetadata(api, t);
@@ -263,9 +198,11 @@ async function putSealed(
   access: Access,
   once: boolean,
   doing = `write ${describeTarget({ ...t, name })}`,
+  /** The value as sealed with that key (a value that records its key). */
+  valueFor: (key: PublicKey) => string = () => value,
 ): Promise<number> {
   const put = async (key: PublicKey): Promise<number> => {
-    const sealed = { encrypted_value: await sealForGitHub(value, key.key), key_id: key.key_id };
+    const sealed = { encrypted_value: await sealForGitHub(valueFor(key), key.key), key_id: key.key_id };
     return (await endpoints(api, t).put(name, sealed, access, once)).status;
   };
   try {
@@ -283,10 +220,77 @@ async function putSealed(
   }
 }
 
-/** Seals the value with the secret's public key and stores it. */
-export async function writeSecret(api: GitHubApi, t: SecretTarget, pre: Preflight, value: string): Promise<void> {
-  // Marked with when it was written, so any job can tell an old copy from the metadata.
-  await putSealed(api, t, pre, t.name, stamp(value, api.now()), pre, false);
+/**
+ * Seals the value with the secret's public key and stores it, marked with when it was written on
+ * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
+ * and the key. The one place a value the broker writes is shaped.
+ */
+export async function writeSecret(
+  api: GitHubApi,
+  t: SecretTarget,
+  pre: Preflight,
+  value: string,
+  more: Stamp = {},
+): Promise<void> {
+  const now = api.githubNow() ?? api.now();
+  await putSealed(api, t, pre, t.name, value, pre, false, undefined, (key) => stamp(value, now, { ...more, key }));
+}
+
+/** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
+export const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
+
+/**
+ * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
+ * fine-grained token what it may do, and a write is the only test. The value is random and means nothing.
+ */
+export async function checkWrite(api: GitHubApi, t: SecretTarget, pre: Preflight): Promise<void> {
+  const doing = `write secrets of ${where(t)} (a check before the refresh)`;
+  const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
+  await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, false, doing);
+}
+
+/** Names starting with `prefix` and when they were created, every page read. */
+export async function listSecrets(
+  api: GitHubApi,
+  t: SecretTarget,
+  prefix: string,
+): Promise<Array<{ name: string; createdAt: number }>> {
+  const doing = `list the secrets of ${where(t)}`;
+  const found: Array<{ name: string; createdAt: number }> = [];
+  for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
+    const answer = await call(api, t, doing, () => endpoints(api, t).list(page));
+    const data = answer.data as { total_count?: unknown; secrets?: Array<{ name?: unknown; created_at?: unknown }> };
+    if (!Array.isArray(data?.secrets)) throw malformed(doing, 'the answer has no list of secrets', api.wording.apiUrl);
+    for (const s of data.secrets) {
+      if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix)) continue;
+      found.push({ name: s.name, createdAt: instant(s.created_at) });
+    }
+    seen += data.secrets.length;
+    const total = Number.isSafeInteger(data.total_count) ? (data.total_count as number) : undefined;
+    if (data.secrets.length < 100 || (total !== undefined && seen >= total)) return found;
+  }
+  throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+}
+
+/** Whether a secret of that name exists beside the target. */
+export async function secretExists(api: GitHubApi, t: SecretTarget, name: string): Promise<boolean> {
+  try {
+    await readMetadata(api, t, name);
+    return true;
+  } catch (err) {
+    if (err instanceof GitHubHttpError && err.status === 404) return false;
+    throw explain(err, t, `read ${describeTarget({ ...t, name })}`, api.wording);
+  }
+}
+
+/** Deletes a secret the broker made; absent already is fine. */
+export async function deleteSecret(api: GitHubApi, t: SecretTarget, name: string): Promise<void> {
+  try {
+    await endpoints(api, t).remove(name);
+  } catch (err) {
+    if (err instanceof GitHubHttpError && err.status === 404) return;
+    throw explain(err, t, `delete ${describeTarget({ ...t, name })}`, api.wording);
+  }
 }
 
 /**
@@ -301,74 +305,6 @@ export function seedSecret(
   access: Access,
 ): Promise<number> {
   return putSealed(api, t, { key }, t.name, value, access, false);
-}
-
-/**
- * The secrets the broker keeps beside the target (claims, docs/design.md): same place, same
- * permission, so every job that can write the target sees them, on any ref, in any repository,
- * on GitHub Enterprise Server too. Organisation ones are visible to no repository.
- */
-export class SecretsBeside implements Beside {
-  constructor(
-    private readonly api: GitHubApi,
-    private readonly t: SecretTarget,
-    private readonly pre: Preflight | undefined,
-  ) {}
-
-  /** The public key to seal with: absent when the preflight itself failed. */
-  private key(): Preflight {
-    if (!this.pre)
-      throw new UserError(`${this.api.wording.apiUrl}: the public key of ${describeTarget(this.t)} could not be read.`);
-    return this.pre;
-  }
-
-  /** Creates the secret if absent: true when this request created it, false when it existed. */
-  async create(name: string, value: string): Promise<boolean> {
-    const doing = `claim the refresh beside secret ${this.t.name}`;
-    const status = await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, true, doing);
-    return status === 201;
-  }
-
-  async mark(name: string, value: string): Promise<void> {
-    const doing = `settle the claim beside secret ${this.t.name}`;
-    await putSealed(this.api, this.t, this.key(), name, value, { visibility: 'selected' }, false, doing);
-  }
-
-  async targetUpdatedAt(): Promise<number> {
-    return instant(await currentUpdatedAt(this.api, this.t));
-  }
-
-  /** When it was created, epoch ms; undefined when absent. */
-  async createdAt(name: string): Promise<number | undefined> {
-    try {
-      return instant((await readMetadata(this.api, this.t, name)).created_at);
-    } catch (err) {
-      if (err instanceof GitHubHttpError && err.status === 404) return undefined;
-      throw explain(err, this.t, `read ${describeTarget({ ...this.t, name })}`, this.api.wording);
-    }
-  }
-
-  async remove(name: string): Promise<void> {
-    try {
-      await endpoints(this.api, this.t).remove(name);
-    } catch (err) {
-      if (err instanceof GitHubHttpError && err.status === 404) return;
-      throw explain(err, this.t, `delete ${describeTarget({ ...this.t, name })}`, this.api.wording);
-    }
-  }
-
-  /** Names starting with `prefix` and when they were created: the first page (100), enough to prune. */
-  async list(prefix: string): Promise<Array<{ name: string; createdAt: number }>> {
-    const doing = `list the secrets beside ${this.t.name}`;
-    const answer = await call(this.api, this.t, doing, () => endpoints(this.api, this.t).list());
-    const data = answer.data as { secrets?: Array<{ name?: unknown; created_at?: unknown }> } | null;
-    const found: Array<{ name: string; createdAt: number }> = [];
-    for (const s of Array.isArray(data?.secrets) ? data.secrets : []) {
-      if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix)) continue;
-      found.push({ name: s.name, createdAt: instant(s.created_at) });
-    }
-    return found;
-  }
 }
 
 /** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */

@@ -10,16 +10,29 @@ export type PasteShape = 'CODE#STATE' | 'address';
 
 const AGAIN = 'run the login again';
 
+/**
+ * An answer that is not this login's: its state is missing or another. The loopback callback
+ * ignores it (anything on this machine, or a page the browser shows, can send one); a paste of
+ * one fails the login.
+ */
+export class ForeignAnswer extends UserError {}
+
 function stateMismatch(what: string): UserError {
-  return new UserError(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
+  return new ForeignAnswer(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
     details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
   });
 }
 
-/** The code in a redirect's query, once its state is this login's and it carries no error. */
+/**
+ * The code in a redirect's query, once its state is this login's and it carries no error. The
+ * state comes first: an error with no state, or another, is no answer to this login either.
+ */
 export function codeFromQuery(query: URLSearchParams, state: string, what: string): string {
   const returned = query.get('state');
-  if (returned !== null && returned !== state) throw stateMismatch(what);
+  if (returned === null) {
+    throw new ForeignAnswer(`${what} has no state; ${AGAIN} and use the address the page goes to.`);
+  }
+  if (returned !== state) throw stateMismatch(what);
   const error = query.get('error');
   if (error) {
     const description = query.get('error_description');
@@ -27,9 +40,7 @@ export function codeFromQuery(query: URLSearchParams, state: string, what: strin
     throw new UserError(`the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
   }
   const code = query.get('code');
-  if (!code || returned === null) {
-    throw new UserError(`${what} has no ${code ? 'state' : 'code'}; ${AGAIN} and use the address the page goes to.`);
-  }
+  if (!code) throw new UserError(`${what} has no code; ${AGAIN} and use the address the page goes to.`);
   return code;
 }
 

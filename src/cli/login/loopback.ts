@@ -1,15 +1,19 @@
 // A one-shot HTTP server on this machine's loopback interface for the browser's redirect
-// (RFC 8252 §7.3): the first request to the callback path ends it, whatever it carries.
+// (RFC 8252 §7.3): the first request to the callback path that carries this login's state ends
+// it. Any other (no state, another: a local program, a page the browser shows) gets a plain 400
+// and the login keeps waiting, so nobody but the authorization server can end it, not even with
+// an error.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserError } from '../../core/errors.js';
 import { neutral } from '../../core/neutral.js';
 import { isLoopbackHost } from '../../core/url.js';
+import { ForeignAnswer } from './callback.js';
 
 export interface Callback {
   /** The redirect URI with the port bound: one without a port gets a free one. */
   redirectUri: string;
-  /** The code, from the first request to the callback path; a UserError when it carries none. */
+  /** The code, from the first callback with this login's state; a UserError when that carries none. */
   code: Promise<string>;
   close(): void;
 }
@@ -21,10 +25,12 @@ const page = (title: string, line: string): string =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><p>${line}</p>\n`;
 const DONE = page('Logged in', 'oauth-broker has the code. Close this tab and return to the terminal.');
 const FAILED = page('Login failed', 'oauth-broker could not use this answer. The terminal says why.');
+const FOREIGN = 'This is not the answer to the login oauth-broker is waiting for; it was ignored.\n';
 
 /**
  * Listens on the redirect URI's host and port; `codeOf` reads the callback's query (throwing a
- * UserError when it is no code for this login), and the browser is told in a word which it was.
+ * ForeignAnswer when it is not this login's, which is ignored, or a UserError when it is this
+ * login's but holds no code), and the browser is told in a word which it was.
  */
 export async function listenOnce(redirectUri: string, codeOf: (query: URLSearchParams) => string): Promise<Callback> {
   const uri = new URL(redirectUri);
@@ -41,16 +47,22 @@ export async function listenOnce(redirectUri: string, codeOf: (query: URLSearchP
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
       return;
     }
-    const { resolve, reject } = settle;
-    settle = undefined;
+    let received: string;
     try {
-      const received = codeOf(url.searchParams);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
-      resolve(received);
+      received = codeOf(url.searchParams);
     } catch (err) {
+      if (err instanceof ForeignAnswer) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(FOREIGN);
+        return;
+      }
       res.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(FAILED);
-      reject(err);
+      settle.reject(err);
+      settle = undefined;
+      return;
     }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(DONE);
+    settle.resolve(received);
+    settle = undefined;
   });
   const host = uri.hostname === '[::1]' ? '::1' : '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

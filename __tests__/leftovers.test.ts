@@ -1,0 +1,80 @@
+// What the broker leaves in a user's repository (docs/design.md, "Leftovers"): after any number of
+// rotations, one secret (the write check) and the claims of three copies beside each secret it
+// writes, whatever the scope; what an earlier version left is removed the first time; nothing
+// else is ever touched. In-process against the stand-ins (support/step.ts).
+import { fakeToken } from './support/fake-tokens.js';
+import { expectSuccess, jobs, type Where } from './support/jobs.js';
+import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
+
+const PAT = fakeToken('pat');
+const si = useStandIns(PAT);
+const { seed, stored, job, claimsAt, expectLoginKept } = jobs(si, PAT);
+
+const scopes: Array<[string, Where, Record<string, string>]> = [
+  ['a repository', { repo: REPO }, {}],
+  ['an environment', { repo: REPO, env: 'production' }, { 'secret-environment': 'production' }],
+  ['an organisation', { org: 'octo' }, { 'secret-org': 'octo' }],
+];
+
+describe('nothing piles up', () => {
+  it.each(scopes)('in %s, 20 rotations leave one extra secret and at most four variables', async (_, where, extra) => {
+    seed(where);
+    for (let i = 0; i < 20; i++) {
+      expectSuccess(await job(stored(where), { inputs: { ...extra, mode: 'refresh' } }));
+      expect(claimsAt(where).length).toBeLessThanOrEqual(3);
+    }
+    expect(si.gh.secretNames(where)).toEqual([SECRET, 'OAUTH_BROKER_WRITE_CHECK']);
+    expect(si.gh.variableNames(where).length).toBeLessThanOrEqual(4);
+    expect(si.oauth.refreshCount).toBe(20);
+    expectLoginKept(where);
+    expect(si.cache.entries()).toEqual([]);
+  });
+
+  it('claims failed jobs leave are removed by the job that takes over', async () => {
+    const s = seed();
+    for (let i = 0; i < 3; i++) {
+      si.oauth.faults.push({ action: 'hang' });
+      expect((await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } })).code).toBe(1);
+      si.gh.advance(61_000);
+    }
+    expect(claimsAt()).toHaveLength(3);
+    expectSuccess(await job(s.credentials));
+    expect(claimsAt()).toHaveLength(1);
+    expectLoginKept();
+  });
+});
+
+describe('what an earlier version left', () => {
+  it('its claims (secrets) go the first time, paged to the end, in an organisation with 150 secrets', async () => {
+    const unrelated = Array.from({ length: 140 }, (_, i) => `TEAM_SECRET_${String(i).padStart(3, '0')}`);
+    for (const name of unrelated) si.gh.setOrgSecret('octo', name, 'x', 'private');
+    const oldClaims = Array.from({ length: 8 }, (_, i) => `OAUTH_BROKER_${String(i).repeat(20)}_${i % 3}`);
+    oldClaims.push(`${oldClaims[0]}_S`);
+    for (const name of [...oldClaims, 'OAUTH_BROKER_NOT_A_CLAIM']) si.gh.setOrgSecret('octo', name, 'x', 'selected');
+    si.gh.setVariable({ org: 'octo' }, 'OAUTH_BROKER_SETTING', 'kept');
+    const s = seed({ org: 'octo' });
+    expectSuccess(await job(s.credentials, { inputs: { 'secret-org': 'octo' } }));
+    expect(si.gh.secretNames({ org: 'octo' })).toEqual(
+      [...unrelated, SECRET, 'OAUTH_BROKER_NOT_A_CLAIM', 'OAUTH_BROKER_WRITE_CHECK'].sort((a, b) => a.localeCompare(b)),
+    );
+    expect(si.gh.variableNames({ org: 'octo' })).toContain('OAUTH_BROKER_SETTING');
+    expectLoginKept({ org: 'octo' });
+  });
+
+  it('a copy an earlier version wrote and claimed is never presented', async () => {
+    const s = seed();
+    // What the earlier version wrote: a marker without claims, and its claim on that copy, a secret.
+    const earlier = JSON.stringify({
+      ...(JSON.parse(s.credentials) as object),
+      oauth_broker: { written_at: new Date(Date.now() - 60_000).toISOString() },
+    });
+    si.gh.setRepoSecret(REPO, SECRET, earlier);
+    const { copyId } = await import('../src/store/protocol.js');
+    si.gh.setRepoSecret(REPO, `OAUTH_BROKER_${copyId(s.refreshToken, s.accessToken)}_0`, 'x');
+    const r = await job(earlier);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::credentials: this job holds an old copy/m);
+    expect(si.oauth.requests).toHaveLength(0);
+    expect(claimsAt()).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+// Not sent means not sent, through the bundled action: a failure that surely sent nothing (a TLS
+// handshake the runner refuses, a token-url refused before any request) releases the claim and
+// leaves the refresh token usable, however many jobs fail in a row; the fixed runner then refreshes
+// with the original login. All traffic stays on 127.0.0.1.
+import { randomBytes } from 'node:crypto';
+import { fakeToken } from './support/fake-tokens.js';
+import { assertNoLeak, type RunResult, runAction } from './support/runner.js';
+import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { CA_FILE, startTlsFront } from './support/tls.js';
+
+const PAT = fakeToken('pat');
+const si = useStandIns(PAT);
+
+function seed(): { credentials: string; refreshToken: string } {
+  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] },
+  });
+  si.gh.setRepoSecret(REPO, SECRET, credentials);
+  return { credentials, refreshToken };
+}
+
+function job(credentials: string, tokenUrl: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return runAction('main', {
+    inputs: {
+      credentials,
+      'secret-name': SECRET,
+      'github-token': PAT,
+      'github-api-url': si.gh.url,
+      'token-url': tokenUrl,
+    },
+    env: { ...si.cache.env('refs/heads/main'), OAUTH_BROKER_RETRY_BASE_MS: '20', ...env },
+  });
+}
+
+const errors = (r: RunResult): string[] => r.stdout.match(/^::error::.*$/gm) ?? [];
+// The claims beside the secret: the broker's variables there.
+const claims = (): string[] => si.gh.variableNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'));
+const storedRefresh = (): string =>
+  (JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
+    .refreshToken;
+
+describe('not sent means not sent (dist)', () => {
+  it('a certificate the runner does not trust: six jobs spend nothing; the fixed runner refreshes', async () => {
+    const s = seed();
+    // The provider stand-in behind TLS with the throwaway certificate: reachable only once it is trusted.
+    const front = await startTlsFront(si.oauth.url);
+    try {
+      const tokenUrl = `${front.url}/v1/oauth/token`;
+      for (let i = 0; i < 6; i++) {
+        const r = await job(s.credentials, tokenUrl);
+        expect({ code: r.code, errors: errors(r) }).toEqual({
+          code: 1,
+          errors: [
+            `::error::provider anthropic (127.0.0.1:${front.port}): TLS handshake failed ` +
+              '(UNABLE_TO_VERIFY_LEAF_SIGNATURE); nothing was spent. Trust its CA on the runner ' +
+              '(NODE_EXTRA_CA_CERTS), then run again.',
+          ],
+        });
+        // Not retried: the same certificate would be refused again.
+        expect(r.stdout).not.toMatch(/retrying/);
+        expect(claims()).toEqual([]);
+      }
+      expect({ connections: front.connections, requests: front.requests }).toEqual({ connections: 6, requests: 0 });
+      expect(si.oauth.requests).toHaveLength(0);
+      expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+
+      // The fix the line names, on the same token-url: the runner trusts the CA.
+      const fixed = await job(s.credentials, tokenUrl, { NODE_EXTRA_CA_CERTS: CA_FILE });
+      expect({ code: fixed.code, errors: errors(fixed), source: fixed.outputs.source }).toEqual({
+        code: 0,
+        errors: [],
+        source: 'refreshed',
+      });
+      expect(si.oauth.requests.map((q) => q.body.refresh_token)).toEqual([s.refreshToken]);
+      expect({ refreshed: si.oauth.refreshCount, reused: si.oauth.reuseCount }).toEqual({ refreshed: 1, reused: 0 });
+      expect(si.oauth.isLive(storedRefresh())).toBe(true);
+      expect(claims().filter((n) => !n.endsWith('_S'))).toHaveLength(1);
+    } finally {
+      await front.close();
+    }
+  });
+
+  it('a token-url with a user name and password is refused before anything is sent, and never printed', async () => {
+    const s = seed();
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const url = new URL(si.oauth.tokenUrl);
+    [url.username, url.password] = ['ci', password];
+    const r = await job(s.credentials, url.href);
+    expect({ code: r.code, errors: errors(r) }).toEqual({
+      code: 1,
+      errors: [`::error::token-url: "http://***@${url.host}/v1/oauth/token" holds a user name or password; remove it.`],
+    });
+    assertNoLeak(r, [password, `ci:${password}`]);
+    expect(si.gh.requests).toHaveLength(0);
+    expect(si.oauth.requests).toHaveLength(0);
+    expect(claims()).toEqual([]);
+
+    const fixed = await job(s.credentials, si.oauth.tokenUrl);
+    expect({ code: fixed.code, errors: errors(fixed) }).toEqual({ code: 0, errors: [] });
+    expect(si.oauth.requests.map((q) => q.body.refresh_token)).toEqual([s.refreshToken]);
+    expect(si.oauth.reuseCount).toBe(0);
+  });
+});

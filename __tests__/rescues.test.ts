@@ -1,0 +1,143 @@
+// Where a login waits when it is not in the secret (docs/design.md, "Claims"): a provider CLI's hold
+// on the refresh token (client-refresh), a rotation rescued in the Actions cache of a pull request's
+// ref, and the leased recovery of a rescue. In-process against the stand-ins (support/step.ts).
+import { readFileSync } from 'node:fs';
+import { copyId, claimName } from '../src/store/protocol.js';
+import { fakeToken } from './support/fake-tokens.js';
+import { errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
+import { CLAIM_VARIABLE, HOUR, REPO, SECRET, VARIABLES, useStandIns } from './support/stand-ins.js';
+import { runStep, testClock } from './support/step.js';
+
+const PAT = fakeToken('pat');
+const JOB = fakeToken('app-token');
+const si = useStandIns(PAT);
+const { seed, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept } = jobs(si, PAT);
+beforeEach(() => si.gh.addToken(JOB, { kind: 'job', issues: 'write' }));
+
+const CLIENT_REFRESH = { 'credentials-file': 'auto', 'client-refresh': 'true' };
+
+/** Every attempt of the write-back fails with that status. */
+function writeBackFails(status: number): void {
+  for (let i = 0; i < 5; i++) si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), status });
+}
+
+/** The write-back fails for good, and GitHub refuses the rescue in the claim (after taking the settle). */
+function rescueGoesToTheCache(): void {
+  writeBackFails(500);
+  const patch = { method: 'PATCH', path: CLAIM_VARIABLE };
+  si.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, status: 403, body: '{"message":"Forbidden"}' });
+}
+
+describe('a token a CLI holds stays held', () => {
+  it('until its job ends: a job needing a refresh meanwhile waits, then fails clearly, never presenting', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(main);
+    // Far past an ordinary claim's deadline, on GitHub's clock: the CLI's hold lasts until its job ends.
+    si.gh.advance(10 * 60_000);
+    const other = await job(s.credentials, { inputs: { mode: 'refresh', 'lock-timeout': '2s' } });
+    expectOneCleanLine(other, /^lock-timeout: a provider CLI in another job holds this refresh token/);
+    expect(si.oauth.requests).toHaveLength(0);
+    // Its post step finds the file unchanged (the CLI did not refresh) and releases the claim.
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, CLIENT_REFRESH),
+      state: main.state,
+      home: main.home,
+    });
+    expectSuccess(post);
+    expect(claimsAt()).toEqual([]);
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    expectLoginKept();
+  });
+
+  it('a claim GitHub refuses costs the CLI its refresh token, never the job, and says so', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    si.gh.faults.push({ method: 'POST', path: VARIABLES, status: 403, body: '{"message":"Forbidden"}' });
+    const r = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(r);
+    expect(r.stdout).toMatch(/^::warning::client-refresh: could not claim the refresh token for the CLI/m);
+    const file = JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: object };
+    expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
+    expect(file.claudeAiOauth).toHaveProperty('accessToken', s.accessToken);
+  });
+
+  it("a CLI's rotation the post step cannot write is rescued, and alerted", async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const given = { ...CLIENT_REFRESH, alert: 'issue', 'alert-token': JOB };
+    const main = await job(s.credentials, { inputs: given });
+    expectSuccess(main);
+    const path = main.outputs['credentials-file'];
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+    // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
+    const res = await fetch(si.oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'refresh_token',
+        refresh_token: s.refreshToken,
+        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+      }),
+    });
+    const t = (await res.json()) as { access_token: string; refresh_token: string };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, JSON.stringify({ claudeAiOauth: { ...file.claudeAiOauth, refreshToken: t.refresh_token } }));
+    writeBackFails(502);
+    const post = await runStep('post', { inputs: inputs(s.credentials, given), state: main.state, home: main.home });
+    expectOneCleanLine(post, /^The CLI's rotated refresh token was not stored/);
+    const [issue] = si.gh.issues(REPO);
+    expect(issue.title).toBe(`oauth-broker: ${SECRET} could not be rotated`);
+    expect(issue.body).toContain("The CLI's rotated refresh token was not stored");
+    // The next run holding the copy the CLI was given recovers it.
+    const next = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expectSuccess(next);
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expectLoginKept();
+  });
+});
+
+describe("a rescue in a pull request's cache", () => {
+  it('a job on another ref does not present the token; re-running the holder recovers the login', async () => {
+    const s = seed();
+    rescueGoesToTheCache();
+    const holder = await job(s.credentials, { ref: 'refs/pull/7/merge' });
+    expect(holder.code).toBe(1);
+    expect(holder.stdout).toMatch(/kept sealed beside the secret/);
+    // Later, on the default branch, a job that needs a fresher token than the holder's result.
+    si.gh.advance(2 * 60_000);
+    const other = await job(s.credentials, { inputs: { 'min-ttl': '9h' } });
+    const ref = 'refs\\/pull\\/7\\/merge';
+    expectOneCleanLine(
+      other,
+      new RegExp(`^credentials: the job on ${ref} .* did not store what replaced it; re-run that job`),
+    );
+    expect(si.oauth.requests).toHaveLength(1);
+    expect(stored()).toBe(s.credentials);
+    const rerun = await job(s.credentials, { ref: 'refs/pull/7/merge' });
+    expectSuccess(rerun);
+    expect(rerun.stdout).toContain('Recovered the rotated credentials');
+    expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  });
+});
+
+describe('the recovery of a rescue is leased', () => {
+  it('a recoverer that died blocks the next job for its lease only, on GitHub’s clock', async () => {
+    const s = seed();
+    writeBackFails(500);
+    expect((await job(s.credentials)).code).toBe(1);
+    expect(stored()).toBe(s.credentials);
+    // A job took the recovery's lock, then died (a cancel, a killed runner): its lock stays.
+    const lock = claimName(copyId(s.refreshToken, s.accessToken), 0, true);
+    si.gh.setVariable({ repo: REPO }, lock, JSON.stringify({ v: 2, n: 'dead', s: 'busy', l: 60, t: SECRET }));
+    // The next job needs more than the rescued access token gives, so it waits for the write.
+    const clock = testClock({ onSleep: (ms) => si.gh.advance(ms) });
+    const next = await job(s.credentials, { clock, inputs: { 'min-ttl': '9h' } });
+    expectSuccess(next);
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(errorOf(next)).toBe('');
+    // Nothing of the recovery stays: neither the dead lock nor the one that replaced it.
+    expect(claimsAt().filter((n) => /_R\d+$/.test(n))).toEqual([]);
+    expect(refreshTokenIn(stored())).not.toBe(s.refreshToken);
+    expectLoginKept();
+  });
+});

@@ -1,0 +1,95 @@
+// Jobs that hold a Claude Code login stored in CLAUDE_CREDENTIALS of octo/app, run in-process against
+// the stand-ins (support/step.ts): the seed, the inputs a job is given, what the secret and the claims
+// beside it hold, and the invariant every topology keeps. For the files about claims between jobs.
+import type { RunResult } from './runner.js';
+import { HOUR, REPO, SECRET, type StandIns } from './stand-ins.js';
+import { runStep, type Clock, type StepOptions } from './step.js';
+
+export type Where = { repo: string } | { org: string } | { repo: string; env: string };
+
+export interface Seeded {
+  credentials: string;
+  refreshToken: string;
+  accessToken: string;
+}
+
+export interface JobOptions {
+  ref?: string;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Without the Actions cache (GHES, or a runner without the service). */
+  noCache?: boolean;
+  step?: Partial<StepOptions>;
+}
+
+/** The helpers over the stand-ins `si`, whose GitHub knows `pat`. */
+export function jobs(si: StandIns, pat: string) {
+  /** A login whose access token has `ttlMs` left (expired by default), stored where `where` says. */
+  function seed(where: Where = { repo: REPO }, ttlMs = -HOUR): Seeded {
+    const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
+    const credentials = JSON.stringify({
+      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
+    });
+    if ('org' in where) si.gh.setOrgSecret(where.org, SECRET, credentials, 'selected', [4242, 4343]);
+    else if ('env' in where) si.gh.setEnvSecret(where.repo, where.env, SECRET, credentials);
+    else si.gh.setRepoSecret(where.repo, SECRET, credentials);
+    return { credentials, refreshToken, accessToken };
+  }
+
+  function stored(where: Where = { repo: REPO }): string {
+    if ('org' in where) return si.gh.orgSecret(where.org, SECRET)!.value;
+    if ('env' in where) return si.gh.envSecret(where.repo, where.env, SECRET)!.value;
+    return si.gh.repoSecret(where.repo, SECRET)!.value;
+  }
+
+  const refreshTokenIn = (value: string): string =>
+    (JSON.parse(value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
+
+  function inputs(credentials: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      credentials,
+      'secret-name': SECRET,
+      'github-token': pat,
+      'github-api-url': si.gh.url,
+      'token-url': si.oauth.tokenUrl,
+      ...extra,
+    };
+  }
+
+  /** A main step in-process on `ref` (main by default), with the cache scoped to it. */
+  function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
+    return runStep('main', {
+      inputs: inputs(credentials, o.inputs),
+      env: { ...(o.noCache ? {} : si.cache.env(o.ref ?? 'refs/heads/main')), ...o.env },
+      ...(o.clock ? { clock: o.clock } : {}),
+      ...o.step,
+    });
+  }
+
+  /** The claims beside a secret: the broker's variables there. */
+  const claimsAt = (where: Where = { repo: REPO }): string[] =>
+    si.gh.variableNames(where).filter((n) => n.startsWith('OAUTH_BROKER_'));
+
+  /** The invariant, whatever the topology: nothing spent was presented, and the live token is in the secret. */
+  function expectLoginKept(where: Where = { repo: REPO }): void {
+    expect(si.oauth.reuseCount).toBe(0);
+    expect(si.oauth.isLive(refreshTokenIn(stored(where)))).toBe(true);
+  }
+
+  return { seed, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept };
+}
+
+export const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
+
+/** The harness has checked the run leaks nothing; this is the one line it fails with. */
+export function expectOneCleanLine(r: RunResult, message: RegExp): void {
+  expect(r.code).toBe(1);
+  expect(errorOf(r)).toMatch(message);
+  expect(r.stdout.match(/^::error::/gm)).toHaveLength(1);
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+}
+
+export function expectSuccess(r: RunResult): void {
+  expect({ code: r.code, error: errorOf(r) }).toEqual({ code: 0, error: '' });
+}

@@ -1,0 +1,1359 @@
+export const id = 699;
+export const ids = [699];
+export const modules = {
+
+/***/ 2240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ coordinate)
+});
+
+// UNUSED EXPORTS: material
+
+// EXTERNAL MODULE: ./src/core/env.ts
+var env = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/github/secrets.ts
+var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/target.ts
+var github_target = __webpack_require__(3738);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/github/api.ts + 2 modules
+var api = __webpack_require__(3994);
+// EXTERNAL MODULE: ./src/github/answers.ts
+var answers = __webpack_require__(3948);
+// EXTERNAL MODULE: ./src/github/explain.ts
+var explain = __webpack_require__(9576);
+;// CONCATENATED MODULE: ./src/github/variables.ts
+// GitHub Actions variables where a secret lives: the repository, one of its environments or the
+// organisation. The claims between jobs are variables (docs/design.md, "Claims") because a create
+// is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
+
+
+
+
+// GitHub's largest page of variables.
+const PER_PAGE = 30;
+// 1,000 variables (an organisation's limit) and a bound on a server that never says it is done.
+const MAX_PAGES = 40;
+function endpoints(api, p) {
+    const a = api.rest.actions;
+    // `once`: never retried once GitHub may have acted; the caller reads the variable back instead.
+    const once = { request: { once: true } };
+    if (p.kind === 'repo') {
+        const at = { owner: p.owner, repo: p.repo };
+        return {
+            // https://docs.github.com/rest/actions/variables#create-a-repository-variable
+            create: (name, value) => a.createRepoVariable({ ...at, name, value, ...once }),
+            // https://docs.github.com/rest/actions/variables#get-a-repository-variable
+            get: (name) => a.getRepoVariable({ ...at, name }),
+            // https://docs.github.com/rest/actions/variables#update-a-repository-variable
+            update: (name, value) => a.updateRepoVariable({ ...at, name, value }),
+            // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
+            remove: (name, o) => a.deleteRepoVariable({ ...at, name, ...(o ? once : {}) }),
+            // https://docs.github.com/rest/actions/variables#list-repository-variables
+            list: (page) => a.listRepoVariables({ ...at, per_page: PER_PAGE, page }),
+        };
+    }
+    if (p.kind === 'env') {
+        const at = { owner: p.owner, repo: p.repo, environment_name: p.environment };
+        return {
+            // https://docs.github.com/rest/actions/variables#create-an-environment-variable
+            create: (name, value) => a.createEnvironmentVariable({ ...at, name, value, ...once }),
+            // https://docs.github.com/rest/actions/variables#get-an-environment-variable
+            get: (name) => a.getEnvironmentVariable({ ...at, name }),
+            // https://docs.github.com/rest/actions/variables#update-an-environment-variable
+            update: (name, value) => a.updateEnvironmentVariable({ ...at, name, value }),
+            // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
+            remove: (name, o) => a.deleteEnvironmentVariable({ ...at, name, ...(o ? once : {}) }),
+            // https://docs.github.com/rest/actions/variables#list-environment-variables
+            list: (page) => a.listEnvironmentVariables({ ...at, per_page: PER_PAGE, page }),
+        };
+    }
+    const org = p.org;
+    return {
+        // Visible to no repository: a claim is the broker's, not a workflow's.
+        // https://docs.github.com/rest/actions/variables#create-an-organization-variable
+        create: (name, value) => a.createOrgVariable({ org, name, value, visibility: 'selected', selected_repository_ids: [], ...once }),
+        // https://docs.github.com/rest/actions/variables#get-an-organization-variable
+        get: (name) => a.getOrgVariable({ org, name }),
+        // https://docs.github.com/rest/actions/variables#update-an-organization-variable
+        update: (name, value) => a.updateOrgVariable({ org, name, value }),
+        // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
+        remove: (name, o) => a.deleteOrgVariable({ org, name, ...(o ? once : {}) }),
+        // https://docs.github.com/rest/actions/variables#list-organization-variables
+        list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
+    };
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
+function variableOf(data, doing, apiUrl) {
+    const created = isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+    const updated = isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+    if (!isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+        throw (0,answers/* malformed */.Qm)(doing, 'the answer is not a variable', apiUrl);
+    }
+    if (!Number.isFinite(created) || !Number.isFinite(updated))
+        throw (0,answers/* malformed */.Qm)(doing, 'the answer has no dates', apiUrl);
+    return { name: data.name, value: data.value, createdAt: created, updatedAt: updated };
+}
+/** Whether GitHub may have acted on a request that got no success answer. */
+const mayHaveActed = (err) => err instanceof api/* GitHubHttpError */.I && err.ambiguous;
+class Variables {
+    api;
+    place;
+    constructor(api, place) {
+        this.api = api;
+        this.place = place;
+    }
+    explain(err, doing) {
+        return (0,explain/* explain */.WE)(err, this.place, doing, this.api.wording, 'variables');
+    }
+    /**
+     * Creates the variable if no variable has that name. Called once the place is known to exist,
+     * so a 404 means a GitHub without Actions variables.
+     */
+    async create(name, value) {
+        try {
+            await endpoints(this.api, this.place).create(name, value);
+            return 'created';
+        }
+        catch (err) {
+            if (err instanceof api/* GitHubHttpError */.I && err.status === 409)
+                return 'exists';
+            if (mayHaveActed(err))
+                return 'unknown';
+            if (err instanceof api/* GitHubHttpError */.I && err.status === 404) {
+                throw new errors/* UserError */.yo(`${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
+                    'GitHub.com or GitHub Enterprise Server 3.9 or later.', { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' });
+            }
+            throw this.explain(err, `create the variable ${name}`);
+        }
+    }
+    async read(name) {
+        const doing = `read the variable ${name}`;
+        try {
+            return variableOf((await endpoints(this.api, this.place).get(name)).data, doing, this.api.wording.apiUrl);
+        }
+        catch (err) {
+            if (err instanceof api/* GitHubHttpError */.I && err.status === 404)
+                return undefined;
+            throw this.explain(err, doing);
+        }
+    }
+    /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
+    async update(name, value) {
+        try {
+            await endpoints(this.api, this.place).update(name, value);
+        }
+        catch (err) {
+            throw this.explain(err, `update the variable ${name}`);
+        }
+    }
+    /**
+     * Deletes it: 'removed', 'absent', or 'unknown' when `once` and the answer was lost (a repeat
+     * could delete a variable another job has made since under the same name).
+     */
+    async remove(name, once = false) {
+        try {
+            await endpoints(this.api, this.place).remove(name, once);
+            return 'removed';
+        }
+        catch (err) {
+            if (err instanceof api/* GitHubHttpError */.I && err.status === 404)
+                return 'absent';
+            if (once && mayHaveActed(err))
+                return 'unknown';
+            throw this.explain(err, `delete the variable ${name}`);
+        }
+    }
+    /** The variables whose names start with `prefix` (upper case), every page read. */
+    async list(prefix) {
+        const doing = 'list the variables beside the secret';
+        const found = [];
+        for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
+            let data;
+            try {
+                data = (await endpoints(this.api, this.place).list(page)).data;
+            }
+            catch (err) {
+                throw this.explain(err, doing);
+            }
+            const items = isObject(data) && Array.isArray(data.variables) ? data.variables : undefined;
+            if (!items)
+                throw (0,answers/* malformed */.Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
+            for (const item of items) {
+                const v = variableOf(item, doing, this.api.wording.apiUrl);
+                if (v.name.toUpperCase().startsWith(prefix))
+                    found.push(v);
+            }
+            seen += items.length;
+            const total = isObject(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+            if (items.length < PER_PAGE || (total !== undefined && seen >= total))
+                return found;
+        }
+        throw (0,answers/* malformed */.Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
+    }
+}
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/store/cache-backend.ts
+// The shared store's storage: the Actions cache through @actions/cache (service v2).
+// Entries are immutable and the first reservation of a key wins, which is the lock.
+
+
+
+// The cache version hashes the path list, so every job must name the same path: a
+// relative one (to GITHUB_WORKSPACE) is the same string on every runner and OS.
+const DIR = '.oauth-broker-store';
+const FILE = `${DIR}/entry`;
+/**
+ * Why the shared store cannot run here, or undefined when it can. It needs cache service
+ * v2 (github.com, GHE.com), the only one whose "already reserved" answer is known and
+ * tested; GHES serves v1, where the broker runs without coordination.
+ */
+function cacheAvailable(env) {
+    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase();
+    const ghes = host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+    if (ghes)
+        return 'GitHub Enterprise Server offers cache service v1 only, and the shared store needs v2';
+    if (!env.ACTIONS_CACHE_SERVICE_V2 || !env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) {
+        return ('this runner has no Actions cache service v2 ' +
+            '(ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN unset)');
+    }
+    return undefined;
+}
+// The cache call a write comes from: kept through the library's own callbacks and
+// timers, so what it prints after the call was abandoned at its timeout is caught too.
+const callOf = new external_node_async_hooks_.AsyncLocalStorage();
+let guarded = false;
+/** Routes stdout and stderr writes made inside a cache call to that call's log: never to the step's. */
+function guardStreams() {
+    if (guarded)
+        return;
+    guarded = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        stream.write = ((chunk, ...rest) => {
+            const call = callOf.getStore();
+            if (!call)
+                return write(chunk, ...rest);
+            call.log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+            const cb = rest.find((r) => typeof r === 'function');
+            cb?.();
+            return true;
+        });
+    }
+}
+/**
+ * Runs a call of @actions/cache with its log captured: the library reports both
+ * "another job reserved this key" and "the service failed" as a -1, and only its
+ * log tells them apart. Its log also holds signed URLs, so it is never printed, not
+ * even when the library writes after the call was given up.
+ */
+async function captured(fn) {
+    guardStreams();
+    const call = { log: '' };
+    return { value: await callOf.run(call, fn), log: call.log };
+}
+/** Bounds a cache call: the library sets no timeout on its service requests. */
+function within(ms, p) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+function actionsCacheBackend(env, debug, timeoutMs) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const dir = (0,external_node_path_.join)(workspace, DIR);
+    const file = (0,external_node_path_.join)(workspace, FILE);
+    const cache = __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
+    // @actions/cache reads the runner's variables from process.env.
+    const clean = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    return {
+        async create(key, data) {
+            const { saveCache } = await cache;
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)(file, data, { mode: 0o600 });
+            try {
+                const { value, log } = await captured(() => within(timeoutMs, saveCache([FILE], key, undefined, true)));
+                if (value !== -1)
+                    return 'saved';
+                // The twirp client's message for the service's 409 "already exists".
+                const taken = /Failed to reserve cache: .*\(409\)/.test(log);
+                debug(`shared store: ${key} ${taken ? 'already reserved by another job' : 'could not be saved'}`);
+                return taken ? 'taken' : 'failed';
+            }
+            catch (err) {
+                debug(`shared store: saving ${key} failed: ${err.name}`);
+                return 'failed';
+            }
+            finally {
+                clean();
+            }
+        },
+        async read(keys) {
+            const { restoreCache } = await cache;
+            clean();
+            try {
+                const { value: hit } = await captured(() => within(timeoutMs, restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: timeoutMs }, true)));
+                // A restore key matches by prefix; only exact keys count.
+                if (!hit || !keys.includes(hit))
+                    return undefined;
+                return { key: hit, data: (0,external_node_fs_.readFileSync)(file) };
+            }
+            catch (err) {
+                debug(`shared store: reading ${keys[0]} failed: ${err.name}`);
+                return undefined;
+            }
+            finally {
+                clean();
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/store/claims.ts
+var store_claims = __webpack_require__(392);
+// EXTERNAL MODULE: ./src/store/seal.ts
+var seal = __webpack_require__(3652);
+// EXTERNAL MODULE: ./src/store/shared.ts
+var shared = __webpack_require__(344);
+;// CONCATENATED MODULE: ./src/action/coordinate.ts
+// Wires the claims between jobs (src/store/claims.ts) for one step: the variables beside the
+// target, GitHub's clock, the sealing of results, and the Actions cache as the last resort for a
+// rescue (docs/design.md, "Claims").
+
+
+
+
+
+
+
+
+/**
+ * The key material of a copy's results: the copy and the github-token, so that whoever holds an old
+ * copy and can read the repository's variables or the cache, but not the token, opens nothing.
+ */
+function material(copy, binding) {
+    return `${copy.refreshToken}\n${copy.accessToken ?? ''}\n${binding}`;
+}
+/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
+function coordinate(deps, cfg, api, readUpdatedAt) {
+    const target = cfg.secret;
+    const binding = cfg.githubToken;
+    const t = (0,env/* timings */.E)(deps.env);
+    const store = openStore(deps, cfg);
+    const key = (copy) => material(copy, binding);
+    const claims = new store_claims/* Claims */.U({
+        variables: new Variables(api, target),
+        githubNow: () => api.githubNow(),
+        monotonic: deps.monotonic,
+        sleep: deps.sleep,
+        secret: target.name,
+        target: (0,github_target/* describeTarget */.ff)(target),
+        leaseMs: t.leaseMs,
+        lockTimeoutMs: cfg.lockTimeoutMs,
+        pollMs: t.pollMs,
+        targetUpdatedAt: async () => Date.parse(await (0,secrets/* currentUpdatedAt */.MR)(api, target)),
+        ...(readUpdatedAt ? { readUpdatedAt } : {}),
+        seal: async (copy, name, result) => (await (0,seal/* sealEntry */.I$)(key(copy), name, result)).toString('base64'),
+        open: async (copy, name, sealed) => resultOf(await (0,seal/* openEntry */.vW)(key(copy), name, Buffer.from(sealed, 'base64'))),
+        ...(store
+            ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy) => fromCache(store, key(copy)) }
+            : {}),
+        info: (m) => deps.core.info(m),
+        warning: (m) => deps.core.warning(m),
+        debug: (m) => deps.core.debug(m),
+    });
+    return {
+        claims,
+        store,
+        async cacheRescue(copy, result) {
+            if (!store || !result.rescue)
+                return false;
+            const { credentials, secretUpdatedAt } = result.rescue;
+            return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
+        },
+    };
+}
+/** A sealed result as the claims carry it; undefined for anything else. */
+function resultOf(v) {
+    const r = v;
+    if (!r || typeof r !== 'object' || r.successor?.kind !== 'next' || typeof r.successor.accessToken !== 'string') {
+        return undefined;
+    }
+    const rescue = r.rescue;
+    if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string'))
+        return undefined;
+    return r;
+}
+/** A rescue kept in the cache, as a result. */
+async function fromCache(store, key) {
+    const s = await store.successor(key);
+    if (!s?.credentials)
+        return undefined;
+    const { credentials, secretUpdatedAt, ...successor } = s;
+    return { successor: successor, rescue: { credentials, secretUpdatedAt: secretUpdatedAt ?? '' } };
+}
+function openStore(deps, cfg) {
+    const { core } = deps;
+    if (!cfg.share) {
+        core.info('share: false; jobs that hold the same credentials get no shared result.');
+        return undefined;
+    }
+    const missing = deps.backend ? undefined : cacheAvailable(deps.env);
+    if (missing) {
+        core.debug(`No Actions cache for a last-resort rescue: ${missing}.`);
+        return undefined;
+    }
+    const t = (0,env/* timings */.E)(deps.env);
+    return new shared/* SharedStore */.H(deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs));
+}
+
+
+/***/ }),
+
+/***/ 3699:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ ticketOf),
+/* harmony export */   finishPending: () => (/* binding */ finishPending)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(133);
+/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(392);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1105);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2240);
+// The post step's first duty: a main step killed between the provider's answer and the
+// write-back (the runner's cancel) left the rotated credentials in its pending file; store
+// them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
+
+
+
+
+
+
+
+
+
+async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
+    const { core } = deps;
+    if (!cfg.secret || !cfg.githubToken)
+        return;
+    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_5__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
+    let record;
+    try {
+        record = file.read();
+    }
+    catch (err) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+            'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
+    }
+    if (!record)
+        return;
+    masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
+    const target = cfg.secret;
+    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
+    const api = new _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_8__/* .coordinate */ .v)(deps, cfg, api);
+    const ticket = ticketOf(record.copy, record.claim);
+    const successor = record.successor;
+    let pre;
+    try {
+        pre = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .preflight */ .Mz)(api, target);
+        if (pre.updatedAt !== record.secretUpdatedAt) {
+            // Main's own write landed before it was killed (after its settle), or a newer rotation did:
+            // never overwritten.
+            core.info(`${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)} changed since the main step read it, so it is left as it is.`);
+            file.clear();
+            return;
+        }
+        // Main may have been killed before its settle landed; a settle refused again leaves the
+        // write-back as the sign, so it goes out anyway.
+        await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+        await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: record.keep });
+    }
+    catch (err) {
+        const result = {
+            successor,
+            rescue: { credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt },
+        };
+        const kept = (await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result));
+        if (kept)
+            file.clear();
+        const why = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err, masker.values);
+        const what = 'The rotated credentials';
+        if (kept)
+            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, `${what} are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE */ .Lq}.`, undefined, [_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE_DETAILS */ .k]);
+        const lost = `${what} were not stored, and nothing outlives this job: ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RELOGIN */ .FK}.`;
+        throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, lost, lost);
+    }
+    file.clear();
+    core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
+}
+/** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
+function ticketOf(copy, claim) {
+    const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeClaim */ .d)(claim.value);
+    if (!value)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+    return _store_claims_js__WEBPACK_IMPORTED_MODULE_6__/* .Claims */ .U.ticket(copy, claim.name, value);
+}
+
+
+/***/ }),
+
+/***/ 9576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   _M: () => (/* binding */ where)
+/* harmony export */ });
+/* unused harmony exports permissionShort, permission */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3994);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3738);
+// GitHub's refusals, explained: the error line names the setting that is wrong (as the caller's
+// wording calls it), what happened and the fix; where and GitHub's whole message follow it.
+
+
+
+
+
+function where(t) {
+    if (t.kind === 'repo')
+        return `repository ${t.owner}/${t.repo}`;
+    if (t.kind === 'env')
+        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+    return `organization ${t.org}`;
+}
+/** The fine-grained permission a write there needs: an environment's are under Environments. */
+function permissionName(t, r) {
+    if (t.kind === 'env')
+        return 'Environments';
+    return r === 'secrets' ? 'Secrets' : 'Variables';
+}
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t, r = 'secrets') {
+    return `${t.kind === 'org' ? 'organization ' : ''}"${permissionName(t, r)}: Read and write"`;
+}
+function permission(t, r = 'secrets') {
+    return `${t.kind === 'org' ? 'organization' : 'repository'} permission "${permissionName(t, r)}: Read and write"`;
+}
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+/**
+ * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
+ * and the fix, with where the secret is and GitHub's whole message in the lines after it.
+ */
+function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_WORDING */ .Ge, r = 'secrets') {
+    if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I))
+        return err;
+    if (err.status >= 200 && err.status < 400)
+        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+    const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
+    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+    const fail = (input, fix, more = []) => {
+        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+        const quoted = full.length <= _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_LINE */ .lb;
+        const label = err.status ? "GitHub's message" : 'Why';
+        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        const secret = 'name' in t ? [`The secret: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(t)}.`] : [];
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+            cause: err,
+            details: [...secret, ...whole, ...more],
+        });
+    };
+    switch (err.status) {
+        case 0:
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+        case 401:
+            return fail(w.token, 'the token is invalid or expired; create a new one', [
+                `It needs the ${permission(t, r)} on ${where(t)}.`,
+            ]);
+        case 403:
+            if (/by integration/i.test(err.githubMessage)) {
+                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                    _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB,
+                    `The permission needed: the ${permission(t, r)} on ${where(t)}.`,
+                ]);
+            }
+            return fail(w.token, `give it the permission ${permissionShort(t, r)}`, [
+                `It needs the ${permission(t, r)} on ${where(t)}.`,
+            ]);
+        case 404:
+            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
+        default:
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+    }
+}
+
+
+/***/ }),
+
+/***/ 298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MR: () => (/* binding */ currentUpdatedAt),
+/* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   kz: () => (/* binding */ writeSecret),
+/* harmony export */   yN: () => (/* reexport safe */ _api_js__WEBPACK_IMPORTED_MODULE_1__.y)
+/* harmony export */ });
+/* unused harmony exports readPublicKey, existingAccess, putSealedValue, WRITE_CHECK, checkWrite, listSecrets, secretExists, deleteSecret, seedSecret */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3994);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4517);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
+// Reading what can be read before a refresh, and writing the rotated credentials back,
+// for repository, environment and organisation secrets; a first value too (the CLI's seed).
+
+
+
+
+
+
+
+// The post step loads this module alone, so it brings the client along.
+
+function endpoints(api, t) {
+    const a = api.rest.actions;
+    const request = (once) => ({ request: { once } });
+    const none = () => {
+        throw new Error('only organisation secrets have selected repositories');
+    };
+    if (t.kind === 'repo') {
+        const at = { owner: t.owner, repo: t.repo };
+        return {
+            publicKey: () => a.getRepoPublicKey(at),
+            get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+            put: (name, sealed, _, once) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+            list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
+            selectedRepositories: none,
+        };
+    }
+    if (t.kind === 'env') {
+        const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
+        return {
+            publicKey: () => a.getEnvironmentPublicKey(at),
+            get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+            put: (name, sealed, _, once) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+            list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
+            selectedRepositories: none,
+        };
+    }
+    const org = t.org;
+    return {
+        publicKey: () => a.getOrgPublicKey({ org }),
+        get: (name) => a.getOrgSecret({ org, secret_name: name }),
+        put: (name, sealed, access, once) => a.createOrUpdateOrgSecret({
+            org,
+            secret_name: name,
+            ...sealed,
+            visibility: access.visibility ?? 'private',
+            ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
+            ...request(once),
+        }),
+        remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+        list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
+        selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
+    };
+}
+/** The public key the secrets of that place are sealed with. */
+async function readPublicKey(api, p) {
+    const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(p)}`;
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
+}
+async function call(api, t, doing, send) {
+    try {
+        return await send();
+    }
+    catch (err) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+    }
+}
+/** A secret beside the target (the target itself by default). */
+async function readMetadata(api, t, name = t.name) {
+    const { data } = await endpoints(api, t).get(name);
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
+}
+/** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
+async function currentUpdatedAt(api, t) {
+    try {
+        return (await readMetadata(api, t)).updated_at;
+    }
+    catch (err) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)}`, api.wording);
+    }
+}
+/**
+ * Everything that can be checked without changing anything, before a refresh token is spent. A key
+ * the value's marker recorded saves a request; a write refused for it fetches the current one.
+ */
+async function preflight(api, t, known) {
+    const key = known ?? (await readPublicKey(api, t));
+    let meta;
+    try {
+        meta = await readMetadata(api, t);
+    }
+    catch (err) {
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${api.wording.name}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)} does not exist; ` +
+                'create it with the credentials first (README: First login).', {
+                cause: err,
+                details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
+                    'would silently go stale.',
+            });
+        }
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)}`, api.wording);
+    }
+    const pre = { key, updatedAt: meta.updated_at };
+    return t.kind === 'org' ? { ...pre, ...(await accessOf(api, t, meta)) } : pre;
+}
+/** Who may use an organisation secret, from its metadata and, when selected, its list of repositories. */
+async function accessOf(api, t, meta) {
+    const visibility = meta.visibility ?? 'private';
+    if (visibility !== 'selected')
+        return { visibility };
+    return { visibility, selectedRepositoryIds: await selectedRepositories(api, t) };
+}
+/** Who may use an organisation secret now, kept when a new value is stored; undefined when it does not exist. */
+async function existingAccess(api, t) {
+    let meta;
+    try {
+        meta = await readMetadata(api, t);
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404)
+            return undefined;
+        throw explain(err, t, `read ${describeTarget(t)}`, api.wording);
+    }
+    return accessOf(api, t, meta);
+}
+// 100 pages of 100: more repositories than an organisation selects, and a bound on a
+// server that never says it is done.
+const MAX_PAGES = 100;
+async function selectedRepositories(api, t) {
+    const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)}`;
+    const ids = new Set();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
+        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
+        for (const id of more)
+            ids.add(id);
+        // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
+        if (more.length === 0 || (total !== undefined ? ids.size >= total : more.length < 100))
+            return [...ids];
+    }
+    // Writing a partial list would take the secret away from the repositories left out.
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+}
+/** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
+async function putSealedValue(api, t, sealed, access) {
+    return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
+}
+/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
+async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)({ ...t, name })}`, 
+/** The value as sealed with that key (a value that records its key). */
+valueFor = () => value) {
+    const put = async (key) => {
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .o)(valueFor(key), key.key), key_id: key.key_id };
+        return (await endpoints(api, t).put(name, sealed, access, once)).status;
+    };
+    try {
+        return await put(pre.key);
+    }
+    catch (err) {
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        const fresh = await readPublicKey(api, t);
+        if (fresh.key_id === pre.key.key_id)
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        pre.key = fresh;
+        try {
+            return await put(fresh);
+        }
+        catch (again) {
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+        }
+    }
+}
+/**
+ * Seals the value with the secret's public key and stores it, marked with when it was written on
+ * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
+ * and the key. The one place a value the broker writes is shaped.
+ */
+async function writeSecret(api, t, pre, value, more = {}) {
+    const now = api.githubNow() ?? api.now();
+    await putSealed(api, t, pre, t.name, value, pre, false, undefined, (key) => (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_6__/* .stamp */ .iE)(value, now, { ...more, key }));
+}
+/** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
+const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
+/**
+ * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
+ * fine-grained token what it may do, and a write is the only test. The value is random and means nothing.
+ */
+async function checkWrite(api, t, pre) {
+    const doing = `write secrets of ${where(t)} (a check before the refresh)`;
+    const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
+    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, false, doing);
+}
+/** Names starting with `prefix` and when they were created, every page read. */
+async function listSecrets(api, t, prefix) {
+    const doing = `list the secrets of ${where(t)}`;
+    const found = [];
+    for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
+        const answer = await call(api, t, doing, () => endpoints(api, t).list(page));
+        const data = answer.data;
+        if (!Array.isArray(data?.secrets))
+            throw malformed(doing, 'the answer has no list of secrets', api.wording.apiUrl);
+        for (const s of data.secrets) {
+            if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
+                continue;
+            found.push({ name: s.name, createdAt: instant(s.created_at) });
+        }
+        seen += data.secrets.length;
+        const total = Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+        if (data.secrets.length < 100 || (total !== undefined && seen >= total))
+            return found;
+    }
+    throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+}
+/** Whether a secret of that name exists beside the target. */
+async function secretExists(api, t, name) {
+    try {
+        await readMetadata(api, t, name);
+        return true;
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404)
+            return false;
+        throw explain(err, t, `read ${describeTarget({ ...t, name })}`, api.wording);
+    }
+}
+/** Deletes a secret the broker made; absent already is fine. */
+async function deleteSecret(api, t, name) {
+    try {
+        await endpoints(api, t).remove(name);
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 404)
+            return;
+        throw explain(err, t, `delete ${describeTarget({ ...t, name })}`, api.wording);
+    }
+}
+/**
+ * Stores a first value exactly as given: no marker, since a value the broker never wrote is
+ * trusted (src/core/marker.ts). 201 created, 204 updated.
+ */
+function seedSecret(api, t, key, value, access) {
+    return putSealed(api, t, { key }, t.name, value, access, false);
+}
+/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
+function instant(iso) {
+    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+    if (!Number.isFinite(ms))
+        throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+    return ms;
+}
+
+
+/***/ }),
+
+/***/ 392:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ Claims)
+/* harmony export */ });
+/* unused harmony export MAX_GENERATIONS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1105);
+// The claims between jobs that hold the same credentials (docs/design.md, "Claims"): an Actions
+// variable beside the secret decides the one job that presents a copy's refresh token. Every job
+// that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
+// back, never assumed; deadlines are judged on GitHub's clock; the result travels sealed in the
+// claim. The decisions are src/store/protocol.ts's; this module does the talking.
+
+
+
+
+
+// Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
+const MAX_GENERATIONS = 5;
+const MAX_POLL_MS = 5_000;
+// A create whose answer is lost is read back; this many rounds, then GitHub is said to be failing.
+const CREATE_ROUNDS = 4;
+// GitHub stamps whole seconds: a write sent this long after the claim's answer arrived is stamped
+// in a later second than the claim (a little over 1 s, for timers that count whole milliseconds).
+const NEXT_STAMP_MS = 1_010;
+const at = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+class Claims {
+    d;
+    constructor(d) {
+        this.d = d;
+    }
+    name(copy, gen, recovery = false) {
+        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
+    }
+    /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
+    now() {
+        return this.d.githubNow() ?? 0;
+    }
+    /**
+     * Creates the claim, or finds whose it is. A create whose answer was lost (a 502 before or after
+     * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
+     */
+    async create(copy, name, s, leaseMs) {
+        const value = {
+            v: 2,
+            n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
+            s,
+            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
+            t: this.d.secret.toUpperCase(),
+            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+        };
+        if (this.d.ref && s === 'busy')
+            value.ref = this.d.ref;
+        const sentAt = this.d.monotonic();
+        for (let round = 1;; round++) {
+            const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
+            if (created === 'created')
+                return { copy, name, value, sentAt, claimedAt: this.d.monotonic() };
+            const seen = await this.read(name);
+            if (seen?.value.n === value.n)
+                return { copy, name, value, sentAt, claimedAt: this.d.monotonic() };
+            if (seen)
+                return seen;
+            // Absent: released since, or the lost create never happened. Either way the name is free.
+            if (round >= CREATE_ROUNDS) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
+            }
+            this.d.debug(`The claim ${name} was not there after its create; trying again.`);
+            await this.d.sleep(this.d.pollMs * round);
+        }
+    }
+    /** A claim as GitHub has it, undefined when absent. A variable of a claim's name that is not one stops the job. */
+    async read(name) {
+        const v = await this.d.variables.read(name);
+        if (!v)
+            return undefined;
+        const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeClaim */ .d)(v.value);
+        if (!value) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Claims").' });
+        }
+        return { value, createdAt: v.createdAt, updatedAt: v.updatedAt };
+    }
+    /**
+     * Reserves the one presentation of the copy's refresh token, or returns the result of the job that
+     * made it. Throws, saying why and what to do, when this job can have neither.
+     */
+    async reserve(copy) {
+        let waited = false;
+        const start = this.d.monotonic();
+        for (let gen = 0; gen < MAX_GENERATIONS;) {
+            const name = this.name(copy, gen);
+            const got = await this.create(copy, name, 'busy', this.d.leaseMs);
+            if ('name' in got)
+                return { kind: 'owner', ticket: got };
+            let seen = got;
+            for (;;) {
+                const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(seen, this.now());
+                if (j.kind === 'held') {
+                    if (!waited) {
+                        waited = true;
+                        const holder = j.cli ? "another job's CLI, until that job ends" : 'another job';
+                        this.d.info(`These credentials are being refreshed by ${holder}; waiting up to lock-timeout ` +
+                            `${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.d.lockTimeoutMs)}.`);
+                    }
+                    seen = await this.waitFor(name, seen, start);
+                    if (!seen)
+                        break;
+                    continue;
+                }
+                if (j.kind === 'settled')
+                    return this.resultOf(copy, name, seen);
+                if (j.kind === 'spent') {
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the provider refused this refresh token when another job presented it; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The secret is ${this.d.target}.` });
+                }
+                // Expired: its holder may have kept its rotation where the claim could not say.
+                const cached = await this.d.cached?.(copy);
+                if (cached)
+                    return { kind: 'result', result: cached, name, settledAt: this.now() };
+                // The holder's write-back is the second sign it got that far, if its settle was lost.
+                if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000)
+                    throw this.oldCopy();
+                if (seen.value.ref && seen.value.ref !== this.d.ref)
+                    throw this.otherRef(seen.value.ref);
+                this.d.info(`The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
+                gen++;
+                break;
+            }
+        }
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
+    }
+    /**
+     * Reads the claim until it is no longer held, or lock-timeout (this job's monotonic clock) ends;
+     * undefined when it was released. Reads come soon at first, then less often.
+     */
+    async waitFor(name, seen, start) {
+        let delay = this.d.pollMs;
+        let current = seen;
+        for (;;) {
+            const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(current, this.now());
+            if (j.kind !== 'held')
+                return current;
+            const left = this.d.lockTimeoutMs - (this.d.monotonic() - start);
+            if (left <= 0)
+                throw this.timedOut(current, j.until, j.cli);
+            await this.d.sleep(Math.max(1, Math.min(delay, j.until - this.now(), left)));
+            delay = Math.min(delay * 2, MAX_POLL_MS);
+            const next = await this.read(name);
+            if (!next)
+                return undefined;
+            current = next;
+        }
+    }
+    timedOut(seen, until, cli) {
+        const limit = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.d.lockTimeoutMs);
+        if (cli) {
+            return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
+                'run this job again after that job ends.', { details: `The claim lasts until that job's post step, or until ${at(until)} at the latest.` });
+        }
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
+            `finish within ${limit}; run this job again.`, { details: `If that job died, a run after ${at(until)} takes over.` });
+    }
+    oldCopy() {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: another job already spent this refresh token, so this job holds an old copy; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RERUN_OLD_COPY */ .Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
+    }
+    /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
+    otherRef(given) {
+        // Read from a variable anyone who can write the repository's variables could have set.
+        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(given, 100);
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
+            'that job, which recovers it.', {
+            details: [
+                `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
+                    'so this job does not present the token.',
+                `The secret is ${this.d.target}.`,
+            ],
+        });
+    }
+    /**
+     * A settled claim's result, if this job can open it; an old copy otherwise. When the secret does not
+     * show the holder's write-back (its updated_at is still the one the holder read), the rotated
+     * credentials may be in the holder's Actions cache: looked for there; if that cache is another
+     * ref's, the result says so, for an error that tells how to recover rather than call the copy old.
+     */
+    async resultOf(copy, name, seen) {
+        const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
+        const at = { name, settledAt: seen.updatedAt };
+        if (found?.rescue)
+            return { kind: 'result', result: found, ...at };
+        const { w, ref } = seen.value;
+        const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
+        if (unstored) {
+            const cached = await this.d.cached?.(copy);
+            if (cached)
+                return { kind: 'result', result: cached, ...at };
+        }
+        const elsewhere = unstored && ref && ref !== this.d.ref ? ref : undefined;
+        if (found)
+            return { kind: 'result', result: found, ...at, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
+        throw elsewhere ? this.otherRef(elsewhere) : this.oldCopy();
+    }
+    /**
+     * The provider answered: the claim is settled before anything else, with the result for the jobs
+     * holding the same copy (when given), so nobody takes over even if this job is killed before its
+     * write-back. Never throws. When the settle cannot be written, the write-back is the only sign,
+     * and it counts from the second after the claim's: so this returns no sooner than that.
+     */
+    async settle(t, result) {
+        try {
+            await this.write(t, 'settled', result);
+        }
+        catch {
+            this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
+            const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
+            if (wait > 0)
+                await this.d.sleep(wait);
+        }
+    }
+    /** Rotated but not written: the credentials sealed in the claim for the next run; true when kept. */
+    async rescue(t, result) {
+        try {
+            await this.write(t, 'settled', result);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async write(t, s, result) {
+        const value = { ...t.value, s };
+        if (result)
+            value.r = await this.d.seal(t.copy, t.name, result);
+        else
+            delete value.r;
+        await this.d.variables.update(t.name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
+        t.value = value;
+    }
+    /**
+     * The refresh failed. Surely unsent: the claim goes, and the token stays usable for anyone. Refused
+     * by the provider: spent, nobody presents it again. Unknown: the claim stays until its deadline.
+     */
+    async failed(t, spent) {
+        try {
+            if (spent === 'no')
+                await this.release(t);
+            else if (spent === 'yes')
+                await this.write(t, 'spent');
+        }
+        catch {
+            this.d.info(`Could not update the claim beside ${this.d.target}; the next run waits for its deadline.`);
+        }
+    }
+    /**
+     * Deletes this job's claim. A delete whose answer was lost is not repeated blindly, which could
+     * delete a claim another job has made since: it is read back first.
+     */
+    async release(t) {
+        for (let round = 0; round < CREATE_ROUNDS; round++) {
+            if ((await this.d.variables.remove(t.name, true)) !== 'unknown')
+                return;
+            const seen = await this.read(t.name);
+            if (seen?.value.n !== t.value.n)
+                return;
+        }
+    }
+    /**
+     * Removes the claims no copy needs any more: the expired generations this job took over, and the
+     * `drop` names (src/store/protocol.ts keptClaims). Done before the write-back, so a name GitHub
+     * would not delete is returned, for the value to name until a later run removes it. Never throws.
+     */
+    async prune(t, drop) {
+        const gen = Number(/(\d+)$/.exec(t.name)?.[1] ?? 0);
+        const id = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(t.copy.refreshToken, t.copy.accessToken);
+        const taken = Array.from({ length: gen }, (_, g) => (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)(id, g));
+        const left = [];
+        for (const name of [...taken, ...drop]) {
+            try {
+                await this.d.variables.remove(name);
+            }
+            catch {
+                this.d.debug(`Could not delete the variable ${name}; a later run removes it.`);
+                if (drop.includes(name))
+                    left.push(name);
+            }
+        }
+        return left;
+    }
+    /**
+     * Claims the copy for a CLI that may present its refresh token during the job (`client-refresh`):
+     * the ticket if this job is first, else undefined and the CLI gets no refresh token. It never waits
+     * or takes over: the job has a valid access token anyway.
+     */
+    async claimForCli(copy) {
+        const got = await this.create(copy, this.name(copy, 0), 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh);
+        return 'name' in got ? got : undefined;
+    }
+    /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
+    async endCli(t, result) {
+        if (result)
+            await this.write(t, 'settled', result);
+        else
+            await this.release(t);
+    }
+    /**
+     * Writes the rescue a settled claim carries to the secret, under a leased lock of its own, so one
+     * job writes it and a job that dies doing so blocks the others for a lease at most. Others use the
+     * rescued access token when it is fresh (`fresh`), or wait for the write. True when this job wrote.
+     */
+    async recover(copy, claim, result, r) {
+        const start = this.d.monotonic();
+        for (let gen = 0; gen < MAX_GENERATIONS;) {
+            const name = this.name(copy, gen, true);
+            const lock = await this.create(copy, name, 'busy', this.d.leaseMs);
+            if ('name' in lock)
+                return this.recoverUnder(lock, gen, claim, result, r);
+            if (r.fresh)
+                return false;
+            // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
+            if (await this.waitFor(name, lock, start))
+                gen++;
+            // Done when the claim no longer carries the rescue; else the lock is free to take.
+            const seen = await this.read(claim);
+            const still = seen?.value.r ? await this.d.open(copy, claim, seen.value.r) : undefined;
+            if (!still?.rescue)
+                return false;
+        }
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
+    }
+    async recoverUnder(lock, gen, claim, result, r) {
+        let wrote;
+        try {
+            wrote = await r.write();
+        }
+        catch (err) {
+            await this.release(lock).catch(() => undefined);
+            throw err;
+        }
+        // In the secret now, or superseded there: no job writes it again.
+        const seen = await this.read(claim).catch(() => undefined);
+        if (seen) {
+            const kept = {
+                ...seen.value,
+                r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
+            };
+            await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
+        }
+        // This lock, and those of recoverers that died before it: nothing of the recovery stays.
+        const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));
+        await this.release(lock).catch(() => undefined);
+        for (const name of dead)
+            await this.d.variables.remove(name).catch(() => undefined);
+        return wrote;
+    }
+    /** The ticket a step saved for another (the post step): its claim's name and value. */
+    static ticket(copy, name, value) {
+        return { copy, name, value };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I$: () => (/* binding */ sealEntry),
+/* harmony export */   ub: () => (/* binding */ entryId),
+/* harmony export */   vW: () => (/* binding */ openEntry)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Names and seals shared-store entries with keys derived from the refresh token they
+// succeed: a reader of the cache without the secret learns neither the token nor the
+// entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+
+const SALT = 'oauth-broker shared store v1';
+function derive(refreshToken, info, bytes) {
+    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hkdfSync)('sha256', refreshToken, SALT, info, bytes));
+}
+/** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
+function entryId(refreshToken) {
+    return derive(refreshToken, 'entry id', 16).toString('hex');
+}
+async function sodium() {
+    const { default: s } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
+    await s.ready;
+    return s;
+}
+/** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
+async function sealEntry(refreshToken, cacheKey, payload) {
+    const s = await sodium();
+    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
+    return Buffer.concat([nonce, ct]);
+}
+/** The payload, or undefined when the entry was not sealed for this refresh token and key. */
+async function openEntry(refreshToken, cacheKey, data) {
+    const s = await sodium();
+    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    if (data.length <= n)
+        return undefined;
+    try {
+        const pt = s.crypto_aead_xchacha20poly1305_ietf_decrypt(null, data.subarray(n), cacheKey, data.subarray(0, n), key);
+        return JSON.parse(Buffer.from(pt).toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ SharedStore),
+/* harmony export */   k: () => (/* binding */ successorOf)
+/* harmony export */ });
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3652);
+
+/** The successor that `next` makes, obtained `now`. */
+function successorOf(next, now) {
+    return {
+        kind: 'next',
+        // Empty when the provider rotated without a usable access token: nothing is shared then.
+        accessToken: next.accessToken ?? '',
+        expiresAt: next.expiresAt,
+        scopes: next.scopes,
+        idToken: next.idToken,
+        at: new Date(now).toISOString(),
+    };
+}
+function keyOf(copy) {
+    return `oauth-broker-v1-next-${(0,_seal_js__WEBPACK_IMPORTED_MODULE_0__/* .entryId */ .ub)(copy)}`;
+}
+function isSuccessor(v) {
+    const s = v;
+    return !!s && typeof s === 'object' && s.kind === 'next' && typeof s.accessToken === 'string';
+}
+class SharedStore {
+    backend;
+    constructor(backend) {
+        this.backend = backend;
+    }
+    /** The rescue of this refresh token, if a job could store it nowhere else. */
+    async successor(copy) {
+        const key = keyOf(copy);
+        const hit = await this.backend.read([key]);
+        if (!hit)
+            return undefined;
+        const payload = await (0,_seal_js__WEBPACK_IMPORTED_MODULE_0__/* .openEntry */ .vW)(copy, hit.key, hit.data);
+        return isSuccessor(payload) ? payload : undefined;
+    }
+    /** Keeps a rescue; true when stored. Entries are immutable: the first job to store one wins. */
+    async done(copy, entry) {
+        const key = keyOf(copy);
+        return (await this.backend.create(key, await (0,_seal_js__WEBPACK_IMPORTED_MODULE_0__/* .sealEntry */ .I$)(copy, key, entry))) === 'saved';
+    }
+}
+
+
+/***/ })
+
+};

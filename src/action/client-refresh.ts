@@ -1,0 +1,125 @@
+// client-refresh (docs/design.md, "client-refresh"): a provider CLI given the refresh token may
+// present it during the job, so it gets one only under a claim of this job's, which lasts until the
+// post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
+// step writes back, settles or releases, and where a rotation goes when the secret refuses it.
+import { parseCredentials, serializeCredentials, type Credentials } from '../core/credentials.js';
+import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
+import { claimsOf, keyOf } from '../core/marker.js';
+import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { refuseJobToken } from '../github/token.js';
+import { ACTION_WORDING, type SecretTarget } from '../github/target.js';
+import { keptClaims } from '../store/protocol.js';
+import { successorOf } from '../store/shared.js';
+import type { Result } from '../store/claims.js';
+import { coordinate } from './coordinate.js';
+import { githubDeps, type Deps } from './deps.js';
+import type { CliClaim } from './export.js';
+import { ticketOf } from './finish.js';
+import type { Config } from './inputs.js';
+import type { Masker } from './mask.js';
+import { PendingFile, type HandoverRecord } from './pending.js';
+
+function client(deps: Deps, cfg: Config): GitHubApi {
+  return new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
+}
+
+/**
+ * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
+ * holds it (then the CLI gets the access token only). It never waits or takes over: the job has a
+ * valid access token anyway.
+ */
+export async function claimForCli(
+  deps: Deps,
+  cfg: Config,
+  copy: Credentials,
+  input: Credentials,
+): Promise<CliClaim | undefined> {
+  refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
+  const api = client(deps, cfg);
+  const pre = await preflight(api, cfg.secret as SecretTarget, keyOf(copy.doc));
+  const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
+  if (!ticket) {
+    deps.core.info('client-refresh: another job holds the claim on these credentials.');
+    return undefined;
+  }
+  const claim: CliClaim = { name: ticket.name, value: JSON.stringify(ticket.value) };
+  // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
+  if (deps.env.RUNNER_TEMP) {
+    try {
+      const file = new PendingFile<HandoverRecord>(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken as string);
+      file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+      claim.copy = file.path;
+    } catch {
+      deps.core.warning(
+        'client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed post-step write-back cannot be rescued.',
+      );
+    }
+  }
+  return claim;
+}
+
+/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
+function handedOver(deps: Deps, cfg: Config, cli: CliClaim): HandoverRecord['copy'] | undefined {
+  if (!cli.copy) return undefined;
+  try {
+    const input = parseCredentials(deps.core.getInput('credentials')).refreshToken;
+    return new PendingFile<HandoverRecord>(cli.copy, input, cfg.githubToken as string, true).read()?.copy;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CLI rotated: its credentials go to the secret, and its claim is settled either way (the CLI
+ * spent the token it was given: nobody presents it again). If the write fails, they are kept sealed
+ * in the claim, or the Actions cache, for the next run holding the copy the CLI was given.
+ */
+export async function storeForCli(
+  deps: Deps,
+  cfg: Config,
+  masker: Masker,
+  next: Credentials,
+  cli: CliClaim | undefined,
+): Promise<void> {
+  const target = cfg.secret as SecretTarget;
+  const value = serializeCredentials(next);
+  const api = client(deps, cfg);
+  const copy = cli && handedOver(deps, cfg, cli);
+  const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
+  const claims = ticket ? keptClaims(claimsOf(next.doc) ?? [], ticket.name) : undefined;
+  const successor = successorOf(next, deps.now());
+  const coord = coordinate(deps, cfg, api);
+  const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
+  let pre: Preflight | undefined;
+  try {
+    pre = await preflight(api, target, keyOf(next.doc));
+    await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
+  } catch (err) {
+    const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
+    const kept =
+      !!ticket && ((await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result)));
+    if (kept) {
+      const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
+      throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
+    }
+    // Kept nowhere but the file: still, nobody presents the token the CLI spent.
+    if (ticket) await coord.claims.settle(ticket);
+    throw err;
+  }
+  if (!ticket) return;
+  await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
+    deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
+  });
+}
+
+/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
+export async function settleCliClaim(deps: Deps, cfg: Config, cli: CliClaim): Promise<void> {
+  const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+  await coordinate(deps, cfg, client(deps, cfg)).claims.settle(ticketOf(copy, cli));
+}
+
+/** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
+export async function releaseCliClaim(deps: Deps, cfg: Config, cli: CliClaim): Promise<void> {
+  const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+  await coordinate(deps, cfg, client(deps, cfg)).claims.release(ticketOf(copy, cli));
+}

@@ -1,0 +1,104 @@
+// Wires the claims between jobs (src/store/claims.ts) for one step: the variables beside the
+// target, GitHub's clock, the sealing of results, and the Actions cache as the last resort for a
+// rescue (docs/design.md, "Claims").
+import { timings } from '../core/env.js';
+import type { GitHubApi } from '../github/api.js';
+import { currentUpdatedAt } from '../github/secrets.js';
+import { describeTarget, type SecretTarget } from '../github/target.js';
+import { Variables } from '../github/variables.js';
+import { actionsCacheBackend, cacheAvailable } from '../store/cache-backend.js';
+import { Claims, type Copy, type Result } from '../store/claims.js';
+import { openEntry, sealEntry } from '../store/seal.js';
+import { SharedStore, type Successor } from '../store/shared.js';
+import type { Config } from './inputs.js';
+import type { Deps } from './deps.js';
+
+/**
+ * The key material of a copy's results: the copy and the github-token, so that whoever holds an old
+ * copy and can read the repository's variables or the cache, but not the token, opens nothing.
+ */
+export function material(copy: Copy, binding: string): string {
+  return `${copy.refreshToken}\n${copy.accessToken ?? ''}\n${binding}`;
+}
+
+/** The coordination of one step: its claims and, when the store is on, the cache that keeps a last-resort rescue. */
+export interface Coordination {
+  claims: Claims;
+  store?: SharedStore;
+  /** Keeps a rescue in the cache; true when stored. */
+  cacheRescue(copy: Copy, result: Result): Promise<boolean>;
+}
+
+/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
+export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedAt?: string): Coordination {
+  const target = cfg.secret as SecretTarget;
+  const binding = cfg.githubToken as string;
+  const t = timings(deps.env);
+  const store = openStore(deps, cfg);
+  const key = (copy: Copy) => material(copy, binding);
+  const claims = new Claims({
+    variables: new Variables(api, target),
+    githubNow: () => api.githubNow(),
+    monotonic: deps.monotonic,
+    sleep: deps.sleep,
+    secret: target.name,
+    target: describeTarget(target),
+    leaseMs: t.leaseMs,
+    lockTimeoutMs: cfg.lockTimeoutMs,
+    pollMs: t.pollMs,
+    targetUpdatedAt: async () => Date.parse(await currentUpdatedAt(api, target)),
+    ...(readUpdatedAt ? { readUpdatedAt } : {}),
+    seal: async (copy, name, result) => (await sealEntry(key(copy), name, result)).toString('base64'),
+    open: async (copy, name, sealed) => resultOf(await openEntry(key(copy), name, Buffer.from(sealed, 'base64'))),
+    ...(store
+      ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy: Copy) => fromCache(store, key(copy)) }
+      : {}),
+    info: (m) => deps.core.info(m),
+    warning: (m) => deps.core.warning(m),
+    debug: (m) => deps.core.debug(m),
+  });
+  return {
+    claims,
+    store,
+    async cacheRescue(copy, result) {
+      if (!store || !result.rescue) return false;
+      const { credentials, secretUpdatedAt } = result.rescue;
+      return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
+    },
+  };
+}
+
+/** A sealed result as the claims carry it; undefined for anything else. */
+function resultOf(v: unknown): Result | undefined {
+  const r = v as Result | null;
+  if (!r || typeof r !== 'object' || r.successor?.kind !== 'next' || typeof r.successor.accessToken !== 'string') {
+    return undefined;
+  }
+  const rescue = r.rescue;
+  if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string'))
+    return undefined;
+  return r;
+}
+
+/** A rescue kept in the cache, as a result. */
+async function fromCache(store: SharedStore, key: string): Promise<Result | undefined> {
+  const s = await store.successor(key);
+  if (!s?.credentials) return undefined;
+  const { credentials, secretUpdatedAt, ...successor } = s;
+  return { successor: successor as Successor, rescue: { credentials, secretUpdatedAt: secretUpdatedAt ?? '' } };
+}
+
+function openStore(deps: Deps, cfg: Config): SharedStore | undefined {
+  const { core } = deps;
+  if (!cfg.share) {
+    core.info('share: false; jobs that hold the same credentials get no shared result.');
+    return undefined;
+  }
+  const missing = deps.backend ? undefined : cacheAvailable(deps.env);
+  if (missing) {
+    core.debug(`No Actions cache for a last-resort rescue: ${missing}.`);
+    return undefined;
+  }
+  const t = timings(deps.env);
+  return new SharedStore(deps.backend ?? actionsCacheBackend(deps.env, (m) => core.debug(m), t.cacheTimeoutMs));
+}

@@ -1,0 +1,148 @@
+// The claims protocol's decisions, with no I/O (docs/design.md, "Claims"): how a claim is named
+// and written, what another job's claim means at a given GitHub time, how long a holder may
+// present, and which claims a successful holder removes. src/store/claims.ts does the talking.
+import { hkdfSync } from 'node:crypto';
+
+export const PREFIX = 'OAUTH_BROKER_';
+
+/** What a claim says of its refresh token. */
+export type ClaimState =
+  /** A job holds it and may present the token before its deadline. */
+  | 'busy'
+  /** A provider CLI holds the token for the rest of a job (client-refresh). */
+  | 'cli'
+  /** The provider answered: the token is spent; `r` carries the result when shared. */
+  | 'settled'
+  /** The provider refused the token: dead, nobody presents it again. */
+  | 'spent'
+  /** The holder's request may have reached the provider; its answer was lost. */
+  | 'uncertain';
+
+/** A claim's value: public (anyone who can read the repository reads it), so never a token. */
+export interface ClaimValue {
+  v: 2;
+  /** Random: the creator recognises its own claim by it when GitHub's answer was lost. */
+  n: string;
+  s: ClaimState;
+  /** Lease, seconds from the claim's created_at (GitHub's clock): its holder's deadline. */
+  l: number;
+  /** The secret it was made for (its name): a sweep of leftovers beside one secret leaves the others' alone. */
+  t?: string;
+  /** The holder's ref when its rescue may go to that ref's Actions cache, which other refs cannot read. */
+  ref?: string;
+  /** The secret's updated_at when the holder read it: a different one now means a write-back landed. */
+  w?: string;
+  /** The result, sealed for holders of the copy and the github-token (base64). */
+  r?: string;
+}
+
+// A holder stops presenting this long before its lease ends, so that its last answer is in and its
+// claim settled before anyone may take over; GitHub's whole-second stamps are within it.
+export const LEASE_MARGIN_MS = 10_000;
+// An attempt with less time than this left is not started: the claim is released instead.
+export const MIN_ATTEMPT_MS = 3_000;
+// A CLI holds the token until its job's post step; a job ends within its timeout-minutes (360 by default).
+export const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
+/** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
+export const KEEP_COPIES = 3;
+
+/** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
+export function copyId(refreshToken: string, accessToken: string | undefined): string {
+  const ikm = `${refreshToken}\n${accessToken ?? ''}`;
+  return Buffer.from(hkdfSync('sha256', ikm, 'oauth-broker claim v1', 'claim id', 10))
+    .toString('hex')
+    .toUpperCase();
+}
+
+/**
+ * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,
+ * so that two secrets given the same login (a copy pasted twice) still present its token once.
+ */
+export function claimName(id: string, gen: number, recovery = false): string {
+  return `${PREFIX}${id}_${recovery ? 'R' : ''}${gen}`;
+}
+
+const NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(R?)(\d+)$/;
+
+/** The parts of a claim's name, or undefined for any other variable. */
+export function parseClaimName(name: string): { id: string; recovery: boolean; gen: number } | undefined {
+  const m = NAME.exec(name.toUpperCase());
+  return m ? { id: m[1] as string, recovery: m[2] === 'R', gen: Number(m[3]) } : undefined;
+}
+
+const STATES: readonly ClaimState[] = ['busy', 'cli', 'settled', 'spent', 'uncertain'];
+
+export function encodeClaim(v: ClaimValue): string {
+  return JSON.stringify(v);
+}
+
+/** A claim's value as the broker writes it; undefined for anything else (then it is not a claim to trust). */
+export function decodeClaim(text: string): ClaimValue | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const o = v as Partial<ClaimValue> | null;
+  if (!o || typeof o !== 'object' || o.v !== 2 || typeof o.n !== 'string' || !STATES.includes(o.s as ClaimState)) {
+    return undefined;
+  }
+  if (typeof o.l !== 'number' || !Number.isFinite(o.l) || o.l <= 0) return undefined;
+  if (o.r !== undefined && typeof o.r !== 'string') return undefined;
+  if (o.ref !== undefined && typeof o.ref !== 'string') return undefined;
+  if (o.t !== undefined && typeof o.t !== 'string') return undefined;
+  if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w)))) return undefined;
+  return o as ClaimValue;
+}
+
+/** Another job's claim, as read: its value and GitHub's stamps. */
+export interface SeenClaim {
+  value: ClaimValue;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type Judgement =
+  /** The token was presented and answered: take the result, or it is spent for good. */
+  | { kind: 'settled' }
+  | { kind: 'spent' }
+  /** Its holder may still present: wait until `until` (GitHub's clock). */
+  | { kind: 'held'; until: number; cli: boolean }
+  /** Its holder's deadline passed without a settle: a takeover may present the token. */
+  | { kind: 'expired' };
+
+/**
+ * What a claim means at GitHub time `now`. GitHub stamps whole seconds and its `Date` too, so a
+ * deadline is judged a second late: never early, whatever this machine's clock says.
+ */
+export function judge(c: SeenClaim, now: number): Judgement {
+  const { s } = c.value;
+  if (s === 'settled') return { kind: 'settled' };
+  if (s === 'spent') return { kind: 'spent' };
+  const until = c.createdAt + c.value.l * 1000 + 1000;
+  return now >= until ? { kind: 'expired' } : { kind: 'held', until, cli: s === 'cli' };
+}
+
+/**
+ * When a holder must have its answer, on its monotonic clock: the claim was made no sooner than
+ * `sentAt` (just before its create was sent), so its GitHub deadline is no sooner than this plus the
+ * lease; the margin leaves time to settle before anyone may take over.
+ */
+export function answerBy(sentAt: number, leaseMs: number): number {
+  return sentAt + leaseMs - LEASE_MARGIN_MS;
+}
+
+/** The lease a holder writes, seconds: whole, and long enough to leave an attempt room after the margin. */
+export function leaseSeconds(leaseMs: number): number {
+  return Math.max(Math.ceil((LEASE_MARGIN_MS + MIN_ATTEMPT_MS) / 1000), Math.ceil(leaseMs / 1000));
+}
+
+/**
+ * The claims a new value keeps naming after its holder's write-back (the newest KEEP_COPIES), and
+ * the ones that drop out, which the holder removes: so claims never pile up beside a secret.
+ */
+export function keptClaims(previous: readonly string[], mine: string): { keep: string[]; drop: string[] } {
+  const keep = [...previous.filter((n) => n !== mine), mine].slice(-KEEP_COPIES);
+  return { keep, drop: previous.filter((n) => !keep.includes(n)) };
+}

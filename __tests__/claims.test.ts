@@ -65,6 +65,40 @@ describe('ownership is read back, never assumed', () => {
   });
 });
 
+describe('old copies stay stopped', () => {
+  it('after a takeover, a job still holding the copy never presents it: no generation is freed', async () => {
+    const s = seed();
+    si.oauth.faults.push({ action: 'hang' });
+    expectOneCleanLine(await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } }), /may have arrived/);
+    si.gh.advance(61_000);
+    const late = await job(s.credentials);
+    expectSuccess(late);
+    expect(late.stdout).toContain('taking over');
+    // A later job of the same run, or a queued one: it was given the secret before the takeover wrote it.
+    si.gh.advance(5_000);
+    const queued = await job(s.credentials);
+    expect(queued.outputs.source ?? 'failed').not.toBe('refreshed');
+    expect(si.oauth.requests).toHaveLength(2);
+    expectLoginKept();
+  });
+
+  it('a job holding the copy of four rotations ago, all within the hour, never presents it', async () => {
+    const s = seed();
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    const first = stored();
+    for (let i = 0; i < 4; i++) {
+      si.gh.advance(5 * 60_000);
+      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    }
+    const presented = si.oauth.requests.length;
+    const queued = await job(first, { inputs: { mode: 'refresh' } });
+    // It finds its claim: settled, with a result it may use, but nothing to present.
+    expect(queued.outputs.source).toBe('shared');
+    expect(si.oauth.requests).toHaveLength(presented);
+    expectLoginKept();
+  });
+});
+
 describe("deadlines are judged on GitHub's clock, never the runner's", () => {
   it('a runner whose clock is 20 minutes ahead waits for a live holder instead of taking over', async () => {
     const s = seed();

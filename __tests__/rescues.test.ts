@@ -50,6 +50,22 @@ describe('a token a CLI holds stays held', () => {
     expectLoginKept();
   });
 
+  it("a CLI is never handed an old copy's refresh token", async () => {
+    const s = seed();
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    const first = stored();
+    for (let i = 0; i < 4; i++) {
+      si.gh.advance(30 * 60_000);
+      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    }
+    // Its access token is still valid: the stored-token path, which hands a CLI the refresh token.
+    const r = await job(first, { inputs: CLIENT_REFRESH });
+    expectSuccess(r);
+    expect(r.stdout).toContain('client-refresh: these credentials are an old copy of the secret');
+    const file = JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: object };
+    expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
+  });
+
   it('a claim GitHub refuses costs the CLI its refresh token, never the job, and says so', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     si.gh.faults.push({ method: 'POST', path: VARIABLES, status: 403, body: '{"message":"Forbidden"}' });
@@ -116,6 +132,19 @@ describe("a rescue in a pull request's cache", () => {
     expectSuccess(rerun);
     expect(rerun.stdout).toContain('Recovered the rotated credentials');
     expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  });
+});
+
+describe('a dead holder on the default branch', () => {
+  it('is taken over by a job on a pull request after its lease, like any other', async () => {
+    const s = seed();
+    si.oauth.faults.push({ action: 'hang' });
+    expect((await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } })).code).toBe(1);
+    si.gh.advance(10 * 60_000);
+    const pr = await job(s.credentials, { ref: 'refs/pull/7/merge' });
+    expectSuccess(pr);
+    expect(pr.stdout).toContain('never finished; taking over');
     expectLoginKept();
   });
 });

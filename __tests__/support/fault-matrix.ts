@@ -514,9 +514,11 @@ export function faultMatrix(si: StandIns, PAT: string) {
     const store = usesStore(cell);
     const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
     const earlier = earlierClaims(cell.earlierClaims ?? 0);
+    const longAgo = new Date(si.gh.now() - 2 * 3_600_000).toISOString();
     const credentials = JSON.stringify({
       claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
-      ...(earlier.length ? { oauth_broker: { claims: earlier } } : {}),
+      // Made over an hour ago: the oldest drops out of the newest three at this write-back.
+      ...(earlier.length ? { oauth_broker: { claims: earlier.map((name) => ({ name, at: longAgo })) } } : {}),
     });
     si.gh.setRepoSecret(REPO, SECRET, credentials);
     const refreshesBefore = si.oauth.refreshCount;

@@ -572,7 +572,7 @@ function publicKeyOf(data, doing, apiUrl) {
     if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
@@ -821,9 +821,10 @@ function messageOf(data) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ checkPublicKey),
-/* harmony export */   o: () => (/* binding */ sealForGitHub)
+/* harmony export */   $z: () => (/* binding */ checkPublicKey),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
 /* harmony export */ });
+/* unused harmony export sodium */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
 // the stored-token path never pays for the WebAssembly module.
@@ -840,14 +841,22 @@ function keyBytes(publicKeyBase64) {
 function checkPublicKey(publicKeyBase64) {
     return keyBytes(publicKeyBase64) !== undefined;
 }
+let loading;
+/** libsodium, ready; the first call starts loading it (its WebAssembly compiles off the main thread). */
+function sodium() {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async ({ default: s }) => {
+        await s.ready;
+        return s;
+    });
+    return loading;
+}
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
-    const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
-    await sodium.ready;
-    const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
-    return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+    const s = await sodium();
+    const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
+    return s.to_base64(sealed, s.base64_variants.ORIGINAL);
 }
 
 
@@ -971,7 +980,6 @@ var seal = __webpack_require__(7286);
 
 function endpoints(api, t) {
     const a = api.rest.actions;
-    const request = (once) => ({ request: { once } });
     const none = () => {
         throw new Error('only organisation secrets have selected repositories');
     };
@@ -980,7 +988,7 @@ function endpoints(api, t) {
         return {
             publicKey: () => a.getRepoPublicKey(at),
             get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
-            put: (name, sealed, _, once) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
             remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
             list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
@@ -991,7 +999,7 @@ function endpoints(api, t) {
         return {
             publicKey: () => a.getEnvironmentPublicKey(at),
             get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
-            put: (name, sealed, _, once) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
             remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
             list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
@@ -1001,13 +1009,12 @@ function endpoints(api, t) {
     return {
         publicKey: () => a.getOrgPublicKey({ org }),
         get: (name) => a.getOrgSecret({ org, secret_name: name }),
-        put: (name, sealed, access, once) => a.createOrUpdateOrgSecret({
+        put: (name, sealed, access) => a.createOrUpdateOrgSecret({
             org,
             secret_name: name,
             ...sealed,
             visibility: access.visibility ?? 'private',
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
-            ...request(once),
         }),
         remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
         list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
@@ -1105,15 +1112,15 @@ async function selectedRepositories(api, t) {
 }
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
-    return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
+    return (await endpoints(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,target/* describeTarget */.ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,target/* describeTarget */.ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,seal/* sealForGitHub */.o)(valueFor(key), key.key), key_id: key.key_id };
-        return (await endpoints(api, t).put(name, sealed, access, once)).status;
+        const sealed = { encrypted_value: await (0,seal/* sealForGitHub */.oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await endpoints(api, t).put(name, sealed, access)).status;
     };
     try {
         return await put(pre.key);
@@ -1140,7 +1147,7 @@ valueFor = () => value) {
  */
 async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
-    await putSealed(api, t, pre, t.name, value, pre, false, undefined, (key) => stamp(value, now, { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => stamp(value, now, { ...more, key }));
 }
 /** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
 const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
@@ -1151,7 +1158,7 @@ const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 async function checkWrite(api, t, pre) {
     const doing = `write secrets of ${where(t)} (a check before the refresh)`;
     const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
-    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, false, doing);
+    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, doing);
 }
 /** Names starting with `prefix` and when they were created, every page read. */
 async function listSecrets(api, t, prefix) {
@@ -1202,7 +1209,7 @@ async function deleteSecret(api, t, name) {
  * trusted (src/core/marker.ts). 201 created, 204 updated.
  */
 function seedSecret(api, t, key, value, access) {
-    return putSealed(api, t, { key }, t.name, value, access, false);
+    return putSealed(api, t, { key }, t.name, value, access);
 }
 /** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
 function instant(iso) {

@@ -53,7 +53,7 @@ function stamp(value, now, more = {}) {
         return value;
     const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
     if (more.claims)
-        marker.claims = more.claims;
+        marker.claims = more.claims.map((k) => ({ name: k.name, at: new Date(k.at).toISOString() }));
     if (more.key)
         marker.key = `${more.key.key_id}:${more.key.key}`;
     return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
@@ -61,9 +61,17 @@ function stamp(value, now, more = {}) {
 /** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
 function claimsOf(doc) {
     const c = markerOf(doc).claims;
-    return Array.isArray(c) && c.every((n) => typeof n === 'string' && /^OAUTH_BROKER_\w{1,200}$/.test(n))
-        ? c
-        : undefined;
+    if (!Array.isArray(c))
+        return undefined;
+    const kept = [];
+    for (const k of c) {
+        const { name, at } = (isObject(k) ? k : {});
+        const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+        if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
+            return undefined;
+        kept.push({ name, at: ms });
+    }
+    return kept;
 }
 /** The public key the broker last sealed this value with, if recorded. */
 function keyOf(doc) {

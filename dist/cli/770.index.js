@@ -303,6 +303,7 @@ function isProviderId(s) {
 /* harmony export */   jE: () => (/* binding */ tokenRequest),
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
+/* unused harmony export MIN_ATTEMPT_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
 /* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
@@ -518,7 +519,8 @@ function attemptTimeout(deps, service, attempt) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
-    return Math.min(deps.timeoutMs, left);
+    // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
+    return Math.floor(Math.min(deps.timeoutMs, left));
 }
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:

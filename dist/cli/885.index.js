@@ -39,7 +39,7 @@ async function keyOf(args, from, deps) {
             ? `--${key ? 'key-id' : 'public-key'} is missing.`
             : 'give --key-file, or --public-key with --key-id.');
     }
-    if (!(0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(key))
+    if (!(0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(key))
         throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--public-key: is not a 32-byte base64 public key.');
     if (!KEY_ID.test(keyId))
         throw new _verb_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key-id: is not a key id.');
@@ -47,7 +47,7 @@ async function keyOf(args, from, deps) {
 }
 function keyFile(text, file) {
     const k = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedJson */ .U4)(text);
-    if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$)(k.key)) {
+    if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(k.key)) {
         return { key_id: k.key_id, key: k.key };
     }
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--key-file ${file}: is not the {"key_id","key"} of GET …/secrets/public-key; ` +
@@ -71,7 +71,7 @@ const verb = {
         const from = (0,_verb_js__WEBPACK_IMPORTED_MODULE_3__/* .option */ .uK)(args, 'from') ?? '-';
         const key = await keyOf(args, from, deps);
         const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_2__/* .readSecretValue */ .k)(from, deps);
-        const encrypted = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sealForGitHub */ .o)(value, key.key);
+        const encrypted = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sealForGitHub */ .oH)(value, key.key);
         deps.stdout(`${JSON.stringify({ encrypted_value: encrypted, key_id: key.key_id })}\n`);
         deps.stderr(`Sealed with key ${key.key_id}; store it with oauth-broker put --sealed.`);
     },
@@ -325,9 +325,10 @@ async function readSecretValue(from, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ checkPublicKey),
-/* harmony export */   o: () => (/* binding */ sealForGitHub)
+/* harmony export */   $z: () => (/* binding */ checkPublicKey),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
 /* harmony export */ });
+/* unused harmony export sodium */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
 // the stored-token path never pays for the WebAssembly module.
@@ -344,14 +345,22 @@ function keyBytes(publicKeyBase64) {
 function checkPublicKey(publicKeyBase64) {
     return keyBytes(publicKeyBase64) !== undefined;
 }
+let loading;
+/** libsodium, ready; the first call starts loading it (its WebAssembly compiles off the main thread). */
+function sodium() {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async ({ default: s }) => {
+        await s.ready;
+        return s;
+    });
+    return loading;
+}
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
-    const { default: sodium } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
-    await sodium.ready;
-    const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
-    return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+    const s = await sodium();
+    const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
+    return s.to_base64(sealed, s.base64_variants.ORIGINAL);
 }
 
 

@@ -24,7 +24,7 @@ var secrets = __webpack_require__(298);
 // EXTERNAL MODULE: ./src/github/token.ts
 var token = __webpack_require__(942);
 // EXTERNAL MODULE: ./src/github/target.ts
-var target = __webpack_require__(3738);
+var github_target = __webpack_require__(3738);
 // EXTERNAL MODULE: ./src/store/protocol.ts
 var protocol = __webpack_require__(1105);
 // EXTERNAL MODULE: ./src/store/shared.ts
@@ -72,6 +72,10 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const coord = coordinate(deps, cfg, api);
     const ticket = finish_ticketOf(record.copy, record.claim);
     const successor = record.successor;
+    const rescued = {
+        successor,
+        rescue: { credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt },
+    };
     let pre;
     try {
         pre = await preflight(api, target);
@@ -83,16 +87,13 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
             return;
         }
         // Main may have been killed before its settle landed; a settle refused again leaves the
-        // write-back as the sign, so it goes out anyway.
-        await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+        // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
+        // settle may have left there is never replaced by less.
+        await coord.claims.settle(ticket, rescued);
         await writeSecret(api, target, pre, record.credentials, { claims: record.keep });
     }
     catch (err) {
-        const result = {
-            successor,
-            rescue: { credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt },
-        };
-        const kept = (await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result));
+        const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
         if (kept)
             file.clear();
         const why = describeError(err, masker.values);
@@ -103,6 +104,8 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         throw explained(err, why, lost, lost);
     }
     file.clear();
+    // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.
+    await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
     core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
@@ -139,10 +142,16 @@ function client(deps, cfg) {
  * valid access token anyway.
  */
 async function claimForCli(deps, cfg, copy, input) {
-    (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, target/* ACTION_WORDING */.Ge);
+    (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, github_target/* ACTION_WORDING */.Ge);
     const api = client(deps, cfg);
-    const pre = await (0,secrets/* preflight */.Mz)(api, cfg.secret, (0,marker/* keyOf */.TN)(copy.doc));
-    const ticket = await (0,action_coordinate/* coordinate */.v)(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
+    const target = cfg.secret;
+    const pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(copy.doc));
+    // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
+    if (await (0,action_coordinate/* isOldCopy */.FB)(api, target, pre.updatedAt, copy)) {
+        deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
+        return undefined;
+    }
+    const ticket = await (0,action_coordinate/* coordinate */.vY)(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
     if (!ticket) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
@@ -184,13 +193,14 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
     const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
-    const claims = ticket ? keptClaims(claimsOf(next.doc) ?? [], ticket.name) : undefined;
     const successor = successorOf(next, deps.now());
     const coord = coordinate(deps, cfg, api);
-    const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
     let pre;
     try {
         pre = await preflight(api, target, keyOf(next.doc));
+        const now = api.githubNow() ?? deps.now();
+        const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], { name: ticket.name, at: now }, now);
+        const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {

@@ -294,6 +294,326 @@ function bodyOf(cfg, t, problem, run, now) {
 }
 
 
+/***/ }),
+
+/***/ 3948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ metadataOf),
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   jA: () => (/* binding */ repositoryPageOf),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* unused harmony export repositoryIdOf */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+// GitHub's answers, checked before they are trusted: an answer of another shape is one
+// line naming the API URL setting, never a TypeError halfway through a write-back.
+
+
+
+/** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    });
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key id and a 32-byte key, checked before a refresh rather than at the write. */
+function publicKeyOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+        throw malformed(doing, 'the answer has no key_id and key', apiUrl);
+    }
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
+        throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
+    return { key_id: data.key_id, key: data.key };
+}
+function metadataOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+        throw malformed(doing, 'the answer has no updated_at', apiUrl);
+    }
+    const { visibility } = data;
+    if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+        throw malformed(doing, 'the answer has an unknown visibility', apiUrl);
+    }
+    const meta = { updated_at: data.updated_at };
+    if (typeof data.created_at === 'string')
+        meta.created_at = data.created_at;
+    if (visibility !== undefined)
+        meta.visibility = visibility;
+    return meta;
+}
+/** One page of an organisation secret's repositories; `total` when GitHub states it. */
+function repositoryPageOf(data, doing, apiUrl) {
+    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+        throw malformed(doing, 'the answer has no list of repositories', apiUrl);
+    }
+    const ids = repos.map((r) => r.id);
+    const total = data.total_count;
+    return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
+}
+/** A repository's id, which an organisation secret's selected repositories are given by. */
+function repositoryIdOf(data, doing, apiUrl) {
+    if (!isObject(data) || !Number.isSafeInteger(data.id))
+        throw malformed(doing, 'the answer has no id', apiUrl);
+    return data.id;
+}
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ GitHubHttpError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1845);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
+// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
+// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+
+
+
+
+
+/**
+ * An answer that is not GitHub's success (after retries): an error status, a redirect or an
+ * unexpected 2xx; or no answer at all (`status` 0).
+ */
+class GitHubHttpError extends Error {
+    status;
+    githubMessage;
+    ambiguous;
+    name = 'GitHubHttpError';
+    constructor(status, 
+    /** GitHub's `message`, or the network failure; never a secret. */
+    githubMessage, 
+    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
+    ambiguous = false, options) {
+        super(`HTTP ${status}: ${githubMessage}`, options);
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.ambiguous = ambiguous;
+    }
+}
+/** The REST API version the broker is built and tested against. */
+const API_VERSION = '2022-11-28';
+const MAX_ATTEMPTS = 5;
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
+// 201 to a create (an issue, a comment, a variable).
+// 200 to an edit of an issue, 204 to an edit of a variable.
+const SUCCESS = {
+    GET: [200],
+    PUT: [201, 204],
+    DELETE: [204],
+    POST: [201],
+    PATCH: [200, 204],
+};
+const MAX_WAIT_MS = 120_000;
+const EXPIRY_WARNING_MS = 7 * 86_400_000;
+class GitHubApi {
+    deps;
+    wording;
+    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
+    rest;
+    warnedExpiry = false;
+    /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
+    clock;
+    monotonic;
+    constructor(baseUrl, token, deps, 
+    /** What the caller's error lines call the token, the API URL and where the secret is. */
+    wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
+        this.deps = deps;
+        this.wording = wording;
+        const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+            baseUrl: baseUrl.replace(/\/+$/, ''),
+            userAgent: _core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._,
+            // Never followed: the token would go along to wherever it points.
+            // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
+            request: { fetch: timed(deps), redirect: 'manual' },
+            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        }));
+        octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
+        this.rest = octokit.rest;
+        this.monotonic = deps.monotonic ?? (() => performance.now());
+    }
+    /**
+     * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
+     * machine's monotonic clock; undefined before any answer. Never the runner's wall clock, which may
+     * be off by any amount. `Date` counts whole seconds, so this may be up to a second behind.
+     */
+    githubNow() {
+        return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
+    }
+    readClock(headers) {
+        const date = Date.parse(header(headers, 'date') ?? '');
+        if (Number.isFinite(date))
+            this.clock = { github: date, at: this.monotonic() };
+    }
+    /** The clock the client runs on, for what it stamps. */
+    now() {
+        return this.deps.now();
+    }
+    /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
+    async retrying(request, options) {
+        const method = options.method;
+        // Octokit takes no default headers from its options: the pin is set on every request here.
+        options.headers = {
+            ...options.headers,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': API_VERSION,
+        };
+        for (let attempt = 1;; attempt++) {
+            let failure;
+            let headers;
+            let path = options.url;
+            try {
+                const res = await request(options);
+                this.readClock(res.headers);
+                this.checkExpiry(res.headers);
+                if (SUCCESS[method]?.includes(res.status)) {
+                    // Octokit hands over a body it could not parse as JSON as text (or bytes).
+                    if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
+                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
+                    }
+                    return res;
+                }
+                const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+                throw new GitHubHttpError(res.status, what);
+            }
+            catch (err) {
+                if (err instanceof GitHubHttpError)
+                    throw err;
+                ({ failure, headers } = this.failureOf(err));
+                // The expanded URL of the request Octokit sent, not the route template.
+                const sent = err.request?.url;
+                if (sent)
+                    path = new URL(sent).pathname;
+            }
+            const wait = this.retryDelay(failure.status, headers, attempt);
+            const once = options.request?.once;
+            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+                throw failure;
+            const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
+            const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
+            this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
+            await this.deps.sleep(wait);
+        }
+    }
+    /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
+    failureOf(err) {
+        const response = err.response;
+        if (response) {
+            this.readClock(response.headers);
+            this.checkExpiry(response.headers);
+            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+                cause: err,
+            });
+            return { failure, headers: response.headers };
+        }
+        // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
+        const thrown = err.cause ?? err;
+        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
+        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
+    }
+    /** How long to wait before the next attempt, or undefined when retrying cannot help. */
+    retryDelay(status, headers, attempt) {
+        const backoff = this.deps.retryBaseMs * 2 ** (attempt - 1);
+        if (status === 0 || status >= 500)
+            return backoff;
+        if (status !== 403 && status !== 429)
+            return undefined;
+        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
+        if (after !== undefined)
+            return after <= MAX_WAIT_MS ? after : undefined;
+        if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
+            const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
+            return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
+        }
+        // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
+        return status === 429 ? Math.max(backoff, 60_000) : undefined;
+    }
+    checkExpiry(headers) {
+        const v = header(headers, 'github-authentication-token-expiration');
+        if (!v || this.warnedExpiry)
+            return;
+        const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
+        if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
+            this.warnedExpiry = true;
+            this.deps.warning(`${this.wording.token} expires on ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(v, 40)}; renew it before then, ` +
+                'or writing the secret will fail.');
+        }
+    }
+}
+/** Each attempt gets the whole timeout, answer body included. */
+function timed(deps) {
+    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+function header(headers, name) {
+    const v = headers[name];
+    return v === undefined ? undefined : String(v);
+}
+/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
+function messageOf(data) {
+    const m = data?.message;
+    return typeof m === 'string' ? (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(m) : 'no message';
+}
+
+
+/***/ }),
+
+/***/ 7286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ checkPublicKey),
+/* harmony export */   E2: () => (/* binding */ sodium),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
+// the stored-token path never pays for the WebAssembly module.
+
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
+let loading;
+/** libsodium, ready; the first call starts loading it (its WebAssembly compiles off the main thread). */
+function sodium() {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async ({ default: s }) => {
+        await s.ready;
+        return s;
+    });
+    return loading;
+}
+async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+    const s = await sodium();
+    const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
+    return s.to_base64(sealed, s.base64_variants.ORIGINAL);
+}
+
+
 /***/ })
 
 };

@@ -8,13 +8,16 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ coordinate)
+  vY: () => (/* binding */ coordinate),
+  FB: () => (/* binding */ isOldCopy)
 });
 
 // UNUSED EXPORTS: material
 
 // EXTERNAL MODULE: ./src/core/env.ts
 var env = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/core/marker.ts
+var marker = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/github/secrets.ts
 var secrets = __webpack_require__(298);
 // EXTERNAL MODULE: ./src/github/target.ts
@@ -98,12 +101,14 @@ function actionsCacheBackend(env, debug, timeoutMs) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_.join)(workspace, DIR);
     const file = (0,external_node_path_.join)(workspace, FILE);
-    const cache = __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
+    // Loaded at the first call: the cache is the last resort of a rescue, off every ordinary path.
+    let loaded;
+    const library = () => (loaded ??= __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691)));
     // @actions/cache reads the runner's variables from process.env.
     const clean = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     return {
         async create(key, data) {
-            const { saveCache } = await cache;
+            const { saveCache } = await library();
             (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
             (0,external_node_fs_.writeFileSync)(file, data, { mode: 0o600 });
             try {
@@ -124,7 +129,7 @@ function actionsCacheBackend(env, debug, timeoutMs) {
             }
         },
         async read(keys) {
-            const { restoreCache } = await cache;
+            const { restoreCache } = await library();
             clean();
             try {
                 const { value: hit } = await captured(() => within(timeoutMs, restoreCache([FILE], keys[0], keys.slice(1), { timeoutInMs: timeoutMs }, true)));
@@ -146,6 +151,8 @@ function actionsCacheBackend(env, debug, timeoutMs) {
 
 // EXTERNAL MODULE: ./src/store/claims.ts
 var store_claims = __webpack_require__(392);
+// EXTERNAL MODULE: ./src/store/protocol.ts
+var protocol = __webpack_require__(1105);
 // EXTERNAL MODULE: ./src/store/seal.ts
 var seal = __webpack_require__(3652);
 // EXTERNAL MODULE: ./src/store/shared.ts
@@ -154,6 +161,8 @@ var shared = __webpack_require__(344);
 // Wires the claims between jobs (src/store/claims.ts) for one step: the variables beside the
 // target, GitHub's clock, the sealing of results, and the Actions cache as the last resort for a
 // rescue (docs/design.md, "Claims").
+
+
 
 
 
@@ -191,7 +200,7 @@ function coordinate(deps, cfg, api, readUpdatedAt) {
         seal: async (copy, name, result) => (await (0,seal/* sealEntry */.I$)(key(copy), name, result)).toString('base64'),
         open: async (copy, name, sealed) => resultOf(await (0,seal/* openEntry */.vW)(key(copy), name, Buffer.from(sealed, 'base64'))),
         ...(store
-            ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy) => fromCache(store, key(copy)) }
+            ? { ref: pullRequestRef(deps.env.GITHUB_REF), cached: async (copy) => fromCache(store, key(copy)) }
             : {}),
         info: (m) => deps.core.info(m),
         warning: (m) => deps.core.warning(m),
@@ -207,6 +216,25 @@ function coordinate(deps, cfg, api, readUpdatedAt) {
             return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
         },
     };
+}
+/**
+ * The ref whose Actions cache a rescue would go to, when jobs on other refs cannot read it: a pull
+ * request's. (A branch's cache other branches cannot read either, but the default branch, whose cache
+ * every ref reads, cannot be told from the runner's environment: a dead holder on a branch is taken over.)
+ */
+function pullRequestRef(ref) {
+    return ref && /^refs\/pull\//.test(ref) ? ref : undefined;
+}
+/**
+ * A copy this job must not present, nor hand a CLI: one the secret has long moved past (its marker),
+ * or one an earlier version claimed (its claim, a secret of the same name as this version's first).
+ */
+async function isOldCopy(api, t, updatedAt, copy) {
+    if ((0,marker/* isOldCopy */.FB)(copy.doc, updatedAt))
+        return true;
+    if ((0,marker/* writtenAt */.nt)(copy.doc) === undefined || (0,marker/* claimsOf */.ds)(copy.doc))
+        return false;
+    return (0,secrets/* secretExists */.H$)(api, t, (0,protocol/* claimName */.cB)((0,protocol/* copyId */.DT)(copy.refreshToken, copy.accessToken), 0));
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -326,6 +354,281 @@ class PendingFile {
 
 /***/ }),
 
+/***/ 3948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ metadataOf),
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   jA: () => (/* binding */ repositoryPageOf),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* unused harmony export repositoryIdOf */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+// GitHub's answers, checked before they are trusted: an answer of another shape is one
+// line naming the API URL setting, never a TypeError halfway through a write-back.
+
+
+
+/** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
+    });
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key id and a 32-byte key, checked before a refresh rather than at the write. */
+function publicKeyOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+        throw malformed(doing, 'the answer has no key_id and key', apiUrl);
+    }
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
+        throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
+    return { key_id: data.key_id, key: data.key };
+}
+function metadataOf(data, doing, apiUrl) {
+    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+        throw malformed(doing, 'the answer has no updated_at', apiUrl);
+    }
+    const { visibility } = data;
+    if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+        throw malformed(doing, 'the answer has an unknown visibility', apiUrl);
+    }
+    const meta = { updated_at: data.updated_at };
+    if (typeof data.created_at === 'string')
+        meta.created_at = data.created_at;
+    if (visibility !== undefined)
+        meta.visibility = visibility;
+    return meta;
+}
+/** One page of an organisation secret's repositories; `total` when GitHub states it. */
+function repositoryPageOf(data, doing, apiUrl) {
+    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+        throw malformed(doing, 'the answer has no list of repositories', apiUrl);
+    }
+    const ids = repos.map((r) => r.id);
+    const total = data.total_count;
+    return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
+}
+/** A repository's id, which an organisation secret's selected repositories are given by. */
+function repositoryIdOf(data, doing, apiUrl) {
+    if (!isObject(data) || !Number.isSafeInteger(data.id))
+        throw malformed(doing, 'the answer has no id', apiUrl);
+    return data.id;
+}
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ GitHubHttpError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1845);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
+// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
+// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+
+
+
+
+
+/**
+ * An answer that is not GitHub's success (after retries): an error status, a redirect or an
+ * unexpected 2xx; or no answer at all (`status` 0).
+ */
+class GitHubHttpError extends Error {
+    status;
+    githubMessage;
+    ambiguous;
+    name = 'GitHubHttpError';
+    constructor(status, 
+    /** GitHub's `message`, or the network failure; never a secret. */
+    githubMessage, 
+    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
+    ambiguous = false, options) {
+        super(`HTTP ${status}: ${githubMessage}`, options);
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.ambiguous = ambiguous;
+    }
+}
+/** The REST API version the broker is built and tested against. */
+const API_VERSION = '2022-11-28';
+const MAX_ATTEMPTS = 5;
+// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
+// 201 to a create (an issue, a comment, a variable).
+// 200 to an edit of an issue, 204 to an edit of a variable.
+const SUCCESS = {
+    GET: [200],
+    PUT: [201, 204],
+    DELETE: [204],
+    POST: [201],
+    PATCH: [200, 204],
+};
+const MAX_WAIT_MS = 120_000;
+const EXPIRY_WARNING_MS = 7 * 86_400_000;
+class GitHubApi {
+    deps;
+    wording;
+    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
+    rest;
+    warnedExpiry = false;
+    /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
+    clock;
+    monotonic;
+    constructor(baseUrl, token, deps, 
+    /** What the caller's error lines call the token, the API URL and where the secret is. */
+    wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
+        this.deps = deps;
+        this.wording = wording;
+        const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+            baseUrl: baseUrl.replace(/\/+$/, ''),
+            userAgent: _core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._,
+            // Never followed: the token would go along to wherever it points.
+            // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
+            request: { fetch: timed(deps), redirect: 'manual' },
+            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        }));
+        octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
+        this.rest = octokit.rest;
+        this.monotonic = deps.monotonic ?? (() => performance.now());
+    }
+    /**
+     * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
+     * machine's monotonic clock; undefined before any answer. Never the runner's wall clock, which may
+     * be off by any amount. `Date` counts whole seconds, so this may be up to a second behind.
+     */
+    githubNow() {
+        return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
+    }
+    readClock(headers) {
+        const date = Date.parse(header(headers, 'date') ?? '');
+        if (Number.isFinite(date))
+            this.clock = { github: date, at: this.monotonic() };
+    }
+    /** The clock the client runs on, for what it stamps. */
+    now() {
+        return this.deps.now();
+    }
+    /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
+    async retrying(request, options) {
+        const method = options.method;
+        // Octokit takes no default headers from its options: the pin is set on every request here.
+        options.headers = {
+            ...options.headers,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': API_VERSION,
+        };
+        for (let attempt = 1;; attempt++) {
+            let failure;
+            let headers;
+            let path = options.url;
+            try {
+                const res = await request(options);
+                this.readClock(res.headers);
+                this.checkExpiry(res.headers);
+                if (SUCCESS[method]?.includes(res.status)) {
+                    // Octokit hands over a body it could not parse as JSON as text (or bytes).
+                    if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
+                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
+                    }
+                    return res;
+                }
+                const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
+                throw new GitHubHttpError(res.status, what);
+            }
+            catch (err) {
+                if (err instanceof GitHubHttpError)
+                    throw err;
+                ({ failure, headers } = this.failureOf(err));
+                // The expanded URL of the request Octokit sent, not the route template.
+                const sent = err.request?.url;
+                if (sent)
+                    path = new URL(sent).pathname;
+            }
+            const wait = this.retryDelay(failure.status, headers, attempt);
+            const once = options.request?.once;
+            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+                throw failure;
+            const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
+            const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
+            this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
+            await this.deps.sleep(wait);
+        }
+    }
+    /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
+    failureOf(err) {
+        const response = err.response;
+        if (response) {
+            this.readClock(response.headers);
+            this.checkExpiry(response.headers);
+            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
+                cause: err,
+            });
+            return { failure, headers: response.headers };
+        }
+        // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
+        const thrown = err.cause ?? err;
+        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
+        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
+    }
+    /** How long to wait before the next attempt, or undefined when retrying cannot help. */
+    retryDelay(status, headers, attempt) {
+        const backoff = this.deps.retryBaseMs * 2 ** (attempt - 1);
+        if (status === 0 || status >= 500)
+            return backoff;
+        if (status !== 403 && status !== 429)
+            return undefined;
+        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
+        if (after !== undefined)
+            return after <= MAX_WAIT_MS ? after : undefined;
+        if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
+            const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
+            return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
+        }
+        // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
+        return status === 429 ? Math.max(backoff, 60_000) : undefined;
+    }
+    checkExpiry(headers) {
+        const v = header(headers, 'github-authentication-token-expiration');
+        if (!v || this.warnedExpiry)
+            return;
+        const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
+        if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
+            this.warnedExpiry = true;
+            this.deps.warning(`${this.wording.token} expires on ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(v, 40)}; renew it before then, ` +
+                'or writing the secret will fail.');
+        }
+    }
+}
+/** Each attempt gets the whole timeout, answer body included. */
+function timed(deps) {
+    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+function header(headers, name) {
+    const v = headers[name];
+    return v === undefined ? undefined : String(v);
+}
+/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
+function messageOf(data) {
+    const m = data?.message;
+    return typeof m === 'string' ? (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(m) : 'no message';
+}
+
+
+/***/ }),
+
 /***/ 9576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -418,6 +721,51 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
 
 /***/ }),
 
+/***/ 7286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ checkPublicKey),
+/* harmony export */   E2: () => (/* binding */ sodium),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
+// the stored-token path never pays for the WebAssembly module.
+
+const PUBLIC_KEY_BYTES = 32;
+/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
+function keyBytes(publicKeyBase64) {
+    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
+        return undefined;
+    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
+    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
+}
+/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
+function checkPublicKey(publicKeyBase64) {
+    return keyBytes(publicKeyBase64) !== undefined;
+}
+let loading;
+/** libsodium, ready; the first call starts loading it (its WebAssembly compiles off the main thread). */
+function sodium() {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async ({ default: s }) => {
+        await s.ready;
+        return s;
+    });
+    return loading;
+}
+async function sealForGitHub(plaintext, publicKeyBase64) {
+    const key = keyBytes(publicKeyBase64);
+    if (!key)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+    const s = await sodium();
+    const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
+    return s.to_base64(sealed, s.base64_variants.ORIGINAL);
+}
+
+
+/***/ }),
+
 /***/ 298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -452,7 +800,6 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
 
 function endpoints(api, t) {
     const a = api.rest.actions;
-    const request = (once) => ({ request: { once } });
     const none = () => {
         throw new Error('only organisation secrets have selected repositories');
     };
@@ -461,7 +808,7 @@ function endpoints(api, t) {
         return {
             publicKey: () => a.getRepoPublicKey(at),
             get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
-            put: (name, sealed, _, once) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
             remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
             list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
@@ -472,7 +819,7 @@ function endpoints(api, t) {
         return {
             publicKey: () => a.getEnvironmentPublicKey(at),
             get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
-            put: (name, sealed, _, once) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+            put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
             remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
             list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
@@ -482,13 +829,12 @@ function endpoints(api, t) {
     return {
         publicKey: () => a.getOrgPublicKey({ org }),
         get: (name) => a.getOrgSecret({ org, secret_name: name }),
-        put: (name, sealed, access, once) => a.createOrUpdateOrgSecret({
+        put: (name, sealed, access) => a.createOrUpdateOrgSecret({
             org,
             secret_name: name,
             ...sealed,
             visibility: access.visibility ?? 'private',
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
-            ...request(once),
         }),
         remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
         list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
@@ -586,15 +932,15 @@ async function selectedRepositories(api, t) {
 }
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
-    return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
+    return (await endpoints(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, once, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .o)(valueFor(key), key.key), key_id: key.key_id };
-        return (await endpoints(api, t).put(name, sealed, access, once)).status;
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await endpoints(api, t).put(name, sealed, access)).status;
     };
     try {
         return await put(pre.key);
@@ -621,7 +967,7 @@ valueFor = () => value) {
  */
 async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
-    await putSealed(api, t, pre, t.name, value, pre, false, undefined, (key) => (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_6__/* .stamp */ .iE)(value, now, { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_6__/* .stamp */ .iE)(value, now, { ...more, key }));
 }
 /** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
 const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
@@ -632,7 +978,7 @@ const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 async function checkWrite(api, t, pre) {
     const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(t)} (a check before the refresh)`;
     const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
-    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, false, doing);
+    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, doing);
 }
 /** Names starting with `prefix` and when they were created, every page read. */
 async function listSecrets(api, t, prefix) {
@@ -683,7 +1029,7 @@ async function deleteSecret(api, t, name) {
  * trusted (src/core/marker.ts). 201 created, 204 updated.
  */
 function seedSecret(api, t, key, value, access) {
-    return putSealed(api, t, { key }, t.name, value, access, false);
+    return putSealed(api, t, { key }, t.name, value, access);
 }
 /** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
 function instant(iso) {
@@ -912,8 +1258,9 @@ class Variables {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
-/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1105);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8272);
+/* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1468);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1105);
 // The claims between jobs that hold the same credentials (docs/design.md, "Claims"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
@@ -924,6 +1271,9 @@ class Variables {
 
 
 
+
+// A claim is released only this long before its lease ends at the latest (a delete takes a moment).
+const RELEASE_MARGIN_MS = 5_000;
 // Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
 const MAX_GENERATIONS = 5;
 const MAX_POLL_MS = 5_000;
@@ -939,7 +1289,7 @@ class Claims {
         this.d = d;
     }
     name(copy, gen, recovery = false) {
-        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
+        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
     }
     /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
     now() {
@@ -954,7 +1304,7 @@ class Claims {
             v: 2,
             n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
             s,
-            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
+            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .leaseSeconds */ .E_)(leaseMs),
             t: this.d.secret.toUpperCase(),
             ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
         };
@@ -962,7 +1312,7 @@ class Claims {
             value.ref = this.d.ref;
         const sentAt = this.d.monotonic();
         for (let round = 1;; round++) {
-            const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
+            const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(value));
             if (created === 'created')
                 return { copy, name, value, sentAt, claimedAt: this.d.monotonic() };
             const seen = await this.read(name);
@@ -983,7 +1333,7 @@ class Claims {
         const v = await this.d.variables.read(name);
         if (!v)
             return undefined;
-        const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeClaim */ .d)(v.value);
+        const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeClaim */ .d)(v.value);
         if (!value) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Claims").' });
         }
@@ -999,11 +1349,18 @@ class Claims {
         for (let gen = 0; gen < MAX_GENERATIONS;) {
             const name = this.name(copy, gen);
             const got = await this.create(copy, name, 'busy', this.d.leaseMs);
-            if ('name' in got)
+            if ('name' in got) {
+                // A takeover looks again, as late as it can: a holder slow to settle may have settled since.
+                if (gen > 0 && (await this.settledSince(this.name(copy, gen - 1)))) {
+                    await this.release(got);
+                    gen--;
+                    continue;
+                }
                 return { kind: 'owner', ticket: got };
+            }
             let seen = got;
             for (;;) {
-                const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(seen, this.now());
+                const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .judge */ .S4)(seen, this.now());
                 if (j.kind === 'held') {
                     if (!waited) {
                         waited = true;
@@ -1037,6 +1394,13 @@ class Claims {
         }
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
     }
+    /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
+    async settledSince(name) {
+        const seen = await this.read(name);
+        if (!seen || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .judge */ .S4)(seen, this.now()).kind !== 'expired')
+            return true;
+        return (await this.d.targetUpdatedAt()) >= seen.createdAt + 1000;
+    }
     /**
      * Reads the claim until it is no longer held, or lock-timeout (this job's monotonic clock) ends;
      * undefined when it was released. Reads come soon at first, then less often.
@@ -1045,7 +1409,7 @@ class Claims {
         let delay = this.d.pollMs;
         let current = seen;
         for (;;) {
-            const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(current, this.now());
+            const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .judge */ .S4)(current, this.now());
             if (j.kind !== 'held')
                 return current;
             const left = this.d.lockTimeoutMs - (this.d.monotonic() - start);
@@ -1074,7 +1438,7 @@ class Claims {
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
     otherRef(given) {
         // Read from a variable anyone who can write the repository's variables could have set.
-        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(given, 100);
+        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_5__/* .neutral */ .SY)(given, 100);
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
             'that job, which recovers it.', {
             details: [
@@ -1092,19 +1456,19 @@ class Claims {
      */
     async resultOf(copy, name, seen) {
         const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
-        const at = { name, settledAt: seen.updatedAt };
+        const settled = { name, settledAt: seen.updatedAt };
         if (found?.rescue)
-            return { kind: 'result', result: found, ...at };
+            return { kind: 'result', result: found, ...settled };
         const { w, ref } = seen.value;
         const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
         if (unstored) {
             const cached = await this.d.cached?.(copy);
             if (cached)
-                return { kind: 'result', result: cached, ...at };
+                return { kind: 'result', result: cached, ...settled };
         }
         const elsewhere = unstored && ref && ref !== this.d.ref ? ref : undefined;
         if (found)
-            return { kind: 'result', result: found, ...at, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
+            return { kind: 'result', result: found, ...settled, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
         throw elsewhere ? this.otherRef(elsewhere) : this.oldCopy();
     }
     /**
@@ -1140,7 +1504,7 @@ class Claims {
             value.r = await this.d.seal(t.copy, t.name, result);
         else
             delete value.r;
-        await this.d.variables.update(t.name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
+        await this.d.variables.update(t.name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(value));
         t.value = value;
     }
     /**
@@ -1148,8 +1512,11 @@ class Claims {
      * by the provider: spent, nobody presents it again. Unknown: the claim stays until its deadline.
      */
     async failed(t, spent) {
+        // Near its deadline a claim may soon be taken over: deleted then, it would free its name for a job
+        // still holding the copy, which would create it again and present the token. It expires instead.
+        const late = t.sentAt !== undefined && this.d.monotonic() > t.sentAt + t.value.l * 1000 - RELEASE_MARGIN_MS;
         try {
-            if (spent === 'no')
+            if (spent === 'no' && !late)
                 await this.release(t);
             else if (spent === 'yes')
                 await this.write(t, 'spent');
@@ -1172,23 +1539,20 @@ class Claims {
         }
     }
     /**
-     * Removes the claims no copy needs any more: the expired generations this job took over, and the
-     * `drop` names (src/store/protocol.ts keptClaims). Done before the write-back, so a name GitHub
-     * would not delete is returned, for the value to name until a later run removes it. Never throws.
+     * Removes the claims of the copies that dropped out of the newest (src/store/protocol.ts keptClaims),
+     * every generation of each. Done before the write-back, so a claim GitHub would not delete is
+     * returned, for the value to name until a later run removes it. Never throws.
      */
-    async prune(t, drop) {
-        const gen = Number(/(\d+)$/.exec(t.name)?.[1] ?? 0);
-        const id = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(t.copy.refreshToken, t.copy.accessToken);
-        const taken = Array.from({ length: gen }, (_, g) => (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)(id, g));
+    async prune(drop) {
         const left = [];
-        for (const name of [...taken, ...drop]) {
+        for (const k of drop) {
             try {
-                await this.d.variables.remove(name);
+                for (const name of (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .generationsOf */ .xi)(k.name))
+                    await this.d.variables.remove(name);
             }
             catch {
-                this.d.debug(`Could not delete the variable ${name}; a later run removes it.`);
-                if (drop.includes(name))
-                    left.push(name);
+                this.d.debug(`Could not delete the claim ${k.name}; a later run removes it.`);
+                left.push(k);
             }
         }
         return left;
@@ -1199,7 +1563,7 @@ class Claims {
      * or takes over: the job has a valid access token anyway.
      */
     async claimForCli(copy) {
-        const got = await this.create(copy, this.name(copy, 0), 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh);
+        const got = await this.create(copy, this.name(copy, 0), 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_LEASE_MS */ .Hh);
         return 'name' in got ? got : undefined;
     }
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
@@ -1250,7 +1614,7 @@ class Claims {
                 ...seen.value,
                 r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
             };
-            await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
+            await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
         }
         // This lock, and those of recoverers that died before it: nothing of the recovery stays.
         const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));
@@ -1258,6 +1622,10 @@ class Claims {
         for (const name of dead)
             await this.d.variables.remove(name).catch(() => undefined);
         return wrote;
+    }
+    /** Whether the holder of `t` still has time for an attempt before its deadline (src/store/protocol.ts). */
+    hasTime(t) {
+        return t.sentAt === undefined || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .answerBy */ .WL)(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= _core_refresh_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_ATTEMPT_MS */ .iD;
     }
     /** The ticket a step saved for another (the post step): its claim's name and value. */
     static ticket(copy, name, value) {
@@ -1278,9 +1646,11 @@ class Claims {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
 // Names and seals shared-store entries with keys derived from the refresh token they
 // succeed: a reader of the cache without the secret learns neither the token nor the
 // entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+
 
 const SALT = 'oauth-broker shared store v1';
 function derive(refreshToken, info, bytes) {
@@ -1290,14 +1660,9 @@ function derive(refreshToken, info, bytes) {
 function entryId(refreshToken) {
     return derive(refreshToken, 'entry id', 16).toString('hex');
 }
-async function sodium() {
-    const { default: s } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
-    await s.ready;
-    return s;
-}
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
 async function sealEntry(refreshToken, cacheKey, payload) {
-    const s = await sodium();
+    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
     const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
@@ -1305,7 +1670,7 @@ async function sealEntry(refreshToken, cacheKey, payload) {
 }
 /** The payload, or undefined when the entry was not sealed for this refresh token and key. */
 async function openEntry(refreshToken, cacheKey, data) {
-    const s = await sodium();
+    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
     const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     if (data.length <= n)

@@ -77,7 +77,13 @@ function client(deps, cfg) {
 async function claimForCli(deps, cfg, copy, input) {
     refuseJobToken(deps.env, cfg.githubToken, ACTION_WORDING);
     const api = client(deps, cfg);
-    const pre = await preflight(api, cfg.secret, keyOf(copy.doc));
+    const target = cfg.secret;
+    const pre = await preflight(api, target, keyOf(copy.doc));
+    // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
+    if (await isOldCopy(api, target, pre.updatedAt, copy)) {
+        deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
+        return undefined;
+    }
     const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
     if (!ticket) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
@@ -120,13 +126,14 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
     const ticket = cli && copy ? (0,finish/* ticketOf */.W)(copy, cli) : undefined;
-    const claims = ticket ? (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], ticket.name) : undefined;
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
-    const coord = (0,action_coordinate/* coordinate */.v)(deps, cfg, api);
-    const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
+    const coord = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api);
     let pre;
     try {
         pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
+        const now = api.githubNow() ?? deps.now();
+        const claims = ticket && (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], { name: ticket.name, at: now }, now);
+        const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await (0,secrets/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
@@ -150,12 +157,12 @@ async function storeForCli(deps, cfg, masker, next, cli) {
 /** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
 async function settleCliClaim(deps, cfg, cli) {
     const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    await (0,action_coordinate/* coordinate */.v)(deps, cfg, client(deps, cfg)).claims.settle((0,finish/* ticketOf */.W)(copy, cli));
+    await (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg)).claims.settle((0,finish/* ticketOf */.W)(copy, cli));
 }
 /** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
 async function releaseCliClaim(deps, cfg, cli) {
     const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    await (0,action_coordinate/* coordinate */.v)(deps, cfg, client(deps, cfg)).claims.release((0,finish/* ticketOf */.W)(copy, cli));
+    await (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg)).claims.release((0,finish/* ticketOf */.W)(copy, cli));
 }
 
 

@@ -11,7 +11,7 @@ import { ACTION_WORDING, type SecretTarget } from '../github/target.js';
 import { keptClaims } from '../store/protocol.js';
 import { successorOf } from '../store/shared.js';
 import type { Result } from '../store/claims.js';
-import { coordinate } from './coordinate.js';
+import { coordinate, isOldCopy } from './coordinate.js';
 import { githubDeps, type Deps } from './deps.js';
 import type { CliClaim } from './export.js';
 import { ticketOf } from './finish.js';
@@ -36,7 +36,13 @@ export async function claimForCli(
 ): Promise<CliClaim | undefined> {
   refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
   const api = client(deps, cfg);
-  const pre = await preflight(api, cfg.secret as SecretTarget, keyOf(copy.doc));
+  const target = cfg.secret as SecretTarget;
+  const pre = await preflight(api, target, keyOf(copy.doc));
+  // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
+  if (await isOldCopy(api, target, pre.updatedAt, copy)) {
+    deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
+    return undefined;
+  }
   const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
   if (!ticket) {
     deps.core.info('client-refresh: another job holds the claim on these credentials.');
@@ -86,13 +92,14 @@ export async function storeForCli(
   const api = client(deps, cfg);
   const copy = cli && handedOver(deps, cfg, cli);
   const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
-  const claims = ticket ? keptClaims(claimsOf(next.doc) ?? [], ticket.name) : undefined;
   const successor = successorOf(next, deps.now());
   const coord = coordinate(deps, cfg, api);
-  const keep = ticket && claims ? [...(await coord.claims.prune(ticket, claims.drop)), ...claims.keep] : undefined;
   let pre: Preflight | undefined;
   try {
     pre = await preflight(api, target, keyOf(next.doc));
+    const now = api.githubNow() ?? deps.now();
+    const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], { name: ticket.name, at: now }, now);
+    const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
     await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };

@@ -3,11 +3,14 @@
 // rescue (docs/design.md, "Claims").
 import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
-import { currentUpdatedAt } from '../github/secrets.js';
+import type { Credentials } from '../core/credentials.js';
+import { claimsOf, isOldCopy as markedOld, writtenAt } from '../core/marker.js';
+import { currentUpdatedAt, secretExists } from '../github/secrets.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
 import { actionsCacheBackend, cacheAvailable } from '../store/cache-backend.js';
 import { Claims, type Copy, type Result } from '../store/claims.js';
+import { claimName, copyId } from '../store/protocol.js';
 import { openEntry, sealEntry } from '../store/seal.js';
 import { SharedStore, type Successor } from '../store/shared.js';
 import type { Config } from './inputs.js';
@@ -51,7 +54,7 @@ export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedA
     seal: async (copy, name, result) => (await sealEntry(key(copy), name, result)).toString('base64'),
     open: async (copy, name, sealed) => resultOf(await openEntry(key(copy), name, Buffer.from(sealed, 'base64'))),
     ...(store
-      ? { ref: deps.env.GITHUB_REF || undefined, cached: async (copy: Copy) => fromCache(store, key(copy)) }
+      ? { ref: pullRequestRef(deps.env.GITHUB_REF), cached: async (copy: Copy) => fromCache(store, key(copy)) }
       : {}),
     info: (m) => deps.core.info(m),
     warning: (m) => deps.core.warning(m),
@@ -66,6 +69,25 @@ export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedA
       return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
     },
   };
+}
+
+/**
+ * The ref whose Actions cache a rescue would go to, when jobs on other refs cannot read it: a pull
+ * request's. (A branch's cache other branches cannot read either, but the default branch, whose cache
+ * every ref reads, cannot be told from the runner's environment: a dead holder on a branch is taken over.)
+ */
+function pullRequestRef(ref: string | undefined): string | undefined {
+  return ref && /^refs\/pull\//.test(ref) ? ref : undefined;
+}
+
+/**
+ * A copy this job must not present, nor hand a CLI: one the secret has long moved past (its marker),
+ * or one an earlier version claimed (its claim, a secret of the same name as this version's first).
+ */
+export async function isOldCopy(api: GitHubApi, t: SecretTarget, updatedAt: string, copy: Credentials) {
+  if (markedOld(copy.doc, updatedAt)) return true;
+  if (writtenAt(copy.doc) === undefined || claimsOf(copy.doc)) return false;
+  return secretExists(api, t, claimName(copyId(copy.refreshToken, copy.accessToken), 0));
 }
 
 /** A sealed result as the claims carry it; undefined for anything else. */

@@ -46,6 +46,10 @@ export async function finishPending(
   const coord = coordinate(deps, cfg, api);
   const ticket = ticketOf(record.copy, record.claim);
   const successor = record.successor;
+  const rescued: Result = {
+    successor,
+    rescue: { credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt },
+  };
   let pre: Preflight | undefined;
   try {
     pre = await preflight(api, target);
@@ -57,15 +61,12 @@ export async function finishPending(
       return;
     }
     // Main may have been killed before its settle landed; a settle refused again leaves the
-    // write-back as the sign, so it goes out anyway.
-    await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+    // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
+    // settle may have left there is never replaced by less.
+    await coord.claims.settle(ticket, rescued);
     await writeSecret(api, target, pre, record.credentials, { claims: record.keep });
   } catch (err) {
-    const result: Result = {
-      successor,
-      rescue: { credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt },
-    };
-    const kept = (await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result));
+    const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
     if (kept) file.clear();
     const why = describeError(err, masker.values);
     const what = 'The rotated credentials';
@@ -74,6 +75,8 @@ export async function finishPending(
     throw explained(err, why, lost, lost);
   }
   file.clear();
+  // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.
+  await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
   core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 

@@ -25,27 +25,21 @@ import {
 } from '../core/errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
-import {
-  checkWrite,
-  currentUpdatedAt,
-  preflight,
-  secretExists,
-  writeSecret,
-  type Preflight,
-} from '../github/secrets.js';
+import { checkWrite, currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
+import { sodium } from '../github/seal.js';
 import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
-import { claimsOf, isOldCopy, keyOf, writtenAt } from '../core/marker.js';
+import { claimsOf, keyOf } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
 import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
-import { answerBy, copyId, keptClaims } from '../store/protocol.js';
-import { coordinate, type Coordination } from './coordinate.js';
+import { answerBy, keptClaims } from '../store/protocol.js';
+import { coordinate, isOldCopy, type Coordination } from './coordinate.js';
 import { sweep } from './sweep.js';
 
 export interface ObtainDeps extends Deps {
@@ -72,13 +66,20 @@ interface Run {
 }
 
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
+  // Every refresh seals: libsodium's WebAssembly compiles while the first requests are in flight.
+  sodium().catch(() => undefined);
   const run = await begin(deps, cfg, masker, creds);
   await refuseOldCopy(run, creds);
   let current = creds;
   let secretUpdated = false;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const r = await run.coord.claims.reserve(current);
-    if (r.kind === 'owner') return { ...(await refreshOnce(run, r.ticket, current)), secretUpdated: true };
+    if (r.kind === 'owner') {
+      const out = await refreshOnce(run, r.ticket, current);
+      // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
+      if (!out) continue;
+      return { ...out, secretUpdated: true };
+    }
     const taken = await takeResult(run, current, r);
     secretUpdated ||= taken.wrote;
     if (taken.outcome) return { ...taken.outcome, secretUpdated };
@@ -95,9 +96,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
  * version wrote is also old when that version's claim on it (a secret) is there.
  */
 async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
-  const earlier = writtenAt(copy.doc) !== undefined && !claimsOf(copy.doc);
-  const claimed = earlier && (await secretExists(run.api, run.target, oldClaimName(copy)));
-  if (!claimed && !isOldCopy(copy.doc, run.pre.updatedAt)) return;
+  if (!(await isOldCopy(run.api, run.target, run.pre.updatedAt, copy))) return;
   throw new UserError(
     `credentials: this job holds an old copy, written long before the secret's update at ` +
       `${neutral(run.pre.updatedAt, 40)}, so its refresh token is spent; ${RERUN_OLD_COPY}.`,
@@ -108,11 +107,6 @@ async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
       ],
     },
   );
-}
-
-/** The claim an earlier version made on a copy before presenting it: a secret named by the same id. */
-function oldClaimName(copy: Credentials): string {
-  return `OAUTH_BROKER_${copyId(copy.refreshToken, copy.accessToken)}_0`;
 }
 
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
@@ -202,23 +196,25 @@ async function recover(
   next: Credentials,
 ): Promise<boolean> {
   const rescue = r.result.rescue as NonNullable<Result['rescue']>;
-  const at = neutral(r.result.successor.at, 40);
+  const when = neutral(r.result.successor.at, 40);
   const shield = run.deps.shield?.();
   try {
     const wrote = await run.coord.claims.recover(current, r.name, r.result, {
       fresh: run.fresh(next),
       write: async () => {
-        const now = await currentUpdatedAt(run.api, run.target);
-        if (now !== rescue.secretUpdatedAt) {
+        if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
           run.deps.core.info(
-            `Found credentials that a job at ${at} could not store; ${describeTarget(run.target)} has changed ` +
+            `Found credentials that a job at ${when} could not store; ${describeTarget(run.target)} has changed ` +
               'since, so it is left as it is.',
           );
           return false;
         }
-        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: claimsOf(next.doc) });
+        // The rotation the holder made: the value names its claim, so that it drops out in its turn.
+        const now = run.api.githubNow() ?? run.deps.now();
+        const { keep } = keptClaims(claimsOf(next.doc) ?? [], { name: r.name, at: r.settledAt }, now);
+        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: keep });
         run.deps.core.info(
-          `Recovered the rotated credentials that a job at ${at} could not store, and wrote them to ` +
+          `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
             `${describeTarget(run.target)}.`,
         );
         return true;
@@ -242,13 +238,21 @@ function spentBy(err: unknown): 'no' | 'yes' | 'unknown' {
  * Presents the token once under this job's claim, then stores the result or keeps it for the
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
-async function refreshOnce(run: Run, ticket: Ticket, current: Credentials): Promise<Omit<Outcome, 'secretUpdated'>> {
+async function refreshOnce(
+  run: Run,
+  ticket: Ticket,
+  current: Credentials,
+): Promise<Omit<Outcome, 'secretUpdated'> | undefined> {
   try {
     // Nothing is spent before the token is known to be able to store what replaces it.
     await checkWrite(run.api, run.target, run.pre);
   } catch (err) {
     await run.coord.claims.failed(ticket, 'no');
     throw err;
+  }
+  if (!run.coord.claims.hasTime(ticket)) {
+    await run.coord.claims.failed(ticket, 'no');
+    return undefined;
   }
   const shield = run.deps.shield?.();
   try {
@@ -295,7 +299,8 @@ async function store(
   const successor = successorOf(next, deps.now());
   const value = serializeCredentials(next);
   const previous = claimsOf(current.doc);
-  const { keep: newest, drop } = keptClaims(previous ?? [], ticket.name);
+  const now = run.api.githubNow() ?? deps.now();
+  const { keep: newest, drop } = keptClaims(previous ?? [], { name: ticket.name, at: now }, now);
   keepPending(run, {
     credentials: value,
     copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
@@ -307,9 +312,13 @@ async function store(
   deps.core.info(
     `Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`,
   );
-  await run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
-  // What GitHub would not delete stays named, for a later run to remove.
-  const keep = [...(await run.coord.claims.prune(ticket, drop)), ...newest];
+  // Settled, and the claim that drops out removed, at once: what GitHub would not delete stays
+  // named, for a later run to remove.
+  const [, left] = await Promise.all([
+    run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined),
+    run.coord.claims.prune(drop),
+  ]);
+  const keep = [...left, ...newest];
   try {
     await writeSecret(run.api, target, run.pre, value, { claims: keep });
     run.pending?.clear();
@@ -332,7 +341,13 @@ async function store(
       `${lost}: fix the cause below, then ${RELOGIN}.`,
     );
   }
-  if (!previous) await sweep(run.api, target, keep, (m) => deps.core.debug(m));
+  if (!previous)
+    await sweep(
+      run.api,
+      target,
+      keep.map((k) => k.name),
+      (m) => deps.core.debug(m),
+    );
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
 }
 

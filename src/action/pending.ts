@@ -29,7 +29,7 @@ export interface PendingRecord {
   /** The claim main holds: its variable's name and value (src/store/protocol.ts). */
   claim: { name: string; value: string };
   /** The claims the written value names (src/store/protocol.ts keptClaims). */
-  keep: string[];
+  keep: Array<{ name: string; at: number }>;
   /** The successor to share, as the main step would have. */
   successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;

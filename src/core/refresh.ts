@@ -43,7 +43,7 @@ export interface RefreshDeps {
 }
 
 // An attempt with less time than this before the claim's deadline is not started.
-const MIN_ATTEMPT_MS = 3_000;
+export const MIN_ATTEMPT_MS = 3_000;
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([
@@ -274,7 +274,8 @@ function attemptTimeout(deps: RefreshDeps, service: string, attempt: number): nu
       { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' },
     );
   }
-  return Math.min(deps.timeoutMs, left);
+  // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
+  return Math.floor(Math.min(deps.timeoutMs, left));
 }
 
 /**

@@ -43,8 +43,8 @@ export class GitHubHttpError extends Error {
 /** Per-request options the hook reads (Octokit passes `request` through to it). */
 export interface Once {
   /**
-   * A create whose repetition would be mistaken for another job's (a claim): retried only
-   * while GitHub surely did not act, so a success answer always means this request did it.
+   * A request whose repetition could act on what another job made since (a claim's create, its
+   * release): retried only while GitHub surely did not act; the caller reads the result back instead.
    */
   once?: boolean;
 }

@@ -16,11 +16,21 @@ export function checkPublicKey(publicKeyBase64: string): boolean {
   return keyBytes(publicKeyBase64) !== undefined;
 }
 
+let loading: Promise<typeof import('libsodium-wrappers')['default']> | undefined;
+
+/** libsodium, ready; the first call starts loading it (its WebAssembly compiles off the main thread). */
+export function sodium(): Promise<typeof import('libsodium-wrappers')['default']> {
+  loading ??= import('libsodium-wrappers').then(async ({ default: s }) => {
+    await s.ready;
+    return s;
+  });
+  return loading;
+}
+
 export async function sealForGitHub(plaintext: string, publicKeyBase64: string): Promise<string> {
   const key = keyBytes(publicKeyBase64);
   if (!key) throw new UserError('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
-  const { default: sodium } = await import('libsodium-wrappers');
-  await sodium.ready;
-  const sealed = sodium.crypto_box_seal(sodium.from_string(plaintext), key);
-  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+  const s = await sodium();
+  const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
+  return s.to_base64(sealed, s.base64_variants.ORIGINAL);
 }

@@ -29,8 +29,7 @@ export type Sealed = { encrypted_value: string; key_id: string };
 interface Endpoints {
   publicKey(): Answer;
   get(name: string): Answer;
-  /** `once`: a claim's create, never retried once GitHub may have acted (src/github/api.ts). */
-  put(name: string, sealed: Sealed, access: Access, once: boolean): Answer;
+  put(name: string, sealed: Sealed, access: Access): Answer;
   remove(name: string): Answer;
   list(page: number): Answer;
   selectedRepositories(name: string, page: number): Answer;
@@ -38,7 +37,6 @@ interface Endpoints {
 
 function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
   const a = api.rest.actions;
-  const request = (once: boolean) => ({ request: { once } });
   const none = (): never => {
     throw new Error('only organisation secrets have selected repositories');
   };
@@ -47,8 +45,7 @@ function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
     return {
       publicKey: () => a.getRepoPublicKey(at),
       get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
-      put: (name, sealed, _, once) =>
-        a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+      put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
       remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
       list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
       selectedRepositories: none,
@@ -59,8 +56,7 @@ function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
     return {
       publicKey: () => a.getEnvironmentPublicKey(at),
       get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
-      put: (name, sealed, _, once) =>
-        a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed, ...request(once) }),
+      put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
       remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
       list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
       selectedRepositories: none,
@@ -70,14 +66,13 @@ function endpoints(api: GitHubApi, t: SecretPlace): Endpoints {
   return {
     publicKey: () => a.getOrgPublicKey({ org }),
     get: (name) => a.getOrgSecret({ org, secret_name: name }),
-    put: (name, sealed, access, once) =>
+    put: (name, sealed, access) =>
       a.createOrUpdateOrgSecret({
         org,
         secret_name: name,
         ...sealed,
         visibility: access.visibility ?? 'private',
         ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
-        ...request(once),
       }),
     remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
     list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
@@ -185,7 +180,7 @@ export type Access = { visibility?: Visibility; selectedRepositoryIds?: number[]
 
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 export async function putSealedValue(api: GitHubApi, t: SecretTarget, sealed: Sealed, access: Access): Promise<number> {
-  return (await endpoints(api, t).put(t.name, sealed, access, false)).status;
+  return (await endpoints(api, t).put(t.name, sealed, access)).status;
 }
 
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
@@ -196,14 +191,13 @@ async function putSealed(
   name: string,
   value: string,
   access: Access,
-  once: boolean,
   doing = `write ${describeTarget({ ...t, name })}`,
   /** The value as sealed with that key (a value that records its key). */
   valueFor: (key: PublicKey) => string = () => value,
 ): Promise<number> {
   const put = async (key: PublicKey): Promise<number> => {
     const sealed = { encrypted_value: await sealForGitHub(valueFor(key), key.key), key_id: key.key_id };
-    return (await endpoints(api, t).put(name, sealed, access, once)).status;
+    return (await endpoints(api, t).put(name, sealed, access)).status;
   };
   try {
     return await put(pre.key);
@@ -233,7 +227,7 @@ export async function writeSecret(
   more: Stamp = {},
 ): Promise<void> {
   const now = api.githubNow() ?? api.now();
-  await putSealed(api, t, pre, t.name, value, pre, false, undefined, (key) => stamp(value, now, { ...more, key }));
+  await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => stamp(value, now, { ...more, key }));
 }
 
 /** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
@@ -246,7 +240,7 @@ export const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 export async function checkWrite(api: GitHubApi, t: SecretTarget, pre: Preflight): Promise<void> {
   const doing = `write secrets of ${where(t)} (a check before the refresh)`;
   const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
-  await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, false, doing);
+  await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, doing);
 }
 
 /** Names starting with `prefix` and when they were created, every page read. */
@@ -304,7 +298,7 @@ export function seedSecret(
   value: string,
   access: Access,
 ): Promise<number> {
-  return putSealed(api, t, { key }, t.name, value, access, false);
+  return putSealed(api, t, { key }, t.name, value, access);
 }
 
 /** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */

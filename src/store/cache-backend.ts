@@ -88,12 +88,14 @@ export function actionsCacheBackend(env: Env, debug: (message: string) => void, 
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const dir = join(workspace, DIR);
   const file = join(workspace, FILE);
-  const cache = import('@actions/cache');
+  // Loaded at the first call: the cache is the last resort of a rescue, off every ordinary path.
+  let loaded: Promise<typeof import('@actions/cache')> | undefined;
+  const library = () => (loaded ??= import('@actions/cache'));
   // @actions/cache reads the runner's variables from process.env.
   const clean = (): void => rmSync(dir, { recursive: true, force: true });
   return {
     async create(key, data) {
-      const { saveCache } = await cache;
+      const { saveCache } = await library();
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeFileSync(file, data, { mode: 0o600 });
       try {
@@ -111,7 +113,7 @@ export function actionsCacheBackend(env: Env, debug: (message: string) => void, 
       }
     },
     async read(keys) {
-      const { restoreCache } = await cache;
+      const { restoreCache } = await library();
       clean();
       try {
         const { value: hit } = await captured(() =>

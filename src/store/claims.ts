@@ -7,10 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { formatDuration } from '../core/duration.js';
 import { RELOGIN, RERUN_OLD_COPY, UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
+import { MIN_ATTEMPT_MS } from '../core/refresh.js';
 import type { Created, Variable } from '../github/variables.js';
 import {
   CLI_LEASE_MS,
+  answerBy,
   claimName,
+  generationsOf,
   copyId,
   decodeClaim,
   encodeClaim,
@@ -18,6 +21,7 @@ import {
   leaseSeconds,
   type ClaimState,
   type ClaimValue,
+  type Kept,
   type SeenClaim,
 } from './protocol.js';
 import type { Successor } from './shared.js';
@@ -99,6 +103,8 @@ export interface ClaimsDeps {
   debug: (message: string) => void;
 }
 
+// A claim is released only this long before its lease ends at the latest (a delete takes a moment).
+const RELEASE_MARGIN_MS = 5_000;
 // Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
 export const MAX_GENERATIONS = 5;
 const MAX_POLL_MS = 5_000;
@@ -179,7 +185,15 @@ export class Claims {
     for (let gen = 0; gen < MAX_GENERATIONS; ) {
       const name = this.name(copy, gen);
       const got = await this.create(copy, name, 'busy', this.d.leaseMs);
-      if ('name' in got) return { kind: 'owner', ticket: got };
+      if ('name' in got) {
+        // A takeover looks again, as late as it can: a holder slow to settle may have settled since.
+        if (gen > 0 && (await this.settledSince(this.name(copy, gen - 1)))) {
+          await this.release(got);
+          gen--;
+          continue;
+        }
+        return { kind: 'owner', ticket: got };
+      }
       let seen: SeenClaim | undefined = got;
       for (;;) {
         const j = judge(seen, this.now());
@@ -218,6 +232,13 @@ export class Claims {
       `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${RELOGIN}.`,
       { details: `The refresh token is probably spent. The secret is ${this.d.target}.` },
     );
+  }
+
+  /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
+  private async settledSince(name: string): Promise<boolean> {
+    const seen = await this.read(name);
+    if (!seen || judge(seen, this.now()).kind !== 'expired') return true;
+    return (await this.d.targetUpdatedAt()) >= seen.createdAt + 1000;
   }
 
   /**
@@ -288,16 +309,16 @@ export class Claims {
    */
   private async resultOf(copy: Copy, name: string, seen: SeenClaim): Promise<Reservation> {
     const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
-    const at = { name, settledAt: seen.updatedAt };
-    if (found?.rescue) return { kind: 'result', result: found, ...at };
+    const settled = { name, settledAt: seen.updatedAt };
+    if (found?.rescue) return { kind: 'result', result: found, ...settled };
     const { w, ref } = seen.value;
     const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
     if (unstored) {
       const cached = await this.d.cached?.(copy);
-      if (cached) return { kind: 'result', result: cached, ...at };
+      if (cached) return { kind: 'result', result: cached, ...settled };
     }
     const elsewhere = unstored && ref && ref !== this.d.ref ? ref : undefined;
-    if (found) return { kind: 'result', result: found, ...at, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
+    if (found) return { kind: 'result', result: found, ...settled, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
     throw elsewhere ? this.otherRef(elsewhere) : this.oldCopy();
   }
 
@@ -340,8 +361,11 @@ export class Claims {
    * by the provider: spent, nobody presents it again. Unknown: the claim stays until its deadline.
    */
   async failed(t: Ticket, spent: 'no' | 'yes' | 'unknown'): Promise<void> {
+    // Near its deadline a claim may soon be taken over: deleted then, it would free its name for a job
+    // still holding the copy, which would create it again and present the token. It expires instead.
+    const late = t.sentAt !== undefined && this.d.monotonic() > t.sentAt + t.value.l * 1000 - RELEASE_MARGIN_MS;
     try {
-      if (spent === 'no') await this.release(t);
+      if (spent === 'no' && !late) await this.release(t);
       else if (spent === 'yes') await this.write(t, 'spent');
     } catch {
       this.d.info(`Could not update the claim beside ${this.d.target}; the next run waits for its deadline.`);
@@ -361,21 +385,18 @@ export class Claims {
   }
 
   /**
-   * Removes the claims no copy needs any more: the expired generations this job took over, and the
-   * `drop` names (src/store/protocol.ts keptClaims). Done before the write-back, so a name GitHub
-   * would not delete is returned, for the value to name until a later run removes it. Never throws.
+   * Removes the claims of the copies that dropped out of the newest (src/store/protocol.ts keptClaims),
+   * every generation of each. Done before the write-back, so a claim GitHub would not delete is
+   * returned, for the value to name until a later run removes it. Never throws.
    */
-  async prune(t: Ticket, drop: readonly string[]): Promise<string[]> {
-    const gen = Number(/(\d+)$/.exec(t.name)?.[1] ?? 0);
-    const id = copyId(t.copy.refreshToken, t.copy.accessToken);
-    const taken = Array.from({ length: gen }, (_, g) => claimName(id, g));
-    const left: string[] = [];
-    for (const name of [...taken, ...drop]) {
+  async prune(drop: readonly Kept[]): Promise<Kept[]> {
+    const left: Kept[] = [];
+    for (const k of drop) {
       try {
-        await this.d.variables.remove(name);
+        for (const name of generationsOf(k.name)) await this.d.variables.remove(name);
       } catch {
-        this.d.debug(`Could not delete the variable ${name}; a later run removes it.`);
-        if (drop.includes(name)) left.push(name);
+        this.d.debug(`Could not delete the claim ${k.name}; a later run removes it.`);
+        left.push(k);
       }
     }
     return left;
@@ -444,6 +465,11 @@ export class Claims {
     await this.release(lock).catch(() => undefined);
     for (const name of dead) await this.d.variables.remove(name).catch(() => undefined);
     return wrote;
+  }
+
+  /** Whether the holder of `t` still has time for an attempt before its deadline (src/store/protocol.ts). */
+  hasTime(t: Ticket): boolean {
+    return t.sentAt === undefined || answerBy(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= MIN_ATTEMPT_MS;
   }
 
   /** The ticket a step saved for another (the post step): its claim's name and value. */

@@ -2,6 +2,8 @@
 // and written, what another job's claim means at a given GitHub time, how long a holder may
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
 import { hkdfSync } from 'node:crypto';
+import { OLD_COPY_AFTER_MS } from '../core/marker.js';
+import { MIN_ATTEMPT_MS } from '../core/refresh.js';
 
 export const PREFIX = 'OAUTH_BROKER_';
 
@@ -14,9 +16,7 @@ export type ClaimState =
   /** The provider answered: the token is spent; `r` carries the result when shared. */
   | 'settled'
   /** The provider refused the token: dead, nobody presents it again. */
-  | 'spent'
-  /** The holder's request may have reached the provider; its answer was lost. */
-  | 'uncertain';
+  | 'spent';
 
 /** A claim's value: public (anyone who can read the repository reads it), so never a token. */
 export interface ClaimValue {
@@ -36,15 +36,17 @@ export interface ClaimValue {
   r?: string;
 }
 
-// A holder stops presenting this long before its lease ends, so that its last answer is in and its
-// claim settled before anyone may take over; GitHub's whole-second stamps are within it.
-export const LEASE_MARGIN_MS = 10_000;
-// An attempt with less time than this left is not started: the claim is released instead.
-export const MIN_ATTEMPT_MS = 3_000;
+// A holder's answer must be in this long before its lease ends, so that its claim is settled (the
+// settle retried on a GitHub that fails for a while) before anyone may take over; GitHub's
+// whole-second stamps are within it.
+export const LEASE_MARGIN_MS = 30_000;
 // A CLI holds the token until its job's post step; a job ends within its timeout-minutes (360 by default).
 export const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
 /** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
 export const KEEP_COPIES = 3;
+// Younger claims stay too, however many: a copy written within the hour is not yet told old by its
+// marker (src/core/marker.ts OLD_COPY_AFTER_MS), so only its claim stops it. Bounded all the same.
+const MAX_KEPT = 12;
 
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 export function copyId(refreshToken: string, accessToken: string | undefined): string {
@@ -70,7 +72,7 @@ export function parseClaimName(name: string): { id: string; recovery: boolean; g
   return m ? { id: m[1] as string, recovery: m[2] === 'R', gen: Number(m[3]) } : undefined;
 }
 
-const STATES: readonly ClaimState[] = ['busy', 'cli', 'settled', 'spent', 'uncertain'];
+const STATES: readonly ClaimState[] = ['busy', 'cli', 'settled', 'spent'];
 
 export function encodeClaim(v: ClaimValue): string {
   return JSON.stringify(v);
@@ -88,7 +90,8 @@ export function decodeClaim(text: string): ClaimValue | undefined {
   if (!o || typeof o !== 'object' || o.v !== 2 || typeof o.n !== 'string' || !STATES.includes(o.s as ClaimState)) {
     return undefined;
   }
-  if (typeof o.l !== 'number' || !Number.isFinite(o.l) || o.l <= 0) return undefined;
+  // A lease no holder writes (anyone who can write the repository's variables can write one) is no claim.
+  if (typeof o.l !== 'number' || !Number.isFinite(o.l) || o.l <= 0 || o.l > CLI_LEASE_MS / 1000) return undefined;
   if (o.r !== undefined && typeof o.r !== 'string') return undefined;
   if (o.ref !== undefined && typeof o.ref !== 'string') return undefined;
   if (o.t !== undefined && typeof o.t !== 'string') return undefined;
@@ -138,11 +141,26 @@ export function leaseSeconds(leaseMs: number): number {
   return Math.max(Math.ceil((LEASE_MARGIN_MS + MIN_ATTEMPT_MS) / 1000), Math.ceil(leaseMs / 1000));
 }
 
+/** A claim a written value names: the one that produced a copy, and when it was made (GitHub's clock). */
+export interface Kept {
+  name: string;
+  at: number;
+}
+
 /**
- * The claims a new value keeps naming after its holder's write-back (the newest KEEP_COPIES), and
- * the ones that drop out, which the holder removes: so claims never pile up beside a secret.
+ * The claims a new value names after its holder's write-back: the newest KEEP_COPIES, and any made
+ * within OLD_COPY_AFTER_MS; the others drop out, and the holder removes them with every generation
+ * of their copy (a generation left would let a job holding that copy create it again and present).
  */
-export function keptClaims(previous: readonly string[], mine: string): { keep: string[]; drop: string[] } {
-  const keep = [...previous.filter((n) => n !== mine), mine].slice(-KEEP_COPIES);
-  return { keep, drop: previous.filter((n) => !keep.includes(n)) };
+export function keptClaims(previous: readonly Kept[], mine: Kept, now: number): { keep: Kept[]; drop: Kept[] } {
+  const all = [...previous.filter((k) => k.name !== mine.name), mine];
+  const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || now - k.at < OLD_COPY_AFTER_MS).slice(-MAX_KEPT);
+  return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
+}
+
+/** Every generation of the copy a claim is about, up to that claim's: what its copy leaves beside the secret. */
+export function generationsOf(name: string): string[] {
+  const parsed = parseClaimName(name);
+  if (!parsed) return [];
+  return Array.from({ length: parsed.gen + 1 }, (_, g) => claimName(parsed.id, g, parsed.recovery));
 }

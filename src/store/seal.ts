@@ -2,6 +2,7 @@
 // succeed: a reader of the cache without the secret learns neither the token nor the
 // entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
 import { hkdfSync } from 'node:crypto';
+import { sodium } from '../github/seal.js';
 
 const SALT = 'oauth-broker shared store v1';
 
@@ -12,14 +13,6 @@ function derive(refreshToken: string, info: string, bytes: number): Buffer {
 /** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
 export function entryId(refreshToken: string): string {
   return derive(refreshToken, 'entry id', 16).toString('hex');
-}
-
-type Sodium = typeof import('libsodium-wrappers')['default'];
-
-async function sodium(): Promise<Sodium> {
-  const { default: s } = await import('libsodium-wrappers');
-  await s.ready;
-  return s;
 }
 
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */

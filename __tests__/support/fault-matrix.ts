@@ -197,6 +197,9 @@ export function faultMatrix(si: StandIns, PAT: string) {
             fault,
             arm: () => before(github({ ...at, after }, over)),
             outcome: c.lost as Outcome,
+            // A lost answer ends as a 5xx would.
+            message: c.messages?.['5xx'],
+            claimsLeft: c.claimsLeft?.['5xx'],
             earlierClaims: c.earlierClaims,
           }))
         : []),
@@ -438,6 +441,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       },
       // Gone, but for a delete GitHub refuses for good: that claim waits for its deadline.
       claimsLeft: { refused: 0, timeout: 0, dropped: 0, '5xx': 0, '429 retry-after': 0, '403 rate limit': 0, '4xx': 1 },
+      lost: 'recoverable',
     }),
     // After a write-back, the claim of the copy that drops out of the newest three: best effort.
     ...githubCells({

@@ -117,7 +117,7 @@ function finish_ticketOf(copy, claim) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/client-refresh.ts
-// client-refresh (docs/design.md, "client-refresh"): a provider CLI given the refresh token may
+// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
 // present it during the job, so it gets one only under a claim of this job's, which lasts until the
 // post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.

@@ -29,7 +29,7 @@ var answers = __webpack_require__(3948);
 var explain = __webpack_require__(9576);
 ;// CONCATENATED MODULE: ./src/github/variables.ts
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
-// organisation. The claims between jobs are variables (docs/design.md, "Claims") because a create
+// organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
 // is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
 
 
@@ -335,7 +335,7 @@ var shared = __webpack_require__(344);
 ;// CONCATENATED MODULE: ./src/action/coordinate.ts
 // Wires the claims between jobs (src/store/claims.ts) for one step: the variables beside the
 // target, GitHub's clock, the sealing of results, and the Actions cache as the last resort for a
-// rescue (docs/design.md, "Claims").
+// rescue (docs/design.md, "Coordination").
 
 
 
@@ -1255,7 +1255,7 @@ function instant(iso) {
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8272);
 /* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1468);
 /* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1105);
-// The claims between jobs that hold the same credentials (docs/design.md, "Claims"): an Actions
+// The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
 // back, never assumed; deadlines are judged on GitHub's clock; the result travels sealed in the
@@ -1329,7 +1329,7 @@ class Claims {
             return undefined;
         const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeClaim */ .d)(v.value);
         if (!value) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Claims").' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
         }
         return { value, createdAt: v.createdAt, updatedAt: v.updatedAt };
     }
@@ -1641,9 +1641,10 @@ class Claims {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
-// Names and seals shared-store entries with keys derived from the refresh token they
-// succeed: a reader of the cache without the secret learns neither the token nor the
-// entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+// Names and seals what jobs hand each other (a claim's result, a rescue in the cache) with keys
+// derived from the credentials they succeed and the github-token: a reader of the variables or
+// the cache without both learns neither a token nor what it is (docs/design.md, "Results and
+// rescues"). HKDF-SHA256 names and keys; XChaCha20-Poly1305 seals.
 
 
 const SALT = 'oauth-broker shared store v1';

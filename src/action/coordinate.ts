@@ -1,6 +1,6 @@
 // Wires the claims between jobs (src/store/claims.ts) for one step: the variables beside the
 // target, GitHub's clock, the sealing of results, and the Actions cache as the last resort for a
-// rescue (docs/design.md, "Claims").
+// rescue (docs/design.md, "Coordination").
 import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
 import type { Credentials } from '../core/credentials.js';

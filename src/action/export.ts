@@ -25,7 +25,7 @@ export interface Outcome {
   cliClaim?: CliClaim;
 }
 
-/** The claim beside the secret under which a CLI holds the refresh token (docs/design.md, "Claims"); never a token. */
+/** The claim under which a CLI holds the refresh token (docs/design.md, "The claim"); never a token. */
 export interface CliClaim {
   /** The variable's name, and its value as written (JSON, src/store/protocol.ts ClaimValue). */
   name: string;

@@ -12,7 +12,7 @@ export function where(t: SecretPlace): string {
   return `organization ${t.org}`;
 }
 
-/** What a request touches: the secrets, or the Actions variables the claims are (docs/design.md, "Claims"). */
+/** What a request touches: the secrets, or the Actions variables the claims are (docs/design.md, "Coordination"). */
 export type Resource = 'secrets' | 'variables';
 
 /** The fine-grained permission a write there needs: an environment's are under Environments. */

@@ -1,5 +1,5 @@
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
-// organisation. The claims between jobs are variables (docs/design.md, "Claims") because a create
+// organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
 // is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
 import { UserError } from '../core/errors.js';
 import { GitHubHttpError, type GitHubApi } from './api.js';

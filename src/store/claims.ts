@@ -1,4 +1,4 @@
-// The claims between jobs that hold the same credentials (docs/design.md, "Claims"): an Actions
+// The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
 // back, never assumed; deadlines are judged on GitHub's clock; the result travels sealed in the
@@ -169,7 +169,7 @@ export class Claims {
     if (!value) {
       throw new UserError(
         `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`,
-        { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Claims").' },
+        { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' },
       );
     }
     return { value, createdAt: v.createdAt, updatedAt: v.updatedAt };

@@ -1,4 +1,4 @@
-// The claims protocol's decisions, with no I/O (docs/design.md, "Claims"): how a claim is named
+// The claims protocol's decisions, with no I/O (docs/design.md, "Coordination"): how a claim is named
 // and written, what another job's claim means at a given GitHub time, how long a holder may
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
 import { hkdfSync } from 'node:crypto';

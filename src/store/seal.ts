@@ -1,6 +1,7 @@
-// Names and seals shared-store entries with keys derived from the refresh token they
-// succeed: a reader of the cache without the secret learns neither the token nor the
-// entry (docs/design.md, "The shared store"). HKDF-SHA256 (HMAC-based) names and keys; XChaCha20-Poly1305 seals.
+// Names and seals what jobs hand each other (a claim's result, a rescue in the cache) with keys
+// derived from the credentials they succeed and the github-token: a reader of the variables or
+// the cache without both learns neither a token nor what it is (docs/design.md, "Results and
+// rescues"). HKDF-SHA256 names and keys; XChaCha20-Poly1305 seals.
 import { hkdfSync } from 'node:crypto';
 import { sodium } from '../github/seal.js';
 

@@ -1,4 +1,4 @@
-// The shared store (docs/design.md, "The rescue in the cache"): rotated credentials that neither
+// The shared store (docs/design.md, "Results and rescues"): rotated credentials that neither
 // the secret nor the claim could take, kept sealed in the Actions cache for the next run on the
 // same ref. Entries are immutable; keys never reveal a token. The claims beside the secret
 // (src/store/claims.ts) decide who refreshes and carry the results; this store is the last resort.

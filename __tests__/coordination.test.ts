@@ -158,7 +158,6 @@ describe('across refs, repositories and queue time', () => {
         visibility: 'selected',
         selected_repository_ids: [],
       });
-      expect(si.gh.orgSecret('octo', 'OAUTH_BROKER_WRITE_CHECK')).toMatchObject({ visibility: 'selected' });
       // A later job in either repository, still holding the old value, takes the result from the claim.
       const late = await job(s.credentials, { repo: 'octo/api', inputs, cacheServer: other });
       expect({ code: late.code, source: late.outputs.source }).toEqual({ code: 0, source: 'shared' });
@@ -174,7 +173,7 @@ describe('across refs, repositories and queue time', () => {
     const inputs = { 'secret-environment': 'production' };
     expect((await job(s.credentials, { inputs })).code).toBe(0);
     expect(claimsAt(where)).toHaveLength(1);
-    expect(si.gh.secretNames(where)).toEqual([SECRET, 'OAUTH_BROKER_WRITE_CHECK']);
+    expect(si.gh.secretNames(where)).toEqual([SECRET]);
     expect(si.gh.secretNames({ repo: REPO })).toEqual([]);
     expect(claimsAt({ repo: REPO })).toEqual([]);
     // A stale job finds the result there too.

@@ -2,7 +2,7 @@
 // and variables and a stand-in of the Actions cache service; the result of a refresh travels sealed in
 // its claim. In-process (support/step.ts), but for the bundled jobs at once: separate processes racing
 // for one token, as a matrix does.
-import { openEntry } from '../src/store/seal.js';
+import { openResult } from '../src/store/seal.js';
 import { readFileSync } from 'node:fs';
 import { runAction, type RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
@@ -147,15 +147,15 @@ describe('shared store', () => {
     for (const t of [s.refreshToken, s.accessToken, stored.refreshToken, stored.accessToken, PAT]) {
       for (let i = 0; i + 12 <= t.length; i += 6) expect(`${name}${value}`).not.toContain(t.slice(i, i + 12));
     }
-    const sealed = Buffer.from((JSON.parse(value) as { r: string }).r, 'base64');
+    const sealed = (JSON.parse(value) as { r: string }).r;
     const material = (pat: string, refresh = s.refreshToken) => `${refresh}\n${s.accessToken}\n${pat}`;
-    expect(await openEntry(material(PAT), name, sealed)).toMatchObject({
+    expect(openResult(material(PAT), name, sealed)).toMatchObject({
       successor: { accessToken: stored.accessToken },
     });
     // Another github-token, another copy, another claim's name: nothing.
-    expect(await openEntry(material(fakeToken('pat')), name, sealed)).toBeUndefined();
-    expect(await openEntry(material(PAT, stored.refreshToken), name, sealed)).toBeUndefined();
-    expect(await openEntry(material(PAT), `${name}X`, sealed)).toBeUndefined();
+    expect(openResult(material(fakeToken('pat')), name, sealed)).toBeUndefined();
+    expect(openResult(material(PAT, stored.refreshToken), name, sealed)).toBeUndefined();
+    expect(openResult(material(PAT), `${name}X`, sealed)).toBeUndefined();
   });
 
   it('a write-back that fails persistently is recovered by the next run, with no new login', async () => {

@@ -104,8 +104,6 @@ async function sweep(api, t, keep, debug) {
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
 async function obtain(deps, cfg, creds, masker) {
-    // Every refresh seals: libsodium's WebAssembly compiles while the first requests are in flight.
-    (0,seal/* sodium */.E2)().catch(() => undefined);
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
     let current = creds;
@@ -254,6 +252,9 @@ function spentBy(err) {
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
 async function refreshOnce(run, ticket, current) {
+    // This job will seal a write-back: libsodium loads while the provider answers. A job that only
+    // takes another's result never loads it.
+    (0,seal/* sodium */.E2)().catch(() => undefined);
     try {
         // Nothing is spent before the token is known to be able to store what replaces it.
         await (0,secrets/* checkWrite */.Gf)(run.api, run.target, run.pre);

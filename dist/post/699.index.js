@@ -372,8 +372,8 @@ function coordinate(deps, cfg, api, readUpdatedAt) {
         pollMs: t.pollMs,
         targetUpdatedAt: async () => Date.parse(await (0,secrets/* currentUpdatedAt */.MR)(api, target)),
         ...(readUpdatedAt ? { readUpdatedAt } : {}),
-        seal: async (copy, name, result) => (await (0,seal/* sealEntry */.I$)(key(copy), name, result)).toString('base64'),
-        open: async (copy, name, sealed) => resultOf(await (0,seal/* openEntry */.vW)(key(copy), name, Buffer.from(sealed, 'base64'))),
+        seal: async (copy, name, result) => (0,seal/* sealResult */.Pd)(key(copy), name, result),
+        open: async (copy, name, sealed) => resultOf((0,seal/* openResult */.c5)(key(copy), name, sealed)),
         ...(store
             ? { ref: pullRequestRef(deps.env.GITHUB_REF), cached: async (copy) => fromCache(store, key(copy)) }
             : {}),
@@ -976,18 +976,21 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 /* harmony export */   MR: () => (/* binding */ currentUpdatedAt),
 /* harmony export */   Mz: () => (/* binding */ preflight),
 /* harmony export */   kz: () => (/* binding */ writeSecret),
-/* harmony export */   yN: () => (/* reexport safe */ _api_js__WEBPACK_IMPORTED_MODULE_1__.y)
+/* harmony export */   yN: () => (/* reexport safe */ _api_js__WEBPACK_IMPORTED_MODULE_2__.y)
 /* harmony export */ });
 /* unused harmony exports readPublicKey, existingAccess, putSealedValue, WRITE_CHECK, checkWrite, listSecrets, secretExists, deleteSecret, seedSecret */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
-/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4517);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4517);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets; a first value too (the CLI's seed).
+
 
 
 
@@ -1042,21 +1045,21 @@ function endpoints(api, t) {
 }
 /** The public key the secrets of that place are sealed with. */
 async function readPublicKey(api, p) {
-    const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(p)}`;
-    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
+    const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(p)}`;
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
 }
 async function call(api, t, doing, send) {
     try {
         return await send();
     }
     catch (err) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
     }
 }
 /** A secret beside the target (the target itself by default). */
 async function readMetadata(api, t, name = t.name) {
     const { data } = await endpoints(api, t).get(name);
-    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -1064,7 +1067,7 @@ async function currentUpdatedAt(api, t) {
         return (await readMetadata(api, t)).updated_at;
     }
     catch (err) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`, api.wording);
     }
 }
 /**
@@ -1078,15 +1081,15 @@ async function preflight(api, t, known) {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${api.wording.name}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)} does not exist; ` +
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${api.wording.name}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)} does not exist; ` +
                 'create it with the credentials first (README: First login).', {
                 cause: err,
                 details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
                     'would silently go stale.',
             });
         }
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`, api.wording);
     }
     const pre = { key, updatedAt: meta.updated_at };
     return t.kind === 'org' ? { ...pre, ...(await accessOf(api, t, meta)) } : pre;
@@ -1115,11 +1118,11 @@ async function existingAccess(api, t) {
 // server that never says it is done.
 const MAX_PAGES = 100;
 async function selectedRepositories(api, t) {
-    const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)(t)}`;
+    const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`;
     const ids = new Set();
     for (let page = 1; page <= MAX_PAGES; page++) {
         const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
-        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
+        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
         for (const id of more)
             ids.add(id);
         // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
@@ -1127,35 +1130,35 @@ async function selectedRepositories(api, t) {
             return [...ids];
     }
     // Writing a partial list would take the secret away from the repositories left out.
-    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
 }
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
     return (await endpoints(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTarget */ .ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
         return (await endpoints(api, t).put(name, sealed, access)).status;
     };
     try {
         return await put(pre.key);
     }
     catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         const fresh = await readPublicKey(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await put(fresh);
         }
         catch (again) {
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(again, t, doing, api.wording);
         }
     }
 }
@@ -1166,18 +1169,28 @@ valueFor = () => value) {
  */
 async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_6__/* .stamp */ .iE)(value, now, { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_7__/* .stamp */ .iE)(value, now, { ...more, key }));
 }
 /** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
 const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 /**
  * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
- * fine-grained token what it may do, and a write is the only test. The value is random and means nothing.
+ * fine-grained token what it may do, and a write is the only test. The value is random bytes no key
+ * opens: GitHub refuses it (422) once it has found the token may write, or stores what nobody can
+ * read; either way the token may write. Nothing is sealed, so the check never waits for libsodium.
  */
 async function checkWrite(api, t, pre) {
     const doing = `write secrets of ${where(t)} (a check before the refresh)`;
-    const value = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
-    await putSealed(api, t, pre, WRITE_CHECK, value, { visibility: 'selected' }, doing);
+    // The size of a sealed box of 16 bytes: a value that passes for one.
+    const sealed = { encrypted_value: randomBytes(64).toString('base64'), key_id: pre.key.key_id };
+    try {
+        await endpoints(api, t).put(WRITE_CHECK, sealed, { visibility: 'selected' });
+    }
+    catch (err) {
+        if (err instanceof GitHubHttpError && err.status === 422)
+            return;
+        throw explain(err, t, doing, api.wording);
+    }
 }
 /** Names starting with `prefix` and when they were created, every page read. */
 async function listSecrets(api, t, prefix) {
@@ -1270,7 +1283,10 @@ function instant(iso) {
 const RELEASE_MARGIN_MS = 5_000;
 // Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
 const MAX_GENERATIONS = 5;
+// Reads come often while a holder's answer is likely (a refresh takes a second or two) and every
+// 5 s at most while a dead holder's lease runs out: about twenty reads in a minute.
 const MAX_POLL_MS = 5_000;
+const POLL_GROWTH = 1.25;
 // A create whose answer is lost is read back; this many rounds, then GitHub is said to be failing.
 const CREATE_ROUNDS = 4;
 // GitHub stamps whole seconds: a write sent this long after the claim's answer arrived is stamped
@@ -1410,7 +1426,7 @@ class Claims {
             if (left <= 0)
                 throw this.timedOut(current, j.until, j.cli);
             await this.d.sleep(Math.max(1, Math.min(delay, j.until - this.now(), left)));
-            delay = Math.min(delay * 2, MAX_POLL_MS);
+            delay = Math.min(delay * POLL_GROWTH, MAX_POLL_MS);
             const next = await this.read(name);
             if (!next)
                 return undefined;
@@ -1635,6 +1651,8 @@ class Claims {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I$: () => (/* binding */ sealEntry),
+/* harmony export */   Pd: () => (/* binding */ sealResult),
+/* harmony export */   c5: () => (/* binding */ openResult),
 /* harmony export */   ub: () => (/* binding */ entryId),
 /* harmony export */   vW: () => (/* binding */ openEntry)
 /* harmony export */ });
@@ -1644,7 +1662,8 @@ class Claims {
 // Names and seals what jobs hand each other (a claim's result, a rescue in the cache) with keys
 // derived from the credentials they succeed and the github-token: a reader of the variables or
 // the cache without both learns neither a token nor what it is (docs/design.md, "Results and
-// rescues"). HKDF-SHA256 names and keys; XChaCha20-Poly1305 seals.
+// rescues"). HKDF-SHA256 names and keys; ChaCha20-Poly1305 (node:crypto) seals a claim's result,
+// so a job that only takes one never loads libsodium; XChaCha20-Poly1305 (libsodium) a cache entry.
 
 
 const SALT = 'oauth-broker shared store v1';
@@ -1673,6 +1692,41 @@ async function openEntry(refreshToken, cacheKey, data) {
     try {
         const pt = s.crypto_aead_xchacha20poly1305_ietf_decrypt(null, data.subarray(n), cacheKey, data.subarray(0, n), key);
         return JSON.parse(Buffer.from(pt).toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+// A claim's result is sealed a few times at most under one key (a copy's, with the github-token):
+// random 96-bit nonces are safe at that count.
+const RESULT_NONCE = 12;
+const RESULT_TAG = 16;
+/** nonce ‖ ciphertext ‖ tag, base64; the claim's name is bound as associated data, so results cannot be swapped. */
+function sealResult(material, claim, payload) {
+    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(RESULT_NONCE);
+    const text = Buffer.from(JSON.stringify(payload), 'utf8');
+    const c = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('chacha20-poly1305', derive(material, 'claim result key', 32), nonce, {
+        authTagLength: RESULT_TAG,
+    });
+    c.setAAD(Buffer.from(claim, 'utf8'), { plaintextLength: text.length });
+    const body = Buffer.concat([c.update(text), c.final()]);
+    return Buffer.concat([nonce, body, c.getAuthTag()]).toString('base64');
+}
+/** The payload, or undefined when the result was not sealed for this copy, token and claim. */
+function openResult(material, claim, sealed) {
+    const data = Buffer.from(sealed, 'base64');
+    if (data.length <= RESULT_NONCE + RESULT_TAG)
+        return undefined;
+    try {
+        const nonce = data.subarray(0, RESULT_NONCE);
+        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('chacha20-poly1305', derive(material, 'claim result key', 32), nonce, {
+            authTagLength: RESULT_TAG,
+        });
+        const body = data.subarray(RESULT_NONCE, data.length - RESULT_TAG);
+        d.setAAD(Buffer.from(claim, 'utf8'), { plaintextLength: body.length });
+        d.setAuthTag(data.subarray(data.length - RESULT_TAG));
+        const text = Buffer.concat([d.update(body), d.final()]);
+        return JSON.parse(text.toString('utf8'));
     }
     catch {
         return undefined;

@@ -11,7 +11,7 @@ import { Variables } from '../github/variables.js';
 import { actionsCacheBackend, cacheAvailable } from '../store/cache-backend.js';
 import { Claims, type Copy, type Result } from '../store/claims.js';
 import { claimName, copyId } from '../store/protocol.js';
-import { openEntry, sealEntry } from '../store/seal.js';
+import { openResult, sealResult } from '../store/seal.js';
 import { SharedStore, type Successor } from '../store/shared.js';
 import type { Config } from './inputs.js';
 import type { Deps } from './deps.js';
@@ -51,8 +51,8 @@ export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedA
     pollMs: t.pollMs,
     targetUpdatedAt: async () => Date.parse(await currentUpdatedAt(api, target)),
     ...(readUpdatedAt ? { readUpdatedAt } : {}),
-    seal: async (copy, name, result) => (await sealEntry(key(copy), name, result)).toString('base64'),
-    open: async (copy, name, sealed) => resultOf(await openEntry(key(copy), name, Buffer.from(sealed, 'base64'))),
+    seal: async (copy, name, result) => sealResult(key(copy), name, result),
+    open: async (copy, name, sealed) => resultOf(openResult(key(copy), name, sealed)),
     ...(store
       ? { ref: pullRequestRef(deps.env.GITHUB_REF), cached: async (copy: Copy) => fromCache(store, key(copy)) }
       : {}),

@@ -66,8 +66,6 @@ interface Run {
 }
 
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
-  // Every refresh seals: libsodium's WebAssembly compiles while the first requests are in flight.
-  sodium().catch(() => undefined);
   const run = await begin(deps, cfg, masker, creds);
   await refuseOldCopy(run, creds);
   let current = creds;
@@ -243,6 +241,9 @@ async function refreshOnce(
   ticket: Ticket,
   current: Credentials,
 ): Promise<Omit<Outcome, 'secretUpdated'> | undefined> {
+  // This job will seal a write-back: libsodium loads while the provider answers. A job that only
+  // takes another's result never loads it.
+  sodium().catch(() => undefined);
   try {
     // Nothing is spent before the token is known to be able to store what replaces it.
     await checkWrite(run.api, run.target, run.pre);

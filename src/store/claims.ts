@@ -85,7 +85,7 @@ export interface ClaimsDeps {
   target: string;
   leaseMs: number;
   lockTimeoutMs: number;
-  /** The first wait between two reads of a claim; it doubles up to MAX_POLL_MS. */
+  /** The first wait between two reads of a claim; it grows by a quarter each time, up to MAX_POLL_MS. */
   pollMs: number;
   /** The secret's updated_at now, epoch ms: a write-back after a claim settles it too. */
   targetUpdatedAt: () => Promise<number>;
@@ -107,7 +107,10 @@ export interface ClaimsDeps {
 const RELEASE_MARGIN_MS = 5_000;
 // Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
 export const MAX_GENERATIONS = 5;
+// Reads come often while a holder's answer is likely (a refresh takes a second or two) and every
+// 5 s at most while a dead holder's lease runs out: about twenty reads in a minute.
 const MAX_POLL_MS = 5_000;
+const POLL_GROWTH = 1.25;
 // A create whose answer is lost is read back; this many rounds, then GitHub is said to be failing.
 const CREATE_ROUNDS = 4;
 // GitHub stamps whole seconds: a write sent this long after the claim's answer arrived is stamped
@@ -254,7 +257,7 @@ export class Claims {
       const left = this.d.lockTimeoutMs - (this.d.monotonic() - start);
       if (left <= 0) throw this.timedOut(current, j.until, j.cli);
       await this.d.sleep(Math.max(1, Math.min(delay, j.until - this.now(), left)));
-      delay = Math.min(delay * 2, MAX_POLL_MS);
+      delay = Math.min(delay * POLL_GROWTH, MAX_POLL_MS);
       const next = await this.read(name);
       if (!next) return undefined;
       current = next;

@@ -4,13 +4,14 @@
 // repository), revoke nothing silently and count every reuse. Each job has its own clock: a wait
 // for a job that never delivers passes at once; a run "after the lease" comes once GitHub's clock
 // (the stand-in's) has passed it, since claims are judged on GitHub's clock alone.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { startCacheServer, type CacheServer } from './support/cache-server.js';
 import { closedPort } from './support/http.js';
 import type { RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep, testClock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
+import { cliRefreshes } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const LEASE_MS = 60_000;
@@ -312,30 +313,7 @@ describe('client-refresh', () => {
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
     const main = await job(s.credentials, { inputs });
     expect(main.code).toBe(0);
-    const path = main.outputs['credentials-file'];
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-    // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
-    const res = await fetch(si.oauth.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'refresh_token',
-        refresh_token: s.refreshToken,
-        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-      }),
-    });
-    const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
-    writeFileSync(
-      path,
-      JSON.stringify({
-        claudeAiOauth: {
-          ...file.claudeAiOauth,
-          accessToken: t.access_token,
-          refreshToken: t.refresh_token,
-          expiresAt: Date.now() + t.expires_in * 1000,
-        },
-      }),
-    );
+    const t = await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({
         method: 'PUT',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { copyId, claimName } from '../src/store/protocol.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
+import { cliRefreshes, errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
 import { CLAIM_VARIABLE, HOUR, REPO, SECRET, VARIABLES, useStandIns } from './support/stand-ins.js';
 import { runStep, testClock } from './support/step.js';
 
@@ -82,21 +82,7 @@ describe('a token a CLI holds stays held', () => {
     const given = { ...CLIENT_REFRESH, alert: 'issue', 'alert-token': JOB };
     const main = await job(s.credentials, { inputs: given });
     expectSuccess(main);
-    const path = main.outputs['credentials-file'];
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-    // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
-    const res = await fetch(si.oauth.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'refresh_token',
-        refresh_token: s.refreshToken,
-        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-      }),
-    });
-    const t = (await res.json()) as { access_token: string; refresh_token: string };
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(path, JSON.stringify({ claudeAiOauth: { ...file.claudeAiOauth, refreshToken: t.refresh_token } }));
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
     writeBackFails(502);
     const post = await runStep('post', { inputs: inputs(s.credentials, given), state: main.state, home: main.home });
     expectOneCleanLine(post, /^The CLI's rotated refresh token was not stored/);

@@ -93,3 +93,34 @@ export function expectOneCleanLine(r: RunResult, message: RegExp): void {
 export function expectSuccess(r: RunResult): void {
   expect({ code: r.code, error: errorOf(r) }).toEqual({ code: 0, error: '' });
 }
+
+/**
+ * A Claude Code CLI that refreshes by itself, as Claude Code does: presents the refresh token at the
+ * token endpoint, and rewrites its credentials file with the rotation. The tokens it was given.
+ */
+export async function cliRefreshes(
+  tokenUrl: string,
+  path: string,
+  refreshToken: string,
+): Promise<{ access_token: string; refresh_token: string }> {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
+  const res = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+    }),
+  });
+  const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
+  const rotated = {
+    ...file.claudeAiOauth,
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    expiresAt: Date.now() + t.expires_in * 1000,
+  };
+  writeFileSync(path, JSON.stringify({ claudeAiOauth: rotated }));
+  return t;
+}

@@ -156,6 +156,9 @@ describe('mistakes', () => {
       /^credentials-file: provider oauth2 has no standard credentials file/,
     ],
     [{ 'secret-name': '1CREDS' }, /^secret-name: "1CREDS" is not a valid secret name/],
+    // The broker's own: the earlier format's claims (which it deletes) and its write check (which it overwrites).
+    [{ 'secret-name': 'OAUTH_BROKER_0123456789ABCDEF0123_0' }, /^secret-name: .* like one of the broker's own/],
+    [{ 'secret-name': 'oauth_broker_write_check' }, /^secret-name: .* like one of the broker's own secrets/],
     [
       { 'secret-name': 'CREDS', 'secret-repository': 'just-a-name' },
       /^secret-repository: "just-a-name" is not owner\/name/,

@@ -875,7 +875,7 @@ __webpack_require__.d(__webpack_exports__, {
   y8: () => (/* binding */ seedSecret)
 });
 
-// UNUSED EXPORTS: GitHubApi, WRITE_CHECK, checkWrite, currentUpdatedAt, deleteSecret, listSecrets, preflight, secretExists, writeSecret
+// UNUSED EXPORTS: GitHubApi, checkWrite, currentUpdatedAt, deleteSecret, listSecrets, preflight, secretExists, writeSecret
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1152,8 +1152,6 @@ async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
     await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => stamp(value, now, { ...more, key }));
 }
-/** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
-const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 /**
  * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
  * fine-grained token what it may do, and a write is the only test. The value is random bytes no key
@@ -1244,7 +1242,7 @@ function instant(iso) {
 /* harmony export */   ff: () => (/* binding */ describeTarget),
 /* harmony export */   uD: () => (/* binding */ checkPlace)
 /* harmony export */ });
-/* unused harmony exports CLAIM_NAME, REPO, reloginCommand */
+/* unused harmony exports CLAIM_NAME, WRITE_CHECK, REPO, reloginCommand */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // Which secret the rotated credentials go to; named in logs without loading the REST client.
@@ -1258,10 +1256,12 @@ function describeTarget(t) {
     return `organization secret ${t.name} of ${t.org}`;
 }
 /**
- * A claim's name, or its settled twin's (docs/design.md, "The claim"): the only secrets the
- * broker creates or deletes.
+ * A claim of the earlier format, or its settled twin (secrets, before claims were variables): what
+ * the broker deletes when it finds them (src/action/sweep.ts).
  */
 const CLAIM_NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(\d+)(_S)?$/i;
+/** The one secret the broker writes beside the targets of a place: written before a token is spent. */
+const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 /** The action's inputs. */
 const ACTION_WORDING = {
     name: 'secret-name',
@@ -1281,8 +1281,8 @@ function checkSecretName(name, w) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is not a valid secret name; ` +
             'use letters, digits and underscores, not starting with a digit or GITHUB_.');
     }
-    if (CLAIM_NAME.test(name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is named like one of the broker's own claims; choose another.`);
+    if (CLAIM_NAME.test(name) || name.toUpperCase() === WRITE_CHECK)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is named like one of the broker's own secrets; choose another.`);
     return name;
 }
 /** Where the secret is: an organisation, else a repository (owner/name) or one of its environments. */

@@ -52,8 +52,7 @@ var github_variables = __webpack_require__(4086);
 
 
 
-/** The claims of the earlier format: a secret per copy and generation, and its settled twin. */
-const OLD_CLAIM = /^OAUTH_BROKER_[0-9A-F]{20}_\d+(_S)?$/i;
+
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
  * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
@@ -65,7 +64,7 @@ async function sweep(api, t, keep, debug) {
     const old = (createdAt) => now - createdAt > marker/* OLD_COPY_AFTER_MS */.sJ;
     try {
         for (const s of await (0,secrets/* listSecrets */.AQ)(api, t, protocol/* PREFIX */.H3)) {
-            if (OLD_CLAIM.test(s.name))
+            if (github_target/* CLAIM_NAME */.hB.test(s.name))
                 await (0,secrets/* deleteSecret */.e3)(api, t, s.name);
         }
         const variables = new github_variables/* Variables */.u(api, t);

@@ -839,7 +839,7 @@ function messageOf(data) {
 /* harmony export */   WE: () => (/* binding */ explain),
 /* harmony export */   _M: () => (/* binding */ where)
 /* harmony export */ });
-/* unused harmony exports permissionShort, permission */
+/* unused harmony export permission */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
@@ -978,7 +978,7 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 /* harmony export */   kz: () => (/* binding */ writeSecret),
 /* harmony export */   yN: () => (/* reexport safe */ _api_js__WEBPACK_IMPORTED_MODULE_2__.y)
 /* harmony export */ });
-/* unused harmony exports readPublicKey, existingAccess, putSealedValue, WRITE_CHECK, checkWrite, listSecrets, secretExists, deleteSecret, seedSecret */
+/* unused harmony exports readPublicKey, existingAccess, putSealedValue, checkWrite, listSecrets, secretExists, deleteSecret, seedSecret */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
@@ -1171,8 +1171,6 @@ async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
     await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_7__/* .stamp */ .iE)(value, now, { ...more, key }));
 }
-/** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
-const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 /**
  * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
  * fine-grained token what it may do, and a write is the only test. The value is random bytes no key

@@ -5,12 +5,9 @@
 import { OLD_COPY_AFTER_MS } from '../core/marker.js';
 import type { GitHubApi } from '../github/api.js';
 import { deleteSecret, listSecrets } from '../github/secrets.js';
-import type { SecretTarget } from '../github/target.js';
+import { CLAIM_NAME, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
 import { PREFIX, decodeClaim, parseClaimName } from '../store/protocol.js';
-
-/** The claims of the earlier format: a secret per copy and generation, and its settled twin. */
-export const OLD_CLAIM = /^OAUTH_BROKER_[0-9A-F]{20}_\d+(_S)?$/i;
 
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
@@ -23,7 +20,7 @@ export async function sweep(api: GitHubApi, t: SecretTarget, keep: readonly stri
   const old = (createdAt: number): boolean => now - createdAt > OLD_COPY_AFTER_MS;
   try {
     for (const s of await listSecrets(api, t, PREFIX)) {
-      if (OLD_CLAIM.test(s.name)) await deleteSecret(api, t, s.name);
+      if (CLAIM_NAME.test(s.name)) await deleteSecret(api, t, s.name);
     }
     const variables = new Variables(api, t);
     const mine = t.name.toUpperCase();

@@ -22,7 +22,7 @@ function permissionName(t: SecretPlace, r: Resource): string {
 }
 
 /** The permission, in as few words as the error line can take. */
-export function permissionShort(t: SecretPlace, r: Resource = 'secrets'): string {
+function permissionShort(t: SecretPlace, r: Resource = 'secrets'): string {
   return `${t.kind === 'org' ? 'organization ' : ''}"${permissionName(t, r)}: Read and write"`;
 }
 

@@ -8,7 +8,7 @@ import { malformed, metadataOf, publicKeyOf, repositoryPageOf } from './answers.
 import type { PublicKey, SecretMetadata, Visibility } from './answers.js';
 import { stamp, type Stamp } from '../core/marker.js';
 import { sealForGitHub } from './seal.js';
-import { describeTarget, type SecretPlace, type SecretTarget } from './target.js';
+import { WRITE_CHECK, describeTarget, type SecretPlace, type SecretTarget } from './target.js';
 
 // The post step loads this module alone, so it brings the client along.
 export { GitHubApi, explain };
@@ -230,9 +230,6 @@ export async function writeSecret(
   const now = api.githubNow() ?? api.now();
   await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => stamp(value, now, { ...more, key }));
 }
-
-/** The one secret the broker keeps beside the targets of a place: written before a token is spent. */
-export const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 
 /**
  * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a

@@ -17,10 +17,13 @@ export function describeTarget(t: SecretTarget): string {
 }
 
 /**
- * A claim's name, or its settled twin's (docs/design.md, "The claim"): the only secrets the
- * broker creates or deletes.
+ * A claim of the earlier format, or its settled twin (secrets, before claims were variables): what
+ * the broker deletes when it finds them (src/action/sweep.ts).
  */
 export const CLAIM_NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(\d+)(_S)?$/i;
+
+/** The one secret the broker writes beside the targets of a place: written before a token is spent. */
+export const WRITE_CHECK = 'OAUTH_BROKER_WRITE_CHECK';
 
 /** What error lines call the settings that name the secret and reach GitHub: inputs, or CLI options. */
 export interface Wording {
@@ -58,8 +61,8 @@ export function checkSecretName(name: string, w: Pick<Wording, 'name'>): string 
         'use letters, digits and underscores, not starting with a digit or GITHUB_.',
     );
   }
-  if (CLAIM_NAME.test(name))
-    throw new UserError(`${w.name}: ${q(name)} is named like one of the broker's own claims; choose another.`);
+  if (CLAIM_NAME.test(name) || name.toUpperCase() === WRITE_CHECK)
+    throw new UserError(`${w.name}: ${q(name)} is named like one of the broker's own secrets; choose another.`);
   return name;
 }
 

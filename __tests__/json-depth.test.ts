@@ -8,6 +8,7 @@ import { UserError } from '../src/core/errors.js';
 import { checkJsonDepth, jsonDepth, MAX_JSON_DEPTH } from '../src/core/json.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { runAction, unescapeCommandValue } from './support/runner.js';
+import { jobs } from './support/jobs.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
 
@@ -70,16 +71,7 @@ describe('parseCredentials', () => {
 });
 
 describe('the action', () => {
-  function inputs(credentials: string, extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': si.oauth.tokenUrl,
-      ...extra,
-    };
-  }
+  const { inputs } = jobs(si, PAT);
 
   it('refuses a credentials input 6000 levels deep in one line, before any call (dist)', async () => {
     const s = si.oauth.issue(['user:inference']);

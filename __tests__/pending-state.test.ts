@@ -12,6 +12,7 @@ import { STATE_KEY, sealState, sealed } from '../src/action/state.js';
 import { recordingCore } from './support/core.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { runAction, type RunResult } from './support/runner.js';
+import { jobs } from './support/jobs.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 
 const PAT = fakeToken('pat');
@@ -83,11 +84,7 @@ describe('a post step given a pending state its main step did not save (dist)', 
 
   function inputs(credentials: string): Record<string, string> {
     return {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': si.oauth.tokenUrl,
+      ...jobs(si, PAT).inputs(credentials),
       alert: 'issue',
       'alert-token': JOB,
     };

@@ -174,7 +174,7 @@ describe('across refs, repositories and queue time', () => {
     const inputs = { 'secret-environment': 'production' };
     expect((await job(s.credentials, { inputs })).code).toBe(0);
     expect(claimsAt(where)).toHaveLength(1);
-    expect(si.gh.secretNames(where)).toEqual([SECRET]);
+    expect(si.gh.secretNames(where)).toEqual([SECRET, 'OAUTH_BROKER_WRITE_CHECK']);
     expect(si.gh.secretNames({ repo: REPO })).toEqual([]);
     expect(claimsAt({ repo: REPO })).toEqual([]);
     // A stale job finds the result there too.

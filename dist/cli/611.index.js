@@ -140,8 +140,13 @@ function stamp(value, now, more = {}) {
     if (!isObject(doc))
         return value;
     const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
-    if (more.claims)
-        marker.claims = more.claims.map((k) => ({ name: k.name, at: new Date(k.at).toISOString() }));
+    if (more.claims) {
+        marker.claims = more.claims.map((k) => ({
+            name: k.name,
+            at: new Date(k.at).toISOString(),
+            ...(k.seed ? { seed: true } : {}),
+        }));
+    }
     if (more.key)
         marker.key = `${more.key.key_id}:${more.key.key}`;
     return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
@@ -153,11 +158,11 @@ function claimsOf(doc) {
         return undefined;
     const kept = [];
     for (const k of c) {
-        const { name, at } = (isObject(k) ? k : {});
+        const { name, at, seed } = (isObject(k) ? k : {});
         const ms = typeof at === 'string' ? Date.parse(at) : NaN;
         if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
             return undefined;
-        kept.push({ name, at: ms });
+        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
     }
     return kept;
 }

@@ -90,7 +90,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
         // settle may have left there is never replaced by less.
         await coord.claims.settle(ticket, rescued);
-        await writeSecret(api, target, pre, record.credentials, { claims: record.keep });
+        // Main may not have got as far as removing the claims that drop out.
+        const left = await coord.claims.prune(record.drop);
+        await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
     }
     catch (err) {
         const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
@@ -199,7 +201,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await preflight(api, target, keyOf(next.doc));
         const now = api.githubNow() ?? deps.now();
-        const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], { name: ticket.name, at: now }, now);
+        // A login stored by hand has only its claim to stop a copy of it (src/store/protocol.ts Kept).
+        const mine = { name: ticket?.name ?? '', at: now, ...(writtenAt(next.doc) === undefined ? { seed: true } : {}) };
+        const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(pre.updatedAt));
         const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
     }

@@ -23,8 +23,6 @@ var github_api = __webpack_require__(8943);
 var secrets = __webpack_require__(298);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
-// EXTERNAL MODULE: ./src/github/seal.ts
-var seal = __webpack_require__(7286);
 // EXTERNAL MODULE: ./src/github/token.ts
 var token = __webpack_require__(942);
 // EXTERNAL MODULE: ./src/action/pending.ts
@@ -84,7 +82,6 @@ async function sweep(api, t, keep, debug) {
 // The refresh path (docs/design.md, "A run"): take what another job left, or claim the
 // refresh, present the token once, write the rotated credentials back, share them.
 // Loaded on demand: the stored-token path never parses it or what it imports.
-
 
 
 
@@ -222,9 +219,10 @@ async function recover(run, current, r, next) {
                     return false;
                 }
                 // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-                const now = run.api.githubNow() ?? run.deps.now();
-                const { keep } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], { name: r.name, at: r.settledAt }, now);
-                await (0,secrets/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, { claims: keep });
+                const mine = claimOn(current, r.name, r.settledAt);
+                const { keep, drop } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
+                const left = await run.coord.claims.prune(drop);
+                await (0,secrets/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, { claims: [...left, ...keep] });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
                 return true;
@@ -251,9 +249,6 @@ function spentBy(err) {
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
 async function refreshOnce(run, ticket, current) {
-    // This job will seal a write-back: libsodium loads while the provider answers. A job that only
-    // takes another's result never loads it.
-    (0,seal/* sodium */.E2)().catch(() => undefined);
     try {
         // Nothing is spent before the token is known to be able to store what replaces it.
         await (0,secrets/* checkWrite */.Gf)(run.api, run.target, run.pre);
@@ -301,13 +296,14 @@ async function store(run, ticket, current, tokens) {
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
     const value = (0,credentials/* serializeCredentials */.dY)(next);
     const previous = (0,marker/* claimsOf */.ds)(current.doc);
-    const now = run.api.githubNow() ?? deps.now();
-    const { keep: newest, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], { name: ticket.name, at: now }, now);
+    const mine = claimOn(current, ticket.name, run.api.githubNow() ?? deps.now());
+    const { keep: newest, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(run.pre.updatedAt));
     keepPending(run, {
         credentials: value,
         copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
         claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
         keep: newest,
+        drop,
         successor,
         secretUpdatedAt: run.pre.updatedAt,
     });
@@ -343,6 +339,10 @@ async function store(run, ticket, current, tokens) {
     if (!previous)
         await sweep(run.api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
+}
+/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+function claimOn(copy, name, at) {
+    return (0,marker/* writtenAt */.nt)(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 /** A pending file that cannot be written must not stop the write-back: it is only the fallback. */
 function keepPending(run, record) {

@@ -1,5 +1,5 @@
 export const id = 557;
-export const ids = [557];
+export const ids = [557,286];
 export const modules = {
 
 /***/ 8198:
@@ -384,7 +384,7 @@ function publicKeyOf(data, doing, apiUrl) {
     if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__.checkPublicKey)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
@@ -724,10 +724,11 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
 /***/ 7286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $z: () => (/* binding */ checkPublicKey),
-/* harmony export */   E2: () => (/* binding */ sodium),
-/* harmony export */   oH: () => (/* binding */ sealForGitHub)
+/* harmony export */   checkPublicKey: () => (/* binding */ checkPublicKey),
+/* harmony export */   sealForGitHub: () => (/* binding */ sealForGitHub),
+/* harmony export */   sodium: () => (/* binding */ sodium)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
@@ -942,7 +943,7 @@ async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__.sealForGitHub)(valueFor(key), key.key), key_id: key.key_id };
         return (await endpoints(api, t).put(name, sealed, access)).status;
     };
     try {
@@ -974,22 +975,12 @@ async function writeSecret(api, t, pre, value, more = {}) {
 }
 /**
  * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
- * fine-grained token what it may do, and a write is the only test. The value is random bytes no key
- * opens: GitHub refuses it (422) once it has found the token may write, or stores what nobody can
- * read; either way the token may write. Nothing is sealed, so the check never waits for libsodium.
+ * fine-grained token what it may do, and a write is the only test. The value is random and means
+ * nothing; the secret is the one the broker leaves beside the targets of a place.
  */
 async function checkWrite(api, t, pre) {
     const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)} (a check before the refresh)`;
-    // The size of a sealed box of 16 bytes: a value that passes for one.
-    const sealed = { encrypted_value: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(64).toString('base64'), key_id: pre.key.key_id };
-    try {
-        await endpoints(api, t).put(_target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, sealed, { visibility: 'selected' });
-    }
-    catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422)
-            return;
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
-    }
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
 }
 /** Names starting with `prefix` and when they were created, every page read. */
 async function listSecrets(api, t, prefix) {
@@ -1680,7 +1671,7 @@ function entryId(refreshToken) {
 }
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
 async function sealEntry(refreshToken, cacheKey, payload) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
+    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__.sodium)();
     const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
@@ -1688,7 +1679,7 @@ async function sealEntry(refreshToken, cacheKey, payload) {
 }
 /** The payload, or undefined when the entry was not sealed for this refresh token and key. */
 async function openEntry(refreshToken, cacheKey, data) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
+    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__.sodium)();
     const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     if (data.length <= n)

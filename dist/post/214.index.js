@@ -132,7 +132,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        const claims = ticket && (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], { name: ticket.name, at: now }, now);
+        // A login stored by hand has only its claim to stop a copy of it (src/store/protocol.ts Kept).
+        const mine = { name: ticket?.name ?? '', at: now, ...((0,marker/* writtenAt */.nt)(next.doc) === undefined ? { seed: true } : {}) };
+        const claims = ticket && (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(pre.updatedAt));
         const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await (0,secrets/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }

@@ -4,7 +4,7 @@
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.
 import { parseCredentials, serializeCredentials, type Credentials } from '../core/credentials.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
-import { claimsOf, keyOf } from '../core/marker.js';
+import { claimsOf, keyOf, writtenAt } from '../core/marker.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
 import { refuseJobToken } from '../github/token.js';
 import { ACTION_WORDING, type SecretTarget } from '../github/target.js';
@@ -98,7 +98,9 @@ export async function storeForCli(
   try {
     pre = await preflight(api, target, keyOf(next.doc));
     const now = api.githubNow() ?? deps.now();
-    const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], { name: ticket.name, at: now }, now);
+    // A login stored by hand has only its claim to stop a copy of it (src/store/protocol.ts Kept).
+    const mine = { name: ticket?.name ?? '', at: now, ...(writtenAt(next.doc) === undefined ? { seed: true } : {}) };
+    const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(pre.updatedAt));
     const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
     await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {

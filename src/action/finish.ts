@@ -64,7 +64,9 @@ export async function finishPending(
     // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
     // settle may have left there is never replaced by less.
     await coord.claims.settle(ticket, rescued);
-    await writeSecret(api, target, pre, record.credentials, { claims: record.keep });
+    // Main may not have got as far as removing the claims that drop out.
+    const left = await coord.claims.prune(record.drop);
+    await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
   } catch (err) {
     const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
     if (kept) file.clear();

@@ -27,18 +27,17 @@ import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
 import { checkWrite, currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
-import { sodium } from '../github/seal.js';
 import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
-import { claimsOf, keyOf } from '../core/marker.js';
+import { claimsOf, keyOf, writtenAt } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
 import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
-import { answerBy, keptClaims } from '../store/protocol.js';
+import { answerBy, keptClaims, type Kept } from '../store/protocol.js';
 import { coordinate, isOldCopy, type Coordination } from './coordinate.js';
 import { sweep } from './sweep.js';
 
@@ -208,9 +207,10 @@ async function recover(
           return false;
         }
         // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-        const now = run.api.githubNow() ?? run.deps.now();
-        const { keep } = keptClaims(claimsOf(next.doc) ?? [], { name: r.name, at: r.settledAt }, now);
-        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: keep });
+        const mine = claimOn(current, r.name, r.settledAt);
+        const { keep, drop } = keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
+        const left = await run.coord.claims.prune(drop);
+        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: [...left, ...keep] });
         run.deps.core.info(
           `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
             `${describeTarget(run.target)}.`,
@@ -241,9 +241,6 @@ async function refreshOnce(
   ticket: Ticket,
   current: Credentials,
 ): Promise<Omit<Outcome, 'secretUpdated'> | undefined> {
-  // This job will seal a write-back: libsodium loads while the provider answers. A job that only
-  // takes another's result never loads it.
-  sodium().catch(() => undefined);
   try {
     // Nothing is spent before the token is known to be able to store what replaces it.
     await checkWrite(run.api, run.target, run.pre);
@@ -300,13 +297,14 @@ async function store(
   const successor = successorOf(next, deps.now());
   const value = serializeCredentials(next);
   const previous = claimsOf(current.doc);
-  const now = run.api.githubNow() ?? deps.now();
-  const { keep: newest, drop } = keptClaims(previous ?? [], { name: ticket.name, at: now }, now);
+  const mine = claimOn(current, ticket.name, run.api.githubNow() ?? deps.now());
+  const { keep: newest, drop } = keptClaims(previous ?? [], mine, Date.parse(run.pre.updatedAt));
   keepPending(run, {
     credentials: value,
     copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
     claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
     keep: newest,
+    drop,
     successor,
     secretUpdatedAt: run.pre.updatedAt,
   });
@@ -350,6 +348,11 @@ async function store(
       (m) => deps.core.debug(m),
     );
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
+}
+
+/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+function claimOn(copy: Credentials, name: string, at: number): Kept {
+  return writtenAt(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 
 /** A pending file that cannot be written must not stop the write-back: it is only the fallback. */

@@ -28,8 +28,9 @@ export interface PendingRecord {
   copy: { refreshToken: string; accessToken?: string };
   /** The claim main holds: its variable's name and value (src/store/protocol.ts). */
   claim: { name: string; value: string };
-  /** The claims the written value names (src/store/protocol.ts keptClaims). */
-  keep: Array<{ name: string; at: number }>;
+  /** The claims the written value names, and those that drop out (src/store/protocol.ts keptClaims). */
+  keep: Array<{ name: string; at: number; seed?: boolean }>;
+  drop: Array<{ name: string; at: number; seed?: boolean }>;
   /** The successor to share, as the main step would have. */
   successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;

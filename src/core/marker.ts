@@ -23,7 +23,7 @@ function markerOf(doc: Json): Json {
 /** What a write adds to the marker besides its time. */
 export interface Stamp {
   /** The claims of the newest copies, and when each was made (src/store/protocol.ts keptClaims). */
-  claims?: Array<{ name: string; at: number }>;
+  claims?: Array<{ name: string; at: number; seed?: boolean }>;
   /** The public key the value is sealed with: the next write needs no request for it. */
   key?: { key_id: string; key: string };
 }
@@ -38,21 +38,27 @@ export function stamp(value: string, now: number, more: Stamp = {}): string {
   }
   if (!isObject(doc)) return value;
   const marker: Json = { ...markerOf(doc), written_at: new Date(now).toISOString() };
-  if (more.claims) marker.claims = more.claims.map((k) => ({ name: k.name, at: new Date(k.at).toISOString() }));
+  if (more.claims) {
+    marker.claims = more.claims.map((k) => ({
+      name: k.name,
+      at: new Date(k.at).toISOString(),
+      ...(k.seed ? { seed: true } : {}),
+    }));
+  }
   if (more.key) marker.key = `${more.key.key_id}:${more.key.key}`;
   return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
 }
 
 /** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
-export function claimsOf(doc: Json): Array<{ name: string; at: number }> | undefined {
+export function claimsOf(doc: Json): Array<{ name: string; at: number; seed?: boolean }> | undefined {
   const c = markerOf(doc).claims;
   if (!Array.isArray(c)) return undefined;
-  const kept: Array<{ name: string; at: number }> = [];
+  const kept: Array<{ name: string; at: number; seed?: boolean }> = [];
   for (const k of c as unknown[]) {
-    const { name, at } = (isObject(k) ? k : {}) as { name?: unknown; at?: unknown };
+    const { name, at, seed } = (isObject(k) ? k : {}) as { name?: unknown; at?: unknown; seed?: unknown };
     const ms = typeof at === 'string' ? Date.parse(at) : NaN;
     if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms)) return undefined;
-    kept.push({ name, at: ms });
+    kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
   }
   return kept;
 }

@@ -44,9 +44,10 @@ export const LEASE_MARGIN_MS = 30_000;
 export const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
 /** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
 export const KEEP_COPIES = 3;
-// Younger claims stay too, however many: a copy written within the hour is not yet told old by its
-// marker (src/core/marker.ts OLD_COPY_AFTER_MS), so only its claim stops it. Bounded all the same.
-const MAX_KEPT = 12;
+// A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
+// it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
+// A second more, for GitHub's whole-second stamps.
+const STAMP_SLACK_MS = 2_000;
 
 /** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
 export function copyId(refreshToken: string, accessToken: string | undefined): string {
@@ -145,22 +146,32 @@ export function leaseSeconds(leaseMs: number): number {
 export interface Kept {
   name: string;
   at: number;
+  /**
+   * Made on a value the broker never wrote (a login stored by hand): nothing but this claim tells a
+   * copy of it old, so it stays for as long as the chain of rotations it began.
+   */
+  seed?: boolean;
 }
 
 /**
- * The claims a new value names after its holder's write-back: the newest KEEP_COPIES, and any made
- * within OLD_COPY_AFTER_MS; the others drop out, and the holder removes them with every generation
- * of their copy (a generation left would let a job holding that copy create it again and present).
+ * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
+ * pass for current while the secret's updated_at is `written` (the one this job read, so before its
+ * own write-back lands: the claim's copy was written before the claim was made). The others drop out,
+ * and the holder removes them with every generation of their copy.
  */
-export function keptClaims(previous: readonly Kept[], mine: Kept, now: number): { keep: Kept[]; drop: Kept[] } {
+export function keptClaims(previous: readonly Kept[], mine: Kept, written: number): { keep: Kept[]; drop: Kept[] } {
   const all = [...previous.filter((k) => k.name !== mine.name), mine];
-  const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || now - k.at < OLD_COPY_AFTER_MS).slice(-MAX_KEPT);
+  const young = (k: Kept): boolean => written - k.at <= OLD_COPY_AFTER_MS + STAMP_SLACK_MS;
+  const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || k.seed || young(k));
   return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
 }
 
-/** Every generation of the copy a claim is about, up to that claim's: what its copy leaves beside the secret. */
+/**
+ * Every generation of the copy a claim is about, up to that claim's, highest first: a removal that
+ * stops halfway leaves generation 0, which still stops a job holding that copy.
+ */
 export function generationsOf(name: string): string[] {
   const parsed = parseClaimName(name);
   if (!parsed) return [];
-  return Array.from({ length: parsed.gen + 1 }, (_, g) => claimName(parsed.id, g, parsed.recovery));
+  return Array.from({ length: parsed.gen + 1 }, (_, g) => claimName(parsed.id, parsed.gen - g, parsed.recovery));
 }

@@ -1,0 +1,68 @@
+// The claims' decisions, with no I/O (src/store/protocol.ts): which claims a written value keeps, so
+// that every copy a job may still hold is stopped by its claim or by its marker; what a claim means at
+// a GitHub time; and what is no claim at all.
+import { isOldCopy, stamp } from '../src/core/marker.js';
+import { decodeClaim, encodeClaim, generationsOf, judge, keptClaims, type Kept } from '../src/store/protocol.js';
+
+const MIN = 60_000;
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+const iso = (ms: number): string => new Date(ms).toISOString();
+/** A value the broker wrote at `at`, as its marker records it. */
+const written = (at: number): Record<string, unknown> =>
+  JSON.parse(stamp('{"refresh_token":"x"}', at)) as Record<string, unknown>;
+const claim = (n: number, at: number): Kept => ({ name: `OAUTH_BROKER_${String(n).padStart(20, '0')}_0`, at });
+
+describe('the claims a written value keeps', () => {
+  it('every claim it drops is of a copy its marker already tells old, with the secret as this job read it', () => {
+    // Rotations of every spacing, and a write-back that never lands (the secret keeps what this job read).
+    for (const every of [1, 5, 15, 20, 25, 31, 60, 240]) {
+      let kept: Kept[] = [];
+      for (let i = 1; i <= 30; i++) {
+        const at = T0 + i * every * MIN;
+        // The copy the claim is about was written one rotation earlier; the secret still shows that write.
+        const { keep, drop } = keptClaims(kept, claim(i, at), at - every * MIN);
+        for (const d of drop) {
+          const copy = written(d.at - every * MIN);
+          expect({ every, dropped: d.name, old: isOldCopy(copy, iso(at - every * MIN)) }).toMatchObject({ old: true });
+        }
+        kept = keep;
+      }
+    }
+  });
+
+  it('keeps the newest three when rotations are hours apart, a seed claim for good', () => {
+    const seed: Kept = { ...claim(0, T0), seed: true };
+    let kept: Kept[] = [seed];
+    for (let i = 1; i <= 10; i++) kept = keptClaims(kept, claim(i, T0 + i * 240 * MIN), T0 + (i - 1) * 240 * MIN).keep;
+    expect(kept.map((k) => k.name)).toEqual([seed.name, claim(8, 0).name, claim(9, 0).name, claim(10, 0).name]);
+  });
+
+  it("removes a copy's every generation, generation 0 last", () => {
+    expect(generationsOf('OAUTH_BROKER_0123456789ABCDEF0123_2')).toEqual([
+      'OAUTH_BROKER_0123456789ABCDEF0123_2',
+      'OAUTH_BROKER_0123456789ABCDEF0123_1',
+      'OAUTH_BROKER_0123456789ABCDEF0123_0',
+    ]);
+    expect(generationsOf('TEAM_SETTING')).toEqual([]);
+  });
+});
+
+describe('what a claim means', () => {
+  const value = { v: 2 as const, n: 'n', s: 'busy' as const, l: 60 };
+
+  it('held until a second past its lease on GitHub’s clock, then expired; settled and spent for good', () => {
+    const seen = { value, createdAt: T0, updatedAt: T0 };
+    expect(judge(seen, T0 + 60_999)).toEqual({ kind: 'held', until: T0 + 61_000, cli: false });
+    expect(judge(seen, T0 + 61_000)).toEqual({ kind: 'expired' });
+    expect(judge({ ...seen, value: { ...value, s: 'settled' } }, T0 + 10 * 60 * MIN)).toEqual({ kind: 'settled' });
+    expect(judge({ ...seen, value: { ...value, s: 'spent' } }, T0)).toEqual({ kind: 'spent' });
+  });
+
+  it('a value no holder writes is no claim: another shape, a lease past a CLI’s, a bad field', () => {
+    expect(decodeClaim(encodeClaim(value))).toEqual(value);
+    for (const bad of ['x', '{}', JSON.stringify({ ...value, l: 1e13 }), JSON.stringify({ ...value, s: 'mine' })]) {
+      expect(decodeClaim(bad)).toBeUndefined();
+    }
+    expect(decodeClaim(JSON.stringify({ ...value, w: 'yesterday' }))).toBeUndefined();
+  });
+});

@@ -2,7 +2,8 @@
 // that every copy a job may still hold is stopped by its claim or by its marker; what a claim means at
 // a GitHub time; and what is no claim at all.
 import { isOldCopy, stamp } from '../src/core/marker.js';
-import { decodeClaim, encodeClaim, generationsOf, judge, keptClaims, type Kept } from '../src/store/protocol.js';
+import type { Kept } from '../src/core/marker.js';
+import { decodeClaim, encodeClaim, generationsOf, judge, keptClaims } from '../src/store/protocol.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');

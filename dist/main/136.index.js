@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   claimForCli: () => (/* binding */ claimForCli)
 });
 
-// UNUSED EXPORTS: releaseCliClaim, settleCliClaim, storeForCli
+// UNUSED EXPORTS: endCliClaim, storeForCli
 
 // EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
 var credentials = __webpack_require__(7905);
@@ -95,7 +95,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
     }
     catch (err) {
-        const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
+        const kept = await coord.keepRescue(ticket, rescued);
         if (kept)
             file.clear();
         const why = describeError(err, masker.values);
@@ -201,15 +201,13 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await preflight(api, target, keyOf(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // A login stored by hand has only its claim to stop a copy of it (src/store/protocol.ts Kept).
-        const mine = { name: ticket?.name ?? '', at: now, ...(writtenAt(next.doc) === undefined ? { seed: true } : {}) };
-        const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(pre.updatedAt));
+        const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], claimOn(next, ticket.name, now), Date.parse(pre.updatedAt));
         const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
-        const kept = !!ticket && ((await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result)));
+        const kept = !!ticket && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
             throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
@@ -225,15 +223,14 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
     });
 }
-/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
-async function settleCliClaim(deps, cfg, cli) {
+/**
+ * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
+ * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ */
+async function endCliClaim(deps, cfg, cli, end) {
     const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    await coordinate(deps, cfg, client(deps, cfg)).claims.settle(ticketOf(copy, cli));
-}
-/** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
-async function releaseCliClaim(deps, cfg, cli) {
-    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    await coordinate(deps, cfg, client(deps, cfg)).claims.release(ticketOf(copy, cli));
+    const { claims } = coordinate(deps, cfg, client(deps, cfg));
+    await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
 }
 
 

@@ -219,7 +219,7 @@ async function recover(run, current, r, next) {
                     return false;
                 }
                 // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-                const mine = claimOn(current, r.name, r.settledAt);
+                const mine = (0,coordinate/* claimOn */._3)(current, r.name, r.settledAt);
                 const { keep, drop } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
                 const left = await run.coord.claims.prune(drop);
                 await (0,secrets/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, { claims: [...left, ...keep] });
@@ -296,7 +296,7 @@ async function store(run, ticket, current, tokens) {
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
     const value = (0,credentials/* serializeCredentials */.dY)(next);
     const previous = (0,marker/* claimsOf */.ds)(current.doc);
-    const mine = claimOn(current, ticket.name, run.api.githubNow() ?? deps.now());
+    const mine = (0,coordinate/* claimOn */._3)(current, ticket.name, run.api.githubNow() ?? deps.now());
     const { keep: newest, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(run.pre.updatedAt));
     keepPending(run, {
         credentials: value,
@@ -322,7 +322,7 @@ async function store(run, ticket, current, tokens) {
     catch (err) {
         const why = (0,errors/* describeError */.Uc)(err, masker.values);
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: run.pre.updatedAt } };
-        const kept = (await run.coord.claims.rescue(ticket, result)) || (await run.coord.cacheRescue(ticket.copy, result));
+        const kept = await run.coord.keepRescue(ticket, result);
         if (kept)
             run.pending?.clear();
         const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
@@ -339,10 +339,6 @@ async function store(run, ticket, current, tokens) {
     if (!previous)
         await sweep(run.api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
-}
-/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
-function claimOn(copy, name, at) {
-    return (0,marker/* writtenAt */.nt)(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 /** A pending file that cannot be written must not stop the write-back: it is only the fallback. */
 function keepPending(run, record) {

@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  _3: () => (/* binding */ claimOn),
   vY: () => (/* binding */ coordinate),
   FB: () => (/* binding */ isOldCopy)
 });
@@ -209,11 +210,13 @@ function coordinate(deps, cfg, api, readUpdatedAt) {
     return {
         claims,
         store,
-        async cacheRescue(copy, result) {
+        async keepRescue(ticket, result) {
+            if (await claims.rescue(ticket, result))
+                return true;
             if (!store || !result.rescue)
                 return false;
             const { credentials, secretUpdatedAt } = result.rescue;
-            return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
+            return store.done(key(ticket.copy), { ...result.successor, credentials, secretUpdatedAt });
         },
     };
 }
@@ -235,6 +238,10 @@ async function isOldCopy(api, t, updatedAt, copy) {
     if ((0,marker/* writtenAt */.nt)(copy.doc) === undefined || (0,marker/* claimsOf */.ds)(copy.doc))
         return false;
     return (0,secrets/* secretExists */.H$)(api, t, (0,protocol/* claimName */.cB)((0,protocol/* copyId */.DT)(copy.refreshToken, copy.accessToken), 0));
+}
+/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+function claimOn(copy, name, at) {
+    return (0,marker/* writtenAt */.nt)(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -1615,11 +1622,8 @@ class Claims {
         // In the secret now, or superseded there: no job writes it again.
         const seen = await this.read(claim).catch(() => undefined);
         if (seen) {
-            const kept = {
-                ...seen.value,
-                r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
-            };
-            await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
+            const held = Claims.ticket(lock.copy, claim, seen.value);
+            await this.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
         }
         // This lock, and those of recoverers that died before it: nothing of the recovery stays.
         const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));

@@ -8,8 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  releaseCliClaim: () => (/* binding */ releaseCliClaim),
-  settleCliClaim: () => (/* binding */ settleCliClaim),
+  endCliClaim: () => (/* binding */ endCliClaim),
   storeForCli: () => (/* binding */ storeForCli)
 });
 
@@ -132,15 +131,13 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // A login stored by hand has only its claim to stop a copy of it (src/store/protocol.ts Kept).
-        const mine = { name: ticket?.name ?? '', at: now, ...((0,marker/* writtenAt */.nt)(next.doc) === undefined ? { seed: true } : {}) };
-        const claims = ticket && (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(pre.updatedAt));
+        const claims = ticket && (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], (0,action_coordinate/* claimOn */._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
         const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await (0,secrets/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
-        const kept = !!ticket && ((await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result)));
+        const kept = !!ticket && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`;
             throw (0,errors/* explained */.to)(err, (0,errors/* describeError */.Uc)(err, masker.values), rotated, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
@@ -156,15 +153,14 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
     });
 }
-/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
-async function settleCliClaim(deps, cfg, cli) {
+/**
+ * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
+ * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ */
+async function endCliClaim(deps, cfg, cli, end) {
     const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    await (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg)).claims.settle((0,finish/* ticketOf */.W)(copy, cli));
-}
-/** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
-async function releaseCliClaim(deps, cfg, cli) {
-    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    await (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg)).claims.release((0,finish/* ticketOf */.W)(copy, cli));
+    const { claims } = (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg));
+    await (end === 'settle' ? claims.settle((0,finish/* ticketOf */.W)(copy, cli)) : claims.release((0,finish/* ticketOf */.W)(copy, cli)));
 }
 
 

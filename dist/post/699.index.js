@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  _3: () => (/* binding */ claimOn),
   vY: () => (/* binding */ coordinate)
 });
 
@@ -15,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/env.ts
 var env = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/core/marker.ts
+var marker = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/github/secrets.ts
 var secrets = __webpack_require__(298);
 // EXTERNAL MODULE: ./src/github/target.ts
@@ -384,11 +387,13 @@ function coordinate(deps, cfg, api, readUpdatedAt) {
     return {
         claims,
         store,
-        async cacheRescue(copy, result) {
+        async keepRescue(ticket, result) {
+            if (await claims.rescue(ticket, result))
+                return true;
             if (!store || !result.rescue)
                 return false;
             const { credentials, secretUpdatedAt } = result.rescue;
-            return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
+            return store.done(key(ticket.copy), { ...result.successor, credentials, secretUpdatedAt });
         },
     };
 }
@@ -410,6 +415,10 @@ async function isOldCopy(api, t, updatedAt, copy) {
     if (writtenAt(copy.doc) === undefined || claimsOf(copy.doc))
         return false;
     return secretExists(api, t, claimName(copyId(copy.refreshToken, copy.accessToken), 0));
+}
+/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+function claimOn(copy, name, at) {
+    return (0,marker/* writtenAt */.nt)(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -521,7 +530,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
     }
     catch (err) {
-        const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
+        const kept = await coord.keepRescue(ticket, rescued);
         if (kept)
             file.clear();
         const why = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err, masker.values);
@@ -1610,11 +1619,8 @@ class Claims {
         // In the secret now, or superseded there: no job writes it again.
         const seen = await this.read(claim).catch(() => undefined);
         if (seen) {
-            const kept = {
-                ...seen.value,
-                r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
-            };
-            await this.d.variables.update(claim, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(kept)).catch(() => undefined);
+            const held = Claims.ticket(lock.copy, claim, seen.value);
+            await this.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
         }
         // This lock, and those of recoverers that died before it: nothing of the recovery stays.
         const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));

@@ -4,14 +4,14 @@
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.
 import { parseCredentials, serializeCredentials, type Credentials } from '../core/credentials.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
-import { claimsOf, keyOf, writtenAt } from '../core/marker.js';
+import { claimsOf, keyOf } from '../core/marker.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
 import { refuseJobToken } from '../github/token.js';
 import { ACTION_WORDING, type SecretTarget } from '../github/target.js';
 import { keptClaims } from '../store/protocol.js';
 import { successorOf } from '../store/shared.js';
 import type { Result } from '../store/claims.js';
-import { coordinate, isOldCopy } from './coordinate.js';
+import { claimOn, coordinate, isOldCopy } from './coordinate.js';
 import { githubDeps, type Deps } from './deps.js';
 import type { CliClaim } from './export.js';
 import { ticketOf } from './finish.js';
@@ -98,15 +98,13 @@ export async function storeForCli(
   try {
     pre = await preflight(api, target, keyOf(next.doc));
     const now = api.githubNow() ?? deps.now();
-    // A login stored by hand has only its claim to stop a copy of it (src/store/protocol.ts Kept).
-    const mine = { name: ticket?.name ?? '', at: now, ...(writtenAt(next.doc) === undefined ? { seed: true } : {}) };
-    const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(pre.updatedAt));
+    const claims =
+      ticket && keptClaims(claimsOf(next.doc) ?? [], claimOn(next, ticket.name, now), Date.parse(pre.updatedAt));
     const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
     await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
-    const kept =
-      !!ticket && ((await coord.claims.rescue(ticket, result)) || (await coord.cacheRescue(ticket.copy, result)));
+    const kept = !!ticket && (await coord.keepRescue(ticket, result));
     if (kept) {
       const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
       throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
@@ -121,14 +119,12 @@ export async function storeForCli(
   });
 }
 
-/** The CLI may have spent the token, but what it left cannot be stored: nobody presents that token again. */
-export async function settleCliClaim(deps: Deps, cfg: Config, cli: CliClaim): Promise<void> {
+/**
+ * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
+ * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ */
+export async function endCliClaim(deps: Deps, cfg: Config, cli: CliClaim, end: 'settle' | 'release'): Promise<void> {
   const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-  await coordinate(deps, cfg, client(deps, cfg)).claims.settle(ticketOf(copy, cli));
-}
-
-/** The CLI did not refresh: its claim goes, and the refresh token is anyone's again. */
-export async function releaseCliClaim(deps: Deps, cfg: Config, cli: CliClaim): Promise<void> {
-  const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-  await coordinate(deps, cfg, client(deps, cfg)).claims.release(ticketOf(copy, cli));
+  const { claims } = coordinate(deps, cfg, client(deps, cfg));
+  await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
 }

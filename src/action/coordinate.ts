@@ -4,12 +4,12 @@
 import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
 import type { Credentials } from '../core/credentials.js';
-import { claimsOf, isOldCopy as markedOld, writtenAt } from '../core/marker.js';
+import { claimsOf, isOldCopy as markedOld, type Kept, writtenAt } from '../core/marker.js';
 import { currentUpdatedAt, secretExists } from '../github/secrets.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
 import { actionsCacheBackend, cacheAvailable } from '../store/cache-backend.js';
-import { Claims, type Copy, type Result } from '../store/claims.js';
+import { Claims, type Copy, type Result, type Ticket } from '../store/claims.js';
 import { claimName, copyId } from '../store/protocol.js';
 import { openResult, sealResult } from '../store/seal.js';
 import { SharedStore, type Successor } from '../store/shared.js';
@@ -28,8 +28,8 @@ export function material(copy: Copy, binding: string): string {
 export interface Coordination {
   claims: Claims;
   store?: SharedStore;
-  /** Keeps a rescue in the cache; true when stored. */
-  cacheRescue(copy: Copy, result: Result): Promise<boolean>;
+  /** Keeps a rescue in the claim, else in the cache; true when kept. */
+  keepRescue(ticket: Ticket, result: Result): Promise<boolean>;
 }
 
 /** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
@@ -63,10 +63,11 @@ export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedA
   return {
     claims,
     store,
-    async cacheRescue(copy, result) {
+    async keepRescue(ticket, result) {
+      if (await claims.rescue(ticket, result)) return true;
       if (!store || !result.rescue) return false;
       const { credentials, secretUpdatedAt } = result.rescue;
-      return store.done(key(copy), { ...result.successor, credentials, secretUpdatedAt });
+      return store.done(key(ticket.copy), { ...result.successor, credentials, secretUpdatedAt });
     },
   };
 }
@@ -88,6 +89,11 @@ export async function isOldCopy(api: GitHubApi, t: SecretTarget, updatedAt: stri
   if (markedOld(copy.doc, updatedAt)) return true;
   if (writtenAt(copy.doc) === undefined || claimsOf(copy.doc)) return false;
   return secretExists(api, t, claimName(copyId(copy.refreshToken, copy.accessToken), 0));
+}
+
+/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+export function claimOn(copy: Credentials, name: string, at: number): Kept {
+  return writtenAt(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 
 /** A sealed result as the claims carry it; undefined for anything else. */

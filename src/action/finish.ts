@@ -68,7 +68,7 @@ export async function finishPending(
     const left = await coord.claims.prune(record.drop);
     await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
   } catch (err) {
-    const kept = (await coord.claims.rescue(ticket, rescued)) || (await coord.cacheRescue(ticket.copy, rescued));
+    const kept = await coord.keepRescue(ticket, rescued);
     if (kept) file.clear();
     const why = describeError(err, masker.values);
     const what = 'The rotated credentials';

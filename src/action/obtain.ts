@@ -31,14 +31,14 @@ import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
-import { claimsOf, keyOf, writtenAt } from '../core/marker.js';
+import { claimsOf, keyOf } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
 import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
-import { answerBy, keptClaims, type Kept } from '../store/protocol.js';
-import { coordinate, isOldCopy, type Coordination } from './coordinate.js';
+import { answerBy, keptClaims } from '../store/protocol.js';
+import { claimOn, coordinate, isOldCopy, type Coordination } from './coordinate.js';
 import { sweep } from './sweep.js';
 
 export interface ObtainDeps extends Deps {
@@ -324,7 +324,7 @@ async function store(
   } catch (err) {
     const why = describeError(err, masker.values);
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: run.pre.updatedAt } };
-    const kept = (await run.coord.claims.rescue(ticket, result)) || (await run.coord.cacheRescue(ticket.copy, result));
+    const kept = await run.coord.keepRescue(ticket, result);
     if (kept) run.pending?.clear();
     const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
     if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
@@ -348,11 +348,6 @@ async function store(
       (m) => deps.core.debug(m),
     );
   return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
-}
-
-/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
-function claimOn(copy: Credentials, name: string, at: number): Kept {
-  return writtenAt(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
 }
 
 /** A pending file that cannot be written must not stop the write-back: it is only the fallback. */

@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../core/credfile.js';
+import type { Kept } from '../core/marker.js';
 import type { Core } from './deps.js';
 import { sealed, unsealed, type Untrusted } from './state.js';
 
@@ -29,8 +30,8 @@ export interface PendingRecord {
   /** The claim main holds: its variable's name and value (src/store/protocol.ts). */
   claim: { name: string; value: string };
   /** The claims the written value names, and those that drop out (src/store/protocol.ts keptClaims). */
-  keep: Array<{ name: string; at: number; seed?: boolean }>;
-  drop: Array<{ name: string; at: number; seed?: boolean }>;
+  keep: Kept[];
+  drop: Kept[];
   /** The successor to share, as the main step would have. */
   successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;

@@ -121,7 +121,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
-    if (digest(content) === file.digest) await releaseClaim(deps, masker, cfg, state.cli);
+    if (digest(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, 'release');
     if (digest(content) !== file.digest) {
       try {
         await writeBack(deps, masker, cfg, path, content, state.cli);
@@ -159,34 +159,27 @@ async function alertFailure(deps: Deps, cfg: Config, masker: Masker, err: unknow
   await updateAlert(deps, cfg, cfg.alert, masker, { failed });
 }
 
-/** The CLI may have spent the refresh token, and nothing was stored: its claim is settled, never released. */
-async function settleClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli']): Promise<void> {
-  if (!cli) return;
-  try {
-    const { settleCliClaim } = await import('./client-refresh.js');
-    await settleCliClaim(deps, cfg, cli);
-  } catch (err) {
-    warnWith(deps.core, 'client-refresh: could not settle the claim on these credentials.', [
-      `Why: ${describeError(err, masker.values)}`,
-    ]);
-  }
-}
-
 /**
- * The CLI did not refresh: the claim under which it held the refresh token goes. A failure only
- * means the next run waits out the claim's deadline.
+ * Ends the claim under which the CLI held the refresh token: settled when the CLI may have spent it
+ * and nothing was stored, released when it did not refresh. A failed release only means the next run
+ * waits out the claim's deadline.
  */
-async function releaseClaim(deps: Deps, masker: Masker, cfg: Config, cli: PostState['cli']): Promise<void> {
+async function endClaim(
+  deps: Deps,
+  masker: Masker,
+  cfg: Config,
+  cli: PostState['cli'],
+  end: 'settle' | 'release',
+): Promise<void> {
   if (!cli) return;
   try {
-    const { releaseCliClaim } = await import('./client-refresh.js');
-    await releaseCliClaim(deps, cfg, cli);
+    const { endCliClaim } = await import('./client-refresh.js');
+    await endCliClaim(deps, cfg, cli, end);
   } catch (err) {
-    warnWith(
-      deps.core,
-      'client-refresh: could not release the claim on these credentials; the next run waits for its deadline.',
-      [`Why: ${describeError(err, masker.values)}`, ...detailsOf(err)],
-    );
+    // Only a release's failure has a consequence worth the detail: the next run waits.
+    const after = end === 'release' ? '; the next run waits for its deadline' : '';
+    const why = [`Why: ${describeError(err, masker.values)}`, ...(end === 'release' ? detailsOf(err) : [])];
+    warnWith(deps.core, `client-refresh: could not ${end} the claim on these credentials${after}.`, why);
   }
 }
 
@@ -247,7 +240,7 @@ async function writeBack(
   masker.mask(input, core.getInput('github-token'), content);
   // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
   const refuse = async (err: UserError): Promise<UserError> => {
-    await settleClaim(deps, masker, cfg, cli);
+    await endClaim(deps, masker, cfg, cli, 'settle');
     return err;
   };
   let fromFile: Credentials;

@@ -20,10 +20,21 @@ function markerOf(doc: Json): Json {
   return isObject(m) ? m : {};
 }
 
+/** A claim a written value names: the one that produced a copy, and when it was made (GitHub's clock). */
+export interface Kept {
+  name: string;
+  at: number;
+  /**
+   * Made on a value the broker never wrote (a login stored by hand): nothing but this claim tells a
+   * copy of it old, so it stays for as long as the chain of rotations it began.
+   */
+  seed?: boolean;
+}
+
 /** What a write adds to the marker besides its time. */
 export interface Stamp {
   /** The claims of the newest copies, and when each was made (src/store/protocol.ts keptClaims). */
-  claims?: Array<{ name: string; at: number; seed?: boolean }>;
+  claims?: Kept[];
   /** The public key the value is sealed with: the next write needs no request for it. */
   key?: { key_id: string; key: string };
 }
@@ -50,10 +61,10 @@ export function stamp(value: string, now: number, more: Stamp = {}): string {
 }
 
 /** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
-export function claimsOf(doc: Json): Array<{ name: string; at: number; seed?: boolean }> | undefined {
+export function claimsOf(doc: Json): Kept[] | undefined {
   const c = markerOf(doc).claims;
   if (!Array.isArray(c)) return undefined;
-  const kept: Array<{ name: string; at: number; seed?: boolean }> = [];
+  const kept: Kept[] = [];
   for (const k of c as unknown[]) {
     const { name, at, seed } = (isObject(k) ? k : {}) as { name?: unknown; at?: unknown; seed?: unknown };
     const ms = typeof at === 'string' ? Date.parse(at) : NaN;

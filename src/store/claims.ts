@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatDuration } from '../core/duration.js';
 import { RELOGIN, RERUN_OLD_COPY, UserError } from '../core/errors.js';
+import type { Kept } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { MIN_ATTEMPT_MS } from '../core/refresh.js';
 import type { Created, Variable } from '../github/variables.js';
@@ -21,7 +22,6 @@ import {
   leaseSeconds,
   type ClaimState,
   type ClaimValue,
-  type Kept,
   type SeenClaim,
 } from './protocol.js';
 import type { Successor } from './shared.js';
@@ -457,11 +457,8 @@ export class Claims {
     // In the secret now, or superseded there: no job writes it again.
     const seen = await this.read(claim).catch(() => undefined);
     if (seen) {
-      const kept: ClaimValue = {
-        ...seen.value,
-        r: await this.d.seal(lock.copy, claim, { successor: result.successor }),
-      };
-      await this.d.variables.update(claim, encodeClaim(kept)).catch(() => undefined);
+      const held = Claims.ticket(lock.copy, claim, seen.value);
+      await this.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.
     const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));

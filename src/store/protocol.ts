@@ -2,7 +2,7 @@
 // and written, what another job's claim means at a given GitHub time, how long a holder may
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
 import { hkdfSync } from 'node:crypto';
-import { OLD_COPY_AFTER_MS } from '../core/marker.js';
+import { OLD_COPY_AFTER_MS, type Kept } from '../core/marker.js';
 import { MIN_ATTEMPT_MS } from '../core/refresh.js';
 
 export const PREFIX = 'OAUTH_BROKER_';
@@ -140,17 +140,6 @@ export function answerBy(sentAt: number, leaseMs: number): number {
 /** The lease a holder writes, seconds: whole, and long enough to leave an attempt room after the margin. */
 export function leaseSeconds(leaseMs: number): number {
   return Math.max(Math.ceil((LEASE_MARGIN_MS + MIN_ATTEMPT_MS) / 1000), Math.ceil(leaseMs / 1000));
-}
-
-/** A claim a written value names: the one that produced a copy, and when it was made (GitHub's clock). */
-export interface Kept {
-  name: string;
-  at: number;
-  /**
-   * Made on a value the broker never wrote (a login stored by hand): nothing but this claim tells a
-   * copy of it old, so it stays for as long as the chain of rotations it began.
-   */
-  seed?: boolean;
 }
 
 /**

@@ -69,6 +69,7 @@ describe('oauth-broker import claude-code', () => {
     const file = put(join(home, '.claude', '.credentials.json'), login);
     const security = stubSecurity(JSON.stringify(claudeLogin()));
     const out = join(home, 'ci', 'claude.json');
+    mkdirSync(join(home, 'ci'));
     const r = await runCli(['import', 'claude-code', '--out', out], { env: { HOME: home, ...security.env } });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
@@ -214,8 +215,8 @@ describe('oauth-broker import codex', () => {
       const r = await runCli(['import', 'codex', '--out', '-'], { env: { HOME: home } });
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toEqual([
-        `oauth-broker import: error: ${path} is an API-key login (auth_mode apikey), with nothing to refresh; ` +
-          'log in with ChatGPT (codex login) and import again, or use the key as OPENAI_API_KEY.',
+        `oauth-broker import: error: ${path} is a Codex auth.json holding an API key (OPENAI_API_KEY), not a ` +
+          'login; nothing to refresh: use the key as OPENAI_API_KEY directly, or log in with ChatGPT (codex login).',
       ]);
     }
   });
@@ -249,17 +250,17 @@ describe('oauth-broker import: usage', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe(`oauth-broker import: ${line}`);
-    expect(lines[1]).toBe('usage: oauth-broker import claude-code|codex --out FILE|- [--path P]');
+    expect(lines[1]).toBe('usage: oauth-broker import claude-code|codex --out FILE|- [--path P] [--force]');
   });
 
   it('has --help, which names every place it reads and the separate login', async () => {
     const r = await runCli(['import', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^usage: oauth-broker import claude-code\|codex --out FILE\|- \[--path P\]/);
+    expect(r.stdout).toMatch(/^usage: oauth-broker import claude-code\|codex --out FILE\|- \[--path P\] \[--force\]/);
     for (const place of ['$CLAUDE_CONFIG_DIR/.credentials.json', '~/.claude/.credentials.json', '~/.codex/auth.json'])
-      expect(r.stderr).toContain(place);
-    expect(r.stderr).toContain('keychain item "Claude Code-credentials"');
-    expect(r.stderr).toContain('oauth-broker login --provider anthropic|openai --out - | oauth-broker seed');
+      expect(r.stdout).toContain(place);
+    expect(r.stdout).toContain('keychain item "Claude Code-credentials"');
+    expect(r.stdout).toContain('oauth-broker login --provider anthropic|openai --out - | oauth-broker seed');
   });
 });
 
@@ -274,7 +275,8 @@ describe('import on macOS (in-process: the platform cannot be changed for the bu
         stdout += t;
       },
       stderr: () => undefined,
-      stdin: async () => '',
+      stdin: async () => Buffer.alloc(0),
+      stdoutIsTerminal: () => false,
       ask: async () => '',
       run: async (file, args) => {
         calls.push([file, args]);

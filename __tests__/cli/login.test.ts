@@ -2,8 +2,8 @@
 // user's part is played by the test (reading the address the child prints, pasting on its
 // stdin) or by a stub BROWSER program that follows the redirect to the CLI's callback.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseCredentials } from '../../src/core/credentials.js';
 import { PROVIDERS } from '../../src/core/providers.js';
 import { refreshTokens } from '../../src/core/refresh.js';
@@ -100,7 +100,9 @@ describe('oauth-broker login --provider anthropic (paste the code)', () => {
   const urls = () => ['--authorize-url', server.authorizeUrl, '--token-url', server.tokenUrl];
 
   it('writes Claude Code credentials to --out (0600) that the refresh grant then renews', async () => {
+    // --out never makes a folder: the user makes it.
     const out = join(scratchHome(), 'ci', 'claude.json');
+    mkdirSync(dirname(out));
     const before = Date.now();
     const r = await login([...urls(), '--out', out], { answer: pageCode });
     expect(r.code).toBe(0);
@@ -440,11 +442,11 @@ describe('oauth-broker login usage', () => {
   it('has --help (exit 0), and is listed in the top-level usage', async () => {
     const help = await login(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stderr).toMatch(
-      /^usage: oauth-broker login \[--provider anthropic\|openai\|oauth2\] --out FILE\|- \[options\]/,
+    expect(help.stdout).toMatch(
+      /^usage: oauth-broker login \[--provider anthropic\|openai\|oauth2\] --out FILE\|- \[--force\] \[options\]/,
     );
-    expect(help.stderr).toMatch(/^ {2}oauth2 +--authorize-url, --token-url and --client-id/m);
+    expect(help.stdout).toMatch(/^ {2}oauth2 +--authorize-url, --token-url and --client-id/m);
     const top = await runCli(['--help']);
-    expect(top.stderr).toMatch(/^ {2}login +a new login for CI/m);
+    expect(top.stdout).toMatch(/^ {2}login +a new login for CI/m);
   });
 });

@@ -339,9 +339,9 @@ describe('oauth-broker refresh: usage', () => {
   it('has --help, which says how the file is rewritten and where a failed rewrite goes', async () => {
     const r = await runCli(['refresh', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^usage: oauth-broker refresh --from FILE/);
-    expect(r.stderr).toContain('atomically (a temporary file in');
-    expect(r.stderr).toContain('FILE.rotated-<time>');
+    expect(r.stdout).toMatch(/^usage: oauth-broker refresh --from FILE/);
+    expect(r.stdout).toContain('atomically (a temporary file in');
+    expect(r.stdout).toContain('FILE.rotated-<time>');
   });
 });
 

@@ -184,7 +184,7 @@ describe('refused before anything is sent', () => {
     [
       'an access token instead of a login',
       () => fakeToken('anthropic-access'),
-      /--from -: this is a Claude Code access token, not a refresh token/,
+      /--from -: a long-lived Claude Code access token \(from claude setup-token\), not a login; nothing to rotate/,
     ],
     [
       'Claude Code credentials holding an OpenAI key',
@@ -522,9 +522,9 @@ describe('usage', () => {
   it.each(['seed', 'seal', 'put', 'public-key'])('%s --help: exit 0 and the usage', async (verb) => {
     const r = await cli([verb, '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^usage: oauth-broker ${verb} `));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(new RegExp(`^usage: oauth-broker ${verb} `));
     const top = await cli(['--help']);
-    expect(top.stderr).toMatch(new RegExp(`^  ${verb} +\\S`, 'm'));
+    expect(top.stdout).toMatch(new RegExp(`^  ${verb} +\\S`, 'm'));
   });
 });

@@ -1,8 +1,9 @@
 // `oauth-broker status` through the bundle: each format, --json, --min-ttl, no token printed.
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, scratchHome } from '../support/cli.js';
-import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
+import { fakeJwt, fakeToken, rememberSecret } from '../support/fake-tokens.js';
 
 const HOUR = 3_600_000;
 
@@ -70,7 +71,11 @@ describe('oauth-broker status', () => {
     expect(expired.stderr).toMatch(/error: the access token has expired/);
     const bare = await runCli(['status', '--json'], { stdin: fakeToken('anthropic-refresh') });
     expect(bare.code).toBe(1);
-    expect(JSON.parse(bare.stdout)).toMatchObject({ format: 'refresh-token', provider: 'anthropic' });
+    expect(JSON.parse(bare.stdout)).toMatchObject({
+      kind: 'refresh-token',
+      format: 'refresh-token',
+      provider: 'anthropic',
+    });
   });
 
   it('describes a generic document with an unknown issuer', async () => {
@@ -110,15 +115,127 @@ describe('oauth-broker status', () => {
     expect(lines[1]).toMatch(/^usage: oauth-broker status \[--from FILE\|-\]/);
   });
 
-  it('has --help (exit 0) and a top-level usage (exit 2 without a verb)', async () => {
+  it('has --help on stdout (exit 0) and a top-level usage (on stderr, exit 2 without a verb)', async () => {
     const help = await runCli(['status', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stderr).toMatch(/^usage: oauth-broker status/);
+    expect(help.stdout).toMatch(/^usage: oauth-broker status/);
     const none = await runCli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^usage: oauth-broker <verb>/);
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^oauth-broker: unknown verb "frobnicate"\./);
+  });
+});
+
+/** An OpenAI API key of the older shape: `sk-` and 48 characters. */
+function openaiKey(): string {
+  const body = randomBytes(36).toString('base64url');
+  rememberSecret(`sk-${body}`, body);
+  return `sk-${body}`;
+}
+
+describe('oauth-broker status names what it was given', () => {
+  const cases: Array<[string, () => string, Record<string, unknown>, RegExp, RegExp]> = [
+    [
+      'a claude setup-token value',
+      () => fakeToken('anthropic-access'),
+      { kind: 'setup-token', provider: 'anthropic', refresh_token: false },
+      /^kind +setup-token: a long-lived Claude Code access token \(from claude setup-token\), not a login$/m,
+      /error: --from -: .*, not a login; nothing to rotate: use it as CLAUDE_CODE_OAUTH_TOKEN directly\.$/m,
+    ],
+    [
+      'an Anthropic API key',
+      () => fakeToken('anthropic-api-key'),
+      { kind: 'api-key', provider: 'anthropic' },
+      /^kind +api-key: an Anthropic API key, not a login$/m,
+      /error: --from -: an Anthropic API key, not a login; .*use it as ANTHROPIC_API_KEY directly\.$/m,
+    ],
+    [
+      'an OpenAI project API key',
+      () => fakeToken('openai-api-key'),
+      { kind: 'api-key', provider: 'openai' },
+      /^kind +api-key: an OpenAI API key, not a login$/m,
+      /use it as OPENAI_API_KEY directly\.$/m,
+    ],
+    [
+      'an OpenAI API key',
+      openaiKey,
+      { kind: 'api-key', provider: 'openai' },
+      /^kind +api-key: an OpenAI API key, not a login$/m,
+      /use it as OPENAI_API_KEY directly\.$/m,
+    ],
+    [
+      'a Codex auth.json holding an API key (tokens null)',
+      () => JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: fakeToken('openai-api-key'), tokens: null }),
+      { kind: 'codex-api-key', format: 'codex', provider: 'openai' },
+      /^kind +codex-api-key: a Codex auth.json holding an API key \(OPENAI_API_KEY\), not a login$/m,
+      /nothing to refresh: use the key as OPENAI_API_KEY directly, or log in with ChatGPT \(codex login\)\.$/m,
+    ],
+    [
+      'a Codex auth.json holding an API key (no tokens)',
+      () => JSON.stringify({ OPENAI_API_KEY: openaiKey() }),
+      { kind: 'codex-api-key', format: 'codex' },
+      /^kind +codex-api-key: /m,
+      /use the key as OPENAI_API_KEY directly/m,
+    ],
+  ];
+
+  it.each(cases)('%s: named, not a login, exit 1, never a token', async (_, value, json, kindLine, errorLine) => {
+    const text = value();
+    const r = await runCli(['status'], { stdin: text });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(kindLine);
+    expect(r.stderr).toMatch(errorLine);
+    expect(r.stderr).not.toMatch(/bare refresh token|must be an object/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(5);
+    const j = await runCli(['status', '--json'], { stdin: text });
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.stdout)).toMatchObject({ ...json, expires_at: null, valid_for_min_ttl: false });
+  });
+
+  it('a refresh-token login: kind login, provider, expiry and scopes', async () => {
+    const r = await runCli(['status'], { stdin: claudeCode(Date.now() + 8 * HOUR) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^kind +login: a Claude Code login \(\.credentials\.json\)$/m);
+    expect(r.stderr).toMatch(/^provider +anthropic$/m);
+    expect(r.stderr).toMatch(/^scopes +user:inference user:profile$/m);
+    const j = await runCli(['status', '--json'], { stdin: codex(Math.floor(Date.now() / 1000) + 3600) });
+    expect(JSON.parse(j.stdout)).toMatchObject({ kind: 'login', format: 'codex', provider: 'openai' });
+  });
+
+  it('a refresh token alone: named as one, never "bare"', async () => {
+    const r = await runCli(['status'], { stdin: fakeToken('anthropic-refresh') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^kind +refresh-token: an Anthropic refresh token, with no access token yet$/m);
+    expect(r.stderr).not.toMatch(/bare/);
+    const j = await runCli(['status', '--json'], { stdin: fakeToken('opaque') });
+    expect(JSON.parse(j.stdout)).toMatchObject({ kind: 'refresh-token', format: 'refresh-token', provider: null });
+  });
+
+  const TOO_LARGE = 'is over 1 MB, more than any credentials document; give the file the login wrote.';
+
+  it('refuses an endless input (/dev/zero) at once, in one line', async () => {
+    const r = await runCli(['status', '--from', '/dev/zero'], { timeoutMs: 5_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`oauth-broker status: error: --from /dev/zero: ${TOO_LARGE}`]);
+  });
+
+  it('refuses 2 MB from a file or from stdin, in one line', async () => {
+    const big = `{"access_token":"${'a'.repeat(2 * 1024 * 1024)}"}`;
+    const path = join(scratchHome(), 'big.json');
+    writeFileSync(path, big);
+    const r = await runCli(['status', '--from', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`oauth-broker status: error: --from ${path}: ${TOO_LARGE}`]);
+    const piped = await runCli(['status'], {
+      // The CLI stops reading after 1 MB: the rest of the pipe is refused, as expected.
+      stdin: (child) => {
+        child.stdin.on('error', () => {});
+        child.stdin.end(big);
+      },
+    });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr.trim().split('\n')).toEqual([`oauth-broker status: error: --from -: ${TOO_LARGE}`]);
   });
 });

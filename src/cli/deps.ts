@@ -1,5 +1,4 @@
 // What a CLI verb is given, so each one tests in-process and runs the same way as a bundle.
-import { readFileSync } from 'node:fs';
 import type { Env } from '../core/env.js';
 import { sleep } from '../core/duration.js';
 import { neutral } from '../core/neutral.js';
@@ -17,8 +16,13 @@ export interface CliDeps {
   stdout(text: string): void;
   /** One human line, made safe for a terminal and a workflow log on the way out. */
   stderr(line: string): void;
-  /** All of standard input. */
-  stdin(): Promise<string>;
+  /**
+   * Standard input until it ends, or until more than `limit` bytes came (then `limit` + 1 of
+   * them): an endless input (`< /dev/zero`) is refused, not read into memory.
+   */
+  stdin(limit: number): Promise<Buffer>;
+  /** Whether stdout is a terminal, where credentials (`--out -`) would be on screen. */
+  stdoutIsTerminal(): boolean;
   /** Asks on stderr and reads one line of standard input (a pasted code or URL). */
   ask(question: string): Promise<string>;
   /**
@@ -46,6 +50,20 @@ async function stdinLines(): Promise<AsyncIterator<string>> {
   return lines;
 }
 
+/** Standard input, as its chunks come, until it ends or passes `limit` bytes. */
+async function readStdin(limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of process.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(b);
+    n += b.length;
+    // Leaving the loop destroys the stream: nothing more is read.
+    if (n > limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1);
+}
+
 /** What a verb gets when `oauth-broker` runs: this process's streams, environment and clock. */
 export function processDeps(): CliDeps {
   const stderr = (line: string): void => {
@@ -56,7 +74,8 @@ export function processDeps(): CliDeps {
     platform: process.platform,
     stdout: (text) => process.stdout.write(text),
     stderr,
-    stdin: async () => readFileSync(0, 'utf8'),
+    stdin: readStdin,
+    stdoutIsTerminal: () => process.stdout.isTTY === true,
     ask: async (question) => {
       process.stderr.write(neutral(question, HUMAN_LINE_CHARS));
       const next = await (await stdinLines()).next();

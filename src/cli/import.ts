@@ -1,6 +1,5 @@
 // `oauth-broker import claude-code|codex`: the login of a provider CLI on this machine, copied for CI.
 // The copy and the CLI then hold one refresh token, so the verb always says how to make a separate one.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Credentials,
@@ -16,7 +15,21 @@ import { PROVIDERS, type ProviderId } from '../core/providers.js';
 import { recognise } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
 import { describeAccessToken } from './status.js';
-import { type Args, inCliTerms, option, parsedJson, UsageError, type Verb, writeOut } from './verb.js';
+import { codexApiKeyOf, identify, nameCredentials } from './kind.js';
+import { didYouMean } from './suggest.js';
+import {
+  type Args,
+  checkOut,
+  FORCE_OPTION,
+  inCliTerms,
+  MAX_INPUT_BYTES,
+  option,
+  readBounded,
+  tooLarge,
+  UsageError,
+  type Verb,
+  writeOut,
+} from './verb.js';
 
 interface Cli {
   name: string;
@@ -52,12 +65,8 @@ const CLIS: Record<string, Cli> = {
   },
 };
 
-const HOLDS: Record<Format, string> = {
-  'claude-code': 'a Claude Code login',
-  codex: 'a Codex login',
-  generic: 'an OAuth token document',
-  'refresh-token': 'a bare refresh token',
-};
+/** What each CLI's login is called, for a file that holds another thing. */
+const LOGIN: Record<string, string> = { 'claude-code': 'a Claude Code login', codex: 'a Codex login' };
 
 // Claude Code keeps the login of the default config folder in this macOS keychain item; a
 // CLAUDE_CONFIG_DIR login has an item of its own, so the keychain is read only without one.
@@ -78,8 +87,11 @@ type Source = (looked: string[]) => Promise<Found | undefined>;
 /** The text of a file, or undefined when there is none; `label` names the option it came from. */
 function readIfThere(path: string, label = ''): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    const bytes = readBounded(path);
+    if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(`${label}${neutral(path, 120)}`);
+    return bytes.toString('utf8');
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new UserError(`${label}${neutral(path, 120)} cannot be read (${code}).`, { cause: err });
@@ -141,23 +153,18 @@ async function locate(cli: Cli, path: string | undefined, deps: CliDeps): Promis
 /** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
 function refuseApiKey(cli: Cli, found: Found, deps: CliDeps): void {
   if (cli.format !== 'codex') return;
-  // Not JSON: parseCredentials says what is wrong with it.
-  const doc = parsedJson(found.text);
-  if (typeof doc !== 'object' || doc === null) return;
-  const { auth_mode: mode, OPENAI_API_KEY: key, tokens } = doc as Record<string, unknown>;
-  if (typeof key === 'string' && key) deps.secrets.add(key);
-  if (mode === 'apikey' || (tokens == null && typeof key === 'string' && key)) {
-    throw new UserError(
-      `${neutral(found.where, 80)} is an API-key login (auth_mode apikey), with nothing to refresh; log in with ` +
-        'ChatGPT (codex login) and import again, or use the key as OPENAI_API_KEY.',
-    );
-  }
+  const key = codexApiKeyOf(found.text);
+  if (!key) return;
+  deps.secrets.add(key);
+  const named = identify(found.text, deps.secrets).named;
+  throw new UserError(`${neutral(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
 }
 
 /** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
 function validate(cli: Cli, found: Found, deps: CliDeps): Credentials {
   refuseApiKey(cli, found, deps);
   const where = neutral(found.where, 80);
+  if (!found.text.trim()) throw new UserError(`${where} is empty; log in with ${cli.login} again, or pass --path.`);
   let c: Credentials;
   try {
     c = parseCredentials(found.text);
@@ -169,8 +176,9 @@ function validate(cli: Cli, found: Found, deps: CliDeps): Credentials {
   for (const s of secretsOf(c)) deps.secrets.add(s);
   if (c.format !== cli.format) {
     const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
+    const holds = c.format === 'refresh-token' || c.format === 'generic' ? nameCredentials(c).what : LOGIN[c.format];
     throw new UserError(
-      `${where} holds ${HOLDS[c.format]}, not ${HOLDS[cli.format]}; ` +
+      `${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
         `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`,
     );
   }
@@ -203,22 +211,28 @@ function warnShared(cli: Cli, deps: CliDeps): void {
 
 export const verb: Verb = {
   usage: [
-    'import claude-code|codex --out FILE|- [--path P]',
-    '  Copies the login of Claude Code or Codex on this machine to FILE (mode 0600), or to stdout with',
-    '  --out -. Claude Code: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json; without',
+    'import claude-code|codex --out FILE|- [--path P] [--force]',
+    '  Copies the login of Claude Code or Codex on this machine to FILE (mode 0600; an existing FILE only',
+    '  with --force, and its folder must exist), or to stdout with --out - (not a terminal, unless --force).',
+    '  Claude Code: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json; without',
     `  CLAUDE_CONFIG_DIR also the keychain item "${KEYCHAIN_ITEM}" (security find-generic-password): first`,
     '  on macOS, elsewhere only when there is no file and a security program exists. Codex:',
     '  $CODEX_HOME/auth.json, else ~/.codex/auth.json. --path reads that file instead.',
     '  The copy shares its refresh token with this machine; a separate login for CI:',
     '  oauth-broker login --provider anthropic|openai --out - | oauth-broker seed --repo O/R --secret NAME --from -',
   ].join('\n'),
-  options: { path: { type: 'string' }, out: { type: 'string' } },
+  options: { path: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
   positionals: { min: 1, max: 1, name: 'the CLI to import from (claude-code or codex)' },
   async run(args: Args, deps: CliDeps): Promise<void> {
     const name = args.positionals[0];
     const cli = Object.hasOwn(CLIS, name) ? CLIS[name] : undefined;
-    if (!cli) throw new UsageError(`"${neutral(name, 40)}" is not claude-code or codex.`);
+    if (!cli) {
+      throw new UsageError(
+        `"${neutral(name, 40)}" is not claude-code or codex${didYouMean(name, Object.keys(CLIS)) || '.'}`,
+      );
+    }
     const out = option(args, 'out', true);
+    checkOut(out, args, deps);
     const found = await locate(cli, option(args, 'path'), deps);
     const c = forCi(validate(cli, found, deps), deps);
     deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${describeAccessToken(c, deps.now())}.`);

@@ -12,7 +12,7 @@ import type { CliDeps } from './deps.js';
 import { loginAnthropic } from './login/anthropic.js';
 import { loginOauth2 } from './login/oauth2.js';
 import { loginOpenai } from './login/openai.js';
-import { type Args, option, UsageError, type Verb, writeOut } from './verb.js';
+import { type Args, checkOut, FORCE_OPTION, option, UsageError, type Verb, writeOut } from './verb.js';
 
 /** The options each provider's login takes, beyond --provider and --out. */
 const TAKES: Record<ProviderId, readonly string[]> = {
@@ -28,7 +28,7 @@ const TRIMMED = ['token-url', 'device-url'];
 /** Refuses an option the chosen login would ignore: a silent no-op hides a mistake. */
 function checkApplies(provider: ProviderId, args: Args): void {
   for (const [name, value] of Object.entries(args.values)) {
-    if (value === undefined || name === 'provider' || name === 'out') continue;
+    if (value === undefined || name === 'provider' || name === 'out' || name === 'force') continue;
     if (!TAKES[provider].includes(name)) {
       const takers = (Object.keys(TAKES) as ProviderId[]).filter((p) => TAKES[p].includes(name));
       throw new UsageError(`--${name} does not apply to --provider ${provider} (it is for ${takers.join(', ')}).`);
@@ -77,13 +77,15 @@ function ownLogins(env: Env): Map<string, string> {
   return own;
 }
 
-function outOption(args: Args, env: Env): string {
+/** Where the login goes, refused before the login starts when it could not go there. */
+function outOption(args: Args, deps: CliDeps): string {
   const out = option(args, 'out');
   if (out === undefined) throw new UsageError('--out is required: a file for the new login, or - for standard output.');
-  const own = out === '-' ? undefined : ownLogins(env).get(realPath(out));
+  const own = out === '-' ? undefined : ownLogins(deps.env).get(realPath(out));
   if (own) {
     throw new UsageError(`--out: ${neutral(out, 80)} is ${own}; CI needs a login of its own, so choose another path.`);
   }
+  checkOut(out, args, deps);
   return out;
 }
 
@@ -125,10 +127,11 @@ const required = (name: string): never => {
 
 export const verb: Verb = {
   usage: [
-    'login [--provider anthropic|openai|oauth2] --out FILE|- [options]',
+    'login [--provider anthropic|openai|oauth2] --out FILE|- [--force] [options]',
     "  A new login for CI alone, in the provider CLI's own format: Claude Code .credentials.json,",
-    '  Codex auth.json, or the OAuth token document. Written to FILE (mode 0600) or, with -, to',
-    "  standard output. Never to the CLI's own login file (~/.claude, ~/.codex): a login a laptop",
+    '  Codex auth.json, or the OAuth token document. Written to FILE (mode 0600; an existing FILE only',
+    '  with --force, and its folder must exist) or, with -, to standard output (not a terminal, unless',
+    "  --force). Never to the CLI's own login file (~/.claude, ~/.codex): a login a laptop",
     '  also uses is spent by whichever side refreshes second. The address to open is always',
     '  printed; a browser is opened when there is one (BROWSER: a command, or none).',
     '  anthropic (default)  paste the CODE#STATE the page shows. --console: a Console account;',
@@ -152,6 +155,7 @@ export const verb: Verb = {
     'client-secret': { type: 'string' },
     scope: { type: 'string' },
     'redirect-uri': { type: 'string' },
+    ...FORCE_OPTION,
   },
   async run(args: Args, deps: CliDeps): Promise<void> {
     const provider = option(args, 'provider') ?? 'anthropic';
@@ -160,8 +164,8 @@ export const verb: Verb = {
         `--provider: "${neutral(provider, 40)}" is not a provider; use anthropic, openai or oauth2.`,
       );
     }
-    const out = outOption(args, deps.env);
     checkApplies(provider, args);
+    const out = outOption(args, deps);
     const doc = await login(provider, args, deps);
     await writeOut(out, JSON.stringify(doc), deps);
     if (out !== '-') {

@@ -126,7 +126,8 @@ async function present(
         signal,
       );
     }
-    if (!(err instanceof InvalidGrantError)) throw err;
+    // The core names the action's inputs (token-url, client-id): here, the verb's options.
+    if (!(err instanceof InvalidGrantError)) throw inCliTerms(err, `--from ${from}`);
     const login = `oauth-broker login --provider ${grant.provider.id} --out FILE`;
     const line = fitLine(
       `${err.message} The file is unchanged; log in again (${login}).`,

@@ -1,20 +1,23 @@
 // `oauth-broker status`: what a credentials document holds, with no network and never a token.
-import { type Credentials, parseCredentials, secretsOf } from '../core/credentials.js';
+import type { Credentials } from '../core/credentials.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
+import { type Given, identify, loginOf, type Named, nameCredentials, type ValueKind } from './kind.js';
 import { type Args, inCliTerms, option, readFrom, UsageError, type Verb } from './verb.js';
 
 const FORMAT_NAMES: Record<Credentials['format'], string> = {
   'claude-code': 'Claude Code .credentials.json',
   codex: 'Codex auth.json',
   generic: 'OAuth token document',
-  'refresh-token': 'a bare refresh token',
+  'refresh-token': 'a token alone; a refresh writes it back as an OAuth token document',
 };
 
 export interface Status {
+  /** What it is: a login, a refresh token alone, or what is no login (src/cli/kind.ts). */
+  kind: ValueKind;
   format: Credentials['format'];
   provider: string | null;
   expires_at: string | null;
@@ -25,13 +28,20 @@ export interface Status {
   valid_for_min_ttl: boolean;
 }
 
-/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
-export async function readCredentials(from: string, deps: CliDeps): Promise<Credentials> {
-  const text = await readFrom(from, deps);
+/** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
+export function givenOf(text: string, from: string, deps: CliDeps): Given {
   if (!text.trim()) throw new UserError(`--from ${from}: is empty; give the credentials the login wrote.`);
-  const c = asFrom(from, () => parseCredentials(text));
-  for (const s of secretsOf(c)) deps.secrets.add(s);
-  return c;
+  return asFrom(from, () => identify(text, deps.secrets));
+}
+
+/** The value of `--from`, parsed and named. */
+export async function readGiven(from: string, deps: CliDeps): Promise<Given> {
+  return givenOf(await readFrom(from, deps), from, deps);
+}
+
+/** Reads credentials for a verb: parsed, kept for redaction, and refused when they are no login. */
+export async function readCredentials(from: string, deps: CliDeps): Promise<Credentials> {
+  return loginOf(await readGiven(from, deps), `--from ${from}`);
 }
 
 /** Runs a check of the core's on the value of --from, whose errors name the action's input. */
@@ -46,6 +56,7 @@ export function asFrom<T>(from: string, check: () => T): T {
 export function statusOf(c: Credentials, minTtlMs: number, now: number): Status {
   const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
   return {
+    kind: nameCredentials(c).kind,
     format: c.format,
     provider: issuerOf(c) ?? null,
     expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
@@ -71,9 +82,34 @@ export function describeAccessToken(c: Credentials, now: number): string {
   return `access token ${expiry}, fingerprint ${s.fingerprint}`;
 }
 
-function human(s: Status): string[] {
+/** What is no login: named, with nothing a login would have. */
+function notLogin(given: Given): Status {
+  return {
+    kind: given.named.kind,
+    format: given.credentials?.format ?? 'codex',
+    provider: given.named.provider,
+    expires_at: null,
+    expires_in: null,
+    scopes: null,
+    refresh_token: false,
+    fingerprint: given.token ? fingerprint(given.token) : null,
+    valid_for_min_ttl: false,
+  };
+}
+
+function human(s: Status, named: Named): string[] {
   const left = timeLeft(s);
+  const kind = `kind         ${s.kind}: ${named.what}${named.instead ? ', not a login' : ''}`;
+  if (named.instead) {
+    return [
+      kind,
+      `provider     ${s.provider ?? 'unknown'}`,
+      'refresh      none: nothing the broker can keep alive',
+      `fingerprint  ${s.fingerprint ?? '-'}`,
+    ];
+  }
   return [
+    kind,
     `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
     `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
     `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
@@ -86,9 +122,11 @@ function human(s: Status): string[] {
 export const verb: Verb = {
   usage: [
     'status [--from FILE|-] [--min-ttl D] [--json]',
-    '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
-    "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
-    '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+    '  What it was given: a login (format, provider, expiry, scopes, whether a refresh token is present,',
+    "  the access token's fingerprint), a refresh token alone, or what is no login: a claude setup-token",
+    '  value, an API key, a Codex auth.json holding an API key. No network; never a token. --from defaults',
+    '  to - (standard input); at most 1 MB. --json: the same as one JSON object, with its "kind".',
+    '  Exit 1 when it is no login, or the access token has less than --min-ttl left (default 0s).',
   ].join('\n'),
   options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
   async run(args: Args, deps: CliDeps): Promise<void> {
@@ -99,9 +137,13 @@ export const verb: Verb = {
     } catch (err) {
       throw new UsageError(`--${(err as Error).message}`);
     }
-    const s = statusOf(await readCredentials(option(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+    const from = option(args, 'from') ?? '-';
+    const given = await readGiven(from, deps);
+    const { named, credentials } = given;
+    const s = credentials && !named.instead ? statusOf(credentials, minTtlMs, deps.now()) : notLogin(given);
     if (args.values.json) deps.stdout(`${JSON.stringify(s)}\n`);
-    else for (const l of human(s)) deps.stderr(l);
+    else for (const l of human(s, named)) deps.stderr(l);
+    loginOf(given, `--from ${from}`);
     if (!s.valid_for_min_ttl) {
       throw new UserError(
         !s.expires_at

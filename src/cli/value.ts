@@ -1,10 +1,11 @@
 // What seed and seal store: the credentials exactly as the login wrote them, refused here when
 // GitHub or the action would refuse them. No network.
-import { MAX_SECRET_BYTES, parseCredentials, secretsOf } from '../core/credentials.js';
+import { MAX_SECRET_BYTES } from '../core/credentials.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
-import { asFrom } from './status.js';
+import { loginOf } from './kind.js';
+import { asFrom, givenOf } from './status.js';
 import { readFrom } from './verb.js';
 
 /** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
@@ -18,8 +19,7 @@ export async function readSecretValue(from: string, deps: CliDeps): Promise<stri
         'store only the document the login wrote.',
     );
   }
-  const c = asFrom(from, () => parseCredentials(value));
-  for (const s of secretsOf(c)) deps.secrets.add(s);
+  const c = loginOf(givenOf(value, from, deps), `--from ${from}`);
   // The provider the credentials themselves name; nothing is sent to its token endpoint here.
   asFrom(from, () => recognise(c, issuerOf(c) ?? 'oauth2'));
   return value;

@@ -1,10 +1,12 @@
 // The shape every verb has, and what they share: argument parsing, where input comes from and
 // where the result goes.
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { CliDeps } from './deps.js';
+import { didYouMean } from './suggest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -46,7 +48,7 @@ export function parseVerbArgs(verb: Verb, argv: readonly string[]): Args {
   try {
     parsed = parseArgs({ args: [...argv], options: verb.options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(usageMessage(err));
+    throw new UsageError(usageMessage(err, verb));
   }
   const { min = 0, max = 0, name = 'argument' } = verb.positionals ?? {};
   if (parsed.positionals.length < min) throw new UsageError(`${name} is missing.`);
@@ -56,12 +58,19 @@ export function parseVerbArgs(verb: Verb, argv: readonly string[]): Args {
   return { values: parsed.values as Args['values'], positionals: parsed.positionals };
 }
 
-function usageMessage(err: unknown): string {
+function usageMessage(err: unknown, verb: Verb): string {
   const code = (err as { code?: string }).code;
   const message = err instanceof Error ? err.message : '';
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${quote(option)}.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${quote(option)} needs a value.`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = didYouMean(option.replace(/^--?/, ''), [...Object.keys(verb.options), 'help'], (o) => `--${o}`);
+    return `unknown option ${quote(option)}${near || '.'}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return / does not take an argument$/.test(message)
+      ? `${quote(option)} takes no value.`
+      : `${quote(option)} needs a value.`;
+  }
   return neutral(message, 120);
 }
 
@@ -86,11 +95,17 @@ export function option(args: Args, name: string, required = false): string | und
  */
 export function inCliTerms(err: unknown, source: string): unknown {
   if (!(err instanceof UserError)) return err;
-  const message = err.message
-    .replace(/^credentials: /, `${source}: `)
-    .replace(/\bset provider:? /g, 'set --provider ')
-    .replace(/(^|[ (])(token-url|client-id)\b/g, '$1--$2');
-  return new UserError(message, { details: err.details, cause: err });
+  const words = (text: string): string =>
+    text
+      .replace(/^credentials: /, `${source}: `)
+      .replace(/\bset provider:? /g, 'set --provider ')
+      .replace(/\bbelongs in github-token; credentials holds\b/g, `is read from GH_TOKEN; ${source} takes`)
+      .replace(/(^|[ (])(token-url|client-id)\b/g, '$1--$2')
+      .replace(/(--client-id, --token-url and) scope\b/g, '$1 --scope')
+      .replace(/\bthe runner's network\b/g, 'the network')
+      .replace(/\bon the runner\b/g, 'on this machine')
+      .replace(/\bin the job's env\b/g, 'in the environment');
+  return new UserError(words(err.message), { details: err.details.map(words), cause: err });
 }
 
 /** The value of a JSON text, or undefined when it is not JSON (the caller says what was expected). */
@@ -102,14 +117,88 @@ export function parsedJson(text: string): unknown {
   }
 }
 
-/** The text of `--from FILE` (or another option's FILE) or standard input for `-`. */
-export async function readFrom(from: string, deps: CliDeps, name = 'from'): Promise<string> {
-  if (from === '-') return deps.stdin();
+/** What any input may hold: a credentials document is a few KB, a secret at most 48 KB. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * At most `limit` + 1 bytes of a file, read as they come: a device that never ends (/dev/zero),
+ * or a file of gigabytes, costs a megabyte and a few milliseconds.
+ */
+export function readBounded(path: string | number, limit = MAX_INPUT_BYTES): Buffer {
+  const fd = typeof path === 'number' ? path : openSync(path, 'r');
   try {
-    return readFileSync(from, 'utf8');
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    throw new UserError(`--${name}: ${neutral(from, 120)} ${why}.`, { cause: err });
+    const buf = Buffer.alloc(limit + 1);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    if (typeof path !== 'number') closeSync(fd);
+  }
+}
+
+/** One line refusing input over the limit: `what` names where it came from (`--from -`). */
+export function tooLarge(what: string): UserError {
+  return new UserError(`${what}: is over 1 MB, more than any credentials document; give the file the login wrote.`);
+}
+
+/** The text of `--from FILE` (or another option's FILE) or standard input for `-`; at most 1 MB. */
+export async function readFrom(from: string, deps: CliDeps, name = 'from'): Promise<string> {
+  let bytes: Buffer;
+  if (from === '-') {
+    bytes = await deps.stdin(MAX_INPUT_BYTES);
+  } else {
+    try {
+      bytes = readBounded(from);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : 'cannot be read';
+      throw new UserError(`--${name}: ${neutral(from, 120)} ${why}.`, { cause: err });
+    }
+  }
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(`--${name} ${neutral(from, 80)}`);
+  return bytes.toString('utf8');
+}
+
+/** Credentials on a terminal are on screen (and in its scrollback), whoever is looking. */
+export const FORCE_OPTION = { force: { type: 'boolean' } } as const;
+
+/**
+ * Refuses, before anything is done, an `--out` the credentials should not go to: standard output
+ * when it is a terminal, a file that exists, a folder that does not. `--force` allows the first
+ * two; a folder is never created (a typo would otherwise make one).
+ */
+export function checkOut(out: string, args: Args, deps: CliDeps): void {
+  const force = !!args.values.force;
+  if (out === '-') {
+    if (deps.stdoutIsTerminal() && !force) {
+      throw new UserError(
+        '--out -: standard output is a terminal, which would show the credentials; pipe it ' +
+          '(| oauth-broker seed …), use --out FILE, or add --force.',
+      );
+    }
+    return;
+  }
+  const shown = neutral(out, 100);
+  let isDir = false;
+  try {
+    isDir = statSync(out).isDirectory();
+  } catch {
+    // not there: checked below
+  }
+  if (isDir) throw new UserError(`--out: ${shown} is a folder; give a file name in it.`);
+  if (existsSync(out) && !force) {
+    throw new UserError(`--out: ${shown} exists; add --force to replace it, or choose another path.`);
+  }
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) {
+    throw new UserError(
+      `--out: the folder ${neutral(dirname(out), 100)} does not exist; ` +
+        'create it first (mkdir -p), or choose another path.',
+    );
   }
 }
 
@@ -123,7 +212,7 @@ export async function writeOut(out: string, text: string, deps: CliDeps): Promis
   // Loaded only to write a file: it brings node:crypto, which the offline verbs do without.
   const { writePrivateFile } = await import('../core/credfile.js');
   try {
-    writePrivateFile(out, ended);
+    writePrivateFile(out, ended, { createFolder: false });
   } catch (err) {
     throw new UserError(`--out: ${neutral(out, 120)} cannot be written; choose another path or --out -.`, {
       cause: err,

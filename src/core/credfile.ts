@@ -105,13 +105,18 @@ export function moveAside(path: string, suffix: string): string | undefined {
  * temporary file is created exclusively and renamed over `path`: a link put at either
  * name is replaced, never followed. `mode` may only be stricter (0400). `durable: false`
  * skips the two syncs (about a millisecond each here), for a file nothing reads after a crash.
+ * `createFolder: false` leaves a missing folder missing (the write fails) for a path a user typed.
  */
 export function writePrivateFile(
   path: string,
   content: string,
-  { mode = 0o600, durable = true }: { mode?: 0o600 | 0o400; durable?: boolean } = {},
+  {
+    mode = 0o600,
+    durable = true,
+    createFolder = true,
+  }: { mode?: 0o600 | 0o400; durable?: boolean; createFolder?: boolean } = {},
 ): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (createFolder) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const fd = openSync(tmp, 'wx', mode);

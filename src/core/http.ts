@@ -80,6 +80,8 @@ export interface FetchFailure {
    * TLS at all (`handshake`); fetch refused the URL itself (`url`).
    */
   lasting?: Lasting;
+  /** The host name could not be resolved (ENOTFOUND, EAI_AGAIN): its code. */
+  unresolved?: string;
 }
 
 /** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
@@ -160,6 +162,8 @@ function connectFailure(codes: string[], err: unknown): FetchFailure {
   }
   const code = codes[0];
   if (code === 'ECONNREFUSED') return { notSent: true, reason: 'connection refused' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { notSent: true, reason: `cannot connect (${code})`, unresolved: code };
   if (code && NOT_SENT.has(code)) return { notSent: true, reason: `cannot connect (${code})` };
   return { notSent: true, reason: code ? `connection lost while connecting (${code})` : 'could not connect' };
 }

@@ -8,7 +8,11 @@ import type { ProviderId } from './providers.js';
 /** Who issued a token, when its shape says so. */
 type Issuer = 'anthropic' | 'openai' | 'github';
 
+/** Which kind of token, for a caller's own words about it (the CLI's status). */
+export type TokenSort = 'refresh' | 'setup-token' | 'api-key' | 'anthropic-key' | 'github-token' | 'jwt';
+
 interface Kind {
+  sort: TokenSort;
   issuer?: Issuer;
   /** "an Anthropic Console API key": never 8 characters of the token, which redaction would star out. */
   what: string;
@@ -39,40 +43,52 @@ export function jwtClaims(token: string): Record<string, unknown> | undefined {
 
 /** What a token is, from its shape alone; undefined when it is opaque. */
 export function kindOf(token: string): Kind | undefined {
-  if (/^sk-ant-ort\d+-/.test(token)) return { issuer: 'anthropic', what: 'an Anthropic refresh token', refresh: true };
+  if (/^sk-ant-ort\d+-/.test(token))
+    return { sort: 'refresh', issuer: 'anthropic', what: 'an Anthropic refresh token', refresh: true };
   if (/^sk-ant-oat\d+-/.test(token)) {
     return {
+      sort: 'setup-token',
       issuer: 'anthropic',
       what: 'a Claude Code access token',
       refresh: false,
       instead: `it cannot be refreshed: ${CLAUDE_LOGIN}`,
-      why: 'To use it as it is until it expires, pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN without this action.',
+      why: 'To use it as it is until it expires, pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN without oauth-broker.',
     };
   }
   if (/^sk-ant-api\d+-/.test(token)) {
     return {
+      sort: 'api-key',
       issuer: 'anthropic',
       what: 'an Anthropic Console API key',
       refresh: false,
-      instead: 'an API key needs no refresh: pass it as ANTHROPIC_API_KEY without this action',
+      instead: 'an API key needs no refresh: pass it as ANTHROPIC_API_KEY without oauth-broker',
       why: `To keep a subscription login alive instead, ${CLAUDE_LOGIN}.`,
     };
   }
   if (/^sk-ant-/.test(token)) {
-    return { issuer: 'anthropic', what: 'an Anthropic key (sk-ant-…)', refresh: false, instead: CLAUDE_LOGIN };
+    return {
+      sort: 'anthropic-key',
+      issuer: 'anthropic',
+      what: 'an Anthropic key (sk-ant-…)',
+      refresh: false,
+      instead: CLAUDE_LOGIN,
+    };
   }
   if (/^sk-(?:proj-|svcacct-|admin-)?[\w-]{20,}$/.test(token)) {
     return {
+      sort: 'api-key',
       issuer: 'openai',
       what: 'an OpenAI API key (sk-…)',
       refresh: false,
-      instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without this action',
+      instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without oauth-broker',
       why: 'To keep a ChatGPT login alive instead, store the Codex auth.json.',
     };
   }
-  if (/^ghr_/.test(token)) return { issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
+  if (/^ghr_/.test(token))
+    return { sort: 'refresh', issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
   if (/^(?:gh[opsu]_|github_pat_)/.test(token)) {
     return {
+      sort: 'github-token',
       issuer: 'github',
       what: 'a GitHub token',
       refresh: false,
@@ -82,12 +98,18 @@ export function kindOf(token: string): Kind | undefined {
   const claims = jwtClaims(token);
   if (claims) {
     if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
-      return { what: 'a JWT refresh token', refresh: true };
+      return { sort: 'refresh', what: 'a JWT refresh token', refresh: true };
     }
     if (claims.iss === 'https://auth.openai.com') {
-      return { issuer: 'openai', what: 'an OpenAI JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+      return {
+        sort: 'jwt',
+        issuer: 'openai',
+        what: 'an OpenAI JWT (an access or ID token)',
+        refresh: false,
+        instead: OAUTH_LOGIN,
+      };
     }
-    return { what: 'a JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+    return { sort: 'jwt', what: 'a JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
   }
   return undefined;
 }

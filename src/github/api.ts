@@ -19,6 +19,11 @@ export interface GitHubDeps {
   timeoutMs: number;
   /** A clock no step of the wall clock moves: with GitHub's `Date`, what time it is at GitHub. */
   monotonic?: () => number;
+  /**
+   * A host name that does not resolve fails at once instead of being retried (the CLI: a mistyped
+   * --api-url is one line at once; a runner's DNS may be only briefly down, so the action retries).
+   */
+  unresolvedIsFinal?: boolean;
 }
 
 /**
@@ -34,10 +39,14 @@ export class GitHubHttpError extends Error {
     readonly githubMessage: string,
     /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
     readonly ambiguous = false,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; foreign?: boolean },
   ) {
     super(`HTTP ${status}: ${githubMessage}`, options);
+    this.foreign = options?.foreign ?? false;
   }
+
+  /** An error answer without GitHub's JSON `message`: the server is most likely not GitHub's API. */
+  readonly foreign: boolean;
 }
 
 /** Per-request options the hook reads (Octokit passes `request` through to it). */
@@ -75,6 +84,7 @@ export class GitHubApi {
   /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
   private clock?: { github: number; at: number };
   private readonly monotonic: () => number;
+  private readonly host: string;
 
   constructor(
     baseUrl: string,
@@ -96,6 +106,7 @@ export class GitHubApi {
     octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
     this.rest = octokit.rest;
     this.monotonic = deps.monotonic ?? (() => performance.now());
+    this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
   }
 
   /**
@@ -132,6 +143,7 @@ export class GitHubApi {
     for (let attempt = 1; ; attempt++) {
       let failure: GitHubHttpError;
       let headers: Headers | undefined;
+      let final: boolean | undefined;
       let path = options.url;
       try {
         const res = await request(options);
@@ -148,14 +160,14 @@ export class GitHubApi {
         throw new GitHubHttpError(res.status, what);
       } catch (err) {
         if (err instanceof GitHubHttpError) throw err;
-        ({ failure, headers } = this.failureOf(err));
+        ({ failure, headers, final } = this.failureOf(err));
         // The expanded URL of the request Octokit sent, not the route template.
         const sent = (err as { request?: { url?: string } }).request?.url;
         if (sent) path = new URL(sent).pathname;
       }
       const wait = this.retryDelay(failure.status, headers, attempt);
       const once = (options.request as Once | undefined)?.once;
-      if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous)) throw failure;
+      if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous)) throw failure;
       const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
       const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
       this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
@@ -164,19 +176,25 @@ export class GitHubApi {
   }
 
   /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
-  private failureOf(err: unknown): { failure: GitHubHttpError; headers?: Headers } {
+  private failureOf(err: unknown): { failure: GitHubHttpError; headers?: Headers; final?: boolean } {
     const response = (err as { response?: OctokitResponse<unknown> }).response;
     if (response) {
       this.readClock(response.headers);
       this.checkExpiry(response.headers);
+      const foreign = typeof (response.data as { message?: unknown } | null)?.message !== 'string';
       const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
         cause: err,
+        foreign,
       });
       return { failure, headers: response.headers };
     }
     // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
     const thrown = (err as { cause?: unknown }).cause ?? err;
     const f = classifyFetchError(thrown, this.deps.timeoutMs);
+    if (f.unresolved && this.deps.unresolvedIsFinal) {
+      const reason = `the host ${neutral(this.host, 80)} was not found (${f.unresolved})`;
+      return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
+    }
     return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
   }
 

@@ -47,6 +47,9 @@ export function explain(
   if (!(err instanceof GitHubHttpError)) return err as Error;
   if (err.status >= 200 && err.status < 400)
     return malformed(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+  // GitHub answers every refusal with its JSON `message`: an answer without one is another server's.
+  if (err.foreign && err.status >= 400 && err.status < 500)
+    return malformed(doing, `the answer (HTTP ${err.status}) is not GitHub's`, w.apiUrl);
   const message = neutral(err.githubMessage, QUOTED_CHARS);
   const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
   const said = `${answered}${err.status ? ' ' : ': '}${message}`;

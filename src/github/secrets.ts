@@ -255,7 +255,11 @@ export async function listSecrets(
     if (!Array.isArray(data?.secrets)) throw malformed(doing, 'the answer has no list of secrets', api.wording.apiUrl);
     for (const s of data.secrets) {
       if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix)) continue;
-      found.push({ name: s.name, createdAt: instant(s.created_at) });
+      const createdAt = Date.parse(s.created_at);
+      if (!Number.isFinite(createdAt)) {
+        throw malformed(doing, `secret ${s.name} has no valid created_at`, api.wording.apiUrl);
+      }
+      found.push({ name: s.name, createdAt });
     }
     seen += data.secrets.length;
     const total = Number.isSafeInteger(data.total_count) ? (data.total_count as number) : undefined;
@@ -297,14 +301,4 @@ export function seedSecret(
   access: Access,
 ): Promise<number> {
   return putSealed(api, t, { key }, t.name, value, access);
-}
-
-/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
-function instant(iso: unknown): number {
-  const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
-  if (!Number.isFinite(ms))
-    throw new UserError(
-      'github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?',
-    );
-  return ms;
 }

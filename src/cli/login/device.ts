@@ -16,6 +16,12 @@ export interface DeviceCode {
   redirectUri: string;
 }
 
+/** How often a device login says it is still waiting, so a silent terminal is not taken for a hang. */
+const SAY_WAITING_MS = 60_000;
+
+/** "14 min", "1 min", "under a minute". */
+const minutesLeft = (ms: number): string => (ms < 60_000 ? 'under a minute' : `${Math.floor(ms / 60_000)} min`);
+
 // RFC 8628 §3.2: without an interval, clients poll every 5 seconds.
 const DEFAULT_INTERVAL_S = 5;
 
@@ -97,6 +103,7 @@ export async function deviceCode(base: string, clientId: string, service: string
   deps.stderr(`Then enter this code (valid 15 minutes; never share it): ${issued.userCode}`);
   const wait = pollMs(issued.interval, deps);
   const poll = { device_auth_id: issued.deviceAuthId, user_code: issued.userCode };
+  let said = deps.now();
   for (;;) {
     const polled = await post(`${base}/api/accounts/deviceauth/token`, poll, service, deps);
     if (polled.status === 200) return approved(json(polled.text), base, service, deps);
@@ -107,6 +114,10 @@ export async function deviceCode(base: string, clientId: string, service: string
     }
     const left = LOGIN_WAIT_MS - (deps.now() - started);
     if (left <= 0) throw new UserError('the code was not entered within 15 minutes; run the login again.');
+    if (deps.now() - said >= SAY_WAITING_MS) {
+      said = deps.now();
+      deps.stderr(`Waiting for you to enter the code ${issued.userCode} (${minutesLeft(left)} left).`);
+    }
     await deps.sleep(Math.min(wait, left));
   }
 }

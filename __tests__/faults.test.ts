@@ -20,7 +20,8 @@ if (process.env.PRINT_FAULT_TABLE) console.log(tableRows().join('\n'));
 describe('fault matrix: the provider and GitHub', () => {
   it.each(mine.map((c) => [name(c), c] as const))('%s', (_, cell) => runCell(cell));
 
-  // The table in docs/development.md lists exactly the cells of both files: one added, dropped or changed must show there.
+  // The table in docs/development.md lists exactly the cells of both files: one added, dropped or
+  // changed must show there.
   it('is the table in docs/development.md', () => {
     const names = cells.map((c) => `${c.call} × ${c.fault}`);
     expect(new Set(names).size).toBe(names.length);

@@ -275,9 +275,9 @@ const leftovers: Step = async (d) => {
   const names = [...oldSecrets, ...gone.map((v) => v.name)];
   const besides = `beside ${describeTarget(d.target)}`;
   if (names.length === 0) {
-    return [
-      pass('leftovers', `no leftover broker entries ${besides} (${kept} of its claims, which its rotations keep)`),
-    ];
+    const claims = kept === 1 ? 'claim stays' : `${kept} claims stay`;
+    const own = kept ? ` (its own ${claims}: only its rotations can tell whether a job still needs one)` : '';
+    return [pass('leftovers', `no leftover broker entries ${besides}${own}`)];
   }
   const list = `${names.length} leftover broker ${names.length === 1 ? 'entry' : 'entries'} in ${where(d.target)}`;
   const what = [
@@ -374,7 +374,7 @@ export const verb: Verb = {
     for (const step of STEPS) {
       for (const f of await step(d)) {
         findings.push(f);
-        if (!json) deps.stderr(f.ok ? `✓ ${f.message}` : `✗ ${f.message}; ${f.fix}.`);
+        if (!json) deps.stderr(f.ok ? `✓ ${f.message}` : `✗ ${f.message}; ${f.fix?.replace(/\.$/, '')}.`);
       }
     }
     const failed = findings.filter((f) => !f.ok).length;

@@ -72,6 +72,7 @@ function ago(ms: number): string {
         ? [ms / 3_600_000, 'hour']
         : [ms / 60_000, 'minute'];
   const whole = Math.max(0, Math.floor(n));
+  if (whole === 0) return 'less than a minute ago';
   return `${whole} ${unit}${whole === 1 ? '' : 's'} ago`;
 }
 
@@ -259,13 +260,14 @@ const rotationWorkflow: Step = async (d) => {
  * read, says which of them a job may still need; its own rotations remove them.
  */
 const leftovers: Step = async (d) => {
-  if (d.refused.has('secrets') || d.refused.has('variables')) return [];
+  // Which secrets exist decides everything: without them, nothing to say beyond the permission's line.
+  if (d.refused.has('secrets')) return [];
   const secrets = await listSecrets(d.api, d.target, '');
   const existing = new Set(secrets.map((s) => s.name.toUpperCase()));
   const oldSecrets = secrets.filter((s) => CLAIM_NAME.test(s.name)).map((s) => s.name);
   const now = githubNow(d);
   const variables = new Variables(d.api, d.target);
-  const claims = await variables.list(PREFIX);
+  const claims = d.refused.has('variables') ? [] : await variables.list(PREFIX);
   const of = (value: string): string | undefined => decodeClaim(value)?.t;
   const gone = claims.filter((v) => {
     const t = of(v.value);

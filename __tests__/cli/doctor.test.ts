@@ -166,7 +166,13 @@ describe.each(WAYS)('%s', (w) => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(
         `✗ repository secret OTHER_LOGIN of ${REPO} does not exist; store a login in it: ` +
-          `oauth-broker login --out - | oauth-broker seed --repo ${REPO} --secret OTHER_LOGIN --from -.`,
+          'oauth-broker login --provider anthropic --out - | ' +
+          `oauth-broker seed --repo ${REPO} --secret OTHER_LOGIN --from -.`,
+      );
+      const codex = await doctor(['--repo', REPO, '--secret', 'CODEX_AUTH', '--environment', 'production']);
+      expect(codex.stderr).toContain(
+        'store a login in it: oauth-broker login --provider openai --out - | ' +
+          `oauth-broker seed --repo ${REPO} --secret CODEX_AUTH --environment production --from -.`,
       );
     });
   });
@@ -221,6 +227,13 @@ describe.each(WAYS)('%s', (w) => {
       const r = await doctor(['--repo', 'octo/nope', '--secret', SECRET]);
       expect(r.code).toBe(1);
       expect(lines(r.stderr)[0]).toMatch(/^oauth-broker doctor: error: --repo: could not read the public key/);
+      // --json still answers on stdout: the check that could not run, and why.
+      const json = await doctor(['--repo', 'octo/nope', '--secret', SECRET, '--json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toEqual({
+        ok: false,
+        findings: [{ check: 'error', ok: false, message: expect.stringMatching(/^--repo: could not read/), fix: null }],
+      });
     });
   });
 

@@ -15,7 +15,14 @@ import {
   readPublicKey,
   secretExists,
 } from '../github/secrets.js';
-import { CLAIM_NAME, checkSecretName, describeTarget, type SecretTarget, WRITE_CHECK } from '../github/target.js';
+import {
+  CLAIM_NAME,
+  checkSecretName,
+  describeTarget,
+  reloginCommand,
+  type SecretTarget,
+  WRITE_CHECK,
+} from '../github/target.js';
 import { Variables } from '../github/variables.js';
 import { lastCompletedRun, listWorkflows, type Workflow } from '../github/workflows.js';
 import { PREFIX, decodeClaim, isLeftoverClaim, parseClaimName } from '../store/protocol.js';
@@ -110,7 +117,8 @@ function refusal(d: Doctor, err: unknown, check: string, cannot: string, r: Reso
       `use a fine-grained PAT with the ${needed} on ${where(d.target)}. ${GITHUB_TOKEN_CANNOT}`,
     );
   }
-  const place = r === 'actions' && d.target.kind !== 'org' ? `${d.target.owner}/${d.target.repo}` : where(d.target);
+  const place =
+    r === 'actions' && d.target.kind !== 'org' ? `repository ${d.target.owner}/${d.target.repo}` : where(d.target);
   return fail(
     check,
     message,
@@ -124,18 +132,19 @@ const secretFresh: Step = async (d) => {
   try {
     d.key = await readPublicKey(d.api, d.target);
     if (!(await secretExists(d.api, d.target, d.target.name))) {
-      const store = `oauth-broker login --out - | oauth-broker seed ${placeArgs(d.target)} --from -`;
-      return [fail('secret', `${name} does not exist`, `store a login in it: ${store}`)];
+      const provider = /CODEX|OPENAI/i.test(d.target.name) ? 'openai' : 'anthropic';
+      return [fail('secret', `${name} does not exist`, `store a login in it: ${reloginCommand(provider, d.target)}`)];
     }
     const age = githubNow(d) - Date.parse(await currentUpdatedAt(d.api, d.target));
     if (age <= d.maxAgeMs) return [pass('secret', `${name} was last updated ${ago(age)}`)];
+    const why = d.target.kind === 'org' ? 'doctor in its repository says' : 'the workflow lines say';
     return [
       fail(
         'secret',
         `${name} was last updated ${ago(age)}, more than --max-age ${formatDuration(d.maxAgeMs)}: ` +
           'the rotation is not running',
-        'make the rotation workflow run again (the workflow lines say why it did not); if its runs fail with ' +
-          'invalid_grant, log in again and store the login (oauth-broker login, then oauth-broker seed)',
+        `make the rotation workflow run again (${why} why it did not); if its runs fail with invalid_grant, ` +
+          'log in again and store the login (oauth-broker login, then oauth-broker seed)',
       ),
     ];
   } catch (err) {
@@ -373,11 +382,20 @@ export const verb: Verb = {
     const d: Doctor = { api, target, deps, maxAgeMs, workflow, fix: args.values.fix === true, refused: new Set() };
     const json = args.values.json === true;
     const findings: Finding[] = [];
-    for (const step of STEPS) {
-      for (const f of await step(d)) {
-        findings.push(f);
-        if (!json) deps.stderr(f.ok ? `✓ ${f.message}` : `✗ ${f.message}; ${f.fix?.replace(/\.$/, '')}.`);
+    try {
+      for (const step of STEPS) {
+        for (const f of await step(d)) {
+          findings.push(f);
+          if (!json) deps.stderr(f.ok ? `✓ ${f.message}` : `✗ ${f.message}; ${f.fix?.replace(/\.$/, '')}.`);
+        }
       }
+    } catch (err) {
+      // A check that could not run: --json still says so on stdout, with what was found before it.
+      if (json && err instanceof UserError) {
+        const stopped = { check: 'error', ok: false, message: err.message, fix: null };
+        deps.stdout(`${JSON.stringify({ ok: false, findings: [...findings, stopped] })}\n`);
+      }
+      throw err;
     }
     const failed = findings.filter((f) => !f.ok).length;
     if (json) deps.stdout(`${JSON.stringify({ ok: failed === 0, findings })}\n`);

@@ -7,14 +7,7 @@ import { GITHUB_TOKEN_CANNOT, UserError } from '../core/errors.js';
 import { GitHubHttpError, type GitHubApi } from '../github/api.js';
 import type { PublicKey } from '../github/answers.js';
 import { permission, type Resource, where } from '../github/explain.js';
-import {
-  checkWrite,
-  currentUpdatedAt,
-  deleteSecret,
-  listSecrets,
-  readPublicKey,
-  secretExists,
-} from '../github/secrets.js';
+import { checkWrite, currentUpdatedAt, deleteSecret, listSecrets, readPublicKey } from '../github/secrets.js';
 import {
   CLAIM_NAME,
   checkSecretName,
@@ -130,12 +123,17 @@ function refusal(d: Doctor, err: unknown, check: string, cannot: string, r: Reso
 const secretFresh: Step = async (d) => {
   const name = describeTarget(d.target);
   try {
+    // A place that does not exist stops here, with the CLI's error line naming --repo, --environment or --org.
     d.key = await readPublicKey(d.api, d.target);
-    if (!(await secretExists(d.api, d.target, d.target.name))) {
+    let updatedAt: string;
+    try {
+      updatedAt = await currentUpdatedAt(d.api, d.target);
+    } catch (err) {
+      if (httpStatus(err)?.status !== 404) throw err;
       const provider = /CODEX|OPENAI/i.test(d.target.name) ? 'openai' : 'anthropic';
       return [fail('secret', `${name} does not exist`, `store a login in it: ${reloginCommand(provider, d.target)}`)];
     }
-    const age = githubNow(d) - Date.parse(await currentUpdatedAt(d.api, d.target));
+    const age = githubNow(d) - Date.parse(updatedAt);
     if (age <= d.maxAgeMs) return [pass('secret', `${name} was last updated ${ago(age)}`)];
     const why = d.target.kind === 'org' ? 'doctor in its repository says' : 'the workflow lines say';
     return [

@@ -20,7 +20,7 @@ import { Variables } from '../github/variables.js';
 import { lastCompletedRun, listWorkflows, type Workflow } from '../github/workflows.js';
 import { PREFIX, decodeClaim, isLeftoverClaim, parseClaimName } from '../store/protocol.js';
 import type { CliDeps } from './deps.js';
-import { connect, PLACE_OPTIONS, placeOf } from './github.js';
+import { connect, GITHUB_HELP, PLACE_OPTIONS, placeOf } from './github.js';
 import { type Args, option, UsageError, type Verb } from './verb.js';
 
 export interface Finding {
@@ -344,17 +344,19 @@ async function secretName(args: Args, api: GitHubApi, t: Omit<SecretTarget, 'nam
 
 export const verb: Verb = {
   usage: [
-    'doctor [--repo O/R] [--secret NAME] [--environment E | --org O] [--workflow FILE] [--max-age D] [--fix] [--json]',
+    'doctor [--repo O/R] [--secret NAME] [--environment E | --org O] [--workflow FILE] [--max-age D]',
+    `${' '.repeat(27)}[--fix] [--json] [--api-url URL]`,
     '  Checks a setup end to end without spending anything (no refresh; no secret is read): the secret',
-    '  exists and was updated within --max-age (default 2d); the token can write it, and the Actions',
-    "  variables jobs coordinate through (by writing the broker's own OAUTH_BROKER_WRITE_CHECK secret, as",
-    '  every refresh does first, and creating and deleting a variable of that name); the rotation workflow',
-    `  (--workflow, else ${ROTATION_WORKFLOW} or one named like a rotation) is enabled and its last run`,
-    '  succeeded; no leftover broker entries lie beside it, which --fix removes. One line per check on',
-    '  stderr (--json: {"ok","findings"} on stdout). Exit 1 when something is wrong. --repo defaults to',
-    '  the origin remote, --secret to CLAUDE_CREDENTIALS or CODEX_AUTH. Run it with the token the',
-    '  workflow uses (GH_TOKEN=… oauth-broker doctor) to check that token; reading workflows needs',
-    '  "Actions: Read-only" too.',
+    '  exists and was updated within --max-age (default 2d); the token can write it and the Actions',
+    "  variables jobs coordinate through (it writes the broker's own OAUTH_BROKER_WRITE_CHECK secret, as",
+    '  every refresh does first, and creates and deletes a variable of that name); the rotation workflow',
+    `  (--workflow FILE, else ${ROTATION_WORKFLOW} or one named like a rotation) is enabled and its last`,
+    '  run succeeded; no leftover broker entries lie beside the secret (--fix removes them). One line per',
+    '  check on stderr; --json: {"ok","findings"} on stdout. Exit 1 when something is wrong.',
+    '  --repo defaults to the origin remote, --secret to CLAUDE_CREDENTIALS or else CODEX_AUTH. Run it',
+    '  with the token the workflow uses (GH_TOKEN=… oauth-broker doctor); the workflow check needs',
+    '  "Actions: Read-only" as well.',
+    ...GITHUB_HELP,
   ].join('\n'),
   options: {
     ...PLACE_OPTIONS,

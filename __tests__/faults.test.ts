@@ -1,4 +1,4 @@
-// The fault matrix (docs/design.md, "Guarantees"; README, "Testing"): every external call × every
+// The fault matrix (docs/design.md, "Guarantees"; docs/development.md, "Testing"): every external call × every
 // fault class. Each cell ends in success, or in one clear failure after which a later run
 // (holding what the secret then holds, started after any lease) succeeds with no new login. One
 // cell no client can save — the provider rotated and its answer never arrived — is asserted as
@@ -10,18 +10,19 @@ import { useStandIns } from './support/stand-ins.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
-const { cells, runCell, tableRows, readmeRows, name, usesStore } = faultMatrix(si, PAT);
+const { cells, runCell, tableRows, docRows, name, usesStore } = faultMatrix(si, PAT);
 // The cells with the store run in faults-store.test.ts.
 const mine = cells.filter((c) => !usesStore(c));
 
-// Prints the table for the README: PRINT_FAULT_TABLE=1 npm test -- -t 'is the table'.
+// Prints the table for docs/development.md: PRINT_FAULT_TABLE=1 npm test -- -t 'is the table'.
 if (process.env.PRINT_FAULT_TABLE) console.log(tableRows().join('\n'));
 
 describe('fault matrix: the provider and GitHub', () => {
   it.each(mine.map((c) => [name(c), c] as const))('%s', (_, cell) => runCell(cell));
 
-  // The README's table lists exactly the cells of both files: one added, dropped or changed must show there.
-  it('is the table in the README', () => {
+  // The table in docs/development.md lists exactly the cells of both files: one added, dropped or
+  // changed must show there.
+  it('is the table in docs/development.md', () => {
     const names = cells.map((c) => `${c.call} × ${c.fault}`);
     expect(new Set(names).size).toBe(names.length);
     // Cells compared trimmed: the formatter pads the columns.
@@ -30,6 +31,6 @@ describe('fault matrix: the provider and GitHub', () => {
         .split('|')
         .map((c) => c.trim())
         .join('|');
-    expect(readmeRows().map(cellsOf)).toEqual(tableRows().map(cellsOf));
+    expect(docRows().map(cellsOf)).toEqual(tableRows().map(cellsOf));
   });
 });

@@ -3,7 +3,7 @@
 // a GitHub time; and what is no claim at all.
 import { isOldCopy, stamp } from '../src/core/marker.js';
 import type { Kept } from '../src/core/marker.js';
-import { decodeClaim, encodeClaim, generationsOf, judge, keptClaims } from '../src/store/protocol.js';
+import { decodeClaim, encodeClaim, generationsOf, isLeftoverClaim, judge, keptClaims } from '../src/store/protocol.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -65,5 +65,29 @@ describe('what a claim means', () => {
       expect(decodeClaim(bad)).toBeUndefined();
     }
     expect(decodeClaim(JSON.stringify({ ...value, w: 'yesterday' }))).toBeUndefined();
+  });
+});
+
+describe('a leftover claim (the sweep and `oauth-broker doctor` judge alike)', () => {
+  const name = `OAUTH_BROKER_${'A'.repeat(20)}_0`;
+  const at = (value: object, createdAt = T0) => ({
+    name,
+    value: JSON.stringify(value),
+    createdAt,
+    updatedAt: createdAt,
+  });
+  const settled = { v: 2, n: 'n', s: 'settled', l: 60, t: 'S' };
+
+  it('is made for that secret, named by no value, over an hour old, and held by no job', () => {
+    expect(isLeftoverClaim(at(settled), 'S', [], T0 + 61 * MIN)).toBe(true);
+    expect(isLeftoverClaim(at(settled), 'S', [], T0 + 59 * MIN)).toBe(false);
+    expect(isLeftoverClaim(at(settled), 'OTHER', [], T0 + 61 * MIN)).toBe(false);
+    expect(isLeftoverClaim(at(settled), 'S', [name], T0 + 61 * MIN)).toBe(false);
+    expect(isLeftoverClaim({ ...at(settled), name: 'OAUTH_BROKER_SETTING' }, 'S', [], T0 + 61 * MIN)).toBe(false);
+    expect(isLeftoverClaim(at({ ...settled, v: 1 }), 'S', [], T0 + 61 * MIN)).toBe(false);
+    // A provider CLI's claim lasts until its job ends: held two hours on, gone once its lease is over.
+    const cli = at({ ...settled, s: 'cli', l: 22_200 });
+    expect(isLeftoverClaim(cli, 'S', [], T0 + 120 * MIN)).toBe(false);
+    expect(isLeftoverClaim(cli, 'S', [], T0 + 371 * MIN)).toBe(true);
   });
 });

@@ -429,6 +429,47 @@ describe('github-server', () => {
     expect(gh.requests[0]).toMatchObject({ method: 'GET', path: key });
   });
 
+  it('serves workflows with their state and their runs, newest first, filtered by status or conclusion', async () => {
+    await start();
+    gh.addToken(tok('no-actions'), { kind: 'pat', actions: 'none' });
+    gh.addToken(tok('job'), { kind: 'job' });
+    const id = gh.addWorkflow('octo/app', { path: '.github/workflows/rotate.yml', name: 'Rotate' });
+    const ci = gh.addWorkflow('octo/app', { path: '.github/workflows/ci.yml', state: 'disabled_manually' });
+    const first = gh.addWorkflowRun('octo/app', id, { conclusion: 'success' });
+    const failed = gh.addWorkflowRun('octo/app', id, { conclusion: 'failure', event: 'workflow_dispatch' });
+    gh.addWorkflowRun('octo/app', id, { conclusion: null, status: 'in_progress' });
+
+    const list = await call('GET', '/repos/octo/app/actions/workflows?per_page=1', 'pat');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('link')).toContain('rel="next"');
+    expect(await list.json()).toMatchObject({
+      total_count: 2,
+      workflows: [{ id, name: 'Rotate', path: '.github/workflows/rotate.yml', state: 'active' }],
+    });
+    const all = (await (await call('GET', '/repos/octo/app/actions/workflows', 'pat')).json()) as {
+      workflows: Array<{ id: number; name: string; state: string }>;
+    };
+    expect(all.workflows[1]).toMatchObject({ id: ci, name: 'ci.yml', state: 'disabled_manually' });
+
+    const runs = async (path: string): Promise<unknown> => (await call('GET', path, 'pat')).json();
+    expect(await runs(`/repos/octo/app/actions/workflows/${id}/runs?status=completed&per_page=1`)).toMatchObject({
+      total_count: 2,
+      workflow_runs: [{ id: failed, status: 'completed', conclusion: 'failure', event: 'workflow_dispatch' }],
+    });
+    // By file name too, and by a conclusion.
+    expect(await runs('/repos/octo/app/actions/workflows/rotate.yml/runs?status=success')).toMatchObject({
+      total_count: 1,
+      workflow_runs: [{ id: first, workflow_id: id, run_number: 1, repository: { full_name: 'octo/app' } }],
+    });
+    expect((await call('GET', '/repos/octo/app/actions/workflows/nope.yml/runs', 'pat')).status).toBe(404);
+
+    const denied = await call('GET', '/repos/octo/app/actions/workflows', 'no-actions');
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get('x-accepted-github-permissions')).toBe('actions=read');
+    // The job's own token reads its repository's workflows.
+    expect((await call('GET', '/repos/octo/app/actions/workflows', 'job')).status).toBe(200);
+  });
+
   it('handles environment secrets with URL-encoded names', async () => {
     await start();
     gh.addToken(tok('no-env'), { kind: 'pat', environments: 'none' });

@@ -1,4 +1,4 @@
-// The fault matrix's cells and how one is run (docs/design.md, "Guarantees"; README, "Testing"),
+// The fault matrix's cells and how one is run (docs/design.md, "Guarantees"; docs/development.md, "Testing"),
 // shared by __tests__/faults.test.ts (GitHub's and the provider's calls) and
 // __tests__/faults-store.test.ts (the cache's and the write-back's, which run with the store), so
 // jest runs the two halves side by side.
@@ -588,11 +588,11 @@ export function faultMatrix(si: StandIns, PAT: string) {
     'malformed',
   ];
   const SYMBOL: Record<Outcome, string> = { success: '✓', recoverable: 'E', lost: 'L' };
-  // A row of the README's fault table: a call, then its cells.
+  // A row of the fault table (docs/development.md): a call, then its cells.
   const FAULT_ROW =
     /^\| (token POST|public key GET|secret |claim |write check |settle |release |cleanup |leftover |cache )/;
 
-  /** The README's table: a row per call, a column per fault class, then the cells outside the classes. */
+  /** The fault table: a row per call, a column per fault class, then the cells outside the classes. */
   function tableRows(): string[] {
     const symbol = (c: Cell): string => SYMBOL[c.outcome] + (c.e2e ? '†' : '');
     return [...new Set(cells.map((c) => c.call))].map((call) => {
@@ -605,11 +605,11 @@ export function faultMatrix(si: StandIns, PAT: string) {
 
   const name = (c: Cell): string => `${c.call} × ${c.fault} → ${c.outcome}${c.e2e ? ' (dist)' : ''}`;
 
-  /** The README's rows as they are there. */
-  const readmeRows = (): string[] =>
-    readFileSync(join(repoRoot, 'README.md'), 'utf8')
+  /** The rows of the table in docs/development.md ("Testing"), as they are there. */
+  const docRows = (): string[] =>
+    readFileSync(join(repoRoot, 'docs', 'development.md'), 'utf8')
       .split('\n')
       .filter((l) => FAULT_ROW.test(l));
 
-  return { cells, runCell, tableRows, readmeRows, name, usesStore };
+  return { cells, runCell, tableRows, docRows, name, usesStore };
 }

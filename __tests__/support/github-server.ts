@@ -4,7 +4,8 @@
  * with tweetnacl + tweetnacl-sealedbox-js, an implementation independent of the libsodium
  * the action uses, whenever a test reads the value, so a test passes only if the
  * ciphertext is what GitHub accepts. It also serves Actions variables (github-variables.ts),
- * and issues. Every answer carries GitHub's Date header, from the stand-in's own clock.
+ * issues, and workflows with their runs (github-workflows.ts). Every answer carries GitHub's Date
+ * header, from the stand-in's own clock.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -36,9 +37,17 @@ import {
   type VariableScope,
   type Visibility,
 } from './github-variables.js';
+import {
+  listRuns,
+  listWorkflows,
+  type StoredRun,
+  type StoredWorkflow,
+  type WorkflowState,
+} from './github-workflows.js';
 import { Delays, closeServer, readBody } from './http.js';
 
 export type { StoredVariable } from './github-variables.js';
+export type { StoredRun, StoredWorkflow, WorkflowState } from './github-workflows.js';
 
 // The package ships no types and only a CommonJS build for Node.
 const sealedbox = createRequire(import.meta.url)('tweetnacl-sealedbox-js') as {
@@ -68,6 +77,8 @@ export interface TokenSpec {
   variables?: Permission;
   /** organisation Variables permission (organization_actions_variables), default 'write' */
   orgVariables?: Permission;
+  /** repository Actions permission (workflows and their runs), default 'write'; the job's own token has one too */
+  actions?: Permission;
 }
 
 export interface StoredSecret {
@@ -174,6 +185,12 @@ export interface GitHubServer {
    * stand-in's clock. An organisation's is 'private' unless `access` says otherwise.
    */
   setVariable(where: Where, name: string, value: string, access?: { visibility: Visibility; ids?: number[] }): void;
+  /** Adds a workflow (`state` active unless given); its id. */
+  addWorkflow(repo: string, workflow: { path: string; name?: string; state?: WorkflowState }): number;
+  /** Sets a workflow's state: what enabling or disabling it does. */
+  setWorkflowState(repo: string, id: number, state: WorkflowState): void;
+  /** Adds a run of a workflow, stamped by the stand-in's clock (completed unless `status` says otherwise); its id. */
+  addWorkflowRun(repo: string, id: number, run: { conclusion: string | null; status?: string; event?: string }): number;
   /** A repository's issues and pull requests, with their comments, in the order they were opened (copies). */
   issues(repo: string): StoredIssue[];
   /** An issue (or pull request) opened by someone other than the broker; its number. */
@@ -204,7 +221,7 @@ export interface GitHubServer {
 /** GitHub's documented limit on a secret value. */
 export const MAX_SECRET_BYTES = 48 * 1024;
 
-type PermissionKey = 'secrets' | 'environments' | 'orgSecrets' | 'issues' | 'variables' | 'orgVariables';
+type PermissionKey = 'secrets' | 'environments' | 'orgSecrets' | 'issues' | 'variables' | 'orgVariables' | 'actions';
 
 interface Repo {
   id: number;
@@ -215,6 +232,7 @@ interface Repo {
   environments: Map<string, Environment>;
   /** issues and pull requests share one sequence of numbers: number n is at n - 1 */
   issues: StoredIssue[];
+  workflows: StoredWorkflow[];
 }
 
 interface Environment {
@@ -247,6 +265,7 @@ const PERMISSION_HEADER: Record<PermissionKey, string> = {
   issues: 'issues',
   variables: 'actions_variables',
   orgVariables: 'organization_actions_variables',
+  actions: 'actions',
 };
 /** GitHub's limit on the body of an issue or comment. */
 export const MAX_ISSUE_BODY = 65536;
@@ -359,7 +378,15 @@ class FakeGitHubServer implements GitHubServer {
     if (!repo) {
       if (!/^[^/\s]+\/[^/\s]+$/.test(fullName)) throw new Error(`addRepo: expected owner/name, got ${fullName}`);
       const id = opts.id ?? this.nextId++;
-      repo = { id, fullName, secrets: new Map(), variables: new Map(), environments: new Map(), issues: [] };
+      repo = {
+        id,
+        fullName,
+        secrets: new Map(),
+        variables: new Map(),
+        environments: new Map(),
+        issues: [],
+        workflows: [],
+      };
       this.repos.set(fullName.toLowerCase(), repo);
     } else if (opts.id !== undefined) {
       repo.id = opts.id;
@@ -443,6 +470,38 @@ class FakeGitHubServer implements GitHubServer {
       value,
       'org' in where ? (access ?? { visibility: 'private' }) : undefined,
     );
+  }
+
+  addWorkflow(repo: string, workflow: { path: string; name?: string; state?: WorkflowState }): number {
+    const id = this.nextId++;
+    const name = workflow.name ?? workflow.path.split('/').pop() ?? workflow.path;
+    const state = workflow.state ?? 'active';
+    this.mustRepo(repo).workflows.push({ id, name, path: workflow.path, state, created_at: this.stamp(), runs: [] });
+    return id;
+  }
+
+  setWorkflowState(repo: string, id: number, state: WorkflowState): void {
+    const found = this.mustRepo(repo).workflows.find((w) => w.id === id);
+    if (!found) throw new Error(`unknown workflow ${id} of ${repo}: call addWorkflow first`);
+    found.state = state;
+  }
+
+  addWorkflowRun(
+    repo: string,
+    id: number,
+    run: { conclusion: string | null; status?: string; event?: string },
+  ): number {
+    const found = this.mustRepo(repo).workflows.find((w) => w.id === id);
+    if (!found) throw new Error(`unknown workflow ${id} of ${repo}: call addWorkflow first`);
+    const stored: StoredRun = {
+      id: this.nextId++,
+      status: run.status ?? 'completed',
+      conclusion: run.conclusion,
+      event: run.event ?? 'schedule',
+      created_at: this.stamp(),
+    };
+    found.runs.push(stored);
+    return stored.id;
   }
 
   issues(repo: string): StoredIssue[] {
@@ -660,7 +719,7 @@ class FakeGitHubServer implements GitHubServer {
     if (route.permission) {
       const needed = `${PERMISSION_HEADER[route.permission]}=${route.access}`;
       // The job's own token never has a secrets permission; its issues permission is the workflow's to give.
-      if (token.kind === 'job' && route.permission !== 'issues') {
+      if (token.kind === 'job' && route.permission !== 'issues' && route.permission !== 'actions') {
         return message(403, 'Resource not accessible by integration', { 'x-accepted-github-permissions': needed });
       }
       if (LEVEL[token[route.permission] ?? 'write'] < LEVEL[route.access]) {
@@ -698,6 +757,13 @@ class FakeGitHubServer implements GitHubServer {
       }
       if (c === 'actions' && d === 'variables')
         return this.variableRoute({ repo }, 'variables', method, segments.slice(5), query, raw);
+      if (c === 'actions' && d === 'workflows' && read && (n === 5 || (n === 7 && f === 'runs'))) {
+        const run = () =>
+          e === undefined
+            ? listWorkflows(this.url, this.mustRepo(repo), query)
+            : listRuns(this.url, this.mustRepo(repo), e, query);
+        return { repo, permission: 'actions', access: 'read', run };
+      }
       if (c === 'actions' && d === 'secrets' && n === 6 && e !== undefined) {
         const store = () => this.mustRepo(repo).secrets;
         if (e === 'public-key' && read)

@@ -36,8 +36,8 @@ var url = __webpack_require__(38);
 var answers = __webpack_require__(3948);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/github/secrets.ts + 1 modules
-var secrets = __webpack_require__(5048);
+// EXTERNAL MODULE: ./src/github/secrets.ts
+var secrets = __webpack_require__(298);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/token.ts
@@ -618,7 +618,7 @@ function repositoryIdOf(data, doing, apiUrl) {
 /* harmony export */   I: () => (/* binding */ GitHubHttpError),
 /* harmony export */   y: () => (/* binding */ GitHubApi)
 /* harmony export */ });
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1845);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
@@ -817,6 +817,98 @@ function messageOf(data) {
 
 /***/ }),
 
+/***/ 9576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ permission),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   _M: () => (/* binding */ where)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3738);
+// GitHub's refusals, explained: the error line names the setting that is wrong (as the caller's
+// wording calls it), what happened and the fix; where and GitHub's whole message follow it.
+
+
+
+
+
+function where(t) {
+    if (t.kind === 'repo')
+        return `repository ${t.owner}/${t.repo}`;
+    if (t.kind === 'env')
+        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
+    return `organization ${t.org}`;
+}
+/** The fine-grained permission a write there needs: an environment's are under Environments. */
+function permissionName(t, r) {
+    if (t.kind === 'env')
+        return 'Environments';
+    return r === 'secrets' ? 'Secrets' : 'Variables';
+}
+/** The permission, in as few words as the error line can take. */
+function permissionShort(t, r = 'secrets') {
+    return `${t.kind === 'org' ? 'organization ' : ''}"${permissionName(t, r)}: Read and write"`;
+}
+function permission(t, r = 'secrets') {
+    return `${t.kind === 'org' ? 'organization' : 'repository'} permission "${permissionName(t, r)}: Read and write"`;
+}
+// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
+const QUOTED_CHARS = 60;
+/**
+ * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
+ * and the fix, with where the secret is and GitHub's whole message in the lines after it.
+ */
+function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_WORDING */ .Ge, r = 'secrets') {
+    if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I))
+        return err;
+    if (err.status >= 200 && err.status < 400)
+        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+    const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
+    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
+    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
+    const fail = (input, fix, more = []) => {
+        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
+        const quoted = full.length <= _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_LINE */ .lb;
+        const label = err.status ? "GitHub's message" : 'Why';
+        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
+        const secret = 'name' in t ? [`The secret: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(t)}.`] : [];
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+            cause: err,
+            details: [...secret, ...whole, ...more],
+        });
+    };
+    switch (err.status) {
+        case 0:
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+        case 401:
+            return fail(w.token, 'the token is invalid or expired; create a new one', [
+                `It needs the ${permission(t, r)} on ${where(t)}.`,
+            ]);
+        case 403:
+            if (/by integration/i.test(err.githubMessage)) {
+                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
+                    _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB,
+                    `The permission needed: the ${permission(t, r)} on ${where(t)}.`,
+                ]);
+            }
+            return fail(w.token, `give it the permission ${permissionShort(t, r)}`, [
+                `It needs the ${permission(t, r)} on ${where(t)}.`,
+            ]);
+        case 404:
+            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
+        default:
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+    }
+}
+
+
+/***/ }),
+
 /***/ 7286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -862,113 +954,29 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 /***/ }),
 
-/***/ 5048:
+/***/ 298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GB: () => (/* binding */ existingAccess),
-  WE: () => (/* reexport */ explain_explain),
-  pV: () => (/* binding */ putSealedValue),
-  RR: () => (/* binding */ readPublicKey),
-  y8: () => (/* binding */ seedSecret)
-});
-
-// UNUSED EXPORTS: GitHubApi, checkWrite, currentUpdatedAt, deleteSecret, listSecrets, preflight, secretExists, writeSecret
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/github/api.ts
-var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/core/neutral.ts
-var neutral = __webpack_require__(8272);
-// EXTERNAL MODULE: ./src/github/answers.ts
-var answers = __webpack_require__(3948);
-// EXTERNAL MODULE: ./src/github/target.ts
-var target = __webpack_require__(3738);
-;// CONCATENATED MODULE: ./src/github/explain.ts
-// GitHub's refusals, explained: the error line names the setting that is wrong (as the caller's
-// wording calls it), what happened and the fix; where and GitHub's whole message follow it.
-
-
-
-
-
-function explain_where(t) {
-    if (t.kind === 'repo')
-        return `repository ${t.owner}/${t.repo}`;
-    if (t.kind === 'env')
-        return `environment ${t.environment} of ${t.owner}/${t.repo}`;
-    return `organization ${t.org}`;
-}
-/** The fine-grained permission a write there needs: an environment's are under Environments. */
-function permissionName(t, r) {
-    if (t.kind === 'env')
-        return 'Environments';
-    return r === 'secrets' ? 'Secrets' : 'Variables';
-}
-/** The permission, in as few words as the error line can take. */
-function permissionShort(t, r = 'secrets') {
-    return `${t.kind === 'org' ? 'organization ' : ''}"${permissionName(t, r)}: Read and write"`;
-}
-function permission(t, r = 'secrets') {
-    return `${t.kind === 'org' ? 'organization' : 'repository'} permission "${permissionName(t, r)}: Read and write"`;
-}
-// The error line quotes at most this much of GitHub's message; the lines after it, the whole.
-const QUOTED_CHARS = 60;
-/**
- * Turns a GitHub failure into an error line naming the setting (as `w` calls it), what happened
- * and the fix, with where the secret is and GitHub's whole message in the lines after it.
- */
-function explain_explain(err, t, doing, w = target/* ACTION_WORDING */.Ge, r = 'secrets') {
-    if (!(err instanceof github_api/* GitHubHttpError */.I))
-        return err;
-    if (err.status >= 200 && err.status < 400)
-        return (0,answers/* malformed */.Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
-    const message = (0,neutral/* neutral */.SY)(err.githubMessage, QUOTED_CHARS);
-    const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
-    const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-    const fail = (input, fix, more = []) => {
-        const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
-        const quoted = full.length <= errors/* MAX_ERROR_LINE */.lb;
-        const label = err.status ? "GitHub's message" : 'Why';
-        const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
-        const secret = 'name' in t ? [`The secret: ${(0,target/* describeTarget */.ff)(t)}.`] : [];
-        return new errors/* UserError */.yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
-            cause: err,
-            details: [...secret, ...whole, ...more],
-        });
-    };
-    switch (err.status) {
-        case 0:
-            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
-        case 401:
-            return fail(w.token, 'the token is invalid or expired; create a new one', [
-                `It needs the ${permission(t, r)} on ${explain_where(t)}.`,
-            ]);
-        case 403:
-            if (/by integration/i.test(err.githubMessage)) {
-                return fail(w.token, "use a fine-grained PAT, not the job's GITHUB_TOKEN", [
-                    errors/* GITHUB_TOKEN_CANNOT */.iB,
-                    `The permission needed: the ${permission(t, r)} on ${explain_where(t)}.`,
-                ]);
-            }
-            return fail(w.token, `give it the permission ${permissionShort(t, r)}`, [
-                `It needs the ${permission(t, r)} on ${explain_where(t)}.`,
-            ]);
-        case 404:
-            return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
-        default:
-            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
-    }
-}
-
-// EXTERNAL MODULE: ./src/github/seal.ts
-var seal = __webpack_require__(7286);
-;// CONCATENATED MODULE: ./src/github/secrets.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ listSecrets),
+/* harmony export */   GB: () => (/* binding */ existingAccess),
+/* harmony export */   Gf: () => (/* binding */ checkWrite),
+/* harmony export */   MR: () => (/* binding */ currentUpdatedAt),
+/* harmony export */   RR: () => (/* binding */ readPublicKey),
+/* harmony export */   WE: () => (/* reexport safe */ _explain_js__WEBPACK_IMPORTED_MODULE_3__.WE),
+/* harmony export */   e3: () => (/* binding */ deleteSecret),
+/* harmony export */   pV: () => (/* binding */ putSealedValue),
+/* harmony export */   y8: () => (/* binding */ seedSecret)
+/* harmony export */ });
+/* unused harmony exports preflight, writeSecret, secretExists */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
 // Reading what can be read before a refresh, and writing the rotated credentials back,
 // for repository, environment and organisation secrets; a first value too (the CLI's seed).
 
@@ -1026,21 +1034,21 @@ function endpoints(api, t) {
 }
 /** The public key the secrets of that place are sealed with. */
 async function readPublicKey(api, p) {
-    const doing = `read the public key of ${explain_where(p)}`;
-    return (0,answers/* publicKeyOf */.kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
+    const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(p)}`;
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
 }
 async function call(api, t, doing, send) {
     try {
         return await send();
     }
     catch (err) {
-        throw explain_explain(err, t, doing, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
     }
 }
 /** A secret beside the target (the target itself by default). */
 async function readMetadata(api, t, name = t.name) {
     const { data } = await endpoints(api, t).get(name);
-    return (0,answers/* metadataOf */.Nk)(data, `read ${(0,target/* describeTarget */.ff)({ ...t, name })}`, api.wording.apiUrl);
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -1048,7 +1056,7 @@ async function currentUpdatedAt(api, t) {
         return (await readMetadata(api, t)).updated_at;
     }
     catch (err) {
-        throw explain(err, t, `read ${describeTarget(t)}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`, api.wording);
     }
 }
 /**
@@ -1089,9 +1097,9 @@ async function existingAccess(api, t) {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
             return undefined;
-        throw explain_explain(err, t, `read ${(0,target/* describeTarget */.ff)(t)}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`, api.wording);
     }
     return accessOf(api, t, meta);
 }
@@ -1099,11 +1107,11 @@ async function existingAccess(api, t) {
 // server that never says it is done.
 const MAX_PAGES = 100;
 async function selectedRepositories(api, t) {
-    const doing = `list the repositories that may use ${(0,target/* describeTarget */.ff)(t)}`;
+    const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`;
     const ids = new Set();
     for (let page = 1; page <= MAX_PAGES; page++) {
         const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
-        const { ids: more, total } = (0,answers/* repositoryPageOf */.jA)(answer.data, doing, api.wording.apiUrl);
+        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
         for (const id of more)
             ids.add(id);
         // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
@@ -1111,35 +1119,35 @@ async function selectedRepositories(api, t) {
             return [...ids];
     }
     // Writing a partial list would take the secret away from the repositories left out.
-    throw (0,answers/* malformed */.Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
 }
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
     return (await endpoints(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,target/* describeTarget */.ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,seal/* sealForGitHub */.oH)(valueFor(key), key.key), key_id: key.key_id };
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
         return (await endpoints(api, t).put(name, sealed, access)).status;
     };
     try {
         return await put(pre.key);
     }
     catch (err) {
-        if (!(err instanceof github_api/* GitHubHttpError */.I && err.status === 422))
-            throw explain_explain(err, t, doing, api.wording);
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         const fresh = await readPublicKey(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw explain_explain(err, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await put(fresh);
         }
         catch (again) {
-            throw explain_explain(again, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(again, t, doing, api.wording);
         }
     }
 }
@@ -1158,18 +1166,18 @@ async function writeSecret(api, t, pre, value, more = {}) {
  * nothing; the secret is the one the broker leaves beside the targets of a place.
  */
 async function checkWrite(api, t, pre) {
-    const doing = `write secrets of ${where(t)} (a check before the refresh)`;
-    await putSealed(api, t, pre, WRITE_CHECK, randomBytes(16).toString('hex'), { visibility: 'selected' }, doing);
+    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)} (a check before the refresh)`;
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
 }
 /** Names starting with `prefix` and when they were created, every page read. */
 async function listSecrets(api, t, prefix) {
-    const doing = `list the secrets of ${where(t)}`;
+    const doing = `list the secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)}`;
     const found = [];
     for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
         const answer = await call(api, t, doing, () => endpoints(api, t).list(page));
         const data = answer.data;
         if (!Array.isArray(data?.secrets))
-            throw malformed(doing, 'the answer has no list of secrets', api.wording.apiUrl);
+            throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, 'the answer has no list of secrets', api.wording.apiUrl);
         for (const s of data.secrets) {
             if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
                 continue;
@@ -1180,7 +1188,7 @@ async function listSecrets(api, t, prefix) {
         if (data.secrets.length < 100 || (total !== undefined && seen >= total))
             return found;
     }
-    throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
 }
 /** Whether a secret of that name exists beside the target. */
 async function secretExists(api, t, name) {
@@ -1200,9 +1208,9 @@ async function deleteSecret(api, t, name) {
         await endpoints(api, t).remove(name);
     }
     catch (err) {
-        if (err instanceof GitHubHttpError && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
             return;
-        throw explain(err, t, `delete ${describeTarget({ ...t, name })}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
     }
 }
 /**
@@ -1216,7 +1224,7 @@ function seedSecret(api, t, key, value, access) {
 function instant(iso) {
     const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
     if (!Number.isFinite(ms))
-        throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
     return ms;
 }
 
@@ -1227,12 +1235,15 @@ function instant(iso) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cd: () => (/* binding */ reloginCommand),
 /* harmony export */   Ge: () => (/* binding */ ACTION_WORDING),
 /* harmony export */   aM: () => (/* binding */ checkSecretName),
 /* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   hB: () => (/* binding */ CLAIM_NAME),
+/* harmony export */   lb: () => (/* binding */ WRITE_CHECK),
 /* harmony export */   uD: () => (/* binding */ checkPlace)
 /* harmony export */ });
-/* unused harmony exports CLAIM_NAME, WRITE_CHECK, REPO, reloginCommand */
+/* unused harmony export REPO */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // Which secret the rotated credentials go to; named in logs without loading the REST client.

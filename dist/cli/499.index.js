@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/core/credentials.ts
+var credentials = __webpack_require__(2633);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one.

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5048);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
 /* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3738);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1132);
 /* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3263);
@@ -61,8 +61,8 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/core/credentials.ts
+var credentials = __webpack_require__(2633);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one.
@@ -255,7 +255,7 @@ const status_verb = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ readSecretValue)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4477);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(499);

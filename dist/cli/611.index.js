@@ -10,12 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4477);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5048);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(298);
 /* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1132);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5525);
@@ -91,117 +91,21 @@ const verb = {
 
 /***/ }),
 
-/***/ 4477:
+/***/ 2633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  sU: () => (/* binding */ MAX_SECRET_BYTES),
-  QL: () => (/* binding */ applyTokenSet),
-  p1: () => (/* binding */ expiryOf),
-  gu: () => (/* binding */ parseCredentials),
-  Fj: () => (/* binding */ secretsOf),
-  dY: () => (/* binding */ serializeCredentials)
-});
-
-// UNUSED EXPORTS: checkWriteBack, jwtExpiry, validFor
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/json.ts
-var json = __webpack_require__(6153);
-;// CONCATENATED MODULE: ./src/core/marker.ts
-// Every value the broker writes records when it was written (on GitHub's clock), the claims of
-// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
-// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
-// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
-// wrote (a first seed) carry none and are trusted.
-// The marker also keeps when the refresh token itself expires, where a provider says so:
-// every format carries the marker, so a later run sees it without any network call.
-const MARKER_FIELD = 'oauth_broker';
-// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
-const OLD_COPY_AFTER_MS = 3_600_000;
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** The marker's fields; none when the document has no marker of this shape. */
-function markerOf(doc) {
-    const m = doc[MARKER_FIELD];
-    return isObject(m) ? m : {};
-}
-/** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
-function stamp(value, now, more = {}) {
-    let doc;
-    try {
-        doc = JSON.parse(value);
-    }
-    catch {
-        return value;
-    }
-    if (!isObject(doc))
-        return value;
-    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
-    if (more.claims) {
-        marker.claims = more.claims.map((k) => ({
-            name: k.name,
-            at: new Date(k.at).toISOString(),
-            ...(k.seed ? { seed: true } : {}),
-        }));
-    }
-    if (more.key)
-        marker.key = `${more.key.key_id}:${more.key.key}`;
-    return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
-}
-/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
-function claimsOf(doc) {
-    const c = markerOf(doc).claims;
-    if (!Array.isArray(c))
-        return undefined;
-    const kept = [];
-    for (const k of c) {
-        const { name, at, seed } = (isObject(k) ? k : {});
-        const ms = typeof at === 'string' ? Date.parse(at) : NaN;
-        if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
-            return undefined;
-        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
-    }
-    return kept;
-}
-/** The public key the broker last sealed this value with, if recorded. */
-function keyOf(doc) {
-    const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
-    return m ? { key_id: m[1], key: m[2] } : undefined;
-}
-/** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
-function instantOf(doc, field) {
-    const at = markerOf(doc)[field];
-    const ms = typeof at === 'string' ? Date.parse(at) : NaN;
-    return Number.isFinite(ms) ? ms : undefined;
-}
-/** When the broker wrote this document, epoch ms; undefined for one it never wrote. */
-function writtenAt(doc) {
-    return instantOf(doc, 'written_at');
-}
-/** Whether the target was written again long after this copy was: its refresh token is then spent. */
-function isOldCopy(doc, targetUpdatedAt) {
-    const at = writtenAt(doc);
-    return at !== undefined && Date.parse(targetUpdatedAt) > at + OLD_COPY_AFTER_MS;
-}
-const REFRESH_EXPIRES_AT = 'refresh_expires_at';
-/** When the stored refresh token itself expires, epoch ms, as the provider said; undefined when it did not. */
-function refreshExpiresAt(doc) {
-    return instantOf(doc, REFRESH_EXPIRES_AT);
-}
-/** The document with the refresh token's expiry recorded in its marker, or removed from it (`at` undefined). */
-function withRefreshExpiry(doc, at) {
-    const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
-    if (at !== undefined)
-        return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
-    if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD]))
-        return doc;
-    return { ...doc, [MARKER_FIELD]: rest };
-}
-
-;// CONCATENATED MODULE: ./src/core/credentials.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ secretsOf),
+/* harmony export */   QL: () => (/* binding */ applyTokenSet),
+/* harmony export */   dY: () => (/* binding */ serializeCredentials),
+/* harmony export */   gu: () => (/* binding */ parseCredentials),
+/* harmony export */   p1: () => (/* binding */ expiryOf),
+/* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
+/* harmony export */ });
+/* unused harmony exports jwtExpiry, validFor, checkWriteBack */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4517);
 // The credential formats (README, "Credentials formats"): detected from the secret's text, and written back
 // in the same shape with every field the broker does not understand left as it was.
 
@@ -209,7 +113,7 @@ function withRefreshExpiry(doc, at) {
 
 const INPUT = 'credentials';
 function fail(what, details, cause) {
-    throw new errors/* UserError */.yo(`${INPUT}: ${what}`, { details, cause });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${INPUT}: ${what}`, { details, cause });
 }
 function str(doc, field, where) {
     const v = doc[field];
@@ -358,7 +262,7 @@ function parseCredentials(text) {
         return { format: 'refresh-token', refreshToken: value, doc: {} };
     }
     // Every value from outside (the input, the CLI's --from and imports, a file read back) comes here.
-    (0,json/* checkJsonDepth */.Or)(value, INPUT, 'store the document the login wrote.');
+    (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .checkJsonDepth */ .Or)(value, INPUT, 'store the document the login wrote.');
     let root;
     try {
         root = JSON.parse(value);
@@ -407,7 +311,7 @@ function refreshExpiryOf(c, t, now) {
         return isInstant(at) ? at : undefined;
     }
     const same = t.refreshToken === undefined || t.refreshToken === c.refreshToken;
-    return same ? refreshExpiresAt(c.doc) : undefined;
+    return same ? (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .refreshExpiresAt */ .hC)(c.doc) : undefined;
 }
 /**
  * The credentials after a refresh, in the same format, other fields untouched. Total: it
@@ -416,7 +320,7 @@ function refreshExpiryOf(c, t, now) {
  */
 function applyTokenSet(c, t, now) {
     const next = applyTokens(c, t, now);
-    return { ...next, doc: withRefreshExpiry(next.doc, refreshExpiryOf(c, t, now)) };
+    return { ...next, doc: (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .withRefreshExpiry */ .$_)(next.doc, refreshExpiryOf(c, t, now)) };
 }
 function applyTokens(c, t, now) {
     const refreshToken = t.refreshToken ?? c.refreshToken;
@@ -555,6 +459,107 @@ function checkJsonDepth(text, input, fix) {
     if (depth <= MAX_JSON_DEPTH)
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: the value nests JSON ${depth} levels deep, and the limit is ${MAX_JSON_DEPTH}; ${fix}`);
+}
+
+
+/***/ }),
+
+/***/ 4517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ withRefreshExpiry),
+/* harmony export */   hC: () => (/* binding */ refreshExpiresAt),
+/* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
+/* harmony export */ });
+/* unused harmony exports MARKER_FIELD, stamp, claimsOf, keyOf, writtenAt, isOldCopy */
+// Every value the broker writes records when it was written (on GitHub's clock), the claims of
+// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
+// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
+// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
+// wrote (a first seed) carry none and are trusted.
+// The marker also keeps when the refresh token itself expires, where a provider says so:
+// every format carries the marker, so a later run sees it without any network call.
+const MARKER_FIELD = 'oauth_broker';
+// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
+const OLD_COPY_AFTER_MS = 3_600_000;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The marker's fields; none when the document has no marker of this shape. */
+function markerOf(doc) {
+    const m = doc[MARKER_FIELD];
+    return isObject(m) ? m : {};
+}
+/** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
+function stamp(value, now, more = {}) {
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (!isObject(doc))
+        return value;
+    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+    if (more.claims) {
+        marker.claims = more.claims.map((k) => ({
+            name: k.name,
+            at: new Date(k.at).toISOString(),
+            ...(k.seed ? { seed: true } : {}),
+        }));
+    }
+    if (more.key)
+        marker.key = `${more.key.key_id}:${more.key.key}`;
+    return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
+}
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
+function claimsOf(doc) {
+    const c = markerOf(doc).claims;
+    if (!Array.isArray(c))
+        return undefined;
+    const kept = [];
+    for (const k of c) {
+        const { name, at, seed } = (isObject(k) ? k : {});
+        const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+        if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
+            return undefined;
+        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
+    }
+    return kept;
+}
+/** The public key the broker last sealed this value with, if recorded. */
+function keyOf(doc) {
+    const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
+    return m ? { key_id: m[1], key: m[2] } : undefined;
+}
+/** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
+function instantOf(doc, field) {
+    const at = markerOf(doc)[field];
+    const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+    return Number.isFinite(ms) ? ms : undefined;
+}
+/** When the broker wrote this document, epoch ms; undefined for one it never wrote. */
+function writtenAt(doc) {
+    return instantOf(doc, 'written_at');
+}
+/** Whether the target was written again long after this copy was: its refresh token is then spent. */
+function isOldCopy(doc, targetUpdatedAt) {
+    const at = writtenAt(doc);
+    return at !== undefined && Date.parse(targetUpdatedAt) > at + OLD_COPY_AFTER_MS;
+}
+const REFRESH_EXPIRES_AT = 'refresh_expires_at';
+/** When the stored refresh token itself expires, epoch ms, as the provider said; undefined when it did not. */
+function refreshExpiresAt(doc) {
+    return instantOf(doc, REFRESH_EXPIRES_AT);
+}
+/** The document with the refresh token's expiry recorded in its marker, or removed from it (`at` undefined). */
+function withRefreshExpiry(doc, at) {
+    const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
+    if (at !== undefined)
+        return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
+    if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD]))
+        return doc;
+    return { ...doc, [MARKER_FIELD]: rest };
 }
 
 

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5048);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1132);
 // `oauth-broker public-key`: the key a secret is sealed with, as GitHub answers it, for a seal
 // made where GitHub cannot be reached (the air-gapped hand-over).

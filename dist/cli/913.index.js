@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4477);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
 /* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8201);
@@ -231,8 +231,8 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/core/credentials.ts
+var credentials = __webpack_require__(2633);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one.

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/core/credentials.ts
+var credentials = __webpack_require__(2633);
 // EXTERNAL MODULE: ./src/core/credfile.ts
 var credfile = __webpack_require__(7321);
 // EXTERNAL MODULE: ./src/core/env.ts
@@ -286,8 +286,8 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(4477);
+// EXTERNAL MODULE: ./src/core/credentials.ts
+var credentials = __webpack_require__(2633);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one.
@@ -622,6 +622,663 @@ function syncFolder(dir) {
         if (fd !== undefined)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
+}
+
+
+/***/ }),
+
+/***/ 8792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ timings)
+/* harmony export */ });
+// The process environment as passed in, and the tuning knobs read from it.
+function timings(env) {
+    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
+    return {
+        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
+        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+        // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
+        pollMs: n(env.OAUTH_BROKER_POLL_MS, 250),
+        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+        // A holder's answer must be in before this ends (src/store/protocol.ts): a dead holder costs about a minute.
+        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 60_000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ classifyFetchError),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   Yf: () => (/* binding */ unsendable)
+/* harmony export */ });
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
+// What a failed fetch tells us about whether the request reached the other side.
+
+/** Codes meaning the connection was never made: the request cannot have been seen. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/**
+ * Node's names for what OpenSSL's certificate verification finds (X509_V_ERR_*), and the hostname
+ * check Node adds after it. Only a handshake verifies a certificate, so any of them means the
+ * connection never carried a request, whoever raised it.
+ */
+const CERTIFICATE = new Set([
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_CRL',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'UNABLE_TO_DECRYPT_CRL_SIGNATURE',
+    'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+    'CERT_SIGNATURE_FAILURE',
+    'CRL_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'CRL_NOT_YET_VALID',
+    'CRL_HAS_EXPIRED',
+    'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+    'ERROR_IN_CERT_NOT_AFTER_FIELD',
+    'ERROR_IN_CRL_LAST_UPDATE_FIELD',
+    'ERROR_IN_CRL_NEXT_UPDATE_FIELD',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'CERT_CHAIN_TOO_LONG',
+    'CERT_REVOKED',
+    'INVALID_CA',
+    'PATH_LENGTH_EXCEEDED',
+    'INVALID_PURPOSE',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'HOSTNAME_MISMATCH',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** A certificate the runner trusts, for another host. */
+const WRONG_NAME = new Set(['HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+/** TLS codes that also occur on an open connection (a bad record): a handshake failure only while connecting. */
+const isTlsProtocol = (code) => code === 'EPROTO' || code.startsWith('ERR_SSL_');
+/**
+ * Errors undici met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's
+ * own fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails
+ * the requests that were waiting for that connection with the very same error; a request waiting
+ * for its connection has not been written. So such an error proves the request never left, by what
+ * happened rather than by its code: an ECONNRESET in a handshake is not sent, one after the request
+ * was written may have arrived. Weak: only errors that are still referenced are kept.
+ */
+const connecting = new WeakSet();
+(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => {
+    const error = message?.error;
+    if (error && typeof error === 'object')
+        connecting.add(error);
+});
+/** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
+function* causes(err) {
+    for (let e = err, i = 0; i < 4 && e && typeof e === 'object'; i++, e = e.cause) {
+        yield e;
+    }
+}
+function causeCodes(err) {
+    const codes = [];
+    for (const e of causes(err))
+        if (typeof e.code === 'string')
+            codes.push(e.code);
+    return codes;
+}
+// undici's ProxyAgent when the proxy answers CONNECT with anything but 200: no tunnel, nothing sent.
+const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+function tunnelRefused(err) {
+    for (const e of causes(err)) {
+        const m = TUNNEL_REFUSED.exec(String(e.message));
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+/** Why fetch would refuse `url` without connecting, or undefined: checked before a token is put in a request. */
+function unsendable(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return 'the URL does not parse';
+    }
+    if (u.username || u.password)
+        return 'the URL holds a user name or password';
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return 'the URL is not http(s)';
+    return undefined;
+}
+/**
+ * The network errors undici's fetch makes before it dispatches anything, by their exact text (they
+ * carry no code). Some also follow a redirect, after a request was sent; no fetch of the broker
+ * follows one (`redirect: 'error'` or `'manual'`), so here they concern the URL asked for.
+ */
+const FETCH_REFUSED = {
+    'bad port': "the URL's port is one fetch never connects to",
+    'unknown scheme': 'the URL is not http(s)',
+    'URL scheme must be a HTTP(S) scheme': 'the URL is not http(s)',
+    'not implemented... yet...': 'the URL is not http(s)',
+};
+/** Fetch refused the request before dispatching it: why, or undefined. Never quotes the error (it may hold the URL). */
+function refusedByFetch(err) {
+    const top = err;
+    if (!top || typeof top !== 'object')
+        return undefined;
+    // The Request constructor's own TypeError; its message quotes the URL, password included.
+    const withCredentials = /^Request cannot be constructed from a URL that includes credentials/;
+    if (top.name === 'TypeError' && withCredentials.test(`${top.message}`))
+        return 'the URL holds a user name or password';
+    // A URL that does not parse: fetch's "Failed to parse URL", or the proxy routing's own new URL().
+    if (causeCodes(err).includes('ERR_INVALID_URL'))
+        return 'the URL does not parse';
+    if (top.name === 'TypeError' && top.message === 'fetch failed') {
+        const inner = top.cause ?? {};
+        if (inner.code === undefined && typeof inner.message === 'string' && Object.hasOwn(FETCH_REFUSED, inner.message))
+            return FETCH_REFUSED[inner.message];
+    }
+    return undefined;
+}
+/** What went wrong while connecting, the connection surely unmade; `codes` are the error's and its causes'. */
+function connectFailure(codes, err) {
+    const refused = tunnelRefused(err);
+    if (refused)
+        return { notSent: true, reason: `the proxy refused the connection (HTTP ${refused})` };
+    const tls = codes.find((c) => CERTIFICATE.has(c) || isTlsProtocol(c));
+    if (tls) {
+        const lasting = isTlsProtocol(tls) ? 'handshake' : WRONG_NAME.has(tls) ? 'name' : 'certificate';
+        return { notSent: true, reason: `TLS handshake failed (${tls})`, lasting };
+    }
+    const code = codes[0];
+    if (code === 'ECONNREFUSED')
+        return { notSent: true, reason: 'connection refused' };
+    if (code && NOT_SENT.has(code))
+        return { notSent: true, reason: `cannot connect (${code})` };
+    return { notSent: true, reason: code ? `connection lost while connecting (${code})` : 'could not connect' };
+}
+function classifyFetchError(err, timeoutMs) {
+    const refused = refusedByFetch(err);
+    if (refused)
+        return { notSent: true, reason: `refused before sending (${refused})`, lasting: 'url' };
+    const name = err?.name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
+    const codes = causeCodes(err);
+    const code = codes[0];
+    // Known to have happened while connecting; else the codes only a connection not yet made can have.
+    if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err))
+        return connectFailure(codes, err);
+    if (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code)))
+        return connectFailure(codes, err);
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
+        return { notSent: false, reason: 'connection dropped before the answer arrived' };
+    return { notSent: false, reason: code ? `network error (${code})` : 'network error' };
+}
+/** `retry-after` in seconds or as an HTTP date → ms, or undefined. */
+function retryAfterMs(v, now) {
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v.trim()))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lw: () => (/* binding */ homeDir),
+/* harmony export */   rl: () => (/* binding */ isProviderId),
+/* harmony export */   xq: () => (/* binding */ PROVIDERS)
+/* harmony export */ });
+/* unused harmony export writableHome */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What differs between providers. Everything else is the same code path.
+
+
+/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
+function homeDir(env) {
+    if (env.HOME)
+        return env.HOME;
+    try {
+        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * The home folder a file may be written in: '' when HOME is set but empty, when there is none,
+ * when it is relative, or when it is the root folder (a service account's, a container's), where
+ * a login file has no business.
+ */
+function writableHome(env) {
+    const home = env.HOME === '' ? '' : homeDir(env);
+    if (!home || !isAbsolute(home))
+        return '';
+    const full = resolve(home);
+    return full === parse(full).root ? '' : home;
+}
+const PROVIDERS = {
+    anthropic: {
+        id: 'anthropic',
+        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
+        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+        encoding: 'json',
+        sendsScope: true,
+        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+        filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.claude', '.credentials.json'),
+    },
+    openai: {
+        id: 'openai',
+        tokenUrl: 'https://auth.openai.com/oauth/token',
+        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
+        encoding: 'json',
+        sendsScope: false,
+        defaultFile: 'auto',
+        defaultClientRefresh: true,
+        filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.codex'), 'auth.json'),
+    },
+    oauth2: {
+        id: 'oauth2',
+        encoding: 'form',
+        sendsScope: true,
+        defaultFile: 'none',
+        defaultClientRefresh: false,
+    },
+};
+function isProviderId(s) {
+    return Object.hasOwn(PROVIDERS, s);
+}
+
+
+/***/ }),
+
+/***/ 1468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ readTokenAnswer),
+/* harmony export */   O3: () => (/* binding */ refreshTokens),
+/* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   fe: () => (/* binding */ serviceName),
+/* harmony export */   jE: () => (/* binding */ tokenRequest),
+/* harmony export */   rf: () => (/* binding */ quotableCode)
+/* harmony export */ });
+/* unused harmony export MIN_ATTEMPT_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
+
+
+
+
+// An attempt with less time than this before the claim's deadline is not started.
+const MIN_ATTEMPT_MS = 3_000;
+// Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
+const DEAD_TOKEN = new Set([
+    'invalid_grant',
+    'refresh_token_reused',
+    'refresh_token_expired',
+    'refresh_token_invalidated',
+]);
+// The other codes of RFC 6749 §5.2 and those the providers are known to send: printed as is.
+const KNOWN_CODES = new Set([
+    ...DEAD_TOKEN,
+    'invalid_request',
+    'invalid_client',
+    'unauthorized_client',
+    'unsupported_grant_type',
+    'invalid_scope',
+    'access_denied',
+    'server_error',
+    'temporarily_unavailable',
+    'rate_limited',
+    'rate_limit_exceeded',
+]);
+const MAX_ATTEMPTS = 3;
+// How much of a provider's error description the error line quotes.
+const QUOTED_CHARS = 48;
+const MAX_RETRY_AFTER_MS = 60_000;
+function buildRequest(req) {
+    const fields = {
+        grant_type: 'refresh_token',
+        refresh_token: req.refreshToken,
+        client_id: req.clientId,
+    };
+    if (req.provider.sendsScope && req.scopes?.length)
+        fields.scope = req.scopes.join(' ');
+    return tokenRequest(fields, req.provider.encoding, req.clientId, req.clientSecret);
+}
+/**
+ * A POST to a token endpoint: the fields in the provider's encoding, and with a client secret
+ * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
+ */
+function tokenRequest(fields, encoding, clientId, clientSecret) {
+    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
+    if (clientSecret) {
+        // Form-encode the parts first, as §2.3.1 asks.
+        const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
+        headers.authorization = `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString('base64')}`;
+    }
+    if (encoding === 'json') {
+        headers['content-type'] = 'application/json';
+        return { headers, body: JSON.stringify(fields) };
+    }
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    return { headers, body: new URLSearchParams(fields).toString() };
+}
+/** The provider's error code and description: `{error, error_description}`, or `{error: {code, message}}`. */
+function providerError(text) {
+    try {
+        const body = JSON.parse(text);
+        const e = body.error;
+        if (typeof e === 'string')
+            return { code: e, description: typeof body.error_description === 'string' ? body.error_description : undefined };
+        if (e && typeof e === 'object') {
+            const o = e;
+            const code = typeof o.code === 'string' ? o.code : typeof o.type === 'string' ? o.type : undefined;
+            return { code, description: typeof o.message === 'string' ? o.message : undefined };
+        }
+    }
+    catch {
+        // Not JSON: nothing quotable.
+    }
+    return {};
+}
+/** A code the action knows, or one short and plain enough to quote once redacted: never a piece of a secret. */
+function quotableCode(code, secrets) {
+    if (KNOWN_CODES.has(code))
+        return code;
+    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
+    return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
+}
+// An access token the provider says lives longer than this is refreshed after it anyway.
+const MAX_EXPIRES_IN_S = 365 * 86_400;
+// A refresh token may live far longer; only one that expires within days matters.
+const MAX_REFRESH_EXPIRES_IN_S = 100 * 365 * 86_400;
+// Longer than any token a provider issues, far below what a secret can hold.
+const MAX_TOKEN_CHARS = 16_384;
+// `name=value&…` and nothing else: an HTML page is never read as a form.
+const FORM = /^[\w.~%+-]+=[\w.~%+*-]*(?:&[\w.~%+-]+=[\w.~%+*-]*)*$/;
+/** The answer's fields: JSON as RFC 6749 asks, or the form-encoded body some providers send. */
+function fieldsOf(text, contentType) {
+    const body = text.trim();
+    if (/^application\/x-www-form-urlencoded\b/i.test(contentType) || FORM.test(body)) {
+        return Object.fromEntries(new URLSearchParams(body));
+    }
+    try {
+        const parsed = JSON.parse(body);
+        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+        return isObject ? parsed : 'the body is not a JSON object';
+    }
+    catch {
+        return 'the body is not JSON';
+    }
+}
+/** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
+function tokenOf(v) {
+    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+}
+/** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
+function expiresInOf(v, max = MAX_EXPIRES_IN_S) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : undefined;
+}
+/**
+ * The token set in a 200, with all the answer's fields, or what is wrong with it ("without an
+ * access_token"). A new refresh token is never dropped: without a usable access token it is
+ * still returned, so the caller stores it. Only an answer with neither, or with a refresh
+ * token that is not one, is refused.
+ */
+function readTokenAnswer(text, contentType) {
+    const body = fieldsOf(text, contentType);
+    if (typeof body === 'string')
+        return body;
+    const refreshToken = tokenOf(body.refresh_token);
+    if (body.refresh_token !== undefined && body.refresh_token !== null && body.refresh_token !== '' && !refreshToken) {
+        return 'with a malformed refresh_token';
+    }
+    const accessToken = tokenOf(body.access_token);
+    if (!accessToken && !refreshToken)
+        return 'without an access_token';
+    const set = {};
+    if (accessToken)
+        set.accessToken = accessToken;
+    if (refreshToken)
+        set.refreshToken = refreshToken;
+    const expiresIn = expiresInOf(body.expires_in);
+    if (expiresIn !== undefined)
+        set.expiresInSeconds = expiresIn;
+    const refreshExpiresIn = expiresInOf(body.refresh_token_expires_in, MAX_REFRESH_EXPIRES_IN_S);
+    if (refreshExpiresIn !== undefined)
+        set.refreshExpiresInSeconds = refreshExpiresIn;
+    if (typeof body.scope === 'string' && body.scope.length <= MAX_TOKEN_CHARS)
+        set.scope = body.scope;
+    const idToken = tokenOf(body.id_token);
+    if (idToken)
+        set.idToken = idToken;
+    return { set, fields: body };
+}
+function parseTokenSet(text, contentType, service) {
+    const answer = readTokenAnswer(text, contentType);
+    if (typeof answer !== 'string')
+        return answer.set;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+        details: [
+            'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ],
+    });
+}
+/** Describes a non-2xx answer without quoting any secret: a known or plain code, a redacted description. */
+function describeRefusal(status, text, secrets) {
+    const { code, description } = providerError(text);
+    // The error line quotes the start of a long description; the lines after it, the whole.
+    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
+    const detail = quoted.filter(Boolean).join(': ');
+    const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
+    return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
+}
+/** `provider NAME (host)`: how error lines name a token endpoint, for a refresh and a login alike. */
+const serviceName = (provider, url) => URL.canParse(url) ? `provider ${provider} (${new URL(url).host})` : `provider ${provider}`;
+/** The one fix for a failure that sending again cannot mend, and why, for the lines after the error line. */
+const LASTING_FIX = {
+    certificate: {
+        fix: 'Trust its CA on the runner (NODE_EXTRA_CA_CERTS)',
+        why: 'The runner does not accept the certificate of the token endpoint, or of a proxy that inspects TLS on the ' +
+            "way. Add the CA that signed it (a PEM file) to NODE_EXTRA_CA_CERTS in the job's env. A certificate that " +
+            'expired or is not yet valid is renewed where it is served.',
+    },
+    name: {
+        fix: 'Check the host in token-url',
+        why: 'The certificate is valid but for another host: token-url names a host its server does not answer for.',
+    },
+    handshake: {
+        fix: 'Check that token-url is the https endpoint (host and port)',
+        why: 'The two sides could not agree on TLS: a port that does not speak TLS, or a version the other refuses.',
+    },
+    url: {
+        fix: 'Fix token-url',
+        why: 'fetch refuses such a URL without connecting.',
+    },
+};
+const NOT_PRESENTED = 'The refresh token never left this machine: it was not presented and stays usable.';
+/** A failure that sending again would repeat, so it is not retried: what happened, and the one fix. */
+function lastingFailure(service, f, cause) {
+    const { fix, why } = LASTING_FIX[f.lasting];
+    const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+}
+/** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
+function attemptTimeout(deps, service, attempt) {
+    if (!deps.answerBy)
+        return deps.timeoutMs;
+    const left = deps.answerBy.at - deps.answerBy.monotonic();
+    if (left < MIN_ATTEMPT_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+            'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
+    }
+    // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
+    return Math.floor(Math.min(deps.timeoutMs, left));
+}
+/**
+ * Presents the refresh token once. Retries only when the provider cannot have seen it:
+ * the connection was refused, or a 429/503 said when to come back.
+ */
+async function refreshTokens(req, deps) {
+    const service = serviceName(req.provider.id, req.tokenUrl);
+    // What fetch would refuse without connecting is refused here, before a token is put in a request.
+    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .unsendable */ .Yf)(req.tokenUrl);
+    if (unsent)
+        throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
+    const { headers, body } = buildRequest(req);
+    const secrets = [req.refreshToken, req.clientSecret ?? ''];
+    for (let attempt = 1;; attempt++) {
+        let res;
+        let text;
+        const timeoutMs = attemptTimeout(deps, service, attempt);
+        try {
+            res = await deps.fetch(req.tokenUrl, {
+                method: 'POST',
+                headers,
+                body,
+                redirect: 'error',
+                signal: AbortSignal.timeout(timeoutMs),
+            });
+        }
+        catch (err) {
+            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs);
+            // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
+            // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
+            if (f.lasting)
+                throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
+            if (f.notSent && attempt < MAX_ATTEMPTS) {
+                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
+                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
+                await deps.sleep(wait);
+                if (deps.cancelled?.())
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+                continue;
+            }
+            if (f.notSent)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
+                    'network, then run again.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+                cause: err,
+                details: [
+                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+                ],
+            });
+        }
+        try {
+            text = await res.text();
+        }
+        catch (err) {
+            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+                cause: err,
+                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
+            });
+        }
+        if (res.ok)
+            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
+        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+        if ((res.status === 429 || res.status === 503) &&
+            wait !== undefined &&
+            wait <= MAX_RETRY_AFTER_MS &&
+            attempt < MAX_ATTEMPTS) {
+            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
+            await deps.sleep(wait);
+            if (deps.cancelled?.())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            continue;
+        }
+        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
+        if (code && DEAD_TOKEN.has(code)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
+                details: [...whole, 'It was already used or revoked.'],
+            });
+        }
+        if (res.status === 401 || res.status === 400) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
+            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 38:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   q: () => (/* binding */ httpUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
+// The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
+
+
+/** The names of this machine's loopback interface, as a URL's hostname spells them. */
+const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+/** A URL as error lines quote it: never with the user name or password it may hold. */
+function quoted(value) {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    let shown = url ? value : value.replace(/^[^@]*@/, '***@');
+    if (url && (url.username || url.password)) {
+        [url.username, url.password] = ['***', ''];
+        shown = url.href;
+    }
+    return `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(shown, 80)}"`;
+}
+/** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
+function httpUrl(input, value) {
+    const q = quoted(value);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+    }
+    // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} holds a user name or password; remove it.`);
+    // Plain http only to this machine: a token must never cross a network in clear.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+    }
+    return value.replace(/\/+$/, '');
 }
 
 

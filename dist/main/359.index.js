@@ -42,11 +42,6 @@ var coordinate = __webpack_require__(8198);
 // EXTERNAL MODULE: ./src/github/variables.ts
 var github_variables = __webpack_require__(4086);
 ;// CONCATENATED MODULE: ./src/action/sweep.ts
-// What the broker left beside a secret that no value names any more: the claims of an earlier
-// format (the OAUTH_BROKER_<id>_<n> secrets, before claims were variables) and claims made for this
-// secret of copies that were abandoned (a login stored again by hand). Run after a write-back of a value that named
-// no claims, so once per login, never on the path of an ordinary rotation (docs/design.md, "Leftovers").
-
 
 
 
@@ -55,11 +50,11 @@ var github_variables = __webpack_require__(4086);
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
  * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
  * hour: a job holding a copy written since may still need its claim to see it spent). Never another
- * secret or variable, never a claim `keep` names. A failure only leaves them for the next sweep.
+ * secret or variable, never a claim `keep` names or a job still holds (src/store/protocol.ts
+ * isLeftoverClaim, which `oauth-broker doctor` judges by too). A failure only leaves them for the next sweep.
  */
 async function sweep(api, t, keep, debug) {
     const now = api.githubNow() ?? api.now();
-    const old = (createdAt) => now - createdAt > marker/* OLD_COPY_AFTER_MS */.sJ;
     try {
         for (const s of await (0,secrets/* listSecrets */.AQ)(api, t, protocol/* PREFIX */.H3)) {
             if (github_target/* CLAIM_NAME */.hB.test(s.name))
@@ -68,8 +63,7 @@ async function sweep(api, t, keep, debug) {
         const variables = new github_variables/* Variables */.u(api, t);
         const mine = t.name.toUpperCase();
         for (const v of await variables.list(protocol/* PREFIX */.H3)) {
-            const claim = (0,protocol/* parseClaimName */.dX)(v.name) && (0,protocol/* decodeClaim */.d)(v.value);
-            if (claim && claim.t === mine && !keep.includes(v.name) && old(v.createdAt))
+            if ((0,protocol/* isLeftoverClaim */.GB)(v, mine, keep, now))
                 await variables.remove(v.name);
         }
     }

@@ -635,15 +635,15 @@ __webpack_require__.d(__webpack_exports__, {
   I: () => (/* binding */ GitHubHttpError)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 21 modules
-var utils = __webpack_require__(1845);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
+var utils = __webpack_require__(2413);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/neutral.ts
 var neutral = __webpack_require__(8272);
 ;// CONCATENATED MODULE: ./src/core/version.ts
 // Kept equal to package.json's version by __tests__/version.test.ts.
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/oauth-broker/oauth-broker)`;
 
 // EXTERNAL MODULE: ./src/github/target.ts

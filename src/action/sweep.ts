@@ -2,22 +2,21 @@
 // format (the OAUTH_BROKER_<id>_<n> secrets, before claims were variables) and claims made for this
 // secret of copies that were abandoned (a login stored again by hand). Run after a write-back of a value that named
 // no claims, so once per login, never on the path of an ordinary rotation (docs/design.md, "Leftovers").
-import { OLD_COPY_AFTER_MS } from '../core/marker.js';
 import type { GitHubApi } from '../github/api.js';
 import { deleteSecret, listSecrets } from '../github/secrets.js';
 import { CLAIM_NAME, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
-import { PREFIX, decodeClaim, parseClaimName } from '../store/protocol.js';
+import { PREFIX, isLeftoverClaim } from '../store/protocol.js';
 
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
  * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
  * hour: a job holding a copy written since may still need its claim to see it spent). Never another
- * secret or variable, never a claim `keep` names. A failure only leaves them for the next sweep.
+ * secret or variable, never a claim `keep` names or a job still holds (src/store/protocol.ts
+ * isLeftoverClaim, which `oauth-broker doctor` judges by too). A failure only leaves them for the next sweep.
  */
 export async function sweep(api: GitHubApi, t: SecretTarget, keep: readonly string[], debug: (m: string) => void) {
   const now = api.githubNow() ?? api.now();
-  const old = (createdAt: number): boolean => now - createdAt > OLD_COPY_AFTER_MS;
   try {
     for (const s of await listSecrets(api, t, PREFIX)) {
       if (CLAIM_NAME.test(s.name)) await deleteSecret(api, t, s.name);
@@ -25,8 +24,7 @@ export async function sweep(api: GitHubApi, t: SecretTarget, keep: readonly stri
     const variables = new Variables(api, t);
     const mine = t.name.toUpperCase();
     for (const v of await variables.list(PREFIX)) {
-      const claim = parseClaimName(v.name) && decodeClaim(v.value);
-      if (claim && claim.t === mine && !keep.includes(v.name) && old(v.createdAt)) await variables.remove(v.name);
+      if (isLeftoverClaim(v, mine, keep, now)) await variables.remove(v.name);
     }
   } catch (err) {
     debug(`Left the broker's earlier entries beside ${t.name} for a later run: ${(err as Error).message}`);

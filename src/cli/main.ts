@@ -16,6 +16,7 @@ const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb 
   seed: { summary: 'store credentials in a GitHub secret, sealed with its key', load: () => import('./seed.js') },
   seal: { summary: 'seal credentials for a secret, without any network', load: () => import('./seal.js') },
   put: { summary: 'store a value sealed elsewhere in a GitHub secret, unchanged', load: () => import('./put.js') },
+  doctor: { summary: 'check a setup end to end, without spending anything', load: () => import('./doctor.js') },
   'public-key': { summary: "print a secret's public key, for seal --key-file", load: () => import('./public-key.js') },
 };
 

@@ -164,3 +164,20 @@ export function generationsOf(name: string): string[] {
   if (!parsed) return [];
   return Array.from({ length: parsed.gen + 1 }, (_, g) => claimName(parsed.id, parsed.gen - g, parsed.recovery));
 }
+
+/**
+ * Whether a claim is a leftover beside the secret `secret` (upper case): one of the broker's claims,
+ * made for that secret, named by none of its value's claims (`keep`), older than an old copy can be,
+ * and held by no job that may still present its token, at GitHub time `now`. The one judgement the
+ * action's sweep (src/action/sweep.ts) and `oauth-broker doctor` share.
+ */
+export function isLeftoverClaim(
+  v: { name: string; value: string; createdAt: number; updatedAt: number },
+  secret: string,
+  keep: readonly string[],
+  now: number,
+): boolean {
+  const claim = parseClaimName(v.name) && decodeClaim(v.value);
+  if (!claim || claim.t !== secret || keep.includes(v.name) || now - v.createdAt <= OLD_COPY_AFTER_MS) return false;
+  return judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
+}

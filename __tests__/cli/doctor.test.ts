@@ -46,7 +46,8 @@ async function inProcess(argv: string[], env: Record<string, string>, secrets: s
       stdout += text;
     },
     stderr: (line) => err.push(...line.split('\n')),
-    stdin: async () => '',
+    stdin: async () => Buffer.alloc(0),
+    stdoutIsTerminal: () => false,
     ask: async () => '',
     run: async () => ({ code: 128, stdout: '' }),
     fetch,

@@ -229,7 +229,14 @@ describe("errors in the CLI's own words", () => {
     expect(lines(imported.stderr)).toEqual([
       `oauth-broker import: error: ${emptyLogin} is empty; log in with codex login again, or pass --path.`,
     ]);
-    for (const r of [empty, github, imported]) expect(r.stderr).not.toMatch(ACTION_WORDS);
+    // seal takes no --provider: a document whose tokens are of two providers is fixed at its source.
+    const mixed = { claudeAiOauth: { refreshToken: fakeToken('opaque') } };
+    const sealed = await runCli(['seal', '--public-key', key, '--key-id', '1'], { stdin: JSON.stringify(mixed) });
+    expect(lines(sealed.stderr)).toEqual([
+      'oauth-broker seal: error: --from -: the refresh token is not an Anthropic refresh token, so it is not sent to ' +
+        'Anthropic; its tokens are not of one provider: store the file the login wrote, unchanged.',
+    ]);
+    for (const r of [empty, github, imported, sealed]) expect(r.stderr).not.toMatch(ACTION_WORDS);
   });
 
   it('names --token-url and the network, not the action inputs, when the token endpoint is unreachable', async () => {
@@ -276,6 +283,29 @@ describe("errors in the CLI's own words", () => {
     );
     // Only what the error says about the secret follows it.
     expect(rest.every((l) => l.startsWith('  The secret: '))).toBe(true);
+  });
+});
+
+describe('an --api-url that cannot work', () => {
+  let plain: Server;
+  let port: number;
+  beforeAll(async () => {
+    plain = createServer((_req, res) => res.end('not TLS'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    port = (plain.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => plain.close(() => resolve())));
+
+  it('fails at once on a TLS handshake that would fail again (https to a plain port)', async () => {
+    const r = await runCli(['public-key', '--repo', 'octo/app', '--api-url', `https://127.0.0.1:${port}`], {
+      env: { GH_TOKEN: fakeToken('pat'), OAUTH_BROKER_RETRY_BASE_MS: '1' },
+    });
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(lines(r.stderr)[0]).toMatch(
+      /^oauth-broker public-key: error: --api-url: could not read the public key of repository octo\/app: GitHub /,
+    );
+    expect(lines(r.stderr)[0]).toMatch(/: TLS handshake failed \(.+\); check --api-url and the network\.$/);
   });
 });
 

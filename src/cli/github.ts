@@ -186,7 +186,7 @@ export async function connect(args: Args, deps: CliDeps): Promise<GitHubApi> {
     warning: (m: string) => deps.stderr(`warning: ${m}`),
     retryBaseMs: t.retryBaseMs,
     timeoutMs: t.httpTimeoutMs,
-    unresolvedIsFinal: true,
+    failFast: true,
   };
   return new GitHubApi(api.url, token, github, wording);
 }

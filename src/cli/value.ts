@@ -5,8 +5,8 @@ import { UserError } from '../core/errors.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
 import { loginOf } from './kind.js';
-import { asFrom, givenOf } from './status.js';
-import { readFrom } from './verb.js';
+import { givenOf } from './status.js';
+import { inCliTerms, readFrom } from './verb.js';
 
 /** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
 export async function readSecretValue(from: string, deps: CliDeps): Promise<string> {
@@ -21,6 +21,14 @@ export async function readSecretValue(from: string, deps: CliDeps): Promise<stri
   }
   const c = loginOf(givenOf(value, from, deps), `--from ${from}`);
   // The provider the credentials themselves name; nothing is sent to its token endpoint here.
-  asFrom(from, () => recognise(c, issuerOf(c) ?? 'oauth2'));
+  // seed and seal take no --provider: a document whose tokens disagree is fixed at its source.
+  try {
+    recognise(c, issuerOf(c) ?? 'oauth2');
+  } catch (err) {
+    const e = inCliTerms(err, `--from ${from}`);
+    if (!(e instanceof UserError) || !/; set --provider /.test(e.message)) throw e;
+    const fix = '; its tokens are not of one provider: store the file the login wrote, unchanged.';
+    throw new UserError(e.message.replace(/; set --provider .*$/, fix), { details: e.details, cause: err });
+  }
   return value;
 }

@@ -20,10 +20,11 @@ export interface GitHubDeps {
   /** A clock no step of the wall clock moves: with GitHub's `Date`, what time it is at GitHub. */
   monotonic?: () => number;
   /**
-   * A host name that does not resolve fails at once instead of being retried (the CLI: a mistyped
-   * --api-url is one line at once; a runner's DNS may be only briefly down, so the action retries).
+   * A host name that does not resolve, and a failure that would repeat (the certificate, TLS, the
+   * URL), fail at once instead of being retried: the CLI, where a mistyped --api-url is one line
+   * at once. The action retries them: a runner's DNS may be down for a moment.
    */
-  unresolvedIsFinal?: boolean;
+  failFast?: boolean;
 }
 
 /**
@@ -191,10 +192,12 @@ export class GitHubApi {
     // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
     const thrown = (err as { cause?: unknown }).cause ?? err;
     const f = classifyFetchError(thrown, this.deps.timeoutMs);
-    if (f.unresolved && this.deps.unresolvedIsFinal) {
+    if (this.deps.failFast && f.unresolved) {
       const reason = `the host ${neutral(this.host, 80)} was not found (${f.unresolved})`;
       return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
     }
+    if (this.deps.failFast && f.lasting)
+      return { failure: new GitHubHttpError(0, f.reason, false, { cause: err }), final: true };
     return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
   }
 

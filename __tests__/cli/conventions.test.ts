@@ -152,6 +152,12 @@ describe('--out', () => {
     expect(forced.output).toContain((doc.tokens as { refresh_token: string }).refresh_token);
   });
 
+  it('says, when it reads credentials from a terminal, how to end them', async () => {
+    const r = await inTerminal(['status'], scratchHome());
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('Reading standard input: paste the credentials, then Ctrl-D (or give --from FILE).');
+  });
+
   it('refuses an existing file unless --force, and never makes a folder', async () => {
     const home = scratchHome();
     const path = file(home, 'auth.json', JSON.stringify(codexLogin()));

@@ -52,6 +52,10 @@ async function stdinLines(): Promise<AsyncIterator<string>> {
 
 /** Standard input, as its chunks come, until it ends or passes `limit` bytes. */
 async function readStdin(limit: number): Promise<Buffer> {
+  // On a terminal, a verb waiting for input would look like a hang.
+  if (process.stdin.isTTY) {
+    process.stderr.write('Reading standard input: paste the credentials, then Ctrl-D (or give --from FILE).\n');
+  }
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const chunk of process.stdin) {

@@ -1,6 +1,6 @@
 // The shape every verb has, and what they share: argument parsing, where input comes from and
 // where the result goes.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
@@ -124,8 +124,8 @@ export const MAX_INPUT_BYTES = 1024 * 1024;
  * At most `limit` + 1 bytes of a file, read as they come: a device that never ends (/dev/zero),
  * or a file of gigabytes, costs a megabyte and a few milliseconds.
  */
-export function readBounded(path: string | number, limit = MAX_INPUT_BYTES): Buffer {
-  const fd = typeof path === 'number' ? path : openSync(path, 'r');
+export function readBounded(path: string, limit = MAX_INPUT_BYTES): Buffer {
+  const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(limit + 1);
     let n = 0;
@@ -136,7 +136,7 @@ export function readBounded(path: string | number, limit = MAX_INPUT_BYTES): Buf
     }
     return buf.subarray(0, n);
   } finally {
-    if (typeof path !== 'number') closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -163,7 +163,7 @@ export async function readFrom(from: string, deps: CliDeps, name = 'from'): Prom
   return bytes.toString('utf8');
 }
 
-/** Credentials on a terminal are on screen (and in its scrollback), whoever is looking. */
+/** `--force`: credentials to a terminal, or over an existing file (checkOut). */
 export const FORCE_OPTION = { force: { type: 'boolean' } } as const;
 
 /**
@@ -183,14 +183,17 @@ export function checkOut(out: string, args: Args, deps: CliDeps): void {
     return;
   }
   const shown = neutral(out, 100);
-  let isDir = false;
+  // A link counts as there, even one to nothing: the write would replace it.
+  let there: Stats | undefined;
   try {
-    isDir = statSync(out).isDirectory();
+    there = lstatSync(out);
   } catch {
-    // not there: checked below
+    // not there: its folder is checked below
   }
-  if (isDir) throw new UserError(`--out: ${shown} is a folder; give a file name in it.`);
-  if (existsSync(out) && !force) {
+  if (there && statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`--out: ${shown} is a folder; give a file name in it.`);
+  }
+  if (there && !force) {
     throw new UserError(`--out: ${shown} exists; add --force to replace it, or choose another path.`);
   }
   const folder = dirname(resolve(out));

@@ -110,6 +110,21 @@ describe('Codex format', () => {
       last_refresh: new Date(NOW).toISOString(),
     });
   });
+
+  it('names an API-key login (no tokens) for what it is, never quoting the key', () => {
+    const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
+    for (const apiKey of [{ auth_mode: 'apikey', OPENAI_API_KEY: key, tokens: null }, { OPENAI_API_KEY: key }]) {
+      let message = '';
+      try {
+        parseCredentials(JSON.stringify(apiKey));
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/^credentials: is a Codex auth\.json holding an API key, not a ChatGPT login: /);
+      expect(message).toMatch(/ nothing to refresh\. Use the key as OPENAI_API_KEY, /);
+      expect(message).not.toContain(key.slice(8));
+    }
+  });
 });
 
 describe('generic format', () => {

@@ -77,7 +77,7 @@ export class GitHubApi {
   private readonly monotonic: () => number;
 
   constructor(
-    baseUrl: string,
+    readonly baseUrl: string,
     token: string,
     private readonly deps: GitHubDeps,
     /** What the caller's error lines call the token, the API URL and where the secret is. */

@@ -1,0 +1,247 @@
+// `oauth-broker init`: a repository from nothing to a working setup. Which repository, provider and
+// login; the token's permissions, proven before any login; the secret seeded; the rotation workflow
+// and a job workflow written; then what is left. Every question has a flag; --yes never asks.
+import { parseCredentials } from '../core/credentials.js';
+import { neutral } from '../core/neutral.js';
+import { issuerOf, recognise } from '../core/recognise.js';
+import type { GitHubApi } from '../github/api.js';
+import { readPublicKey, secretExists, seedSecret } from '../github/secrets.js';
+import { describeTarget, type SecretTarget } from '../github/target.js';
+import type { CliDeps } from './deps.js';
+import { connect, GITHUB_HELP, placeOf, targetOf } from './github.js';
+import { importable, importLogin } from './import.js';
+import { checkAccess, newPatUrl } from './init/access.js';
+import { checkDir, planFiles, type Planned, writeFiles } from './init/files.js';
+import { type Choice, type Questions, questions } from './init/questions.js';
+import { type InitProvider, WRITER_SECRET, workflowsFor } from './init/workflows.js';
+import { checkApplies, login, verb as loginVerb } from './login.js';
+import { asFrom } from './status.js';
+import { readSecretValue } from './value.js';
+import { type Args, option, UsageError, type Verb } from './verb.js';
+
+/** The secret each provider's recipes use (README: Quick start). */
+const DEFAULT_SECRET: Record<InitProvider, string> = { anthropic: 'CLAUDE_CREDENTIALS', openai: 'CODEX_AUTH' };
+const CLI_OF: Record<InitProvider, { name: string; label: string }> = {
+  anthropic: { name: 'claude-code', label: 'Claude Code' },
+  openai: { name: 'codex', label: 'Codex' },
+};
+/** The options of a new login, passed on to it (login's own, less --provider and --out). */
+const LOGIN_OPTIONS = Object.keys(loginVerb.options).filter((o) => o !== 'provider' && o !== 'out');
+
+/** Where the login comes from: a file, the local CLI's, or a new one. */
+type Source = { kind: 'from'; from: string } | { kind: 'import'; name: string } | { kind: 'login' };
+
+/** A login read before anything is sent: its text, and the provider it belongs to. */
+interface Held {
+  text: string;
+  provider?: InitProvider;
+  /** How it is named in the summary. */
+  what: string;
+}
+
+const isInitProvider = (p: string | undefined): p is InitProvider => p === 'anthropic' || p === 'openai';
+
+/** Which login source the flags name: at most one. */
+function sourceOf(args: Args): Source | undefined {
+  const from = option(args, 'from');
+  const imported = option(args, 'import');
+  const fresh = args.values.login === true;
+  if ([from, imported, fresh || undefined].filter((x) => x !== undefined).length > 1) {
+    throw new UsageError('--from, --import and --login: give one; each is a way to get the login.');
+  }
+  if (imported !== undefined && !importable(imported)) {
+    throw new UsageError(`--import: "${neutral(imported, 40)}" is not claude-code or codex.`);
+  }
+  if (!fresh) {
+    const stray = LOGIN_OPTIONS.find((o) => args.values[o] !== undefined);
+    if (stray) throw new UsageError(`--${stray} is for a new login: add --login.`);
+  }
+  if (from !== undefined) return { kind: 'from', from };
+  if (imported !== undefined) return { kind: 'import', name: imported };
+  return fresh ? { kind: 'login' } : undefined;
+}
+
+/** owner/name from an origin URL: https://HOST/o/r(.git), git@HOST:o/r.git, ssh://git@HOST/o/r.git. */
+export function repositoryFromRemote(url: string): string | undefined {
+  const m = /[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+async function repositoryOf(args: Args, dir: string, q: Questions, deps: CliDeps): Promise<string> {
+  const given = option(args, 'repo');
+  if (given) return given;
+  const ran = await deps.run('git', ['-C', dir, 'remote', 'get-url', 'origin']);
+  const found = ran.code === 0 ? repositoryFromRemote(ran.stdout) : undefined;
+  if (found) {
+    deps.stderr(`Repository: ${found} (git remote origin; --repo chooses another).`);
+    return found;
+  }
+  return q.text('Repository (owner/name)', '--repo O/R');
+}
+
+/** Reads a login that exists already (a file, the local CLI's): nothing is sent. */
+async function readHeld(source: Source, deps: CliDeps): Promise<Held | undefined> {
+  if (source.kind === 'import') {
+    const { text, provider } = await importLogin(source.name, undefined, deps);
+    return { text, provider: isInitProvider(provider) ? provider : undefined, what: `the ${source.name} login` };
+  }
+  if (source.kind === 'login') return undefined;
+  const text = await readSecretValue(source.from, deps);
+  const issuer = issuerOf(parseCredentials(text));
+  const shown = source.from === '-' ? 'standard input' : neutral(source.from, 80);
+  deps.stderr(`Login: read from ${shown}.`);
+  return { text, provider: isInitProvider(issuer) ? issuer : undefined, what: `the login from ${shown}` };
+}
+
+async function providerOf(args: Args, held: Held | undefined, q: Questions): Promise<InitProvider> {
+  const given = option(args, 'provider') ?? held?.provider;
+  if (given !== undefined) {
+    if (isInitProvider(given)) return given;
+    throw new UsageError(
+      `--provider: "${neutral(given, 40)}" is not anthropic or openai ` +
+        '(for an oauth2 login: oauth-broker login, then seed).',
+    );
+  }
+  const choices: Choice<InitProvider>[] = [
+    { value: 'anthropic', label: 'anthropic: Claude (Pro, Max, Team), for Claude Code' },
+    { value: 'openai', label: 'openai: ChatGPT, for Codex' },
+  ];
+  return q.choose('Which provider?', choices, '--provider anthropic|openai', 'anthropic');
+}
+
+/** Asks where the login comes from, when no flag said. */
+async function askSource(provider: InitProvider, q: Questions): Promise<Source> {
+  const cli = CLI_OF[provider];
+  const choices: Choice<Source['kind']>[] = [
+    { value: 'login', label: 'a new login, for CI alone (recommended)' },
+    { value: 'import', label: `the ${cli.label} login on this machine (then shared by both: either may spend it)` },
+    { value: 'from', label: 'a credentials file' },
+  ];
+  const kind = await q.choose('Which login should CI use?', choices, '--login, --import or --from');
+  if (kind === 'import') return { kind, name: cli.name };
+  if (kind === 'from') return { kind, from: await q.text('Credentials file', '--from FILE') };
+  return { kind };
+}
+
+/** The secret and where it is, checked as seed checks them. */
+function targetFor(args: Args, repo: string, provider: InitProvider): SecretTarget & { kind: 'repo' | 'env' } {
+  const secret = option(args, 'secret') ?? DEFAULT_SECRET[provider];
+  const values = { ...args.values, repo, secret };
+  const { target } = targetOf({ values, positionals: [] });
+  if (target.kind === 'org') throw new UsageError('init sets up a repository; for an organization secret use seed.');
+  return target;
+}
+
+/** A secret that is there is replaced only with --force or a yes; else init stops before any login. */
+async function confirmReplace(t: SecretTarget, exists: boolean, force: boolean, q: Questions): Promise<void> {
+  if (!exists || force) return;
+  if (await q.confirm(`${describeTarget(t)} exists already: replace it with the new login?`)) return;
+  throw new UsageError(
+    `--secret ${t.name}: the secret exists already; pass --force to replace it, or --secret to choose another name.`,
+  );
+}
+
+/** The login's text: the one read already, else a new login now. */
+async function obtain(held: Held | undefined, provider: InitProvider, args: Args, deps: CliDeps) {
+  if (held) {
+    asFrom(held.what, () => recognise(parseCredentials(held.text), provider));
+    return held;
+  }
+  const loginArgs: Args = { values: {}, positionals: [] };
+  for (const o of LOGIN_OPTIONS) if (args.values[o] !== undefined) loginArgs.values[o] = args.values[o];
+  checkApplies(provider, loginArgs);
+  deps.stderr(`Login: a new ${provider} login, for CI alone.`);
+  const doc = await login(provider, loginArgs, deps);
+  return { text: JSON.stringify(doc), provider, what: 'a new login' };
+}
+
+async function seed(api: GitHubApi, t: SecretTarget, text: string, deps: CliDeps): Promise<void> {
+  const key = await readPublicKey(api, t);
+  const status = await seedSecret(api, t, key, text, {});
+  deps.stderr(`${status === 201 ? 'Created' : 'Replaced'} ${describeTarget(t)}.`);
+}
+
+/** What is left for the user: the workflow files to push, the writer token to store, a first run. */
+async function whatIsLeft(api: GitHubApi, t: SecretTarget & { kind: 'repo' | 'env' }, plan: Planned[]) {
+  const repo = `${t.owner}/${t.repo}`;
+  const left: string[][] = [];
+  const files = plan.filter((p) => p.action !== 'skip').map((p) => p.shown);
+  if (files.length) {
+    left.push([`Commit and push the workflows: git add ${files.join(' ')} && git commit -m oauth-broker && git push`]);
+  }
+  if (!(await secretExists(api, { kind: 'repo', owner: t.owner, repo: t.repo, name: WRITER_SECRET }, WRITER_SECRET))) {
+    const kinds = t.kind === 'env' ? ['Environments'] : ['Secrets', 'Variables'];
+    left.push([
+      `Store a token that may write ${t.name} as the secret ${WRITER_SECRET}, which the rotation workflow reads:`,
+      `a fine-grained PAT on ${repo} with ${kinds.map((k) => `"${k}: Read and write"`).join(' and ')}`,
+      `(${newPatUrl(api.baseUrl)}), then: gh secret set ${WRITER_SECRET} --repo ${repo}`,
+      'Or a GitHub App token made in the workflow by actions/create-github-app-token (README: Quick start).',
+    ]);
+  }
+  left.push([`Once pushed, rotate once to check it all: gh workflow run ${plan[0].workflow.file} --repo ${repo}`]);
+  return left;
+}
+
+export const verb: Verb = {
+  usage: [
+    'init [--repo O/R] [--provider anthropic|openai] [--secret NAME] [--environment E]',
+    '     [--login [login options] | --import claude-code|codex | --from FILE|-] [--dir D] [--yes] [--force]',
+    '  Sets a repository up: checks that the token may write the secret and Actions variables (before any',
+    '  login), logs in (or imports, or reads --from), stores the login in the secret, and writes the rotation',
+    '  workflow and a job workflow into D/.github/workflows (D: --dir, else this folder). Then prints what is left.',
+    '  --repo defaults to the git remote origin of D; --secret to CLAUDE_CREDENTIALS (anthropic) or CODEX_AUTH',
+    '  (openai). Asks what no flag says; --yes never asks: defaults, and --from, --import or --login must be',
+    '  given. An existing secret or workflow file is replaced only with --force (or a yes); with --yes an',
+    '  existing secret stops init and an existing file is left as it is. Login options as for login.',
+    ...GITHUB_HELP,
+  ].join('\n'),
+  options: {
+    repo: { type: 'string' },
+    provider: { type: 'string' },
+    secret: { type: 'string' },
+    environment: { type: 'string' },
+    'api-url': { type: 'string' },
+    from: { type: 'string' },
+    import: { type: 'string' },
+    login: { type: 'boolean' },
+    dir: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    force: { type: 'boolean' },
+    ...Object.fromEntries(LOGIN_OPTIONS.map((o) => [o, loginVerb.options[o]])),
+  },
+  async run(args: Args, deps: CliDeps): Promise<void> {
+    const flagged = sourceOf(args);
+    const why = args.values.yes
+      ? 'with --yes'
+      : flagged?.kind === 'from' && flagged.from === '-'
+        ? 'with --from -'
+        : '';
+    const q = questions(deps, why);
+    const force = args.values.force === true;
+    const dir = checkDir(option(args, 'dir') ?? process.cwd());
+    const repo = await repositoryOf(args, dir, q, deps);
+    placeOf({ values: { repo, environment: args.values.environment }, positionals: [] });
+    let held = flagged ? await readHeld(flagged, deps) : undefined;
+    const provider = await providerOf(args, held, q);
+    const source = flagged ?? (await askSource(provider, q));
+    if (!flagged) held = await readHeld(source, deps);
+    const target = targetFor(args, repo, provider);
+    deps.stderr(`Setting up ${describeTarget(target)} for ${provider}.`);
+    const api = await connect(args, deps);
+    const access = await checkAccess(api, target);
+    deps.stderr(`Token: it may write the secrets and Actions variables of ${repo}.`);
+    await confirmReplace(target, access.exists, force, q);
+    const plan = await planFiles(dir, workflowsFor({ provider, secret: target.name, ...envOf(target) }), force, q);
+    const login = await obtain(held, provider, args, deps);
+    await seed(api, target, login.text, deps);
+    writeFiles(dir, plan, deps);
+    const left = await whatIsLeft(api, target, plan);
+    deps.stderr('Done. What is left:');
+    left.forEach(([first, ...more], i) => {
+      deps.stderr(`${i + 1}. ${first}`);
+      for (const l of more) deps.stderr(`   ${l}`);
+    });
+  },
+};
+
+const envOf = (t: SecretTarget): { environment?: string } => (t.kind === 'env' ? { environment: t.environment } : {});

@@ -2,10 +2,11 @@
 // login; the token's permissions, proven before any login; the secret seeded; the rotation workflow
 // and a job workflow written; then what is left. Every question has a flag; --yes never asks.
 import { parseCredentials } from '../core/credentials.js';
+import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { GitHubApi } from '../github/api.js';
-import { readPublicKey, secretExists, seedSecret } from '../github/secrets.js';
+import { secretExists } from '../github/secrets.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import type { CliDeps } from './deps.js';
 import { connect, GITHUB_HELP, placeOf, targetOf } from './github.js';
@@ -15,9 +16,9 @@ import { checkDir, planFiles, type Planned, writeFiles } from './init/files.js';
 import { type Choice, type Questions, questions } from './init/questions.js';
 import { type InitProvider, WRITER_SECRET, workflowsFor } from './init/workflows.js';
 import { checkApplies, login, verb as loginVerb } from './login.js';
-import { asFrom } from './status.js';
+import { storeLogin } from './seed.js';
 import { readSecretValue } from './value.js';
-import { type Args, option, UsageError, type Verb } from './verb.js';
+import { type Args, inCliTerms, option, UsageError, type Verb } from './verb.js';
 
 /** The secret each provider's recipes use (README: Quick start). */
 const DEFAULT_SECRET: Record<InitProvider, string> = { anthropic: 'CLAUDE_CREDENTIALS', openai: 'CODEX_AUTH' };
@@ -35,8 +36,8 @@ type Source = { kind: 'from'; from: string } | { kind: 'import'; name: string } 
 interface Held {
   text: string;
   provider?: InitProvider;
-  /** How it is named in the summary. */
-  what: string;
+  /** Where it came from, as error lines name it: --from FILE, --import NAME. */
+  label: string;
 }
 
 const isInitProvider = (p: string | undefined): p is InitProvider => p === 'anthropic' || p === 'openai';
@@ -52,13 +53,16 @@ function sourceOf(args: Args): Source | undefined {
   if (imported !== undefined && !importable(imported)) {
     throw new UsageError(`--import: "${neutral(imported, 40)}" is not claude-code or codex.`);
   }
-  if (!fresh) {
-    const stray = LOGIN_OPTIONS.find((o) => args.values[o] !== undefined);
-    if (stray) throw new UsageError(`--${stray} is for a new login: add --login.`);
-  }
   if (from !== undefined) return { kind: 'from', from };
   if (imported !== undefined) return { kind: 'import', name: imported };
   return fresh ? { kind: 'login' } : undefined;
+}
+
+/** Login options go with a new login only: given with another source, they would be ignored silently. */
+function checkLoginOptions(source: Source, args: Args): void {
+  const stray = LOGIN_OPTIONS.find((o) => args.values[o] !== undefined);
+  if (stray && source.kind !== 'login')
+    throw new UsageError(`--${stray} is for a new login (--login), not --${source.kind}.`);
 }
 
 /** owner/name from an origin URL: https://HOST/o/r(.git), git@HOST:o/r.git, ssh://git@HOST/o/r.git. */
@@ -83,14 +87,14 @@ async function repositoryOf(args: Args, dir: string, q: Questions, deps: CliDeps
 async function readHeld(source: Source, deps: CliDeps): Promise<Held | undefined> {
   if (source.kind === 'import') {
     const { text, provider } = await importLogin(source.name, undefined, deps);
-    return { text, provider: isInitProvider(provider) ? provider : undefined, what: `the ${source.name} login` };
+    return { text, provider: isInitProvider(provider) ? provider : undefined, label: `--import ${source.name}` };
   }
   if (source.kind === 'login') return undefined;
   const text = await readSecretValue(source.from, deps);
   const issuer = issuerOf(parseCredentials(text));
   const shown = source.from === '-' ? 'standard input' : neutral(source.from, 80);
   deps.stderr(`Login: read from ${shown}.`);
-  return { text, provider: isInitProvider(issuer) ? issuer : undefined, what: `the login from ${shown}` };
+  return { text, provider: isInitProvider(issuer) ? issuer : undefined, label: `--from ${source.from}` };
 }
 
 async function providerOf(args: Args, held: Held | undefined, q: Questions): Promise<InitProvider> {
@@ -136,29 +140,30 @@ function targetFor(args: Args, repo: string, provider: InitProvider): SecretTarg
 async function confirmReplace(t: SecretTarget, exists: boolean, force: boolean, q: Questions): Promise<void> {
   if (!exists || force) return;
   if (await q.confirm(`${describeTarget(t)} exists already: replace it with the new login?`)) return;
-  throw new UsageError(
+  throw new UserError(
     `--secret ${t.name}: the secret exists already; pass --force to replace it, or --secret to choose another name.`,
+    { details: 'Nothing was logged in, and neither the secret nor a workflow was written.' },
   );
 }
 
-/** The login's text: the one read already, else a new login now. */
-async function obtain(held: Held | undefined, provider: InitProvider, args: Args, deps: CliDeps) {
-  if (held) {
-    asFrom(held.what, () => recognise(parseCredentials(held.text), provider));
-    return held;
+/** A login read already must be the provider's: its tokens are sent to no other. */
+function checkHeld(held: Held | undefined, provider: InitProvider): void {
+  if (!held) return;
+  try {
+    recognise(parseCredentials(held.text), provider);
+  } catch (err) {
+    throw inCliTerms(err, held.label);
   }
+}
+
+/** The login's text: the one read already, else a new login now. */
+async function obtain(held: Held | undefined, provider: InitProvider, args: Args, deps: CliDeps): Promise<string> {
+  if (held) return held.text;
   const loginArgs: Args = { values: {}, positionals: [] };
   for (const o of LOGIN_OPTIONS) if (args.values[o] !== undefined) loginArgs.values[o] = args.values[o];
   checkApplies(provider, loginArgs);
   deps.stderr(`Login: a new ${provider} login, for CI alone.`);
-  const doc = await login(provider, loginArgs, deps);
-  return { text: JSON.stringify(doc), provider, what: 'a new login' };
-}
-
-async function seed(api: GitHubApi, t: SecretTarget, text: string, deps: CliDeps): Promise<void> {
-  const key = await readPublicKey(api, t);
-  const status = await seedSecret(api, t, key, text, {});
-  deps.stderr(`${status === 201 ? 'Created' : 'Replaced'} ${describeTarget(t)}.`);
+  return JSON.stringify(await login(provider, loginArgs, deps));
 }
 
 /** What is left for the user: the workflow files to push, the writer token to store, a first run. */
@@ -224,7 +229,9 @@ export const verb: Verb = {
     let held = flagged ? await readHeld(flagged, deps) : undefined;
     const provider = await providerOf(args, held, q);
     const source = flagged ?? (await askSource(provider, q));
+    checkLoginOptions(source, args);
     if (!flagged) held = await readHeld(source, deps);
+    checkHeld(held, provider);
     const target = targetFor(args, repo, provider);
     deps.stderr(`Setting up ${describeTarget(target)} for ${provider}.`);
     const api = await connect(args, deps);
@@ -232,8 +239,7 @@ export const verb: Verb = {
     deps.stderr(`Token: it may write the secrets and Actions variables of ${repo}.`);
     await confirmReplace(target, access.exists, force, q);
     const plan = await planFiles(dir, workflowsFor({ provider, secret: target.name, ...envOf(target) }), force, q);
-    const login = await obtain(held, provider, args, deps);
-    await seed(api, target, login.text, deps);
+    await storeLogin(api, target, {}, await obtain(held, provider, args, deps), deps);
     writeFiles(dir, plan, deps);
     const left = await whatIsLeft(api, target, plan);
     deps.stderr('Done. What is left:');

@@ -66,7 +66,7 @@ function grantLines(t: SecretTarget & { kind: 'repo' | 'env' }, apiUrl: string):
     `  ${'Actions: Read-only'.padEnd(30)} for oauth-broker doctor (the rotation's runs)`,
     `Create one at ${newPatUrl(apiUrl)}, then set GH_TOKEN to it and run init again.`,
     'Or a GitHub App with those permissions, its token made in the workflow by actions/create-github-app-token.',
-    'Nothing was logged in, stored or written.',
+    'Nothing was logged in, and neither the secret nor a workflow was written.',
   ];
 }
 

@@ -11,15 +11,20 @@ import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { type LoginServer, startLoginServer } from '../support/login-server.js';
 import { repoRoot } from '../support/runner.js';
+import { REPO, useStandIns } from '../support/stand-ins.js';
+import { runStepThenPost } from '../support/step.js';
 
 const HOUR = 3_600_000;
 const BROKER = 'oauth-broker/oauth-broker@v1';
 const pat = fakeToken('pat');
 const noVariables = fakeToken('pat');
 const readSecrets = fakeToken('pat');
-const declared = Object.keys(
-  (load(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs,
-);
+const actionInputs = (
+  load(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  }
+).inputs;
+const declared = Object.keys(actionInputs);
 
 let gh: GitHubServer;
 let logins: LoginServer;
@@ -347,5 +352,63 @@ describe('oauth-broker init, interactive', () => {
     expect(readFileSync(rotation, 'utf8')).toBe('name: mine too\n');
     expectWellFormed(load(readFileSync(job, 'utf8')) as Workflow);
     expect(r.stderr).toContain('Replaced .github/workflows/oauth-broker-codex.yml');
+  });
+});
+
+describe('the workflows init writes, run as GitHub would run their broker steps', () => {
+  const writer = fakeToken('pat');
+  const jobToken = fakeToken('app-token');
+  const si = useStandIns(writer, { cache: false });
+  beforeEach(() => si.gh.addToken(jobToken, { kind: 'job', repos: [REPO], secrets: 'none', issues: 'write' }));
+
+  /** The step's inputs as the runner gives them: action.yml's defaults, then `with:`, expressions resolved. */
+  function inputsOf(step: Step): Record<string, string> {
+    const value = (expr: string): string => {
+      const name = /^secrets\.(\w+)$/.exec(expr)?.[1];
+      if (name === 'SECRETS_WRITER_TOKEN') return writer;
+      if (name) return si.gh.repoSecret(REPO, name)?.value ?? '';
+      const known: Record<string, string> = { 'github.token': jobToken, 'github.repository': REPO };
+      if (expr in known) return known[expr];
+      if (expr === 'github.api_url') return si.gh.url;
+      throw new Error(`the test cannot resolve \${{ ${expr} }}`);
+    };
+    const given = { ...Object.fromEntries(Object.entries(actionInputs).map(([k, d]) => [k, d.default ?? ''])) };
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...given, ...step.with })) {
+      out[k] = String(v).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => value(e));
+    }
+    return { ...out, 'github-api-url': si.gh.url, 'token-url': si.oauth.tokenUrl };
+  }
+
+  it('the rotation refreshes the login init stored and writes it back; the job then uses it as stored', async () => {
+    const scopes = ['user:inference', 'user:profile'];
+    const { refreshToken, accessToken } = si.oauth.issue(scopes);
+    const login = JSON.stringify({
+      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + 600_000, scopes },
+    });
+    const dir = scratchHome();
+    const r = await runCli(['init', '--yes', '--repo', REPO, '--from', file(login), '--dir', dir], {
+      env: { GH_TOKEN: writer, GITHUB_API_URL: si.gh.url, OAUTH_BROKER_RETRY_BASE_MS: '1' },
+    });
+    expect(r.code).toBe(0);
+    const written = workflows(dir);
+
+    const rotation = await runStepThenPost({
+      inputs: inputsOf(brokerStep(written['oauth-broker-rotate-claude-credentials.yml'])),
+      env: { GITHUB_REPOSITORY: REPO },
+    });
+    expect(rotation.main.code).toBe(0);
+    expect(rotation.main.outputs).toMatchObject({ source: 'refreshed', 'secret-updated': 'true' });
+    const rotated = JSON.parse(si.gh.repoSecret(REPO, 'CLAUDE_CREDENTIALS')?.value ?? '{}').claudeAiOauth;
+    expect(rotated.refreshToken).not.toBe(refreshToken);
+
+    const requests = si.oauth.requests.length;
+    const job = await runStepThenPost({
+      inputs: inputsOf(brokerStep(written['oauth-broker-claude.yml'])),
+      env: { GITHUB_REPOSITORY: REPO },
+    });
+    expect(job.main.code).toBe(0);
+    expect(job.main.outputs).toMatchObject({ source: 'stored', 'access-token': rotated.accessToken });
+    expect(si.oauth.requests).toHaveLength(requests);
   });
 });

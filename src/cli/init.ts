@@ -7,9 +7,9 @@ import { neutral } from '../core/neutral.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { GitHubApi } from '../github/api.js';
 import { secretExists } from '../github/secrets.js';
-import { describeTarget, type SecretTarget } from '../github/target.js';
+import { describeTarget, type SecretTarget, shellWord } from '../github/target.js';
 import type { CliDeps } from './deps.js';
-import { connect, GITHUB_HELP, placeOf, targetOf } from './github.js';
+import { connect, GITHUB_HELP, targetOf } from './github.js';
 import { importable, importLogin } from './import.js';
 import { checkAccess, newPatUrl } from './init/access.js';
 import { checkDir, planFiles, type Planned, writeFiles } from './init/files.js';
@@ -19,6 +19,7 @@ import { checkApplies, login, verb as loginVerb } from './login.js';
 import { storeLogin } from './seed.js';
 import { readSecretValue } from './value.js';
 import { type Args, inCliTerms, option, UsageError, type Verb } from './verb.js';
+import { resolve } from 'node:path';
 
 /** The secret each provider's recipes use (README: Quick start). */
 const DEFAULT_SECRET: Record<InitProvider, string> = { anthropic: 'CLAUDE_CREDENTIALS', openai: 'CODEX_AUTH' };
@@ -166,15 +167,73 @@ async function obtain(held: Held | undefined, provider: InitProvider, args: Args
   return JSON.stringify(await login(provider, loginArgs, deps));
 }
 
-/** What is left for the user: the workflow files to push, the writer token to store, a first run. */
-async function whatIsLeft(api: GitHubApi, t: SecretTarget & { kind: 'repo' | 'env' }, plan: Planned[]) {
-  const repo = `${t.owner}/${t.repo}`;
-  const left: string[][] = [];
-  const files = plan.filter((p) => p.action !== 'skip').map((p) => p.shown);
-  if (files.length) {
-    left.push([`Commit and push the workflows: git add ${files.join(' ')} && git commit -m oauth-broker && git push`]);
+/** What init decided before anything is sent: nothing is spent, stored or written until check() passes. */
+interface Decided {
+  dir: string;
+  provider: InitProvider;
+  target: SecretTarget & { kind: 'repo' | 'env' };
+  source: Source;
+  held?: Held;
+  q: Questions;
+}
+
+/** Why init may not ask: --yes, or standard input holding the login; '' when it may. */
+function whyNotAsk(args: Args, flagged: Source | undefined): string {
+  if (args.values.yes) return 'with --yes';
+  return flagged?.kind === 'from' && flagged.from === '-' ? 'with --from -' : '';
+}
+
+/** The repository, provider, secret and login source, from the flags, the working copy and questions. */
+async function decide(args: Args, deps: CliDeps): Promise<Decided & { api: GitHubApi }> {
+  const flagged = sourceOf(args);
+  const q = questions(deps, whyNotAsk(args, flagged));
+  const dir = checkDir(option(args, 'dir') ?? process.cwd());
+  const repo = await repositoryOf(args, dir, q, deps);
+  let held = flagged ? await readHeld(flagged, deps) : undefined;
+  const provider = await providerOf(args, held, q);
+  const target = targetFor(args, repo, provider);
+  const source = flagged ?? (await askSource(provider, q));
+  checkLoginOptions(source, args);
+  if (!flagged) held = await readHeld(source, deps);
+  checkHeld(held, provider);
+  deps.stderr(`Setting up ${describeTarget(target)} for ${provider}.`);
+  return { dir, provider, target, source, held, q, api: await connect(args, deps) };
+}
+
+/** The token's permissions, the secret and the files: every refusal and question before the login. */
+async function check(d: Decided & { api: GitHubApi }, args: Args, deps: CliDeps): Promise<Planned[]> {
+  const force = args.values.force === true;
+  const access = await checkAccess(d.api, d.target);
+  deps.stderr(`Token (${d.api.wording.token}): it may write the secrets and Actions variables of ${repoOf(d.target)}.`);
+  await confirmReplace(d.target, access.exists, force, d.q);
+  const environment = d.target.kind === 'env' ? { environment: d.target.environment } : {};
+  return planFiles(d.dir, workflowsFor({ provider: d.provider, secret: d.target.name, ...environment }), force, d.q);
+}
+
+const repoOf = (t: { owner: string; repo: string }): string => `${t.owner}/${t.repo}`;
+
+/** Whether the rotation's token is stored already; unknown (false) when the token may not read it. */
+async function writerStored(api: GitHubApi, t: SecretTarget & { kind: 'repo' | 'env' }): Promise<boolean> {
+  try {
+    return await secretExists(api, { kind: 'repo', owner: t.owner, repo: t.repo, name: WRITER_SECRET }, WRITER_SECRET);
+  } catch {
+    return false;
   }
-  if (!(await secretExists(api, { kind: 'repo', owner: t.owner, repo: t.repo, name: WRITER_SECRET }, WRITER_SECRET))) {
+}
+
+/** What is left for the user: the workflow files to push, the writer token to store, a first run. */
+async function whatIsLeft(d: Decided & { api: GitHubApi }, plan: Planned[]): Promise<string[][]> {
+  const { target: t, api } = d;
+  const repo = repoOf(t);
+  const left: string[][] = [];
+  const files = plan.filter((p) => p.action !== 'skip').map((p) => p.name);
+  const git = resolve(d.dir) === process.cwd() ? 'git' : `git -C ${shellWord(d.dir)}`;
+  if (files.length) {
+    left.push([
+      `Commit and push the workflows: ${git} add ${files.join(' ')} && ${git} commit -m oauth-broker && ${git} push`,
+    ]);
+  }
+  if (!(await writerStored(api, t))) {
     const kinds = t.kind === 'env' ? ['Environments'] : ['Secrets', 'Variables'];
     left.push([
       `Store a token that may write ${t.name} as the secret ${WRITER_SECRET}, which the rotation workflow reads:`,
@@ -185,6 +244,14 @@ async function whatIsLeft(api: GitHubApi, t: SecretTarget & { kind: 'repo' | 'en
   }
   left.push([`Once pushed, rotate once to check it all: gh workflow run ${plan[0].workflow.file} --repo ${repo}`]);
   return left;
+}
+
+function report(left: string[][], deps: CliDeps): void {
+  deps.stderr('Done. What is left:');
+  for (const [i, [first, ...more]] of left.entries()) {
+    deps.stderr(`${i + 1}. ${first}`);
+    for (const l of more) deps.stderr(`   ${l}`);
+  }
 }
 
 export const verb: Verb = {
@@ -215,39 +282,10 @@ export const verb: Verb = {
     ...Object.fromEntries(LOGIN_OPTIONS.map((o) => [o, loginVerb.options[o]])),
   },
   async run(args: Args, deps: CliDeps): Promise<void> {
-    const flagged = sourceOf(args);
-    const why = args.values.yes
-      ? 'with --yes'
-      : flagged?.kind === 'from' && flagged.from === '-'
-        ? 'with --from -'
-        : '';
-    const q = questions(deps, why);
-    const force = args.values.force === true;
-    const dir = checkDir(option(args, 'dir') ?? process.cwd());
-    const repo = await repositoryOf(args, dir, q, deps);
-    placeOf({ values: { repo, environment: args.values.environment }, positionals: [] });
-    let held = flagged ? await readHeld(flagged, deps) : undefined;
-    const provider = await providerOf(args, held, q);
-    const source = flagged ?? (await askSource(provider, q));
-    checkLoginOptions(source, args);
-    if (!flagged) held = await readHeld(source, deps);
-    checkHeld(held, provider);
-    const target = targetFor(args, repo, provider);
-    deps.stderr(`Setting up ${describeTarget(target)} for ${provider}.`);
-    const api = await connect(args, deps);
-    const access = await checkAccess(api, target);
-    deps.stderr(`Token: it may write the secrets and Actions variables of ${repo}.`);
-    await confirmReplace(target, access.exists, force, q);
-    const plan = await planFiles(dir, workflowsFor({ provider, secret: target.name, ...envOf(target) }), force, q);
-    await storeLogin(api, target, {}, await obtain(held, provider, args, deps), deps);
-    writeFiles(dir, plan, deps);
-    const left = await whatIsLeft(api, target, plan);
-    deps.stderr('Done. What is left:');
-    left.forEach(([first, ...more], i) => {
-      deps.stderr(`${i + 1}. ${first}`);
-      for (const l of more) deps.stderr(`   ${l}`);
-    });
+    const setup = await decide(args, deps);
+    const plan = await check(setup, args, deps);
+    await storeLogin(setup.api, setup.target, {}, await obtain(setup.held, setup.provider, args, deps), deps);
+    writeFiles(setup.dir, plan, deps);
+    report(await whatIsLeft(setup, plan), deps);
   },
 };
-
-const envOf = (t: SecretTarget): { environment?: string } => (t.kind === 'env' ? { environment: t.environment } : {});

@@ -13,6 +13,8 @@ import type { Workflow } from './workflows.js';
 export interface Planned {
   workflow: Workflow;
   path: string;
+  /** Its path in the working copy: .github/workflows/NAME. */
+  name: string;
   /** What init shows for it: relative to the current folder. */
   shown: string;
   action: 'create' | 'replace' | 'skip';
@@ -56,7 +58,7 @@ export async function planFiles(
     if (exists(path)) {
       action = force || (await q.confirm(`${shown} exists: replace it with ${workflow.what}?`)) ? 'replace' : 'skip';
     }
-    plan.push({ workflow, path, shown, action });
+    plan.push({ workflow, path, name: [...WORKFLOWS, workflow.file].join('/'), shown, action });
   }
   return plan;
 }

@@ -230,6 +230,12 @@ describe('oauth-broker init --yes, in a script', () => {
     expect(r.code).toBe(1);
     expect(errorLine(r.stderr)).toMatch(/^oauth-broker init: error: --from \S+: these are Claude Code credentials/);
     expect(errorLine(r.stderr)).toContain('--provider anthropic');
+
+    const imported = await init(['--yes', '--repo', repo, '--provider', 'openai', '--import', 'claude-code'], dir);
+    expect(imported.code).toBe(2);
+    expect(errorLine(imported.stderr)).toBe(
+      'oauth-broker init: --import claude-code is a login of anthropic, not of --provider openai.',
+    );
     expect(gh.requests.length).toBe(before);
   });
 

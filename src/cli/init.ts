@@ -9,7 +9,7 @@ import type { GitHubApi } from '../github/api.js';
 import { secretExists } from '../github/secrets.js';
 import { describeTarget, type SecretTarget, shellWord } from '../github/target.js';
 import type { CliDeps } from './deps.js';
-import { connect, GITHUB_HELP, targetOf } from './github.js';
+import { connect, targetOf } from './github.js';
 import { importable, importLogin } from './import.js';
 import { checkAccess, newPatUrl } from './init/access.js';
 import { checkDir, planFiles, type Planned, writeFiles } from './init/files.js';
@@ -98,8 +98,20 @@ async function readHeld(source: Source, deps: CliDeps): Promise<Held | undefined
   return { text, provider: isInitProvider(issuer) ? issuer : undefined, label: `--from ${source.from}` };
 }
 
-async function providerOf(args: Args, held: Held | undefined, q: Questions): Promise<InitProvider> {
-  const given = option(args, 'provider') ?? held?.provider;
+/** The provider: --provider, else the one of the login named (--import, --from), else asked. */
+async function providerOf(
+  args: Args,
+  flagged: Source | undefined,
+  read: Held | undefined,
+  q: Questions,
+): Promise<InitProvider> {
+  const cli = flagged?.kind === 'import' ? flagged.name : '';
+  const imported = importedProvider(cli);
+  const named = option(args, 'provider');
+  if (named && imported && named !== imported) {
+    throw new UsageError(`--import ${cli} is a login of ${imported}, not of --provider ${neutral(named, 40)}.`);
+  }
+  const given = named ?? imported ?? read?.provider;
   if (given !== undefined) {
     if (isInitProvider(given)) return given;
     throw new UsageError(
@@ -111,8 +123,11 @@ async function providerOf(args: Args, held: Held | undefined, q: Questions): Pro
     { value: 'anthropic', label: 'anthropic: Claude (Pro, Max, Team), for Claude Code' },
     { value: 'openai', label: 'openai: ChatGPT, for Codex' },
   ];
-  return q.choose('Which provider?', choices, '--provider anthropic|openai', 'anthropic');
+  return q.choose<InitProvider>('Which provider?', choices, '--provider anthropic|openai', 'anthropic');
 }
+
+const importedProvider = (name: string): InitProvider | undefined =>
+  (Object.keys(CLI_OF) as InitProvider[]).find((p) => CLI_OF[p].name === name);
 
 /** Asks where the login comes from, when no flag said. */
 async function askSource(provider: InitProvider, q: Questions): Promise<Source> {
@@ -189,12 +204,13 @@ async function decide(args: Args, deps: CliDeps): Promise<Decided & { api: GitHu
   const q = questions(deps, whyNotAsk(args, flagged));
   const dir = checkDir(option(args, 'dir') ?? process.cwd());
   const repo = await repositoryOf(args, dir, q, deps);
-  let held = flagged ? await readHeld(flagged, deps) : undefined;
-  const provider = await providerOf(args, held, q);
+  // A file is read first, for its provider; the local CLI's login once the provider is known to match.
+  const read = flagged?.kind === 'from' ? await readHeld(flagged, deps) : undefined;
+  const provider = await providerOf(args, flagged, read, q);
   const target = targetFor(args, repo, provider);
   const source = flagged ?? (await askSource(provider, q));
   checkLoginOptions(source, args);
-  if (!flagged) held = await readHeld(source, deps);
+  const held = read ?? (await readHeld(source, deps));
   checkHeld(held, provider);
   deps.stderr(`Setting up ${describeTarget(target)} for ${provider}.`);
   return { dir, provider, target, source, held, q, api: await connect(args, deps) };
@@ -265,7 +281,9 @@ export const verb: Verb = {
     '  (openai). Asks what no flag says; --yes never asks: defaults, and --from, --import or --login must be',
     '  given. An existing secret or workflow file is replaced only with --force (or a yes); with --yes an',
     '  existing secret stops init and an existing file is left as it is. Login options as for login.',
-    ...GITHUB_HELP,
+    '  Token: GH_TOKEN, else GITHUB_TOKEN, else `gh auth token`: a fine-grained PAT (or a GitHub App token) with',
+    '  "Secrets" and "Variables: Read and write" (--environment: "Environments: Read and write"), proven before',
+    '  any login. API: --api-url, else GITHUB_API_URL, else https://api.github.com (GHES: https://HOST/api/v3).',
   ].join('\n'),
   options: {
     repo: { type: 'string' },

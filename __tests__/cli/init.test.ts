@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { repositoryFromRemote } from '../../src/cli/init.js';
+import { newPatUrl } from '../../src/cli/init/access.js';
 import { parseCredentials } from '../../src/core/credentials.js';
 import { type CliOptions, runCli, scratchHome } from '../support/cli.js';
 import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
@@ -417,4 +419,23 @@ describe('the workflows init writes, run as GitHub would run their broker steps'
     expect(job.main.outputs).toMatchObject({ source: 'stored', 'access-token': rotated.accessToken });
     expect(si.oauth.requests).toHaveLength(requests);
   });
+});
+
+describe('what init reads from its surroundings', () => {
+  it.each([
+    ['https://github.com/octo/app.git', 'octo/app'],
+    ['https://github.com/octo/app', 'octo/app'],
+    ['git@github.com:octo/my.app.git', 'octo/my.app'],
+    ['ssh://git@ghe.example.com/octo/app.git\n', 'octo/app'],
+    ['/srv/git/app', undefined],
+    ['../app.git', undefined],
+  ])('the repository of the remote %j', (url, repo) => expect(repositoryFromRemote(url)).toBe(repo));
+
+  it.each([
+    ['https://api.github.com', 'https://github.com'],
+    ['https://ghe.example.com/api/v3', 'https://ghe.example.com'],
+    ['https://api.octo.ghe.com', 'https://octo.ghe.com'],
+  ])('where a PAT for %s is made', (api, site) =>
+    expect(newPatUrl(api)).toBe(`${site}/settings/personal-access-tokens/new`),
+  );
 });

@@ -68,7 +68,10 @@ function checkLoginOptions(source: Source, args: Args): void {
 
 /** owner/name from an origin URL: https://HOST/o/r(.git), git@HOST:o/r.git, ssh://git@HOST/o/r.git. */
 export function repositoryFromRemote(url: string): string | undefined {
-  const m = /[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  const u = url.trim();
+  // A folder on this machine names no repository on GitHub.
+  if (!/^(?:(?:https?|ssh|git):\/\/|[^@\s/]+@[^:\s/]+:)/.test(u)) return undefined;
+  const m = /[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(u);
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 

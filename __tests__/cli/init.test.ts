@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { repositoryFromRemote } from '../../src/cli/init.js';
+import { ROTATION_WORKFLOW } from '../../src/cli/doctor.js';
 import { newPatUrl } from '../../src/cli/init/access.js';
+import { ROTATION_FILE } from '../../src/cli/init/workflows.js';
 import { parseCredentials } from '../../src/core/credentials.js';
 import { type CliOptions, runCli, scratchHome } from '../support/cli.js';
 import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
@@ -139,12 +141,16 @@ const brokerStep = (w: Workflow): Step => {
   return step;
 };
 
-/** What every workflow init writes must be: pinned, with permissions, only inputs the action declares. */
+/** The actions the README's recipes pin, each once: init's workflows pin the same. */
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const pinned = [...new Set([...readme.matchAll(/uses: (\S+@\S+)/g)].map((m) => m[1]))];
+
+/** What every workflow init writes must be: pinned as the README pins, with permissions, only declared inputs. */
 function expectWellFormed(w: Workflow): void {
   expect(w.on).toBeDefined();
-  expect(w.permissions).toMatchObject({ contents: 'read' });
+  expect(w.permissions).toEqual(expect.any(Object));
   const uses = Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.uses).filter(Boolean));
-  for (const u of uses) expect([BROKER, 'actions/checkout@v5']).toContain(u);
+  for (const u of uses) expect(pinned).toContain(u);
   const step = brokerStep(w);
   expect(step.uses).toBe(BROKER);
   for (const input of Object.keys(step.with ?? {})) expect(declared).toContain(input);
@@ -162,12 +168,9 @@ describe('oauth-broker init --yes, in a script', () => {
     expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe(stored(login));
 
     const written = workflows(dir);
-    expect(Object.keys(written).sort()).toEqual([
-      'oauth-broker-claude.yml',
-      'oauth-broker-rotate-claude-credentials.yml',
-    ]);
+    expect(Object.keys(written).sort()).toEqual(['claude.yml', 'oauth-broker-rotate.yml']);
     for (const w of Object.values(written)) expectWellFormed(w);
-    const rotate = written['oauth-broker-rotate-claude-credentials.yml'];
+    const rotate = written['oauth-broker-rotate.yml'];
     expect(Object.keys(rotate.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(rotate.permissions).toEqual({ contents: 'read', issues: 'write' });
     expect(brokerStep(rotate).with).toMatchObject({
@@ -177,16 +180,19 @@ describe('oauth-broker init --yes, in a script', () => {
       'github-token': secret('SECRETS_WRITER_TOKEN'),
       alert: 'issue',
     });
-    const job = written['oauth-broker-claude.yml'];
+    const job = written['claude.yml'];
     expect(brokerStep(job).with).toMatchObject({ credentials: secret('CLAUDE_CREDENTIALS'), mode: 'check' });
     expect(brokerStep(job).with?.['github-token']).toBeUndefined();
-    expect(job.jobs.claude.steps.some((s) => s.run?.startsWith('claude -p'))).toBe(true);
+    expect(job.jobs.claude.steps.at(-1)).toEqual({
+      uses: 'anthropics/claude-code-action@v1',
+      with: { claude_code_oauth_token: `\${{ steps.claude.outputs.access-token }}` },
+    });
 
     expect(r.stderr).toContain('Created the folder .github.');
     expect(r.stderr).toContain('Created the folder .github/workflows.');
     expect(r.stderr).toContain(`Created repository secret CLAUDE_CREDENTIALS of ${repo}.`);
     expect(r.stderr).toContain(`gh secret set SECRETS_WRITER_TOKEN --repo ${repo}`);
-    expect(r.stderr).toContain('git add .github/workflows/oauth-broker-rotate-claude-credentials.yml');
+    expect(r.stderr).toContain('git add .github/workflows/oauth-broker-rotate.yml');
   });
 
   it('takes the repository from origin and the provider from the login (Codex), into an environment', async () => {
@@ -199,13 +205,13 @@ describe('oauth-broker init --yes, in a script', () => {
     expect(gh.repoSecret(repo, 'CODEX_AUTH')).toBeUndefined();
 
     const written = workflows(dir);
-    expect(Object.keys(written).sort()).toEqual(['oauth-broker-codex.yml', 'oauth-broker-rotate-codex-auth.yml']);
+    expect(Object.keys(written).sort()).toEqual(['codex-review.yml', 'oauth-broker-rotate.yml']);
     for (const w of Object.values(written)) {
       expectWellFormed(w);
       expect(Object.values(w.jobs)[0].environment).toBe('production');
       expect(brokerStep(w).with).toMatchObject({ provider: 'openai', credentials: secret('CODEX_AUTH') });
     }
-    expect(brokerStep(written['oauth-broker-rotate-codex-auth.yml']).with).toMatchObject({
+    expect(brokerStep(written['oauth-broker-rotate.yml']).with).toMatchObject({
       'secret-name': 'CODEX_AUTH',
       'secret-environment': 'production',
     });
@@ -217,7 +223,7 @@ describe('oauth-broker init --yes, in a script', () => {
     const login = claudeLogin();
     mkdirSync(join(home, '.claude'));
     writeFileSync(join(home, '.claude', '.credentials.json'), login);
-    const r = await init(['--yes', '--repo', repo, '--import', 'claude-code'], dir, { env: { HOME: home } });
+    const r = await init(['--yes', '--repo', repo, '--import'], dir, { env: { HOME: home } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('share one refresh token');
     expect(parseCredentials(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value ?? '')).toMatchObject(
@@ -233,11 +239,6 @@ describe('oauth-broker init --yes, in a script', () => {
     expect(errorLine(r.stderr)).toMatch(/^oauth-broker init: error: --from \S+: these are Claude Code credentials/);
     expect(errorLine(r.stderr)).toContain('--provider anthropic');
 
-    const imported = await init(['--yes', '--repo', repo, '--provider', 'openai', '--import', 'claude-code'], dir);
-    expect(imported.code).toBe(2);
-    expect(errorLine(imported.stderr)).toBe(
-      'oauth-broker init: --import claude-code is a login of anthropic, not of --provider openai.',
-    );
     expect(gh.requests.length).toBe(before);
   });
 
@@ -324,16 +325,16 @@ describe('oauth-broker init, where a workflow file exists', () => {
   it('leaves it as it is with --yes, and writes the other', async () => {
     const { repo, dir } = repository();
     mkdirSync(workflowsDir(dir), { recursive: true });
-    const mine = join(workflowsDir(dir), 'oauth-broker-rotate-claude-credentials.yml');
+    const mine = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
     writeFileSync(mine, 'name: my own rotation\n');
     const r = await init(['--yes', '--repo', repo, '--from', file(claudeLogin())], dir);
     expect(r.code).toBe(0);
     expect(readFileSync(mine, 'utf8')).toBe('name: my own rotation\n');
     expect(r.stderr).toContain(
-      'Left .github/workflows/oauth-broker-rotate-claude-credentials.yml as it is: it exists (--force replaces it).',
+      'Left .github/workflows/oauth-broker-rotate.yml as it is: it exists (--force replaces it).',
     );
     expect(r.stderr).not.toContain('Created the folder');
-    expectWellFormed(workflows(dir)['oauth-broker-claude.yml']);
+    expectWellFormed(workflows(dir)['claude.yml']);
   });
 });
 
@@ -341,8 +342,8 @@ describe('oauth-broker init, interactive', () => {
   it('asks the provider, the login and whether to replace a file, and answers come from stdin', async () => {
     const { repo, dir } = repository();
     mkdirSync(workflowsDir(dir), { recursive: true });
-    const job = join(workflowsDir(dir), 'oauth-broker-codex.yml');
-    const rotation = join(workflowsDir(dir), 'oauth-broker-rotate-codex-auth.yml');
+    const job = join(workflowsDir(dir), 'codex-review.yml');
+    const rotation = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
     writeFileSync(job, 'name: mine\n');
     writeFileSync(rotation, 'name: mine too\n');
     // openai; a new login; keep the rotation file (no), replace the job file (yes).
@@ -359,7 +360,7 @@ describe('oauth-broker init, interactive', () => {
     expect(parseCredentials(value)).toMatchObject({ format: 'codex', refreshToken: issued?.refreshToken });
     expect(readFileSync(rotation, 'utf8')).toBe('name: mine too\n');
     expectWellFormed(load(readFileSync(job, 'utf8')) as Workflow);
-    expect(r.stderr).toContain('Replaced .github/workflows/oauth-broker-codex.yml');
+    expect(r.stderr).toContain('Replaced .github/workflows/codex-review.yml');
   });
 });
 
@@ -402,7 +403,7 @@ describe('the workflows init writes, run as GitHub would run their broker steps'
     const written = workflows(dir);
 
     const rotation = await runStepThenPost({
-      inputs: inputsOf(brokerStep(written['oauth-broker-rotate-claude-credentials.yml'])),
+      inputs: inputsOf(brokerStep(written['oauth-broker-rotate.yml'])),
       env: { GITHUB_REPOSITORY: REPO },
     });
     expect(rotation.main.code).toBe(0);
@@ -412,7 +413,7 @@ describe('the workflows init writes, run as GitHub would run their broker steps'
 
     const requests = si.oauth.requests.length;
     const job = await runStepThenPost({
-      inputs: inputsOf(brokerStep(written['oauth-broker-claude.yml'])),
+      inputs: inputsOf(brokerStep(written['claude.yml'])),
       env: { GITHUB_REPOSITORY: REPO },
     });
     expect(job.main.code).toBe(0);
@@ -422,6 +423,8 @@ describe('the workflows init writes, run as GitHub would run their broker steps'
 });
 
 describe('what init reads from its surroundings', () => {
+  it('names the rotation workflow as doctor looks for it', () => expect(ROTATION_FILE).toBe(ROTATION_WORKFLOW));
+
   it.each([
     ['https://github.com/octo/app.git', 'octo/app'],
     ['https://github.com/octo/app', 'octo/app'],

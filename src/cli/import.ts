@@ -216,29 +216,21 @@ export const verb: Verb = {
   positionals: { min: 1, max: 1, name: 'the CLI to import from (claude-code or codex)' },
   async run(args: Args, deps: CliDeps): Promise<void> {
     const name = args.positionals[0];
-    if (!importable(name)) throw new UsageError(`"${neutral(name, 40)}" is not claude-code or codex.`);
+    if (!Object.hasOwn(CLIS, name)) throw new UsageError(`"${neutral(name, 40)}" is not claude-code or codex.`);
     const out = option(args, 'out', true);
-    const { text } = await importLogin(name, option(args, 'path'), deps);
-    await writeOut(out, text, deps);
+    await writeOut(out, await importLogin(name, option(args, 'path'), deps), deps);
   },
 };
-
-/** The CLIs a login can be imported from. */
-export const importable = (name: string): boolean => Object.hasOwn(CLIS, name);
 
 /**
  * The login of that CLI on this machine, checked and ready for CI (also `oauth-broker init --import`),
  * with the warning that the copy and the CLI now share one refresh token.
  */
-export async function importLogin(
-  name: string,
-  path: string | undefined,
-  deps: CliDeps,
-): Promise<{ text: string; provider: ProviderId }> {
+export async function importLogin(name: string, path: string | undefined, deps: CliDeps): Promise<string> {
   const cli = CLIS[name];
   const found = await locate(cli, path, deps);
   const c = forCi(validate(cli, found, deps), deps);
   deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${describeAccessToken(c, deps.now())}.`);
   warnShared(cli, deps);
-  return { text: serializeCredentials(c), provider: cli.provider };
+  return serializeCredentials(c);
 }

@@ -10,11 +10,11 @@ import { secretExists } from '../github/secrets.js';
 import { describeTarget, type SecretTarget, shellWord } from '../github/target.js';
 import type { CliDeps } from './deps.js';
 import { connect, targetOf } from './github.js';
-import { importable, importLogin } from './import.js';
+import { importLogin } from './import.js';
 import { checkAccess, newPatUrl } from './init/access.js';
 import { checkDir, planFiles, type Planned, writeFiles } from './init/files.js';
 import { type Choice, type Questions, questions } from './init/questions.js';
-import { type InitProvider, WRITER_SECRET, workflowsFor } from './init/workflows.js';
+import { type InitProvider, ROTATION_FILE, WRITER_SECRET, workflowsFor } from './init/workflows.js';
 import { checkApplies, login, verb as loginVerb } from './login.js';
 import { storeLogin } from './seed.js';
 import { readSecretValue } from './value.js';
@@ -31,7 +31,7 @@ const CLI_OF: Record<InitProvider, { name: string; label: string }> = {
 const LOGIN_OPTIONS = Object.keys(loginVerb.options).filter((o) => o !== 'provider' && o !== 'out');
 
 /** Where the login comes from: a file, the local CLI's, or a new one. */
-type Source = { kind: 'from'; from: string } | { kind: 'import'; name: string } | { kind: 'login' };
+type Source = { kind: 'from'; from: string } | { kind: 'import' } | { kind: 'login' };
 
 /** A login read before anything is sent: its text, and the provider it belongs to. */
 interface Held {
@@ -46,16 +46,13 @@ const isInitProvider = (p: string | undefined): p is InitProvider => p === 'anth
 /** Which login source the flags name: at most one. */
 function sourceOf(args: Args): Source | undefined {
   const from = option(args, 'from');
-  const imported = option(args, 'import');
+  const imported = args.values.import === true;
   const fresh = args.values.login === true;
-  if ([from, imported, fresh || undefined].filter((x) => x !== undefined).length > 1) {
+  if ([from !== undefined, imported, fresh].filter(Boolean).length > 1) {
     throw new UsageError('--from, --import and --login: give one; each is a way to get the login.');
   }
-  if (imported !== undefined && !importable(imported)) {
-    throw new UsageError(`--import: "${neutral(imported, 40)}" is not claude-code or codex.`);
-  }
   if (from !== undefined) return { kind: 'from', from };
-  if (imported !== undefined) return { kind: 'import', name: imported };
+  if (imported) return { kind: 'import' };
   return fresh ? { kind: 'login' } : undefined;
 }
 
@@ -88,10 +85,10 @@ async function repositoryOf(args: Args, dir: string, q: Questions, deps: CliDeps
 }
 
 /** Reads a login that exists already (a file, the local CLI's): nothing is sent. */
-async function readHeld(source: Source, deps: CliDeps): Promise<Held | undefined> {
+async function readHeld(source: Source, provider: InitProvider | undefined, deps: CliDeps): Promise<Held | undefined> {
   if (source.kind === 'import') {
-    const { text, provider } = await importLogin(source.name, undefined, deps);
-    return { text, provider: isInitProvider(provider) ? provider : undefined, label: `--import ${source.name}` };
+    const cli = CLI_OF[provider ?? 'anthropic'].name;
+    return { text: await importLogin(cli, undefined, deps), provider, label: `--import (${cli})` };
   }
   if (source.kind === 'login') return undefined;
   const text = await readSecretValue(source.from, deps);
@@ -101,20 +98,9 @@ async function readHeld(source: Source, deps: CliDeps): Promise<Held | undefined
   return { text, provider: isInitProvider(issuer) ? issuer : undefined, label: `--from ${source.from}` };
 }
 
-/** The provider: --provider, else the one of the login named (--import, --from), else asked. */
-async function providerOf(
-  args: Args,
-  flagged: Source | undefined,
-  read: Held | undefined,
-  q: Questions,
-): Promise<InitProvider> {
-  const cli = flagged?.kind === 'import' ? flagged.name : '';
-  const imported = importedProvider(cli);
-  const named = option(args, 'provider');
-  if (named && imported && named !== imported) {
-    throw new UsageError(`--import ${cli} is a login of ${imported}, not of --provider ${neutral(named, 40)}.`);
-  }
-  const given = named ?? imported ?? read?.provider;
+/** The provider: --provider, else the one of the --from file, else asked (anthropic by default). */
+async function providerOf(args: Args, read: Held | undefined, q: Questions): Promise<InitProvider> {
+  const given = option(args, 'provider') ?? read?.provider;
   if (given !== undefined) {
     if (isInitProvider(given)) return given;
     throw new UsageError(
@@ -129,9 +115,6 @@ async function providerOf(
   return q.choose<InitProvider>('Which provider?', choices, '--provider anthropic|openai', 'anthropic');
 }
 
-const importedProvider = (name: string): InitProvider | undefined =>
-  (Object.keys(CLI_OF) as InitProvider[]).find((p) => CLI_OF[p].name === name);
-
 /** Asks where the login comes from, when no flag said. */
 async function askSource(provider: InitProvider, q: Questions): Promise<Source> {
   const cli = CLI_OF[provider];
@@ -141,7 +124,7 @@ async function askSource(provider: InitProvider, q: Questions): Promise<Source> 
     { value: 'from', label: 'a credentials file' },
   ];
   const kind = await q.choose('Which login should CI use?', choices, '--login, --import or --from');
-  if (kind === 'import') return { kind, name: cli.name };
+  if (kind === 'import') return { kind };
   if (kind === 'from') return { kind, from: await q.text('Credentials file', '--from FILE') };
   return { kind };
 }
@@ -208,12 +191,12 @@ async function decide(args: Args, deps: CliDeps): Promise<Decided & { api: GitHu
   const dir = checkDir(option(args, 'dir') ?? process.cwd());
   const repo = await repositoryOf(args, dir, q, deps);
   // A file is read first, for its provider; the local CLI's login once the provider is known to match.
-  const read = flagged?.kind === 'from' ? await readHeld(flagged, deps) : undefined;
-  const provider = await providerOf(args, flagged, read, q);
+  const read = flagged?.kind === 'from' ? await readHeld(flagged, undefined, deps) : undefined;
+  const provider = await providerOf(args, read, q);
   const target = targetFor(args, repo, provider);
   const source = flagged ?? (await askSource(provider, q));
   checkLoginOptions(source, args);
-  const held = read ?? (await readHeld(source, deps));
+  const held = read ?? (await readHeld(source, provider, deps));
   checkHeld(held, provider);
   deps.stderr(`Setting up ${describeTarget(target)} for ${provider}.`);
   return { dir, provider, target, source, held, q, api: await connect(args, deps) };
@@ -276,10 +259,12 @@ function report(left: string[][], deps: CliDeps): void {
 export const verb: Verb = {
   usage: [
     'init [--repo O/R] [--provider anthropic|openai] [--secret NAME] [--environment E]',
-    '     [--login [login options] | --import claude-code|codex | --from FILE|-] [--dir D] [--yes] [--force]',
+    '     [--login [login options] | --import | --from FILE|-] [--dir D] [--yes] [--force]',
     '  Sets a repository up: checks that the token may write the secret and Actions variables (before any',
-    '  login), logs in (or imports, or reads --from), stores the login in the secret, and writes the rotation',
-    '  workflow and a job workflow into D/.github/workflows (D: --dir, else this folder). Then prints what is left.',
+    '  login), logs in (--import: copies the Claude Code or Codex login on this machine, which both then spend;',
+    '  --from: a credentials file), stores the login in the secret, and writes the rotation workflow',
+    `  (${ROTATION_FILE}) and a job workflow into D/.github/workflows (D: --dir, else this folder). Then prints`,
+    '  what is left.',
     '  --repo defaults to the git remote origin of D; --secret to CLAUDE_CREDENTIALS (anthropic) or CODEX_AUTH',
     '  (openai). Asks what no flag says; --yes never asks: defaults, and --from, --import or --login must be',
     '  given. An existing secret or workflow file is replaced only with --force (or a yes); with --yes an',
@@ -295,7 +280,7 @@ export const verb: Verb = {
     environment: { type: 'string' },
     'api-url': { type: 'string' },
     from: { type: 'string' },
-    import: { type: 'string' },
+    import: { type: 'boolean' },
     login: { type: 'boolean' },
     dir: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },

@@ -236,7 +236,7 @@ export async function writeSecret(
  * fine-grained token what it may do, and a write is the only test. The value is random and means
  * nothing; the secret is the one the broker leaves beside the targets of a place.
  */
-export async function checkWrite(api: GitHubApi, t: SecretTarget, pre: { key: PublicKey }): Promise<void> {
+export async function checkWrite(api: GitHubApi, t: SecretTarget, pre: Preflight): Promise<void> {
   const doing = `write secrets of ${where(t)} (a check before the refresh)`;
   await putSealed(api, t, pre, WRITE_CHECK, randomBytes(16).toString('hex'), { visibility: 'selected' }, doing);
 }

@@ -1,13 +1,12 @@
 // Before any login: can the token do what the setup and its workflows need? Each need is proven the
 // way the action proves it before a refresh (a sealed write of its check secret; a variable created and
 // removed), and every one missing is named at once, with where to grant it.
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../../core/errors.js';
 import type { PublicKey } from '../../github/answers.js';
 import { GitHubHttpError, type GitHubApi } from '../../github/api.js';
 import { checkWrite, readPublicKey, secretExists } from '../../github/secrets.js';
-import { describeTarget, type SecretTarget, WRITE_CHECK } from '../../github/target.js';
-import { Variables } from '../../github/variables.js';
+import { describeTarget, type SecretTarget } from '../../github/target.js';
+import { checkVariablesWrite } from '../../github/variables.js';
 
 /** Where fine-grained tokens are made, on github.com. */
 export const NEW_PAT_URL = 'https://github.com/settings/personal-access-tokens/new';
@@ -70,13 +69,6 @@ function grantLines(t: SecretTarget & { kind: 'repo' | 'env' }, apiUrl: string):
   ];
 }
 
-/** Proves the token may write Actions variables there: creates the check variable, then removes it. */
-async function checkVariables(api: GitHubApi, t: SecretTarget): Promise<void> {
-  const variables = new Variables(api, t);
-  await variables.create(WRITE_CHECK, randomBytes(16).toString('hex'));
-  await variables.remove(WRITE_CHECK);
-}
-
 /**
  * Proves the token may read and write the secret and the variables beside it; refuses, naming every
  * permission missing, before anything is spent. Anything else GitHub refuses is its own error line.
@@ -98,8 +90,10 @@ export async function checkAccess(api: GitHubApi, t: SecretTarget & { kind: 'rep
     key = await readPublicKey(api, t);
     exists = await secretExists(api, t, t.name);
   });
-  if (key) await probe(n.secrets, () => checkWrite(api, t, { key: key as PublicKey }));
-  await probe(n.variables, () => checkVariables(api, t));
+  if (key) await probe(n.secrets, () => checkWrite(api, t, { key: key as PublicKey, updatedAt: '' }));
+  await probe(n.variables, () =>
+    checkVariablesWrite(api, t, 'oauth-broker init: a check that the token may write variables'),
+  );
   if (missing.size > 0) {
     throw new UserError(
       `${api.wording.token}: the token cannot set up ${describeTarget(t)}: it lacks ${[...missing]

@@ -1,10 +1,14 @@
-// The two workflows `oauth-broker init` writes, from the README's recipes (Quick start): the scheduled
-// rotation, the only workflow that refreshes, and a job that uses the stored token without refreshing
-// (`mode: check`) and runs the agent's CLI. Pinned to the release workflows pin.
+// The two workflows `oauth-broker init` writes, as the README's recipes show them (its first workflow,
+// and Recipes: Claude Code, Codex): the scheduled rotation, the only workflow that refreshes, and a job
+// that uses the stored token without refreshing (`mode: check`) and runs the agent. Pinned to the
+// release workflows pin; __tests__/cli/init.test.ts holds the pins to the README's.
 
-/** What workflows pin: the release's major tag (README: Releases). */
+/** What workflows pin: the release's major tag (README: Versions). */
 export const BROKER_REF = 'oauth-broker/oauth-broker@v1';
-const CHECKOUT_REF = 'actions/checkout@v5';
+const CHECKOUT_REF = 'actions/checkout@v7';
+const CODEX_PACKAGE = '@openai/codex@0.171.0';
+/** The rotation workflow's file, which `oauth-broker doctor` looks for first. */
+export const ROTATION_FILE = 'oauth-broker-rotate.yml';
 /** The secret the rotation workflow reads its `github-token` from, as the README's recipes name it. */
 export const WRITER_SECRET = 'SECRETS_WRITER_TOKEN';
 
@@ -26,77 +30,50 @@ export interface Workflow {
   text: string;
 }
 
-interface Agent {
-  /** Names the workflows and their files. */
-  name: string;
-  file: string;
-  /** How often the rotation runs: Anthropic's access tokens live about 8 h, ChatGPT's days. */
-  cron: string;
-  cronNote: string;
-  /** Extra inputs of the broker step in the rotation. */
-  rotate: string[];
-  /** Extra inputs of the broker step in the job. */
-  job: string[];
-  /** The steps after the broker's, indented as steps. */
-  run: string[];
-}
-
-const AGENTS: Record<InitProvider, Agent> = {
-  anthropic: {
-    name: 'Claude',
-    file: 'claude',
-    cron: '17 */4 * * *',
-    cronNote: 'every 4 h leaves at least 4 h on the stored token, even when a run starts late',
-    rotate: ['env-name: none'],
-    job: ['min-ttl: 1h'],
-    run: [
-      '# The broker set CLAUDE_CODE_OAUTH_TOKEN for the steps after it.',
-      '- run: npm install -g @anthropic-ai/claude-code',
-      '- run: claude -p "$PROMPT"',
-      '  env:',
-      `    PROMPT: \${{ inputs.prompt }}`,
-    ],
-  },
-  openai: {
-    name: 'Codex',
-    file: 'codex',
-    cron: '41 5 * * *',
-    cronNote: 'ChatGPT access tokens live days: once a day is plenty',
-    rotate: ['provider: openai', 'credentials-file: none'],
-    job: ['provider: openai', 'min-ttl: 2h'],
-    run: [
-      '# The broker wrote ~/.codex/auth.json (the access token only; removed by its post step).',
-      '- run: npm install -g @openai/codex',
-      '- run: codex exec "$PROMPT"',
-      '  env:',
-      `    PROMPT: \${{ inputs.prompt }}`,
-    ],
-  },
-};
-
-/** A secret's name as a file name: CLAUDE_CREDENTIALS → claude-credentials. */
-const slug = (name: string): string => name.toLowerCase().replace(/_/g, '-');
-
-const indent = (lines: readonly string[], by: number): string[] => lines.map((l) => `${' '.repeat(by)}${l}`);
-
-/** `environment:` of a job, when the secret is an environment's. */
-const environmentLines = (s: Setup): string[] =>
-  s.environment ? [`    environment: ${yamlString(s.environment)}`] : [];
-
 /** A YAML scalar: plain when it is a plain word, else double-quoted (JSON's escapes are YAML's). */
 function yamlString(s: string): string {
-  return /^[A-Za-z0-9_.-]+$/.test(s) && !/^[0-9.-]/.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s) ? s : JSON.stringify(s);
+}
+
+const indent = (lines: readonly string[], by: number): string[] => lines.map((l) => (l ? ' '.repeat(by) + l : l));
+const text = (lines: readonly string[]): string => `${lines.join('\n')}\n`;
+const secretRef = (name: string): string => `\${{ secrets.${name} }}`;
+
+/** A job's `environment:`, when the secret is an environment's. */
+const environmentLine = (s: Setup): string[] => (s.environment ? [`environment: ${yamlString(s.environment)}`] : []);
+
+/** The broker step of the rotation: refresh, write back, alert. */
+function rotationStep(s: Setup): string[] {
+  return [
+    `- uses: ${BROKER_REF}`,
+    '  with:',
+    ...indent(
+      [
+        ...(s.provider === 'openai' ? ['provider: openai'] : []),
+        `credentials: ${secretRef(s.secret)}`,
+        'mode: refresh',
+        `secret-name: ${s.secret}`,
+        ...(s.environment ? [`secret-environment: ${yamlString(s.environment)}`] : []),
+        `github-token: ${secretRef(WRITER_SECRET)}`,
+        s.provider === 'openai' ? 'credentials-file: none' : 'env-name: none',
+        'alert: issue',
+      ],
+      4,
+    ),
+  ];
 }
 
 function rotation(s: Setup): Workflow {
-  const a = AGENTS[s.provider];
-  const text = [
-    `# Written by oauth-broker init. Keeps the login in the secret ${s.secret} fresh: the only workflow that`,
-    '# refreshes it. A failed run opens an issue about the secret; the next success closes it.',
-    `name: Rotate ${a.name} credentials`,
+  const claude = s.provider === 'anthropic';
+  const lines = [
+    `# Written by oauth-broker init: keeps the login in ${s.secret} fresh, the only workflow that refreshes it.`,
+    '# A failed run opens an issue about the secret; the next success closes it.',
+    `name: Rotate ${claude ? 'Claude' : 'Codex'} credentials`,
     'on:',
     '  schedule:',
-    `    - cron: "${a.cron}" # ${a.cronNote}`,
+    claude
+      ? '    - cron: "17 */4 * * *" # access tokens live about 8 hours; scheduled runs can start late'
+      : '    - cron: "41 5 * * *" # ChatGPT access tokens live days: once a day is plenty',
     '  workflow_dispatch:',
     'concurrency:',
     `  group: oauth-broker-rotate-${s.secret}`,
@@ -107,68 +84,84 @@ function rotation(s: Setup): Workflow {
     'jobs:',
     '  rotate:',
     '    runs-on: ubuntu-latest',
-    ...environmentLines(s),
+    ...indent(environmentLine(s), 4),
     '    steps:',
-    `      - uses: ${BROKER_REF}`,
-    '        with:',
-    ...indent(
-      [
-        ...a.rotate.filter((l) => l.startsWith('provider:')),
-        `credentials: \${{ secrets.${s.secret} }}`,
-        'mode: refresh',
-        `secret-name: ${s.secret}`,
-        ...(s.environment ? [`secret-environment: ${yamlString(s.environment)}`] : []),
-        `github-token: \${{ secrets.${WRITER_SECRET} }}`,
-        ...a.rotate.filter((l) => !l.startsWith('provider:')),
-        'alert: issue',
-      ],
-      10,
-    ),
+    ...indent(rotationStep(s), 6),
   ];
-  return { file: `oauth-broker-rotate-${slug(s.secret)}.yml`, what: 'the rotation workflow', text: lines(text) };
+  return { file: ROTATION_FILE, what: 'the rotation workflow', text: text(lines) };
 }
 
-function job(s: Setup): Workflow {
-  const a = AGENTS[s.provider];
-  const text = [
-    `# Written by oauth-broker init. Runs ${a.name} with the login in the secret ${s.secret}. The broker step`,
-    '# makes no network call and holds no token that writes secrets (mode: check): it fails, in one line,',
-    '# only when the rotation has stalled. Start it from the Actions tab, or adapt its trigger.',
-    `name: ${a.name}`,
+/** README, Recipes: Claude Code. Answers @claude from the repository's own people. */
+function claudeJob(s: Setup): Workflow {
+  const lines = [
+    `# Written by oauth-broker init: answers @claude with the login in ${s.secret}. The broker step makes no`,
+    '# network call and holds no write token (mode: check): it fails in one line only if the rotation has',
+    "# stalled. Claude acts with write access: only the repository's people start it.",
+    'name: Claude',
     'on:',
-    '  workflow_dispatch:',
-    '    inputs:',
-    '      prompt:',
-    `        description: What to ask ${a.name}`,
-    '        required: true',
-    '        default: Summarise what this repository does, in five lines.',
+    '  issue_comment:',
+    '    types: [created]',
     'permissions:',
-    '  contents: read',
+    '  contents: write',
+    '  pull-requests: write',
+    '  issues: write',
+    '  id-token: write # claude-code-action exchanges it for its GitHub App token',
     'jobs:',
-    `  ${a.file}:`,
+    '  claude:',
+    '    if: >-',
+    "      contains(github.event.comment.body, '@claude') &&",
+    '      contains(fromJSON(\'["OWNER","MEMBER","COLLABORATOR"]\'), github.event.comment.author_association)',
     '    runs-on: ubuntu-latest',
-    ...environmentLines(s),
+    ...indent(environmentLine(s), 4),
     '    steps:',
     `      - uses: ${CHECKOUT_REF}`,
     `      - uses: ${BROKER_REF}`,
+    '        id: claude',
     '        with:',
-    ...indent(
-      [
-        ...a.job.filter((l) => l.startsWith('provider:')),
-        `credentials: \${{ secrets.${s.secret} }}`,
-        'mode: check',
-        ...a.job.filter((l) => !l.startsWith('provider:')),
-      ],
-      10,
-    ),
-    ...indent(a.run, 6),
+    `          credentials: ${secretRef(s.secret)}`,
+    '          mode: check',
+    '          min-ttl: 1h',
+    '      - uses: anthropics/claude-code-action@v1',
+    '        with:',
+    `          claude_code_oauth_token: \${{ steps.claude.outputs.access-token }}`,
   ];
-  return { file: `oauth-broker-${a.file}.yml`, what: `a job that runs ${a.name}`, text: lines(text) };
+  return { file: 'claude.yml', what: 'a job that answers @claude', text: text(lines) };
 }
 
-const lines = (l: readonly string[]): string => `${l.join('\n')}\n`;
+/** README, Recipes: Codex. Reviews pull requests of this repository (forks get no secrets). */
+function codexJob(s: Setup): Workflow {
+  const lines = [
+    `# Written by oauth-broker init: reviews pull requests with Codex and the login in ${s.secret}. The broker`,
+    '# step writes ~/.codex/auth.json holding the access token only (mode: check): no write token here.',
+    'name: Codex review',
+    'on:',
+    '  pull_request:',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  review:',
+    '    if: github.event.pull_request.head.repo.full_name == github.repository # forks get no secrets',
+    '    runs-on: ubuntu-latest',
+    ...indent(environmentLine(s), 4),
+    '    steps:',
+    `      - uses: ${CHECKOUT_REF}`,
+    '        with:',
+    '          fetch-depth: 0',
+    `      - uses: ${BROKER_REF}`,
+    '        with:',
+    '          provider: openai',
+    `          credentials: ${secretRef(s.secret)}`,
+    '          mode: check',
+    '          min-ttl: 2h',
+    `      - run: npm install -g ${CODEX_PACKAGE}`,
+    '      - run: codex exec "Review the changes of this branch against origin/$BASE and list any bugs."',
+    '        env:',
+    `          BASE: \${{ github.base_ref }}`,
+  ];
+  return { file: 'codex-review.yml', what: 'a job that reviews pull requests with Codex', text: text(lines) };
+}
 
 /** The rotation workflow, then the job workflow, for that setup. */
 export function workflowsFor(s: Setup): Workflow[] {
-  return [rotation(s), job(s)];
+  return [rotation(s), s.provider === 'anthropic' ? claudeJob(s) : codexJob(s)];
 }

@@ -231,6 +231,17 @@ describe('oauth-broker init --yes, in a script', () => {
     );
   });
 
+  it('says in its own words when there is no local login to import, before anything is sent', async () => {
+    const { repo, dir } = repository();
+    const before = gh.requests.length;
+    const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--import'], dir);
+    expect(r.code).toBe(1);
+    expect(errorLine(r.stderr)).toMatch(
+      /^oauth-broker init: error: no Codex login in .*; log in with codex login first, or pass --from FILE\.$/,
+    );
+    expect(gh.requests.length).toBe(before);
+  });
+
   it('refuses a login of another provider before anything is sent', async () => {
     const { repo, dir } = repository();
     const before = gh.requests.length;

@@ -88,7 +88,7 @@ async function repositoryOf(args: Args, dir: string, q: Questions, deps: CliDeps
 async function readHeld(source: Source, provider: InitProvider | undefined, deps: CliDeps): Promise<Held | undefined> {
   if (source.kind === 'import') {
     const cli = CLI_OF[provider ?? 'anthropic'].name;
-    return { text: await importLogin(cli, undefined, deps), provider, label: `--import (${cli})` };
+    return { text: await imported(cli, deps), provider, label: `--import (${cli})` };
   }
   if (source.kind === 'login') return undefined;
   const text = await readSecretValue(source.from, deps);
@@ -96,6 +96,20 @@ async function readHeld(source: Source, provider: InitProvider | undefined, deps
   const shown = source.from === '-' ? 'standard input' : neutral(source.from, 80);
   deps.stderr(`Login: read from ${shown}.`);
   return { text, provider: isInitProvider(issuer) ? issuer : undefined, label: `--from ${source.from}` };
+}
+
+/** The local CLI's login; import's errors in init's words (its --path is init's --from). */
+async function imported(cli: string, deps: CliDeps): Promise<string> {
+  try {
+    return await importLogin(cli, undefined, deps);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const other = (c: string): string => (c === 'codex' ? 'openai' : 'anthropic');
+    const message = err.message
+      .replace(/\bpass --path( to [^;]*?\.json)?/g, 'pass --from FILE')
+      .replace(/\brun oauth-broker import (claude-code|codex)\b/g, (_, c: string) => `pass --provider ${other(c)}`);
+    throw new UserError(message, { details: err.details, cause: err });
+  }
 }
 
 /** The provider: --provider, else the one of the --from file, else asked (anthropic by default). */

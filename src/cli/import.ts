@@ -233,10 +233,19 @@ export const verb: Verb = {
     }
     const out = option(args, 'out', true);
     checkOut(out, args, deps);
-    const found = await locate(cli, option(args, 'path'), deps);
-    const c = forCi(validate(cli, found, deps), deps);
-    deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${describeAccessToken(c, deps.now())}.`);
-    warnShared(cli, deps);
-    await writeOut(out, serializeCredentials(c), deps);
+    await writeOut(out, await importLogin(name, option(args, 'path'), deps), deps);
   },
 };
+
+/**
+ * The login of that CLI on this machine, checked and ready for CI (also `oauth-broker init --import`),
+ * with the warning that the copy and the CLI now share one refresh token.
+ */
+export async function importLogin(name: string, path: string | undefined, deps: CliDeps): Promise<string> {
+  const cli = CLIS[name];
+  const found = await locate(cli, path, deps);
+  const c = forCi(validate(cli, found, deps), deps);
+  deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${describeAccessToken(c, deps.now())}.`);
+  warnShared(cli, deps);
+  return serializeCredentials(c);
+}

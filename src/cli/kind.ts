@@ -109,7 +109,7 @@ const CODEX_API_KEY: Named = {
   kind: 'codex-api-key',
   what: 'a Codex auth.json holding an API key (OPENAI_API_KEY)',
   provider: 'openai',
-  instead: `nothing to refresh: use the key as OPENAI_API_KEY ${WITHOUT}, ` + 'or log in with ChatGPT (codex login)',
+  instead: `nothing to refresh: use the key as OPENAI_API_KEY ${WITHOUT}, or log in with ChatGPT (codex login)`,
 };
 
 /** Parsed credentials, named. */

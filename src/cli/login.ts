@@ -26,7 +26,7 @@ const BROWSER_ONLY = ['authorize-url', 'redirect-uri'];
 const TRIMMED = ['token-url', 'device-url'];
 
 /** Refuses an option the chosen login would ignore: a silent no-op hides a mistake. */
-function checkApplies(provider: ProviderId, args: Args): void {
+export function checkApplies(provider: ProviderId, args: Args): void {
   for (const [name, value] of Object.entries(args.values)) {
     if (value === undefined || name === 'provider' || name === 'out' || name === 'force') continue;
     if (!TAKES[provider].includes(name)) {
@@ -89,7 +89,8 @@ function outOption(args: Args, deps: CliDeps): string {
   return out;
 }
 
-async function login(provider: ProviderId, args: Args, deps: CliDeps): Promise<Record<string, unknown>> {
+/** A new login of that provider, with the login options in `args` (also `oauth-broker init`). */
+export async function login(provider: ProviderId, args: Args, deps: CliDeps): Promise<Record<string, unknown>> {
   const common = {
     authorizeUrl: urlOption(args, 'authorize-url'),
     tokenUrl: urlOption(args, 'token-url'),

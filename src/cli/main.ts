@@ -9,6 +9,7 @@ import { didYouMean } from './suggest.js';
 import { Interrupted, parseVerbArgs, UsageError, type Verb } from './verb.js';
 
 const VERBS: Record<string, { summary: string; load: () => Promise<{ verb: Verb }> }> = {
+  init: { summary: 'set a repository up: token check, login, secret, workflows', load: () => import('./init.js') },
   login: { summary: "a new login for CI, in the provider CLI's own format", load: () => import('./login.js') },
   import: { summary: 'copy the login of Claude Code or Codex on this machine', load: () => import('./import.js') },
   refresh: { summary: 'refresh a credentials file and rewrite it in place', load: () => import('./refresh.js') },

@@ -1,9 +1,11 @@
 // `oauth-broker seed`: stores credentials in a secret, sealed with its public key, exactly as the
 // login wrote them (a first value carries no marker: src/core/marker.ts).
 import { readPublicKey, seedSecret } from '../github/secrets.js';
-import { describeTarget } from '../github/target.js';
+import type { GitHubApi } from '../github/api.js';
+import { describeTarget, type SecretTarget } from '../github/target.js';
 import type { CliDeps } from './deps.js';
 import {
+  type AccessWish,
   accessFor,
   connect,
   describeAccess,
@@ -29,9 +31,20 @@ export const verb: Verb = {
     const { target, wish } = targetOf(args);
     const api = await connect(args, deps);
     const value = await readSecretValue(option(args, 'from') ?? '-', deps);
-    const key = await readPublicKey(api, target);
-    const granted = await accessFor(api, target, wish);
-    const status = await seedSecret(api, target, key, value, granted.access);
-    deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${describeTarget(target)}${describeAccess(granted)}.`);
+    await storeLogin(api, target, wish, value, deps);
   },
 };
+
+/** Seals the value with the secret's key and stores it, as it is (also `oauth-broker init`). */
+export async function storeLogin(
+  api: GitHubApi,
+  target: SecretTarget,
+  wish: AccessWish,
+  value: string,
+  deps: CliDeps,
+): Promise<void> {
+  const key = await readPublicKey(api, target);
+  const granted = await accessFor(api, target, wish);
+  const status = await seedSecret(api, target, key, value, granted.access);
+  deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${describeTarget(target)}${describeAccess(granted)}.`);
+}

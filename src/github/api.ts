@@ -88,7 +88,7 @@ export class GitHubApi {
   private readonly host: string;
 
   constructor(
-    baseUrl: string,
+    readonly baseUrl: string,
     token: string,
     private readonly deps: GitHubDeps,
     /** What the caller's error lines call the token, the API URL and where the secret is. */

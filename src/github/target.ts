@@ -90,7 +90,7 @@ export function checkPlace(
 }
 
 /** A word for a POSIX shell: as it is when plain, else single-quoted. */
-function shellWord(s: string): string {
+export function shellWord(s: string): string {
   return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

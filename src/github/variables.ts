@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import { GitHubHttpError, type GitHubApi } from './api.js';
 import { malformed } from './answers.js';
 import { explain } from './explain.js';
-import type { SecretPlace } from './target.js';
+import { type SecretPlace, WRITE_CHECK } from './target.js';
 
 export interface Variable {
   name: string;
@@ -189,4 +189,14 @@ export class Variables {
     }
     throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
   }
+}
+
+/**
+ * Proves the token may write Actions variables there, as the claims between jobs do: creates the
+ * broker's check variable (not a claim's name: no job ever reads it), then removes it at once.
+ */
+export async function checkVariablesWrite(api: GitHubApi, p: SecretPlace, note: string): Promise<void> {
+  const variables = new Variables(api, p);
+  await variables.create(WRITE_CHECK, note);
+  await variables.remove(WRITE_CHECK);
 }

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 132;
-exports.ids = [132];
+exports.ids = [132,175];
 exports.modules = {
 
 /***/ 1132:
@@ -226,6 +226,7 @@ async function connect(args, deps) {
         warning: (m) => deps.stderr(`warning: ${m}`),
         retryBaseMs: t.retryBaseMs,
         timeoutMs: t.httpTimeoutMs,
+        failFast: true,
     };
     return new github_api/* GitHubApi */.y(api.url, token, github, wording);
 }
@@ -460,6 +461,8 @@ function connectFailure(codes, err) {
     const code = codes[0];
     if (code === 'ECONNREFUSED')
         return { notSent: true, reason: 'connection refused' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return { notSent: true, reason: `cannot connect (${code})`, unresolved: code };
     if (code && NOT_SENT.has(code))
         return { notSent: true, reason: `cannot connect (${code})` };
     return { notSent: true, reason: code ? `connection lost while connecting (${code})` : 'could not connect' };
@@ -649,7 +652,10 @@ class GitHubHttpError extends Error {
         this.status = status;
         this.githubMessage = githubMessage;
         this.ambiguous = ambiguous;
+        this.foreign = options?.foreign ?? false;
     }
+    /** An error answer without GitHub's JSON `message`: the server is most likely not GitHub's API. */
+    foreign;
 }
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
@@ -667,6 +673,7 @@ const SUCCESS = {
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
+    baseUrl;
     deps;
     wording;
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
@@ -675,9 +682,11 @@ class GitHubApi {
     /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
     clock;
     monotonic;
+    host;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
+        this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
         const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
@@ -691,6 +700,7 @@ class GitHubApi {
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
         this.rest = octokit.rest;
         this.monotonic = deps.monotonic ?? (() => performance.now());
+        this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
     }
     /**
      * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
@@ -721,6 +731,7 @@ class GitHubApi {
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers;
+            let final;
             let path = options.url;
             try {
                 const res = await request(options);
@@ -739,7 +750,7 @@ class GitHubApi {
             catch (err) {
                 if (err instanceof GitHubHttpError)
                     throw err;
-                ({ failure, headers } = this.failureOf(err));
+                ({ failure, headers, final } = this.failureOf(err));
                 // The expanded URL of the request Octokit sent, not the route template.
                 const sent = err.request?.url;
                 if (sent)
@@ -747,7 +758,7 @@ class GitHubApi {
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
             const once = options.request?.once;
-            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+            if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
             const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
@@ -761,14 +772,22 @@ class GitHubApi {
         if (response) {
             this.readClock(response.headers);
             this.checkExpiry(response.headers);
+            const foreign = typeof response.data?.message !== 'string';
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,
+                foreign,
             });
             return { failure, headers: response.headers };
         }
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
         const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
+        if (this.deps.failFast && f.unresolved) {
+            const reason = `the host ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(this.host, 80)} was not found (${f.unresolved})`;
+            return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
+        }
+        if (this.deps.failFast && f.lasting)
+            return { failure: new GitHubHttpError(0, f.reason, false, { cause: err }), final: true };
         return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
     }
     /** How long to wait before the next attempt, or undefined when retrying cannot help. */
@@ -868,6 +887,9 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
         return err;
     if (err.status >= 200 && err.status < 400)
         return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+    // GitHub answers every refusal with its JSON `message`: an answer without one is another server's.
+    if (err.foreign && err.status >= 400 && err.status < 500)
+        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the answer (HTTP ${err.status}) is not GitHub's`, w.apiUrl);
     const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
     const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
     const said = `${answered}${err.status ? ' ' : ': '}${message}`;
@@ -961,6 +983,7 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 /* harmony export */   AQ: () => (/* binding */ listSecrets),
 /* harmony export */   GB: () => (/* binding */ existingAccess),
 /* harmony export */   Gf: () => (/* binding */ checkWrite),
+/* harmony export */   H$: () => (/* binding */ secretExists),
 /* harmony export */   MR: () => (/* binding */ currentUpdatedAt),
 /* harmony export */   RR: () => (/* binding */ readPublicKey),
 /* harmony export */   WE: () => (/* reexport safe */ _explain_js__WEBPACK_IMPORTED_MODULE_3__.WE),
@@ -968,7 +991,7 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 /* harmony export */   pV: () => (/* binding */ putSealedValue),
 /* harmony export */   y8: () => (/* binding */ seedSecret)
 /* harmony export */ });
-/* unused harmony exports preflight, writeSecret, secretExists */
+/* unused harmony exports preflight, writeSecret */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
@@ -1181,7 +1204,11 @@ async function listSecrets(api, t, prefix) {
         for (const s of data.secrets) {
             if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
                 continue;
-            found.push({ name: s.name, createdAt: instant(s.created_at) });
+            const createdAt = Date.parse(s.created_at);
+            if (!Number.isFinite(createdAt)) {
+                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `secret ${s.name} has no valid created_at`, api.wording.apiUrl);
+            }
+            found.push({ name: s.name, createdAt });
         }
         seen += data.secrets.length;
         const total = Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
@@ -1197,9 +1224,9 @@ async function secretExists(api, t, name) {
         return true;
     }
     catch (err) {
-        if (err instanceof GitHubHttpError && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
             return false;
-        throw explain(err, t, `read ${describeTarget({ ...t, name })}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
     }
 }
 /** Deletes a secret the broker made; absent already is fine. */
@@ -1220,13 +1247,6 @@ async function deleteSecret(api, t, name) {
 function seedSecret(api, t, key, value, access) {
     return putSealed(api, t, { key }, t.name, value, access);
 }
-/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
-function instant(iso) {
-    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
-    if (!Number.isFinite(ms))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
-    return ms;
-}
 
 
 /***/ }),
@@ -1241,6 +1261,7 @@ function instant(iso) {
 /* harmony export */   ff: () => (/* binding */ describeTarget),
 /* harmony export */   hB: () => (/* binding */ CLAIM_NAME),
 /* harmony export */   lb: () => (/* binding */ WRITE_CHECK),
+/* harmony export */   r7: () => (/* binding */ shellWord),
 /* harmony export */   uD: () => (/* binding */ checkPlace)
 /* harmony export */ });
 /* unused harmony export REPO */

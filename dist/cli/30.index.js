@@ -186,6 +186,11 @@ function parseCredentials(text) {
     if (typeof root !== 'object' || root === null || Array.isArray(root))
         fail('must be a JSON object.');
     const doc = root;
+    // Codex logged in with an API key keeps the key and no tokens (its `auth_mode` is `apikey`).
+    if (typeof doc.OPENAI_API_KEY === 'string' && doc.OPENAI_API_KEY && doc.tokens == null) {
+        fail('is a Codex auth.json holding an API key, not a ChatGPT login: nothing to refresh. ' +
+            'Use the key as OPENAI_API_KEY, or log in with ChatGPT (codex login) and store that auth.json.');
+    }
     if ('claudeAiOauth' in doc)
         return parseClaudeCode(doc);
     if ('tokens' in doc)
@@ -482,10 +487,10 @@ function withRefreshExpiry(doc, at) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GJ: () => (/* binding */ recognise),
+/* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   vE: () => (/* binding */ jwtClaims),
 /* harmony export */   xD: () => (/* binding */ issuerOf)
 /* harmony export */ });
-/* unused harmony export kindOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
@@ -507,41 +512,51 @@ function jwtClaims(token) {
 /** What a token is, from its shape alone; undefined when it is opaque. */
 function kindOf(token) {
     if (/^sk-ant-ort\d+-/.test(token))
-        return { issuer: 'anthropic', what: 'an Anthropic refresh token', refresh: true };
+        return { sort: 'refresh', issuer: 'anthropic', what: 'an Anthropic refresh token', refresh: true };
     if (/^sk-ant-oat\d+-/.test(token)) {
         return {
+            sort: 'setup-token',
             issuer: 'anthropic',
             what: 'a Claude Code access token',
             refresh: false,
             instead: `it cannot be refreshed: ${CLAUDE_LOGIN}`,
-            why: 'To use it as it is until it expires, pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN without this action.',
+            why: 'To use it as it is until it expires, pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN without oauth-broker.',
         };
     }
     if (/^sk-ant-api\d+-/.test(token)) {
         return {
+            sort: 'api-key',
             issuer: 'anthropic',
             what: 'an Anthropic Console API key',
             refresh: false,
-            instead: 'an API key needs no refresh: pass it as ANTHROPIC_API_KEY without this action',
+            instead: 'an API key needs no refresh: pass it as ANTHROPIC_API_KEY without oauth-broker',
             why: `To keep a subscription login alive instead, ${CLAUDE_LOGIN}.`,
         };
     }
     if (/^sk-ant-/.test(token)) {
-        return { issuer: 'anthropic', what: 'an Anthropic key (sk-ant-…)', refresh: false, instead: CLAUDE_LOGIN };
+        return {
+            sort: 'anthropic-key',
+            issuer: 'anthropic',
+            what: 'an Anthropic key (sk-ant-…)',
+            refresh: false,
+            instead: CLAUDE_LOGIN,
+        };
     }
     if (/^sk-(?:proj-|svcacct-|admin-)?[\w-]{20,}$/.test(token)) {
         return {
+            sort: 'api-key',
             issuer: 'openai',
             what: 'an OpenAI API key (sk-…)',
             refresh: false,
-            instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without this action',
+            instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without oauth-broker',
             why: 'To keep a ChatGPT login alive instead, store the Codex auth.json.',
         };
     }
     if (/^ghr_/.test(token))
-        return { issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
+        return { sort: 'refresh', issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
     if (/^(?:gh[opsu]_|github_pat_)/.test(token)) {
         return {
+            sort: 'github-token',
             issuer: 'github',
             what: 'a GitHub token',
             refresh: false,
@@ -551,12 +566,18 @@ function kindOf(token) {
     const claims = jwtClaims(token);
     if (claims) {
         if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
-            return { what: 'a JWT refresh token', refresh: true };
+            return { sort: 'refresh', what: 'a JWT refresh token', refresh: true };
         }
         if (claims.iss === 'https://auth.openai.com') {
-            return { issuer: 'openai', what: 'an OpenAI JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+            return {
+                sort: 'jwt',
+                issuer: 'openai',
+                what: 'an OpenAI JWT (an access or ID token)',
+                refresh: false,
+                instead: OAUTH_LOGIN,
+            };
         }
-        return { what: 'a JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+        return { sort: 'jwt', what: 'a JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
     }
     return undefined;
 }

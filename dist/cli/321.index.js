@@ -110,9 +110,11 @@ function moveAside(path, suffix) {
  * temporary file is created exclusively and renamed over `path`: a link put at either
  * name is replaced, never followed. `mode` may only be stricter (0400). `durable: false`
  * skips the two syncs (about a millisecond each here), for a file nothing reads after a crash.
+ * `createFolder: false` leaves a missing folder missing (the write fails) for a path a user typed.
  */
-function writePrivateFile(path, content, { mode = 0o600, durable = true } = {}) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true, mode: 0o700 });
+function writePrivateFile(path, content, { mode = 0o600, durable = true, createFolder = true, } = {}) {
+    if (createFolder)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
     try {
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', mode);

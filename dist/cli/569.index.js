@@ -3,11 +3,138 @@ exports.id = 569;
 exports.ids = [569,499];
 exports.modules = {
 
+/***/ 958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DQ: () => (/* binding */ loginOf),
+/* harmony export */   ls: () => (/* binding */ identify),
+/* harmony export */   qG: () => (/* binding */ nameCredentials),
+/* harmony export */   uH: () => (/* binding */ codexApiKeyOf)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+// What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
+// that store or copy credentials refuse, with the same words, what is no login to keep alive.
+
+
+
+const WITHOUT = 'directly';
+const LOGIN_NAMES = {
+    'claude-code': 'a Claude Code login (.credentials.json)',
+    codex: 'a Codex ChatGPT login (auth.json)',
+    generic: 'an OAuth token document',
+};
+/** A bare token, named by its shape. */
+function nameToken(token, provider) {
+    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(token);
+    if (!k || k.refresh) {
+        const what = k ? `${k.what}, with no access token yet` : 'a token of unknown issuer, taken as a refresh token';
+        return { kind: 'refresh-token', what, provider };
+    }
+    switch (k.sort) {
+        case 'setup-token':
+            return {
+                kind: 'setup-token',
+                what: 'a long-lived Claude Code access token (from claude setup-token)',
+                provider: 'anthropic',
+                instead: `nothing to rotate: use it as CLAUDE_CODE_OAUTH_TOKEN ${WITHOUT}`,
+            };
+        case 'api-key': {
+            const anthropic = k.issuer === 'anthropic';
+            return {
+                kind: 'api-key',
+                what: anthropic ? 'an Anthropic API key' : 'an OpenAI API key',
+                provider: anthropic ? 'anthropic' : 'openai',
+                instead: `an API key needs no refresh: use it as ${anthropic ? 'ANTHROPIC' : 'OPENAI'}_API_KEY ${WITHOUT}`,
+            };
+        }
+        case 'anthropic-key':
+            return {
+                kind: 'api-key',
+                what: 'an Anthropic key that is no refresh token',
+                provider: 'anthropic',
+                instead: 'give the Claude Code login (oauth-broker login, or import claude-code) instead',
+            };
+        case 'github-token':
+            return {
+                kind: 'github-token',
+                what: 'a GitHub token',
+                provider: null,
+                instead: 'the CLI reads a GitHub token from GH_TOKEN; --from takes the OAuth login to keep alive',
+            };
+        default:
+            return {
+                kind: 'access-token',
+                what: k.what,
+                provider: k.issuer === 'openai' ? 'openai' : null,
+                instead: 'give the whole login (oauth-broker login writes one; for Codex, its auth.json)',
+            };
+    }
+}
+/** The API key of a Codex `auth.json` made with an API key (no ChatGPT tokens), or undefined. */
+function codexApiKeyOf(text) {
+    if (!/^\s*\{/.test(text) || !text.includes('OPENAI_API_KEY'))
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        return undefined;
+    const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc;
+    return typeof key === 'string' && key && (tokens == null || mode === 'apikey') ? key : undefined;
+}
+const CODEX_API_KEY = {
+    kind: 'codex-api-key',
+    what: 'a Codex auth.json holding an API key (OPENAI_API_KEY)',
+    provider: 'openai',
+    instead: `nothing to refresh: use the key as OPENAI_API_KEY ${WITHOUT}, or log in with ChatGPT (codex login)`,
+};
+/** Parsed credentials, named. */
+function nameCredentials(c) {
+    if (c.format === 'refresh-token')
+        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null);
+    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null };
+}
+/**
+ * What `text` is; every token in it is added to `secrets` before anything can print. `parse`
+ * runs the core's parser (the caller turns its errors into its own words).
+ */
+function identify(text, secrets, parse = _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
+    const key = codexApiKeyOf(text);
+    if (key) {
+        secrets.add(key);
+        return { named: CODEX_API_KEY, token: key };
+    }
+    const c = parse(text);
+    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+        secrets.add(s);
+    const named = nameCredentials(c);
+    return { named, credentials: c, token: c.format === 'refresh-token' ? c.refreshToken : undefined };
+}
+/** Refuses what is no login the broker can keep alive, naming it: `where` is `--from FILE`. */
+function loginOf(given, where) {
+    const { named, credentials } = given;
+    if (named.instead || !credentials) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
+    }
+    return credentials;
+}
+
+
+/***/ }),
+
 /***/ 569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   storeLogin: () => (/* binding */ storeLogin),
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
 /* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
@@ -36,12 +163,16 @@ const verb = {
         const { target, wish } = (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOf */ .$r)(args);
         const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(args, deps);
         const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_3__/* .readSecretValue */ .k)((0,_verb_js__WEBPACK_IMPORTED_MODULE_4__/* .option */ .uK)(args, 'from') ?? '-', deps);
-        const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .RR)(api, target);
-        const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .accessFor */ .IK)(api, target, wish);
-        const status = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .seedSecret */ .y8)(api, target, key, value, granted.access);
-        deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAccess */ .Ag)(granted)}.`);
+        await storeLogin(api, target, wish, value, deps);
     },
 };
+/** Seals the value with the secret's key and stores it, as it is (also `oauth-broker init`). */
+async function storeLogin(api, target, wish, value, deps) {
+    const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .RR)(api, target);
+    const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .accessFor */ .IK)(api, target, wish);
+    const status = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .seedSecret */ .y8)(api, target, key, value, granted.access);
+    deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAccess */ .Ag)(granted)}.`);
+}
 
 
 /***/ }),
@@ -56,13 +187,13 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   asFrom: () => (/* binding */ asFrom),
   describeAccessToken: () => (/* binding */ describeAccessToken),
+  givenOf: () => (/* binding */ givenOf),
   readCredentials: () => (/* binding */ readCredentials),
+  readGiven: () => (/* binding */ readGiven),
   statusOf: () => (/* binding */ statusOf),
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one.
@@ -140,10 +271,11 @@ var duration = __webpack_require__(8571);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/recognise.ts
 var recognise = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/cli/kind.ts
+var kind = __webpack_require__(958);
 // EXTERNAL MODULE: ./src/cli/verb.ts
 var verb = __webpack_require__(5525);
 ;// CONCATENATED MODULE: ./src/cli/status.ts
-// `oauth-broker status`: what a credentials document holds, with no network and never a token.
 
 
 
@@ -154,17 +286,21 @@ const FORMAT_NAMES = {
     'claude-code': 'Claude Code .credentials.json',
     codex: 'Codex auth.json',
     generic: 'OAuth token document',
-    'refresh-token': 'a bare refresh token',
+    'refresh-token': 'a token alone; a refresh writes it back as an OAuth token document',
 };
-/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
-async function readCredentials(from, deps) {
-    const text = await (0,verb/* readFrom */.zP)(from, deps);
+/** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
+function givenOf(text, from, deps) {
     if (!text.trim())
         throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
-    const c = asFrom(from, () => (0,credentials/* parseCredentials */.gu)(text));
-    for (const s of (0,credentials/* secretsOf */.Fj)(c))
-        deps.secrets.add(s);
-    return c;
+    return asFrom(from, () => (0,kind/* identify */.ls)(text, deps.secrets));
+}
+/** The value of `--from`, parsed and named. */
+async function readGiven(from, deps) {
+    return givenOf(await (0,verb/* readFrom */.zP)(from, deps), from, deps);
+}
+/** Reads credentials for a verb: parsed, kept for redaction, and refused when they are no login. */
+async function readCredentials(from, deps) {
+    return (0,kind/* loginOf */.DQ)(await readGiven(from, deps), `--from ${from}`);
 }
 /** Runs a check of the core's on the value of --from, whose errors name the action's input. */
 function asFrom(from, check) {
@@ -178,6 +314,7 @@ function asFrom(from, check) {
 function statusOf(c, minTtlMs, now) {
     const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
     return {
+        kind: (0,kind/* nameCredentials */.qG)(c).kind,
         format: c.format,
         provider: (0,recognise/* issuerOf */.xD)(c) ?? null,
         expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
@@ -202,9 +339,33 @@ function describeAccessToken(c, now) {
     const expiry = s.expires_at ? `expires ${s.expires_at}${timeLeft(s)}` : 'of unknown expiry';
     return `access token ${expiry}, fingerprint ${s.fingerprint}`;
 }
-function human(s) {
+/** What is no login: named, with nothing a login would have. */
+function notLogin(given) {
+    return {
+        kind: given.named.kind,
+        format: given.credentials?.format ?? 'codex',
+        provider: given.named.provider,
+        expires_at: null,
+        expires_in: null,
+        scopes: null,
+        refresh_token: false,
+        fingerprint: given.token ? fingerprint(given.token) : null,
+        valid_for_min_ttl: false,
+    };
+}
+function human(s, named) {
     const left = timeLeft(s);
+    const kind = `kind         ${s.kind}: ${named.what}${named.instead ? ', not a login' : ''}`;
+    if (named.instead) {
+        return [
+            kind,
+            `provider     ${s.provider ?? 'unknown'}`,
+            'refresh      none: nothing the broker can keep alive',
+            `fingerprint  ${s.fingerprint ?? '-'}`,
+        ];
+    }
     return [
+        kind,
         `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
         `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
         `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
@@ -216,9 +377,11 @@ function human(s) {
 const status_verb = {
     usage: [
         'status [--from FILE|-] [--min-ttl D] [--json]',
-        '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
-        "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
-        '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+        '  What it was given: a login (format, provider, expiry, scopes, whether a refresh token is present,',
+        "  the access token's fingerprint), a refresh token alone, or what is no login: a claude setup-token",
+        '  value, an API key, a Codex auth.json holding an API key. No network; never a token. --from defaults',
+        '  to - (standard input); at most 1 MB. --json: the same as one JSON object, with its "kind".',
+        '  Exit 1 when it is no login, or the access token has less than --min-ttl left (default 0s).',
     ].join('\n'),
     options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
     async run(args, deps) {
@@ -230,12 +393,16 @@ const status_verb = {
         catch (err) {
             throw new verb/* UsageError */.eb(`--${err.message}`);
         }
-        const s = statusOf(await readCredentials((0,verb/* option */.uK)(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+        const from = (0,verb/* option */.uK)(args, 'from') ?? '-';
+        const given = await readGiven(from, deps);
+        const { named, credentials } = given;
+        const s = credentials && !named.instead ? statusOf(credentials, minTtlMs, deps.now()) : notLogin(given);
         if (args.values.json)
             deps.stdout(`${JSON.stringify(s)}\n`);
         else
-            for (const l of human(s))
+            for (const l of human(s, named))
                 deps.stderr(l);
+        (0,kind/* loginOf */.DQ)(given, `--from ${from}`);
         if (!s.valid_for_min_ttl) {
             throw new errors/* UserError */.yo(!s.expires_at
                 ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
@@ -258,10 +425,12 @@ const status_verb = {
 /* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(499);
-/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5525);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(958);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(499);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5525);
 // What seed and seal store: the credentials exactly as the login wrote them, refused here when
 // GitHub or the action would refuse them. No network.
+
 
 
 
@@ -270,17 +439,25 @@ const status_verb = {
 /** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
 async function readSecretValue(from, deps) {
     // A final newline ends the file the login wrote; it is no part of the value.
-    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_4__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
+    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
     const bytes = Buffer.byteLength(value);
     if (bytes > _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .sU) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
             'store only the document the login wrote.');
     }
-    const c = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__.asFrom)(from, () => (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(value));
-    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
-        deps.secrets.add(s);
+    const c = (0,_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .loginOf */ .DQ)((0,_status_js__WEBPACK_IMPORTED_MODULE_4__.givenOf)(value, from, deps), `--from ${from}`);
     // The provider the credentials themselves name; nothing is sent to its token endpoint here.
-    (0,_status_js__WEBPACK_IMPORTED_MODULE_3__.asFrom)(from, () => (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? 'oauth2'));
+    // seed and seal take no --provider: a document whose tokens disagree is fixed at its source.
+    try {
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? 'oauth2');
+    }
+    catch (err) {
+        const e = (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .inCliTerms */ .z0)(err, `--from ${from}`);
+        if (!(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) || !/; set --provider /.test(e.message))
+            throw e;
+        const fix = '; its tokens are not of one provider: store the file the login wrote, unchanged.';
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(e.message.replace(/; set --provider .*$/, fix), { details: e.details, cause: err });
+    }
     return value;
 }
 

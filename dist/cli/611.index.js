@@ -274,6 +274,11 @@ function parseCredentials(text) {
     if (typeof root !== 'object' || root === null || Array.isArray(root))
         fail('must be a JSON object.');
     const doc = root;
+    // Codex logged in with an API key keeps the key and no tokens (its `auth_mode` is `apikey`).
+    if (typeof doc.OPENAI_API_KEY === 'string' && doc.OPENAI_API_KEY && doc.tokens == null) {
+        fail('is a Codex auth.json holding an API key, not a ChatGPT login: nothing to refresh. ' +
+            'Use the key as OPENAI_API_KEY, or log in with ChatGPT (codex login) and store that auth.json.');
+    }
     if ('claudeAiOauth' in doc)
         return parseClaudeCode(doc);
     if ('tokens' in doc)

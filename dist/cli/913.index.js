@@ -8,18 +8,19 @@ exports.modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   importLogin: () => (/* binding */ importLogin),
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
-/* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8201);
-/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4926);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(499);
+/* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8201);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4926);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(499);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(958);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7472);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5525);
 // `oauth-broker import claude-code|codex`: the login of a provider CLI on this machine, copied for CI.
 // The copy and the CLI then hold one refresh token, so the verb always says how to make a separate one.
@@ -32,13 +33,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const standardFile = (id, env) => _core_providers_js__WEBPACK_IMPORTED_MODULE_4__/* .PROVIDERS */ .xq[id].filePath?.(env) ?? '';
+
+const standardFile = (id, env) => _core_providers_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq[id].filePath?.(env) ?? '';
 const CLIS = {
     'claude-code': {
         name: 'Claude Code',
         provider: 'anthropic',
         format: 'claude-code',
-        file: (env) => env.CLAUDE_CONFIG_DIR ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CLAUDE_CONFIG_DIR, '.credentials.json') : standardFile('anthropic', env),
+        file: (env) => env.CLAUDE_CONFIG_DIR ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.CLAUDE_CONFIG_DIR, '.credentials.json') : standardFile('anthropic', env),
         fileName: "Claude Code's .credentials.json",
         login: 'claude (/login)',
     },
@@ -51,12 +53,8 @@ const CLIS = {
         login: 'codex login',
     },
 };
-const HOLDS = {
-    'claude-code': 'a Claude Code login',
-    codex: 'a Codex login',
-    generic: 'an OAuth token document',
-    'refresh-token': 'a bare refresh token',
-};
+/** What each CLI's login is called, for a file that holds another thing. */
+const LOGIN = { 'claude-code': 'a Claude Code login', codex: 'a Codex login' };
 // Claude Code keeps the login of the default config folder in this macOS keychain item; a
 // CLAUDE_CONFIG_DIR login has an item of its own, so the keychain is read only without one.
 const KEYCHAIN_ITEM = 'Claude Code-credentials';
@@ -67,13 +65,18 @@ const NO_PROGRAM = 127;
 /** The text of a file, or undefined when there is none; `label` names the option it came from. */
 function readIfThere(path, label = '') {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        const bytes = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .readBounded */ .CB)(path);
+        if (bytes.length > _verb_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_INPUT_BYTES */ .su)
+            throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .tooLarge */ .g$)(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)}`);
+        return bytes.toString('utf8');
     }
     catch (err) {
+        if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
+            throw err;
         const code = err.code ?? 'error';
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
     }
 }
 const fileSource = (path) => async (looked) => {
@@ -90,7 +93,7 @@ function keychainSource(deps) {
         if (r.code === NOT_FOUND)
             return undefined;
         if (r.code !== 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
                 '(security unlock-keychain) and allow the access, or pass --path.');
         }
         return { where: KEYCHAIN, text: r.stdout };
@@ -112,7 +115,7 @@ async function locate(cli, path, deps) {
     if (path) {
         const text = readIfThere(path, '--path: ');
         if (text === undefined)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
         return { where: path, text };
     }
     const looked = [];
@@ -121,31 +124,28 @@ async function locate(cli, path, deps) {
         if (found)
             return found;
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
 }
 /** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
 function refuseApiKey(cli, found, deps) {
     if (cli.format !== 'codex')
         return;
-    // Not JSON: parseCredentials says what is wrong with it.
-    const doc = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .parsedJson */ .U4)(found.text);
-    if (typeof doc !== 'object' || doc === null)
+    const key = (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .codexApiKeyOf */ .uH)(found.text);
+    if (!key)
         return;
-    const { auth_mode: mode, OPENAI_API_KEY: key, tokens } = doc;
-    if (typeof key === 'string' && key)
-        deps.secrets.add(key);
-    if (mode === 'apikey' || (tokens == null && typeof key === 'string' && key)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is an API-key login (auth_mode apikey), with nothing to refresh; log in with ` +
-            'ChatGPT (codex login) and import again, or use the key as OPENAI_API_KEY.');
-    }
+    deps.secrets.add(key);
+    const named = (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .identify */ .ls)(found.text, deps.secrets).named;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
 }
 /** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
 function validate(cli, found, deps) {
     refuseApiKey(cli, found, deps);
     const where = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80);
+    if (!found.text.trim())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} is empty; log in with ${cli.login} again, or pass --path.`);
     let c;
     try {
-        c = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCredentials */ .gu)(found.text);
+        c = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(found.text);
     }
     catch (err) {
         // Its errors never quote the value; whatever is token-shaped is redacted all the same.
@@ -153,15 +153,16 @@ function validate(cli, found, deps) {
             deps.secrets.add(t);
         throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .inCliTerms */ .z0)(err, where);
     }
-    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .secretsOf */ .Fj)(c))
+    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(c))
         deps.secrets.add(s);
     if (c.format !== cli.format) {
         const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} holds ${HOLDS[c.format]}, not ${HOLDS[cli.format]}; ` +
+        const holds = c.format === 'refresh-token' || c.format === 'generic' ? (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .nameCredentials */ .qG)(c).what : LOGIN[c.format];
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
             `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`);
     }
     try {
-        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_5__/* .recognise */ .GJ)(c, cli.provider, _core_providers_js__WEBPACK_IMPORTED_MODULE_4__/* .PROVIDERS */ .xq[cli.provider].tokenUrl ?? '');
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_4__/* .recognise */ .GJ)(c, cli.provider, _core_providers_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq[cli.provider].tokenUrl ?? '');
     }
     catch (err) {
         throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .inCliTerms */ .z0)(err, where);
@@ -188,30 +189,167 @@ function warnShared(cli, deps) {
 }
 const verb = {
     usage: [
-        'import claude-code|codex --out FILE|- [--path P]',
-        '  Copies the login of Claude Code or Codex on this machine to FILE (mode 0600), or to stdout with',
-        '  --out -. Claude Code: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json; without',
+        'import claude-code|codex --out FILE|- [--path P] [--force]',
+        '  Copies the login of Claude Code or Codex on this machine to FILE (mode 0600; an existing FILE only',
+        '  with --force, and its folder must exist), or to stdout with --out - (not a terminal, unless --force).',
+        '  Claude Code: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json; without',
         `  CLAUDE_CONFIG_DIR also the keychain item "${KEYCHAIN_ITEM}" (security find-generic-password): first`,
         '  on macOS, elsewhere only when there is no file and a security program exists. Codex:',
         '  $CODEX_HOME/auth.json, else ~/.codex/auth.json. --path reads that file instead.',
         '  The copy shares its refresh token with this machine; a separate login for CI:',
         '  oauth-broker login --provider anthropic|openai --out - | oauth-broker seed --repo O/R --secret NAME --from -',
     ].join('\n'),
-    options: { path: { type: 'string' }, out: { type: 'string' } },
+    options: { path: { type: 'string' }, out: { type: 'string' }, ..._verb_js__WEBPACK_IMPORTED_MODULE_7__/* .FORCE_OPTION */ .mo },
     positionals: { min: 1, max: 1, name: 'the CLI to import from (claude-code or codex)' },
     async run(args, deps) {
         const name = args.positionals[0];
         const cli = Object.hasOwn(CLIS, name) ? CLIS[name] : undefined;
-        if (!cli)
-            throw new _verb_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(name, 40)}" is not claude-code or codex.`);
+        if (!cli) {
+            throw new _verb_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(name, 40)}" is not claude-code or codex${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_9__/* .didYouMean */ .au)(name, Object.keys(CLIS)) || '.'}`);
+        }
         const out = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'out', true);
-        const found = await locate(cli, (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'path'), deps);
-        const c = forCi(validate(cli, found, deps), deps);
-        deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${(0,_status_js__WEBPACK_IMPORTED_MODULE_6__.describeAccessToken)(c, deps.now())}.`);
-        warnShared(cli, deps);
-        await (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOut */ .sD)(out, (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeCredentials */ .dY)(c), deps);
+        (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .checkOut */ .b$)(out, args, deps);
+        await (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOut */ .sD)(out, await importLogin(name, (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'path'), deps), deps);
     },
 };
+/**
+ * The login of that CLI on this machine, checked and ready for CI (also `oauth-broker init --import`),
+ * with the warning that the copy and the CLI now share one refresh token.
+ */
+async function importLogin(name, path, deps) {
+    const cli = CLIS[name];
+    const found = await locate(cli, path, deps);
+    const c = forCi(validate(cli, found, deps), deps);
+    deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${(0,_status_js__WEBPACK_IMPORTED_MODULE_5__.describeAccessToken)(c, deps.now())}.`);
+    warnShared(cli, deps);
+    return (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeCredentials */ .dY)(c);
+}
+
+
+/***/ }),
+
+/***/ 958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DQ: () => (/* binding */ loginOf),
+/* harmony export */   ls: () => (/* binding */ identify),
+/* harmony export */   qG: () => (/* binding */ nameCredentials),
+/* harmony export */   uH: () => (/* binding */ codexApiKeyOf)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+// What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
+// that store or copy credentials refuse, with the same words, what is no login to keep alive.
+
+
+
+const WITHOUT = 'directly';
+const LOGIN_NAMES = {
+    'claude-code': 'a Claude Code login (.credentials.json)',
+    codex: 'a Codex ChatGPT login (auth.json)',
+    generic: 'an OAuth token document',
+};
+/** A bare token, named by its shape. */
+function nameToken(token, provider) {
+    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(token);
+    if (!k || k.refresh) {
+        const what = k ? `${k.what}, with no access token yet` : 'a token of unknown issuer, taken as a refresh token';
+        return { kind: 'refresh-token', what, provider };
+    }
+    switch (k.sort) {
+        case 'setup-token':
+            return {
+                kind: 'setup-token',
+                what: 'a long-lived Claude Code access token (from claude setup-token)',
+                provider: 'anthropic',
+                instead: `nothing to rotate: use it as CLAUDE_CODE_OAUTH_TOKEN ${WITHOUT}`,
+            };
+        case 'api-key': {
+            const anthropic = k.issuer === 'anthropic';
+            return {
+                kind: 'api-key',
+                what: anthropic ? 'an Anthropic API key' : 'an OpenAI API key',
+                provider: anthropic ? 'anthropic' : 'openai',
+                instead: `an API key needs no refresh: use it as ${anthropic ? 'ANTHROPIC' : 'OPENAI'}_API_KEY ${WITHOUT}`,
+            };
+        }
+        case 'anthropic-key':
+            return {
+                kind: 'api-key',
+                what: 'an Anthropic key that is no refresh token',
+                provider: 'anthropic',
+                instead: 'give the Claude Code login (oauth-broker login, or import claude-code) instead',
+            };
+        case 'github-token':
+            return {
+                kind: 'github-token',
+                what: 'a GitHub token',
+                provider: null,
+                instead: 'the CLI reads a GitHub token from GH_TOKEN; --from takes the OAuth login to keep alive',
+            };
+        default:
+            return {
+                kind: 'access-token',
+                what: k.what,
+                provider: k.issuer === 'openai' ? 'openai' : null,
+                instead: 'give the whole login (oauth-broker login writes one; for Codex, its auth.json)',
+            };
+    }
+}
+/** The API key of a Codex `auth.json` made with an API key (no ChatGPT tokens), or undefined. */
+function codexApiKeyOf(text) {
+    if (!/^\s*\{/.test(text) || !text.includes('OPENAI_API_KEY'))
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        return undefined;
+    const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc;
+    return typeof key === 'string' && key && (tokens == null || mode === 'apikey') ? key : undefined;
+}
+const CODEX_API_KEY = {
+    kind: 'codex-api-key',
+    what: 'a Codex auth.json holding an API key (OPENAI_API_KEY)',
+    provider: 'openai',
+    instead: `nothing to refresh: use the key as OPENAI_API_KEY ${WITHOUT}, or log in with ChatGPT (codex login)`,
+};
+/** Parsed credentials, named. */
+function nameCredentials(c) {
+    if (c.format === 'refresh-token')
+        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null);
+    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null };
+}
+/**
+ * What `text` is; every token in it is added to `secrets` before anything can print. `parse`
+ * runs the core's parser (the caller turns its errors into its own words).
+ */
+function identify(text, secrets, parse = _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
+    const key = codexApiKeyOf(text);
+    if (key) {
+        secrets.add(key);
+        return { named: CODEX_API_KEY, token: key };
+    }
+    const c = parse(text);
+    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+        secrets.add(s);
+    const named = nameCredentials(c);
+    return { named, credentials: c, token: c.format === 'refresh-token' ? c.refreshToken : undefined };
+}
+/** Refuses what is no login the broker can keep alive, naming it: `where` is `--from FILE`. */
+function loginOf(given, where) {
+    const { named, credentials } = given;
+    if (named.instead || !credentials) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
+    }
+    return credentials;
+}
 
 
 /***/ }),
@@ -226,13 +364,13 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   asFrom: () => (/* binding */ asFrom),
   describeAccessToken: () => (/* binding */ describeAccessToken),
+  givenOf: () => (/* binding */ givenOf),
   readCredentials: () => (/* binding */ readCredentials),
+  readGiven: () => (/* binding */ readGiven),
   statusOf: () => (/* binding */ statusOf),
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one.
@@ -310,10 +448,11 @@ var duration = __webpack_require__(8571);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/recognise.ts
 var recognise = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/cli/kind.ts
+var kind = __webpack_require__(958);
 // EXTERNAL MODULE: ./src/cli/verb.ts
 var verb = __webpack_require__(5525);
 ;// CONCATENATED MODULE: ./src/cli/status.ts
-// `oauth-broker status`: what a credentials document holds, with no network and never a token.
 
 
 
@@ -324,17 +463,21 @@ const FORMAT_NAMES = {
     'claude-code': 'Claude Code .credentials.json',
     codex: 'Codex auth.json',
     generic: 'OAuth token document',
-    'refresh-token': 'a bare refresh token',
+    'refresh-token': 'a token alone; a refresh writes it back as an OAuth token document',
 };
-/** Reads credentials for a verb: parsed, and every token in them kept for redaction. */
-async function readCredentials(from, deps) {
-    const text = await (0,verb/* readFrom */.zP)(from, deps);
+/** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
+function givenOf(text, from, deps) {
     if (!text.trim())
         throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
-    const c = asFrom(from, () => (0,credentials/* parseCredentials */.gu)(text));
-    for (const s of (0,credentials/* secretsOf */.Fj)(c))
-        deps.secrets.add(s);
-    return c;
+    return asFrom(from, () => (0,kind/* identify */.ls)(text, deps.secrets));
+}
+/** The value of `--from`, parsed and named. */
+async function readGiven(from, deps) {
+    return givenOf(await (0,verb/* readFrom */.zP)(from, deps), from, deps);
+}
+/** Reads credentials for a verb: parsed, kept for redaction, and refused when they are no login. */
+async function readCredentials(from, deps) {
+    return (0,kind/* loginOf */.DQ)(await readGiven(from, deps), `--from ${from}`);
 }
 /** Runs a check of the core's on the value of --from, whose errors name the action's input. */
 function asFrom(from, check) {
@@ -348,6 +491,7 @@ function asFrom(from, check) {
 function statusOf(c, minTtlMs, now) {
     const left = c.accessToken && c.expiresAt !== undefined ? c.expiresAt - now : undefined;
     return {
+        kind: (0,kind/* nameCredentials */.qG)(c).kind,
         format: c.format,
         provider: (0,recognise/* issuerOf */.xD)(c) ?? null,
         expires_at: c.accessToken && c.expiresAt !== undefined ? new Date(c.expiresAt).toISOString() : null,
@@ -372,9 +516,33 @@ function describeAccessToken(c, now) {
     const expiry = s.expires_at ? `expires ${s.expires_at}${timeLeft(s)}` : 'of unknown expiry';
     return `access token ${expiry}, fingerprint ${s.fingerprint}`;
 }
-function human(s) {
+/** What is no login: named, with nothing a login would have. */
+function notLogin(given) {
+    return {
+        kind: given.named.kind,
+        format: given.credentials?.format ?? 'codex',
+        provider: given.named.provider,
+        expires_at: null,
+        expires_in: null,
+        scopes: null,
+        refresh_token: false,
+        fingerprint: given.token ? fingerprint(given.token) : null,
+        valid_for_min_ttl: false,
+    };
+}
+function human(s, named) {
     const left = timeLeft(s);
+    const kind = `kind         ${s.kind}: ${named.what}${named.instead ? ', not a login' : ''}`;
+    if (named.instead) {
+        return [
+            kind,
+            `provider     ${s.provider ?? 'unknown'}`,
+            'refresh      none: nothing the broker can keep alive',
+            `fingerprint  ${s.fingerprint ?? '-'}`,
+        ];
+    }
     return [
+        kind,
         `format       ${s.format} (${FORMAT_NAMES[s.format]})`,
         `provider     ${s.provider ?? 'unknown (pass --provider oauth2 with its token URL to refresh it)'}`,
         `access token ${s.expires_at ? `expires ${s.expires_at}${left}` : 'none: the first refresh makes one'}`,
@@ -386,9 +554,11 @@ function human(s) {
 const status_verb = {
     usage: [
         'status [--from FILE|-] [--min-ttl D] [--json]',
-        '  What the credentials hold: format, provider, expiry, scopes, whether a refresh token is',
-        "  present, the access token's fingerprint. No network; never a token. --from defaults to -",
-        '  (standard input). Exit 1 when the access token has less than --min-ttl left (default 0s).',
+        '  What it was given: a login (format, provider, expiry, scopes, whether a refresh token is present,',
+        "  the access token's fingerprint), a refresh token alone, or what is no login: a claude setup-token",
+        '  value, an API key, a Codex auth.json holding an API key. No network; never a token. --from defaults',
+        '  to - (standard input); at most 1 MB. --json: the same as one JSON object, with its "kind".',
+        '  Exit 1 when it is no login, or the access token has less than --min-ttl left (default 0s).',
     ].join('\n'),
     options: { from: { type: 'string' }, 'min-ttl': { type: 'string' }, json: { type: 'boolean' } },
     async run(args, deps) {
@@ -400,12 +570,16 @@ const status_verb = {
         catch (err) {
             throw new verb/* UsageError */.eb(`--${err.message}`);
         }
-        const s = statusOf(await readCredentials((0,verb/* option */.uK)(args, 'from') ?? '-', deps), minTtlMs, deps.now());
+        const from = (0,verb/* option */.uK)(args, 'from') ?? '-';
+        const given = await readGiven(from, deps);
+        const { named, credentials } = given;
+        const s = credentials && !named.instead ? statusOf(credentials, minTtlMs, deps.now()) : notLogin(given);
         if (args.values.json)
             deps.stdout(`${JSON.stringify(s)}\n`);
         else
-            for (const l of human(s))
+            for (const l of human(s, named))
                 deps.stderr(l);
+        (0,kind/* loginOf */.DQ)(given, `--from ${from}`);
         if (!s.valid_for_min_ttl) {
             throw new errors/* UserError */.yo(!s.expires_at
                 ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
@@ -415,82 +589,6 @@ const status_verb = {
         }
     },
 };
-
-
-/***/ }),
-
-/***/ 8201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lw: () => (/* binding */ homeDir),
-/* harmony export */   rl: () => (/* binding */ isProviderId),
-/* harmony export */   xq: () => (/* binding */ PROVIDERS)
-/* harmony export */ });
-/* unused harmony export writableHome */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// What differs between providers. Everything else is the same code path.
-
-
-/** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
-function homeDir(env) {
-    if (env.HOME)
-        return env.HOME;
-    try {
-        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().homedir;
-    }
-    catch {
-        return '';
-    }
-}
-/**
- * The home folder a file may be written in: '' when HOME is set but empty, when there is none,
- * when it is relative, or when it is the root folder (a service account's, a container's), where
- * a login file has no business.
- */
-function writableHome(env) {
-    const home = env.HOME === '' ? '' : homeDir(env);
-    if (!home || !isAbsolute(home))
-        return '';
-    const full = resolve(home);
-    return full === parse(full).root ? '' : home;
-}
-const PROVIDERS = {
-    anthropic: {
-        id: 'anthropic',
-        tokenUrl: 'https://platform.claude.com/v1/oauth/token',
-        clientId: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-        encoding: 'json',
-        sendsScope: true,
-        envName: 'CLAUDE_CODE_OAUTH_TOKEN',
-        defaultFile: 'none',
-        defaultClientRefresh: false,
-        filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.claude', '.credentials.json'),
-    },
-    openai: {
-        id: 'openai',
-        tokenUrl: 'https://auth.openai.com/oauth/token',
-        clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
-        encoding: 'json',
-        sendsScope: false,
-        defaultFile: 'auto',
-        defaultClientRefresh: true,
-        filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.codex'), 'auth.json'),
-    },
-    oauth2: {
-        id: 'oauth2',
-        encoding: 'form',
-        sendsScope: true,
-        defaultFile: 'none',
-        defaultClientRefresh: false,
-    },
-};
-function isProviderId(s) {
-    return Object.hasOwn(PROVIDERS, s);
-}
 
 
 /***/ })

@@ -403,7 +403,10 @@ class GitHubHttpError extends Error {
         this.status = status;
         this.githubMessage = githubMessage;
         this.ambiguous = ambiguous;
+        this.foreign = options?.foreign ?? false;
     }
+    /** An error answer without GitHub's JSON `message`: the server is most likely not GitHub's API. */
+    foreign;
 }
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
@@ -421,6 +424,7 @@ const SUCCESS = {
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
+    baseUrl;
     deps;
     wording;
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
@@ -429,9 +433,11 @@ class GitHubApi {
     /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
     clock;
     monotonic;
+    host;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
+        this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
         const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
@@ -445,6 +451,7 @@ class GitHubApi {
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
         this.rest = octokit.rest;
         this.monotonic = deps.monotonic ?? (() => performance.now());
+        this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
     }
     /**
      * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
@@ -475,6 +482,7 @@ class GitHubApi {
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers;
+            let final;
             let path = options.url;
             try {
                 const res = await request(options);
@@ -493,7 +501,7 @@ class GitHubApi {
             catch (err) {
                 if (err instanceof GitHubHttpError)
                     throw err;
-                ({ failure, headers } = this.failureOf(err));
+                ({ failure, headers, final } = this.failureOf(err));
                 // The expanded URL of the request Octokit sent, not the route template.
                 const sent = err.request?.url;
                 if (sent)
@@ -501,7 +509,7 @@ class GitHubApi {
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
             const once = options.request?.once;
-            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+            if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
             const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
@@ -515,14 +523,22 @@ class GitHubApi {
         if (response) {
             this.readClock(response.headers);
             this.checkExpiry(response.headers);
+            const foreign = typeof response.data?.message !== 'string';
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,
+                foreign,
             });
             return { failure, headers: response.headers };
         }
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
         const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
+        if (this.deps.failFast && f.unresolved) {
+            const reason = `the host ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(this.host, 80)} was not found (${f.unresolved})`;
+            return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
+        }
+        if (this.deps.failFast && f.lasting)
+            return { failure: new GitHubHttpError(0, f.reason, false, { cause: err }), final: true };
         return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
     }
     /** How long to wait before the next attempt, or undefined when retrying cannot help. */

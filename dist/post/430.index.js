@@ -415,7 +415,10 @@ class GitHubHttpError extends Error {
         this.status = status;
         this.githubMessage = githubMessage;
         this.ambiguous = ambiguous;
+        this.foreign = options?.foreign ?? false;
     }
+    /** An error answer without GitHub's JSON `message`: the server is most likely not GitHub's API. */
+    foreign;
 }
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
@@ -433,6 +436,7 @@ const SUCCESS = {
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
+    baseUrl;
     deps;
     wording;
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
@@ -441,9 +445,11 @@ class GitHubApi {
     /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
     clock;
     monotonic;
+    host;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     wording = target/* ACTION_WORDING */.Ge) {
+        this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
         const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
@@ -457,6 +463,7 @@ class GitHubApi {
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
         this.rest = octokit.rest;
         this.monotonic = deps.monotonic ?? (() => performance.now());
+        this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
     }
     /**
      * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
@@ -487,6 +494,7 @@ class GitHubApi {
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers;
+            let final;
             let path = options.url;
             try {
                 const res = await request(options);
@@ -505,7 +513,7 @@ class GitHubApi {
             catch (err) {
                 if (err instanceof GitHubHttpError)
                     throw err;
-                ({ failure, headers } = this.failureOf(err));
+                ({ failure, headers, final } = this.failureOf(err));
                 // The expanded URL of the request Octokit sent, not the route template.
                 const sent = err.request?.url;
                 if (sent)
@@ -513,7 +521,7 @@ class GitHubApi {
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
             const once = options.request?.once;
-            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+            if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
             const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
@@ -527,14 +535,22 @@ class GitHubApi {
         if (response) {
             this.readClock(response.headers);
             this.checkExpiry(response.headers);
+            const foreign = typeof response.data?.message !== 'string';
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,
+                foreign,
             });
             return { failure, headers: response.headers };
         }
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
         const f = (0,http/* classifyFetchError */.D$)(thrown, this.deps.timeoutMs);
+        if (this.deps.failFast && f.unresolved) {
+            const reason = `the host ${(0,neutral/* neutral */.SY)(this.host, 80)} was not found (${f.unresolved})`;
+            return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
+        }
+        if (this.deps.failFast && f.lasting)
+            return { failure: new GitHubHttpError(0, f.reason, false, { cause: err }), final: true };
         return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
     }
     /** How long to wait before the next attempt, or undefined when retrying cannot help. */

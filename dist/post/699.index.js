@@ -38,6 +38,7 @@ var explain = __webpack_require__(9576);
 
 
 
+
 // GitHub's largest page of variables.
 const PER_PAGE = 30;
 // 1,000 variables (an organisation's limit) and a bound on a server that never says it is done.
@@ -200,6 +201,15 @@ class Variables {
         }
         throw (0,answers/* malformed */.Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
     }
+}
+/**
+ * Proves the token may write Actions variables there, as the claims between jobs do: creates the
+ * broker's check variable (not a claim's name: no job ever reads it), then removes it at once.
+ */
+async function checkVariablesWrite(api, p, note) {
+    const variables = new Variables(api, p);
+    await variables.create(WRITE_CHECK, note);
+    await variables.remove(WRITE_CHECK);
 }
 
 // EXTERNAL MODULE: external "node:async_hooks"
@@ -675,7 +685,10 @@ class GitHubHttpError extends Error {
         this.status = status;
         this.githubMessage = githubMessage;
         this.ambiguous = ambiguous;
+        this.foreign = options?.foreign ?? false;
     }
+    /** An error answer without GitHub's JSON `message`: the server is most likely not GitHub's API. */
+    foreign;
 }
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
@@ -693,6 +706,7 @@ const SUCCESS = {
 const MAX_WAIT_MS = 120_000;
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
 class GitHubApi {
+    baseUrl;
     deps;
     wording;
     /** Octokit's typed endpoint methods; every call goes through the retry hook. */
@@ -701,9 +715,11 @@ class GitHubApi {
     /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
     clock;
     monotonic;
+    host;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     wording = target/* ACTION_WORDING */.Ge) {
+        this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
         const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
@@ -717,6 +733,7 @@ class GitHubApi {
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
         this.rest = octokit.rest;
         this.monotonic = deps.monotonic ?? (() => performance.now());
+        this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
     }
     /**
      * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
@@ -747,6 +764,7 @@ class GitHubApi {
         for (let attempt = 1;; attempt++) {
             let failure;
             let headers;
+            let final;
             let path = options.url;
             try {
                 const res = await request(options);
@@ -765,7 +783,7 @@ class GitHubApi {
             catch (err) {
                 if (err instanceof GitHubHttpError)
                     throw err;
-                ({ failure, headers } = this.failureOf(err));
+                ({ failure, headers, final } = this.failureOf(err));
                 // The expanded URL of the request Octokit sent, not the route template.
                 const sent = err.request?.url;
                 if (sent)
@@ -773,7 +791,7 @@ class GitHubApi {
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
             const once = options.request?.once;
-            if (wait === undefined || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
+            if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
             const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
@@ -787,14 +805,22 @@ class GitHubApi {
         if (response) {
             this.readClock(response.headers);
             this.checkExpiry(response.headers);
+            const foreign = typeof response.data?.message !== 'string';
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
                 cause: err,
+                foreign,
             });
             return { failure, headers: response.headers };
         }
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
         const f = (0,http/* classifyFetchError */.D$)(thrown, this.deps.timeoutMs);
+        if (this.deps.failFast && f.unresolved) {
+            const reason = `the host ${(0,neutral/* neutral */.SY)(this.host, 80)} was not found (${f.unresolved})`;
+            return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
+        }
+        if (this.deps.failFast && f.lasting)
+            return { failure: new GitHubHttpError(0, f.reason, false, { cause: err }), final: true };
         return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
     }
     /** How long to wait before the next attempt, or undefined when retrying cannot help. */
@@ -894,6 +920,9 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
         return err;
     if (err.status >= 200 && err.status < 400)
         return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`, w.apiUrl);
+    // GitHub answers every refusal with its JSON `message`: an answer without one is another server's.
+    if (err.foreign && err.status >= 400 && err.status < 500)
+        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the answer (HTTP ${err.status}) is not GitHub's`, w.apiUrl);
     const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
     const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
     const said = `${answered}${err.status ? ' ' : ': '}${message}`;
@@ -1203,7 +1232,11 @@ async function listSecrets(api, t, prefix) {
         for (const s of data.secrets) {
             if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
                 continue;
-            found.push({ name: s.name, createdAt: instant(s.created_at) });
+            const createdAt = Date.parse(s.created_at);
+            if (!Number.isFinite(createdAt)) {
+                throw malformed(doing, `secret ${s.name} has no valid created_at`, api.wording.apiUrl);
+            }
+            found.push({ name: s.name, createdAt });
         }
         seen += data.secrets.length;
         const total = Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
@@ -1241,13 +1274,6 @@ async function deleteSecret(api, t, name) {
  */
 function seedSecret(api, t, key, value, access) {
     return putSealed(api, t, { key }, t.name, value, access);
-}
-/** GitHub's timestamps; an unreadable one is GitHub's fault, named as such. */
-function instant(iso) {
-    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
-    if (!Number.isFinite(ms))
-        throw new UserError('github-api-url: GitHub answered a secret without a valid timestamp; is this a GitHub API URL?');
-    return ms;
 }
 
 

@@ -28,7 +28,8 @@ const CLI_OF: Record<InitProvider, { name: string; label: string }> = {
   openai: { name: 'codex', label: 'Codex' },
 };
 /** The options of a new login, passed on to it (login's own, less --provider and --out). */
-const LOGIN_OPTIONS = Object.keys(loginVerb.options).filter((o) => o !== 'provider' && o !== 'out');
+// init's own --force replaces the secret and files; login's (for --out) has no use here.
+const LOGIN_OPTIONS = Object.keys(loginVerb.options).filter((o) => !['provider', 'out', 'force'].includes(o));
 
 /** Where the login comes from: a file, the local CLI's, or a new one. */
 type Source = { kind: 'from'; from: string } | { kind: 'import' } | { kind: 'login' };

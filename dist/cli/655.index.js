@@ -1,0 +1,1020 @@
+"use strict";
+exports.id = 655;
+exports.ids = [655];
+exports.modules = {
+
+/***/ 2655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  repositoryFromRemote: () => (/* binding */ repositoryFromRemote),
+  verb: () => (/* binding */ init_verb)
+});
+
+// EXTERNAL MODULE: ./src/core/credentials.ts
+var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(8272);
+// EXTERNAL MODULE: ./src/core/recognise.ts
+var recognise = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/github/secrets.ts
+var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/target.ts
+var github_target = __webpack_require__(3738);
+// EXTERNAL MODULE: ./src/cli/github.ts + 1 modules
+var github = __webpack_require__(1132);
+// EXTERNAL MODULE: ./src/cli/import.ts
+var cli_import = __webpack_require__(8913);
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/variables.ts
+var variables = __webpack_require__(4086);
+;// CONCATENATED MODULE: ./src/cli/init/access.ts
+// Before any login: can the token do what the setup and its workflows need? Each need is proven the
+// way the action proves it before a refresh (a sealed write of its check secret; a variable created and
+// removed), and every one missing is named at once, with where to grant it.
+
+
+
+
+
+/** Where fine-grained tokens are made, on github.com. */
+const NEW_PAT_URL = 'https://github.com/settings/personal-access-tokens/new';
+/** GitHub refused for want of a permission: a 403 that explain() turned into a line. */
+function refused(err) {
+    const cause = err instanceof errors/* UserError */.yo ? err.cause : err;
+    return cause instanceof api/* GitHubHttpError */.I && cause.status === 403;
+}
+/** The page that makes a fine-grained PAT on the GitHub the API belongs to (GHES, GHE.com too). */
+function newPatUrl(apiUrl) {
+    const { protocol, hostname, port } = new URL(apiUrl);
+    if (hostname === 'api.github.com')
+        return NEW_PAT_URL;
+    const host = /^api\.([^.]+\.ghe\.com)$/.exec(hostname)?.[1] ?? hostname;
+    return `${protocol}//${host}${port ? `:${port}` : ''}/settings/personal-access-tokens/new`;
+}
+/** The permissions the setup needs where the secret is: an environment's are under Environments. */
+function needs(t) {
+    if (t.kind === 'env') {
+        const permission = 'Environments: Read and write';
+        return {
+            secrets: { permission, why: `store ${t.name} and rotate it` },
+            variables: { permission, why: 'the claims that keep two jobs from spending one login' },
+        };
+    }
+    return {
+        secrets: { permission: 'Secrets: Read and write', why: `store ${t.name} and rotate it` },
+        variables: {
+            permission: 'Variables: Read and write',
+            why: 'the claims that keep two jobs from spending one login',
+        },
+    };
+}
+/** The lines after the error: every permission to grant, where, and the app route. */
+function grantLines(t, apiUrl) {
+    const n = needs(t);
+    const wanted = [n.secrets, ...(n.variables.permission === n.secrets.permission ? [] : [n.variables])];
+    return [
+        `Give the token these repository permissions on ${t.owner}/${t.repo} (a fine-grained PAT):`,
+        ...wanted.map((w) => `  ${w.permission.padEnd(30)} ${w.why}`),
+        `  ${'Metadata: Read-only'.padEnd(30)} always included`,
+        `  ${'Actions: Read-only'.padEnd(30)} for oauth-broker doctor (the rotation's runs)`,
+        `Create one at ${newPatUrl(apiUrl)}, then set GH_TOKEN to it and run init again.`,
+        'Or a GitHub App with those permissions, its token made in the workflow by actions/create-github-app-token.',
+        'Nothing was logged in, and neither the secret nor a workflow was written.',
+    ];
+}
+/**
+ * Proves the token may read and write the secret and the variables beside it; refuses, naming every
+ * permission missing, before anything is spent. Anything else GitHub refuses is its own error line.
+ */
+async function checkAccess(api, t) {
+    const n = needs(t);
+    const missing = new Set();
+    let exists = false;
+    const probe = async (need, check) => {
+        try {
+            await check();
+        }
+        catch (err) {
+            if (!refused(err))
+                throw err;
+            missing.add(need.permission);
+        }
+    };
+    let key;
+    await probe(n.secrets, async () => {
+        key = await (0,secrets/* readPublicKey */.RR)(api, t);
+        exists = await (0,secrets/* secretExists */.H$)(api, t, t.name);
+    });
+    if (key)
+        await probe(n.secrets, () => (0,secrets/* checkWrite */.Gf)(api, t, { key: key, updatedAt: '' }));
+    await probe(n.variables, () => (0,variables/* checkVariablesWrite */.n)(api, t, 'oauth-broker init: a check that the token may write variables'));
+    if (missing.size > 0) {
+        throw new errors/* UserError */.yo(`${api.wording.token}: the token cannot set up ${(0,github_target/* describeTarget */.ff)(t)}: it lacks ${[...missing]
+            .map((p) => `"${p}"`)
+            .join(' and ')}.`, { details: grantLines(t, api.baseUrl) });
+    }
+    return { exists };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/cli/verb.ts
+var verb = __webpack_require__(5525);
+;// CONCATENATED MODULE: ./src/cli/init/files.ts
+// Where init's workflows go: `.github/workflows` under --dir. A file there is never replaced without
+// asking (or --force); the folders made for it are named.
+
+
+
+
+
+
+const WORKFLOWS = ['.github', 'workflows'];
+/** --dir, checked: a folder that exists. */
+function checkDir(dir) {
+    let isDir = false;
+    try {
+        isDir = (0,external_node_fs_.statSync)(dir).isDirectory();
+    }
+    catch {
+        // absent
+    }
+    if (!isDir)
+        throw new verb/* UsageError */.eb(`--dir: ${(0,neutral/* neutral */.SY)(dir, 120)} is not a folder; give the repository's working copy.`);
+    return dir;
+}
+const exists = (path) => {
+    try {
+        (0,external_node_fs_.lstatSync)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
+/** What to do with each file: one already there is replaced with --force or a yes, else left alone. */
+async function planFiles(dir, workflows, force, q) {
+    const plan = [];
+    for (const workflow of workflows) {
+        const path = (0,external_node_path_.join)(dir, ...WORKFLOWS, workflow.file);
+        const shown = (0,external_node_path_.relative)(process.cwd(), path) || path;
+        let action = 'create';
+        if (exists(path)) {
+            action = force || (await q.confirm(`${shown} exists: replace it with ${workflow.what}?`)) ? 'replace' : 'skip';
+        }
+        plan.push({ workflow, path, name: [...WORKFLOWS, workflow.file].join('/'), shown, action });
+    }
+    return plan;
+}
+/** Makes .github/workflows under `dir` as needed; the folders it made. */
+function makeFolders(dir) {
+    const made = [];
+    let at = dir;
+    for (const part of WORKFLOWS) {
+        at = (0,external_node_path_.join)(at, part);
+        if (exists(at))
+            continue;
+        (0,external_node_fs_.mkdirSync)(at);
+        made.push((0,external_node_path_.relative)(process.cwd(), at) || at);
+    }
+    return made;
+}
+/** Replaces a file by a rename, so a link there is replaced, never followed. */
+function replaceFile(path, text) {
+    const tmp = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        (0,external_node_fs_.writeFileSync)(tmp, text, { flag: 'wx', mode: 0o644 });
+        (0,external_node_fs_.renameSync)(tmp, path);
+    }
+    catch (err) {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes the plan; each file's line on stderr; the files written. */
+function writeFiles(dir, plan, deps) {
+    const written = [];
+    const writing = plan.filter((p) => p.action !== 'skip');
+    let made;
+    try {
+        made = writing.length ? makeFolders(dir) : [];
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`--dir: cannot make .github/workflows in ${(0,neutral/* neutral */.SY)(dir, 120)} (${errCode(err)}).`, {
+            cause: err,
+        });
+    }
+    for (const m of made)
+        deps.stderr(`Created the folder ${m}.`);
+    for (const p of plan) {
+        if (p.action === 'skip') {
+            deps.stderr(`Left ${p.shown} as it is: it exists (--force replaces it).`);
+            continue;
+        }
+        try {
+            if (p.action === 'replace')
+                replaceFile(p.path, p.workflow.text);
+            else
+                (0,external_node_fs_.writeFileSync)(p.path, p.workflow.text, { flag: 'wx', mode: 0o644 });
+        }
+        catch (err) {
+            if (errCode(err) === 'EEXIST') {
+                deps.stderr(`Left ${p.shown} as it is: it appeared meanwhile (--force replaces it).`);
+                continue;
+            }
+            throw new errors/* UserError */.yo(`cannot write ${(0,neutral/* neutral */.SY)(p.shown, 120)} (${errCode(err)}).`, { cause: err });
+        }
+        deps.stderr(`${p.action === 'replace' ? 'Replaced' : 'Wrote'} ${p.shown}: ${p.workflow.what}.`);
+        written.push(p.shown);
+    }
+    return written;
+}
+const errCode = (err) => err.code ?? 'error';
+
+;// CONCATENATED MODULE: ./src/cli/init/questions.ts
+// init's questions, on stderr, each answered by a flag: with --yes (or when standard input holds the
+// login, --from -) it never asks, and a question with no default fails naming the flag to pass.
+
+
+const MAX_TRIES = 3;
+/** The questions of one run: `why` says why init may not ask (--yes, --from -), or is empty when it may. */
+function questions(deps, why) {
+    const cannot = (flag) => {
+        throw new verb/* UsageError */.eb(`${flag} is needed: init does not ask ${why}.`);
+    };
+    return {
+        asking: !why,
+        async text(question, flag) {
+            if (why)
+                return cannot(flag);
+            for (let i = 0; i < MAX_TRIES; i++) {
+                const answer = (await deps.ask(`${question}: `)).trim();
+                if (answer)
+                    return answer;
+            }
+            throw new verb/* UsageError */.eb(`no answer to "${question}"; pass ${flag}.`);
+        },
+        async choose(question, choices, flag, fallback) {
+            if (why)
+                return fallback !== undefined ? fallback : cannot(flag);
+            deps.stderr(`${question}`);
+            for (const [i, c] of choices.entries())
+                deps.stderr(`  ${i + 1}) ${c.label}${i === 0 ? ' (default)' : ''}`);
+            for (let i = 0; i < MAX_TRIES; i++) {
+                const answer = (await deps.ask(`Choose 1-${choices.length} [1]: `)).trim();
+                if (!answer)
+                    return choices[0].value;
+                const n = Number(answer);
+                if (Number.isInteger(n) && n >= 1 && n <= choices.length)
+                    return choices[n - 1].value;
+                deps.stderr(`"${(0,neutral/* neutral */.SY)(answer, 20)}" is not a number from 1 to ${choices.length}.`);
+            }
+            throw new verb/* UsageError */.eb(`no valid answer to "${question}"; pass ${flag}.`);
+        },
+        async confirm(question) {
+            if (why)
+                return false;
+            return /^y(es)?$/i.test((await deps.ask(`${question} [y/N] `)).trim());
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/init/workflows.ts
+// The two workflows `oauth-broker init` writes, as the README's recipes show them (its first workflow,
+// and Recipes: Claude Code, Codex): the scheduled rotation, the only workflow that refreshes, and a job
+// that uses the stored token without refreshing (`mode: check`) and runs the agent. Pinned to the
+// release workflows pin; __tests__/cli/init.test.ts holds the pins to the README's.
+/** What workflows pin: the release's major tag (README: Versions). */
+const BROKER_REF = 'oauth-broker/oauth-broker@v1';
+const CHECKOUT_REF = 'actions/checkout@v7';
+const CODEX_PACKAGE = '@openai/codex@0.171.0';
+/** The rotation workflow's file, which `oauth-broker doctor` looks for first. */
+const ROTATION_FILE = 'oauth-broker-rotate.yml';
+/** The secret the rotation workflow reads its `github-token` from, as the README's recipes name it. */
+const WRITER_SECRET = 'SECRETS_WRITER_TOKEN';
+/** A YAML scalar: plain when it is a plain word, else double-quoted (JSON's escapes are YAML's). */
+function yamlString(s) {
+    return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s) ? s : JSON.stringify(s);
+}
+const indent = (lines, by) => lines.map((l) => (l ? ' '.repeat(by) + l : l));
+const workflows_text = (lines) => `${lines.join('\n')}\n`;
+const secretRef = (name) => `\${{ secrets.${name} }}`;
+/** A job's `environment:`, when the secret is an environment's. */
+const environmentLine = (s) => (s.environment ? [`environment: ${yamlString(s.environment)}`] : []);
+/** The broker step of the rotation: refresh, write back, alert. */
+function rotationStep(s) {
+    return [
+        `- uses: ${BROKER_REF}`,
+        '  with:',
+        ...indent([
+            ...(s.provider === 'openai' ? ['provider: openai'] : []),
+            `credentials: ${secretRef(s.secret)}`,
+            'mode: refresh',
+            `secret-name: ${s.secret}`,
+            ...(s.environment ? [`secret-environment: ${yamlString(s.environment)}`] : []),
+            `github-token: ${secretRef(WRITER_SECRET)}`,
+            s.provider === 'openai' ? 'credentials-file: none' : 'env-name: none',
+            'alert: issue',
+        ], 4),
+    ];
+}
+function rotation(s) {
+    const claude = s.provider === 'anthropic';
+    const lines = [
+        `# Written by oauth-broker init: keeps the login in ${s.secret} fresh, the only workflow that refreshes it.`,
+        '# A failed run opens an issue about the secret; the next success closes it.',
+        `name: Rotate ${claude ? 'Claude' : 'Codex'} credentials`,
+        'on:',
+        '  schedule:',
+        claude
+            ? '    - cron: "17 */4 * * *" # access tokens live about 8 hours; scheduled runs can start late'
+            : '    - cron: "41 5 * * *" # ChatGPT access tokens live days: once a day is plenty',
+        '  workflow_dispatch:',
+        'concurrency:',
+        `  group: oauth-broker-rotate-${s.secret}`,
+        '  cancel-in-progress: false',
+        'permissions:',
+        '  contents: read',
+        "  issues: write # the alert issue, with the job's own token",
+        'jobs:',
+        '  rotate:',
+        '    runs-on: ubuntu-latest',
+        ...indent(environmentLine(s), 4),
+        '    steps:',
+        ...indent(rotationStep(s), 6),
+    ];
+    return { file: ROTATION_FILE, what: 'the rotation workflow', text: workflows_text(lines) };
+}
+/** README, Recipes: Claude Code. Answers @claude from the repository's own people. */
+function claudeJob(s) {
+    const lines = [
+        `# Written by oauth-broker init: answers @claude with the login in ${s.secret}. The broker step makes no`,
+        '# network call and holds no write token (mode: check): it fails in one line only if the rotation has',
+        "# stalled. Claude acts with write access: only the repository's people start it.",
+        'name: Claude',
+        'on:',
+        '  issue_comment:',
+        '    types: [created]',
+        'permissions:',
+        '  contents: write',
+        '  pull-requests: write',
+        '  issues: write',
+        '  id-token: write # claude-code-action exchanges it for its GitHub App token',
+        'jobs:',
+        '  claude:',
+        '    if: >-',
+        "      contains(github.event.comment.body, '@claude') &&",
+        '      contains(fromJSON(\'["OWNER","MEMBER","COLLABORATOR"]\'), github.event.comment.author_association)',
+        '    runs-on: ubuntu-latest',
+        ...indent(environmentLine(s), 4),
+        '    steps:',
+        `      - uses: ${CHECKOUT_REF}`,
+        `      - uses: ${BROKER_REF}`,
+        '        id: claude',
+        '        with:',
+        `          credentials: ${secretRef(s.secret)}`,
+        '          mode: check',
+        '          min-ttl: 1h',
+        '      - uses: anthropics/claude-code-action@v1',
+        '        with:',
+        `          claude_code_oauth_token: \${{ steps.claude.outputs.access-token }}`,
+    ];
+    return { file: 'claude.yml', what: 'a job that answers @claude', text: workflows_text(lines) };
+}
+/** README, Recipes: Codex. Reviews pull requests of this repository (forks get no secrets). */
+function codexJob(s) {
+    const lines = [
+        `# Written by oauth-broker init: reviews pull requests with Codex and the login in ${s.secret}. The broker`,
+        '# step writes ~/.codex/auth.json holding the access token only (mode: check): no write token here.',
+        'name: Codex review',
+        'on:',
+        '  pull_request:',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  review:',
+        '    if: github.event.pull_request.head.repo.full_name == github.repository # forks get no secrets',
+        '    runs-on: ubuntu-latest',
+        ...indent(environmentLine(s), 4),
+        '    steps:',
+        `      - uses: ${CHECKOUT_REF}`,
+        '        with:',
+        '          fetch-depth: 0',
+        `      - uses: ${BROKER_REF}`,
+        '        with:',
+        '          provider: openai',
+        `          credentials: ${secretRef(s.secret)}`,
+        '          mode: check',
+        '          min-ttl: 2h',
+        `      - run: npm install -g ${CODEX_PACKAGE}`,
+        '      - run: codex exec "Review the changes of this branch against origin/$BASE and list any bugs."',
+        '        env:',
+        `          BASE: \${{ github.base_ref }}`,
+    ];
+    return { file: 'codex-review.yml', what: 'a job that reviews pull requests with Codex', text: workflows_text(lines) };
+}
+/** The rotation workflow, then the job workflow, for that setup. */
+function workflowsFor(s) {
+    return [rotation(s), s.provider === 'anthropic' ? claudeJob(s) : codexJob(s)];
+}
+
+// EXTERNAL MODULE: ./src/cli/login.ts + 11 modules
+var login = __webpack_require__(4568);
+// EXTERNAL MODULE: ./src/cli/seed.ts
+var seed = __webpack_require__(569);
+// EXTERNAL MODULE: ./src/cli/value.ts
+var value = __webpack_require__(3263);
+;// CONCATENATED MODULE: ./src/cli/init.ts
+// `oauth-broker init`: a repository from nothing to a working setup. Which repository, provider and
+// login; the token's permissions, proven before any login; the secret seeded; the rotation workflow
+// and a job workflow written; then what is left. Every question has a flag; --yes never asks.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The secret each provider's recipes use (README: Quick start). */
+const DEFAULT_SECRET = { anthropic: 'CLAUDE_CREDENTIALS', openai: 'CODEX_AUTH' };
+const CLI_OF = {
+    anthropic: { name: 'claude-code', label: 'Claude Code' },
+    openai: { name: 'codex', label: 'Codex' },
+};
+/** The options of a new login, passed on to it (login's own, less --provider and --out). */
+// init's own --force replaces the secret and files; login's (for --out) has no use here.
+const LOGIN_OPTIONS = Object.keys(login.verb.options).filter((o) => !['provider', 'out', 'force'].includes(o));
+const isInitProvider = (p) => p === 'anthropic' || p === 'openai';
+/** Which login source the flags name: at most one. */
+function sourceOf(args) {
+    const from = (0,verb/* option */.uK)(args, 'from');
+    const imported = args.values.import === true;
+    const fresh = args.values.login === true;
+    if ([from !== undefined, imported, fresh].filter(Boolean).length > 1) {
+        throw new verb/* UsageError */.eb('--from, --import and --login: give one; each is a way to get the login.');
+    }
+    if (from !== undefined)
+        return { kind: 'from', from };
+    if (imported)
+        return { kind: 'import' };
+    return fresh ? { kind: 'login' } : undefined;
+}
+/** Login options go with a new login only: given with another source, they would be ignored silently. */
+function checkLoginOptions(source, args) {
+    const stray = LOGIN_OPTIONS.find((o) => args.values[o] !== undefined);
+    if (stray && source.kind !== 'login')
+        throw new verb/* UsageError */.eb(`--${stray} is for a new login (--login), not --${source.kind}.`);
+}
+/** owner/name from an origin URL: https://HOST/o/r(.git), git@HOST:o/r.git, ssh://git@HOST/o/r.git. */
+function repositoryFromRemote(url) {
+    const u = url.trim();
+    // A folder on this machine names no repository on GitHub.
+    if (!/^(?:(?:https?|ssh|git):\/\/|[^@\s/]+@[^:\s/]+:)/.test(u))
+        return undefined;
+    const m = /[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(u);
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+async function repositoryOf(args, dir, q, deps) {
+    const given = (0,verb/* option */.uK)(args, 'repo');
+    if (given)
+        return given;
+    const ran = await deps.run('git', ['-C', dir, 'remote', 'get-url', 'origin']);
+    const found = ran.code === 0 ? repositoryFromRemote(ran.stdout) : undefined;
+    if (found) {
+        deps.stderr(`Repository: ${found} (git remote origin; --repo chooses another).`);
+        return found;
+    }
+    return q.text('Repository (owner/name)', '--repo O/R');
+}
+/** Reads a login that exists already (a file, the local CLI's): nothing is sent. */
+async function readHeld(source, provider, deps) {
+    if (source.kind === 'import') {
+        const cli = CLI_OF[provider ?? 'anthropic'].name;
+        return { text: await imported(cli, deps), provider, label: `--import (${cli})` };
+    }
+    if (source.kind === 'login')
+        return undefined;
+    const text = await (0,value/* readSecretValue */.k)(source.from, deps);
+    const issuer = (0,recognise/* issuerOf */.xD)((0,credentials/* parseCredentials */.gu)(text));
+    const shown = source.from === '-' ? 'standard input' : (0,neutral/* neutral */.SY)(source.from, 80);
+    deps.stderr(`Login: read from ${shown}.`);
+    return { text, provider: isInitProvider(issuer) ? issuer : undefined, label: `--from ${source.from}` };
+}
+/** The local CLI's login; import's errors in init's words (its --path is init's --from). */
+async function imported(cli, deps) {
+    try {
+        return await (0,cli_import.importLogin)(cli, undefined, deps);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* UserError */.yo))
+            throw err;
+        const other = (c) => (c === 'codex' ? 'openai' : 'anthropic');
+        const message = err.message
+            .replace(/\bpass --path( to [^;]*?\.json)?/g, 'pass --from FILE')
+            .replace(/\brun oauth-broker import (claude-code|codex)\b/g, (_, c) => `pass --provider ${other(c)}`);
+        throw new errors/* UserError */.yo(message, { details: err.details, cause: err });
+    }
+}
+/** The provider: --provider, else the one of the --from file, else asked (anthropic by default). */
+async function providerOf(args, read, q) {
+    const given = (0,verb/* option */.uK)(args, 'provider') ?? read?.provider;
+    if (given !== undefined) {
+        if (isInitProvider(given))
+            return given;
+        throw new verb/* UsageError */.eb(`--provider: "${(0,neutral/* neutral */.SY)(given, 40)}" is not anthropic or openai ` +
+            '(for an oauth2 login: oauth-broker login, then seed).');
+    }
+    const choices = [
+        { value: 'anthropic', label: 'anthropic: Claude (Pro, Max, Team), for Claude Code' },
+        { value: 'openai', label: 'openai: ChatGPT, for Codex' },
+    ];
+    return q.choose('Which provider?', choices, '--provider anthropic|openai', 'anthropic');
+}
+/** Asks where the login comes from, when no flag said. */
+async function askSource(provider, q) {
+    const cli = CLI_OF[provider];
+    const choices = [
+        { value: 'login', label: 'a new login, for CI alone (recommended)' },
+        { value: 'import', label: `the ${cli.label} login on this machine (then shared by both: either may spend it)` },
+        { value: 'from', label: 'a credentials file' },
+    ];
+    const kind = await q.choose('Which login should CI use?', choices, '--login, --import or --from');
+    if (kind === 'import')
+        return { kind };
+    if (kind === 'from')
+        return { kind, from: await q.text('Credentials file', '--from FILE') };
+    return { kind };
+}
+/** The secret and where it is, checked as seed checks them. */
+function targetFor(args, repo, provider) {
+    const secret = (0,verb/* option */.uK)(args, 'secret') ?? DEFAULT_SECRET[provider];
+    const values = { ...args.values, repo, secret };
+    const { target } = (0,github/* targetOf */.$r)({ values, positionals: [] });
+    if (target.kind === 'org')
+        throw new verb/* UsageError */.eb('init sets up a repository; for an organization secret use seed.');
+    return target;
+}
+/** A secret that is there is replaced only with --force or a yes; else init stops before any login. */
+async function confirmReplace(t, exists, force, q) {
+    if (!exists || force)
+        return;
+    if (await q.confirm(`${(0,github_target/* describeTarget */.ff)(t)} exists already: replace it with the new login?`))
+        return;
+    throw new errors/* UserError */.yo(`--secret ${t.name}: the secret exists already; pass --force to replace it, or --secret to choose another name.`, { details: 'Nothing was logged in, and neither the secret nor a workflow was written.' });
+}
+/** A login read already must be the provider's: its tokens are sent to no other. */
+function checkHeld(held, provider) {
+    if (!held)
+        return;
+    try {
+        (0,recognise/* recognise */.GJ)((0,credentials/* parseCredentials */.gu)(held.text), provider);
+    }
+    catch (err) {
+        throw (0,verb/* inCliTerms */.z0)(err, held.label);
+    }
+}
+/** The login's text: the one read already, else a new login now. */
+async function obtain(held, provider, args, deps) {
+    if (held)
+        return held.text;
+    const loginArgs = { values: {}, positionals: [] };
+    for (const o of LOGIN_OPTIONS)
+        if (args.values[o] !== undefined)
+            loginArgs.values[o] = args.values[o];
+    (0,login.checkApplies)(provider, loginArgs);
+    deps.stderr(`Login: a new ${provider} login, for CI alone.`);
+    return JSON.stringify(await (0,login.login)(provider, loginArgs, deps));
+}
+/** Why init may not ask: --yes, or standard input holding the login; '' when it may. */
+function whyNotAsk(args, flagged) {
+    if (args.values.yes)
+        return 'with --yes';
+    return flagged?.kind === 'from' && flagged.from === '-' ? 'with --from -' : '';
+}
+/** The repository, provider, secret and login source, from the flags, the working copy and questions. */
+async function decide(args, deps) {
+    const flagged = sourceOf(args);
+    const q = questions(deps, whyNotAsk(args, flagged));
+    const dir = checkDir((0,verb/* option */.uK)(args, 'dir') ?? process.cwd());
+    const repo = await repositoryOf(args, dir, q, deps);
+    // A file is read first, for its provider; the local CLI's login once the provider is known to match.
+    const read = flagged?.kind === 'from' ? await readHeld(flagged, undefined, deps) : undefined;
+    const provider = await providerOf(args, read, q);
+    const target = targetFor(args, repo, provider);
+    const source = flagged ?? (await askSource(provider, q));
+    checkLoginOptions(source, args);
+    const held = read ?? (await readHeld(source, provider, deps));
+    checkHeld(held, provider);
+    deps.stderr(`Setting up ${(0,github_target/* describeTarget */.ff)(target)} for ${provider}.`);
+    return { dir, provider, target, source, held, q, api: await (0,github/* connect */.Ng)(args, deps) };
+}
+/** The token's permissions, the secret and the files: every refusal and question before the login. */
+async function check(d, args, deps) {
+    const force = args.values.force === true;
+    const access = await checkAccess(d.api, d.target);
+    deps.stderr(`Token (${d.api.wording.token}): it may write the secrets and Actions variables of ${repoOf(d.target)}.`);
+    await confirmReplace(d.target, access.exists, force, d.q);
+    const environment = d.target.kind === 'env' ? { environment: d.target.environment } : {};
+    return planFiles(d.dir, workflowsFor({ provider: d.provider, secret: d.target.name, ...environment }), force, d.q);
+}
+const repoOf = (t) => `${t.owner}/${t.repo}`;
+/** Whether the rotation's token is stored already; unknown (false) when the token may not read it. */
+async function writerStored(api, t) {
+    try {
+        return await (0,secrets/* secretExists */.H$)(api, { kind: 'repo', owner: t.owner, repo: t.repo, name: WRITER_SECRET }, WRITER_SECRET);
+    }
+    catch {
+        return false;
+    }
+}
+/** What is left for the user: the workflow files to push, the writer token to store, a first run. */
+async function whatIsLeft(d, plan) {
+    const { target: t, api } = d;
+    const repo = repoOf(t);
+    const left = [];
+    const files = plan.filter((p) => p.action !== 'skip').map((p) => p.name);
+    const git = (0,external_node_path_.resolve)(d.dir) === process.cwd() ? 'git' : `git -C ${(0,github_target/* shellWord */.r7)(d.dir)}`;
+    if (files.length) {
+        left.push([
+            `Commit and push the workflows: ${git} add ${files.join(' ')} && ${git} commit -m oauth-broker && ${git} push`,
+        ]);
+    }
+    if (!(await writerStored(api, t))) {
+        const kinds = t.kind === 'env' ? ['Environments'] : ['Secrets', 'Variables'];
+        left.push([
+            `Store a token that may write ${t.name} as the secret ${WRITER_SECRET}, which the rotation workflow reads:`,
+            `a fine-grained PAT on ${repo} with ${kinds.map((k) => `"${k}: Read and write"`).join(' and ')}`,
+            `(${newPatUrl(api.baseUrl)}), then: gh secret set ${WRITER_SECRET} --repo ${repo}`,
+            'Or a GitHub App token made in the workflow by actions/create-github-app-token (README: Quick start).',
+        ]);
+    }
+    left.push([`Once pushed, rotate once to check it all: gh workflow run ${plan[0].workflow.file} --repo ${repo}`]);
+    return left;
+}
+function report(left, deps) {
+    deps.stderr('Done. What is left:');
+    for (const [i, [first, ...more]] of left.entries()) {
+        deps.stderr(`${i + 1}. ${first}`);
+        for (const l of more)
+            deps.stderr(`   ${l}`);
+    }
+}
+const init_verb = {
+    usage: [
+        'init [--repo O/R] [--provider anthropic|openai] [--secret NAME] [--environment E]',
+        '     [--login [login options] | --import | --from FILE|-] [--dir D] [--yes] [--force]',
+        '  Sets a repository up: checks that the token may write the secret and Actions variables (before any',
+        '  login), logs in (--import: copies the Claude Code or Codex login on this machine, which both then spend;',
+        '  --from: a credentials file), stores the login in the secret, and writes the rotation workflow',
+        `  (${ROTATION_FILE}) and a job workflow into D/.github/workflows (D: --dir, else this folder). Then prints`,
+        '  what is left.',
+        '  --repo defaults to the git remote origin of D; --secret to CLAUDE_CREDENTIALS (anthropic) or CODEX_AUTH',
+        '  (openai). Asks what no flag says; --yes never asks: defaults, and --from, --import or --login must be',
+        '  given. An existing secret or workflow file is replaced only with --force (or a yes); with --yes an',
+        '  existing secret stops init and an existing file is left as it is. Login options as for login.',
+        '  Token: GH_TOKEN, else GITHUB_TOKEN, else `gh auth token`: a fine-grained PAT (or a GitHub App token) with',
+        '  "Secrets" and "Variables: Read and write" (--environment: "Environments: Read and write"), proven before',
+        '  any login. API: --api-url, else GITHUB_API_URL, else https://api.github.com (GHES: https://HOST/api/v3).',
+    ].join('\n'),
+    options: {
+        repo: { type: 'string' },
+        provider: { type: 'string' },
+        secret: { type: 'string' },
+        environment: { type: 'string' },
+        'api-url': { type: 'string' },
+        from: { type: 'string' },
+        import: { type: 'boolean' },
+        login: { type: 'boolean' },
+        dir: { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean' },
+        ...Object.fromEntries(LOGIN_OPTIONS.map((o) => [o, login.verb.options[o]])),
+    },
+    async run(args, deps) {
+        const setup = await decide(args, deps);
+        const plan = await check(setup, args, deps);
+        await (0,seed.storeLogin)(setup.api, setup.target, {}, await obtain(setup.held, setup.provider, args, deps), deps);
+        writeFiles(setup.dir, plan, deps);
+        report(await whatIsLeft(setup, plan), deps);
+    },
+};
+
+
+/***/ }),
+
+/***/ 569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   storeLogin: () => (/* binding */ storeLogin),
+/* harmony export */   verb: () => (/* binding */ verb)
+/* harmony export */ });
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3738);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1132);
+/* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3263);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5525);
+// `oauth-broker seed`: stores credentials in a secret, sealed with its public key, exactly as the
+// login wrote them (a first value carries no marker: src/core/marker.ts).
+
+
+
+
+
+const verb = {
+    usage: [
+        `seed ${_github_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_SYNOPSIS */ .Ax} [--from FILE|-] [--api-url URL]`,
+        "  Seals the credentials with the secret's public key and stores them (created, or replaced), exactly",
+        '  as the login wrote them. --from defaults to - (standard input); refused before anything is sent',
+        '  when over 48 KB or not credentials the action accepts. An organization secret keeps its visibility',
+        '  and repositories unless --visibility or --repos says otherwise; a new one is private.',
+        ..._github_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_HELP */ .C,
+    ].join('\n'),
+    options: { ..._github_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_OPTIONS */ .jP, from: { type: 'string' } },
+    async run(args, deps) {
+        const { target, wish } = (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOf */ .$r)(args);
+        const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(args, deps);
+        const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_3__/* .readSecretValue */ .k)((0,_verb_js__WEBPACK_IMPORTED_MODULE_4__/* .option */ .uK)(args, 'from') ?? '-', deps);
+        await storeLogin(api, target, wish, value, deps);
+    },
+};
+/** Seals the value with the secret's key and stores it, as it is (also `oauth-broker init`). */
+async function storeLogin(api, target, wish, value, deps) {
+    const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .RR)(api, target);
+    const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .accessFor */ .IK)(api, target, wish);
+    const status = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .seedSecret */ .y8)(api, target, key, value, granted.access);
+    deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAccess */ .Ag)(granted)}.`);
+}
+
+
+/***/ }),
+
+/***/ 3263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readSecretValue)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(958);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(499);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5525);
+// What seed and seal store: the credentials exactly as the login wrote them, refused here when
+// GitHub or the action would refuse them. No network.
+
+
+
+
+
+
+/** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
+async function readSecretValue(from, deps) {
+    // A final newline ends the file the login wrote; it is no part of the value.
+    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
+    const bytes = Buffer.byteLength(value);
+    if (bytes > _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .sU) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
+            'store only the document the login wrote.');
+    }
+    const c = (0,_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .loginOf */ .DQ)((0,_status_js__WEBPACK_IMPORTED_MODULE_4__.givenOf)(value, from, deps), `--from ${from}`);
+    // The provider the credentials themselves name; nothing is sent to its token endpoint here.
+    // seed and seal take no --provider: a document whose tokens disagree is fixed at its source.
+    try {
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? 'oauth2');
+    }
+    catch (err) {
+        const e = (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .inCliTerms */ .z0)(err, `--from ${from}`);
+        if (!(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) || !/; set --provider /.test(e.message))
+            throw e;
+        const fix = '; its tokens are not of one provider: store the file the login wrote, unchanged.';
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(e.message.replace(/; set --provider .*$/, fix), { details: e.details, cause: err });
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 4086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ checkVariablesWrite),
+/* harmony export */   u: () => (/* binding */ Variables)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+// GitHub Actions variables where a secret lives: the repository, one of its environments or the
+// organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
+// is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
+
+
+
+
+
+// GitHub's largest page of variables.
+const PER_PAGE = 30;
+// 1,000 variables (an organisation's limit) and a bound on a server that never says it is done.
+const MAX_PAGES = 40;
+function endpoints(api, p) {
+    const a = api.rest.actions;
+    // `once`: never retried once GitHub may have acted; the caller reads the variable back instead.
+    const once = { request: { once: true } };
+    if (p.kind === 'repo') {
+        const at = { owner: p.owner, repo: p.repo };
+        return {
+            // https://docs.github.com/rest/actions/variables#create-a-repository-variable
+            create: (name, value) => a.createRepoVariable({ ...at, name, value, ...once }),
+            // https://docs.github.com/rest/actions/variables#get-a-repository-variable
+            get: (name) => a.getRepoVariable({ ...at, name }),
+            // https://docs.github.com/rest/actions/variables#update-a-repository-variable
+            update: (name, value) => a.updateRepoVariable({ ...at, name, value }),
+            // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
+            remove: (name, o) => a.deleteRepoVariable({ ...at, name, ...(o ? once : {}) }),
+            // https://docs.github.com/rest/actions/variables#list-repository-variables
+            list: (page) => a.listRepoVariables({ ...at, per_page: PER_PAGE, page }),
+        };
+    }
+    if (p.kind === 'env') {
+        const at = { owner: p.owner, repo: p.repo, environment_name: p.environment };
+        return {
+            // https://docs.github.com/rest/actions/variables#create-an-environment-variable
+            create: (name, value) => a.createEnvironmentVariable({ ...at, name, value, ...once }),
+            // https://docs.github.com/rest/actions/variables#get-an-environment-variable
+            get: (name) => a.getEnvironmentVariable({ ...at, name }),
+            // https://docs.github.com/rest/actions/variables#update-an-environment-variable
+            update: (name, value) => a.updateEnvironmentVariable({ ...at, name, value }),
+            // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
+            remove: (name, o) => a.deleteEnvironmentVariable({ ...at, name, ...(o ? once : {}) }),
+            // https://docs.github.com/rest/actions/variables#list-environment-variables
+            list: (page) => a.listEnvironmentVariables({ ...at, per_page: PER_PAGE, page }),
+        };
+    }
+    const org = p.org;
+    return {
+        // Visible to no repository: a claim is the broker's, not a workflow's.
+        // https://docs.github.com/rest/actions/variables#create-an-organization-variable
+        create: (name, value) => a.createOrgVariable({ org, name, value, visibility: 'selected', selected_repository_ids: [], ...once }),
+        // https://docs.github.com/rest/actions/variables#get-an-organization-variable
+        get: (name) => a.getOrgVariable({ org, name }),
+        // https://docs.github.com/rest/actions/variables#update-an-organization-variable
+        update: (name, value) => a.updateOrgVariable({ org, name, value }),
+        // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
+        remove: (name, o) => a.deleteOrgVariable({ org, name, ...(o ? once : {}) }),
+        // https://docs.github.com/rest/actions/variables#list-organization-variables
+        list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
+    };
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
+function variableOf(data, doing, apiUrl) {
+    const created = isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+    const updated = isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+    if (!isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
+    }
+    if (!Number.isFinite(created) || !Number.isFinite(updated))
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
+    return { name: data.name, value: data.value, createdAt: created, updatedAt: updated };
+}
+/** Whether GitHub may have acted on a request that got no success answer. */
+const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.ambiguous;
+class Variables {
+    api;
+    place;
+    constructor(api, place) {
+        this.api = api;
+        this.place = place;
+    }
+    explain(err, doing) {
+        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
+    }
+    /**
+     * Creates the variable if no variable has that name. Called once the place is known to exist,
+     * so a 404 means a GitHub without Actions variables.
+     */
+    async create(name, value) {
+        try {
+            await endpoints(this.api, this.place).create(name, value);
+            return 'created';
+        }
+        catch (err) {
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 409)
+                return 'exists';
+            if (mayHaveActed(err))
+                return 'unknown';
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
+                    'GitHub.com or GitHub Enterprise Server 3.9 or later.', { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' });
+            }
+            throw this.explain(err, `create the variable ${name}`);
+        }
+    }
+    async read(name) {
+        const doing = `read the variable ${name}`;
+        try {
+            return variableOf((await endpoints(this.api, this.place).get(name)).data, doing, this.api.wording.apiUrl);
+        }
+        catch (err) {
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+                return undefined;
+            throw this.explain(err, doing);
+        }
+    }
+    /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
+    async update(name, value) {
+        try {
+            await endpoints(this.api, this.place).update(name, value);
+        }
+        catch (err) {
+            throw this.explain(err, `update the variable ${name}`);
+        }
+    }
+    /**
+     * Deletes it: 'removed', 'absent', or 'unknown' when `once` and the answer was lost (a repeat
+     * could delete a variable another job has made since under the same name).
+     */
+    async remove(name, once = false) {
+        try {
+            await endpoints(this.api, this.place).remove(name, once);
+            return 'removed';
+        }
+        catch (err) {
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+                return 'absent';
+            if (once && mayHaveActed(err))
+                return 'unknown';
+            throw this.explain(err, `delete the variable ${name}`);
+        }
+    }
+    /** The variables whose names start with `prefix` (upper case), every page read. */
+    async list(prefix) {
+        const doing = 'list the variables beside the secret';
+        const found = [];
+        for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
+            let data;
+            try {
+                data = (await endpoints(this.api, this.place).list(page)).data;
+            }
+            catch (err) {
+                throw this.explain(err, doing);
+            }
+            const items = isObject(data) && Array.isArray(data.variables) ? data.variables : undefined;
+            if (!items)
+                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
+            for (const item of items) {
+                const v = variableOf(item, doing, this.api.wording.apiUrl);
+                if (v.name.toUpperCase().startsWith(prefix))
+                    found.push(v);
+            }
+            seen += items.length;
+            const total = isObject(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+            if (items.length < PER_PAGE || (total !== undefined && seen >= total))
+                return found;
+        }
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
+    }
+}
+/**
+ * Proves the token may write Actions variables there, as the claims between jobs do: creates the
+ * broker's check variable (not a claim's name: no job ever reads it), then removes it at once.
+ */
+async function checkVariablesWrite(api, p, note) {
+    const variables = new Variables(api, p);
+    await variables.create(_target_js__WEBPACK_IMPORTED_MODULE_4__/* .WRITE_CHECK */ .lb, note);
+    await variables.remove(_target_js__WEBPACK_IMPORTED_MODULE_4__/* .WRITE_CHECK */ .lb);
+}
+
+
+/***/ })
+
+};
+;

@@ -280,6 +280,22 @@ describe('oauth-broker refresh: failures', () => {
     expect(r.stderr).toMatch(/error: provider anthropic .* after 3 attempts; nothing was spent\./);
   });
 
+  it('says in one line at once, without retrying, that the token endpoint does not resolve', async () => {
+    const s = await server();
+    const { path } = claudeFile(s);
+    const before = readFileSync(path, 'utf8');
+    const r = await runCli(['refresh', '--from', path, '--token-url', 'https://no-such-host.invalid/v1/oauth/token']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('retrying');
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(
+        '^oauth-broker refresh: error: provider anthropic \\(no-such-host\\.invalid\\): the host was not found ' +
+          '\\((ENOTFOUND|EAI_AGAIN)\\); nothing was spent\\. Check --token-url\\.$',
+      ),
+    );
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
   it.each([
     [
       'credentials of another provider',

@@ -1169,6 +1169,8 @@ async function refreshTokens(req, deps) {
             // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
             if (f.lasting)
                 throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
+            if (deps.failFast && f.unresolved)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`);
             if (f.notSent && attempt < MAX_ATTEMPTS) {
                 const wait = deps.retryDelayMs * 2 ** (attempt - 1);
                 deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);

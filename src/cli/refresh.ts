@@ -111,6 +111,7 @@ async function present(
         info: (m) => deps.stderr(m),
         timeoutMs: t.httpTimeoutMs,
         retryDelayMs: t.retryBaseMs,
+        failFast: true,
         cancelled: () => {
           stopped = shield.cancelled();
           return stopped;

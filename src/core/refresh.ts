@@ -40,6 +40,8 @@ export interface RefreshDeps {
    * end by then, and each is cut off at it, so the claim's holder never presents after its deadline.
    */
   answerBy?: { at: number; monotonic: () => number };
+  /** A host that does not resolve is final (the CLI: the user is there to fix the URL). */
+  failFast?: boolean;
 }
 
 // An attempt with less time than this before the claim's deadline is not started.
@@ -307,6 +309,8 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
       // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
       if (f.lasting) throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
+      if (deps.failFast && f.unresolved)
+        throw new UserError(`${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`);
       if (f.notSent && attempt < MAX_ATTEMPTS) {
         const wait = deps.retryDelayMs * 2 ** (attempt - 1);
         deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);

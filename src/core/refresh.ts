@@ -310,7 +310,9 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
       // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
       if (f.lasting) throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
       if (deps.failFast && f.unresolved)
-        throw new UserError(`${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`);
+        throw new UserError(
+          `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`,
+        );
       if (f.notSent && attempt < MAX_ATTEMPTS) {
         const wait = deps.retryDelayMs * 2 ** (attempt - 1);
         deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);

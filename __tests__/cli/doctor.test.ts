@@ -3,10 +3,7 @@
 // missing permission, the rotation workflow's states, leftovers with and without --fix, --json.
 // No provider stand-in runs at all: doctor never refreshes. Every test runs again in process, the
 // same verb against the same stand-in, so that coverage sees the verb's code.
-import type { CliDeps } from '../../src/cli/deps.js';
-import { runCli as runInProcess } from '../../src/cli/main.js';
-import { runCli, type CliOptions, type CliResult } from '../support/cli.js';
-import { assertNoLeak } from '../support/leaks.js';
+import { CLI_WAYS, type CliOptions, type CliResult, type CliWay, runCliBy } from '../support/cli.js';
 import { fakeToken } from '../support/fake-tokens.js';
 import { startGitHubServer, type GitHubServer, type TokenSpec } from '../support/github-server.js';
 import { encodeClaim, type ClaimValue } from '../../src/store/protocol.js';
@@ -32,41 +29,13 @@ beforeEach(async () => {
 });
 afterEach(() => gh.close());
 
-const WAYS = ['through the bundle', 'in process'] as const;
-let way: (typeof WAYS)[number] = WAYS[0];
-
-/** The verb as `oauth-broker` runs it, with the test's own streams; no git remote (`git` fails). */
-async function inProcess(argv: string[], env: Record<string, string>, secrets: string[]): Promise<CliResult> {
-  let stdout = '';
-  const err: string[] = [];
-  const deps: CliDeps = {
-    env,
-    platform: process.platform,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (line) => err.push(...line.split('\n')),
-    stdin: async () => Buffer.alloc(0),
-    stdoutIsTerminal: () => false,
-    ask: async () => '',
-    run: async () => ({ code: 128, stdout: '' }),
-    fetch,
-    secrets: new Set(),
-    now: Date.now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  };
-  const code = await runInProcess(argv, deps);
-  const stderr = err.map((l) => `${l}\n`).join('');
-  assertNoLeak({ stdout, stderr, summary: '' }, secrets);
-  return { code, stdout, stderr };
-}
+let way: CliWay = CLI_WAYS[0];
 
 /** The verb with the stand-in as its API and `token` as GH_TOKEN, which must appear nowhere. */
 function doctor(argv: string[], opts: CliOptions & { token?: string } = {}): Promise<CliResult> {
   const env = { GH_TOKEN: opts.token ?? pat, GITHUB_API_URL: gh.url, OAUTH_BROKER_RETRY_BASE_MS: '1', ...opts.env };
   const secrets = [pat, ...(opts.token ? [opts.token] : [])];
-  if (way === 'in process') return inProcess(['doctor', ...argv], env, secrets);
-  return runCli(['doctor', ...argv], { ...opts, env, secrets });
+  return runCliBy(way, ['doctor', ...argv], { ...opts, env, secrets });
 }
 
 const here = ['--repo', REPO, '--secret', SECRET];
@@ -81,7 +50,7 @@ function token(spec: Omit<TokenSpec, 'kind'>, kind: TokenSpec['kind'] = 'pat'): 
   return t;
 }
 
-describe.each(WAYS)('%s', (w) => {
+describe.each(CLI_WAYS)('%s', (w) => {
   beforeAll(() => {
     way = w;
   });

@@ -10,7 +10,7 @@ import { ROTATION_WORKFLOW } from '../../src/cli/doctor.js';
 import { newPatUrl } from '../../src/cli/init/access.js';
 import { ROTATION_FILE } from '../../src/cli/init/workflows.js';
 import { parseCredentials } from '../../src/core/credentials.js';
-import { type CliOptions, runCli, scratchHome } from '../support/cli.js';
+import { CLI_WAYS, type CliOptions, type CliWay, runCliBy, scratchHome } from '../support/cli.js';
 import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { type LoginServer, startLoginServer } from '../support/login-server.js';
@@ -91,9 +91,11 @@ function file(text: string): string {
   return path;
 }
 
-/** The bundle in the working copy, with the stand-in as its API; no token may appear in any output. */
+let way: CliWay = CLI_WAYS[0];
+
+/** init in the working copy, with the stand-in as its API; no token may appear in any output. */
 function init(argv: string[], dir: string, opts: CliOptions = {}) {
-  return runCli(['init', ...argv], {
+  return runCliBy(way, ['init', ...argv], {
     ...opts,
     cwd: dir,
     env: {
@@ -158,278 +160,284 @@ function expectWellFormed(w: Workflow): void {
 
 const errorLine = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('oauth-broker init: ')) ?? '';
 
-describe('oauth-broker init --yes, in a script', () => {
-  it('sets up a fresh repository: the secret sealed, the rotation and job workflows written', async () => {
-    const { repo, dir } = repository();
-    const login = claudeLogin();
-    const r = await init(['--yes', '--repo', repo, '--provider', 'anthropic', '--from', file(login)], dir);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe(stored(login));
-
-    const written = workflows(dir);
-    expect(Object.keys(written).sort()).toEqual(['claude.yml', 'oauth-broker-rotate.yml']);
-    for (const w of Object.values(written)) expectWellFormed(w);
-    const rotate = written['oauth-broker-rotate.yml'];
-    expect(Object.keys(rotate.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
-    expect(rotate.permissions).toEqual({ contents: 'read', issues: 'write' });
-    expect(brokerStep(rotate).with).toMatchObject({
-      credentials: secret('CLAUDE_CREDENTIALS'),
-      mode: 'refresh',
-      'secret-name': 'CLAUDE_CREDENTIALS',
-      'github-token': secret('SECRETS_WRITER_TOKEN'),
-      alert: 'issue',
-    });
-    const job = written['claude.yml'];
-    expect(brokerStep(job).with).toMatchObject({ credentials: secret('CLAUDE_CREDENTIALS'), mode: 'check' });
-    expect(brokerStep(job).with?.['github-token']).toBeUndefined();
-    expect(job.jobs.claude.steps.at(-1)).toEqual({
-      uses: 'anthropics/claude-code-action@v1',
-      with: { claude_code_oauth_token: `\${{ steps.claude.outputs.access-token }}` },
-    });
-
-    expect(r.stderr).toContain('Created the folder .github.');
-    expect(r.stderr).toContain('Created the folder .github/workflows.');
-    expect(r.stderr).toContain(`Created repository secret CLAUDE_CREDENTIALS of ${repo}.`);
-    expect(r.stderr).toContain(`gh secret set SECRETS_WRITER_TOKEN --repo ${repo}`);
-    expect(r.stderr).toContain('git add .github/workflows/oauth-broker-rotate.yml');
+describe.each(CLI_WAYS)('%s', (w) => {
+  beforeAll(() => {
+    way = w;
   });
 
-  it('takes the repository from origin and the provider from the login (Codex), into an environment', async () => {
-    const { repo, dir } = repository();
-    const login = codexLogin();
-    const r = await init(['--yes', '--from', file(login), '--environment', 'production'], dir);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`Repository: ${repo} (git remote origin`);
-    expect(gh.envSecret(repo, 'production', 'CODEX_AUTH')?.value).toBe(stored(login));
-    expect(gh.repoSecret(repo, 'CODEX_AUTH')).toBeUndefined();
+  describe('oauth-broker init --yes, in a script', () => {
+    it('sets up a fresh repository: the secret sealed, the rotation and job workflows written', async () => {
+      const { repo, dir } = repository();
+      const login = claudeLogin();
+      const r = await init(['--yes', '--repo', repo, '--provider', 'anthropic', '--from', file(login)], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe(stored(login));
 
-    const written = workflows(dir);
-    expect(Object.keys(written).sort()).toEqual(['codex-review.yml', 'oauth-broker-rotate.yml']);
-    for (const w of Object.values(written)) {
-      expectWellFormed(w);
-      expect(Object.values(w.jobs)[0].environment).toBe('production');
-      expect(brokerStep(w).with).toMatchObject({ provider: 'openai', credentials: secret('CODEX_AUTH') });
+      const written = workflows(dir);
+      expect(Object.keys(written).sort()).toEqual(['claude.yml', 'oauth-broker-rotate.yml']);
+      for (const w of Object.values(written)) expectWellFormed(w);
+      const rotate = written['oauth-broker-rotate.yml'];
+      expect(Object.keys(rotate.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+      expect(rotate.permissions).toEqual({ contents: 'read', issues: 'write' });
+      expect(brokerStep(rotate).with).toMatchObject({
+        credentials: secret('CLAUDE_CREDENTIALS'),
+        mode: 'refresh',
+        'secret-name': 'CLAUDE_CREDENTIALS',
+        'github-token': secret('SECRETS_WRITER_TOKEN'),
+        alert: 'issue',
+      });
+      const job = written['claude.yml'];
+      expect(brokerStep(job).with).toMatchObject({ credentials: secret('CLAUDE_CREDENTIALS'), mode: 'check' });
+      expect(brokerStep(job).with?.['github-token']).toBeUndefined();
+      expect(job.jobs.claude.steps.at(-1)).toEqual({
+        uses: 'anthropics/claude-code-action@v1',
+        with: { claude_code_oauth_token: `\${{ steps.claude.outputs.access-token }}` },
+      });
+
+      expect(r.stderr).toContain('Created the folder .github.');
+      expect(r.stderr).toContain('Created the folder .github/workflows.');
+      expect(r.stderr).toContain(`Created repository secret CLAUDE_CREDENTIALS of ${repo}.`);
+      expect(r.stderr).toContain(`gh secret set SECRETS_WRITER_TOKEN --repo ${repo}`);
+      expect(r.stderr).toContain('git add .github/workflows/oauth-broker-rotate.yml');
+    });
+
+    it('takes the repository from origin and the provider from the login (Codex), into an environment', async () => {
+      const { repo, dir } = repository();
+      const login = codexLogin();
+      const r = await init(['--yes', '--from', file(login), '--environment', 'production'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`Repository: ${repo} (git remote origin`);
+      expect(gh.envSecret(repo, 'production', 'CODEX_AUTH')?.value).toBe(stored(login));
+      expect(gh.repoSecret(repo, 'CODEX_AUTH')).toBeUndefined();
+
+      const written = workflows(dir);
+      expect(Object.keys(written).sort()).toEqual(['codex-review.yml', 'oauth-broker-rotate.yml']);
+      for (const w of Object.values(written)) {
+        expectWellFormed(w);
+        expect(Object.values(w.jobs)[0].environment).toBe('production');
+        expect(brokerStep(w).with).toMatchObject({ provider: 'openai', credentials: secret('CODEX_AUTH') });
+      }
+      expect(brokerStep(written['oauth-broker-rotate.yml']).with).toMatchObject({
+        'secret-name': 'CODEX_AUTH',
+        'secret-environment': 'production',
+      });
+    });
+
+    it("imports Claude Code's login, saying that the copy and the CLI now share it", async () => {
+      const { repo, dir } = repository();
+      const home = scratchHome();
+      const login = claudeLogin();
+      mkdirSync(join(home, '.claude'));
+      writeFileSync(join(home, '.claude', '.credentials.json'), login);
+      const r = await init(['--yes', '--repo', repo, '--import'], dir, { env: { HOME: home } });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('share one refresh token');
+      expect(parseCredentials(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value ?? '')).toMatchObject(
+        parseCredentials(login),
+      );
+    });
+
+    it('says in its own words when there is no local login to import, before anything is sent', async () => {
+      const { repo, dir } = repository();
+      const before = gh.requests.length;
+      const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--import'], dir);
+      expect(r.code).toBe(1);
+      expect(errorLine(r.stderr)).toMatch(
+        /^oauth-broker init: error: no Codex login in .*; log in with codex login first, or pass --from FILE\.$/,
+      );
+      expect(gh.requests.length).toBe(before);
+    });
+
+    it('refuses a login of another provider before anything is sent', async () => {
+      const { repo, dir } = repository();
+      const before = gh.requests.length;
+      const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--from', file(claudeLogin())], dir);
+      expect(r.code).toBe(1);
+      expect(errorLine(r.stderr)).toMatch(/^oauth-broker init: error: --from \S+: these are Claude Code credentials/);
+      expect(errorLine(r.stderr)).toContain('--provider anthropic');
+
+      expect(gh.requests.length).toBe(before);
+    });
+
+    it('fails naming the flag when something must be given', async () => {
+      const { dir } = repository();
+      const r = await init(['--yes'], dir);
+      expect(r.code).toBe(2);
+      expect(errorLine(r.stderr)).toBe(
+        'oauth-broker init: --login, --import or --from is needed: init does not ask with --yes.',
+      );
+    });
+  });
+
+  describe('oauth-broker init, where the secret exists already', () => {
+    it('refuses to replace it without --force, and replaces it with', async () => {
+      const { repo, dir } = repository();
+      gh.setRepoSecret(repo, 'CLAUDE_CREDENTIALS', 'the old login');
+      const login = claudeLogin();
+      const argv = ['--yes', '--repo', repo, '--from', file(login)];
+
+      const refused = await init(argv, dir);
+      expect(refused.code).toBe(1);
+      expect(errorLine(refused.stderr)).toBe(
+        'oauth-broker init: error: --secret CLAUDE_CREDENTIALS: the secret exists already; ' +
+          'pass --force to replace it, or --secret to choose another name.',
+      );
+      expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe('the old login');
+      expect(existsSync(join(dir, '.github'))).toBe(false);
+
+      const replaced = await init([...argv, '--force'], dir);
+      expect(replaced.code).toBe(0);
+      expect(replaced.stderr).toContain(`Updated repository secret CLAUDE_CREDENTIALS of ${repo}.`);
+      expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe(stored(login));
+    });
+  });
+
+  describe('oauth-broker init with a token that lacks a permission', () => {
+    it.each([
+      ['Variables', noVariables, '"Variables: Read and write"'],
+      ['Secrets write', readSecrets, '"Secrets: Read and write"'],
+    ])('stops before any login when it lacks %s, naming what to grant', async (_, token, lacks) => {
+      const { repo, dir } = repository();
+      const before = logins.requests.length;
+      const r = await init(
+        [
+          '--repo',
+          repo,
+          '--provider',
+          'openai',
+          '--login',
+          '--device-url',
+          logins.deviceUrl,
+          '--token-url',
+          logins.tokenUrl,
+        ],
+        dir,
+        { env: { GH_TOKEN: token } },
+      );
+      expect(r.code).toBe(1);
+      expect(errorLine(r.stderr)).toBe(
+        `oauth-broker init: error: GH_TOKEN: the token cannot set up repository secret CODEX_AUTH of ${repo}: ` +
+          `it lacks ${lacks}.`,
+      );
+      for (const line of [
+        `Give the token these repository permissions on ${repo} (a fine-grained PAT):`,
+        'Secrets: Read and write',
+        'Variables: Read and write',
+        'Metadata: Read-only',
+        'Actions: Read-only',
+        '/settings/personal-access-tokens/new',
+        'actions/create-github-app-token',
+        'Nothing was logged in, and neither the secret nor a workflow was written.',
+      ]) {
+        expect(r.stderr).toContain(line);
+      }
+      expect(logins.requests.length).toBe(before);
+      expect(r.stderr).not.toContain('codex/device');
+      expect(gh.repoSecret(repo, 'CODEX_AUTH')).toBeUndefined();
+      expect(existsSync(join(dir, '.github'))).toBe(false);
+    });
+  });
+
+  describe('oauth-broker init, where a workflow file exists', () => {
+    it('leaves it as it is with --yes, and writes the other', async () => {
+      const { repo, dir } = repository();
+      mkdirSync(workflowsDir(dir), { recursive: true });
+      const mine = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
+      writeFileSync(mine, 'name: my own rotation\n');
+      const r = await init(['--yes', '--repo', repo, '--from', file(claudeLogin())], dir);
+      expect(r.code).toBe(0);
+      expect(readFileSync(mine, 'utf8')).toBe('name: my own rotation\n');
+      expect(r.stderr).toContain(
+        'Left .github/workflows/oauth-broker-rotate.yml as it is: it exists (--force replaces it).',
+      );
+      expect(r.stderr).not.toContain('Created the folder');
+      expectWellFormed(workflows(dir)['claude.yml']);
+    });
+  });
+
+  describe('oauth-broker init, interactive', () => {
+    it('asks the provider, the login and whether to replace a file, and answers come from stdin', async () => {
+      const { repo, dir } = repository();
+      mkdirSync(workflowsDir(dir), { recursive: true });
+      const job = join(workflowsDir(dir), 'codex-review.yml');
+      const rotation = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
+      writeFileSync(job, 'name: mine\n');
+      writeFileSync(rotation, 'name: mine too\n');
+      // openai; a new login; keep the rotation file (no), replace the job file (yes).
+      const r = await init(['--device-url', logins.deviceUrl, '--token-url', logins.tokenUrl], dir, {
+        stdin: '2\n1\nn\ny\n',
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('Which provider?');
+      expect(r.stderr).toContain('Which login should CI use?');
+      expect(r.stderr).toContain(`${logins.deviceUrl}/codex/device`);
+
+      const issued = logins.issued.at(-1);
+      const value = gh.repoSecret(repo, 'CODEX_AUTH')?.value ?? '';
+      expect(parseCredentials(value)).toMatchObject({ format: 'codex', refreshToken: issued?.refreshToken });
+      expect(readFileSync(rotation, 'utf8')).toBe('name: mine too\n');
+      expectWellFormed(load(readFileSync(job, 'utf8')) as Workflow);
+      expect(r.stderr).toContain('Replaced .github/workflows/codex-review.yml');
+    });
+  });
+
+  describe('the workflows init writes, run as GitHub would run their broker steps', () => {
+    const writer = fakeToken('pat');
+    const jobToken = fakeToken('app-token');
+    const si = useStandIns(writer, { cache: false });
+    beforeEach(() => si.gh.addToken(jobToken, { kind: 'job', repos: [REPO], secrets: 'none', issues: 'write' }));
+
+    /** The step's inputs as the runner gives them: action.yml's defaults, then `with:`, expressions resolved. */
+    function inputsOf(step: Step): Record<string, string> {
+      const value = (expr: string): string => {
+        const name = /^secrets\.(\w+)$/.exec(expr)?.[1];
+        if (name === 'SECRETS_WRITER_TOKEN') return writer;
+        if (name) return si.gh.repoSecret(REPO, name)?.value ?? '';
+        const known: Record<string, string> = { 'github.token': jobToken, 'github.repository': REPO };
+        if (expr in known) return known[expr];
+        if (expr === 'github.api_url') return si.gh.url;
+        throw new Error(`the test cannot resolve \${{ ${expr} }}`);
+      };
+      const given = { ...Object.fromEntries(Object.entries(actionInputs).map(([k, d]) => [k, d.default ?? ''])) };
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries({ ...given, ...step.with })) {
+        out[k] = String(v).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => value(e));
+      }
+      return { ...out, 'github-api-url': si.gh.url, 'token-url': si.oauth.tokenUrl };
     }
-    expect(brokerStep(written['oauth-broker-rotate.yml']).with).toMatchObject({
-      'secret-name': 'CODEX_AUTH',
-      'secret-environment': 'production',
+
+    it('the rotation refreshes the login init stored and writes it back; the job then uses it as stored', async () => {
+      const scopes = ['user:inference', 'user:profile'];
+      const { refreshToken, accessToken } = si.oauth.issue(scopes);
+      const login = JSON.stringify({
+        claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + 600_000, scopes },
+      });
+      const dir = scratchHome();
+      const r = await runCliBy(way, ['init', '--yes', '--repo', REPO, '--from', file(login), '--dir', dir], {
+        env: { GH_TOKEN: writer, GITHUB_API_URL: si.gh.url, OAUTH_BROKER_RETRY_BASE_MS: '1' },
+      });
+      expect(r.code).toBe(0);
+      const written = workflows(dir);
+
+      const rotation = await runStepThenPost({
+        inputs: inputsOf(brokerStep(written['oauth-broker-rotate.yml'])),
+        env: { GITHUB_REPOSITORY: REPO },
+      });
+      expect(rotation.main.code).toBe(0);
+      expect(rotation.main.outputs).toMatchObject({ source: 'refreshed', 'secret-updated': 'true' });
+      const rotated = JSON.parse(si.gh.repoSecret(REPO, 'CLAUDE_CREDENTIALS')?.value ?? '{}').claudeAiOauth;
+      expect(rotated.refreshToken).not.toBe(refreshToken);
+
+      const requests = si.oauth.requests.length;
+      const job = await runStepThenPost({
+        inputs: inputsOf(brokerStep(written['claude.yml'])),
+        env: { GITHUB_REPOSITORY: REPO },
+      });
+      expect(job.main.code).toBe(0);
+      expect(job.main.outputs).toMatchObject({ source: 'stored', 'access-token': rotated.accessToken });
+      expect(si.oauth.requests).toHaveLength(requests);
     });
-  });
-
-  it("imports Claude Code's login, saying that the copy and the CLI now share it", async () => {
-    const { repo, dir } = repository();
-    const home = scratchHome();
-    const login = claudeLogin();
-    mkdirSync(join(home, '.claude'));
-    writeFileSync(join(home, '.claude', '.credentials.json'), login);
-    const r = await init(['--yes', '--repo', repo, '--import'], dir, { env: { HOME: home } });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('share one refresh token');
-    expect(parseCredentials(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value ?? '')).toMatchObject(
-      parseCredentials(login),
-    );
-  });
-
-  it('says in its own words when there is no local login to import, before anything is sent', async () => {
-    const { repo, dir } = repository();
-    const before = gh.requests.length;
-    const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--import'], dir);
-    expect(r.code).toBe(1);
-    expect(errorLine(r.stderr)).toMatch(
-      /^oauth-broker init: error: no Codex login in .*; log in with codex login first, or pass --from FILE\.$/,
-    );
-    expect(gh.requests.length).toBe(before);
-  });
-
-  it('refuses a login of another provider before anything is sent', async () => {
-    const { repo, dir } = repository();
-    const before = gh.requests.length;
-    const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--from', file(claudeLogin())], dir);
-    expect(r.code).toBe(1);
-    expect(errorLine(r.stderr)).toMatch(/^oauth-broker init: error: --from \S+: these are Claude Code credentials/);
-    expect(errorLine(r.stderr)).toContain('--provider anthropic');
-
-    expect(gh.requests.length).toBe(before);
-  });
-
-  it('fails naming the flag when something must be given', async () => {
-    const { dir } = repository();
-    const r = await init(['--yes'], dir);
-    expect(r.code).toBe(2);
-    expect(errorLine(r.stderr)).toBe(
-      'oauth-broker init: --login, --import or --from is needed: init does not ask with --yes.',
-    );
-  });
-});
-
-describe('oauth-broker init, where the secret exists already', () => {
-  it('refuses to replace it without --force, and replaces it with', async () => {
-    const { repo, dir } = repository();
-    gh.setRepoSecret(repo, 'CLAUDE_CREDENTIALS', 'the old login');
-    const login = claudeLogin();
-    const argv = ['--yes', '--repo', repo, '--from', file(login)];
-
-    const refused = await init(argv, dir);
-    expect(refused.code).toBe(1);
-    expect(errorLine(refused.stderr)).toBe(
-      'oauth-broker init: error: --secret CLAUDE_CREDENTIALS: the secret exists already; ' +
-        'pass --force to replace it, or --secret to choose another name.',
-    );
-    expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe('the old login');
-    expect(existsSync(join(dir, '.github'))).toBe(false);
-
-    const replaced = await init([...argv, '--force'], dir);
-    expect(replaced.code).toBe(0);
-    expect(replaced.stderr).toContain(`Updated repository secret CLAUDE_CREDENTIALS of ${repo}.`);
-    expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe(stored(login));
-  });
-});
-
-describe('oauth-broker init with a token that lacks a permission', () => {
-  it.each([
-    ['Variables', noVariables, '"Variables: Read and write"'],
-    ['Secrets write', readSecrets, '"Secrets: Read and write"'],
-  ])('stops before any login when it lacks %s, naming what to grant', async (_, token, lacks) => {
-    const { repo, dir } = repository();
-    const before = logins.requests.length;
-    const r = await init(
-      [
-        '--repo',
-        repo,
-        '--provider',
-        'openai',
-        '--login',
-        '--device-url',
-        logins.deviceUrl,
-        '--token-url',
-        logins.tokenUrl,
-      ],
-      dir,
-      { env: { GH_TOKEN: token } },
-    );
-    expect(r.code).toBe(1);
-    expect(errorLine(r.stderr)).toBe(
-      `oauth-broker init: error: GH_TOKEN: the token cannot set up repository secret CODEX_AUTH of ${repo}: ` +
-        `it lacks ${lacks}.`,
-    );
-    for (const line of [
-      `Give the token these repository permissions on ${repo} (a fine-grained PAT):`,
-      'Secrets: Read and write',
-      'Variables: Read and write',
-      'Metadata: Read-only',
-      'Actions: Read-only',
-      '/settings/personal-access-tokens/new',
-      'actions/create-github-app-token',
-      'Nothing was logged in, and neither the secret nor a workflow was written.',
-    ]) {
-      expect(r.stderr).toContain(line);
-    }
-    expect(logins.requests.length).toBe(before);
-    expect(r.stderr).not.toContain('codex/device');
-    expect(gh.repoSecret(repo, 'CODEX_AUTH')).toBeUndefined();
-    expect(existsSync(join(dir, '.github'))).toBe(false);
-  });
-});
-
-describe('oauth-broker init, where a workflow file exists', () => {
-  it('leaves it as it is with --yes, and writes the other', async () => {
-    const { repo, dir } = repository();
-    mkdirSync(workflowsDir(dir), { recursive: true });
-    const mine = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
-    writeFileSync(mine, 'name: my own rotation\n');
-    const r = await init(['--yes', '--repo', repo, '--from', file(claudeLogin())], dir);
-    expect(r.code).toBe(0);
-    expect(readFileSync(mine, 'utf8')).toBe('name: my own rotation\n');
-    expect(r.stderr).toContain(
-      'Left .github/workflows/oauth-broker-rotate.yml as it is: it exists (--force replaces it).',
-    );
-    expect(r.stderr).not.toContain('Created the folder');
-    expectWellFormed(workflows(dir)['claude.yml']);
-  });
-});
-
-describe('oauth-broker init, interactive', () => {
-  it('asks the provider, the login and whether to replace a file, and answers come from stdin', async () => {
-    const { repo, dir } = repository();
-    mkdirSync(workflowsDir(dir), { recursive: true });
-    const job = join(workflowsDir(dir), 'codex-review.yml');
-    const rotation = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
-    writeFileSync(job, 'name: mine\n');
-    writeFileSync(rotation, 'name: mine too\n');
-    // openai; a new login; keep the rotation file (no), replace the job file (yes).
-    const r = await init(['--device-url', logins.deviceUrl, '--token-url', logins.tokenUrl], dir, {
-      stdin: '2\n1\nn\ny\n',
-    });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Which provider?');
-    expect(r.stderr).toContain('Which login should CI use?');
-    expect(r.stderr).toContain(`${logins.deviceUrl}/codex/device`);
-
-    const issued = logins.issued.at(-1);
-    const value = gh.repoSecret(repo, 'CODEX_AUTH')?.value ?? '';
-    expect(parseCredentials(value)).toMatchObject({ format: 'codex', refreshToken: issued?.refreshToken });
-    expect(readFileSync(rotation, 'utf8')).toBe('name: mine too\n');
-    expectWellFormed(load(readFileSync(job, 'utf8')) as Workflow);
-    expect(r.stderr).toContain('Replaced .github/workflows/codex-review.yml');
-  });
-});
-
-describe('the workflows init writes, run as GitHub would run their broker steps', () => {
-  const writer = fakeToken('pat');
-  const jobToken = fakeToken('app-token');
-  const si = useStandIns(writer, { cache: false });
-  beforeEach(() => si.gh.addToken(jobToken, { kind: 'job', repos: [REPO], secrets: 'none', issues: 'write' }));
-
-  /** The step's inputs as the runner gives them: action.yml's defaults, then `with:`, expressions resolved. */
-  function inputsOf(step: Step): Record<string, string> {
-    const value = (expr: string): string => {
-      const name = /^secrets\.(\w+)$/.exec(expr)?.[1];
-      if (name === 'SECRETS_WRITER_TOKEN') return writer;
-      if (name) return si.gh.repoSecret(REPO, name)?.value ?? '';
-      const known: Record<string, string> = { 'github.token': jobToken, 'github.repository': REPO };
-      if (expr in known) return known[expr];
-      if (expr === 'github.api_url') return si.gh.url;
-      throw new Error(`the test cannot resolve \${{ ${expr} }}`);
-    };
-    const given = { ...Object.fromEntries(Object.entries(actionInputs).map(([k, d]) => [k, d.default ?? ''])) };
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...given, ...step.with })) {
-      out[k] = String(v).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => value(e));
-    }
-    return { ...out, 'github-api-url': si.gh.url, 'token-url': si.oauth.tokenUrl };
-  }
-
-  it('the rotation refreshes the login init stored and writes it back; the job then uses it as stored', async () => {
-    const scopes = ['user:inference', 'user:profile'];
-    const { refreshToken, accessToken } = si.oauth.issue(scopes);
-    const login = JSON.stringify({
-      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + 600_000, scopes },
-    });
-    const dir = scratchHome();
-    const r = await runCli(['init', '--yes', '--repo', REPO, '--from', file(login), '--dir', dir], {
-      env: { GH_TOKEN: writer, GITHUB_API_URL: si.gh.url, OAUTH_BROKER_RETRY_BASE_MS: '1' },
-    });
-    expect(r.code).toBe(0);
-    const written = workflows(dir);
-
-    const rotation = await runStepThenPost({
-      inputs: inputsOf(brokerStep(written['oauth-broker-rotate.yml'])),
-      env: { GITHUB_REPOSITORY: REPO },
-    });
-    expect(rotation.main.code).toBe(0);
-    expect(rotation.main.outputs).toMatchObject({ source: 'refreshed', 'secret-updated': 'true' });
-    const rotated = JSON.parse(si.gh.repoSecret(REPO, 'CLAUDE_CREDENTIALS')?.value ?? '{}').claudeAiOauth;
-    expect(rotated.refreshToken).not.toBe(refreshToken);
-
-    const requests = si.oauth.requests.length;
-    const job = await runStepThenPost({
-      inputs: inputsOf(brokerStep(written['claude.yml'])),
-      env: { GITHUB_REPOSITORY: REPO },
-    });
-    expect(job.main.code).toBe(0);
-    expect(job.main.outputs).toMatchObject({ source: 'stored', 'access-token': rotated.accessToken });
-    expect(si.oauth.requests).toHaveLength(requests);
   });
 });
 

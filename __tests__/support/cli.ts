@@ -3,11 +3,15 @@
  * its own stdin, environment (HOME in a scratch dir, nothing inherited but PATH) and working
  * directory. Every run is held to the no-leak rule: no fake token, nor a piece of one, in stderr,
  * nor in stdout unless the test says stdout is the credentials it asked for (`--out -`).
+ * `runCliInProcess` runs the same command line through src/cli/main.ts in this process, so that
+ * coverage sees the verbs a test drives; `CLI_WAYS` runs a file's cases both ways.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type CliDeps, processDeps } from '../../src/cli/deps.js';
+import { runCli as runInProcess } from '../../src/cli/main.js';
 import { assertNoLeak } from './leaks.js';
 import { repoRoot, stepNode } from './runner.js';
 
@@ -50,6 +54,8 @@ export async function runCli(argv: readonly string[], opts: CliOptions = {}): Pr
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
     stderr += d;
   });
+  // A CLI may stop reading before the end (input over its limit): the rest of the pipe is refused.
+  child.stdin.on('error', () => {});
   if (typeof opts.stdin === 'function') opts.stdin(child);
   else child.stdin.end(opts.stdin ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
@@ -58,4 +64,54 @@ export async function runCli(argv: readonly string[], opts: CliOptions = {}): Pr
   const result = { code, stdout, stderr };
   assertNoLeak({ stdout: opts.secretsOnStdout ? '' : stdout, stderr, summary: '' }, opts.secrets ?? []);
   return result;
+}
+
+/** The two ways a file's cases run: the bundle as a user runs it, and the sources in process. */
+export const CLI_WAYS = ['through the bundle', 'in process'] as const;
+export type CliWay = (typeof CLI_WAYS)[number];
+
+/**
+ * The command line through src/cli/main.ts, in this process: the same environment, working
+ * directory and stdin (its lines answer the questions) as runCli gives the bundle, the output
+ * captured and held to the same no-leak rule.
+ */
+export async function runCliInProcess(argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  if (typeof opts.stdin === 'function') throw new Error('runCliInProcess takes stdin as a string');
+  const home = opts.env?.HOME ?? scratchHome();
+  const input = opts.stdin ?? '';
+  const answers = input.split('\n');
+  let stdout = '';
+  const err: string[] = [];
+  const deps: CliDeps = {
+    ...processDeps(),
+    env: { PATH: process.env.PATH ?? '', HOME: home, RUNNER_DEBUG: '1', ...opts.env },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (line) => err.push(...line.split('\n')),
+    stdin: async () => Buffer.from(input),
+    stdoutIsTerminal: () => false,
+    ask: async (question) => {
+      err.push(question);
+      return answers.shift() ?? '';
+    },
+    fetch,
+    secrets: new Set(),
+  };
+  const cwd = process.cwd();
+  process.chdir(opts.cwd ?? home);
+  let code: number;
+  try {
+    code = await runInProcess(argv, deps);
+  } finally {
+    process.chdir(cwd);
+  }
+  const stderr = err.map((l) => `${l}\n`).join('');
+  assertNoLeak({ stdout: opts.secretsOnStdout ? '' : stdout, stderr, summary: '' }, opts.secrets ?? []);
+  return { code, stdout, stderr };
+}
+
+/** runCli or runCliInProcess, as `way` says. */
+export function runCliBy(way: CliWay, argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  return way === 'in process' ? runCliInProcess(argv, opts) : runCli(argv, opts);
 }

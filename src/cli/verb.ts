@@ -60,7 +60,7 @@ export function parseVerbArgs(verb: Verb, argv: readonly string[]): Args {
 
 function usageMessage(err: unknown, verb: Verb): string {
   const code = (err as { code?: string }).code;
-  const message = err instanceof Error ? err.message : '';
+  const message = String((err as { message?: unknown }).message ?? '');
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const near = didYouMean(option.replace(/^--?/, ''), [...Object.keys(verb.options), 'help'], (o) => `--${o}`);

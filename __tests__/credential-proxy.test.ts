@@ -1,0 +1,262 @@
+// The credential proxy's server in-process (src/proxy/server.ts, guard.ts) against a recording
+// upstream stand-in: what it forwards and how, streams and disconnects, and everything it refuses
+// without a single byte reaching upstream.
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { startProxyServer, type RunningProxy } from '../src/proxy/server.js';
+import { fakeToken } from './support/fake-tokens.js';
+import { closedPort } from './support/http.js';
+import { leaks } from './support/leaks.js';
+import { startUpstream, type Upstream } from './support/upstream.js';
+
+const TOKEN = fakeToken('anthropic-access');
+const PLACEHOLDER = 'sk-ant-oat01-oauth-broker-proxy-placeholder-0123456789';
+const BETA = 'claude-code-20250219,oauth-2025-04-20';
+
+let upstream: Upstream;
+let proxy: RunningProxy;
+let log: string[];
+
+async function start(upstreamUrl: string): Promise<RunningProxy> {
+  return startProxyServer({
+    provider: 'anthropic',
+    upstream: upstreamUrl,
+    placeholder: PLACEHOLDER,
+    token: async () => TOKEN,
+    log: (line) => log.push(line),
+    monotonic: () => performance.now(),
+  });
+}
+
+beforeEach(async () => {
+  log = [];
+  upstream = await startUpstream();
+  proxy = await start(upstream.url);
+});
+afterEach(async () => {
+  await proxy.close();
+  await upstream.close();
+  // The proxy's log is read by whoever reads RUNNER_TEMP: never a piece of the token.
+  expect(leaks({ stdout: log.join('\n'), stderr: '', summary: '' })).toEqual([]);
+});
+
+const claude = (extra: Record<string, string> = {}): Record<string, string> => ({
+  authorization: `Bearer ${PLACEHOLDER}`,
+  'anthropic-beta': BETA,
+  'anthropic-version': '2023-06-01',
+  'content-type': 'application/json',
+  ...extra,
+});
+
+describe('forwarding', () => {
+  it('swaps the placeholder for the live token and passes everything else through, both ways', async () => {
+    const body = JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 16, messages: [] });
+    const res = await fetch(`${proxy.url}/v1/messages?beta=true`, {
+      method: 'POST',
+      headers: claude({ 'x-app': 'cli', 'user-agent': 'claude-cli/2.1.0' }),
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('request-id')).toBe('req_0001');
+    expect(await res.json()).toEqual({ type: 'message', received: body.length });
+    expect(upstream.requests).toHaveLength(1);
+    const got = upstream.requests[0];
+    expect(got).toMatchObject({ method: 'POST', url: '/v1/messages?beta=true', body });
+    expect(got.headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      'anthropic-beta': BETA,
+      'anthropic-version': '2023-06-01',
+      'x-app': 'cli',
+      'user-agent': 'claude-cli/2.1.0',
+      host: new URL(upstream.url).host,
+    });
+    expect(log).toEqual([expect.stringMatching(/^POST \/v1\/messages: 200 in \d+ ms$/)]);
+  });
+
+  it('drops hop-by-hop headers, and those Connection names, each way', async () => {
+    upstream.handler = (_req, res) => {
+      res.writeHead(200, { connection: 'x-up-private', 'x-up-private': '1', 'keep-alive': 'timeout=5', 'x-up': 'y' });
+      res.end('{}');
+    };
+    const { status, headers } = await new Promise<{ status?: number; headers: Record<string, unknown> }>(
+      (resolve, reject) => {
+        const req = request(
+          `${proxy.url}/v1/messages/count_tokens`,
+          { method: 'POST', headers: claude({ connection: 'x-private', 'x-private': 'secret-ish', te: 'trailers' }) },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode, headers: res.headers }));
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      },
+    );
+    expect(status).toBe(200);
+    expect(headers['x-up']).toBe('y');
+    expect(headers['x-up-private']).toBeUndefined();
+    const sent = upstream.requests[0].headers;
+    expect(upstream.requests[0].url).toBe('/v1/messages/count_tokens');
+    expect(sent['x-private']).toBeUndefined();
+    expect(sent.te).toBeUndefined();
+  });
+
+  it("puts the path after the upstream's own", async () => {
+    await proxy.close();
+    proxy = await start(`${upstream.url}/api/`);
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.status).toBe(200);
+    expect(upstream.requests[0].url).toBe('/api/v1/messages');
+  });
+
+  it('passes an error of the upstream through as it is', async () => {
+    upstream.handler = (_req, res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' });
+      res.end('{"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}');
+    };
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(((await res.json()) as { error: { type: string } }).error.type).toBe('rate_limit_error');
+  });
+
+  it('answers 502, naming no token, when the upstream cannot be reached', async () => {
+    await proxy.close();
+    proxy = await start(`http://127.0.0.1:${await closedPort()}`);
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect(JSON.parse(text).error.message).toMatch(
+      /^oauth-broker proxy: could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
+    expect(text).not.toContain(TOKEN);
+  });
+});
+
+describe('streams', () => {
+  /** An event stream whose first event is sent at once and the rest only when the test says. */
+  function holdingStream(): { release: () => void; finished: Promise<void> } {
+    let release = (): void => undefined;
+    let finish = (): void => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    const finished = new Promise<void>((r) => (finish = r));
+    upstream.handler = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write('event: message_start\ndata: {"type":"message_start"}\n\n');
+      await released;
+      if (res.destroyed) return;
+      res.end('event: message_stop\ndata: {"type":"message_stop"}\n\n');
+      finish();
+    };
+    return { release, finished };
+  }
+
+  it('passes each event through as it arrives: the first before the upstream has finished', async () => {
+    const { release, finished } = holdingStream();
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    // The upstream is still holding its last event.
+    expect(new TextDecoder().decode(first.value)).toContain('message_start');
+    let rest = '';
+    release();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value);
+    await finished;
+    expect(rest).toContain('message_stop');
+  });
+
+  it('cancels the upstream request when the client disconnects mid-stream', async () => {
+    const { release } = holdingStream();
+    const client = new AbortController();
+    const res = await fetch(`${proxy.url}/v1/messages`, {
+      method: 'POST',
+      headers: claude(),
+      body: '{}',
+      signal: client.signal,
+    });
+    await (res.body as ReadableStream<Uint8Array>).getReader().read();
+    client.abort();
+    await upstream.abortedAt(1);
+    release();
+    expect(upstream.aborted).toBe(1);
+  });
+});
+
+describe('refusals: nothing reaches upstream', () => {
+  const refusals: Array<[string, string, Record<string, string>, number]> = [
+    ['no bearer', '/v1/messages', { authorization: '' }, 401],
+    ['another bearer', '/v1/messages', { authorization: `Bearer ${fakeToken('anthropic-access')}` }, 401],
+    ['the placeholder in another scheme', '/v1/messages', { authorization: `Basic ${PLACEHOLDER}` }, 401],
+    ['a prefix of the placeholder', '/v1/messages', { authorization: `Bearer ${PLACEHOLDER.slice(0, -1)}` }, 401],
+    ['another credential beside it', '/v1/messages', { 'x-api-key': fakeToken('anthropic-api-key') }, 400],
+    ['another path', '/v1/models', {}, 404],
+    ['the legacy completions path', '/v1/complete', {}, 404],
+    ['a path that climbs out', '/v1/messages/../models', {}, 404],
+    ['an encoded slash', '/v1/messages%2F..%2Fmodels', {}, 404],
+    ['a doubled slash', '/v1/messages//x', {}, 404],
+    ['the OAuth endpoint', '/v1/oauth/token', {}, 404],
+    ['another host', '/v1/messages', { host: 'api.anthropic.com' }, 421],
+  ];
+
+  it.each(refusals)('refuses %s', async (_what, path, extra, status) => {
+    const headers = claude(extra);
+    if (headers.authorization === '') delete (headers as Record<string, string | undefined>).authorization;
+    const res = await rawRequest('POST', path, headers);
+    expect(res.status).toBe(status);
+    expect(JSON.parse(res.body).error.message).toMatch(/^oauth-broker proxy: /);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('refuses another method', async () => {
+    const res = await rawRequest('DELETE', '/v1/messages', claude());
+    expect(res.status).toBe(405);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('refuses an absolute URI and a CONNECT', async () => {
+    expect((await rawLines(`GET ${upstream.url}/v1/messages HTTP/1.1`, claude())).split(' ')[1]).toBe('400');
+    expect(await rawLines(`CONNECT ${new URL(upstream.url).host} HTTP/1.1`, claude())).not.toMatch(/^HTTP\/1\.1 2/);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('refuses two Authorization headers, the placeholder first', async () => {
+    const head = `POST /v1/messages HTTP/1.1`;
+    const status = await rawLines(head, claude(), `authorization: Bearer ${fakeToken('anthropic-access')}`);
+    expect(status.split(' ')[1]).toBe('401');
+    expect(upstream.requests).toEqual([]);
+  });
+
+  /** A request with exactly these headers (Host included), as http.request sends it. */
+  function rawRequest(method: string, path: string, headers: Record<string, string>) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${proxy.url}${path}`, { method, headers, setHost: !headers.host }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+  }
+
+  /** The status line the proxy answers a hand-written request with ('' if it only closes). */
+  function rawLines(requestLine: string, headers: Record<string, string>, ...more: string[]): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = connect(proxy.port, '127.0.0.1');
+      const lines = [
+        requestLine,
+        `host: 127.0.0.1:${proxy.port}`,
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      ];
+      socket.write(`${[...lines, ...more, 'content-length: 2', '', '{}'].join('\r\n')}`);
+      let got = '';
+      socket.setEncoding('utf8').on('data', (c: string) => {
+        got += c;
+        if (got.includes('\r\n')) socket.destroy();
+      });
+      socket.on('close', () => resolve(got.split('\r\n')[0] ?? ''));
+      socket.on('error', () => undefined);
+    });
+  }
+});

@@ -64,12 +64,24 @@ function putBack(file: StateFile): string[] {
   }
 }
 
-export async function publish(core: Core, cfg: Config, out: Outcome, now: number): Promise<void> {
+/** proxy: true: what later steps get instead of the access token (src/action/proxy-mode.ts). */
+export interface Proxied {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  placeholder: string;
+  /** The variable that points the provider's CLI at the proxy. */
+  baseUrlVariable: string;
+}
+
+// A placeholder in the CLI's file never looks expired: the CLI would try to refresh it itself.
+const PLACEHOLDER_LIFE_MS = 365 * 86_400_000;
+
+export async function publish(core: Core, cfg: Config, out: Outcome, now: number, proxied?: Proxied): Promise<void> {
   const { creds } = out;
-  const token = creds.accessToken ?? '';
+  const token = proxied ? proxied.placeholder : (creds.accessToken ?? '');
   const expiresAt = creds.expiresAt !== undefined ? new Date(creds.expiresAt).toISOString() : '';
   const expiresIn = creds.expiresAt !== undefined ? Math.max(0, Math.floor((creds.expiresAt - now) / 1000)) : 0;
-  const fp = fingerprint(token);
+  const fp = fingerprint(creds.accessToken ?? '');
 
   let filePath = '';
   if (cfg.credentialsFile) {
@@ -81,7 +93,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
           'or mode is check.',
       );
     }
-    const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
+    const held = proxied ? { ...creds, accessToken: token, expiresAt: now + PLACEHOLDER_LIFE_MS } : creds;
+    const content = credentialsFileContent(cfg.provider.id, held, clientRefresh);
     filePath = cfg.credentialsFile;
     const file: StateFile = { path: filePath, digest: digest(content), backup: place(core, filePath) };
     try {
@@ -105,7 +118,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
       }),
     );
   }
-  core.setOutput('access-token', token);
+  core.setOutput('access-token', proxied ? '' : token);
+  if (proxied) core.setOutput('proxy-url', proxied.url);
   core.setOutput('expires-at', expiresAt);
   core.setOutput('expires-in', String(expiresIn));
   core.setOutput('source', out.source);
@@ -114,6 +128,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
   core.setOutput('fingerprint', fp);
   core.setOutput('credentials-file', filePath);
   if (cfg.envName) core.exportVariable(cfg.envName, token);
+  if (proxied) core.exportVariable(proxied.baseUrlVariable, proxied.url);
 
   const where = out.secretUpdated && cfg.secret ? describeTarget(cfg.secret) : '';
   const left = expiresAt ? `, valid until ${expiresAt} (${formatDuration(expiresIn * 1000)} left)` : '';
@@ -121,8 +136,18 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     out.source
   ];
   core.info(`Access token ${from}${left}; fingerprint ${fp}.`);
-  if (cfg.envName) core.info(`Exported as ${cfg.envName}.`);
-  const holds = cfg.clientRefresh && out.refreshTokenLive ? 'with the refresh token' : 'access token only';
+  if (proxied) {
+    core.info(
+      `The credential proxy at ${proxied.url} holds it; later steps get ${proxied.baseUrlVariable} and a ` +
+        'placeholder instead of the token.',
+    );
+  }
+  if (cfg.envName) core.info(`Exported ${proxied ? 'the placeholder ' : ''}as ${cfg.envName}.`);
+  const holds = proxied
+    ? 'the placeholder'
+    : cfg.clientRefresh && out.refreshTokenLive
+      ? 'with the refresh token'
+      : 'access token only';
   if (filePath) core.info(`Wrote ${filePath} (0600, ${holds}).`);
   if (where) core.info(`Rotated credentials written to ${where}.`);
 
@@ -132,6 +157,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     ['expires at', expiresAt || 'unknown'],
     ['fingerprint', `<code>${fp}</code>`],
     ['secret updated', where ? `yes: ${where}` : 'no'],
+    ...(proxied ? ([['proxy', `${proxied.url} (later steps hold a placeholder)`]] as Array<[string, string]>) : []),
   ];
   await writeSummary(core, rows);
 }

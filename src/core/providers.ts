@@ -21,6 +21,8 @@ export interface Provider {
   defaultClientRefresh: boolean;
   /** The CLI's standard credentials path, for `credentials-file: auto`, given the home folder (`~`). */
   filePath?(env: Env, home?: string): string;
+  /** The API the CLI calls with the access token: `proxy-upstream` when left empty (proxy mode). */
+  apiUrl?: string;
 }
 
 /** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
@@ -56,6 +58,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     defaultFile: 'none',
     defaultClientRefresh: false,
     filePath: (env, home = homeDir(env)) => join(home, '.claude', '.credentials.json'),
+    apiUrl: 'https://api.anthropic.com',
   },
   openai: {
     id: 'openai',

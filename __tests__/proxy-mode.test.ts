@@ -1,0 +1,258 @@
+// proxy: true through the bundled dist/main, dist/proxy and dist/post as the runner runs them: later
+// steps get the proxy's URL and a placeholder, and nothing they can read holds a piece of a token; a
+// request with the placeholder reaches the provider's API with the live token; the proxy stops with
+// the post step, when the main step fails after starting it, and when the job's runner is gone.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakeToken } from './support/fake-tokens.js';
+import { leaks } from './support/leaks.js';
+import { distEntry, runAction, runMainThenPost, type RunResult } from './support/runner.js';
+import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { runStep } from './support/step.js';
+import { startUpstream, type Upstream } from './support/upstream.js';
+
+const PAT = fakeToken('pat');
+const si = useStandIns(PAT, { cache: false });
+let upstream: Upstream;
+const started: number[] = [];
+
+beforeAll(() => {
+  if (!existsSync(distEntry('main')) || !existsSync(join(distEntry('main'), '..', '..', 'proxy', 'index.js')))
+    throw new Error('dist/main or dist/proxy does not exist: run `npm run bundle` first');
+});
+beforeEach(async () => {
+  upstream = await startUpstream();
+});
+afterEach(async () => {
+  // A test that failed half-way leaves no proxy behind.
+  for (const pid of started.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  await upstream.close();
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number, ms = 3_000): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 25)))
+    if (!alive(pid)) return true;
+  return !alive(pid);
+}
+
+interface Seeded {
+  credentials: string;
+  refreshToken: string;
+  accessToken: string;
+}
+
+function seed(ttlMs: number): Seeded {
+  const { refreshToken, accessToken } = si.oauth.issue(['user:inference', 'user:profile']);
+  const credentials = JSON.stringify({
+    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
+  });
+  si.gh.setRepoSecret(REPO, SECRET, credentials);
+  return { credentials, refreshToken, accessToken };
+}
+
+function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    credentials: s.credentials,
+    'secret-name': SECRET,
+    'github-token': PAT,
+    'github-api-url': si.gh.url,
+    'token-url': si.oauth.tokenUrl,
+    proxy: 'true',
+    'proxy-upstream': upstream.url,
+    ...extra,
+  };
+}
+
+/** The proxy's pid, from the state the main step saved for its post step. */
+function proxyPid(main: RunResult): number {
+  const raw = main.state['oauth-broker-proxy'];
+  expect(raw).toMatch(/^v1\.[0-9a-f]{64}\./);
+  const pid = (JSON.parse(raw.replace(/^v1\.[0-9a-f]{64}\./, '')) as { pid: number }).pid;
+  started.push(pid);
+  return pid;
+}
+
+/** Every file under these folders, read whole. */
+function filesUnder(...dirs: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const st = statSync(path);
+      if (st.isDirectory()) walk(path);
+      else if (st.isFile()) out.push([path, readFileSync(path, 'utf8')]);
+    }
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d);
+  return out;
+}
+
+/** What a later step can read: its environment, outputs, summary, files under HOME, RUNNER_TEMP and the workspace. */
+function laterStepSees(main: RunResult, pid: number): string {
+  const parts = [
+    JSON.stringify(main.env),
+    JSON.stringify(main.outputs),
+    main.summary,
+    ...filesUnder(main.home, main.runnerTemp, main.dir).map(([path, text]) => `${path}\n${text}`),
+  ];
+  // The proxy's own environment and command line are readable by the same user (Linux).
+  for (const f of ['environ', 'cmdline'])
+    if (existsSync(`/proc/${pid}/${f}`)) parts.push(readFileSync(`/proc/${pid}/${f}`, 'utf8'));
+  return parts.join('\n');
+}
+
+function expectNothingOf(seen: string, ...secrets: string[]): void {
+  expect(leaks({ stdout: seen, stderr: '', summary: '' }, secrets)).toEqual([]);
+}
+
+async function ask(main: RunResult, token = main.env.CLAUDE_CODE_OAUTH_TOKEN): Promise<Response> {
+  return fetch(`${main.env.ANTHROPIC_BASE_URL}/v1/messages?beta=true`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'anthropic-beta': 'oauth-2025-04-20',
+      'content-type': 'application/json',
+    },
+    body: '{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[]}',
+  });
+}
+
+describe('proxy: true (dist)', () => {
+  it('gives later steps the URL and a placeholder only; the placeholder reaches upstream as the token', async () => {
+    const s = seed(8 * HOUR);
+    const main = await runAction('main', { inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    expect(alive(pid)).toBe(true);
+    expect(main.outputs['access-token']).toBe('');
+    expect(main.outputs['proxy-url']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(main.outputs.source).toBe('stored');
+    expect(main.env.ANTHROPIC_BASE_URL).toBe(main.outputs['proxy-url']);
+    const placeholder = main.env.CLAUDE_CODE_OAUTH_TOKEN;
+    expect(placeholder).toMatch(/^sk-ant-oat01-proxy-[A-Za-z0-9_-]{43}$/);
+    // Claude Code's file: the placeholder, never expiring in this job, no refresh token.
+    const file = JSON.parse(readFileSync(main.outputs['credentials-file'], 'utf8')).claudeAiOauth;
+    expect(file.accessToken).toBe(placeholder);
+    expect(file.refreshToken).toBeUndefined();
+    expect(file.expiresAt).toBeGreaterThan(Date.now() + 300 * 24 * HOUR);
+    expect(main.summary).toContain(main.outputs['proxy-url']);
+
+    const res = await ask(main);
+    expect(res.status).toBe(200);
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0].headers.authorization).toBe(`Bearer ${s.accessToken}`);
+    expect(upstream.requests[0].url).toBe('/v1/messages?beta=true');
+    // Another bearer gets nowhere.
+    expect((await ask(main, fakeToken('anthropic-access'))).status).toBe(401);
+    expect(upstream.requests).toHaveLength(1);
+
+    const seen = laterStepSees(main, pid);
+    // The sweep reads what it says it reads: the environment, the proxy's log and its /proc entries.
+    expect(seen).toContain(placeholder);
+    expect(seen).toContain('listening on http://127.0.0.1:');
+    if (process.platform === 'linux') expect(seen).toContain(`RUNNER_TEMP=${main.runnerTemp}`);
+    expectNothingOf(seen, s.accessToken, s.refreshToken, s.credentials);
+
+    const post = await runAction('post', {
+      inputs: inputs(s, { 'credentials-file': 'auto' }),
+      home: main.home,
+      runnerTemp: main.runnerTemp,
+      state: main.state,
+      env: main.env,
+    });
+    expect(post.code).toBe(0);
+    expect(await gone(pid)).toBe(true);
+    expect(post.stdout).toContain('Stopped: the credential proxy, which forwarded 1 request and refused 1.');
+    expect(post.stdout).toMatch(/proxy: refused POST \/v1\/messages: 401 /);
+    await expect(ask(main)).rejects.toThrow();
+    expect(readdirSync(main.runnerTemp).filter((n) => n.startsWith('oauth-broker-proxy-'))).toEqual([]);
+  });
+
+  it('proxies the refreshed token after a refresh; neither token, old or new, reaches a later step', async () => {
+    const s = seed(-HOUR);
+    const main = await runAction('main', { inputs: inputs(s) });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    const stored = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value).claudeAiOauth;
+    expect(stored.refreshToken).not.toBe(s.refreshToken);
+    expect(main.outputs).toMatchObject({ source: 'refreshed', 'secret-updated': 'true', 'access-token': '' });
+    expect((await ask(main)).status).toBe(200);
+    expect(upstream.requests[0].headers.authorization).toBe(`Bearer ${stored.accessToken}`);
+    const tokens = [s.accessToken, s.refreshToken, stored.accessToken, stored.refreshToken, s.credentials];
+    expectNothingOf(laterStepSees(main, pid), ...tokens);
+    const post = await runAction('post', {
+      inputs: inputs(s),
+      home: main.home,
+      runnerTemp: main.runnerTemp,
+      state: main.state,
+      env: main.env,
+    });
+    expect(post.code).toBe(0);
+    expect(await gone(pid)).toBe(true);
+  });
+
+  it('is stopped by the main step when handing out fails after it started', async () => {
+    const s = seed(8 * HOUR);
+    const home = mkdtempSync(join(tmpdir(), 'proxy-home-'));
+    // A directory where the credentials file would go: refused after the proxy is up.
+    mkdirSync(join(home, '.claude', '.credentials.json'), { recursive: true });
+    const { main, post } = await runMainThenPost({ inputs: inputs(s, { 'credentials-file': 'auto' }), home });
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(/::error::credentials-file: .* is a directory/);
+    const pid = proxyPid(main);
+    expect(await gone(pid, 500)).toBe(true);
+    expect(main.env).toEqual({});
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('Found already stopped: the credential proxy');
+  });
+
+  it("stops by itself when the job's runner process is gone", async () => {
+    const s = seed(8 * HOUR);
+    // A stand-in for Runner.Worker: the main step's parent, gone once the step is done.
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-runner-'));
+    const worker = join(dir, 'worker.mjs');
+    writeFileSync(
+      worker,
+      "import { spawnSync } from 'node:child_process';\n" +
+        `const r = spawnSync(process.execPath, [${JSON.stringify(distEntry('main'))}], { stdio: 'inherit' });\n` +
+        'process.exit(r.status ?? 1);\n',
+    );
+    const main = await runAction('main', { inputs: inputs(s), script: worker });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    expect(await gone(pid)).toBe(true);
+    expect(readFileSync(join(main.runnerTemp, readdirSync(main.runnerTemp)[0], 'proxy.log'), 'utf8')).toContain(
+      "stopping: the job's runner process is gone",
+    );
+  });
+});
+
+describe('proxy: true inputs', () => {
+  it.each([
+    [
+      { provider: 'openai' },
+      /^proxy: provider openai cannot be proxied yet; use provider anthropic, or proxy: false\.$/,
+    ],
+    [{ 'client-refresh': 'true' }, /^client-refresh: true would hand later steps the refresh token/],
+    [{ 'proxy-upstream': 'http://example.com' }, /^proxy-upstream: "http:\/\/example\.com" must be an https URL\.$/],
+    [{ proxy: 'yes' }, /^proxy: "yes" is not true or false\.$/],
+  ])('refuses %j before any call', async (extra, message) => {
+    const s = seed(8 * HOUR);
+    const r = await runStep('main', { inputs: inputs(s, extra) });
+    expect(r.code).toBe(1);
+    const error = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    expect(error.slice('::error::'.length)).toMatch(message);
+    expect(si.oauth.requests.length + si.gh.requests.length).toBe(0);
+  });
+});

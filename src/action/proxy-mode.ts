@@ -1,0 +1,101 @@
+// proxy: true (docs/proxy.md): the main step starts the credential proxy with the live access token
+// and hands later steps its URL and a placeholder; the post step stops it, whatever happened before.
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { neutral } from '../core/neutral.js';
+import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from '../proxy/launch.js';
+import type { Deps } from './deps.js';
+import { publish, type Outcome } from './export.js';
+import type { Config } from './inputs.js';
+import type { Masker } from './mask.js';
+import { PROXY_STATE, sealed, unsealed } from './state.js';
+
+// How long the proxy may take to listen: a cold start of Node and the bundle is well under a second.
+const LISTEN_TIMEOUT_MS = 10_000;
+// The refused requests the post step lists; the rest are counted.
+const LISTED_REFUSALS = 20;
+
+/** Where the proxy's bundle is: dist/proxy beside the running step's dist/main. */
+function bundledScript(): string {
+  return join(dirname(process.argv[1] ?? '.'), '..', 'proxy', 'index.js');
+}
+
+/** A per-job placeholder in the shape of the provider's access tokens; worth nothing outside this job's proxy. */
+function newPlaceholder(): string {
+  return `sk-ant-oat01-proxy-${randomBytes(32).toString('base64url')}`;
+}
+
+/** Starts the proxy with the outcome's access token, then hands later steps the placeholder. */
+export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, masker: Masker, now: number) {
+  const { core } = deps;
+  const upstream = (cfg.proxy as NonNullable<Config['proxy']>).upstream;
+  const placeholder = newPlaceholder();
+  masker.mask(placeholder);
+  const folder = proxyFolder(deps.env.RUNNER_TEMP || tmpdir());
+  let pid = 0;
+  let url: string;
+  try {
+    url = await launchProxy({
+      script: deps.proxyScript ?? bundledScript(),
+      folder,
+      env: deps.env,
+      handoff: { provider: 'anthropic', upstream, placeholder, accessToken: out.creds.accessToken ?? '' },
+      watch: process.ppid,
+      timeoutMs: LISTEN_TIMEOUT_MS,
+      spawned: (p) => {
+        pid = p;
+        // From here on the post step stops it, whatever happens to this step.
+        core.saveState(PROXY_STATE, sealed(core, PROXY_STATE, JSON.stringify({ pid, dir: folder.dir })));
+      },
+    });
+  } catch (err) {
+    const { log } = await stopProxy(pid, folder);
+    throw new UserError(
+      `proxy: the credential proxy did not start (${neutral((err as Error).message, 80)}); run again, or set ` +
+        'proxy: false.',
+      { cause: err, details: log.split('\n').filter(Boolean).slice(-5) },
+    );
+  }
+  core.info(`Started the credential proxy (pid ${pid}); its log is ${folder.log}.`);
+  try {
+    await publish(core, cfg, out, now, { url, placeholder, baseUrlVariable: 'ANTHROPIC_BASE_URL' });
+  } catch (err) {
+    await stopProxy(pid, folder);
+    throw err;
+  }
+}
+
+/** The proxy the main step started for these inputs, if it says so; else nothing to stop. */
+function savedProxy(deps: Deps): { pid: number; folder: ProxyFolder } | undefined {
+  const { core } = deps;
+  const opened = unsealed(core, PROXY_STATE, core.getState(PROXY_STATE));
+  if ('untrusted' in opened) {
+    core.warning("proxy: ignoring saved state that this step's main step did not write; no process is stopped.");
+    return undefined;
+  }
+  const s = JSON.parse(opened.text) as { pid?: unknown; dir?: unknown };
+  if (!Number.isSafeInteger(s.pid) || typeof s.dir !== 'string' || !basename(s.dir).startsWith('oauth-broker-proxy-'))
+    return undefined;
+  const dir = s.dir;
+  return { pid: s.pid as number, folder: { dir, lease: join(dir, 'lease'), log: join(dir, 'proxy.log') } };
+}
+
+/** The post step: stops the proxy, and says what it forwarded and what it refused. */
+export async function stopProxyMode(deps: Deps): Promise<void> {
+  const { core } = deps;
+  const saved = savedProxy(deps);
+  if (!saved) return;
+  const { how, log } = await stopProxy(saved.pid, saved.folder);
+  const lines = log.split('\n').map((l) => l.replace(/^\S+ /, ''));
+  const forwarded = lines.filter((l) => /^[A-Z]+ \S*: \d{3} in \d+ ms$/.test(l)).length;
+  const refused = lines.filter((l) => l.startsWith('refused '));
+  const stopped = { stopped: 'Stopped', killed: 'Killed (it did not stop when asked)', gone: 'Found already stopped' };
+  core.info(
+    `${stopped[how]}: the credential proxy, which forwarded ${forwarded} request${forwarded === 1 ? '' : 's'} ` +
+      `and refused ${refused.length}.`,
+  );
+  for (const l of refused.slice(0, LISTED_REFUSALS)) core.info(`proxy: ${neutral(l)}`);
+  if (refused.length > LISTED_REFUSALS) core.info(`proxy: and ${refused.length - LISTED_REFUSALS} more refusals.`);
+}

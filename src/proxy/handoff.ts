@@ -1,0 +1,38 @@
+// What the main step hands the proxy process, through a pipe it reads once (never its environment,
+// its command line or a file): the only way the live token reaches it.
+import type { ProxiedProvider } from './guard.js';
+
+export interface Handoff {
+  v: 1;
+  provider: ProxiedProvider;
+  /** Where admitted requests go (proxy-upstream, checked by src/action/inputs.ts). */
+  upstream: string;
+  placeholder: string;
+  accessToken: string;
+  /** A file the post step removes: the proxy stops once it is gone. */
+  lease: string;
+  /** The runner's process (the main step's parent): the proxy stops once it is gone. */
+  watch: number;
+}
+
+/** What the proxy process tells the main step once, over the IPC channel, before it lets go. */
+export type Ready = { url: string } | { error: string };
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/** The handoff as sent, or undefined when it is not one (the proxy then refuses to start). */
+export function parseHandoff(text: string): Handoff | undefined {
+  let h: Partial<Handoff>;
+  try {
+    h = JSON.parse(text) as Partial<Handoff>;
+  } catch {
+    return undefined;
+  }
+  const valid =
+    h?.v === 1 &&
+    h.provider === 'anthropic' &&
+    [h.upstream, h.placeholder, h.accessToken, h.lease].every(isString) &&
+    Number.isSafeInteger(h.watch) &&
+    (h.watch as number) > 0;
+  return valid ? (h as Handoff) : undefined;
+}

@@ -1,8 +1,13 @@
-// The credential proxy's server in-process (src/proxy/server.ts, guard.ts) against a recording
+// The credential proxy's server and process in-process (src/proxy/server.ts, guard.ts, daemon.ts) against a recording
 // upstream stand-in: what it forwards and how, streams and disconnects, and everything it refuses
 // without a single byte reaching upstream.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from 'node:net';
+import { alive, serve } from '../src/proxy/daemon.js';
+import { parseHandoff, type Handoff } from '../src/proxy/handoff.js';
 import { startProxyServer, type RunningProxy } from '../src/proxy/server.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { closedPort } from './support/http.js';
@@ -259,4 +264,52 @@ describe('refusals: nothing reaches upstream', () => {
       socket.on('error', () => undefined);
     });
   }
+});
+
+describe('the proxy process', () => {
+  const handoff = (lease: string, watch = process.pid): Handoff => ({
+    v: 1,
+    provider: 'anthropic',
+    upstream: upstream.url,
+    placeholder: PLACEHOLDER,
+    accessToken: TOKEN,
+    lease,
+    watch,
+  });
+
+  it('takes only a whole handoff', () => {
+    const h = handoff('/tmp/lease');
+    expect(parseHandoff(JSON.stringify(h))).toEqual(h);
+    for (const bad of ['', 'null', '{', JSON.stringify({ ...h, v: 2 }), JSON.stringify({ ...h, watch: 0 })])
+      expect(parseHandoff(bad)).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, provider: 'openai' }))).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, accessToken: '' }))).toBeUndefined();
+  });
+
+  it.each([
+    ['its lease is removed', true, 'the post step removed its lease'],
+    ["the runner's process is gone", false, "the job's runner process is gone"],
+  ])('stops when %s', async (_when, removeLease, why) => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-lease-'));
+    const lease = join(dir, 'lease');
+    writeFileSync(lease, '');
+    let runner = true;
+    const io = { log: (l: string) => log.push(l), monotonic: () => 0, pollMs: 10, exists: existsSync };
+    const daemon = await serve(handoff(lease), { ...io, alive: () => runner });
+    const res = await fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.status).toBe(200);
+    if (removeLease) rmSync(lease);
+    else runner = false;
+    await daemon.stopped;
+    expect(log).toContain(`stopping: ${why}`);
+    await expect(fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude() })).rejects.toThrow();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sees a process of its own as alive, and a pid nothing has as gone', async () => {
+    expect(alive(process.pid)).toBe(true);
+    const { spawnSync } = await import('node:child_process');
+    const done = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    expect(alive(Number(done.stdout))).toBe(false);
+  });
 });

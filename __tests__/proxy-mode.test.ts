@@ -238,6 +238,39 @@ describe('proxy: true (dist)', () => {
   });
 });
 
+describe('proxy: true in-process', () => {
+  it('starts the proxy, hands out the placeholder, and the post step stops it', async () => {
+    const s = seed(8 * HOUR);
+    const main = await runStep('main', { inputs: inputs(s, { 'env-name': 'MY_TOKEN' }) });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    expect(main.env.ANTHROPIC_BASE_URL).toBe(main.outputs['proxy-url']);
+    expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBeUndefined();
+    expect(main.masks).toContain(main.env.MY_TOKEN);
+    expect((await ask(main, main.env.MY_TOKEN)).status).toBe(200);
+    expect(upstream.requests[0].headers.authorization).toBe(`Bearer ${s.accessToken}`);
+    const post = await runStep('post', {
+      inputs: inputs(s, { 'env-name': 'MY_TOKEN' }),
+      home: main.home,
+      runnerTemp: main.runnerTemp,
+      state: main.state,
+    });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('Stopped: the credential proxy, which forwarded 1 request and refused 0.');
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('ignores a proxy state this main step did not write, and stops nothing', async () => {
+    const s = seed(8 * HOUR);
+    const post = await runStep('post', {
+      inputs: inputs(s),
+      state: { 'oauth-broker-proxy': `v1.${'0'.repeat(64)}.{"pid":1,"dir":"/tmp/oauth-broker-proxy-x"}` },
+    });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain("::warning::proxy: ignoring saved state that this step's main step did not write");
+  });
+});
+
 describe('proxy: true inputs', () => {
   it.each([
     [

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { connect } from 'node:net';
 import { alive, serve } from '../src/proxy/daemon.js';
 import { parseHandoff, type Handoff } from '../src/proxy/handoff.js';
+import { Final, Refresher, type Lease, type RefresherOptions } from '../src/proxy/refresher.js';
 import { startProxyServer, type RunningProxy } from '../src/proxy/server.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { closedPort } from './support/http.js';
@@ -15,6 +16,7 @@ import { leaks } from './support/leaks.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 
 const TOKEN = fakeToken('anthropic-access');
+const REFRESH = fakeToken('anthropic-refresh');
 const PLACEHOLDER = 'sk-ant-oat01-oauth-broker-proxy-placeholder-0123456789';
 const BETA = 'claude-code-20250219,oauth-2025-04-20';
 
@@ -22,12 +24,16 @@ let upstream: Upstream;
 let proxy: RunningProxy;
 let log: string[];
 
-async function start(upstreamUrl: string): Promise<RunningProxy> {
+async function start(
+  upstreamUrl: string,
+  rejected: (used: string) => Promise<string | undefined> = async () => undefined,
+): Promise<RunningProxy> {
   return startProxyServer({
     provider: 'anthropic',
     upstream: upstreamUrl,
     placeholder: PLACEHOLDER,
     token: async () => TOKEN,
+    rejected,
     log: (line) => log.push(line),
     monotonic: () => performance.now(),
   });
@@ -135,6 +141,169 @@ describe('forwarding', () => {
       /^oauth-broker proxy: could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
     );
     expect(text).not.toContain(TOKEN);
+  });
+});
+
+describe('a token upstream refuses', () => {
+  const NEXT = fakeToken('anthropic-access');
+
+  /** Upstream refuses TOKEN as an expired token, and takes NEXT. */
+  function refusing(): void {
+    upstream.handler = (req, res) => {
+      if (req.headers.authorization === `Bearer ${TOKEN}`) {
+        res.writeHead(401, { 'content-type': 'application/json', 'x-why': 'expired' });
+        res.end('{"type":"error","error":{"type":"authentication_error","message":"OAuth token has expired."}}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"type":"message","received":${req.body.length}}`);
+    };
+  }
+
+  it('is refreshed, and the request sent again once, body and all', async () => {
+    refusing();
+    const asked: string[] = [];
+    await proxy.close();
+    proxy = await start(upstream.url, async (used) => {
+      asked.push(used);
+      return NEXT;
+    });
+    const body = JSON.stringify({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ type: 'message', received: body.length });
+    expect(asked).toEqual([TOKEN]);
+    expect(upstream.requests.map((r) => [r.headers.authorization, r.body])).toEqual([
+      [`Bearer ${TOKEN}`, body],
+      [`Bearer ${NEXT}`, body],
+    ]);
+    expect(log[0]).toMatch(/^POST \/v1\/messages: 401, sent again with a refreshed token in \d+ ms$/);
+    expect(log[1]).toMatch(/^POST \/v1\/messages: 200 in \d+ ms$/);
+  });
+
+  it('reaches the client as upstream sent it when there is no other token, and is not sent again', async () => {
+    refusing();
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('x-why')).toBe('expired');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('OAuth token has expired.');
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it('is refused once more at most: a refreshed token upstream refuses too reaches the client', async () => {
+    upstream.handler = (_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"type":"error","error":{"type":"authentication_error","message":"no"}}');
+    };
+    await proxy.close();
+    proxy = await start(upstream.url, async () => NEXT);
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+    expect(res.status).toBe(401);
+    expect(upstream.requests).toHaveLength(2);
+  });
+});
+
+describe('the refresher', () => {
+  const NEXT = fakeToken('anthropic-access');
+  const MIN_TTL = 30 * 60_000;
+  let now: number;
+  let lines: string[];
+
+  function refresher(expiresIn: number, renew: () => Promise<Lease>, opts: Partial<RefresherOptions> = {}) {
+    return new Refresher({ accessToken: TOKEN, expiresAt: now + expiresIn }, renew, {
+      minTtlMs: MIN_TTL,
+      now: () => now,
+      log: (l) => lines.push(l),
+      backoffMs: 60_000,
+      ...opts,
+    });
+  }
+
+  /** A renewal the test ends: how many were started, and the one to answer. */
+  function held(): { renew: () => Promise<Lease>; calls: () => number; answer: (l: Lease | Error) => void } {
+    let calls = 0;
+    let settle: (l: Lease | Error) => void = () => undefined;
+    return {
+      calls: () => calls,
+      answer: (l) => settle(l),
+      renew: () => {
+        calls++;
+        return new Promise((resolve, reject) => {
+          settle = (l) => (l instanceof Error ? reject(l) : resolve(l));
+        });
+      },
+    };
+  }
+
+  beforeEach(() => {
+    now = Date.now();
+    lines = [];
+  });
+
+  it('hands out the token as it is while it has min-ttl left', async () => {
+    const r = held();
+    expect(await refresher(MIN_TTL + 1000, r.renew).token()).toBe(TOKEN);
+    expect(r.calls()).toBe(0);
+  });
+
+  it('refreshes once for any number of requests at the same moment on an expiring token', async () => {
+    const r = held();
+    const t = refresher(MIN_TTL - 1000, r.renew);
+    const waiting = Promise.all([t.token(), t.token(), t.rejected(TOKEN), t.token()]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(r.calls()).toBe(1);
+    r.answer({ accessToken: NEXT, expiresAt: now + 8 * 3_600_000 });
+    expect(await waiting).toEqual([NEXT, NEXT, NEXT, NEXT]);
+    expect(await t.token()).toBe(NEXT);
+    expect(await t.rejected(TOKEN)).toBe(NEXT);
+    expect(r.calls()).toBe(1);
+    expect(lines).toEqual([
+      'refreshing the access token: it has less than min-ttl left',
+      'refreshed; the requests go on with the new access token',
+    ]);
+  });
+
+  it('keeps the token after a failed refresh, and tries again only after the backoff', async () => {
+    const r = held();
+    const t = refresher(MIN_TTL - 1000, r.renew);
+    const first = t.token();
+    r.answer(new Error('provider anthropic (x) answered HTTP 503'));
+    expect(await first).toBe(TOKEN);
+    expect(await t.token()).toBe(TOKEN);
+    expect(await t.rejected(TOKEN)).toBeUndefined();
+    expect(r.calls()).toBe(1);
+    now += 60_001;
+    const again = t.token();
+    r.answer({ accessToken: NEXT });
+    expect(await again).toBe(NEXT);
+    expect(lines[1]).toBe(
+      'the refresh failed: provider anthropic (x) answered HTTP 503; the current token is used meanwhile',
+    );
+  });
+
+  it('stops trying once the refresh token is known spent', async () => {
+    const r = held();
+    const t = refresher(MIN_TTL - 1000, r.renew);
+    const first = t.token();
+    r.answer(new Final('the refresh token was refused'));
+    await first;
+    now += 3_600_000;
+    expect(await t.token()).toBe(TOKEN);
+    expect(r.calls()).toBe(1);
+    expect(lines[1]).toMatch(/; no refresh is tried again in this job$/);
+  });
+
+  it('never refreshes with mode: check', async () => {
+    const r = held();
+    const t = refresher(-1000, r.renew, { never: true });
+    expect(await t.token()).toBe(TOKEN);
+    expect(await t.rejected(TOKEN)).toBeUndefined();
+    await t.idle();
+    expect(r.calls()).toBe(0);
   });
 });
 
@@ -273,6 +442,11 @@ describe('the proxy process', () => {
     upstream: upstream.url,
     placeholder: PLACEHOLDER,
     accessToken: TOKEN,
+    credentials: JSON.stringify({
+      claudeAiOauth: { accessToken: TOKEN, refreshToken: REFRESH, expiresAt: Date.now() + 3_600_000 },
+    }),
+    // No secret-name: a refresh could not be stored, so the proxy never refreshes.
+    inputs: { provider: 'anthropic' },
     lease,
     watch,
   });
@@ -284,6 +458,8 @@ describe('the proxy process', () => {
       expect(parseHandoff(bad)).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, provider: 'openai' }))).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, accessToken: '' }))).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, inputs: { provider: 1 } }))).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, expiresAt: 'soon' }))).toBeUndefined();
   });
 
   it.each([
@@ -294,7 +470,16 @@ describe('the proxy process', () => {
     const lease = join(dir, 'lease');
     writeFileSync(lease, '');
     let runner = true;
-    const io = { log: (l: string) => log.push(l), monotonic: () => 0, pollMs: 10, exists: existsSync };
+    const io = {
+      log: (l: string) => log.push(l),
+      env: {},
+      fetch: globalThis.fetch,
+      now: Date.now,
+      sleep: async () => undefined,
+      monotonic: () => 0,
+      pollMs: 10,
+      exists: existsSync,
+    };
     const daemon = await serve(handoff(lease), { ...io, alive: () => runner });
     const res = await fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
     expect(res.status).toBe(200);

@@ -23,6 +23,8 @@ export interface Outcome {
   refreshTokenLive: boolean;
   /** client-refresh: the claim under which the CLI got the refresh token, for the post step to end. */
   cliClaim?: CliClaim;
+  /** After a refresh: `creds` as this job wrote them to the secret, marker included (src/github/secrets.ts). */
+  stored?: string;
 }
 
 /** The claim under which a CLI holds the refresh token (docs/design.md, "The claim"); never a token. */

@@ -3,9 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { serializeCredentials } from '../core/credentials.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from '../proxy/launch.js';
+import { REFRESH_INPUTS } from '../proxy/renew.js';
 import type { Deps } from './deps.js';
 import { publish, type Outcome } from './export.js';
 import type { Config } from './inputs.js';
@@ -41,7 +43,16 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
       script: deps.proxyScript ?? bundledScript(),
       folder,
       env: deps.env,
-      handoff: { provider: 'anthropic', upstream, placeholder, accessToken: out.creds.accessToken ?? '' },
+      handoff: {
+        provider: 'anthropic',
+        upstream,
+        placeholder,
+        accessToken: out.creds.accessToken ?? '',
+        ...(out.creds.expiresAt === undefined ? {} : { expiresAt: out.creds.expiresAt }),
+        // The copy the proxy refreshes: what this job wrote, or what it was given.
+        credentials: out.stored ?? serializeCredentials(out.creds),
+        inputs: Object.fromEntries(REFRESH_INPUTS.map((name) => [name, core.getInput(name)])),
+      },
       watch: process.ppid,
       timeoutMs: LISTEN_TIMEOUT_MS,
       spawned: (p) => {

@@ -1,13 +1,16 @@
-// The proxy process's life (docs/proxy.md): it serves until the post step removes its lease, the
-// job's runner process is gone, or it is told to stop; whichever comes first.
+// The proxy process's life (docs/proxy.md): it serves, refreshing the token as a job would, until the
+// post step removes its lease, the job's runner process is gone, or it is told to stop; whichever comes
+// first, once no refresh is under way.
 import { neutral } from '../core/neutral.js';
 import type { Handoff } from './handoff.js';
+import { Refresher } from './refresher.js';
+import { renewal, type RenewIo } from './renew.js';
 import { startProxyServer } from './server.js';
 
-export interface DaemonIo {
-  /** A line of the proxy's log. */
-  log(line: string): void;
-  monotonic(): number;
+// After a failed refresh, the next is tried this much later at the earliest: a minute, as a claim's lease.
+const REFRESH_BACKOFF_MS = 60_000;
+
+export interface DaemonIo extends RenewIo {
   /** Whether a process is there (one of another user's counts). */
   alive(pid: number): boolean;
   exists(path: string): boolean;
@@ -24,11 +27,22 @@ export interface Daemon {
 }
 
 export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
+  const { cfg, renew } = renewal(h, io);
+  const lease = { accessToken: h.accessToken, ...(h.expiresAt === undefined ? {} : { expiresAt: h.expiresAt }) };
+  const tokens = new Refresher(lease, renew, {
+    minTtlMs: cfg.minTtlMs,
+    now: io.now,
+    log: io.log,
+    backoffMs: REFRESH_BACKOFF_MS,
+    // mode: check makes no call, in the proxy as in the step.
+    never: cfg.mode === 'check' || !cfg.secret || !cfg.githubToken,
+  });
   const proxy = await startProxyServer({
     provider: h.provider,
     upstream: h.upstream,
     placeholder: h.placeholder,
-    token: async () => h.accessToken,
+    token: () => tokens.token(),
+    rejected: (used) => tokens.rejected(used),
     log: io.log,
     monotonic: io.monotonic,
   });
@@ -40,6 +54,8 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
     stopping ??= (async () => {
       clearInterval(timer);
       io.log(`stopping: ${why}`);
+      // A refresh under way ends first: its rotation must reach the secret.
+      await tokens.idle();
       await proxy.close();
       done();
     })();

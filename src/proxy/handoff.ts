@@ -9,6 +9,14 @@ export interface Handoff {
   upstream: string;
   placeholder: string;
   accessToken: string;
+  /** When it expires, epoch ms; absent when unknown. */
+  expiresAt?: number;
+  /**
+   * The credentials as the secret holds them now (the copy the proxy refreshes), and the action's inputs
+   * the refresh reads (src/action/inputs.ts): the proxy refreshes as a job holding that copy would.
+   */
+  credentials: string;
+  inputs: Record<string, string>;
   /** A file the post step removes: the proxy stops once it is gone. */
   lease: string;
   /** The runner's process (the main step's parent): the proxy stops once it is gone. */
@@ -28,10 +36,15 @@ export function parseHandoff(text: string): Handoff | undefined {
   } catch {
     return undefined;
   }
+  const inputs = h?.inputs as Record<string, unknown> | undefined;
   const valid =
     h?.v === 1 &&
     h.provider === 'anthropic' &&
-    [h.upstream, h.placeholder, h.accessToken, h.lease].every(isString) &&
+    [h.upstream, h.placeholder, h.accessToken, h.lease, h.credentials].every(isString) &&
+    (h.expiresAt === undefined || Number.isFinite(h.expiresAt)) &&
+    typeof inputs === 'object' &&
+    inputs !== null &&
+    Object.values(inputs).every((v) => typeof v === 'string') &&
     Number.isSafeInteger(h.watch) &&
     (h.watch as number) > 0;
   return valid ? (h as Handoff) : undefined;

@@ -1,7 +1,11 @@
 // The proxy process (dist/proxy), started by the main step with proxy: true (src/proxy/launch.ts).
-// It reads the handoff from its stdin, serves, says it is ready over IPC, and lets go of the main step.
+// It reads the handoff from its stdin, serves (refreshing as a job would), says it is ready over IPC, and
+// lets go of the main step.
 // Its stdout and stderr are its log file: one line per request, never a header or a token.
 import { existsSync } from 'node:fs';
+import { sleep } from '../core/duration.js';
+import { describeError } from '../core/errors.js';
+import { proxyAwareFetch } from '../core/proxy.js';
 import { alive, serve } from './daemon.js';
 import { parseHandoff, type Ready } from './handoff.js';
 
@@ -26,6 +30,10 @@ if (!handoff) {
 try {
   const daemon = await serve(handoff, {
     log,
+    env: process.env,
+    fetch: proxyAwareFetch(process.env, globalThis.fetch),
+    now: Date.now,
+    sleep,
     monotonic: () => performance.now(),
     alive,
     exists: existsSync,
@@ -37,8 +45,10 @@ try {
   await daemon.stopped;
   process.exit(0);
 } catch (err) {
-  const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  log(`could not start (${code})`);
-  await tell({ error: `could not listen on 127.0.0.1 (${code})` });
+  const code = (err as NodeJS.ErrnoException).code;
+  // The handoff's inputs are the main step's, already read once: a failure here is a bug or the port.
+  const why = code ? `could not listen on 127.0.0.1 (${code})` : describeError(err, [handoff.accessToken]);
+  log(`could not start: ${why}`);
+  await tell({ error: why });
   process.exit(1);
 }

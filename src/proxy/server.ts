@@ -1,10 +1,12 @@
 // The credential proxy (docs/proxy.md): on 127.0.0.1, a free port. What guard.ts admits goes to the
-// upstream with the placeholder swapped for the live access token; the answer streams back as it
-// arrives, and a client that goes away cancels the upstream request. Nothing else reaches upstream.
+// upstream with the placeholder swapped for the live access token (sent once more, refreshed, when
+// upstream refuses it); the answer streams back as it arrives, and a client that goes away cancels
+// the upstream request. Nothing else reaches upstream.
 import {
   createServer,
   Agent as HttpAgent,
   request as httpRequest,
+  type ClientRequest,
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
@@ -20,6 +22,8 @@ export interface ProxyOptions {
   placeholder: string;
   /** The live access token, asked for each request. */
   token: () => Promise<string>;
+  /** Upstream answered 401 to this token: the one to send the request again with, if there is one. */
+  rejected: (used: string) => Promise<string | undefined>;
   /** One line per request, never a header: the proxy's log. */
   log: (line: string) => void;
   /** The clock durations are logged by (ms). */
@@ -38,6 +42,31 @@ function answer(res: ServerResponse, status: number, kind: string, message: stri
   const body = JSON.stringify({ type: 'error', error: { type: kind, message: `oauth-broker proxy: ${message}` } });
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+// Anthropic's own limit on a request to the Messages API.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+// An error answer is short JSON; a longer one is not read whole.
+const MAX_REFUSAL_BYTES = 1024 * 1024;
+
+/** A message's whole body; 'too large' past `max` bytes, 'gone' if it ended early. */
+function collect(msg: IncomingMessage, max: number): Promise<Buffer | 'too large' | 'gone'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    msg.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        msg.removeAllListeners('data');
+        msg.resume();
+        resolve('too large');
+      } else chunks.push(chunk);
+    });
+    msg.on('end', () => resolve(Buffer.concat(chunks)));
+    // After 'end' these change nothing: a promise settles once.
+    msg.on('close', () => resolve('gone'));
+    msg.on('error', () => resolve('gone'));
+  });
 }
 
 /** A path for the log: no query (it is the client's), short, one plain line. */
@@ -62,40 +91,73 @@ export async function startProxyServer(opts: ProxyOptions): Promise<RunningProxy
       answer(res, verdict.status, verdict.kind, verdict.why);
       return;
     }
-    const token = await opts.token();
-    if (req.socket.destroyed) return;
-    const up = send({
-      protocol: base.protocol,
-      hostname: base.hostname,
-      port: base.port,
-      method: req.method,
-      path: prefix + verdict.target,
-      headers: { ...verdict.headers, host: base.host, authorization: `Bearer ${token}` },
-      agent,
-    });
+    // Held whole (the inference API takes JSON of at most 32 MB), so that a request upstream refused
+    // with an expired token can be sent again once refreshed.
+    const body = await collect(req, MAX_BODY_BYTES);
+    if (body === 'too large') {
+      opts.log(`refused ${req.method} ${shown(req.url)}: 413 larger than ${MAX_BODY_BYTES} bytes`);
+      answer(res, 413, 'request_too_large', `a request body may hold at most ${MAX_BODY_BYTES} bytes`);
+      return;
+    }
+    if (body === 'gone') return;
+    const line = (what: string): void => {
+      opts.log(`${req.method} ${shown(req.url)}: ${what} in ${Math.round(opts.monotonic() - started)} ms`);
+    };
+    let up: ClientRequest | undefined;
     // A client gone before the answer ended: the upstream request (and its generation) is cancelled.
     res.on('close', () => {
-      if (!res.writableFinished) up.destroy();
+      if (!res.writableFinished) up?.destroy();
     });
-    up.on('response', (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, endToEnd(upRes.headers));
-      // Headers go out now, each chunk as it comes: a stream of events is never held back.
-      res.flushHeaders();
-      upRes.pipe(res);
-      upRes.on('error', () => res.destroy());
-      upRes.on('end', () => {
-        const ms = Math.round(opts.monotonic() - started);
-        opts.log(`${req.method} ${shown(req.url)}: ${upRes.statusCode} in ${ms} ms`);
+    const attempt = (token: string, last: boolean): void => {
+      if (res.destroyed || req.socket.destroyed) return;
+      const headers = { ...verdict.headers, 'content-length': body.length };
+      up = send({
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port,
+        method: req.method,
+        path: prefix + verdict.target,
+        headers: { ...headers, host: base.host, authorization: `Bearer ${token}` },
+        agent,
       });
-    });
-    up.on('error', (err: NodeJS.ErrnoException) => {
-      if (res.destroyed) return;
-      const code = neutral(err.code ?? 'error', 40);
-      opts.log(`${req.method} ${shown(req.url)}: upstream ${base.host} failed (${code})`);
-      if (res.headersSent) res.destroy();
-      else answer(res, 502, 'api_error', `could not reach ${neutral(base.host, 80)} (${code})`);
-    });
-    req.pipe(up);
+      up.on('response', (upRes) => {
+        if (upRes.statusCode === 401 && !last) {
+          void retry(upRes, token).catch(() => res.destroy());
+          return;
+        }
+        res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, endToEnd(upRes.headers));
+        // Headers go out now, each chunk as it comes: a stream of events is never held back.
+        res.flushHeaders();
+        upRes.pipe(res);
+        upRes.on('error', () => res.destroy());
+        upRes.on('end', () => line(String(upRes.statusCode)));
+      });
+      up.on('error', (err: NodeJS.ErrnoException) => {
+        if (res.destroyed) return;
+        const code = neutral(err.code ?? 'error', 40);
+        opts.log(`${req.method} ${shown(req.url)}: upstream ${base.host} failed (${code})`);
+        if (res.headersSent) res.destroy();
+        else answer(res, 502, 'api_error', `could not reach ${neutral(base.host, 80)} (${code})`);
+      });
+      up.end(body);
+    };
+    // Upstream refused the token: once refreshed (or refreshed meanwhile), the request goes again, once;
+    // else the client gets the refusal as it was.
+    const retry = async (refusal: IncomingMessage, used: string): Promise<void> => {
+      const said = await collect(refusal, MAX_REFUSAL_BYTES);
+      const next = await opts.rejected(used);
+      if (next) {
+        line('401, sent again with a refreshed token');
+        attempt(next, true);
+        return;
+      }
+      if (typeof said === 'string') throw new Error('the refusal was lost');
+      const headers = { ...endToEnd(refusal.headers), 'content-length': said.length };
+      res.writeHead(401, refusal.statusMessage, headers);
+      res.end(said);
+      line('401');
+    };
+    attempt(await opts.token(), false);
   };
 
   const server = createServer((req, res) => {

@@ -12,6 +12,7 @@ import { distEntry, runAction, runMainThenPost, type RunResult } from './support
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
+import { startProxy } from './support/proxy.js';
 import { REFRESH_INPUTS, renewal } from '../src/proxy/renew.js';
 
 const PAT = fakeToken('pat');
@@ -236,6 +237,37 @@ describe('proxy: true (dist)', () => {
     expect(readFileSync(join(main.runnerTemp, readdirSync(main.runnerTemp)[0], 'proxy.log'), 'utf8')).toContain(
       "stopping: the job's runner process is gone",
     );
+  });
+});
+
+describe("proxy: true behind the runner's HTTP(S) proxy (dist)", () => {
+  it('reaches the upstream through HTTPS_PROXY, TLS inside the tunnel, as the broker does', async () => {
+    const forward = await startProxy();
+    try {
+      const s = seed(8 * HOUR);
+      const port = new URL(upstream.url).port;
+      const main = await runAction('main', {
+        inputs: inputs(s, { 'proxy-upstream': `https://api.invalid:${port}` }),
+        env: { HTTPS_PROXY: forward.url, NODE_EXTRA_CA_CERTS: forward.caFile },
+      });
+      expect(main.code).toBe(0);
+      const pid = proxyPid(main);
+      const res = await ask(main);
+      expect(res.status).toBe(200);
+      expect(upstream.requests[0].headers).toMatchObject({
+        authorization: `Bearer ${s.accessToken}`,
+        host: `api.invalid:${port}`,
+      });
+      expect(forward.seen).toEqual([`api.invalid:${port}`]);
+      // A second request takes the same tunnel.
+      expect((await ask(main)).status).toBe(200);
+      expect(forward.seen).toHaveLength(1);
+      const seen = laterStepSees(main, pid);
+      expect(seen).toContain(`through the runner's proxy ${new URL(forward.url).host}`);
+      expectNothingOf(seen, s.accessToken, s.refreshToken, s.credentials);
+    } finally {
+      await forward.close();
+    }
   });
 });
 

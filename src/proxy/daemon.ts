@@ -46,7 +46,9 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
     log: io.log,
     monotonic: io.monotonic,
   });
-  io.log(`listening on ${proxy.url}, forwarding ${h.provider} inference to ${neutral(new URL(h.upstream).host, 80)}`);
+  const through = proxy.via ? ` through the runner's proxy ${neutral(proxy.via, 80)}` : '';
+  const to = neutral(new URL(h.upstream).host, 80);
+  io.log(`listening on ${proxy.url}, forwarding ${h.provider} inference to ${to}${through}`);
   let done = (): void => undefined;
   const stopped = new Promise<void>((resolve) => (done = resolve));
   let stopping: Promise<void> | undefined;

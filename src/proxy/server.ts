@@ -4,16 +4,16 @@
 // the upstream request. Nothing else reaches upstream.
 import {
   createServer,
-  Agent as HttpAgent,
   request as httpRequest,
   type ClientRequest,
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { neutral } from '../core/neutral.js';
 import { admit, endToEnd, type ProxiedProvider } from './guard.js';
+import { upstreamAgent } from './tunnel.js';
 
 export interface ProxyOptions {
   provider: ProxiedProvider;
@@ -34,6 +34,8 @@ export interface RunningProxy {
   /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** The runner's HTTP(S) proxy the upstream is reached through (host:port), if any. */
+  via?: string;
   close(): Promise<void>;
 }
 
@@ -76,8 +78,7 @@ export async function startProxyServer(opts: ProxyOptions): Promise<RunningProxy
   const base = new URL(opts.upstream);
   const secure = base.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
-  // Connections to the upstream are kept: a TLS handshake per request would cost more than the rest.
-  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const { agent, via } = upstreamAgent(base);
   const prefix = base.pathname.replace(/\/+$/, '');
   let host = '';
 
@@ -178,6 +179,7 @@ export async function startProxyServer(opts: ProxyOptions): Promise<RunningProxy
   return {
     url: `http://${host}`,
     port,
+    ...(via ? { via } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -13,6 +13,7 @@ import { startProxyServer, type RunningProxy } from '../src/proxy/server.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { closedPort } from './support/http.js';
 import { leaks } from './support/leaks.js';
+import { startProxy } from './support/proxy.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 
 const TOKEN = fakeToken('anthropic-access');
@@ -129,6 +130,25 @@ describe('forwarding', () => {
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
     expect(((await res.json()) as { error: { type: string } }).error.type).toBe('rate_limit_error');
+  });
+
+  it("answers 502 when the runner's proxy refuses the tunnel to the upstream, and sends nothing else", async () => {
+    const forward = await startProxy();
+    forward.refuse.add('api.invalid');
+    process.env.HTTPS_PROXY = forward.url;
+    try {
+      await proxy.close();
+      proxy = await start('https://api.invalid:8443');
+      const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+        'oauth-broker proxy: could not reach api.invalid:8443 (EPROXY)',
+      );
+      expect(forward.seen).toEqual(['api.invalid:8443']);
+    } finally {
+      delete process.env.HTTPS_PROXY;
+      await forward.close();
+    }
   });
 
   it('answers 502, naming no token, when the upstream cannot be reached', async () => {

@@ -2,6 +2,7 @@
 // steps get the proxy's URL and a placeholder, and nothing they can read holds a piece of a token; a
 // request with the placeholder reaches the provider's API with the live token; the proxy stops with
 // the post step, when the main step fails after starting it, and when the job's runner is gone.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { leaks } from './support/leaks.js';
 import { distEntry, runAction, runMainThenPost, type RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
-import { startUpstream, type Upstream } from './support/upstream.js';
+import { messagesStream, startUpstream, type Upstream } from './support/upstream.js';
 import { startProxy } from './support/proxy.js';
 import { REFRESH_INPUTS, renewal } from '../src/proxy/renew.js';
 
@@ -226,7 +227,7 @@ describe('proxy: true (dist)', () => {
     const worker = join(dir, 'worker.mjs');
     writeFileSync(
       worker,
-      "import { spawnSync } from 'node:child_process';\n" +
+      "import { spawn, spawnSync } from 'node:child_process';\n" +
         `const r = spawnSync(process.execPath, [${JSON.stringify(distEntry('main'))}], { stdio: 'inherit' });\n` +
         'process.exit(r.status ?? 1);\n',
     );
@@ -430,6 +431,46 @@ describe('proxy: true in-process', () => {
     expect(post.code).toBe(0);
     expect(post.stdout).toContain("::warning::proxy: ignoring saved state that this step's main step did not write");
   });
+});
+
+// The real Claude Code CLI, where it is installed: OAUTH_BROKER_CLAUDE_BIN, or `claude` on PATH.
+const claudeBin =
+  process.env.OAUTH_BROKER_CLAUDE_BIN ||
+  (spawnSync('sh', ['-c', 'command -v claude'], { encoding: 'utf8' }).stdout.trim() as string);
+const withClaude = claudeBin ? it : it.skip;
+
+describe('the real Claude Code CLI through the proxy (dist)', () => {
+  withClaude(
+    claudeBin
+      ? 'claude -p, given only what the action exported, streams its answer through the proxy'
+      : 'claude -p through the proxy: SKIPPED, no Claude Code CLI (set OAUTH_BROKER_CLAUDE_BIN or put claude on PATH)',
+    async () => {
+      const s = seed(8 * HOUR);
+      const main = await runAction('main', { inputs: inputs(s) });
+      expect(main.code).toBe(0);
+      proxyPid(main);
+      upstream.handler = messagesStream('PROXIED-OK');
+      const home = mkdtempSync(join(tmpdir(), 'claude-home-'));
+      // Not spawnSync: the upstream stand-in answers from this process.
+      const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const env = { PATH: process.env.PATH, HOME: home, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', ...main.env };
+        const child = spawn(claudeBin, ['-p', 'Say hi.'], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+        child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+      expect([run.status, run.stdout.trim()]).toEqual([0, 'PROXIED-OK']);
+      expect(upstream.requests).toHaveLength(1);
+      const got = upstream.requests[0];
+      expect(got.url).toMatch(/^\/v1\/messages(\?|$)/);
+      expect(got.headers.authorization).toBe(`Bearer ${s.accessToken}`);
+      expect(got.headers['anthropic-beta']).toContain('oauth-2025-04-20');
+      expect(JSON.parse(got.body).stream).toBe(true);
+      expectNothingOf(`${run.stdout}\n${run.stderr}`, s.accessToken, s.refreshToken);
+    },
+  );
 });
 
 describe('proxy: true inputs', () => {

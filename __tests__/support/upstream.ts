@@ -63,3 +63,28 @@ export async function startUpstream(): Promise<Upstream> {
   up.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return up;
 }
+
+/** An answer of the Messages API as Claude Code asks for it (`"stream": true`): server-sent events saying `text`. */
+export function messagesStream(text: string): NonNullable<Upstream['handler']> {
+  const event = (name: string, data: object): string => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+  return (req, res) => {
+    const model = (JSON.parse(req.body || '{}') as { model?: string }).model ?? 'claude-sonnet-4-5';
+    const message = { id: 'msg_01', type: 'message', role: 'assistant', model, content: [], stop_reason: null };
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': 'req_0001' });
+    res.write(event('message_start', { type: 'message_start', message: { ...message, usage: { input_tokens: 5 } } }));
+    res.write(
+      event('content_block_start', {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'text', text: '' },
+      }),
+    );
+    res.write(
+      event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+    );
+    res.write(event('content_block_stop', { type: 'content_block_stop', index: 0 }));
+    const delta = { stop_reason: 'end_turn', stop_sequence: null };
+    res.write(event('message_delta', { type: 'message_delta', delta, usage: { output_tokens: 3 } }));
+    res.end(event('message_stop', { type: 'message_stop' }));
+  };
+}

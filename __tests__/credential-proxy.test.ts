@@ -474,7 +474,7 @@ describe('the proxy process', () => {
   it('takes only a whole handoff', () => {
     const h = handoff('/tmp/lease');
     expect(parseHandoff(JSON.stringify(h))).toEqual(h);
-    for (const bad of ['', 'null', '{', JSON.stringify({ ...h, v: 2 }), JSON.stringify({ ...h, watch: 0 })])
+    for (const bad of ['', 'null', '{', JSON.stringify({ ...h, v: 2 }), JSON.stringify({ ...h, watch: -1 })])
       expect(parseHandoff(bad)).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, provider: 'openai' }))).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, accessToken: '' }))).toBeUndefined();
@@ -508,6 +508,32 @@ describe('the proxy process', () => {
     await daemon.stopped;
     expect(log).toContain(`stopping: ${why}`);
     await expect(fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude() })).rejects.toThrow();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with no runner process to watch (a container job), stops on its lease alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-lease-'));
+    const lease = join(dir, 'lease');
+    writeFileSync(lease, '');
+    const io = {
+      log: (l: string) => log.push(l),
+      env: {},
+      fetch: globalThis.fetch,
+      now: Date.now,
+      sleep: async () => undefined,
+      monotonic: () => 0,
+      pollMs: 10,
+      exists: existsSync,
+      alive: () => false,
+    };
+    const daemon = await serve(handoff(lease, 0), io);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' })).status).toBe(
+      200,
+    );
+    rmSync(lease);
+    await daemon.stopped;
+    expect(log).toContain('stopping: the post step removed its lease');
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -53,7 +53,8 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
         credentials: out.stored ?? serializeCredentials(out.creds),
         inputs: Object.fromEntries(REFRESH_INPUTS.map((name) => [name, core.getInput(name)])),
       },
-      watch: process.ppid,
+      // In a job's container the step's parent is outside it (0), or the container's first process (1).
+      watch: process.ppid > 1 ? process.ppid : 0,
       timeoutMs: LISTEN_TIMEOUT_MS,
       spawned: (p) => {
         pid = p;

@@ -65,7 +65,7 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
   };
   const timer = setInterval(() => {
     if (!io.exists(h.lease)) void stop('the post step removed its lease');
-    else if (!io.alive(h.watch)) void stop("the job's runner process is gone");
+    else if (h.watch > 0 && !io.alive(h.watch)) void stop("the job's runner process is gone");
   }, io.pollMs);
   return { url: proxy.url, stop, stopped };
 }

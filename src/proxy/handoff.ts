@@ -19,7 +19,10 @@ export interface Handoff {
   inputs: Record<string, string>;
   /** A file the post step removes: the proxy stops once it is gone. */
   lease: string;
-  /** The runner's process (the main step's parent): the proxy stops once it is gone. */
+  /**
+   * The runner's process (the main step's parent): the proxy stops once it is gone. 0: none to watch (in
+   * a job's container, where the step's parent is outside it); the lease and the container's end remain.
+   */
   watch: number;
 }
 
@@ -46,6 +49,6 @@ export function parseHandoff(text: string): Handoff | undefined {
     inputs !== null &&
     Object.values(inputs).every((v) => typeof v === 'string') &&
     Number.isSafeInteger(h.watch) &&
-    (h.watch as number) > 0;
+    (h.watch as number) >= 0;
   return valid ? (h as Handoff) : undefined;
 }

@@ -3,9 +3,11 @@
 // without a single byte reaching upstream.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
+import { throwawayCertificates } from '../src/proxy/cert.js';
 import { alive, serve } from '../src/proxy/daemon.js';
 import { parseHandoff, type Handoff } from '../src/proxy/handoff.js';
 import { Final, Refresher, type Lease, type RefresherOptions } from '../src/proxy/refresher.js';
@@ -161,6 +163,66 @@ describe('forwarding', () => {
       /^oauth-broker proxy: could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
     );
     expect(text).not.toContain(TOKEN);
+  });
+});
+
+describe('for Codex', () => {
+  const ACCESS = 'eyJhbGciOiJub25lIn0.eyJleHAiOjF9.placeholder-signature-0123456789';
+  const REFRESH_PLACEHOLDER = 'oauth-broker-proxy-refresh-0123456789';
+
+  /** An https request trusting only `ca`. */
+  function call(url: string, ca: string, method: string, headers: Record<string, string>, body = '') {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpsRequest(url, { method, headers, ca, agent: false }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it("serves https, forwards Codex's inference paths only, and answers its own refresh", async () => {
+    const t = throwawayCertificates();
+    await proxy.close();
+    const answer = { access_token: ACCESS, refresh_token: REFRESH_PLACEHOLDER, id_token: ACCESS };
+    proxy = await startProxyServer({
+      provider: 'openai',
+      upstream: upstream.url,
+      placeholder: ACCESS,
+      tls: { key: t.key, cert: t.cert },
+      ownRefresh: { refreshToken: REFRESH_PLACEHOLDER, answer },
+      token: async () => TOKEN,
+      rejected: async () => undefined,
+      log: (line) => log.push(line),
+      monotonic: () => performance.now(),
+    });
+    expect(proxy.url).toMatch(/^https:/);
+    const bearer = { authorization: `Bearer ${ACCESS}` };
+    for (const path of [
+      '/backend-api/codex/responses',
+      '/backend-api/codex/models',
+      '/backend-api/wham/accounts/check',
+    ])
+      expect((await call(`${proxy.url}${path}`, t.ca, 'POST', bearer, '{}')).status).toBe(200);
+    for (const path of ['/v1/messages', '/backend-api/ps/mcp', '/backend-api/codex/analytics-events/events'])
+      expect((await call(`${proxy.url}${path}`, t.ca, 'POST', bearer, '{}')).status).toBe(404);
+    expect(upstream.requests.map((r) => r.headers.authorization)).toEqual(Array(3).fill(`Bearer ${TOKEN}`));
+    const refresh = (body: string, type = 'application/json') =>
+      call(`${proxy.url}/oauth/token`, t.ca, 'POST', { 'content-type': type }, body);
+    const ok = await refresh(JSON.stringify({ grant_type: 'refresh_token', refresh_token: REFRESH_PLACEHOLDER }));
+    expect([ok.status, JSON.parse(ok.body)]).toEqual([200, answer]);
+    const form = await refresh(`grant_type=refresh_token&refresh_token=${REFRESH_PLACEHOLDER}`, 'x');
+    expect(form.status).toBe(200);
+    const other = await refresh(JSON.stringify({ refresh_token: REFRESH }));
+    expect([other.status, JSON.parse(other.body)]).toEqual([400, { error: 'invalid_grant' }]);
+    expect(upstream.requests).toHaveLength(3);
+    expect(log.filter((l) => l.includes('refresh'))).toEqual([
+      'answered a refresh of the placeholders with them',
+      'answered a refresh of the placeholders with them',
+      "refused a refresh: not this job's placeholder",
+    ]);
   });
 });
 
@@ -476,7 +538,9 @@ describe('the proxy process', () => {
     expect(parseHandoff(JSON.stringify(h))).toEqual(h);
     for (const bad of ['', 'null', '{', JSON.stringify({ ...h, v: 2 }), JSON.stringify({ ...h, watch: -1 })])
       expect(parseHandoff(bad)).toBeUndefined();
-    expect(parseHandoff(JSON.stringify({ ...h, provider: 'openai' }))).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, provider: 'oauth2' }))).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, tls: { key: 'k' } }))).toBeUndefined();
+    expect(parseHandoff(JSON.stringify({ ...h, ownRefresh: { answer: {} } }))).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, accessToken: '' }))).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, inputs: { provider: 1 } }))).toBeUndefined();
     expect(parseHandoff(JSON.stringify({ ...h, expiresAt: 'soon' }))).toBeUndefined();

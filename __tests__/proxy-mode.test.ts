@@ -5,9 +5,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeToken } from './support/fake-tokens.js';
+import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 import { leaks } from './support/leaks.js';
 import { distEntry, runAction, runMainThenPost, type RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
@@ -272,6 +273,101 @@ describe("proxy: true behind the runner's HTTP(S) proxy (dist)", () => {
   });
 });
 
+describe('proxy: true for Codex (dist)', () => {
+  const AUTH = { 'https://api.openai.com/auth': { chatgpt_account_id: 'acct-42', chatgpt_plan_type: 'pro' } };
+
+  function seedCodex(): Seeded & { idToken: string } {
+    const exp = (ms: number) => Math.floor((Date.now() + ms) / 1000);
+    const idToken = fakeJwt({ ...AUTH, email: 'ci@example.com', exp: exp(HOUR) });
+    const accessToken = fakeJwt({ ...AUTH, exp: exp(8 * HOUR) });
+    const refreshToken = fakeToken('opaque');
+    const tokens = { id_token: idToken, access_token: accessToken, refresh_token: refreshToken, account_id: 'acct-42' };
+    const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens, last_refresh: 'x' });
+    si.gh.setRepoSecret(REPO, SECRET, credentials);
+    return { credentials, accessToken, refreshToken, idToken };
+  }
+
+  /** An https request to the proxy, trusting only the CA the action exported. */
+  function call(main: RunResult, method: string, path: string, headers: Record<string, string>, body = '') {
+    const ca = readFileSync(main.env.CODEX_CA_CERTIFICATE, 'utf8');
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpsRequest(`${main.outputs['proxy-url']}${path}`, { method, headers, ca, agent: false }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('hands Codex placeholders keeping its claims, points it at an https proxy, answers its refresh', async () => {
+    const s = seedCodex();
+    const home = mkdtempSync(join(tmpdir(), 'codex-home-'));
+    mkdirSync(join(home, '.codex'));
+    writeFileSync(join(home, '.codex', 'config.toml'), 'model = "mine"\n');
+    const all = inputs(s, { provider: 'openai' });
+    const main = await runAction('main', { inputs: all, home });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    const url = main.outputs['proxy-url'];
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(main.outputs['access-token']).toBe('');
+    expect(main.env).toEqual({
+      CODEX_HOME: join(home, '.codex'),
+      CODEX_CA_CERTIFICATE: expect.stringMatching(/oauth-broker-proxy-.*\/ca\.pem$/),
+      CODEX_REFRESH_TOKEN_URL_OVERRIDE: `${url}/oauth/token`,
+    });
+    expect(readFileSync(join(home, '.codex', 'config.toml'), 'utf8')).toBe(
+      `chatgpt_base_url = "${url}/backend-api/"\nopenai_base_url = "${url}/backend-api/codex"\n`,
+    );
+    const tokens = JSON.parse(readFileSync(join(home, '.codex', 'auth.json'), 'utf8')).tokens;
+    const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+    expect(tokens.account_id).toBe('acct-42');
+    expect(claims(tokens.access_token)).toMatchObject(AUTH);
+    expect(claims(tokens.id_token)).toMatchObject({ ...AUTH, email: 'ci@example.com' });
+    for (const t of [tokens.access_token, tokens.id_token]) {
+      expect(claims(t).exp * 1000).toBeGreaterThan(Date.now() + 300 * 24 * HOUR);
+    }
+    expect(tokens.refresh_token).toMatch(/^oauth-broker-proxy-/);
+
+    // Inference goes upstream with the live token; the account header passes through.
+    const bearer = { authorization: `Bearer ${tokens.access_token}`, 'chatgpt-account-id': 'acct-42' };
+    const res = await call(main, 'POST', '/backend-api/codex/responses', bearer, '{"stream":true}');
+    expect(res.status).toBe(200);
+    expect(upstream.requests[0]).toMatchObject({ method: 'POST', url: '/backend-api/codex/responses' });
+    expect(upstream.requests[0].headers).toMatchObject({
+      authorization: `Bearer ${s.accessToken}`,
+      'chatgpt-account-id': 'acct-42',
+    });
+    expect((await call(main, 'GET', '/backend-api/wham/accounts/check', bearer)).status).toBe(200);
+    // What Codex tolerates being refused is refused.
+    expect((await call(main, 'GET', '/backend-api/ps/plugins/installed', bearer)).status).toBe(404);
+    expect(upstream.requests).toHaveLength(2);
+    // Codex's own refresh: its placeholders again, for its placeholder only; nothing leaves the runner.
+    const json = { 'content-type': 'application/json' };
+    const refresh = (token: string) =>
+      call(main, 'POST', '/oauth/token', json, JSON.stringify({ grant_type: 'refresh_token', refresh_token: token }));
+    const again = await refresh(tokens.refresh_token);
+    expect(again.status).toBe(200);
+    expect(JSON.parse(again.body)).toEqual({
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      id_token: tokens.id_token,
+    });
+    expect((await refresh(s.refreshToken)).status).toBe(400);
+    expect(upstream.requests).toHaveLength(2);
+    expect(si.oauth.requests).toHaveLength(0);
+
+    expectNothingOf(laterStepSees(main, pid), s.accessToken, s.refreshToken, s.idToken, s.credentials);
+    const post = await runAction('post', { inputs: all, home, runnerTemp: main.runnerTemp, state: main.state });
+    expect(post.code).toBe(0);
+    expect(await gone(pid)).toBe(true);
+    expect(existsSync(join(home, '.codex', 'auth.json'))).toBe(false);
+    expect(readFileSync(join(home, '.codex', 'config.toml'), 'utf8')).toBe('model = "mine"\n');
+  });
+});
+
 describe('proxy: true, mid-job refresh (dist)', () => {
   /** The live credentials in the secret now. */
   const inSecret = () =>
@@ -476,9 +572,10 @@ describe('the real Claude Code CLI through the proxy (dist)', () => {
 describe('proxy: true inputs', () => {
   it.each([
     [
-      { provider: 'openai' },
-      /^proxy: provider openai cannot be proxied yet; use provider anthropic, or proxy: false\.$/,
+      { provider: 'oauth2', 'client-id': 'x', 'token-url': 'https://auth.example.com/token' },
+      /^proxy: provider oauth2 cannot be proxied; use provider anthropic or openai, or proxy: false\.$/,
     ],
+    [{ provider: 'openai', 'credentials-file': 'none' }, /^credentials-file: none leaves Codex without the auth\.json/],
     [{ 'client-refresh': 'true' }, /^client-refresh: true would hand later steps the refresh token/],
     [{ 'proxy-upstream': 'http://example.com' }, /^proxy-upstream: "http:\/\/example\.com" must be an https URL\.$/],
     [{ proxy: 'yes' }, /^proxy: "yes" is not true or false\.$/],

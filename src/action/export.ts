@@ -66,21 +66,41 @@ function putBack(file: StateFile): string[] {
   }
 }
 
-/** proxy: true: what later steps get instead of the access token (src/action/proxy-mode.ts). */
+/** proxy: true: what later steps get instead of the tokens (src/action/proxy-mode.ts). */
 export interface Proxied {
-  /** http://127.0.0.1:PORT */
+  /** http(s)://127.0.0.1:PORT */
   url: string;
-  placeholder: string;
-  /** The variable that points the provider's CLI at the proxy. */
-  baseUrlVariable: string;
+  /** What the CLI holds instead of the tokens: the access token's placeholder; Codex's others too. */
+  held: { accessToken: string; idToken?: string; refreshToken?: string };
+  /** The variables that point the CLI at the proxy. */
+  env: Record<string, string>;
+  /** Codex's config.toml, written as the credentials file is (moved aside, removed by the post step). */
+  config?: { path: string; content: string };
 }
 
-// A placeholder in the CLI's file never looks expired: the CLI would try to refresh it itself.
-const PLACEHOLDER_LIFE_MS = 365 * 86_400_000;
+/** A placeholder in the CLI's file never looks expired: the CLI would try to refresh it itself. */
+export const PLACEHOLDER_LIFE_MS = 365 * 86_400_000;
+
+/** Writes a file for the CLI (0600), moving aside one already there; what the post step needs to undo it. */
+function writeOne(core: Core, path: string, content: string): StateFile {
+  const file: StateFile = { path, digest: digest(content), backup: place(core, path) };
+  try {
+    // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
+    writePrivateFile(path, content, { durable: false });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const back = putBack(file);
+    throw new UserError(`credentials-file: could not write ${path} (${code}); choose a writable path, or none.`, {
+      cause: err,
+      details: back,
+    });
+  }
+  return file;
+}
 
 export async function publish(core: Core, cfg: Config, out: Outcome, now: number, proxied?: Proxied): Promise<void> {
   const { creds } = out;
-  const token = proxied ? proxied.placeholder : (creds.accessToken ?? '');
+  const token = proxied ? proxied.held.accessToken : (creds.accessToken ?? '');
   const expiresAt = creds.expiresAt !== undefined ? new Date(creds.expiresAt).toISOString() : '';
   const expiresIn = creds.expiresAt !== undefined ? Math.max(0, Math.floor((creds.expiresAt - now) / 1000)) : 0;
   const fp = fingerprint(creds.accessToken ?? '');
@@ -95,30 +115,37 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
           'or mode is check.',
       );
     }
-    const held = proxied ? { ...creds, accessToken: token, expiresAt: now + PLACEHOLDER_LIFE_MS } : creds;
-    const content = credentialsFileContent(cfg.provider.id, held, clientRefresh);
+    // With proxy: true, placeholders only, refresh token included (Codex's, which the proxy answers).
+    const held: Credentials = proxied
+      ? {
+          ...creds,
+          accessToken: token,
+          idToken: proxied.held.idToken,
+          refreshToken: proxied.held.refreshToken ?? '',
+          expiresAt: now + PLACEHOLDER_LIFE_MS,
+        }
+      : creds;
+    const content = credentialsFileContent(cfg.provider.id, held, clientRefresh || !!proxied);
     filePath = cfg.credentialsFile;
-    const file: StateFile = { path: filePath, digest: digest(content), backup: place(core, filePath) };
+    const files: StateFile[] = [];
     try {
-      // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
-      writePrivateFile(filePath, content, { durable: false });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      const back = putBack(file);
-      throw new UserError(`credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.`, {
-        cause: err,
-        details: back,
-      });
+      const file = writeOne(core, filePath, content);
+      if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
+      files.push(file);
+      if (proxied?.config) files.push(writeOne(core, proxied.config.path, proxied.config.content));
+    } finally {
+      // What was written is removed by the post step, even when the next write failed.
+      if (files.length) {
+        core.saveState(
+          STATE_KEY,
+          sealState(core, {
+            files,
+            clientRefresh,
+            ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}),
+          }),
+        );
+      }
     }
-    if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
-    core.saveState(
-      STATE_KEY,
-      sealState(core, {
-        files: [file],
-        clientRefresh,
-        ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}),
-      }),
-    );
   }
   core.setOutput('access-token', proxied ? '' : token);
   if (proxied) core.setOutput('proxy-url', proxied.url);
@@ -130,7 +157,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
   core.setOutput('fingerprint', fp);
   core.setOutput('credentials-file', filePath);
   if (cfg.envName) core.exportVariable(cfg.envName, token);
-  if (proxied) core.exportVariable(proxied.baseUrlVariable, proxied.url);
+  for (const [name, value] of Object.entries(proxied?.env ?? {})) core.exportVariable(name, value);
 
   const where = out.secretUpdated && cfg.secret ? describeTarget(cfg.secret) : '';
   const left = expiresAt ? `, valid until ${expiresAt} (${formatDuration(expiresIn * 1000)} left)` : '';
@@ -140,8 +167,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
   core.info(`Access token ${from}${left}; fingerprint ${fp}.`);
   if (proxied) {
     core.info(
-      `The credential proxy at ${proxied.url} holds it; later steps get ${proxied.baseUrlVariable} and a ` +
-        'placeholder instead of the token.',
+      `The credential proxy at ${proxied.url} holds it; later steps get ${Object.keys(proxied.env).join(', ')} ` +
+        'and placeholders instead of the tokens.',
     );
   }
   if (cfg.envName) core.info(`Exported ${proxied ? 'the placeholder ' : ''}as ${cfg.envName}.`);
@@ -151,6 +178,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
       ? 'with the refresh token'
       : 'access token only';
   if (filePath) core.info(`Wrote ${filePath} (0600, ${holds}).`);
+  if (proxied?.config) core.info(`Wrote ${proxied.config.path}: Codex's requests go to the proxy.`);
   if (where) core.info(`Rotated credentials written to ${where}.`);
 
   const rows: Array<[string, string]> = [

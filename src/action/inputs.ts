@@ -1,5 +1,5 @@
 // Reads and validates every input before anything else happens.
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parseDuration } from '../core/duration.js';
 import { httpUrl } from '../core/url.js';
 import { UserError } from '../core/errors.js';
@@ -43,7 +43,11 @@ export interface Config {
   /** Absent for `alert: none`. */
   alert?: AlertConfig;
   /** `proxy: true`: where the credential proxy forwards; later steps get a placeholder (docs/proxy.md). */
-  proxy?: { upstream: string };
+  proxy?: {
+    upstream: string;
+    /** openai: Codex's config.toml beside its auth.json, pointing it at the proxy. */
+    configFile?: string;
+  };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -215,7 +219,7 @@ function proxyConfig(core: Core, provider: Provider, config: Config): Config['pr
   if (!bool('proxy', core.getInput('proxy'), false)) return undefined;
   if (!provider.apiUrl) {
     throw new UserError(
-      `proxy: provider ${provider.id} cannot be proxied yet; use provider anthropic, or proxy: false.`,
+      `proxy: provider ${provider.id} cannot be proxied; use provider anthropic or openai, or proxy: false.`,
     );
   }
   if (core.getInput('client-refresh') && config.clientRefresh) {
@@ -225,5 +229,13 @@ function proxyConfig(core: Core, provider: Provider, config: Config): Config['pr
     );
   }
   config.clientRefresh = false;
-  return { upstream: httpUrl('proxy-upstream', core.getInput('proxy-upstream') || provider.apiUrl) };
+  const upstream = httpUrl('proxy-upstream', core.getInput('proxy-upstream') || provider.apiUrl);
+  if (provider.id !== 'openai') return { upstream };
+  if (!config.credentialsFile) {
+    throw new UserError(
+      'credentials-file: none leaves Codex without the auth.json of placeholders that proxy: true writes; ' +
+        'remove credentials-file.',
+    );
+  }
+  return { upstream, configFile: join(dirname(config.credentialsFile), 'config.toml') };
 }

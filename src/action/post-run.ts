@@ -98,7 +98,8 @@ function trustedState(deps: Deps): Trusted | undefined {
     return undefined;
   }
   const cfg = readConfig(core, deps.env);
-  if (state.files.some((f) => f.path !== cfg.credentialsFile) || (state.clientRefresh && !cfg.clientRefresh)) {
+  const ours = [cfg.credentialsFile, cfg.proxy?.configFile];
+  if (state.files.some((f) => !ours.includes(f.path)) || (state.clientRefresh && !cfg.clientRefresh)) {
     core.warning(`oauth-broker: the saved state names another credentials file than the inputs do; ${NOTHING}`);
     return undefined;
   }

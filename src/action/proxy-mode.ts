@@ -1,15 +1,19 @@
 // proxy: true (docs/proxy.md): the main step starts the credential proxy with the live access token
-// and hands later steps its URL and a placeholder; the post step stops it, whatever happened before.
-import { randomBytes } from 'node:crypto';
+// and hands later steps its URL and placeholders; the post step stops it, whatever happened before.
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { serializeCredentials } from '../core/credentials.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
+import { throwawayCertificates } from '../proxy/cert.js';
+import { OWN_REFRESH_PATH, type ProxiedProvider } from '../proxy/guard.js';
+import type { Handoff } from '../proxy/handoff.js';
 import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from '../proxy/launch.js';
+import { anthropicPlaceholder, claimsOf, placeholderJwt, refreshPlaceholder } from '../proxy/placeholders.js';
 import { REFRESH_INPUTS } from '../proxy/renew.js';
 import type { Deps } from './deps.js';
-import { publish, type Outcome } from './export.js';
+import { PLACEHOLDER_LIFE_MS, publish, type Outcome, type Proxied } from './export.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PROXY_STATE, sealed, unsealed } from './state.js';
@@ -24,18 +28,60 @@ function bundledScript(): string {
   return join(dirname(process.argv[1] ?? '.'), '..', 'proxy', 'index.js');
 }
 
-/** A per-job placeholder in the shape of the provider's access tokens; worth nothing outside this job's proxy. */
-function newPlaceholder(): string {
-  return `sk-ant-oat01-proxy-${randomBytes(32).toString('base64url')}`;
+/** What the provider's CLI gets instead of the tokens, and what the proxy needs to serve it. */
+interface Plan {
+  held: Proxied['held'];
+  handoff: Pick<Handoff, 'tls' | 'ownRefresh'>;
+  /** Once the proxy listens at `url`: the variables and the config file that point the CLI at it. */
+  pointTo(url: string): Pick<Proxied, 'env' | 'config'>;
 }
 
-/** Starts the proxy with the outcome's access token, then hands later steps the placeholder. */
+function plan(cfg: Config, out: Outcome, folder: ProxyFolder, now: number): Plan {
+  if (cfg.provider.id !== 'openai') {
+    return {
+      held: { accessToken: anthropicPlaceholder() },
+      handoff: {},
+      pointTo: (url) => ({ env: { ANTHROPIC_BASE_URL: url } }),
+    };
+  }
+  // Codex: https only, so a throwaway CA it trusts; JWT placeholders keeping the claims it reads; its own
+  // refresh sent to the proxy, which answers with the same placeholders.
+  const idClaims = claimsOf(out.creds.idToken) ?? {};
+  const far = now + PLACEHOLDER_LIFE_MS;
+  const held = {
+    accessToken: placeholderJwt(claimsOf(out.creds.accessToken) ?? idClaims, far),
+    idToken: placeholderJwt(idClaims, far),
+    refreshToken: refreshPlaceholder(),
+  };
+  const { ca, cert, key } = throwawayCertificates();
+  const caFile = join(folder.dir, 'ca.pem');
+  writeFileSync(caFile, ca, { mode: 0o644 });
+  const configFile = (cfg.proxy as NonNullable<Config['proxy']>).configFile as string;
+  const answer = { access_token: held.accessToken, refresh_token: held.refreshToken, id_token: held.idToken };
+  return {
+    held,
+    handoff: { tls: { key, cert }, ownRefresh: { refreshToken: held.refreshToken, answer } },
+    pointTo: (url) => ({
+      env: {
+        CODEX_HOME: dirname(configFile),
+        CODEX_CA_CERTIFICATE: caFile,
+        CODEX_REFRESH_TOKEN_URL_OVERRIDE: `${url}${OWN_REFRESH_PATH}`,
+      },
+      config: {
+        path: configFile,
+        content: `chatgpt_base_url = "${url}/backend-api/"\nopenai_base_url = "${url}/backend-api/codex"\n`,
+      },
+    }),
+  };
+}
+
+/** Starts the proxy with the outcome's access token, then hands later steps the placeholders. */
 export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, masker: Masker, now: number) {
   const { core } = deps;
   const upstream = (cfg.proxy as NonNullable<Config['proxy']>).upstream;
-  const placeholder = newPlaceholder();
-  masker.mask(placeholder);
   const folder = proxyFolder(deps.env.RUNNER_TEMP || tmpdir());
+  const p = plan(cfg, out, folder, now);
+  masker.mask(p.held.accessToken, p.held.idToken, p.held.refreshToken);
   let pid = 0;
   let url: string;
   try {
@@ -44,9 +90,10 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
       folder,
       env: deps.env,
       handoff: {
-        provider: 'anthropic',
+        provider: cfg.provider.id as ProxiedProvider,
         upstream,
-        placeholder,
+        placeholder: p.held.accessToken,
+        ...p.handoff,
         accessToken: out.creds.accessToken ?? '',
         ...(out.creds.expiresAt === undefined ? {} : { expiresAt: out.creds.expiresAt }),
         // The copy the proxy refreshes: what this job wrote, or what it was given.
@@ -56,8 +103,8 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
       // In a job's container the step's parent is outside it (0), or the container's first process (1).
       watch: process.ppid > 1 ? process.ppid : 0,
       timeoutMs: LISTEN_TIMEOUT_MS,
-      spawned: (p) => {
-        pid = p;
+      spawned: (id) => {
+        pid = id;
         // From here on the post step stops it, whatever happens to this step.
         core.saveState(PROXY_STATE, sealed(core, PROXY_STATE, JSON.stringify({ pid, dir: folder.dir })));
       },
@@ -72,7 +119,7 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
   }
   core.info(`Started the credential proxy (pid ${pid}); its log is ${folder.log}.`);
   try {
-    await publish(core, cfg, out, now, { url, placeholder, baseUrlVariable: 'ANTHROPIC_BASE_URL' });
+    await publish(core, cfg, out, now, { url, held: p.held, ...p.pointTo(url) });
   } catch (err) {
     await stopProxy(pid, folder);
     throw err;

@@ -69,6 +69,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     defaultFile: 'auto',
     defaultClientRefresh: true,
     filePath: (env, home = homeDir(env)) => join(env.CODEX_HOME || join(home, '.codex'), 'auth.json'),
+    // The ChatGPT backend Codex calls with a ChatGPT login (paths under /backend-api/).
+    apiUrl: 'https://chatgpt.com',
   },
   oauth2: {
     id: 'oauth2',

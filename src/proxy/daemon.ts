@@ -41,6 +41,8 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
     provider: h.provider,
     upstream: h.upstream,
     placeholder: h.placeholder,
+    ...(h.tls ? { tls: h.tls } : {}),
+    ...(h.ownRefresh ? { ownRefresh: h.ownRefresh } : {}),
     token: () => tokens.token(),
     rejected: (used) => tokens.rejected(used),
     log: io.log,

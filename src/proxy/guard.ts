@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 
 /** The providers the proxy serves. */
-export type ProxiedProvider = 'anthropic';
+export type ProxiedProvider = 'anthropic' | 'openai';
 
 /**
  * The inference paths each provider's CLI calls, as the proxy accepts them: plain segments only
@@ -14,7 +14,13 @@ export type ProxiedProvider = 'anthropic';
 export const INFERENCE_PATHS: Record<ProxiedProvider, RegExp> = {
   // Claude Code: POST /v1/messages?beta=true, streamed; count_tokens and batches are sub-paths.
   anthropic: /^\/v1\/messages(?:\/[A-Za-z0-9_-]+)*$/,
+  // Codex 0.169: its models, the workspace routing it needs an answer from, and responses (streamed). Its
+  // plugins, analytics, settings and MCP calls are refused; it goes on without them (shared/NOTES.md).
+  openai: /^\/backend-api\/(?:codex\/responses(?:\/[A-Za-z0-9_-]+)*|codex\/models|wham\/accounts\/check)$/,
 };
+
+/** Where a CLI that refreshes by itself is sent (Codex: CODEX_REFRESH_TOKEN_URL_OVERRIDE); the proxy answers. */
+export const OWN_REFRESH_PATH = '/oauth/token';
 
 const METHODS = new Set(['GET', 'POST']);
 
@@ -68,7 +74,8 @@ function count(raw: string[], name: string): number {
   return n;
 }
 
-function same(a: string, b: string): boolean {
+/** Equal strings, compared in constant time. */
+export function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -90,14 +97,27 @@ export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
-/** Whether this request may be forwarded, and what to forward; a refusal says why, without a secret. */
-export function admit(req: Request, policy: Policy): Verdict {
-  const url = req.url ?? '';
+/** Whether the request is for this proxy at all: origin-form, its own Host. */
+function forThisProxy(req: Request, policy: Policy): Verdict | undefined {
   // An absolute URI ("GET http://host/ HTTP/1.1") asks a forward proxy to go elsewhere.
-  if (!url.startsWith('/')) return refuse(400, 'invalid_request_error', 'only requests for this proxy are served');
+  if (!(req.url ?? '').startsWith('/'))
+    return refuse(400, 'invalid_request_error', 'only requests for this proxy are served');
   if (count(req.rawHeaders, 'host') !== 1 || req.headers.host !== policy.host) {
     return refuse(421, 'invalid_request_error', 'the Host header does not name this proxy');
   }
+  return undefined;
+}
+
+/** A refresh the proxy answers itself (never upstream): POST to its own refresh path, for this proxy. */
+export function isOwnRefresh(req: Request, policy: Policy): boolean {
+  return !forThisProxy(req, policy) && req.method === 'POST' && req.url === OWN_REFRESH_PATH;
+}
+
+/** Whether this request may be forwarded, and what to forward; a refusal says why, without a secret. */
+export function admit(req: Request, policy: Policy): Verdict {
+  const url = req.url ?? '';
+  const stranger = forThisProxy(req, policy);
+  if (stranger) return stranger;
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
   if (!INFERENCE_PATHS[policy.provider].test(path)) {

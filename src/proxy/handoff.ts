@@ -17,6 +17,9 @@ export interface Handoff {
    */
   credentials: string;
   inputs: Record<string, string>;
+  /** openai: https with this key and certificate (src/proxy/cert.ts), and the CLI's own refresh answered. */
+  tls?: { key: string; cert: string };
+  ownRefresh?: { refreshToken: string; answer: Record<string, string> };
   /** A file the post step removes: the proxy stops once it is gone. */
   lease: string;
   /**
@@ -42,7 +45,10 @@ export function parseHandoff(text: string): Handoff | undefined {
   const inputs = h?.inputs as Record<string, unknown> | undefined;
   const valid =
     h?.v === 1 &&
-    h.provider === 'anthropic' &&
+    (h.provider === 'anthropic' || h.provider === 'openai') &&
+    (h.tls === undefined || (isString(h.tls?.key) && isString(h.tls?.cert))) &&
+    (h.ownRefresh === undefined ||
+      (isString(h.ownRefresh?.refreshToken) && typeof h.ownRefresh?.answer === 'object')) &&
     [h.upstream, h.placeholder, h.accessToken, h.lease, h.credentials].every(isString) &&
     (h.expiresAt === undefined || Number.isFinite(h.expiresAt)) &&
     typeof inputs === 'object' &&

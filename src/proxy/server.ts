@@ -9,10 +9,10 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { createServer as createTlsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { neutral } from '../core/neutral.js';
-import { admit, endToEnd, type ProxiedProvider } from './guard.js';
+import { admit, endToEnd, isOwnRefresh, same, type ProxiedProvider } from './guard.js';
 import { upstreamAgent } from './tunnel.js';
 
 export interface ProxyOptions {
@@ -24,6 +24,13 @@ export interface ProxyOptions {
   token: () => Promise<string>;
   /** Upstream answered 401 to this token: the one to send the request again with, if there is one. */
   rejected: (used: string) => Promise<string | undefined>;
+  /** https with this key and certificate, PEM (Codex takes only an https base URL). */
+  tls?: { key: string; cert: string };
+  /**
+   * A CLI's own refresh (POST /oauth/token: Codex's CODEX_REFRESH_TOKEN_URL_OVERRIDE), answered here and
+   * never sent upstream: `answer` (placeholders) for the placeholder refresh token, a refusal for any other.
+   */
+  ownRefresh?: { refreshToken: string; answer: Record<string, string> };
   /** One line per request, never a header: the proxy's log. */
   log: (line: string) => void;
   /** The clock durations are logged by (ms). */
@@ -31,7 +38,7 @@ export interface ProxyOptions {
 }
 
 export interface RunningProxy {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, https with `tls` */
   url: string;
   port: number;
   /** The runner's HTTP(S) proxy the upstream is reached through (host:port), if any. */
@@ -82,9 +89,32 @@ export async function startProxyServer(opts: ProxyOptions): Promise<RunningProxy
   const prefix = base.pathname.replace(/\/+$/, '');
   let host = '';
 
+  // The CLI refreshes its placeholders: it gets them again, and the live token never moves.
+  const refreshHere = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    own: NonNullable<ProxyOptions['ownRefresh']>,
+  ) => {
+    const body = await collect(req, MAX_REFUSAL_BYTES);
+    if (typeof body === 'string') return void (body === 'gone' || res.writeHead(413).end());
+    let presented = '';
+    try {
+      presented = String((JSON.parse(body.toString('utf8')) as { refresh_token?: unknown }).refresh_token ?? '');
+    } catch {
+      presented = new URLSearchParams(body.toString('utf8')).get('refresh_token') ?? '';
+    }
+    const ok = same(presented, own.refreshToken);
+    opts.log(ok ? 'answered a refresh of the placeholders with them' : "refused a refresh: not this job's placeholder");
+    const answer = JSON.stringify(ok ? own.answer : { error: 'invalid_grant' });
+    res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+    res.end(answer);
+  };
+
   const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = opts.monotonic();
-    const verdict = admit(req, { host, placeholder: opts.placeholder, provider: opts.provider });
+    const policy = { host, placeholder: opts.placeholder, provider: opts.provider };
+    if (opts.ownRefresh && isOwnRefresh(req, policy)) return refreshHere(req, res, opts.ownRefresh);
+    const verdict = admit(req, policy);
     if (!verdict.ok) {
       // The body is read and dropped, so the connection stays usable; nothing goes upstream.
       req.resume();
@@ -161,13 +191,16 @@ export async function startProxyServer(opts: ProxyOptions): Promise<RunningProxy
     attempt(await opts.token(), false);
   };
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     forward(req, res).catch((err: unknown) => {
       opts.log(`${req.method} ${shown(req.url)}: failed (${neutral((err as Error).name ?? 'error', 40)})`);
       if (!res.headersSent) answer(res, 500, 'api_error', 'the proxy failed; see its log');
       else res.destroy();
     });
-  });
+  };
+  const server = opts.tls
+    ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, handler)
+    : createServer(handler);
   // CONNECT asks for a tunnel elsewhere: never.
   server.on('connect', (_req, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
@@ -177,7 +210,7 @@ export async function startProxyServer(opts: ProxyOptions): Promise<RunningProxy
   const { port } = server.address() as AddressInfo;
   host = `127.0.0.1:${port}`;
   return {
-    url: `http://${host}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host}`,
     port,
     ...(via ? { via } : {}),
     close: () =>

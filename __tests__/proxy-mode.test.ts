@@ -282,7 +282,8 @@ describe('proxy: true for Codex (dist)', () => {
     const accessToken = fakeJwt({ ...AUTH, exp: exp(8 * HOUR) });
     const refreshToken = fakeToken('opaque');
     const tokens = { id_token: idToken, access_token: accessToken, refresh_token: refreshToken, account_id: 'acct-42' };
-    const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens, last_refresh: 'x' });
+    const last = new Date(Date.now() - 30 * 24 * HOUR).toISOString();
+    const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens, last_refresh: last });
     si.gh.setRepoSecret(REPO, SECRET, credentials);
     return { credentials, accessToken, refreshToken, idToken };
   }
@@ -330,6 +331,8 @@ describe('proxy: true for Codex (dist)', () => {
       expect(claims(t).exp * 1000).toBeGreaterThan(Date.now() + 300 * 24 * HOUR);
     }
     expect(tokens.refresh_token).toMatch(/^oauth-broker-proxy-/);
+    const written = JSON.parse(readFileSync(join(home, '.codex', 'auth.json'), 'utf8'));
+    expect(Date.parse(written.last_refresh)).toBeGreaterThan(Date.now() - 60_000);
 
     // Inference goes upstream with the live token; the account header passes through.
     const bearer = { authorization: `Bearer ${tokens.access_token}`, 'chatgpt-account-id': 'acct-42' };
@@ -366,6 +369,47 @@ describe('proxy: true for Codex (dist)', () => {
     expect(existsSync(join(home, '.codex', 'auth.json'))).toBe(false);
     expect(readFileSync(join(home, '.codex', 'config.toml'), 'utf8')).toBe('model = "mine"\n');
   });
+
+  // The real Codex CLI, where it is installed: OAUTH_BROKER_CODEX_BIN, or `codex` on PATH.
+  const codexBin =
+    process.env.OAUTH_BROKER_CODEX_BIN ||
+    (spawnSync('sh', ['-c', 'command -v codex'], { encoding: 'utf8' }).stdout.trim() as string);
+  (codexBin ? it : it.skip)(
+    codexBin
+      ? 'codex exec, given only what the action exported, reaches the upstream through the proxy with the live token'
+      : 'codex exec through the proxy: SKIPPED, no Codex CLI (set OAUTH_BROKER_CODEX_BIN or put codex on PATH)',
+    async () => {
+      const s = seedCodex();
+      const home = mkdtempSync(join(tmpdir(), 'codex-home-'));
+      const main = await runAction('main', { inputs: inputs(s, { provider: 'openai' }), home });
+      expect(main.code).toBe(0);
+      proxyPid(main);
+      // Not spawnSync: the upstream stand-in answers from this process. Codex gives up on this stand-in's
+      // answers (it is not the ChatGPT backend); what matters is what reached it, and how.
+      await new Promise<void>((resolve) => {
+        const env = { PATH: process.env.PATH, HOME: home, ...main.env };
+        const child = spawn(codexBin, ['exec', '--skip-git-repo-check', 'Say hi.'], {
+          env,
+          cwd: home,
+          stdio: 'ignore',
+          timeout: 20_000,
+        });
+        child.on('close', () => resolve());
+      });
+      const paths = upstream.requests.map((r) => r.url.split('?')[0]);
+      expect(paths).toContain('/backend-api/codex/models');
+      expect(paths).toContain('/backend-api/wham/accounts/check');
+      expect(paths.every((p) => /^\/backend-api\/(codex\/(models|responses)|wham\/accounts\/check)/.test(p))).toBe(
+        true,
+      );
+      for (const r of upstream.requests) {
+        expect(r.headers.authorization).toBe(`Bearer ${s.accessToken}`);
+        expect(r.headers['chatgpt-account-id']).toBe('acct-42');
+      }
+      expect(si.oauth.requests).toHaveLength(0);
+    },
+    40_000,
+  );
 });
 
 describe('proxy: true, mid-job refresh (dist)', () => {

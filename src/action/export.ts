@@ -123,6 +123,8 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
           idToken: proxied.held.idToken,
           refreshToken: proxied.held.refreshToken ?? '',
           expiresAt: now + PLACEHOLDER_LIFE_MS,
+          // Codex refreshes a login it last refreshed long ago: the placeholders are new.
+          doc: cfg.provider.id === 'openai' ? { ...creds.doc, last_refresh: new Date(now).toISOString() } : creds.doc,
         }
       : creds;
     const content = credentialsFileContent(cfg.provider.id, held, clientRefresh || !!proxied);

@@ -276,11 +276,11 @@ describe("proxy: true behind the runner's HTTP(S) proxy (dist)", () => {
 describe('proxy: true for Codex (dist)', () => {
   const AUTH = { 'https://api.openai.com/auth': { chatgpt_account_id: 'acct-42', chatgpt_plan_type: 'pro' } };
 
-  function seedCodex(): Seeded & { idToken: string } {
-    const exp = (ms: number) => Math.floor((Date.now() + ms) / 1000);
+  const exp = (ms: number) => Math.floor((Date.now() + ms) / 1000);
+
+  function seedCodex(refreshToken = fakeToken('opaque')): Seeded & { idToken: string } {
     const idToken = fakeJwt({ ...AUTH, email: 'ci@example.com', exp: exp(HOUR) });
     const accessToken = fakeJwt({ ...AUTH, exp: exp(8 * HOUR) });
-    const refreshToken = fakeToken('opaque');
     const tokens = { id_token: idToken, access_token: accessToken, refresh_token: refreshToken, account_id: 'acct-42' };
     const last = new Date(Date.now() - 30 * 24 * HOUR).toISOString();
     const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens, last_refresh: last });
@@ -368,6 +368,45 @@ describe('proxy: true for Codex (dist)', () => {
     expect(await gone(pid)).toBe(true);
     expect(existsSync(join(home, '.codex', 'auth.json'))).toBe(false);
     expect(readFileSync(join(home, '.codex', 'config.toml'), 'utf8')).toBe('model = "mine"\n');
+  });
+
+  it('refreshes the ChatGPT login mid-job when upstream answers 401; Codex keeps its placeholders', async () => {
+    const mint = { access: () => fakeJwt({ ...AUTH, exp: exp(240 * HOUR) }), refresh: () => fakeToken('opaque') };
+    const oauth = await si.restartOAuth({
+      clientId: 'app_EMoamEEZ73f0CkXaXp7hrann',
+      path: '/oauth/token',
+      omitExpiresIn: true,
+      mint: { ...mint, id: () => fakeJwt({ ...AUTH, exp: exp(HOUR) }) },
+    });
+    const s = seedCodex(oauth.issue([]).refreshToken);
+    const home = mkdtempSync(join(tmpdir(), 'codex-home-'));
+    const all = inputs(s, { provider: 'openai' });
+    const main = await runAction('main', { inputs: all, home });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    const file = join(home, '.codex', 'auth.json');
+    const before = readFileSync(file, 'utf8');
+    const tokens = JSON.parse(before).tokens;
+    upstream.handler = (req, res) => {
+      const revoked = req.headers.authorization === `Bearer ${s.accessToken}`;
+      res.writeHead(revoked ? 401 : 200, { 'content-type': 'application/json' });
+      res.end('{}');
+    };
+    const bearer = { authorization: `Bearer ${tokens.access_token}`, 'chatgpt-account-id': 'acct-42' };
+    expect((await call(main, 'POST', '/backend-api/codex/responses', bearer, '{}')).status).toBe(200);
+    expect(oauth.refreshCount).toBe(1);
+    const stored = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value).tokens;
+    expect(stored.refresh_token).not.toBe(s.refreshToken);
+    expect(oauth.isLive(stored.refresh_token)).toBe(true);
+    expect(upstream.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${s.accessToken}`,
+      `Bearer ${stored.access_token}`,
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const secrets = [s.accessToken, s.refreshToken, s.idToken, stored.access_token, stored.refresh_token];
+    expectNothingOf(laterStepSees(main, pid), ...secrets, stored.id_token);
+    const post = await runAction('post', { inputs: all, home, runnerTemp: main.runnerTemp, state: main.state });
+    expect(post.code).toBe(0);
   });
 
   // The real Codex CLI, where it is installed: OAUTH_BROKER_CODEX_BIN, or `codex` on PATH.

@@ -16,6 +16,7 @@ import { runStep } from './support/step.js';
 import { messagesStream, startUpstream, type Upstream } from './support/upstream.js';
 import { startProxy } from './support/proxy.js';
 import { REFRESH_INPUTS, renewal } from '../src/proxy/renew.js';
+import { claimsOf } from '../src/proxy/placeholders.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT, { cache: false });
@@ -407,6 +408,27 @@ describe('proxy: true for Codex (dist)', () => {
     expectNothingOf(laterStepSees(main, pid), ...secrets, stored.id_token);
     const post = await runAction('post', { inputs: all, home, runnerTemp: main.runnerTemp, state: main.state });
     expect(post.code).toBe(0);
+  });
+
+  it('in-process too: placeholders and config for Codex, undone by the post step', async () => {
+    const s = seedCodex();
+    const all = inputs(s, { provider: 'openai' });
+    const main = await runStep('main', { inputs: all });
+    expect(main.code).toBe(0);
+    const pid = proxyPid(main);
+    const tokens = JSON.parse(readFileSync(join(main.home, '.codex', 'auth.json'), 'utf8')).tokens;
+    expect(claimsOf(tokens.access_token)).toMatchObject(AUTH);
+    expect(main.masks).toEqual(expect.arrayContaining([tokens.access_token, tokens.id_token, tokens.refresh_token]));
+    expect(existsSync(join(main.home, '.codex', 'config.toml'))).toBe(true);
+    const post = await runStep('post', {
+      inputs: all,
+      home: main.home,
+      runnerTemp: main.runnerTemp,
+      state: main.state,
+    });
+    expect(post.code).toBe(0);
+    expect(alive(pid)).toBe(false);
+    expect(readdirSync(join(main.home, '.codex'))).toEqual([]);
   });
 
   // The real Codex CLI, where it is installed: OAUTH_BROKER_CODEX_BIN, or `codex` on PATH.

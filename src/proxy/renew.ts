@@ -68,7 +68,13 @@ export interface Renewal {
 /** The refresh of the handoff's copy; throws (a UserError, one line) when the inputs are not valid. */
 export function renewal(h: Handoff, io: RenewIo): Renewal {
   const secrets = new Set<string>();
-  const inputs: Record<string, string> = { ...h.inputs, credentials: h.credentials };
+  // The proxy writes no file for a CLI: no credentials file to find a home for (Codex's default is one).
+  const inputs: Record<string, string> = {
+    ...h.inputs,
+    credentials: h.credentials,
+    'credentials-file': 'none',
+    'client-refresh': 'false',
+  };
   const core = logCore(inputs, io, secrets);
   const masker = new Masker(core);
   masker.mask(h.credentials, inputs['github-token'], inputs['client-secret'], h.accessToken);

@@ -489,7 +489,7 @@ describe('proxy: true, mid-job refresh (dist)', () => {
     };
   }
 
-  async function later(main: RunResult, s: Seeded): Promise<void> {
+  async function later(main: RunResult, s: Seeded): Promise<RunResult> {
     const post = await runAction('post', {
       inputs: inputs(s),
       home: main.home,
@@ -498,6 +498,7 @@ describe('proxy: true, mid-job refresh (dist)', () => {
       env: main.env,
     });
     expect(post.code).toBe(0);
+    return post;
   }
 
   it('refreshes when upstream answers 401, writes the rotation back, and sends the request again', async () => {
@@ -523,8 +524,27 @@ describe('proxy: true, mid-job refresh (dist)', () => {
       `Bearer ${now.accessToken}`,
     ]);
     expectNothingOf(laterStepSees(main, pid), s.accessToken, s.refreshToken, now.accessToken, now.refreshToken);
-    await later(main, s);
+    const post = await later(main, s);
     expect(await gone(pid)).toBe(true);
+    expect(post.stdout).toContain('proxy: refreshed the access token mid-job, and wrote the rotation back.');
+  });
+
+  it("passes upstream's 401 through when the refresh fails, and the post step warns of it", async () => {
+    const s = seed(8 * HOUR);
+    const main = await runAction('main', { inputs: inputs(s) });
+    expect(main.code).toBe(0);
+    proxyPid(main);
+    upstream.handler = (_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"type":"error","error":{"type":"authentication_error","message":"revoked"}}');
+    };
+    si.oauth.faults.push({ status: 503, body: '{"error":"temporarily_unavailable"}' });
+    const res = await ask(main);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('revoked');
+    expect(upstream.requests).toHaveLength(1);
+    const post = await later(main, s);
+    expect(post.stdout).toMatch(/::warning::proxy: the refresh failed: provider anthropic .*503.*; the current token/);
   });
 
   it('refreshes once for two requests at the same moment on a token that has come under min-ttl', async () => {

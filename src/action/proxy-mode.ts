@@ -157,4 +157,10 @@ export async function stopProxyMode(deps: Deps): Promise<void> {
   );
   for (const l of refused.slice(0, LISTED_REFUSALS)) core.info(`proxy: ${neutral(l)}`);
   if (refused.length > LISTED_REFUSALS) core.info(`proxy: and ${refused.length - LISTED_REFUSALS} more refusals.`);
+  // Its refreshes, as a job's would be: a failed one is a warning (the agent got the upstream's refusals).
+  for (const l of lines.filter((x) => x.startsWith('refreshed;') || x.startsWith('the refresh failed:'))) {
+    if (l.startsWith('refreshed;'))
+      core.info('proxy: refreshed the access token mid-job, and wrote the rotation back.');
+    else core.warning(`proxy: ${neutral(l, 300)}`);
+  }
 }

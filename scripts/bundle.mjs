@@ -14,6 +14,8 @@ import ncc from '@vercel/ncc';
 const sources = {
   main: { file: 'src/action/main.ts', esm: true },
   post: { file: 'src/action/post.ts', esm: true },
+  // proxy: true: the credential proxy, a process of its own that the main step starts (src/proxy/launch.ts).
+  proxy: { file: 'src/proxy/main.ts', esm: true },
   cli: { file: 'src/cli/index.ts', esm: false },
 };
 const entries = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sources);

@@ -15,7 +15,8 @@ import { actionsCacheBackend, cacheAvailable, type StoreBackend } from '../../sr
 import { recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';
 import { assertNoLeak, inputSecrets } from './leaks.js';
-import { stepEnv, type Entry, type RunOptions, type RunResult } from './runner.js';
+import { join } from 'node:path';
+import { repoRoot, stepEnv, type Entry, type RunOptions, type RunResult } from './runner.js';
 
 /** The step's sense of time. */
 export interface Clock {
@@ -171,6 +172,8 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
     sleep: (ms) => clock.sleep(ms),
     startedAt: opts.startedAt ?? clock.now(),
     ...(opts.shield ? { shield: opts.shield.factory } : {}),
+    // proxy: true starts the bundled proxy, as a runner's step would (npm run bundle first).
+    proxyScript: join(repoRoot, 'dist', 'proxy', 'index.js'),
     ...(cacheAvailable(env) === undefined ? { backend: cacheBackend(env, (m) => core.debug(m)) } : {}),
   };
   if (opts.shield) opts.shield.log = (m) => core.info(m);

@@ -45,6 +45,8 @@ export interface Deps {
   shield?: () => Shield;
   /** The shared store's storage; the Actions cache when absent (tests pass their own turn-taking one). */
   backend?: StoreBackend;
+  /** proxy: true: the proxy's bundle; dist/proxy beside the running step's when absent (in-process tests name it). */
+  proxyScript?: string;
 }
 
 /** What a step gets on the runner: its environment, the proxied fetch, the real clock. */

@@ -23,6 +23,8 @@ export interface Outcome {
   refreshTokenLive: boolean;
   /** client-refresh: the claim under which the CLI got the refresh token, for the post step to end. */
   cliClaim?: CliClaim;
+  /** After a refresh: `creds` as this job wrote them to the secret, marker included (src/github/secrets.ts). */
+  stored?: string;
 }
 
 /** The claim under which a CLI holds the refresh token (docs/design.md, "The claim"); never a token. */
@@ -64,12 +66,44 @@ function putBack(file: StateFile): string[] {
   }
 }
 
-export async function publish(core: Core, cfg: Config, out: Outcome, now: number): Promise<void> {
+/** proxy: true: what later steps get instead of the tokens (src/action/proxy-mode.ts). */
+export interface Proxied {
+  /** http(s)://127.0.0.1:PORT */
+  url: string;
+  /** What the CLI holds instead of the tokens: the access token's placeholder; Codex's others too. */
+  held: { accessToken: string; idToken?: string; refreshToken?: string };
+  /** The variables that point the CLI at the proxy. */
+  env: Record<string, string>;
+  /** Codex's config.toml, written as the credentials file is (moved aside, removed by the post step). */
+  config?: { path: string; content: string };
+}
+
+/** A placeholder in the CLI's file never looks expired: the CLI would try to refresh it itself. */
+export const PLACEHOLDER_LIFE_MS = 365 * 86_400_000;
+
+/** Writes a file for the CLI (0600), moving aside one already there; what the post step needs to undo it. */
+function writeOne(core: Core, path: string, content: string): StateFile {
+  const file: StateFile = { path, digest: digest(content), backup: place(core, path) };
+  try {
+    // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
+    writePrivateFile(path, content, { durable: false });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const back = putBack(file);
+    throw new UserError(`credentials-file: could not write ${path} (${code}); choose a writable path, or none.`, {
+      cause: err,
+      details: back,
+    });
+  }
+  return file;
+}
+
+export async function publish(core: Core, cfg: Config, out: Outcome, now: number, proxied?: Proxied): Promise<void> {
   const { creds } = out;
-  const token = creds.accessToken ?? '';
+  const token = proxied ? proxied.held.accessToken : (creds.accessToken ?? '');
   const expiresAt = creds.expiresAt !== undefined ? new Date(creds.expiresAt).toISOString() : '';
   const expiresIn = creds.expiresAt !== undefined ? Math.max(0, Math.floor((creds.expiresAt - now) / 1000)) : 0;
-  const fp = fingerprint(token);
+  const fp = fingerprint(creds.accessToken ?? '');
 
   let filePath = '';
   if (cfg.credentialsFile) {
@@ -81,31 +115,42 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
           'or mode is check.',
       );
     }
-    const content = credentialsFileContent(cfg.provider.id, creds, clientRefresh);
+    // With proxy: true, placeholders only, refresh token included (Codex's, which the proxy answers).
+    const held: Credentials = proxied
+      ? {
+          ...creds,
+          accessToken: token,
+          idToken: proxied.held.idToken,
+          refreshToken: proxied.held.refreshToken ?? '',
+          expiresAt: now + PLACEHOLDER_LIFE_MS,
+          // Codex refreshes a login it last refreshed long ago: the placeholders are new.
+          doc: cfg.provider.id === 'openai' ? { ...creds.doc, last_refresh: new Date(now).toISOString() } : creds.doc,
+        }
+      : creds;
+    const content = credentialsFileContent(cfg.provider.id, held, clientRefresh || !!proxied);
     filePath = cfg.credentialsFile;
-    const file: StateFile = { path: filePath, digest: digest(content), backup: place(core, filePath) };
+    const files: StateFile[] = [];
     try {
-      // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
-      writePrivateFile(filePath, content, { durable: false });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      const back = putBack(file);
-      throw new UserError(`credentials-file: could not write ${filePath} (${code}); choose a writable path, or none.`, {
-        cause: err,
-        details: back,
-      });
+      const file = writeOne(core, filePath, content);
+      if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
+      files.push(file);
+      if (proxied?.config) files.push(writeOne(core, proxied.config.path, proxied.config.content));
+    } finally {
+      // What was written is removed by the post step, even when the next write failed.
+      if (files.length) {
+        core.saveState(
+          STATE_KEY,
+          sealState(core, {
+            files,
+            clientRefresh,
+            ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}),
+          }),
+        );
+      }
     }
-    if (clientRefresh) file.refresh = tag(core, creds.refreshToken);
-    core.saveState(
-      STATE_KEY,
-      sealState(core, {
-        files: [file],
-        clientRefresh,
-        ...(clientRefresh && out.cliClaim ? { cli: out.cliClaim } : {}),
-      }),
-    );
   }
-  core.setOutput('access-token', token);
+  core.setOutput('access-token', proxied ? '' : token);
+  if (proxied) core.setOutput('proxy-url', proxied.url);
   core.setOutput('expires-at', expiresAt);
   core.setOutput('expires-in', String(expiresIn));
   core.setOutput('source', out.source);
@@ -114,6 +159,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
   core.setOutput('fingerprint', fp);
   core.setOutput('credentials-file', filePath);
   if (cfg.envName) core.exportVariable(cfg.envName, token);
+  for (const [name, value] of Object.entries(proxied?.env ?? {})) core.exportVariable(name, value);
 
   const where = out.secretUpdated && cfg.secret ? describeTarget(cfg.secret) : '';
   const left = expiresAt ? `, valid until ${expiresAt} (${formatDuration(expiresIn * 1000)} left)` : '';
@@ -121,9 +167,20 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     out.source
   ];
   core.info(`Access token ${from}${left}; fingerprint ${fp}.`);
-  if (cfg.envName) core.info(`Exported as ${cfg.envName}.`);
-  const holds = cfg.clientRefresh && out.refreshTokenLive ? 'with the refresh token' : 'access token only';
+  if (proxied) {
+    core.info(
+      `The credential proxy at ${proxied.url} holds it; later steps get ${Object.keys(proxied.env).join(', ')} ` +
+        'and placeholders instead of the tokens.',
+    );
+  }
+  if (cfg.envName) core.info(`Exported ${proxied ? 'the placeholder ' : ''}as ${cfg.envName}.`);
+  const holds = proxied
+    ? 'the placeholder'
+    : cfg.clientRefresh && out.refreshTokenLive
+      ? 'with the refresh token'
+      : 'access token only';
   if (filePath) core.info(`Wrote ${filePath} (0600, ${holds}).`);
+  if (proxied?.config) core.info(`Wrote ${proxied.config.path}: Codex's requests go to the proxy.`);
   if (where) core.info(`Rotated credentials written to ${where}.`);
 
   const rows: Array<[string, string]> = [
@@ -132,6 +189,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
     ['expires at', expiresAt || 'unknown'],
     ['fingerprint', `<code>${fp}</code>`],
     ['secret updated', where ? `yes: ${where}` : 'no'],
+    ...(proxied ? ([['proxy', `${proxied.url} (later steps hold a placeholder)`]] as Array<[string, string]>) : []),
   ];
   await writeSummary(core, rows);
 }

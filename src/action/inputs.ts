@@ -1,5 +1,5 @@
 // Reads and validates every input before anything else happens.
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parseDuration } from '../core/duration.js';
 import { httpUrl } from '../core/url.js';
 import { UserError } from '../core/errors.js';
@@ -42,6 +42,12 @@ export interface Config {
   scopes?: string[];
   /** Absent for `alert: none`. */
   alert?: AlertConfig;
+  /** `proxy: true`: where the credential proxy forwards; later steps get a placeholder (docs/proxy.md). */
+  proxy?: {
+    upstream: string;
+    /** openai: Codex's config.toml beside its auth.json, pointing it at the proxy. */
+    configFile?: string;
+  };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -200,6 +206,36 @@ export function readConfig(core: Core, env: Env): Config {
     clientSecret: core.getInput('client-secret') || undefined,
     scopes: scope ? scope.split(/\s+/) : undefined,
   };
+  const proxy = proxyConfig(core, provider, config);
   const alert = alertConfig(core, env, config.secret, config.githubToken);
-  return alert ? { ...config, alert } : config;
+  return { ...config, ...(proxy ? { proxy } : {}), ...(alert ? { alert } : {}) };
+}
+
+/**
+ * `proxy: true`: later steps never hold the login, so the CLI's file never holds the refresh token
+ * (client-refresh is false unless asked for, and refused if it is).
+ */
+function proxyConfig(core: Core, provider: Provider, config: Config): Config['proxy'] {
+  if (!bool('proxy', core.getInput('proxy'), false)) return undefined;
+  if (!provider.apiUrl) {
+    throw new UserError(
+      `proxy: provider ${provider.id} cannot be proxied; use provider anthropic or openai, or proxy: false.`,
+    );
+  }
+  if (core.getInput('client-refresh') && config.clientRefresh) {
+    throw new UserError(
+      'client-refresh: true would hand later steps the refresh token, which proxy: true keeps from them; ' +
+        'remove client-refresh.',
+    );
+  }
+  config.clientRefresh = false;
+  const upstream = httpUrl('proxy-upstream', core.getInput('proxy-upstream') || provider.apiUrl);
+  if (provider.id !== 'openai') return { upstream };
+  if (!config.credentialsFile) {
+    throw new UserError(
+      'credentials-file: none leaves Codex without the auth.json of placeholders that proxy: true writes; ' +
+        'remove credentials-file.',
+    );
+  }
+  return { upstream, configFile: join(dirname(config.credentialsFile), 'config.toml') };
 }

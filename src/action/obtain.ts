@@ -318,8 +318,9 @@ async function store(
     run.coord.claims.prune(drop),
   ]);
   const keep = [...left, ...newest];
+  let stored: string;
   try {
-    await writeSecret(run.api, target, run.pre, value, { claims: keep });
+    stored = await writeSecret(run.api, target, run.pre, value, { claims: keep });
     run.pending?.clear();
   } catch (err) {
     const why = describeError(err, masker.values);
@@ -347,7 +348,7 @@ async function store(
       keep.map((k) => k.name),
       (m) => deps.core.debug(m),
     );
-  return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
+  return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true, stored };
 }
 
 /** A pending file that cannot be written must not stop the write-back: it is only the fallback. */

@@ -9,13 +9,14 @@ import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
 import { refreshExpiresAt, withRefreshExpiry } from '../core/marker.js';
 import { PENDING_STATE, pendingPath } from './pending.js';
-import { STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
+import { PROXY_STATE, STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
 import type { Deps } from './deps.js';
 import type { Core } from './deps.js';
 
 const NOTHING = 'nothing is written back, removed or put back.';
 
 export async function runPost(deps: Deps): Promise<void> {
+  await stopProxy(deps);
   await finish(deps);
   const { core } = deps;
   const masker = new Masker(core);
@@ -27,6 +28,17 @@ export async function runPost(deps: Deps): Promise<void> {
     if (trusted.state.cli?.copy) rmSync(trusted.state.cli.copy, { force: true });
   } catch (err) {
     reportFailure(core, err, masker.values);
+  }
+}
+
+/** proxy: true: the proxy stops first, whatever the main step did; a failure is reported, the rest goes on. */
+async function stopProxy(deps: Deps): Promise<void> {
+  if (!deps.core.getState(PROXY_STATE)) return;
+  try {
+    const { stopProxyMode } = await import('./proxy-mode.js');
+    await stopProxyMode(deps);
+  } catch (err) {
+    reportFailure(deps.core, err, []);
   }
 }
 
@@ -86,7 +98,8 @@ function trustedState(deps: Deps): Trusted | undefined {
     return undefined;
   }
   const cfg = readConfig(core, deps.env);
-  if (state.files.some((f) => f.path !== cfg.credentialsFile) || (state.clientRefresh && !cfg.clientRefresh)) {
+  const ours = [cfg.credentialsFile, cfg.proxy?.configFile];
+  if (state.files.some((f) => !ours.includes(f.path)) || (state.clientRefresh && !cfg.clientRefresh)) {
     core.warning(`oauth-broker: the saved state names another credentials file than the inputs do; ${NOTHING}`);
     return undefined;
   }

@@ -126,7 +126,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       refreshTokenLive: cfg.mode !== 'check',
     };
     const out = await handOver(deps, cfg, stored, creds);
-    await publish(core, cfg, out, now);
+    await handOut(deps, cfg, out, masker, now);
     return out;
   }
   if (!cfg.secret || !cfg.githubToken) {
@@ -165,8 +165,15 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
     );
   }
   const out = await handOver(deps, cfg, outcome, creds);
-  await publish(core, cfg, out, deps.now());
+  await handOut(deps, cfg, out, masker, deps.now());
   return out;
+}
+
+/** The access token to later steps; with proxy: true, to the proxy, and a placeholder to them. */
+async function handOut(deps: Deps, cfg: Config, out: Outcome, masker: Masker, now: number): Promise<void> {
+  if (!cfg.proxy) return publish(deps.core, cfg, out, now);
+  const { startProxyMode } = await import('./proxy-mode.js');
+  await startProxyMode(deps, cfg, out, masker, now);
 }
 
 /**

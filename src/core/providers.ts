@@ -21,6 +21,8 @@ export interface Provider {
   defaultClientRefresh: boolean;
   /** The CLI's standard credentials path, for `credentials-file: auto`, given the home folder (`~`). */
   filePath?(env: Env, home?: string): string;
+  /** The API the CLI calls with the access token: `proxy-upstream` when left empty (proxy mode). */
+  apiUrl?: string;
 }
 
 /** `~`: HOME, else the account's home (os.homedir() returns an empty HOME as it is); '' if none. */
@@ -56,6 +58,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     defaultFile: 'none',
     defaultClientRefresh: false,
     filePath: (env, home = homeDir(env)) => join(home, '.claude', '.credentials.json'),
+    apiUrl: 'https://api.anthropic.com',
   },
   openai: {
     id: 'openai',
@@ -66,6 +69,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     defaultFile: 'auto',
     defaultClientRefresh: true,
     filePath: (env, home = homeDir(env)) => join(env.CODEX_HOME || join(home, '.codex'), 'auth.json'),
+    // The ChatGPT backend Codex calls with a ChatGPT login (paths under /backend-api/).
+    apiUrl: 'https://chatgpt.com',
   },
   oauth2: {
     id: 'oauth2',

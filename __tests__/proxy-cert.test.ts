@@ -1,0 +1,66 @@
+// The throwaway CA of the proxy for Codex (src/proxy/cert.ts): a certificate Node's own X.509 and TLS
+// accept for 127.0.0.1, signed by a CA no other certificate shares; and Codex's JWT placeholders.
+import { X509Certificate } from 'node:crypto';
+import { createServer, request } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { throwawayCertificates } from '../src/proxy/cert.js';
+import { claimsOf, placeholderJwt } from '../src/proxy/placeholders.js';
+
+describe('throwaway certificates', () => {
+  it('make a CA and a server certificate for 127.0.0.1 signed by it', () => {
+    const t = throwawayCertificates();
+    const ca = new X509Certificate(t.ca);
+    const leaf = new X509Certificate(t.cert);
+    expect(ca.ca).toBe(true);
+    expect(leaf.ca).toBe(false);
+    expect(leaf.verify(ca.publicKey)).toBe(true);
+    expect(leaf.checkIssued(ca)).toBe(true);
+    expect(leaf.checkIP('127.0.0.1')).toBe('127.0.0.1');
+    expect(leaf.checkHost('localhost')).toBe('localhost');
+    expect(leaf.keyUsage).toEqual(['1.3.6.1.5.5.7.3.1']);
+    expect(Date.parse(leaf.validTo)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(Date.parse(leaf.validFrom)).toBeLessThan(Date.now());
+    // Each job's CA is its own.
+    expect(new X509Certificate(throwawayCertificates().ca).fingerprint256).not.toBe(ca.fingerprint256);
+  });
+
+  it('serve TLS that a client trusting only the CA accepts, and one trusting the system refuses', async () => {
+    const t = throwawayCertificates();
+    const server = createServer({ key: t.key, cert: t.cert }, (_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const get = (ca?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(url, { ca, agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => (body += c));
+          res.on('end', () => resolve(body));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get(t.ca)).toBe('ok');
+      await expect(get()).rejects.toThrow();
+      await expect(get(throwawayCertificates().ca)).rejects.toThrow();
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("Codex's placeholders", () => {
+  it('keep the claims, take the expiry given, and are each new', () => {
+    const claims = { 'https://api.openai.com/auth': { chatgpt_account_id: 'a' }, exp: 1 };
+    const at = Date.UTC(2030, 0, 1);
+    const one = placeholderJwt(claims, at);
+    expect(claimsOf(one)).toEqual({ ...claims, exp: at / 1000 });
+    expect(one.split('.')).toHaveLength(3);
+    expect(placeholderJwt(claims, at)).not.toBe(one);
+  });
+
+  it('read no claims from what is not a JWT', () => {
+    for (const t of [undefined, '', 'sk-ant-oat01-x', 'a.!!!.c', `a.${Buffer.from('[1]').toString('base64url')}.c`])
+      expect(claimsOf(t)).toBeUndefined();
+  });
+});

@@ -1,0 +1,76 @@
+// The proxy's live access token (docs/proxy.md, "Mid-job refresh"): refreshed before a request when
+// it has less than min-ttl left, or after upstream refused it; one refresh at a time, whatever the
+// number of requests waiting for it. The refresh itself is the action's (src/proxy/renew.ts).
+
+/** An access token and when it expires (epoch ms; unknown: never judged expiring). */
+export interface Lease {
+  accessToken: string;
+  expiresAt?: number;
+}
+
+export interface RefresherOptions {
+  minTtlMs: number;
+  now: () => number;
+  log: (line: string) => void;
+  /** After a failed refresh, none is tried again before this much time (ms). */
+  backoffMs: number;
+  /** No refresh at all (mode: check). */
+  never?: boolean;
+}
+
+/** A refresh that cannot succeed in this job (the refresh token is spent): no further attempt. */
+export class Final extends Error {}
+
+export class Refresher {
+  private flight: Promise<void> | undefined;
+  private notBefore = 0;
+  private over = false;
+
+  constructor(
+    private lease: Lease,
+    private readonly renew: () => Promise<Lease>,
+    private readonly opts: RefresherOptions,
+  ) {}
+
+  /** The token for a request: refreshed first when it has less than min-ttl left. */
+  async token(): Promise<string> {
+    const { expiresAt } = this.lease;
+    if (expiresAt !== undefined && expiresAt - this.opts.now() < this.opts.minTtlMs) {
+      await this.refresh('it has less than min-ttl left');
+    }
+    return this.lease.accessToken;
+  }
+
+  /**
+   * Upstream answered 401 to `used`: the token to retry with, refreshed unless a request before this
+   * one already did; undefined when there is no other.
+   */
+  async rejected(used: string): Promise<string | undefined> {
+    if (used === this.lease.accessToken) await this.refresh('upstream answered 401');
+    return this.lease.accessToken === used ? undefined : this.lease.accessToken;
+  }
+
+  /** Resolves once no refresh is under way: the proxy stops only then, so a rotation is always stored. */
+  async idle(): Promise<void> {
+    await this.flight;
+  }
+
+  private refresh(why: string): Promise<void> {
+    if (this.opts.never || this.over || this.opts.now() < this.notBefore) return Promise.resolve();
+    this.flight ??= (async () => {
+      this.opts.log(`refreshing the access token: ${why}`);
+      try {
+        this.lease = await this.renew();
+        this.opts.log('refreshed; the requests go on with the new access token');
+      } catch (err) {
+        this.over = err instanceof Final;
+        this.notBefore = this.opts.now() + this.opts.backoffMs;
+        const next = this.over ? 'no refresh is tried again in this job' : 'the current token is used meanwhile';
+        this.opts.log(`the refresh failed: ${(err as Error).message}; ${next}`);
+      } finally {
+        this.flight = undefined;
+      }
+    })();
+    return this.flight;
+  }
+}

@@ -1177,11 +1177,14 @@ valueFor = () => value) {
 /**
  * Seals the value with the secret's public key and stores it, marked with when it was written on
  * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped.
+ * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
+ * copy a holder of it has (the credential proxy refreshes it later).
  */
 async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => stamp(value, now, { ...more, key }));
+    let stored = value;
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
+    return stored;
 }
 /**
  * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a

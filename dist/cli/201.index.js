@@ -53,6 +53,7 @@ const PROVIDERS = {
         defaultFile: 'none',
         defaultClientRefresh: false,
         filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.claude', '.credentials.json'),
+        apiUrl: 'https://api.anthropic.com',
     },
     openai: {
         id: 'openai',
@@ -63,6 +64,8 @@ const PROVIDERS = {
         defaultFile: 'auto',
         defaultClientRefresh: true,
         filePath: (env, home = homeDir(env)) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.CODEX_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.codex'), 'auth.json'),
+        // The ChatGPT backend Codex calls with a ChatGPT login (paths under /backend-api/).
+        apiUrl: 'https://chatgpt.com',
     },
     oauth2: {
         id: 'oauth2',

@@ -309,8 +309,9 @@ async function store(run, ticket, current, tokens) {
         run.coord.claims.prune(drop),
     ]);
     const keep = [...left, ...newest];
+    let stored;
     try {
-        await (0,secrets/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep });
+        stored = await (0,secrets/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep });
         run.pending?.clear();
     }
     catch (err) {
@@ -332,7 +333,7 @@ async function store(run, ticket, current, tokens) {
     }
     if (!previous)
         await sweep(run.api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
-    return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true };
+    return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true, stored };
 }
 /** A pending file that cannot be written must not stop the write-back: it is only the fallback. */
 function keepPending(run, record) {

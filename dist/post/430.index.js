@@ -17,8 +17,8 @@ var duration = __webpack_require__(8571);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/neutral.ts
 var neutral = __webpack_require__(8272);
-// EXTERNAL MODULE: ./src/github/api.ts + 1 modules
-var github_api = __webpack_require__(6702);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/github/answers.ts
 var answers = __webpack_require__(3948);
 ;// CONCATENATED MODULE: ./src/github/issues.ts
@@ -365,30 +365,18 @@ function repositoryIdOf(data, doing, apiUrl) {
 
 /***/ }),
 
-/***/ 6702:
+/***/ 8943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ GitHubApi),
-  I: () => (/* binding */ GitHubHttpError)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
-var utils = __webpack_require__(2413);
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/neutral.ts
-var neutral = __webpack_require__(8272);
-;// CONCATENATED MODULE: ./src/core/version.ts
-// Kept equal to package.json's version by __tests__/version.test.ts.
-const VERSION = '1.0.0';
-const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/oauth-broker/oauth-broker)`;
-
-// EXTERNAL MODULE: ./src/github/target.ts
-var target = __webpack_require__(3738);
-;// CONCATENATED MODULE: ./src/github/api.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ GitHubHttpError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
 // GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
 // request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
 // acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
@@ -448,13 +436,13 @@ class GitHubApi {
     host;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
-    wording = target/* ACTION_WORDING */.Ge) {
+    wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
         this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
-        const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
+        const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
             baseUrl: baseUrl.replace(/\/+$/, ''),
-            userAgent: USER_AGENT,
+            userAgent: _core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._,
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
             request: { fetch: timed(deps), redirect: 'manual' },
@@ -544,9 +532,9 @@ class GitHubApi {
         }
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
-        const f = (0,http/* classifyFetchError */.D$)(thrown, this.deps.timeoutMs);
+        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
         if (this.deps.failFast && f.unresolved) {
-            const reason = `the host ${(0,neutral/* neutral */.SY)(this.host, 80)} was not found (${f.unresolved})`;
+            const reason = `the host ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(this.host, 80)} was not found (${f.unresolved})`;
             return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
         }
         if (this.deps.failFast && f.lasting)
@@ -560,7 +548,7 @@ class GitHubApi {
             return backoff;
         if (status !== 403 && status !== 429)
             return undefined;
-        const after = headers && (0,http/* retryAfterMs */.Vs)(header(headers, 'retry-after'), this.deps.now());
+        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
         if (after !== undefined)
             return after <= MAX_WAIT_MS ? after : undefined;
         if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
@@ -577,7 +565,7 @@ class GitHubApi {
         const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
         if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
             this.warnedExpiry = true;
-            this.deps.warning(`${this.wording.token} expires on ${(0,neutral/* neutral */.SY)(v, 40)}; renew it before then, ` +
+            this.deps.warning(`${this.wording.token} expires on ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(v, 40)}; renew it before then, ` +
                 'or writing the secret will fail.');
         }
     }
@@ -593,7 +581,7 @@ function header(headers, name) {
 /** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
 function messageOf(data) {
     const m = data?.message;
-    return typeof m === 'string' ? (0,neutral/* neutral */.SY)(m) : 'no message';
+    return typeof m === 'string' ? (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(m) : 'no message';
 }
 
 

@@ -1,0 +1,262 @@
+export const id = 929;
+export const ids = [929,699];
+export const modules = {
+
+/***/ 8929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   endCliClaim: () => (/* binding */ endCliClaim),
+/* harmony export */   storeForCli: () => (/* binding */ storeForCli)
+/* harmony export */ });
+/* unused harmony export claimForCli */
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4517);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(942);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1105);
+/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(344);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8198);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(831);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3699);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(133);
+// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
+// present it during the job, so it gets one only under a claim of this job's, which lasts until the
+// post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
+// step writes back, settles or releases, and where a rotation goes when the secret refuses it.
+
+
+
+
+
+
+
+
+
+
+
+
+function client(deps, cfg) {
+    return new _github_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_8__/* .githubDeps */ .kZ)(deps));
+}
+/**
+ * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
+ * holds it (then the CLI gets the access token only). It never waits or takes over: the job has a
+ * valid access token anyway.
+ */
+async function claimForCli(deps, cfg, copy, input) {
+    refuseJobToken(deps.env, cfg.githubToken, ACTION_WORDING);
+    const api = client(deps, cfg);
+    const target = cfg.secret;
+    const pre = await preflight(api, target, keyOf(copy.doc));
+    // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
+    if (await isOldCopy(api, target, pre.updatedAt, copy)) {
+        deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
+        return undefined;
+    }
+    const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
+    if (!ticket) {
+        deps.core.info('client-refresh: another job holds the claim on these credentials.');
+        return undefined;
+    }
+    const claim = { name: ticket.name, value: JSON.stringify(ticket.value) };
+    // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
+    if (deps.env.RUNNER_TEMP) {
+        try {
+            const file = new PendingFile(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
+            file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+            claim.copy = file.path;
+        }
+        catch {
+            deps.core.warning('client-refresh: could not keep a sealed note in RUNNER_TEMP; a failed post-step write-back cannot be rescued.');
+        }
+    }
+    return claim;
+}
+/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
+function handedOver(deps, cfg, cli) {
+    if (!cli.copy)
+        return undefined;
+    try {
+        const input = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_10__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The CLI rotated: its credentials go to the secret, and its claim is settled either way (the CLI
+ * spent the token it was given: nobody presents it again). If the write fails, they are kept sealed
+ * in the claim, or the Actions cache, for the next run holding the copy the CLI was given.
+ */
+async function storeForCli(deps, cfg, masker, next, cli) {
+    const target = cfg.secret;
+    const value = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
+    const api = client(deps, cfg);
+    const copy = cli && handedOver(deps, cfg, cli);
+    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli) : undefined;
+    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .successorOf */ .k)(next, deps.now());
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_7__/* .coordinate */ .vY)(deps, cfg, api);
+    let pre;
+    try {
+        pre = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_11__/* .keyOf */ .TN)(next.doc));
+        const now = api.githubNow() ?? deps.now();
+        const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_11__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_7__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
+        const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+        await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
+    }
+    catch (err) {
+        const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
+        const kept = !!ticket && (await coord.keepRescue(ticket, result));
+        if (kept) {
+            const rotated = `The credentials the CLI rotated are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE */ .Lq}.`;
+            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err, masker.values), rotated, undefined, [_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE_DETAILS */ .k]);
+        }
+        // Kept nowhere but the file: still, nobody presents the token the CLI spent.
+        if (ticket)
+            await coord.claims.settle(ticket);
+        throw err;
+    }
+    if (!ticket)
+        return;
+    await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
+        deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
+    });
+}
+/**
+ * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
+ * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ */
+async function endCliClaim(deps, cfg, cli, end) {
+    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+    const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_7__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
+    await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli)));
+}
+
+
+/***/ }),
+
+/***/ 3699:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ ticketOf),
+/* harmony export */   finishPending: () => (/* binding */ finishPending)
+/* harmony export */ });
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(133);
+/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(392);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1105);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8198);
+// The post step's first duty: a main step killed between the provider's answer and the
+// write-back (the runner's cancel) left the rotated credentials in its pending file; store
+// them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
+
+
+
+
+
+
+
+
+
+async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
+    const { core } = deps;
+    if (!cfg.secret || !cfg.githubToken)
+        return;
+    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_5__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
+    let record;
+    try {
+        record = file.read();
+    }
+    catch (err) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+            'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
+    }
+    if (!record)
+        return;
+    masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
+    const target = cfg.secret;
+    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
+    const api = new _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_8__/* .coordinate */ .vY)(deps, cfg, api);
+    const ticket = ticketOf(record.copy, record.claim);
+    const successor = record.successor;
+    const rescued = {
+        successor,
+        rescue: { credentials: record.credentials, secretUpdatedAt: record.secretUpdatedAt },
+    };
+    let pre;
+    try {
+        pre = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .preflight */ .Mz)(api, target);
+        if (pre.updatedAt !== record.secretUpdatedAt) {
+            // Main's own write landed before it was killed (after its settle), or a newer rotation did:
+            // never overwritten.
+            core.info(`${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)} changed since the main step read it, so it is left as it is.`);
+            file.clear();
+            return;
+        }
+        // Main may have been killed before its settle landed; a settle refused again leaves the
+        // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
+        // settle may have left there is never replaced by less.
+        await coord.claims.settle(ticket, rescued);
+        // Main may not have got as far as removing the claims that drop out.
+        const left = await coord.claims.prune(record.drop);
+        await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
+    }
+    catch (err) {
+        const kept = await coord.keepRescue(ticket, rescued);
+        if (kept)
+            file.clear();
+        const why = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err, masker.values);
+        const what = 'The rotated credentials';
+        if (kept)
+            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, `${what} are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE */ .Lq}.`, undefined, [_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE_DETAILS */ .k]);
+        const lost = `${what} were not stored, and nothing outlives this job: ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RELOGIN */ .FK}.`;
+        throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, lost, lost);
+    }
+    file.clear();
+    // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.
+    await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
+    core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
+}
+/** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
+function ticketOf(copy, claim) {
+    const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeClaim */ .d)(claim.value);
+    if (!value)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+    return _store_claims_js__WEBPACK_IMPORTED_MODULE_6__/* .Claims */ .U.ticket(copy, claim.name, value);
+}
+
+
+/***/ }),
+
+/***/ 942:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ refuseJobToken)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * Refuses a token equal to the environment's GITHUB_TOKEN: a workflow sets that variable to
+ * the job's own token (github.token), which GitHub would refuse with a 403 at the first call.
+ */
+function refuseJobToken(env, token, w) {
+    if (env.GITHUB_TOKEN && env.GITHUB_TOKEN === token) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PAT_FIX */ .Ey} on the secret.`, { details: _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB });
+    }
+}
+
+
+/***/ })
+
+};

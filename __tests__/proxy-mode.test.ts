@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 import { leaks } from './support/leaks.js';
 import { distEntry, runAction, runMainThenPost, type RunResult } from './support/runner.js';
+import { jobs, type Seeded } from './support/jobs.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
 import { messagesStream, startUpstream, type Upstream } from './support/upstream.js';
@@ -51,33 +52,11 @@ async function gone(pid: number, ms = 3_000): Promise<boolean> {
   return !alive(pid);
 }
 
-interface Seeded {
-  credentials: string;
-  refreshToken: string;
-  accessToken: string;
-}
-
-function seed(ttlMs: number): Seeded {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference', 'user:profile']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
-  });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
-  return { credentials, refreshToken, accessToken };
-}
-
-function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    credentials: s.credentials,
-    'secret-name': SECRET,
-    'github-token': PAT,
-    'github-api-url': si.gh.url,
-    'token-url': si.oauth.tokenUrl,
-    proxy: 'true',
-    'proxy-upstream': upstream.url,
-    ...extra,
-  };
-}
+const j = jobs(si, PAT);
+const seed = (ttlMs: number): Seeded => j.seed({ repo: REPO }, ttlMs);
+/** A job's inputs with proxy mode on, forwarding to the upstream stand-in. */
+const inputs = (s: Seeded, extra: Record<string, string> = {}): Record<string, string> =>
+  j.inputs(s.credentials, { proxy: 'true', 'proxy-upstream': upstream.url, ...extra });
 
 /** The proxy's pid, from the state the main step saved for its post step. */
 function proxyPid(main: RunResult): number {

@@ -3,11 +3,15 @@
 // services' URLs pointed at 127.0.0.1; a last test checks that no broker step was left unrun. Its
 // shape is held too: at most 400 lines, the product's `uses:` line on the first screen, a table of
 // contents and links that resolve, and the CLI commands it shows name real verbs and options.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { load } from 'js-yaml';
+import { parseCredentials } from '../src/core/credentials.js';
 import { cliEntry } from './support/cli.js';
+import { assertNoLeak } from './support/leaks.js';
+import { claudeCodeLogin, codexLogin } from './support/logins.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 import { repoRoot, stepNode } from './support/runner.js';
 import { HOUR, REPO, useStandIns } from './support/stand-ins.js';
@@ -344,6 +348,48 @@ describe('the README commands', () => {
     for (const option of args.filter((a) => a.startsWith('--'))) expect(r.stdout).toContain(option);
   });
 
+  // The shell blocks that call the CLI, run by bash as written, `oauth-broker` being the bundle. Two
+  // things differ, as they must on a machine without a provider: `login … --out -` is replaced by the
+  // login it would print, and GHES's address is the stand-in's.
+  it('run as written against the stand-ins: init, doctor, login into seed, the air-gapped carry', async () => {
+    const repo = 'my-org/my-repo';
+    si.gh.addRepo(repo);
+    const rotation = si.gh.addWorkflow(repo, { path: '.github/workflows/oauth-broker-rotate.yml' });
+    si.gh.addWorkflowRun(repo, rotation, { conclusion: 'success' });
+    const home = mkdtempSync(join(tmpdir(), 'readme-sh-'));
+    mkdirSync(join(home, 'bin'));
+    writeFileSync(join(home, 'bin', 'oauth-broker'), `#!/bin/sh\nexec "${stepNode}" "${cliEntry}" "$@"\n`, {
+      mode: 0o755,
+    });
+    const logins = { anthropic: claudeCodeLogin(), openai: codexLogin() };
+    for (const [p, text] of Object.entries(logins)) writeFileSync(join(home, `${p}.json`), text);
+    const shell = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .filter((b) => /^oauth-broker (?!--help)/m.test(b));
+    expect(shell).toHaveLength(3);
+    for (const block of shell) {
+      const script = block
+        .replace(/oauth-broker login --provider (\w+) --out -/g, (_, p: string) => `cat "$HOME/${p}.json"`)
+        .replaceAll('https://ghes.corp.example/api/v3', si.gh.url);
+      const r = await bash(`set -eo pipefail\n${script}`, {
+        cwd: mkdtempSync(join(home, 'work-')),
+        env: {
+          PATH: `${join(home, 'bin')}:${process.env.PATH}`,
+          HOME: home,
+          GH_TOKEN: WRITER,
+          GITHUB_API_URL: si.gh.url,
+        },
+        // init's questions: the login comes from a file, this one.
+        stdin: `3\n${join(home, 'anthropic.json')}\n`,
+      });
+      assertNoLeak({ stdout: r.stdout, stderr: r.stderr, summary: '' }, [WRITER]);
+      expect([block, r.code, r.stderr]).toEqual([block, 0, expect.any(String)]);
+    }
+    const stored = (name: string) => parseCredentials(si.gh.repoSecret(repo, name)?.value ?? '').refreshToken;
+    expect(stored('CLAUDE_CREDENTIALS')).toBe(parseCredentials(logins.anthropic).refreshToken);
+    expect(stored('CODEX_AUTH')).toBe(parseCredentials(logins.openai).refreshToken);
+  });
+
   it('install the CLI from the release file of the package version, which the bundle runs as', () => {
     const tarball = `oauth-broker-${pkg.version}.tgz`;
     expect(readme).toContain(
@@ -451,3 +497,22 @@ describe('the README', () => {
     for (const p of pointers) expect([p, sections.some((s) => s.startsWith(p))]).toEqual([p, true]);
   });
 });
+
+/** A script run by bash, as a user's shell runs a README block; the stand-ins keep answering meanwhile. */
+function bash(
+  script: string,
+  opts: { cwd: string; env: Record<string, string>; stdin: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn('bash', ['-c', script], { cwd: opts.cwd, env: opts.env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  child.stdin.on('error', () => {});
+  child.stdin.end(opts.stdin);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}

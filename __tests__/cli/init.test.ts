@@ -11,14 +11,14 @@ import { newPatUrl } from '../../src/cli/init/access.js';
 import { ROTATION_FILE } from '../../src/cli/init/workflows.js';
 import { parseCredentials } from '../../src/core/credentials.js';
 import { CLI_WAYS, type CliOptions, type CliWay, runCliBy, scratchHome } from '../support/cli.js';
-import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
+import { fakeToken } from '../support/fake-tokens.js';
+import { claudeCodeLogin, codexLogin } from '../support/logins.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { type LoginServer, startLoginServer } from '../support/login-server.js';
 import { repoRoot } from '../support/runner.js';
 import { REPO, useStandIns } from '../support/stand-ins.js';
 import { runStepThenPost } from '../support/step.js';
 
-const HOUR = 3_600_000;
 const BROKER = 'oauth-broker/oauth-broker@v1';
 const pat = fakeToken('pat');
 const noVariables = fakeToken('pat');
@@ -59,30 +59,6 @@ function repository(): { repo: string; dir: string } {
     expect(spawnSync('git', args, { cwd: dir }).status).toBe(0);
   }
   return { repo, dir };
-}
-
-/** Credentials as Claude Code writes them, with the final newline a file has. */
-function claudeLogin(): string {
-  const claudeAiOauth = {
-    accessToken: fakeToken('anthropic-access'),
-    refreshToken: fakeToken('anthropic-refresh'),
-    expiresAt: Date.now() + 8 * HOUR,
-    scopes: ['user:inference', 'user:profile'],
-    subscriptionType: 'max',
-  };
-  return `${JSON.stringify({ claudeAiOauth })}\n`;
-}
-
-/** A Codex auth.json of a ChatGPT login. */
-function codexLogin(): string {
-  const tokens = {
-    id_token: fakeJwt({ 'https://api.openai.com/auth': { chatgpt_account_id: 'acct-1' } }),
-    access_token: fakeJwt({ exp: Math.floor(Date.now() / 1000) + 48 * 3600 }),
-    refresh_token: fakeToken('opaque'),
-    account_id: 'acct-1',
-  };
-  const doc = { auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens, last_refresh: new Date().toISOString() };
-  return `${JSON.stringify(doc)}\n`;
 }
 
 function file(text: string): string {
@@ -168,7 +144,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
   describe('oauth-broker init --yes, in a script', () => {
     it('sets up a fresh repository: the secret sealed, the rotation and job workflows written', async () => {
       const { repo, dir } = repository();
-      const login = claudeLogin();
+      const login = claudeCodeLogin();
       const r = await init(['--yes', '--repo', repo, '--provider', 'anthropic', '--from', file(login)], dir);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
@@ -227,7 +203,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
     it("imports Claude Code's login, saying that the copy and the CLI now share it", async () => {
       const { repo, dir } = repository();
       const home = scratchHome();
-      const login = claudeLogin();
+      const login = claudeCodeLogin();
       mkdirSync(join(home, '.claude'));
       writeFileSync(join(home, '.claude', '.credentials.json'), login);
       const r = await init(['--yes', '--repo', repo, '--import'], dir, { env: { HOME: home } });
@@ -252,7 +228,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
     it('refuses a login of another provider before anything is sent', async () => {
       const { repo, dir } = repository();
       const before = gh.requests.length;
-      const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--from', file(claudeLogin())], dir);
+      const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--from', file(claudeCodeLogin())], dir);
       expect(r.code).toBe(1);
       expect(errorLine(r.stderr)).toMatch(/^oauth-broker init: error: --from \S+: these are Claude Code credentials/);
       expect(errorLine(r.stderr)).toContain('--provider anthropic');
@@ -274,7 +250,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
     it('refuses to replace it without --force, and replaces it with', async () => {
       const { repo, dir } = repository();
       gh.setRepoSecret(repo, 'CLAUDE_CREDENTIALS', 'the old login');
-      const login = claudeLogin();
+      const login = claudeCodeLogin();
       const argv = ['--yes', '--repo', repo, '--from', file(login)];
 
       const refused = await init(argv, dir);
@@ -345,7 +321,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
       mkdirSync(workflowsDir(dir), { recursive: true });
       const mine = join(workflowsDir(dir), 'oauth-broker-rotate.yml');
       writeFileSync(mine, 'name: my own rotation\n');
-      const r = await init(['--yes', '--repo', repo, '--from', file(claudeLogin())], dir);
+      const r = await init(['--yes', '--repo', repo, '--from', file(claudeCodeLogin())], dir);
       expect(r.code).toBe(0);
       expect(readFileSync(mine, 'utf8')).toBe('name: my own rotation\n');
       expect(r.stderr).toContain(

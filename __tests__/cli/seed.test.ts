@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEntry, runCli, scratchHome, type CliOptions } from '../support/cli.js';
 import { fakeToken } from '../support/fake-tokens.js';
+import { claudeCodeLogin } from '../support/logins.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 import { closedPort } from '../support/http.js';
 import { assertNoLeak } from '../support/leaks.js';
@@ -13,7 +14,6 @@ import { repoRoot, stepNode } from '../support/runner.js';
 
 const REPO = 'octo/app';
 const SECRET = 'CLAUDE_CREDENTIALS';
-const HOUR = 3_600_000;
 
 let gh: GitHubServer;
 const pat = fakeToken('pat');
@@ -34,18 +34,6 @@ afterAll(() => gh.close());
 beforeEach(() => {
   gh.requests.length = 0;
 });
-
-/** Credentials as Claude Code writes them, with the final newline a file has. */
-function login(): string {
-  const claudeAiOauth = {
-    accessToken: fakeToken('anthropic-access'),
-    refreshToken: fakeToken('anthropic-refresh'),
-    expiresAt: Date.now() + 8 * HOUR,
-    scopes: ['user:inference', 'user:profile'],
-    subscriptionType: 'max',
-  };
-  return `${JSON.stringify({ claudeAiOauth })}\n`;
-}
 
 const stored = (text: string): string => text.replace(/\n$/, '');
 
@@ -87,7 +75,7 @@ describe('oauth-broker seed', () => {
       /organization secret SEED_ORG of octo; visibility private\./,
     ],
   ])('stores %s exactly as the login wrote it, without a marker', async (_, place, read, name, line) => {
-    const input = login();
+    const input = claudeCodeLogin();
     const repo = place[0] === '--org' ? [] : ['--repo', REPO];
     const r = await cli(['seed', ...repo, ...place, '--secret', name], { stdin: input });
     expect(r.code).toBe(0);
@@ -99,10 +87,10 @@ describe('oauth-broker seed', () => {
   });
 
   it('creates, then replaces, saying which', async () => {
-    const first = login();
+    const first = claudeCodeLogin();
     const path = file(first);
     expect((await cli(['seed', '--repo', REPO, '--secret', 'TWICE', '--from', path])).stderr).toMatch(/^Created /);
-    const second = login();
+    const second = claudeCodeLogin();
     const r = await cli(['seed', '--repo', REPO, '--secret', 'TWICE'], { stdin: second });
     expect(r.code).toBe(0);
     expect(r.stderr.trim()).toBe('Updated repository secret TWICE of octo/app.');
@@ -112,19 +100,21 @@ describe('oauth-broker seed', () => {
   it('keeps an organization secret’s visibility and repositories when none is given', async () => {
     gh.setOrgSecret('octo', 'KEPT_SELECTED', 'old', 'selected', [501, 502, 7777]);
     gh.setOrgSecret('octo', 'KEPT_ALL', 'old', 'all');
-    const selected = await cli(['seed', '--org', 'octo', '--secret', 'KEPT_SELECTED'], { stdin: login() });
+    const selected = await cli(['seed', '--org', 'octo', '--secret', 'KEPT_SELECTED'], { stdin: claudeCodeLogin() });
     expect(selected.stderr).toMatch(/; visibility selected \(3 repositories\), kept as it was\.$/m);
     expect(gh.orgSecret('octo', 'KEPT_SELECTED')).toMatchObject({
       visibility: 'selected',
       selected_repository_ids: [501, 502, 7777],
     });
-    await cli(['seed', '--org', 'octo', '--secret', 'KEPT_ALL'], { stdin: login() });
+    await cli(['seed', '--org', 'octo', '--secret', 'KEPT_ALL'], { stdin: claudeCodeLogin() });
     expect(gh.orgSecret('octo', 'KEPT_ALL')?.visibility).toBe('all');
   });
 
   it('sets the visibility and the repositories given, resolving names before writing', async () => {
     gh.setOrgSecret('octo', 'SET_ACCESS', 'old', 'all');
-    const r = await cli(['seed', '--org', 'octo', '--secret', 'SET_ACCESS', '--repos', 'api,web'], { stdin: login() });
+    const r = await cli(['seed', '--org', 'octo', '--secret', 'SET_ACCESS', '--repos', 'api,web'], {
+      stdin: claudeCodeLogin(),
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/; visibility selected \(2 repositories\)\.$/m);
     expect(gh.orgSecret('octo', 'SET_ACCESS')).toMatchObject({
@@ -135,10 +125,12 @@ describe('oauth-broker seed', () => {
     expect(paths.indexOf('GET /repos/octo/web')).toBeLessThan(
       paths.indexOf('PUT /orgs/octo/actions/secrets/SET_ACCESS'),
     );
-    await cli(['seed', '--org', 'octo', '--secret', 'SET_ACCESS', '--visibility', 'private'], { stdin: login() });
+    await cli(['seed', '--org', 'octo', '--secret', 'SET_ACCESS', '--visibility', 'private'], {
+      stdin: claudeCodeLogin(),
+    });
     expect(gh.orgSecret('octo', 'SET_ACCESS')).toMatchObject({ visibility: 'private' });
     await cli(['seed', '--org', 'octo', '--secret', 'SET_ACCESS', '--visibility', 'selected', '--repos', 'web'], {
-      stdin: login(),
+      stdin: claudeCodeLogin(),
     });
     expect(gh.orgSecret('octo', 'SET_ACCESS')).toMatchObject({
       visibility: 'selected',
@@ -148,7 +140,7 @@ describe('oauth-broker seed', () => {
 
   it('refuses --visibility selected without --repos for a secret that has none, and unknown --repos', async () => {
     const none = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', '--visibility', 'selected'], {
-      stdin: login(),
+      stdin: claudeCodeLogin(),
     });
     expect(none.code).toBe(1);
     expect(lines(none.stderr)[0]).toBe(
@@ -156,7 +148,7 @@ describe('oauth-broker seed', () => {
         '--repos; it has none selected (a new secret).',
     );
     const unknown = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', '--repos', 'api,nope'], {
-      stdin: login(),
+      stdin: claudeCodeLogin(),
     });
     expect(unknown.code).toBe(1);
     expect(lines(unknown.stderr)[0]).toBe(
@@ -167,7 +159,7 @@ describe('oauth-broker seed', () => {
   });
 
   it('names the repository that does not exist', async () => {
-    const r = await cli(['seed', '--repo', 'octo/missing', '--secret', SECRET], { stdin: login() });
+    const r = await cli(['seed', '--repo', 'octo/missing', '--secret', SECRET], { stdin: claudeCodeLogin() });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
       'oauth-broker seed: error: --repo: could not read the public key of repository octo/missing: ' +
@@ -200,7 +192,7 @@ describe('refused before anything is sent', () => {
 
   it('the job’s own GITHUB_TOKEN, told as the action tells it: no request at all', async () => {
     const env = { GITHUB_ACTIONS: 'true', GH_TOKEN: jobToken, GITHUB_TOKEN: jobToken };
-    const r = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: login(), env });
+    const r = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: claudeCodeLogin(), env });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
       "oauth-broker seed: error: GH_TOKEN: this is the job's own GITHUB_TOKEN, which cannot write secrets; " +
@@ -210,7 +202,10 @@ describe('refused before anything is sent', () => {
   });
 
   it('the job’s own token, told by GitHub’s answer to reading the key: nothing written', async () => {
-    const r = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: login(), env: { GH_TOKEN: jobToken } });
+    const r = await cli(['seed', '--repo', REPO, '--secret', SECRET], {
+      stdin: claudeCodeLogin(),
+      env: { GH_TOKEN: jobToken },
+    });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
       'oauth-broker seed: error: GH_TOKEN: could not read the public key of repository octo/app: GitHub ' +
@@ -236,7 +231,10 @@ describe('refused before anything is sent', () => {
     ],
   ])('a token that may only read %s secrets: the secret is left as it was', async (_, place, permission, read) => {
     const before = read()?.value;
-    const r = await cli(['seed', ...place, '--secret', 'READ_ONLY'], { stdin: login(), env: { GH_TOKEN: reader } });
+    const r = await cli(['seed', ...place, '--secret', 'READ_ONLY'], {
+      stdin: claudeCodeLogin(),
+      env: { GH_TOKEN: reader },
+    });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toMatch(/^oauth-broker seed: error: GH_TOKEN: could not write .* GitHub answered 403/);
     expect(lines(r.stderr)[0]).toContain(`give it the permission ${permission}.`);
@@ -261,7 +259,7 @@ describe('oauth-broker seal and put', () => {
   });
 
   it('seal --key-file then put stores byte for byte what seed stores', async () => {
-    const input = login();
+    const input = claudeCodeLogin();
     const credentials = file(input);
     const key = file((await cli(['public-key', '--repo', REPO])).stdout, 'key.json');
     const sealed = await cli(['seal', '--key-file', key, '--from', credentials], { env: { GH_TOKEN: '' } });
@@ -278,7 +276,7 @@ describe('oauth-broker seal and put', () => {
   });
 
   it('seal --public-key --key-id, and put from standard input into an organization secret', async () => {
-    const input = login();
+    const input = claudeCodeLogin();
     const { key, key_id } = gh.publicKey;
     const sealed = await cli(['seal', '--public-key', key, '--key-id', key_id], { stdin: input });
     expect(sealed.code).toBe(0);
@@ -303,7 +301,7 @@ describe('oauth-broker seal and put', () => {
     const offline = { HTTPS_PROXY: `http://127.0.0.1:${await closedPort()}`, HTTP_PROXY: 'http://127.0.0.1:9' };
     const { key, key_id } = gh.publicKey;
     const r = await runCli(['seal', '--public-key', key, '--key-id', key_id], {
-      stdin: login(),
+      stdin: claudeCodeLogin(),
       env: offline,
       entry: join(copy, 'index.js'),
     });
@@ -314,7 +312,7 @@ describe('oauth-broker seal and put', () => {
 
   it('refuses a value sealed with another key before writing, and one GitHub cannot open', async () => {
     const { key } = gh.publicKey;
-    const sealed = await cli(['seal', '--public-key', key, '--key-id', '1234'], { stdin: login() });
+    const sealed = await cli(['seal', '--public-key', key, '--key-id', '1234'], { stdin: claudeCodeLogin() });
     const r = await cli(['put', '--repo', REPO, '--secret', SECRET, '--sealed', '-'], { stdin: sealed.stdout });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
@@ -322,7 +320,9 @@ describe('oauth-broker seal and put', () => {
         'fetch the key again (oauth-broker public-key) and seal again.',
     );
     const other = Buffer.alloc(32, 7).toString('base64');
-    const foreign = await cli(['seal', '--public-key', other, '--key-id', gh.publicKey.key_id], { stdin: login() });
+    const foreign = await cli(['seal', '--public-key', other, '--key-id', gh.publicKey.key_id], {
+      stdin: claudeCodeLogin(),
+    });
     const refused = await cli(['put', '--repo', REPO, '--secret', SECRET, '--sealed', '-'], { stdin: foreign.stdout });
     expect(refused.code).toBe(1);
     expect(lines(refused.stderr)[0]).toBe(
@@ -349,7 +349,7 @@ describe('oauth-broker seal and put', () => {
   });
 
   it('seal … --from - < file | put --sealed -: a pipe', async () => {
-    const input = login();
+    const input = claudeCodeLogin();
     const key = file((await cli(['public-key', '--repo', REPO])).stdout, 'key.json');
     const credentials = file(input);
     const node = JSON.stringify(stepNode);
@@ -397,7 +397,7 @@ describe('the token and the API', () => {
   it('asks gh auth token last, with --hostname for another host than github.com', async () => {
     const stub = stubGh(pat);
     const env = { GH_TOKEN: '', PATH: stub.path };
-    const r = await cli(['seed', '--repo', REPO, '--secret', 'FROM_GH'], { stdin: login(), env });
+    const r = await cli(['seed', '--repo', REPO, '--secret', 'FROM_GH'], { stdin: claudeCodeLogin(), env });
     expect(r.code).toBe(0);
     expect(stub.args()).toBe('auth token --hostname 127.0.0.1');
     const offline = { ...env, GITHUB_API_URL: '', HTTPS_PROXY: `http://127.0.0.1:${await closedPort()}` };
@@ -413,13 +413,13 @@ describe('the token and the API', () => {
     const line =
       'oauth-broker seed: error: no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a fine-grained PAT, ' +
       'or log in with gh auth login.';
-    const none = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: login(), env: nothing });
+    const none = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: claudeCodeLogin(), env: nothing });
     expect(none.code).toBe(1);
     expect(lines(none.stderr)[0]).toBe(line);
     expect(none.stderr).toMatch(/gh \(the GitHub CLI\) is not on PATH/);
     const failing = stubGh('not logged in', 1);
     const loggedOut = await cli(['seed', '--repo', REPO, '--secret', SECRET], {
-      stdin: login(),
+      stdin: claudeCodeLogin(),
       env: { GH_TOKEN: '', PATH: failing.path },
     });
     expect(lines(loggedOut.stderr)[0]).toBe(line);
@@ -500,7 +500,7 @@ describe('usage', () => {
     [['public-key', '--repo', REPO, '--secret', SECRET], 'public-key', 'unknown option "--secret".'],
     [['public-key'], 'public-key', '--repo is required (or --org for an organization secret).'],
   ])('%j: exit 2, one line, then the usage; no request', async (argv, verb, line) => {
-    const r = await cli(argv, { stdin: login() });
+    const r = await cli(argv, { stdin: claudeCodeLogin() });
     expect(r.code).toBe(2);
     expect(lines(r.stderr).slice(0, 2)).toEqual([
       `oauth-broker ${verb}: ${line}`,
@@ -511,7 +511,7 @@ describe('usage', () => {
   });
 
   it('seal refuses a --key-file that is not GitHub’s answer', async () => {
-    const r = await cli(['seal', '--key-file', file('{"key_id":"1","key":"short"}')], { stdin: login() });
+    const r = await cli(['seal', '--key-file', file('{"key_id":"1","key":"short"}')], { stdin: claudeCodeLogin() });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toMatch(
       /^oauth-broker seal: error: --key-file .*f\.json: is not the \{"key_id","key"\} /,

@@ -259,5 +259,78 @@ for (const build of Object.keys(builds)) {
     await stopStandIns(standIns);
   }
 }
+// The credential proxy (proxy: true) as dist/main starts it: the first byte of a streamed answer through
+// it against straight from the upstream, interleaved, then its memory (VmRSS) before and after 1,000 more.
+{
+  const { startUpstream } = await import('../__tests__/support/upstream.js');
+  const standIns = await startStandIns(PAT);
+  const upstream = await startUpstream();
+  upstream.handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('event: message_start\ndata: {}\n\n');
+    setTimeout(() => res.end('event: message_stop\ndata: {}\n\n'), 20);
+  };
+  try {
+    const { oauth, gh: github } = standIns;
+    const { refreshToken, accessToken } = oauth.issue(['user:inference']);
+    const credentials = JSON.stringify({
+      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + 8 * 3_600_000, scopes: ['user:inference'] },
+    });
+    github.setRepoSecret('octo/app', 'CLAUDE_CREDENTIALS', credentials);
+    const inputs = {
+      credentials,
+      proxy: 'true',
+      'proxy-upstream': upstream.url,
+      'secret-name': 'CLAUDE_CREDENTIALS',
+      'github-token': PAT,
+      'github-api-url': github.url,
+      'token-url': oauth.tokenUrl,
+    };
+    const started = await runAction('main', { inputs });
+    if (started.code !== 0) throw new Error(`proxy: true failed: ${started.stdout.match(/::error::.*/)?.[0]}`);
+    const pid = (JSON.parse(started.state['oauth-broker-proxy'].replace(/^v1\.[0-9a-f]+\./, '')) as { pid: number })
+      .pid;
+    const firstByte = async (base: string, token: string): Promise<number> => {
+      const t = performance.now();
+      const res = await fetch(`${base}/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{"stream":true}',
+      });
+      const reader = res.body!.getReader();
+      await reader.read();
+      const took = performance.now() - t;
+      while (!(await reader.read()).done);
+      if (res.status !== 200) throw new Error(`${base} answered ${res.status}`);
+      return took;
+    };
+    const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+    const direct: number[] = [];
+    const proxied: number[] = [];
+    for (let i = 0; i < 20; i++) await firstByte(started.outputs['proxy-url'], started.env.CLAUDE_CODE_OAUTH_TOKEN);
+    const before = process.platform === 'linux' ? rss() : Number.NaN;
+    for (let i = 0; i < 1000; i++) {
+      direct.push(await firstByte(upstream.url, accessToken));
+      proxied.push(await firstByte(started.outputs['proxy-url'], started.env.CLAUDE_CODE_OAUTH_TOKEN));
+    }
+    const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+    console.log('\ncredential proxy, streamed answers (first byte), 1,000 interleaved requests each');
+    row('straight to upstream', `${ms(direct)}, p95 ${p95(direct).toFixed(2)} ms`);
+    row('through the proxy', `${ms(proxied)}, p95 ${p95(proxied).toFixed(2)} ms`);
+    row('added by the proxy', `median ${(median(proxied) - median(direct)).toFixed(2)} ms (target at most 2 ms)`);
+    row('proxy memory (VmRSS)', `${before.toFixed(1)} MB after 20 requests, ${rss().toFixed(1)} MB after 1,020`);
+    const post = await runAction('post', {
+      inputs,
+      home: started.home,
+      runnerTemp: started.runnerTemp,
+      state: started.state,
+      env: started.env,
+    });
+    if (post.code !== 0) throw new Error('the post step did not stop the proxy');
+  } finally {
+    await upstream.close();
+    await stopStandIns(standIns);
+  }
+}
 await cleanupRuns();
 console.log(`\nload average ${loadAtStart} at the start, ${load()} at the end, ${availableParallelism()} cores`);

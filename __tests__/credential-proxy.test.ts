@@ -367,6 +367,22 @@ describe('the refresher', () => {
     );
   });
 
+  it('refreshes at most once a minute, however many 401s the agent provokes with a fresh token', async () => {
+    const r = held();
+    const t = refresher(8 * 3_600_000, r.renew);
+    const first = t.rejected(TOKEN);
+    r.answer({ accessToken: NEXT, expiresAt: now + 8 * 3_600_000 });
+    expect(await first).toBe(NEXT);
+    // Upstream refuses the new token too (say, a request without the OAuth beta header): passed through.
+    for (let i = 0; i < 5; i++) expect(await t.rejected(NEXT)).toBeUndefined();
+    expect(r.calls()).toBe(1);
+    now += 60_001;
+    const later = t.rejected(NEXT);
+    r.answer({ accessToken: TOKEN, expiresAt: now + 8 * 3_600_000 });
+    expect(await later).toBe(TOKEN);
+    expect(r.calls()).toBe(2);
+  });
+
   it('stops trying once the refresh token is known spent', async () => {
     const r = held();
     const t = refresher(MIN_TTL - 1000, r.renew);

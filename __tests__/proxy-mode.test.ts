@@ -114,8 +114,14 @@ async function ask(main: RunResult, token = main.env.CLAUDE_CODE_OAUTH_TOKEN): P
 
 describe('proxy: true (dist)', () => {
   it('gives later steps the URL and a placeholder only; the placeholder reaches upstream as the token', async () => {
-    const s = seed(8 * HOUR);
-    const main = await runAction('main', { inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    // Claude Code keeps MCP servers' OAuth tokens beside its own: the agent must get none of them.
+    const mcpToken = fakeToken('opaque');
+    const seeded = seed(8 * HOUR);
+    const s = { ...seeded, credentials: JSON.stringify({ ...JSON.parse(seeded.credentials), mcpOAuth: { mcpToken } }) };
+    si.gh.setRepoSecret(REPO, SECRET, s.credentials);
+    // Secrets given to the broker step alone, through `env:`, as workflows do: the proxy must not keep them.
+    const stepEnv = { BROKER_CREDENTIALS: s.credentials, WRITER_PAT: PAT };
+    const main = await runAction('main', { inputs: inputs(s, { 'credentials-file': 'auto' }), env: stepEnv });
     expect(main.code).toBe(0);
     const pid = proxyPid(main);
     expect(alive(pid)).toBe(true);
@@ -146,7 +152,7 @@ describe('proxy: true (dist)', () => {
     expect(seen).toContain(placeholder);
     expect(seen).toContain('listening on http://127.0.0.1:');
     if (process.platform === 'linux') expect(seen).toContain(`RUNNER_TEMP=${main.runnerTemp}`);
-    expectNothingOf(seen, s.accessToken, s.refreshToken, s.credentials);
+    expectNothingOf(seen, s.accessToken, s.refreshToken, mcpToken, s.credentials, PAT);
 
     const post = await runAction('post', {
       inputs: inputs(s, { 'credentials-file': 'auto' }),
@@ -258,14 +264,16 @@ describe('proxy: true for Codex (dist)', () => {
 
   const exp = (ms: number) => Math.floor((Date.now() + ms) / 1000);
 
-  function seedCodex(refreshToken = fakeToken('opaque')): Seeded & { idToken: string } {
+  function seedCodex(refreshToken = fakeToken('opaque')): Seeded & { idToken: string; apiKey: string } {
     const idToken = fakeJwt({ ...AUTH, email: 'ci@example.com', exp: exp(HOUR) });
     const accessToken = fakeJwt({ ...AUTH, exp: exp(8 * HOUR) });
     const tokens = { id_token: idToken, access_token: accessToken, refresh_token: refreshToken, account_id: 'acct-42' };
     const last = new Date(Date.now() - 30 * 24 * HOUR).toISOString();
-    const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: null, tokens, last_refresh: last });
+    // Codex may keep an API key beside a ChatGPT login: a secret the agent must not get either.
+    const apiKey = fakeToken('openai-api-key');
+    const credentials = JSON.stringify({ auth_mode: 'chatgpt', OPENAI_API_KEY: apiKey, tokens, last_refresh: last });
     si.gh.setRepoSecret(REPO, SECRET, credentials);
-    return { credentials, accessToken, refreshToken, idToken };
+    return { credentials, accessToken, refreshToken, idToken, apiKey };
   }
 
   /** An https request to the proxy, trusting only the CA the action exported. */
@@ -342,7 +350,8 @@ describe('proxy: true for Codex (dist)', () => {
     expect(upstream.requests).toHaveLength(2);
     expect(si.oauth.requests).toHaveLength(0);
 
-    expectNothingOf(laterStepSees(main, pid), s.accessToken, s.refreshToken, s.idToken, s.credentials);
+    expect(written.OPENAI_API_KEY).toBeNull();
+    expectNothingOf(laterStepSees(main, pid), s.accessToken, s.refreshToken, s.idToken, s.apiKey, s.credentials);
     const post = await runAction('post', { inputs: all, home, runnerTemp: main.runnerTemp, state: main.state });
     expect(post.code).toBe(0);
     expect(await gone(pid)).toBe(true);
@@ -545,13 +554,14 @@ describe('proxy: true, mid-job refresh (dist)', () => {
       `Bearer ${now.accessToken}`,
       `Bearer ${now.accessToken}`,
     ]);
-    // The next refresh presents the rotated refresh token, as written: the next job's copy.
+    // A 401 to the token just refreshed (a request the agent made without the OAuth header, say) is
+    // passed through: it does not rotate the login again. The written token stays the live one.
     upstream.handler = (_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end('{}');
     };
-    expect((await ask(main)).status).toBe(401);
-    expect(si.oauth.refreshCount).toBe(2);
+    for (let i = 0; i < 3; i++) expect((await ask(main)).status).toBe(401);
+    expect(si.oauth.refreshCount).toBe(1);
     expect(si.oauth.reuseCount).toBe(0);
     expect(si.oauth.isLive(inSecret().claudeAiOauth.refreshToken)).toBe(true);
     expectNothingOf(laterStepSees(main, pid), s.accessToken, s.refreshToken, now.accessToken, now.refreshToken);

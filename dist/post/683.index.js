@@ -649,20 +649,19 @@ function launch_proxyFolder(parent) {
     return { dir, lease: join(dir, 'lease'), log: join(dir, 'proxy.log') };
 }
 /**
- * The step's environment without what a later step must not find in the proxy's (/proc/PID/environ
- * is readable by the same user): the inputs (credentials, github-token), the saved states, the
- * runner's tokens, and the file commands, which the proxy has no business writing.
+ * What the proxy keeps of the step's environment: only what it runs with (paths, the runner's proxy
+ * and CA settings, which repository, the broker's own knobs). /proc/PID/environ is readable by the
+ * same user for the rest of the job, so anything else (a secret given to the broker step through
+ * `env:`, the inputs, the runner's tokens) is left out, not listed out.
  */
+const KEPT_ENV = (/* unused pure expression or super */ null && (new RegExp('^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|SYSTEMROOT|(HTTPS?|NO)_PROXY|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)' +
+    '|RUNNER_(TEMP|DEBUG|TRACKING_ID)|GITHUB_(REPOSITORY|API_URL|SERVER_URL|REF|RUN_ID|ACTIONS|WORKSPACE)' +
+    '|OAUTH_BROKER_[A-Z0-9_]+)$')));
 function proxyEnv(env) {
     const out = {};
-    for (const [name, value] of Object.entries(env)) {
-        const upper = name.toUpperCase();
-        if (/^(INPUT_|STATE_|ACTIONS_)/.test(upper))
-            continue;
-        if (/^GITHUB_(ENV|OUTPUT|STATE|STEP_SUMMARY|PATH|TOKEN)$/.test(upper))
-            continue;
-        out[name] = value;
-    }
+    for (const [name, value] of Object.entries(env))
+        if (KEPT_ENV.test(name.toUpperCase()))
+            out[name] = value;
     return out;
 }
 /** Starts the proxy; its URL once it listens. A failure stops it and says why, in one line. */
@@ -933,6 +932,25 @@ function writeOne(core, path, content) {
     }
     return file;
 }
+/**
+ * What the proxied CLI's file keeps of the stored document: the fields the CLI reads, never another
+ * secret it may hold (Codex's API key, Claude Code's MCP servers' tokens), which no proxy would hide.
+ */
+function proxiedDoc(provider, doc, now) {
+    if (provider === 'openai') {
+        const tokens = (doc.tokens ?? {});
+        // Codex refreshes a login it last refreshed long ago: the placeholders are new.
+        const lastRefresh = new Date(now).toISOString();
+        return {
+            auth_mode: 'chatgpt',
+            OPENAI_API_KEY: null,
+            tokens: { account_id: tokens.account_id },
+            last_refresh: lastRefresh,
+        };
+    }
+    const { scopes, subscriptionType, rateLimitTier } = (doc.claudeAiOauth ?? {});
+    return { claudeAiOauth: { scopes, subscriptionType, rateLimitTier } };
+}
 async function export_publish(core, cfg, out, now, proxied) {
     const { creds } = out;
     const token = proxied ? proxied.held.accessToken : (creds.accessToken ?? '');
@@ -955,8 +973,7 @@ async function export_publish(core, cfg, out, now, proxied) {
                 idToken: proxied.held.idToken,
                 refreshToken: proxied.held.refreshToken ?? '',
                 expiresAt: now + export_PLACEHOLDER_LIFE_MS,
-                // Codex refreshes a login it last refreshed long ago: the placeholders are new.
-                doc: cfg.provider.id === 'openai' ? { ...creds.doc, last_refresh: new Date(now).toISOString() } : creds.doc,
+                doc: proxiedDoc(cfg.provider.id, creds.doc, now),
             }
             : creds;
         const content = credentialsFileContent(cfg.provider.id, held, clientRefresh || !!proxied);

@@ -98,6 +98,28 @@ function writeOne(core: Core, path: string, content: string): StateFile {
   return file;
 }
 
+type Json = Record<string, unknown>;
+
+/**
+ * What the proxied CLI's file keeps of the stored document: the fields the CLI reads, never another
+ * secret it may hold (Codex's API key, Claude Code's MCP servers' tokens), which no proxy would hide.
+ */
+function proxiedDoc(provider: Config['provider']['id'], doc: Json, now: number): Json {
+  if (provider === 'openai') {
+    const tokens = (doc.tokens ?? {}) as Json;
+    // Codex refreshes a login it last refreshed long ago: the placeholders are new.
+    const lastRefresh = new Date(now).toISOString();
+    return {
+      auth_mode: 'chatgpt',
+      OPENAI_API_KEY: null,
+      tokens: { account_id: tokens.account_id },
+      last_refresh: lastRefresh,
+    };
+  }
+  const { scopes, subscriptionType, rateLimitTier } = (doc.claudeAiOauth ?? {}) as Json;
+  return { claudeAiOauth: { scopes, subscriptionType, rateLimitTier } };
+}
+
 export async function publish(core: Core, cfg: Config, out: Outcome, now: number, proxied?: Proxied): Promise<void> {
   const { creds } = out;
   const token = proxied ? proxied.held.accessToken : (creds.accessToken ?? '');
@@ -123,8 +145,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
           idToken: proxied.held.idToken,
           refreshToken: proxied.held.refreshToken ?? '',
           expiresAt: now + PLACEHOLDER_LIFE_MS,
-          // Codex refreshes a login it last refreshed long ago: the placeholders are new.
-          doc: cfg.provider.id === 'openai' ? { ...creds.doc, last_refresh: new Date(now).toISOString() } : creds.doc,
+          doc: proxiedDoc(cfg.provider.id, creds.doc, now),
         }
       : creds;
     const content = credentialsFileContent(cfg.provider.id, held, clientRefresh || !!proxied);

@@ -21,18 +21,20 @@ export function proxyFolder(parent: string): ProxyFolder {
 }
 
 /**
- * The step's environment without what a later step must not find in the proxy's (/proc/PID/environ
- * is readable by the same user): the inputs (credentials, github-token), the saved states, the
- * runner's tokens, and the file commands, which the proxy has no business writing.
+ * What the proxy keeps of the step's environment: only what it runs with (paths, the runner's proxy
+ * and CA settings, which repository, the broker's own knobs). /proc/PID/environ is readable by the
+ * same user for the rest of the job, so anything else (a secret given to the broker step through
+ * `env:`, the inputs, the runner's tokens) is left out, not listed out.
  */
+const KEPT_ENV = new RegExp(
+  '^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|SYSTEMROOT|(HTTPS?|NO)_PROXY|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)' +
+    '|RUNNER_(TEMP|DEBUG|TRACKING_ID)|GITHUB_(REPOSITORY|API_URL|SERVER_URL|REF|RUN_ID|ACTIONS|WORKSPACE)' +
+    '|OAUTH_BROKER_[A-Z0-9_]+)$',
+);
+
 export function proxyEnv(env: Env): Env {
   const out: Env = {};
-  for (const [name, value] of Object.entries(env)) {
-    const upper = name.toUpperCase();
-    if (/^(INPUT_|STATE_|ACTIONS_)/.test(upper)) continue;
-    if (/^GITHUB_(ENV|OUTPUT|STATE|STEP_SUMMARY|PATH|TOKEN)$/.test(upper)) continue;
-    out[name] = value;
-  }
+  for (const [name, value] of Object.entries(env)) if (KEPT_ENV.test(name.toUpperCase())) out[name] = value;
   return out;
 }
 

@@ -12,7 +12,10 @@ export interface RefresherOptions {
   minTtlMs: number;
   now: () => number;
   log: (line: string) => void;
-  /** After a failed refresh, none is tried again before this much time (ms). */
+  /**
+   * After a refresh, failed or not, none is tried again before this much time (ms): a 401 the agent
+   * can cause (a header left out) must not rotate the login at each request.
+   */
   backoffMs: number;
   /** No refresh at all (mode: check). */
   never?: boolean;
@@ -61,6 +64,7 @@ export class Refresher {
       this.opts.log(`refreshing the access token: ${why}`);
       try {
         this.lease = await this.renew();
+        this.notBefore = this.opts.now() + this.opts.backoffMs;
         this.opts.log('refreshed; the requests go on with the new access token');
       } catch (err) {
         this.over = err instanceof Final;

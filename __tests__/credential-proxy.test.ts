@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { throwawayCertificates } from '../src/proxy/cert.js';
 import { alive, serve } from '../src/proxy/daemon.js';
 import { parseHandoff, type Handoff } from '../src/proxy/handoff.js';
+import { anthropicPlaceholder, placeholderJwt, refreshPlaceholder } from '../src/proxy/placeholders.js';
 import { Final, Refresher, type Lease, type RefresherOptions } from '../src/proxy/refresher.js';
 import { startProxyServer, type RunningProxy } from '../src/proxy/server.js';
 import { fakeToken } from './support/fake-tokens.js';
@@ -20,7 +21,8 @@ import { startUpstream, type Upstream } from './support/upstream.js';
 
 const TOKEN = fakeToken('anthropic-access');
 const REFRESH = fakeToken('anthropic-refresh');
-const PLACEHOLDER = 'sk-ant-oat01-oauth-broker-proxy-placeholder-0123456789';
+// Minted at run time as the action mints it: a new one for every run.
+const PLACEHOLDER = anthropicPlaceholder();
 const BETA = 'claude-code-20250219,oauth-2025-04-20';
 
 let upstream: Upstream;
@@ -167,8 +169,8 @@ describe('forwarding', () => {
 });
 
 describe('for Codex', () => {
-  const ACCESS = 'eyJhbGciOiJub25lIn0.eyJleHAiOjF9.placeholder-signature-0123456789';
-  const REFRESH_PLACEHOLDER = 'oauth-broker-proxy-refresh-0123456789';
+  const ACCESS = placeholderJwt({}, Date.now() + 3_600_000);
+  const REFRESH_PLACEHOLDER = refreshPlaceholder();
 
   /** An https request trusting only `ca`. */
   function call(url: string, ca: string, method: string, headers: Record<string, string>, body = '') {

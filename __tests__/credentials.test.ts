@@ -112,7 +112,7 @@ describe('Codex format', () => {
   });
 
   it('names an API-key login (no tokens) for what it is, never quoting the key', () => {
-    const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
+    const key = fakeToken('openai-api-key');
     for (const apiKey of [{ auth_mode: 'apikey', OPENAI_API_KEY: key, tokens: null }, { OPENAI_API_KEY: key }]) {
       let message = '';
       try {

@@ -842,7 +842,8 @@ function messageOf(data) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EK: () => (/* binding */ permission),
 /* harmony export */   WE: () => (/* binding */ explain),
-/* harmony export */   _M: () => (/* binding */ where)
+/* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   tm: () => (/* binding */ permissionName)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);

@@ -33,12 +33,15 @@ var github = __webpack_require__(1132);
 var cli_import = __webpack_require__(8913);
 // EXTERNAL MODULE: ./src/github/api.ts
 var api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/explain.ts
+var explain = __webpack_require__(9576);
 // EXTERNAL MODULE: ./src/github/variables.ts
 var variables = __webpack_require__(4086);
 ;// CONCATENATED MODULE: ./src/cli/init/access.ts
 // Before any login: can the token do what the setup and its workflows need? Each need is proven the
 // way the action proves it before a refresh (a sealed write of its check secret; a variable created and
 // removed), and every one missing is named at once, with where to grant it.
+
 
 
 
@@ -61,19 +64,10 @@ function newPatUrl(apiUrl) {
 }
 /** The permissions the setup needs where the secret is: an environment's are under Environments. */
 function needs(t) {
-    if (t.kind === 'env') {
-        const permission = 'Environments: Read and write';
-        return {
-            secrets: { permission, why: `store ${t.name} and rotate it` },
-            variables: { permission, why: 'the claims that keep two jobs from spending one login' },
-        };
-    }
+    const need = (r, why) => ({ permission: `${(0,explain/* permissionName */.tm)(t, r)}: Read and write`, why });
     return {
-        secrets: { permission: 'Secrets: Read and write', why: `store ${t.name} and rotate it` },
-        variables: {
-            permission: 'Variables: Read and write',
-            why: 'the claims that keep two jobs from spending one login',
-        },
+        secrets: need('secrets', `store ${t.name} and rotate it`),
+        variables: need('variables', 'the claims that keep two jobs from spending one login'),
     };
 }
 /** The lines after the error: every permission to grant, where, and the app route. */

@@ -353,11 +353,8 @@ const secretsWritable = async (d) => {
 };
 /** The token can create and delete Actions variables there, as the claims between jobs do. */
 const variablesWritable = async (d) => {
-    const variables = new github_variables/* Variables */.u(d.api, d.target);
     try {
-        // Not a claim's name: no job ever reads it, and it is gone at once.
-        await variables.create(target/* WRITE_CHECK */.lb, 'oauth-broker doctor: a check that the token may write variables');
-        await variables.remove(target/* WRITE_CHECK */.lb);
+        await (0,github_variables/* checkVariablesWrite */.n)(d.api, d.target, 'oauth-broker doctor: a check that the token may write variables');
         return [pass('variables-write', `${d.api.wording.token} can write the Actions variables of ${(0,explain/* where */._M)(d.target)}`)];
     }
     catch (err) {

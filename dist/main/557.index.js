@@ -659,7 +659,7 @@ function messageOf(data) {
 /* harmony export */   WE: () => (/* binding */ explain),
 /* harmony export */   _M: () => (/* binding */ where)
 /* harmony export */ });
-/* unused harmony export permission */
+/* unused harmony exports permissionName, permission */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);

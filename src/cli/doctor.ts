@@ -8,15 +8,8 @@ import { GitHubHttpError, type GitHubApi } from '../github/api.js';
 import type { PublicKey } from '../github/answers.js';
 import { permission, type Resource, where } from '../github/explain.js';
 import { checkWrite, currentUpdatedAt, deleteSecret, listSecrets, readPublicKey } from '../github/secrets.js';
-import {
-  CLAIM_NAME,
-  checkSecretName,
-  describeTarget,
-  reloginCommand,
-  type SecretTarget,
-  WRITE_CHECK,
-} from '../github/target.js';
-import { Variables } from '../github/variables.js';
+import { CLAIM_NAME, checkSecretName, describeTarget, reloginCommand, type SecretTarget } from '../github/target.js';
+import { checkVariablesWrite, Variables } from '../github/variables.js';
 import { lastCompletedRun, listWorkflows, type Workflow } from '../github/workflows.js';
 import { PREFIX, decodeClaim, isLeftoverClaim, parseClaimName } from '../store/protocol.js';
 import type { CliDeps } from './deps.js';
@@ -163,11 +156,8 @@ const secretsWritable: Step = async (d) => {
 
 /** The token can create and delete Actions variables there, as the claims between jobs do. */
 const variablesWritable: Step = async (d) => {
-  const variables = new Variables(d.api, d.target);
   try {
-    // Not a claim's name: no job ever reads it, and it is gone at once.
-    await variables.create(WRITE_CHECK, 'oauth-broker doctor: a check that the token may write variables');
-    await variables.remove(WRITE_CHECK);
+    await checkVariablesWrite(d.api, d.target, 'oauth-broker doctor: a check that the token may write variables');
     return [pass('variables-write', `${d.api.wording.token} can write the Actions variables of ${where(d.target)}`)];
   } catch (err) {
     return [refusal(d, err, 'variables-write', `write the Actions variables of ${where(d.target)}`, 'variables')];

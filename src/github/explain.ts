@@ -16,7 +16,7 @@ export function where(t: SecretPlace): string {
 export type Resource = 'secrets' | 'variables';
 
 /** The fine-grained permission a write there needs: an environment's are under Environments. */
-function permissionName(t: SecretPlace, r: Resource): string {
+export function permissionName(t: SecretPlace, r: Resource): string {
   if (t.kind === 'env') return 'Environments';
   return r === 'secrets' ? 'Secrets' : 'Variables';
 }

@@ -64,14 +64,13 @@ export class Refresher {
       this.opts.log(`refreshing the access token: ${why}`);
       try {
         this.lease = await this.renew();
-        this.notBefore = this.opts.now() + this.opts.backoffMs;
         this.opts.log('refreshed; the requests go on with the new access token');
       } catch (err) {
         this.over = err instanceof Final;
-        this.notBefore = this.opts.now() + this.opts.backoffMs;
         const next = this.over ? 'no refresh is tried again in this job' : 'the current token is used meanwhile';
         this.opts.log(`the refresh failed: ${(err as Error).message}; ${next}`);
       } finally {
+        this.notBefore = this.opts.now() + this.opts.backoffMs;
         this.flight = undefined;
       }
     })();

@@ -4,6 +4,7 @@
 import { UserError } from '../../core/errors.js';
 import type { PublicKey } from '../../github/answers.js';
 import { GitHubHttpError, type GitHubApi } from '../../github/api.js';
+import { permissionName, type Resource } from '../../github/explain.js';
 import { checkWrite, readPublicKey, secretExists } from '../../github/secrets.js';
 import { describeTarget, type SecretTarget } from '../../github/target.js';
 import { checkVariablesWrite } from '../../github/variables.js';
@@ -38,19 +39,10 @@ export function newPatUrl(apiUrl: string): string {
 
 /** The permissions the setup needs where the secret is: an environment's are under Environments. */
 function needs(t: SecretTarget): { secrets: Need; variables: Need } {
-  if (t.kind === 'env') {
-    const permission = 'Environments: Read and write';
-    return {
-      secrets: { permission, why: `store ${t.name} and rotate it` },
-      variables: { permission, why: 'the claims that keep two jobs from spending one login' },
-    };
-  }
+  const need = (r: Resource, why: string): Need => ({ permission: `${permissionName(t, r)}: Read and write`, why });
   return {
-    secrets: { permission: 'Secrets: Read and write', why: `store ${t.name} and rotate it` },
-    variables: {
-      permission: 'Variables: Read and write',
-      why: 'the claims that keep two jobs from spending one login',
-    },
+    secrets: need('secrets', `store ${t.name} and rotate it`),
+    variables: need('variables', 'the claims that keep two jobs from spending one login'),
   };
 }
 

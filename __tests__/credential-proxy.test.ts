@@ -3,7 +3,6 @@
 // without a single byte reaching upstream.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -14,7 +13,7 @@ import { anthropicPlaceholder, placeholderJwt, refreshPlaceholder } from '../src
 import { Final, Refresher, type Lease, type RefresherOptions } from '../src/proxy/refresher.js';
 import { startProxyServer, type RunningProxy } from '../src/proxy/server.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { closedPort } from './support/http.js';
+import { closedPort, httpsCall } from './support/http.js';
 import { leaks } from './support/leaks.js';
 import { startProxy } from './support/proxy.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
@@ -172,19 +171,6 @@ describe('for Codex', () => {
   const ACCESS = placeholderJwt({}, Date.now() + 3_600_000);
   const REFRESH_PLACEHOLDER = refreshPlaceholder();
 
-  /** An https request trusting only `ca`. */
-  function call(url: string, ca: string, method: string, headers: Record<string, string>, body = '') {
-    return new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpsRequest(url, { method, headers, ca, agent: false }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
   it("serves https, forwards Codex's inference paths only, and answers its own refresh", async () => {
     const t = throwawayCertificates();
     await proxy.close();
@@ -207,12 +193,12 @@ describe('for Codex', () => {
       '/backend-api/codex/models',
       '/backend-api/wham/accounts/check',
     ])
-      expect((await call(`${proxy.url}${path}`, t.ca, 'POST', bearer, '{}')).status).toBe(200);
+      expect((await httpsCall(`${proxy.url}${path}`, t.ca, 'POST', bearer, '{}')).status).toBe(200);
     for (const path of ['/v1/messages', '/backend-api/ps/mcp', '/backend-api/codex/analytics-events/events'])
-      expect((await call(`${proxy.url}${path}`, t.ca, 'POST', bearer, '{}')).status).toBe(404);
+      expect((await httpsCall(`${proxy.url}${path}`, t.ca, 'POST', bearer, '{}')).status).toBe(404);
     expect(upstream.requests.map((r) => r.headers.authorization)).toEqual(Array(3).fill(`Bearer ${TOKEN}`));
     const refresh = (body: string, type = 'application/json') =>
-      call(`${proxy.url}/oauth/token`, t.ca, 'POST', { 'content-type': type }, body);
+      httpsCall(`${proxy.url}/oauth/token`, t.ca, 'POST', { 'content-type': type }, body);
     const ok = await refresh(JSON.stringify({ grant_type: 'refresh_token', refresh_token: REFRESH_PLACEHOLDER }));
     expect([ok.status, JSON.parse(ok.body)]).toEqual([200, answer]);
     const form = await refresh(`grant_type=refresh_token&refresh_token=${REFRESH_PLACEHOLDER}`, 'x');

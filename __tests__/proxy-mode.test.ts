@@ -5,10 +5,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
+import { httpsCall } from './support/http.js';
 import { leaks } from './support/leaks.js';
 import { distEntry, runAction, runMainThenPost, type RunResult } from './support/runner.js';
 import { jobs, type Seeded } from './support/jobs.js';
@@ -279,15 +279,7 @@ describe('proxy: true for Codex (dist)', () => {
   /** An https request to the proxy, trusting only the CA the action exported. */
   function call(main: RunResult, method: string, path: string, headers: Record<string, string>, body = '') {
     const ca = readFileSync(main.env.CODEX_CA_CERTIFICATE, 'utf8');
-    return new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpsRequest(`${main.outputs['proxy-url']}${path}`, { method, headers, ca, agent: false }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+    return httpsCall(`${main.outputs['proxy-url']}${path}`, ca, method, headers, body);
   }
 
   it('hands Codex placeholders keeping its claims, points it at an https proxy, answers its refresh', async () => {

@@ -3,13 +3,13 @@
 // services' URLs pointed at 127.0.0.1; a last test checks that no broker step was left unrun. Its
 // shape is held too: at most 400 lines, the product's `uses:` line on the first screen, a table of
 // contents and links that resolve, and the CLI commands it shows name real verbs and options.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { load } from 'js-yaml';
 import { parseCredentials } from '../src/core/credentials.js';
-import { cliEntry } from './support/cli.js';
+import { cliEntry, runProgram } from './support/cli.js';
 import { assertNoLeak } from './support/leaks.js';
 import { claudeCodeLogin, codexLogin } from './support/logins.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
@@ -371,7 +371,7 @@ describe('the README commands', () => {
       const script = block
         .replace(/oauth-broker login --provider (\w+) --out -/g, (_, p: string) => `cat "$HOME/${p}.json"`)
         .replaceAll('https://ghes.corp.example/api/v3', si.gh.url);
-      const r = await bash(`set -eo pipefail\n${script}`, {
+      const r = await runProgram('bash', ['-c', `set -eo pipefail\n${script}`], {
         cwd: mkdtempSync(join(home, 'work-')),
         env: {
           PATH: `${join(home, 'bin')}:${process.env.PATH}`,
@@ -497,22 +497,3 @@ describe('the README', () => {
     for (const p of pointers) expect([p, sections.some((s) => s.startsWith(p))]).toEqual([p, true]);
   });
 });
-
-/** A script run by bash, as a user's shell runs a README block; the stand-ins keep answering meanwhile. */
-function bash(
-  script: string,
-  opts: { cwd: string; env: Record<string, string>; stdin: string },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('bash', ['-c', script], { cwd: opts.cwd, env: opts.env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  child.stdin.on('error', () => {});
-  child.stdin.end(opts.stdin);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}

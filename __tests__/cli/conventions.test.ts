@@ -11,9 +11,10 @@ import type { CliDeps } from '../../src/cli/deps.js';
 import { deviceCode } from '../../src/cli/login/device.js';
 import { closest, didYouMean, editDistance } from '../../src/cli/suggest.js';
 import { cliEntry, runCli, scratchHome } from '../support/cli.js';
-import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
+import { fakeToken } from '../support/fake-tokens.js';
 import { closedPort } from '../support/http.js';
 import { assertNoLeak } from '../support/leaks.js';
+import { codexLogin } from '../support/logins.js';
 import { OPENAI_CLIENT_ID, startLoginServer } from '../support/login-server.js';
 import { repoRoot, stepNode } from '../support/runner.js';
 
@@ -23,16 +24,6 @@ const lines = (text: string): string[] => text.trim().split(/\r?\n/);
 /** What no CLI line may say: the action's words. */
 const ACTION_WORDS =
   /\$\{\{|with:|CLAUDE_CREDENTIALS|github-token|secret-name|github-api-url|(^|[^-])token-url|runner/m;
-
-function codexLogin(): Record<string, unknown> {
-  const jwt = (): string => fakeJwt({ iss: 'https://auth.openai.com', exp: Math.floor(Date.now() / 1000) + 86_400 });
-  return {
-    auth_mode: 'chatgpt',
-    OPENAI_API_KEY: null,
-    tokens: { id_token: jwt(), access_token: jwt(), refresh_token: fakeToken('opaque'), account_id: 'acct-1' },
-    last_refresh: new Date().toISOString(),
-  };
-}
 
 function file(home: string, name: string, text: string): string {
   const path = join(home, name);
@@ -135,8 +126,9 @@ describe('mistakes on the command line', () => {
 describe('--out', () => {
   it('refuses a terminal for - unless --force, before anything is read or asked', async () => {
     const home = scratchHome();
-    const doc = codexLogin();
-    const path = file(home, 'auth.json', JSON.stringify(doc));
+    const text = codexLogin();
+    const doc = JSON.parse(text);
+    const path = file(home, 'auth.json', text);
     const refused = await inTerminal(['import', 'codex', '--path', path, '--out', '-'], home);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(
@@ -160,7 +152,7 @@ describe('--out', () => {
 
   it('refuses an existing file unless --force, and never makes a folder', async () => {
     const home = scratchHome();
-    const path = file(home, 'auth.json', JSON.stringify(codexLogin()));
+    const path = file(home, 'auth.json', codexLogin());
     const out = file(home, 'ci.json', 'keep me');
     const refused = await runCli(['import', 'codex', '--path', path, '--out', out]);
     expect(refused.code).toBe(1);

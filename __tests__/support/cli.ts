@@ -45,7 +45,21 @@ export function scratchHome(): string {
 export async function runCli(argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   const home = opts.env?.HOME ?? scratchHome();
   const env = { PATH: process.env.PATH ?? '', HOME: home, RUNNER_DEBUG: '1', ...opts.env };
-  const child = spawn(stepNode, [opts.entry ?? cliEntry, ...argv], { env, cwd: opts.cwd ?? home });
+  const result = await runProgram(stepNode, [opts.entry ?? cliEntry, ...argv], { ...opts, env, cwd: opts.cwd ?? home });
+  assertNoLeak(
+    { stdout: opts.secretsOnStdout ? '' : result.stdout, stderr: result.stderr, summary: '' },
+    opts.secrets ?? [],
+  );
+  return result;
+}
+
+/** A program in a child process with exactly this environment and folder: its exit code and output. */
+export async function runProgram(
+  file: string,
+  args: readonly string[],
+  opts: Pick<CliOptions, 'stdin' | 'timeoutMs'> & { env: Record<string, string>; cwd: string },
+): Promise<CliResult> {
+  const child = spawn(file, [...args], { env: opts.env, cwd: opts.cwd });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -61,9 +75,7 @@ export async function runCli(argv: readonly string[], opts: CliOptions = {}): Pr
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(timer);
-  const result = { code, stdout, stderr };
-  assertNoLeak({ stdout: opts.secretsOnStdout ? '' : stdout, stderr, summary: '' }, opts.secrets ?? []);
-  return result;
+  return { code, stdout, stderr };
 }
 
 /** The two ways a file's cases run: the bundle as a user runs it, and the sources in process. */

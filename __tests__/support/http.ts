@@ -1,6 +1,7 @@
 // What every stand-in server needs: bodies, cancellable delays, a close that does not
-// wait on hung sockets, and a port nothing listens on.
+// wait on hung sockets, and a port nothing listens on; and an https request trusting one CA.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -47,4 +48,23 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** An https request trusting only `ca` (a proxy's throwaway CA): its status and body. */
+export function httpsCall(
+  url: string,
+  ca: string,
+  method: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method, headers, ca, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -28,12 +28,31 @@ function checkPublicKey(publicKeyBase64) {
     return keyBytes(publicKeyBase64) !== undefined;
 }
 let loading;
-/** libsodium, ready; the first call starts loading it (its WebAssembly compiles off the main thread). */
+/**
+ * libsodium, ready; the first call starts loading it. Its loader compiles the WebAssembly with the
+ * asynchronous `WebAssembly.instantiate`, whose background compile left the refresh path idle for about
+ * 100 ms on two cores busy loading the GitHub client (npm run bench). So while libsodium loads,
+ * instantiating from bytes compiles on the main thread: the same module, without the wait.
+ */
 function sodium() {
-    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async ({ default: s }) => {
-        await s.ready;
-        return s;
-    });
+    loading ??= (async () => {
+        const wasm = globalThis.WebAssembly;
+        const instantiate = wasm.instantiate;
+        wasm.instantiate = async (source, imports) => {
+            if (source instanceof wasm.Module)
+                return instantiate.call(wasm, source, imports);
+            const module = new wasm.Module(source);
+            return { module, instance: new wasm.Instance(module, imports) };
+        };
+        try {
+            const { default: s } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
+            await s.ready;
+            return s;
+        }
+        finally {
+            wasm.instantiate = instantiate;
+        }
+    })();
     return loading;
 }
 async function sealForGitHub(plaintext, publicKeyBase64) {

@@ -353,8 +353,15 @@ class PendingFile {
         const text = Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
         return JSON.parse(text);
     }
+    /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
     clear() {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.path, { force: true });
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(this.path);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+        }
     }
 }
 

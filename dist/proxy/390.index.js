@@ -1588,8 +1588,15 @@ class PendingFile {
         const text = Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
         return JSON.parse(text);
     }
+    /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
     clear() {
-        (0,external_node_fs_.rmSync)(this.path, { force: true });
+        try {
+            (0,external_node_fs_.unlinkSync)(this.path);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 // Sealed with a key only the step's own inputs give: later steps of the job see the file, not
 // what is in it.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../core/credfile.js';
 import type { Kept } from '../core/marker.js';
@@ -86,7 +86,12 @@ export class PendingFile<T = PendingRecord> {
     return JSON.parse(text) as T;
   }
 
+  /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
   clear(): void {
-    rmSync(this.path, { force: true });
+    try {
+      unlinkSync(this.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
   }
 }

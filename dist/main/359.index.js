@@ -21,6 +21,8 @@ var errors = __webpack_require__(4296);
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/github/secrets.ts
 var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/seal.ts
+var seal = __webpack_require__(7286);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 // EXTERNAL MODULE: ./src/github/token.ts
@@ -91,6 +93,7 @@ async function sweep(api, t, keep, debug) {
 
 
 
+
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
 async function obtain(deps, cfg, creds, masker) {
@@ -146,6 +149,8 @@ async function connect(deps, cfg, copy) {
 async function begin(deps, cfg, masker, creds) {
     const target = cfg.secret;
     const { api, pre } = await connect(deps, cfg, creds);
+    // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
+    (0,seal/* sodium */.E2)().catch(() => undefined);
     const coord = (0,coordinate/* coordinate */.vY)(deps, cfg, api, pre.updatedAt);
     const pending = deps.env.RUNNER_TEMP
         ? new action_pending/* PendingFile */.Gf(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)

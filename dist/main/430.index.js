@@ -1,5 +1,5 @@
 export const id = 430;
-export const ids = [430,286];
+export const ids = [430];
 export const modules = {
 
 /***/ 8430:
@@ -326,7 +326,7 @@ function publicKeyOf(data, doing, apiUrl) {
     if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__.checkPublicKey)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
@@ -590,11 +590,10 @@ function messageOf(data) {
 /***/ 7286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkPublicKey: () => (/* binding */ checkPublicKey),
-/* harmony export */   sealForGitHub: () => (/* binding */ sealForGitHub),
-/* harmony export */   sodium: () => (/* binding */ sodium)
+/* harmony export */   $z: () => (/* binding */ checkPublicKey),
+/* harmony export */   E2: () => (/* binding */ sodium),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:

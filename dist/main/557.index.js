@@ -1,5 +1,5 @@
 export const id = 557;
-export const ids = [557,286];
+export const ids = [557];
 export const modules = {
 
 /***/ 8198:
@@ -398,7 +398,7 @@ function publicKeyOf(data, doing, apiUrl) {
     if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__.checkPublicKey)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
@@ -757,11 +757,10 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
 /***/ 7286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkPublicKey: () => (/* binding */ checkPublicKey),
-/* harmony export */   sealForGitHub: () => (/* binding */ sealForGitHub),
-/* harmony export */   sodium: () => (/* binding */ sodium)
+/* harmony export */   $z: () => (/* binding */ checkPublicKey),
+/* harmony export */   E2: () => (/* binding */ sodium),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
@@ -995,7 +994,7 @@ async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const put = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__.sealForGitHub)(valueFor(key), key.key), key_id: key.key_id };
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
         return (await endpoints(api, t).put(name, sealed, access)).status;
     };
     try {
@@ -1732,7 +1731,7 @@ function entryId(refreshToken) {
 }
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
 async function sealEntry(refreshToken, cacheKey, payload) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__.sodium)();
+    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
     const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
@@ -1740,7 +1739,7 @@ async function sealEntry(refreshToken, cacheKey, payload) {
 }
 /** The payload, or undefined when the entry was not sealed for this refresh token and key. */
 async function openEntry(refreshToken, cacheKey, data) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__.sodium)();
+    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
     const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     if (data.length <= n)

@@ -2564,6 +2564,7 @@ async function sweep(api, t, keep, debug) {
 
 
 
+
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
 async function obtain(deps, cfg, creds, masker) {
@@ -2619,6 +2620,8 @@ async function connect(deps, cfg, copy) {
 async function begin(deps, cfg, masker, creds) {
     const target = cfg.secret;
     const { api, pre } = await connect(deps, cfg, creds);
+    // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
+    sodium().catch(() => undefined);
     const coord = coordinate(deps, cfg, api, pre.updatedAt);
     const pending = deps.env.RUNNER_TEMP
         ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)

@@ -26,6 +26,7 @@ import {
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
 import { checkWrite, currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { sodium } from '../github/seal.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
 import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
@@ -120,6 +121,8 @@ async function connect(deps: ObtainDeps, cfg: Config, copy: Credentials): Promis
 async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
   const target = cfg.secret as SecretTarget;
   const { api, pre } = await connect(deps, cfg, creds);
+  // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
+  sodium().catch(() => undefined);
   const coord = coordinate(deps, cfg, api, pre.updatedAt);
   const pending = deps.env.RUNNER_TEMP
     ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)

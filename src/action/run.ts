@@ -149,8 +149,6 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       ? 'mode: refresh; getting a fresh access token.'
       : `The stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); getting a fresh one.`,
   );
-  // A job that refreshes seals twice (the write check, the write-back): libsodium loads meanwhile.
-  import('../github/seal.js').then((m) => m.sodium()).catch(() => undefined);
   const { obtain } = await import('./obtain.js');
   const outcome = await obtain({ ...deps, github: githubDeps(deps) }, cfg, creds, masker);
   if (!outcome.creds.accessToken) {

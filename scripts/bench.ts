@@ -4,7 +4,7 @@
 // milliseconds to every node start. Then the refresh path against the loopback stand-ins,
 // and 16 concurrent jobs sharing one expired token. OAUTH_BROKER_TEST_NODE=/path/to/node
 // times that Node instead of the one running this script (the harness spawns it too).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -259,6 +259,25 @@ for (const build of Object.keys(builds)) {
     await stopStandIns(standIns);
   }
 }
+/** A bare streaming forwarder to `upstream` on the step's Node, with the proxy's V8 flags (src/proxy/launch.ts). */
+async function bareForwarder(upstream: string): Promise<{ url: string; pid: number; child: ChildProcess }> {
+  const code = `
+    const http = require('node:http');
+    const up = new URL(process.argv[1]);
+    http.createServer((req, res) => {
+      const to = { host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers };
+      const out = http.request(to, (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); });
+      req.pipe(out);
+    }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
+  const child = spawn(stepNode, ['--no-opt', '--no-maglev', '-e', code, upstream], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(String(d).trim())),
+  );
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, child };
+}
+
 // The credential proxy (proxy: true) as dist/main starts it: the first byte of a streamed answer through
 // it against straight from the upstream, interleaved, then its memory (VmRSS) before and after 1,000 more.
 {
@@ -304,21 +323,35 @@ for (const build of Object.keys(builds)) {
       if (res.status !== 200) throw new Error(`${base} answered ${res.status}`);
       return took;
     };
-    const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+    const rss = (of: number): number =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${of}/status`, 'utf8'))?.[1]) / 1024;
+    // The floor for the memory figure: a forwarder of a dozen lines on the same Node, with the proxy's flags.
+    const bare = await bareForwarder(upstream.url);
     const direct: number[] = [];
     const proxied: number[] = [];
-    for (let i = 0; i < 20; i++) await firstByte(started.outputs['proxy-url'], started.env.CLAUDE_CODE_OAUTH_TOKEN);
-    const before = process.platform === 'linux' ? rss() : Number.NaN;
+    for (let i = 0; i < 20; i++) {
+      await firstByte(started.outputs['proxy-url'], started.env.CLAUDE_CODE_OAUTH_TOKEN);
+      await firstByte(bare.url, accessToken);
+    }
+    const before = process.platform === 'linux' ? rss(pid) : Number.NaN;
+    const bareBefore = process.platform === 'linux' ? rss(bare.pid) : Number.NaN;
     for (let i = 0; i < 1000; i++) {
       direct.push(await firstByte(upstream.url, accessToken));
       proxied.push(await firstByte(started.outputs['proxy-url'], started.env.CLAUDE_CODE_OAUTH_TOKEN));
+      await firstByte(bare.url, accessToken);
     }
+    const after = { proxy: rss(pid), bare: rss(bare.pid) };
+    bare.child.kill();
     const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
     console.log('\ncredential proxy, streamed answers (first byte), 1,000 interleaved requests each');
     row('straight to upstream', `${ms(direct)}, p95 ${p95(direct).toFixed(2)} ms`);
     row('through the proxy', `${ms(proxied)}, p95 ${p95(proxied).toFixed(2)} ms`);
     row('added by the proxy', `median ${(median(proxied) - median(direct)).toFixed(2)} ms (target at most 2 ms)`);
-    row('proxy memory (VmRSS)', `${before.toFixed(1)} MB after 20 requests, ${rss().toFixed(1)} MB after 1,020`);
+    row('proxy memory (VmRSS)', `${before.toFixed(1)} MB after 20 requests, ${after.proxy.toFixed(1)} MB after 1,020`);
+    row(
+      'bare Node forwarder (VmRSS)',
+      `${bareBefore.toFixed(1)} MB after 20 requests, ${after.bare.toFixed(1)} MB after 1,020`,
+    );
     const post = await runAction('post', {
       inputs,
       home: started.home,

@@ -457,6 +457,7 @@ describe('refusals: nothing reaches upstream', () => {
     ['a doubled slash', '/v1/messages//x', {}, 404],
     ['the OAuth endpoint', '/v1/oauth/token', {}, 404],
     ['another host', '/v1/messages', { host: 'api.anthropic.com' }, 421],
+    ['a WebSocket upgrade', '/v1/messages', { connection: 'Upgrade', upgrade: 'websocket' }, 400],
   ];
 
   it.each(refusals)('refuses %s', async (_what, path, extra, status) => {

@@ -118,6 +118,11 @@ export function admit(req: Request, policy: Policy): Verdict {
   const url = req.url ?? '';
   const stranger = forThisProxy(req, policy);
   if (stranger) return stranger;
+  // A WebSocket (Codex can ask for one) would carry the token beyond one request: refused at once,
+  // so the client falls back to a streamed HTTP request, which the proxy serves.
+  if (req.headers.upgrade !== undefined) {
+    return refuse(400, 'invalid_request_error', 'connection upgrades (WebSocket) are not relayed; use HTTP');
+  }
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
   if (!INFERENCE_PATHS[policy.provider].test(path)) {

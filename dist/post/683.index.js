@@ -199,8 +199,8 @@ function guard_admit(req, policy) {
     const stranger = forThisProxy(req, policy);
     if (stranger)
         return stranger;
-    // A WebSocket (Codex can ask for one) would carry the token beyond one request: refused at once,
-    // so the client falls back to a streamed HTTP request, which the proxy serves.
+    // A WebSocket would outlive the request the placeholder was checked on: refused at once, so that a
+    // client able to fall back to a streamed HTTP request does so without waiting.
     if (req.headers.upgrade !== undefined) {
         return refuse(400, 'invalid_request_error', 'connection upgrades (WebSocket) are not relayed; use HTTP');
     }

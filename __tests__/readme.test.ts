@@ -15,13 +15,24 @@ import { claudeCodeLogin, codexLogin } from './support/logins.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 import { repoRoot, stepNode } from './support/runner.js';
 import { HOUR, REPO, useStandIns } from './support/stand-ins.js';
-import { runStep, runStepThenPost } from './support/step.js';
+import { runStep, type StepResult } from './support/step.js';
+import { startUpstream, type Upstream } from './support/upstream.js';
+import { httpsCall } from './support/http.js';
 
 const BROKER = 'oauth-broker/oauth-broker@v1';
 const WRITER = fakeToken('pat');
 const APP_TOKEN = fakeToken('app-token');
 const JOB_TOKEN = fakeToken('app-token');
 const si = useStandIns(WRITER, { cache: false });
+// The provider's API behind a proxy: true step.
+let upstream: Upstream;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream.close());
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
 beforeEach(() => {
   si.gh.addToken(APP_TOKEN, { kind: 'app', repos: [REPO] });
   // What the workflows' `permissions:` give the job's own token: issues, never secrets.
@@ -133,13 +144,18 @@ function resolved(step: Step): Record<string, string> {
   for (const [k, v] of [...defaults.map(([k, d]) => [k, d.default] as const), ...Object.entries(step.with ?? {})]) {
     out[k] = String(v).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => value(e));
   }
-  return { ...out, 'github-api-url': si.gh.url, 'token-url': si.oauth.tokenUrl };
+  const api = out.proxy === 'true' ? { 'proxy-upstream': upstream.url } : {};
+  return { ...out, ...api, 'github-api-url': si.gh.url, 'token-url': si.oauth.tokenUrl };
 }
 
-/** Runs a README broker step with its post step, in its job's environment. */
-function run(r: Recipe) {
+/** Runs a README broker step, then what the job's later steps do (`between`), then its post step. */
+async function run(r: Recipe, between?: (main: StepResult) => Promise<void>) {
   ran.add(r.step);
-  return runStepThenPost({ inputs: resolved(r.step), env: { ...r.env, GITHUB_REPOSITORY: REPO } });
+  const opts = { inputs: resolved(r.step), env: { ...r.env, GITHUB_REPOSITORY: REPO } };
+  const main = await runStep('main', opts);
+  if (main.code === 0) await between?.(main);
+  const later = { home: main.home, runnerTemp: main.runnerTemp, state: main.state, env: { ...main.env, ...opts.env } };
+  return { main, post: await runStep('post', { ...opts, ...later }) };
 }
 
 /** Seeds the repository secret as `oauth-broker seed` stores it: the login's own document. */
@@ -222,12 +238,21 @@ describe('the README workflows', () => {
     expect(si.gh.requests.filter((r) => r.path === `/repos/${REPO}/issues`).map((r) => r.status)).toEqual([200]);
 
     const requests = si.oauth.requests.length;
-    const job = await run(inWorkflow('Claude'));
+    const live = JSON.parse(si.gh.repoSecret(REPO, 'CLAUDE_CREDENTIALS')!.value).claudeAiOauth.accessToken;
+    const job = await run(inWorkflow('Claude'), async (main) => {
+      expect(main.outputs).toMatchObject({ source: 'stored', 'access-token': '' });
+      // The agent's step holds a placeholder for the proxy; the API behind it gets the live token.
+      const placeholder = main.env.CLAUDE_CODE_OAUTH_TOKEN;
+      expect(placeholder).not.toBe(live);
+      const res = await fetch(`${main.env.ANTHROPIC_BASE_URL}/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${placeholder}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+      expect(upstream.requests.map((q) => q.headers.authorization)).toEqual([`Bearer ${live}`]);
+    });
     expect(job.main.code).toBe(0);
-    expect(job.main.outputs.source).toBe('stored');
-    expect(job.main.outputs['access-token']).toBe(
-      JSON.parse(si.gh.repoSecret(REPO, 'CLAUDE_CREDENTIALS')!.value).claudeAiOauth.accessToken,
-    );
     expect(si.oauth.requests).toHaveLength(requests);
     expect(job.post.code).toBe(0);
   });
@@ -293,7 +318,7 @@ describe('the README workflows', () => {
     expect(oauth.isLive(stored.tokens.refresh_token)).toBe(true);
   });
 
-  it('Codex: the strict job works with the openai defaults: auth.json holds the access token only', async () => {
+  it('Codex: the review job hands Codex placeholders and an https proxy that relays with the live token', async () => {
     const exp = Math.floor((Date.now() + 8 * HOUR) / 1000);
     const tokens = { id_token: fakeJwt({ iss: 'https://auth.openai.com' }), access_token: fakeJwt({ exp }) };
     const auth = {
@@ -302,13 +327,19 @@ describe('the README workflows', () => {
       tokens: { ...tokens, refresh_token: fakeToken('opaque') },
     };
     si.gh.setRepoSecret(REPO, 'CODEX_AUTH', JSON.stringify(auth));
-    const r = inWorkflow('Codex review', 'review');
-    ran.add(r.step);
-    const main = await runStep('main', { inputs: resolved(r.step), env: { GITHUB_REPOSITORY: REPO } });
-    expect(main.code).toBe(0);
-    const file = main.outputs['credentials-file'];
-    expect(file).toBe(join(main.home, '.codex', 'auth.json'));
-    expect(JSON.parse(readFileSync(file, 'utf8')).tokens).toEqual({ ...tokens, refresh_token: '' });
+    const job = await run(inWorkflow('Codex review', 'review'), async (main) => {
+      const file = main.outputs['credentials-file'];
+      expect(file).toBe(join(main.home, '.codex', 'auth.json'));
+      const handed = JSON.parse(readFileSync(file, 'utf8')).tokens;
+      for (const token of Object.values(auth.tokens)) expect(JSON.stringify(handed)).not.toContain(token);
+      const ca = readFileSync(main.env.CODEX_CA_CERTIFICATE, 'utf8');
+      const bearer = { authorization: `Bearer ${handed.access_token}` };
+      const res = await httpsCall(`${main.outputs['proxy-url']}/backend-api/codex/responses`, ca, 'POST', bearer, '{}');
+      expect(res.status).toBe(200);
+      expect(upstream.requests.map((q) => q.headers.authorization)).toEqual([`Bearer ${tokens.access_token}`]);
+    });
+    expect(job.main.code).toBe(0);
+    expect(job.post.code).toBe(0);
     expect(si.oauth.requests).toHaveLength(0);
     expect(si.gh.requests).toHaveLength(0);
   });

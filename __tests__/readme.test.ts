@@ -144,7 +144,7 @@ function resolved(step: Step): Record<string, string> {
   for (const [k, v] of [...defaults.map(([k, d]) => [k, d.default] as const), ...Object.entries(step.with ?? {})]) {
     out[k] = String(v).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => value(e));
   }
-  const api = out.proxy === 'true' ? { 'proxy-upstream': upstream.url } : {};
+  const api: Record<string, string> = out.proxy === 'true' ? { 'proxy-upstream': upstream.url } : {};
   return { ...out, ...api, 'github-api-url': si.gh.url, 'token-url': si.oauth.tokenUrl };
 }
 

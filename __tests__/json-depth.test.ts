@@ -3,7 +3,7 @@
 // JSON.stringify that overflows the stack. The depth is counted without recursion. In-process,
 // and through dist/ for the action's credentials input. The CLI's: __tests__/cli/json-depth.test.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseCredentials } from '../src/core/credentials.js';
+import { parseCredentials } from '../src/core/formats/index.js';
 import { UserError } from '../src/core/errors.js';
 import { checkJsonDepth, jsonDepth, MAX_JSON_DEPTH } from '../src/core/json.js';
 import { fakeToken } from './support/fake-tokens.js';

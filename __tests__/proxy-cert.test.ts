@@ -4,7 +4,8 @@ import { X509Certificate } from 'node:crypto';
 import { createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { throwawayCertificates } from '../src/proxy/cert.js';
-import { claimsOf, placeholderJwt } from '../src/proxy/placeholders.js';
+import { jwtClaims } from '../src/core/jwt.js';
+import { placeholderJwt } from '../src/proxy/placeholders.js';
 
 describe('throwaway certificates', () => {
   it('make a CA and a server certificate for 127.0.0.1 signed by it', () => {
@@ -54,13 +55,13 @@ describe("Codex's placeholders", () => {
     const claims = { 'https://api.openai.com/auth': { chatgpt_account_id: 'a' }, exp: 1 };
     const at = Date.UTC(2030, 0, 1);
     const one = placeholderJwt(claims, at);
-    expect(claimsOf(one)).toEqual({ ...claims, exp: at / 1000 });
+    expect(jwtClaims(one)).toEqual({ ...claims, exp: at / 1000 });
     expect(one.split('.')).toHaveLength(3);
     expect(placeholderJwt(claims, at)).not.toBe(one);
   });
 
   it('read no claims from what is not a JWT', () => {
     for (const t of [undefined, '', 'sk-ant-oat01-x', 'a.!!!.c', `a.${Buffer.from('[1]').toString('base64url')}.c`])
-      expect(claimsOf(t)).toBeUndefined();
+      expect(jwtClaims(t)).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ import { runStep } from './support/step.js';
 import { messagesStream, startUpstream, type Upstream } from './support/upstream.js';
 import { startProxy } from './support/proxy.js';
 import { REFRESH_INPUTS, renewal } from '../src/proxy/renew.js';
-import { claimsOf } from '../src/proxy/placeholders.js';
+import { jwtClaims } from '../src/core/jwt.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT, { cache: false });
@@ -397,7 +397,7 @@ describe('proxy: true for Codex (dist)', () => {
     expect(main.code).toBe(0);
     const pid = proxyPid(main);
     const tokens = JSON.parse(readFileSync(join(main.home, '.codex', 'auth.json'), 'utf8')).tokens;
-    expect(claimsOf(tokens.access_token)).toMatchObject(AUTH);
+    expect(jwtClaims(tokens.access_token)).toMatchObject(AUTH);
     expect(main.masks).toEqual(expect.arrayContaining([tokens.access_token, tokens.id_token, tokens.refresh_token]));
     expect(existsSync(join(main.home, '.codex', 'config.toml'))).toBe(true);
     const post = await runStep('post', {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { load } from 'js-yaml';
-import { parseCredentials } from '../src/core/credentials.js';
+import { parseCredentials } from '../src/core/formats/index.js';
 import { cliEntry, runProgram } from './support/cli.js';
 import { assertNoLeak } from './support/leaks.js';
 import { claudeCodeLogin, codexLogin } from './support/logins.js';

@@ -1,5 +1,5 @@
 // What the stored value is, and whether it may be sent to the chosen provider.
-import { parseCredentials } from '../src/core/credentials.js';
+import { parseCredentials } from '../src/core/formats/index.js';
 import { UserError } from '../src/core/errors.js';
 import { PROVIDERS, type ProviderId } from '../src/core/providers.js';
 import { kindOf, recognise } from '../src/core/recognise.js';

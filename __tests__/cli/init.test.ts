@@ -9,7 +9,7 @@ import { repositoryFromRemote } from '../../src/cli/init.js';
 import { ROTATION_WORKFLOW } from '../../src/cli/doctor.js';
 import { newPatUrl } from '../../src/cli/init/access.js';
 import { ROTATION_FILE } from '../../src/cli/init/workflows.js';
-import { parseCredentials } from '../../src/core/credentials.js';
+import { parseCredentials } from '../../src/core/formats/index.js';
 import { CLI_WAYS, type CliOptions, type CliWay, runCliBy, scratchHome } from '../support/cli.js';
 import { fakeToken } from '../support/fake-tokens.js';
 import { claudeCodeLogin, codexLogin } from '../support/logins.js';

@@ -4,7 +4,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseCredentials } from '../../src/core/credentials.js';
+import { parseCredentials } from '../../src/core/formats/index.js';
 import { PROVIDERS } from '../../src/core/providers.js';
 import { refreshTokens } from '../../src/core/refresh.js';
 import { type CliResult, runCli, scratchHome } from '../support/cli.js';

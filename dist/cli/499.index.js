@@ -12,7 +12,7 @@ exports.modules = {
 /* harmony export */   qG: () => (/* binding */ nameCredentials),
 /* harmony export */   uH: () => (/* binding */ codexApiKeyOf)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4143);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
 // What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
@@ -105,14 +105,14 @@ function nameCredentials(c) {
  * What `text` is; every token in it is added to `secrets` before anything can print. `parse`
  * runs the core's parser (the caller turns its errors into its own words).
  */
-function identify(text, secrets, parse = _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
+function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
     const key = codexApiKeyOf(text);
     if (key) {
         secrets.add(key);
         return { named: CODEX_API_KEY, token: key };
     }
     const c = parse(text);
-    for (const s of (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
         secrets.add(s);
     const named = nameCredentials(c);
     return { named, credentials: c, token: c.format === 'refresh-token' ? c.refreshToken : undefined };
@@ -364,6 +364,167 @@ const status_verb = {
         }
     },
 };
+
+
+/***/ }),
+
+/***/ 4926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ recognise),
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   xD: () => (/* binding */ issuerOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3622);
+
+
+const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
+const OAUTH_LOGIN = 'store the refresh token the login issued (for Codex, the whole auth.json)';
+// Keycloak issues refresh tokens as JWTs and marks them with this `typ` claim.
+const REFRESH_JWT_TYPES = new Set(['Refresh', 'Offline']);
+// A JWT as providers issue them: a JSON header (`eyJ`), base64url parts, a signature part.
+const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
+/** What a token is, from its shape alone; undefined when it is opaque. */
+function kindOf(token) {
+    if (/^sk-ant-ort\d+-/.test(token))
+        return { sort: 'refresh', issuer: 'anthropic', what: 'an Anthropic refresh token', refresh: true };
+    if (/^sk-ant-oat\d+-/.test(token)) {
+        return {
+            sort: 'setup-token',
+            issuer: 'anthropic',
+            what: 'a Claude Code access token',
+            refresh: false,
+            instead: `it cannot be refreshed: ${CLAUDE_LOGIN}`,
+            why: 'To use it as it is until it expires, pass it to the CLI as CLAUDE_CODE_OAUTH_TOKEN without oauth-broker.',
+        };
+    }
+    if (/^sk-ant-api\d+-/.test(token)) {
+        return {
+            sort: 'api-key',
+            issuer: 'anthropic',
+            what: 'an Anthropic Console API key',
+            refresh: false,
+            instead: 'an API key needs no refresh: pass it as ANTHROPIC_API_KEY without oauth-broker',
+            why: `To keep a subscription login alive instead, ${CLAUDE_LOGIN}.`,
+        };
+    }
+    if (/^sk-ant-/.test(token)) {
+        return {
+            sort: 'anthropic-key',
+            issuer: 'anthropic',
+            what: 'an Anthropic key (sk-ant-…)',
+            refresh: false,
+            instead: CLAUDE_LOGIN,
+        };
+    }
+    if (/^sk-(?:proj-|svcacct-|admin-)?[\w-]{20,}$/.test(token)) {
+        return {
+            sort: 'api-key',
+            issuer: 'openai',
+            what: 'an OpenAI API key (sk-…)',
+            refresh: false,
+            instead: 'an API key needs no refresh: pass it as OPENAI_API_KEY without oauth-broker',
+            why: 'To keep a ChatGPT login alive instead, store the Codex auth.json.',
+        };
+    }
+    if (/^ghr_/.test(token))
+        return { sort: 'refresh', issuer: 'github', what: 'a GitHub refresh token (ghr_…)', refresh: true };
+    if (/^(?:gh[opsu]_|github_pat_)/.test(token)) {
+        return {
+            sort: 'github-token',
+            issuer: 'github',
+            what: 'a GitHub token',
+            refresh: false,
+            instead: 'a GitHub token belongs in github-token; credentials holds the OAuth login to keep alive',
+        };
+    }
+    const claims = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .jwtClaims */ .v)(token) : undefined;
+    if (claims) {
+        if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
+            return { sort: 'refresh', what: 'a JWT refresh token', refresh: true };
+        }
+        if (claims.iss === 'https://auth.openai.com') {
+            return {
+                sort: 'jwt',
+                issuer: 'openai',
+                what: 'an OpenAI JWT (an access or ID token)',
+                refresh: false,
+                instead: OAUTH_LOGIN,
+            };
+        }
+        return { sort: 'jwt', what: 'a JWT (an access or ID token)', refresh: false, instead: OAUTH_LOGIN };
+    }
+    return undefined;
+}
+const FORMAT_ISSUER = { 'claude-code': 'anthropic', codex: 'openai' };
+const FORMAT_NAME = {
+    'claude-code': 'these are Claude Code credentials',
+    codex: 'this is a Codex auth.json',
+};
+/** The provider that issued these credentials, when their format or refresh token says so. */
+function issuerOf(c) {
+    const issuer = FORMAT_ISSUER[c.format] ?? kindOf(c.refreshToken)?.issuer;
+    return issuer === 'github' ? 'oauth2' : issuer;
+}
+/** The `provider` value for tokens of an issuer. */
+const PROVIDER_FOR = {
+    anthropic: 'anthropic',
+    openai: 'openai',
+    github: 'oauth2 (with token-url and client-id)',
+};
+// The providers' own token endpoints, so that token-url cannot send one's credentials to the other.
+const ENDPOINT_ISSUER = {
+    'platform.claude.com': 'anthropic',
+    'console.anthropic.com': 'anthropic',
+    'auth.openai.com': 'openai',
+};
+const ISSUER_NAME = { anthropic: 'Anthropic', openai: 'OpenAI', github: 'GitHub' };
+function belongs(issuer, provider) {
+    return provider === 'oauth2' ? issuer === 'github' : issuer === provider;
+}
+/**
+ * Refuses, in one line naming the input and the fix, credentials that do not belong to
+ * `provider` or whose refresh token is not one, and a token-url of another provider (when
+ * one is given: storing credentials sends nothing to a token endpoint).
+ */
+function recognise(c, provider, tokenUrl) {
+    const fail = (what, details) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`credentials: ${what}.`, { details });
+    };
+    const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
+    const formatIssuer = FORMAT_ISSUER[c.format];
+    if (formatIssuer && !belongs(formatIssuer, provider))
+        mismatch(FORMAT_NAME[c.format], formatIssuer);
+    const rt = kindOf(c.refreshToken);
+    const subject = c.format === 'refresh-token' ? 'this' : 'the refresh token';
+    if (rt && !rt.refresh)
+        fail(`${subject} is ${rt.what}, not a refresh token; ${rt.instead}`, rt.why);
+    if (rt?.issuer && !belongs(rt.issuer, provider))
+        mismatch(`${subject} is ${rt.what}`, rt.issuer);
+    // Anthropic's refresh tokens all carry their prefix: anything else was issued elsewhere.
+    if (provider === 'anthropic' && rt?.issuer !== 'anthropic') {
+        fail(`${subject} is not an Anthropic refresh token, so it is not sent to Anthropic; ` +
+            'set provider to the one that issued it (openai, or oauth2 with token-url and client-id)');
+    }
+    for (const [field, token] of [
+        ['access token', c.accessToken],
+        ['ID token', c.idToken],
+    ]) {
+        const kind = token ? kindOf(token) : undefined;
+        if (kind?.issuer && !belongs(kind.issuer, provider))
+            mismatch(`the ${field} is ${kind.what}`, kind.issuer);
+    }
+    if (tokenUrl === undefined)
+        return;
+    const { hostname } = new URL(tokenUrl);
+    const endpoint = ENDPOINT_ISSUER[hostname];
+    if (endpoint && !belongs(endpoint, provider)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
+            `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
+    }
+}
 
 
 /***/ })

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 568;
-exports.ids = [568,201];
+exports.ids = [568];
 exports.modules = {
 
 /***/ 4568:
@@ -294,10 +294,10 @@ async function authorize(req, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
-// EXTERNAL MODULE: ./src/core/recognise.ts
-var recognise = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/core/formats/index.ts + 3 modules
+var formats = __webpack_require__(4143);
+// EXTERNAL MODULE: ./src/core/jwt.ts
+var jwt = __webpack_require__(3622);
 ;// CONCATENATED MODULE: ./src/cli/login/documents.ts
 // A new login in the provider CLI's own format (README: Credentials formats), which
 // parseCredentials reads back and the action refreshes.
@@ -310,7 +310,7 @@ const word = (v) => (typeof v === 'string' && /^[\w.-]{1,40}$/.test(v) ? v : und
  * stored: Claude Code ignores a login whose scopes lack user:inference.
  */
 function claudeCodeCredentials(t, answer, asked, now) {
-    const o = { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: (0,credentials/* expiryOf */.p1)(t, now) };
+    const o = { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: (0,formats/* expiryOf */.p1)(t, now) };
     o.scopes = t.scope?.trim() ? t.scope.trim().split(/\s+/) : asked;
     const subscription = word(answer.subscription_type);
     if (subscription)
@@ -319,7 +319,7 @@ function claudeCodeCredentials(t, answer, asked, now) {
 }
 /** The ChatGPT account the ID token names, which Codex sends with every request. */
 function chatgptAccountId(idToken) {
-    const auth = idToken ? (0,recognise/* jwtClaims */.vE)(idToken)?.['https://api.openai.com/auth'] : undefined;
+    const auth = idToken ? (0,jwt/* jwtClaims */.v)(idToken)?.['https://api.openai.com/auth'] : undefined;
     const id = typeof auth === 'object' && auth !== null ? auth.chatgpt_account_id : undefined;
     return typeof id === 'string' ? id : null;
 }
@@ -342,7 +342,7 @@ function codexAuth(t, now) {
  * says is left out: the document could not say when it is stale, and the first run refreshes.
  */
 function tokenDocument(t, answer, now) {
-    const expiresAt = (0,credentials/* expiryOf */.p1)(t, now);
+    const expiresAt = (0,formats/* expiryOf */.p1)(t, now);
     const doc = {};
     if (expiresAt !== undefined)
         doc.access_token = t.accessToken;

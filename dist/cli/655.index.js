@@ -1,7 +1,232 @@
 "use strict";
 exports.id = 655;
-exports.ids = [655];
+exports.ids = [655,569];
 exports.modules = {
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   importLogin: () => (/* binding */ importLogin),
+/* harmony export */   verb: () => (/* binding */ verb)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4143);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
+/* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8201);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4926);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(499);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(958);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7472);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5525);
+// `oauth-broker import claude-code|codex`: the login of a provider CLI on this machine, copied for CI.
+// The copy and the CLI then hold one refresh token, so the verb always says how to make a separate one.
+
+
+
+
+
+
+
+
+
+
+const standardFile = (id, env) => _core_providers_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq[id].filePath?.(env) ?? '';
+const CLIS = {
+    'claude-code': {
+        name: 'Claude Code',
+        provider: 'anthropic',
+        format: 'claude-code',
+        file: (env) => env.CLAUDE_CONFIG_DIR ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.CLAUDE_CONFIG_DIR, '.credentials.json') : standardFile('anthropic', env),
+        fileName: "Claude Code's .credentials.json",
+        login: 'claude (/login)',
+    },
+    codex: {
+        name: 'Codex',
+        provider: 'openai',
+        format: 'codex',
+        file: (env) => standardFile('openai', env),
+        fileName: "Codex's auth.json",
+        login: 'codex login',
+    },
+};
+/** What each CLI's login is called, for a file that holds another thing. */
+const LOGIN = { 'claude-code': 'a Claude Code login', codex: 'a Codex login' };
+// Claude Code keeps the login of the default config folder in this macOS keychain item; a
+// CLAUDE_CONFIG_DIR login has an item of its own, so the keychain is read only without one.
+const KEYCHAIN_ITEM = 'Claude Code-credentials';
+const KEYCHAIN = `the keychain item "${KEYCHAIN_ITEM}"`;
+// security(1) exits 44 (errSecItemNotFound) without the item; deps.run answers 127 without the program.
+const NOT_FOUND = 44;
+const NO_PROGRAM = 127;
+/** The text of a file, or undefined when there is none; `label` names the option it came from. */
+function readIfThere(path, label = '') {
+    try {
+        const bytes = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .readBounded */ .CB)(path);
+        if (bytes.length > _verb_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_INPUT_BYTES */ .su)
+            throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .tooLarge */ .g$)(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)}`);
+        return bytes.toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
+            throw err;
+        const code = err.code ?? 'error';
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
+    }
+}
+const fileSource = (path) => async (looked) => {
+    looked.push((0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 80));
+    const text = readIfThere(path);
+    return text === undefined ? undefined : { where: path, text };
+};
+function keychainSource(deps) {
+    return async (looked) => {
+        const r = await deps.run('security', ['find-generic-password', '-s', KEYCHAIN_ITEM, '-w']);
+        if (r.code === NO_PROGRAM)
+            return undefined;
+        looked.push(KEYCHAIN);
+        if (r.code === NOT_FOUND)
+            return undefined;
+        if (r.code !== 0) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
+                '(security unlock-keychain) and allow the access, or pass --path.');
+        }
+        return { where: KEYCHAIN, text: r.stdout };
+    };
+}
+/**
+ * Where the CLI's login may be, in order. On macOS Claude Code's own store is the keychain
+ * (its file, when there is one, a copy); elsewhere the file, then the keychain only when a
+ * `security` program exists.
+ */
+function sources(cli, deps) {
+    const file = fileSource(cli.file(deps.env));
+    if (cli.format !== 'claude-code' || deps.env.CLAUDE_CONFIG_DIR)
+        return [file];
+    const keychain = keychainSource(deps);
+    return deps.platform === 'darwin' ? [keychain, file] : [file, keychain];
+}
+async function locate(cli, path, deps) {
+    if (path) {
+        const text = readIfThere(path, '--path: ');
+        if (text === undefined)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
+        return { where: path, text };
+    }
+    const looked = [];
+    for (const source of sources(cli, deps)) {
+        const found = await source(looked);
+        if (found)
+            return found;
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
+}
+/** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
+function refuseApiKey(cli, found, deps) {
+    if (cli.format !== 'codex')
+        return;
+    const key = (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .codexApiKeyOf */ .uH)(found.text);
+    if (!key)
+        return;
+    deps.secrets.add(key);
+    const named = (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .identify */ .ls)(found.text, deps.secrets).named;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
+}
+/** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
+function validate(cli, found, deps) {
+    refuseApiKey(cli, found, deps);
+    const where = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80);
+    if (!found.text.trim())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} is empty; log in with ${cli.login} again, or pass --path.`);
+    let c;
+    try {
+        c = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(found.text);
+    }
+    catch (err) {
+        // Its errors never quote the value; whatever is token-shaped is redacted all the same.
+        for (const t of found.text.match(/[A-Za-z0-9_.~+/=-]{20,}/g) ?? [])
+            deps.secrets.add(t);
+        throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .inCliTerms */ .z0)(err, where);
+    }
+    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(c))
+        deps.secrets.add(s);
+    if (c.format !== cli.format) {
+        const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
+        const holds = c.format === 'refresh-token' || c.format === 'generic' ? (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .nameCredentials */ .qG)(c).what : LOGIN[c.format];
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
+            `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`);
+    }
+    try {
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_4__/* .recognise */ .GJ)(c, cli.provider, _core_providers_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq[cli.provider].tokenUrl ?? '');
+    }
+    catch (err) {
+        throw (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .inCliTerms */ .z0)(err, where);
+    }
+    return c;
+}
+/** The copy holds the login and nothing else: Claude Code keeps MCP servers' own tokens beside it. */
+function forCi(c, deps) {
+    if (!('mcpOAuth' in c.doc))
+        return c;
+    const { mcpOAuth: _, ...doc } = c.doc;
+    deps.stderr('Left out "mcpOAuth": the tokens of MCP servers stay on this machine.');
+    return { ...c, doc };
+}
+function warnShared(cli, deps) {
+    for (const l of [
+        `Warning: this copy and ${cli.name} on this machine now share one refresh token, and a refresh spends it:`,
+        '  whichever refreshes first (the CLI here or CI) leaves the other holding a dead login (invalid_grant).',
+        '  For CI, make a separate login instead:',
+        `  oauth-broker login --provider ${cli.provider} --out - | oauth-broker seed --repo O/R --secret NAME --from -`,
+    ]) {
+        deps.stderr(l);
+    }
+}
+const verb = {
+    usage: [
+        'import claude-code|codex --out FILE|- [--path P] [--force]',
+        '  Copies the login of Claude Code or Codex on this machine to FILE (mode 0600; an existing FILE only',
+        '  with --force, and its folder must exist), or to stdout with --out - (not a terminal, unless --force).',
+        '  Claude Code: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json; without',
+        `  CLAUDE_CONFIG_DIR also the keychain item "${KEYCHAIN_ITEM}" (security find-generic-password): first`,
+        '  on macOS, elsewhere only when there is no file and a security program exists. Codex:',
+        '  $CODEX_HOME/auth.json, else ~/.codex/auth.json. --path reads that file instead.',
+        '  The copy shares its refresh token with this machine; a separate login for CI:',
+        '  oauth-broker login --provider anthropic|openai --out - | oauth-broker seed --repo O/R --secret NAME --from -',
+    ].join('\n'),
+    options: { path: { type: 'string' }, out: { type: 'string' }, ..._verb_js__WEBPACK_IMPORTED_MODULE_7__/* .FORCE_OPTION */ .mo },
+    positionals: { min: 1, max: 1, name: 'the CLI to import from (claude-code or codex)' },
+    async run(args, deps) {
+        const name = args.positionals[0];
+        const cli = Object.hasOwn(CLIS, name) ? CLIS[name] : undefined;
+        if (!cli) {
+            throw new _verb_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(name, 40)}" is not claude-code or codex${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_9__/* .didYouMean */ .au)(name, Object.keys(CLIS)) || '.'}`);
+        }
+        const out = (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'out', true);
+        (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .checkOut */ .b$)(out, args, deps);
+        await (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOut */ .sD)(out, await importLogin(name, (0,_verb_js__WEBPACK_IMPORTED_MODULE_7__/* .option */ .uK)(args, 'path'), deps), deps);
+    },
+};
+/**
+ * The login of that CLI on this machine, checked and ready for CI (also `oauth-broker init --import`),
+ * with the warning that the copy and the CLI now share one refresh token.
+ */
+async function importLogin(name, path, deps) {
+    const cli = CLIS[name];
+    const found = await locate(cli, path, deps);
+    const c = forCi(validate(cli, found, deps), deps);
+    deps.stderr(`Imported the ${cli.name} login from ${found.where}: ${(0,_status_js__WEBPACK_IMPORTED_MODULE_5__.describeAccessToken)(c, deps.now())}.`);
+    warnShared(cli, deps);
+    return (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeCredentials */ .dY)(c);
+}
+
+
+/***/ }),
 
 /***/ 2655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -15,8 +240,8 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ init_verb)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts
-var credentials = __webpack_require__(2633);
+// EXTERNAL MODULE: ./src/core/formats/index.ts + 3 modules
+var formats = __webpack_require__(4143);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/neutral.ts
@@ -511,7 +736,7 @@ async function readHeld(source, provider, deps) {
     if (source.kind === 'login')
         return undefined;
     const text = await (0,value/* readSecretValue */.k)(source.from, deps);
-    const issuer = (0,recognise/* issuerOf */.xD)((0,credentials/* parseCredentials */.gu)(text));
+    const issuer = (0,recognise/* issuerOf */.xD)((0,formats/* parseCredentials */.gu)(text));
     const shown = source.from === '-' ? 'standard input' : (0,neutral/* neutral */.SY)(source.from, 80);
     deps.stderr(`Login: read from ${shown}.`);
     return { text, provider: isInitProvider(issuer) ? issuer : undefined, label: `--from ${source.from}` };
@@ -583,7 +808,7 @@ function checkHeld(held, provider) {
     if (!held)
         return;
     try {
-        (0,recognise/* recognise */.GJ)((0,credentials/* parseCredentials */.gu)(held.text), provider);
+        (0,recognise/* recognise */.GJ)((0,formats/* parseCredentials */.gu)(held.text), provider);
     }
     catch (err) {
         throw (0,verb/* inCliTerms */.z0)(err, held.label);
@@ -772,7 +997,7 @@ async function storeLogin(api, target, wish, value, deps) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ readSecretValue)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2633);
+/* harmony import */ var _github_secret_limit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6605);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
 /* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(958);
@@ -791,7 +1016,7 @@ async function readSecretValue(from, deps) {
     // A final newline ends the file the login wrote; it is no part of the value.
     const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
     const bytes = Buffer.byteLength(value);
-    if (bytes > _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .sU) {
+    if (bytes > _github_secret_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .s) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
             'store only the document the login wrote.');
     }
@@ -809,6 +1034,44 @@ async function readSecretValue(from, deps) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(e.message.replace(/; set --provider .*$/, fix), { details: e.details, cause: err });
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 6605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ MAX_SECRET_BYTES)
+/* harmony export */ });
+/* unused harmony export checkWriteBack */
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4143);
+/* harmony import */ var _core_formats_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5055);
+// GitHub's limit on a secret's value, and the check that a login's rotation will fit in it.
+
+
+/** GitHub's limit on a secret's value. */
+const MAX_SECRET_BYTES = 48 * 1024;
+/**
+ * Refuses, before any refresh, credentials whose rotation could not be stored: the value
+ * written back must fit GitHub's limit even when the provider issues tokens twice as long.
+ */
+function checkWriteBack(c, now) {
+    const longer = (s, min) => 'x'.repeat(Math.max(2 * (s?.length ?? 0), min));
+    const grown = {
+        accessToken: longer(c.accessToken, 2048),
+        refreshToken: longer(c.refreshToken, 512),
+        expiresInSeconds: 3600,
+    };
+    if (c.idToken)
+        grown.idToken = longer(c.idToken, 0);
+    const bytes = Buffer.byteLength(serializeCredentials(applyTokenSet(c, grown, now)));
+    if (bytes > MAX_SECRET_BYTES) {
+        const kb = Math.ceil(Buffer.byteLength(serializeCredentials(c)) / 1024);
+        fail(`is ${kb} KB; refreshed, it could exceed GitHub's 48 KB secret limit, so nothing is refreshed. ` +
+            'Store only the document the login wrote.', 'Its rotated credentials could not be stored: the check allows for tokens twice as long as today’s.');
+    }
 }
 
 

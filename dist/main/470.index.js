@@ -19,10 +19,12 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(7905);
+// EXTERNAL MODULE: ./src/core/formats/index.ts + 4 modules
+var formats = __webpack_require__(7335);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/jwt.ts
+var jwt = __webpack_require__(3622);
 // EXTERNAL MODULE: ./src/core/neutral.ts
 var core_neutral = __webpack_require__(8272);
 // EXTERNAL MODULE: external "node:crypto"
@@ -777,21 +779,6 @@ const random = () => (0,external_node_crypto_.randomBytes)(32).toString('base64u
 const anthropicPlaceholder = () => `sk-ant-oat01-proxy-${random()}`;
 /** Codex's refresh token placeholder: opaque, as the real one is. */
 const refreshPlaceholder = () => `oauth-broker-proxy-${random()}`;
-/** The claims of a JWT, when it is one. */
-function claimsOf(jwt) {
-    const part = jwt?.split('.')[1];
-    if (!part)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-        return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-            ? claims
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 /** An unsigned-in-effect JWT with these claims, expiring at `expMs` (so the CLI never refreshes it by itself). */
 function placeholderJwt(claims, expMs) {
     const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -805,6 +792,7 @@ var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/action/proxy-mode.ts
 // proxy: true (docs/proxy.md): the main step starts the credential proxy with the live access token
 // and hands later steps its URL and placeholders; the post step stops it, whatever happened before.
+
 
 
 
@@ -836,10 +824,10 @@ function plan(cfg, out, folder, now) {
     }
     // Codex: https only, so a throwaway CA it trusts; JWT placeholders keeping the claims it reads; its own
     // refresh sent to the proxy, which answers with the same placeholders.
-    const idClaims = claimsOf(out.creds.idToken) ?? {};
+    const idClaims = (0,jwt/* jwtClaims */.v)(out.creds.idToken) ?? {};
     const far = now + action_export/* PLACEHOLDER_LIFE_MS */.q;
     const held = {
-        accessToken: placeholderJwt(claimsOf(out.creds.accessToken) ?? idClaims, far),
+        accessToken: placeholderJwt((0,jwt/* jwtClaims */.v)(out.creds.accessToken) ?? idClaims, far),
         idToken: placeholderJwt(idClaims, far),
         refreshToken: refreshPlaceholder(),
     };
@@ -886,7 +874,7 @@ async function startProxyMode(deps, cfg, out, masker, now) {
                 accessToken: out.creds.accessToken ?? '',
                 ...(out.creds.expiresAt === undefined ? {} : { expiresAt: out.creds.expiresAt }),
                 // The copy the proxy refreshes: what this job wrote, or what it was given.
-                credentials: out.stored ?? (0,credentials/* serializeCredentials */.dY)(out.creds),
+                credentials: out.stored ?? (0,formats/* serializeCredentials */.dY)(out.creds),
                 inputs: Object.fromEntries(REFRESH_INPUTS.map((name) => [name, core.getInput(name)])),
             },
             // In a job's container the step's parent is outside it (0), or the container's first process (1).

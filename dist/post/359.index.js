@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   obtain: () => (/* binding */ obtain)
 });
 
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(7905);
+// EXTERNAL MODULE: ./src/core/formats/index.ts + 5 modules
+var formats = __webpack_require__(4301);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -158,15 +158,15 @@ async function begin(deps, cfg, masker, creds) {
     if (pending)
         deps.core.saveState(action_pending/* PENDING_STATE */.gK, pending.stateValue(deps.core));
     const since = (api.githubNow() ?? deps.now()) - 1000;
-    const fresh = (c) => (0,credentials/* validFor */._K)(c, cfg.minTtlMs, deps.now());
+    const fresh = (c) => (0,formats/* validFor */._K)(c, cfg.minTtlMs, deps.now());
     return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };
 }
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */
 function fromResult(current, r, now) {
     if (r.rescue)
-        return (0,credentials/* parseCredentials */.gu)(r.rescue.credentials);
+        return (0,formats/* parseCredentials */.gu)(r.rescue.credentials);
     const s = r.successor;
-    return (0,credentials/* applyTokenSet */.QL)(current, { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
+    return (0,formats/* applyTokenSet */.QL)(current, { accessToken: s.accessToken, expiresAt: s.expiresAt, idToken: s.idToken, scope: s.scopes?.join(' ') }, now);
 }
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
 async function takeResult(run, current, r) {
@@ -174,7 +174,7 @@ async function takeResult(run, current, r) {
     const { successor: s, rescue } = r.result;
     masker.mask(s.accessToken, s.idToken, rescue?.credentials);
     const next = fromResult(current, r.result, deps.now());
-    masker.mask(...(0,credentials/* secretsOf */.Fj)(next));
+    masker.mask(...(0,formats/* secretsOf */.Fj)(next));
     if (rescue) {
         const wrote = await recover(run, current, r, next);
         if (run.fresh(next)) {
@@ -290,10 +290,10 @@ async function store(run, ticket, current, tokens) {
     const { deps, cfg, masker, target } = run;
     // The first thing done with new tokens: mask them.
     masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
-    const next = (0,credentials/* applyTokenSet */.QL)(current, tokens, deps.now());
+    const next = (0,formats/* applyTokenSet */.QL)(current, tokens, deps.now());
     const rotated = !!tokens.refreshToken && tokens.refreshToken !== current.refreshToken;
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
-    const value = (0,credentials/* serializeCredentials */.dY)(next);
+    const value = (0,formats/* serializeCredentials */.dY)(next);
     const previous = (0,marker/* claimsOf */.ds)(current.doc);
     const mine = (0,coordinate/* claimOn */._3)(current, ticket.name, run.api.githubNow() ?? deps.now());
     const { keep: newest, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(run.pre.updatedAt));

@@ -19,10 +19,12 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/credentials.ts + 1 modules
-var credentials = __webpack_require__(7905);
+// EXTERNAL MODULE: ./src/core/formats/index.ts + 5 modules
+var formats = __webpack_require__(4301);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/jwt.ts
+var jwt = __webpack_require__(3622);
 // EXTERNAL MODULE: ./src/core/neutral.ts
 var core_neutral = __webpack_require__(8272);
 // EXTERNAL MODULE: external "node:crypto"
@@ -777,21 +779,6 @@ const random = () => randomBytes(32).toString('base64url');
 const placeholders_anthropicPlaceholder = () => `sk-ant-oat01-proxy-${random()}`;
 /** Codex's refresh token placeholder: opaque, as the real one is. */
 const placeholders_refreshPlaceholder = () => `oauth-broker-proxy-${random()}`;
-/** The claims of a JWT, when it is one. */
-function placeholders_claimsOf(jwt) {
-    const part = jwt?.split('.')[1];
-    if (!part)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-        return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-            ? claims
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 /** An unsigned-in-effect JWT with these claims, expiring at `expMs` (so the CLI never refreshes it by itself). */
 function placeholders_placeholderJwt(claims, expMs) {
     const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -1077,6 +1064,7 @@ async function writeSummary(core, rows) {
 
 
 
+
 // How long the proxy may take to listen: a cold start of Node and the bundle is well under a second.
 const LISTEN_TIMEOUT_MS = 10_000;
 // The refused requests the post step lists; the rest are counted.
@@ -1095,10 +1083,10 @@ function plan(cfg, out, folder, now) {
     }
     // Codex: https only, so a throwaway CA it trusts; JWT placeholders keeping the claims it reads; its own
     // refresh sent to the proxy, which answers with the same placeholders.
-    const idClaims = claimsOf(out.creds.idToken) ?? {};
+    const idClaims = jwtClaims(out.creds.idToken) ?? {};
     const far = now + PLACEHOLDER_LIFE_MS;
     const held = {
-        accessToken: placeholderJwt(claimsOf(out.creds.accessToken) ?? idClaims, far),
+        accessToken: placeholderJwt(jwtClaims(out.creds.accessToken) ?? idClaims, far),
         idToken: placeholderJwt(idClaims, far),
         refreshToken: refreshPlaceholder(),
     };

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   W: () => (/* binding */ ticketOf),
 /* harmony export */   finishPending: () => (/* binding */ finishPending)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
 /* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
@@ -45,7 +45,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     }
     if (!record)
         return;
-    masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
+    masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
     const target = cfg.secret;
     core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
     const api = new _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   storeForCli: () => (/* binding */ storeForCli)
 /* harmony export */ });
 /* unused harmony export claimForCli */
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4517);
 /* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
@@ -80,7 +80,7 @@ function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
-        const input = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
+        const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
         return new _pending_js__WEBPACK_IMPORTED_MODULE_10__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
@@ -94,7 +94,7 @@ function handedOver(deps, cfg, cli) {
  */
 async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
-    const value = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
+    const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
     const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli) : undefined;
@@ -146,7 +146,7 @@ async function endCliClaim(deps, cfg, cli, end) {
 /* harmony export */   W: () => (/* binding */ ticketOf),
 /* harmony export */   finishPending: () => (/* binding */ finishPending)
 /* harmony export */ });
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7905);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
 /* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
@@ -182,7 +182,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     }
     if (!record)
         return;
-    masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
+    masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
     const target = cfg.secret;
     core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
     const api = new _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));

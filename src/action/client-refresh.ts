@@ -2,7 +2,7 @@
 // present it during the job, so it gets one only under a claim of this job's, which lasts until the
 // post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.
-import { parseCredentials, serializeCredentials, type Credentials } from '../core/credentials.js';
+import { parseCredentials, serializeCredentials, type Credentials } from '../core/formats/index.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
 import { claimsOf, keyOf } from '../core/marker.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';

@@ -3,7 +3,7 @@
 // rescue (docs/design.md, "Coordination").
 import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
-import type { Credentials } from '../core/credentials.js';
+import type { Credentials } from '../core/formats/index.js';
 import { claimsOf, isOldCopy as markedOld, type Kept, writtenAt } from '../core/marker.js';
 import { currentUpdatedAt, secretExists } from '../github/secrets.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';

@@ -2,7 +2,7 @@
 import { renameSync } from 'node:fs';
 import { credentialsFileContent, digest, moveAside, writePrivateFile } from '../core/credfile.js';
 import { fingerprint } from '../core/fingerprint.js';
-import type { Credentials } from '../core/credentials.js';
+import type { Credentials } from '../core/formats/index.js';
 import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from '../github/target.js';

@@ -1,7 +1,7 @@
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
-import { parseCredentials, secretsOf } from '../core/credentials.js';
+import { parseCredentials, secretsOf } from '../core/formats/index.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, RELOGIN, UserError, describeError, explained } from '../core/errors.js';
 import { githubDeps, type Deps } from './deps.js';
 import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';

@@ -9,7 +9,7 @@ import {
   validFor,
   type Credentials,
   type TokenSet,
-} from '../core/credentials.js';
+} from '../core/formats/index.js';
 import { formatDuration } from '../core/duration.js';
 import {
   InvalidGrantError,

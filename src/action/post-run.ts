@@ -1,7 +1,7 @@
 // The post step (docs/design.md, "A run"): write back what the CLI rotated, remove the file, put back
 // one the main step moved aside. It never throws, and never destroys what it could not store.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/credentials.js';
+import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/formats/index.js';
 import { digest, entryAt, kindOf } from '../core/credfile.js';
 import { UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';

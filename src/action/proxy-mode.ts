@@ -3,14 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { serializeCredentials } from '../core/credentials.js';
+import { serializeCredentials } from '../core/formats/index.js';
 import { UserError } from '../core/errors.js';
+import { jwtClaims } from '../core/jwt.js';
 import { neutral } from '../core/neutral.js';
 import { throwawayCertificates } from '../proxy/cert.js';
 import { OWN_REFRESH_PATH, type ProxiedProvider } from '../proxy/guard.js';
 import type { Handoff } from '../proxy/handoff.js';
 import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from '../proxy/launch.js';
-import { anthropicPlaceholder, claimsOf, placeholderJwt, refreshPlaceholder } from '../proxy/placeholders.js';
+import { anthropicPlaceholder, placeholderJwt, refreshPlaceholder } from '../proxy/placeholders.js';
 import { REFRESH_INPUTS } from '../proxy/renew.js';
 import type { Deps } from './deps.js';
 import { PLACEHOLDER_LIFE_MS, publish, type Outcome, type Proxied } from './export.js';
@@ -46,10 +47,10 @@ function plan(cfg: Config, out: Outcome, folder: ProxyFolder, now: number): Plan
   }
   // Codex: https only, so a throwaway CA it trusts; JWT placeholders keeping the claims it reads; its own
   // refresh sent to the proxy, which answers with the same placeholders.
-  const idClaims = claimsOf(out.creds.idToken) ?? {};
+  const idClaims = jwtClaims(out.creds.idToken) ?? {};
   const far = now + PLACEHOLDER_LIFE_MS;
   const held = {
-    accessToken: placeholderJwt(claimsOf(out.creds.accessToken) ?? idClaims, far),
+    accessToken: placeholderJwt(jwtClaims(out.creds.accessToken) ?? idClaims, far),
     idToken: placeholderJwt(idClaims, far),
     refreshToken: refreshPlaceholder(),
   };

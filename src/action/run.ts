@@ -1,5 +1,6 @@
 // The main step (docs/design.md, "A run"): decide, refresh if needed, store, export.
-import { checkWriteBack, parseCredentials, secretsOf, validFor, type Credentials } from '../core/credentials.js';
+import { parseCredentials, secretsOf, validFor, type Credentials } from '../core/formats/index.js';
+import { checkWriteBack } from '../github/secret-limit.js';
 import { describeExpiry, formatDuration } from '../core/duration.js';
 import { PAT_FIX, UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
 import { publish, type CliClaim, type Outcome } from './export.js';

@@ -7,7 +7,7 @@ import {
   parseCredentials,
   secretsOf,
   serializeCredentials,
-} from '../core/credentials.js';
+} from '../core/formats/index.js';
 import type { Env } from '../core/env.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';

@@ -1,7 +1,7 @@
 // `oauth-broker init`: a repository from nothing to a working setup. Which repository, provider and
 // login; the token's permissions, proven before any login; the secret seeded; the rotation workflow
 // and a job workflow written; then what is left. Every question has a flag; --yes never asks.
-import { parseCredentials } from '../core/credentials.js';
+import { parseCredentials } from '../core/formats/index.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { issuerOf, recognise } from '../core/recognise.js';

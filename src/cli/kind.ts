@@ -1,6 +1,6 @@
 // What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
 // that store or copy credentials refuse, with the same words, what is no login to keep alive.
-import { type Credentials, parseCredentials, secretsOf } from '../core/credentials.js';
+import { type Credentials, parseCredentials, secretsOf } from '../core/formats/index.js';
 import { UserError } from '../core/errors.js';
 import type { ProviderId } from '../core/providers.js';
 import { issuerOf, kindOf } from '../core/recognise.js';

@@ -1,6 +1,6 @@
 // `oauth-broker put`: stores a value sealed elsewhere (oauth-broker seal), unchanged, once it is
 // sure to be sealed with the secret's current key.
-import { MAX_SECRET_BYTES } from '../core/credentials.js';
+import { MAX_SECRET_BYTES } from '../github/secret-limit.js';
 import { UserError } from '../core/errors.js';
 import { checkJsonDepth } from '../core/json.js';
 import { neutral } from '../core/neutral.js';

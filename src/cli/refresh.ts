@@ -6,7 +6,7 @@
 // "Cancellation").
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { applyTokenSet, type Credentials, serializeCredentials, type TokenSet } from '../core/credentials.js';
+import { applyTokenSet, type Credentials, serializeCredentials, type TokenSet } from '../core/formats/index.js';
 import { writePrivateFile } from '../core/credfile.js';
 import { timings } from '../core/env.js';
 import { InvalidGrantError, fitLine, UserError } from '../core/errors.js';

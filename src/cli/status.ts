@@ -1,5 +1,5 @@
 // `oauth-broker status`: what a credentials document holds, with no network and never a token.
-import type { Credentials } from '../core/credentials.js';
+import type { Credentials } from '../core/formats/index.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';

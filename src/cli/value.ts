@@ -1,6 +1,6 @@
 // What seed and seal store: the credentials exactly as the login wrote them, refused here when
 // GitHub or the action would refuse them. No network.
-import { MAX_SECRET_BYTES } from '../core/credentials.js';
+import { MAX_SECRET_BYTES } from '../github/secret-limit.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';

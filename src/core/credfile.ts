@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Credentials } from './credentials.js';
+import type { Credentials } from './formats/index.js';
 import { UserError } from './errors.js';
 import { MARKER_FIELD } from './marker.js';
 import type { ProviderId } from './providers.js';

@@ -1,8 +1,9 @@
 // What the stored value is, from its format and the providers' token prefixes, so that a
 // credential is only ever sent to the provider that issued it, and only a refresh token is
 // presented as one. Pure: it runs before any network call.
-import type { Credentials, Format } from './credentials.js';
+import type { Credentials, Format } from './formats/index.js';
 import { UserError } from './errors.js';
+import { jwtClaims } from './jwt.js';
 import type { ProviderId } from './providers.js';
 
 /** Who issued a token, when its shape says so. */
@@ -30,16 +31,8 @@ const OAUTH_LOGIN = 'store the refresh token the login issued (for Codex, the wh
 // Keycloak issues refresh tokens as JWTs and marks them with this `typ` claim.
 const REFRESH_JWT_TYPES = new Set(['Refresh', 'Offline']);
 
-/** The claims of a JWT, or undefined when the token is none. */
-export function jwtClaims(token: string): Record<string, unknown> | undefined {
-  if (!/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(token)) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as unknown;
-    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// A JWT as providers issue them: a JSON header (`eyJ`), base64url parts, a signature part.
+const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
 
 /** What a token is, from its shape alone; undefined when it is opaque. */
 export function kindOf(token: string): Kind | undefined {
@@ -95,7 +88,7 @@ export function kindOf(token: string): Kind | undefined {
       instead: 'a GitHub token belongs in github-token; credentials holds the OAuth login to keep alive',
     };
   }
-  const claims = jwtClaims(token);
+  const claims = JWT_SHAPE.test(token) ? jwtClaims(token) : undefined;
   if (claims) {
     if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
       return { sort: 'refresh', what: 'a JWT refresh token', refresh: true };

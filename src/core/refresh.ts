@@ -1,6 +1,6 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
-import type { TokenSet } from './credentials.js';
+import type { TokenSet } from './formats/index.js';
 import {
   InvalidGrantError,
   RUN_AGAIN,

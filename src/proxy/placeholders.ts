@@ -11,20 +11,6 @@ export const anthropicPlaceholder = (): string => `sk-ant-oat01-proxy-${random()
 /** Codex's refresh token placeholder: opaque, as the real one is. */
 export const refreshPlaceholder = (): string => `oauth-broker-proxy-${random()}`;
 
-/** The claims of a JWT, when it is one. */
-export function claimsOf(jwt: string | undefined): Record<string, unknown> | undefined {
-  const part = jwt?.split('.')[1];
-  if (!part) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** An unsigned-in-effect JWT with these claims, expiring at `expMs` (so the CLI never refreshes it by itself). */
 export function placeholderJwt(claims: Record<string, unknown>, expMs: number): string {
   const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');

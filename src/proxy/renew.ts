@@ -5,7 +5,7 @@ import type { Core, Deps, Summary } from '../action/deps.js';
 import { githubDeps } from '../action/deps.js';
 import { readConfig, type Config } from '../action/inputs.js';
 import { Masker } from '../action/mask.js';
-import { parseCredentials, secretsOf } from '../core/credentials.js';
+import { parseCredentials, secretsOf } from '../core/formats/index.js';
 import type { Env } from '../core/env.js';
 import { InvalidGrantError, describeError, redact } from '../core/errors.js';
 import type { Handoff } from './handoff.js';

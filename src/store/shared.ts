@@ -2,7 +2,7 @@
 // the secret nor the claim could take, kept sealed in the Actions cache for the next run on the
 // same ref. Entries are immutable; keys never reveal a token. The claims beside the secret
 // (src/store/claims.ts) decide who refreshes and carry the results; this store is the last resort.
-import type { Credentials } from '../core/credentials.js';
+import type { Credentials } from '../core/formats/index.js';
 import type { StoreBackend } from './cache-backend.js';
 import { entryId, openEntry, sealEntry } from './seal.js';
 

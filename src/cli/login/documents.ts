@@ -1,7 +1,7 @@
 // A new login in the provider CLI's own format (README: Credentials formats), which
 // parseCredentials reads back and the action refreshes.
-import { expiryOf, type TokenSet } from '../../core/credentials.js';
-import { jwtClaims } from '../../core/recognise.js';
+import { expiryOf, type TokenSet } from '../../core/formats/index.js';
+import { jwtClaims } from '../../core/jwt.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The back channel: the authorization code for tokens at the token endpoint (RFC 6749 §4.1.3),
 // sent once (a code is single use), the answer checked as a refresh's is, every token in it
 // kept for redaction before anything can print.
-import type { TokenSet } from '../../core/credentials.js';
+import type { TokenSet } from '../../core/formats/index.js';
 import { timings } from '../../core/env.js';
 import { UserError } from '../../core/errors.js';
 import { classifyFetchError } from '../../core/http.js';

@@ -1,11 +1,6 @@
-import {
-  applyTokenSet,
-  checkWriteBack,
-  jwtExpiry,
-  parseCredentials,
-  secretsOf,
-  serializeCredentials,
-} from '../src/core/credentials.js';
+import { applyTokenSet, parseCredentials, secretsOf, serializeCredentials } from '../src/core/formats/index.js';
+import { checkWriteBack } from '../src/github/secret-limit.js';
+import { jwtExpiry } from '../src/core/jwt.js';
 import { UserError } from '../src/core/errors.js';
 import { refreshExpiresAt, stamp, withRefreshExpiry } from '../src/core/marker.js';
 import { fakeToken } from './support/fake-tokens.js';

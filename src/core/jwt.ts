@@ -1,0 +1,25 @@
+// Reading a JWT's claims, never its signature: the broker only needs what a token says of itself
+// (its expiry, the account a Codex login names), and trusts the token endpoint that issued it.
+import { isInstant } from './instant.js';
+
+/** The claims of a JWT (three dot-separated parts, a JSON object in the middle), or undefined. */
+export function jwtClaims(token: string | undefined): Record<string, unknown> | undefined {
+  const parts = token?.split('.');
+  if (parts?.length !== 3) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `exp` claim of a JWT in epoch ms, or undefined when the token is no JWT. */
+export function jwtExpiry(token: string): number | undefined {
+  const exp = jwtClaims(token)?.exp;
+  const ms = typeof exp === 'number' ? exp * 1000 : undefined;
+  // An absurd exp claim means the expiry is unknown, never an invalid date.
+  return isInstant(ms) ? ms : undefined;
+}

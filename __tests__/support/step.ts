@@ -174,6 +174,7 @@ export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<Ste
     ...(opts.shield ? { shield: opts.shield.factory } : {}),
     // proxy: true starts the bundled proxy, as a runner's step would (npm run bundle first).
     proxyScript: join(repoRoot, 'dist', 'proxy', 'index.js'),
+    proxyMode: () => import('../../src/proxy/start.js').then((m) => m.proxyMode),
     ...(cacheAvailable(env) === undefined ? { backend: cacheBackend(env, (m) => core.debug(m)) } : {}),
   };
   if (opts.shield) opts.shield.log = (m) => core.info(m);

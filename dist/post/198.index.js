@@ -361,6 +361,10 @@ function repositoryIdOf(data, doing, apiUrl) {
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+// src/github: GitHub's REST API and nothing else: the Octokit client and its retry rules (this file),
+// secrets and their sealed box, variables, issues, workflows, what GitHub's answers and errors mean.
+// It knows nothing of claims or steps. May import: core.
+//
 // GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
 // request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
 // acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
@@ -1217,6 +1221,10 @@ async function checkVariablesWrite(api, p, note) {
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8272);
 /* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1468);
 /* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1105);
+// src/store: what jobs holding the same login share: the claims protocol (its decisions in
+// protocol.ts, its talking here), the sealed results and rescues, and the Actions cache as a rescue's
+// last resort. May import: core, github.
+//
 // The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read

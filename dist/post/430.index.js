@@ -377,6 +377,10 @@ function repositoryIdOf(data, doing, apiUrl) {
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+// src/github: GitHub's REST API and nothing else: the Octokit client and its retry rules (this file),
+// secrets and their sealed box, variables, issues, workflows, what GitHub's answers and errors mean.
+// It knows nothing of claims or steps. May import: core.
+//
 // GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
 // request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
 // acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.

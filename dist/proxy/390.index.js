@@ -211,6 +211,10 @@ const USER_AGENT = `oauth-broker/${VERSION} (GitHub Action; +https://github.com/
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/api.ts
+// src/github: GitHub's REST API and nothing else: the Octokit client and its retry rules (this file),
+// secrets and their sealed box, variables, issues, workflows, what GitHub's answers and errors mean.
+// It knows nothing of claims or steps. May import: core.
+//
 // GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
 // request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
 // acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
@@ -1459,7 +1463,7 @@ function isLeftoverClaim(v, secret, keep, now) {
 
 
 const STATE_KEY = 'oauth-broker';
-/** proxy: true: the proxy process the post step stops (src/action/proxy-mode.ts). */
+/** proxy: true: the proxy process the post step stops (src/proxy/start.ts). */
 const PROXY_STATE = 'oauth-broker-proxy';
 /** A file moved aside is renamed to its path plus this and 12 hex digits. */
 const BACKUP_SUFFIX = '.oauth-broker-backup-';
@@ -2023,6 +2027,10 @@ function actionsCacheBackend(env, debug, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/claims.ts
+// src/store: what jobs holding the same login share: the claims protocol (its decisions in
+// protocol.ts, its talking here), the sealed results and rescues, and the Actions cache as a rescue's
+// last resort. May import: core, github.
+//
 // The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read

@@ -1,5 +1,8 @@
 // What every step is given, so the logic tests without patching globals.
 import type { GitHubDeps } from '../github/api.js';
+import type { Outcome } from './export.js';
+import type { Config } from './inputs.js';
+import type { Masker } from './mask.js';
 import { sleep } from '../core/duration.js';
 import { proxyAwareFetch } from '../core/proxy.js';
 import type { Shield } from '../core/shield.js';
@@ -31,6 +34,15 @@ export interface Core {
   summary: Summary;
 }
 
+/**
+ * proxy: true's two halves, src/proxy/start.ts. The proxy sits a floor above the action (its process
+ * reuses the action's refresh path), so the action reaches it only through what its entry points give.
+ */
+export interface ProxyMode {
+  start(deps: Deps, cfg: Config, out: Outcome, masker: Masker, now: number): Promise<void>;
+  stop(deps: Deps): Promise<void>;
+}
+
 export interface Deps {
   core: Core;
   env: Env;
@@ -47,6 +59,8 @@ export interface Deps {
   backend?: StoreBackend;
   /** proxy: true: the proxy's bundle; dist/proxy beside the running step's when absent (in-process tests name it). */
   proxyScript?: string;
+  /** proxy: true: starting and stopping the proxy (src/proxy/start.ts), given by the entry points. */
+  proxyMode?: () => Promise<ProxyMode>;
 }
 
 /**
@@ -79,6 +93,12 @@ export function runnerDeps(core: Core): Deps {
  */
 export function exitWhenFlushed(): void {
   process.stdout.write('', () => process.exit());
+}
+
+/** proxy: true's halves; a step run without them is a wiring bug, never a user's error. */
+export function proxyModeOf(deps: Deps): Promise<ProxyMode> {
+  if (!deps.proxyMode) throw new Error('proxy: true needs deps.proxyMode (src/proxy/start.ts)');
+  return deps.proxyMode();
 }
 
 /** What the GitHub client needs, from the step's dependencies. */

@@ -66,7 +66,7 @@ function putBack(file: StateFile): string[] {
   }
 }
 
-/** proxy: true: what later steps get instead of the tokens (src/action/proxy-mode.ts). */
+/** proxy: true: what later steps get instead of the tokens (src/proxy/start.ts). */
 export interface Proxied {
   /** http(s)://127.0.0.1:PORT */
   url: string;

@@ -10,7 +10,7 @@ import { Masker } from './mask.js';
 import { refreshExpiresAt, withRefreshExpiry } from '../core/marker.js';
 import { PENDING_STATE, pendingPath } from './pending.js';
 import { PROXY_STATE, STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
-import type { Deps } from './deps.js';
+import { proxyModeOf, type Deps } from './deps.js';
 import type { Core } from './deps.js';
 
 const NOTHING = 'nothing is written back, removed or put back.';
@@ -35,8 +35,7 @@ export async function runPost(deps: Deps): Promise<void> {
 async function stopProxy(deps: Deps): Promise<void> {
   if (!deps.core.getState(PROXY_STATE)) return;
   try {
-    const { stopProxyMode } = await import('./proxy-mode.js');
-    await stopProxyMode(deps);
+    await (await proxyModeOf(deps)).stop(deps);
   } catch (err) {
     reportFailure(deps.core, err, []);
   }

@@ -6,7 +6,7 @@ import { PAT_FIX, UserError, describeError, detailsOf, reportFailure, warnWith }
 import { publish, type CliClaim, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
-import { githubDeps, type Core, type Deps } from './deps.js';
+import { githubDeps, proxyModeOf, type Core, type Deps } from './deps.js';
 import { describeTarget, reloginCommand } from '../github/target.js';
 import { recognise } from '../core/recognise.js';
 import { refreshExpiresAt } from '../core/marker.js';
@@ -171,8 +171,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
 /** The access token to later steps; with proxy: true, to the proxy, and a placeholder to them. */
 async function handOut(deps: Deps, cfg: Config, out: Outcome, masker: Masker, now: number): Promise<void> {
   if (!cfg.proxy) return publish(deps.core, cfg, out, now);
-  const { startProxyMode } = await import('./proxy-mode.js');
-  await startProxyMode(deps, cfg, out, masker, now);
+  await (await proxyModeOf(deps)).start(deps, cfg, out, masker, now);
 }
 
 /**

@@ -25,7 +25,7 @@ export interface PostState {
 }
 
 export const STATE_KEY = 'oauth-broker';
-/** proxy: true: the proxy process the post step stops (src/action/proxy-mode.ts). */
+/** proxy: true: the proxy process the post step stops (src/proxy/start.ts). */
 export const PROXY_STATE = 'oauth-broker-proxy';
 /** A file moved aside is renamed to its path plus this and 12 hex digits. */
 export const BACKUP_SUFFIX = '.oauth-broker-backup-';

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The CLI's entry point: the process's own dependencies, nothing else.
+// src/cli: the oauth-broker command (dist/cli): this entry point gives the process's own dependencies,
+// main.ts finds the verb, each verb is its own module (login, import, status, seed, seal, put, refresh,
+// init, doctor). It shares the action's floor and never imports the action. May import: core, github, store.
 import { neutral } from '../core/neutral.js';
 import { processDeps } from './deps.js';
 import { runCli } from './main.js';

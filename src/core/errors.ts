@@ -1,3 +1,9 @@
+// src/core: what the action, the CLI and the proxy share, with no I/O of its own beyond what it is
+// given: the stored formats (formats/), the refresh grant (refresh.ts), providers, instants, durations,
+// errors and how they are printed (this file), text from outside made safe (neutral.ts). Everything
+// else builds on it. May import: nothing of the others.
+//
+// Errors the user can act on: a UserError's message is the `::error::` line, its details the lines after.
 import { neutral } from './neutral.js';
 
 export interface UserErrorOptions {

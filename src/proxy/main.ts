@@ -1,3 +1,7 @@
+// src/proxy: proxy: true, the credential proxy: its start and stop from the steps (start.ts), its
+// process (this entry point, daemon.ts, server.ts), what it forwards (guard.ts), its mid-job refresh
+// through the action's own refresh path (renew.ts). May import: core, github, store, action, cli.
+//
 // The proxy process (dist/proxy), started by the main step with proxy: true (src/proxy/launch.ts).
 // It reads the handoff from its stdin, serves (refreshing as a job would), says it is ready over IPC, and
 // lets go of the main step.

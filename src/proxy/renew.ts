@@ -11,7 +11,7 @@ import { InvalidGrantError, describeError, redact } from '../core/errors.js';
 import type { Handoff } from './handoff.js';
 import { Final, type Lease } from './refresher.js';
 
-/** The inputs the proxy's refresh reads, as the main step had them (src/action/proxy-mode.ts sends them). */
+/** The inputs the proxy's refresh reads, as the main step had them (src/proxy/start.ts sends them). */
 export const REFRESH_INPUTS = [
   'provider',
   'mode',

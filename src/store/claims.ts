@@ -1,3 +1,7 @@
+// src/store: what jobs holding the same login share: the claims protocol (its decisions in
+// protocol.ts, its talking here), the sealed results and rescues, and the Actions cache as a rescue's
+// last resort. May import: core, github.
+//
 // The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
 // variable beside the secret decides the one job that presents a copy's refresh token. Every job
 // that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read

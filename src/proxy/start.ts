@@ -7,17 +7,17 @@ import { serializeCredentials } from '../core/formats/index.js';
 import { UserError } from '../core/errors.js';
 import { jwtClaims } from '../core/jwt.js';
 import { neutral } from '../core/neutral.js';
-import { throwawayCertificates } from '../proxy/cert.js';
-import { OWN_REFRESH_PATH, type ProxiedProvider } from '../proxy/guard.js';
-import type { Handoff } from '../proxy/handoff.js';
-import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from '../proxy/launch.js';
-import { anthropicPlaceholder, placeholderJwt, refreshPlaceholder } from '../proxy/placeholders.js';
-import { REFRESH_INPUTS } from '../proxy/renew.js';
-import type { Deps } from './deps.js';
-import { PLACEHOLDER_LIFE_MS, publish, type Outcome, type Proxied } from './export.js';
-import type { Config } from './inputs.js';
-import type { Masker } from './mask.js';
-import { PROXY_STATE, sealed, unsealed } from './state.js';
+import { throwawayCertificates } from './cert.js';
+import { OWN_REFRESH_PATH, type ProxiedProvider } from './guard.js';
+import type { Handoff } from './handoff.js';
+import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from './launch.js';
+import { anthropicPlaceholder, placeholderJwt, refreshPlaceholder } from './placeholders.js';
+import { REFRESH_INPUTS } from './renew.js';
+import type { Deps, ProxyMode } from '../action/deps.js';
+import { PLACEHOLDER_LIFE_MS, publish, type Outcome, type Proxied } from '../action/export.js';
+import type { Config } from '../action/inputs.js';
+import type { Masker } from '../action/mask.js';
+import { PROXY_STATE, sealed, unsealed } from '../action/state.js';
 
 // How long the proxy may take to listen: a cold start of Node and the bundle is well under a second.
 const LISTEN_TIMEOUT_MS = 10_000;
@@ -165,3 +165,6 @@ export async function stopProxyMode(deps: Deps): Promise<void> {
     else core.warning(`proxy: ${neutral(l, 300)}`);
   }
 }
+
+/** The two halves as the action's entry points give them to the steps (src/action/deps.ts, ProxyMode). */
+export const proxyMode: ProxyMode = { start: startProxyMode, stop: stopProxyMode };

@@ -1,5 +1,5 @@
-// The written-out SHA-256 against node:crypto's: every padding case (the length field alone in
-// a block, or pushed into the next), several blocks, and text that is not ASCII.
+// sha256Hex hashes a text's UTF-8 bytes: the FIPS 180-4 digests, every padding length, several
+// blocks, and text that is not ASCII (a lone surrogate as U+FFFD, as TextEncoder does).
 import { createHash, randomBytes } from 'node:crypto';
 import { fingerprint, sha256Hex } from '../src/core/fingerprint.js';
 

@@ -3,10 +3,11 @@
 // post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
 // Sealed with a key only the step's own inputs give: later steps of the job see the file, not
 // what is in it.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../core/credfile.js';
+import { openPending, pendingKey, sealPending } from '../core/keys.js';
 import type { Kept } from '../core/marker.js';
 import type { Core } from './deps.js';
 import { sealed, unsealed, type Untrusted } from './state.js';
@@ -37,12 +38,6 @@ export interface PendingRecord {
   secretUpdatedAt: string;
 }
 
-function key(refreshToken: string, githubToken: string): Buffer {
-  return Buffer.from(
-    hkdfSync('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32),
-  );
-}
-
 /** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */
 export interface HandoverRecord {
   copy: { refreshToken: string; accessToken?: string };
@@ -55,7 +50,7 @@ export class PendingFile<T = PendingRecord> {
   /** `refreshToken` is the one in the credentials input: the post step derives the same key. */
   constructor(dirOrPath: string, refreshToken: string, githubToken: string, existing = false) {
     this.path = existing ? dirOrPath : join(dirOrPath, `oauth-broker-pending-${randomBytes(8).toString('hex')}`);
-    this.key = key(refreshToken, githubToken);
+    this.key = pendingKey(refreshToken, githubToken);
   }
 
   /** The value of PENDING_STATE that names this file to this step's post step. */
@@ -64,11 +59,9 @@ export class PendingFile<T = PendingRecord> {
   }
 
   save(record: T): void {
-    const iv = randomBytes(12);
-    const c = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([c.update(JSON.stringify(record), 'utf8'), c.final()]);
+    const data = sealPending(this.key, JSON.stringify(record));
     // For this job's post step, which a crash of the runner never reaches: no sync.
-    writePrivateFile(this.path, Buffer.concat([iv, c.getAuthTag(), body]).toString('base64'), { durable: false });
+    writePrivateFile(this.path, data.toString('base64'), { durable: false });
   }
 
   /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
@@ -80,10 +73,7 @@ export class PendingFile<T = PendingRecord> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
-    const d = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
-    d.setAuthTag(data.subarray(12, 28));
-    const text = Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-    return JSON.parse(text) as T;
+    return JSON.parse(openPending(this.key, data)) as T;
   }
 
   /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */

@@ -2,7 +2,8 @@
 // step (through GITHUB_ENV), so every state it saves (this one, and the pending file's path:
 // pending.ts) carries a MAC keyed by this step's own secret inputs: the post step acts only on
 // state its main step wrote, for the same inputs.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { refreshTag, stateKey, stateMac as mac } from '../core/keys.js';
 import type { Core } from './deps.js';
 import { decodeClaim, parseClaimName } from '../store/protocol.js';
 
@@ -34,16 +35,12 @@ export const BACKUP_SUFFIX = '.oauth-broker-backup-';
  * The MAC key of the state saved under `name` (one key per name, so no state passes for
  * another): only a holder of the `credentials` input can make it.
  */
-function key(core: Core, name: string): Buffer {
-  const hmac = createHmac('sha256', core.getInput('credentials'));
-  return hmac.update(`${name} state\0${core.getInput('github-token')}`).digest();
-}
-
-const mac = (k: Buffer, text: string): string => createHmac('sha256', k).update(text).digest('hex');
+const key = (core: Core, name: string): Buffer =>
+  stateKey(core.getInput('credentials'), name, core.getInput('github-token'));
 
 /** A keyed digest of a token: lets the post step recognise it without the state revealing it. */
 export function tag(core: Core, token: string): string {
-  return mac(key(core, STATE_KEY), `refresh\0${token}`).slice(0, 32);
+  return refreshTag(key(core, STATE_KEY), token);
 }
 
 /** Why a saved state is not acted on: not in the sealed form, or not sealed with this step's inputs. */

@@ -295,12 +295,14 @@ function openStore(deps, cfg) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_credfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7321);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3175);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1483);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3175);
 // Rotated credentials between the provider's answer and the write-back, kept sealed in
 // RUNNER_TEMP so that a main step killed in between (the runner's cancel) leaves them for the
 // post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
 // Sealed with a key only the step's own inputs give: later steps of the job see the file, not
 // what is in it.
+
 
 
 
@@ -315,27 +317,22 @@ function pendingPath(core, raw) {
         return opened;
     return opened.text ? opened.text : { untrusted: 'malformed' };
 }
-function key(refreshToken, githubToken) {
-    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hkdfSync)('sha256', `${refreshToken}\n${githubToken}`, 'oauth-broker pending v1', 'pending key', 32));
-}
 class PendingFile {
     path;
     key;
     /** `refreshToken` is the one in the credentials input: the post step derives the same key. */
     constructor(dirOrPath, refreshToken, githubToken, existing = false) {
         this.path = existing ? dirOrPath : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dirOrPath, `oauth-broker-pending-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`);
-        this.key = key(refreshToken, githubToken);
+        this.key = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .pendingKey */ .pR)(refreshToken, githubToken);
     }
     /** The value of PENDING_STATE that names this file to this step's post step. */
     stateValue(core) {
-        return (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .sealed */ .JW)(core, PENDING_STATE, this.path);
+        return (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .sealed */ .JW)(core, PENDING_STATE, this.path);
     }
     save(record) {
-        const iv = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12);
-        const c = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-gcm', this.key, iv);
-        const body = Buffer.concat([c.update(JSON.stringify(record), 'utf8'), c.final()]);
+        const data = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .sealPending */ .D2)(this.key, JSON.stringify(record));
         // For this job's post step, which a crash of the runner never reaches: no sync.
-        (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__/* .writePrivateFile */ .Pl)(this.path, Buffer.concat([iv, c.getAuthTag(), body]).toString('base64'), { durable: false });
+        (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__/* .writePrivateFile */ .Pl)(this.path, data.toString('base64'), { durable: false });
     }
     /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
     read() {
@@ -348,10 +345,7 @@ class PendingFile {
                 return undefined;
             throw err;
         }
-        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', this.key, data.subarray(0, 12));
-        d.setAuthTag(data.subarray(12, 28));
-        const text = Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-        return JSON.parse(text);
+        return JSON.parse((0,_core_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .openPending */ .Yn)(this.key, data));
     }
     /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
     clear() {
@@ -1719,81 +1713,42 @@ class Claims {
 /* harmony export */   ub: () => (/* binding */ entryId),
 /* harmony export */   vW: () => (/* binding */ openEntry)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1483);
 /* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
 // Names and seals what jobs hand each other (a claim's result, a rescue in the cache) with keys
 // derived from the credentials they succeed and the github-token: a reader of the variables or
 // the cache without both learns neither a token nor what it is (docs/design.md, "Results and
-// rescues"). HKDF-SHA256 names and keys; ChaCha20-Poly1305 (node:crypto) seals a claim's result,
-// so a job that only takes one never loads libsodium; XChaCha20-Poly1305 (libsodium) a cache entry.
+// rescues"). The names, keys and ciphers are src/core/keys.ts's: a claim's result is sealed with
+// node:crypto, so a job that only takes one never loads libsodium; a cache entry with libsodium.
 
 
-const SALT = 'oauth-broker shared store v1';
-function derive(refreshToken, info, bytes) {
-    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hkdfSync)('sha256', refreshToken, SALT, info, bytes));
-}
-/** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
-function entryId(refreshToken) {
-    return derive(refreshToken, 'entry id', 16).toString('hex');
-}
-/** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
-async function sealEntry(refreshToken, cacheKey, payload) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
-    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
-    return Buffer.concat([nonce, ct]);
-}
-/** The payload, or undefined when the entry was not sealed for this refresh token and key. */
-async function openEntry(refreshToken, cacheKey, data) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
-    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    if (data.length <= n)
+function parsed(text) {
+    if (!text)
         return undefined;
     try {
-        const pt = s.crypto_aead_xchacha20poly1305_ietf_decrypt(null, data.subarray(n), cacheKey, data.subarray(0, n), key);
-        return JSON.parse(Buffer.from(pt).toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-// A claim's result is sealed a few times at most under one key (a copy's, with the github-token):
-// random 96-bit nonces are safe at that count.
-const RESULT_NONCE = 12;
-const RESULT_TAG = 16;
-/** nonce ‖ ciphertext ‖ tag, base64; the claim's name is bound as associated data, so results cannot be swapped. */
-function sealResult(material, claim, payload) {
-    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(RESULT_NONCE);
-    const text = Buffer.from(JSON.stringify(payload), 'utf8');
-    const c = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('chacha20-poly1305', derive(material, 'claim result key', 32), nonce, {
-        authTagLength: RESULT_TAG,
-    });
-    c.setAAD(Buffer.from(claim, 'utf8'), { plaintextLength: text.length });
-    const body = Buffer.concat([c.update(text), c.final()]);
-    return Buffer.concat([nonce, body, c.getAuthTag()]).toString('base64');
-}
-/** The payload, or undefined when the result was not sealed for this copy, token and claim. */
-function openResult(material, claim, sealed) {
-    const data = Buffer.from(sealed, 'base64');
-    if (data.length <= RESULT_NONCE + RESULT_TAG)
-        return undefined;
-    try {
-        const nonce = data.subarray(0, RESULT_NONCE);
-        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('chacha20-poly1305', derive(material, 'claim result key', 32), nonce, {
-            authTagLength: RESULT_TAG,
-        });
-        const body = data.subarray(RESULT_NONCE, data.length - RESULT_TAG);
-        d.setAAD(Buffer.from(claim, 'utf8'), { plaintextLength: body.length });
-        d.setAuthTag(data.subarray(data.length - RESULT_TAG));
-        const text = Buffer.concat([d.update(body), d.final()]);
         return JSON.parse(text.toString('utf8'));
     }
     catch {
         return undefined;
     }
+}
+/** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
+const entryId = (refreshToken) => _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .entryId */ .ub(refreshToken);
+/** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
+async function sealEntry(refreshToken, cacheKey, payload) {
+    return _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .sealEntry */ .I$(await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)(), refreshToken, cacheKey, JSON.stringify(payload));
+}
+/** The payload, or undefined when the entry was not sealed for this refresh token and key. */
+async function openEntry(refreshToken, cacheKey, data) {
+    return parsed(_core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .openEntry */ .vW(await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)(), refreshToken, cacheKey, data));
+}
+/** nonce ‖ ciphertext ‖ tag, base64; the claim's name is bound as associated data, so results cannot be swapped. */
+function sealResult(material, claim, payload) {
+    return _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .sealResult */ .Pd(material, claim, Buffer.from(JSON.stringify(payload), 'utf8')).toString('base64');
+}
+/** The payload, or undefined when the result was not sealed for this copy, token and claim. */
+function openResult(material, claim, sealed) {
+    return parsed(_core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .openResult */ .c5(material, claim, Buffer.from(sealed, 'base64')));
 }
 
 

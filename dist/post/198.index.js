@@ -1610,81 +1610,42 @@ class Claims {
 /* harmony export */   ub: () => (/* binding */ entryId),
 /* harmony export */   vW: () => (/* binding */ openEntry)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1483);
 /* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
 // Names and seals what jobs hand each other (a claim's result, a rescue in the cache) with keys
 // derived from the credentials they succeed and the github-token: a reader of the variables or
 // the cache without both learns neither a token nor what it is (docs/design.md, "Results and
-// rescues"). HKDF-SHA256 names and keys; ChaCha20-Poly1305 (node:crypto) seals a claim's result,
-// so a job that only takes one never loads libsodium; XChaCha20-Poly1305 (libsodium) a cache entry.
+// rescues"). The names, keys and ciphers are src/core/keys.ts's: a claim's result is sealed with
+// node:crypto, so a job that only takes one never loads libsodium; a cache entry with libsodium.
 
 
-const SALT = 'oauth-broker shared store v1';
-function derive(refreshToken, info, bytes) {
-    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hkdfSync)('sha256', refreshToken, SALT, info, bytes));
-}
-/** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
-function entryId(refreshToken) {
-    return derive(refreshToken, 'entry id', 16).toString('hex');
-}
-/** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
-async function sealEntry(refreshToken, cacheKey, payload) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
-    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(JSON.stringify(payload), cacheKey, null, nonce, key);
-    return Buffer.concat([nonce, ct]);
-}
-/** The payload, or undefined when the entry was not sealed for this refresh token and key. */
-async function openEntry(refreshToken, cacheKey, data) {
-    const s = await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)();
-    const key = derive(refreshToken, 'entry key', s.crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    const n = s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    if (data.length <= n)
+function parsed(text) {
+    if (!text)
         return undefined;
     try {
-        const pt = s.crypto_aead_xchacha20poly1305_ietf_decrypt(null, data.subarray(n), cacheKey, data.subarray(0, n), key);
-        return JSON.parse(Buffer.from(pt).toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-// A claim's result is sealed a few times at most under one key (a copy's, with the github-token):
-// random 96-bit nonces are safe at that count.
-const RESULT_NONCE = 12;
-const RESULT_TAG = 16;
-/** nonce ‖ ciphertext ‖ tag, base64; the claim's name is bound as associated data, so results cannot be swapped. */
-function sealResult(material, claim, payload) {
-    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(RESULT_NONCE);
-    const text = Buffer.from(JSON.stringify(payload), 'utf8');
-    const c = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('chacha20-poly1305', derive(material, 'claim result key', 32), nonce, {
-        authTagLength: RESULT_TAG,
-    });
-    c.setAAD(Buffer.from(claim, 'utf8'), { plaintextLength: text.length });
-    const body = Buffer.concat([c.update(text), c.final()]);
-    return Buffer.concat([nonce, body, c.getAuthTag()]).toString('base64');
-}
-/** The payload, or undefined when the result was not sealed for this copy, token and claim. */
-function openResult(material, claim, sealed) {
-    const data = Buffer.from(sealed, 'base64');
-    if (data.length <= RESULT_NONCE + RESULT_TAG)
-        return undefined;
-    try {
-        const nonce = data.subarray(0, RESULT_NONCE);
-        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('chacha20-poly1305', derive(material, 'claim result key', 32), nonce, {
-            authTagLength: RESULT_TAG,
-        });
-        const body = data.subarray(RESULT_NONCE, data.length - RESULT_TAG);
-        d.setAAD(Buffer.from(claim, 'utf8'), { plaintextLength: body.length });
-        d.setAuthTag(data.subarray(data.length - RESULT_TAG));
-        const text = Buffer.concat([d.update(body), d.final()]);
         return JSON.parse(text.toString('utf8'));
     }
     catch {
         return undefined;
     }
+}
+/** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
+const entryId = (refreshToken) => _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .entryId */ .ub(refreshToken);
+/** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
+async function sealEntry(refreshToken, cacheKey, payload) {
+    return _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .sealEntry */ .I$(await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)(), refreshToken, cacheKey, JSON.stringify(payload));
+}
+/** The payload, or undefined when the entry was not sealed for this refresh token and key. */
+async function openEntry(refreshToken, cacheKey, data) {
+    return parsed(_core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .openEntry */ .vW(await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)(), refreshToken, cacheKey, data));
+}
+/** nonce ‖ ciphertext ‖ tag, base64; the claim's name is bound as associated data, so results cannot be swapped. */
+function sealResult(material, claim, payload) {
+    return _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .sealResult */ .Pd(material, claim, Buffer.from(JSON.stringify(payload), 'utf8')).toString('base64');
+}
+/** The payload, or undefined when the result was not sealed for this copy, token and claim. */
+function openResult(material, claim, sealed) {
+    return parsed(_core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .openResult */ .c5(material, claim, Buffer.from(sealed, 'base64')));
 }
 
 

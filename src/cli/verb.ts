@@ -212,7 +212,7 @@ export async function writeOut(out: string, text: string, deps: CliDeps): Promis
     deps.stdout(ended);
     return;
   }
-  // Loaded only to write a file: a verb that writes none does not parse the file writer.
+  // Loaded only to write a file: it brings node:crypto, which the offline verbs do without.
   const { writePrivateFile } = await import('../core/credfile.js');
   try {
     writePrivateFile(out, ended, { createFolder: false });

@@ -4,7 +4,9 @@
 import { parseCredentials, secretsOf } from '../core/credentials.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, RELOGIN, UserError, describeError, explained } from '../core/errors.js';
 import { githubDeps, type Deps } from './deps.js';
-import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { GitHubApi } from '../github/api.js';
+import { preflight, type Preflight } from '../github/secret-read.js';
+import { writeSecret } from '../github/secret-write.js';
 import { describeTarget } from '../github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';

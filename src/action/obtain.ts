@@ -25,7 +25,8 @@ import {
 } from '../core/errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
-import { checkWrite, currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { currentUpdatedAt, preflight, type Preflight } from '../github/secret-read.js';
+import { checkWrite, writeSecret } from '../github/secret-write.js';
 import { sodium } from '../github/seal.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
 import { refuseJobToken } from '../github/token.js';

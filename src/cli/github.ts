@@ -229,6 +229,7 @@ async function repositoryIds(api: GitHubApi, t: SecretTarget & { kind: 'org' }, 
     const doing = `read repository ${t.org}/${repo}`;
     let answer: { data: unknown };
     try {
+      // https://docs.github.com/rest/repos/repos#get-a-repository
       answer = await api.rest.repos.get({ owner: t.org, repo });
     } catch (err) {
       if (err instanceof GitHubHttpError && err.status === 404) {

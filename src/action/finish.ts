@@ -67,8 +67,8 @@ export async function finishPending(
     // settle may have left there is never replaced by less.
     await coord.claims.settle(ticket, rescued);
     // Main may not have got as far as removing the claims that drop out.
-    const left = await coord.claims.prune(record.drop);
-    await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
+    const undeleted = await coord.claims.prune(record.drop);
+    await writeSecret(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
   } catch (err) {
     const kept = await coord.keepRescue(ticket, rescued);
     if (kept) file.clear();

@@ -385,7 +385,7 @@ function refusalError(service: string, status: number, text: string, secrets: st
 
 /** How long until the attempt after `attempt`, or undefined when there is none. */
 function nextAttemptDelay(
-  verdict: Verdict & { kind: 'notSent' | 'comeBack' },
+  verdict: Extract<Verdict, { kind: 'notSent' | 'comeBack' }>,
   attempt: number,
   retryDelayMs: number,
 ): number | undefined {

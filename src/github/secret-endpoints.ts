@@ -4,7 +4,7 @@ import type { Visibility } from './answers.js';
 import { explain } from './explain.js';
 import type { SecretPlace } from './target.js';
 
-export type Answer = Promise<{ status: number; data: unknown }>;
+type Answer = Promise<{ status: number; data: unknown }>;
 /** A value sealed with the secret's public key, as GitHub takes it. */
 export type Sealed = { encrypted_value: string; key_id: string };
 /** Who may use an organisation secret; kept as it is on every write. */

@@ -17,7 +17,7 @@ import {
   reportFailure,
 } from '../src/core/errors.js';
 import { GitHubHttpError } from '../src/github/api.js';
-import { explain } from '../src/github/secrets.js';
+import { explain } from '../src/github/explain.js';
 import { readConfig } from '../src/action/inputs.js';
 import { refreshTokens } from '../src/core/refresh.js';
 import { runMain } from '../src/action/run.js';

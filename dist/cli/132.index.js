@@ -36,8 +36,10 @@ var url = __webpack_require__(38);
 var answers = __webpack_require__(3948);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/github/secrets.ts
-var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/explain.ts
+var explain = __webpack_require__(9576);
+// EXTERNAL MODULE: ./src/github/secret-read.ts
+var secret_read = __webpack_require__(1764);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/github/token.ts
@@ -58,6 +60,7 @@ var verb = __webpack_require__(5525);
 // What the verbs that talk to GitHub share: where the secret is (--repo, --environment, --org,
 // --secret, --visibility, --repos), the token (GH_TOKEN, GITHUB_TOKEN, `gh auth token`) and the
 // API (--api-url, GITHUB_API_URL, api.github.com). All checked before anything is sent.
+
 
 
 
@@ -245,7 +248,7 @@ async function accessFor(api, t, wish) {
             kept: false,
         };
     }
-    const now = await (0,secrets/* existingAccess */.GB)(api, t);
+    const now = await (0,secret_read/* existingAccess */.GB)(api, t);
     if (wish.visibility === 'selected' && now?.visibility !== 'selected') {
         throw new errors/* UserError */.yo(`--visibility selected: name the repositories that may use ${t.name} with --repos; ` +
             `it has none selected${now ? '' : ' (a new secret)'}.`);
@@ -258,13 +261,14 @@ async function repositoryIds(api, t, names) {
         const doing = `read repository ${t.org}/${repo}`;
         let answer;
         try {
+            // https://docs.github.com/rest/repos/repos#get-a-repository
             answer = await api.rest.repos.get({ owner: t.org, repo });
         }
         catch (err) {
             if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404) {
                 throw new errors/* UserError */.yo(`--repos: ${t.org}/${repo} was not found; check the name, and that ${api.wording.token} can see it.`, { cause: err });
             }
-            throw (0,secrets/* explain */.WE)(err, t, doing, api.wording);
+            throw (0,explain/* explain */.WE)(err, t, doing, api.wording);
         }
         ids.push((0,answers/* repositoryIdOf */.Bu)(answer.data, doing, api.wording.apiUrl));
     }
@@ -936,6 +940,28 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
 
 /***/ }),
 
+/***/ 5072:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ readPublicKey)
+/* harmony export */ });
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3948);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9576);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9404);
+
+
+
+/** The public key the secrets of that place are sealed with. */
+async function readPublicKey(api, p) {
+    const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .where */ ._M)(p)}`;
+    const answer = await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .sendExplained */ .j)(api, p, doing, () => (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .secretEndpoints */ .B)(api, p).publicKey());
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_0__/* .publicKeyOf */ .kc)(answer.data, doing, api.wording.apiUrl);
+}
+
+
+/***/ }),
+
 /***/ 7286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1000,43 +1026,16 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 /***/ }),
 
-/***/ 298:
+/***/ 9404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AQ: () => (/* binding */ listSecrets),
-/* harmony export */   GB: () => (/* binding */ existingAccess),
-/* harmony export */   Gf: () => (/* binding */ checkWrite),
-/* harmony export */   H$: () => (/* binding */ secretExists),
-/* harmony export */   MR: () => (/* binding */ currentUpdatedAt),
-/* harmony export */   RR: () => (/* binding */ readPublicKey),
-/* harmony export */   WE: () => (/* reexport safe */ _explain_js__WEBPACK_IMPORTED_MODULE_3__.WE),
-/* harmony export */   e3: () => (/* binding */ deleteSecret),
-/* harmony export */   pV: () => (/* binding */ putSealedValue),
-/* harmony export */   y8: () => (/* binding */ seedSecret)
+/* harmony export */   B: () => (/* binding */ secretEndpoints),
+/* harmony export */   j: () => (/* binding */ sendExplained)
 /* harmony export */ });
-/* unused harmony exports preflight, writeSecret */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
-// Reading what can be read before a refresh, and writing the rotated credentials back,
-// for repository, environment and organisation secrets; a first value too (the CLI's seed).
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9576);
 
-
-
-
-
-
-
-
-// The post step loads this module alone, so it brings the client along.
-
-function endpoints(api, t) {
+function secretEndpoints(api, t) {
     const a = api.rest.actions;
     const none = () => {
         throw new Error('only organisation secrets have selected repositories');
@@ -1044,10 +1043,15 @@ function endpoints(api, t) {
     if (t.kind === 'repo') {
         const at = { owner: t.owner, repo: t.repo };
         return {
+            // https://docs.github.com/rest/actions/secrets#get-a-repository-public-key
             publicKey: () => a.getRepoPublicKey(at),
+            // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
             get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+            // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
             put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
+            // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
             remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+            // https://docs.github.com/rest/actions/secrets#list-repository-secrets
             list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
@@ -1055,18 +1059,26 @@ function endpoints(api, t) {
     if (t.kind === 'env') {
         const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
         return {
+            // https://docs.github.com/rest/actions/secrets#get-an-environment-public-key
             publicKey: () => a.getEnvironmentPublicKey(at),
+            // https://docs.github.com/rest/actions/secrets#get-an-environment-secret
             get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+            // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
             put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
+            // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
             remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+            // https://docs.github.com/rest/actions/secrets#list-environment-secrets
             list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
     const org = t.org;
     return {
+        // https://docs.github.com/rest/actions/secrets#get-an-organization-public-key
         publicKey: () => a.getOrgPublicKey({ org }),
+        // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
         get: (name) => a.getOrgSecret({ org, secret_name: name }),
+        // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
         put: (name, sealed, access) => a.createOrUpdateOrgSecret({
             org,
             secret_name: name,
@@ -1074,28 +1086,60 @@ function endpoints(api, t) {
             visibility: access.visibility ?? 'private',
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
         }),
+        // https://docs.github.com/rest/actions/secrets#delete-an-organization-secret
         remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+        // https://docs.github.com/rest/actions/secrets#list-organization-secrets
         list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
+        // https://docs.github.com/rest/actions/secrets#list-selected-repositories-for-an-organization-secret
         selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
     };
 }
-/** The public key the secrets of that place are sealed with. */
-async function readPublicKey(api, p) {
-    const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(p)}`;
-    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .publicKeyOf */ .kc)((await call(api, p, doing, () => endpoints(api, p).publicKey())).data, doing, api.wording.apiUrl);
-}
-async function call(api, t, doing, send) {
+/** Sends a request, GitHub's refusal explained as `doing` failing. */
+async function sendExplained(api, t, doing, send) {
     try {
         return await send();
     }
     catch (err) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .explain */ .WE)(err, t, doing, api.wording);
     }
 }
+
+
+/***/ }),
+
+/***/ 1764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ listSecrets),
+/* harmony export */   GB: () => (/* binding */ existingAccess),
+/* harmony export */   H$: () => (/* binding */ secretExists),
+/* harmony export */   MR: () => (/* binding */ currentUpdatedAt)
+/* harmony export */ });
+/* unused harmony export preflight */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5072);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9404);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+// What can be read of a secret before a refresh and after a write: its metadata (when it was
+// last updated, who may use it), whether it exists, and the names beside it.
+
+
+
+
+
+
+
+// 100 pages of 100: more repositories than an organisation selects, and a bound on a
+// server that never says it is done.
+const MAX_PAGES = 100;
 /** A secret beside the target (the target itself by default). */
 async function readMetadata(api, t, name = t.name) {
-    const { data } = await endpoints(api, t).get(name);
-    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
+    const { data } = await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).get(name);
+    return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .metadataOf */ .Nk)(data, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording.apiUrl);
 }
 /** The secret's `updated_at` now: after a write of ours, so a later rescue compares against it. */
 async function currentUpdatedAt(api, t) {
@@ -1144,21 +1188,18 @@ async function existingAccess(api, t) {
         meta = await readMetadata(api, t);
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
             return undefined;
         throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`, api.wording);
     }
     return accessOf(api, t, meta);
 }
-// 100 pages of 100: more repositories than an organisation selects, and a bound on a
-// server that never says it is done.
-const MAX_PAGES = 100;
 async function selectedRepositories(api, t) {
     const doing = `list the repositories that may use ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)}`;
     const ids = new Set();
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await call(api, t, doing, () => endpoints(api, t).selectedRepositories(t.name, page));
-        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
+        const answer = await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .sendExplained */ .j)(api, t, doing, () => (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).selectedRepositories(t.name, page));
+        const { ids: more, total } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPageOf */ .jA)(answer.data, doing, api.wording.apiUrl);
         for (const id of more)
             ids.add(id);
         // Done at the total when GitHub states it (a page may be shorter than asked), else at a short page.
@@ -1166,74 +1207,23 @@ async function selectedRepositories(api, t) {
             return [...ids];
     }
     // Writing a partial list would take the secret away from the repositories left out.
-    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
-}
-/** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
-async function putSealedValue(api, t, sealed, access) {
-    return (await endpoints(api, t).put(t.name, sealed, access)).status;
-}
-/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
-/** The value as sealed with that key (a value that records its key). */
-valueFor = () => value) {
-    const put = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await endpoints(api, t).put(name, sealed, access)).status;
-    };
-    try {
-        return await put(pre.key);
-    }
-    catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422))
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
-        const fresh = await readPublicKey(api, t);
-        if (fresh.key_id === pre.key.key_id)
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
-        pre.key = fresh;
-        try {
-            return await put(fresh);
-        }
-        catch (again) {
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(again, t, doing, api.wording);
-        }
-    }
-}
-/**
- * Seals the value with the secret's public key and stores it, marked with when it was written on
- * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
- * copy a holder of it has (the credential proxy refreshes it later).
- */
-async function writeSecret(api, t, pre, value, more = {}) {
-    const now = api.githubNow() ?? api.now();
-    let stored = value;
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
-    return stored;
-}
-/**
- * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
- * fine-grained token what it may do, and a write is the only test. The value is random and means
- * nothing; the secret is the one the broker leaves beside the targets of a place.
- */
-async function checkWrite(api, t, pre) {
-    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)} (a check before the refresh)`;
-    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
 }
 /** Names starting with `prefix` and when they were created, every page read. */
 async function listSecrets(api, t, prefix) {
     const doing = `list the secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)}`;
     const found = [];
     for (let page = 1, seen = 0; page <= MAX_PAGES; page++) {
-        const answer = await call(api, t, doing, () => endpoints(api, t).list(page));
+        const answer = await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .sendExplained */ .j)(api, t, doing, () => (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).list(page));
         const data = answer.data;
         if (!Array.isArray(data?.secrets))
-            throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, 'the answer has no list of secrets', api.wording.apiUrl);
+            throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no list of secrets', api.wording.apiUrl);
         for (const s of data.secrets) {
             if (typeof s?.name !== 'string' || typeof s.created_at !== 'string' || !s.name.startsWith(prefix))
                 continue;
             const createdAt = Date.parse(s.created_at);
             if (!Number.isFinite(createdAt)) {
-                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `secret ${s.name} has no valid created_at`, api.wording.apiUrl);
+                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `secret ${s.name} has no valid created_at`, api.wording.apiUrl);
             }
             found.push({ name: s.name, createdAt });
         }
@@ -1242,7 +1232,7 @@ async function listSecrets(api, t, prefix) {
         if (data.secrets.length < 100 || (total !== undefined && seen >= total))
             return found;
     }
-    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
+    throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, api.wording.apiUrl);
 }
 /** Whether a secret of that name exists beside the target. */
 async function secretExists(api, t, name) {
@@ -1251,28 +1241,10 @@ async function secretExists(api, t, name) {
         return true;
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
             return false;
         throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `read ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
     }
-}
-/** Deletes a secret the broker made; absent already is fine. */
-async function deleteSecret(api, t, name) {
-    try {
-        await endpoints(api, t).remove(name);
-    }
-    catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
-            return;
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
-    }
-}
-/**
- * Stores a first value exactly as given: no marker, since a value the broker never wrote is
- * trusted (src/core/marker.ts). 201 created, 204 updated.
- */
-function seedSecret(api, t, key, value, access) {
-    return putSealed(api, t, { key }, t.name, value, access);
 }
 
 

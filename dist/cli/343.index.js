@@ -24,8 +24,12 @@ var errors = __webpack_require__(4296);
 var api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/github/explain.ts
 var explain = __webpack_require__(9576);
-// EXTERNAL MODULE: ./src/github/secrets.ts
-var github_secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/public-key.ts
+var public_key = __webpack_require__(5072);
+// EXTERNAL MODULE: ./src/github/secret-read.ts
+var secret_read = __webpack_require__(1764);
+// EXTERNAL MODULE: ./src/github/secret-write.ts
+var secret_write = __webpack_require__(8997);
 // EXTERNAL MODULE: ./src/github/target.ts
 var target = __webpack_require__(3738);
 // EXTERNAL MODULE: ./src/github/variables.ts
@@ -350,6 +354,8 @@ var verb = __webpack_require__(5525);
 
 
 
+
+
 /**
  * A secret not updated for this long means the rotation is not running: the README's rotations run every 4 hours
  * (Claude) or daily (Codex), so two days is at least one missed daily run, or a dozen missed 4-hourly ones.
@@ -414,10 +420,10 @@ const secretFresh = async (d) => {
     const name = (0,target/* describeTarget */.ff)(d.target);
     try {
         // A place that does not exist stops here, with the CLI's error line naming --repo, --environment or --org.
-        d.key = await (0,github_secrets/* readPublicKey */.RR)(d.api, d.target);
+        d.key = await (0,public_key/* readPublicKey */.R)(d.api, d.target);
         let updatedAt;
         try {
-            updatedAt = await (0,github_secrets/* currentUpdatedAt */.MR)(d.api, d.target);
+            updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(d.api, d.target);
         }
         catch (err) {
             if (httpStatus(err)?.status !== 404)
@@ -444,7 +450,7 @@ const secretsWritable = async (d) => {
     if (!d.key || d.refused.has('secrets'))
         return [];
     try {
-        await (0,github_secrets/* checkWrite */.Gf)(d.api, d.target, { key: d.key, updatedAt: '' });
+        await (0,secret_write/* checkWrite */.Gf)(d.api, d.target, { key: d.key, updatedAt: '' });
         return [pass('secrets-write', `${d.api.wording.token} can write the secrets of ${(0,explain/* where */._M)(d.target)}`)];
     }
     catch (err) {
@@ -541,7 +547,7 @@ const leftovers = async (d) => {
     // Which secrets exist decides everything: without them, nothing to say beyond the permission's line.
     if (d.refused.has('secrets'))
         return [];
-    const secrets = await (0,github_secrets/* listSecrets */.AQ)(d.api, d.target, '');
+    const secrets = await (0,secret_read/* listSecrets */.AQ)(d.api, d.target, '');
     const existing = new Set(secrets.map((s) => s.name.toUpperCase()));
     const oldSecrets = secrets.filter((s) => target/* CLAIM_NAME */.hB.test(s.name)).map((s) => s.name);
     const now = githubNow(d);
@@ -573,7 +579,7 @@ const leftovers = async (d) => {
         ];
     }
     for (const name of oldSecrets)
-        await (0,github_secrets/* deleteSecret */.e3)(d.api, d.target, name);
+        await (0,secret_write/* deleteSecret */.e3)(d.api, d.target, name);
     // A copy's generations highest first, as the action removes them (src/store/protocol.ts generationsOf).
     const gen = (name) => parseClaimName(name)?.gen ?? 0;
     for (const v of gone.sort((a, b) => gen(b.name) - gen(a.name)))
@@ -607,7 +613,7 @@ async function secretName(args, api, t) {
             throw new verb/* UsageError */.eb(err.message);
         }
     }
-    const there = await (0,github_secrets/* listSecrets */.AQ)(api, { ...t, name: DEFAULT_SECRETS[0] }, '').catch(() => []);
+    const there = await (0,secret_read/* listSecrets */.AQ)(api, { ...t, name: DEFAULT_SECRETS[0] }, '').catch(() => []);
     return DEFAULT_SECRETS.find((n) => there.some((s) => s.name.toUpperCase() === n)) ?? DEFAULT_SECRETS[0];
 }
 const doctor_verb = {
@@ -830,7 +836,8 @@ const MAX_ATTEMPTS = 3;
 // How much of a provider's error description the error line quotes.
 const QUOTED_CHARS = 48;
 const MAX_RETRY_AFTER_MS = 60_000;
-function buildRequest(req) {
+/** The refresh grant's request (RFC 6749 §6.1), the same for every attempt. */
+function buildRefreshRequest(req) {
     const fields = {
         grant_type: 'refresh_token',
         refresh_token: req.refreshToken,
@@ -1005,13 +1012,101 @@ function lastingFailure(service, f, cause) {
 function attemptTimeout(deps, service, attempt) {
     if (!deps.answerBy)
         return deps.timeoutMs;
-    const left = deps.answerBy.at - deps.answerBy.monotonic();
-    if (left < MIN_ATTEMPT_MS) {
+    const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
+    if (msLeft < MIN_ATTEMPT_MS) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
     // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
-    return Math.floor(Math.min(deps.timeoutMs, left));
+    return Math.floor(Math.min(deps.timeoutMs, msLeft));
+}
+/** Sends the request once, cut off after `timeoutMs`, and reads the whole answer. */
+async function sendOnce(url, request, timeoutMs, deps) {
+    let res;
+    try {
+        // https://datatracker.ietf.org/doc/html/rfc6749#section-6
+        res = await deps.fetch(url, {
+            method: 'POST',
+            ...request,
+            redirect: 'error',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (err) {
+        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
+    }
+    try {
+        return { kind: 'read', res, text: await res.text() };
+    }
+    catch (err) {
+        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
+    }
+}
+function classifyAnswer(answer, service, secrets, deps) {
+    if (answer.kind === 'failed') {
+        const { failure: f, err } = answer;
+        // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
+        // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
+        if (f.lasting)
+            return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
+        if (deps.failFast && f.unresolved) {
+            const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
+            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(line) };
+        }
+        if (f.notSent)
+            return { kind: 'notSent', reason: f.reason };
+        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const details = [
+            'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ];
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
+    }
+    if (answer.kind === 'lost') {
+        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const details = [
+            'The refresh token may be spent: the provider answered, but its answer was lost.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ];
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
+    }
+    const { res, text } = answer;
+    if (res.ok)
+        return { kind: 'tokens', tokens: parseTokenSet(text, res.headers.get('content-type') ?? '', service) };
+    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+    const refusal = refusalError(service, res.status, text, secrets);
+    if ((res.status === 429 || res.status === 503) && afterMs !== undefined) {
+        return { kind: 'comeBack', status: res.status, afterMs, otherwise: refusal.error };
+    }
+    return refusal;
+}
+/** A refusal without a time to come back: the token spent, the request wrong, or it may have arrived. */
+function refusalError(service, status, text, secrets) {
+    const { code, said, details: whole } = describeRefusal(status, text, secrets);
+    if (code && DEAD_TOKEN.has(code)) {
+        const details = [...whole, 'It was already used or revoked.'];
+        return {
+            kind: 'spent',
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
+        };
+    }
+    if (status === 401 || status === 400) {
+        return {
+            kind: 'refused',
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+        };
+    }
+    const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
+    const details = [...whole, 'It may have reached the provider, so it is not presented again in this run.'];
+    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { details }) };
+}
+/** How long until the attempt after `attempt`, or undefined when there is none. */
+function nextAttemptDelay(verdict, attempt, retryDelayMs) {
+    if (attempt >= MAX_ATTEMPTS)
+        return undefined;
+    if (verdict.kind === 'notSent')
+        return retryDelayMs * 2 ** (attempt - 1);
+    return verdict.afterMs <= MAX_RETRY_AFTER_MS ? verdict.afterMs : undefined;
 }
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
@@ -1023,84 +1118,130 @@ async function refreshTokens(req, deps) {
     const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .unsendable */ .Yf)(req.tokenUrl);
     if (unsent)
         throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
-    const { headers, body } = buildRequest(req);
+    const request = buildRefreshRequest(req);
     const secrets = [req.refreshToken, req.clientSecret ?? ''];
     for (let attempt = 1;; attempt++) {
-        let res;
-        let text;
-        const timeoutMs = attemptTimeout(deps, service, attempt);
-        try {
-            res = await deps.fetch(req.tokenUrl, {
-                method: 'POST',
-                headers,
-                body,
-                redirect: 'error',
-                signal: AbortSignal.timeout(timeoutMs),
-            });
+        const answer = await sendOnce(req.tokenUrl, request, attemptTimeout(deps, service, attempt), deps);
+        const verdict = classifyAnswer(answer, service, secrets, deps);
+        if (verdict.kind === 'tokens')
+            return verdict.tokens;
+        if (verdict.kind !== 'notSent' && verdict.kind !== 'comeBack')
+            throw verdict.error;
+        const wait = nextAttemptDelay(verdict, attempt, deps.retryDelayMs);
+        if (wait === undefined) {
+            if (verdict.kind === 'comeBack')
+                throw verdict.otherwise;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+                "Check token-url and the runner's network, then run again.");
         }
-        catch (err) {
-            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs);
-            // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
-            // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
-            if (f.lasting)
-                throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
-            if (deps.failFast && f.unresolved)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`);
-            if (f.notSent && attempt < MAX_ATTEMPTS) {
-                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
-                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
-                await deps.sleep(wait);
-                if (deps.cancelled?.())
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-                continue;
-            }
-            if (f.notSent)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
-                    'network, then run again.');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: [
-                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
-                ],
-            });
-        }
-        try {
-            text = await res.text();
-        }
-        catch (err) {
-            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
-            });
-        }
-        if (res.ok)
-            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
-        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
-        if ((res.status === 429 || res.status === 503) &&
-            wait !== undefined &&
-            wait <= MAX_RETRY_AFTER_MS &&
-            attempt < MAX_ATTEMPTS) {
-            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
-            await deps.sleep(wait);
-            if (deps.cancelled?.())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-            continue;
-        }
-        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
-        if (code && DEAD_TOKEN.has(code)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
-                details: [...whole, 'It was already used or revoked.'],
-            });
-        }
-        if (res.status === 401 || res.status === 400) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
-            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
-        });
+        deps.info(verdict.kind === 'notSent'
+            ? `${service}: ${verdict.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`
+            : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
+        await deps.sleep(wait);
+        if (deps.cancelled?.())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ checkWrite),
+/* harmony export */   e3: () => (/* binding */ deleteSecret),
+/* harmony export */   pV: () => (/* binding */ putSealedValue),
+/* harmony export */   y8: () => (/* binding */ seedSecret)
+/* harmony export */ });
+/* unused harmony export writeSecret */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
+/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5072);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9404);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+// Writing a secret: the rotated credentials back, a first value (the CLI's seed), the check
+// that the token may write at all, and deleting what the broker made.
+
+
+
+
+
+
+
+
+/** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
+async function putSealedValue(api, t, sealed, access) {
+    return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(t.name, sealed, access)).status;
+}
+/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
+/** The value as sealed with that key (a value that records its key). */
+valueFor = () => value) {
+    const sealAndPut = async (key) => {
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+    };
+    try {
+        return await sealAndPut(pre.key);
+    }
+    catch (err) {
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKey */ .R)(api, t);
+        if (fresh.key_id === pre.key.key_id)
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        pre.key = fresh;
+        try {
+            return await sealAndPut(fresh);
+        }
+        catch (again) {
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+        }
+    }
+}
+/**
+ * Seals the value with the secret's public key and stores it, marked with when it was written on
+ * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
+ * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
+ * copy a holder of it has (the credential proxy refreshes it later).
+ */
+async function writeSecret(api, t, pre, value, more = {}) {
+    const now = api.githubNow() ?? api.now();
+    let stored = value;
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
+    return stored;
+}
+/**
+ * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
+ * fine-grained token what it may do, and a write is the only test. The value is random and means
+ * nothing; the secret is the one the broker leaves beside the targets of a place.
+ */
+async function checkWrite(api, t, pre) {
+    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(t)} (a check before the refresh)`;
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
+}
+/** Deletes a secret the broker made; absent already is fine. */
+async function deleteSecret(api, t, name) {
+    try {
+        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).remove(name);
+    }
+    catch (err) {
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            return;
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
+    }
+}
+/**
+ * Stores a first value exactly as given: no marker, since a value the broker never wrote is
+ * trusted (src/core/marker.ts). 201 created, 204 updated.
+ */
+function seedSecret(api, t, key, value, access) {
+    return putSealed(api, t, { key }, t.name, value, access);
 }
 
 

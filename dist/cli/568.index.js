@@ -374,6 +374,7 @@ async function exchangeCode(x, deps) {
     let res;
     let text;
     try {
+        // https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.3
         res = await deps.fetch(x.tokenUrl, {
             method: 'POST',
             headers,
@@ -958,7 +959,8 @@ const MAX_ATTEMPTS = 3;
 // How much of a provider's error description the error line quotes.
 const QUOTED_CHARS = 48;
 const MAX_RETRY_AFTER_MS = 60_000;
-function buildRequest(req) {
+/** The refresh grant's request (RFC 6749 §6.1), the same for every attempt. */
+function buildRefreshRequest(req) {
     const fields = {
         grant_type: 'refresh_token',
         refresh_token: req.refreshToken,
@@ -1133,13 +1135,101 @@ function lastingFailure(service, f, cause) {
 function attemptTimeout(deps, service, attempt) {
     if (!deps.answerBy)
         return deps.timeoutMs;
-    const left = deps.answerBy.at - deps.answerBy.monotonic();
-    if (left < MIN_ATTEMPT_MS) {
+    const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
+    if (msLeft < MIN_ATTEMPT_MS) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
     // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
-    return Math.floor(Math.min(deps.timeoutMs, left));
+    return Math.floor(Math.min(deps.timeoutMs, msLeft));
+}
+/** Sends the request once, cut off after `timeoutMs`, and reads the whole answer. */
+async function sendOnce(url, request, timeoutMs, deps) {
+    let res;
+    try {
+        // https://datatracker.ietf.org/doc/html/rfc6749#section-6
+        res = await deps.fetch(url, {
+            method: 'POST',
+            ...request,
+            redirect: 'error',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (err) {
+        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
+    }
+    try {
+        return { kind: 'read', res, text: await res.text() };
+    }
+    catch (err) {
+        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
+    }
+}
+function classifyAnswer(answer, service, secrets, deps) {
+    if (answer.kind === 'failed') {
+        const { failure: f, err } = answer;
+        // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
+        // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
+        if (f.lasting)
+            return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
+        if (deps.failFast && f.unresolved) {
+            const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
+            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(line) };
+        }
+        if (f.notSent)
+            return { kind: 'notSent', reason: f.reason };
+        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const details = [
+            'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ];
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
+    }
+    if (answer.kind === 'lost') {
+        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const details = [
+            'The refresh token may be spent: the provider answered, but its answer was lost.',
+            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+        ];
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
+    }
+    const { res, text } = answer;
+    if (res.ok)
+        return { kind: 'tokens', tokens: parseTokenSet(text, res.headers.get('content-type') ?? '', service) };
+    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+    const refusal = refusalError(service, res.status, text, secrets);
+    if ((res.status === 429 || res.status === 503) && afterMs !== undefined) {
+        return { kind: 'comeBack', status: res.status, afterMs, otherwise: refusal.error };
+    }
+    return refusal;
+}
+/** A refusal without a time to come back: the token spent, the request wrong, or it may have arrived. */
+function refusalError(service, status, text, secrets) {
+    const { code, said, details: whole } = describeRefusal(status, text, secrets);
+    if (code && DEAD_TOKEN.has(code)) {
+        const details = [...whole, 'It was already used or revoked.'];
+        return {
+            kind: 'spent',
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
+        };
+    }
+    if (status === 401 || status === 400) {
+        return {
+            kind: 'refused',
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+        };
+    }
+    const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
+    const details = [...whole, 'It may have reached the provider, so it is not presented again in this run.'];
+    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { details }) };
+}
+/** How long until the attempt after `attempt`, or undefined when there is none. */
+function nextAttemptDelay(verdict, attempt, retryDelayMs) {
+    if (attempt >= MAX_ATTEMPTS)
+        return undefined;
+    if (verdict.kind === 'notSent')
+        return retryDelayMs * 2 ** (attempt - 1);
+    return verdict.afterMs <= MAX_RETRY_AFTER_MS ? verdict.afterMs : undefined;
 }
 /**
  * Presents the refresh token once. Retries only when the provider cannot have seen it:
@@ -1151,83 +1241,28 @@ async function refreshTokens(req, deps) {
     const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .unsendable */ .Yf)(req.tokenUrl);
     if (unsent)
         throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
-    const { headers, body } = buildRequest(req);
+    const request = buildRefreshRequest(req);
     const secrets = [req.refreshToken, req.clientSecret ?? ''];
     for (let attempt = 1;; attempt++) {
-        let res;
-        let text;
-        const timeoutMs = attemptTimeout(deps, service, attempt);
-        try {
-            res = await deps.fetch(req.tokenUrl, {
-                method: 'POST',
-                headers,
-                body,
-                redirect: 'error',
-                signal: AbortSignal.timeout(timeoutMs),
-            });
+        const answer = await sendOnce(req.tokenUrl, request, attemptTimeout(deps, service, attempt), deps);
+        const verdict = classifyAnswer(answer, service, secrets, deps);
+        if (verdict.kind === 'tokens')
+            return verdict.tokens;
+        if (verdict.kind !== 'notSent' && verdict.kind !== 'comeBack')
+            throw verdict.error;
+        const wait = nextAttemptDelay(verdict, attempt, deps.retryDelayMs);
+        if (wait === undefined) {
+            if (verdict.kind === 'comeBack')
+                throw verdict.otherwise;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+                "Check token-url and the runner's network, then run again.");
         }
-        catch (err) {
-            const f = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs);
-            // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
-            // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
-            if (f.lasting)
-                throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
-            if (deps.failFast && f.unresolved)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`);
-            if (f.notSent && attempt < MAX_ATTEMPTS) {
-                const wait = deps.retryDelayMs * 2 ** (attempt - 1);
-                deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
-                await deps.sleep(wait);
-                if (deps.cancelled?.())
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-                continue;
-            }
-            if (f.notSent)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
-                    'network, then run again.');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: [
-                    'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-                    _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
-                ],
-            });
-        }
-        try {
-            text = await res.text();
-        }
-        catch (err) {
-            const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service}: answered ${res.status} but ${reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
-                cause: err,
-                details: ['The refresh token may be spent: the provider answered, but its answer was lost.', _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah],
-            });
-        }
-        if (res.ok)
-            return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
-        const wait = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
-        if ((res.status === 429 || res.status === 503) &&
-            wait !== undefined &&
-            wait <= MAX_RETRY_AFTER_MS &&
-            attempt < MAX_ATTEMPTS) {
-            deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
-            await deps.sleep(wait);
-            if (deps.cancelled?.())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
-            continue;
-        }
-        const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
-        if (code && DEAD_TOKEN.has(code)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, {
-                details: [...whole, 'It was already used or revoked.'],
-            });
-        }
-        if (res.status === 401 || res.status === 400) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
-            details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
-        });
+        deps.info(verdict.kind === 'notSent'
+            ? `${service}: ${verdict.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`
+            : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
+        await deps.sleep(wait);
+        if (deps.cancelled?.())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
     }
 }
 

@@ -248,8 +248,8 @@ var errors = __webpack_require__(4296);
 var neutral = __webpack_require__(8272);
 // EXTERNAL MODULE: ./src/core/recognise.ts
 var recognise = __webpack_require__(4926);
-// EXTERNAL MODULE: ./src/github/secrets.ts
-var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/secret-read.ts
+var secret_read = __webpack_require__(1764);
 // EXTERNAL MODULE: ./src/github/target.ts
 var github_target = __webpack_require__(3738);
 // EXTERNAL MODULE: ./src/cli/github.ts + 1 modules
@@ -260,12 +260,18 @@ var cli_import = __webpack_require__(8913);
 var api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/github/explain.ts
 var explain = __webpack_require__(9576);
+// EXTERNAL MODULE: ./src/github/public-key.ts
+var public_key = __webpack_require__(5072);
+// EXTERNAL MODULE: ./src/github/secret-write.ts
+var secret_write = __webpack_require__(8997);
 // EXTERNAL MODULE: ./src/github/variables.ts
 var variables = __webpack_require__(4086);
 ;// CONCATENATED MODULE: ./src/cli/init/access.ts
 // Before any login: can the token do what the setup and its workflows need? Each need is proven the
 // way the action proves it before a refresh (a sealed write of its check secret; a variable created and
 // removed), and every one missing is named at once, with where to grant it.
+
+
 
 
 
@@ -329,11 +335,11 @@ async function checkAccess(api, t) {
     };
     let key;
     await probe(n.secrets, async () => {
-        key = await (0,secrets/* readPublicKey */.RR)(api, t);
-        exists = await (0,secrets/* secretExists */.H$)(api, t, t.name);
+        key = await (0,public_key/* readPublicKey */.R)(api, t);
+        exists = await (0,secret_read/* secretExists */.H$)(api, t, t.name);
     });
     if (key)
-        await probe(n.secrets, () => (0,secrets/* checkWrite */.Gf)(api, t, { key: key, updatedAt: '' }));
+        await probe(n.secrets, () => (0,secret_write/* checkWrite */.Gf)(api, t, { key: key, updatedAt: '' }));
     await probe(n.variables, () => (0,variables/* checkVariablesWrite */.n)(api, t, 'oauth-broker init: a check that the token may write variables'));
     if (missing.size > 0) {
         throw new errors/* UserError */.yo(`${api.wording.token}: the token cannot set up ${(0,github_target/* describeTarget */.ff)(t)}: it lacks ${[...missing]
@@ -862,7 +868,7 @@ const repoOf = (t) => `${t.owner}/${t.repo}`;
 /** Whether the rotation's token is stored already; unknown (false) when the token may not read it. */
 async function writerStored(api, t) {
     try {
-        return await (0,secrets/* secretExists */.H$)(api, { kind: 'repo', owner: t.owner, repo: t.repo, name: WRITER_SECRET }, WRITER_SECRET);
+        return await (0,secret_read/* secretExists */.H$)(api, { kind: 'repo', owner: t.owner, repo: t.repo, name: WRITER_SECRET }, WRITER_SECRET);
     }
     catch {
         return false;
@@ -951,11 +957,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   storeLogin: () => (/* binding */ storeLogin),
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3738);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1132);
-/* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3263);
-/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5525);
+/* harmony import */ var _github_public_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5072);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8997);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1132);
+/* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3263);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5525);
 // `oauth-broker seed`: stores credentials in a secret, sealed with its public key, exactly as the
 // login wrote them (a first value carries no marker: src/core/marker.ts).
 
@@ -963,29 +970,131 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const verb = {
     usage: [
-        `seed ${_github_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_SYNOPSIS */ .Ax} [--from FILE|-] [--api-url URL]`,
+        `seed ${_github_js__WEBPACK_IMPORTED_MODULE_3__/* .SECRET_SYNOPSIS */ .Ax} [--from FILE|-] [--api-url URL]`,
         "  Seals the credentials with the secret's public key and stores them (created, or replaced), exactly",
         '  as the login wrote them. --from defaults to - (standard input); refused before anything is sent',
         '  when over 48 KB or not credentials the action accepts. An organization secret keeps its visibility',
         '  and repositories unless --visibility or --repos says otherwise; a new one is private.',
-        ..._github_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_HELP */ .C,
+        ..._github_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_HELP */ .C,
     ].join('\n'),
-    options: { ..._github_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_OPTIONS */ .jP, from: { type: 'string' } },
+    options: { ..._github_js__WEBPACK_IMPORTED_MODULE_3__/* .SECRET_OPTIONS */ .jP, from: { type: 'string' } },
     async run(args, deps) {
-        const { target, wish } = (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOf */ .$r)(args);
-        const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(args, deps);
-        const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_3__/* .readSecretValue */ .k)((0,_verb_js__WEBPACK_IMPORTED_MODULE_4__/* .option */ .uK)(args, 'from') ?? '-', deps);
+        const { target, wish } = (0,_github_js__WEBPACK_IMPORTED_MODULE_3__/* .targetOf */ .$r)(args);
+        const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_3__/* .connect */ .Ng)(args, deps);
+        const value = await (0,_value_js__WEBPACK_IMPORTED_MODULE_4__/* .readSecretValue */ .k)((0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK)(args, 'from') ?? '-', deps);
         await storeLogin(api, target, wish, value, deps);
     },
 };
 /** Seals the value with the secret's key and stores it, as it is (also `oauth-broker init`). */
 async function storeLogin(api, target, wish, value, deps) {
-    const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .RR)(api, target);
-    const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .accessFor */ .IK)(api, target, wish);
-    const status = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .seedSecret */ .y8)(api, target, key, value, granted.access);
-    deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAccess */ .Ag)(granted)}.`);
+    const key = await (0,_github_public_key_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .R)(api, target);
+    const granted = await (0,_github_js__WEBPACK_IMPORTED_MODULE_3__/* .accessFor */ .IK)(api, target, wish);
+    const status = await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_1__/* .seedSecret */ .y8)(api, target, key, value, granted.access);
+    deps.stderr(`${status === 201 ? 'Created' : 'Updated'} ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTarget */ .ff)(target)}${(0,_github_js__WEBPACK_IMPORTED_MODULE_3__/* .describeAccess */ .Ag)(granted)}.`);
+}
+
+
+/***/ }),
+
+/***/ 8997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ checkWrite),
+/* harmony export */   e3: () => (/* binding */ deleteSecret),
+/* harmony export */   pV: () => (/* binding */ putSealedValue),
+/* harmony export */   y8: () => (/* binding */ seedSecret)
+/* harmony export */ });
+/* unused harmony export writeSecret */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
+/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5072);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9404);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+// Writing a secret: the rotated credentials back, a first value (the CLI's seed), the check
+// that the token may write at all, and deleting what the broker made.
+
+
+
+
+
+
+
+
+/** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
+async function putSealedValue(api, t, sealed, access) {
+    return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(t.name, sealed, access)).status;
+}
+/** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
+/** The value as sealed with that key (a value that records its key). */
+valueFor = () => value) {
+    const sealAndPut = async (key) => {
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+    };
+    try {
+        return await sealAndPut(pre.key);
+    }
+    catch (err) {
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKey */ .R)(api, t);
+        if (fresh.key_id === pre.key.key_id)
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+        pre.key = fresh;
+        try {
+            return await sealAndPut(fresh);
+        }
+        catch (again) {
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+        }
+    }
+}
+/**
+ * Seals the value with the secret's public key and stores it, marked with when it was written on
+ * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
+ * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
+ * copy a holder of it has (the credential proxy refreshes it later).
+ */
+async function writeSecret(api, t, pre, value, more = {}) {
+    const now = api.githubNow() ?? api.now();
+    let stored = value;
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
+    return stored;
+}
+/**
+ * Proves the token may write secrets there, before anything is spent: GitHub has no way to ask a
+ * fine-grained token what it may do, and a write is the only test. The value is random and means
+ * nothing; the secret is the one the broker leaves beside the targets of a place.
+ */
+async function checkWrite(api, t, pre) {
+    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(t)} (a check before the refresh)`;
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
+}
+/** Deletes a secret the broker made; absent already is fine. */
+async function deleteSecret(api, t, name) {
+    try {
+        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).remove(name);
+    }
+    catch (err) {
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            return;
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
+    }
+}
+/**
+ * Stores a first value exactly as given: no marker, since a value the broker never wrote is
+ * trusted (src/core/marker.ts). 201 created, 204 updated.
+ */
+function seedSecret(api, t, key, value, access) {
+    return putSealed(api, t, { key }, t.name, value, access);
 }
 
 

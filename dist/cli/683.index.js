@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
+/* harmony import */ var _github_public_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5072);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1132);
 // `oauth-broker public-key`: the key a secret is sealed with, as GitHub answers it, for a seal
 // made where GitHub cannot be reached (the air-gapped hand-over).
@@ -28,7 +28,7 @@ const verb = {
     async run(args, deps) {
         const place = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .placeOf */ .$t)(args);
         const api = await (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(args, deps);
-        const key = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .RR)(api, place);
+        const key = await (0,_github_public_key_js__WEBPACK_IMPORTED_MODULE_0__/* .readPublicKey */ .R)(api, place);
         deps.stdout(`${JSON.stringify({ key_id: key.key_id, key: key.key })}\n`);
         deps.stderr(`Key ${key.key_id}; seal with it: oauth-broker seal --key-file FILE.`);
     },

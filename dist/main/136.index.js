@@ -19,8 +19,12 @@ var formats = __webpack_require__(7335);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/marker.ts
 var marker = __webpack_require__(4517);
-// EXTERNAL MODULE: ./src/github/secrets.ts
-var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/secret-read.ts
+var secret_read = __webpack_require__(1764);
+// EXTERNAL MODULE: ./src/github/secret-write.ts
+var secret_write = __webpack_require__(8997);
 // EXTERNAL MODULE: ./src/github/token.ts
 var token = __webpack_require__(942);
 // EXTERNAL MODULE: ./src/github/target.ts
@@ -41,6 +45,8 @@ var claims = __webpack_require__(392);
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
+
+
 
 
 
@@ -91,8 +97,8 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // settle may have left there is never replaced by less.
         await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
-        const left = await coord.claims.prune(record.drop);
-        await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
+        const undeleted = await coord.claims.prune(record.drop);
+        await writeSecret(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
     }
     catch (err) {
         const kept = await coord.keepRescue(ticket, rescued);
@@ -135,8 +141,10 @@ function finish_ticketOf(copy, claim) {
 
 
 
+
+
 function client(deps, cfg) {
-    return new secrets/* GitHubApi */.yN(cfg.githubApiUrl, cfg.githubToken, (0,action_deps/* githubDeps */.kZ)(deps));
+    return new api/* GitHubApi */.y(cfg.githubApiUrl, cfg.githubToken, (0,action_deps/* githubDeps */.kZ)(deps));
 }
 /**
  * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
@@ -147,7 +155,7 @@ async function claimForCli(deps, cfg, copy, input) {
     (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, github_target/* ACTION_WORDING */.Ge);
     const api = client(deps, cfg);
     const target = cfg.secret;
-    const pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(copy.doc));
+    const pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(copy.doc));
     // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
     if (await (0,action_coordinate/* isOldCopy */.FB)(api, target, pre.updatedAt, copy)) {
         deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');

@@ -19,8 +19,10 @@ var duration = __webpack_require__(8571);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/github/secrets.ts
-var secrets = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/github/secret-read.ts
+var secret_read = __webpack_require__(1764);
+// EXTERNAL MODULE: ./src/github/secret-write.ts
+var secret_write = __webpack_require__(8997);
 // EXTERNAL MODULE: ./src/github/seal.ts
 var seal = __webpack_require__(7286);
 // EXTERNAL MODULE: ./src/github/target.ts
@@ -48,6 +50,7 @@ var github_variables = __webpack_require__(4086);
 
 
 
+
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
  * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
@@ -58,9 +61,9 @@ var github_variables = __webpack_require__(4086);
 async function sweep(api, t, keep, debug) {
     const now = api.githubNow() ?? api.now();
     try {
-        for (const s of await (0,secrets/* listSecrets */.AQ)(api, t, protocol/* PREFIX */.H3)) {
+        for (const s of await (0,secret_read/* listSecrets */.AQ)(api, t, protocol/* PREFIX */.H3)) {
             if (github_target/* CLAIM_NAME */.hB.test(s.name))
-                await (0,secrets/* deleteSecret */.e3)(api, t, s.name);
+                await (0,secret_write/* deleteSecret */.e3)(api, t, s.name);
         }
         const variables = new github_variables/* Variables */.u(api, t);
         const mine = t.name.toUpperCase();
@@ -78,6 +81,7 @@ async function sweep(api, t, keep, debug) {
 // The refresh path (docs/design.md, "A run"): take what another job left, or claim the
 // refresh, present the token once, write the rotated credentials back, share them.
 // Loaded on demand: the stored-token path never parses it or what it imports.
+
 
 
 
@@ -141,7 +145,7 @@ async function connect(deps, cfg, copy) {
     const target = cfg.secret;
     (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, github_target/* ACTION_WORDING */.Ge);
     const api = new github_api/* GitHubApi */.y(cfg.githubApiUrl, cfg.githubToken, deps.github);
-    const pre = await (0,secrets/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(copy.doc));
+    const pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(copy.doc));
     deps.core.info(`Checked ${(0,github_target/* describeTarget */.ff)(target)}: readable, last updated ${(0,neutral/* neutral */.SY)(pre.updatedAt)}.`);
     return { api, pre };
 }
@@ -212,7 +216,7 @@ async function recover(run, current, r, next) {
         const wrote = await run.coord.claims.recover(current, r.name, r.result, {
             fresh: run.fresh(next),
             write: async () => {
-                if ((await (0,secrets/* currentUpdatedAt */.MR)(run.api, run.target)) !== rescue.secretUpdatedAt) {
+                if ((await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target)) !== rescue.secretUpdatedAt) {
                     run.deps.core.info(`Found credentials that a job at ${when} could not store; ${(0,github_target/* describeTarget */.ff)(run.target)} has changed ` +
                         'since, so it is left as it is.');
                     return false;
@@ -220,15 +224,15 @@ async function recover(run, current, r, next) {
                 // The rotation the holder made: the value names its claim, so that it drops out in its turn.
                 const mine = (0,coordinate/* claimOn */._3)(current, r.name, r.settledAt);
                 const { keep, drop } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
-                const left = await run.coord.claims.prune(drop);
-                await (0,secrets/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, { claims: [...left, ...keep] });
+                const undeleted = await run.coord.claims.prune(drop);
+                await (0,secret_write/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, { claims: [...undeleted, ...keep] });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
                 return true;
             },
         });
         if (wrote)
-            run.pre.updatedAt = await (0,secrets/* currentUpdatedAt */.MR)(run.api, run.target);
+            run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
         return wrote;
     }
     finally {
@@ -250,7 +254,7 @@ function spentBy(err) {
 async function refreshOnce(run, ticket, current) {
     try {
         // Nothing is spent before the token is known to be able to store what replaces it.
-        await (0,secrets/* checkWrite */.Gf)(run.api, run.target, run.pre);
+        await (0,secret_write/* checkWrite */.Gf)(run.api, run.target, run.pre);
     }
     catch (err) {
         await run.coord.claims.failed(ticket, 'no');
@@ -279,14 +283,14 @@ async function refreshOnce(run, ticket, current) {
                 })
                 : err;
         }
-        return await store(run, ticket, current, tokens);
+        return await storeNewTokens(run, ticket, current, tokens);
     }
     finally {
         shield?.release();
     }
 }
 /** From the provider's answer on, every path ends in the secret, the sealed rescue or the pending file. */
-async function store(run, ticket, current, tokens) {
+async function storeNewTokens(run, ticket, current, tokens) {
     const { deps, cfg, masker, target } = run;
     // The first thing done with new tokens: mask them.
     masker.mask(tokens.accessToken, tokens.refreshToken, tokens.idToken);
@@ -309,14 +313,14 @@ async function store(run, ticket, current, tokens) {
     deps.core.info(`Refreshed at ${cfg.provider.id}${rotated ? '; a new refresh token was issued' : '; the refresh token was kept'}.`);
     // Settled, and the claim that drops out removed, at once: what GitHub would not delete stays
     // named, for a later run to remove.
-    const [, left] = await Promise.all([
+    const [, undeleted] = await Promise.all([
         run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined),
         run.coord.claims.prune(drop),
     ]);
-    const keep = [...left, ...newest];
+    const keep = [...undeleted, ...newest];
     let stored;
     try {
-        stored = await (0,secrets/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep });
+        stored = await (0,secret_write/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep });
         run.pending?.clear();
     }
     catch (err) {

@@ -85,7 +85,9 @@ class Issues {
     async find(marker) {
         const doing = `list the open issues of ${this.repository}`;
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await this.call(doing, () => this.api.rest.issues.listForRepo({
+            const { data } = await this.call(doing, () => 
+            // https://docs.github.com/rest/issues/issues#list-repository-issues
+            this.api.rest.issues.listForRepo({
                 owner: this.owner,
                 repo: this.repo,
                 state: 'open',
@@ -108,18 +110,23 @@ class Issues {
     async open(title, body) {
         const doing = `open an issue in ${this.repository}`;
         const at = { owner: this.owner, repo: this.repo };
+        // https://docs.github.com/rest/issues/issues#create-an-issue
         const { data } = await this.call(doing, () => this.api.rest.issues.create({ ...at, title, body, request: ONCE }));
         return numberOf(data, doing);
     }
     async comment(issue, body) {
         const at = { owner: this.owner, repo: this.repo, issue_number: issue };
-        await this.call(`comment on issue #${issue} of ${this.repository}`, () => this.api.rest.issues.createComment({ ...at, body, request: ONCE }));
+        await this.call(`comment on issue #${issue} of ${this.repository}`, () => 
+        // https://docs.github.com/rest/issues/comments#create-an-issue-comment
+        this.api.rest.issues.createComment({ ...at, body, request: ONCE }));
     }
     /** Says why in a comment, then closes the issue as done. */
     async close(issue, body) {
         await this.comment(issue, body);
         const at = { owner: this.owner, repo: this.repo, issue_number: issue };
-        await this.call(`close issue #${issue} of ${this.repository}`, () => this.api.rest.issues.update({ ...at, state: 'closed', state_reason: 'completed' }));
+        await this.call(`close issue #${issue} of ${this.repository}`, () => 
+        // https://docs.github.com/rest/issues/issues#update-an-issue
+        this.api.rest.issues.update({ ...at, state: 'closed', state_reason: 'completed' }));
     }
     async call(doing, send) {
         try {

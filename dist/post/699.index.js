@@ -12,15 +12,19 @@ export const modules = {
 /* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
-/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(133);
-/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(392);
-/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1105);
-/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8198);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
+/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1764);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8997);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(133);
+/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(392);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1105);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
+
+
 
 
 
@@ -34,7 +38,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const { core } = deps;
     if (!cfg.secret || !cfg.githubToken)
         return;
-    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_5__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
+    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_7__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
     let record;
     try {
         record = file.read();
@@ -47,9 +51,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         return;
     masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
     const target = cfg.secret;
-    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
-    const api = new _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
-    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_8__/* .coordinate */ .vY)(deps, cfg, api);
+    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(target)}.`);
+    const api = new _github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     const ticket = ticketOf(record.copy, record.claim);
     const successor = record.successor;
     const rescued = {
@@ -58,11 +62,11 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     };
     let pre;
     try {
-        pre = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .preflight */ .Mz)(api, target);
+        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target);
         if (pre.updatedAt !== record.secretUpdatedAt) {
             // Main's own write landed before it was killed (after its settle), or a newer rotation did:
             // never overwritten.
-            core.info(`${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)} changed since the main step read it, so it is left as it is.`);
+            core.info(`${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(target)} changed since the main step read it, so it is left as it is.`);
             file.clear();
             return;
         }
@@ -71,8 +75,8 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // settle may have left there is never replaced by less.
         await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
-        const left = await coord.claims.prune(record.drop);
-        await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
+        const undeleted = await coord.claims.prune(record.drop);
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
     }
     catch (err) {
         const kept = await coord.keepRescue(ticket, rescued);
@@ -88,14 +92,14 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     file.clear();
     // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.
     await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
-    core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
+    core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(target)}.`);
 }
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
 function ticketOf(copy, claim) {
-    const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeClaim */ .d)(claim.value);
+    const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_9__/* .decodeClaim */ .d)(claim.value);
     if (!value)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
-    return _store_claims_js__WEBPACK_IMPORTED_MODULE_6__/* .Claims */ .U.ticket(copy, claim.name, value);
+    return _store_claims_js__WEBPACK_IMPORTED_MODULE_8__/* .Claims */ .U.ticket(copy, claim.name, value);
 }
 
 

@@ -12,16 +12,18 @@ export const modules = {
 /* unused harmony export claimForCli */
 /* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4517);
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(942);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
-/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1105);
-/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(344);
-/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8198);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(831);
-/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3699);
-/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(133);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4517);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1764);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8997);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(942);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1105);
+/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(344);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8198);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(831);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3699);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(133);
 // client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
 // present it during the job, so it gets one only under a claim of this job's, which lasts until the
 // post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
@@ -38,8 +40,10 @@ export const modules = {
 
 
 
+
+
 function client(deps, cfg) {
-    return new _github_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_8__/* .githubDeps */ .kZ)(deps));
+    return new _github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_10__/* .githubDeps */ .kZ)(deps));
 }
 /**
  * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
@@ -81,7 +85,7 @@ function handedOver(deps, cfg, cli) {
         return undefined;
     try {
         const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
-        return new _pending_js__WEBPACK_IMPORTED_MODULE_10__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_12__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -97,16 +101,16 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli) : undefined;
-    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .successorOf */ .k)(next, deps.now());
-    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_7__/* .coordinate */ .vY)(deps, cfg, api);
+    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_11__/* .ticketOf */ .W)(copy, cli) : undefined;
+    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .successorOf */ .k)(next, deps.now());
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_9__/* .coordinate */ .vY)(deps, cfg, api);
     let pre;
     try {
-        pre = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_11__/* .keyOf */ .TN)(next.doc));
+        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_3__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_13__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_11__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_7__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
+        const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_13__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_9__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
         const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -132,8 +136,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
  */
 async function endCliClaim(deps, cfg, cli, end) {
     const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_7__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
-    await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_9__/* .ticketOf */ .W)(copy, cli)));
+    const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_9__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
+    await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_11__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_11__/* .ticketOf */ .W)(copy, cli)));
 }
 
 
@@ -149,15 +153,19 @@ async function endCliClaim(deps, cfg, cli, end) {
 /* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
-/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
-/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(133);
-/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(392);
-/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1105);
-/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8198);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
+/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1764);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8997);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(133);
+/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(392);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1105);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store
 // them, settle the claim and share the result as main would have (docs/design.md, "Cancellation").
+
+
 
 
 
@@ -171,7 +179,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const { core } = deps;
     if (!cfg.secret || !cfg.githubToken)
         return;
-    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_5__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
+    const file = new _pending_js__WEBPACK_IMPORTED_MODULE_7__/* .PendingFile */ .Gf(path, inputRefreshToken, cfg.githubToken, true);
     let record;
     try {
         record = file.read();
@@ -184,9 +192,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         return;
     masker.mask(record.credentials, record.successor.accessToken, record.successor.idToken, ...(0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)((0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(record.credentials)));
     const target = cfg.secret;
-    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
-    const api = new _github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .yN(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
-    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_8__/* .coordinate */ .vY)(deps, cfg, api);
+    core.info(`The main step stopped before storing the rotated credentials; writing them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(target)}.`);
+    const api = new _github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     const ticket = ticketOf(record.copy, record.claim);
     const successor = record.successor;
     const rescued = {
@@ -195,11 +203,11 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     };
     let pre;
     try {
-        pre = await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .preflight */ .Mz)(api, target);
+        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target);
         if (pre.updatedAt !== record.secretUpdatedAt) {
             // Main's own write landed before it was killed (after its settle), or a newer rotation did:
             // never overwritten.
-            core.info(`${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)} changed since the main step read it, so it is left as it is.`);
+            core.info(`${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(target)} changed since the main step read it, so it is left as it is.`);
             file.clear();
             return;
         }
@@ -208,8 +216,8 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // settle may have left there is never replaced by less.
         await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
-        const left = await coord.claims.prune(record.drop);
-        await (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
+        const undeleted = await coord.claims.prune(record.drop);
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
     }
     catch (err) {
         const kept = await coord.keepRescue(ticket, rescued);
@@ -225,14 +233,14 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     file.clear();
     // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.
     await coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined);
-    core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTarget */ .ff)(target)}.`);
+    core.info(`Wrote the rotated credentials to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(target)}.`);
 }
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
 function ticketOf(copy, claim) {
-    const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeClaim */ .d)(claim.value);
+    const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_9__/* .decodeClaim */ .d)(claim.value);
     if (!value)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
-    return _store_claims_js__WEBPACK_IMPORTED_MODULE_6__/* .Claims */ .U.ticket(copy, claim.name, value);
+    return _store_claims_js__WEBPACK_IMPORTED_MODULE_8__/* .Claims */ .U.ticket(copy, claim.name, value);
 }
 
 

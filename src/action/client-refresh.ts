@@ -5,7 +5,9 @@
 import { parseCredentials, serializeCredentials, type Credentials } from '../core/formats/index.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
 import { claimsOf, keyOf } from '../core/marker.js';
-import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { GitHubApi } from '../github/api.js';
+import { preflight, type Preflight } from '../github/secret-read.js';
+import { writeSecret } from '../github/secret-write.js';
 import { refuseJobToken } from '../github/token.js';
 import { ACTION_WORDING, type SecretTarget } from '../github/target.js';
 import { keptClaims } from '../store/protocol.js';

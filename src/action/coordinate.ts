@@ -5,7 +5,7 @@ import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
 import type { Credentials } from '../core/formats/index.js';
 import { claimsOf, isOldCopy as markedOld, type Kept, writtenAt } from '../core/marker.js';
-import { currentUpdatedAt, secretExists } from '../github/secrets.js';
+import { currentUpdatedAt, secretExists } from '../github/secret-read.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
 import { actionsCacheBackend, cacheAvailable } from '../store/cache-backend.js';

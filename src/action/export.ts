@@ -23,7 +23,7 @@ export interface Outcome {
   refreshTokenLive: boolean;
   /** client-refresh: the claim under which the CLI got the refresh token, for the post step to end. */
   cliClaim?: CliClaim;
-  /** After a refresh: `creds` as this job wrote them to the secret, marker included (src/github/secrets.ts). */
+  /** After a refresh: `creds` as this job wrote them to the secret, marker included (src/github/secret-write.ts). */
   stored?: string;
 }
 

@@ -4,7 +4,9 @@
 import { parseCredentials, secretsOf } from '../core/formats/index.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, RELOGIN, UserError, describeError, explained } from '../core/errors.js';
 import { githubDeps, type Deps } from './deps.js';
-import { GitHubApi, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { GitHubApi } from '../github/api.js';
+import { preflight, type Preflight } from '../github/secret-read.js';
+import { writeSecret } from '../github/secret-write.js';
 import { describeTarget } from '../github/target.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
@@ -65,8 +67,8 @@ export async function finishPending(
     // settle may have left there is never replaced by less.
     await coord.claims.settle(ticket, rescued);
     // Main may not have got as far as removing the claims that drop out.
-    const left = await coord.claims.prune(record.drop);
-    await writeSecret(api, target, pre, record.credentials, { claims: [...left, ...record.keep] });
+    const undeleted = await coord.claims.prune(record.drop);
+    await writeSecret(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
   } catch (err) {
     const kept = await coord.keepRescue(ticket, rescued);
     if (kept) file.clear();

@@ -25,7 +25,8 @@ import {
 } from '../core/errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
-import { checkWrite, currentUpdatedAt, preflight, writeSecret, type Preflight } from '../github/secrets.js';
+import { currentUpdatedAt, preflight, type Preflight } from '../github/secret-read.js';
+import { checkWrite, writeSecret } from '../github/secret-write.js';
 import { sodium } from '../github/seal.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
 import { refuseJobToken } from '../github/token.js';
@@ -212,8 +213,8 @@ async function recover(
         // The rotation the holder made: the value names its claim, so that it drops out in its turn.
         const mine = claimOn(current, r.name, r.settledAt);
         const { keep, drop } = keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
-        const left = await run.coord.claims.prune(drop);
-        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: [...left, ...keep] });
+        const undeleted = await run.coord.claims.prune(drop);
+        await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: [...undeleted, ...keep] });
         run.deps.core.info(
           `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
             `${describeTarget(run.target)}.`,
@@ -279,14 +280,14 @@ async function refreshOnce(
           )
         : err;
     }
-    return await store(run, ticket, current, tokens);
+    return await storeNewTokens(run, ticket, current, tokens);
   } finally {
     shield?.release();
   }
 }
 
 /** From the provider's answer on, every path ends in the secret, the sealed rescue or the pending file. */
-async function store(
+async function storeNewTokens(
   run: Run,
   ticket: Ticket,
   current: Credentials,
@@ -316,11 +317,11 @@ async function store(
   );
   // Settled, and the claim that drops out removed, at once: what GitHub would not delete stays
   // named, for a later run to remove.
-  const [, left] = await Promise.all([
+  const [, undeleted] = await Promise.all([
     run.coord.claims.settle(ticket, cfg.share && successor.accessToken ? { successor } : undefined),
     run.coord.claims.prune(drop),
   ]);
-  const keep = [...left, ...newest];
+  const keep = [...undeleted, ...newest];
   let stored: string;
   try {
     stored = await writeSecret(run.api, target, run.pre, value, { claims: keep });

@@ -3,7 +3,8 @@
 // secret of copies that were abandoned (a login stored again by hand). Run after a write-back of a value that named
 // no claims, so once per login, never on the path of an ordinary rotation (docs/design.md, "Leftovers").
 import type { GitHubApi } from '../github/api.js';
-import { deleteSecret, listSecrets } from '../github/secrets.js';
+import { listSecrets } from '../github/secret-read.js';
+import { deleteSecret } from '../github/secret-write.js';
 import { CLAIM_NAME, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
 import { PREFIX, isLeftoverClaim } from '../store/protocol.js';

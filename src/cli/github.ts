@@ -10,7 +10,9 @@ import { httpUrl } from '../core/url.js';
 import type { Visibility } from '../github/answers.js';
 import { repositoryIdOf } from '../github/answers.js';
 import { GitHubApi, GitHubHttpError } from '../github/api.js';
-import { type Access, existingAccess, explain } from '../github/secrets.js';
+import { explain } from '../github/explain.js';
+import type { Access } from '../github/secret-endpoints.js';
+import { existingAccess } from '../github/secret-read.js';
 import { checkPlace, checkSecretName, type SecretPlace, type SecretTarget, type Wording } from '../github/target.js';
 import { refuseJobToken } from '../github/token.js';
 import type { CliDeps } from './deps.js';
@@ -227,6 +229,7 @@ async function repositoryIds(api: GitHubApi, t: SecretTarget & { kind: 'org' }, 
     const doing = `read repository ${t.org}/${repo}`;
     let answer: { data: unknown };
     try {
+      // https://docs.github.com/rest/repos/repos#get-a-repository
       answer = await api.rest.repos.get({ owner: t.org, repo });
     } catch (err) {
       if (err instanceof GitHubHttpError && err.status === 404) {

@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { GitHubApi } from '../github/api.js';
-import { secretExists } from '../github/secrets.js';
+import { secretExists } from '../github/secret-read.js';
 import { describeTarget, type SecretTarget, shellWord } from '../github/target.js';
 import type { CliDeps } from './deps.js';
 import { connect, targetOf } from './github.js';

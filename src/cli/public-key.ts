@@ -1,6 +1,6 @@
 // `oauth-broker public-key`: the key a secret is sealed with, as GitHub answers it, for a seal
 // made where GitHub cannot be reached (the air-gapped hand-over).
-import { readPublicKey } from '../github/secrets.js';
+import { readPublicKey } from '../github/public-key.js';
 import type { CliDeps } from './deps.js';
 import { connect, GITHUB_HELP, PLACE_OPTIONS, placeOf } from './github.js';
 import type { Args, Verb } from './verb.js';

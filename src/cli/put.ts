@@ -5,7 +5,10 @@ import { UserError } from '../core/errors.js';
 import { checkJsonDepth } from '../core/json.js';
 import { neutral } from '../core/neutral.js';
 import { GitHubHttpError } from '../github/api.js';
-import { explain, putSealedValue, readPublicKey, type Sealed } from '../github/secrets.js';
+import { explain } from '../github/explain.js';
+import { readPublicKey } from '../github/public-key.js';
+import type { Sealed } from '../github/secret-endpoints.js';
+import { putSealedValue } from '../github/secret-write.js';
 import { describeTarget } from '../github/target.js';
 import type { CliDeps } from './deps.js';
 import {

@@ -143,7 +143,7 @@ async function present(
 const stamp = (now: number): string => new Date(now).toISOString().replace(/[-:]|\.\d+/g, '');
 
 /** Writes the new credentials over the target, else beside it; only a failure of both loses them. */
-function store(target: Target, from: string, text: string, deps: CliDeps): void {
+function writeCredentialsFile(target: Target, from: string, text: string, deps: CliDeps): void {
   try {
     writePrivateFile(target.path, text, { mode: target.mode });
     return;
@@ -217,7 +217,7 @@ export const verb: Verb = {
       const t = await present(grant, before, from, shield, deps);
       for (const s of [t.accessToken, t.refreshToken, t.idToken]) if (s) deps.secrets.add(s);
       const after = applyTokenSet(before, t, deps.now());
-      store(target, from, `${serializeCredentials(after)}\n`, deps);
+      writeCredentialsFile(target, from, `${serializeCredentials(after)}\n`, deps);
       report(from, before, t, after, deps);
     } finally {
       shield.release();

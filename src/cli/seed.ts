@@ -1,6 +1,7 @@
 // `oauth-broker seed`: stores credentials in a secret, sealed with its public key, exactly as the
 // login wrote them (a first value carries no marker: src/core/marker.ts).
-import { readPublicKey, seedSecret } from '../github/secrets.js';
+import { readPublicKey } from '../github/public-key.js';
+import { seedSecret } from '../github/secret-write.js';
 import type { GitHubApi } from '../github/api.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import type { CliDeps } from './deps.js';

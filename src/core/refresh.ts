@@ -73,7 +73,8 @@ const MAX_ATTEMPTS = 3;
 const QUOTED_CHARS = 48;
 const MAX_RETRY_AFTER_MS = 60_000;
 
-function buildRequest(req: RefreshRequest): { headers: Record<string, string>; body: string } {
+/** The refresh grant's request (RFC 6749 §6.1), the same for every attempt. */
+function buildRefreshRequest(req: RefreshRequest): { headers: Record<string, string>; body: string } {
   const fields: Record<string, string> = {
     grant_type: 'refresh_token',
     refresh_token: req.refreshToken,
@@ -268,8 +269,8 @@ function lastingFailure(service: string, f: FetchFailure & { lasting: Lasting },
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
 function attemptTimeout(deps: RefreshDeps, service: string, attempt: number): number {
   if (!deps.answerBy) return deps.timeoutMs;
-  const left = deps.answerBy.at - deps.answerBy.monotonic();
-  if (left < MIN_ATTEMPT_MS) {
+  const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
+  if (msLeft < MIN_ATTEMPT_MS) {
     throw new UserError(
       `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
         'nothing was spent. Run again.',
@@ -277,7 +278,120 @@ function attemptTimeout(deps: RefreshDeps, service: string, attempt: number): nu
     );
   }
   // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
-  return Math.floor(Math.min(deps.timeoutMs, left));
+  return Math.floor(Math.min(deps.timeoutMs, msLeft));
+}
+
+/** What one attempt brought back: no answer, an answer whose body was lost, or an answer read whole. */
+type Answer =
+  | { kind: 'failed'; failure: FetchFailure; err: unknown }
+  | { kind: 'lost'; status: number; reason: string; err: unknown }
+  | { kind: 'read'; res: Response; text: string };
+
+/** Sends the request once, cut off after `timeoutMs`, and reads the whole answer. */
+async function sendOnce(
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+  timeoutMs: number,
+  deps: RefreshDeps,
+): Promise<Answer> {
+  let res: Response;
+  try {
+    // https://datatracker.ietf.org/doc/html/rfc6749#section-6
+    res = await deps.fetch(url, {
+      method: 'POST',
+      ...request,
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    return { kind: 'failed', failure: classifyFetchError(err, timeoutMs), err };
+  }
+  try {
+    return { kind: 'read', res, text: await res.text() };
+  } catch (err) {
+    return { kind: 'lost', status: res.status, reason: classifyFetchError(err, timeoutMs).reason, err };
+  }
+}
+
+/**
+ * What an answer means for the refresh token: new tokens; not sent, by a failure that may pass
+ * (sent again after a backoff); a 429 or 503 that said when to come back (sent again then, or
+ * `otherwise`); or final: spent, refused with nothing spent, or it may have arrived.
+ */
+type Verdict =
+  | { kind: 'tokens'; tokens: TokenSet }
+  | { kind: 'notSent'; reason: string }
+  | { kind: 'comeBack'; status: number; afterMs: number; otherwise: Error }
+  | Final;
+/** Nothing more is sent: the token spent, refused with nothing spent, or it may have arrived. */
+type Final = { kind: 'spent' | 'refused' | 'mayHaveArrived'; error: Error };
+
+function classifyAnswer(answer: Answer, service: string, secrets: string[], deps: RefreshDeps): Verdict {
+  if (answer.kind === 'failed') {
+    const { failure: f, err } = answer;
+    // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
+    // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
+    if (f.lasting) return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
+    if (deps.failFast && f.unresolved) {
+      const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
+      return { kind: 'refused', error: new UserError(line) };
+    }
+    if (f.notSent) return { kind: 'notSent', reason: f.reason };
+    const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${RUN_AGAIN}.`;
+    const details = [
+      'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
+      RUN_AGAIN_DETAILS,
+    ];
+    return { kind: 'mayHaveArrived', error: new UncertainRefreshError(line, { cause: err, details }) };
+  }
+  if (answer.kind === 'lost') {
+    const line = `${service}: answered ${answer.status} but ${answer.reason}; ${RUN_AGAIN}.`;
+    const details = [
+      'The refresh token may be spent: the provider answered, but its answer was lost.',
+      RUN_AGAIN_DETAILS,
+    ];
+    return { kind: 'mayHaveArrived', error: new UncertainRefreshError(line, { cause: answer.err, details }) };
+  }
+  const { res, text } = answer;
+  if (res.ok) return { kind: 'tokens', tokens: parseTokenSet(text, res.headers.get('content-type') ?? '', service) };
+  const afterMs = retryAfterMs(res.headers.get('retry-after'), deps.now());
+  const refusal = refusalError(service, res.status, text, secrets);
+  if ((res.status === 429 || res.status === 503) && afterMs !== undefined) {
+    return { kind: 'comeBack', status: res.status, afterMs, otherwise: refusal.error };
+  }
+  return refusal;
+}
+
+/** A refusal without a time to come back: the token spent, the request wrong, or it may have arrived. */
+function refusalError(service: string, status: number, text: string, secrets: string[]): Final {
+  const { code, said, details: whole } = describeRefusal(status, text, secrets);
+  if (code && DEAD_TOKEN.has(code)) {
+    const details = [...whole, 'It was already used or revoked.'];
+    return {
+      kind: 'spent',
+      error: new InvalidGrantError(`${service} refused the stored refresh token: ${said}.`, { details }),
+    };
+  }
+  if (status === 401 || status === 400) {
+    return {
+      kind: 'refused',
+      error: new UserError(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+    };
+  }
+  const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
+  const details = [...whole, 'It may have reached the provider, so it is not presented again in this run.'];
+  return { kind: 'mayHaveArrived', error: new UncertainRefreshError(line, { details }) };
+}
+
+/** How long until the attempt after `attempt`, or undefined when there is none. */
+function nextAttemptDelay(
+  verdict: Extract<Verdict, { kind: 'notSent' | 'comeBack' }>,
+  attempt: number,
+  retryDelayMs: number,
+): number | undefined {
+  if (attempt >= MAX_ATTEMPTS) return undefined;
+  if (verdict.kind === 'notSent') return retryDelayMs * 2 ** (attempt - 1);
+  return verdict.afterMs <= MAX_RETRY_AFTER_MS ? verdict.afterMs : undefined;
 }
 
 /**
@@ -290,85 +404,28 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
   const unsent = unsendable(req.tokenUrl);
   if (unsent)
     throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
-  const { headers, body } = buildRequest(req);
+  const request = buildRefreshRequest(req);
   const secrets = [req.refreshToken, req.clientSecret ?? ''];
   for (let attempt = 1; ; attempt++) {
-    let res: Response;
-    let text: string;
-    const timeoutMs = attemptTimeout(deps, service, attempt);
-    try {
-      res = await deps.fetch(req.tokenUrl, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (err) {
-      const f = classifyFetchError(err, timeoutMs);
-      // A certificate the runner refuses, or a URL fetch refuses, fails the same way every time:
-      // retrying would only keep the user waiting. A refused connection or a DNS failure may pass.
-      if (f.lasting) throw lastingFailure(service, { ...f, lasting: f.lasting }, err);
-      if (deps.failFast && f.unresolved)
-        throw new UserError(
-          `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`,
-        );
-      if (f.notSent && attempt < MAX_ATTEMPTS) {
-        const wait = deps.retryDelayMs * 2 ** (attempt - 1);
-        deps.info(`${service}: ${f.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`);
-        await deps.sleep(wait);
-        if (deps.cancelled?.())
-          throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
-        continue;
-      }
-      if (f.notSent)
-        throw new UserError(
-          `${service}: ${f.reason} after ${attempt} attempts; nothing was spent. Check token-url and the runner's ` +
-            'network, then run again.',
-        );
-      throw new UncertainRefreshError(`${service}: ${f.reason}; not retried, as it may have arrived; ${RUN_AGAIN}.`, {
-        cause: err,
-        details: [
-          'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-          RUN_AGAIN_DETAILS,
-        ],
-      });
+    const answer = await sendOnce(req.tokenUrl, request, attemptTimeout(deps, service, attempt), deps);
+    const verdict = classifyAnswer(answer, service, secrets, deps);
+    if (verdict.kind === 'tokens') return verdict.tokens;
+    if (verdict.kind !== 'notSent' && verdict.kind !== 'comeBack') throw verdict.error;
+    const wait = nextAttemptDelay(verdict, attempt, deps.retryDelayMs);
+    if (wait === undefined) {
+      if (verdict.kind === 'comeBack') throw verdict.otherwise;
+      throw new UserError(
+        `${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+          "Check token-url and the runner's network, then run again.",
+      );
     }
-    try {
-      text = await res.text();
-    } catch (err) {
-      const reason = classifyFetchError(err, timeoutMs).reason;
-      throw new UncertainRefreshError(`${service}: answered ${res.status} but ${reason}; ${RUN_AGAIN}.`, {
-        cause: err,
-        details: ['The refresh token may be spent: the provider answered, but its answer was lost.', RUN_AGAIN_DETAILS],
-      });
-    }
-    if (res.ok) return parseTokenSet(text, res.headers.get('content-type') ?? '', service);
-
-    const wait = retryAfterMs(res.headers.get('retry-after'), deps.now());
-    if (
-      (res.status === 429 || res.status === 503) &&
-      wait !== undefined &&
-      wait <= MAX_RETRY_AFTER_MS &&
-      attempt < MAX_ATTEMPTS
-    ) {
-      deps.info(`${service}: answered ${res.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
-      await deps.sleep(wait);
-      if (deps.cancelled?.())
-        throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
-      continue;
-    }
-    const { code, said, details: whole } = describeRefusal(res.status, text, secrets);
-    if (code && DEAD_TOKEN.has(code)) {
-      throw new InvalidGrantError(`${service} refused the stored refresh token: ${said}.`, {
-        details: [...whole, 'It was already used or revoked.'],
-      });
-    }
-    if (res.status === 401 || res.status === 400) {
-      throw new UserError(`${service} ${said}; check client-id, token-url and scope.`, { details: whole });
-    }
-    throw new UncertainRefreshError(`${service} ${said}; the refresh failed and is not retried. Run again later.`, {
-      details: [...whole, 'It may have reached the provider, so it is not presented again in this run.'],
-    });
+    deps.info(
+      verdict.kind === 'notSent'
+        ? `${service}: ${verdict.reason}; the request was not sent, retrying in ${Math.round(wait / 1000)}s`
+        : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`,
+    );
+    await deps.sleep(wait);
+    if (deps.cancelled?.())
+      throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
   }
 }

@@ -70,6 +70,7 @@ export class Issues {
     const doing = `list the open issues of ${this.repository}`;
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data } = await this.call(doing, () =>
+        // https://docs.github.com/rest/issues/issues#list-repository-issues
         this.api.rest.issues.listForRepo({
           owner: this.owner,
           repo: this.repo,
@@ -92,6 +93,7 @@ export class Issues {
   async open(title: string, body: string): Promise<number> {
     const doing = `open an issue in ${this.repository}`;
     const at = { owner: this.owner, repo: this.repo };
+    // https://docs.github.com/rest/issues/issues#create-an-issue
     const { data } = await this.call(doing, () => this.api.rest.issues.create({ ...at, title, body, request: ONCE }));
     return numberOf(data, doing);
   }
@@ -99,6 +101,7 @@ export class Issues {
   async comment(issue: number, body: string): Promise<void> {
     const at = { owner: this.owner, repo: this.repo, issue_number: issue };
     await this.call(`comment on issue #${issue} of ${this.repository}`, () =>
+      // https://docs.github.com/rest/issues/comments#create-an-issue-comment
       this.api.rest.issues.createComment({ ...at, body, request: ONCE }),
     );
   }
@@ -108,6 +111,7 @@ export class Issues {
     await this.comment(issue, body);
     const at = { owner: this.owner, repo: this.repo, issue_number: issue };
     await this.call(`close issue #${issue} of ${this.repository}`, () =>
+      // https://docs.github.com/rest/issues/issues#update-an-issue
       this.api.rest.issues.update({ ...at, state: 'closed', state_reason: 'completed' }),
     );
   }

@@ -5,7 +5,9 @@ import { UserError } from '../../core/errors.js';
 import type { PublicKey } from '../../github/answers.js';
 import { GitHubHttpError, type GitHubApi } from '../../github/api.js';
 import { permissionName, type Resource } from '../../github/explain.js';
-import { checkWrite, readPublicKey, secretExists } from '../../github/secrets.js';
+import { readPublicKey } from '../../github/public-key.js';
+import { secretExists } from '../../github/secret-read.js';
+import { checkWrite } from '../../github/secret-write.js';
 import { describeTarget, type SecretTarget } from '../../github/target.js';
 import { checkVariablesWrite } from '../../github/variables.js';
 

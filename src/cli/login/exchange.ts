@@ -35,6 +35,7 @@ export async function exchangeCode(x: CodeExchange, deps: CliDeps): Promise<Exch
   let res: Response;
   let text: string;
   try {
+    // https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.3
     res = await deps.fetch(x.tokenUrl, {
       method: 'POST',
       headers,

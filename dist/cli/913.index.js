@@ -371,10 +371,10 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
-var sha2 = __webpack_require__(5108);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var utils = __webpack_require__(2565);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js + 2 modules
+var sha2 = __webpack_require__(8842);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js
+var utils = __webpack_require__(4417);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one. A digest, never a key

@@ -788,7 +788,7 @@ function placeholderJwt(claims, expMs) {
 }
 
 // EXTERNAL MODULE: ./src/action/export.ts + 5 modules
-var action_export = __webpack_require__(563);
+var action_export = __webpack_require__(9994);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/proxy/start.ts

@@ -789,10 +789,10 @@ function placeholderJwt(claims, expMs) {
 
 // EXTERNAL MODULE: ./src/core/credfile.ts
 var credfile = __webpack_require__(7321);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
-var sha2 = __webpack_require__(5108);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var utils = __webpack_require__(2565);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js + 2 modules
+var sha2 = __webpack_require__(8842);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js
+var utils = __webpack_require__(4417);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 // A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
 // `fingerprint` output and `oauth-broker status` print the same one. A digest, never a key

@@ -37,6 +37,34 @@ export function jobs(si: StandIns, pat: string) {
     return { credentials, refreshToken, accessToken };
   }
 
+  /** A Max login as Claude Code writes it (plan and tier too), kept by `store` (the repository secret by default). */
+  function seedMax(
+    ttlMs: number,
+    store: (value: string) => void = (v) => si.gh.setRepoSecret(REPO, SECRET, v),
+  ): Seeded {
+    const { refreshToken, accessToken } = si.oauth.issue(['user:inference', 'user:profile']);
+    const credentials = JSON.stringify({
+      claudeAiOauth: {
+        accessToken,
+        refreshToken,
+        expiresAt: Date.now() + ttlMs,
+        scopes: ['user:inference', 'user:profile'],
+        subscriptionType: 'max',
+        rateLimitTier: 'default_claude_max_20x',
+      },
+    });
+    store(credentials);
+    return { credentials, refreshToken, accessToken };
+  }
+
+  /** The Claude Code login in the repository secret: its two tokens, and the whole claudeAiOauth. */
+  function tokensInSecret(): { accessToken: string; refreshToken: string; doc: Record<string, unknown> } {
+    const doc = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as {
+      claudeAiOauth: { accessToken: string; refreshToken: string };
+    };
+    return { ...doc.claudeAiOauth, doc: doc.claudeAiOauth };
+  }
+
   function stored(where: Where = { repo: REPO }): string {
     if ('org' in where) return si.gh.orgSecret(where.org, SECRET)!.value;
     if ('env' in where) return si.gh.envSecret(where.repo, where.env, SECRET)!.value;
@@ -77,7 +105,7 @@ export function jobs(si: StandIns, pat: string) {
     expect(si.oauth.isLive(refreshTokenIn(stored(where)))).toBe(true);
   }
 
-  return { seed, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept };
+  return { seed, seedMax, tokensInSecret, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept };
 }
 
 export const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
@@ -88,6 +116,21 @@ export function expectOneCleanLine(r: RunResult, message: RegExp): void {
   expect(errorOf(r)).toMatch(message);
   expect(r.stdout.match(/^::error::/gm)).toHaveLength(1);
   expect(r.stdout).not.toMatch(/\n\s+at /);
+}
+
+/** The one ::error:: line of a failed run, unescaped. */
+export function errorLine(r: RunResult): string {
+  const lines = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  expect(lines).toHaveLength(1);
+  return lines[0].slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+}
+
+/** The harness has checked the run leaks nothing; this is the one line it fails with, and stderr is empty. */
+export function expectCleanFailure(r: RunResult, message: RegExp): void {
+  expect(r.code).toBe(1);
+  expect(errorLine(r)).toMatch(message);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
 }
 
 export function expectSuccess(r: RunResult): void {

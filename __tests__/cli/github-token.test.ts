@@ -5,16 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeToken } from '../support/fake-tokens.js';
 import { claudeCodeLogin } from '../support/logins.js';
-import type { GitHubServer } from '../support/github-server.js';
 import { closedPort } from '../support/http.js';
 import { failure, lines, REPO, SECRET, useCliGitHub } from '../support/cli-github.js';
 
-const api = useCliGitHub();
-const { pat, cli } = api;
-let gh: GitHubServer;
-beforeAll(() => {
-  gh = api.gh;
-});
+const { gh, pat, cli } = useCliGitHub();
 
 describe('the token and the API', () => {
   /** A `gh` that records its arguments and prints the token (or fails). */

@@ -6,18 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEntry, runCli, scratchHome } from '../support/cli.js';
 import { claudeCodeLogin } from '../support/logins.js';
-import type { GitHubServer } from '../support/github-server.js';
 import { closedPort } from '../support/http.js';
 import { assertNoLeak } from '../support/leaks.js';
 import { repoRoot, stepNode } from '../support/runner.js';
 import { file, lines, REPO, SECRET, stored, useCliGitHub } from '../support/cli-github.js';
 
-const api = useCliGitHub();
-const { pat, cli, writes } = api;
-let gh: GitHubServer;
-beforeAll(() => {
-  gh = api.gh;
-});
+const { gh, pat, cli, writes } = useCliGitHub();
 
 describe('oauth-broker seal and put', () => {
   it('public-key prints GitHub’s {key_id,key}, for a repository, an environment and an organization', async () => {

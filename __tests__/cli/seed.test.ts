@@ -2,15 +2,9 @@
 // each secret holds is compared with the input; what it refuses before anything is sent; each verb's usage.
 import { fakeToken } from '../support/fake-tokens.js';
 import { claudeCodeLogin } from '../support/logins.js';
-import type { GitHubServer } from '../support/github-server.js';
 import { file, lines, REPO, SECRET, stored, useCliGitHub } from '../support/cli-github.js';
 
-const api = useCliGitHub();
-const { reader, jobToken, cli, writes } = api;
-let gh: GitHubServer;
-beforeAll(() => {
-  gh = api.gh;
-});
+const { gh, reader, jobToken, cli, writes } = useCliGitHub();
 
 describe('oauth-broker seed', () => {
   it.each([

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CliOptions, runCli, scratchHome } from './cli.js';
 import { fakeToken } from './fake-tokens.js';
+import { following } from './stand-ins.js';
 import { type GitHubServer, startGitHubServer } from './github-server.js';
 
 export const REPO = 'octo/app';
@@ -62,9 +63,8 @@ export function useCliGitHub() {
   const writes = () => server().requests.filter((r) => r.method === 'PUT');
 
   return {
-    get gh(): GitHubServer {
-      return server();
-    },
+    /** The file's GitHub stand-in. */
+    gh: following(server),
     pat,
     reader,
     jobToken,

@@ -3,22 +3,15 @@
 // clear line, exit 1, nothing changed. In-process (support/step.ts), and through dist/main ("(dist)").
 import { closedPort } from './support/http.js';
 import { runAction } from './support/runner.js';
-import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { errorLine, expectCleanFailure, jobs, type Seeded } from './support/jobs.js';
+import { errorLine, expectCleanFailure, useMaxLoginJob } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
-const JOB_TOKEN = fakeToken('app-token');
 const WEAK = fakeToken('pat');
 const FOREIGN = fakeToken('pat');
-const si = useStandIns(PAT, { cache: false });
-beforeEach(() => si.gh.addToken(JOB_TOKEN, { kind: 'job' }));
-const j = jobs(si, PAT);
-const seed = j.seedMax;
-const inputs = (s: Seeded, extra: Record<string, string> = {}): Record<string, string> =>
-  j.inputs(s.credentials, extra);
-const { tokensInSecret } = j;
+const { si, JOB_TOKEN, seed, inputs, tokensInSecret } = useMaxLoginJob(PAT);
 
 describe('nothing is spent that cannot be stored', () => {
   it.each([

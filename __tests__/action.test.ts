@@ -3,20 +3,13 @@
 // and dist/post as the runner runs them (the tests marked "(dist)").
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { assertMasked, runAction, runMainThenPost } from './support/runner.js';
-import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { runStep, runStepThenPost } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { expectCleanFailure, jobs, type Seeded } from './support/jobs.js';
+import { expectCleanFailure, useMaxLoginJob } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
-const JOB_TOKEN = fakeToken('app-token');
-const si = useStandIns(PAT, { cache: false });
-beforeEach(() => si.gh.addToken(JOB_TOKEN, { kind: 'job' }));
-const j = jobs(si, PAT);
-const seed = j.seedMax;
-const inputs = (s: Seeded, extra: Record<string, string> = {}): Record<string, string> =>
-  j.inputs(s.credentials, extra);
-const { tokensInSecret } = j;
+const { si, seed, inputs, tokensInSecret } = useMaxLoginJob(PAT);
 
 describe('stored access token still valid', () => {
   it.each([false, true])('is used with no network call at all (dist, RUNNER_DEBUG=%s)', async (debug) => {

@@ -2,7 +2,8 @@
 // the stand-ins (support/step.ts): the seed, the inputs a job is given, what the secret and the claims
 // beside it hold, and the invariant every topology keeps. For the files about claims between jobs.
 import type { RunResult } from './runner.js';
-import { HOUR, REPO, SECRET, type StandIns } from './stand-ins.js';
+import { fakeToken } from './fake-tokens.js';
+import { HOUR, REPO, SECRET, type StandIns, useStandIns } from './stand-ins.js';
 import { runStep, type Clock, type StepOptions } from './step.js';
 
 export type Where = { repo: string } | { org: string } | { repo: string; env: string };
@@ -106,6 +107,17 @@ export function jobs(si: StandIns, pat: string) {
   }
 
   return { seed, seedMax, tokensInSecret, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept };
+}
+
+/** A file of main and post step tests: the stand-ins without a cache, a job token GitHub knows, a Max login. */
+export function useMaxLoginJob(pat: string) {
+  const si = useStandIns(pat, { cache: false });
+  const JOB_TOKEN = fakeToken('app-token');
+  beforeEach(() => si.gh.addToken(JOB_TOKEN, { kind: 'job' }));
+  const j = jobs(si, pat);
+  const inputs = (s: Seeded, extra: Record<string, string> = {}): Record<string, string> =>
+    j.inputs(s.credentials, extra);
+  return { si, JOB_TOKEN, seed: j.seedMax, inputs, tokensInSecret: j.tokensInSecret };
 }
 
 export const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';

@@ -6,7 +6,7 @@ import { runAction } from './support/runner.js';
 import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { errorLine, expectCleanFailure, useMaxLoginJob } from './support/jobs.js';
+import { errorLine, expectCleanFailure, presentRefreshToken, useMaxLoginJob } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const WEAK = fakeToken('pat');
@@ -91,15 +91,7 @@ describe('provider failures', () => {
   it('a spent refresh token (invalid_grant) fails with one clear line and changes nothing', async () => {
     const s = seed(-HOUR);
     // Spend it elsewhere first, as a local login or another run would.
-    await fetch(si.oauth.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'refresh_token',
-        refresh_token: s.refreshToken,
-        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-      }),
-    });
+    await presentRefreshToken(si.oauth.tokenUrl, s.refreshToken);
     const r = await runStep('main', { inputs: inputs(s), debug: true });
     expectCleanFailure(
       r,

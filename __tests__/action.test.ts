@@ -1,12 +1,12 @@
 // The main and post steps against local stand-ins of the provider's token endpoint and GitHub's
 // secrets API: in-process (support/step.ts), and for the paths users run most, the bundled dist/main
 // and dist/post as the runner runs them (the tests marked "(dist)").
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { assertMasked, runAction, runMainThenPost } from './support/runner.js';
 import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { runStep, runStepThenPost } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { expectCleanFailure, useMaxLoginJob } from './support/jobs.js';
+import { cliRefreshes, expectCleanFailure, useMaxLoginJob } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const { si, seed, inputs, tokensInSecret } = useMaxLoginJob(PAT);
@@ -286,27 +286,7 @@ describe('client-refresh', () => {
     expect(file.claudeAiOauth.refreshToken).toBe(s.refreshToken);
 
     // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
-    const res = await fetch(si.oauth.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'refresh_token',
-        refresh_token: s.refreshToken,
-        client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-      }),
-    });
-    const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
-    writeFileSync(
-      path,
-      JSON.stringify({
-        claudeAiOauth: {
-          ...file.claudeAiOauth,
-          accessToken: t.access_token,
-          refreshToken: t.refresh_token,
-          expiresAt: Date.now() + t.expires_in * 1000,
-        },
-      }),
-    );
+    const t = await cliRefreshes(si.oauth.tokenUrl, path, s.refreshToken);
 
     const post = await runAction('post', { inputs: given, state: main.state, home: main.home });
     expect(post.code).toBe(0);

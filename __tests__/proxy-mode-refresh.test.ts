@@ -6,7 +6,7 @@ import { runAction, type RunResult } from './support/runner.js';
 import type { Seeded } from './support/jobs.js';
 import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { REFRESH_INPUTS, renewal } from '../src/proxy/renew.js';
-import { ask, expectNothingOf, gone, laterStepSees, useProxyJob } from './support/proxy-job.js';
+import { ask, expectNothingOf, gone, laterStepSees, useProxyJob, postAfter } from './support/proxy-job.js';
 
 const PAT = fakeToken('pat');
 const { si, seed, inputs, proxyPid, upstream } = useProxyJob(PAT);
@@ -28,13 +28,7 @@ describe('proxy: true, mid-job refresh (dist)', () => {
   }
 
   async function later(main: RunResult, s: Seeded): Promise<RunResult> {
-    const post = await runAction('post', {
-      inputs: inputs(s),
-      home: main.home,
-      runnerTemp: main.runnerTemp,
-      state: main.state,
-      env: main.env,
-    });
+    const post = await postAfter(main, inputs(s));
     expect(post.code).toBe(0);
     return post;
   }

@@ -13,7 +13,7 @@ import { distEntry, runAction, runMainThenPost } from './support/runner.js';
 import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { messagesStream } from './support/upstream.js';
 import { startProxy } from './support/proxy.js';
-import { alive, ask, expectNothingOf, gone, laterStepSees, useProxyJob } from './support/proxy-job.js';
+import { alive, ask, expectNothingOf, gone, laterStepSees, useProxyJob, postAfter } from './support/proxy-job.js';
 
 const PAT = fakeToken('pat');
 const { si, seed, inputs, proxyPid, upstream } = useProxyJob(PAT);
@@ -60,13 +60,7 @@ describe('proxy: true (dist)', () => {
     if (process.platform === 'linux') expect(seen).toContain(`RUNNER_TEMP=${main.runnerTemp}`);
     expectNothingOf(seen, s.accessToken, s.refreshToken, mcpToken, s.credentials, PAT);
 
-    const post = await runAction('post', {
-      inputs: inputs(s, { 'credentials-file': 'auto' }),
-      home: main.home,
-      runnerTemp: main.runnerTemp,
-      state: main.state,
-      env: main.env,
-    });
+    const post = await postAfter(main, inputs(s, { 'credentials-file': 'auto' }));
     expect(post.code).toBe(0);
     expect(await gone(pid)).toBe(true);
     expect(post.stdout).toContain('Stopped: the credential proxy, which forwarded 1 request and refused 1.');
@@ -87,13 +81,7 @@ describe('proxy: true (dist)', () => {
     expect(upstream.requests[0].headers.authorization).toBe(`Bearer ${stored.accessToken}`);
     const tokens = [s.accessToken, s.refreshToken, stored.accessToken, stored.refreshToken, s.credentials];
     expectNothingOf(laterStepSees(main, pid), ...tokens);
-    const post = await runAction('post', {
-      inputs: inputs(s),
-      home: main.home,
-      runnerTemp: main.runnerTemp,
-      state: main.state,
-      env: main.env,
-    });
+    const post = await postAfter(main, inputs(s));
     expect(post.code).toBe(0);
     expect(await gone(pid)).toBe(true);
   });

@@ -120,6 +120,17 @@ export function useMaxLoginJob(pat: string) {
   return { si, JOB_TOKEN, seed: j.seedMax, inputs, tokensInSecret: j.tokensInSecret };
 }
 
+/** GitHub answers 502 to the next five writes of the secret: more than the write-back's retries. */
+export function failSecretWrites(si: StandIns): void {
+  for (let i = 0; i < 5; i++)
+    si.gh.faults.push({
+      method: 'PUT',
+      pathIncludes: `secrets/${SECRET}`,
+      status: 502,
+      body: '{"message":"Bad Gateway"}',
+    });
+}
+
 export const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
 
 /** The harness has checked the run leaks nothing; this is the one line it fails with. */
@@ -149,6 +160,19 @@ export function expectSuccess(r: RunResult): void {
   expect({ code: r.code, error: errorOf(r) }).toEqual({ code: 0, error: '' });
 }
 
+/** Presents a Claude Code refresh token at the token endpoint, as Claude Code does (spending it). */
+export function presentRefreshToken(tokenUrl: string, refreshToken: string): Promise<Response> {
+  return fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+    }),
+  });
+}
+
 /**
  * A Claude Code CLI that refreshes by itself, as Claude Code does: presents the refresh token at the
  * token endpoint, and rewrites its credentials file with the rotation. The tokens it was given.
@@ -160,15 +184,7 @@ export async function cliRefreshes(
 ): Promise<{ access_token: string; refresh_token: string }> {
   const { readFileSync, writeFileSync } = await import('node:fs');
   const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-  const res = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-    }),
-  });
+  const res = await presentRefreshToken(tokenUrl, refreshToken);
   const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
   const rotated = {
     ...file.claudeAiOauth,

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, type Seeded } from './jobs.js';
 import { leaks } from './leaks.js';
-import { distEntry, type RunResult } from './runner.js';
+import { distEntry, runAction, type RunResult } from './runner.js';
 import { following, REPO, type UsedStandIns, useStandIns } from './stand-ins.js';
 import { startUpstream, type Upstream } from './upstream.js';
 
@@ -69,6 +69,17 @@ export async function ask(main: RunResult, token = main.env.CLAUDE_CODE_OAUTH_TO
       'content-type': 'application/json',
     },
     body: '{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[]}',
+  });
+}
+
+/** The post step through the bundle after `main`: with its HOME, RUNNER_TEMP, state and environment. */
+export function postAfter(main: RunResult, inputs: Record<string, string>): Promise<RunResult> {
+  return runAction('post', {
+    inputs,
+    home: main.home,
+    runnerTemp: main.runnerTemp,
+    state: main.state,
+    env: main.env,
   });
 }
 

@@ -10,6 +10,7 @@ import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.j
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
+import { failSecretWrites, jobs } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
@@ -39,16 +40,7 @@ async function until(done: () => boolean): Promise<void> {
   expect(done()).toBe(true);
 }
 
-function inputs(credentials: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    credentials,
-    'secret-name': SECRET,
-    'github-token': PAT,
-    'github-api-url': si.gh.url,
-    'token-url': si.oauth.tokenUrl,
-    ...extra,
-  };
-}
+const { inputs } = jobs(si, PAT);
 
 /** Main (dist/) as the runner kills it: the provider has answered, the write-back hangs, then SIGKILL. */
 async function killedDuringWrite(
@@ -218,13 +210,7 @@ describe('the post step finishing what main could not', () => {
     // GitHub refuses main's settle and its rescue in the claim too: only the pending file keeps the rotation.
     const patch = { method: 'PATCH', path: CLAIM_VARIABLE, status: 403, body: '{"message":"Resource not accessible"}' };
     si.gh.faults.push(patch, patch);
-    for (let i = 0; i < 5; i++)
-      si.gh.faults.push({
-        method: 'PUT',
-        pathIncludes: `secrets/${SECRET}`,
-        status: 502,
-        body: '{"message":"Bad Gateway"}',
-      });
+    failSecretWrites(si);
     const given = inputs(s.credentials, { share: 'false' });
     const main = await runStep('main', { inputs: given, runnerTemp });
     expect(main.stdout).toMatch(/^::error::github-api-url: could not write .*502/m);

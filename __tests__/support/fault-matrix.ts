@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CacheFault, CacheFaultRoute } from './cache-server.js';
 import type { GitHubFault } from './github-server.js';
 import { closedPort } from './http.js';
+import { jobs } from './jobs.js';
 import type { OAuthFault } from './oauth-server.js';
 import { repoRoot, runAction, runMainThenPost, type RunResult } from './runner.js';
 import { CLAIM_VARIABLE, REPO, SECRET, VARIABLES, type StandIns } from './stand-ins.js';
@@ -41,14 +42,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
     post = false,
   ): Promise<RunResult> {
     if (later) si.gh.advance(LEASE_MS + 5_000);
-    const inputs = {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': si.oauth.tokenUrl,
-      ...over.inputs,
-    };
+    const inputs = jobs(si, PAT).inputs(credentials, over.inputs);
     const cache = over.store === false ? {} : si.cache.env('refs/heads/main');
     const env = { ...cache, OAUTH_BROKER_LEASE_MS: String(LEASE_MS), ...over.env };
     if (e2e) {

@@ -26,36 +26,30 @@ export interface JobOptions {
 
 /** The helpers over the stand-ins `si`, whose GitHub knows `pat`. */
 export function jobs(si: StandIns, pat: string) {
+  /** A new login of `scopes` as Claude Code writes it, its access token expiring in `ttlMs`, with `more` fields. */
+  function login(scopes: string[], ttlMs: number, more: Record<string, string> = {}): Seeded {
+    const { refreshToken, accessToken } = si.oauth.issue(scopes);
+    const claudeAiOauth = { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes, ...more };
+    return { credentials: JSON.stringify({ claudeAiOauth }), refreshToken, accessToken };
+  }
+
   /** A login whose access token has `ttlMs` left (expired by default), stored where `where` says. */
   function seed(where: Where = { repo: REPO }, ttlMs = -HOUR): Seeded {
-    const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-    const credentials = JSON.stringify({
-      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
-    });
-    if ('org' in where) si.gh.setOrgSecret(where.org, SECRET, credentials, 'selected', [4242, 4343]);
-    else if ('env' in where) si.gh.setEnvSecret(where.repo, where.env, SECRET, credentials);
-    else si.gh.setRepoSecret(where.repo, SECRET, credentials);
-    return { credentials, refreshToken, accessToken };
+    const s = login(['user:inference'], ttlMs);
+    if ('org' in where) si.gh.setOrgSecret(where.org, SECRET, s.credentials, 'selected', [4242, 4343]);
+    else if ('env' in where) si.gh.setEnvSecret(where.repo, where.env, SECRET, s.credentials);
+    else si.gh.setRepoSecret(where.repo, SECRET, s.credentials);
+    return s;
   }
 
   /** A Max login as Claude Code writes it (plan and tier too), kept by `store` (the repository secret by default). */
-  function seedMax(
-    ttlMs: number,
-    store: (value: string) => void = (v) => si.gh.setRepoSecret(REPO, SECRET, v),
-  ): Seeded {
-    const { refreshToken, accessToken } = si.oauth.issue(['user:inference', 'user:profile']);
-    const credentials = JSON.stringify({
-      claudeAiOauth: {
-        accessToken,
-        refreshToken,
-        expiresAt: Date.now() + ttlMs,
-        scopes: ['user:inference', 'user:profile'],
-        subscriptionType: 'max',
-        rateLimitTier: 'default_claude_max_20x',
-      },
+  function seedMax(ttlMs: number, store = (v: string): void => si.gh.setRepoSecret(REPO, SECRET, v)): Seeded {
+    const s = login(['user:inference', 'user:profile'], ttlMs, {
+      subscriptionType: 'max',
+      rateLimitTier: 'default_claude_max_20x',
     });
-    store(credentials);
-    return { credentials, refreshToken, accessToken };
+    store(s.credentials);
+    return s;
   }
 
   /** The Claude Code login in the repository secret: its two tokens, and the whole claudeAiOauth. */
@@ -96,6 +90,14 @@ export function jobs(si: StandIns, pat: string) {
     });
   }
 
+  /** `times` refresh jobs, each on what the last stored, GitHub's clock `apartMs` on before each; all succeed. */
+  async function rotate(times: number, apartMs: number): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      si.gh.advance(apartMs);
+      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    }
+  }
+
   /** The claims beside a secret: the broker's variables there. */
   const claimsAt = (where: Where = { repo: REPO }): string[] =>
     si.gh.variableNames(where).filter((n) => n.startsWith('OAUTH_BROKER_'));
@@ -106,7 +108,7 @@ export function jobs(si: StandIns, pat: string) {
     expect(si.oauth.isLive(refreshTokenIn(stored(where)))).toBe(true);
   }
 
-  return { seed, seedMax, tokensInSecret, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept };
+  return { seed, seedMax, tokensInSecret, stored, refreshTokenIn, inputs, job, rotate, claimsAt, expectLoginKept };
 }
 
 /** A file of main and post step tests: the stand-ins without a cache, a job token GitHub knows, a Max login. */

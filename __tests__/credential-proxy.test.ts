@@ -406,6 +406,19 @@ describe('refusals: nothing reaches upstream', () => {
 });
 
 describe('the proxy process', () => {
+  /** The daemon's io: logging to the test's log, polling its lease every 10 ms, the runner alive as `alive` says. */
+  const daemonIo = (alive: () => boolean) => ({
+    log: (l: string) => log.push(l),
+    env: {},
+    fetch: globalThis.fetch,
+    now: Date.now,
+    sleep: async () => undefined,
+    monotonic: () => 0,
+    pollMs: 10,
+    exists: existsSync,
+    alive,
+  });
+
   const handoff = (lease: string, watch = process.pid): Handoff => ({
     v: 1,
     provider: 'anthropic',
@@ -442,17 +455,10 @@ describe('the proxy process', () => {
     const lease = join(dir, 'lease');
     writeFileSync(lease, '');
     let runner = true;
-    const io = {
-      log: (l: string) => log.push(l),
-      env: {},
-      fetch: globalThis.fetch,
-      now: Date.now,
-      sleep: async () => undefined,
-      monotonic: () => 0,
-      pollMs: 10,
-      exists: existsSync,
-    };
-    const daemon = await serve(handoff(lease), { ...io, alive: () => runner });
+    const daemon = await serve(
+      handoff(lease),
+      daemonIo(() => runner),
+    );
     const res = await fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' });
     expect(res.status).toBe(200);
     if (removeLease) rmSync(lease);
@@ -467,18 +473,10 @@ describe('the proxy process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'proxy-lease-'));
     const lease = join(dir, 'lease');
     writeFileSync(lease, '');
-    const io = {
-      log: (l: string) => log.push(l),
-      env: {},
-      fetch: globalThis.fetch,
-      now: Date.now,
-      sleep: async () => undefined,
-      monotonic: () => 0,
-      pollMs: 10,
-      exists: existsSync,
-      alive: () => false,
-    };
-    const daemon = await serve(handoff(lease, 0), io);
+    const daemon = await serve(
+      handoff(lease, 0),
+      daemonIo(() => false),
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect((await fetch(`${daemon.url}/v1/messages`, { method: 'POST', headers: claude(), body: '{}' })).status).toBe(
       200,

@@ -10,7 +10,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import sodium from 'libsodium-wrappers';
 import nacl from 'tweetnacl';
 import { rememberSecret } from './fake-tokens.js';
@@ -44,7 +43,7 @@ import {
   type StoredWorkflow,
   type WorkflowState,
 } from './github-workflows.js';
-import { Delays, closeServer, readBody } from './http.js';
+import { Delays, closeServer, readBody, listenOnLoopback } from './http.js';
 
 export type { StoredVariable } from './github-variables.js';
 export type { StoredRun, StoredWorkflow, WorkflowState } from './github-workflows.js';
@@ -347,12 +346,7 @@ class FakeGitHubServer implements GitHubServer {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}${this.prefix}`;
+    this.url = `${await listenOnLoopback(this.server)}${this.prefix}`;
   }
 
   close(): Promise<void> {

@@ -152,48 +152,33 @@ function base64url(data: string): string {
   return Buffer.from(data, 'utf8').toString('base64url');
 }
 
+const TWIRP_CODES: Record<number, string> = {
+  400: 'invalid_argument',
+  401: 'unauthenticated',
+  403: 'permission_denied',
+  404: 'not_found',
+  409: 'already_exists',
+  412: 'failed_precondition',
+  429: 'resource_exhausted',
+  501: 'unimplemented',
+  503: 'unavailable',
+};
+
 function twirpCodeFor(status: number): string {
-  switch (status) {
-    case 400:
-      return 'invalid_argument';
-    case 401:
-      return 'unauthenticated';
-    case 403:
-      return 'permission_denied';
-    case 404:
-      return 'not_found';
-    case 409:
-      return 'already_exists';
-    case 412:
-      return 'failed_precondition';
-    case 429:
-      return 'resource_exhausted';
-    case 501:
-      return 'unimplemented';
-    case 503:
-      return 'unavailable';
-    default:
-      return status >= 500 ? 'internal' : 'unknown';
-  }
+  return TWIRP_CODES[status] ?? (status >= 500 ? 'internal' : 'unknown');
 }
 
+const AZURE_CODES: Record<number, string> = {
+  400: 'InvalidInput',
+  403: 'AuthenticationFailed',
+  404: 'BlobNotFound',
+  409: 'BlobImmutableDueToPolicy',
+  412: 'ConditionNotMet',
+  503: 'ServerBusy',
+};
+
 function azureCodeFor(status: number): string {
-  switch (status) {
-    case 400:
-      return 'InvalidInput';
-    case 403:
-      return 'AuthenticationFailed';
-    case 404:
-      return 'BlobNotFound';
-    case 409:
-      return 'BlobImmutableDueToPolicy';
-    case 412:
-      return 'ConditionNotMet';
-    case 503:
-      return 'ServerBusy';
-    default:
-      return status >= 500 ? 'InternalError' : 'InvalidInput';
-  }
+  return AZURE_CODES[status] ?? (status >= 500 ? 'InternalError' : 'InvalidInput');
 }
 
 function xmlEscape(text: string): string {

@@ -62,6 +62,10 @@ function expectWarning(stderr: string, provider: string): void {
   );
 }
 
+/** `import KIND --out -` through the bundle in `env`: the login on stdout, as the test asked. */
+const importToStdout = (kind: string, env: Record<string, string>) =>
+  runCli(['import', kind, '--out', '-'], { env, secretsOnStdout: true });
+
 describe('oauth-broker import claude-code', () => {
   it('copies ~/.claude/.credentials.json to --out (0600), warns, and leaves the keychain alone', async () => {
     const home = scratchHome();
@@ -89,10 +93,7 @@ describe('oauth-broker import claude-code', () => {
     const dir = join(home, 'work-profile');
     const login = claudeLogin();
     put(join(dir, '.credentials.json'), login);
-    const r = await runCli(['import', 'claude-code', '--out', '-'], {
-      env: { HOME: home, CLAUDE_CONFIG_DIR: dir },
-      secretsOnStdout: true,
-    });
+    const r = await importToStdout('claude-code', { HOME: home, CLAUDE_CONFIG_DIR: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(login);
     expect(r.stderr).toContain(`from ${join(dir, '.credentials.json')}:`);
@@ -181,10 +182,7 @@ describe('oauth-broker import codex', () => {
     const codexHome = join(home, 'codex-home');
     const inCodexHome = codexLogin();
     put(join(codexHome, 'auth.json'), inCodexHome);
-    const c = await runCli(['import', 'codex', '--out', '-'], {
-      env: { HOME: home, CODEX_HOME: codexHome },
-      secretsOnStdout: true,
-    });
+    const c = await importToStdout('codex', { HOME: home, CODEX_HOME: codexHome });
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toEqual(inCodexHome);
     expect(c.stderr).toContain(`Imported the Codex login from ${join(codexHome, 'auth.json')}: access token expires`);

@@ -152,33 +152,25 @@ function base64url(data: string): string {
   return Buffer.from(data, 'utf8').toString('base64url');
 }
 
-const TWIRP_CODES: Record<number, string> = {
-  400: 'invalid_argument',
-  401: 'unauthenticated',
-  403: 'permission_denied',
-  404: 'not_found',
-  409: 'already_exists',
-  412: 'failed_precondition',
-  429: 'resource_exhausted',
-  501: 'unimplemented',
-  503: 'unavailable',
+/** A status's error code in a twirp answer and in an Azure blob answer. */
+const ERROR_CODES: Record<number, { twirp: string; azure?: string }> = {
+  400: { twirp: 'invalid_argument', azure: 'InvalidInput' },
+  401: { twirp: 'unauthenticated' },
+  403: { twirp: 'permission_denied', azure: 'AuthenticationFailed' },
+  404: { twirp: 'not_found', azure: 'BlobNotFound' },
+  409: { twirp: 'already_exists', azure: 'BlobImmutableDueToPolicy' },
+  412: { twirp: 'failed_precondition', azure: 'ConditionNotMet' },
+  429: { twirp: 'resource_exhausted' },
+  501: { twirp: 'unimplemented' },
+  503: { twirp: 'unavailable', azure: 'ServerBusy' },
 };
 
 function twirpCodeFor(status: number): string {
-  return TWIRP_CODES[status] ?? (status >= 500 ? 'internal' : 'unknown');
+  return ERROR_CODES[status]?.twirp ?? (status >= 500 ? 'internal' : 'unknown');
 }
 
-const AZURE_CODES: Record<number, string> = {
-  400: 'InvalidInput',
-  403: 'AuthenticationFailed',
-  404: 'BlobNotFound',
-  409: 'BlobImmutableDueToPolicy',
-  412: 'ConditionNotMet',
-  503: 'ServerBusy',
-};
-
 function azureCodeFor(status: number): string {
-  return AZURE_CODES[status] ?? (status >= 500 ? 'InternalError' : 'InvalidInput');
+  return ERROR_CODES[status]?.azure ?? (status >= 500 ? 'InternalError' : 'InvalidInput');
 }
 
 function xmlEscape(text: string): string {
@@ -381,6 +373,16 @@ export async function startCacheServer(): Promise<CacheServer> {
   };
 
   const md5 = (data: Buffer): string => createHash('md5').update(data).digest('base64');
+  /** Azure's empty 201 to a write, encrypted at rest; with the MD5 of `body` for a Put Blob or a Put Block. */
+  const created = (res: ServerResponse, headers: Record<string, string>, body?: Buffer): void => {
+    res.writeHead(201, {
+      ...headers,
+      ...(body ? { 'Content-MD5': md5(body) } : {}),
+      'x-ms-request-server-encrypted': 'true',
+      'Content-Length': '0',
+    });
+    res.end();
+  };
 
   /** Azure Blob: Put Blob, Put Block, Put Block List, Get Blob, Get Blob Properties. */
   const handleBlob = (req: IncomingMessage, res: ServerResponse, url: URL, blobName: string, body: Buffer): void => {
@@ -448,15 +450,7 @@ export async function startCacheServer(): Promise<CacheServer> {
         commitBlob(entry, body);
         entry.uncommittedBlocks.clear();
         entry.committedBlocks.clear();
-        res.writeHead(201, {
-          ...common,
-          ETag: entry.etag,
-          'Last-Modified': entry.lastModified.toUTCString(),
-          'Content-MD5': md5(body),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': '0',
-        });
-        res.end();
+        created(res, { ...common, ETag: entry.etag, 'Last-Modified': entry.lastModified.toUTCString() }, body);
         return;
       }
       if (comp === 'block') {
@@ -469,13 +463,7 @@ export async function startCacheServer(): Promise<CacheServer> {
           );
         }
         entry.uncommittedBlocks.set(blockId, body);
-        res.writeHead(201, {
-          ...common,
-          'Content-MD5': md5(body),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': '0',
-        });
-        res.end();
+        created(res, common, body);
         return;
       }
       if (comp === 'blocklist') {
@@ -498,14 +486,7 @@ export async function startCacheServer(): Promise<CacheServer> {
         commitBlob(entry, Buffer.concat(parts));
         entry.uncommittedBlocks.clear();
         entry.committedBlocks = blocks;
-        res.writeHead(201, {
-          ...common,
-          ETag: entry.etag,
-          'Last-Modified': entry.lastModified.toUTCString(),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': '0',
-        });
-        res.end();
+        created(res, { ...common, ETag: entry.etag, 'Last-Modified': entry.lastModified.toUTCString() });
         return;
       }
       throw new HttpError(

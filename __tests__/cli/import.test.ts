@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CliDeps } from '../../src/cli/deps.js';
 import { verb } from '../../src/cli/import.js';
 import { parseVerbArgs } from '../../src/cli/verb.js';
-import { runCli, scratchHome } from '../support/cli.js';
+import { type CliResult, runCli, scratchHome } from '../support/cli.js';
 import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
 
 const HOUR = 3_600_000;
@@ -62,6 +62,12 @@ function expectWarning(stderr: string, provider: string): void {
   );
 }
 
+/** The import succeeded and printed exactly `login`. */
+function expectImported(r: CliResult, login: unknown): void {
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual(login);
+}
+
 /** `import KIND --out -` through the bundle in `env`: the login on stdout, as the test asked. */
 const importToStdout = (kind: string, env: Record<string, string>) =>
   runCli(['import', kind, '--out', '-'], { env, secretsOnStdout: true });
@@ -94,8 +100,7 @@ describe('oauth-broker import claude-code', () => {
     const login = claudeLogin();
     put(join(dir, '.credentials.json'), login);
     const r = await importToStdout('claude-code', { HOME: home, CLAUDE_CONFIG_DIR: dir });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(login);
+    expectImported(r, login);
     expect(r.stderr).toContain(`from ${join(dir, '.credentials.json')}:`);
 
     const security = stubSecurity(JSON.stringify(claudeLogin()));
@@ -183,8 +188,7 @@ describe('oauth-broker import codex', () => {
     const inCodexHome = codexLogin();
     put(join(codexHome, 'auth.json'), inCodexHome);
     const c = await importToStdout('codex', { HOME: home, CODEX_HOME: codexHome });
-    expect(c.code).toBe(0);
-    expect(JSON.parse(c.stdout)).toEqual(inCodexHome);
+    expectImported(c, inCodexHome);
     expect(c.stderr).toContain(`Imported the Codex login from ${join(codexHome, 'auth.json')}: access token expires`);
   });
 
@@ -193,8 +197,7 @@ describe('oauth-broker import codex', () => {
     const login = codexLogin();
     const path = put(join(home, 'elsewhere', 'auth.json'), login);
     const r = await runCli(['import', 'codex', '--path', path, '--out', '-'], { secretsOnStdout: true });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(login);
+    expectImported(r, login);
     const gone = await runCli(['import', 'codex', '--path', join(home, 'gone.json'), '--out', '-']);
     expect(gone.code).toBe(1);
     expect(gone.stderr.trim()).toBe(`oauth-broker import: error: --path: ${join(home, 'gone.json')} does not exist.`);

@@ -10,10 +10,12 @@ import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.j
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { failSecretWrites, jobs } from './support/jobs.js';
+import { failSecretWrites, jobs, type Seeded } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
+const j = jobs(si, PAT);
+const { inputs } = j;
 
 let runnerTemp: string;
 beforeEach(() => {
@@ -21,14 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(runnerTemp, { recursive: true, force: true }));
 
-function seed(): { credentials: string; refreshToken: string } {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
-  });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
-  return { credentials, refreshToken };
-}
+/** A login whose access token expired a minute ago, in the repository secret. */
+const seed = (): Seeded => j.seed({ repo: REPO }, -60_000);
 
 const storedRefreshToken = (): string =>
   (JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
@@ -39,8 +35,6 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   expect(done()).toBe(true);
 }
-
-const { inputs } = jobs(si, PAT);
 
 /** Main (dist/) as the runner kills it: the provider has answered, the write-back hangs, then SIGKILL. */
 async function killedDuringWrite(

@@ -1,95 +1,26 @@
 // alert: issue, for the rotation workflow: a failed run opens one issue about its secret (or
-// comments on the open one), a refresh token that itself expires within 7 days does too, the
+// comments on the open one; alert-expiry.test.ts: a refresh token that itself expires soon), the
 // next run that succeeds closes it; never a secret in it, and never a changed step result.
 // In-process (support/step.ts), and through the bundled dist/main for the paths users run.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../src/action/inputs.js';
 import { Masker } from '../src/action/mask.js';
 import { updateAlert } from '../src/action/alert.js';
 import { recordingCore } from './support/core.js';
 import { fakeToken } from './support/fake-tokens.js';
-import type { StoredIssue } from './support/github-server.js';
-import { ANTHROPIC_CLIENT_ID } from './support/oauth-server.js';
-import { inputSecrets, leaks } from './support/leaks.js';
-import { repoRoot, runAction, type RunResult } from './support/runner.js';
+import { repoRoot, runAction } from './support/runner.js';
 import { CLAIM_VARIABLE, HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
-import { runStep, runStepThenPost, testClock } from './support/step.js';
+import { runStep, runStepThenPost } from './support/step.js';
+import { commandLines, expectNoSecretIn, RELOGIN, useAlertJob } from './support/alerts.js';
+import { errorLine } from './support/jobs.js';
 
-const DAY = 24 * HOUR;
 const PAT = fakeToken('pat');
-/** The job's own GITHUB_TOKEN, given issues: write by the workflow. */
-const JOB = fakeToken('app-token');
-const READ_ONLY_JOB = fakeToken('app-token');
-const NO_ISSUES_JOB = fakeToken('app-token');
 const si = useStandIns(PAT, { cache: false });
-beforeEach(() => {
-  si.gh.addToken(JOB, { kind: 'job', issues: 'write' });
-  si.gh.addToken(READ_ONLY_JOB, { kind: 'job', issues: 'read' });
-  si.gh.addToken(NO_ISSUES_JOB, { kind: 'job', issues: 'none' });
-});
+const { JOB, READ_ONLY_JOB, NO_ISSUES_JOB, seed, rotation, issueCalls, refuse } = useAlertJob(si, PAT);
 
-const RELOGIN =
-  'oauth-broker login --provider anthropic --out - | ' +
-  'oauth-broker seed --repo octo/app --secret CLAUDE_CREDENTIALS --from -';
 const RUN_URL = 'https://github.com/octo/app/actions/runs/1234567890';
 const MARKER = '<!-- oauth-broker-alert: repo/octo/app/claude_credentials -->';
-
-interface Seeded {
-  credentials: string;
-  refreshToken: string;
-  accessToken: string;
-}
-
-/** Claude Code credentials for a live refresh token, stored in the secret (a new login, as seed would store it). */
-function seed(ttlMs = -HOUR): Seeded {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
-  });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
-  return { credentials, refreshToken, accessToken };
-}
-
-/** The rotation workflow's step, with alert: issue. */
-function rotation(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    credentials: s.credentials,
-    mode: 'refresh',
-    'secret-name': SECRET,
-    'github-token': PAT,
-    'github-api-url': si.gh.url,
-    'token-url': si.oauth.tokenUrl,
-    'env-name': 'none',
-    alert: 'issue',
-    'alert-token': JOB,
-    ...extra,
-  };
-}
-
-const issueCalls = (): string[] =>
-  si.gh.requests.filter((r) => r.path.includes('/issues')).map((r) => `${r.method} ${r.path} ${r.status}`);
-
-/** The command lines of a kind (`error`, `warning`), their data unescaped. */
-function commandLines(r: RunResult, kind: string): string[] {
-  const plain = (l: string): string => l.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
-  return r.stdout
-    .split('\n')
-    .filter((l) => l.startsWith(`::${kind}::`))
-    .map((l) => plain(l.slice(kind.length + 4)));
-}
-
-function errorLine(r: RunResult): string {
-  const lines = commandLines(r, 'error');
-  expect(lines).toHaveLength(1);
-  return lines[0];
-}
-
-/** No minted token, PAT or job token, nor 8 characters of one, in what the broker wrote to GitHub. */
-function expectNoSecretIn(issues: StoredIssue[], inputs?: Record<string, string>): void {
-  const text = issues.flatMap((i) => [i.title, i.body, ...i.comments.map((c) => c.body)]).join('\n');
-  expect(leaks({ stdout: text, stderr: '', summary: '' }, inputSecrets(inputs))).toEqual([]);
-}
 
 /** The Markdown outside its fenced code blocks: where a mention, a link or HTML would take effect. */
 function outsideCode(markdown: string): string {
@@ -106,14 +37,6 @@ function outsideCode(markdown: string): string {
   }
   expect(fence).toBeUndefined();
   return kept.join('\n');
-}
-
-/** The provider refuses the refresh token, quoting what it was given and more. */
-function refuse(description: string): void {
-  si.oauth.faults.push({
-    status: 400,
-    body: JSON.stringify({ error: 'invalid_grant', error_description: description }),
-  });
 }
 
 describe('a failed rotation', () => {
@@ -325,110 +248,6 @@ describe('alerts never change the outcome', () => {
     expect(r.outputs.source).toBe('stored');
     expect(si.oauth.requests).toHaveLength(0);
     expect(si.gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /repos/octo/app/issues']);
-  });
-});
-
-describe("a refresh token that itself expires within 7 days (the provider's refresh_token_expires_in)", () => {
-  it('warns with the re-login command and alerts; a check run warns from the stored marker, no network', async () => {
-    await si.restartOAuth({ refreshTtlSeconds: 3 * 86_400 });
-    const s = seed();
-    const r = await runStep('main', { inputs: rotation(s) });
-    expect(r.code).toBe(0);
-    expect(commandLines(r, 'warning')).toEqual([
-      expect.stringMatching(
-        /^credentials: the refresh token itself expires in 2d23h59m, at \d{4}-\d\d-\d\dT[\d:.]+Z; make a new login/,
-      ),
-    ]);
-    expect(r.stdout).toContain(`To log in again and store it: ${RELOGIN}`);
-    const stored = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { oauth_broker: Record<string, string> };
-    const at = Date.parse(stored.oauth_broker.refresh_expires_at);
-    expect(at - Date.now()).toBeGreaterThan(3 * DAY - 60_000);
-
-    const [issue] = si.gh.issues(REPO);
-    expect(issue.title).toBe(
-      `oauth-broker: CLAUDE_CREDENTIALS needs a new login by ${new Date(at).toISOString().slice(0, 10)}`,
-    );
-    expect(issue.body).toContain(
-      `The refresh token in the repository secret \`CLAUDE_CREDENTIALS\` of \`octo/app\` expires in 2d23h`,
-    );
-    expect(issue.body).toContain(RELOGIN);
-    expectNoSecretIn([issue]);
-
-    // An ordinary job on the stored value: the same warning, without a single request.
-    si.gh.requests.length = 0;
-    const value = si.gh.repoSecret(REPO, SECRET)!.value;
-    const check = await runStep('main', { inputs: { credentials: value, mode: 'check', 'min-ttl': '1h' } });
-    expect(check.code).toBe(0);
-    expect(commandLines(check, 'warning')).toEqual([
-      expect.stringMatching(/^credentials: the refresh token itself expires in 2d23h/),
-    ]);
-    expect(check.stdout).not.toContain('To log in again');
-    expect(si.gh.requests).toEqual([]);
-    expect(si.oauth.requests).toHaveLength(1);
-  });
-
-  it('is said once a day, not on every run; a new login that lives longer closes the issue', async () => {
-    await si.restartOAuth({ refreshTtlSeconds: 2 * 86_400 });
-    let s = seed();
-    await runStep('main', { inputs: rotation(s) });
-    const current = (): Seeded => ({
-      credentials: si.gh.repoSecret(REPO, SECRET)!.value,
-      refreshToken: '',
-      accessToken: '',
-    });
-    const soon = await runStep('main', { inputs: rotation(current()) });
-    expect(soon.stdout).toContain('Issue #1 of octo/app is open and was updated within a day; not commenting again.');
-    expect(si.gh.issues(REPO)[0].comments).toHaveLength(0);
-    const nextDay = await runStep('main', { inputs: rotation(current()), clock: testClock({ offsetMs: DAY + HOUR }) });
-    expect(nextDay.code).toBe(0);
-    expect(si.gh.issues(REPO)[0].comments).toHaveLength(1);
-
-    await si.restartOAuth({ refreshTtlSeconds: 90 * 86_400 });
-    s = seed();
-    const renewed = await runStep('main', { inputs: rotation(s) });
-    expect(commandLines(renewed, 'warning')).toEqual([]);
-    expect(si.gh.issues(REPO)[0].state).toBe('closed');
-  });
-});
-
-describe('client-refresh', () => {
-  it('a refresh token the CLI rotated does not inherit the expiry the marker kept for the one before', async () => {
-    const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-    const credentials = JSON.stringify({
-      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + 8 * HOUR, scopes: ['user:inference'] },
-      oauth_broker: { refresh_expires_at: new Date(Date.now() + 3 * DAY).toISOString() },
-    });
-    si.gh.setRepoSecret(REPO, SECRET, credentials);
-    const given = {
-      ...rotation({ credentials, refreshToken, accessToken }, { mode: 'auto', alert: 'none' }),
-      'credentials-file': 'auto',
-      'client-refresh': 'true',
-    };
-    const main = await runStep('main', { inputs: given });
-    expect(commandLines(main, 'warning')).toEqual([expect.stringMatching(/^credentials: the refresh token itself/)]);
-
-    // The CLI refreshes by itself, as Claude Code does, and rewrites its file.
-    const path = main.outputs['credentials-file'];
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-    const res = await fetch(si.oauth.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: ANTHROPIC_CLIENT_ID,
-      }),
-    });
-    const t = (await res.json()) as { access_token: string; refresh_token: string };
-    const rotated = { ...file.claudeAiOauth, accessToken: t.access_token, refreshToken: t.refresh_token };
-    writeFileSync(path, JSON.stringify({ claudeAiOauth: rotated }));
-
-    const post = await runStep('post', { inputs: given, state: main.state, home: main.home });
-    expect(post.code).toBe(0);
-    const stored = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as Record<string, Record<string, unknown>>;
-    expect(stored.claudeAiOauth.refreshToken).toBe(t.refresh_token);
-    expect(stored.oauth_broker).toHaveProperty('written_at');
-    expect(stored.oauth_broker).not.toHaveProperty('refresh_expires_at');
   });
 });
 

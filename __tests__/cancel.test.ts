@@ -10,9 +10,12 @@ import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.j
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
+import { failSecretWrites, jobs, type Seeded } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
+const j = jobs(si, PAT);
+const { inputs } = j;
 
 let runnerTemp: string;
 beforeEach(() => {
@@ -20,14 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(runnerTemp, { recursive: true, force: true }));
 
-function seed(): { credentials: string; refreshToken: string } {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
-  });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
-  return { credentials, refreshToken };
-}
+/** A login whose access token expired a minute ago, in the repository secret. */
+const seed = (): Seeded => j.seed({ repo: REPO }, -60_000);
 
 const storedRefreshToken = (): string =>
   (JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
@@ -37,17 +34,6 @@ const storedRefreshToken = (): string =>
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   expect(done()).toBe(true);
-}
-
-function inputs(credentials: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    credentials,
-    'secret-name': SECRET,
-    'github-token': PAT,
-    'github-api-url': si.gh.url,
-    'token-url': si.oauth.tokenUrl,
-    ...extra,
-  };
 }
 
 /** Main (dist/) as the runner kills it: the provider has answered, the write-back hangs, then SIGKILL. */
@@ -218,13 +204,7 @@ describe('the post step finishing what main could not', () => {
     // GitHub refuses main's settle and its rescue in the claim too: only the pending file keeps the rotation.
     const patch = { method: 'PATCH', path: CLAIM_VARIABLE, status: 403, body: '{"message":"Resource not accessible"}' };
     si.gh.faults.push(patch, patch);
-    for (let i = 0; i < 5; i++)
-      si.gh.faults.push({
-        method: 'PUT',
-        pathIncludes: `secrets/${SECRET}`,
-        status: 502,
-        body: '{"message":"Bad Gateway"}',
-      });
+    failSecretWrites(si);
     const given = inputs(s.credentials, { share: 'false' });
     const main = await runStep('main', { inputs: given, runnerTemp });
     expect(main.stdout).toMatch(/^::error::github-api-url: could not write .*502/m);

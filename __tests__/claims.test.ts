@@ -11,7 +11,7 @@ import { testClock, type Clock } from './support/step.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
-const { seed, stored, job, claimsAt, expectLoginKept } = jobs(si, PAT);
+const { seed, stored, job, rotate, claimsAt, expectLoginKept } = jobs(si, PAT);
 const MINUTE = 60_000;
 
 /** A clock on real time (waits take real time) that a test can move: another runner's wall clock. */
@@ -86,10 +86,7 @@ describe('old copies stay stopped', () => {
     const s = seed();
     expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
     const first = stored();
-    for (let i = 0; i < 4; i++) {
-      si.gh.advance(5 * 60_000);
-      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
-    }
+    await rotate(4, 5 * 60_000);
     const presented = si.oauth.requests.length;
     const queued = await job(first, { inputs: { mode: 'refresh' } });
     // It finds its claim: settled, with a result it may use, but nothing to present.

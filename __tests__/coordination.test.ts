@@ -11,42 +11,13 @@ import type { RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep, testClock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { cliRefreshes } from './support/jobs.js';
+import { cliRefreshes, errorOf, expectOneCleanLine, failSecretWrites, jobs } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const LEASE_MS = 60_000;
 const si = useStandIns(PAT);
 
-type Where = { repo: string } | { org: string } | { repo: string; env: string };
-
-function credentialsFor(ttlMs: number): { credentials: string; refreshToken: string; accessToken: string } {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
-  });
-  return { credentials, refreshToken, accessToken };
-}
-
-function seed(where: Where = { repo: REPO }, ttlMs = -HOUR): ReturnType<typeof credentialsFor> {
-  const c = credentialsFor(ttlMs);
-  if ('org' in where) si.gh.setOrgSecret(where.org, SECRET, c.credentials, 'selected', [4242, 4343]);
-  else if ('env' in where) si.gh.setEnvSecret(where.repo, where.env, SECRET, c.credentials);
-  else si.gh.setRepoSecret(where.repo, SECRET, c.credentials);
-  return c;
-}
-
-function stored(where: Where = { repo: REPO }): string {
-  const s =
-    'org' in where
-      ? si.gh.orgSecret(where.org, SECRET)
-      : 'env' in where
-        ? si.gh.envSecret(where.repo, where.env, SECRET)
-        : si.gh.repoSecret(where.repo, SECRET);
-  return s!.value;
-}
-
-const refreshTokenIn = (value: string): string =>
-  (JSON.parse(value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth.refreshToken;
+const { seed, stored, refreshTokenIn, inputs, claimsAt, expectLoginKept } = jobs(si, PAT);
 
 interface JobOptions {
   ref?: string;
@@ -62,15 +33,7 @@ function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
   const c = o.cacheServer === undefined ? si.cache : o.cacheServer;
   if (o.later) si.gh.advance(LEASE_MS + 5_000);
   return runStep('main', {
-    inputs: {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': si.oauth.tokenUrl,
-      'lock-timeout': '3s',
-      ...o.inputs,
-    },
+    inputs: inputs(credentials, { 'lock-timeout': '3s', ...o.inputs }),
     env: {
       ...(c ? c.env(o.ref ?? 'refs/heads/main') : {}),
       GITHUB_REPOSITORY: o.repo ?? REPO,
@@ -79,25 +42,6 @@ function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
     },
     clock: testClock(),
   });
-}
-
-/** The claims beside a secret: the broker's variables there. */
-const claimsAt = (where: Where): string[] => si.gh.variableNames(where).filter((n) => n.startsWith('OAUTH_BROKER_'));
-
-const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
-
-/** The invariant, whatever the topology: nothing spent was presented, and the live token is in the secret. */
-function expectLoginKept(where: Where = { repo: REPO }): void {
-  expect(si.oauth.reuseCount).toBe(0);
-  expect(si.oauth.isLive(refreshTokenIn(stored(where)))).toBe(true);
-}
-
-/** The harness has checked the run leaks nothing; this is the one line it fails with. */
-function expectOneCleanLine(r: RunResult, message: RegExp): void {
-  expect(r.code).toBe(1);
-  expect(errorOf(r)).toMatch(message);
-  expect(r.stdout.match(/^::error::/gm)).toHaveLength(1);
-  expect(r.stdout).not.toMatch(/\n\s+at /);
 }
 
 const STALE = /another job already spent this refresh token, so this job holds an old copy; re-run the job/;
@@ -314,13 +258,7 @@ describe('client-refresh', () => {
     const main = await job(s.credentials, { inputs });
     expect(main.code).toBe(0);
     const t = await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
-    for (let i = 0; i < 5; i++)
-      si.gh.faults.push({
-        method: 'PUT',
-        pathIncludes: `secrets/${SECRET}`,
-        status: 502,
-        body: '{"message":"Bad Gateway"}',
-      });
+    failSecretWrites(si);
     const post = await runStep('post', {
       inputs: {
         credentials: s.credentials,

@@ -51,6 +51,17 @@ function expectNoSecret(core: RecordingCore, secrets: string[]): void {
   for (const s of secrets) expect(shown).not.toContain(s);
 }
 
+/** The main step's dependencies around `core`: the real fetch and clock, sleeps that pass at once. */
+const stepDeps = (core: RecordingCore, env: Env, startedAt: number): Deps => ({
+  core,
+  env,
+  fetch: globalThis.fetch,
+  now: Date.now,
+  monotonic: () => performance.now(),
+  sleep: async () => undefined,
+  startedAt,
+});
+
 describe('UserError', () => {
   it('carries details, as given or as lines, and its cause', () => {
     const cause = new Error('inner');
@@ -226,16 +237,7 @@ describe('the main step, in-process: every error line is short, its details foll
     const env: Env = { GITHUB_REPOSITORY: REPO, OAUTH_BROKER_RETRY_BASE_MS: '1', ...extra };
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
     const core = recordingCore(env);
-    const deps: Deps = {
-      core,
-      env,
-      fetch: globalThis.fetch,
-      now: Date.now,
-      monotonic: () => performance.now(),
-      sleep: async () => undefined,
-      startedAt: Date.now(),
-    };
-    await runMain(deps);
+    await runMain(stepDeps(core, env, Date.now()));
     return core;
   }
 
@@ -372,15 +374,7 @@ describe('the main step, in-process: every error line is short, its details foll
         if (name === 'provider') throw new TypeError(`cannot read properties of ${rt}`);
         return getInput(name);
       };
-      return runMain({
-        core,
-        env,
-        fetch: globalThis.fetch,
-        now: Date.now,
-        monotonic: () => performance.now(),
-        sleep: async () => undefined,
-        startedAt: 0,
-      }).then(() => core);
+      return runMain(stepDeps(core, env, 0)).then(() => core);
     };
     const debug = await crash(true);
     const f = failure(debug);

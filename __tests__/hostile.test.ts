@@ -21,34 +21,15 @@ import { runAction, unescapeCommandValue, type RunResult } from './support/runne
 import { CLAIM_VARIABLE, HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep, runStepThenPost } from './support/step.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
+import { jobs, type Seeded } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
 
-interface Seeded {
-  credentials: string;
-  refreshToken: string;
-  accessToken: string;
-}
-
-function seed(ttlMs: number): Seeded {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const oauthDoc = { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] };
-  const credentials = JSON.stringify({ claudeAiOauth: oauthDoc });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
-  return { credentials, refreshToken, accessToken };
-}
-
-function inputs(s: Seeded, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    credentials: s.credentials,
-    'secret-name': SECRET,
-    'github-token': PAT,
-    'github-api-url': si.gh.url,
-    'token-url': si.oauth.tokenUrl,
-    ...extra,
-  };
-}
+const j = jobs(si, PAT);
+const seed = (ttlMs: number): Seeded => j.seed({ repo: REPO }, ttlMs);
+const inputs = (s: Seeded, extra: Record<string, string> = {}): Record<string, string> =>
+  j.inputs(s.credentials, extra);
 
 const fast = { OAUTH_BROKER_RETRY_BASE_MS: '20' };
 const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
@@ -78,30 +59,24 @@ describe('no workflow command from text the action did not write', () => {
   const hostile = '2026-01-31T12:00:00Z\n::stop-commands::resume\n::error::pwned\r::add-mask::x ##[set-output name=a]b';
   const shown = '2026-01-31T12:00:00Z :%3Astop-commands:%3Aresume :%3Aerror:%3Apwned';
 
-  it("a secret's updated_at carrying ::stop-commands:: and ::error:: is one neutral line, nothing spent", async () => {
+  /** The main step, an expired login stored, when GitHub describes the secret with `meta`. */
+  async function mainGivenSecretMeta(meta: Record<string, unknown>): Promise<RunResult> {
     const s = seed(-HOUR);
-    const meta = JSON.stringify({ name: SECRET, created_at: hostile, updated_at: hostile });
-    si.gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
-    const r = await runStep('main', { inputs: inputs(s) });
+    si.gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: JSON.stringify(meta) });
+    return runStep('main', { inputs: inputs(s) });
+  }
+  const NO_UPDATED_AT = /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/;
+
+  it("a secret's updated_at carrying ::stop-commands:: and ::error:: is one neutral line, nothing spent", async () => {
+    const r = await mainGivenSecretMeta({ name: SECRET, created_at: hostile, updated_at: hostile });
     expectOnlyOwnCommands(r);
-    expectOneLine(
-      r,
-      'error',
-      /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/,
-    );
+    expectOneLine(r, 'error', NO_UPDATED_AT);
     expect(si.oauth.requests).toHaveLength(0);
   });
 
   it('an updated_at that is not a string is one line naming github-api-url, not a crash', async () => {
-    const s = seed(-HOUR);
-    const meta = JSON.stringify({ name: SECRET, updated_at: 5 });
-    si.gh.faults.push({ method: 'GET', pathIncludes: `secrets/${SECRET}`, status: 200, body: meta });
-    const r = await runStep('main', { inputs: inputs(s) });
-    expectOneLine(
-      r,
-      'error',
-      /^::error::github-api-url: could not read repository secret .*: the answer has no updated_at/,
-    );
+    const r = await mainGivenSecretMeta({ name: SECRET, updated_at: 5 });
+    expectOneLine(r, 'error', NO_UPDATED_AT);
     expect(si.oauth.requests).toHaveLength(0);
   });
 

@@ -8,7 +8,7 @@ import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
-const { seed, stored, job, claimsAt, expectLoginKept } = jobs(si, PAT);
+const { seed, stored, job, rotate, claimsAt, expectLoginKept } = jobs(si, PAT);
 
 const scopes: Array<[string, Where, Record<string, string>]> = [
   ['a repository', { repo: REPO }, {}],
@@ -38,15 +38,9 @@ describe('nothing piles up', () => {
 
   it('rotations faster than that keep every claim whose copy could pass for current, until it could not', async () => {
     seed();
-    for (let i = 0; i < 16; i++) {
-      si.gh.advance(60_000);
-      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
-    }
+    await rotate(16, 60_000);
     expect(claimsAt()).toHaveLength(16);
-    for (let i = 0; i < 2; i++) {
-      si.gh.advance(2 * 60 * 60_000);
-      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
-    }
+    await rotate(2, 2 * 60 * 60_000);
     expect(claimsAt()).toHaveLength(4);
     expectLoginKept();
   });
@@ -64,10 +58,7 @@ describe('nothing piles up', () => {
     expectSuccess(await job(held, { inputs: { mode: 'refresh' } }));
     // Kept while the copy is among the newest: each stops a job still holding it. And the seed's.
     expect(claimsAt()).toHaveLength(5);
-    for (let i = 0; i < 3; i++) {
-      si.gh.advance(2 * 60 * 60_000);
-      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
-    }
+    await rotate(3, 2 * 60 * 60_000);
     expect(claimsAt()).toHaveLength(4);
     expectLoginKept();
   });
@@ -84,10 +75,7 @@ describe('nothing piles up', () => {
       expectSuccess(recovered);
       expect(recovered.stdout).toContain('Recovered the rotated credentials');
     }
-    for (let i = 0; i < 5; i++) {
-      si.gh.advance(2 * 60 * 60_000);
-      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
-    }
+    await rotate(5, 2 * 60 * 60_000);
     expect(claimsAt()).toHaveLength(4);
     expectLoginKept();
   });

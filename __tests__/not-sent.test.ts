@@ -5,40 +5,25 @@
 import { randomBytes } from 'node:crypto';
 import { fakeToken } from './support/fake-tokens.js';
 import { assertNoLeak, type RunResult, runAction } from './support/runner.js';
-import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { jobs } from './support/jobs.js';
 import { CA_FILE, startTlsFront } from './support/tls.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
 
-function seed(): { credentials: string; refreshToken: string } {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] },
-  });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
-  return { credentials, refreshToken };
-}
+const { seed, stored, refreshTokenIn, inputs, claimsAt } = jobs(si, PAT);
 
 function job(credentials: string, tokenUrl: string, env: Record<string, string> = {}): Promise<RunResult> {
   return runAction('main', {
-    inputs: {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': tokenUrl,
-    },
+    inputs: inputs(credentials, { 'token-url': tokenUrl }),
     env: { ...si.cache.env('refs/heads/main'), OAUTH_BROKER_RETRY_BASE_MS: '20', ...env },
   });
 }
 
 const errors = (r: RunResult): string[] => r.stdout.match(/^::error::.*$/gm) ?? [];
-// The claims beside the secret: the broker's variables there.
-const claims = (): string[] => si.gh.variableNames({ repo: REPO }).filter((n) => n.startsWith('OAUTH_BROKER_'));
-const storedRefresh = (): string =>
-  (JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
-    .refreshToken;
+const claims = (): string[] => claimsAt();
+const storedRefresh = (): string => refreshTokenIn(stored());
 
 describe('not sent means not sent (dist)', () => {
   it('a certificate the runner does not trust: six jobs spend nothing; the fixed runner refreshes', async () => {

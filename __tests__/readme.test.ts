@@ -1,12 +1,11 @@
 // The README's recipes are what users copy: each workflow, job and step list is checked against
 // action.yml and run against the stand-ins as written, with only `${{ … }}` resolved and the
-// services' URLs pointed at 127.0.0.1; a last test checks that no broker step was left unrun. Its
-// shape is held too: at most 400 lines, the product's `uses:` line on the first screen, a table of
-// contents and links that resolve, and the CLI commands it shows name real verbs and options.
+// services' URLs pointed at 127.0.0.1; a last test checks that no broker step was left unrun. The CLI
+// commands it shows name real verbs and options. Its shape (length, contents, links): readme-shape.test.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { parseCredentials } from '../src/core/formats/index.js';
 import { cliEntry, runProgram } from './support/cli.js';
@@ -18,8 +17,18 @@ import { HOUR, REPO, useStandIns } from './support/stand-ins.js';
 import { runStep, type StepResult } from './support/step.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 import { httpsCall } from './support/http.js';
+import {
+  BROKER,
+  blocks,
+  isObject,
+  type Job,
+  readme,
+  type Step,
+  usesLines,
+  workflow,
+  workflows,
+} from './support/readme.js';
 
-const BROKER = 'oauth-broker/oauth-broker@v1';
 const WRITER = fakeToken('pat');
 const APP_TOKEN = fakeToken('app-token');
 const JOB_TOKEN = fakeToken('app-token');
@@ -39,26 +48,6 @@ beforeEach(() => {
   si.gh.addToken(JOB_TOKEN, { kind: 'job', repos: [REPO], secrets: 'none', issues: 'write' });
 });
 
-interface Step {
-  uses?: string;
-  id?: string;
-  run?: string;
-  with?: Record<string, string | number>;
-  env?: Record<string, string>;
-}
-interface Job {
-  if?: string;
-  env?: Record<string, string>;
-  permissions?: unknown;
-  steps: Step[];
-}
-interface Workflow {
-  name?: string;
-  on?: Record<string, unknown>;
-  permissions?: unknown;
-  env?: Record<string, string>;
-  jobs?: Record<string, Job>;
-}
 /** A broker step the README shows, with where it is and the environment its job gives it. */
 interface Recipe {
   where: string;
@@ -67,12 +56,7 @@ interface Recipe {
   env: Record<string, string>;
 }
 
-const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-const lines = readme.split('\n');
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => load(m[1]) as unknown);
-const isObject = (b: unknown): b is Record<string, unknown> => typeof b === 'object' && b !== null && !Array.isArray(b);
-const workflows = blocks.filter((b): b is Workflow => isObject(b) && 'jobs' in b);
 /** A job on its own (`rotate: {runs-on, env, steps}`), shown to be put in a workflow. */
 const jobFragments = blocks.filter(
   (b): b is Record<string, Job> =>
@@ -106,12 +90,6 @@ const expression = (e: string): string => `\${{ ${e} }}`;
 
 /** The broker steps a test ran: the last test checks that none was left out. */
 const ran = new Set<Step>();
-
-function workflow(name: string): Workflow {
-  const w = workflows.find((x) => x.name === name);
-  if (!w) throw new Error(`the README has no workflow named ${name}`);
-  return w;
-}
 
 function recipe(what: string, match: (r: Recipe) => boolean): Recipe {
   const found = recipes.filter(match);
@@ -164,8 +142,6 @@ function seedClaude(name: string, ttlMs: number): void {
   const doc = { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference', 'user:profile'] };
   si.gh.setRepoSecret(REPO, name, JSON.stringify({ claudeAiOauth: doc }));
 }
-
-const usesLines = lines.filter((l) => /^\s*-?\s*uses:/.test(l)).map((l) => l.replace(/^\s*-?\s*uses:\s*/, ''));
 
 describe('the README workflows', () => {
   it('are complete workflows, each with a permissions block', () => {
@@ -433,98 +409,5 @@ describe('the README commands', () => {
     const r = spawnSync(stepNode, [join(repoRoot, 'dist', 'cli', 'index.js'), '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).toMatch(/oauth-broker <verb>/);
-  });
-});
-
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens, -1 for a repeat. */
-function anchors(markdown: string): Set<string> {
-  const seen = new Map<string, number>();
-  const out = new Set<string>();
-  let fenced = false;
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    const h = fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
-    if (!h) continue;
-    const base = h[1]
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-      .replace(/\s/g, '-');
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    out.add(n ? `${base}-${n}` : base);
-  }
-  return out;
-}
-
-/** Every `[text](target)` outside code blocks and code spans. */
-function links(markdown: string): string[] {
-  const prose = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
-}
-
-describe('the README', () => {
-  it('is at most 400 lines', () => {
-    expect(lines.length).toBeLessThanOrEqual(400);
-  });
-
-  it('shows a complete workflow pinned to @v1 on its first screen, then the two commands to try it', () => {
-    const first = lines.findIndex((l) => /uses: oauth-broker\/oauth-broker@/.test(l));
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(first).toBeLessThan(60);
-    expect(lines[first].trim()).toBe(`- uses: ${BROKER}`);
-    expect(workflow('Rotate Claude credentials')).toBeDefined();
-    const demo = lines.findIndex((l) => l.startsWith('npm ci && npm run demo'));
-    const test = lines.findIndex((l) => l.startsWith('npm test'));
-    expect([demo, test].every((i) => i > first && i < 60)).toBe(true);
-    for (const ref of usesLines.filter((u) => u.startsWith('oauth-broker/'))) expect(ref).toBe(BROKER);
-  });
-
-  it('has a table of contents linking every section, and each link lands on a heading', () => {
-    const own = anchors(readme);
-    const start = lines.indexOf('## Contents');
-    expect(start).toBeGreaterThan(0);
-    const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-    const toc = links(lines.slice(start, end).join('\n'));
-    const sections = lines.filter((l) => /^## /.test(l) && l !== '## Contents');
-    for (const s of sections) {
-      const anchor = [...anchors(s)][0];
-      expect([s, toc.includes(`#${anchor}`)]).toEqual([s, true]);
-    }
-    for (const link of links(readme).filter((l) => l.startsWith('#')))
-      expect([link, own.has(link.slice(1))]).toEqual([link, true]);
-  });
-
-  it('and the docs link only to files and headings that exist', () => {
-    const files = ['README.md', 'CHANGELOG.md', ...readdirSync(join(repoRoot, 'docs')).map((f) => `docs/${f}`)];
-    const docLinks = links(readme).filter((l) => l.startsWith('docs/'));
-    expect(docLinks.length).toBeGreaterThanOrEqual(4);
-    for (const file of files.filter((f) => f.endsWith('.md'))) {
-      const text = readFileSync(join(repoRoot, file), 'utf8');
-      for (const link of links(text).filter((l) => !/^[a-z]+:/.test(l))) {
-        const [path, anchor] = link.split('#');
-        const target = path ? normalize(join(dirname(file), path)) : file;
-        expect([file, link, existsSync(join(repoRoot, target))]).toEqual([file, link, true]);
-        if (anchor && target.endsWith('.md')) {
-          const found = anchors(readFileSync(join(repoRoot, target), 'utf8')).has(anchor);
-          expect([file, link, found]).toEqual([file, link, true]);
-        }
-      }
-    }
-  });
-
-  it('has every section the error lines point to ("README: <section>")', () => {
-    const sections = lines.filter((l) => /^#{2,3} /.test(l)).map((l) => l.replace(/^#+\s+/, ''));
-    const sources = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-      );
-    const pointers = new Set(
-      sources(join(repoRoot, 'src')).flatMap((f) =>
-        [...readFileSync(f, 'utf8').matchAll(/README: ([A-Z][\w -]*?)[)."]/g)].map((m) => m[1]),
-      ),
-    );
-    expect(pointers.size).toBeGreaterThanOrEqual(3);
-    for (const p of pointers) expect([p, sections.some((s) => s.startsWith(p))]).toEqual([p, true]);
   });
 });

@@ -11,7 +11,7 @@ import { runStep, testClock } from './support/step.js';
 const PAT = fakeToken('pat');
 const JOB = fakeToken('app-token');
 const si = useStandIns(PAT);
-const { seed, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept } = jobs(si, PAT);
+const { seed, stored, refreshTokenIn, inputs, job, rotate, claimsAt, expectLoginKept } = jobs(si, PAT);
 beforeEach(() => si.gh.addToken(JOB, { kind: 'job', issues: 'write' }));
 
 const CLIENT_REFRESH = { 'credentials-file': 'auto', 'client-refresh': 'true' };
@@ -54,10 +54,7 @@ describe('a token a CLI holds stays held', () => {
     const s = seed();
     expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
     const first = stored();
-    for (let i = 0; i < 4; i++) {
-      si.gh.advance(30 * 60_000);
-      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
-    }
+    await rotate(4, 30 * 60_000);
     // Its access token is still valid: the stored-token path, which hands a CLI the refresh token.
     const r = await job(first, { inputs: CLIENT_REFRESH });
     expectSuccess(r);

@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { CliDeps } from '../../src/cli/deps.js';
 import { deviceCode } from '../../src/cli/login/device.js';
 import { closest, didYouMean, editDistance } from '../../src/cli/suggest.js';
 import { cliEntry, runCli, scratchHome } from '../support/cli.js';
@@ -16,6 +15,7 @@ import { closedPort } from '../support/http.js';
 import { assertNoLeak } from '../support/leaks.js';
 import { codexLogin } from '../support/logins.js';
 import { OPENAI_CLIENT_ID, startLoginServer } from '../support/login-server.js';
+import { testDeps } from '../support/test-deps.js';
 import { repoRoot, stepNode } from '../support/runner.js';
 
 const HOUR = 3_600_000;
@@ -310,25 +310,9 @@ describe('an --api-url that cannot work', () => {
 describe('the device login, waiting', () => {
   it('says at least once a minute that it waits for the code, with the time left', async () => {
     const server = await startLoginServer({ kind: 'openai', pollsBeforeApproval: Number.POSITIVE_INFINITY });
-    let now = Date.UTC(2026, 0, 1);
-    const said: Array<{ at: number; line: string }> = [];
-    const deps: CliDeps = {
-      env: { BROWSER: 'none' },
-      platform: 'linux',
-      stdout: () => {},
-      stderr: (line) => said.push({ at: now, line }),
-      stdin: async () => Buffer.alloc(0),
-      stdoutIsTerminal: () => false,
-      ask: async () => '',
-      run: async () => ({ code: 0, stdout: '' }),
-      fetch,
-      secrets: new Set(),
-      now: () => now,
-      sleep: async (ms) => {
-        now += ms;
-      },
-    };
-    const start = now;
+    const deps = testDeps({ env: { BROWSER: 'none' } });
+    const { said } = deps;
+    const start = deps.now();
     try {
       await expect(deviceCode(server.deviceUrl, OPENAI_CLIENT_ID, 'provider openai', deps)).rejects.toThrow(
         'the code was not entered within 15 minutes',

@@ -5,33 +5,9 @@ import { join } from 'node:path';
 import type { CliDeps } from '../../src/cli/deps.js';
 import { verb } from '../../src/cli/import.js';
 import { parseVerbArgs } from '../../src/cli/verb.js';
-import { runCli, scratchHome } from '../support/cli.js';
-import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
-
-const HOUR = 3_600_000;
-
-function claudeLogin(extra: Record<string, unknown> = {}): Record<string, any> {
-  return {
-    claudeAiOauth: {
-      accessToken: fakeToken('anthropic-access'),
-      refreshToken: fakeToken('anthropic-refresh'),
-      expiresAt: Date.now() + 8 * HOUR,
-      scopes: ['user:inference', 'user:profile'],
-      subscriptionType: 'max',
-    },
-    ...extra,
-  };
-}
-
-function codexLogin(): Record<string, any> {
-  const jwt = (): string => fakeJwt({ iss: 'https://auth.openai.com', exp: Math.floor(Date.now() / 1000) + 86_400 });
-  return {
-    auth_mode: 'chatgpt',
-    OPENAI_API_KEY: null,
-    tokens: { id_token: jwt(), access_token: jwt(), refresh_token: fakeToken('opaque'), account_id: 'acct-1' },
-    last_refresh: new Date().toISOString(),
-  };
-}
+import { type CliResult, runCli, scratchHome } from '../support/cli.js';
+import { claudeCodeLoginDoc, codexLoginDoc } from '../support/logins.js';
+import { fakeToken } from '../support/fake-tokens.js';
 
 function put(path: string, doc: unknown): string {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -62,12 +38,22 @@ function expectWarning(stderr: string, provider: string): void {
   );
 }
 
+/** The import succeeded and printed exactly `login`. */
+function expectImported(r: CliResult, login: unknown): void {
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual(login);
+}
+
+/** `import KIND --out -` through the bundle in `env`: the login on stdout, as the test asked. */
+const importToStdout = (kind: string, env: Record<string, string>) =>
+  runCli(['import', kind, '--out', '-'], { env, secretsOnStdout: true });
+
 describe('oauth-broker import claude-code', () => {
   it('copies ~/.claude/.credentials.json to --out (0600), warns, and leaves the keychain alone', async () => {
     const home = scratchHome();
-    const login = claudeLogin();
+    const login = claudeCodeLoginDoc();
     const file = put(join(home, '.claude', '.credentials.json'), login);
-    const security = stubSecurity(JSON.stringify(claudeLogin()));
+    const security = stubSecurity(JSON.stringify(claudeCodeLoginDoc()));
     const out = join(home, 'ci', 'claude.json');
     mkdirSync(join(home, 'ci'));
     const r = await runCli(['import', 'claude-code', '--out', out], { env: { HOME: home, ...security.env } });
@@ -85,19 +71,15 @@ describe('oauth-broker import claude-code', () => {
 
   it('reads $CLAUDE_CONFIG_DIR/.credentials.json rather than ~/.claude, and no keychain for it', async () => {
     const home = scratchHome();
-    put(join(home, '.claude', '.credentials.json'), claudeLogin());
+    put(join(home, '.claude', '.credentials.json'), claudeCodeLoginDoc());
     const dir = join(home, 'work-profile');
-    const login = claudeLogin();
+    const login = claudeCodeLoginDoc();
     put(join(dir, '.credentials.json'), login);
-    const r = await runCli(['import', 'claude-code', '--out', '-'], {
-      env: { HOME: home, CLAUDE_CONFIG_DIR: dir },
-      secretsOnStdout: true,
-    });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(login);
+    const r = await importToStdout('claude-code', { HOME: home, CLAUDE_CONFIG_DIR: dir });
+    expectImported(r, login);
     expect(r.stderr).toContain(`from ${join(dir, '.credentials.json')}:`);
 
-    const security = stubSecurity(JSON.stringify(claudeLogin()));
+    const security = stubSecurity(JSON.stringify(claudeCodeLoginDoc()));
     const empty = join(home, 'empty-profile');
     const none = await runCli(['import', 'claude-code', '--out', '-'], {
       env: { HOME: home, CLAUDE_CONFIG_DIR: empty, ...security.env },
@@ -111,7 +93,7 @@ describe('oauth-broker import claude-code', () => {
   });
 
   it('reads the keychain item with exactly those arguments when there is no file, leaving out mcpOAuth', async () => {
-    const login = claudeLogin();
+    const login = claudeCodeLoginDoc();
     const security = stubSecurity(`${JSON.stringify({ ...login, mcpOAuth: { srv: { accessToken: 'x' } } })}\n`);
     const r = await runCli(['import', 'claude-code', '--out', '-'], { env: security.env, secretsOnStdout: true });
     expect(r.code).toBe(0);
@@ -142,7 +124,7 @@ describe('oauth-broker import claude-code', () => {
 
   it('refuses a file that is not a Claude Code login, in one line, and never writes --out', async () => {
     const home = scratchHome();
-    const codex = put(join(home, 'auth.json'), codexLogin());
+    const codex = put(join(home, 'auth.json'), codexLoginDoc());
     const out = join(home, 'out.json');
     const r = await runCli(['import', 'claude-code', '--path', codex, '--out', out]);
     expect(r.code).toBe(1);
@@ -157,7 +139,7 @@ describe('oauth-broker import claude-code', () => {
     expect(b.stderr.trim().split('\n')).toEqual([
       `oauth-broker import: error: ${broken}: is not valid JSON; store the file exactly as the login wrote it.`,
     ]);
-    const apiKey = claudeLogin();
+    const apiKey = claudeCodeLoginDoc();
     apiKey.claudeAiOauth.refreshToken = fakeToken('anthropic-api-key');
     const key = put(join(home, 'key.json'), apiKey);
     const k = await runCli(['import', 'claude-code', '--path', key, '--out', out]);
@@ -169,7 +151,7 @@ describe('oauth-broker import claude-code', () => {
 describe('oauth-broker import codex', () => {
   it('copies $CODEX_HOME/auth.json, else ~/.codex/auth.json', async () => {
     const home = scratchHome();
-    const inHome = codexLogin();
+    const inHome = codexLoginDoc();
     put(join(home, '.codex', 'auth.json'), inHome);
     const out = join(home, 'codex-ci.json');
     const r = await runCli(['import', 'codex', '--out', out], { env: { HOME: home } });
@@ -179,24 +161,19 @@ describe('oauth-broker import codex', () => {
     expectWarning(r.stderr, 'openai');
 
     const codexHome = join(home, 'codex-home');
-    const inCodexHome = codexLogin();
+    const inCodexHome = codexLoginDoc();
     put(join(codexHome, 'auth.json'), inCodexHome);
-    const c = await runCli(['import', 'codex', '--out', '-'], {
-      env: { HOME: home, CODEX_HOME: codexHome },
-      secretsOnStdout: true,
-    });
-    expect(c.code).toBe(0);
-    expect(JSON.parse(c.stdout)).toEqual(inCodexHome);
+    const c = await importToStdout('codex', { HOME: home, CODEX_HOME: codexHome });
+    expectImported(c, inCodexHome);
     expect(c.stderr).toContain(`Imported the Codex login from ${join(codexHome, 'auth.json')}: access token expires`);
   });
 
   it('reads --path instead, and says so when it does not exist or is no file', async () => {
     const home = scratchHome();
-    const login = codexLogin();
+    const login = codexLoginDoc();
     const path = put(join(home, 'elsewhere', 'auth.json'), login);
     const r = await runCli(['import', 'codex', '--path', path, '--out', '-'], { secretsOnStdout: true });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(login);
+    expectImported(r, login);
     const gone = await runCli(['import', 'codex', '--path', join(home, 'gone.json'), '--out', '-']);
     expect(gone.code).toBe(1);
     expect(gone.stderr.trim()).toBe(`oauth-broker import: error: --path: ${join(home, 'gone.json')} does not exist.`);
@@ -223,8 +200,8 @@ describe('oauth-broker import codex', () => {
 
   it('refuses Claude Code credentials and looks nowhere but the Codex file', async () => {
     const home = scratchHome();
-    put(join(home, '.claude', '.credentials.json'), claudeLogin());
-    const security = stubSecurity(JSON.stringify(claudeLogin()));
+    put(join(home, '.claude', '.credentials.json'), claudeCodeLoginDoc());
+    const security = stubSecurity(JSON.stringify(claudeCodeLoginDoc()));
     const r = await runCli(['import', 'codex', '--out', '-'], { env: { HOME: home, ...security.env } });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
@@ -232,7 +209,7 @@ describe('oauth-broker import codex', () => {
         'log in with codex login first, or pass --path.',
     );
     expect(security.calls()).toBeUndefined();
-    const claude = put(join(home, 'claude.json'), claudeLogin());
+    const claude = put(join(home, 'claude.json'), claudeCodeLoginDoc());
     const wrong = await runCli(['import', 'codex', '--path', claude, '--out', '-']);
     expect(wrong.stderr).toMatch(/holds a Claude Code login, not a Codex login; run oauth-broker import claude-code/);
   });
@@ -292,8 +269,8 @@ describe('import on macOS (in-process: the platform cannot be changed for the bu
 
   it('takes the keychain first, its own store there, over a file beside it', async () => {
     const home = scratchHome();
-    put(join(home, '.claude', '.credentials.json'), claudeLogin());
-    const inKeychain = claudeLogin();
+    put(join(home, '.claude', '.credentials.json'), claudeCodeLoginDoc());
+    const inKeychain = claudeCodeLoginDoc();
     const mac = macDeps(home, { code: 0, stdout: JSON.stringify(inKeychain) });
     await verb.run(parseVerbArgs(verb, ['claude-code', '--out', '-']), mac.deps);
     expect(mac.calls).toEqual([['security', KEYCHAIN_ARGS]]);
@@ -302,7 +279,7 @@ describe('import on macOS (in-process: the platform cannot be changed for the bu
 
   it('falls back to the file when the keychain has no item', async () => {
     const home = scratchHome();
-    const inFile = claudeLogin();
+    const inFile = claudeCodeLoginDoc();
     put(join(home, '.claude', '.credentials.json'), inFile);
     const mac = macDeps(home, { code: 44, stdout: '' });
     await verb.run(parseVerbArgs(verb, ['claude-code', '--out', '-']), mac.deps);

@@ -4,7 +4,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserError } from '../../src/core/errors.js';
-import type { CliDeps } from '../../src/cli/deps.js';
 import { authorize } from '../../src/cli/login/authorize.js';
 import { browserCommand, showAddress } from '../../src/cli/login/browser.js';
 import { codeFromPaste, codeFromQuery, ForeignAnswer } from '../../src/cli/login/callback.js';
@@ -14,34 +13,7 @@ import { listenOnce } from '../../src/cli/login/loopback.js';
 import { fakeToken } from '../support/fake-tokens.js';
 import { closedPort } from '../support/http.js';
 import { type LoginServer, OPENAI_CLIENT_ID, startLoginServer } from '../support/login-server.js';
-
-interface TestDeps extends CliDeps {
-  lines: string[];
-}
-
-/** A clock that moves only when the code sleeps. */
-function testDeps(over: Partial<CliDeps> = {}): TestDeps {
-  let now = Date.UTC(2026, 0, 1);
-  const lines: string[] = [];
-  return {
-    env: {},
-    platform: 'linux',
-    stdout: () => {},
-    stderr: (line) => lines.push(line),
-    stdin: async () => Buffer.alloc(0),
-    stdoutIsTerminal: () => false,
-    ask: async () => '',
-    run: async () => ({ code: 0, stdout: '' }),
-    fetch,
-    secrets: new Set(),
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms;
-    },
-    lines,
-    ...over,
-  };
-}
+import { testDeps } from '../support/test-deps.js';
 
 const URL_ = 'https://auth.example/authorize?a=1&b=(2)';
 

@@ -66,16 +66,18 @@ async function shell(script: string, paste?: (address: string) => Promise<string
   return { code, stdout, stderr, files };
 }
 
+/** The Claude login of the stand-in `s` piped into seed of CLAUDE_CREDENTIALS. */
+const claudeLoginThenSeed = (s: LoginServer, paste: (address: string) => Promise<string>) =>
+  loginThenSeed(['--authorize-url', s.authorizeUrl, '--token-url', s.tokenUrl], 'CLAUDE_CREDENTIALS', paste);
+
 describe('login --out - | seed --from -', () => {
   let server: LoginServer | undefined;
   afterEach(() => server?.close());
 
   it('Claude: the pasted code logs in, and the secret holds exactly the login', async () => {
-    server = await startLoginServer({ kind: 'anthropic', issuer });
-    const s = server;
-    const r = await loginThenSeed(
-      ['--authorize-url', s.authorizeUrl, '--token-url', s.tokenUrl],
-      'CLAUDE_CREDENTIALS',
+    const s = (server = await startLoginServer({ kind: 'anthropic', issuer }));
+    const r = await claudeLoginThenSeed(
+      s,
       async (address) => /<pre>(\S+#\S+)<\/pre>/.exec(await (await fetch(address)).text())?.[1] ?? '',
     );
     expect(r.code).toBe(0);
@@ -104,13 +106,8 @@ describe('login --out - | seed --from -', () => {
   });
 
   it('a failed login stores nothing: seed refuses the empty input', async () => {
-    server = await startLoginServer({ kind: 'anthropic', issuer });
-    const s = server;
-    const r = await loginThenSeed(
-      ['--authorize-url', s.authorizeUrl, '--token-url', s.tokenUrl],
-      'CLAUDE_CREDENTIALS',
-      async () => 'not-a-code',
-    );
+    const s = (server = await startLoginServer({ kind: 'anthropic', issuer }));
+    const r = await claudeLoginThenSeed(s, async () => 'not-a-code');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^oauth-broker login: error: /m);
     expect(r.stderr).toMatch(/^oauth-broker seed: error: /m);

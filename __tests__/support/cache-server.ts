@@ -152,48 +152,25 @@ function base64url(data: string): string {
   return Buffer.from(data, 'utf8').toString('base64url');
 }
 
+/** A status's error code in a twirp answer and in an Azure blob answer. */
+const ERROR_CODES: Record<number, { twirp: string; azure?: string }> = {
+  400: { twirp: 'invalid_argument', azure: 'InvalidInput' },
+  401: { twirp: 'unauthenticated' },
+  403: { twirp: 'permission_denied', azure: 'AuthenticationFailed' },
+  404: { twirp: 'not_found', azure: 'BlobNotFound' },
+  409: { twirp: 'already_exists', azure: 'BlobImmutableDueToPolicy' },
+  412: { twirp: 'failed_precondition', azure: 'ConditionNotMet' },
+  429: { twirp: 'resource_exhausted' },
+  501: { twirp: 'unimplemented' },
+  503: { twirp: 'unavailable', azure: 'ServerBusy' },
+};
+
 function twirpCodeFor(status: number): string {
-  switch (status) {
-    case 400:
-      return 'invalid_argument';
-    case 401:
-      return 'unauthenticated';
-    case 403:
-      return 'permission_denied';
-    case 404:
-      return 'not_found';
-    case 409:
-      return 'already_exists';
-    case 412:
-      return 'failed_precondition';
-    case 429:
-      return 'resource_exhausted';
-    case 501:
-      return 'unimplemented';
-    case 503:
-      return 'unavailable';
-    default:
-      return status >= 500 ? 'internal' : 'unknown';
-  }
+  return ERROR_CODES[status]?.twirp ?? (status >= 500 ? 'internal' : 'unknown');
 }
 
 function azureCodeFor(status: number): string {
-  switch (status) {
-    case 400:
-      return 'InvalidInput';
-    case 403:
-      return 'AuthenticationFailed';
-    case 404:
-      return 'BlobNotFound';
-    case 409:
-      return 'BlobImmutableDueToPolicy';
-    case 412:
-      return 'ConditionNotMet';
-    case 503:
-      return 'ServerBusy';
-    default:
-      return status >= 500 ? 'InternalError' : 'InvalidInput';
-  }
+  return ERROR_CODES[status]?.azure ?? (status >= 500 ? 'InternalError' : 'InvalidInput');
 }
 
 function xmlEscape(text: string): string {
@@ -396,6 +373,16 @@ export async function startCacheServer(): Promise<CacheServer> {
   };
 
   const md5 = (data: Buffer): string => createHash('md5').update(data).digest('base64');
+  /** Azure's empty 201 to a write, encrypted at rest; with the MD5 of `body` for a Put Blob or a Put Block. */
+  const created = (res: ServerResponse, headers: Record<string, string>, body?: Buffer): void => {
+    res.writeHead(201, {
+      ...headers,
+      ...(body ? { 'Content-MD5': md5(body) } : {}),
+      'x-ms-request-server-encrypted': 'true',
+      'Content-Length': '0',
+    });
+    res.end();
+  };
 
   /** Azure Blob: Put Blob, Put Block, Put Block List, Get Blob, Get Blob Properties. */
   const handleBlob = (req: IncomingMessage, res: ServerResponse, url: URL, blobName: string, body: Buffer): void => {
@@ -463,15 +450,7 @@ export async function startCacheServer(): Promise<CacheServer> {
         commitBlob(entry, body);
         entry.uncommittedBlocks.clear();
         entry.committedBlocks.clear();
-        res.writeHead(201, {
-          ...common,
-          ETag: entry.etag,
-          'Last-Modified': entry.lastModified.toUTCString(),
-          'Content-MD5': md5(body),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': '0',
-        });
-        res.end();
+        created(res, { ...common, ETag: entry.etag, 'Last-Modified': entry.lastModified.toUTCString() }, body);
         return;
       }
       if (comp === 'block') {
@@ -484,13 +463,7 @@ export async function startCacheServer(): Promise<CacheServer> {
           );
         }
         entry.uncommittedBlocks.set(blockId, body);
-        res.writeHead(201, {
-          ...common,
-          'Content-MD5': md5(body),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': '0',
-        });
-        res.end();
+        created(res, common, body);
         return;
       }
       if (comp === 'blocklist') {
@@ -513,14 +486,7 @@ export async function startCacheServer(): Promise<CacheServer> {
         commitBlob(entry, Buffer.concat(parts));
         entry.uncommittedBlocks.clear();
         entry.committedBlocks = blocks;
-        res.writeHead(201, {
-          ...common,
-          ETag: entry.etag,
-          'Last-Modified': entry.lastModified.toUTCString(),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': '0',
-        });
-        res.end();
+        created(res, { ...common, ETag: entry.etag, 'Last-Modified': entry.lastModified.toUTCString() });
         return;
       }
       throw new HttpError(

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type { CacheFault, CacheFaultRoute } from './cache-server.js';
 import type { GitHubFault } from './github-server.js';
 import { closedPort } from './http.js';
+import { type JobOptions, jobs } from './jobs.js';
 import type { OAuthFault } from './oauth-server.js';
 import { repoRoot, runAction, runMainThenPost, type RunResult } from './runner.js';
 import { CLAIM_VARIABLE, REPO, SECRET, VARIABLES, type StandIns } from './stand-ins.js';
-import { type Clock, refusingFetch, runStep, runStepThenPost, testClock, type RefusingFetch } from './step.js';
+import { refusingFetch, runStep, runStepThenPost, testClock, type RefusingFetch } from './step.js';
 
 const LEASE_MS = 60_000;
 
@@ -18,13 +19,10 @@ const LEASE_MS = 60_000;
 export function faultMatrix(si: StandIns, PAT: string) {
   const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
 
-  interface Over {
+  interface Over extends Pick<JobOptions, 'inputs' | 'env' | 'clock'> {
     /** Run with the shared store (the Actions cache); see usesStore. */
     store?: boolean;
-    inputs?: Record<string, string>;
-    env?: Record<string, string>;
     refusing?: RefusingFetch;
-    clock?: Clock;
     /** A cache fault for the run after the first, which reads what the first kept. */
     readFault?: CacheFault;
   }
@@ -41,14 +39,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
     post = false,
   ): Promise<RunResult> {
     if (later) si.gh.advance(LEASE_MS + 5_000);
-    const inputs = {
-      credentials,
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': si.oauth.tokenUrl,
-      ...over.inputs,
-    };
+    const inputs = jobs(si, PAT).inputs(credentials, over.inputs);
     const cache = over.store === false ? {} : si.cache.env('refs/heads/main');
     const env = { ...cache, OAUTH_BROKER_LEASE_MS: String(LEASE_MS), ...over.env };
     if (e2e) {
@@ -216,6 +207,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
     '4xx': o,
     malformed: o,
   });
+  /** GitHub's refusal of a fine-grained PAT without the permission. */
+  const NOT_ACCESSIBLE = { status: 403, message: 'Resource not accessible by personal access token' };
   const TARGET = new RegExp(`/actions/secrets/${SECRET}$`);
 
   /** The write-back fails for good, and GitHub refuses the rescue in the claim (after the settle went through). */
@@ -348,7 +341,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'GET',
       path: /\/actions\/secrets\/public-key$/,
       outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       messages: { '4xx': /^github-token: could not read the public key .*403/, malformed: /public key .*not JSON/ },
     }),
     ...githubCells({
@@ -370,7 +363,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'POST',
       path: VARIABLES,
       outcomes: { ...all('success'), '4xx': 'recoverable' },
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       messages: { '4xx': /^github-token: could not create the variable .*403.*"Variables: Read and write"/ },
       lost: 'success',
     }),
@@ -381,7 +374,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       path: CLAIM_VARIABLE,
       before: () => void si.gh.faults.push({ method: 'POST', path: VARIABLES, after: 502 }),
       outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       messages: { '4xx': /^github-token: could not read the variable .*403/, malformed: /not JSON/ },
       claimsLeft: { '4xx': 1, malformed: 1 },
     }),
@@ -391,7 +384,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'PUT',
       path: /\/actions\/secrets\/OAUTH_BROKER_WRITE_CHECK$/,
       outcomes: { ...all('success'), '4xx': 'recoverable' },
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       messages: { '4xx': /^github-token: could not write secrets of .*403.*"Secrets: Read and write"/ },
       claimsLeft: { '4xx': 0 },
       lost: 'success',
@@ -402,7 +395,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'PATCH',
       path: CLAIM_VARIABLE,
       outcomes: all('success'),
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       // Lost for good, the settle leaves the target's updated_at as the only sign, and GitHub stamps
       // whole seconds: the claim is made at the start of one, so a write-back in the claim's second
       // would read as a dead holder's, and a run after the lease would present the spent token.
@@ -429,7 +422,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
         '403 rate limit': 'recoverable',
         '4xx': 'recoverable',
       },
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       messages: {
         refused: /HTTP 401/,
         timeout: /HTTP 401/,
@@ -449,7 +442,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'DELETE',
       path: /\/actions\/variables\/OAUTH_BROKER_0{20}_0$/,
       outcomes: all('success'),
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       earlierClaims: 3,
       // A delete GitHub refuses for good: the value keeps naming that claim, for the next run to remove.
       claimsLeft: { '4xx': 4 },
@@ -461,14 +454,14 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'GET',
       path: /\/actions\/secrets$/,
       outcomes: all('success'),
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
     }),
     ...githubCells({
       call: 'leftover variables GET',
       method: 'GET',
       path: VARIABLES,
       outcomes: all('success'),
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
     }),
 
     // The write-back, after the provider rotated: retried, else rescued in the claim.
@@ -477,7 +470,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       method: 'PUT',
       path: TARGET,
       outcomes: { ...all('success'), '4xx': 'recoverable' },
-      fourxx: { status: 403, message: 'Resource not accessible by personal access token' },
+      fourxx: NOT_ACCESSIBLE,
       messages: { '4xx': /^github-token: could not write .*403/ },
       lost: 'success',
     }),

@@ -10,7 +10,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import sodium from 'libsodium-wrappers';
 import nacl from 'tweetnacl';
 import { rememberSecret } from './fake-tokens.js';
@@ -44,7 +43,7 @@ import {
   type StoredWorkflow,
   type WorkflowState,
 } from './github-workflows.js';
-import { Delays, closeServer, readBody } from './http.js';
+import { Delays, closeServer, readBody, listenOnLoopback } from './http.js';
 
 export type { StoredVariable } from './github-variables.js';
 export type { StoredRun, StoredWorkflow, WorkflowState } from './github-workflows.js';
@@ -347,12 +346,7 @@ class FakeGitHubServer implements GitHubServer {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}${this.prefix}`;
+    this.url = `${await listenOnLoopback(this.server)}${this.prefix}`;
   }
 
   close(): Promise<void> {
@@ -797,42 +791,40 @@ class FakeGitHubServer implements GitHubServer {
         if (n === 5 && read) {
           return { repo, access: 'read', run: withEnv((x) => ({ status: 200, body: { id: x.id, name: x.name } })) };
         }
-        if (e === 'secrets' && n === 6 && read) {
-          return {
-            repo,
-            permission: 'environments',
-            access: 'read',
-            run: withEnv(() => this.listSecrets({ repo, env }, query)),
-          };
-        }
+        const envRoute = (access: 'read' | 'write', run: Route['run']): Route => ({
+          repo,
+          permission: 'environments',
+          access,
+          run,
+        });
+        if (e === 'secrets' && n === 6 && read)
+          return envRoute(
+            'read',
+            withEnv(() => this.listSecrets({ repo, env }, query)),
+          );
         if (e === 'variables')
           return this.variableRoute({ repo, env }, 'environments', method, segments.slice(6), query, raw);
         if (e === 'secrets' && n === 7 && f !== undefined) {
-          if (f === 'public-key' && read) {
-            return { repo, permission: 'environments', access: 'read', run: withEnv(() => this.getKey()) };
-          }
+          if (f === 'public-key' && read)
+            return envRoute(
+              'read',
+              withEnv(() => this.getKey()),
+            );
           if (read)
-            return {
-              repo,
-              permission: 'environments',
-              access: 'read',
-              run: withEnv((x) => this.getSecret(x.secrets, f)),
-            };
-          if (write) {
-            return {
-              repo,
-              permission: 'environments',
-              access: 'write',
-              run: withEnv((x) => this.putSecret(x.secrets, f, raw, false)),
-            };
-          }
+            return envRoute(
+              'read',
+              withEnv((x) => this.getSecret(x.secrets, f)),
+            );
+          if (write)
+            return envRoute(
+              'write',
+              withEnv((x) => this.putSecret(x.secrets, f, raw, false)),
+            );
           if (remove)
-            return {
-              repo,
-              permission: 'environments',
-              access: 'write',
-              run: withEnv((x) => this.deleteSecret(x.secrets, f)),
-            };
+            return envRoute(
+              'write',
+              withEnv((x) => this.deleteSecret(x.secrets, f)),
+            );
         }
       }
       return undefined;
@@ -1085,13 +1077,20 @@ class FakeGitHubServer implements GitHubServer {
     return { status: 201, body: this.issueJson(repo, issue) };
   }
 
-  private updateIssue(fullName: string, number: string, raw: string): Answer {
+  /** The issue `number` of `fullName` and the fields of the request's body, or GitHub's refusal of them. */
+  private issueRequest(fullName: string, number: string, raw: string) {
     const repo = this.mustRepo(fullName);
     const issue = /^\d+$/.test(number) ? repo.issues[Number(number) - 1] : undefined;
-    if (!issue) return notFound();
+    if (!issue) return { refused: notFound() };
     const parsed = this.issueFields(raw);
-    if ('refused' in parsed) return parsed.refused;
-    const { fields } = parsed;
+    if ('refused' in parsed) return parsed;
+    return { repo, issue, fields: parsed.fields };
+  }
+
+  private updateIssue(fullName: string, number: string, raw: string): Answer {
+    const request = this.issueRequest(fullName, number, raw);
+    if ('refused' in request) return request.refused;
+    const { repo, issue, fields } = request;
     if (fields.state !== undefined) {
       if (fields.state !== 'open' && fields.state !== 'closed') return message(422, 'Validation Failed');
       issue.state = fields.state;
@@ -1104,12 +1103,9 @@ class FakeGitHubServer implements GitHubServer {
   }
 
   private createComment(fullName: string, number: string, raw: string, token: TokenSpec): Answer {
-    const repo = this.mustRepo(fullName);
-    const issue = /^\d+$/.test(number) ? repo.issues[Number(number) - 1] : undefined;
-    if (!issue) return notFound();
-    const parsed = this.issueFields(raw);
-    if ('refused' in parsed) return parsed.refused;
-    const { fields } = parsed;
+    const request = this.issueRequest(fullName, number, raw);
+    if ('refused' in request) return request.refused;
+    const { issue, fields } = request;
     if (typeof fields.body !== 'string' || fields.body === '') return message(422, 'Validation Failed');
     const now = this.stamp();
     const comment: IssueComment = {

@@ -41,6 +41,15 @@ export async function closeServer(server: Server, delays?: Delays): Promise<void
   await closed;
 }
 
+/** Listens on a free port of 127.0.0.1; the server's base URL, `http://127.0.0.1:PORT`. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 /** A loopback port nothing listens on (fetch refuses some well-known ports outright). */
 export async function closedPort(): Promise<number> {
   const server = createServer();

@@ -2,7 +2,8 @@
 // the stand-ins (support/step.ts): the seed, the inputs a job is given, what the secret and the claims
 // beside it hold, and the invariant every topology keeps. For the files about claims between jobs.
 import type { RunResult } from './runner.js';
-import { HOUR, REPO, SECRET, type StandIns } from './stand-ins.js';
+import { fakeToken } from './fake-tokens.js';
+import { HOUR, REPO, SECRET, type StandIns, useStandIns } from './stand-ins.js';
 import { runStep, type Clock, type StepOptions } from './step.js';
 
 export type Where = { repo: string } | { org: string } | { repo: string; env: string };
@@ -25,16 +26,38 @@ export interface JobOptions {
 
 /** The helpers over the stand-ins `si`, whose GitHub knows `pat`. */
 export function jobs(si: StandIns, pat: string) {
+  /** A new login of `scopes` as Claude Code writes it, its access token expiring in `ttlMs`, with `more` fields. */
+  function login(scopes: string[], ttlMs: number, more: Record<string, string> = {}): Seeded {
+    const { refreshToken, accessToken } = si.oauth.issue(scopes);
+    const claudeAiOauth = { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes, ...more };
+    return { credentials: JSON.stringify({ claudeAiOauth }), refreshToken, accessToken };
+  }
+
   /** A login whose access token has `ttlMs` left (expired by default), stored where `where` says. */
   function seed(where: Where = { repo: REPO }, ttlMs = -HOUR): Seeded {
-    const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-    const credentials = JSON.stringify({
-      claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() + ttlMs, scopes: ['user:inference'] },
+    const s = login(['user:inference'], ttlMs);
+    if ('org' in where) si.gh.setOrgSecret(where.org, SECRET, s.credentials, 'selected', [4242, 4343]);
+    else if ('env' in where) si.gh.setEnvSecret(where.repo, where.env, SECRET, s.credentials);
+    else si.gh.setRepoSecret(where.repo, SECRET, s.credentials);
+    return s;
+  }
+
+  /** A Max login as Claude Code writes it (plan and tier too), kept by `store` (the repository secret by default). */
+  function seedMax(ttlMs: number, store = (v: string): void => si.gh.setRepoSecret(REPO, SECRET, v)): Seeded {
+    const s = login(['user:inference', 'user:profile'], ttlMs, {
+      subscriptionType: 'max',
+      rateLimitTier: 'default_claude_max_20x',
     });
-    if ('org' in where) si.gh.setOrgSecret(where.org, SECRET, credentials, 'selected', [4242, 4343]);
-    else if ('env' in where) si.gh.setEnvSecret(where.repo, where.env, SECRET, credentials);
-    else si.gh.setRepoSecret(where.repo, SECRET, credentials);
-    return { credentials, refreshToken, accessToken };
+    store(s.credentials);
+    return s;
+  }
+
+  /** The Claude Code login in the repository secret: its two tokens, and the whole claudeAiOauth. */
+  function tokensInSecret(): { accessToken: string; refreshToken: string; doc: Record<string, unknown> } {
+    const doc = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as {
+      claudeAiOauth: { accessToken: string; refreshToken: string };
+    };
+    return { ...doc.claudeAiOauth, doc: doc.claudeAiOauth };
   }
 
   function stored(where: Where = { repo: REPO }): string {
@@ -67,6 +90,14 @@ export function jobs(si: StandIns, pat: string) {
     });
   }
 
+  /** `times` refresh jobs, each on what the last stored, GitHub's clock `apartMs` on before each; all succeed. */
+  async function rotate(times: number, apartMs: number): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      si.gh.advance(apartMs);
+      expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    }
+  }
+
   /** The claims beside a secret: the broker's variables there. */
   const claimsAt = (where: Where = { repo: REPO }): string[] =>
     si.gh.variableNames(where).filter((n) => n.startsWith('OAUTH_BROKER_'));
@@ -77,7 +108,29 @@ export function jobs(si: StandIns, pat: string) {
     expect(si.oauth.isLive(refreshTokenIn(stored(where)))).toBe(true);
   }
 
-  return { seed, stored, refreshTokenIn, inputs, job, claimsAt, expectLoginKept };
+  return { seed, seedMax, tokensInSecret, stored, refreshTokenIn, inputs, job, rotate, claimsAt, expectLoginKept };
+}
+
+/** A file of main and post step tests: the stand-ins without a cache, a job token GitHub knows, a Max login. */
+export function useMaxLoginJob(pat: string) {
+  const si = useStandIns(pat, { cache: false });
+  const JOB_TOKEN = fakeToken('app-token');
+  beforeEach(() => si.gh.addToken(JOB_TOKEN, { kind: 'job' }));
+  const j = jobs(si, pat);
+  const inputs = (s: Seeded, extra: Record<string, string> = {}): Record<string, string> =>
+    j.inputs(s.credentials, extra);
+  return { si, JOB_TOKEN, seed: j.seedMax, inputs, tokensInSecret: j.tokensInSecret };
+}
+
+/** GitHub answers 502 to the next five writes of the secret: more than the write-back's retries. */
+export function failSecretWrites(si: StandIns): void {
+  for (let i = 0; i < 5; i++)
+    si.gh.faults.push({
+      method: 'PUT',
+      pathIncludes: `secrets/${SECRET}`,
+      status: 502,
+      body: '{"message":"Bad Gateway"}',
+    });
 }
 
 export const errorOf = (r: RunResult): string => r.stdout.match(/^::error::(.*)$/m)?.[1] ?? '';
@@ -90,8 +143,36 @@ export function expectOneCleanLine(r: RunResult, message: RegExp): void {
   expect(r.stdout).not.toMatch(/\n\s+at /);
 }
 
+/** The one ::error:: line of a failed run, unescaped. */
+export function errorLine(r: RunResult): string {
+  const lines = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  expect(lines).toHaveLength(1);
+  return lines[0].slice('::error::'.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+}
+
+/** The harness has checked the run leaks nothing; this is the one line it fails with, and stderr is empty. */
+export function expectCleanFailure(r: RunResult, message: RegExp): void {
+  expect(r.code).toBe(1);
+  expect(errorLine(r)).toMatch(message);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
+}
+
 export function expectSuccess(r: RunResult): void {
   expect({ code: r.code, error: errorOf(r) }).toEqual({ code: 0, error: '' });
+}
+
+/** Presents a Claude Code refresh token at the token endpoint, as Claude Code does (spending it). */
+export function presentRefreshToken(tokenUrl: string, refreshToken: string): Promise<Response> {
+  return fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
+    }),
+  });
 }
 
 /**
@@ -105,15 +186,7 @@ export async function cliRefreshes(
 ): Promise<{ access_token: string; refresh_token: string }> {
   const { readFileSync, writeFileSync } = await import('node:fs');
   const file = JSON.parse(readFileSync(path, 'utf8')) as { claudeAiOauth: Record<string, unknown> };
-  const res = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      client_id: '9d1c250a-e61b-44d9-88ed-5944d1962f5e',
-    }),
-  });
+  const res = await presentRefreshToken(tokenUrl, refreshToken);
   const t = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
   const rotated = {
     ...file.claudeAiOauth,

@@ -10,9 +10,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fakeJwt, fakeToken } from './fake-tokens.js';
-import { closeServer, readBody } from './http.js';
+import { closeServer, readBody, listenOnLoopback } from './http.js';
 import { ANTHROPIC_CLIENT_ID, type OAuthServer } from './oauth-server.js';
 
 export const OPENAI_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
@@ -149,12 +148,7 @@ class FakeLoginServer implements LoginServer {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}`;
+    this.url = await listenOnLoopback(this.server);
     this.authorizeUrl = `${this.url}/oauth/authorize`;
     this.tokenUrl = `${this.url}/oauth/token`;
     this.deviceUrl = this.url;

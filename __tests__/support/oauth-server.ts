@@ -5,8 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { Delays, closeServer, readBody } from './http.js';
+import { Delays, closeServer, readBody, listenOnLoopback } from './http.js';
 import { fakeToken } from './fake-tokens.js';
 
 export const ANTHROPIC_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
@@ -140,12 +139,7 @@ class FakeOAuthServer implements OAuthServer {
   ) {}
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}`;
+    this.url = await listenOnLoopback(this.server);
     this.tokenUrl = this.url + this.path;
   }
 

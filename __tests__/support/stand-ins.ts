@@ -81,6 +81,18 @@ export function useStandIns(pat: string, opts: { cache?: boolean } = {}): UsedSt
   };
 }
 
+/** At each use, the object `current()` returns: a stand-in the file's hooks start later hands out as a constant. */
+export function following<T extends object>(current: () => T): T {
+  return new Proxy({} as T, {
+    get: (_, key) => {
+      const target = current();
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set: (_, key, value) => Reflect.set(current(), key, value),
+  });
+}
+
 /** The stand-ins outside jest (scripts/demo.ts, scripts/bench.ts): one repository and one PAT. */
 export async function startStandIns(
   pat: string,

@@ -3,10 +3,12 @@
 // before anything is spent. Through dist/; the input's edges are in __tests__/inputs.test.ts.
 import { fakeToken } from './support/fake-tokens.js';
 import { runAction, unescapeCommandValue } from './support/runner.js';
-import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { jobs } from './support/jobs.js';
+import { useStandIns } from './support/stand-ins.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT, { cache: false });
+const j = jobs(si, PAT);
 
 const FIX = "; set HOME to the runner user's home, or give an absolute path.";
 
@@ -16,24 +18,12 @@ it.each([
   ['~/.claude/ci.json', '/', ', "/"'],
   ['~/.claude/ci.json', '', ', and HOME is empty'],
 ])('credentials-file %s with HOME %j: refused before any call, nothing written', async (file, home, where) => {
-  const { refreshToken, accessToken } = si.oauth.issue(['user:inference']);
-  const credentials = JSON.stringify({
-    claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - HOUR, scopes: ['user:inference'] },
-  });
-  si.gh.setRepoSecret(REPO, SECRET, credentials);
+  const { credentials } = j.seed();
   // Every GitHub call fails: a broker that did not refuse at once would stop there, before the
   // provider and before writing in the real home or in / (tests may run as root).
   for (let i = 0; i < 10; i++) si.gh.faults.push({ status: 404, body: '{"message":"Not Found"}' });
   const r = await runAction('main', {
-    inputs: {
-      credentials,
-      mode: 'refresh',
-      'secret-name': SECRET,
-      'github-token': PAT,
-      'github-api-url': si.gh.url,
-      'token-url': si.oauth.tokenUrl,
-      'credentials-file': file,
-    },
+    inputs: j.inputs(credentials, { mode: 'refresh', 'credentials-file': file }),
     env: { HOME: home },
   });
   expect(r.code).toBe(1);

@@ -5,10 +5,12 @@ import type { RunResult } from './support/runner.js';
 import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
 import { fakeJwt, fakeToken } from './support/fake-tokens.js';
+import { jobs } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const YEAR = 366 * 24 * HOUR;
 const si = useStandIns(PAT, { cache: false });
+const j = jobs(si, PAT);
 
 interface Seeded {
   credentials: string;
@@ -27,15 +29,7 @@ function seed(extra: Record<string, unknown> = {}): Seeded {
 }
 
 function run(credentials: string, extra: Record<string, string> = {}): Promise<RunResult> {
-  const inputs = {
-    credentials,
-    'secret-name': SECRET,
-    'github-token': PAT,
-    'github-api-url': si.gh.url,
-    'token-url': si.oauth.tokenUrl,
-    ...extra,
-  };
-  return runStep('main', { inputs });
+  return runStep('main', { inputs: j.inputs(credentials, extra) });
 }
 
 function errorLine(r: RunResult): string {

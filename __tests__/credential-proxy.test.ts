@@ -87,7 +87,7 @@ describe('forwarding', () => {
     expect(log).toEqual([expect.stringMatching(/^POST \/v1\/messages: 200 in \d+ ms$/)]);
   });
 
-  it('drops hop-by-hop headers, and those Connection names, each way', async () => {
+  it('drops hop-by-hop headers (an h2c upgrade too: relayed), and those Connection names, each way', async () => {
     upstream.handler = (_req, res) => {
       res.writeHead(200, { connection: 'x-up-private', 'x-up-private': '1', 'keep-alive': 'timeout=5', 'x-up': 'y' });
       res.end('{}');
@@ -96,7 +96,10 @@ describe('forwarding', () => {
       (resolve, reject) => {
         const req = request(
           `${proxy.url}/v1/messages/count_tokens`,
-          { method: 'POST', headers: claude({ connection: 'x-private', 'x-private': 'secret-ish', te: 'trailers' }) },
+          {
+            method: 'POST',
+            headers: claude({ connection: 'x-private', 'x-private': 'secret-ish', te: 'trailers', upgrade: 'h2c' }),
+          },
           (res) => {
             res.resume();
             res.on('end', () => resolve({ status: res.statusCode, headers: res.headers }));
@@ -113,6 +116,7 @@ describe('forwarding', () => {
     expect(upstream.requests[0].url).toBe('/v1/messages/count_tokens');
     expect(sent['x-private']).toBeUndefined();
     expect(sent.te).toBeUndefined();
+    expect(sent.upgrade).toBeUndefined();
   });
 
   it("puts the path after the upstream's own", async () => {

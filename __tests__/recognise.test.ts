@@ -117,6 +117,11 @@ const refused: Record<string, Refused> = {
     provider: 'oauth2',
     message: /^credentials: this is a JWT \(an access or ID token\), not a refresh token; store the refresh token/,
   },
+  'a bare JWT whose payload is an array': {
+    value: () => fakeJwt(['x'] as unknown as Record<string, unknown>),
+    provider: 'oauth2',
+    message: /^credentials: this is a JWT \(an access or ID token\), not a refresh token; store the refresh token/,
+  },
   'a Codex auth.json whose refresh token is a JWT': {
     value: () => codex(openaiJwt()),
     provider: 'openai',

@@ -160,7 +160,7 @@ function parseCodex(root) {
         accessToken,
         refreshToken: (0,fields/* required */.mw)(tokens, 'refresh_token', where),
         idToken: (0,fields/* str */.gx)(tokens, 'id_token', where),
-        expiresAt: accessToken ? (0,jwt/* jwtExpiry */.l)(accessToken) : undefined,
+        expiresAt: accessToken ? (0,jwt/* jwtExpiry */.lo)(accessToken) : undefined,
         doc: root,
     };
 }
@@ -213,7 +213,7 @@ function parseGeneric(root) {
         creds.expiryStyle = { field: 'obtained_at', style: at.style };
     }
     else if (creds.accessToken) {
-        creds.expiresAt = (0,jwt/* jwtExpiry */.l)(creds.accessToken);
+        creds.expiresAt = (0,jwt/* jwtExpiry */.lo)(creds.accessToken);
         if (creds.expiresAt === undefined)
             (0,fields/* fail */.fJ)('the token document has an "access_token" but no expiry; ' +
                 'add "expires_at" (or "expires_in" with "obtained_at").');
@@ -300,7 +300,7 @@ function expiryOf(t, now) {
     if (!t.accessToken)
         return undefined;
     const fromNow = t.expiresInSeconds !== undefined ? now + t.expiresInSeconds * 1000 : undefined;
-    const at = t.expiresAt ?? fromNow ?? (0,jwt/* jwtExpiry */.l)(t.accessToken);
+    const at = t.expiresAt ?? fromNow ?? (0,jwt/* jwtExpiry */.lo)(t.accessToken);
     return (0,instant/* isInstant */.uZ)(at) ? at : undefined;
 }
 /**
@@ -445,27 +445,32 @@ function checkJsonDepth(text, input, fix) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ jwtExpiry),
-/* harmony export */   v: () => (/* binding */ jwtClaims)
+/* harmony export */   c$: () => (/* binding */ jwtPayload),
+/* harmony export */   lo: () => (/* binding */ jwtExpiry),
+/* harmony export */   vE: () => (/* binding */ jwtClaims)
 /* harmony export */ });
 /* harmony import */ var _instant_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(630);
 // Reading a JWT's claims, never its signature: the broker only needs what a token says of itself
 // (its expiry, the account a Codex login names), and trusts the token endpoint that issued it.
 
-/** The claims of a JWT (three dot-separated parts, a JSON object in the middle), or undefined. */
-function jwtClaims(token) {
+/** The JSON in the middle of three dot-separated parts, or undefined when there is none. */
+function jwtPayload(token) {
     const parts = token?.split('.');
     if (parts?.length !== 3)
         return undefined;
     try {
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-            ? claims
-            : undefined;
+        return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
     }
     catch {
         return undefined;
     }
+}
+/** The claims of a JWT (its payload a JSON object), or undefined. */
+function jwtClaims(token) {
+    const claims = jwtPayload(token);
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+        ? claims
+        : undefined;
 }
 /** The `exp` claim of a JWT in epoch ms, or undefined when the token is no JWT. */
 function jwtExpiry(token) {

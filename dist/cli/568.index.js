@@ -319,7 +319,7 @@ function claudeCodeCredentials(t, answer, asked, now) {
 }
 /** The ChatGPT account the ID token names, which Codex sends with every request. */
 function chatgptAccountId(idToken) {
-    const auth = idToken ? (0,jwt/* jwtClaims */.v)(idToken)?.['https://api.openai.com/auth'] : undefined;
+    const auth = idToken ? (0,jwt/* jwtClaims */.vE)(idToken)?.['https://api.openai.com/auth'] : undefined;
     const id = typeof auth === 'object' && auth !== null ? auth.chatgpt_account_id : undefined;
     return typeof id === 'string' ? id : null;
 }

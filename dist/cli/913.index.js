@@ -689,8 +689,10 @@ function kindOf(token) {
             instead: 'a GitHub token belongs in github-token; credentials holds the OAuth login to keep alive',
         };
     }
-    const claims = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .jwtClaims */ .v)(token) : undefined;
-    if (claims) {
+    // Any JSON payload makes it a JWT (never presented as a refresh token); only an object has claims.
+    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .jwtPayload */ .c$)(token) : undefined;
+    if (typeof payload === 'object' && payload !== null) {
+        const claims = payload;
         if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
             return { sort: 'refresh', what: 'a JWT refresh token', refresh: true };
         }

@@ -633,10 +633,12 @@ function sodium() {
     loading ??= (async () => {
         const wasm = globalThis.WebAssembly;
         const instantiate = wasm.instantiate;
-        wasm.instantiate = async (source, imports) => {
-            if (source instanceof wasm.Module)
-                return instantiate.call(wasm, source, imports);
-            const module = new wasm.Module(source);
+        wasm.instantiate = async (source, imports, ...options) => {
+            // A compiled module (from any realm) is instantiated as before; only bytes are compiled here.
+            if (Object.prototype.toString.call(source) === '[object WebAssembly.Module]') {
+                return instantiate.call(wasm, source, imports, ...options);
+            }
+            const module = new wasm.Module(source, ...options);
             return { module, instance: new wasm.Instance(module, imports) };
         };
         try {

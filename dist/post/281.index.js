@@ -204,8 +204,9 @@ function guard_admit(req, policy) {
     if (stranger)
         return stranger;
     // A WebSocket would outlive the request the placeholder was checked on: refused at once, so that a
-    // client able to fall back to a streamed HTTP request does so without waiting.
-    if (req.headers.upgrade !== undefined) {
+    // client able to fall back to a streamed HTTP request does so without waiting. Other upgrades (h2c)
+    // are dropped with the hop-by-hop headers, and the request is relayed as it is.
+    if (/\bwebsocket\b/i.test(String(req.headers.upgrade ?? ''))) {
         return refuse(400, 'invalid_request_error', 'connection upgrades (WebSocket) are not relayed; use HTTP');
     }
     const query = url.indexOf('?');
@@ -1030,10 +1031,10 @@ function plan(cfg, out, folder, now) {
     }
     // Codex: https only, so a throwaway CA it trusts; JWT placeholders keeping the claims it reads; its own
     // refresh sent to the proxy, which answers with the same placeholders.
-    const idClaims = (0,jwt/* jwtClaims */.v)(out.creds.idToken) ?? {};
+    const idClaims = (0,jwt/* jwtClaims */.vE)(out.creds.idToken) ?? {};
     const far = now + PLACEHOLDER_LIFE_MS;
     const held = {
-        accessToken: placeholderJwt((0,jwt/* jwtClaims */.v)(out.creds.accessToken) ?? idClaims, far),
+        accessToken: placeholderJwt((0,jwt/* jwtClaims */.vE)(out.creds.accessToken) ?? idClaims, far),
         idToken: placeholderJwt(idClaims, far),
         refreshToken: refreshPlaceholder(),
     };

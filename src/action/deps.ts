@@ -96,9 +96,9 @@ export function exitWhenFlushed(): void {
 }
 
 /** proxy: true's halves; a step run without them is a wiring bug, never a user's error. */
-export function proxyModeOf(deps: Deps): Promise<ProxyMode> {
+export function proxyModeOf(deps: Deps): () => Promise<ProxyMode> {
   if (!deps.proxyMode) throw new Error('proxy: true needs deps.proxyMode (src/proxy/start.ts)');
-  return deps.proxyMode();
+  return deps.proxyMode;
 }
 
 /** What the GitHub client needs, from the step's dependencies. */

@@ -35,7 +35,7 @@ export async function runPost(deps: Deps): Promise<void> {
 async function stopProxy(deps: Deps): Promise<void> {
   if (!deps.core.getState(PROXY_STATE)) return;
   try {
-    await (await proxyModeOf(deps)).stop(deps);
+    await (await proxyModeOf(deps)()).stop(deps);
   } catch (err) {
     reportFailure(deps.core, err, []);
   }

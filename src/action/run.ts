@@ -41,6 +41,8 @@ export async function runMain(deps: Deps): Promise<void> {
     }
     masker.mask(...secretsOf(creds));
     cfg = readConfig(core, deps.env);
+    // A wiring bug shows before anything is spent, not after the write-back.
+    if (cfg.proxy) proxyModeOf(deps);
     recognise(creds, cfg.provider.id, cfg.tokenUrl);
     expiring = warnIfExpiring(core, cfg, await decide(deps, cfg, creds, masker), deps.now());
   } catch (err) {
@@ -171,7 +173,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
 /** The access token to later steps; with proxy: true, to the proxy, and a placeholder to them. */
 async function handOut(deps: Deps, cfg: Config, out: Outcome, masker: Masker, now: number): Promise<void> {
   if (!cfg.proxy) return publish(deps.core, cfg, out, now);
-  await (await proxyModeOf(deps)).start(deps, cfg, out, masker, now);
+  await (await proxyModeOf(deps)()).start(deps, cfg, out, masker, now);
 }
 
 /**

@@ -2,18 +2,23 @@
 // (its expiry, the account a Codex login names), and trusts the token endpoint that issued it.
 import { isInstant } from './instant.js';
 
-/** The claims of a JWT (three dot-separated parts, a JSON object in the middle), or undefined. */
-export function jwtClaims(token: string | undefined): Record<string, unknown> | undefined {
+/** The JSON in the middle of three dot-separated parts, or undefined when there is none. */
+export function jwtPayload(token: string | undefined): unknown {
   const parts = token?.split('.');
   if (parts?.length !== 3) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
-      : undefined;
+    return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** The claims of a JWT (its payload a JSON object), or undefined. */
+export function jwtClaims(token: string | undefined): Record<string, unknown> | undefined {
+  const claims = jwtPayload(token);
+  return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+    ? (claims as Record<string, unknown>)
+    : undefined;
 }
 
 /** The `exp` claim of a JWT in epoch ms, or undefined when the token is no JWT. */

@@ -3,7 +3,7 @@
 // presented as one. Pure: it runs before any network call.
 import type { Credentials, Format } from './formats/index.js';
 import { UserError } from './errors.js';
-import { jwtClaims } from './jwt.js';
+import { jwtPayload } from './jwt.js';
 import type { ProviderId } from './providers.js';
 
 /** Who issued a token, when its shape says so. */
@@ -88,8 +88,10 @@ export function kindOf(token: string): Kind | undefined {
       instead: 'a GitHub token belongs in github-token; credentials holds the OAuth login to keep alive',
     };
   }
-  const claims = JWT_SHAPE.test(token) ? jwtClaims(token) : undefined;
-  if (claims) {
+  // Any JSON payload makes it a JWT (never presented as a refresh token); only an object has claims.
+  const payload = JWT_SHAPE.test(token) ? jwtPayload(token) : undefined;
+  if (typeof payload === 'object' && payload !== null) {
+    const claims = payload as Record<string, unknown>;
     if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
       return { sort: 'refresh', what: 'a JWT refresh token', refresh: true };
     }

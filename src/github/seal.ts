@@ -20,8 +20,8 @@ let loading: Promise<typeof import('libsodium-wrappers')['default']> | undefined
 
 /** The part of the WebAssembly global libsodium's loader calls (the compiler's lib has no DOM types). */
 interface Wasm {
-  instantiate(source: unknown, imports?: unknown): Promise<unknown>;
-  Module: new (bytes: unknown) => object;
+  instantiate(source: unknown, imports?: unknown, ...options: unknown[]): Promise<unknown>;
+  Module: new (bytes: unknown, ...options: unknown[]) => object;
   Instance: new (module: object, imports?: unknown) => object;
 }
 
@@ -35,9 +35,12 @@ export function sodium(): Promise<typeof import('libsodium-wrappers')['default']
   loading ??= (async () => {
     const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
     const instantiate = wasm.instantiate;
-    wasm.instantiate = async (source, imports) => {
-      if (source instanceof wasm.Module) return instantiate.call(wasm, source, imports);
-      const module = new wasm.Module(source);
+    wasm.instantiate = async (source, imports, ...options) => {
+      // A compiled module (from any realm) is instantiated as before; only bytes are compiled here.
+      if (Object.prototype.toString.call(source) === '[object WebAssembly.Module]') {
+        return instantiate.call(wasm, source, imports, ...options);
+      }
+      const module = new wasm.Module(source, ...options);
       return { module, instance: new wasm.Instance(module, imports) };
     };
     try {

@@ -119,8 +119,9 @@ export function admit(req: Request, policy: Policy): Verdict {
   const stranger = forThisProxy(req, policy);
   if (stranger) return stranger;
   // A WebSocket would outlive the request the placeholder was checked on: refused at once, so that a
-  // client able to fall back to a streamed HTTP request does so without waiting.
-  if (req.headers.upgrade !== undefined) {
+  // client able to fall back to a streamed HTTP request does so without waiting. Other upgrades (h2c)
+  // are dropped with the hop-by-hop headers, and the request is relayed as it is.
+  if (/\bwebsocket\b/i.test(String(req.headers.upgrade ?? ''))) {
     return refuse(400, 'invalid_request_error', 'connection upgrades (WebSocket) are not relayed; use HTTP');
   }
   const query = url.indexOf('?');

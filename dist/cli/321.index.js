@@ -9,7 +9,7 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   writePrivateFile: () => (/* binding */ writePrivateFile)
 /* harmony export */ });
-/* unused harmony exports credentialsFileContent, digest, entryAt, kindOf, moveAside */
+/* unused harmony exports credentialsFileContent, entryAt, kindOf, moveAside */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -68,7 +68,6 @@ function unmarked(doc) {
     const { [MARKER_FIELD]: _, ...rest } = doc;
     return rest;
 }
-const digest = (text) => createHash('sha256').update(text).digest('hex');
 /** What is at `path` without following a link, or undefined when nothing is. */
 function entryAt(path) {
     try {

@@ -98,6 +98,10 @@ async function lastCompletedRun(api, owner, repo, workflow) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/marker.ts
+var marker = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/core/refresh.ts
+var refresh = __webpack_require__(1468);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/keys.ts
@@ -119,8 +123,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 //
 // Not here, because they key nothing: GitHub's sealed box for secrets (crypto_box_seal) is GitHub's
 // protocol with GitHub's key, and stays in src/github/seal.ts beside the libsodium loader; the PKCE
-// S256 challenge (src/cli/login/pkce.ts) is OAuth's protocol digest; `digest` (src/core/credfile.ts)
-// and the fingerprint (src/core/fingerprint.ts) are plain SHA-256 of what was written or logged.
+// S256 challenge (src/cli/login/pkce.ts) is OAuth's protocol digest; `sha256Hex`
+// (src/core/fingerprint.ts: a token's fingerprint, a written file's digest) is a plain SHA-256.
 //
 // libsodium is never imported here: the caller passes the instance it loaded (src/github/seal.ts
 // sodium()), so the stored-token path, which seals nothing, loads no WebAssembly.
@@ -130,7 +134,7 @@ const hkdf = (ikm, salt, info, bytes) => Buffer.from(hkdfSync('sha256', ikm, sal
 /** A cache entry's name: a keyed hash of the refresh token, revealing nothing of it. */
 const entryId = (refreshToken) => hkdf(refreshToken, STORE_SALT, 'entry id', 16).toString('hex');
 /** A copy's claim id: the same for every job holding the copy, revealing nothing of it. */
-function keys_claimId(refreshToken, accessToken) {
+function claimId(refreshToken, accessToken) {
     const ikm = `${refreshToken}\n${accessToken ?? ''}`;
     return hkdf(ikm, 'oauth-broker claim v1', 'claim id', 10).toString('hex').toUpperCase();
 }
@@ -205,15 +209,10 @@ const stateMac = (key, text) => createHmac('sha256', key).update(text).digest('h
 /** A refresh token's tag under the state key: the post step recognises it, the state does not reveal it. */
 const refreshTag = (key, token) => stateMac(key, `refresh\0${token}`).slice(0, 32);
 
-// EXTERNAL MODULE: ./src/core/marker.ts
-var marker = __webpack_require__(4517);
-// EXTERNAL MODULE: ./src/core/refresh.ts
-var refresh = __webpack_require__(1468);
 ;// CONCATENATED MODULE: ./src/store/protocol.ts
 // The claims protocol's decisions, with no I/O (docs/design.md, "Coordination"): how a claim is named
 // and written, what another job's claim means at a given GitHub time, how long a holder may
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
-
 
 
 const PREFIX = 'OAUTH_BROKER_';
@@ -229,8 +228,8 @@ const KEEP_COPIES = 3;
 // it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
 // A second more, for GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
-/** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
-const copyId = (refreshToken, accessToken) => claimId(refreshToken, accessToken);
+/** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
+
 /**
  * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,
  * so that two secrets given the same login (a copy pasted twice) still present its token once.

@@ -151,8 +151,9 @@ var sha2 = __webpack_require__(8842);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js
 var utils = __webpack_require__(4417);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
-// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
-// `fingerprint` output and `oauth-broker status` print the same one. A digest, never a key
+// SHA-256 in hex: a token's fingerprint (its first 12 hex, safe to log, for audit: the action's
+// `fingerprint` output and `oauth-broker status` print the same one), and the digest of a file the
+// action wrote, by which the post step sees whether the CLI changed it. A digest, never a key
 // (src/core/keys.ts says which digests stay outside it). @noble/hashes, not node:crypto: status
 // prints it, and loading node:crypto would cost that verb about a quarter of a start (docs/design.md).
 

@@ -421,8 +421,9 @@ var sha2 = __webpack_require__(8842);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js
 var utils = __webpack_require__(4417);
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
-// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit. The action's
-// `fingerprint` output and `oauth-broker status` print the same one. A digest, never a key
+// SHA-256 in hex: a token's fingerprint (its first 12 hex, safe to log, for audit: the action's
+// `fingerprint` output and `oauth-broker status` print the same one), and the digest of a file the
+// action wrote, by which the post step sees whether the CLI changed it. A digest, never a key
 // (src/core/keys.ts says which digests stay outside it). @noble/hashes, not node:crypto: status
 // prints it, and loading node:crypto would cost that verb about a quarter of a start (docs/design.md).
 
@@ -589,7 +590,7 @@ const status_verb = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   writePrivateFile: () => (/* binding */ writePrivateFile)
 /* harmony export */ });
-/* unused harmony exports credentialsFileContent, digest, entryAt, kindOf, moveAside */
+/* unused harmony exports credentialsFileContent, entryAt, kindOf, moveAside */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -648,7 +649,6 @@ function unmarked(doc) {
     const { [MARKER_FIELD]: _, ...rest } = doc;
     return rest;
 }
-const digest = (text) => createHash('sha256').update(text).digest('hex');
 /** What is at `path` without following a link, or undefined when nothing is. */
 function entryAt(path) {
     try {

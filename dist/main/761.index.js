@@ -1782,7 +1782,7 @@ class Claims {
 /* harmony export */   I$: () => (/* binding */ sealEntry),
 /* harmony export */   Pd: () => (/* binding */ sealResult),
 /* harmony export */   c5: () => (/* binding */ openResult),
-/* harmony export */   ub: () => (/* binding */ entryId),
+/* harmony export */   ub: () => (/* reexport safe */ _core_keys_js__WEBPACK_IMPORTED_MODULE_0__.ub),
 /* harmony export */   vW: () => (/* binding */ openEntry)
 /* harmony export */ });
 /* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1483);
@@ -1805,7 +1805,7 @@ function parsed(text) {
     }
 }
 /** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
-const entryId = (refreshToken) => _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .entryId */ .ub(refreshToken);
+
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
 async function sealEntry(refreshToken, cacheKey, payload) {
     return _core_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .sealEntry */ .I$(await (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .sodium */ .E2)(), refreshToken, cacheKey, JSON.stringify(payload));

@@ -970,7 +970,6 @@ function unmarked(doc) {
     const { [MARKER_FIELD]: _, ...rest } = doc;
     return rest;
 }
-const digest = (text) => createHash('sha256').update(text).digest('hex');
 /** What is at `path` without following a link, or undefined when nothing is. */
 function entryAt(path) {
     try {
@@ -1076,8 +1075,8 @@ function syncFolder(dir) {
 //
 // Not here, because they key nothing: GitHub's sealed box for secrets (crypto_box_seal) is GitHub's
 // protocol with GitHub's key, and stays in src/github/seal.ts beside the libsodium loader; the PKCE
-// S256 challenge (src/cli/login/pkce.ts) is OAuth's protocol digest; `digest` (src/core/credfile.ts)
-// and the fingerprint (src/core/fingerprint.ts) are plain SHA-256 of what was written or logged.
+// S256 challenge (src/cli/login/pkce.ts) is OAuth's protocol digest; `sha256Hex`
+// (src/core/fingerprint.ts: a token's fingerprint, a written file's digest) is a plain SHA-256.
 //
 // libsodium is never imported here: the caller passes the instance it loaded (src/github/seal.ts
 // sodium()), so the stored-token path, which seals nothing, loads no WebAssembly.
@@ -1507,7 +1506,6 @@ async function refreshTokens(req, deps) {
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
 
 
-
 const PREFIX = 'OAUTH_BROKER_';
 // A holder's answer must be in this long before its lease ends, so that its claim is settled (the
 // settle retried on a GitHub that fails for a while) before anyone may take over; GitHub's
@@ -1521,8 +1519,8 @@ const KEEP_COPIES = 3;
 // it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
 // A second more, for GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
-/** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
-const copyId = (refreshToken, accessToken) => claimId(refreshToken, accessToken);
+/** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
+
 /**
  * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,
  * so that two secrets given the same login (a copy pasted twice) still present its token once.
@@ -1784,7 +1782,7 @@ function parsed(text) {
     }
 }
 /** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
-const seal_entryId = (refreshToken) => entryId(refreshToken);
+
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
 async function seal_sealEntry(refreshToken, cacheKey, payload) {
     return sealEntry(await sodium(), refreshToken, cacheKey, JSON.stringify(payload));
@@ -1817,7 +1815,7 @@ function successorOf(next, now) {
     };
 }
 function keyOf(copy) {
-    return `oauth-broker-v1-next-${seal_entryId(copy)}`;
+    return `oauth-broker-v1-next-${entryId(copy)}`;
 }
 function isSuccessor(v) {
     const s = v;
@@ -2185,7 +2183,7 @@ class Claims {
         this.d = d;
     }
     name(copy, gen, recovery = false) {
-        return claimName(copyId(copy.refreshToken, copy.accessToken), gen, recovery);
+        return claimName(claimId(copy.refreshToken, copy.accessToken), gen, recovery);
     }
     /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
     now() {
@@ -2605,7 +2603,7 @@ async function isOldCopy(api, t, updatedAt, copy) {
         return true;
     if ((0,marker/* writtenAt */.nt)(copy.doc) === undefined || (0,marker/* claimsOf */.ds)(copy.doc))
         return false;
-    return secretExists(api, t, claimName(copyId(copy.refreshToken, copy.accessToken), 0));
+    return secretExists(api, t, claimName(claimId(copy.refreshToken, copy.accessToken), 0));
 }
 /** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
 function claimOn(copy, name, at) {

@@ -1,6 +1,7 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
 import { renameSync } from 'node:fs';
-import { credentialsFileContent, digest, moveAside, writePrivateFile } from '../core/credfile.js';
+import { credentialsFileContent, moveAside, writePrivateFile } from '../core/credfile.js';
+import { sha256Hex } from '../core/fingerprint.js';
 import { fingerprint } from '../core/fingerprint.js';
 import type { Credentials } from '../core/formats/index.js';
 import { formatDuration } from '../core/duration.js';
@@ -83,7 +84,7 @@ export const PLACEHOLDER_LIFE_MS = 365 * 86_400_000;
 
 /** Writes a file for the CLI (0600), moving aside one already there; what the post step needs to undo it. */
 function writeOne(core: Core, path: string, content: string): StateFile {
-  const file: StateFile = { path, digest: digest(content), backup: place(core, path) };
+  const file: StateFile = { path, digest: sha256Hex(content), backup: place(core, path) };
   try {
     // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
     writePrivateFile(path, content, { durable: false });

@@ -2,7 +2,8 @@
 // one the main step moved aside. It never throws, and never destroys what it could not store.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/formats/index.js';
-import { digest, entryAt, kindOf } from '../core/credfile.js';
+import { entryAt, kindOf } from '../core/credfile.js';
+import { sha256Hex } from '../core/fingerprint.js';
 import { UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
@@ -133,8 +134,8 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
-    if (digest(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, 'release');
-    if (digest(content) !== file.digest) {
+    if (sha256Hex(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, 'release');
+    if (sha256Hex(content) !== file.digest) {
       try {
         await writeBack(deps, masker, cfg, path, content, state.cli);
       } catch (err) {

@@ -1,5 +1,5 @@
 // The provider CLI's own credentials file (README, `credentials-file`), written 0600.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -62,8 +62,6 @@ function unmarked(doc: Json): Json {
   const { [MARKER_FIELD]: _, ...rest } = doc;
   return rest;
 }
-
-export const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** What is at `path` without following a link, or undefined when nothing is. */
 export function entryAt(path: string): Stats | undefined {

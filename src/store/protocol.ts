@@ -1,7 +1,6 @@
 // The claims protocol's decisions, with no I/O (docs/design.md, "Coordination"): how a claim is named
 // and written, what another job's claim means at a given GitHub time, how long a holder may
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
-import { claimId } from '../core/keys.js';
 import { OLD_COPY_AFTER_MS, type Kept } from '../core/marker.js';
 import { MIN_ATTEMPT_MS } from '../core/refresh.js';
 
@@ -49,9 +48,8 @@ export const KEEP_COPIES = 3;
 // A second more, for GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
 
-/** Names a copy by a keyed hash: the same for every job holding it, revealing nothing of it. */
-export const copyId = (refreshToken: string, accessToken: string | undefined): string =>
-  claimId(refreshToken, accessToken);
+/** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
+export { claimId as copyId } from '../core/keys.js';
 
 /**
  * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,

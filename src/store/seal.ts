@@ -16,7 +16,7 @@ function parsed(text: Buffer | undefined): unknown {
 }
 
 /** A keyed hash of the refresh token: names its entries, reveals nothing of it. */
-export const entryId = (refreshToken: string): string => keys.entryId(refreshToken);
+export { entryId } from '../core/keys.js';
 
 /** nonce ‖ ciphertext; the cache key is bound as associated data, so entries cannot be swapped. */
 export async function sealEntry(refreshToken: string, cacheKey: string, payload: unknown): Promise<Buffer> {

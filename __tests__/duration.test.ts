@@ -33,7 +33,7 @@ describe('a year at most', () => {
     (text) => {
       const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
       expect(() => parseDuration('lock-timeout', text)).toThrow(
-        new UserError(`lock-timeout: "${shown}" is longer than a year; use at most 365d.`),
+        new UserError('OB_INPUT_INVALID', `lock-timeout: "${shown}" is longer than a year; use at most 365d.`),
       );
     },
   );

@@ -65,21 +65,28 @@ const stepDeps = (core: RecordingCore, env: Env, startedAt: number): Deps => ({
 describe('UserError', () => {
   it('carries details, as given or as lines, and its cause', () => {
     const cause = new Error('inner');
-    const e = new UserError('x: it broke; fix it.', { details: 'why', cause });
+    const e = new UserError('OB_INPUT_INVALID', 'x: it broke; fix it.', { details: 'why', cause });
+    expect(e.code).toBe('OB_INPUT_INVALID');
     expect(e.details).toEqual(['why']);
     expect(e.cause).toBe(cause);
-    expect(new UserError('y', { details: ['a', 'b'] }).details).toEqual(['a', 'b']);
-    expect(new UserError('z').details).toEqual([]);
-    expect('cause' in new UserError('z')).toBe(false);
-    // The subclasses take the same options.
-    expect(new InvalidGrantError('g', { details: 'd', cause }).cause).toBe(cause);
-    expect(new UncertainRefreshError('u', { details: 'd' }).details).toEqual(['d']);
+    expect(new UserError('OB_FILE', 'y', { details: ['a', 'b'] }).details).toEqual(['a', 'b']);
+    expect(new UserError('OB_FILE', 'z').details).toEqual([]);
+    expect('cause' in new UserError('OB_FILE', 'z')).toBe(false);
+    // The subclasses take the same options, and have a code of their own.
+    const lost = new InvalidGrantError('g', { details: 'd', cause });
+    expect([lost.code, lost.cause]).toEqual(['OB_LOGIN_LOST', cause]);
+    const uncertain = new UncertainRefreshError('u', { details: 'd' });
+    expect([uncertain.code, uncertain.details]).toEqual(['OB_REFRESH_UNCERTAIN', ['d']]);
   });
 
   it('explained(): the cause and its consequence on one line when they fit, else the cause in the details', () => {
-    const cause = new UserError('github-token: could not write it: GitHub answered 403; give it the permission.', {
-      details: 'inner detail',
-    });
+    const cause = new UserError(
+      'OB_GITHUB_ACCESS',
+      'github-token: could not write it: GitHub answered 403; give it the permission.',
+      {
+        details: 'inner detail',
+      },
+    );
     const short = explained(cause, cause.message, 'Kept for the next run.', 'Not stored; kept.', ['more']);
     expect(short.message).toBe(`${cause.message} Kept for the next run.`);
     expect(short.details).toEqual(['inner detail', 'more']);
@@ -95,7 +102,7 @@ describe('reportFailure', () => {
 
   it('prints the error line, then the details as plain lines, redacted, and never a stack for a UserError', () => {
     const core = recordingCore({ RUNNER_DEBUG: '1' });
-    const err = new UserError(`credentials: broken ${secret}; fix it.`, {
+    const err = new UserError('OB_CREDENTIALS', `credentials: broken ${secret}; fix it.`, {
       details: [`why ${secret.slice(0, 20)}`, 'line one\nline two', '::stop-commands::x'],
     });
     reportFailure(core, err, [secret]);
@@ -107,6 +114,7 @@ describe('reportFailure', () => {
       'line two',
       // One plain line: the sink (logSafe) and neutral() both defuse workflow commands.
       ':%3Astop-commands:%3Ax',
+      'Error code OB_CREDENTIALS (docs/errors.md).',
     ]);
   });
 
@@ -136,10 +144,13 @@ describe('reportFailure', () => {
 
   it('a UserError never prints a stack, not even its cause’s, with RUNNER_DEBUG=1', () => {
     const parse = new SyntaxError(`Unexpected token in JSON at position 3: "${secret}"`);
-    const err = new UserError('credentials-file: it broke; fix it.', { cause: parse });
+    const err = new UserError('OB_FILE', 'credentials-file: it broke; fix it.', { cause: parse });
     const debug = recordingCore({ RUNNER_DEBUG: '1' });
     reportFailure(debug, err, []);
-    expect(debug.lines).toEqual(['::error::credentials-file: it broke; fix it.']);
+    expect(debug.lines).toEqual([
+      '::error::credentials-file: it broke; fix it.',
+      'Error code OB_FILE (docs/errors.md).',
+    ]);
   });
 
   it('the causes of a bug add their frames, never their messages', () => {

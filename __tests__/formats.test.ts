@@ -247,6 +247,7 @@ describe('absurd expiries: a clear error when stored, never an invalid date', ()
   ])('%s names the field and the fix', (_, doc, field) => {
     expect(() => parseCredentials(JSON.stringify(doc))).toThrow(
       new UserError(
+        'OB_CREDENTIALS',
         `credentials: "${field}" is after the year 9999; store the credentials the login wrote, ` +
           `or remove "${field}" so the next run refreshes.`,
       ),

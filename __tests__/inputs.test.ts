@@ -118,7 +118,10 @@ describe('~ and auto are refused in an empty HOME or the root folder, before any
     ['auto', '//', ', "//"'],
     ['auto', 'relative/home', ', "relative/home"'],
   ])('credentials-file %s with HOME %j', (file, home, where) => {
-    const refused = new UserError(`credentials-file: "${file}" would be written in the home folder${where}${fix}`);
+    const refused = new UserError(
+      'OB_INPUT_INVALID',
+      `credentials-file: "${file}" would be written in the home folder${where}${fix}`,
+    );
     expect(() => config({ 'credentials-file': file }, { HOME: home })).toThrow(refused);
     expect(() => config({ provider: 'openai', 'credentials-file': file }, { HOME: home })).toThrow(refused);
   });
@@ -128,7 +131,10 @@ describe('~ and auto are refused in an empty HOME or the root folder, before any
     const codex = config({ provider: 'openai' }, { HOME: '/', CODEX_HOME: '/opt/codex' });
     expect(codex.credentialsFile).toBe('/opt/codex/auth.json');
     expect(() => config({ provider: 'openai' }, { CODEX_HOME: 'codex' })).toThrow(
-      new UserError('credentials-file: "auto" is under CODEX_HOME, a relative path; make it absolute, or give a path.'),
+      new UserError(
+        'OB_INPUT_INVALID',
+        'credentials-file: "auto" is under CODEX_HOME, a relative path; make it absolute, or give a path.',
+      ),
     );
   });
 
@@ -163,7 +169,7 @@ describe('mistakes', () => {
       { 'secret-name': 'CREDS', 'secret-repository': 'just-a-name' },
       /^secret-repository: "just-a-name" is not owner\/name/,
     ],
-    [{ 'secret-environment': 'prod' }, /^secret-environment is set but secret-name is empty/],
+    [{ 'secret-environment': 'prod' }, /^secret-name: it is empty but secret-environment is set/],
     [{ 'env-name': 'GITHUB_TOKEN' }, /^env-name: refusing GITHUB_TOKEN, it changes how later steps run \(the runner/],
     [{ 'env-name': 'MY-TOKEN' }, /^env-name: "MY-TOKEN" is not a valid variable name/],
     [{ 'secret-environment': 'prod\n::stop-commands::x', 'secret-name': 'C' }, /^secret-environment: "prod :%3Astop/],

@@ -47,7 +47,10 @@ describe('jsonDepth', () => {
   it(`takes ${MAX_JSON_DEPTH} levels and refuses one more, in one line naming the input`, () => {
     expect(() => checkJsonDepth(nested(64, tokens()), 'credentials', 'fix it.')).not.toThrow();
     expect(() => checkJsonDepth(nested(65, tokens()), '--from f.json', 'fix it.')).toThrow(
-      new UserError('--from f.json: the value nests JSON 65 levels deep, and the limit is 64; fix it.'),
+      new UserError(
+        'OB_CREDENTIALS',
+        '--from f.json: the value nests JSON 65 levels deep, and the limit is 64; fix it.',
+      ),
     );
   });
 
@@ -66,7 +69,7 @@ describe('parseCredentials', () => {
   });
 
   it.each([65, 6000, 200_000])('refuses %d levels before parsing, in one line', (depth) => {
-    expect(() => parseCredentials(nested(depth, tokens()))).toThrow(new UserError(refused(depth)));
+    expect(() => parseCredentials(nested(depth, tokens()))).toThrow(new UserError('OB_CREDENTIALS', refused(depth)));
   });
 });
 

@@ -132,7 +132,8 @@ describe('--out', () => {
     const refused = await inTerminal(['import', 'codex', '--path', path, '--out', '-'], home);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(
-      'oauth-broker import: error: --out -: standard output is a terminal, which would show the credentials;',
+      'oauth-broker import: error[OB_INPUT_INVALID]: --out -: standard output is a terminal, which would show ' +
+        'the credentials;',
     );
     assertNoLeak({ stdout: refused.output, stderr: '', summary: '' }, []);
     const login = await inTerminal(['login', '--provider', 'openai', '--out', '-'], home);
@@ -157,7 +158,7 @@ describe('--out', () => {
     const refused = await runCli(['import', 'codex', '--path', path, '--out', out]);
     expect(refused.code).toBe(1);
     expect(lines(refused.stderr)).toEqual([
-      `oauth-broker import: error: --out: ${out} exists; add --force to replace it, or choose another path.`,
+      `oauth-broker import: error[OB_FILE]: --out: ${out} exists; add --force to replace it, or choose another path.`,
     ]);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     const forced = await runCli(['import', 'codex', '--path', path, '--out', out, '--force']);
@@ -168,7 +169,7 @@ describe('--out', () => {
     const noFolder = await runCli(['import', 'codex', '--path', path, '--out', missing]);
     expect(noFolder.code).toBe(1);
     expect(lines(noFolder.stderr)).toEqual([
-      `oauth-broker import: error: --out: the folder ${join(home, 'no', 'such')} does not exist; ` +
+      `oauth-broker import: error[OB_FILE]: --out: the folder ${join(home, 'no', 'such')} does not exist; ` +
         'create it first (mkdir -p), or choose another path.',
     ]);
     expect(existsSync(join(home, 'no'))).toBe(false);
@@ -180,14 +181,16 @@ describe('--out', () => {
     const r = await runCli(['login', '--provider', 'openai', '--device-url', 'https://127.0.0.1:1', '--out', out]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([
-      `oauth-broker login: error: --out: ${out} exists; add --force to replace it, or choose another path.`,
+      `oauth-broker login: error[OB_FILE]: --out: ${out} exists; add --force to replace it, or choose another path.`,
     ]);
     const folder = await runCli(['login', '--out', join(home, 'none', 'ci.json')]);
-    expect(lines(folder.stderr)[0]).toMatch(/^oauth-broker login: error: --out: the folder .*none does not exist/);
+    expect(lines(folder.stderr)[0]).toMatch(
+      /^oauth-broker login: error\[OB_FILE\]: --out: the folder .*none does not exist/,
+    );
     mkdirSync(join(home, 'dir'));
     const dir = await runCli(['login', '--out', join(home, 'dir')]);
     expect(lines(dir.stderr)[0]).toBe(
-      `oauth-broker login: error: --out: ${join(home, 'dir')} is a folder; give a file name in it.`,
+      `oauth-broker login: error[OB_FILE]: --out: ${join(home, 'dir')} is a folder; give a file name in it.`,
     );
   });
 });
@@ -210,7 +213,7 @@ describe("errors in the CLI's own words", () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const empty = await runCli(['seal', '--public-key', key, '--key-id', '1'], { stdin: '\n' });
     expect(lines(empty.stderr)).toEqual([
-      'oauth-broker seal: error: --from -: is empty; give the credentials the login wrote.',
+      'oauth-broker seal: error[OB_CREDENTIALS]: --from -: is empty; give the credentials the login wrote.',
     ]);
     const ghToken = { access_token: fakeToken('opaque'), refresh_token: pat, expires_at: Date.now() + HOUR };
     const github = await runCli(['seal', '--public-key', key, '--key-id', '1'], {
@@ -218,20 +221,22 @@ describe("errors in the CLI's own words", () => {
       secrets: [pat],
     });
     expect(lines(github.stderr)[0]).toMatch(
-      /^oauth-broker seal: error: --from -: the refresh token is a GitHub token, /,
+      /^oauth-broker seal: error\[OB_CREDENTIALS\]: --from -: the refresh token is a GitHub token, /,
     );
     expect(lines(github.stderr)[0]).toMatch(/ is read from GH_TOKEN; --from - takes the OAuth login to keep alive\.$/);
     const home = scratchHome();
     const emptyLogin = file(home, 'auth.json', '');
     const imported = await runCli(['import', 'codex', '--path', emptyLogin, '--out', '-']);
     expect(lines(imported.stderr)).toEqual([
-      `oauth-broker import: error: ${emptyLogin} is empty; log in with codex login again, or pass --path.`,
+      `oauth-broker import: error[OB_CREDENTIALS]: ${emptyLogin} is empty; log in with codex login again, or ` +
+        `pass --path.`,
     ]);
     // seal takes no --provider: a document whose tokens are of two providers is fixed at its source.
     const mixed = { claudeAiOauth: { refreshToken: fakeToken('opaque') } };
     const sealed = await runCli(['seal', '--public-key', key, '--key-id', '1'], { stdin: JSON.stringify(mixed) });
     expect(lines(sealed.stderr)).toEqual([
-      'oauth-broker seal: error: --from -: the refresh token is not an Anthropic refresh token, so it is not sent to ' +
+      'oauth-broker seal: error[OB_CREDENTIALS]: --from -: the refresh token is not an Anthropic refresh token, ' +
+        'so it is not sent to ' +
         'Anthropic; its tokens are not of one provider: store the file the login wrote, unchanged.',
     ]);
     for (const r of [empty, github, imported, sealed]) expect(r.stderr).not.toMatch(ACTION_WORDS);
@@ -248,7 +253,7 @@ describe("errors in the CLI's own words", () => {
       env: { OAUTH_BROKER_RETRY_BASE_MS: '1' },
     });
     expect(r.code).toBe(1);
-    const error = lines(r.stderr).find((l) => l.includes('error:')) ?? '';
+    const error = lines(r.stderr).find((l) => l.includes(': error[')) ?? '';
     expect(error).toMatch(/Check --token-url and the network, then run again\.$/);
     expect(r.stderr).not.toMatch(ACTION_WORDS);
   });
@@ -257,7 +262,7 @@ describe("errors in the CLI's own words", () => {
     const r = await runCli(['public-key', '--repo', 'octo/app', '--api-url', foreignUrl], { env: { GH_TOKEN: pat } });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
-      'oauth-broker public-key: error: --api-url: could not read the public key of repository octo/app: ' +
+      'oauth-broker public-key: error[OB_GITHUB]: --api-url: could not read the public key of repository octo/app: ' +
         "the answer (HTTP 404) is not GitHub's; check that --api-url is GitHub's API.",
     );
   });
@@ -274,7 +279,8 @@ describe("errors in the CLI's own words", () => {
     const [first, ...rest] = lines(r.stderr);
     expect(first).toMatch(
       new RegExp(
-        `^oauth-broker ${verb}: error: --api-url: could not read the public key of repository octo/app: ` +
+        `^oauth-broker ${verb}: error\\[OB_GITHUB\\]: --api-url: could not read the public key of repository ` +
+          `octo/app: ` +
           'GitHub could not be reached: the host no-such-host.invalid was not found \\((ENOTFOUND|EAI_AGAIN)\\); ' +
           'check --api-url and the network\\.$',
       ),
@@ -301,7 +307,7 @@ describe('an --api-url that cannot work', () => {
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toHaveLength(1);
     expect(lines(r.stderr)[0]).toMatch(
-      /^oauth-broker public-key: error: --api-url: could not read the public key of repository octo\/app: GitHub /,
+      /^oauth-broker public-key: error\[OB_GITHUB\]: --api-url: could not read the public key of .*octo\/app: GitHub /,
     );
     expect(lines(r.stderr)[0]).toMatch(/: TLS handshake failed \(.+\); check --api-url and the network\.$/);
   });

@@ -126,7 +126,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
         ),
       ]);
       expect(lines(r.stderr).at(-1)).toBe(
-        'oauth-broker doctor: error: 1 of 6 checks failed; each ✗ line says what to do.',
+        'oauth-broker doctor: error[OB_CHECKS]: 1 of 6 checks failed; each ✗ line says what to do.',
       );
       expect((await doctor([...here, '--max-age', '4d'])).code).toBe(0);
     });
@@ -196,7 +196,9 @@ describe.each(CLI_WAYS)('%s', (w) => {
     it("a repository the token cannot see stops with the CLI's own option named", async () => {
       const r = await doctor(['--repo', 'octo/nope', '--secret', SECRET]);
       expect(r.code).toBe(1);
-      expect(lines(r.stderr)[0]).toMatch(/^oauth-broker doctor: error: --repo: could not read the public key/);
+      expect(lines(r.stderr)[0]).toMatch(
+        /^oauth-broker doctor: error\[OB_GITHUB_ACCESS\]: --repo: could not read the public key/,
+      );
       // --json still answers on stdout: the check that could not run, and why.
       const json = await doctor(['--repo', 'octo/nope', '--secret', SECRET, '--json']);
       expect(json.code).toBe(1);
@@ -372,7 +374,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
         ]),
       });
       expect(lines(bad.stderr)).toEqual([
-        "oauth-broker doctor: error: 1 of 6 checks failed; each finding's fix says what to do.",
+        "oauth-broker doctor: error[OB_CHECKS]: 1 of 6 checks failed; each finding's fix says what to do.",
       ]);
     });
 

@@ -29,7 +29,9 @@ describe('the token and the API', () => {
     expect(first.code).toBe(0);
     const second = await cli(['public-key', '--repo', REPO], { env: { GH_TOKEN: '', GITHUB_TOKEN: unknown } });
     expect(second.code).toBe(1);
-    expect(lines(second.stderr)[0]).toMatch(/^oauth-broker public-key: error: GITHUB_TOKEN: .*401 Bad credentials/);
+    expect(lines(second.stderr)[0]).toMatch(
+      /^oauth-broker public-key: error\[OB_GITHUB_ACCESS\]: GITHUB_TOKEN: .*401 Bad credentials/,
+    );
     expect(gh.requests.map((q) => q.headers.authorization)).toEqual([`token ${pat}`, `token ${unknown}`]);
   });
 
@@ -43,14 +45,15 @@ describe('the token and the API', () => {
     const dotcom = await cli(['public-key', '--repo', REPO], { env: offline });
     expect(stub.args()).toBe('auth token');
     expect(failure(dotcom.stderr)).toMatch(
-      /^oauth-broker public-key: error: --api-url: could not read .*check --api-url and the network\.$/,
+      /^oauth-broker public-key: error\[OB_GITHUB\]: --api-url: could not read .*check --api-url and the network\.$/,
     );
   });
 
   it('says the three ways in one line when there is no token', async () => {
     const nothing = { GH_TOKEN: '', PATH: mkdtempSync(join(tmpdir(), 'oauth-broker-empty-')) };
     const line =
-      'oauth-broker seed: error: no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a fine-grained PAT, ' +
+      'oauth-broker seed: error[OB_GITHUB_ACCESS]: no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a ' +
+      'fine-grained PAT, ' +
       'or log in with gh auth login.';
     const none = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: claudeCodeLogin(), env: nothing });
     expect(none.code).toBe(1);
@@ -75,7 +78,7 @@ describe('the token and the API', () => {
     const env = await cli(['public-key', '--repo', REPO], { env: { GITHUB_API_URL: elsewhere } });
     expect(env.code).toBe(1);
     expect(failure(env.stderr)).toMatch(
-      /^oauth-broker public-key: error: GITHUB_API_URL: could not read the public key/,
+      /^oauth-broker public-key: error\[OB_GITHUB\]: GITHUB_API_URL: could not read the public key/,
     );
   });
 });

@@ -86,7 +86,7 @@ describe('oauth-broker import claude-code', () => {
     });
     expect(none.code).toBe(1);
     expect(none.stderr.trim().split('\n')).toEqual([
-      `oauth-broker import: error: no Claude Code login in ${join(empty, '.credentials.json')}; ` +
+      `oauth-broker import: error[OB_FILE]: no Claude Code login in ${join(empty, '.credentials.json')}; ` +
         'log in with claude (/login) first, or pass --path.',
     ]);
     expect(security.calls()).toBeUndefined();
@@ -110,14 +110,16 @@ describe('oauth-broker import claude-code', () => {
     const r = await runCli(['import', 'claude-code', '--out', '-'], { env: { HOME: home, ...missing.env } });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `oauth-broker import: error: no Claude Code login in ${join(home, '.claude', '.credentials.json')} or the ` +
+      `oauth-broker import: error[OB_FILE]: no Claude Code login in ` +
+        `${join(home, '.claude', '.credentials.json')} or the ` +
         'keychain item "Claude Code-credentials"; log in with claude (/login) first, or pass --path.',
     ]);
     const locked = stubSecurity('', 36);
     const l = await runCli(['import', 'claude-code', '--out', '-'], { env: locked.env });
     expect(l.code).toBe(1);
     expect(l.stderr.trim()).toBe(
-      'oauth-broker import: error: the keychain item "Claude Code-credentials" cannot be read (security exited 36); ' +
+      'oauth-broker import: error[OB_FILE]: the keychain item "Claude Code-credentials" cannot be read (security ' +
+        'exited 36); ' +
         'unlock the keychain (security unlock-keychain) and allow the access, or pass --path.',
     );
   });
@@ -129,7 +131,7 @@ describe('oauth-broker import claude-code', () => {
     const r = await runCli(['import', 'claude-code', '--path', codex, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `oauth-broker import: error: ${codex} holds a Codex login, not a Claude Code login; ` +
+      `oauth-broker import: error[OB_CREDENTIALS]: ${codex} holds a Codex login, not a Claude Code login; ` +
         "run oauth-broker import codex, or pass --path to Claude Code's .credentials.json.",
     ]);
     expect(existsSync(out)).toBe(false);
@@ -137,14 +139,17 @@ describe('oauth-broker import claude-code', () => {
     const b = await runCli(['import', 'claude-code', '--path', broken, '--out', out]);
     expect(b.code).toBe(1);
     expect(b.stderr.trim().split('\n')).toEqual([
-      `oauth-broker import: error: ${broken}: is not valid JSON; store the file exactly as the login wrote it.`,
+      `oauth-broker import: error[OB_CREDENTIALS]: ${broken}: is not valid JSON; store the file exactly as the ` +
+        `login wrote it.`,
     ]);
     const apiKey = claudeCodeLoginDoc();
     apiKey.claudeAiOauth.refreshToken = fakeToken('anthropic-api-key');
     const key = put(join(home, 'key.json'), apiKey);
     const k = await runCli(['import', 'claude-code', '--path', key, '--out', out]);
     expect(k.code).toBe(1);
-    expect(k.stderr).toMatch(/error: .*key\.json: the refresh token is an Anthropic Console API key, not a refresh/);
+    expect(k.stderr).toMatch(
+      /error\[OB_CREDENTIALS\]: .*key\.json: the refresh token is an Anthropic Console API key, not a refresh/,
+    );
   });
 });
 
@@ -176,12 +181,14 @@ describe('oauth-broker import codex', () => {
     expectImported(r, login);
     const gone = await runCli(['import', 'codex', '--path', join(home, 'gone.json'), '--out', '-']);
     expect(gone.code).toBe(1);
-    expect(gone.stderr.trim()).toBe(`oauth-broker import: error: --path: ${join(home, 'gone.json')} does not exist.`);
+    expect(gone.stderr.trim()).toBe(
+      `oauth-broker import: error[OB_FILE]: --path: ${join(home, 'gone.json')} does not exist.`,
+    );
     const notAFile = join(home, 'odd-home', 'auth.json');
     mkdirSync(notAFile, { recursive: true });
     const odd = await runCli(['import', 'codex', '--out', '-'], { env: { CODEX_HOME: join(home, 'odd-home') } });
     expect(odd.code).toBe(1);
-    expect(odd.stderr.trim()).toBe(`oauth-broker import: error: ${notAFile} cannot be read (EISDIR).`);
+    expect(odd.stderr.trim()).toBe(`oauth-broker import: error[OB_FILE]: ${notAFile} cannot be read (EISDIR).`);
   });
 
   it('refuses an API-key auth.json with the fix, never printing the key', async () => {
@@ -192,7 +199,8 @@ describe('oauth-broker import codex', () => {
       const r = await runCli(['import', 'codex', '--out', '-'], { env: { HOME: home } });
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toEqual([
-        `oauth-broker import: error: ${path} is a Codex auth.json holding an API key (OPENAI_API_KEY), not a ` +
+        `oauth-broker import: error[OB_CREDENTIALS]: ${path} is a Codex auth.json holding an API key ` +
+          `(OPENAI_API_KEY), not a ` +
           'login; nothing to refresh: use the key as OPENAI_API_KEY directly, or log in with ChatGPT (codex login).',
       ]);
     }
@@ -205,7 +213,7 @@ describe('oauth-broker import codex', () => {
     const r = await runCli(['import', 'codex', '--out', '-'], { env: { HOME: home, ...security.env } });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `oauth-broker import: error: no Codex login in ${join(home, '.codex', 'auth.json')}; ` +
+      `oauth-broker import: error[OB_FILE]: no Codex login in ${join(home, '.codex', 'auth.json')}; ` +
         'log in with codex login first, or pass --path.',
     );
     expect(security.calls()).toBeUndefined();

@@ -220,7 +220,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
       const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--import'], dir);
       expect(r.code).toBe(1);
       expect(errorLine(r.stderr)).toMatch(
-        /^oauth-broker init: error: no Codex login in .*; log in with codex login first, or pass --from FILE\.$/,
+        /^oauth-broker init: error\[OB_FILE\]: no Codex login in .*; log in .* first, or pass --from FILE\.$/,
       );
       expect(gh.requests.length).toBe(before);
     });
@@ -230,7 +230,9 @@ describe.each(CLI_WAYS)('%s', (w) => {
       const before = gh.requests.length;
       const r = await init(['--yes', '--repo', repo, '--provider', 'openai', '--from', file(claudeCodeLogin())], dir);
       expect(r.code).toBe(1);
-      expect(errorLine(r.stderr)).toMatch(/^oauth-broker init: error: --from \S+: these are Claude Code credentials/);
+      expect(errorLine(r.stderr)).toMatch(
+        /^oauth-broker init: error\[OB_CREDENTIALS\]: --from \S+: these are Claude Code credentials/,
+      );
       expect(errorLine(r.stderr)).toContain('--provider anthropic');
 
       expect(gh.requests.length).toBe(before);
@@ -256,7 +258,7 @@ describe.each(CLI_WAYS)('%s', (w) => {
       const refused = await init(argv, dir);
       expect(refused.code).toBe(1);
       expect(errorLine(refused.stderr)).toBe(
-        'oauth-broker init: error: --secret CLAUDE_CREDENTIALS: the secret exists already; ' +
+        'oauth-broker init: error[OB_INPUT_CONFLICT]: --secret CLAUDE_CREDENTIALS: the secret exists already; ' +
           'pass --force to replace it, or --secret to choose another name.',
       );
       expect(gh.repoSecret(repo, 'CLAUDE_CREDENTIALS')?.value).toBe('the old login');
@@ -293,7 +295,8 @@ describe.each(CLI_WAYS)('%s', (w) => {
       );
       expect(r.code).toBe(1);
       expect(errorLine(r.stderr)).toBe(
-        `oauth-broker init: error: GH_TOKEN: the token cannot set up repository secret CODEX_AUTH of ${repo}: ` +
+        `oauth-broker init: error[OB_GITHUB_ACCESS]: GH_TOKEN: the token cannot set up repository secret ` +
+          `CODEX_AUTH of ${repo}: ` +
           `it lacks ${lacks}.`,
       );
       for (const line of [

@@ -40,26 +40,26 @@ describe('a value nesting 6000 levels', () => {
     const path = file(deep());
     expectRefused(
       await runCli(['status', '--from', path]),
-      `oauth-broker status: error: --from ${path}: ${TOO_DEEP}; ${FIX}`,
+      `oauth-broker status: error[OB_CREDENTIALS]: --from ${path}: ${TOO_DEEP}; ${FIX}`,
     );
   });
 
   it('seal, from stdin', async () => {
     const key = randomBytes(32).toString('base64');
     const r = await runCli(['seal', '--public-key', key, '--key-id', '1'], { stdin: deep() });
-    expectRefused(r, `oauth-broker seal: error: --from -: ${TOO_DEEP}; ${FIX}`);
+    expectRefused(r, `oauth-broker seal: error[OB_CREDENTIALS]: --from -: ${TOO_DEEP}; ${FIX}`);
   });
 
   it('import claude-code --path FILE', async () => {
     const path = file(deep());
     const r = await runCli(['import', 'claude-code', '--path', path, '--out', '-']);
-    expectRefused(r, `oauth-broker import: error: ${path}: ${TOO_DEEP}; ${FIX}`);
+    expectRefused(r, `oauth-broker import: error[OB_CREDENTIALS]: ${path}: ${TOO_DEEP}; ${FIX}`);
   });
 
   it('put --sealed FILE, before any call to GitHub', async () => {
     const path = file(`{"key_id":"1","encrypted_value":${'['.repeat(DEPTH - 1)}${']'.repeat(DEPTH - 1)}}`);
     const env = { GH_TOKEN: fakeToken('pat'), GITHUB_API_URL: `http://127.0.0.1:${await closedPort()}` };
     const r = await runCli(['put', '--repo', 'octo/app', '--secret', 'S', '--sealed', path], { env });
-    expectRefused(r, `oauth-broker put: error: --sealed ${path}: ${TOO_DEEP}; seal the value again.`);
+    expectRefused(r, `oauth-broker put: error[OB_CREDENTIALS]: --sealed ${path}: ${TOO_DEEP}; seal the value again.`);
   });
 });

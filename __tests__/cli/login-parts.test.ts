@@ -104,7 +104,7 @@ describe('the authorize page', () => {
       paste: 'address' as const,
     };
     await expect(authorize(request, deps)).rejects.toThrow(
-      new UserError('no answer from the login page within 15 minutes; run the login again.'),
+      new UserError('OB_LOGIN', 'no answer from the login page within 15 minutes; run the login again.'),
     );
     const address = new URL(deps.lines[1]);
     expect(Object.fromEntries(address.searchParams)).toEqual({
@@ -205,7 +205,7 @@ describe('the device code login', () => {
     const deps = testDeps({ env: { BROWSER: 'none' } });
     const polls = server.polls;
     await expect(deviceCode(server.deviceUrl, OPENAI_CLIENT_ID, 'provider openai', deps)).rejects.toThrow(
-      new UserError('the code was not entered within 15 minutes; run the login again.'),
+      new UserError('OB_LOGIN', 'the code was not entered within 15 minutes; run the login again.'),
     );
     // interval "5": at 0 s, 5 s, … 900 s.
     expect(server.polls - polls).toBe(181);

@@ -74,14 +74,14 @@ function stubBrowser(): string {
 }
 
 function errorLine(r: CliResult): string {
-  return r.stderr.split('\n').find((l) => l.startsWith('oauth-broker login: error: ')) ?? '';
+  return r.stderr.split('\n').find((l) => l.startsWith('oauth-broker login: error[')) ?? '';
 }
 
 /** A login that failed: exit 1, one error line, no file, nothing on stdout. */
 function expectFailed(r: CliResult, out: string, message: string): void {
   expect(r.code).toBe(1);
-  expect(errorLine(r)).toBe(`oauth-broker login: error: ${message}`);
-  expect(r.stderr.split('\n').filter((l) => l.includes('error:'))).toHaveLength(1);
+  expect(errorLine(r)).toBe(`oauth-broker login: error[OB_LOGIN]: ${message}`);
+  expect(r.stderr.split('\n').filter((l) => l.includes(': error['))).toHaveLength(1);
   expect(existsSync(out)).toBe(false);
   expect(r.stdout).toBe('');
 }

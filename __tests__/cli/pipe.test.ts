@@ -109,8 +109,8 @@ describe('login --out - | seed --from -', () => {
     const s = (server = await startLoginServer({ kind: 'anthropic', issuer }));
     const r = await claudeLoginThenSeed(s, async () => 'not-a-code');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^oauth-broker login: error: /m);
-    expect(r.stderr).toMatch(/^oauth-broker seed: error: /m);
+    expect(r.stderr).toMatch(/^oauth-broker login: error\[OB_[A-Z_]+\]: /m);
+    expect(r.stderr).toMatch(/^oauth-broker seed: error\[OB_[A-Z_]+\]: /m);
     expect(gh.repoSecret(REPO, 'CLAUDE_CREDENTIALS')).toBeUndefined();
     expect(gh.requests).toHaveLength(0);
   });

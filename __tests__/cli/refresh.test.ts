@@ -200,7 +200,8 @@ describe('oauth-broker refresh: failures', () => {
     const r = await runCli(['refresh', '--from', path, '--token-url', s.tokenUrl]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `oauth-broker refresh: error: provider anthropic (${new URL(s.tokenUrl).host}) refused the stored refresh ` +
+      `oauth-broker refresh: error[OB_LOGIN_LOST]: provider anthropic (${new URL(s.tokenUrl).host}) refused the ` +
+        `stored refresh ` +
         'token: answered HTTP 400 (invalid_grant: Refresh token not found or invalid). The file is unchanged; ' +
         'log in again.',
     ]);
@@ -226,7 +227,8 @@ describe('oauth-broker refresh: failures', () => {
     expect(s.isLive(read(kept).claudeAiOauth.refreshToken)).toBe(true);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe(
-      `oauth-broker refresh: error: --from: ${path} could not be rewritten (EISDIR); the new credentials are ` +
+      `oauth-broker refresh: error[OB_FILE]: --from: ${path} could not be rewritten (EISDIR); the new ` +
+        `credentials are ` +
         `beside it, in ${rescue[0]}: move that over it.`,
     );
     expect(lines[1]).toBe(`  The refresh token ${path} holds is spent; only ${kept} holds the live one.`);
@@ -244,7 +246,8 @@ describe('oauth-broker refresh: failures', () => {
       const r = await runCli(['refresh', '--from', path, '--token-url', s.tokenUrl]);
       expect(r.code).toBe(1);
       expect(r.stderr.trim()).toBe(
-        `oauth-broker refresh: error: --from: the folder of ${path} cannot be written, so nothing is refreshed; ` +
+        `oauth-broker refresh: error[OB_FILE]: --from: the folder of ${path} cannot be written, so nothing is ` +
+          `refreshed; ` +
           'refresh a copy in a folder you can write.',
       );
       expect(s.requests).toEqual([]);
@@ -263,7 +266,9 @@ describe('oauth-broker refresh: failures', () => {
       env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '1500' },
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^oauth-broker refresh: error: provider anthropic .* not retried, as it may have arrived/);
+    expect(r.stderr).toMatch(
+      /^oauth-broker refresh: error\[OB_REFRESH_UNCERTAIN\]: provider anthropic .* not retried, as it may have arrived/,
+    );
     expect(s.requests).toHaveLength(1);
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
@@ -277,7 +282,7 @@ describe('oauth-broker refresh: failures', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr.match(/the request was not sent, retrying in 0s/g)).toHaveLength(2);
-    expect(r.stderr).toMatch(/error: provider anthropic .* after 3 attempts; nothing was spent\./);
+    expect(r.stderr).toMatch(/error\[OB_PROVIDER\]: provider anthropic .* after 3 attempts; nothing was spent\./);
   });
 
   it('says in one line at once, without retrying, that the token endpoint does not resolve', async () => {
@@ -289,7 +294,8 @@ describe('oauth-broker refresh: failures', () => {
     expect(r.stderr).not.toContain('retrying');
     expect(r.stderr.trim()).toMatch(
       new RegExp(
-        '^oauth-broker refresh: error: provider anthropic \\(no-such-host\\.invalid\\): the host was not found ' +
+        '^oauth-broker refresh: error\\[OB_PROVIDER\\]: provider anthropic \\(no-such-host\\.invalid\\): the ' +
+          'host was not found ' +
           '\\((ENOTFOUND|EAI_AGAIN)\\); nothing was spent\\. Check --token-url\\.$',
       ),
     );
@@ -300,6 +306,7 @@ describe('oauth-broker refresh: failures', () => {
     [
       'credentials of another provider',
       ['--provider', 'openai'],
+      'OB_CREDENTIALS',
       (path: string) =>
         `--from ${path}: these are Claude Code credentials but provider is openai, so it is not sent there; ` +
         'set --provider anthropic.',
@@ -307,6 +314,7 @@ describe('oauth-broker refresh: failures', () => {
     [
       "another provider's token endpoint",
       ['--token-url', 'https://auth.openai.com/oauth/token'],
+      'OB_CREDENTIALS',
       () =>
         "--token-url: auth.openai.com is OpenAI's token endpoint but provider is anthropic, so nothing is sent " +
         'there; set --provider openai, or --token-url to the issuer of the credentials.',
@@ -314,14 +322,15 @@ describe('oauth-broker refresh: failures', () => {
     [
       'a token URL in clear',
       ['--token-url', 'http://idp.example/token'],
+      'OB_INPUT_INVALID',
       () => '--token-url: "http://idp.example/token" must be an https URL.',
     ],
-  ])('refuses %s before any call', async (_what, argv, line) => {
+  ])('refuses %s before any call', async (_what, argv, code, line) => {
     const s = await server();
     const { path } = claudeFile(s);
     const r = await runCli(['refresh', '--from', path, ...argv]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`oauth-broker refresh: error: ${line(path)}`);
+    expect(r.stderr.trim()).toBe(`oauth-broker refresh: error[${code}]: ${line(path)}`);
     expect(s.requests).toEqual([]);
   });
 
@@ -329,7 +338,7 @@ describe('oauth-broker refresh: failures', () => {
     const missing = join(scratchHome(), 'nope.json');
     const r = await runCli(['refresh', '--from', missing]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`oauth-broker refresh: error: --from: ${missing} does not exist.`);
+    expect(r.stderr.trim()).toBe(`oauth-broker refresh: error[OB_FILE]: --from: ${missing} does not exist.`);
   });
 });
 
@@ -411,7 +420,9 @@ describe('oauth-broker refresh: Ctrl-C', () => {
     const r = await run.done;
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^oauth-broker refresh: error: provider anthropic .* refused the stored refresh token: /),
+      expect.stringMatching(
+        /^oauth-broker refresh: error\[OB_LOGIN_LOST\]: provider anthropic .* refused the stored refresh token: /,
+      ),
     ]);
     expect(readFileSync(path, 'utf8')).toBe(before);
   });

@@ -86,7 +86,8 @@ describe('oauth-broker seal and put', () => {
     const r = await cli(['put', '--repo', REPO, '--secret', SECRET, '--sealed', '-'], { stdin: sealed.stdout });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
-      `oauth-broker put: error: --sealed -: sealed with key 1234, the secret's key is now ${gh.publicKey.key_id}: ` +
+      `oauth-broker put: error[OB_INPUT_INVALID]: --sealed -: sealed with key 1234, the secret's key is now ` +
+        `${gh.publicKey.key_id}: ` +
         'fetch the key again (oauth-broker public-key) and seal again.',
     );
     const other = Buffer.alloc(32, 7).toString('base64');
@@ -96,7 +97,7 @@ describe('oauth-broker seal and put', () => {
     const refused = await cli(['put', '--repo', REPO, '--secret', SECRET, '--sealed', '-'], { stdin: foreign.stdout });
     expect(refused.code).toBe(1);
     expect(lines(refused.stderr)[0]).toBe(
-      'oauth-broker put: error: --sealed -: GitHub refused the sealed value (HTTP 422); ' +
+      'oauth-broker put: error[OB_INPUT_INVALID]: --sealed -: GitHub refused the sealed value (HTTP 422); ' +
         'fetch the key again (oauth-broker public-key) and seal again.',
     );
     expect(writes().map((q) => q.status)).toEqual([422]);

@@ -93,7 +93,8 @@ describe('oauth-broker seed', () => {
     });
     expect(none.code).toBe(1);
     expect(lines(none.stderr)[0]).toBe(
-      'oauth-broker seed: error: --visibility selected: name the repositories that may use NEW_SELECTED with ' +
+      'oauth-broker seed: error[OB_INPUT_MISSING]: --visibility selected: name the repositories that may use ' +
+        'NEW_SELECTED with ' +
         '--repos; it has none selected (a new secret).',
     );
     const unknown = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', '--repos', 'api,nope'], {
@@ -101,7 +102,8 @@ describe('oauth-broker seed', () => {
     });
     expect(unknown.code).toBe(1);
     expect(lines(unknown.stderr)[0]).toBe(
-      'oauth-broker seed: error: --repos: octo/nope was not found; check the name, and that GH_TOKEN can see it.',
+      'oauth-broker seed: error[OB_INPUT_INVALID]: --repos: octo/nope was not found; check the name, and that ' +
+        'GH_TOKEN can see it.',
     );
     expect(writes()).toEqual([]);
     expect(gh.orgSecret('octo', 'NEW_SELECTED')).toBeUndefined();
@@ -111,7 +113,7 @@ describe('oauth-broker seed', () => {
     const r = await cli(['seed', '--repo', 'octo/missing', '--secret', SECRET], { stdin: claudeCodeLogin() });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
-      'oauth-broker seed: error: --repo: could not read the public key of repository octo/missing: ' +
+      'oauth-broker seed: error[OB_GITHUB_ACCESS]: --repo: could not read the public key of repository octo/missing: ' +
         'GitHub answered 404 Not Found; check the name, and that GH_TOKEN has access to it.',
     );
     expect(writes()).toEqual([]);
@@ -144,7 +146,8 @@ describe('refused before anything is sent', () => {
     const r = await cli(['seed', '--repo', REPO, '--secret', SECRET], { stdin: claudeCodeLogin(), env });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
-      "oauth-broker seed: error: GH_TOKEN: this is the job's own GITHUB_TOKEN, which cannot write secrets; " +
+      'oauth-broker seed: error[OB_GITHUB_ACCESS]: ' +
+        "GH_TOKEN: this is the job's own GITHUB_TOKEN, which cannot write secrets; " +
         'pass a fine-grained PAT with "Secrets: Read and write" on the secret.',
     );
     expect(gh.requests).toEqual([]);
@@ -157,7 +160,8 @@ describe('refused before anything is sent', () => {
     });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toBe(
-      'oauth-broker seed: error: GH_TOKEN: could not read the public key of repository octo/app: GitHub ' +
+      'oauth-broker seed: error[OB_GITHUB_ACCESS]: GH_TOKEN: could not read the public key of repository ' +
+        'octo/app: GitHub ' +
         "answered 403 Resource not accessible by integration; use a fine-grained PAT, not the job's GITHUB_TOKEN.",
     );
     expect(r.stderr).toMatch(/can never read or write secrets/);
@@ -185,7 +189,9 @@ describe('refused before anything is sent', () => {
       env: { GH_TOKEN: reader },
     });
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)[0]).toMatch(/^oauth-broker seed: error: GH_TOKEN: could not write .* GitHub answered 403/);
+    expect(lines(r.stderr)[0]).toMatch(
+      /^oauth-broker seed: error\[OB_GITHUB_ACCESS\]: GH_TOKEN: could not write .* GitHub answered 403/,
+    );
     expect(lines(r.stderr)[0]).toContain(`give it the permission ${permission}.`);
     expect(read()?.value).toBe(before);
     expect(gh.requests.filter((q) => q.method === 'PUT').map((q) => q.status)).toEqual([403]);
@@ -265,7 +271,7 @@ describe('usage', () => {
     const r = await cli(['seal', '--key-file', file('{"key_id":"1","key":"short"}')], { stdin: claudeCodeLogin() });
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toMatch(
-      /^oauth-broker seal: error: --key-file .*f\.json: is not the \{"key_id","key"\} /,
+      /^oauth-broker seal: error\[OB_INPUT_INVALID\]: --key-file .*f\.json: is not the \{"key_id","key"\} /,
     );
     expect(lines(r.stderr)[0]).toMatch(/ of GET …\/secrets\/public-key; fetch it again \(oauth-broker public-key\)\.$/);
   });

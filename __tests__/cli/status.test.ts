@@ -70,14 +70,16 @@ describe.each(CLI_WAYS)('%s', (w) => {
       const r = await status(['status', '--min-ttl', '2h', '--json'], { stdin: claudeCode(Date.now() + HOUR) });
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stdout)).toMatchObject({ valid_for_min_ttl: false });
-      expect(r.stderr).toMatch(/^oauth-broker status: error: the access token has less than 2h left; refresh it/m);
+      expect(r.stderr).toMatch(
+        /^oauth-broker status: error\[OB_CREDENTIALS\]: the access token has less than 2h left; refresh it/m,
+      );
     });
 
     it('exits 1 for an expired token and for a bare refresh token, which has none yet', async () => {
       const expired = await status(['status'], { stdin: claudeCode(Date.now() - HOUR) });
       expect(expired.code).toBe(1);
       expect(expired.stderr).toMatch(/\(expired\)/);
-      expect(expired.stderr).toMatch(/error: the access token has expired/);
+      expect(expired.stderr).toMatch(/error\[OB_CREDENTIALS\]: the access token has expired/);
       const bare = await status(['status', '--json'], { stdin: fakeToken('anthropic-refresh') });
       expect(bare.code).toBe(1);
       expect(JSON.parse(bare.stdout)).toMatchObject({
@@ -100,11 +102,12 @@ describe.each(CLI_WAYS)('%s', (w) => {
       const r = await status(['status'], { stdin: `{"claudeAiOauth": ${fakeToken('anthropic-refresh')}` });
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toEqual([
-        'oauth-broker status: error: --from -: is not valid JSON; store the file exactly as the login wrote it.',
+        'oauth-broker status: error[OB_CREDENTIALS]: --from -: is not valid JSON; store the file exactly as the ' +
+          'login wrote it.',
       ]);
       const missing = await status(['status', '--from', join(scratchHome(), 'nope.json')]);
       expect(missing.code).toBe(1);
-      expect(missing.stderr).toMatch(/error: --from: .*nope\.json does not exist\./);
+      expect(missing.stderr).toMatch(/error\[OB_FILE\]: --from: .*nope\.json does not exist\./);
     });
 
     it.each([
@@ -151,14 +154,14 @@ describe.each(CLI_WAYS)('%s', (w) => {
         () => fakeToken('anthropic-access'),
         { kind: 'setup-token', provider: 'anthropic', refresh_token: false },
         /^kind +setup-token: a long-lived Claude Code access token \(from claude setup-token\), not a login$/m,
-        /error: --from -: .*, not a login; nothing to rotate: use it as CLAUDE_CODE_OAUTH_TOKEN directly\.$/m,
+        /error\[OB_CREDENTIALS\]: --from -: .*, not a login; nothing to rotate: .*_OAUTH_TOKEN directly\.$/m,
       ],
       [
         'an Anthropic API key',
         () => fakeToken('anthropic-api-key'),
         { kind: 'api-key', provider: 'anthropic' },
         /^kind +api-key: an Anthropic API key, not a login$/m,
-        /error: --from -: an Anthropic API key, not a login; .*use it as ANTHROPIC_API_KEY directly\.$/m,
+        /error\[OB_CREDENTIALS\]: --from -: an Anthropic API key, not a login; .*as ANTHROPIC_API_KEY directly\.$/m,
       ],
       [
         'an OpenAI project API key',
@@ -227,7 +230,9 @@ describe.each(CLI_WAYS)('%s', (w) => {
     it('refuses an endless input (/dev/zero) at once, in one line', async () => {
       const r = await status(['status', '--from', '/dev/zero'], { timeoutMs: 5_000 });
       expect(r.code).toBe(1);
-      expect(r.stderr.trim().split('\n')).toEqual([`oauth-broker status: error: --from /dev/zero: ${TOO_LARGE}`]);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `oauth-broker status: error[OB_INPUT_INVALID]: --from /dev/zero: ${TOO_LARGE}`,
+      ]);
     });
 
     it('refuses 2 MB from a file or from stdin, in one line', async () => {
@@ -236,10 +241,14 @@ describe.each(CLI_WAYS)('%s', (w) => {
       writeFileSync(path, big);
       const r = await status(['status', '--from', path]);
       expect(r.code).toBe(1);
-      expect(r.stderr.trim().split('\n')).toEqual([`oauth-broker status: error: --from ${path}: ${TOO_LARGE}`]);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `oauth-broker status: error[OB_INPUT_INVALID]: --from ${path}: ${TOO_LARGE}`,
+      ]);
       const piped = await status(['status'], { stdin: big });
       expect(piped.code).toBe(1);
-      expect(piped.stderr.trim().split('\n')).toEqual([`oauth-broker status: error: --from -: ${TOO_LARGE}`]);
+      expect(piped.stderr.trim().split('\n')).toEqual([
+        `oauth-broker status: error[OB_INPUT_INVALID]: --from -: ${TOO_LARGE}`,
+      ]);
     });
   });
 });

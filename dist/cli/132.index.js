@@ -26,6 +26,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/env.ts
 var env = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/neutral.ts
@@ -50,7 +52,7 @@ var github_target = __webpack_require__(3738);
  */
 function refuseJobToken(env, token, w) {
     if (env.GITHUB_TOKEN && env.GITHUB_TOKEN === token) {
-        throw new errors/* UserError */.yo(`${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${errors/* PAT_FIX */.Ey} on the secret.`, { details: errors/* GITHUB_TOKEN_CANNOT */.iB });
+        throw new errors/* UserError */.yo('OB_GITHUB_ACCESS', `${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${errors/* PAT_FIX */.Ey} on the secret.`, { details: errors/* GITHUB_TOKEN_CANNOT */.iB });
     }
 }
 
@@ -60,6 +62,7 @@ var verb = __webpack_require__(5525);
 // What the verbs that talk to GitHub share: where the secret is (--repo, --environment, --org,
 // --secret, --visibility, --repos), the token (GH_TOKEN, GITHUB_TOKEN, `gh auth token`) and the
 // API (--api-url, GITHUB_API_URL, api.github.com). All checked before anything is sent.
+
 
 
 
@@ -192,7 +195,7 @@ async function findToken(deps, apiUrl) {
     const found = (token, source) => {
         // Sent as a header: one word of printable characters, or it is not a token.
         if (!/^[\x21-\x7e]+$/.test(token))
-            throw new errors/* UserError */.yo(`${source}: does not hold a token; set it to a PAT.`);
+            throw new errors/* UserError */.yo('OB_GITHUB_ACCESS', `${source}: does not hold a token; set it to a PAT.`);
         deps.secrets.add(token);
         return { token, source };
     };
@@ -210,7 +213,7 @@ async function findToken(deps, apiUrl) {
             return found(token, 'gh auth token');
         why = `gh ${args.join(' ')} gave no token (exit ${ran.code}).`;
     }
-    throw new errors/* UserError */.yo('no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a fine-grained PAT, or log in with gh auth login.', { details: [why, 'The token needs "Secrets: Read and write" on the secret (README: First login).'] });
+    throw new errors/* UserError */.yo('OB_GITHUB_ACCESS', 'no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a fine-grained PAT, or log in with gh auth login.', { details: [why, 'The token needs "Secrets: Read and write" on the secret (README: First login).'] });
 }
 /** A client for the API, with the token found; nothing is sent yet. */
 async function connect(args, deps) {
@@ -250,8 +253,7 @@ async function accessFor(api, t, wish) {
     }
     const now = await (0,secret_read/* existingAccess */.GB)(api, t);
     if (wish.visibility === 'selected' && now?.visibility !== 'selected') {
-        throw new errors/* UserError */.yo(`--visibility selected: name the repositories that may use ${t.name} with --repos; ` +
-            `it has none selected${now ? '' : ' (a new secret)'}.`);
+        throw (0,checks/* missing */.LO)('--visibility selected', `name the repositories that may use ${t.name} with --repos`, `it has none selected${now ? '' : ' (a new secret)'}`);
     }
     return now ? { access: now, kept: true } : { access: { visibility: 'private' }, kept: false };
 }
@@ -266,7 +268,7 @@ async function repositoryIds(api, t, names) {
         }
         catch (err) {
             if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404) {
-                throw new errors/* UserError */.yo(`--repos: ${t.org}/${repo} was not found; check the name, and that ${api.wording.token} can see it.`, { cause: err });
+                throw (0,checks/* invalid */.Gq)('--repos', `${t.org}/${repo} was not found`, `check the name, and that ${api.wording.token} can see it`);
             }
             throw (0,explain/* explain */.WE)(err, t, doing, api.wording);
         }
@@ -509,7 +511,7 @@ function retryAfterMs(v, now) {
 /* harmony export */   c: () => (/* binding */ isLoopbackHost),
 /* harmony export */   q: () => (/* binding */ httpUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
 
@@ -534,14 +536,14 @@ function httpUrl(input, value) {
         url = new URL(value);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} is not a URL`, undefined, { cause: err });
     }
     // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
     if (url.username || url.password)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} holds a user name or password; remove it.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} holds a user name or password`, 'remove it');
     // Plain http only to this machine: a token must never cross a network in clear.
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} must be an https URL`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -559,32 +561,33 @@ function httpUrl(input, value) {
 /* harmony export */   jA: () => (/* binding */ repositoryPageOf),
 /* harmony export */   kc: () => (/* binding */ publicKeyOf)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3738);
 // GitHub's answers, checked before they are trusted: an answer of another shape is one
 // line naming the API URL setting, never a TypeError halfway through a write-back.
 
 
 
+
 /** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
-function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
         details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
     });
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
 function publicKeyOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPublicKey */ .$z)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
 function metadataOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
         throw malformed(doing, 'the answer has no updated_at', apiUrl);
     }
     const { visibility } = data;
@@ -600,8 +603,8 @@ function metadataOf(data, doing, apiUrl) {
 }
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 function repositoryPageOf(data, doing, apiUrl) {
-    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+    const repos = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(r) && Number.isSafeInteger(r.id))) {
         throw malformed(doing, 'the answer has no list of repositories', apiUrl);
     }
     const ids = repos.map((r) => r.id);
@@ -610,7 +613,7 @@ function repositoryPageOf(data, doing, apiUrl) {
 }
 /** A repository's id, which an organisation secret's selected repositories are given by. */
 function repositoryIdOf(data, doing, apiUrl) {
-    if (!isObject(data) || !Number.isSafeInteger(data.id))
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || !Number.isSafeInteger(data.id))
         throw malformed(doing, 'the answer has no id', apiUrl);
     return data.id;
 }
@@ -902,20 +905,20 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
     const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
     const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
     const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-    const fail = (input, fix, more = []) => {
+    const fail = (input, fix, more = [], code = 'OB_GITHUB_ACCESS') => {
         const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
         const quoted = full.length <= _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_LINE */ .lb;
         const label = err.status ? "GitHub's message" : 'Why';
         const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
         const secret = 'name' in t ? [`The secret: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(t)}.`] : [];
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(code, quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
             cause: err,
             details: [...secret, ...whole, ...more],
         });
     };
     switch (err.status) {
         case 0:
-            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`, [], 'OB_GITHUB');
         case 401:
             return fail(w.token, 'the token is invalid or expired; create a new one', [
                 `It needs the ${permission(t, r)} on ${where(t)}.`,
@@ -933,7 +936,7 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
         case 404:
             return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
         default:
-            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`], 'OB_GITHUB');
     }
 }
 
@@ -1019,7 +1022,7 @@ function sodium() {
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_GITHUB', 'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const s = await sodium();
     const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
     return s.to_base64(sealed, s.base64_variants.ORIGINAL);
@@ -1119,7 +1122,7 @@ async function sendExplained(api, t, doing, send) {
 /* harmony export */   MR: () => (/* binding */ currentUpdatedAt)
 /* harmony export */ });
 /* unused harmony export preflight */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
 /* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
@@ -1164,8 +1167,7 @@ async function preflight(api, t, known) {
     }
     catch (err) {
         if (err instanceof GitHubHttpError && err.status === 404) {
-            throw new UserError(`${api.wording.name}: ${describeTarget(t)} does not exist; ` +
-                'create it with the credentials first (README: First login).', {
+            throw invalid(api.wording.name, `${describeTarget(t)} does not exist`, 'create it with the credentials first (README: First login)', {
                 cause: err,
                 details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
                     'would silently go stale.',
@@ -1266,7 +1268,7 @@ async function secretExists(api, t, name) {
 /* harmony export */   uD: () => (/* binding */ checkPlace)
 /* harmony export */ });
 /* unused harmony export REPO */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // Which secret the rotated credentials go to; named in logs without loading the REST client.
 
@@ -1293,37 +1295,30 @@ const ACTION_WORDING = {
     apiUrl: 'github-api-url',
     network: "the runner's network",
 };
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// GitHub's rule: letters, digits and underscores, not starting with a digit or GITHUB_.
+const SECRET_NAME = /^(?!github_)[a-z_][a-z0-9_]*$/i;
 /** owner/name. */
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-// Values quoted in an error may come from an expression (a branch name, a PR title).
-const q = (value) => `"${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(value, 80)}"`;
+const SECRET_NAME_FIX = 'use letters, digits and underscores, not starting with a digit or GITHUB_';
 /** A secret name GitHub accepts, and not one of the broker's own claims. */
 function checkSecretName(name, w) {
-    if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is not a valid secret name; ` +
-            'use letters, digits and underscores, not starting with a digit or GITHUB_.');
-    }
+    (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .checkMatches */ .ak)(w.name, name, SECRET_NAME, 'a valid secret name', SECRET_NAME_FIX);
     if (CLAIM_NAME.test(name) || name.toUpperCase() === WRITE_CHECK)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.name}: ${q(name)} is named like one of the broker's own secrets; choose another.`);
+        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(w.name, `${(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} is named like one of the broker's own secrets`, 'choose another');
     return name;
 }
 /** Where the secret is: an organisation, else a repository (owner/name) or one of its environments. */
 function checkPlace(p, w) {
     const { environment, org } = p;
-    if (environment && org)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.env} and ${w.place.org}: give at most one; an environment secret belongs to a repository, ` +
-            'an organization secret to an organization.');
-    if (org) {
-        if (!/^[A-Za-z0-9-]+$/.test(org))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.org}: ${q(org)} is not an organization login.`);
-        return { kind: 'org', org };
+    if (environment && org) {
+        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${w.place.env} and ${w.place.org}`, 'give at most one', 'an environment secret belongs to a repository, an organization secret to an organization');
     }
-    if (!REPO.test(p.repository))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.repo}: ${q(p.repository)} is not owner/name.`);
+    if (org)
+        return { kind: 'org', org: (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .checkMatches */ .ak)(w.place.org, org, /^[A-Za-z0-9-]+$/, 'an organization login') };
+    (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .checkMatches */ .ak)(w.place.repo, p.repository, REPO, 'owner/name');
     // The name is printed in log lines and the summary: one plain line.
     if (environment && (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(environment) !== environment)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.place.env}: ${q(environment)} is not an environment name.`);
+        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(w.place.env, `${(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(environment)} is not an environment name`);
     const [owner, repo] = p.repository.split('/');
     return environment ? { kind: 'env', owner, repo, environment } : { kind: 'repo', owner, repo };
 }

@@ -22,7 +22,7 @@ exports.modules = {
 
 const INPUT = 'credentials';
 function fail(what, details, cause) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${INPUT}: ${what}`, { details, cause });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `${INPUT}: ${what}`, { details, cause });
 }
 /** A string field, undefined when absent or empty. */
 function str(doc, field, where) {
@@ -87,6 +87,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: validFor
 
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/core/instant.ts
 var instant = __webpack_require__(630);
 // EXTERNAL MODULE: ./src/core/json.ts
@@ -101,12 +103,13 @@ var fields = __webpack_require__(5055);
 // Claude Code's `.credentials.json`: `{"claudeAiOauth": {accessToken, refreshToken, expiresAt (epoch ms),
 // scopes, …}}`. Every other field, inside and outside `claudeAiOauth`, is written back as it was.
 
+
 function isClaudeCode(doc) {
     return 'claudeAiOauth' in doc;
 }
 function parseClaudeCode(root) {
     const o = root.claudeAiOauth;
-    if (typeof o !== 'object' || o === null || Array.isArray(o))
+    if (!(0,checks/* isJsonObject */.OW)(o))
         (0,fields/* fail */.fJ)('"claudeAiOauth" must be an object.');
     const doc = o;
     const where = 'the Claude Code credentials ("claudeAiOauth")';
@@ -138,6 +141,7 @@ function applyClaudeCode(c, t) {
 // account_id}, "last_refresh", …}`. The access token is a JWT whose `exp` is the expiry.
 
 
+
 function isCodex(doc) {
     return 'tokens' in doc;
 }
@@ -150,7 +154,7 @@ function refuseCodexApiKey(doc) {
 }
 function parseCodex(root) {
     const t = root.tokens;
-    if (typeof t !== 'object' || t === null || Array.isArray(t))
+    if (!(0,checks/* isJsonObject */.OW)(t))
         (0,fields/* fail */.fJ)('"tokens" must be an object (Codex auth.json).');
     const tokens = t;
     const where = 'the Codex auth.json ("tokens")';
@@ -254,6 +258,7 @@ function applyGeneric(c, t, answer, now) {
 
 
 
+
 /** Detects the format and validates it. Error messages never quote the value. */
 function parseCredentials(text) {
     const value = text.trim();
@@ -272,7 +277,7 @@ function parseCredentials(text) {
         // JSON.parse's own message quotes the input: never pass it on (a cause is never printed).
         return (0,fields/* fail */.fJ)('is not valid JSON; store the file exactly as the login wrote it.', undefined, err);
     }
-    if (typeof root !== 'object' || root === null || Array.isArray(root))
+    if (!(0,checks/* isJsonObject */.OW)(root))
         (0,fields/* fail */.fJ)('must be a JSON object.');
     const doc = root;
     refuseCodexApiKey(doc);
@@ -435,7 +440,7 @@ function checkJsonDepth(text, input, fix) {
     const depth = jsonDepth(text);
     if (depth <= MAX_JSON_DEPTH)
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: the value nests JSON ${depth} levels deep, and the limit is ${MAX_JSON_DEPTH}; ${fix}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `${input}: the value nests JSON ${depth} levels deep, and the limit is ${MAX_JSON_DEPTH}; ${fix}`);
 }
 
 
@@ -449,9 +454,11 @@ function checkJsonDepth(text, input, fix) {
 /* harmony export */   lo: () => (/* binding */ jwtExpiry),
 /* harmony export */   vE: () => (/* binding */ jwtClaims)
 /* harmony export */ });
-/* harmony import */ var _instant_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(630);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _instant_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(630);
 // Reading a JWT's claims, never its signature: the broker only needs what a token says of itself
 // (its expiry, the account a Codex login names), and trusts the token endpoint that issued it.
+
 
 /** The JSON in the middle of three dot-separated parts, or undefined when there is none. */
 function jwtPayload(token) {
@@ -468,16 +475,14 @@ function jwtPayload(token) {
 /** The claims of a JWT (its payload a JSON object), or undefined. */
 function jwtClaims(token) {
     const claims = jwtPayload(token);
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-        ? claims
-        : undefined;
+    return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(claims) ? claims : undefined;
 }
 /** The `exp` claim of a JWT in epoch ms, or undefined when the token is no JWT. */
 function jwtExpiry(token) {
     const exp = jwtClaims(token)?.exp;
     const ms = typeof exp === 'number' ? exp * 1000 : undefined;
     // An absurd exp claim means the expiry is unknown, never an invalid date.
-    return (0,_instant_js__WEBPACK_IMPORTED_MODULE_0__/* .isInstant */ .uZ)(ms) ? ms : undefined;
+    return (0,_instant_js__WEBPACK_IMPORTED_MODULE_1__/* .isInstant */ .uZ)(ms) ? ms : undefined;
 }
 
 
@@ -492,6 +497,7 @@ function jwtExpiry(token) {
 /* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
 /* harmony export */ });
 /* unused harmony exports MARKER_FIELD, stamp, claimsOf, keyOf, writtenAt, isOldCopy */
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 // Every value the broker writes records when it was written (on GitHub's clock), the claims of
 // the last copies and the public key it was sealed with. A job holding a copy whose marker is well
 // before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
@@ -499,14 +505,14 @@ function jwtExpiry(token) {
 // wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
+
 const MARKER_FIELD = 'oauth_broker';
 // Far longer than any write-back takes with all its retries, far shorter than claims are kept.
 const OLD_COPY_AFTER_MS = 3_600_000;
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc) {
     const m = doc[MARKER_FIELD];
-    return isObject(m) ? m : {};
+    return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(m) ? m : {};
 }
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
 function stamp(value, now, more = {}) {
@@ -517,7 +523,7 @@ function stamp(value, now, more = {}) {
     catch {
         return value;
     }
-    if (!isObject(doc))
+    if (!isJsonObject(doc))
         return value;
     const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
     if (more.claims) {
@@ -538,7 +544,7 @@ function claimsOf(doc) {
         return undefined;
     const kept = [];
     for (const k of c) {
-        const { name, at, seed } = (isObject(k) ? k : {});
+        const { name, at, seed } = (isJsonObject(k) ? k : {});
         const ms = typeof at === 'string' ? Date.parse(at) : NaN;
         if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
             return undefined;
@@ -576,7 +582,7 @@ function withRefreshExpiry(doc, at) {
     const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
     if (at !== undefined)
         return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
-    if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD]))
+    if (!(MARKER_FIELD in doc) || !(0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc[MARKER_FIELD]))
         return doc;
     return { ...doc, [MARKER_FIELD]: rest };
 }

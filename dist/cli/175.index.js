@@ -225,7 +225,7 @@ function retryAfterMs(v, now) {
 /* harmony export */   c: () => (/* binding */ isLoopbackHost),
 /* harmony export */   q: () => (/* binding */ httpUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
 
@@ -250,14 +250,14 @@ function httpUrl(input, value) {
         url = new URL(value);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} is not a URL`, undefined, { cause: err });
     }
     // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
     if (url.username || url.password)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} holds a user name or password; remove it.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} holds a user name or password`, 'remove it');
     // Plain http only to this machine: a token must never cross a network in clear.
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} must be an https URL`);
     }
     return value.replace(/\/+$/, '');
 }

@@ -12,11 +12,13 @@ exports.modules = {
 /* harmony export */   qG: () => (/* binding */ nameCredentials),
 /* harmony export */   uH: () => (/* binding */ codexApiKeyOf)
 /* harmony export */ });
-/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4143);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4143);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4926);
 // What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
 // that store or copy credentials refuse, with the same words, what is no login to keep alive.
+
 
 
 
@@ -28,7 +30,7 @@ const LOGIN_NAMES = {
 };
 /** A bare token, named by its shape. */
 function nameToken(token, provider) {
-    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(token);
+    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .kindOf */ .I)(token);
     if (!k || k.refresh) {
         const what = k ? `${k.what}, with no access token yet` : 'a token of unknown issuer, taken as a refresh token';
         return { kind: 'refresh-token', what, provider };
@@ -84,7 +86,7 @@ function codexApiKeyOf(text) {
     catch {
         return undefined;
     }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc))
         return undefined;
     const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc;
     return typeof key === 'string' && key && (tokens == null || mode === 'apikey') ? key : undefined;
@@ -98,21 +100,21 @@ const CODEX_API_KEY = {
 /** Parsed credentials, named. */
 function nameCredentials(c) {
     if (c.format === 'refresh-token')
-        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null);
-    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null };
+        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? null);
+    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? null };
 }
 /**
  * What `text` is; every token in it is added to `secrets` before anything can print. `parse`
  * runs the core's parser (the caller turns its errors into its own words).
  */
-function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
+function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu) {
     const key = codexApiKeyOf(text);
     if (key) {
         secrets.add(key);
         return { named: CODEX_API_KEY, token: key };
     }
     const c = parse(text);
-    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(c))
         secrets.add(s);
     const named = nameCredentials(c);
     return { named, credentials: c, token: c.format === 'refresh-token' ? c.refreshToken : undefined };
@@ -121,7 +123,7 @@ function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTE
 function loginOf(given, where) {
     const { named, credentials } = given;
     if (named.instead || !credentials) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
     }
     return credentials;
 }
@@ -189,7 +191,7 @@ const FORMAT_NAMES = {
 /** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
 function givenOf(text, from, deps) {
     if (!text.trim())
-        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
+        throw new errors/* UserError */.yo('OB_CREDENTIALS', `--from ${from}: is empty; give the credentials the login wrote.`);
     return asFrom(from, () => (0,kind/* identify */.ls)(text, deps.secrets));
 }
 /** The value of `--from`, parsed and named. */
@@ -302,7 +304,7 @@ const status_verb = {
                 deps.stderr(l);
         (0,kind/* loginOf */.DQ)(given, `--from ${from}`);
         if (!s.valid_for_min_ttl) {
-            throw new errors/* UserError */.yo(!s.expires_at
+            throw new errors/* UserError */.yo('OB_CREDENTIALS', !s.expires_at
                 ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
                 : (s.expires_in ?? 0) <= 0
                     ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
@@ -340,7 +342,7 @@ async function readSecretValue(from, deps) {
     const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
     const bytes = Buffer.byteLength(value);
     if (bytes > _github_secret_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .s) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CREDENTIALS', `--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
             'store only the document the login wrote.');
     }
     const c = (0,_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .loginOf */ .DQ)((0,_status_js__WEBPACK_IMPORTED_MODULE_4__.givenOf)(value, from, deps), `--from ${from}`);
@@ -354,7 +356,10 @@ async function readSecretValue(from, deps) {
         if (!(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) || !/; set --provider /.test(e.message))
             throw e;
         const fix = '; its tokens are not of one provider: store the file the login wrote, unchanged.';
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(e.message.replace(/; set --provider .*$/, fix), { details: e.details, cause: err });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(e.code, e.message.replace(/; set --provider .*$/, fix), {
+            details: e.details,
+            cause: err,
+        });
     }
     return value;
 }
@@ -487,7 +492,7 @@ function belongs(issuer, provider) {
  */
 function recognise(c, provider, tokenUrl) {
     const fail = (what, details) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`credentials: ${what}.`, { details });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
     };
     const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
     const formatIssuer = FORMAT_ISSUER[c.format];
@@ -517,7 +522,7 @@ function recognise(c, provider, tokenUrl) {
     const { hostname } = new URL(tokenUrl);
     const endpoint = ENDPOINT_ISSUER[hostname];
     if (endpoint && !belongs(endpoint, provider)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
             `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
     }
 }

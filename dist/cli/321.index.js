@@ -17,6 +17,7 @@ exports.modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4517);
 // The provider CLI's own credentials file (README, `credentials-file`), written 0600.
 
 
@@ -96,7 +97,7 @@ function moveAside(path, suffix) {
     if (!st)
         return undefined;
     if (!st.isFile()) {
-        throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+        throw new UserError('OB_FILE', `credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
     }
     const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
     renameSync(path, backup);
@@ -152,6 +153,108 @@ function syncFolder(dir) {
         if (fd !== undefined)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
+}
+
+
+/***/ }),
+
+/***/ 4517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ withRefreshExpiry),
+/* harmony export */   hC: () => (/* binding */ refreshExpiresAt),
+/* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
+/* harmony export */ });
+/* unused harmony exports MARKER_FIELD, stamp, claimsOf, keyOf, writtenAt, isOldCopy */
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+// Every value the broker writes records when it was written (on GitHub's clock), the claims of
+// the last copies and the public key it was sealed with. A job holding a copy whose marker is well
+// before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
+// the claims that would stop it are gone (docs/design.md, "Old copies"). Values the broker never
+// wrote (a first seed) carry none and are trusted.
+// The marker also keeps when the refresh token itself expires, where a provider says so:
+// every format carries the marker, so a later run sees it without any network call.
+
+const MARKER_FIELD = 'oauth_broker';
+// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
+const OLD_COPY_AFTER_MS = 3_600_000;
+/** The marker's fields; none when the document has no marker of this shape. */
+function markerOf(doc) {
+    const m = doc[MARKER_FIELD];
+    return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(m) ? m : {};
+}
+/** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
+function stamp(value, now, more = {}) {
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (!isJsonObject(doc))
+        return value;
+    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+    if (more.claims) {
+        marker.claims = more.claims.map((k) => ({
+            name: k.name,
+            at: new Date(k.at).toISOString(),
+            ...(k.seed ? { seed: true } : {}),
+        }));
+    }
+    if (more.key)
+        marker.key = `${more.key.key_id}:${more.key.key}`;
+    return JSON.stringify({ ...doc, [MARKER_FIELD]: marker });
+}
+/** The claims the copy's marker names; none for a value the broker never wrote, or wrote before claims existed. */
+function claimsOf(doc) {
+    const c = markerOf(doc).claims;
+    if (!Array.isArray(c))
+        return undefined;
+    const kept = [];
+    for (const k of c) {
+        const { name, at, seed } = (isJsonObject(k) ? k : {});
+        const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+        if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
+            return undefined;
+        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
+    }
+    return kept;
+}
+/** The public key the broker last sealed this value with, if recorded. */
+function keyOf(doc) {
+    const m = /^([^:]{1,100}):([A-Za-z0-9+/]{43}=)$/.exec(String(markerOf(doc).key ?? ''));
+    return m ? { key_id: m[1], key: m[2] } : undefined;
+}
+/** An ISO field of the marker, epoch ms; undefined when absent or unreadable. */
+function instantOf(doc, field) {
+    const at = markerOf(doc)[field];
+    const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+    return Number.isFinite(ms) ? ms : undefined;
+}
+/** When the broker wrote this document, epoch ms; undefined for one it never wrote. */
+function writtenAt(doc) {
+    return instantOf(doc, 'written_at');
+}
+/** Whether the target was written again long after this copy was: its refresh token is then spent. */
+function isOldCopy(doc, targetUpdatedAt) {
+    const at = writtenAt(doc);
+    return at !== undefined && Date.parse(targetUpdatedAt) > at + OLD_COPY_AFTER_MS;
+}
+const REFRESH_EXPIRES_AT = 'refresh_expires_at';
+/** When the stored refresh token itself expires, epoch ms, as the provider said; undefined when it did not. */
+function refreshExpiresAt(doc) {
+    return instantOf(doc, REFRESH_EXPIRES_AT);
+}
+/** The document with the refresh token's expiry recorded in its marker, or removed from it (`at` undefined). */
+function withRefreshExpiry(doc, at) {
+    const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
+    if (at !== undefined)
+        return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
+    if (!(MARKER_FIELD in doc) || !(0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc[MARKER_FIELD]))
+        return doc;
+    return { ...doc, [MARKER_FIELD]: rest };
 }
 
 

@@ -34,16 +34,21 @@ var secret_write = __webpack_require__(8997);
 var target = __webpack_require__(3738);
 // EXTERNAL MODULE: ./src/github/variables.ts
 var github_variables = __webpack_require__(4086);
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/github/answers.ts
 var answers = __webpack_require__(3948);
 ;// CONCATENATED MODULE: ./src/github/workflows.ts
+// A repository's Actions workflows and their last completed run, read for `oauth-broker doctor`: the
+// rotation workflow exists, is enabled and last succeeded. Read-only; the token needs the repository
+// permission "Actions: Read-only", which the broker itself never needs.
 
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const PER_PAGE = 100;
 // 1,000 workflows, and a bound on a server that never says it is done.
 const MAX_PAGES = 10;
 function workflowOf(item, doing, apiUrl) {
-    if (!isObject(item) ||
+    if (!(0,checks/* isJsonObject */.OW)(item) ||
         !Number.isSafeInteger(item.id) ||
         typeof item.name !== 'string' ||
         typeof item.path !== 'string' ||
@@ -59,7 +64,7 @@ async function listWorkflows(api, owner, repo) {
     for (let page = 1; page <= MAX_PAGES; page++) {
         // https://docs.github.com/rest/actions/workflows#list-repository-workflows
         const { data } = await api.rest.actions.listRepoWorkflows({ owner, repo, per_page: PER_PAGE, page });
-        const items = isObject(data) && Array.isArray(data.workflows) ? data.workflows : undefined;
+        const items = (0,checks/* isJsonObject */.OW)(data) && Array.isArray(data.workflows) ? data.workflows : undefined;
         if (!items)
             throw (0,answers/* malformed */.Qm)(doing, 'the answer has no list of workflows', api.wording.apiUrl);
         for (const item of items)
@@ -81,14 +86,14 @@ async function lastCompletedRun(api, owner, repo, workflow) {
         status: 'completed',
         per_page: 1,
     });
-    const runs = isObject(data) && Array.isArray(data.workflow_runs) ? data.workflow_runs : undefined;
+    const runs = (0,checks/* isJsonObject */.OW)(data) && Array.isArray(data.workflow_runs) ? data.workflow_runs : undefined;
     if (!runs)
         throw (0,answers/* malformed */.Qm)(doing, 'the answer has no list of runs', api.wording.apiUrl);
     const run = runs[0];
     if (run === undefined)
         return undefined;
-    const createdAt = isObject(run) && typeof run.created_at === 'string' ? Date.parse(run.created_at) : NaN;
-    if (!isObject(run) || typeof run.html_url !== 'string' || !Number.isFinite(createdAt)) {
+    const createdAt = (0,checks/* isJsonObject */.OW)(run) && typeof run.created_at === 'string' ? Date.parse(run.created_at) : NaN;
+    if (!(0,checks/* isJsonObject */.OW)(run) || typeof run.html_url !== 'string' || !Number.isFinite(createdAt)) {
         throw (0,answers/* malformed */.Qm)(doing, 'the answer is not a workflow run', api.wording.apiUrl);
     }
     return {
@@ -679,7 +684,7 @@ const doctor_verb = {
             deps.stdout(`${JSON.stringify({ ok: failed === 0, findings })}\n`);
         if (failed) {
             const each = json ? "each finding's fix" : 'each ✗ line';
-            throw new errors/* UserError */.yo(`${failed} of ${findings.length} checks failed; ${each} says what to do.`);
+            throw new errors/* UserError */.yo('OB_CHECKS', `${failed} of ${findings.length} checks failed; ${each} says what to do.`);
         }
     },
 };
@@ -696,6 +701,7 @@ const doctor_verb = {
 /* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
 /* harmony export */ });
 /* unused harmony exports MARKER_FIELD, stamp, claimsOf, keyOf, writtenAt, isOldCopy */
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 // Every value the broker writes records when it was written (on GitHub's clock), the claims of
 // the last copies and the public key it was sealed with. A job holding a copy whose marker is well
 // before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
@@ -703,14 +709,14 @@ const doctor_verb = {
 // wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
+
 const MARKER_FIELD = 'oauth_broker';
 // Far longer than any write-back takes with all its retries, far shorter than claims are kept.
 const OLD_COPY_AFTER_MS = 3_600_000;
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc) {
     const m = doc[MARKER_FIELD];
-    return isObject(m) ? m : {};
+    return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(m) ? m : {};
 }
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
 function stamp(value, now, more = {}) {
@@ -721,7 +727,7 @@ function stamp(value, now, more = {}) {
     catch {
         return value;
     }
-    if (!isObject(doc))
+    if (!isJsonObject(doc))
         return value;
     const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
     if (more.claims) {
@@ -742,7 +748,7 @@ function claimsOf(doc) {
         return undefined;
     const kept = [];
     for (const k of c) {
-        const { name, at, seed } = (isObject(k) ? k : {});
+        const { name, at, seed } = (isJsonObject(k) ? k : {});
         const ms = typeof at === 'string' ? Date.parse(at) : NaN;
         if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
             return undefined;
@@ -780,7 +786,7 @@ function withRefreshExpiry(doc, at) {
     const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
     if (at !== undefined)
         return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
-    if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD]))
+    if (!(MARKER_FIELD in doc) || !(0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc[MARKER_FIELD]))
         return doc;
     return { ...doc, [MARKER_FIELD]: rest };
 }
@@ -800,10 +806,14 @@ function withRefreshExpiry(doc, at) {
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
 /* unused harmony export MIN_ATTEMPT_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+// The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
+// most once per refresh token unless the failure proves the request never arrived.
+
 
 
 
@@ -851,7 +861,7 @@ function buildRefreshRequest(req) {
  * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
  */
 function tokenRequest(fields, encoding, clientId, clientSecret) {
-    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
+    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._ };
     if (clientSecret) {
         // Form-encode the parts first, as §2.3.1 asks.
         const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
@@ -886,7 +896,7 @@ function providerError(text) {
 function quotableCode(code, secrets) {
     if (KNOWN_CODES.has(code))
         return code;
-    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
+    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(code, secrets);
     return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
 }
 // An access token the provider says lives longer than this is refreshed after it anyway.
@@ -905,8 +915,7 @@ function fieldsOf(text, contentType) {
     }
     try {
         const parsed = JSON.parse(body);
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        return isObject ? parsed : 'the body is not a JSON object';
+        return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(parsed) ? parsed : 'the body is not a JSON object';
     }
     catch {
         return 'the body is not JSON';
@@ -960,10 +969,10 @@ function parseTokenSet(text, contentType, service) {
     const answer = readTokenAnswer(text, contentType);
     if (typeof answer !== 'string')
         return answer.set;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`, {
         details: [
             'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ],
     });
 }
@@ -971,8 +980,8 @@ function parseTokenSet(text, contentType, service) {
 function describeRefusal(status, text, secrets) {
     const { code, description } = providerError(text);
     // The error line quotes the start of a long description; the lines after it, the whole.
-    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
-    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
+    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(full, QUOTED_CHARS)];
     const detail = quoted.filter(Boolean).join(': ');
     const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
     return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
@@ -1005,7 +1014,10 @@ const NOT_PRESENTED = 'The refresh token never left this machine: it was not pre
 function lastingFailure(service, f, cause) {
     const { fix, why } = LASTING_FIX[f.lasting];
     const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), {
+        cause,
+        details: [why, NOT_PRESENTED],
+    });
 }
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
 function attemptTimeout(deps, service, attempt) {
@@ -1013,7 +1025,7 @@ function attemptTimeout(deps, service, attempt) {
         return deps.timeoutMs;
     const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
     if (msLeft < MIN_ATTEMPT_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
     // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
@@ -1032,13 +1044,13 @@ async function sendOnce(url, request, timeoutMs, deps) {
         });
     }
     catch (err) {
-        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
+        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
     }
     try {
         return { kind: 'read', res, text: await res.text() };
     }
     catch (err) {
-        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
+        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
     }
 }
 function classifyAnswer(answer, service, secrets, deps) {
@@ -1050,29 +1062,29 @@ function classifyAnswer(answer, service, secrets, deps) {
             return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
         if (deps.failFast && f.unresolved) {
             const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
-            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(line) };
+            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', line) };
         }
         if (f.notSent)
             return { kind: 'notSent', reason: f.reason };
-        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`;
         const details = [
             'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ];
-        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
     }
     if (answer.kind === 'lost') {
-        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`;
         const details = [
             'The refresh token may be spent: the provider answered, but its answer was lost.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ];
-        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
     }
     const { res, text } = answer;
     if (res.ok)
         return { kind: 'tokens', tokens: parseTokenSet(text, res.headers.get('content-type') ?? '', service) };
-    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
     const refusal = refusalError(service, res.status, text, secrets);
     if ((res.status === 429 || res.status === 503) && afterMs !== undefined) {
         return { kind: 'comeBack', status: res.status, afterMs, otherwise: refusal.error };
@@ -1086,18 +1098,20 @@ function refusalError(service, status, text, secrets) {
         const details = [...whole, 'It was already used or revoked.'];
         return {
             kind: 'spent',
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
         };
     }
     if (status === 401 || status === 400) {
         return {
             kind: 'refused',
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service} ${said}; check client-id, token-url and scope.`, {
+                details: whole,
+            }),
         };
     }
     const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
     const details = [...whole, 'It may have reached the provider, so it is not presented again in this run.'];
-    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { details }) };
+    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { details }) };
 }
 /** How long until the attempt after `attempt`, or undefined when there is none. */
 function nextAttemptDelay(verdict, attempt, retryDelayMs) {
@@ -1114,7 +1128,7 @@ function nextAttemptDelay(verdict, attempt, retryDelayMs) {
 async function refreshTokens(req, deps) {
     const service = serviceName(req.provider.id, req.tokenUrl);
     // What fetch would refuse without connecting is refused here, before a token is put in a request.
-    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .unsendable */ .Yf)(req.tokenUrl);
+    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .unsendable */ .Yf)(req.tokenUrl);
     if (unsent)
         throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
     const request = buildRefreshRequest(req);
@@ -1130,7 +1144,7 @@ async function refreshTokens(req, deps) {
         if (wait === undefined) {
             if (verdict.kind === 'comeBack')
                 throw verdict.otherwise;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
                 "Check token-url and the runner's network, then run again.");
         }
         deps.info(verdict.kind === 'notSent'
@@ -1138,7 +1152,7 @@ async function refreshTokens(req, deps) {
             : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
         await deps.sleep(wait);
         if (deps.cancelled?.())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CANCELLED', `${service}: the job was cancelled before the retry; nothing was spent.`);
     }
 }
 
@@ -1157,12 +1171,13 @@ async function refreshTokens(req, deps) {
 /* unused harmony export writeSecret */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
-/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5072);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
-/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9404);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4517);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5072);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7286);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9404);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
 // Writing a secret: the rotated credentials back, a first value (the CLI's seed), the check
 // that the token may write at all, and deleting what the broker made.
 
@@ -1175,31 +1190,31 @@ async function refreshTokens(req, deps) {
 
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
-    return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(t.name, sealed, access)).status;
+    return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
     };
     try {
         return await sealAndPut(pre.key);
     }
     catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
-        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKey */ .R)(api, t);
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
+        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_4__/* .readPublicKey */ .R)(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await sealAndPut(fresh);
         }
         catch (again) {
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(again, t, doing, api.wording);
         }
     }
 }
@@ -1221,18 +1236,18 @@ async function writeSecret(api, t, pre, value, more = {}) {
  * nothing; the secret is the one the broker leaves beside the targets of a place.
  */
 async function checkWrite(api, t, pre) {
-    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(t)} (a check before the refresh)`;
-    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
+    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)} (a check before the refresh)`;
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_7__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
 }
 /** Deletes a secret the broker made; absent already is fine. */
 async function deleteSecret(api, t, name) {
     try {
-        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).remove(name);
+        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).remove(name);
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
             return;
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
     }
 }
 /**
@@ -1253,14 +1268,16 @@ function seedSecret(api, t, key, value, access) {
 /* harmony export */   n: () => (/* binding */ checkVariablesWrite),
 /* harmony export */   u: () => (/* binding */ Variables)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9576);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
 // organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
 // is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
+
 
 
 
@@ -1319,20 +1336,19 @@ function endpoints(api, p) {
         list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
     };
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
 function variableOf(data, doing, apiUrl) {
-    const created = isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
-    const updated = isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
-    if (!isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
+    const created = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+    const updated = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
     }
     if (!Number.isFinite(created) || !Number.isFinite(updated))
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
     return { name: data.name, value: data.value, createdAt: created, updatedAt: updated };
 }
 /** Whether GitHub may have acted on a request that got no success answer. */
-const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.ambiguous;
+const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.ambiguous;
 class Variables {
     api;
     place;
@@ -1341,7 +1357,7 @@ class Variables {
         this.place = place;
     }
     explain(err, doing) {
-        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
+        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
     }
     /**
      * Creates the variable if no variable has that name. Called once the place is known to exist,
@@ -1353,12 +1369,12 @@ class Variables {
             return 'created';
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 409)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 409)
                 return 'exists';
             if (mayHaveActed(err))
                 return 'unknown';
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
                     'GitHub.com or GitHub Enterprise Server 3.9 or later.', { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' });
             }
             throw this.explain(err, `create the variable ${name}`);
@@ -1370,7 +1386,7 @@ class Variables {
             return variableOf((await endpoints(this.api, this.place).get(name)).data, doing, this.api.wording.apiUrl);
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
                 return undefined;
             throw this.explain(err, doing);
         }
@@ -1394,7 +1410,7 @@ class Variables {
             return 'removed';
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
                 return 'absent';
             if (once && mayHaveActed(err))
                 return 'unknown';
@@ -1413,20 +1429,20 @@ class Variables {
             catch (err) {
                 throw this.explain(err, doing);
             }
-            const items = isObject(data) && Array.isArray(data.variables) ? data.variables : undefined;
+            const items = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.variables) ? data.variables : undefined;
             if (!items)
-                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
+                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
             for (const item of items) {
                 const v = variableOf(item, doing, this.api.wording.apiUrl);
                 if (v.name.toUpperCase().startsWith(prefix))
                     found.push(v);
             }
             seen += items.length;
-            const total = isObject(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+            const total = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
             if (items.length < PER_PAGE || (total !== undefined && seen >= total))
                 return found;
         }
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
     }
 }
 /**
@@ -1435,8 +1451,8 @@ class Variables {
  */
 async function checkVariablesWrite(api, p, note) {
     const variables = new Variables(api, p);
-    await variables.create(_target_js__WEBPACK_IMPORTED_MODULE_4__/* .WRITE_CHECK */ .lb, note);
-    await variables.remove(_target_js__WEBPACK_IMPORTED_MODULE_4__/* .WRITE_CHECK */ .lb);
+    await variables.create(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .WRITE_CHECK */ .lb, note);
+    await variables.remove(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .WRITE_CHECK */ .lb);
 }
 
 

@@ -88,7 +88,7 @@ const AGAIN = 'run the login again';
 class ForeignAnswer extends errors/* UserError */.yo {
 }
 function stateMismatch(what) {
-    return new ForeignAnswer(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
+    return new ForeignAnswer('OB_LOGIN', `${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
         details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
     });
 }
@@ -99,7 +99,7 @@ function stateMismatch(what) {
 function codeFromQuery(query, state, what) {
     const returned = query.get('state');
     if (returned === null) {
-        throw new ForeignAnswer(`${what} has no state; ${AGAIN} and use the address the page goes to.`);
+        throw new ForeignAnswer('OB_LOGIN', `${what} has no state; ${AGAIN} and use the address the page goes to.`);
     }
     if (returned !== state)
         throw stateMismatch(what);
@@ -107,11 +107,11 @@ function codeFromQuery(query, state, what) {
     if (error) {
         const description = query.get('error_description');
         const said = `${(0,refresh/* quotableCode */.rf)(error, [])}${description ? `: ${(0,neutral/* neutral */.SY)(description, 60)}` : ''}`;
-        throw new errors/* UserError */.yo(`the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
     }
     const code = query.get('code');
     if (!code)
-        throw new errors/* UserError */.yo(`${what} has no code; ${AGAIN} and use the address the page goes to.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `${what} has no code; ${AGAIN} and use the address the page goes to.`);
     return code;
 }
 /** The code in what the user pasted: `CODE#STATE`, or a redirected address with `?code=…&state=…`. */
@@ -119,13 +119,13 @@ function codeFromPaste(text, state, shape) {
     const pasted = text.trim();
     const asked = shape === 'CODE#STATE' ? 'the CODE#STATE the page shows' : 'the address the browser was sent to';
     if (!pasted)
-        throw new errors/* UserError */.yo(`nothing was pasted; ${AGAIN} and paste ${asked}.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `nothing was pasted; ${AGAIN} and paste ${asked}.`);
     if (/^https?:\/\//i.test(pasted) && URL.canParse(pasted)) {
         return codeFromQuery(new URL(pasted).searchParams, state, 'the pasted address');
     }
     const parts = /^([^\s#]+)#([^\s#]+)$/.exec(pasted);
     if (shape === 'address' || !parts) {
-        throw new errors/* UserError */.yo(`the pasted text is not ${asked}; ${AGAIN} and copy all of it.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `the pasted text is not ${asked}; ${AGAIN} and copy all of it.`);
     }
     if (parts[2] !== state)
         throw stateMismatch('the pasted code');
@@ -194,7 +194,7 @@ async function listenOnce(redirectUri, codeOf) {
         server.once('error', (err) => {
             const why = err.code === 'EADDRINUSE' ? 'is in use' : `cannot be used (${(0,neutral/* neutral */.SY)(err.code ?? 'error', 20)})`;
             const where = `${uri.hostname}:${port}`;
-            reject(new errors/* UserError */.yo(`${where} ${why}, so the browser's redirect cannot reach this login; end what listens there, ` +
+            reject(new errors/* UserError */.yo('OB_LOGIN', `${where} ${why}, so the browser's redirect cannot reach this login; end what listens there, ` +
                 'or pass --redirect-uri with another port.', { cause: err }));
         });
         server.listen(Number(port || 0), host, () => resolve());
@@ -279,7 +279,7 @@ async function authorize(req, deps) {
         const redirectUri = callback?.redirectUri ?? req.redirectUri;
         showAddress(authorizeAddress(req, redirectUri, challenge, state), 'Open this address in a browser and log in with the account CI is to use:', deps);
         const timeout = deps.sleep(LOGIN_WAIT_MS).then(() => {
-            throw new errors/* UserError */.yo('no answer from the login page within 15 minutes; run the login again.');
+            throw new errors/* UserError */.yo('OB_LOGIN', 'no answer from the login page within 15 minutes; run the login again.');
         });
         const code = await Promise.race([
             pasted(req, state, callback, deps),
@@ -387,11 +387,11 @@ async function exchangeCode(x, deps) {
     catch (err) {
         const f = (0,http/* classifyFetchError */.D$)(err, timeoutMs);
         const check = f.notSent ? 'check --token-url and the network, then ' : '';
-        throw new errors/* UserError */.yo(`${x.service}: ${f.reason}; ${check}run the login again.`, { cause: err });
+        throw new errors/* UserError */.yo('OB_LOGIN', `${x.service}: ${f.reason}; ${check}run the login again.`, { cause: err });
     }
     if (!res.ok) {
         const refusal = (0,refresh/* describeRefusal */.a2)(res.status, text, [...deps.secrets]);
-        throw new errors/* UserError */.yo(`${x.service} refused the authorization code: ${refusal.said}; run the login again.`, {
+        throw new errors/* UserError */.yo('OB_LOGIN', `${x.service} refused the authorization code: ${refusal.said}; run the login again.`, {
             details: [
                 ...refusal.details,
                 'A code is good for one exchange within minutes. If it happens again, check --client-id and --token-url.',
@@ -400,13 +400,13 @@ async function exchangeCode(x, deps) {
     }
     const answer = (0,refresh/* readTokenAnswer */.Cq)(text, res.headers.get('content-type') ?? '');
     if (typeof answer === 'string')
-        throw new errors/* UserError */.yo(`${x.service} answered ${res.status} but ${answer}; run the login again.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `${x.service} answered ${res.status} but ${answer}; run the login again.`);
     for (const token of [answer.set.accessToken, answer.set.refreshToken, answer.set.idToken]) {
         if (token)
             deps.secrets.add(token);
     }
     if (!answer.set.refreshToken) {
-        throw new errors/* UserError */.yo(`${x.service} answered without a refresh_token, so CI could not renew this login; ` + `${x.withoutRefreshToken}.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `${x.service} answered without a refresh_token, so CI could not renew this login; ` + `${x.withoutRefreshToken}.`);
     }
     return { tokens: answer.set, fields: answer.fields };
 }
@@ -496,11 +496,14 @@ async function loginOauth2(o, deps) {
     return doc;
 }
 
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(3323);
 ;// CONCATENATED MODULE: ./src/cli/login/device.ts
 // OpenAI's device code login as Codex does it: a user code to enter on a page, then polling
 // until the user approved it, which yields an authorization code and its PKCE verifier.
+
 
 
 
@@ -530,7 +533,7 @@ async function post(url, fields, service, deps) {
     }
     catch (err) {
         const reason = (0,http/* classifyFetchError */.D$)(err, timeoutMs).reason;
-        throw new errors/* UserError */.yo(`${service}: ${reason}; check --device-url and the network, then run the login again.`, {
+        throw new errors/* UserError */.yo('OB_LOGIN', `${service}: ${reason}; check --device-url and the network, then run the login again.`, {
             cause: err,
         });
     }
@@ -538,7 +541,7 @@ async function post(url, fields, service, deps) {
 function json(text) {
     try {
         const v = JSON.parse(text);
-        return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
+        return (0,checks/* isJsonObject */.OW)(v) ? v : {};
     }
     catch {
         return {};
@@ -564,7 +567,7 @@ async function issue(base, clientId, service, deps) {
     const fix = asked.status === 404
         ? 'device code login is not enabled there: use --browser'
         : 'check --device-url and --client-id, or use --browser';
-    throw new errors/* UserError */.yo(`${service} ${said}; ${fix}.`);
+    throw new errors/* UserError */.yo('OB_LOGIN', `${service} ${said}; ${fix}.`);
 }
 /** Asks for a user code, shows it, and polls until the user approved it on the page. */
 async function deviceCode(base, clientId, service, deps) {
@@ -582,11 +585,11 @@ async function deviceCode(base, clientId, service, deps) {
         // 403 and 404: not approved yet.
         if (polled.status !== 403 && polled.status !== 404) {
             const said = (0,refresh/* describeRefusal */.a2)(polled.status, polled.text, [...deps.secrets]).said;
-            throw new errors/* UserError */.yo(`${service} ended the device login: ${said}; run the login again.`);
+            throw new errors/* UserError */.yo('OB_LOGIN', `${service} ended the device login: ${said}; run the login again.`);
         }
         const left = LOGIN_WAIT_MS - (deps.now() - started);
         if (left <= 0)
-            throw new errors/* UserError */.yo('the code was not entered within 15 minutes; run the login again.');
+            throw new errors/* UserError */.yo('OB_LOGIN', 'the code was not entered within 15 minutes; run the login again.');
         if (deps.now() - said >= SAY_WAITING_MS) {
             said = deps.now();
             deps.stderr(`Waiting for you to enter the code ${issued.userCode} (${minutesLeft(left)} left).`);
@@ -602,7 +605,7 @@ function approved(answer, base, service, deps) {
     if (verifier)
         deps.secrets.add(verifier);
     if (!code || !verifier) {
-        throw new errors/* UserError */.yo(`${service} approved the login without an authorization code; run the login again.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `${service} approved the login without an authorization code; run the login again.`);
     }
     return { code, verifier, redirectUri: `${base}/deviceauth/callback` };
 }
@@ -658,7 +661,7 @@ async function loginOpenai(o, deps) {
         withoutRefreshToken: 'run the login again',
     }, deps);
     if (!tokens.idToken)
-        throw new errors/* UserError */.yo(`${service} answered without an id_token, which Codex needs; run the login again.`);
+        throw new errors/* UserError */.yo('OB_LOGIN', `${service} answered without an id_token, which Codex needs; run the login again.`);
     return codexAuth(tokens, deps.now());
 }
 
@@ -924,10 +927,14 @@ function isProviderId(s) {
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
 /* unused harmony export MIN_ATTEMPT_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+// The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
+// most once per refresh token unless the failure proves the request never arrived.
+
 
 
 
@@ -975,7 +982,7 @@ function buildRefreshRequest(req) {
  * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
  */
 function tokenRequest(fields, encoding, clientId, clientSecret) {
-    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
+    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._ };
     if (clientSecret) {
         // Form-encode the parts first, as §2.3.1 asks.
         const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
@@ -1010,7 +1017,7 @@ function providerError(text) {
 function quotableCode(code, secrets) {
     if (KNOWN_CODES.has(code))
         return code;
-    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
+    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(code, secrets);
     return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
 }
 // An access token the provider says lives longer than this is refreshed after it anyway.
@@ -1029,8 +1036,7 @@ function fieldsOf(text, contentType) {
     }
     try {
         const parsed = JSON.parse(body);
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        return isObject ? parsed : 'the body is not a JSON object';
+        return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(parsed) ? parsed : 'the body is not a JSON object';
     }
     catch {
         return 'the body is not JSON';
@@ -1084,10 +1090,10 @@ function parseTokenSet(text, contentType, service) {
     const answer = readTokenAnswer(text, contentType);
     if (typeof answer !== 'string')
         return answer.set;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`, {
         details: [
             'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ],
     });
 }
@@ -1095,8 +1101,8 @@ function parseTokenSet(text, contentType, service) {
 function describeRefusal(status, text, secrets) {
     const { code, description } = providerError(text);
     // The error line quotes the start of a long description; the lines after it, the whole.
-    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
-    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
+    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(full, QUOTED_CHARS)];
     const detail = quoted.filter(Boolean).join(': ');
     const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
     return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
@@ -1129,7 +1135,10 @@ const NOT_PRESENTED = 'The refresh token never left this machine: it was not pre
 function lastingFailure(service, f, cause) {
     const { fix, why } = LASTING_FIX[f.lasting];
     const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), {
+        cause,
+        details: [why, NOT_PRESENTED],
+    });
 }
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
 function attemptTimeout(deps, service, attempt) {
@@ -1137,7 +1146,7 @@ function attemptTimeout(deps, service, attempt) {
         return deps.timeoutMs;
     const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
     if (msLeft < MIN_ATTEMPT_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
     // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
@@ -1156,13 +1165,13 @@ async function sendOnce(url, request, timeoutMs, deps) {
         });
     }
     catch (err) {
-        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
+        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
     }
     try {
         return { kind: 'read', res, text: await res.text() };
     }
     catch (err) {
-        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
+        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
     }
 }
 function classifyAnswer(answer, service, secrets, deps) {
@@ -1174,29 +1183,29 @@ function classifyAnswer(answer, service, secrets, deps) {
             return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
         if (deps.failFast && f.unresolved) {
             const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
-            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(line) };
+            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', line) };
         }
         if (f.notSent)
             return { kind: 'notSent', reason: f.reason };
-        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`;
         const details = [
             'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ];
-        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
     }
     if (answer.kind === 'lost') {
-        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`;
         const details = [
             'The refresh token may be spent: the provider answered, but its answer was lost.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ];
-        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
     }
     const { res, text } = answer;
     if (res.ok)
         return { kind: 'tokens', tokens: parseTokenSet(text, res.headers.get('content-type') ?? '', service) };
-    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
     const refusal = refusalError(service, res.status, text, secrets);
     if ((res.status === 429 || res.status === 503) && afterMs !== undefined) {
         return { kind: 'comeBack', status: res.status, afterMs, otherwise: refusal.error };
@@ -1210,18 +1219,20 @@ function refusalError(service, status, text, secrets) {
         const details = [...whole, 'It was already used or revoked.'];
         return {
             kind: 'spent',
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
         };
     }
     if (status === 401 || status === 400) {
         return {
             kind: 'refused',
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service} ${said}; check client-id, token-url and scope.`, {
+                details: whole,
+            }),
         };
     }
     const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
     const details = [...whole, 'It may have reached the provider, so it is not presented again in this run.'];
-    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { details }) };
+    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { details }) };
 }
 /** How long until the attempt after `attempt`, or undefined when there is none. */
 function nextAttemptDelay(verdict, attempt, retryDelayMs) {
@@ -1238,7 +1249,7 @@ function nextAttemptDelay(verdict, attempt, retryDelayMs) {
 async function refreshTokens(req, deps) {
     const service = serviceName(req.provider.id, req.tokenUrl);
     // What fetch would refuse without connecting is refused here, before a token is put in a request.
-    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .unsendable */ .Yf)(req.tokenUrl);
+    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .unsendable */ .Yf)(req.tokenUrl);
     if (unsent)
         throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
     const request = buildRefreshRequest(req);
@@ -1254,7 +1265,7 @@ async function refreshTokens(req, deps) {
         if (wait === undefined) {
             if (verdict.kind === 'comeBack')
                 throw verdict.otherwise;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
                 "Check token-url and the runner's network, then run again.");
         }
         deps.info(verdict.kind === 'notSent'
@@ -1262,7 +1273,7 @@ async function refreshTokens(req, deps) {
             : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
         await deps.sleep(wait);
         if (deps.cancelled?.())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CANCELLED', `${service}: the job was cancelled before the retry; nothing was spent.`);
     }
 }
 

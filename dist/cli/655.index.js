@@ -76,7 +76,7 @@ function readIfThere(path, label = '') {
         const code = err.code ?? 'error';
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
     }
 }
 const fileSource = (path) => async (looked) => {
@@ -93,7 +93,7 @@ function keychainSource(deps) {
         if (r.code === NOT_FOUND)
             return undefined;
         if (r.code !== 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
                 '(security unlock-keychain) and allow the access, or pass --path.');
         }
         return { where: KEYCHAIN, text: r.stdout };
@@ -115,7 +115,7 @@ async function locate(cli, path, deps) {
     if (path) {
         const text = readIfThere(path, '--path: ');
         if (text === undefined)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
         return { where: path, text };
     }
     const looked = [];
@@ -124,7 +124,7 @@ async function locate(cli, path, deps) {
         if (found)
             return found;
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
 }
 /** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
 function refuseApiKey(cli, found, deps) {
@@ -135,14 +135,14 @@ function refuseApiKey(cli, found, deps) {
         return;
     deps.secrets.add(key);
     const named = (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .identify */ .ls)(found.text, deps.secrets).named;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
 }
 /** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
 function validate(cli, found, deps) {
     refuseApiKey(cli, found, deps);
     const where = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80);
     if (!found.text.trim())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} is empty; log in with ${cli.login} again, or pass --path.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where} is empty; log in with ${cli.login} again, or pass --path.`);
     let c;
     try {
         c = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(found.text);
@@ -158,7 +158,7 @@ function validate(cli, found, deps) {
     if (c.format !== cli.format) {
         const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
         const holds = c.format === 'refresh-token' || c.format === 'generic' ? (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .nameCredentials */ .qG)(c).what : LOGIN[c.format];
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
             `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`);
     }
     try {
@@ -242,6 +242,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/formats/index.ts + 3 modules
 var formats = __webpack_require__(4143);
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/neutral.ts
@@ -342,7 +344,7 @@ async function checkAccess(api, t) {
         await probe(n.secrets, () => (0,secret_write/* checkWrite */.Gf)(api, t, { key: key, updatedAt: '' }));
     await probe(n.variables, () => (0,variables/* checkVariablesWrite */.n)(api, t, 'oauth-broker init: a check that the token may write variables'));
     if (missing.size > 0) {
-        throw new errors/* UserError */.yo(`${api.wording.token}: the token cannot set up ${(0,github_target/* describeTarget */.ff)(t)}: it lacks ${[...missing]
+        throw new errors/* UserError */.yo('OB_GITHUB_ACCESS', `${api.wording.token}: the token cannot set up ${(0,github_target/* describeTarget */.ff)(t)}: it lacks ${[...missing]
             .map((p) => `"${p}"`)
             .join(' and ')}.`, { details: grantLines(t, api.baseUrl) });
     }
@@ -437,7 +439,7 @@ function writeFiles(dir, plan, deps) {
         made = writing.length ? makeFolders(dir) : [];
     }
     catch (err) {
-        throw new errors/* UserError */.yo(`--dir: cannot make .github/workflows in ${(0,neutral/* neutral */.SY)(dir, 120)} (${errCode(err)}).`, {
+        throw new errors/* UserError */.yo('OB_FILE', `--dir: cannot make .github/workflows in ${(0,neutral/* neutral */.SY)(dir, 120)} (${errCode(err)}).`, {
             cause: err,
         });
     }
@@ -459,7 +461,7 @@ function writeFiles(dir, plan, deps) {
                 deps.stderr(`Left ${p.shown} as it is: it appeared meanwhile (--force replaces it).`);
                 continue;
             }
-            throw new errors/* UserError */.yo(`cannot write ${(0,neutral/* neutral */.SY)(p.shown, 120)} (${errCode(err)}).`, { cause: err });
+            throw new errors/* UserError */.yo('OB_FILE', `cannot write ${(0,neutral/* neutral */.SY)(p.shown, 120)} (${errCode(err)}).`, { cause: err });
         }
         deps.stderr(`${p.action === 'replace' ? 'Replaced' : 'Wrote'} ${p.shown}: ${p.workflow.what}.`);
         written.push(p.shown);
@@ -682,6 +684,7 @@ var value = __webpack_require__(3263);
 
 
 
+
 /** The secret each provider's recipes use (README: Quick start). */
 const DEFAULT_SECRET = { anthropic: 'CLAUDE_CREDENTIALS', openai: 'CODEX_AUTH' };
 const CLI_OF = {
@@ -759,7 +762,7 @@ async function imported(cli, deps) {
         const message = err.message
             .replace(/\bpass --path( to [^;]*?\.json)?/g, 'pass --from FILE')
             .replace(/\brun oauth-broker import (claude-code|codex)\b/g, (_, c) => `pass --provider ${other(c)}`);
-        throw new errors/* UserError */.yo(message, { details: err.details, cause: err });
+        throw new errors/* UserError */.yo(err.code, message, { details: err.details, cause: err });
     }
 }
 /** The provider: --provider, else the one of the --from file, else asked (anthropic by default). */
@@ -807,7 +810,7 @@ async function confirmReplace(t, exists, force, q) {
         return;
     if (await q.confirm(`${(0,github_target/* describeTarget */.ff)(t)} exists already: replace it with the new login?`))
         return;
-    throw new errors/* UserError */.yo(`--secret ${t.name}: the secret exists already; pass --force to replace it, or --secret to choose another name.`, { details: 'Nothing was logged in, and neither the secret nor a workflow was written.' });
+    throw (0,checks/* conflict */.hj)(`--secret ${t.name}`, 'the secret exists already', 'pass --force to replace it, or --secret to choose another name', { details: 'Nothing was logged in, and neither the secret nor a workflow was written.' });
 }
 /** A login read already must be the provider's: its tokens are sent to no other. */
 function checkHeld(held, provider) {
@@ -1011,12 +1014,13 @@ async function storeLogin(api, target, wish, value, deps) {
 /* unused harmony export writeSecret */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
-/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5072);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
-/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9404);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4517);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5072);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7286);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9404);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
 // Writing a secret: the rotated credentials back, a first value (the CLI's seed), the check
 // that the token may write at all, and deleting what the broker made.
 
@@ -1029,31 +1033,31 @@ async function storeLogin(api, target, wish, value, deps) {
 
 /** PUTs a sealed value as it is: 201 created, 204 updated; GitHub's refusal unexplained (a GitHubHttpError). */
 async function putSealedValue(api, t, sealed, access) {
-    return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(t.name, sealed, access)).status;
+    return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
     };
     try {
         return await sealAndPut(pre.key);
     }
     catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
-        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKey */ .R)(api, t);
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
+        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_4__/* .readPublicKey */ .R)(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await sealAndPut(fresh);
         }
         catch (again) {
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(again, t, doing, api.wording);
         }
     }
 }
@@ -1075,18 +1079,18 @@ async function writeSecret(api, t, pre, value, more = {}) {
  * nothing; the secret is the one the broker leaves beside the targets of a place.
  */
 async function checkWrite(api, t, pre) {
-    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(t)} (a check before the refresh)`;
-    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
+    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)} (a check before the refresh)`;
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_7__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
 }
 /** Deletes a secret the broker made; absent already is fine. */
 async function deleteSecret(api, t, name) {
     try {
-        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).remove(name);
+        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).remove(name);
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
             return;
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
     }
 }
 /**
@@ -1107,14 +1111,16 @@ function seedSecret(api, t, key, value, access) {
 /* harmony export */   n: () => (/* binding */ checkVariablesWrite),
 /* harmony export */   u: () => (/* binding */ Variables)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9576);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
 // organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
 // is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
+
 
 
 
@@ -1173,20 +1179,19 @@ function endpoints(api, p) {
         list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
     };
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
 function variableOf(data, doing, apiUrl) {
-    const created = isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
-    const updated = isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
-    if (!isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
+    const created = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+    const updated = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
     }
     if (!Number.isFinite(created) || !Number.isFinite(updated))
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
     return { name: data.name, value: data.value, createdAt: created, updatedAt: updated };
 }
 /** Whether GitHub may have acted on a request that got no success answer. */
-const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.ambiguous;
+const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.ambiguous;
 class Variables {
     api;
     place;
@@ -1195,7 +1200,7 @@ class Variables {
         this.place = place;
     }
     explain(err, doing) {
-        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
+        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
     }
     /**
      * Creates the variable if no variable has that name. Called once the place is known to exist,
@@ -1207,12 +1212,12 @@ class Variables {
             return 'created';
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 409)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 409)
                 return 'exists';
             if (mayHaveActed(err))
                 return 'unknown';
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
                     'GitHub.com or GitHub Enterprise Server 3.9 or later.', { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' });
             }
             throw this.explain(err, `create the variable ${name}`);
@@ -1224,7 +1229,7 @@ class Variables {
             return variableOf((await endpoints(this.api, this.place).get(name)).data, doing, this.api.wording.apiUrl);
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
                 return undefined;
             throw this.explain(err, doing);
         }
@@ -1248,7 +1253,7 @@ class Variables {
             return 'removed';
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
                 return 'absent';
             if (once && mayHaveActed(err))
                 return 'unknown';
@@ -1267,20 +1272,20 @@ class Variables {
             catch (err) {
                 throw this.explain(err, doing);
             }
-            const items = isObject(data) && Array.isArray(data.variables) ? data.variables : undefined;
+            const items = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.variables) ? data.variables : undefined;
             if (!items)
-                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
+                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
             for (const item of items) {
                 const v = variableOf(item, doing, this.api.wording.apiUrl);
                 if (v.name.toUpperCase().startsWith(prefix))
                     found.push(v);
             }
             seen += items.length;
-            const total = isObject(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+            const total = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
             if (items.length < PER_PAGE || (total !== undefined && seen >= total))
                 return found;
         }
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
     }
 }
 /**
@@ -1289,8 +1294,8 @@ class Variables {
  */
 async function checkVariablesWrite(api, p, note) {
     const variables = new Variables(api, p);
-    await variables.create(_target_js__WEBPACK_IMPORTED_MODULE_4__/* .WRITE_CHECK */ .lb, note);
-    await variables.remove(_target_js__WEBPACK_IMPORTED_MODULE_4__/* .WRITE_CHECK */ .lb);
+    await variables.create(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .WRITE_CHECK */ .lb, note);
+    await variables.remove(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .WRITE_CHECK */ .lb);
 }
 
 

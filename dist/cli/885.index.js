@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verb: () => (/* binding */ verb)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _github_seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
 /* harmony import */ var _value_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3263);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5525);
@@ -50,8 +50,7 @@ function keyFile(text, file) {
     if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && (0,_github_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(k.key)) {
         return { key_id: k.key_id, key: k.key };
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--key-file ${file}: is not the {"key_id","key"} of GET …/secrets/public-key; ` +
-        'fetch it again (oauth-broker public-key).');
+    throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(`--key-file ${file}`, 'is not the {"key_id","key"} of GET …/secrets/public-key', 'fetch it again (oauth-broker public-key)');
 }
 const verb = {
     usage: [
@@ -137,7 +136,7 @@ function sodium() {
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_GITHUB', 'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const s = await sodium();
     const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
     return s.to_base64(sealed, s.base64_variants.ORIGINAL);

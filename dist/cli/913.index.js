@@ -76,7 +76,7 @@ function readIfThere(path, label = '') {
         const code = err.code ?? 'error';
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
     }
 }
 const fileSource = (path) => async (looked) => {
@@ -93,7 +93,7 @@ function keychainSource(deps) {
         if (r.code === NOT_FOUND)
             return undefined;
         if (r.code !== 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
                 '(security unlock-keychain) and allow the access, or pass --path.');
         }
         return { where: KEYCHAIN, text: r.stdout };
@@ -115,7 +115,7 @@ async function locate(cli, path, deps) {
     if (path) {
         const text = readIfThere(path, '--path: ');
         if (text === undefined)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `--path: ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} does not exist.`);
         return { where: path, text };
     }
     const looked = [];
@@ -124,7 +124,7 @@ async function locate(cli, path, deps) {
         if (found)
             return found;
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`);
 }
 /** Codex logged in with an API key keeps the key and no tokens: nothing there can be refreshed. */
 function refuseApiKey(cli, found, deps) {
@@ -135,14 +135,14 @@ function refuseApiKey(cli, found, deps) {
         return;
     deps.secrets.add(key);
     const named = (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .identify */ .ls)(found.text, deps.secrets).named;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
 }
 /** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
 function validate(cli, found, deps) {
     refuseApiKey(cli, found, deps);
     const where = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(found.where, 80);
     if (!found.text.trim())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} is empty; log in with ${cli.login} again, or pass --path.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where} is empty; log in with ${cli.login} again, or pass --path.`);
     let c;
     try {
         c = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(found.text);
@@ -158,7 +158,7 @@ function validate(cli, found, deps) {
     if (c.format !== cli.format) {
         const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
         const holds = c.format === 'refresh-token' || c.format === 'generic' ? (0,_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .nameCredentials */ .qG)(c).what : LOGIN[c.format];
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
             `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`);
     }
     try {
@@ -237,11 +237,13 @@ async function importLogin(name, path, deps) {
 /* harmony export */   qG: () => (/* binding */ nameCredentials),
 /* harmony export */   uH: () => (/* binding */ codexApiKeyOf)
 /* harmony export */ });
-/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4143);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4143);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4926);
 // What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
 // that store or copy credentials refuse, with the same words, what is no login to keep alive.
+
 
 
 
@@ -253,7 +255,7 @@ const LOGIN_NAMES = {
 };
 /** A bare token, named by its shape. */
 function nameToken(token, provider) {
-    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(token);
+    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .kindOf */ .I)(token);
     if (!k || k.refresh) {
         const what = k ? `${k.what}, with no access token yet` : 'a token of unknown issuer, taken as a refresh token';
         return { kind: 'refresh-token', what, provider };
@@ -309,7 +311,7 @@ function codexApiKeyOf(text) {
     catch {
         return undefined;
     }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc))
         return undefined;
     const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc;
     return typeof key === 'string' && key && (tokens == null || mode === 'apikey') ? key : undefined;
@@ -323,21 +325,21 @@ const CODEX_API_KEY = {
 /** Parsed credentials, named. */
 function nameCredentials(c) {
     if (c.format === 'refresh-token')
-        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null);
-    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null };
+        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? null);
+    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? null };
 }
 /**
  * What `text` is; every token in it is added to `secrets` before anything can print. `parse`
  * runs the core's parser (the caller turns its errors into its own words).
  */
-function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
+function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu) {
     const key = codexApiKeyOf(text);
     if (key) {
         secrets.add(key);
         return { named: CODEX_API_KEY, token: key };
     }
     const c = parse(text);
-    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(c))
         secrets.add(s);
     const named = nameCredentials(c);
     return { named, credentials: c, token: c.format === 'refresh-token' ? c.refreshToken : undefined };
@@ -346,7 +348,7 @@ function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTE
 function loginOf(given, where) {
     const { named, credentials } = given;
     if (named.instead || !credentials) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
     }
     return credentials;
 }
@@ -414,7 +416,7 @@ const FORMAT_NAMES = {
 /** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
 function givenOf(text, from, deps) {
     if (!text.trim())
-        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
+        throw new errors/* UserError */.yo('OB_CREDENTIALS', `--from ${from}: is empty; give the credentials the login wrote.`);
     return asFrom(from, () => (0,kind/* identify */.ls)(text, deps.secrets));
 }
 /** The value of `--from`, parsed and named. */
@@ -527,7 +529,7 @@ const status_verb = {
                 deps.stderr(l);
         (0,kind/* loginOf */.DQ)(given, `--from ${from}`);
         if (!s.valid_for_min_ttl) {
-            throw new errors/* UserError */.yo(!s.expires_at
+            throw new errors/* UserError */.yo('OB_CREDENTIALS', !s.expires_at
                 ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
                 : (s.expires_in ?? 0) <= 0
                     ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
@@ -743,7 +745,7 @@ function belongs(issuer, provider) {
  */
 function recognise(c, provider, tokenUrl) {
     const fail = (what, details) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`credentials: ${what}.`, { details });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
     };
     const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
     const formatIssuer = FORMAT_ISSUER[c.format];
@@ -773,7 +775,7 @@ function recognise(c, provider, tokenUrl) {
     const { hostname } = new URL(tokenUrl);
     const endpoint = ENDPOINT_ISSUER[hostname];
     if (endpoint && !belongs(endpoint, provider)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
             `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
     }
 }

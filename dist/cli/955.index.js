@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 955;
-exports.ids = [955,175,499,321];
+exports.ids = [955,175,499];
 exports.modules = {
 
 /***/ 958:
@@ -12,11 +12,13 @@ exports.modules = {
 /* harmony export */   qG: () => (/* binding */ nameCredentials),
 /* harmony export */   uH: () => (/* binding */ codexApiKeyOf)
 /* harmony export */ });
-/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4143);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4143);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4926);
 // What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
 // that store or copy credentials refuse, with the same words, what is no login to keep alive.
+
 
 
 
@@ -28,7 +30,7 @@ const LOGIN_NAMES = {
 };
 /** A bare token, named by its shape. */
 function nameToken(token, provider) {
-    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(token);
+    const k = (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .kindOf */ .I)(token);
     if (!k || k.refresh) {
         const what = k ? `${k.what}, with no access token yet` : 'a token of unknown issuer, taken as a refresh token';
         return { kind: 'refresh-token', what, provider };
@@ -84,7 +86,7 @@ function codexApiKeyOf(text) {
     catch {
         return undefined;
     }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc))
         return undefined;
     const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc;
     return typeof key === 'string' && key && (tokens == null || mode === 'apikey') ? key : undefined;
@@ -98,21 +100,21 @@ const CODEX_API_KEY = {
 /** Parsed credentials, named. */
 function nameCredentials(c) {
     if (c.format === 'refresh-token')
-        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null);
-    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? null };
+        return nameToken(c.refreshToken, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? null);
+    return { kind: 'login', what: LOGIN_NAMES[c.format], provider: (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? null };
 }
 /**
  * What `text` is; every token in it is added to `secrets` before anything can print. `parse`
  * runs the core's parser (the caller turns its errors into its own words).
  */
-function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu) {
+function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu) {
     const key = codexApiKeyOf(text);
     if (key) {
         secrets.add(key);
         return { named: CODEX_API_KEY, token: key };
     }
     const c = parse(text);
-    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj)(c))
+    for (const s of (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(c))
         secrets.add(s);
     const named = nameCredentials(c);
     return { named, credentials: c, token: c.format === 'refresh-token' ? c.refreshToken : undefined };
@@ -121,7 +123,7 @@ function identify(text, secrets, parse = _core_formats_index_js__WEBPACK_IMPORTE
 function loginOf(given, where) {
     const { named, credentials } = given;
     if (named.instead || !credentials) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CREDENTIALS', `${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
     }
     return credentials;
 }
@@ -267,7 +269,7 @@ function targetOf(from) {
         (0,external_node_fs_.accessSync)((0,external_node_path_.dirname)(path), external_node_fs_.constants.W_OK);
     }
     catch (err) {
-        throw new errors/* UserError */.yo(`--from: the folder of ${(0,neutral/* neutral */.SY)(from, 100)} cannot be written, so nothing is refreshed; ` +
+        throw new errors/* UserError */.yo('OB_FILE', `--from: the folder of ${(0,neutral/* neutral */.SY)(from, 100)} cannot be written, so nothing is refreshed; ` +
             'refresh a copy in a folder you can write.', { cause: err });
     }
     return { path, mode: (0,external_node_fs_.statSync)(path).mode & 0o200 ? 0o600 : 0o400 };
@@ -306,7 +308,7 @@ async function present(grant, c, from, shield, deps) {
             throw (0,verb/* inCliTerms */.z0)(err, `--from ${from}`);
         const login = `oauth-broker login --provider ${grant.provider.id} --out FILE`;
         const line = (0,errors/* fitLine */.ax)(`${err.message} The file is unchanged; log in again (${login}).`, `${err.message} The file is unchanged; log in again.`, `${err.message} Log in again.`);
-        throw new errors/* UserError */.yo(line, { cause: err });
+        throw new errors/* UserError */.yo(err.code, line, { cause: err });
     }
 }
 /** "20260131T120000Z": a time for a file name. */
@@ -324,10 +326,10 @@ function writeCredentialsFile(target, from, text, deps) {
             (0,credfile.writePrivateFile)(rescue, text);
         }
         catch (again) {
-            throw new errors/* UserError */.yo(`--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
+            throw new errors/* UserError */.yo('OB_FILE', `--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
                 'login is lost: log in again (oauth-broker login).', { cause: again });
         }
-        throw new errors/* UserError */.yo(`--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
+        throw new errors/* UserError */.yo('OB_FILE', `--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
             `${(0,neutral/* neutral */.SY)((0,external_node_path_.basename)(rescue), 60)}: move that over it.`, {
             cause: err,
             details: [
@@ -459,7 +461,7 @@ const FORMAT_NAMES = {
 /** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
 function givenOf(text, from, deps) {
     if (!text.trim())
-        throw new errors/* UserError */.yo(`--from ${from}: is empty; give the credentials the login wrote.`);
+        throw new errors/* UserError */.yo('OB_CREDENTIALS', `--from ${from}: is empty; give the credentials the login wrote.`);
     return asFrom(from, () => (0,kind/* identify */.ls)(text, deps.secrets));
 }
 /** The value of `--from`, parsed and named. */
@@ -572,7 +574,7 @@ const status_verb = {
                 deps.stderr(l);
         (0,kind/* loginOf */.DQ)(given, `--from ${from}`);
         if (!s.valid_for_min_ttl) {
-            throw new errors/* UserError */.yo(!s.expires_at
+            throw new errors/* UserError */.yo('OB_CREDENTIALS', !s.expires_at
                 ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
                 : (s.expires_in ?? 0) <= 0
                     ? 'the access token has expired; refresh it (oauth-broker refresh --from FILE).'
@@ -598,6 +600,7 @@ const status_verb = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4517);
 // The provider CLI's own credentials file (README, `credentials-file`), written 0600.
 
 
@@ -677,7 +680,7 @@ function moveAside(path, suffix) {
     if (!st)
         return undefined;
     if (!st.isFile()) {
-        throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+        throw new UserError('OB_FILE', `credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
     }
     const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
     renameSync(path, backup);
@@ -1157,7 +1160,7 @@ function belongs(issuer, provider) {
  */
 function recognise(c, provider, tokenUrl) {
     const fail = (what, details) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`credentials: ${what}.`, { details });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
     };
     const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
     const formatIssuer = FORMAT_ISSUER[c.format];
@@ -1187,7 +1190,7 @@ function recognise(c, provider, tokenUrl) {
     const { hostname } = new URL(tokenUrl);
     const endpoint = ENDPOINT_ISSUER[hostname];
     if (endpoint && !belongs(endpoint, provider)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
             `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
     }
 }
@@ -1207,10 +1210,14 @@ function recognise(c, provider, tokenUrl) {
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
 /* unused harmony export MIN_ATTEMPT_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8272);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+// The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
+// most once per refresh token unless the failure proves the request never arrived.
+
 
 
 
@@ -1258,7 +1265,7 @@ function buildRefreshRequest(req) {
  * the client's credentials as HTTP Basic (RFC 6749 §2.3.1: servers must accept it).
  */
 function tokenRequest(fields, encoding, clientId, clientSecret) {
-    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ };
+    const headers = { accept: 'application/json', 'user-agent': _version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._ };
     if (clientSecret) {
         // Form-encode the parts first, as §2.3.1 asks.
         const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
@@ -1293,7 +1300,7 @@ function providerError(text) {
 function quotableCode(code, secrets) {
     if (KNOWN_CODES.has(code))
         return code;
-    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(code, secrets);
+    const safe = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(code, secrets);
     return /^[A-Za-z0-9_.-]{1,40}$/.test(safe) ? safe : 'an unrecognised error code';
 }
 // An access token the provider says lives longer than this is refreshed after it anyway.
@@ -1312,8 +1319,7 @@ function fieldsOf(text, contentType) {
     }
     try {
         const parsed = JSON.parse(body);
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        return isObject ? parsed : 'the body is not a JSON object';
+        return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(parsed) ? parsed : 'the body is not a JSON object';
     }
     catch {
         return 'the body is not JSON';
@@ -1367,10 +1373,10 @@ function parseTokenSet(text, contentType, service) {
     const answer = readTokenAnswer(text, contentType);
     if (typeof answer !== 'string')
         return answer.set;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(`${service} answered 200 but ${answer}; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`, {
         details: [
             'The provider may have rotated the refresh token anyway, so it is not presented again in this run.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ],
     });
 }
@@ -1378,8 +1384,8 @@ function parseTokenSet(text, contentType, service) {
 function describeRefusal(status, text, secrets) {
     const { code, description } = providerError(text);
     // The error line quotes the start of a long description; the lines after it, the whole.
-    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(description, secrets), 500) : '';
-    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_3__/* .neutral */ .SY)(full, QUOTED_CHARS)];
+    const full = description ? (0,_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(description, secrets), 500) : '';
+    const quoted = [code && quotableCode(code, secrets), full && (0,_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(full, QUOTED_CHARS)];
     const detail = quoted.filter(Boolean).join(': ');
     const said = `answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
     return { code, said, details: full.length > QUOTED_CHARS ? [`The provider's description: ${full}`] : [] };
@@ -1412,7 +1418,10 @@ const NOT_PRESENTED = 'The refresh token never left this machine: it was not pre
 function lastingFailure(service, f, cause) {
     const { fix, why } = LASTING_FIX[f.lasting];
     const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fitLine */ .ax)(`${line}, then run again.`, `${line}.`), {
+        cause,
+        details: [why, NOT_PRESENTED],
+    });
 }
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
 function attemptTimeout(deps, service, attempt) {
@@ -1420,7 +1429,7 @@ function attemptTimeout(deps, service, attempt) {
         return deps.timeoutMs;
     const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
     if (msLeft < MIN_ATTEMPT_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
     // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
@@ -1439,13 +1448,13 @@ async function sendOnce(url, request, timeoutMs, deps) {
         });
     }
     catch (err) {
-        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
+        return { kind: 'failed', failure: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFetchError */ .D$)(err, timeoutMs), err };
     }
     try {
         return { kind: 'read', res, text: await res.text() };
     }
     catch (err) {
-        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
+        return { kind: 'lost', status: res.status, reason: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFetchError */ .D$)(err, timeoutMs).reason, err };
     }
 }
 function classifyAnswer(answer, service, secrets, deps) {
@@ -1457,29 +1466,29 @@ function classifyAnswer(answer, service, secrets, deps) {
             return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
         if (deps.failFast && f.unresolved) {
             const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
-            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(line) };
+            return { kind: 'refused', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', line) };
         }
         if (f.notSent)
             return { kind: 'notSent', reason: f.reason };
-        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`;
         const details = [
             'The refresh may have reached the provider and rotated the token; presenting it again could be reuse.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ];
-        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { cause: err, details }) };
     }
     if (answer.kind === 'lost') {
-        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN */ .Bs}.`;
+        const line = `${service}: answered ${answer.status} but ${answer.reason}; ${_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN */ .Bs}.`;
         const details = [
             'The refresh token may be spent: the provider answered, but its answer was lost.',
-            _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_AGAIN_DETAILS */ .Ah,
+            _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_AGAIN_DETAILS */ .Ah,
         ];
-        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
+        return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { cause: answer.err, details }) };
     }
     const { res, text } = answer;
     if (res.ok)
         return { kind: 'tokens', tokens: parseTokenSet(text, res.headers.get('content-type') ?? '', service) };
-    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
+    const afterMs = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(res.headers.get('retry-after'), deps.now());
     const refusal = refusalError(service, res.status, text, secrets);
     if ((res.status === 429 || res.status === 503) && afterMs !== undefined) {
         return { kind: 'comeBack', status: res.status, afterMs, otherwise: refusal.error };
@@ -1493,18 +1502,20 @@ function refusalError(service, status, text, secrets) {
         const details = [...whole, 'It was already used or revoked.'];
         return {
             kind: 'spent',
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidGrantError */ .Gy(`${service} refused the stored refresh token: ${said}.`, { details }),
         };
     }
     if (status === 401 || status === 400) {
         return {
             kind: 'refused',
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service} ${said}; check client-id, token-url and scope.`, {
+                details: whole,
+            }),
         };
     }
     const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
     const details = [...whole, 'It may have reached the provider, so it is not presented again in this run.'];
-    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UncertainRefreshError */ .DG(line, { details }) };
+    return { kind: 'mayHaveArrived', error: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UncertainRefreshError */ .DG(line, { details }) };
 }
 /** How long until the attempt after `attempt`, or undefined when there is none. */
 function nextAttemptDelay(verdict, attempt, retryDelayMs) {
@@ -1521,7 +1532,7 @@ function nextAttemptDelay(verdict, attempt, retryDelayMs) {
 async function refreshTokens(req, deps) {
     const service = serviceName(req.provider.id, req.tokenUrl);
     // What fetch would refuse without connecting is refused here, before a token is put in a request.
-    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .unsendable */ .Yf)(req.tokenUrl);
+    const unsent = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .unsendable */ .Yf)(req.tokenUrl);
     if (unsent)
         throw lastingFailure(service, { notSent: true, reason: `refused before sending (${unsent})`, lasting: 'url' });
     const request = buildRefreshRequest(req);
@@ -1537,7 +1548,7 @@ async function refreshTokens(req, deps) {
         if (wait === undefined) {
             if (verdict.kind === 'comeBack')
                 throw verdict.otherwise;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
                 "Check token-url and the runner's network, then run again.");
         }
         deps.info(verdict.kind === 'notSent'
@@ -1545,7 +1556,7 @@ async function refreshTokens(req, deps) {
             : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
         await deps.sleep(wait);
         if (deps.cancelled?.())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CANCELLED', `${service}: the job was cancelled before the retry; nothing was spent.`);
     }
 }
 
@@ -1559,7 +1570,7 @@ async function refreshTokens(req, deps) {
 /* harmony export */   c: () => (/* binding */ isLoopbackHost),
 /* harmony export */   q: () => (/* binding */ httpUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
 
@@ -1584,14 +1595,14 @@ function httpUrl(input, value) {
         url = new URL(value);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} is not a URL.`, { cause: err });
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} is not a URL`, undefined, { cause: err });
     }
     // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
     if (url.username || url.password)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} holds a user name or password; remove it.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} holds a user name or password`, 'remove it');
     // Plain http only to this machine: a token must never cross a network in clear.
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: ${q} must be an https URL.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, `${q} must be an https URL`);
     }
     return value.replace(/\/+$/, '');
 }

@@ -66,7 +66,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         record = file.read();
     }
     catch (err) {
-        throw new UserError(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+        throw new UserError('OB_CLAIM', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
             'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
     }
     if (!record)
@@ -120,7 +120,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
 function finish_ticketOf(copy, claim) {
     const value = decodeClaim(claim.value);
     if (!value)
-        throw new UserError(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+        throw new UserError('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
     return Claims.ticket(copy, claim.name, value);
 }
 

@@ -120,7 +120,7 @@ async function obtain(deps, cfg, creds, masker) {
             return { ...taken.outcome, secretUpdated };
         current = taken.next;
     }
-    throw new errors/* UserError */.yo('credentials: too many successive recoveries of rescued credentials; re-run the job.', {
+    throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
     });
 }
@@ -132,7 +132,7 @@ async function obtain(deps, cfg, creds, masker) {
 async function refuseOldCopy(run, copy) {
     if (!(await (0,coordinate/* isOldCopy */.FB)(run.api, run.target, run.pre.updatedAt, copy)))
         return;
-    throw new errors/* UserError */.yo(`credentials: this job holds an old copy, written long before the secret's update at ` +
+    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: this job holds an old copy, written long before the secret's update at ` +
         `${(0,neutral/* neutral */.SY)(run.pre.updatedAt, 40)}, so its refresh token is spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, {
         details: [
             `The secret is ${(0,github_target/* describeTarget */.ff)(run.target)}. Nothing was presented to the provider.`,
@@ -200,7 +200,7 @@ async function takeResult(run, current, r) {
     }
     if (r.unstoredOn)
         throw run.coord.claims.otherRef(r.unstoredOn);
-    throw new errors/* UserError */.yo(`credentials: this job holds an old copy; another job refreshed it at ${(0,neutral/* neutral */.SY)(s.at, 40)}, and its access token ` +
+    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: this job holds an old copy; another job refreshed it at ${(0,neutral/* neutral */.SY)(s.at, 40)}, and its access token ` +
         `is not valid for min-ttl ${(0,duration/* formatDuration */.a3)(cfg.minTtlMs)}; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The current value is in ${(0,github_target/* describeTarget */.ff)(run.target)}.` });
 }
 /**

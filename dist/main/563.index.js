@@ -892,7 +892,7 @@ async function startProxyMode(deps, cfg, out, masker, now) {
     }
     catch (err) {
         const { log } = await stopProxy(pid, folder);
-        throw new errors/* UserError */.yo(`proxy: the credential proxy did not start (${(0,core_neutral/* neutral */.SY)(err.message, 80)}); run again, or set ` +
+        throw new errors/* UserError */.yo('OB_PROXY', `proxy: the credential proxy did not start (${(0,core_neutral/* neutral */.SY)(err.message, 80)}); run again, or set ` +
             'proxy: false.', { cause: err, details: log.split('\n').filter(Boolean).slice(-5) });
     }
     core.info(`Started the credential proxy (pid ${pid}); its log is ${folder.log}.`);

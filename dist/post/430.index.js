@@ -138,7 +138,7 @@ class Issues {
             if (err.status >= 200 && err.status < 400)
                 throw (0,answers/* malformed */.Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`);
             const said = err.status ? `GitHub answered ${err.status} ${(0,neutral/* neutral */.SY)(err.githubMessage, 60)}` : err.githubMessage;
-            throw new errors/* UserError */.yo(`alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
+            throw new errors/* UserError */.yo('OB_GITHUB', `alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
                 cause: err,
             });
         }
@@ -313,32 +313,33 @@ function bodyOf(cfg, t, problem, run, now) {
 /* harmony export */   kc: () => (/* binding */ publicKeyOf)
 /* harmony export */ });
 /* unused harmony export repositoryIdOf */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3738);
 // GitHub's answers, checked before they are trusted: an answer of another shape is one
 // line naming the API URL setting, never a TypeError halfway through a write-back.
 
 
 
+
 /** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
-function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
         details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
     });
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
 function publicKeyOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPublicKey */ .$z)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
 function metadataOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
         throw malformed(doing, 'the answer has no updated_at', apiUrl);
     }
     const { visibility } = data;
@@ -354,8 +355,8 @@ function metadataOf(data, doing, apiUrl) {
 }
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 function repositoryPageOf(data, doing, apiUrl) {
-    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+    const repos = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(r) && Number.isSafeInteger(r.id))) {
         throw malformed(doing, 'the answer has no list of repositories', apiUrl);
     }
     const ids = repos.map((r) => r.id);
@@ -364,7 +365,7 @@ function repositoryPageOf(data, doing, apiUrl) {
 }
 /** A repository's id, which an organisation secret's selected repositories are given by. */
 function repositoryIdOf(data, doing, apiUrl) {
-    if (!isObject(data) || !Number.isSafeInteger(data.id))
+    if (!isJsonObject(data) || !Number.isSafeInteger(data.id))
         throw malformed(doing, 'the answer has no id', apiUrl);
     return data.id;
 }
@@ -655,7 +656,7 @@ function sodium() {
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_GITHUB', 'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const s = await sodium();
     const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
     return s.to_base64(sealed, s.base64_variants.ORIGINAL);

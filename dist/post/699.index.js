@@ -44,7 +44,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         record = file.read();
     }
     catch (err) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CLAIM', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
             'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
     }
     if (!record)
@@ -98,7 +98,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
 function ticketOf(copy, claim) {
     const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_9__/* .decodeClaim */ .d)(claim.value);
     if (!value)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
     return _store_claims_js__WEBPACK_IMPORTED_MODULE_8__/* .Claims */ .U.ticket(copy, claim.name, value);
 }
 

@@ -290,32 +290,33 @@ function openStore(deps, cfg) {
 /* harmony export */   kc: () => (/* binding */ publicKeyOf)
 /* harmony export */ });
 /* unused harmony export repositoryIdOf */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7286);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3738);
 // GitHub's answers, checked before they are trusted: an answer of another shape is one
 // line naming the API URL setting, never a TypeError halfway through a write-back.
 
 
 
+
 /** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
-function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge.apiUrl) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_WORDING */ .Ge.apiUrl) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
         details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
     });
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
 function publicKeyOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPublicKey */ .$z)(data.key))
+    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPublicKey */ .$z)(data.key))
         throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
     return { key_id: data.key_id, key: data.key };
 }
 function metadataOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
         throw malformed(doing, 'the answer has no updated_at', apiUrl);
     }
     const { visibility } = data;
@@ -331,8 +332,8 @@ function metadataOf(data, doing, apiUrl) {
 }
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 function repositoryPageOf(data, doing, apiUrl) {
-    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+    const repos = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(r) && Number.isSafeInteger(r.id))) {
         throw malformed(doing, 'the answer has no list of repositories', apiUrl);
     }
     const ids = repos.map((r) => r.id);
@@ -341,7 +342,7 @@ function repositoryPageOf(data, doing, apiUrl) {
 }
 /** A repository's id, which an organisation secret's selected repositories are given by. */
 function repositoryIdOf(data, doing, apiUrl) {
-    if (!isObject(data) || !Number.isSafeInteger(data.id))
+    if (!isJsonObject(data) || !Number.isSafeInteger(data.id))
         throw malformed(doing, 'the answer has no id', apiUrl);
     return data.id;
 }
@@ -632,20 +633,20 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
     const message = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(err.githubMessage, QUOTED_CHARS);
     const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
     const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-    const fail = (input, fix, more = []) => {
+    const fail = (input, fix, more = [], code = 'OB_GITHUB_ACCESS') => {
         const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
         const quoted = full.length <= _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_LINE */ .lb;
         const label = err.status ? "GitHub's message" : 'Why';
         const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
         const secret = 'name' in t ? [`The secret: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(t)}.`] : [];
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(code, quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
             cause: err,
             details: [...secret, ...whole, ...more],
         });
     };
     switch (err.status) {
         case 0:
-            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`, [], 'OB_GITHUB');
         case 401:
             return fail(w.token, 'the token is invalid or expired; create a new one', [
                 `It needs the ${permission(t, r)} on ${where(t)}.`,
@@ -663,7 +664,7 @@ function explain(err, t, doing, w = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .A
         case 404:
             return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
         default:
-            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`], 'OB_GITHUB');
     }
 }
 
@@ -749,7 +750,7 @@ function sodium() {
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_GITHUB', 'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const s = await sodium();
     const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
     return s.to_base64(sealed, s.base64_variants.ORIGINAL);
@@ -849,7 +850,7 @@ async function sendExplained(api, t, doing, send) {
 /* harmony export */   Mz: () => (/* binding */ preflight)
 /* harmony export */ });
 /* unused harmony export existingAccess */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
 /* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
@@ -894,8 +895,7 @@ async function preflight(api, t, known) {
     }
     catch (err) {
         if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${api.wording.name}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)} does not exist; ` +
-                'create it with the credentials first (README: First login).', {
+            throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(api.wording.name, `${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)(t)} does not exist`, 'create it with the credentials first (README: First login)', {
                 cause: err,
                 details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
                     'would silently go stale.',
@@ -993,13 +993,13 @@ async function secretExists(api, t, name) {
 /* unused harmony exports putSealedValue, seedSecret */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4517);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9576);
-/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5072);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7286);
-/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9404);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4517);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
+/* harmony import */ var _public_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5072);
+/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7286);
+/* harmony import */ var _secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9404);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
 // Writing a secret: the rotated credentials back, a first value (the CLI's seed), the check
 // that the token may write at all, and deleting what the broker made.
 
@@ -1015,28 +1015,28 @@ async function putSealedValue(api, t, sealed, access) {
     return (await secretEndpoints(api, t).put(t.name, sealed, access)).status;
 }
 /** Seals the value and PUTs it; 201 created, 204 updated. The key may have rotated: fetched again once. */
-async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, 
+async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .ff)({ ...t, name })}`, 
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
     };
     try {
         return await sealAndPut(pre.key);
     }
     catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 422))
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
-        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKey */ .R)(api, t);
+        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 422))
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
+        const fresh = await (0,_public_key_js__WEBPACK_IMPORTED_MODULE_4__/* .readPublicKey */ .R)(api, t);
         if (fresh.key_id === pre.key.key_id)
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, doing, api.wording);
         pre.key = fresh;
         try {
             return await sealAndPut(fresh);
         }
         catch (again) {
-            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(again, t, doing, api.wording);
+            throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(again, t, doing, api.wording);
         }
     }
 }
@@ -1049,7 +1049,7 @@ valueFor = () => value) {
 async function writeSecret(api, t, pre, value, more = {}) {
     const now = api.githubNow() ?? api.now();
     let stored = value;
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_7__/* .stamp */ .iE)(value, now, { ...more, key })));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .stamp */ .iE)(value, now, { ...more, key })));
     return stored;
 }
 /**
@@ -1058,18 +1058,18 @@ async function writeSecret(api, t, pre, value, more = {}) {
  * nothing; the secret is the one the broker leaves beside the targets of a place.
  */
 async function checkWrite(api, t, pre) {
-    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .where */ ._M)(t)} (a check before the refresh)`;
-    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_6__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
+    const doing = `write secrets of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(t)} (a check before the refresh)`;
+    await putSealed(api, t, pre, _target_js__WEBPACK_IMPORTED_MODULE_7__/* .WRITE_CHECK */ .lb, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'), { visibility: 'selected' }, doing);
 }
 /** Deletes a secret the broker made; absent already is fine. */
 async function deleteSecret(api, t, name) {
     try {
-        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .secretEndpoints */ .B)(api, t).remove(name);
+        await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).remove(name);
     }
     catch (err) {
-        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+        if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
             return;
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_2__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, t, `delete ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .ff)({ ...t, name })}`, api.wording);
     }
 }
 /**
@@ -1090,14 +1090,16 @@ function seedSecret(api, t, key, value, access) {
 /* harmony export */   u: () => (/* binding */ Variables)
 /* harmony export */ });
 /* unused harmony export checkVariablesWrite */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8943);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9576);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3738);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9576);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3738);
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
 // organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
 // is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
+
 
 
 
@@ -1156,20 +1158,19 @@ function endpoints(api, p) {
         list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
     };
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
 function variableOf(data, doing, apiUrl) {
-    const created = isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
-    const updated = isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
-    if (!isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
+    const created = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+    const updated = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer is not a variable', apiUrl);
     }
     if (!Number.isFinite(created) || !Number.isFinite(updated))
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer has no dates', apiUrl);
     return { name: data.name, value: data.value, createdAt: created, updatedAt: updated };
 }
 /** Whether GitHub may have acted on a request that got no success answer. */
-const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.ambiguous;
+const mayHaveActed = (err) => err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.ambiguous;
 class Variables {
     api;
     place;
@@ -1178,7 +1179,7 @@ class Variables {
         this.place = place;
     }
     explain(err, doing) {
-        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
+        return (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .explain */ .WE)(err, this.place, doing, this.api.wording, 'variables');
     }
     /**
      * Creates the variable if no variable has that name. Called once the place is known to exist,
@@ -1190,12 +1191,12 @@ class Variables {
             return 'created';
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 409)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 409)
                 return 'exists';
             if (mayHaveActed(err))
                 return 'unknown';
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
                     'GitHub.com or GitHub Enterprise Server 3.9 or later.', { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' });
             }
             throw this.explain(err, `create the variable ${name}`);
@@ -1207,7 +1208,7 @@ class Variables {
             return variableOf((await endpoints(this.api, this.place).get(name)).data, doing, this.api.wording.apiUrl);
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
                 return undefined;
             throw this.explain(err, doing);
         }
@@ -1231,7 +1232,7 @@ class Variables {
             return 'removed';
         }
         catch (err) {
-            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubHttpError */ .I && err.status === 404)
+            if (err instanceof _api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubHttpError */ .I && err.status === 404)
                 return 'absent';
             if (once && mayHaveActed(err))
                 return 'unknown';
@@ -1250,20 +1251,20 @@ class Variables {
             catch (err) {
                 throw this.explain(err, doing);
             }
-            const items = isObject(data) && Array.isArray(data.variables) ? data.variables : undefined;
+            const items = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.variables) ? data.variables : undefined;
             if (!items)
-                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
+                throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
             for (const item of items) {
                 const v = variableOf(item, doing, this.api.wording.apiUrl);
                 if (v.name.toUpperCase().startsWith(prefix))
                     found.push(v);
             }
             seen += items.length;
-            const total = isObject(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+            const total = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
             if (items.length < PER_PAGE || (total !== undefined && seen >= total))
                 return found;
         }
-        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
+        throw (0,_answers_js__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);
     }
 }
 /**
@@ -1361,7 +1362,7 @@ class Claims {
                 return seen;
             // Absent: released since, or the lost create never happened. Either way the name is free.
             if (round >= CREATE_ROUNDS) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
             }
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
@@ -1374,7 +1375,7 @@ class Claims {
             return undefined;
         const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeClaim */ .d)(v.value);
         if (!value) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
         }
         return { value, createdAt: v.createdAt, updatedAt: v.updatedAt };
     }
@@ -1415,7 +1416,7 @@ class Claims {
                 if (j.kind === 'settled')
                     return this.resultOf(copy, name, seen);
                 if (j.kind === 'spent') {
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the provider refused this refresh token when another job presented it; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The secret is ${this.d.target}.` });
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the provider refused this refresh token when another job presented it; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The secret is ${this.d.target}.` });
                 }
                 // Expired: its holder may have kept its rotation where the claim could not say.
                 const cached = await this.d.cached?.(copy);
@@ -1431,7 +1432,7 @@ class Claims {
                 break;
             }
         }
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
     }
     /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
     async settledSince(name) {
@@ -1465,20 +1466,20 @@ class Claims {
     timedOut(seen, until, cli) {
         const limit = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.d.lockTimeoutMs);
         if (cli) {
-            return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
+            return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
                 'run this job again after that job ends.', { details: `The claim lasts until that job's post step, or until ${at(until)} at the latest.` });
         }
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
             `finish within ${limit}; run this job again.`, { details: `If that job died, a run after ${at(until)} takes over.` });
     }
     oldCopy() {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: another job already spent this refresh token, so this job holds an old copy; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RERUN_OLD_COPY */ .Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RERUN_OLD_COPY */ .Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
     otherRef(given) {
         // Read from a variable anyone who can write the repository's variables could have set.
         const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_5__/* .neutral */ .SY)(given, 100);
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
             'that job, which recovers it.', {
             details: [
                 `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
@@ -1635,7 +1636,7 @@ class Claims {
             if (!still?.rescue)
                 return false;
         }
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
     }
     async recoverUnder(lock, gen, claim, result, r) {
         let wrote;

@@ -820,7 +820,7 @@ function place(core, path) {
         if (err instanceof errors/* UserError */.yo)
             throw err;
         const code = err.code ?? 'error';
-        throw new errors/* UserError */.yo(`credentials-file: could not check ${path} (${code}); choose another path, or none.`, {
+        throw new errors/* UserError */.yo('OB_FILE', `credentials-file: could not check ${path} (${code}); choose another path, or none.`, {
             cause: err,
         });
     }
@@ -852,7 +852,7 @@ function writeOne(core, path, content) {
     catch (err) {
         const code = err.code ?? 'error';
         const back = putBack(file);
-        throw new errors/* UserError */.yo(`credentials-file: could not write ${path} (${code}); choose a writable path, or none.`, {
+        throw new errors/* UserError */.yo('OB_FILE', `credentials-file: could not write ${path} (${code}); choose a writable path, or none.`, {
             cause: err,
             details: back,
         });
@@ -1083,7 +1083,7 @@ async function startProxyMode(deps, cfg, out, masker, now) {
     }
     catch (err) {
         const { log } = await stopProxy(pid, folder);
-        throw new errors/* UserError */.yo(`proxy: the credential proxy did not start (${(0,core_neutral/* neutral */.SY)(err.message, 80)}); run again, or set ` +
+        throw new errors/* UserError */.yo('OB_PROXY', `proxy: the credential proxy did not start (${(0,core_neutral/* neutral */.SY)(err.message, 80)}); run again, or set ` +
             'proxy: false.', { cause: err, details: log.split('\n').filter(Boolean).slice(-5) });
     }
     core.info(`Started the credential proxy (pid ${pid}); its log is ${folder.log}.`);

@@ -12,18 +12,18 @@ export const modules = {
 /* unused harmony export claimForCli */
 /* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4517);
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8943);
-/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1764);
-/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8997);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(942);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
-/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1105);
-/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(344);
-/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8198);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(831);
-/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3699);
-/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(133);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4517);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
+/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1764);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8997);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(942);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1105);
+/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(344);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(831);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3699);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(133);
 // client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
 // present it during the job, so it gets one only under a claim of this job's, which lasts until the
 // post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
@@ -43,7 +43,7 @@ export const modules = {
 
 
 function client(deps, cfg) {
-    return new _github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_10__/* .githubDeps */ .kZ)(deps));
+    return new _github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_11__/* .githubDeps */ .kZ)(deps));
 }
 /**
  * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
@@ -85,7 +85,7 @@ function handedOver(deps, cfg, cli) {
         return undefined;
     try {
         const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
-        return new _pending_js__WEBPACK_IMPORTED_MODULE_12__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_13__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -101,16 +101,16 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_11__/* .ticketOf */ .W)(copy, cli) : undefined;
-    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .successorOf */ .k)(next, deps.now());
-    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_9__/* .coordinate */ .vY)(deps, cfg, api);
+    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli) : undefined;
+    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .successorOf */ .k)(next, deps.now());
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     let pre;
     try {
-        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_3__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_13__/* .keyOf */ .TN)(next.doc));
+        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_13__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_9__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
+        const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
         const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -136,8 +136,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
  */
 async function endCliClaim(deps, cfg, cli, end) {
     const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_9__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
-    await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_11__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_11__/* .ticketOf */ .W)(copy, cli)));
+    const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
+    await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)));
 }
 
 
@@ -185,7 +185,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         record = file.read();
     }
     catch (err) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CLAIM', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
             'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
     }
     if (!record)
@@ -239,7 +239,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
 function ticketOf(copy, claim) {
     const value = (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_9__/* .decodeClaim */ .d)(claim.value);
     if (!value)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
     return _store_claims_js__WEBPACK_IMPORTED_MODULE_8__/* .Claims */ .U.ticket(copy, claim.name, value);
 }
 
@@ -260,7 +260,7 @@ function ticketOf(copy, claim) {
  */
 function refuseJobToken(env, token, w) {
     if (env.GITHUB_TOKEN && env.GITHUB_TOKEN === token) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PAT_FIX */ .Ey} on the secret.`, { details: _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_GITHUB_ACCESS', `${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PAT_FIX */ .Ey} on the secret.`, { details: _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_CANNOT */ .iB });
     }
 }
 

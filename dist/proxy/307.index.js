@@ -422,6 +422,8 @@ function messageOf(data) {
     return typeof m === 'string' ? (0,neutral/* neutral */.SY)(m) : 'no message';
 }
 
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 ;// CONCATENATED MODULE: ./src/github/seal.ts
 // libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
 // the stored-token path never pays for the WebAssembly module.
@@ -471,7 +473,7 @@ function sodium() {
 async function sealForGitHub(plaintext, publicKeyBase64) {
     const key = keyBytes(publicKeyBase64);
     if (!key)
-        throw new errors/* UserError */.yo('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+        throw new errors/* UserError */.yo('OB_GITHUB', 'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
     const s = await sodium();
     const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
     return s.to_base64(sealed, s.base64_variants.ORIGINAL);
@@ -483,16 +485,16 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 
 
 
+
 /** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
 function malformed(doing, what, apiUrl = github_target/* ACTION_WORDING */.Ge.apiUrl) {
-    return new errors/* UserError */.yo(`${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
+    return new errors/* UserError */.yo('OB_GITHUB', `${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
         details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
     });
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A key id and a 32-byte key, checked before a refresh rather than at the write. */
 function publicKeyOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
+    if (!(0,checks/* isJsonObject */.OW)(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
         throw malformed(doing, 'the answer has no key_id and key', apiUrl);
     }
     if (!checkPublicKey(data.key))
@@ -500,7 +502,7 @@ function publicKeyOf(data, doing, apiUrl) {
     return { key_id: data.key_id, key: data.key };
 }
 function metadataOf(data, doing, apiUrl) {
-    if (!isObject(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
+    if (!(0,checks/* isJsonObject */.OW)(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
         throw malformed(doing, 'the answer has no updated_at', apiUrl);
     }
     const { visibility } = data;
@@ -516,8 +518,8 @@ function metadataOf(data, doing, apiUrl) {
 }
 /** One page of an organisation secret's repositories; `total` when GitHub states it. */
 function repositoryPageOf(data, doing, apiUrl) {
-    const repos = isObject(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos?.every((r) => isObject(r) && Number.isSafeInteger(r.id))) {
+    const repos = (0,checks/* isJsonObject */.OW)(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
+    if (!repos?.every((r) => (0,checks/* isJsonObject */.OW)(r) && Number.isSafeInteger(r.id))) {
         throw malformed(doing, 'the answer has no list of repositories', apiUrl);
     }
     const ids = repos.map((r) => r.id);
@@ -526,7 +528,7 @@ function repositoryPageOf(data, doing, apiUrl) {
 }
 /** A repository's id, which an organisation secret's selected repositories are given by. */
 function repositoryIdOf(data, doing, apiUrl) {
-    if (!isObject(data) || !Number.isSafeInteger(data.id))
+    if (!isJsonObject(data) || !Number.isSafeInteger(data.id))
         throw malformed(doing, 'the answer has no id', apiUrl);
     return data.id;
 }
@@ -576,20 +578,20 @@ function explain_explain(err, t, doing, w = github_target/* ACTION_WORDING */.Ge
     const message = (0,neutral/* neutral */.SY)(err.githubMessage, QUOTED_CHARS);
     const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
     const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-    const fail = (input, fix, more = []) => {
+    const fail = (input, fix, more = [], code = 'OB_GITHUB_ACCESS') => {
         const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
         const quoted = full.length <= errors/* MAX_ERROR_LINE */.lb;
         const label = err.status ? "GitHub's message" : 'Why';
         const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
         const secret = 'name' in t ? [`The secret: ${(0,github_target/* describeTarget */.ff)(t)}.`] : [];
-        return new errors/* UserError */.yo(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+        return new errors/* UserError */.yo(code, quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
             cause: err,
             details: [...secret, ...whole, ...more],
         });
     };
     switch (err.status) {
         case 0:
-            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+            return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`, [], 'OB_GITHUB');
         case 401:
             return fail(w.token, 'the token is invalid or expired; create a new one', [
                 `It needs the ${permission(t, r)} on ${where(t)}.`,
@@ -607,7 +609,7 @@ function explain_explain(err, t, doing, w = github_target/* ACTION_WORDING */.Ge
         case 404:
             return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
         default:
-            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+            return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`], 'OB_GITHUB');
     }
 }
 
@@ -732,8 +734,7 @@ async function preflight(api, t, known) {
     }
     catch (err) {
         if (err instanceof api_GitHubHttpError && err.status === 404) {
-            throw new errors/* UserError */.yo(`${api.wording.name}: ${(0,github_target/* describeTarget */.ff)(t)} does not exist; ` +
-                'create it with the credentials first (README: First login).', {
+            throw (0,checks/* invalid */.Gq)(api.wording.name, `${(0,github_target/* describeTarget */.ff)(t)} does not exist`, 'create it with the credentials first (README: First login)', {
                 cause: err,
                 details: 'Pass that same secret as credentials; otherwise the stored credentials the workflow reads ' +
                     'would silently go stale.',
@@ -910,7 +911,7 @@ function seedSecret(api, t, key, value, access) {
  */
 function refuseJobToken(env, token, w) {
     if (env.GITHUB_TOKEN && env.GITHUB_TOKEN === token) {
-        throw new errors/* UserError */.yo(`${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${errors/* PAT_FIX */.Ey} on the secret.`, { details: errors/* GITHUB_TOKEN_CANNOT */.iB });
+        throw new errors/* UserError */.yo('OB_GITHUB_ACCESS', `${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${errors/* PAT_FIX */.Ey} on the secret.`, { details: errors/* GITHUB_TOKEN_CANNOT */.iB });
     }
 }
 
@@ -998,7 +999,7 @@ function moveAside(path, suffix) {
     if (!st)
         return undefined;
     if (!st.isFile()) {
-        throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+        throw new UserError('OB_FILE', `credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
     }
     const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
     renameSync(path, backup);
@@ -1162,6 +1163,9 @@ const stateMac = (key, text) => (0,external_node_crypto_.createHmac)('sha256', k
 const keys_refreshTag = (key, token) => stateMac(key, `refresh\0${token}`).slice(0, 32);
 
 ;// CONCATENATED MODULE: ./src/core/refresh.ts
+// The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
+// most once per refresh token unless the failure proves the request never arrived.
+
 
 
 
@@ -1263,8 +1267,7 @@ function fieldsOf(text, contentType) {
     }
     try {
         const parsed = JSON.parse(body);
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        return isObject ? parsed : 'the body is not a JSON object';
+        return (0,checks/* isJsonObject */.OW)(parsed) ? parsed : 'the body is not a JSON object';
     }
     catch {
         return 'the body is not JSON';
@@ -1363,7 +1366,10 @@ const NOT_PRESENTED = 'The refresh token never left this machine: it was not pre
 function lastingFailure(service, f, cause) {
     const { fix, why } = LASTING_FIX[f.lasting];
     const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
-    return new errors/* UserError */.yo((0,errors/* fitLine */.ax)(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+    return new errors/* UserError */.yo('OB_PROVIDER', (0,errors/* fitLine */.ax)(`${line}, then run again.`, `${line}.`), {
+        cause,
+        details: [why, NOT_PRESENTED],
+    });
 }
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
 function attemptTimeout(deps, service, attempt) {
@@ -1371,7 +1377,7 @@ function attemptTimeout(deps, service, attempt) {
         return deps.timeoutMs;
     const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
     if (msLeft < MIN_ATTEMPT_MS) {
-        throw new errors/* UserError */.yo(`${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
+        throw new errors/* UserError */.yo('OB_PROVIDER', `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
     // Whole milliseconds: a timer takes no fraction (monotonic clocks give them).
@@ -1408,7 +1414,7 @@ function classifyAnswer(answer, service, secrets, deps) {
             return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
         if (deps.failFast && f.unresolved) {
             const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
-            return { kind: 'refused', error: new errors/* UserError */.yo(line) };
+            return { kind: 'refused', error: new errors/* UserError */.yo('OB_PROVIDER', line) };
         }
         if (f.notSent)
             return { kind: 'notSent', reason: f.reason };
@@ -1450,7 +1456,9 @@ function refusalError(service, status, text, secrets) {
     if (status === 401 || status === 400) {
         return {
             kind: 'refused',
-            error: new errors/* UserError */.yo(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+            error: new errors/* UserError */.yo('OB_PROVIDER', `${service} ${said}; check client-id, token-url and scope.`, {
+                details: whole,
+            }),
         };
     }
     const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
@@ -1488,7 +1496,7 @@ async function refreshTokens(req, deps) {
         if (wait === undefined) {
             if (verdict.kind === 'comeBack')
                 throw verdict.otherwise;
-            throw new errors/* UserError */.yo(`${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
+            throw new errors/* UserError */.yo('OB_PROVIDER', `${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
                 "Check token-url and the runner's network, then run again.");
         }
         deps.info(verdict.kind === 'notSent'
@@ -1496,7 +1504,7 @@ async function refreshTokens(req, deps) {
             : `${service}: answered ${verdict.status}; retrying in ${Math.ceil(wait / 1000)}s as it asked`);
         await deps.sleep(wait);
         if (deps.cancelled?.())
-            throw new errors/* UserError */.yo(`${service}: the job was cancelled before the retry; nothing was spent.`);
+            throw new errors/* UserError */.yo('OB_CANCELLED', `${service}: the job was cancelled before the retry; nothing was spent.`);
     }
 }
 
@@ -1853,6 +1861,7 @@ var env = __webpack_require__(8792);
 
 
 
+
 // GitHub's largest page of variables.
 const PER_PAGE = 30;
 // 1,000 variables (an organisation's limit) and a bound on a server that never says it is done.
@@ -1906,12 +1915,11 @@ function endpoints(api, p) {
         list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
     };
 }
-const variables_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
 function variableOf(data, doing, apiUrl) {
-    const created = variables_isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
-    const updated = variables_isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
-    if (!variables_isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+    const created = (0,checks/* isJsonObject */.OW)(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+    const updated = (0,checks/* isJsonObject */.OW)(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+    if (!(0,checks/* isJsonObject */.OW)(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
         throw malformed(doing, 'the answer is not a variable', apiUrl);
     }
     if (!Number.isFinite(created) || !Number.isFinite(updated))
@@ -1945,7 +1953,7 @@ class Variables {
             if (mayHaveActed(err))
                 return 'unknown';
             if (err instanceof api_GitHubHttpError && err.status === 404) {
-                throw new errors/* UserError */.yo(`${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
+                throw new errors/* UserError */.yo('OB_GITHUB', `${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
                     'GitHub.com or GitHub Enterprise Server 3.9 or later.', { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' });
             }
             throw this.explain(err, `create the variable ${name}`);
@@ -2000,7 +2008,7 @@ class Variables {
             catch (err) {
                 throw this.explain(err, doing);
             }
-            const items = variables_isObject(data) && Array.isArray(data.variables) ? data.variables : undefined;
+            const items = (0,checks/* isJsonObject */.OW)(data) && Array.isArray(data.variables) ? data.variables : undefined;
             if (!items)
                 throw malformed(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
             for (const item of items) {
@@ -2009,7 +2017,7 @@ class Variables {
                     found.push(v);
             }
             seen += items.length;
-            const total = variables_isObject(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
+            const total = (0,checks/* isJsonObject */.OW)(data) && Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
             if (items.length < PER_PAGE || (total !== undefined && seen >= total))
                 return found;
         }
@@ -2216,7 +2224,7 @@ class Claims {
                 return seen;
             // Absent: released since, or the lost create never happened. Either way the name is free.
             if (round >= CREATE_ROUNDS) {
-                throw new errors/* UserError */.yo(`github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
+                throw new errors/* UserError */.yo('OB_CLAIM', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
             }
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
@@ -2229,7 +2237,7 @@ class Claims {
             return undefined;
         const value = protocol_decodeClaim(v.value);
         if (!value) {
-            throw new errors/* UserError */.yo(`credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
+            throw new errors/* UserError */.yo('OB_CLAIM', `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
         }
         return { value, createdAt: v.createdAt, updatedAt: v.updatedAt };
     }
@@ -2270,7 +2278,7 @@ class Claims {
                 if (j.kind === 'settled')
                     return this.resultOf(copy, name, seen);
                 if (j.kind === 'spent') {
-                    throw new errors/* UserError */.yo(`credentials: the provider refused this refresh token when another job presented it; ${errors/* RELOGIN */.FK}.`, { details: `The secret is ${this.d.target}.` });
+                    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: the provider refused this refresh token when another job presented it; ${errors/* RELOGIN */.FK}.`, { details: `The secret is ${this.d.target}.` });
                 }
                 // Expired: its holder may have kept its rotation where the claim could not say.
                 const cached = await this.d.cached?.(copy);
@@ -2286,7 +2294,7 @@ class Claims {
                 break;
             }
         }
-        throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
+        throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
     }
     /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
     async settledSince(name) {
@@ -2320,20 +2328,20 @@ class Claims {
     timedOut(seen, until, cli) {
         const limit = (0,duration/* formatDuration */.a3)(this.d.lockTimeoutMs);
         if (cli) {
-            return new errors/* UserError */.yo(`lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
+            return new errors/* UserError */.yo('OB_CLAIM', `lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
                 'run this job again after that job ends.', { details: `The claim lasts until that job's post step, or until ${at(until)} at the latest.` });
         }
-        return new errors/* UserError */.yo(`lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
+        return new errors/* UserError */.yo('OB_CLAIM', `lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
             `finish within ${limit}; run this job again.`, { details: `If that job died, a run after ${at(until)} takes over.` });
     }
     oldCopy() {
-        return new errors/* UserError */.yo(`credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
+        return new errors/* UserError */.yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
     otherRef(given) {
         // Read from a variable anyone who can write the repository's variables could have set.
         const ref = (0,neutral/* neutral */.SY)(given, 100);
-        return new errors/* UserError */.yo(`credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
+        return new errors/* UserError */.yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
             'that job, which recovers it.', {
             details: [
                 `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
@@ -2490,7 +2498,7 @@ class Claims {
             if (!still?.rescue)
                 return false;
         }
-        throw new errors/* UserError */.yo(`credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
+        throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
     }
     async recoverUnder(lock, gen, claim, result, r) {
         let wrote;
@@ -2718,7 +2726,7 @@ async function obtain(deps, cfg, creds, masker) {
             return { ...taken.outcome, secretUpdated };
         current = taken.next;
     }
-    throw new errors/* UserError */.yo('credentials: too many successive recoveries of rescued credentials; re-run the job.', {
+    throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
     });
 }
@@ -2730,7 +2738,7 @@ async function obtain(deps, cfg, creds, masker) {
 async function refuseOldCopy(run, copy) {
     if (!(await isOldCopy(run.api, run.target, run.pre.updatedAt, copy)))
         return;
-    throw new errors/* UserError */.yo(`credentials: this job holds an old copy, written long before the secret's update at ` +
+    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: this job holds an old copy, written long before the secret's update at ` +
         `${(0,neutral/* neutral */.SY)(run.pre.updatedAt, 40)}, so its refresh token is spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, {
         details: [
             `The secret is ${(0,github_target/* describeTarget */.ff)(run.target)}. Nothing was presented to the provider.`,
@@ -2798,7 +2806,7 @@ async function takeResult(run, current, r) {
     }
     if (r.unstoredOn)
         throw run.coord.claims.otherRef(r.unstoredOn);
-    throw new errors/* UserError */.yo(`credentials: this job holds an old copy; another job refreshed it at ${(0,neutral/* neutral */.SY)(s.at, 40)}, and its access token ` +
+    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: this job holds an old copy; another job refreshed it at ${(0,neutral/* neutral */.SY)(s.at, 40)}, and its access token ` +
         `is not valid for min-ttl ${(0,duration/* formatDuration */.a3)(cfg.minTtlMs)}; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The current value is in ${(0,github_target/* describeTarget */.ff)(run.target)}.` });
 }
 /**

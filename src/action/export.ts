@@ -47,9 +47,13 @@ function place(core: Core, path: string): string | undefined {
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(`credentials-file: could not check ${path} (${code}); choose another path, or none.`, {
-      cause: err,
-    });
+    throw new UserError(
+      'OB_FILE',
+      `credentials-file: could not check ${path} (${code}); choose another path, or none.`,
+      {
+        cause: err,
+      },
+    );
   }
   if (backup)
     core.info(`credentials-file: ${path} was already there; moved it to ${backup} until the post step puts it back.`);
@@ -91,10 +95,14 @@ function writeOne(core: Core, path: string, content: string): StateFile {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     const back = putBack(file);
-    throw new UserError(`credentials-file: could not write ${path} (${code}); choose a writable path, or none.`, {
-      cause: err,
-      details: back,
-    });
+    throw new UserError(
+      'OB_FILE',
+      `credentials-file: could not write ${path} (${code}); choose a writable path, or none.`,
+      {
+        cause: err,
+        details: back,
+      },
+    );
   }
   return file;
 }

@@ -30,6 +30,7 @@ export async function finishPending(
     record = file.read();
   } catch (err) {
     throw new UserError(
+      'OB_CLAIM',
       `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
         'inputs; they are left in place.',
       { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' },
@@ -87,6 +88,7 @@ export async function finishPending(
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
 export function ticketOf(copy: PendingRecord['copy'], claim: { name: string; value: string }): Ticket {
   const value = decodeClaim(claim.value);
-  if (!value) throw new UserError(`oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+  if (!value)
+    throw new UserError('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
   return Claims.ticket(copy, claim.name, value);
 }

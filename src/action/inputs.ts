@@ -2,9 +2,18 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { parseDuration } from '../core/duration.js';
 import { httpUrl } from '../core/url.js';
-import { UserError } from '../core/errors.js';
+import {
+  checkBoolean,
+  checkGiven,
+  checkMatches,
+  checkOneOf,
+  conflict,
+  invalid,
+  missing,
+  quote,
+} from '../core/checks.js';
 import { neutral } from '../core/neutral.js';
-import { PROVIDERS, homeDir, isProviderId, writableHome, type Provider } from '../core/providers.js';
+import { PROVIDERS, homeDir, writableHome, type Provider, type ProviderId } from '../core/providers.js';
 import type { Env } from '../core/env.js';
 import type { Core } from './deps.js';
 import { ACTION_WORDING, checkPlace, checkSecretName, REPO, type SecretTarget } from '../github/target.js';
@@ -51,8 +60,6 @@ export interface Config {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// Values quoted in an error may come from an expression (a branch name, a PR title).
-const q = (value: string): string => `"${neutral(value, 80)}"`;
 
 /**
  * Variables that change how later steps run, each with why: a token exported into one
@@ -72,26 +79,11 @@ const RESERVED_ENV: ReadonlyArray<[RegExp, string]> = [
 
 function checkEnvName(name: string): string {
   const fix = 'use auto, none or a name of your own, e.g. CLAUDE_CODE_OAUTH_TOKEN';
-  if (!NAME.test(name)) throw new UserError(`env-name: ${q(name)} is not a valid variable name; ${fix}.`);
+  checkMatches('env-name', name, NAME, 'a valid variable name', fix);
   const reserved = RESERVED_ENV.find(([re]) => re.test(name.toUpperCase()));
-  if (reserved) {
-    throw new UserError(
-      `env-name: refusing ${neutral(name, 60)}, it changes how later steps run (${reserved[1]}); ${fix}.`,
-    );
-  }
+  if (reserved)
+    throw invalid('env-name', `refusing ${neutral(name, 60)}, it changes how later steps run (${reserved[1]})`, fix);
   return name;
-}
-
-function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`${input}: ${q(value)} is not one of ${allowed.join(', ')}.`);
-}
-
-function bool(input: string, value: string, fallback: boolean): boolean {
-  if (value === '') return fallback;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  throw new UserError(`${input}: ${q(value)} is not true or false.`);
 }
 
 function secretTarget(core: Core, env: Env): SecretTarget | undefined {
@@ -101,9 +93,10 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   const org = core.getInput('secret-org');
   if (!name) {
     if (environment || org)
-      throw new UserError(
-        `${environment ? 'secret-environment' : 'secret-org'} is set but secret-name is empty; ` +
-          'name the secret that holds credentials.',
+      throw missing(
+        'secret-name',
+        `it is empty but ${environment ? 'secret-environment' : 'secret-org'} is set`,
+        'name the secret that holds credentials',
       );
     return undefined;
   }
@@ -112,25 +105,25 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
 }
 
 function alertConfig(core: Core, env: Env, target?: SecretTarget, githubToken?: string): AlertConfig | undefined {
-  if (oneOf('alert', core.getInput('alert') || 'none', ['none', 'issue'] as const) === 'none') return undefined;
+  if (checkOneOf('alert', core.getInput('alert') || 'none', ['none', 'issue'] as const) === 'none') return undefined;
   if (!target)
-    throw new UserError('alert: issue needs secret-name, the secret the issue is about; set it, or alert: none.');
-  const token = core.getInput('alert-token');
-  if (!token) {
-    throw new UserError(
-      "alert-token: it is empty; alert: issue needs the job's own token (its default, github.token) " +
-        'with issues: write.',
-    );
-  }
+    throw missing('alert', 'issue needs secret-name, the secret the issue is about', 'set it, or alert: none');
+  const token = checkGiven(
+    'alert-token',
+    core.getInput('alert-token'),
+    "it is empty; alert: issue needs the job's own token (its default, github.token) with issues: write",
+  );
   // The write token of the secrets stays with the secrets: issues are the job's own token's business.
   if (token === githubToken) {
-    throw new UserError(
-      "alert-token: it is github-token, which writes secrets; leave alert-token at its default, the job's own token.",
+    throw conflict(
+      'alert-token',
+      'it is github-token, which writes secrets',
+      "leave alert-token at its default, the job's own token",
     );
   }
   const repository = env.GITHUB_REPOSITORY ?? '';
   if (!REPO.test(repository))
-    throw new UserError(`alert: GITHUB_REPOSITORY, where the issue goes, is ${q(repository)}, not owner/name.`);
+    throw invalid('alert', `GITHUB_REPOSITORY, where the issue goes, is ${quote(repository)}, not owner/name`);
   const [owner, repo] = repository.split('/');
   return { owner, repo, token, target };
 }
@@ -143,8 +136,10 @@ function credentialsFile(core: Core, env: Env, provider: Provider): string | und
   let path: string;
   if (value === 'auto') {
     if (!provider.filePath)
-      throw new UserError(
-        `credentials-file: provider ${provider.id} has no standard credentials file; give a path or none.`,
+      throw invalid(
+        'credentials-file',
+        `provider ${provider.id} has no standard credentials file`,
+        'give a path or none',
       );
     path = provider.filePath(env, home);
   } else if (value.startsWith('~/')) {
@@ -155,20 +150,23 @@ function credentialsFile(core: Core, env: Env, provider: Provider): string | und
   if (!isAbsolute(path)) {
     // Only a relative CODEX_HOME makes a relative path of a usable home.
     if (home) {
-      throw new UserError(
-        `credentials-file: ${q(value)} is under CODEX_HOME, a relative path; make it absolute, or give a path.`,
+      throw invalid(
+        'credentials-file',
+        `${quote(value)} is under CODEX_HOME, a relative path`,
+        'make it absolute, or give a path',
       );
     }
     const found = homeDir(env);
-    const where = env.HOME === '' ? ', and HOME is empty' : found ? `, ${q(found)}` : ', and there is none';
-    throw new UserError(
-      `credentials-file: ${q(value)} would be written in the home folder${where}; ` +
-        "set HOME to the runner user's home, or give an absolute path.",
+    const where = env.HOME === '' ? ', and HOME is empty' : found ? `, ${quote(found)}` : ', and there is none';
+    throw invalid(
+      'credentials-file',
+      `${quote(value)} would be written in the home folder${where}`,
+      "set HOME to the runner user's home, or give an absolute path",
     );
   }
   // It is printed in log lines.
   if (neutral(path, Infinity) !== path) {
-    throw new UserError(`credentials-file: ${q(value)} holds a control character or "::"; give a plain path.`);
+    throw invalid('credentials-file', `${quote(value)} holds a control character or "::"`, 'give a plain path');
   }
   return path;
 }
@@ -176,19 +174,17 @@ function credentialsFile(core: Core, env: Env, provider: Provider): string | und
 /** Every input but `credentials`, which the caller masks and parses first. */
 export function readConfig(core: Core, env: Env): Config {
   const providerName = core.getInput('provider') || 'anthropic';
-  if (!isProviderId(providerName))
-    throw new UserError(`provider: ${q(providerName)} is not one of anthropic, openai, oauth2.`);
-  const provider = PROVIDERS[providerName];
+  const provider = PROVIDERS[checkOneOf('provider', providerName, Object.keys(PROVIDERS) as ProviderId[])];
   const tokenUrl = core.getInput('token-url') || provider.tokenUrl;
   const clientId = core.getInput('client-id') || provider.clientId;
   if (!tokenUrl || !clientId)
-    throw new UserError(`${tokenUrl ? 'client-id' : 'token-url'}: provider oauth2 needs token-url and client-id.`);
+    throw missing(tokenUrl ? 'client-id' : 'token-url', 'provider oauth2 needs token-url and client-id');
   const envInput = core.getInput('env-name') || 'auto';
   const envName = envInput === 'auto' ? provider.envName : envInput === 'none' ? undefined : checkEnvName(envInput);
   const scope = core.getInput('scope');
   const config: Config = {
     provider,
-    mode: oneOf('mode', core.getInput('mode') || 'auto', ['auto', 'refresh', 'check'] as const),
+    mode: checkOneOf('mode', core.getInput('mode') || 'auto', ['auto', 'refresh', 'check'] as const),
     minTtlMs: parseDuration('min-ttl', core.getInput('min-ttl') || '30m'),
     secret: secretTarget(core, env),
     githubToken: core.getInput('github-token') || undefined,
@@ -198,8 +194,8 @@ export function readConfig(core: Core, env: Env): Config {
     ),
     envName,
     credentialsFile: credentialsFile(core, env, provider),
-    clientRefresh: bool('client-refresh', core.getInput('client-refresh'), provider.defaultClientRefresh),
-    share: bool('share', core.getInput('share'), true),
+    clientRefresh: checkBoolean('client-refresh', core.getInput('client-refresh'), provider.defaultClientRefresh),
+    share: checkBoolean('share', core.getInput('share'), true),
     lockTimeoutMs: parseDuration('lock-timeout', core.getInput('lock-timeout') || '2m'),
     tokenUrl: httpUrl('token-url', tokenUrl),
     clientId,
@@ -216,25 +212,29 @@ export function readConfig(core: Core, env: Env): Config {
  * (client-refresh is false unless asked for, and refused if it is).
  */
 function proxyConfig(core: Core, provider: Provider, config: Config): Config['proxy'] {
-  if (!bool('proxy', core.getInput('proxy'), false)) return undefined;
+  if (!checkBoolean('proxy', core.getInput('proxy'), false)) return undefined;
   if (!provider.apiUrl) {
-    throw new UserError(
-      `proxy: provider ${provider.id} cannot be proxied; use provider anthropic or openai, or proxy: false.`,
+    throw conflict(
+      'proxy',
+      `provider ${provider.id} cannot be proxied`,
+      'use provider anthropic or openai, or proxy: false',
     );
   }
   if (core.getInput('client-refresh') && config.clientRefresh) {
-    throw new UserError(
-      'client-refresh: true would hand later steps the refresh token, which proxy: true keeps from them; ' +
-        'remove client-refresh.',
+    throw conflict(
+      'client-refresh',
+      'true would hand later steps the refresh token, which proxy: true keeps from them',
+      'remove client-refresh',
     );
   }
   config.clientRefresh = false;
   const upstream = httpUrl('proxy-upstream', core.getInput('proxy-upstream') || provider.apiUrl);
   if (provider.id !== 'openai') return { upstream };
   if (!config.credentialsFile) {
-    throw new UserError(
-      'credentials-file: none leaves Codex without the auth.json of placeholders that proxy: true writes; ' +
-        'remove credentials-file.',
+    throw conflict(
+      'credentials-file',
+      'none leaves Codex without the auth.json of placeholders that proxy: true writes',
+      'remove credentials-file',
     );
   }
   return { upstream, configFile: join(dirname(config.credentialsFile), 'config.toml') };

@@ -84,9 +84,13 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     if (taken.outcome) return { ...taken.outcome, secretUpdated };
     current = taken.next;
   }
-  throw new UserError('credentials: too many successive recoveries of rescued credentials; re-run the job.', {
-    details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
-  });
+  throw new UserError(
+    'OB_CLAIM',
+    'credentials: too many successive recoveries of rescued credentials; re-run the job.',
+    {
+      details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
+    },
+  );
 }
 
 /**
@@ -97,6 +101,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
 async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
   if (!(await isOldCopy(run.api, run.target, run.pre.updatedAt, copy))) return;
   throw new UserError(
+    'OB_CLAIM',
     `credentials: this job holds an old copy, written long before the secret's update at ` +
       `${neutral(run.pre.updatedAt, 40)}, so its refresh token is spent; ${RERUN_OLD_COPY}.`,
     {
@@ -179,6 +184,7 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
   }
   if (r.unstoredOn) throw run.coord.claims.otherRef(r.unstoredOn);
   throw new UserError(
+    'OB_CLAIM',
     `credentials: this job holds an old copy; another job refreshed it at ${neutral(s.at, 40)}, and its access token ` +
       `is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}; ${RERUN_OLD_COPY}.`,
     { details: `The current value is in ${describeTarget(run.target)}.` },

@@ -4,7 +4,8 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/formats/index.js';
 import { entryAt, kindOf } from '../core/credfile.js';
 import { sha256Hex } from '../core/fingerprint.js';
-import { UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
+import { missing } from '../core/checks.js';
+import { UserError, errorCodeOf, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
@@ -147,7 +148,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
             `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
             'store it in the secret, then delete the file.';
           const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
-          await alertFailure(deps, cfg, masker, new UserError(line, { cause: err, details }));
+          await alertFailure(deps, cfg, masker, new UserError(errorCodeOf(err), line, { cause: err, details }));
           return;
         }
         await alertFailure(deps, cfg, masker, err);
@@ -262,6 +263,7 @@ async function writeBack(
   } catch (err) {
     throw await refuse(
       new UserError(
+        'OB_CREDENTIALS',
         `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
         { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
       ),
@@ -270,12 +272,15 @@ async function writeBack(
   masker.mask(...secretsOf(fromFile));
   const base = parseCredentials(input);
   if (!cfg.secret || !cfg.githubToken)
-    throw new UserError(
-      'client-refresh: the CLI changed the credentials file, but secret-name and github-token are not set; ' +
-        'they cannot be stored.',
+    throw missing(
+      'client-refresh',
+      'the CLI changed the credentials file, but secret-name and github-token are not set',
+      'they cannot be stored',
     );
   if (!fromFile.accessToken)
-    throw await refuse(new UserError(`credentials-file: ${path} has no access token; nothing was written back.`));
+    throw await refuse(
+      new UserError('OB_CREDENTIALS', `credentials-file: ${path} has no access token; nothing was written back.`),
+    );
   const now = deps.now();
   // Same format: the file is the newest whole document, with the marker's refresh expiry only while
   // it still speaks of the same refresh token. Otherwise carry its tokens over.

@@ -2,6 +2,7 @@
 import { parseCredentials, secretsOf, validFor, type Credentials } from '../core/formats/index.js';
 import { checkWriteBack } from '../github/secret-limit.js';
 import { describeExpiry, formatDuration } from '../core/duration.js';
+import { missing } from '../core/checks.js';
 import { PAT_FIX, UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
 import { publish, type CliClaim, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
@@ -100,9 +101,10 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   const ttl = formatDuration(cfg.minTtlMs);
   // mode: check makes no call, so its CLI never gets a refresh token (no claim can be made).
   if (cfg.mode !== 'check' && cfg.credentialsFile && cfg.clientRefresh && (!cfg.secret || !cfg.githubToken)) {
-    throw new UserError(
-      'client-refresh: the CLI could spend the refresh token, but nothing could store its successor; ' +
-        'set secret-name and github-token, or client-refresh: false.',
+    throw missing(
+      'client-refresh',
+      'the CLI could spend the refresh token, but nothing could store its successor',
+      'set secret-name and github-token, or client-refresh: false',
       {
         details:
           'With client-refresh the credentials file holds the refresh token for the CLI. Without secret-name and ' +
@@ -113,6 +115,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   if (cfg.mode === 'check' || (cfg.mode === 'auto' && fresh)) {
     if (!fresh) {
       throw new UserError(
+        'OB_CREDENTIALS',
         `credentials: the stored access token is not valid for min-ttl ${ttl} (${describeLeft(creds, now)}); ` +
           'refresh it with a rotation workflow, or lower min-ttl.',
         {
@@ -134,9 +137,10 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
   }
   if (!cfg.secret || !cfg.githubToken) {
     const why = cfg.mode === 'refresh' ? 'mode: refresh' : `not valid for min-ttl ${ttl}: ${describeLeft(creds, now)}`;
-    throw new UserError(
-      `${cfg.secret ? 'github-token' : 'secret-name'}: refusing to refresh (${why}) with nowhere to store the ` +
-        'rotated credentials; set secret-name and github-token.',
+    throw missing(
+      cfg.secret ? 'github-token' : 'secret-name',
+      `refusing to refresh (${why}) with nowhere to store the rotated credentials`,
+      'set secret-name and github-token',
       {
         details: [
           'Without secret-name and github-token the rotated refresh token could not be stored, so the one in ' +
@@ -160,6 +164,7 @@ async function decide(deps: Deps, cfg: Config, creds: Credentials, masker: Maske
       ? `Its new refresh token was written to ${describeTarget(cfg.secret)}, so the login is kept.`
       : [];
     throw new UserError(
+      'OB_PROVIDER',
       `provider ${cfg.provider.id} (${new URL(cfg.tokenUrl).host}) answered without a usable access token; ` +
         'run again, and if this repeats, check token-url.',
       { details: kept },

@@ -393,7 +393,7 @@ export const verb: Verb = {
     if (json) deps.stdout(`${JSON.stringify({ ok: failed === 0, findings })}\n`);
     if (failed) {
       const each = json ? "each finding's fix" : 'each ✗ line';
-      throw new UserError(`${failed} of ${findings.length} checks failed; ${each} says what to do.`);
+      throw new UserError('OB_CHECKS', `${failed} of ${findings.length} checks failed; ${each} says what to do.`);
     }
   },
 };

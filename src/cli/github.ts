@@ -4,6 +4,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { timings } from '../core/env.js';
+import { invalid, missing } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { httpUrl } from '../core/url.js';
@@ -150,7 +151,8 @@ function onPath(program: string, deps: CliDeps): boolean {
 async function findToken(deps: CliDeps, apiUrl: string): Promise<{ token: string; source: string }> {
   const found = (token: string, source: string): { token: string; source: string } => {
     // Sent as a header: one word of printable characters, or it is not a token.
-    if (!/^[\x21-\x7e]+$/.test(token)) throw new UserError(`${source}: does not hold a token; set it to a PAT.`);
+    if (!/^[\x21-\x7e]+$/.test(token))
+      throw new UserError('OB_GITHUB_ACCESS', `${source}: does not hold a token; set it to a PAT.`);
     deps.secrets.add(token);
     return { token, source };
   };
@@ -167,6 +169,7 @@ async function findToken(deps: CliDeps, apiUrl: string): Promise<{ token: string
     why = `gh ${args.join(' ')} gave no token (exit ${ran.code}).`;
   }
   throw new UserError(
+    'OB_GITHUB_ACCESS',
     'no GitHub token: set GH_TOKEN or GITHUB_TOKEN to a fine-grained PAT, or log in with gh auth login.',
     { details: [why, 'The token needs "Secrets: Read and write" on the secret (README: First login).'] },
   );
@@ -215,9 +218,10 @@ export async function accessFor(api: GitHubApi, t: SecretTarget, wish: AccessWis
   }
   const now = await existingAccess(api, t);
   if (wish.visibility === 'selected' && now?.visibility !== 'selected') {
-    throw new UserError(
-      `--visibility selected: name the repositories that may use ${t.name} with --repos; ` +
-        `it has none selected${now ? '' : ' (a new secret)'}.`,
+    throw missing(
+      '--visibility selected',
+      `name the repositories that may use ${t.name} with --repos`,
+      `it has none selected${now ? '' : ' (a new secret)'}`,
     );
   }
   return now ? { access: now, kept: true } : { access: { visibility: 'private' }, kept: false };
@@ -233,9 +237,10 @@ async function repositoryIds(api: GitHubApi, t: SecretTarget & { kind: 'org' }, 
       answer = await api.rest.repos.get({ owner: t.org, repo });
     } catch (err) {
       if (err instanceof GitHubHttpError && err.status === 404) {
-        throw new UserError(
-          `--repos: ${t.org}/${repo} was not found; check the name, and that ${api.wording.token} can see it.`,
-          { cause: err },
+        throw invalid(
+          '--repos',
+          `${t.org}/${repo} was not found`,
+          `check the name, and that ${api.wording.token} can see it`,
         );
       }
       throw explain(err, t, doing, api.wording);

@@ -94,7 +94,7 @@ function readIfThere(path: string, label = ''): string | undefined {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UserError(`${label}${neutral(path, 120)} cannot be read (${code}).`, { cause: err });
+    throw new UserError('OB_FILE', `${label}${neutral(path, 120)} cannot be read (${code}).`, { cause: err });
   }
 }
 
@@ -114,6 +114,7 @@ function keychainSource(deps: CliDeps): Source {
     if (r.code === NOT_FOUND) return undefined;
     if (r.code !== 0) {
       throw new UserError(
+        'OB_FILE',
         `${KEYCHAIN} cannot be read (security exited ${r.code}); unlock the keychain ` +
           '(security unlock-keychain) and allow the access, or pass --path.',
       );
@@ -137,7 +138,7 @@ function sources(cli: Cli, deps: CliDeps): Source[] {
 async function locate(cli: Cli, path: string | undefined, deps: CliDeps): Promise<Found> {
   if (path) {
     const text = readIfThere(path, '--path: ');
-    if (text === undefined) throw new UserError(`--path: ${neutral(path, 120)} does not exist.`);
+    if (text === undefined) throw new UserError('OB_FILE', `--path: ${neutral(path, 120)} does not exist.`);
     return { where: path, text };
   }
   const looked: string[] = [];
@@ -146,6 +147,7 @@ async function locate(cli: Cli, path: string | undefined, deps: CliDeps): Promis
     if (found) return found;
   }
   throw new UserError(
+    'OB_FILE',
     `no ${cli.name} login in ${looked.join(' or ')}; log in with ${cli.login} first, or pass --path.`,
   );
 }
@@ -157,14 +159,15 @@ function refuseApiKey(cli: Cli, found: Found, deps: CliDeps): void {
   if (!key) return;
   deps.secrets.add(key);
   const named = identify(found.text, deps.secrets).named;
-  throw new UserError(`${neutral(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
+  throw new UserError('OB_CREDENTIALS', `${neutral(found.where, 80)} is ${named.what}, not a login; ${named.instead}.`);
 }
 
 /** The login, checked as the action will check it: the named CLI's format, tokens of its provider. */
 function validate(cli: Cli, found: Found, deps: CliDeps): Credentials {
   refuseApiKey(cli, found, deps);
   const where = neutral(found.where, 80);
-  if (!found.text.trim()) throw new UserError(`${where} is empty; log in with ${cli.login} again, or pass --path.`);
+  if (!found.text.trim())
+    throw new UserError('OB_CREDENTIALS', `${where} is empty; log in with ${cli.login} again, or pass --path.`);
   let c: Credentials;
   try {
     c = parseCredentials(found.text);
@@ -178,6 +181,7 @@ function validate(cli: Cli, found: Found, deps: CliDeps): Credentials {
     const other = Object.entries(CLIS).find(([, o]) => o.format === c.format)?.[0];
     const holds = c.format === 'refresh-token' || c.format === 'generic' ? nameCredentials(c).what : LOGIN[c.format];
     throw new UserError(
+      'OB_CREDENTIALS',
       `${where} holds ${holds}, not ${LOGIN[cli.format]}; ` +
         `${other ? `run oauth-broker import ${other}, or ` : ''}pass --path to ${cli.fileName}.`,
     );

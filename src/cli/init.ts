@@ -2,6 +2,7 @@
 // login; the token's permissions, proven before any login; the secret seeded; the rotation workflow
 // and a job workflow written; then what is left. Every question has a flag; --yes never asks.
 import { parseCredentials } from '../core/formats/index.js';
+import { conflict } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { issuerOf, recognise } from '../core/recognise.js';
@@ -109,7 +110,7 @@ async function imported(cli: string, deps: CliDeps): Promise<string> {
     const message = err.message
       .replace(/\bpass --path( to [^;]*?\.json)?/g, 'pass --from FILE')
       .replace(/\brun oauth-broker import (claude-code|codex)\b/g, (_, c: string) => `pass --provider ${other(c)}`);
-    throw new UserError(message, { details: err.details, cause: err });
+    throw new UserError(err.code, message, { details: err.details, cause: err });
   }
 }
 
@@ -157,8 +158,10 @@ function targetFor(args: Args, repo: string, provider: InitProvider): SecretTarg
 async function confirmReplace(t: SecretTarget, exists: boolean, force: boolean, q: Questions): Promise<void> {
   if (!exists || force) return;
   if (await q.confirm(`${describeTarget(t)} exists already: replace it with the new login?`)) return;
-  throw new UserError(
-    `--secret ${t.name}: the secret exists already; pass --force to replace it, or --secret to choose another name.`,
+  throw conflict(
+    `--secret ${t.name}`,
+    'the secret exists already',
+    'pass --force to replace it, or --secret to choose another name',
     { details: 'Nothing was logged in, and neither the secret nor a workflow was written.' },
   );
 }

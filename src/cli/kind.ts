@@ -1,5 +1,6 @@
 // What a value given to the CLI is, in the CLI's own words: `status` names it, and the verbs
 // that store or copy credentials refuse, with the same words, what is no login to keep alive.
+import { isJsonObject } from '../core/checks.js';
 import { type Credentials, parseCredentials, secretsOf } from '../core/formats/index.js';
 import { UserError } from '../core/errors.js';
 import type { ProviderId } from '../core/providers.js';
@@ -100,8 +101,8 @@ export function codexApiKeyOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-  const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc as Record<string, unknown>;
+  if (!isJsonObject(doc)) return undefined;
+  const { OPENAI_API_KEY: key, tokens, auth_mode: mode } = doc;
   return typeof key === 'string' && key && (tokens == null || mode === 'apikey') ? key : undefined;
 }
 
@@ -138,7 +139,7 @@ export function identify(text: string, secrets: Set<string>, parse = parseCreden
 export function loginOf(given: Given, where: string): Credentials {
   const { named, credentials } = given;
   if (named.instead || !credentials) {
-    throw new UserError(`${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
+    throw new UserError('OB_CREDENTIALS', `${where}: ${named.what}, not a login; ${named.instead ?? 'give a login'}.`);
   }
   return credentials;
 }

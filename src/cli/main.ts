@@ -106,6 +106,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     reportFailure(
       {
         setFailed: (m) => deps.stderr(`oauth-broker ${name}: error: ${m}`),
+        setFailedWithCode: (m, code) => deps.stderr(`oauth-broker ${name}: error[${code}]: ${m}`),
         info: (m) => deps.stderr(`  ${m}`),
         debug: (m) => deps.stderr(`  debug: ${m}`),
         isDebug: () => deps.env.RUNNER_DEBUG === '1',

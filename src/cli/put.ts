@@ -1,7 +1,7 @@
 // `oauth-broker put`: stores a value sealed elsewhere (oauth-broker seal), unchanged, once it is
 // sure to be sealed with the secret's current key.
 import { MAX_SECRET_BYTES } from '../github/secret-limit.js';
-import { UserError } from '../core/errors.js';
+import { invalid } from '../core/checks.js';
 import { checkJsonDepth } from '../core/json.js';
 import { neutral } from '../core/neutral.js';
 import { GitHubHttpError } from '../github/api.js';
@@ -34,14 +34,17 @@ function sealedOf(text: string, from: string): Sealed {
   const base64 = value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
   const bytes = base64 ? Buffer.from(value, 'base64').length - SEAL_OVERHEAD : -1;
   if (bytes < 0 || typeof s?.key_id !== 'string' || !s.key_id) {
-    throw new UserError(
-      `--sealed ${from}: is not the {"encrypted_value","key_id"} oauth-broker seal prints; seal the value again.`,
+    throw invalid(
+      `--sealed ${from}`,
+      'is not the {"encrypted_value","key_id"} oauth-broker seal prints',
+      'seal the value again',
     );
   }
   if (bytes > MAX_SECRET_BYTES) {
-    throw new UserError(
-      `--sealed ${from}: holds ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
-        'seal only the document the login wrote.',
+    throw invalid(
+      `--sealed ${from}`,
+      `holds ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret`,
+      'seal only the document the login wrote',
     );
   }
   return { encrypted_value: value, key_id: s.key_id };
@@ -64,9 +67,9 @@ export const verb: Verb = {
     const sealed = sealedOf(await readFrom(from, deps, 'sealed'), from);
     const key = await readPublicKey(api, target);
     if (key.key_id !== sealed.key_id) {
-      throw new UserError(
-        `--sealed ${from}: sealed with key ${neutral(sealed.key_id, 40)}, the secret's key is now ` +
-          `${neutral(key.key_id, 40)}: ${RESEAL}.`,
+      throw invalid(
+        `--sealed ${from}`,
+        `sealed with key ${neutral(sealed.key_id, 40)}, the secret's key is now ${neutral(key.key_id, 40)}: ${RESEAL}`,
       );
     }
     const granted = await accessFor(api, target, wish);
@@ -76,7 +79,7 @@ export const verb: Verb = {
     } catch (err) {
       // GitHub could not open the box: the key changed since, or it was sealed for another.
       if (err instanceof GitHubHttpError && err.status === 422) {
-        throw new UserError(`--sealed ${from}: GitHub refused the sealed value (HTTP 422); ${RESEAL}.`, {
+        throw invalid(`--sealed ${from}`, 'GitHub refused the sealed value (HTTP 422)', RESEAL, {
           cause: err,
           details: `GitHub's message: ${err.githubMessage}`,
         });

@@ -77,6 +77,7 @@ function targetOf(from: string): Target {
     accessSync(dirname(path), constants.W_OK);
   } catch (err) {
     throw new UserError(
+      'OB_FILE',
       `--from: the folder of ${neutral(from, 100)} cannot be written, so nothing is refreshed; ` +
         'refresh a copy in a folder you can write.',
       { cause: err },
@@ -135,7 +136,7 @@ async function present(
       `${err.message} The file is unchanged; log in again.`,
       `${err.message} Log in again.`,
     );
-    throw new UserError(line, { cause: err });
+    throw new UserError(err.code, line, { cause: err });
   }
 }
 
@@ -154,12 +155,14 @@ function writeCredentialsFile(target: Target, from: string, text: string, deps: 
       writePrivateFile(rescue, text);
     } catch (again) {
       throw new UserError(
+        'OB_FILE',
         `--from: ${neutral(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
           'login is lost: log in again (oauth-broker login).',
         { cause: again },
       );
     }
     throw new UserError(
+      'OB_FILE',
       `--from: ${neutral(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
         `${neutral(basename(rescue), 60)}: move that over it.`,
       {

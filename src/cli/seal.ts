@@ -1,6 +1,6 @@
 // `oauth-broker seal`: the sealed value for a public key fetched elsewhere, without any network
 // (the air-gapped hand-over). Only libsodium is loaded: no HTTP client, no GitHub client.
-import { UserError } from '../core/errors.js';
+import { invalid } from '../core/checks.js';
 import type { PublicKey } from '../github/answers.js';
 import { checkPublicKey, sealForGitHub } from '../github/seal.js';
 import type { CliDeps } from './deps.js';
@@ -38,9 +38,10 @@ function keyFile(text: string, file: string): PublicKey {
   if (typeof k?.key_id === 'string' && KEY_ID.test(k.key_id) && typeof k.key === 'string' && checkPublicKey(k.key)) {
     return { key_id: k.key_id, key: k.key };
   }
-  throw new UserError(
-    `--key-file ${file}: is not the {"key_id","key"} of GET …/secrets/public-key; ` +
-      'fetch it again (oauth-broker public-key).',
+  throw invalid(
+    `--key-file ${file}`,
+    'is not the {"key_id","key"} of GET …/secrets/public-key',
+    'fetch it again (oauth-broker public-key)',
   );
 }
 

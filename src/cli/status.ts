@@ -30,7 +30,8 @@ export interface Status {
 
 /** The text of `--from`, parsed and named; every token in it kept for redaction. Empty is refused. */
 export function givenOf(text: string, from: string, deps: CliDeps): Given {
-  if (!text.trim()) throw new UserError(`--from ${from}: is empty; give the credentials the login wrote.`);
+  if (!text.trim())
+    throw new UserError('OB_CREDENTIALS', `--from ${from}: is empty; give the credentials the login wrote.`);
   return asFrom(from, () => identify(text, deps.secrets));
 }
 
@@ -146,6 +147,7 @@ export const verb: Verb = {
     loginOf(given, `--from ${from}`);
     if (!s.valid_for_min_ttl) {
       throw new UserError(
+        'OB_CREDENTIALS',
         !s.expires_at
           ? 'there is no access token yet; refresh it (oauth-broker refresh --from FILE).'
           : (s.expires_in ?? 0) <= 0

@@ -15,6 +15,7 @@ export async function readSecretValue(from: string, deps: CliDeps): Promise<stri
   const bytes = Buffer.byteLength(value);
   if (bytes > MAX_SECRET_BYTES) {
     throw new UserError(
+      'OB_CREDENTIALS',
       `--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
         'store only the document the login wrote.',
     );
@@ -28,7 +29,10 @@ export async function readSecretValue(from: string, deps: CliDeps): Promise<stri
     const e = inCliTerms(err, `--from ${from}`);
     if (!(e instanceof UserError) || !/; set --provider /.test(e.message)) throw e;
     const fix = '; its tokens are not of one provider: store the file the login wrote, unchanged.';
-    throw new UserError(e.message.replace(/; set --provider .*$/, fix), { details: e.details, cause: err });
+    throw new UserError(e.code, e.message.replace(/; set --provider .*$/, fix), {
+      details: e.details,
+      cause: err,
+    });
   }
   return value;
 }

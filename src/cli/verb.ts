@@ -3,6 +3,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { invalid } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { CliDeps } from './deps.js';
@@ -105,7 +106,7 @@ export function inCliTerms(err: unknown, source: string): unknown {
       .replace(/\bthe runner's network\b/g, 'the network')
       .replace(/\bon the runner\b/g, 'on this machine')
       .replace(/\bin the job's env\b/g, 'in the environment');
-  return new UserError(words(err.message), { details: err.details.map(words), cause: err });
+  return new UserError(err.code, words(err.message), { details: err.details.map(words), cause: err });
 }
 
 /** The value of a JSON text, or undefined when it is not JSON (the caller says what was expected). */
@@ -142,7 +143,7 @@ export function readBounded(path: string, limit = MAX_INPUT_BYTES): Buffer {
 
 /** One line refusing input over the limit: `what` names where it came from (`--from -`). */
 export function tooLarge(what: string): UserError {
-  return new UserError(`${what}: is over 1 MB, more than any credentials document; give the file the login wrote.`);
+  return invalid(what, 'is over 1 MB, more than any credentials document', 'give the file the login wrote');
 }
 
 /** The text of `--from FILE` (or another option's FILE) or standard input for `-`; at most 1 MB. */
@@ -156,7 +157,7 @@ export async function readFrom(from: string, deps: CliDeps, name = 'from'): Prom
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : 'cannot be read';
-      throw new UserError(`--${name}: ${neutral(from, 120)} ${why}.`, { cause: err });
+      throw new UserError('OB_FILE', `--${name}: ${neutral(from, 120)} ${why}.`, { cause: err });
     }
   }
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(`--${name} ${neutral(from, 80)}`);
@@ -175,9 +176,10 @@ export function checkOut(out: string, args: Args, deps: CliDeps): void {
   const force = !!args.values.force;
   if (out === '-') {
     if (deps.stdoutIsTerminal() && !force) {
-      throw new UserError(
-        '--out -: standard output is a terminal, which would show the credentials; pipe it ' +
-          '(| oauth-broker seed …), use --out FILE, or add --force.',
+      throw invalid(
+        '--out -',
+        'standard output is a terminal, which would show the credentials',
+        'pipe it (| oauth-broker seed …), use --out FILE, or add --force',
       );
     }
     return;
@@ -191,14 +193,15 @@ export function checkOut(out: string, args: Args, deps: CliDeps): void {
     // not there: its folder is checked below
   }
   if (there && statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError(`--out: ${shown} is a folder; give a file name in it.`);
+    throw new UserError('OB_FILE', `--out: ${shown} is a folder; give a file name in it.`);
   }
   if (there && !force) {
-    throw new UserError(`--out: ${shown} exists; add --force to replace it, or choose another path.`);
+    throw new UserError('OB_FILE', `--out: ${shown} exists; add --force to replace it, or choose another path.`);
   }
   const folder = dirname(resolve(out));
   if (!existsSync(folder)) {
     throw new UserError(
+      'OB_FILE',
       `--out: the folder ${neutral(dirname(out), 100)} does not exist; ` +
         'create it first (mkdir -p), or choose another path.',
     );
@@ -217,7 +220,7 @@ export async function writeOut(out: string, text: string, deps: CliDeps): Promis
   try {
     writePrivateFile(out, ended, { createFolder: false });
   } catch (err) {
-    throw new UserError(`--out: ${neutral(out, 120)} cannot be written; choose another path or --out -.`, {
+    throw new UserError('OB_FILE', `--out: ${neutral(out, 120)} cannot be written; choose another path or --out -.`, {
       cause: err,
     });
   }

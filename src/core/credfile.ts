@@ -89,7 +89,10 @@ export function moveAside(path: string, suffix: string): string | undefined {
   const st = entryAt(path);
   if (!st) return undefined;
   if (!st.isFile()) {
-    throw new UserError(`credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`);
+    throw new UserError(
+      'OB_FILE',
+      `credentials-file: ${path} is ${kindOf(st)}, which is never replaced; choose another path.`,
+    );
   }
   const backup = `${path}${suffix}${randomBytes(6).toString('hex')}`;
   renameSync(path, backup);

@@ -1,5 +1,4 @@
-import { UserError } from './errors.js';
-import { neutral } from './neutral.js';
+import { invalid, quote } from './checks.js';
 
 const UNITS = [
   ['d', 86400],
@@ -23,15 +22,13 @@ export function parseDuration(input: string, value: string): number {
   } else {
     const m = COMPOUND.exec(v);
     if (!m?.slice(1).some(Boolean)) {
-      throw new UserError(
-        `${input}: "${neutral(v, 40)}" is not a duration; use e.g. 90s, 30m, 2h, 1h30m or plain seconds.`,
-      );
+      throw invalid(input, `${quote(v, 40)} is not a duration`, 'use e.g. 90s, 30m, 2h, 1h30m or plain seconds');
     }
     ms = UNITS.reduce((sum, [, size], i) => sum + Number(m[i + 1] ?? 0) * size * 1000, 0);
   }
   // Also what keeps a huge count of digits from becoming Infinity or a deadline past any date.
   if (!(ms <= MAX_DURATION_MS)) {
-    throw new UserError(`${input}: "${neutral(v, 40)}" is longer than a year; use at most 365d.`);
+    throw invalid(input, `${quote(v, 40)} is longer than a year`, 'use at most 365d');
   }
   return ms;
 }

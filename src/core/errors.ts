@@ -6,6 +6,30 @@
 // Errors the user can act on: a UserError's message is the `::error::` line, its details the lines after.
 import { neutral } from './neutral.js';
 
+/**
+ * What kind of error it is, one code per kind: printed after the error's lines (the user looks it up
+ * in docs/errors.md) and what tests and callers branch on, never the wording.
+ */
+export const ERROR_CODES = {
+  OB_INPUT_INVALID: 'an input or option holds a value the broker cannot use',
+  OB_INPUT_MISSING: 'an input or option the others need is empty',
+  OB_INPUT_CONFLICT: 'two inputs or options that do not go together are both set',
+  OB_CREDENTIALS: 'the stored credentials (the secret, a file) cannot be read as a login',
+  OB_FILE: 'a file cannot be read or written',
+  OB_PROVIDER: "the provider's token endpoint failed or refused, and nothing was spent",
+  OB_LOGIN_LOST: 'the provider refused the refresh token: the login is spent, revoked or unknown',
+  OB_REFRESH_UNCERTAIN: 'the refresh may have reached the provider: the stored refresh token may be spent',
+  OB_GITHUB_ACCESS: 'the GitHub token is missing or lacks a permission',
+  OB_GITHUB: "GitHub's API failed or answered what it never does",
+  OB_CLAIM: 'another job holds the login, or the claim that serialises refreshes cannot be used',
+  OB_LOGIN: 'a login (oauth-broker login) did not finish',
+  OB_PROXY: 'the credential proxy (proxy: true) did not start',
+  OB_CANCELLED: 'the job was cancelled before anything was spent',
+  OB_CHECKS: 'oauth-broker doctor found checks that failed',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
 export interface UserErrorOptions {
   /** Why, alternatives, README pointers: printed as plain lines after the error line. */
   details?: string | readonly string[];
@@ -16,13 +40,18 @@ export interface UserErrorOptions {
 /**
  * An error the user can act on. Its message is the `::error::` line: one line of at most
  * about 200 characters that names the input or service, what happened and the one fix.
- * Longer explanation goes in `details`. Printed as is, never with a stack.
+ * Longer explanation goes in `details`, then the code. Printed as is, never with a stack.
+ * Checks of a kind (a value of an input, a field of a document) throw through src/core/checks.ts.
  */
 export class UserError extends Error {
   override name = 'UserError';
   readonly details: readonly string[];
 
-  constructor(message: string, options: UserErrorOptions = {}) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: UserErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const { details } = options;
     this.details = details === undefined ? [] : typeof details === 'string' ? [details] : [...details];
@@ -54,8 +83,11 @@ export function explained(
   let line = full;
   let first: string[] = [];
   if (full.length > MAX_ERROR_LINE) [line, first] = short ? [short, [`Why: ${why}`]] : [why, [consequence]];
-  return new UserError(line, { cause, details: [...first, ...detailsOf(cause), ...more] });
+  return new UserError(errorCodeOf(cause), line, { cause, details: [...first, ...detailsOf(cause), ...more] });
 }
+
+/** The code of a failed write-back's cause: a UserError's own, else GitHub's (the write went there). */
+export const errorCodeOf = (err: unknown): ErrorCode => (err instanceof UserError ? err.code : 'OB_GITHUB');
 
 /** The details of an error: a UserError's own, nothing for any other. */
 export function detailsOf(err: unknown): readonly string[] {
@@ -91,11 +123,17 @@ export const RUN_AGAIN_DETAILS = `If a run then fails with invalid_grant, the lo
 /** The refresh may have reached the provider: the stored refresh token may be spent. */
 export class UncertainRefreshError extends UserError {
   override name = 'UncertainRefreshError';
+  constructor(message: string, options?: UserErrorOptions) {
+    super('OB_REFRESH_UNCERTAIN', message, options);
+  }
 }
 
 /** The provider refused the refresh token (spent, revoked or unknown). */
 export class InvalidGrantError extends UserError {
   override name = 'InvalidGrantError';
+  constructor(message: string, options?: UserErrorOptions) {
+    super('OB_LOGIN_LOST', message, options);
+  }
 }
 
 // Shapes of provider tokens and JWTs: a last line of defence for text we did not write.
@@ -162,6 +200,8 @@ export function describeError(err: unknown, secrets: Iterable<string>): string {
 /** What reportFailure needs of the runner. */
 export interface FailureSink {
   setFailed(message: string): void;
+  /** Fails with the code on the error line itself (the CLI's `error[CODE]:`), else it ends the details. */
+  setFailedWithCode?(message: string, code: ErrorCode): void;
   info(message: string): void;
   debug(message: string): void;
   isDebug(): boolean;
@@ -189,6 +229,9 @@ function stackLines(err: Error, secrets: readonly string[]): string[] {
   return lines.map((l) => logLine(l, secrets));
 }
 
+/** The last line of a failure: its code, and where the codes are explained. */
+export const codeLine = (code: ErrorCode): string => `Error code ${code} (docs/errors.md).`;
+
 /** What reportFailure printed: the error line and the detail lines after it, redacted. */
 export interface Reported {
   line: string;
@@ -204,10 +247,12 @@ export interface Reported {
 export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable<string>): Reported {
   const known = [...secrets];
   const reported: Reported = { line: describeError(err, known), details: [] };
-  core.setFailed(reported.line);
+  if (err instanceof UserError && core.setFailedWithCode) core.setFailedWithCode(reported.line, err.code);
+  else core.setFailed(reported.line);
   for (const detail of detailsOf(err)) {
     for (const l of detail.split(/\r?\n/)) if (l.trim()) reported.details.push(logLine(l, known));
   }
+  if (err instanceof UserError && !core.setFailedWithCode) reported.details.push(codeLine(err.code));
   for (const l of reported.details) core.info(l);
   if (err instanceof UserError) return reported;
   if (!core.isDebug()) {

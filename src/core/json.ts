@@ -41,6 +41,7 @@ export function checkJsonDepth(text: string, input: string, fix: string): void {
   const depth = jsonDepth(text);
   if (depth <= MAX_JSON_DEPTH) return;
   throw new UserError(
+    'OB_CREDENTIALS',
     `${input}: the value nests JSON ${depth} levels deep, and the limit is ${MAX_JSON_DEPTH}; ${fix}`,
   );
 }

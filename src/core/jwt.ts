@@ -1,5 +1,6 @@
 // Reading a JWT's claims, never its signature: the broker only needs what a token says of itself
 // (its expiry, the account a Codex login names), and trusts the token endpoint that issued it.
+import { isJsonObject } from './checks.js';
 import { isInstant } from './instant.js';
 
 /** The JSON in the middle of three dot-separated parts, or undefined when there is none. */
@@ -16,9 +17,7 @@ export function jwtPayload(token: string | undefined): unknown {
 /** The claims of a JWT (its payload a JSON object), or undefined. */
 export function jwtClaims(token: string | undefined): Record<string, unknown> | undefined {
   const claims = jwtPayload(token);
-  return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-    ? (claims as Record<string, unknown>)
-    : undefined;
+  return isJsonObject(claims) ? claims : undefined;
 }
 
 /** The `exp` claim of a JWT in epoch ms, or undefined when the token is no JWT. */

@@ -5,6 +5,7 @@
 // wrote (a first seed) carry none and are trusted.
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
+import { isJsonObject } from './checks.js';
 
 export const MARKER_FIELD = 'oauth_broker';
 // Far longer than any write-back takes with all its retries, far shorter than claims are kept.
@@ -12,12 +13,10 @@ export const OLD_COPY_AFTER_MS = 3_600_000;
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc: Json): Json {
   const m = doc[MARKER_FIELD];
-  return isObject(m) ? m : {};
+  return isJsonObject(m) ? m : {};
 }
 
 /** A claim a written value names: the one that produced a copy, and when it was made (GitHub's clock). */
@@ -47,7 +46,7 @@ export function stamp(value: string, now: number, more: Stamp = {}): string {
   } catch {
     return value;
   }
-  if (!isObject(doc)) return value;
+  if (!isJsonObject(doc)) return value;
   const marker: Json = { ...markerOf(doc), written_at: new Date(now).toISOString() };
   if (more.claims) {
     marker.claims = more.claims.map((k) => ({
@@ -66,7 +65,7 @@ export function claimsOf(doc: Json): Kept[] | undefined {
   if (!Array.isArray(c)) return undefined;
   const kept: Kept[] = [];
   for (const k of c as unknown[]) {
-    const { name, at, seed } = (isObject(k) ? k : {}) as { name?: unknown; at?: unknown; seed?: unknown };
+    const { name, at, seed } = (isJsonObject(k) ? k : {}) as { name?: unknown; at?: unknown; seed?: unknown };
     const ms = typeof at === 'string' ? Date.parse(at) : NaN;
     if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms)) return undefined;
     kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
@@ -110,6 +109,6 @@ export function withRefreshExpiry(doc: Json, at: number | undefined): Json {
   const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
   if (at !== undefined)
     return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
-  if (!(MARKER_FIELD in doc) || !isObject(doc[MARKER_FIELD])) return doc;
+  if (!(MARKER_FIELD in doc) || !isJsonObject(doc[MARKER_FIELD])) return doc;
   return { ...doc, [MARKER_FIELD]: rest };
 }

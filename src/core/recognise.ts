@@ -147,7 +147,7 @@ function belongs(issuer: Issuer, provider: ProviderId): boolean {
  */
 export function recognise(c: Credentials, provider: ProviderId, tokenUrl?: string): void {
   const fail = (what: string, details?: string): never => {
-    throw new UserError(`credentials: ${what}.`, { details });
+    throw new UserError('OB_CREDENTIALS', `credentials: ${what}.`, { details });
   };
   const mismatch = (what: string, issuer: Issuer): never =>
     fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
@@ -178,6 +178,7 @@ export function recognise(c: Credentials, provider: ProviderId, tokenUrl?: strin
   const endpoint = ENDPOINT_ISSUER[hostname];
   if (endpoint && !belongs(endpoint, provider)) {
     throw new UserError(
+      'OB_CREDENTIALS',
       `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
         `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`,
     );

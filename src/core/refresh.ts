@@ -1,5 +1,6 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
+import { isJsonObject } from './checks.js';
 import type { TokenSet } from './formats/index.js';
 import {
   InvalidGrantError,
@@ -149,9 +150,8 @@ function fieldsOf(text: string, contentType: string): Record<string, unknown> | 
     return Object.fromEntries(new URLSearchParams(body));
   }
   try {
-    const parsed = JSON.parse(body) as Record<string, unknown> | null;
-    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-    return isObject ? parsed : 'the body is not a JSON object';
+    const parsed: unknown = JSON.parse(body);
+    return isJsonObject(parsed) ? parsed : 'the body is not a JSON object';
   } catch {
     return 'the body is not JSON';
   }
@@ -263,7 +263,10 @@ const NOT_PRESENTED = 'The refresh token never left this machine: it was not pre
 function lastingFailure(service: string, f: FetchFailure & { lasting: Lasting }, cause?: unknown): UserError {
   const { fix, why } = LASTING_FIX[f.lasting];
   const line = `${service}: ${f.reason}; nothing was spent. ${fix}`;
-  return new UserError(fitLine(`${line}, then run again.`, `${line}.`), { cause, details: [why, NOT_PRESENTED] });
+  return new UserError('OB_PROVIDER', fitLine(`${line}, then run again.`, `${line}.`), {
+    cause,
+    details: [why, NOT_PRESENTED],
+  });
 }
 
 /** How long the next attempt may take: the whole timeout, or what is left before the claim's deadline. */
@@ -272,6 +275,7 @@ function attemptTimeout(deps: RefreshDeps, service: string, attempt: number): nu
   const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
   if (msLeft < MIN_ATTEMPT_MS) {
     throw new UserError(
+      'OB_PROVIDER',
       `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
         'nothing was spent. Run again.',
       { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' },
@@ -334,7 +338,7 @@ function classifyAnswer(answer: Answer, service: string, secrets: string[], deps
     if (f.lasting) return { kind: 'refused', error: lastingFailure(service, { ...f, lasting: f.lasting }, err) };
     if (deps.failFast && f.unresolved) {
       const line = `${service}: the host was not found (${f.unresolved}); nothing was spent. Check token-url.`;
-      return { kind: 'refused', error: new UserError(line) };
+      return { kind: 'refused', error: new UserError('OB_PROVIDER', line) };
     }
     if (f.notSent) return { kind: 'notSent', reason: f.reason };
     const line = `${service}: ${f.reason}; not retried, as it may have arrived; ${RUN_AGAIN}.`;
@@ -375,7 +379,9 @@ function refusalError(service: string, status: number, text: string, secrets: st
   if (status === 401 || status === 400) {
     return {
       kind: 'refused',
-      error: new UserError(`${service} ${said}; check client-id, token-url and scope.`, { details: whole }),
+      error: new UserError('OB_PROVIDER', `${service} ${said}; check client-id, token-url and scope.`, {
+        details: whole,
+      }),
     };
   }
   const line = `${service} ${said}; the refresh failed and is not retried. Run again later.`;
@@ -415,6 +421,7 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     if (wait === undefined) {
       if (verdict.kind === 'comeBack') throw verdict.otherwise;
       throw new UserError(
+        'OB_PROVIDER',
         `${service}: ${verdict.reason} after ${attempt} attempts; nothing was spent. ` +
           "Check token-url and the runner's network, then run again.",
       );
@@ -426,6 +433,6 @@ export async function refreshTokens(req: RefreshRequest, deps: RefreshDeps): Pro
     );
     await deps.sleep(wait);
     if (deps.cancelled?.())
-      throw new UserError(`${service}: the job was cancelled before the retry; nothing was spent.`);
+      throw new UserError('OB_CANCELLED', `${service}: the job was cancelled before the retry; nothing was spent.`);
   }
 }

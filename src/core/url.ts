@@ -1,5 +1,5 @@
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
-import { UserError } from './errors.js';
+import { invalid } from './checks.js';
 import { neutral } from './neutral.js';
 
 /** The names of this machine's loopback interface, as a URL's hostname spells them. */
@@ -23,13 +23,13 @@ export function httpUrl(input: string, value: string): string {
   try {
     url = new URL(value);
   } catch (err) {
-    throw new UserError(`${input}: ${q} is not a URL.`, { cause: err });
+    throw invalid(input, `${q} is not a URL`, undefined, { cause: err });
   }
   // fetch refuses to send such a URL; and what is in it would be printed wherever the URL is.
-  if (url.username || url.password) throw new UserError(`${input}: ${q} holds a user name or password; remove it.`);
+  if (url.username || url.password) throw invalid(input, `${q} holds a user name or password`, 'remove it');
   // Plain http only to this machine: a token must never cross a network in clear.
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new UserError(`${input}: ${q} must be an https URL.`);
+    throw invalid(input, `${q} must be an https URL`);
   }
   return value.replace(/\/+$/, '');
 }

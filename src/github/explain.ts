@@ -1,6 +1,6 @@
 // GitHub's refusals, explained: the error line names the setting that is wrong (as the caller's
 // wording calls it), what happened and the fix; where and GitHub's whole message follow it.
-import { GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../core/errors.js';
+import { type ErrorCode, GITHUB_TOKEN_CANNOT, MAX_ERROR_LINE, UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { GitHubHttpError } from './api.js';
 import { malformed } from './answers.js';
@@ -53,20 +53,20 @@ export function explain(
   const message = neutral(err.githubMessage, QUOTED_CHARS);
   const answered = err.status ? `GitHub answered ${err.status}` : 'GitHub could not be reached';
   const said = `${answered}${err.status ? ' ' : ': '}${message}`;
-  const fail = (input: string, fix: string, more: string[] = []): UserError => {
+  const fail = (input: string, fix: string, more: string[] = [], code: ErrorCode = 'OB_GITHUB_ACCESS'): UserError => {
     const full = `${input}: could not ${doing}: ${said}; ${fix}.`;
     const quoted = full.length <= MAX_ERROR_LINE;
     const label = err.status ? "GitHub's message" : 'Why';
     const whole = quoted && message === err.githubMessage ? [] : [`${label}: ${err.githubMessage}`];
     const secret = 'name' in t ? [`The secret: ${describeTarget(t)}.`] : [];
-    return new UserError(quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
+    return new UserError(code, quoted ? full : `${input}: could not ${doing}: ${answered}; ${fix}.`, {
       cause: err,
       details: [...secret, ...whole, ...more],
     });
   };
   switch (err.status) {
     case 0:
-      return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`);
+      return fail(w.apiUrl, `check ${w.apiUrl} and ${w.network}`, [], 'OB_GITHUB');
     case 401:
       return fail(w.token, 'the token is invalid or expired; create a new one', [
         `It needs the ${permission(t, r)} on ${where(t)}.`,
@@ -84,6 +84,11 @@ export function explain(
     case 404:
       return fail(w.place[t.kind], `check the name, and that ${w.token} has access to it`);
     default:
-      return fail(w.apiUrl, 'run again later', [`If this persists, check that ${w.apiUrl} is GitHub's API.`]);
+      return fail(
+        w.apiUrl,
+        'run again later',
+        [`If this persists, check that ${w.apiUrl} is GitHub's API.`],
+        'OB_GITHUB',
+      );
   }
 }

@@ -56,7 +56,11 @@ export function sodium(): Promise<typeof import('libsodium-wrappers')['default']
 
 export async function sealForGitHub(plaintext: string, publicKeyBase64: string): Promise<string> {
   const key = keyBytes(publicKeyBase64);
-  if (!key) throw new UserError('GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
+  if (!key)
+    throw new UserError(
+      'OB_GITHUB',
+      'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.',
+    );
   const s = await sodium();
   const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
   return s.to_base64(sealed, s.base64_variants.ORIGINAL);

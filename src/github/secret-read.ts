@@ -1,6 +1,6 @@
 // What can be read of a secret before a refresh and after a write: its metadata (when it was
 // last updated, who may use it), whether it exists, and the names beside it.
-import { UserError } from '../core/errors.js';
+import { invalid } from '../core/checks.js';
 import { type GitHubApi, GitHubHttpError } from './api.js';
 import { malformed, metadataOf, repositoryPageOf } from './answers.js';
 import type { PublicKey, SecretMetadata, Visibility } from './answers.js';
@@ -48,9 +48,10 @@ export async function preflight(api: GitHubApi, t: SecretTarget, known?: PublicK
     meta = await readMetadata(api, t);
   } catch (err) {
     if (err instanceof GitHubHttpError && err.status === 404) {
-      throw new UserError(
-        `${api.wording.name}: ${describeTarget(t)} does not exist; ` +
-          'create it with the credentials first (README: First login).',
+      throw invalid(
+        api.wording.name,
+        `${describeTarget(t)} does not exist`,
+        'create it with the credentials first (README: First login)',
         {
           cause: err,
           details:

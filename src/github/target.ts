@@ -1,5 +1,5 @@
 // Which secret the rotated credentials go to; named in logs without loading the REST client.
-import { UserError } from '../core/errors.js';
+import { checkMatches, conflict, invalid, quote } from '../core/checks.js';
 import { neutral } from '../core/neutral.js';
 
 /** Where secrets are kept: a repository, one of its environments, or an organisation. */
@@ -47,22 +47,17 @@ export const ACTION_WORDING: Wording = {
   network: "the runner's network",
 };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// GitHub's rule: letters, digits and underscores, not starting with a digit or GITHUB_.
+const SECRET_NAME = /^(?!github_)[a-z_][a-z0-9_]*$/i;
 /** owner/name. */
 export const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-// Values quoted in an error may come from an expression (a branch name, a PR title).
-const q = (value: string): string => `"${neutral(value, 80)}"`;
+const SECRET_NAME_FIX = 'use letters, digits and underscores, not starting with a digit or GITHUB_';
 
 /** A secret name GitHub accepts, and not one of the broker's own claims. */
 export function checkSecretName(name: string, w: Pick<Wording, 'name'>): string {
-  if (!NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new UserError(
-      `${w.name}: ${q(name)} is not a valid secret name; ` +
-        'use letters, digits and underscores, not starting with a digit or GITHUB_.',
-    );
-  }
+  checkMatches(w.name, name, SECRET_NAME, 'a valid secret name', SECRET_NAME_FIX);
   if (CLAIM_NAME.test(name) || name.toUpperCase() === WRITE_CHECK)
-    throw new UserError(`${w.name}: ${q(name)} is named like one of the broker's own secrets; choose another.`);
+    throw invalid(w.name, `${quote(name)} is named like one of the broker's own secrets`, 'choose another');
   return name;
 }
 
@@ -72,19 +67,18 @@ export function checkPlace(
   w: Pick<Wording, 'place'>,
 ): SecretPlace {
   const { environment, org } = p;
-  if (environment && org)
-    throw new UserError(
-      `${w.place.env} and ${w.place.org}: give at most one; an environment secret belongs to a repository, ` +
-        'an organization secret to an organization.',
+  if (environment && org) {
+    throw conflict(
+      `${w.place.env} and ${w.place.org}`,
+      'give at most one',
+      'an environment secret belongs to a repository, an organization secret to an organization',
     );
-  if (org) {
-    if (!/^[A-Za-z0-9-]+$/.test(org)) throw new UserError(`${w.place.org}: ${q(org)} is not an organization login.`);
-    return { kind: 'org', org };
   }
-  if (!REPO.test(p.repository)) throw new UserError(`${w.place.repo}: ${q(p.repository)} is not owner/name.`);
+  if (org) return { kind: 'org', org: checkMatches(w.place.org, org, /^[A-Za-z0-9-]+$/, 'an organization login') };
+  checkMatches(w.place.repo, p.repository, REPO, 'owner/name');
   // The name is printed in log lines and the summary: one plain line.
   if (environment && neutral(environment) !== environment)
-    throw new UserError(`${w.place.env}: ${q(environment)} is not an environment name.`);
+    throw invalid(w.place.env, `${quote(environment)} is not an environment name`);
   const [owner, repo] = p.repository.split('/');
   return environment ? { kind: 'env', owner, repo, environment } : { kind: 'repo', owner, repo };
 }

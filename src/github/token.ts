@@ -10,6 +10,7 @@ import type { Wording } from './target.js';
 export function refuseJobToken(env: Env, token: string, w: Wording): void {
   if (env.GITHUB_TOKEN && env.GITHUB_TOKEN === token) {
     throw new UserError(
+      'OB_GITHUB_ACCESS',
       `${w.token}: this is the job's own GITHUB_TOKEN, which cannot write secrets; pass ${PAT_FIX} on the secret.`,
       { details: GITHUB_TOKEN_CANNOT },
     );

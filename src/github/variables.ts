@@ -1,6 +1,7 @@
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
 // organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
 // is create-only (409 when the name exists) and a value can be read back, which a secret's cannot.
+import { isJsonObject } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { GitHubHttpError, type GitHubApi } from './api.js';
 import { malformed } from './answers.js';
@@ -84,13 +85,11 @@ function endpoints(api: GitHubApi, p: SecretPlace): Endpoints {
   };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
 function variableOf(data: unknown, doing: string, apiUrl: string): Variable {
-  const created = isObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
-  const updated = isObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
-  if (!isObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
+  const created = isJsonObject(data) && typeof data.created_at === 'string' ? Date.parse(data.created_at) : NaN;
+  const updated = isJsonObject(data) && typeof data.updated_at === 'string' ? Date.parse(data.updated_at) : NaN;
+  if (!isJsonObject(data) || typeof data.name !== 'string' || typeof data.value !== 'string') {
     throw malformed(doing, 'the answer is not a variable', apiUrl);
   }
   if (!Number.isFinite(created) || !Number.isFinite(updated)) throw malformed(doing, 'the answer has no dates', apiUrl);
@@ -123,6 +122,7 @@ export class Variables {
       if (mayHaveActed(err)) return 'unknown';
       if (err instanceof GitHubHttpError && err.status === 404) {
         throw new UserError(
+          'OB_GITHUB',
           `${this.api.wording.apiUrl}: GitHub answered 404 to creating an Actions variable; the broker needs ` +
             'GitHub.com or GitHub Enterprise Server 3.9 or later.',
           { cause: err, details: 'Jobs holding the same credentials coordinate through Actions variables.' },
@@ -177,14 +177,15 @@ export class Variables {
       } catch (err) {
         throw this.explain(err, doing);
       }
-      const items = isObject(data) && Array.isArray(data.variables) ? (data.variables as unknown[]) : undefined;
+      const items = isJsonObject(data) && Array.isArray(data.variables) ? (data.variables as unknown[]) : undefined;
       if (!items) throw malformed(doing, 'the answer has no list of variables', this.api.wording.apiUrl);
       for (const item of items) {
         const v = variableOf(item, doing, this.api.wording.apiUrl);
         if (v.name.toUpperCase().startsWith(prefix)) found.push(v);
       }
       seen += items.length;
-      const total = isObject(data) && Number.isSafeInteger(data.total_count) ? (data.total_count as number) : undefined;
+      const total =
+        isJsonObject(data) && Number.isSafeInteger(data.total_count) ? (data.total_count as number) : undefined;
       if (items.length < PER_PAGE || (total !== undefined && seen >= total)) return found;
     }
     throw malformed(doing, `the list did not end after ${MAX_PAGES} pages`, this.api.wording.apiUrl);

@@ -1,6 +1,7 @@
 // A repository's Actions workflows and their last completed run, read for `oauth-broker doctor`: the
 // rotation workflow exists, is enabled and last succeeded. Read-only; the token needs the repository
 // permission "Actions: Read-only", which the broker itself never needs.
+import { isJsonObject } from '../core/checks.js';
 import type { GitHubApi } from './api.js';
 import { malformed } from './answers.js';
 
@@ -21,14 +22,13 @@ export interface WorkflowRun {
   htmlUrl: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PER_PAGE = 100;
 // 1,000 workflows, and a bound on a server that never says it is done.
 const MAX_PAGES = 10;
 
 function workflowOf(item: unknown, doing: string, apiUrl: string): Workflow {
   if (
-    !isObject(item) ||
+    !isJsonObject(item) ||
     !Number.isSafeInteger(item.id) ||
     typeof item.name !== 'string' ||
     typeof item.path !== 'string' ||
@@ -46,7 +46,7 @@ export async function listWorkflows(api: GitHubApi, owner: string, repo: string)
   for (let page = 1; page <= MAX_PAGES; page++) {
     // https://docs.github.com/rest/actions/workflows#list-repository-workflows
     const { data } = await api.rest.actions.listRepoWorkflows({ owner, repo, per_page: PER_PAGE, page });
-    const items = isObject(data) && Array.isArray(data.workflows) ? (data.workflows as unknown[]) : undefined;
+    const items = isJsonObject(data) && Array.isArray(data.workflows) ? (data.workflows as unknown[]) : undefined;
     if (!items) throw malformed(doing, 'the answer has no list of workflows', api.wording.apiUrl);
     for (const item of items) found.push(workflowOf(item, doing, api.wording.apiUrl));
     const total = Number.isSafeInteger(data.total_count) ? data.total_count : undefined;
@@ -71,12 +71,12 @@ export async function lastCompletedRun(
     status: 'completed',
     per_page: 1,
   });
-  const runs = isObject(data) && Array.isArray(data.workflow_runs) ? (data.workflow_runs as unknown[]) : undefined;
+  const runs = isJsonObject(data) && Array.isArray(data.workflow_runs) ? (data.workflow_runs as unknown[]) : undefined;
   if (!runs) throw malformed(doing, 'the answer has no list of runs', api.wording.apiUrl);
   const run = runs[0];
   if (run === undefined) return undefined;
-  const createdAt = isObject(run) && typeof run.created_at === 'string' ? Date.parse(run.created_at) : NaN;
-  if (!isObject(run) || typeof run.html_url !== 'string' || !Number.isFinite(createdAt)) {
+  const createdAt = isJsonObject(run) && typeof run.created_at === 'string' ? Date.parse(run.created_at) : NaN;
+  if (!isJsonObject(run) || typeof run.html_url !== 'string' || !Number.isFinite(createdAt)) {
     throw malformed(doing, 'the answer is not a workflow run', api.wording.apiUrl);
   }
   return {

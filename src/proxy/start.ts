@@ -113,6 +113,7 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
   } catch (err) {
     const { log } = await stopProxy(pid, folder);
     throw new UserError(
+      'OB_PROXY',
       `proxy: the credential proxy did not start (${neutral((err as Error).message, 80)}); run again, or set ` +
         'proxy: false.',
       { cause: err, details: log.split('\n').filter(Boolean).slice(-5) },

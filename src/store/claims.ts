@@ -159,6 +159,7 @@ export class Claims {
       // Absent: released since, or the lost create never happened. Either way the name is free.
       if (round >= CREATE_ROUNDS) {
         throw new UserError(
+          'OB_CLAIM',
           `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`,
           { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` },
         );
@@ -175,6 +176,7 @@ export class Claims {
     const value = decodeClaim(v.value);
     if (!value) {
       throw new UserError(
+        'OB_CLAIM',
         `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`,
         { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' },
       );
@@ -220,6 +222,7 @@ export class Claims {
         if (j.kind === 'settled') return this.resultOf(copy, name, seen);
         if (j.kind === 'spent') {
           throw new UserError(
+            'OB_CLAIM',
             `credentials: the provider refused this refresh token when another job presented it; ${RELOGIN}.`,
             { details: `The secret is ${this.d.target}.` },
           );
@@ -236,6 +239,7 @@ export class Claims {
       }
     }
     throw new UserError(
+      'OB_CLAIM',
       `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${RELOGIN}.`,
       { details: `The refresh token is probably spent. The secret is ${this.d.target}.` },
     );
@@ -272,12 +276,14 @@ export class Claims {
     const limit = formatDuration(this.d.lockTimeoutMs);
     if (cli) {
       return new UserError(
+        'OB_CLAIM',
         `lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
           'run this job again after that job ends.',
         { details: `The claim lasts until that job's post step, or until ${at(until)} at the latest.` },
       );
     }
     return new UserError(
+      'OB_CLAIM',
       `lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
         `finish within ${limit}; run this job again.`,
       { details: `If that job died, a run after ${at(until)} takes over.` },
@@ -286,6 +292,7 @@ export class Claims {
 
   private oldCopy(): UserError {
     return new UserError(
+      'OB_CLAIM',
       `credentials: another job already spent this refresh token, so this job holds an old copy; ${RERUN_OLD_COPY}.`,
       { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` },
     );
@@ -296,6 +303,7 @@ export class Claims {
     // Read from a variable anyone who can write the repository's variables could have set.
     const ref = neutral(given, 100);
     return new UserError(
+      'OB_CLAIM',
       `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
         'that job, which recovers it.',
       {
@@ -445,6 +453,7 @@ export class Claims {
       if (!still?.rescue) return false;
     }
     throw new UserError(
+      'OB_CLAIM',
       `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`,
       { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` },
     );

@@ -90,6 +90,7 @@ export async function checkAccess(api: GitHubApi, t: SecretTarget & { kind: 'rep
   );
   if (missing.size > 0) {
     throw new UserError(
+      'OB_GITHUB_ACCESS',
       `${api.wording.token}: the token cannot set up ${describeTarget(t)}: it lacks ${[...missing]
         .map((p) => `"${p}"`)
         .join(' and ')}.`,

@@ -96,7 +96,7 @@ export function writeFiles(dir: string, plan: readonly Planned[], deps: CliDeps)
   try {
     made = writing.length ? makeFolders(dir) : [];
   } catch (err) {
-    throw new UserError(`--dir: cannot make .github/workflows in ${neutral(dir, 120)} (${errCode(err)}).`, {
+    throw new UserError('OB_FILE', `--dir: cannot make .github/workflows in ${neutral(dir, 120)} (${errCode(err)}).`, {
       cause: err,
     });
   }
@@ -114,7 +114,7 @@ export function writeFiles(dir: string, plan: readonly Planned[], deps: CliDeps)
         deps.stderr(`Left ${p.shown} as it is: it appeared meanwhile (--force replaces it).`);
         continue;
       }
-      throw new UserError(`cannot write ${neutral(p.shown, 120)} (${errCode(err)}).`, { cause: err });
+      throw new UserError('OB_FILE', `cannot write ${neutral(p.shown, 120)} (${errCode(err)}).`, { cause: err });
     }
     deps.stderr(`${p.action === 'replace' ? 'Replaced' : 'Wrote'} ${p.shown}: ${p.workflow.what}.`);
     written.push(p.shown);

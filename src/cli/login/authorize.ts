@@ -77,7 +77,7 @@ export async function authorize(req: AuthorizeRequest, deps: CliDeps): Promise<A
       deps,
     );
     const timeout = deps.sleep(LOGIN_WAIT_MS).then((): never => {
-      throw new UserError('no answer from the login page within 15 minutes; run the login again.');
+      throw new UserError('OB_LOGIN', 'no answer from the login page within 15 minutes; run the login again.');
     });
     const code = await Promise.race([
       pasted(req, state, callback, deps),

@@ -18,9 +18,13 @@ const AGAIN = 'run the login again';
 export class ForeignAnswer extends UserError {}
 
 function stateMismatch(what: string): UserError {
-  return new ForeignAnswer(`${what} belongs to another login (its state does not match this one's); ${AGAIN}.`, {
-    details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
-  });
+  return new ForeignAnswer(
+    'OB_LOGIN',
+    `${what} belongs to another login (its state does not match this one's); ${AGAIN}.`,
+    {
+      details: 'Only the page this run printed can finish it: a code is bound to the login that asked for it.',
+    },
+  );
 }
 
 /**
@@ -30,17 +34,17 @@ function stateMismatch(what: string): UserError {
 export function codeFromQuery(query: URLSearchParams, state: string, what: string): string {
   const returned = query.get('state');
   if (returned === null) {
-    throw new ForeignAnswer(`${what} has no state; ${AGAIN} and use the address the page goes to.`);
+    throw new ForeignAnswer('OB_LOGIN', `${what} has no state; ${AGAIN} and use the address the page goes to.`);
   }
   if (returned !== state) throw stateMismatch(what);
   const error = query.get('error');
   if (error) {
     const description = query.get('error_description');
     const said = `${quotableCode(error, [])}${description ? `: ${neutral(description, 60)}` : ''}`;
-    throw new UserError(`the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
+    throw new UserError('OB_LOGIN', `the authorization server refused the login (${said}); ${AGAIN} and approve it.`);
   }
   const code = query.get('code');
-  if (!code) throw new UserError(`${what} has no code; ${AGAIN} and use the address the page goes to.`);
+  if (!code) throw new UserError('OB_LOGIN', `${what} has no code; ${AGAIN} and use the address the page goes to.`);
   return code;
 }
 
@@ -48,13 +52,13 @@ export function codeFromQuery(query: URLSearchParams, state: string, what: strin
 export function codeFromPaste(text: string, state: string, shape: PasteShape): string {
   const pasted = text.trim();
   const asked = shape === 'CODE#STATE' ? 'the CODE#STATE the page shows' : 'the address the browser was sent to';
-  if (!pasted) throw new UserError(`nothing was pasted; ${AGAIN} and paste ${asked}.`);
+  if (!pasted) throw new UserError('OB_LOGIN', `nothing was pasted; ${AGAIN} and paste ${asked}.`);
   if (/^https?:\/\//i.test(pasted) && URL.canParse(pasted)) {
     return codeFromQuery(new URL(pasted).searchParams, state, 'the pasted address');
   }
   const parts = /^([^\s#]+)#([^\s#]+)$/.exec(pasted);
   if (shape === 'address' || !parts) {
-    throw new UserError(`the pasted text is not ${asked}; ${AGAIN} and copy all of it.`);
+    throw new UserError('OB_LOGIN', `the pasted text is not ${asked}; ${AGAIN} and copy all of it.`);
   }
   if (parts[2] !== state) throw stateMismatch('the pasted code');
   return parts[1];

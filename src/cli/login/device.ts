@@ -1,5 +1,6 @@
 // OpenAI's device code login as Codex does it: a user code to enter on a page, then polling
 // until the user approved it, which yields an authorization code and its PKCE verifier.
+import { isJsonObject } from '../../core/checks.js';
 import { timings } from '../../core/env.js';
 import { UserError } from '../../core/errors.js';
 import { classifyFetchError } from '../../core/http.js';
@@ -49,16 +50,20 @@ async function post(
     return { status: res.status, text: await res.text() };
   } catch (err) {
     const reason = classifyFetchError(err, timeoutMs).reason;
-    throw new UserError(`${service}: ${reason}; check --device-url and the network, then run the login again.`, {
-      cause: err,
-    });
+    throw new UserError(
+      'OB_LOGIN',
+      `${service}: ${reason}; check --device-url and the network, then run the login again.`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 
 function json(text: string): Json {
   try {
     const v = JSON.parse(text) as unknown;
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
+    return isJsonObject(v) ? v : {};
   } catch {
     return {};
   }
@@ -92,7 +97,7 @@ async function issue(base: string, clientId: string, service: string, deps: CliD
     asked.status === 404
       ? 'device code login is not enabled there: use --browser'
       : 'check --device-url and --client-id, or use --browser';
-  throw new UserError(`${service} ${said}; ${fix}.`);
+  throw new UserError('OB_LOGIN', `${service} ${said}; ${fix}.`);
 }
 
 /** Asks for a user code, shows it, and polls until the user approved it on the page. */
@@ -110,10 +115,10 @@ export async function deviceCode(base: string, clientId: string, service: string
     // 403 and 404: not approved yet.
     if (polled.status !== 403 && polled.status !== 404) {
       const said = describeRefusal(polled.status, polled.text, [...deps.secrets]).said;
-      throw new UserError(`${service} ended the device login: ${said}; run the login again.`);
+      throw new UserError('OB_LOGIN', `${service} ended the device login: ${said}; run the login again.`);
     }
     const left = LOGIN_WAIT_MS - (deps.now() - started);
-    if (left <= 0) throw new UserError('the code was not entered within 15 minutes; run the login again.');
+    if (left <= 0) throw new UserError('OB_LOGIN', 'the code was not entered within 15 minutes; run the login again.');
     if (deps.now() - said >= SAY_WAITING_MS) {
       said = deps.now();
       deps.stderr(`Waiting for you to enter the code ${issued.userCode} (${minutesLeft(left)} left).`);
@@ -128,7 +133,10 @@ function approved(answer: Json, base: string, service: string, deps: CliDeps): D
   if (code) deps.secrets.add(code);
   if (verifier) deps.secrets.add(verifier);
   if (!code || !verifier) {
-    throw new UserError(`${service} approved the login without an authorization code; run the login again.`);
+    throw new UserError(
+      'OB_LOGIN',
+      `${service} approved the login without an authorization code; run the login again.`,
+    );
   }
   return { code, verifier, redirectUri: `${base}/deviceauth/callback` };
 }

@@ -47,25 +47,30 @@ export async function exchangeCode(x: CodeExchange, deps: CliDeps): Promise<Exch
   } catch (err) {
     const f = classifyFetchError(err, timeoutMs);
     const check = f.notSent ? 'check --token-url and the network, then ' : '';
-    throw new UserError(`${x.service}: ${f.reason}; ${check}run the login again.`, { cause: err });
+    throw new UserError('OB_LOGIN', `${x.service}: ${f.reason}; ${check}run the login again.`, { cause: err });
   }
   if (!res.ok) {
     const refusal = describeRefusal(res.status, text, [...deps.secrets]);
-    throw new UserError(`${x.service} refused the authorization code: ${refusal.said}; run the login again.`, {
-      details: [
-        ...refusal.details,
-        'A code is good for one exchange within minutes. If it happens again, check --client-id and --token-url.',
-      ],
-    });
+    throw new UserError(
+      'OB_LOGIN',
+      `${x.service} refused the authorization code: ${refusal.said}; run the login again.`,
+      {
+        details: [
+          ...refusal.details,
+          'A code is good for one exchange within minutes. If it happens again, check --client-id and --token-url.',
+        ],
+      },
+    );
   }
   const answer = readTokenAnswer(text, res.headers.get('content-type') ?? '');
   if (typeof answer === 'string')
-    throw new UserError(`${x.service} answered ${res.status} but ${answer}; run the login again.`);
+    throw new UserError('OB_LOGIN', `${x.service} answered ${res.status} but ${answer}; run the login again.`);
   for (const token of [answer.set.accessToken, answer.set.refreshToken, answer.set.idToken]) {
     if (token) deps.secrets.add(token);
   }
   if (!answer.set.refreshToken) {
     throw new UserError(
+      'OB_LOGIN',
       `${x.service} answered without a refresh_token, so CI could not renew this login; ` + `${x.withoutRefreshToken}.`,
     );
   }

@@ -71,6 +71,7 @@ export async function listenOnce(redirectUri: string, codeOf: (query: URLSearchP
       const where = `${uri.hostname}:${port}`;
       reject(
         new UserError(
+          'OB_LOGIN',
           `${where} ${why}, so the browser's redirect cannot reach this login; end what listens there, ` +
             'or pass --redirect-uri with another port.',
           { cause: err },

@@ -68,6 +68,6 @@ export async function loginOpenai(o: OpenaiLogin, deps: CliDeps): Promise<Record
     deps,
   );
   if (!tokens.idToken)
-    throw new UserError(`${service} answered without an id_token, which Codex needs; run the login again.`);
+    throw new UserError('OB_LOGIN', `${service} answered without an id_token, which Codex needs; run the login again.`);
   return codexAuth(tokens, deps.now());
 }

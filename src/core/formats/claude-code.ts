@@ -1,5 +1,6 @@
 // Claude Code's `.credentials.json`: `{"claudeAiOauth": {accessToken, refreshToken, expiresAt (epoch ms),
 // scopes, …}}`. Every other field, inside and outside `claudeAiOauth`, is written back as it was.
+import { isJsonObject } from '../checks.js';
 import { fail, parseInstant, required, scopesOf, str } from './fields.js';
 import type { Applied, Credentials, Json } from './types.js';
 
@@ -9,8 +10,8 @@ export function isClaudeCode(doc: Json): boolean {
 
 export function parseClaudeCode(root: Json): Credentials {
   const o = root.claudeAiOauth;
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) fail('"claudeAiOauth" must be an object.');
-  const doc = o as Json;
+  if (!isJsonObject(o)) fail('"claudeAiOauth" must be an object.');
+  const doc: Json = o;
   const where = 'the Claude Code credentials ("claudeAiOauth")';
   const creds: Credentials = {
     format: 'claude-code',

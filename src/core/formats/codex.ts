@@ -1,5 +1,6 @@
 // Codex's `auth.json` with a ChatGPT login: `{"tokens": {id_token, access_token, refresh_token,
 // account_id}, "last_refresh", …}`. The access token is a JWT whose `exp` is the expiry.
+import { isJsonObject } from '../checks.js';
 import { jwtExpiry } from '../jwt.js';
 import { fail, required, str } from './fields.js';
 import type { Applied, Credentials, Json } from './types.js';
@@ -20,8 +21,8 @@ export function refuseCodexApiKey(doc: Json): void {
 
 export function parseCodex(root: Json): Credentials {
   const t = root.tokens;
-  if (typeof t !== 'object' || t === null || Array.isArray(t)) fail('"tokens" must be an object (Codex auth.json).');
-  const tokens = t as Json;
+  if (!isJsonObject(t)) fail('"tokens" must be an object (Codex auth.json).');
+  const tokens: Json = t;
   const where = 'the Codex auth.json ("tokens")';
   const accessToken = str(tokens, 'access_token', where);
   return {

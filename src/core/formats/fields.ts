@@ -7,7 +7,7 @@ import type { Json } from './types.js';
 const INPUT = 'credentials';
 
 export function fail(what: string, details?: string | string[], cause?: unknown): never {
-  throw new UserError(`${INPUT}: ${what}`, { details, cause });
+  throw new UserError('OB_CREDENTIALS', `${INPUT}: ${what}`, { details, cause });
 }
 
 /** A string field, undefined when absent or empty. */

@@ -1,6 +1,7 @@
 // The stored formats (README, "Credentials formats"), one file each: this registry recognises which
 // one a value is, and dispatches the write-back to it. Each is written back in the same shape, with
 // every field the broker does not understand left as it was.
+import { isJsonObject } from '../checks.js';
 import { isInstant } from '../instant.js';
 import { checkJsonDepth } from '../json.js';
 import { jwtExpiry } from '../jwt.js';
@@ -28,8 +29,8 @@ export function parseCredentials(text: string): Credentials {
     // JSON.parse's own message quotes the input: never pass it on (a cause is never printed).
     return fail('is not valid JSON; store the file exactly as the login wrote it.', undefined, err);
   }
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) fail('must be a JSON object.');
-  const doc = root as Json;
+  if (!isJsonObject(root)) fail('must be a JSON object.');
+  const doc: Json = root;
   refuseCodexApiKey(doc);
   if (isClaudeCode(doc)) return parseClaudeCode(doc);
   if (isCodex(doc)) return parseCodex(doc);

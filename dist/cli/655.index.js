@@ -73,7 +73,7 @@ function readIfThere(path, label = '') {
     catch (err) {
         if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
             throw err;
-        const code = err.code ?? 'error';
+        const code = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .systemCode */ .xU)(err);
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });
@@ -439,7 +439,7 @@ function writeFiles(dir, plan, deps) {
         made = writing.length ? makeFolders(dir) : [];
     }
     catch (err) {
-        throw new errors/* UserError */.yo('OB_FILE', `--dir: cannot make .github/workflows in ${(0,neutral/* neutral */.SY)(dir, 120)} (${errCode(err)}).`, {
+        throw new errors/* UserError */.yo('OB_FILE', `--dir: cannot make .github/workflows in ${(0,neutral/* neutral */.SY)(dir, 120)} (${(0,errors/* systemCode */.xU)(err)}).`, {
             cause: err,
         });
     }
@@ -457,18 +457,17 @@ function writeFiles(dir, plan, deps) {
                 (0,external_node_fs_.writeFileSync)(p.path, p.workflow.text, { flag: 'wx', mode: 0o644 });
         }
         catch (err) {
-            if (errCode(err) === 'EEXIST') {
+            if ((0,errors/* systemCode */.xU)(err) === 'EEXIST') {
                 deps.stderr(`Left ${p.shown} as it is: it appeared meanwhile (--force replaces it).`);
                 continue;
             }
-            throw new errors/* UserError */.yo('OB_FILE', `cannot write ${(0,neutral/* neutral */.SY)(p.shown, 120)} (${errCode(err)}).`, { cause: err });
+            throw new errors/* UserError */.yo('OB_FILE', `cannot write ${(0,neutral/* neutral */.SY)(p.shown, 120)} (${(0,errors/* systemCode */.xU)(err)}).`, { cause: err });
         }
         deps.stderr(`${p.action === 'replace' ? 'Replaced' : 'Wrote'} ${p.shown}: ${p.workflow.what}.`);
         written.push(p.shown);
     }
     return written;
 }
-const errCode = (err) => err.code ?? 'error';
 
 ;// CONCATENATED MODULE: ./src/cli/init/questions.ts
 // init's questions, on stderr, each answered by a flag: with --yes (or when standard input holds the

@@ -73,7 +73,7 @@ function readIfThere(path, label = '') {
     catch (err) {
         if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
             throw err;
-        const code = err.code ?? 'error';
+        const code = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .systemCode */ .xU)(err);
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_FILE', `${label}${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120)} cannot be read (${code}).`, { cause: err });

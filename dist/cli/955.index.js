@@ -320,7 +320,7 @@ function writeCredentialsFile(target, from, text, deps) {
         return;
     }
     catch (err) {
-        const why = err.code ?? 'error';
+        const why = (0,errors/* systemCode */.xU)(err);
         const rescue = `${target.path}.rotated-${stamp(deps.now())}`;
         try {
             (0,credfile.writePrivateFile)(rescue, text);

@@ -819,7 +819,7 @@ function place(core, path) {
     catch (err) {
         if (err instanceof errors/* UserError */.yo)
             throw err;
-        const code = err.code ?? 'error';
+        const code = (0,errors/* systemCode */.xU)(err);
         throw new errors/* UserError */.yo('OB_FILE', `credentials-file: could not check ${path} (${code}); choose another path, or none.`, {
             cause: err,
         });
@@ -850,7 +850,7 @@ function writeOne(core, path, content) {
         (0,credfile/* writePrivateFile */.Pl)(path, content, { durable: false });
     }
     catch (err) {
-        const code = err.code ?? 'error';
+        const code = (0,errors/* systemCode */.xU)(err);
         const back = putBack(file);
         throw new errors/* UserError */.yo('OB_FILE', `credentials-file: could not write ${path} (${code}); choose a writable path, or none.`, {
             cause: err,

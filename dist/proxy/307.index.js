@@ -2957,7 +2957,7 @@ function keepPending(run, record) {
     }
     catch (err) {
         run.pending = undefined;
-        const code = err.code ?? 'error';
+        const code = (0,errors/* systemCode */.xU)(err);
         run.deps.core.warning(`Could not keep the rotated credentials in RUNNER_TEMP for the post step (${code}); storing them now.`);
     }
 }

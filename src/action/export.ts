@@ -8,7 +8,7 @@ import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from '../github/target.js';
 import type { Core } from './deps.js';
-import { UserError } from '../core/errors.js';
+import { UserError, systemCode } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { BACKUP_SUFFIX, STATE_KEY, sealState, tag, type StateFile } from './state.js';
 
@@ -46,7 +46,7 @@ function place(core: Core, path: string): string | undefined {
     backup = moveAside(path, BACKUP_SUFFIX);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const code = systemCode(err);
     throw new UserError(
       'OB_FILE',
       `credentials-file: could not check ${path} (${code}); choose another path, or none.`,
@@ -93,7 +93,7 @@ function writeOne(core: Core, path: string, content: string): StateFile {
     // Read by this job's later steps only: a crash of the runner ends the job, so no sync.
     writePrivateFile(path, content, { durable: false });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const code = systemCode(err);
     const back = putBack(file);
     throw new UserError(
       'OB_FILE',

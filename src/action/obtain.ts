@@ -22,6 +22,7 @@ import {
   describeError,
   explained,
   fitLine,
+  systemCode,
 } from '../core/errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
@@ -367,7 +368,7 @@ function keepPending(run: Run, record: PendingRecord): void {
     run.pending?.save(record);
   } catch (err) {
     run.pending = undefined;
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const code = systemCode(err);
     run.deps.core.warning(
       `Could not keep the rotated credentials in RUNNER_TEMP for the post step (${code}); storing them now.`,
     );

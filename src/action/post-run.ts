@@ -5,7 +5,15 @@ import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '..
 import { entryAt, kindOf } from '../core/credfile.js';
 import { sha256Hex } from '../core/fingerprint.js';
 import { missing } from '../core/checks.js';
-import { UserError, errorCodeOf, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
+import {
+  UserError,
+  errorCodeOf,
+  describeError,
+  detailsOf,
+  reportFailure,
+  warnWith,
+  systemCode,
+} from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
@@ -107,8 +115,6 @@ function trustedState(deps: Deps): Trusted | undefined {
   return { state, cfg };
 }
 
-const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
-
 async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file: StateFile): Promise<void> {
   const { core } = deps;
   const { path } = file;
@@ -118,7 +124,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
   try {
     st = entryAt(path);
   } catch (err) {
-    warn(`credentials-file: could not check ${path} (${codeOf(err)}); it is left as it is.`);
+    warn(`credentials-file: could not check ${path} (${systemCode(err)}); it is left as it is.`);
     return;
   }
   if (!st) return putBack(core, file);
@@ -131,12 +137,13 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
     try {
       content = readFileSync(path, 'utf8');
     } catch (err) {
-      const why = `could not read ${path} (${codeOf(err)})`;
+      const why = `could not read ${path} (${systemCode(err)})`;
       warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
-    if (sha256Hex(content) === file.digest) await endClaim(deps, masker, cfg, state.cli, 'release');
-    if (sha256Hex(content) !== file.digest) {
+    if (sha256Hex(content) === file.digest) {
+      await endClaim(deps, masker, cfg, state.cli, 'release');
+    } else {
       try {
         await writeBack(deps, masker, cfg, path, content, state.cli);
       } catch (err) {
@@ -158,7 +165,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
   try {
     rmSync(path);
   } catch (err) {
-    warn(`credentials-file: could not remove ${path} (${codeOf(err)}).`);
+    warn(`credentials-file: could not remove ${path} (${systemCode(err)}).`);
     return;
   }
   core.info(`Removed ${path}.`);
@@ -232,7 +239,7 @@ function putBack(core: Core, file: StateFile): void {
   try {
     renameSync(file.backup, file.path);
   } catch (err) {
-    warnWith(core, `credentials-file: could not put back ${file.path} (${codeOf(err)}).`, [
+    warnWith(core, `credentials-file: could not put back ${file.path} (${systemCode(err)}).`, [
       `The file that was there before this job is at ${file.backup}.`,
     ]);
     return;

@@ -9,7 +9,7 @@ import {
   serializeCredentials,
 } from '../core/formats/index.js';
 import type { Env } from '../core/env.js';
-import { UserError } from '../core/errors.js';
+import { UserError, systemCode } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { PROVIDERS, type ProviderId } from '../core/providers.js';
 import { recognise } from '../core/recognise.js';
@@ -92,7 +92,7 @@ function readIfThere(path: string, label = ''): string | undefined {
     return bytes.toString('utf8');
   } catch (err) {
     if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const code = systemCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new UserError('OB_FILE', `${label}${neutral(path, 120)} cannot be read (${code}).`, { cause: err });
   }

@@ -9,7 +9,7 @@ import { basename, dirname } from 'node:path';
 import { applyTokenSet, type Credentials, serializeCredentials, type TokenSet } from '../core/formats/index.js';
 import { writePrivateFile } from '../core/credfile.js';
 import { timings } from '../core/env.js';
-import { InvalidGrantError, fitLine, UserError } from '../core/errors.js';
+import { InvalidGrantError, fitLine, UserError, systemCode } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { isProviderId, PROVIDERS, type Provider } from '../core/providers.js';
 import { issuerOf, recognise } from '../core/recognise.js';
@@ -149,7 +149,7 @@ function writeCredentialsFile(target: Target, from: string, text: string, deps: 
     writePrivateFile(target.path, text, { mode: target.mode });
     return;
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code ?? 'error';
+    const why = systemCode(err);
     const rescue = `${target.path}.rotated-${stamp(deps.now())}`;
     try {
       writePrivateFile(rescue, text);

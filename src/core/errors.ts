@@ -89,6 +89,9 @@ export function explained(
 /** The code of a failed write-back's cause: a UserError's own, else GitHub's (the write went there). */
 export const errorCodeOf = (err: unknown): ErrorCode => (err instanceof UserError ? err.code : 'OB_GITHUB');
 
+/** A system error's code (ENOENT, EACCES, …) for an error line; `error` when there is none. */
+export const systemCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
+
 /** The details of an error: a UserError's own, nothing for any other. */
 export function detailsOf(err: unknown): readonly string[] {
   return err instanceof UserError ? err.details : [];

@@ -3,7 +3,7 @@
 import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { UserError } from '../../core/errors.js';
+import { UserError, systemCode } from '../../core/errors.js';
 import { neutral } from '../../core/neutral.js';
 import type { CliDeps } from '../deps.js';
 import { UsageError } from '../verb.js';
@@ -96,9 +96,13 @@ export function writeFiles(dir: string, plan: readonly Planned[], deps: CliDeps)
   try {
     made = writing.length ? makeFolders(dir) : [];
   } catch (err) {
-    throw new UserError('OB_FILE', `--dir: cannot make .github/workflows in ${neutral(dir, 120)} (${errCode(err)}).`, {
-      cause: err,
-    });
+    throw new UserError(
+      'OB_FILE',
+      `--dir: cannot make .github/workflows in ${neutral(dir, 120)} (${systemCode(err)}).`,
+      {
+        cause: err,
+      },
+    );
   }
   for (const m of made) deps.stderr(`Created the folder ${m}.`);
   for (const p of plan) {
@@ -110,16 +114,14 @@ export function writeFiles(dir: string, plan: readonly Planned[], deps: CliDeps)
       if (p.action === 'replace') replaceFile(p.path, p.workflow.text);
       else writeFileSync(p.path, p.workflow.text, { flag: 'wx', mode: 0o644 });
     } catch (err) {
-      if (errCode(err) === 'EEXIST') {
+      if (systemCode(err) === 'EEXIST') {
         deps.stderr(`Left ${p.shown} as it is: it appeared meanwhile (--force replaces it).`);
         continue;
       }
-      throw new UserError('OB_FILE', `cannot write ${neutral(p.shown, 120)} (${errCode(err)}).`, { cause: err });
+      throw new UserError('OB_FILE', `cannot write ${neutral(p.shown, 120)} (${systemCode(err)}).`, { cause: err });
     }
     deps.stderr(`${p.action === 'replace' ? 'Replaced' : 'Wrote'} ${p.shown}: ${p.workflow.what}.`);
     written.push(p.shown);
   }
   return written;
 }
-
-const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';

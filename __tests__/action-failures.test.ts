@@ -184,7 +184,7 @@ describe('bad input: one line naming the input, exit 1, nothing changed', () => 
     [
       'both environment and org',
       { credentials: valid, 'secret-name': SECRET, 'secret-environment': 'production', 'secret-org': 'octo' },
-      /^secret-environment and secret-org: give at most one/,
+      /^secret-environment and secret-org: an environment secret belongs to a repository, .*; give at most one\.$/,
     ],
     [
       'expired token in check mode',

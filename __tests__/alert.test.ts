@@ -279,7 +279,11 @@ describe('inputs', () => {
   });
 
   it.each([
-    ['no secret-name', { 'secret-name': '' }, /^alert: issue needs secret-name, the secret the issue is about; set it/],
+    [
+      'no secret-name',
+      { 'secret-name': '' },
+      /^secret-name: alert: issue needs it, to name the secret the issue is about; set it/,
+    ],
     [
       'an empty alert-token',
       { 'alert-token': '' },

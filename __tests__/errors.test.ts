@@ -87,11 +87,14 @@ describe('UserError', () => {
         details: 'inner detail',
       },
     );
-    const short = explained(cause, cause.message, 'Kept for the next run.', 'Not stored; kept.', ['more']);
+    const short = explained('OB_WRITE_BACK', cause, cause.message, 'Kept for the next run.', 'Not stored; kept.', [
+      'more',
+    ]);
+    expect(short.code).toBe('OB_WRITE_BACK');
     expect(short.message).toBe(`${cause.message} Kept for the next run.`);
     expect(short.details).toEqual(['inner detail', 'more']);
     expect(short.cause).toBe(cause);
-    const long = explained(cause, cause.message, 'x'.repeat(MAX_ERROR_LINE), 'Not stored; kept.');
+    const long = explained('OB_LOGIN_LOST', cause, cause.message, 'x'.repeat(MAX_ERROR_LINE), 'Not stored; kept.');
     expect(long.message).toBe('Not stored; kept.');
     expect(long.details).toEqual([`Why: ${cause.message}`, 'inner detail']);
   });

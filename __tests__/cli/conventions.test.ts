@@ -158,7 +158,8 @@ describe('--out', () => {
     const refused = await runCli(['import', 'codex', '--path', path, '--out', out]);
     expect(refused.code).toBe(1);
     expect(lines(refused.stderr)).toEqual([
-      `oauth-broker import: error[OB_FILE]: --out: ${out} exists; add --force to replace it, or choose another path.`,
+      `oauth-broker import: error[OB_INPUT_CONFLICT]: --out: ${out} exists; ` +
+        'add --force to replace it, or choose another path.',
     ]);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     const forced = await runCli(['import', 'codex', '--path', path, '--out', out, '--force']);
@@ -181,7 +182,8 @@ describe('--out', () => {
     const r = await runCli(['login', '--provider', 'openai', '--device-url', 'https://127.0.0.1:1', '--out', out]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([
-      `oauth-broker login: error[OB_FILE]: --out: ${out} exists; add --force to replace it, or choose another path.`,
+      `oauth-broker login: error[OB_INPUT_CONFLICT]: --out: ${out} exists; ` +
+        'add --force to replace it, or choose another path.',
     ]);
     const folder = await runCli(['login', '--out', join(home, 'none', 'ci.json')]);
     expect(lines(folder.stderr)[0]).toMatch(
@@ -190,7 +192,7 @@ describe('--out', () => {
     mkdirSync(join(home, 'dir'));
     const dir = await runCli(['login', '--out', join(home, 'dir')]);
     expect(lines(dir.stderr)[0]).toBe(
-      `oauth-broker login: error[OB_FILE]: --out: ${join(home, 'dir')} is a folder; give a file name in it.`,
+      `oauth-broker login: error[OB_INPUT_INVALID]: --out: ${join(home, 'dir')} is a folder; give a file name in it.`,
     );
   });
 });

@@ -227,7 +227,7 @@ describe('oauth-broker refresh: failures', () => {
     expect(s.isLive(read(kept).claudeAiOauth.refreshToken)).toBe(true);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe(
-      `oauth-broker refresh: error[OB_FILE]: --from: ${path} could not be rewritten (EISDIR); the new ` +
+      `oauth-broker refresh: error[OB_WRITE_BACK]: --from: ${path} could not be rewritten (EISDIR); the new ` +
         `credentials are ` +
         `beside it, in ${rescue[0]}: move that over it.`,
     );
@@ -314,7 +314,7 @@ describe('oauth-broker refresh: failures', () => {
     [
       "another provider's token endpoint",
       ['--token-url', 'https://auth.openai.com/oauth/token'],
-      'OB_CREDENTIALS',
+      'OB_INPUT_CONFLICT',
       () =>
         "--token-url: auth.openai.com is OpenAI's token endpoint but provider is anthropic, so nothing is sent " +
         'there; set --provider openai, or --token-url to the issuer of the credentials.',

@@ -93,9 +93,8 @@ describe('oauth-broker seed', () => {
     });
     expect(none.code).toBe(1);
     expect(lines(none.stderr)[0]).toBe(
-      'oauth-broker seed: error[OB_INPUT_MISSING]: --visibility selected: name the repositories that may use ' +
-        'NEW_SELECTED with ' +
-        '--repos; it has none selected (a new secret).',
+      'oauth-broker seed: error[OB_INPUT_MISSING]: --repos: --visibility selected needs the repositories that ' +
+        'may use NEW_SELECTED, and it has none (a new secret); name them with --repos.',
     );
     const unknown = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', '--repos', 'api,nope'], {
       stdin: claudeCodeLogin(),
@@ -207,8 +206,8 @@ describe('usage', () => {
     [
       ['seed', '--org', 'octo', '--environment', 'e', '--secret', SECRET],
       'seed',
-      '--environment and --org: give at most one; an environment secret belongs to a repository, ' +
-        'an organization secret to an organization.',
+      '--environment and --org: an environment secret belongs to a repository, an organization secret to an ' +
+        'organization; give at most one.',
     ],
     [
       ['seed', '--repo', REPO, '--secret', 'GITHUB_CREDS'],

@@ -253,7 +253,8 @@ async function accessFor(api, t, wish) {
     }
     const now = await (0,secret_read/* existingAccess */.GB)(api, t);
     if (wish.visibility === 'selected' && now?.visibility !== 'selected') {
-        throw (0,checks/* missing */.LO)('--visibility selected', `name the repositories that may use ${t.name} with --repos`, `it has none selected${now ? '' : ' (a new secret)'}`);
+        throw (0,checks/* missing */.LO)('--repos', `--visibility selected needs the repositories that may use ${t.name}, and it has none` +
+            (now ? '' : ' (a new secret)'), 'name them with --repos');
     }
     return now ? { access: now, kept: true } : { access: { visibility: 'private' }, kept: false };
 }
@@ -268,7 +269,7 @@ async function repositoryIds(api, t, names) {
         }
         catch (err) {
             if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404) {
-                throw (0,checks/* invalid */.Gq)('--repos', `${t.org}/${repo} was not found`, `check the name, and that ${api.wording.token} can see it`);
+                throw (0,checks/* invalid */.Gq)('--repos', `${t.org}/${repo} was not found`, `check the name, and that ${api.wording.token} can see it`, { cause: err });
             }
             throw (0,explain/* explain */.WE)(err, t, doing, api.wording);
         }
@@ -1311,7 +1312,7 @@ function checkSecretName(name, w) {
 function checkPlace(p, w) {
     const { environment, org } = p;
     if (environment && org) {
-        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${w.place.env} and ${w.place.org}`, 'give at most one', 'an environment secret belongs to a repository, an organization secret to an organization');
+        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${w.place.env} and ${w.place.org}`, 'an environment secret belongs to a repository, an organization secret to an organization', 'give at most one');
     }
     if (org)
         return { kind: 'org', org: (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .checkMatches */ .ak)(w.place.org, org, /^[A-Za-z0-9-]+$/, 'an organization login') };

@@ -323,13 +323,15 @@ const status_verb = {
 /* harmony export */   k: () => (/* binding */ readSecretValue)
 /* harmony export */ });
 /* harmony import */ var _github_secret_limit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6605);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4926);
-/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(958);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(499);
-/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5525);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4926);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(958);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(499);
+/* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5525);
 // What seed and seal store: the credentials exactly as the login wrote them, refused here when
 // GitHub or the action would refuse them. No network.
+
 
 
 
@@ -339,24 +341,23 @@ const status_verb = {
 /** The value of `--from`, checked: within GitHub's limit, credentials the action accepts. */
 async function readSecretValue(from, deps) {
     // A final newline ends the file the login wrote; it is no part of the value.
-    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
+    const value = (await (0,_verb_js__WEBPACK_IMPORTED_MODULE_6__/* .readFrom */ .zP)(from, deps)).replace(/\r?\n$/, '');
     const bytes = Buffer.byteLength(value);
     if (bytes > _github_secret_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SECRET_BYTES */ .s) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CREDENTIALS', `--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
-            'store only the document the login wrote.');
+        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(`--from ${from}`, `is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret`, 'store only the document the login wrote');
     }
-    const c = (0,_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .loginOf */ .DQ)((0,_status_js__WEBPACK_IMPORTED_MODULE_4__.givenOf)(value, from, deps), `--from ${from}`);
+    const c = (0,_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .loginOf */ .DQ)((0,_status_js__WEBPACK_IMPORTED_MODULE_5__.givenOf)(value, from, deps), `--from ${from}`);
     // The provider the credentials themselves name; nothing is sent to its token endpoint here.
     // seed and seal take no --provider: a document whose tokens disagree is fixed at its source.
     try {
-        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_2__/* .issuerOf */ .xD)(c) ?? 'oauth2');
+        (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .recognise */ .GJ)(c, (0,_core_recognise_js__WEBPACK_IMPORTED_MODULE_3__/* .issuerOf */ .xD)(c) ?? 'oauth2');
     }
     catch (err) {
-        const e = (0,_verb_js__WEBPACK_IMPORTED_MODULE_5__/* .inCliTerms */ .z0)(err, `--from ${from}`);
-        if (!(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) || !/; set --provider /.test(e.message))
+        const e = (0,_verb_js__WEBPACK_IMPORTED_MODULE_6__/* .inCliTerms */ .z0)(err, `--from ${from}`);
+        if (!(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo) || !/; set --provider /.test(e.message))
             throw e;
         const fix = '; its tokens are not of one provider: store the file the login wrote, unchanged.';
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(e.code, e.message.replace(/; set --provider .*$/, fix), {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(e.code, e.message.replace(/; set --provider .*$/, fix), {
             details: e.details,
             cause: err,
         });
@@ -375,8 +376,10 @@ async function readSecretValue(from, deps) {
 /* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   xD: () => (/* binding */ issuerOf)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3622);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3622);
+
 
 
 const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
@@ -440,7 +443,7 @@ function kindOf(token) {
         };
     }
     // Any JSON payload makes it a JWT (never presented as a refresh token); only an object has claims.
-    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .jwtPayload */ .c$)(token) : undefined;
+    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_2__/* .jwtPayload */ .c$)(token) : undefined;
     if (typeof payload === 'object' && payload !== null) {
         const claims = payload;
         if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
@@ -492,7 +495,7 @@ function belongs(issuer, provider) {
  */
 function recognise(c, provider, tokenUrl) {
     const fail = (what, details) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
     };
     const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
     const formatIssuer = FORMAT_ISSUER[c.format];
@@ -522,8 +525,7 @@ function recognise(c, provider, tokenUrl) {
     const { hostname } = new URL(tokenUrl);
     const endpoint = ENDPOINT_ISSUER[hostname];
     if (endpoint && !belongs(endpoint, provider)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
-            `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)('token-url', `${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, so nothing is sent there`, `set provider: ${endpoint}, or token-url to the issuer of the credentials`);
     }
 }
 

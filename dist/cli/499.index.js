@@ -324,8 +324,10 @@ const status_verb = {
 /* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   xD: () => (/* binding */ issuerOf)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3622);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3622);
+
 
 
 const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
@@ -389,7 +391,7 @@ function kindOf(token) {
         };
     }
     // Any JSON payload makes it a JWT (never presented as a refresh token); only an object has claims.
-    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .jwtPayload */ .c$)(token) : undefined;
+    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_2__/* .jwtPayload */ .c$)(token) : undefined;
     if (typeof payload === 'object' && payload !== null) {
         const claims = payload;
         if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
@@ -441,7 +443,7 @@ function belongs(issuer, provider) {
  */
 function recognise(c, provider, tokenUrl) {
     const fail = (what, details) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
     };
     const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
     const formatIssuer = FORMAT_ISSUER[c.format];
@@ -471,8 +473,7 @@ function recognise(c, provider, tokenUrl) {
     const { hostname } = new URL(tokenUrl);
     const endpoint = ENDPOINT_ISSUER[hostname];
     if (endpoint && !belongs(endpoint, provider)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
-            `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)('token-url', `${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, so nothing is sent there`, `set provider: ${endpoint}, or token-url to the issuer of the credentials`);
     }
 }
 

@@ -326,10 +326,10 @@ function writeCredentialsFile(target, from, text, deps) {
             (0,credfile.writePrivateFile)(rescue, text);
         }
         catch (again) {
-            throw new errors/* UserError */.yo('OB_FILE', `--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
+            throw new errors/* UserError */.yo('OB_LOGIN_LOST', `--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
                 'login is lost: log in again (oauth-broker login).', { cause: again });
         }
-        throw new errors/* UserError */.yo('OB_FILE', `--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
+        throw new errors/* UserError */.yo('OB_WRITE_BACK', `--from: ${(0,neutral/* neutral */.SY)(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
             `${(0,neutral/* neutral */.SY)((0,external_node_path_.basename)(rescue), 60)}: move that over it.`, {
             cause: err,
             details: [
@@ -1043,8 +1043,10 @@ function isProviderId(s) {
 /* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   xD: () => (/* binding */ issuerOf)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3622);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3622);
+
 
 
 const CLAUDE_LOGIN = 'store the Claude Code login (~/.claude/.credentials.json) instead';
@@ -1108,7 +1110,7 @@ function kindOf(token) {
         };
     }
     // Any JSON payload makes it a JWT (never presented as a refresh token); only an object has claims.
-    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .jwtPayload */ .c$)(token) : undefined;
+    const payload = JWT_SHAPE.test(token) ? (0,_jwt_js__WEBPACK_IMPORTED_MODULE_2__/* .jwtPayload */ .c$)(token) : undefined;
     if (typeof payload === 'object' && payload !== null) {
         const claims = payload;
         if (typeof claims.typ === 'string' && REFRESH_JWT_TYPES.has(claims.typ)) {
@@ -1160,7 +1162,7 @@ function belongs(issuer, provider) {
  */
 function recognise(c, provider, tokenUrl) {
     const fail = (what, details) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CREDENTIALS', `credentials: ${what}.`, { details });
     };
     const mismatch = (what, issuer) => fail(`${what} but provider is ${provider}, so it is not sent there; set provider: ${PROVIDER_FOR[issuer]}`);
     const formatIssuer = FORMAT_ISSUER[c.format];
@@ -1190,8 +1192,7 @@ function recognise(c, provider, tokenUrl) {
     const { hostname } = new URL(tokenUrl);
     const endpoint = ENDPOINT_ISSUER[hostname];
     if (endpoint && !belongs(endpoint, provider)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_CREDENTIALS', `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
-            `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`);
+        throw (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)('token-url', `${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, so nothing is sent there`, `set provider: ${endpoint}, or token-url to the issuer of the credentials`);
     }
 }
 

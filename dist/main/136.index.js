@@ -66,7 +66,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         record = file.read();
     }
     catch (err) {
-        throw new UserError('OB_CLAIM', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+        throw new UserError('OB_WRITE_BACK', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
             'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
     }
     if (!record)
@@ -107,9 +107,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         const why = describeError(err, masker.values);
         const what = 'The rotated credentials';
         if (kept)
-            throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
+            throw explained('OB_WRITE_BACK', err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
         const lost = `${what} were not stored, and nothing outlives this job: ${RELOGIN}.`;
-        throw explained(err, why, lost, lost);
+        throw explained('OB_LOGIN_LOST', err, why, lost, lost);
     }
     file.clear();
     // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.
@@ -218,7 +218,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         const kept = !!ticket && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
-            throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
+            throw explained('OB_WRITE_BACK', err, describeError(err, masker.values), rotated, undefined, [
+                KEPT_IN_STORE_DETAILS,
+            ]);
         }
         // Kept nowhere but the file: still, nobody presents the token the CLI spent.
         if (ticket)

@@ -138,7 +138,8 @@ class Issues {
             if (err.status >= 200 && err.status < 400)
                 throw (0,answers/* malformed */.Qm)(doing, `${err.githubMessage} (HTTP ${err.status})`);
             const said = err.status ? `GitHub answered ${err.status} ${(0,neutral/* neutral */.SY)(err.githubMessage, 60)}` : err.githubMessage;
-            throw new errors/* UserError */.yo('OB_GITHUB', `alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
+            const code = err.status === 401 || err.status === 403 ? 'OB_GITHUB_ACCESS' : 'OB_GITHUB';
+            throw new errors/* UserError */.yo(code, `alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
                 cause: err,
             });
         }

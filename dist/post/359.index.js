@@ -331,14 +331,14 @@ async function storeNewTokens(run, ticket, current, tokens) {
             run.pending?.clear();
         const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
         if (kept)
-            throw (0,errors/* explained */.to)(err, why, `${what} are ${errors/* KEPT_IN_STORE */.Lq}.`, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
+            throw (0,errors/* explained */.to)('OB_WRITE_BACK', err, why, `${what} are ${errors/* KEPT_IN_STORE */.Lq}.`, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
         if (run.pending) {
-            throw (0,errors/* explained */.to)(err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
+            throw (0,errors/* explained */.to)('OB_WRITE_BACK', err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
         }
         if (!rotated)
-            throw (0,errors/* explained */.to)(err, why, `${what} were not stored; fix the cause and re-run.`);
+            throw (0,errors/* explained */.to)((0,errors/* errorCodeOf */.D9)(err), err, why, `${what} were not stored; fix the cause and re-run.`);
         const lost = `${what} were not stored, and the stored refresh token is spent`;
-        throw (0,errors/* explained */.to)(err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
+        throw (0,errors/* explained */.to)('OB_LOGIN_LOST', err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
     }
     if (!previous)
         await sweep(run.api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));

@@ -44,7 +44,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         record = file.read();
     }
     catch (err) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CLAIM', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_WRITE_BACK', `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
             'inputs; they are left in place.', { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' });
     }
     if (!record)
@@ -85,9 +85,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         const why = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err, masker.values);
         const what = 'The rotated credentials';
         if (kept)
-            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, `${what} are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE */ .Lq}.`, undefined, [_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE_DETAILS */ .k]);
+            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)('OB_WRITE_BACK', err, why, `${what} are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE */ .Lq}.`, undefined, [_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE_DETAILS */ .k]);
         const lost = `${what} were not stored, and nothing outlives this job: ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RELOGIN */ .FK}.`;
-        throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)(err, why, lost, lost);
+        throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)('OB_LOGIN_LOST', err, why, lost, lost);
     }
     file.clear();
     // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.

@@ -1362,7 +1362,7 @@ class Claims {
                 return seen;
             // Absent: released since, or the lost create never happened. Either way the name is free.
             if (round >= CREATE_ROUNDS) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_GITHUB', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
             }
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
@@ -1416,7 +1416,7 @@ class Claims {
                 if (j.kind === 'settled')
                     return this.resultOf(copy, name, seen);
                 if (j.kind === 'spent') {
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the provider refused this refresh token when another job presented it; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The secret is ${this.d.target}.` });
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_LOGIN_LOST', `credentials: the provider refused this refresh token when another job presented it; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The secret is ${this.d.target}.` });
                 }
                 // Expired: its holder may have kept its rotation where the claim could not say.
                 const cached = await this.d.cached?.(copy);
@@ -1432,7 +1432,7 @@ class Claims {
                 break;
             }
         }
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_REFRESH_UNCERTAIN', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
     }
     /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
     async settledSince(name) {
@@ -1636,7 +1636,7 @@ class Claims {
             if (!still?.rescue)
                 return false;
         }
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_WRITE_BACK', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
     }
     async recoverUnder(lock, gen, claim, result, r) {
         let wrote;

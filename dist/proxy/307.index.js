@@ -2224,7 +2224,7 @@ class Claims {
                 return seen;
             // Absent: released since, or the lost create never happened. Either way the name is free.
             if (round >= CREATE_ROUNDS) {
-                throw new errors/* UserError */.yo('OB_CLAIM', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
+                throw new errors/* UserError */.yo('OB_GITHUB', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
             }
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
@@ -2278,7 +2278,7 @@ class Claims {
                 if (j.kind === 'settled')
                     return this.resultOf(copy, name, seen);
                 if (j.kind === 'spent') {
-                    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: the provider refused this refresh token when another job presented it; ${errors/* RELOGIN */.FK}.`, { details: `The secret is ${this.d.target}.` });
+                    throw new errors/* UserError */.yo('OB_LOGIN_LOST', `credentials: the provider refused this refresh token when another job presented it; ${errors/* RELOGIN */.FK}.`, { details: `The secret is ${this.d.target}.` });
                 }
                 // Expired: its holder may have kept its rotation where the claim could not say.
                 const cached = await this.d.cached?.(copy);
@@ -2294,7 +2294,7 @@ class Claims {
                 break;
             }
         }
-        throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
+        throw new errors/* UserError */.yo('OB_REFRESH_UNCERTAIN', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
     }
     /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
     async settledSince(name) {
@@ -2498,7 +2498,7 @@ class Claims {
             if (!still?.rescue)
                 return false;
         }
-        throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
+        throw new errors/* UserError */.yo('OB_WRITE_BACK', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
     }
     async recoverUnder(lock, gen, claim, result, r) {
         let wrote;
@@ -2937,14 +2937,14 @@ async function storeNewTokens(run, ticket, current, tokens) {
             run.pending?.clear();
         const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
         if (kept)
-            throw (0,errors/* explained */.to)(err, why, `${what} are ${errors/* KEPT_IN_STORE */.Lq}.`, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
+            throw (0,errors/* explained */.to)('OB_WRITE_BACK', err, why, `${what} are ${errors/* KEPT_IN_STORE */.Lq}.`, undefined, [errors/* KEPT_IN_STORE_DETAILS */.k]);
         if (run.pending) {
-            throw (0,errors/* explained */.to)(err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
+            throw (0,errors/* explained */.to)('OB_WRITE_BACK', err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
         }
         if (!rotated)
-            throw (0,errors/* explained */.to)(err, why, `${what} were not stored; fix the cause and re-run.`);
+            throw (0,errors/* explained */.to)((0,errors/* errorCodeOf */.D9)(err), err, why, `${what} were not stored; fix the cause and re-run.`);
         const lost = `${what} were not stored, and the stored refresh token is spent`;
-        throw (0,errors/* explained */.to)(err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
+        throw (0,errors/* explained */.to)('OB_LOGIN_LOST', err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
     }
     if (!previous)
         await sweep(run.api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));

@@ -109,7 +109,9 @@ export async function storeForCli(
     const kept = !!ticket && (await coord.keepRescue(ticket, result));
     if (kept) {
       const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
-      throw explained(err, describeError(err, masker.values), rotated, undefined, [KEPT_IN_STORE_DETAILS]);
+      throw explained('OB_WRITE_BACK', err, describeError(err, masker.values), rotated, undefined, [
+        KEPT_IN_STORE_DETAILS,
+      ]);
     }
     // Kept nowhere but the file: still, nobody presents the token the CLI spent.
     if (ticket) await coord.claims.settle(ticket);

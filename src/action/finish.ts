@@ -30,7 +30,7 @@ export async function finishPending(
     record = file.read();
   } catch (err) {
     throw new UserError(
-      'OB_CLAIM',
+      'OB_WRITE_BACK',
       `oauth-broker: the rotated credentials the main step left in ${path} cannot be opened with this step's ` +
         'inputs; they are left in place.',
       { cause: err, details: 'Were the credentials or github-token inputs changed between the main and post step?' },
@@ -75,9 +75,10 @@ export async function finishPending(
     if (kept) file.clear();
     const why = describeError(err, masker.values);
     const what = 'The rotated credentials';
-    if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
+    if (kept)
+      throw explained('OB_WRITE_BACK', err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
     const lost = `${what} were not stored, and nothing outlives this job: ${RELOGIN}.`;
-    throw explained(err, why, lost, lost);
+    throw explained('OB_LOGIN_LOST', err, why, lost, lost);
   }
   file.clear();
   // Written: the claim keeps what the jobs holding the same copy may use, never the rotation.

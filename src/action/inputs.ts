@@ -107,7 +107,11 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
 function alertConfig(core: Core, env: Env, target?: SecretTarget, githubToken?: string): AlertConfig | undefined {
   if (checkOneOf('alert', core.getInput('alert') || 'none', ['none', 'issue'] as const) === 'none') return undefined;
   if (!target)
-    throw missing('alert', 'issue needs secret-name, the secret the issue is about', 'set it, or alert: none');
+    throw missing(
+      'secret-name',
+      'alert: issue needs it, to name the secret the issue is about',
+      'set it, or alert: none',
+    );
   const token = checkGiven(
     'alert-token',
     core.getInput('alert-token'),

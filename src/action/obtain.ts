@@ -12,6 +12,7 @@ import {
 } from '../core/formats/index.js';
 import { formatDuration } from '../core/duration.js';
 import {
+  errorCodeOf,
   InvalidGrantError,
   KEPT_IN_STORE,
   KEPT_IN_STORE_DETAILS,
@@ -339,13 +340,20 @@ async function storeNewTokens(
     const kept = await run.coord.keepRescue(ticket, result);
     if (kept) run.pending?.clear();
     const what = `The ${rotated ? 'rotated' : 'refreshed'} credentials`;
-    if (kept) throw explained(err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
+    if (kept)
+      throw explained('OB_WRITE_BACK', err, why, `${what} are ${KEPT_IN_STORE}.`, undefined, [KEPT_IN_STORE_DETAILS]);
     if (run.pending) {
-      throw explained(err, why, `${what} are kept sealed for this job's post step, which tries the write-back again.`);
+      throw explained(
+        'OB_WRITE_BACK',
+        err,
+        why,
+        `${what} are kept sealed for this job's post step, which tries the write-back again.`,
+      );
     }
-    if (!rotated) throw explained(err, why, `${what} were not stored; fix the cause and re-run.`);
+    if (!rotated) throw explained(errorCodeOf(err), err, why, `${what} were not stored; fix the cause and re-run.`);
     const lost = `${what} were not stored, and the stored refresh token is spent`;
     throw explained(
+      'OB_LOGIN_LOST',
       err,
       why,
       `${lost}: after fixing the cause, ${RELOGIN}.`,

@@ -5,15 +5,7 @@ import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '..
 import { entryAt, kindOf } from '../core/credfile.js';
 import { sha256Hex } from '../core/fingerprint.js';
 import { missing } from '../core/checks.js';
-import {
-  UserError,
-  errorCodeOf,
-  describeError,
-  detailsOf,
-  reportFailure,
-  warnWith,
-  systemCode,
-} from '../core/errors.js';
+import { UserError, describeError, detailsOf, reportFailure, warnWith, systemCode } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
@@ -155,7 +147,7 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
             `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
             'store it in the secret, then delete the file.';
           const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
-          await alertFailure(deps, cfg, masker, new UserError(errorCodeOf(err), line, { cause: err, details }));
+          await alertFailure(deps, cfg, masker, new UserError('OB_WRITE_BACK', line, { cause: err, details }));
           return;
         }
         await alertFailure(deps, cfg, masker, err);
@@ -281,8 +273,8 @@ async function writeBack(
   if (!cfg.secret || !cfg.githubToken)
     throw missing(
       'client-refresh',
-      'the CLI changed the credentials file, but secret-name and github-token are not set',
-      'they cannot be stored',
+      'the CLI changed the credentials file, which nothing can store without secret-name and github-token',
+      'set both',
     );
   if (!fromFile.accessToken)
     throw await refuse(

@@ -219,9 +219,10 @@ export async function accessFor(api: GitHubApi, t: SecretTarget, wish: AccessWis
   const now = await existingAccess(api, t);
   if (wish.visibility === 'selected' && now?.visibility !== 'selected') {
     throw missing(
-      '--visibility selected',
-      `name the repositories that may use ${t.name} with --repos`,
-      `it has none selected${now ? '' : ' (a new secret)'}`,
+      '--repos',
+      `--visibility selected needs the repositories that may use ${t.name}, and it has none` +
+        (now ? '' : ' (a new secret)'),
+      'name them with --repos',
     );
   }
   return now ? { access: now, kept: true } : { access: { visibility: 'private' }, kept: false };
@@ -241,6 +242,7 @@ async function repositoryIds(api: GitHubApi, t: SecretTarget & { kind: 'org' }, 
           '--repos',
           `${t.org}/${repo} was not found`,
           `check the name, and that ${api.wording.token} can see it`,
+          { cause: err },
         );
       }
       throw explain(err, t, doing, api.wording);

@@ -155,14 +155,14 @@ function writeCredentialsFile(target: Target, from: string, text: string, deps: 
       writePrivateFile(rescue, text);
     } catch (again) {
       throw new UserError(
-        'OB_FILE',
+        'OB_LOGIN_LOST',
         `--from: ${neutral(from, 80)} could not be rewritten (${why}), nor a file beside it; the refreshed ` +
           'login is lost: log in again (oauth-broker login).',
         { cause: again },
       );
     }
     throw new UserError(
-      'OB_FILE',
+      'OB_WRITE_BACK',
       `--from: ${neutral(from, 80)} could not be rewritten (${why}); the new credentials are beside it, in ` +
         `${neutral(basename(rescue), 60)}: move that over it.`,
       {

@@ -1,6 +1,7 @@
 // What seed and seal store: the credentials exactly as the login wrote them, refused here when
 // GitHub or the action would refuse them. No network.
 import { MAX_SECRET_BYTES } from '../github/secret-limit.js';
+import { invalid } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf, recognise } from '../core/recognise.js';
 import type { CliDeps } from './deps.js';
@@ -14,10 +15,10 @@ export async function readSecretValue(from: string, deps: CliDeps): Promise<stri
   const value = (await readFrom(from, deps)).replace(/\r?\n$/, '');
   const bytes = Buffer.byteLength(value);
   if (bytes > MAX_SECRET_BYTES) {
-    throw new UserError(
-      'OB_CREDENTIALS',
-      `--from ${from}: is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret; ` +
-        'store only the document the login wrote.',
+    throw invalid(
+      `--from ${from}`,
+      `is ${Math.ceil(bytes / 1024)} KB, over GitHub's 48 KB limit for a secret`,
+      'store only the document the login wrote',
     );
   }
   const c = loginOf(givenOf(value, from, deps), `--from ${from}`);

@@ -3,7 +3,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { invalid } from '../core/checks.js';
+import { conflict, invalid } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { CliDeps } from './deps.js';
@@ -193,10 +193,10 @@ export function checkOut(out: string, args: Args, deps: CliDeps): void {
     // not there: its folder is checked below
   }
   if (there && statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError('OB_FILE', `--out: ${shown} is a folder; give a file name in it.`);
+    throw invalid('--out', `${shown} is a folder`, 'give a file name in it');
   }
   if (there && !force) {
-    throw new UserError('OB_FILE', `--out: ${shown} exists; add --force to replace it, or choose another path.`);
+    throw conflict('--out', `${shown} exists`, 'add --force to replace it, or choose another path');
   }
   const folder = dirname(resolve(out));
   if (!existsSync(folder)) {

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   OB_PROVIDER: "the provider's token endpoint failed or refused, and nothing was spent",
   OB_LOGIN_LOST: 'the provider refused the refresh token: the login is spent, revoked or unknown',
   OB_REFRESH_UNCERTAIN: 'the refresh may have reached the provider: the stored refresh token may be spent',
+  OB_WRITE_BACK: 'the rotated credentials could not be stored where they belong; the line says where they are kept',
   OB_GITHUB_ACCESS: 'the GitHub token is missing or lacks a permission',
   OB_GITHUB: "GitHub's API failed or answered what it never does",
   OB_CLAIM: 'another job holds the login, or the claim that serialises refreshes cannot be used',
@@ -73,6 +74,7 @@ export function fitLine(...candidates: string[]): string {
  * cause's details follow, then `more`.
  */
 export function explained(
+  code: ErrorCode,
   cause: unknown,
   why: string,
   consequence: string,
@@ -83,10 +85,10 @@ export function explained(
   let line = full;
   let first: string[] = [];
   if (full.length > MAX_ERROR_LINE) [line, first] = short ? [short, [`Why: ${why}`]] : [why, [consequence]];
-  return new UserError(errorCodeOf(cause), line, { cause, details: [...first, ...detailsOf(cause), ...more] });
+  return new UserError(code, line, { cause, details: [...first, ...detailsOf(cause), ...more] });
 }
 
-/** The code of a failed write-back's cause: a UserError's own, else GitHub's (the write went there). */
+/** The code of a failed write's cause: a UserError's own, else GitHub's (the write went there). */
 export const errorCodeOf = (err: unknown): ErrorCode => (err instanceof UserError ? err.code : 'OB_GITHUB');
 
 /** A system error's code (ENOENT, EACCES, …) for an error line; `error` when there is none. */

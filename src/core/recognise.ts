@@ -2,6 +2,7 @@
 // credential is only ever sent to the provider that issued it, and only a refresh token is
 // presented as one. Pure: it runs before any network call.
 import type { Credentials, Format } from './formats/index.js';
+import { conflict } from './checks.js';
 import { UserError } from './errors.js';
 import { jwtPayload } from './jwt.js';
 import type { ProviderId } from './providers.js';
@@ -177,10 +178,10 @@ export function recognise(c: Credentials, provider: ProviderId, tokenUrl?: strin
   const { hostname } = new URL(tokenUrl);
   const endpoint = ENDPOINT_ISSUER[hostname];
   if (endpoint && !belongs(endpoint, provider)) {
-    throw new UserError(
-      'OB_CREDENTIALS',
-      `token-url: ${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, ` +
-        `so nothing is sent there; set provider: ${endpoint}, or token-url to the issuer of the credentials.`,
+    throw conflict(
+      'token-url',
+      `${hostname} is ${ISSUER_NAME[endpoint]}'s token endpoint but provider is ${provider}, so nothing is sent there`,
+      `set provider: ${endpoint}, or token-url to the issuer of the credentials`,
     );
   }
 }

@@ -123,7 +123,8 @@ export class Issues {
       if (!(err instanceof GitHubHttpError)) throw err;
       if (err.status >= 200 && err.status < 400) throw malformed(doing, `${err.githubMessage} (HTTP ${err.status})`);
       const said = err.status ? `GitHub answered ${err.status} ${neutral(err.githubMessage, 60)}` : err.githubMessage;
-      throw new UserError('OB_GITHUB', `alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
+      const code = err.status === 401 || err.status === 403 ? 'OB_GITHUB_ACCESS' : 'OB_GITHUB';
+      throw new UserError(code, `alert: could not ${doing}: ${said}; ${fixFor(err.status, this.repository)}.`, {
         cause: err,
       });
     }

@@ -70,8 +70,8 @@ export function checkPlace(
   if (environment && org) {
     throw conflict(
       `${w.place.env} and ${w.place.org}`,
-      'give at most one',
       'an environment secret belongs to a repository, an organization secret to an organization',
+      'give at most one',
     );
   }
   if (org) return { kind: 'org', org: checkMatches(w.place.org, org, /^[A-Za-z0-9-]+$/, 'an organization login') };

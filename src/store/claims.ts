@@ -159,7 +159,7 @@ export class Claims {
       // Absent: released since, or the lost create never happened. Either way the name is free.
       if (round >= CREATE_ROUNDS) {
         throw new UserError(
-          'OB_CLAIM',
+          'OB_GITHUB',
           `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`,
           { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` },
         );
@@ -222,7 +222,7 @@ export class Claims {
         if (j.kind === 'settled') return this.resultOf(copy, name, seen);
         if (j.kind === 'spent') {
           throw new UserError(
-            'OB_CLAIM',
+            'OB_LOGIN_LOST',
             `credentials: the provider refused this refresh token when another job presented it; ${RELOGIN}.`,
             { details: `The secret is ${this.d.target}.` },
           );
@@ -239,7 +239,7 @@ export class Claims {
       }
     }
     throw new UserError(
-      'OB_CLAIM',
+      'OB_REFRESH_UNCERTAIN',
       `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${RELOGIN}.`,
       { details: `The refresh token is probably spent. The secret is ${this.d.target}.` },
     );
@@ -453,7 +453,7 @@ export class Claims {
       if (!still?.rescue) return false;
     }
     throw new UserError(
-      'OB_CLAIM',
+      'OB_WRITE_BACK',
       `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`,
       { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` },
     );

@@ -88,19 +88,18 @@ describe('oauth-broker seed', () => {
   });
 
   it('refuses --visibility selected without --repos for a secret that has none, and unknown --repos', async () => {
-    const none = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', '--visibility', 'selected'], {
-      stdin: claudeCodeLogin(),
-    });
-    expect(none.code).toBe(1);
-    expect(lines(none.stderr)[0]).toBe(
+    const refused = async (options: string[]): Promise<string> => {
+      const r = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', ...options], {
+        stdin: claudeCodeLogin(),
+      });
+      expect(r.code).toBe(1);
+      return lines(r.stderr)[0];
+    };
+    expect(await refused(['--visibility', 'selected'])).toBe(
       'oauth-broker seed: error[OB_INPUT_MISSING]: --repos: --visibility selected needs the repositories that ' +
         'may use NEW_SELECTED, and it has none (a new secret); name them with --repos.',
     );
-    const unknown = await cli(['seed', '--org', 'octo', '--secret', 'NEW_SELECTED', '--repos', 'api,nope'], {
-      stdin: claudeCodeLogin(),
-    });
-    expect(unknown.code).toBe(1);
-    expect(lines(unknown.stderr)[0]).toBe(
+    expect(await refused(['--repos', 'api,nope'])).toBe(
       'oauth-broker seed: error[OB_INPUT_INVALID]: --repos: octo/nope was not found; check the name, and that ' +
         'GH_TOKEN can see it.',
     );

@@ -3,7 +3,7 @@
 import { X509Certificate } from 'node:crypto';
 import { createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { throwawayCertificates } from '../src/proxy/cert.js';
+import { derInteger, throwawayCertificates } from '../src/proxy/cert.js';
 import { jwtClaims } from '../src/core/jwt.js';
 import { placeholderJwt } from '../src/proxy/placeholders.js';
 
@@ -23,6 +23,17 @@ describe('throwaway certificates', () => {
     expect(Date.parse(leaf.validFrom)).toBeLessThan(Date.now());
     // Each job's CA is its own.
     expect(new X509Certificate(throwawayCertificates().ca).fingerprint256).not.toBe(ca.fingerprint256);
+  });
+
+  it("encode serials in DER's one form: a random serial starting with a zero byte made about 1 in 290 invalid", () => {
+    const hex = (bytes: number[]): string => derInteger(Buffer.from(bytes)).toString('hex');
+    expect(hex([0x00, 0x00, 0x05])).toBe('020105');
+    expect(hex([0x00, 0x80])).toBe('02020080');
+    expect(hex([0x80, 0x01])).toBe('0203008001');
+    expect(hex([0x7f])).toBe('02017f');
+    expect(hex([0x00])).toBe('020100');
+    // What OpenSSL refused ("illegal padding"): every certificate parses, whatever its random serial.
+    for (let i = 0; i < 300; i++) expect(() => new X509Certificate(throwawayCertificates().cert)).not.toThrow();
   });
 
   it('serve TLS that a client trusting only the CA accepts, and one trusting the system refuses', async () => {

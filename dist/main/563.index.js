@@ -50,8 +50,17 @@ const hexBytes = (n) => {
 };
 const seq = (...parts) => tlv(0x30, Buffer.concat(parts));
 const set = (...parts) => tlv(0x31, Buffer.concat(parts));
-// A positive INTEGER: a leading zero when the high bit is set.
-const cert_int = (b) => tlv(0x02, b[0] & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+/**
+ * A positive INTEGER in DER's one encoding: no leading zero byte but the one a set high bit needs.
+ * (A random serial starting with a zero byte was otherwise refused as "illegal padding".)
+ */
+function derInteger(b) {
+    let start = 0;
+    while (start < b.length - 1 && b[start] === 0)
+        start++;
+    const minimal = b.subarray(start);
+    return tlv(0x02, minimal[0] & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
+}
 const bits = (b, unused = 0) => tlv(0x03, Buffer.concat([Buffer.from([unused]), b]));
 const octets = (b) => tlv(0x04, b);
 const explicit = (n, b) => tlv(0xa0 + n, b);
@@ -76,7 +85,7 @@ const cert_name = (cn) => seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(cn))
 const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
 const extension = (id, value, critical = false) => seq(oid(id), ...(critical ? [TRUE] : []), octets(value));
 function certificate(c) {
-    const tbs = seq(explicit(0, cert_int(Buffer.from([2]))), cert_int((0,external_node_crypto_.randomBytes)(16)), ECDSA_SHA256, cert_name(c.issuer), seq(utcTime(Date.now() - 3_600_000), utcTime(c.notAfter)), cert_name(c.subject), c.key.export({ type: 'spki', format: 'der' }), explicit(3, seq(...c.extensions)));
+    const tbs = seq(explicit(0, derInteger(Buffer.from([2]))), derInteger((0,external_node_crypto_.randomBytes)(16)), ECDSA_SHA256, cert_name(c.issuer), seq(utcTime(Date.now() - 3_600_000), utcTime(c.notAfter)), cert_name(c.subject), c.key.export({ type: 'spki', format: 'der' }), explicit(3, seq(...c.extensions)));
     return seq(tbs, ECDSA_SHA256, bits((0,external_node_crypto_.sign)('sha256', tbs, c.signer)));
 }
 const pem = (der) => {

@@ -18,8 +18,16 @@ const hexBytes = (n: number): Buffer => {
 };
 const seq = (...parts: Buffer[]): Buffer => tlv(0x30, Buffer.concat(parts));
 const set = (...parts: Buffer[]): Buffer => tlv(0x31, Buffer.concat(parts));
-// A positive INTEGER: a leading zero when the high bit is set.
-const int = (b: Buffer): Buffer => tlv(0x02, b[0] & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+/**
+ * A positive INTEGER in DER's one encoding: no leading zero byte but the one a set high bit needs.
+ * (A random serial starting with a zero byte was otherwise refused as "illegal padding".)
+ */
+export function derInteger(b: Buffer): Buffer {
+  let start = 0;
+  while (start < b.length - 1 && b[start] === 0) start++;
+  const minimal = b.subarray(start);
+  return tlv(0x02, minimal[0] & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
+}
 const bits = (b: Buffer, unused = 0): Buffer => tlv(0x03, Buffer.concat([Buffer.from([unused]), b]));
 const octets = (b: Buffer): Buffer => tlv(0x04, b);
 const explicit = (n: number, b: Buffer): Buffer => tlv(0xa0 + n, b);
@@ -58,8 +66,8 @@ interface Signed {
 
 function certificate(c: Signed): Buffer {
   const tbs = seq(
-    explicit(0, int(Buffer.from([2]))),
-    int(randomBytes(16)),
+    explicit(0, derInteger(Buffer.from([2]))),
+    derInteger(randomBytes(16)),
     ECDSA_SHA256,
     name(c.issuer),
     seq(utcTime(Date.now() - 3_600_000), utcTime(c.notAfter)),

@@ -3,7 +3,7 @@ import { redact } from '../src/core/errors.js';
 import { defuse, logSafe, neutral } from '../src/core/neutral.js';
 import { jest } from '@jest/globals';
 import * as actions from '@actions/core';
-import { fakeToken } from './support/fake-tokens.js';
+import { fakeJwt, fakeToken } from './support/fake-tokens.js';
 
 /** Lines the runner would take as workflow commands: `::x::` after blanks, or `##[x]` anywhere. */
 const commands = (out: string): string[] => out.split(/\r\n|\r|\n/).filter((l) => /^\s*::|##\[/.test(l));
@@ -31,6 +31,10 @@ describe('neutral', () => {
     expect(neutral(long, 50).endsWith('…')).toBe(true);
     expect(neutral(neutral(long))).toBe(neutral(long));
     expect(defuse(defuse('a::b##[c'))).toBe(defuse('a::b##[c'));
+    // Cut before a character outside the basic plane, never through it.
+    const emoji = `${'x'.repeat(8)}\u{1F510}tail`;
+    expect(neutral(emoji, 10)).toBe(`${'x'.repeat(8)}…`);
+    expect(neutral(emoji, 11)).toBe(`${'x'.repeat(8)}\u{1F510}…`);
   });
 
   it('never leaves a command opener, whatever the input', () => {
@@ -90,6 +94,12 @@ describe('redact', () => {
     expect(redact(`refresh_token was ${refresh.slice(10, 30)}`, [doc])).toBe('refresh_token was ***');
   });
 
+  it('redacts what is shaped like a token it was never told of: a JWT after any separator', () => {
+    const jwt = fakeJwt({ exp: 1 });
+    for (const before of [' ', '"', '=', ':', '\n'])
+      expect(redact(`id${before}${jwt} end`, [])).toBe(`id${before}*** end`);
+  });
+
   it('adjacent and overlapping pieces of several secrets become one mark', () => {
     const a = 'A1b2C3d4E5f6G7h8';
     const b = 'Z9y8X7w6V5u4T3s2';
@@ -101,6 +111,9 @@ describe('redact', () => {
     const text = 'x'.repeat(2000) + secrets[7].slice(40, 60);
     const started = performance.now();
     for (let i = 0; i < 50; i++) expect(redact(text, secrets).endsWith('***')).toBe(true);
+    // A provider's error text of one long run holding many `eyJ` (each once scanned to the run's end).
+    const hostile = `${'eyJ'.repeat(70_000)}abc`;
+    expect(redact(`said: ${hostile}`, [])).toBe(`said: ${hostile}`);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

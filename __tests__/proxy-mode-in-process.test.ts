@@ -1,5 +1,7 @@
 // proxy: true with the main and post steps in-process (support/step.ts): the proxy started and stopped,
 // and the inputs proxy mode refuses before any call.
+import { spawn } from 'node:child_process';
+import { alive as processAlive } from '../src/proxy/daemon.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { HOUR } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
@@ -58,5 +60,21 @@ describe('proxy: true inputs', () => {
     const error = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
     expect(error.slice('::error::'.length)).toMatch(message);
     expect(si.oauth.requests.length + si.gh.requests.length).toBe(0);
+  });
+});
+
+describe("the proxy's process watch", () => {
+  it('counts a zombie as gone: in a job container nobody reaps the stopped proxy', async () => {
+    // sh starts a child that exits at once, then becomes a sleep that never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(`${d}`))));
+    try {
+      for (let i = 0; i < 100 && processAlive(zombie); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(processAlive(zombie)).toBe(false);
+      expect(processAlive(parent.pid!)).toBe(true);
+      expect(processAlive(process.pid)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

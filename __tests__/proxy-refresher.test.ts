@@ -9,12 +9,19 @@ describe('the refresher', () => {
   const NEXT = fakeToken('anthropic-access');
   const MIN_TTL = 30 * 60_000;
   let now: number;
+  let mono: number;
   let lines: string[];
+  /** Time passes: both clocks move. */
+  const pass = (ms: number): void => {
+    now += ms;
+    mono += ms;
+  };
 
   function refresher(expiresIn: number, renew: () => Promise<Lease>, opts: Partial<RefresherOptions> = {}) {
     return new Refresher({ accessToken: TOKEN, expiresAt: now + expiresIn }, renew, {
       minTtlMs: MIN_TTL,
       now: () => now,
+      monotonic: () => mono,
       log: (l) => lines.push(l),
       backoffMs: 60_000,
       ...opts,
@@ -39,6 +46,7 @@ describe('the refresher', () => {
 
   beforeEach(() => {
     now = Date.now();
+    mono = 1_000;
     lines = [];
   });
 
@@ -74,7 +82,7 @@ describe('the refresher', () => {
     expect(await t.token()).toBe(TOKEN);
     expect(await t.rejected(TOKEN)).toBeUndefined();
     expect(r.calls()).toBe(1);
-    now += 60_001;
+    pass(60_001);
     const again = t.token();
     r.answer({ accessToken: NEXT });
     expect(await again).toBe(NEXT);
@@ -92,11 +100,43 @@ describe('the refresher', () => {
     // Upstream refuses the new token too (say, a request without the OAuth beta header): passed through.
     for (let i = 0; i < 5; i++) expect(await t.rejected(NEXT)).toBeUndefined();
     expect(r.calls()).toBe(1);
-    now += 60_001;
+    pass(60_001);
     const later = t.rejected(NEXT);
     r.answer({ accessToken: TOKEN, expiresAt: now + 8 * 3_600_000 });
     expect(await later).toBe(TOKEN);
     expect(r.calls()).toBe(2);
+  });
+
+  it('counts the backoff on the monotonic clock: the wall clock stepping back blocks nothing', async () => {
+    const r = held();
+    const t = refresher(MIN_TTL - 1000, r.renew);
+    const first = t.token();
+    r.answer(new Error('provider anthropic (x) answered HTTP 503'));
+    await first;
+    now -= 3_600_000;
+    mono += 60_001;
+    const again = t.rejected(TOKEN);
+    r.answer({ accessToken: NEXT });
+    expect(await again).toBe(NEXT);
+    expect(r.calls()).toBe(2);
+  });
+
+  it('starts no refresh once closed, and close waits for the one under way', async () => {
+    const r = held();
+    const t = refresher(MIN_TTL - 1000, r.renew);
+    const first = t.token();
+    let closed = false;
+    const closing = t.close().then(() => (closed = true));
+    await Promise.resolve();
+    expect(closed).toBe(false);
+    r.answer({ accessToken: NEXT, expiresAt: now + 60_000 });
+    await closing;
+    expect(await first).toBe(NEXT);
+    // Expiring again, and long past the backoff: still no second refresh.
+    pass(3_600_000);
+    expect(await t.token()).toBe(NEXT);
+    expect(await t.rejected(NEXT)).toBeUndefined();
+    expect(r.calls()).toBe(1);
   });
 
   it('stops trying once the refresh token is known spent', async () => {
@@ -105,7 +145,7 @@ describe('the refresher', () => {
     const first = t.token();
     r.answer(new Final('the refresh token was refused'));
     await first;
-    now += 3_600_000;
+    pass(3_600_000);
     expect(await t.token()).toBe(TOKEN);
     expect(r.calls()).toBe(1);
     expect(lines[1]).toMatch(/; no refresh is tried again in this job$/);
@@ -116,7 +156,7 @@ describe('the refresher', () => {
     const t = refresher(-1000, r.renew, { never: true });
     expect(await t.token()).toBe(TOKEN);
     expect(await t.rejected(TOKEN)).toBeUndefined();
-    await t.idle();
+    await t.close();
     expect(r.calls()).toBe(0);
   });
 });

@@ -5,19 +5,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, type Seeded } from './jobs.js';
 import { leaks } from './leaks.js';
+import { alive } from '../../src/proxy/daemon.js';
 import { distEntry, runAction, type RunResult } from './runner.js';
 import { following, REPO, type UsedStandIns, useStandIns } from './stand-ins.js';
 import { startUpstream, type Upstream } from './upstream.js';
 
-/** Whether the process is still there. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Whether a process is still there: the proxy's own test, for which an unreaped process is gone.
+export { alive };
 
 /** Whether the process is gone within `ms`. */
 export async function gone(pid: number, ms = 3_000): Promise<boolean> {

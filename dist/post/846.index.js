@@ -595,6 +595,7 @@ async function server_startProxyServer(opts) {
 
 
 
+
 // After a failed refresh, the next is tried this much later at the earliest: a minute, as a claim's lease.
 const REFRESH_BACKOFF_MS = 60_000;
 async function serve(h, io) {
@@ -603,6 +604,7 @@ async function serve(h, io) {
     const tokens = new Refresher(lease, renew, {
         minTtlMs: cfg.minTtlMs,
         now: io.now,
+        monotonic: io.monotonic,
         log: io.log,
         backoffMs: REFRESH_BACKOFF_MS,
         // mode: check makes no call, in the proxy as in the step.
@@ -629,8 +631,8 @@ async function serve(h, io) {
         stopping ??= (async () => {
             clearInterval(timer);
             io.log(`stopping: ${why}`);
-            // A refresh under way ends first: its rotation must reach the secret.
-            await tokens.idle();
+            // A refresh under way ends first (its rotation must reach the secret), and none starts after.
+            await tokens.close();
             await proxy.close();
             done();
         })();
@@ -644,15 +646,32 @@ async function serve(h, io) {
     }, io.pollMs);
     return { url: proxy.url, stop, stopped };
 }
-/** Whether a process is there: one that belongs to another user (EPERM) is. */
+/**
+ * Whether a process is there: one that belongs to another user (EPERM) is; one that exited but was
+ * never reaped (a zombie) is not. In a job container PID 1 is `tail -f /dev/null`, which reaps no
+ * orphan: the stopped proxy stays a zombie there, and the post step would wait for it in vain.
+ */
 function alive(pid) {
     try {
         process.kill(pid, 0);
-        return true;
     }
     catch (err) {
         return err.code === 'EPERM';
     }
+    return !isZombie(pid);
+}
+/** Linux: the state in /proc/PID/stat is Z. Where there is no /proc, never. */
+function isZombie(pid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return false;
+    }
+    // "pid (comm) state …": comm may hold spaces and parentheses; the state follows the last ')'.
+    const end = stat.lastIndexOf(')');
+    return stat[end + 2] === 'Z';
 }
 
 ;// CONCATENATED MODULE: ./src/proxy/launch.ts

@@ -17,7 +17,10 @@ export function defuse(text: string): string {
 export function neutral(text: string, max = 200): string {
   // A JSON field typed as a string may hold anything at run time.
   const line = defuse(String(text).replace(CONTROL, ' '));
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  if (line.length <= max) return line;
+  // Never half of a character outside the basic plane (an emoji): a lone surrogate is no text.
+  const cut = /[\uD800-\uDBFF]/.test(line[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${line.slice(0, cut)}…`;
 }
 
 /** The one guarantee no caller can forget: a plain log line never carries a workflow command. */

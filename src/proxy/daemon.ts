@@ -1,6 +1,7 @@
 // The proxy process's life (docs/proxy.md): it serves, refreshing the token as a job would, until the
 // post step removes its lease, the job's runner process is gone, or it is told to stop; whichever comes
 // first, once no refresh is under way.
+import { readFileSync } from 'node:fs';
 import { neutral } from '../core/neutral.js';
 import type { Handoff } from './handoff.js';
 import { Refresher } from './refresher.js';
@@ -32,6 +33,7 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
   const tokens = new Refresher(lease, renew, {
     minTtlMs: cfg.minTtlMs,
     now: io.now,
+    monotonic: io.monotonic,
     log: io.log,
     backoffMs: REFRESH_BACKOFF_MS,
     // mode: check makes no call, in the proxy as in the step.
@@ -58,8 +60,8 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
     stopping ??= (async () => {
       clearInterval(timer);
       io.log(`stopping: ${why}`);
-      // A refresh under way ends first: its rotation must reach the secret.
-      await tokens.idle();
+      // A refresh under way ends first (its rotation must reach the secret), and none starts after.
+      await tokens.close();
       await proxy.close();
       done();
     })();
@@ -72,12 +74,29 @@ export async function serve(h: Handoff, io: DaemonIo): Promise<Daemon> {
   return { url: proxy.url, stop, stopped };
 }
 
-/** Whether a process is there: one that belongs to another user (EPERM) is. */
+/**
+ * Whether a process is there: one that belongs to another user (EPERM) is; one that exited but was
+ * never reaped (a zombie) is not. In a job container PID 1 is `tail -f /dev/null`, which reaps no
+ * orphan: the stopped proxy stays a zombie there, and the post step would wait for it in vain.
+ */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
+}
+
+/** Linux: the state in /proc/PID/stat is Z. Where there is no /proc, never. */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // "pid (comm) state …": comm may hold spaces and parentheses; the state follows the last ')'.
+  const end = stat.lastIndexOf(')');
+  return stat[end + 2] === 'Z';
 }

@@ -18,9 +18,10 @@ const tell = (m: Ready): Promise<void> =>
   new Promise((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
 
 async function read(): Promise<string> {
-  let text = '';
-  for await (const chunk of process.stdin) text += chunk;
-  return text;
+  // Decoded whole: a character split across two pipe chunks would become two replacement characters.
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 // The runner's terminal, if any, is not this process's business.

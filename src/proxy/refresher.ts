@@ -10,7 +10,10 @@ export interface Lease {
 
 export interface RefresherOptions {
   minTtlMs: number;
+  /** The wall clock, for the token's expiry. */
   now: () => number;
+  /** A clock that never steps back, for the backoff: an NTP correction must not block refreshes. */
+  monotonic: () => number;
   log: (line: string) => void;
   /**
    * After a refresh, failed or not, none is tried again before this much time (ms): a 401 the agent
@@ -28,6 +31,7 @@ export class Refresher {
   private flight: Promise<void> | undefined;
   private notBefore = 0;
   private over = false;
+  private closed = false;
 
   constructor(
     private lease: Lease,
@@ -53,13 +57,17 @@ export class Refresher {
     return this.lease.accessToken === used ? undefined : this.lease.accessToken;
   }
 
-  /** Resolves once no refresh is under way: the proxy stops only then, so a rotation is always stored. */
-  async idle(): Promise<void> {
+  /**
+   * No refresh starts from now on, and this resolves once the one under way, if any, is over: the
+   * proxy stops only then, so a rotation is always stored, and no claim is left behind by a late one.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     await this.flight;
   }
 
   private refresh(why: string): Promise<void> {
-    if (this.opts.never || this.over || this.opts.now() < this.notBefore) return Promise.resolve();
+    if (this.opts.never || this.over || this.closed || this.opts.monotonic() < this.notBefore) return Promise.resolve();
     this.flight ??= (async () => {
       this.opts.log(`refreshing the access token: ${why}`);
       try {
@@ -70,7 +78,7 @@ export class Refresher {
         const next = this.over ? 'no refresh is tried again in this job' : 'the current token is used meanwhile';
         this.opts.log(`the refresh failed: ${(err as Error).message}; ${next}`);
       } finally {
-        this.notBefore = this.opts.now() + this.opts.backoffMs;
+        this.notBefore = this.opts.monotonic() + this.opts.backoffMs;
         this.flight = undefined;
       }
     })();

@@ -100,6 +100,16 @@ describe('redact', () => {
       expect(redact(`id${before}${jwt} end`, [])).toBe(`id${before}*** end`);
   });
 
+  it("leaves the claim names of a value's marker readable, and still redacts its tokens", () => {
+    const claim = 'OAUTH_BROKER_B1202F0A9C3D44E5F607_0';
+    const doc = JSON.stringify({
+      claudeAiOauth: { refreshToken: refresh },
+      oauth_broker: { at: '2026-12-06T10:00:00Z', claims: [{ name: claim, at: 1 }] },
+    });
+    const line = `credentials: the variable ${claim} beside it is not a claim; delete it. Was ${refresh.slice(5, 30)}`;
+    expect(redact(line, [doc])).toBe(`credentials: the variable ${claim} beside it is not a claim; delete it. Was ***`);
+  });
+
   it('adjacent and overlapping pieces of several secrets become one mark', () => {
     const a = 'A1b2C3d4E5f6G7h8';
     const b = 'Z9y8X7w6V5u4T3s2';

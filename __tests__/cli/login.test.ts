@@ -330,6 +330,7 @@ describe('oauth-broker login --provider openai', () => {
 });
 
 describe('oauth-broker login --provider oauth2', () => {
+  // Random, so it may start with a dash: given as --client-secret=VALUE, which takes any value.
   const clientSecret = fakeToken('opaque');
   let server: LoginServer;
   beforeAll(async () => {
@@ -338,7 +339,7 @@ describe('oauth-broker login --provider oauth2', () => {
   afterAll(() => server.close());
   const args = () => [
     ...['--provider', 'oauth2', '--authorize-url', server.authorizeUrl, '--token-url', server.tokenUrl],
-    ...['--client-id', 'ci-client', '--client-secret', clientSecret],
+    ...['--client-id', 'ci-client', `--client-secret=${clientSecret}`],
   ];
 
   function expectDocument(text: string, scope: string): void {

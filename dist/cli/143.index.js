@@ -496,8 +496,9 @@ function jwtExpiry(token) {
 /* harmony export */   hC: () => (/* binding */ refreshExpiresAt),
 /* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
 /* harmony export */ });
-/* unused harmony exports MARKER_FIELD, stamp, claimsOf, keyOf, writtenAt, isOldCopy */
+/* unused harmony exports stamp, claimsOf, keyOf, writtenAt, isOldCopy */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
+/* harmony import */ var _marker_field_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1836);
 // Every value the broker writes records when it was written (on GitHub's clock), the claims of
 // the last copies and the public key it was sealed with. A job holding a copy whose marker is well
 // before the target's updated_at holds an old copy, which GitHub's metadata alone tells, even once
@@ -506,12 +507,13 @@ function jwtExpiry(token) {
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
 
-const MARKER_FIELD = 'oauth_broker';
+
+
 // Far longer than any write-back takes with all its retries, far shorter than claims are kept.
 const OLD_COPY_AFTER_MS = 3_600_000;
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc) {
-    const m = doc[MARKER_FIELD];
+    const m = doc[_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E];
     return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(m) ? m : {};
 }
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
@@ -581,10 +583,10 @@ function refreshExpiresAt(doc) {
 function withRefreshExpiry(doc, at) {
     const { [REFRESH_EXPIRES_AT]: _, ...rest } = markerOf(doc);
     if (at !== undefined)
-        return { ...doc, [MARKER_FIELD]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
-    if (!(MARKER_FIELD in doc) || !(0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc[MARKER_FIELD]))
+        return { ...doc, [_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E]: { ...rest, [REFRESH_EXPIRES_AT]: new Date(at).toISOString() } };
+    if (!(_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E in doc) || !(0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(doc[_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E]))
         return doc;
-    return { ...doc, [MARKER_FIELD]: rest };
+    return { ...doc, [_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E]: rest };
 }
 
 

@@ -4,6 +4,7 @@
 // else builds on it. May import: nothing of the others.
 //
 // Errors the user can act on: a UserError's message is the `::error::` line, its details the lines after.
+import { MARKER_FIELD } from './marker-field.js';
 import { neutral } from './neutral.js';
 
 /**
@@ -158,7 +159,29 @@ function piecesOf(secret: string): string[] {
   // JSON and multi-word values share words such as `refresh_token` with the action's own
   // messages; the tokens in them are masked on their own too.
   if (!/[\s"{}[\]]/.test(secret)) return [secret];
-  return secret.match(/[A-Za-z0-9_.~+/=-]{20,}/g) ?? [];
+  return withoutMarker(secret).match(/[A-Za-z0-9_.~+/=-]{20,}/g) ?? [];
+}
+
+const unmarked = new Map<string, string>();
+
+/**
+ * A document the broker wrote, without its marker: the claim names, dates and key id in it are no
+ * secret, and error lines name those claims (a variable to delete, say), which must stay readable.
+ */
+function withoutMarker(text: string): string {
+  if (!text.includes(`"${MARKER_FIELD}"`)) return text;
+  let plain = unmarked.get(text);
+  if (plain === undefined) {
+    plain = text;
+    try {
+      const { [MARKER_FIELD]: _, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      plain = JSON.stringify(rest);
+    } catch {
+      // Not JSON after all: every piece of it stays a piece.
+    }
+    unmarked.set(text, plain);
+  }
+  return plain;
 }
 
 /**

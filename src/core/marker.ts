@@ -6,8 +6,9 @@
 // The marker also keeps when the refresh token itself expires, where a provider says so:
 // every format carries the marker, so a later run sees it without any network call.
 import { isJsonObject } from './checks.js';
+import { MARKER_FIELD } from './marker-field.js';
 
-export const MARKER_FIELD = 'oauth_broker';
+export { MARKER_FIELD };
 // Far longer than any write-back takes with all its retries, far shorter than claims are kept.
 export const OLD_COPY_AFTER_MS = 3_600_000;
 

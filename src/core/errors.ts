@@ -8,29 +8,29 @@ import { MARKER_FIELD } from './marker-field.js';
 import { neutral } from './neutral.js';
 
 /**
- * What kind of error it is, one code per kind: printed after the error's lines (the user looks it up
- * in docs/errors.md) and what tests and callers branch on, never the wording.
+ * What kind of error it is, one code per kind: printed with the error's lines (the user looks it up
+ * in docs/errors.md, which says what each means) and what tests and callers branch on, never the wording.
  */
-export const ERROR_CODES = {
-  OB_INPUT_INVALID: 'an input or option holds a value the broker cannot use',
-  OB_INPUT_MISSING: 'an input or option the others need is empty',
-  OB_INPUT_CONFLICT: 'two inputs or options that do not go together are both set',
-  OB_CREDENTIALS: 'the stored credentials (the secret, a file) cannot be read as a login',
-  OB_FILE: 'a file cannot be read or written',
-  OB_PROVIDER: "the provider's token endpoint failed or refused, and nothing was spent",
-  OB_LOGIN_LOST: 'the provider refused the refresh token: the login is spent, revoked or unknown',
-  OB_REFRESH_UNCERTAIN: 'the refresh may have reached the provider: the stored refresh token may be spent',
-  OB_WRITE_BACK: 'the rotated credentials could not be stored where they belong; the line says where they are kept',
-  OB_GITHUB_ACCESS: 'the GitHub token is missing or lacks a permission',
-  OB_GITHUB: "GitHub's API failed or answered what it never does",
-  OB_CLAIM: 'another job holds the login, or the claim that serialises refreshes cannot be used',
-  OB_LOGIN: 'a login (oauth-broker login) did not finish',
-  OB_PROXY: 'the credential proxy (proxy: true) did not start',
-  OB_CANCELLED: 'the job was cancelled before anything was spent',
-  OB_CHECKS: 'oauth-broker doctor found checks that failed',
-} as const;
+export const ERROR_CODES = [
+  'OB_INPUT_INVALID',
+  'OB_INPUT_MISSING',
+  'OB_INPUT_CONFLICT',
+  'OB_CREDENTIALS',
+  'OB_FILE',
+  'OB_PROVIDER',
+  'OB_LOGIN_LOST',
+  'OB_REFRESH_UNCERTAIN',
+  'OB_WRITE_BACK',
+  'OB_GITHUB_ACCESS',
+  'OB_GITHUB',
+  'OB_CLAIM',
+  'OB_LOGIN',
+  'OB_PROXY',
+  'OB_CANCELLED',
+  'OB_CHECKS',
+] as const;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface UserErrorOptions {
   /** Why, alternatives, README pointers: printed as plain lines after the error line. */

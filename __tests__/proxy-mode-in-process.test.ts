@@ -2,6 +2,9 @@
 // and the inputs proxy mode refuses before any call.
 import { spawn } from 'node:child_process';
 import { alive as processAlive } from '../src/proxy/daemon.js';
+import { proxyFolder, stopProxy } from '../src/proxy/launch.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fakeToken } from './support/fake-tokens.js';
 import { HOUR } from './support/stand-ins.js';
 import { runStep } from './support/step.js';
@@ -75,6 +78,18 @@ describe("the proxy's process watch", () => {
       expect(processAlive(process.pid)).toBe(true);
     } finally {
       parent.kill('SIGKILL');
+    }
+  });
+
+  it("never waits for, nor signals, another process that took a dead proxy's number", async () => {
+    const other = spawn('sleep', ['30'], { cwd: tmpdir(), stdio: 'ignore' });
+    const parent = mkdtempSync(`${tmpdir()}/stop-`);
+    try {
+      expect((await stopProxy(other.pid!, proxyFolder(parent))).how).toBe('gone');
+      expect(processAlive(other.pid!)).toBe(true);
+    } finally {
+      other.kill('SIGKILL');
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

@@ -755,6 +755,27 @@ async function launchProxy(o) {
 }
 const STOP_WAIT_MS = 120_000;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Whether `pid` is still the proxy, which runs in its folder: a proxy that died long ago may have left
+ * its number to another process of the runner's user, which must not be waited for, nor signalled.
+ * Where there is no /proc to tell, it is taken to be.
+ */
+function isTheProxy(pid, folder) {
+    let cwd;
+    try {
+        cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
+    }
+    catch (err) {
+        // Not Linux, or a process of another user (then certainly not the proxy this step started).
+        return err.code !== 'EACCES';
+    }
+    try {
+        return cwd === (0,external_node_fs_.realpathSync)(folder.dir);
+    }
+    catch {
+        return false;
+    }
+}
 /** Whether the process is gone within `ms`, looked at every 50 ms. */
 async function goneWithin(pid, ms) {
     for (let waited = 0; waited < ms; waited += 50) {
@@ -770,7 +791,7 @@ async function goneWithin(pid, ms) {
  * its log is read (returned).
  */
 async function stopProxy(pid, folder) {
-    const wasAlive = pid > 0 && alive(pid);
+    const wasAlive = pid > 0 && alive(pid) && isTheProxy(pid, folder);
     (0,external_node_fs_.rmSync)(folder.lease, { force: true });
     let how = wasAlive ? 'stopped' : 'gone';
     // It stops within a poll, unless a refresh is under way: that one ends first (a claim's lease at most,

@@ -2,7 +2,16 @@
 // process is detached, writes to its own log file (never the step's pipes, which the runner waits
 // on), gets the token through a pipe it reads once, and an environment without the step's secrets.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { alive } from './daemon.js';
@@ -104,6 +113,26 @@ const STOP_WAIT_MS = 120_000;
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Whether `pid` is still the proxy, which runs in its folder: a proxy that died long ago may have left
+ * its number to another process of the runner's user, which must not be waited for, nor signalled.
+ * Where there is no /proc to tell, it is taken to be.
+ */
+function isTheProxy(pid: number, folder: ProxyFolder): boolean {
+  let cwd: string;
+  try {
+    cwd = readlinkSync(`/proc/${pid}/cwd`);
+  } catch (err) {
+    // Not Linux, or a process of another user (then certainly not the proxy this step started).
+    return (err as NodeJS.ErrnoException).code !== 'EACCES';
+  }
+  try {
+    return cwd === realpathSync(folder.dir);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the process is gone within `ms`, looked at every 50 ms. */
 async function goneWithin(pid: number, ms: number): Promise<boolean> {
   for (let waited = 0; waited < ms; waited += 50) {
@@ -119,7 +148,7 @@ async function goneWithin(pid: number, ms: number): Promise<boolean> {
  * its log is read (returned).
  */
 export async function stopProxy(pid: number, folder: ProxyFolder): Promise<{ how: Stopped; log: string }> {
-  const wasAlive = pid > 0 && alive(pid);
+  const wasAlive = pid > 0 && alive(pid) && isTheProxy(pid, folder);
   rmSync(folder.lease, { force: true });
   let how: Stopped = wasAlive ? 'stopped' : 'gone';
   // It stops within a poll, unless a refresh is under way: that one ends first (a claim's lease at most,

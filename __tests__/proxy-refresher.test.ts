@@ -73,12 +73,18 @@ describe('the refresher', () => {
     ]);
   });
 
-  it('keeps the token after a failed refresh, and tries again only after the backoff', async () => {
+  /** A token near expiry whose first refresh failed with `error`; the refresher kept the token. */
+  async function failedOnce(error: Error) {
     const r = held();
     const t = refresher(MIN_TTL - 1000, r.renew);
     const first = t.token();
-    r.answer(new Error('provider anthropic (x) answered HTTP 503'));
+    r.answer(error);
     expect(await first).toBe(TOKEN);
+    return { r, t };
+  }
+
+  it('keeps the token after a failed refresh, and tries again only after the backoff', async () => {
+    const { r, t } = await failedOnce(new Error('provider anthropic (x) answered HTTP 503'));
     expect(await t.token()).toBe(TOKEN);
     expect(await t.rejected(TOKEN)).toBeUndefined();
     expect(r.calls()).toBe(1);
@@ -108,11 +114,7 @@ describe('the refresher', () => {
   });
 
   it('counts the backoff on the monotonic clock: the wall clock stepping back blocks nothing', async () => {
-    const r = held();
-    const t = refresher(MIN_TTL - 1000, r.renew);
-    const first = t.token();
-    r.answer(new Error('provider anthropic (x) answered HTTP 503'));
-    await first;
+    const { r, t } = await failedOnce(new Error('provider anthropic (x) answered HTTP 503'));
     now -= 3_600_000;
     mono += 60_001;
     const again = t.rejected(TOKEN);
@@ -140,11 +142,7 @@ describe('the refresher', () => {
   });
 
   it('stops trying once the refresh token is known spent', async () => {
-    const r = held();
-    const t = refresher(MIN_TTL - 1000, r.renew);
-    const first = t.token();
-    r.answer(new Final('the refresh token was refused'));
-    await first;
+    const { r, t } = await failedOnce(new Final('the refresh token was refused'));
     pass(3_600_000);
     expect(await t.token()).toBe(TOKEN);
     expect(r.calls()).toBe(1);

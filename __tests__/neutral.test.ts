@@ -96,7 +96,7 @@ describe('redact', () => {
 
   it('redacts what is shaped like a token it was never told of: a JWT after any separator', () => {
     const jwt = fakeJwt({ exp: 1 });
-    for (const before of [' ', '"', '=', ':', '\n'])
+    for (const before of [' ', '"', '=', ':', '\n', '%20', '\\n'])
       expect(redact(`id${before}${jwt} end`, [])).toBe(`id${before}*** end`);
   });
 

@@ -92,4 +92,17 @@ describe("the proxy's process watch", () => {
       rmSync(parent, { recursive: true, force: true });
     }
   });
+
+  it('waits for the proxy whose folder was removed under it (it ends its refresh first)', async () => {
+    const parent = mkdtempSync(`${tmpdir()}/stop-`);
+    const folder = proxyFolder(parent);
+    const proxy = spawn('sleep', ['0.5'], { cwd: folder.dir, stdio: 'ignore' });
+    try {
+      rmSync(folder.dir, { recursive: true });
+      expect((await stopProxy(proxy.pid!, folder)).how).toBe('stopped');
+    } finally {
+      proxy.kill('SIGKILL');
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
 });

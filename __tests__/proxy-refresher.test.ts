@@ -131,9 +131,11 @@ describe('the refresher', () => {
     const closing = t.close().then(() => (closed = true));
     await Promise.resolve();
     expect(closed).toBe(false);
+    // A request arriving meanwhile waits for the refresh under way, as before the stop.
+    const late = t.token();
     r.answer({ accessToken: NEXT, expiresAt: now + 60_000 });
     await closing;
-    expect(await first).toBe(NEXT);
+    expect([await first, await late]).toEqual([NEXT, NEXT]);
     // Expiring again, and long past the backoff: still no second refresh.
     pass(3_600_000);
     expect(await t.token()).toBe(NEXT);

@@ -766,15 +766,27 @@ function isTheProxy(pid, folder) {
         cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
     }
     catch (err) {
-        // Not Linux, or a process of another user (then certainly not the proxy this step started).
-        return err.code !== 'EACCES';
+        if (err.code !== 'EACCES')
+            return true;
+        // Refused: another user's process (not the proxy this step started), or one of this user's that
+        // cannot be inspected (a Node given file capabilities): that one may be the proxy.
+        try {
+            return (0,external_node_fs_.statSync)(`/proc/${pid}`).uid === process.getuid?.();
+        }
+        catch {
+            return true;
+        }
     }
+    // Linux adds " (deleted)" to a folder removed since: the proxy stops itself then, after any refresh.
+    let parent = (0,external_node_path_.dirname)(folder.dir);
     try {
-        return cwd === (0,external_node_fs_.realpathSync)(folder.dir);
+        parent = (0,external_node_fs_.realpathSync)(parent);
     }
     catch {
-        return false;
+        // Gone too: compared as given.
     }
+    const want = (0,external_node_path_.join)(parent, (0,external_node_path_.basename)(folder.dir));
+    return cwd === want || cwd === `${want} (deleted)`;
 }
 /** Whether the process is gone within `ms`, looked at every 50 ms. */
 async function goneWithin(pid, ms) {

@@ -145,8 +145,9 @@ export class InvalidGrantError extends UserError {
 // Shapes of provider tokens and JWTs: a last line of defence for text we did not write.
 const TOKEN_SHAPES = [
   /sk-ant-[a-z]{2,4}\d{2}-[A-Za-z0-9_-]{8,}/g,
-  // Only at the start of a run: inside one, each `eyJ` would scan to its end again (quadratic).
-  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  // Only at the start of a run (inside one, each `eyJ` would scan to its end again: quadratic), or
+  // after an escape that ends in a letter or digit (`%20`, a JSON-escaped `\n`).
+  /(?:(?<![A-Za-z0-9_-])|(?<=%[0-9A-Fa-f]{2}|\\[nrt]))eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
   /gh[opsu]_[A-Za-z0-9]{20,}/g,
   /github_pat_[A-Za-z0-9_]{20,}/g,
 ];

@@ -10,9 +10,10 @@ import {
   readlinkSync,
   realpathSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { alive } from './daemon.js';
 import type { Handoff, Ready } from './handoff.js';
@@ -123,14 +124,24 @@ function isTheProxy(pid: number, folder: ProxyFolder): boolean {
   try {
     cwd = readlinkSync(`/proc/${pid}/cwd`);
   } catch (err) {
-    // Not Linux, or a process of another user (then certainly not the proxy this step started).
-    return (err as NodeJS.ErrnoException).code !== 'EACCES';
+    if ((err as NodeJS.ErrnoException).code !== 'EACCES') return true;
+    // Refused: another user's process (not the proxy this step started), or one of this user's that
+    // cannot be inspected (a Node given file capabilities): that one may be the proxy.
+    try {
+      return statSync(`/proc/${pid}`).uid === process.getuid?.();
+    } catch {
+      return true;
+    }
   }
+  // Linux adds " (deleted)" to a folder removed since: the proxy stops itself then, after any refresh.
+  let parent = dirname(folder.dir);
   try {
-    return cwd === realpathSync(folder.dir);
+    parent = realpathSync(parent);
   } catch {
-    return false;
+    // Gone too: compared as given.
   }
+  const want = join(parent, basename(folder.dir));
+  return cwd === want || cwd === `${want} (deleted)`;
 }
 
 /** Whether the process is gone within `ms`, looked at every 50 ms. */

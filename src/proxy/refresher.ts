@@ -67,7 +67,9 @@ export class Refresher {
   }
 
   private refresh(why: string): Promise<void> {
-    if (this.opts.never || this.over || this.closed || this.opts.monotonic() < this.notBefore) return Promise.resolve();
+    // Stopping: a request may still wait for the refresh under way, but none starts.
+    if (this.closed) return this.flight ?? Promise.resolve();
+    if (this.opts.never || this.over || this.opts.monotonic() < this.notBefore) return Promise.resolve();
     this.flight ??= (async () => {
       this.opts.log(`refreshing the access token: ${why}`);
       try {

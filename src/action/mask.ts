@@ -12,7 +12,7 @@ export class Masker {
   mask(...values: Array<string | undefined>): void {
     for (const value of values) {
       if (!value) continue;
-      for (const v of [value, ...value.split(/\r?\n/).map((l) => l.trim())]) {
+      for (const v of [value, ...value.split(/\r\n|\r|\n/).map((l) => l.trim())]) {
         // A line such as `{` would mask every brace in the log: only lines with substance.
         if (v !== value && (v.length < 8 || !/[A-Za-z0-9]{4}/.test(v))) continue;
         if (this.values.has(v)) continue;

@@ -226,9 +226,7 @@ function retryAfterMs(v, now) {
 /* harmony export */   q: () => (/* binding */ httpUrl)
 /* harmony export */ });
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
-/* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8272);
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
-
 
 /** The names of this machine's loopback interface, as a URL's hostname spells them. */
 const isLoopbackHost = (hostname) => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
@@ -240,7 +238,7 @@ function quoted(value) {
         [url.username, url.password] = ['***', ''];
         shown = url.href;
     }
-    return `"${(0,_neutral_js__WEBPACK_IMPORTED_MODULE_1__/* .neutral */ .SY)(shown, 80)}"`;
+    return (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown);
 }
 /** `value` as a URL a token may be sent to: https, or plain http to this machine only. */
 function httpUrl(input, value) {

@@ -3,7 +3,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { conflict, invalid } from '../core/checks.js';
+import { conflict, invalid, quote } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { CliDeps } from './deps.js';
@@ -54,7 +54,7 @@ export function parseVerbArgs(verb: Verb, argv: readonly string[]): Args {
   const { min = 0, max = 0, name = 'argument' } = verb.positionals ?? {};
   if (parsed.positionals.length < min) throw new UsageError(`${name} is missing.`);
   if (parsed.positionals.length > max) {
-    throw new UsageError(`unexpected argument ${quote(parsed.positionals[max])}.`);
+    throw new UsageError(`unexpected argument ${quote(parsed.positionals[max], 60)}.`);
   }
   return { values: parsed.values as Args['values'], positionals: parsed.positionals };
 }
@@ -65,17 +65,15 @@ function usageMessage(err: unknown, verb: Verb): string {
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const near = didYouMean(option.replace(/^--?/, ''), [...Object.keys(verb.options), 'help'], (o) => `--${o}`);
-    return `unknown option ${quote(option)}${near || '.'}`;
+    return `unknown option ${quote(option, 60)}${near || '.'}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return / does not take an argument$/.test(message)
-      ? `${quote(option)} takes no value.`
-      : `${quote(option)} needs a value.`;
+      ? `${quote(option, 60)} takes no value.`
+      : `${quote(option, 60)} needs a value.`;
   }
   return neutral(message, 120);
 }
-
-const quote = (s: string | undefined): string => `"${neutral(s ?? '', 60)}"`;
 
 /** An option's string value; a UsageError when a required one is missing. */
 export function option(args: Args, name: string, required: true): string;

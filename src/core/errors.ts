@@ -260,7 +260,7 @@ function stackLines(err: Error, secrets: readonly string[]): string[] {
 }
 
 /** The last line of a failure: its code, and where the codes are explained. */
-export const codeLine = (code: ErrorCode): string => `Error code ${code} (docs/errors.md).`;
+const codeLine = (code: ErrorCode): string => `Error code ${code} (docs/errors.md).`;
 
 /** What reportFailure printed: the error line and the detail lines after it, redacted. */
 export interface Reported {
@@ -277,12 +277,13 @@ export interface Reported {
 export function reportFailure(core: FailureSink, err: unknown, secrets: Iterable<string>): Reported {
   const known = [...secrets];
   const reported: Reported = { line: describeError(err, known), details: [] };
-  if (err instanceof UserError && core.setFailedWithCode) core.setFailedWithCode(reported.line, err.code);
+  const code = err instanceof UserError ? err.code : undefined;
+  if (code && core.setFailedWithCode) core.setFailedWithCode(reported.line, code);
   else core.setFailed(reported.line);
   for (const detail of detailsOf(err)) {
     for (const l of detail.split(/\r?\n/)) if (l.trim()) reported.details.push(logLine(l, known));
   }
-  if (err instanceof UserError && !core.setFailedWithCode) reported.details.push(codeLine(err.code));
+  if (code && !core.setFailedWithCode) reported.details.push(codeLine(code));
   for (const l of reported.details) core.info(l);
   if (err instanceof UserError) return reported;
   if (!core.isDebug()) {

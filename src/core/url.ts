@@ -1,6 +1,5 @@
 // The URLs a credential is sent to (a token endpoint, GitHub's API), checked before any is used.
-import { invalid } from './checks.js';
-import { neutral } from './neutral.js';
+import { invalid, quote } from './checks.js';
 
 /** The names of this machine's loopback interface, as a URL's hostname spells them. */
 export const isLoopbackHost = (hostname: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
@@ -13,7 +12,7 @@ function quoted(value: string): string {
     [url.username, url.password] = ['***', ''];
     shown = url.href;
   }
-  return `"${neutral(shown, 80)}"`;
+  return quote(shown);
 }
 
 /** `value` as a URL a token may be sent to: https, or plain http to this machine only. */

@@ -1,11 +1,13 @@
 // The refresh grant per provider, and what each failure means, over an injected fetch; and whether a
 // failed fetch was sent, from real failed connections.
 import type { ConnectionOptions } from 'node:tls';
-import { Agent, type Dispatcher, ProxyAgent, fetch as undiciFetch } from 'undici';
+import * as https from 'node:https';
+import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
 import { InvalidGrantError, UncertainRefreshError, UserError } from '../src/core/errors.js';
 import { type FetchFailure, classifyFetchError } from '../src/core/http.js';
 import { PROVIDERS } from '../src/core/providers.js';
 import { refreshTokens, type RefreshRequest } from '../src/core/refresh.js';
+import { nodeFetch } from '../src/core/transport.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { startOAuthServer } from './support/oauth-server.js';
 import { startProxy } from './support/proxy.js';
@@ -295,131 +297,157 @@ describe('the answer, checked before it is trusted', () => {
   });
 });
 
-describe('not sent means not sent: failures of real connections on 127.0.0.1', () => {
-  const timeoutMs = 5000;
-  const trusting = (tls: ConnectionOptions = {}): Agent => new Agent({ connect: { ca: CA, ...tls } });
-  /** How a real fetch failed, classified. */
-  async function failed(url: string, dispatcher?: Dispatcher, fetcher = fetch): Promise<FetchFailure> {
-    const init = { method: 'POST', body: '{}', redirect: 'error', signal: AbortSignal.timeout(timeoutMs) } as const;
-    const err = await failure((dispatcher ? undiciFetch : fetcher)(url, { ...init, dispatcher } as RequestInit));
-    return classifyFetchError(err, timeoutMs);
-  }
-  const servers: Array<{ close(): Promise<void> }> = [];
-  async function started<T extends { close(): Promise<void> }>(s: Promise<T>): Promise<T> {
-    servers.push(await s);
-    return servers[servers.length - 1] as T;
-  }
-  afterEach(async () => void (await Promise.all(servers.splice(0).map((s) => s.close()))));
+/**
+ * The clients the broker sends with, each trusting the test CA (with `tls` added) when asked: undici's fetch
+ * (the CLI, and every request behind a proxy) and the action's own over node:https (src/core/transport.ts).
+ */
+const CLIENTS = {
+  undici: (trust?: ConnectionOptions): typeof fetch =>
+    trust
+      ? (((url: string, init: RequestInit) =>
+          undiciFetch(url, { ...init, dispatcher: new Agent({ connect: { ca: CA, ...trust } }) } as never)) as never)
+      : fetch,
+  'node:https': (trust?: ConnectionOptions): typeof fetch =>
+    nodeFetch(trust ? { https: new https.Agent({ ca: CA, ...trust }) } : {}),
+};
 
-  it.each([
-    ['a certificate for 127.0.0.1 from an unknown CA', 'leaf', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
-    ['a chain up to an untrusted root', 'chain', 'SELF_SIGNED_CERT_IN_CHAIN'],
-    ['a self-signed certificate', 'self-signed', 'DEPTH_ZERO_SELF_SIGNED_CERT'],
-  ] as const)('%s: TLS handshake failed, not sent', async (_, presented, code) => {
-    const server = await started(startTlsServer(presented));
-    const f = await failed(`${server.url}/token`);
-    expect(f).toEqual({ notSent: true, reason: `TLS handshake failed (${code})`, lasting: 'certificate' });
-    expect(server.requests).toBe(0);
-  });
-
-  it('a trusted certificate for another host, and no common TLS version: not sent', async () => {
-    const other = await started(startTlsServer('self-signed'));
-    expect(await failed(other.url, trusting())).toEqual({
-      notSent: true,
-      reason: 'TLS handshake failed (ERR_TLS_CERT_ALTNAME_INVALID)',
-      lasting: 'name',
-    });
-    const modern = await started(startTlsServer('leaf', undefined, { minVersion: 'TLSv1.3' }));
-    const f = await failed(modern.url, trusting({ maxVersion: 'TLSv1.2' }));
-    expect(f).toMatchObject({ notSent: true, lasting: 'handshake' });
-    expect(f.reason).toMatch(/^TLS handshake failed \((ERR_SSL_[A-Z0-9_]+|EPROTO)\)$/);
-    expect(other.requests + modern.requests).toBe(0);
-  });
-
-  it('https to a port that speaks plain http: not sent', async () => {
-    const plain = await started(startOAuthServer());
-    const f = await failed(plain.url.replace('http:', 'https:'));
-    expect(f).toMatchObject({ notSent: true, lasting: 'handshake' });
-    expect(plain.requests).toHaveLength(0);
-  });
-
-  it('a reset in the handshake is not sent (and may pass: retried); one after the request may arrive', async () => {
-    const resetter = await started(startResetter());
-    const early = await failed(`https://127.0.0.1:${resetter.port}/token`);
-    expect(early).toEqual({ notSent: true, reason: 'connection lost while connecting (ECONNRESET)' });
-    const dropping = await started(startTlsServer('leaf', (req) => req.socket.destroy()));
-    const late = await failed(`${dropping.url}/token`, trusting());
-    expect(late).toEqual({ notSent: false, reason: 'connection dropped before the answer arrived' });
-    expect(dropping.requests).toBe(1);
-  });
-
-  it('a request written and never answered may have arrived', async () => {
-    const silent = await started(startTlsServer('leaf', () => undefined));
-    const err = await failure(
-      undiciFetch(`${silent.url}/token`, {
-        method: 'POST',
-        body: '{}',
-        dispatcher: trusting(),
-        signal: AbortSignal.timeout(300),
-      }),
-    );
-    expect(classifyFetchError(err, 300)).toEqual({ notSent: false, reason: 'no answer within 0s' });
-    expect(silent.requests).toBe(1);
-  });
-
-  it('a TLS-inspecting proxy the runner does not trust: the handshake in the tunnel fails, not sent', async () => {
-    const upstream = await started(startOAuthServer());
-    const proxy = await started(startProxy());
-    const url = `https://provider.invalid:${new URL(upstream.url).port}/v1/oauth/token`;
-    const f = await failed(url, new ProxyAgent(proxy.url));
-    expect(f).toMatchObject({ notSent: true, lasting: 'certificate' });
-    expect(f.reason).toMatch(/^TLS handshake failed \([A-Z_]+\)$/);
-    expect(proxy.seen).toHaveLength(1);
-    expect(upstream.requests).toHaveLength(0);
-  });
-
-  it.each([
-    [
-      'a user name and password in the URL',
-      'https://user:p4ssw0rd@127.0.0.1:1/t',
-      'the URL holds a user name or password',
-    ],
-    ['a scheme fetch does not speak', 'ftp://127.0.0.1:1/token', 'the URL is not http(s)'],
-    ['a URL that does not parse', 'token endpoint', 'the URL does not parse'],
-    ['a port fetch blocks', 'http://127.0.0.1:6000/token', "the URL's port is one fetch never connects to"],
-  ])('%s: refused by fetch before sending', async (_, url, why) => {
-    for (const fetcher of [fetch, undiciFetch as unknown as typeof fetch]) {
-      const f = await failed(url, undefined, fetcher);
-      expect(f).toEqual({ notSent: true, reason: `refused before sending (${why})`, lasting: 'url' });
+describe.each(Object.keys(CLIENTS) as Array<keyof typeof CLIENTS>)(
+  'not sent means not sent (%s): failures of real connections on 127.0.0.1',
+  (client) => {
+    const timeoutMs = 5000;
+    /** How a real request failed, classified; `trust` makes the client trust the test CA. */
+    async function failed(url: string, trust?: ConnectionOptions): Promise<FetchFailure> {
+      const init = { method: 'POST', body: '{}', redirect: 'error', signal: AbortSignal.timeout(timeoutMs) } as const;
+      const err = await failure(CLIENTS[client](trust)(url, init));
+      return classifyFetchError(err, timeoutMs);
     }
-  });
+    const servers: Array<{ close(): Promise<void> }> = [];
+    async function started<T extends { close(): Promise<void> }>(s: Promise<T>): Promise<T> {
+      servers.push(await s);
+      return servers[servers.length - 1] as T;
+    }
+    afterEach(async () => void (await Promise.all(servers.splice(0).map((s) => s.close()))));
 
-  it('refreshTokens: an untrusted certificate fails at once, nothing spent, naming the trust store', async () => {
-    const server = await started(startTlsServer('leaf'));
-    const d = { ...deps(fetch), timeoutMs };
-    const err = await failure(refreshTokens(req({ tokenUrl: `${server.url}/v1/oauth/token` }), d));
-    expect(err).toBeInstanceOf(UserError);
-    expect(err).not.toBeInstanceOf(UncertainRefreshError);
-    expect(err.message).toBe(
-      `provider anthropic (127.0.0.1:${server.port}): TLS handshake failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE); ` +
-        'nothing was spent. Trust its CA on the runner (NODE_EXTRA_CA_CERTS), then run again.',
-    );
-    expect((err as UserError).details.join(' ')).toMatch(/not presented and stays usable/);
-    // Deterministic: one attempt, no wait, no retry line.
-    expect({ connections: server.connections, requests: server.requests }).toEqual({ connections: 1, requests: 0 });
-    expect([d.slept, d.said]).toEqual([[], []]);
-  });
+    it.each([
+      ['a certificate for 127.0.0.1 from an unknown CA', 'leaf', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+      ['a chain up to an untrusted root', 'chain', 'SELF_SIGNED_CERT_IN_CHAIN'],
+      ['a self-signed certificate', 'self-signed', 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+    ] as const)('%s: TLS handshake failed, not sent', async (_, presented, code) => {
+      const server = await started(startTlsServer(presented));
+      const f = await failed(`${server.url}/token`);
+      expect(f).toEqual({ notSent: true, reason: `TLS handshake failed (${code})`, lasting: 'certificate' });
+      expect(server.requests).toBe(0);
+    });
 
-  it('refreshTokens: a token-url with a password is refused before fetch is called, never quoting it', async () => {
-    const { fetch: fake, sent } = fetchFrom(ok.clone());
-    const d = deps(fake);
-    const err = await failure(refreshTokens(req({ tokenUrl: 'https://user:p4ssw0rd@idp.example/token' }), d));
-    expect(err).toBeInstanceOf(UserError);
-    expect(err).not.toBeInstanceOf(UncertainRefreshError);
-    expect(err.message).toBe(
-      'provider anthropic (idp.example): refused before sending (the URL holds a user name or password); ' +
-        'nothing was spent. Fix token-url, then run again.',
-    );
-    expect(sent).toHaveLength(0);
-  });
-});
+    it('a trusted certificate for another host, and no common TLS version: not sent', async () => {
+      const other = await started(startTlsServer('self-signed'));
+      expect(await failed(other.url, {})).toEqual({
+        notSent: true,
+        reason: 'TLS handshake failed (ERR_TLS_CERT_ALTNAME_INVALID)',
+        lasting: 'name',
+      });
+      const modern = await started(startTlsServer('leaf', undefined, { minVersion: 'TLSv1.3' }));
+      const f = await failed(modern.url, { maxVersion: 'TLSv1.2' });
+      expect(f).toMatchObject({ notSent: true, lasting: 'handshake' });
+      expect(f.reason).toMatch(/^TLS handshake failed \((ERR_SSL_[A-Z0-9_]+|EPROTO)\)$/);
+      expect(other.requests + modern.requests).toBe(0);
+    });
+
+    it('https to a port that speaks plain http: not sent', async () => {
+      const plain = await started(startOAuthServer());
+      const f = await failed(plain.url.replace('http:', 'https:'));
+      expect(f).toMatchObject({ notSent: true, lasting: 'handshake' });
+      expect(plain.requests).toHaveLength(0);
+    });
+
+    it('a reset in the handshake is not sent (and may pass: retried); one after the request may arrive', async () => {
+      const resetter = await started(startResetter());
+      const early = await failed(`https://127.0.0.1:${resetter.port}/token`);
+      expect(early).toEqual({ notSent: true, reason: 'connection lost while connecting (ECONNRESET)' });
+      const dropping = await started(startTlsServer('leaf', (req) => req.socket.destroy()));
+      const late = await failed(`${dropping.url}/token`, {});
+      expect(late).toEqual({ notSent: false, reason: 'connection dropped before the answer arrived' });
+      expect(dropping.requests).toBe(1);
+    });
+
+    it('a request written and never answered may have arrived', async () => {
+      const silent = await started(startTlsServer('leaf', () => undefined));
+      const err = await failure(
+        CLIENTS[client]({})(`${silent.url}/token`, {
+          method: 'POST',
+          body: '{}',
+          redirect: 'error',
+          signal: AbortSignal.timeout(300),
+        }),
+      );
+      expect(classifyFetchError(err, 300)).toEqual({ notSent: false, reason: 'no answer within 0s' });
+      expect(silent.requests).toBe(1);
+    });
+
+    // Behind a proxy every client is undici's (src/core/proxy.ts).
+    if (client === 'undici')
+      it('a TLS-inspecting proxy the runner does not trust: the handshake in the tunnel fails, not sent', async () => {
+        const upstream = await started(startOAuthServer());
+        const proxy = await started(startProxy());
+        const url = `https://provider.invalid:${new URL(upstream.url).port}/v1/oauth/token`;
+        const err = await failure(
+          undiciFetch(url, { method: 'POST', body: '{}', dispatcher: new ProxyAgent(proxy.url) }),
+        );
+        const f = classifyFetchError(err, timeoutMs);
+        expect(f).toMatchObject({ notSent: true, lasting: 'certificate' });
+        expect(f.reason).toMatch(/^TLS handshake failed \([A-Z_]+\)$/);
+        expect(proxy.seen).toHaveLength(1);
+        expect(upstream.requests).toHaveLength(0);
+      });
+
+    it.each([
+      [
+        'a user name and password in the URL',
+        'https://user:p4ssw0rd@127.0.0.1:1/t',
+        'the URL holds a user name or password',
+      ],
+      ['a scheme fetch does not speak', 'ftp://127.0.0.1:1/token', 'the URL is not http(s)'],
+      ['a URL that does not parse', 'token endpoint', 'the URL does not parse'],
+      // Only fetch blocks ports; the action's client has no list of them.
+      ...(client === 'undici'
+        ? [['a port fetch blocks', 'http://127.0.0.1:6000/token', "the URL's port is one fetch never connects to"]]
+        : []),
+    ])('%s: refused by the client before sending', async (_, url, why) => {
+      const clients = client === 'undici' ? [fetch, undiciFetch as unknown as typeof fetch] : [CLIENTS[client]()];
+      for (const send of clients) {
+        const err = await failure(send(url, { method: 'POST', body: '{}', redirect: 'error' }));
+        const f = classifyFetchError(err, timeoutMs);
+        expect(f).toEqual({ notSent: true, reason: `refused before sending (${why})`, lasting: 'url' });
+      }
+    });
+
+    it('refreshTokens: an untrusted certificate fails at once, nothing spent, naming the trust store', async () => {
+      const server = await started(startTlsServer('leaf'));
+      const d = { ...deps(CLIENTS[client]()), timeoutMs };
+      const err = await failure(refreshTokens(req({ tokenUrl: `${server.url}/v1/oauth/token` }), d));
+      expect(err).toBeInstanceOf(UserError);
+      expect(err).not.toBeInstanceOf(UncertainRefreshError);
+      expect(err.message).toBe(
+        `provider anthropic (127.0.0.1:${server.port}): TLS handshake failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE); ` +
+          'nothing was spent. Trust its CA on the runner (NODE_EXTRA_CA_CERTS), then run again.',
+      );
+      expect((err as UserError).details.join(' ')).toMatch(/not presented and stays usable/);
+      // Deterministic: one attempt, no wait, no retry line.
+      expect({ connections: server.connections, requests: server.requests }).toEqual({ connections: 1, requests: 0 });
+      expect([d.slept, d.said]).toEqual([[], []]);
+    });
+
+    it('refreshTokens: a token-url with a password is refused before fetch is called, never quoting it', async () => {
+      const { fetch: fake, sent } = fetchFrom(ok.clone());
+      const d = deps(fake);
+      const err = await failure(refreshTokens(req({ tokenUrl: 'https://user:p4ssw0rd@idp.example/token' }), d));
+      expect(err).toBeInstanceOf(UserError);
+      expect(err).not.toBeInstanceOf(UncertainRefreshError);
+      expect(err.message).toBe(
+        'provider anthropic (idp.example): refused before sending (the URL holds a user name or password); ' +
+          'nothing was spent. Fix token-url, then run again.',
+      );
+      expect(sent).toHaveLength(0);
+    });
+  },
+);

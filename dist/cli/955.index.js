@@ -772,6 +772,7 @@ function timings(env) {
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   Yf: () => (/* binding */ unsendable)
 /* harmony export */ });
+/* unused harmony export failedConnecting */
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3053);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
 // What a failed fetch tells us about whether the request reached the other side.
@@ -825,19 +826,20 @@ const WRONG_NAME = new Set(['HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID']
 /** TLS codes that also occur on an open connection (a bad record): a handshake failure only while connecting. */
 const isTlsProtocol = (code) => code === 'EPROTO' || code.startsWith('ERR_SSL_');
 /**
- * Errors undici met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's
- * own fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails
- * the requests that were waiting for that connection with the very same error; a request waiting
- * for its connection has not been written. So such an error proves the request never left, by what
- * happened rather than by its code: an ECONNRESET in a handshake is not sent, one after the request
- * was written may have arrived. Weak: only errors that are still referenced are kept.
+ * Errors met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's own
+ * fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails the
+ * requests that were waiting for that connection with the very same error; src/core/transport.ts
+ * names its own. A request waiting for its connection has not been written. So such an error proves
+ * the request never left, by what happened rather than by its code: an ECONNRESET in a handshake is
+ * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
  */
 const connecting = new WeakSet();
-(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => {
-    const error = message?.error;
+(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => failedConnecting(message?.error));
+/** Marks an error as met before the request could be written: nothing was sent. */
+function failedConnecting(error) {
     if (error && typeof error === 'object')
         connecting.add(error);
-});
+}
 /** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
 function* causes(err) {
     for (let e = err, i = 0; i < 4 && e && typeof e === 'object'; i++, e = e.cause) {

@@ -5,6 +5,7 @@ import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { sleep } from '../core/duration.js';
 import { proxyAwareFetch } from '../core/proxy.js';
+import { nodeFetch } from '../core/transport.js';
 import type { Shield } from '../core/shield.js';
 import type { StoreBackend } from '../store/cache-backend.js';
 import { type Env, timings } from '../core/env.js';
@@ -63,22 +64,12 @@ export interface Deps {
   proxyMode?: () => Promise<ProxyMode>;
 }
 
-/**
- * The fetch of the undici that @actions/core already loads (through @actions/http-client): Node's global
- * fetch would load its own copy on the first request, about 60 ms of the refresh path (npm run bench).
- * Imported on first use, so that the proxy process, which loads no @actions/core, pays only when it refreshes.
- */
-const bundledFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-  const undici = await import('undici');
-  return undici.fetch(input as Parameters<typeof undici.fetch>[0], init as Parameters<typeof undici.fetch>[1]);
-}) as unknown as typeof fetch;
-
 /** What a step gets on the runner: its environment, the proxied fetch, the real clock. */
 export function runnerDeps(core: Core): Deps {
   return {
     core,
     env: process.env,
-    fetch: proxyAwareFetch(process.env, bundledFetch),
+    fetch: proxyAwareFetch(process.env, nodeFetch()),
     now: Date.now,
     monotonic: () => performance.now(),
     sleep,

@@ -54,18 +54,20 @@ const WRONG_NAME = new Set(['HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID']
 const isTlsProtocol = (code: string): boolean => code === 'EPROTO' || code.startsWith('ERR_SSL_');
 
 /**
- * Errors undici met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's
- * own fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails
- * the requests that were waiting for that connection with the very same error; a request waiting
- * for its connection has not been written. So such an error proves the request never left, by what
- * happened rather than by its code: an ECONNRESET in a handshake is not sent, one after the request
- * was written may have arrived. Weak: only errors that are still referenced are kept.
+ * Errors met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's own
+ * fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails the
+ * requests that were waiting for that connection with the very same error; src/core/transport.ts
+ * names its own. A request waiting for its connection has not been written. So such an error proves
+ * the request never left, by what happened rather than by its code: an ECONNRESET in a handshake is
+ * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
  */
 const connecting = new WeakSet<object>();
-subscribe('undici:client:connectError', (message) => {
-  const error = (message as { error?: unknown } | null)?.error;
+subscribe('undici:client:connectError', (message) => failedConnecting((message as { error?: unknown } | null)?.error));
+
+/** Marks an error as met before the request could be written: nothing was sent. */
+export function failedConnecting(error: unknown): void {
   if (error && typeof error === 'object') connecting.add(error);
-});
+}
 
 export type Lasting = 'certificate' | 'name' | 'handshake' | 'url';
 

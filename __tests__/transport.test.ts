@@ -1,0 +1,153 @@
+// The action's own HTTP client (src/core/transport.ts) against a real server on 127.0.0.1: what it
+// puts on the wire, the answer as fetch gives it, redirects never followed, one connection kept
+// alive across requests, and a body cut off or a timeout classified as fetch's are.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { classifyFetchError } from '../src/core/http.js';
+import { nodeFetch } from '../src/core/transport.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+let server: http.Server;
+let base: string;
+let seen: Seen[];
+let connections: number;
+let handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+beforeEach(async () => {
+  seen = [];
+  connections = 0;
+  handler = (_req, res) => res.end('ok');
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (c: string) => (body += c));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      handler(req, res);
+    });
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function failure(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('nodeFetch', () => {
+  it('sends method, headers and a text body with its length; answers as fetch does', async () => {
+    handler = (_req, res) => {
+      res.setHeader('set-cookie', ['a=1', 'b=2']);
+      res.writeHead(201, 'Created', { 'content-type': 'application/json', 'x-request-id': 'R1' });
+      res.end('{"done":true}');
+    };
+    const body = JSON.stringify({ name: 'É' });
+    const res = await nodeFetch()(`${base}/repos/o/r?x=1`, {
+      method: 'put',
+      headers: { 'Content-Type': 'application/json', authorization: 'token t' },
+      body,
+      redirect: 'manual',
+    });
+    expect(seen).toEqual([
+      {
+        method: 'PUT',
+        url: '/repos/o/r?x=1',
+        headers: expect.objectContaining({
+          'content-type': 'application/json',
+          authorization: 'token t',
+          'content-length': String(Buffer.byteLength(body)),
+          'accept-encoding': 'identity',
+        }),
+        body,
+      },
+    ]);
+    expect(seen[0].headers['transfer-encoding']).toBeUndefined();
+    expect({ status: res.status, statusText: res.statusText, ok: res.ok, url: res.url }).toEqual({
+      status: 201,
+      statusText: 'Created',
+      ok: true,
+      url: `${base}/repos/o/r?x=1`,
+    });
+    expect(res.headers.get('x-request-id')).toBe('R1');
+    expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(await res.json()).toEqual({ done: true });
+  });
+
+  it('keeps one connection alive across requests to a host', async () => {
+    const send = nodeFetch();
+    for (let i = 0; i < 3; i++) expect(await (await send(`${base}/${i}`, { redirect: 'manual' })).text()).toBe('ok');
+    expect({ requests: seen.length, connections }).toEqual({ requests: 3, connections: 1 });
+  });
+
+  it('a 204 has no body', async () => {
+    handler = (_req, res) => res.writeHead(204).end();
+    const res = await nodeFetch()(`${base}/x`, { method: 'DELETE', redirect: 'manual' });
+    expect({ status: res.status, body: res.body, text: await res.text() }).toEqual({
+      status: 204,
+      body: null,
+      text: '',
+    });
+  });
+
+  it('never follows a redirect: manual hands it over, error fails it as sent', async () => {
+    handler = (_req, res) => res.writeHead(302, { location: `${base}/elsewhere` }).end();
+    const res = await nodeFetch()(`${base}/x`, { redirect: 'manual' });
+    expect({ status: res.status, location: res.headers.get('location') }).toEqual({
+      status: 302,
+      location: `${base}/elsewhere`,
+    });
+    const err = await failure(nodeFetch()(`${base}/y`, { method: 'POST', body: '{}', redirect: 'error' }));
+    expect(classifyFetchError(err, 1000)).toEqual({ notSent: false, reason: 'network error' });
+    expect(seen.map((s) => s.url)).toEqual(['/x', '/y']);
+  });
+
+  it('a connection cut while the body streams fails its read: the answer was lost', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial');
+      setTimeout(() => res.socket?.destroy(), 20);
+    };
+    const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error' });
+    expect(res.status).toBe(200);
+    expect(classifyFetchError(await failure(res.text()), 1000)).toEqual({
+      notSent: false,
+      reason: 'connection dropped before the answer arrived',
+    });
+  });
+
+  it('a timeout fails with its reason, before the answer and while the body streams', async () => {
+    handler = (req, res) => {
+      if (req.url === '/slow-body') res.writeHead(200, { 'content-length': '10' }).write('x');
+    };
+    const send = nodeFetch();
+    const before = await failure(send(`${base}/silent`, { redirect: 'error', signal: AbortSignal.timeout(100) }));
+    expect(classifyFetchError(before, 100)).toEqual({ notSent: false, reason: 'no answer within 0s' });
+    const res = await send(`${base}/slow-body`, { redirect: 'error', signal: AbortSignal.timeout(200) });
+    const during = await failure(res.text());
+    expect((during as Error).name).toBe('TimeoutError');
+  });
+
+  it('a request the broker never makes is a wiring error, not a request', async () => {
+    const follow = failure(nodeFetch()(`${base}/x`, { redirect: 'follow' }));
+    expect(String(await follow)).toMatch(/redirect must be 'manual' or 'error'/);
+    const bytes = failure(nodeFetch()(`${base}/x`, { method: 'POST', body: new Uint8Array(1), redirect: 'manual' }));
+    expect(String(await bytes)).toMatch(/text bodies only/);
+    expect(seen).toEqual([]);
+  });
+});

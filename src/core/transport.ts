@@ -1,0 +1,133 @@
+// The action's own HTTP client for what it sends itself (GitHub's API, the provider's token endpoint):
+// fetch's interface over node:http and node:https. Node parses HTTP natively; undici parses it in
+// WebAssembly, and the process's exit waits for the optimising compile of that parser, set off by a
+// few answers: 42 ms against 13 ms (docs/design.md, "Transport"). Answers are undici's Response, as fetch's.
+// It never follows a redirect, and it tells src/core/http.ts which failures came before the
+// request could be written (DNS, TCP, the TLS handshake): those surely sent nothing.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { failedConnecting } from './http.js';
+
+/** The connection pools: kept-alive sockets, so that a run's requests to one host share one handshake. */
+export interface Agents {
+  http?: http.Agent;
+  https?: https.Agent;
+}
+
+/** What is taken from undici: fetch's own Headers and Response. */
+type Undici = Pick<typeof import('undici'), 'Headers' | 'Response'>;
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+// Answers that carry no body, whatever their headers say.
+const NULL_BODY = new Set([204, 205, 304]);
+
+/** A request as it goes on the wire. */
+interface Outgoing {
+  method: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+/** fetch over node:http(s); `agents` replace the default keep-alive pools (tests trust their own CA with them). */
+export function nodeFetch(agents: Agents = {}): typeof fetch {
+  const pools = {
+    'http:': agents.http ?? new http.Agent({ keepAlive: true }),
+    'https:': agents.https ?? new https.Agent({ keepAlive: true }),
+  };
+  return (async (input: string | URL, init: RequestInit = {}) => {
+    const url = target(input);
+    const undici = await import('undici');
+    const request = outgoing(undici, init);
+    return exchange(undici, url, request, init, pools[url.protocol as 'http:' | 'https:']);
+  }) as typeof fetch;
+}
+
+/**
+ * The URL, refused as fetch refuses it, before anything connects: one that does not parse (its
+ * ERR_INVALID_URL), one with a user name or password (the Request constructor's TypeError, without
+ * the URL), one that is not http(s).
+ */
+function target(input: string | URL): URL {
+  const url = new URL(String(input));
+  if (url.username || url.password) {
+    throw new TypeError('Request cannot be constructed from a URL that includes credentials');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError('fetch failed', { cause: new Error('URL scheme must be a HTTP(S) scheme') });
+  }
+  return url;
+}
+
+/** Method, headers (checked as fetch checks them) and body; the body's length is always stated. */
+function outgoing(undici: Undici, init: RequestInit): Outgoing {
+  // Every request of the broker refuses redirects or reads them itself; following one would take the token along.
+  if (init.redirect !== 'manual' && init.redirect !== 'error') {
+    throw new Error(`nodeFetch follows no redirect: redirect must be 'manual' or 'error', not ${init.redirect}`);
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of new undici.Headers(init.headers as ConstructorParameters<Undici['Headers']>[0])) {
+    headers[name] = value;
+  }
+  // No compressed answers: there is nothing here to decompress them.
+  headers['accept-encoding'] ??= 'identity';
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (init.body === undefined || init.body === null) return { method, headers };
+  if (typeof init.body !== 'string') throw new Error('nodeFetch sends text bodies only');
+  const body = Buffer.from(init.body, 'utf8');
+  headers['content-length'] = String(body.length);
+  return { method, headers, body };
+}
+
+/** Sends the request and resolves with the answer once its headers arrive; its body streams. */
+function exchange(
+  undici: Undici,
+  url: URL,
+  request: Outgoing,
+  init: RequestInit,
+  agent: http.Agent,
+): Promise<Response> {
+  const signal = init.signal ?? undefined;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const client = url.protocol === 'https:' ? https : http;
+    const req = client.request(url, { method: request.method, headers: request.headers, agent, signal });
+    // Until the connection is up (TLS included), nothing of the request can have reached the server.
+    let connected = false;
+    req.on('socket', (socket) => {
+      if (req.reusedSocket) connected = true;
+      else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+    });
+    req.on('error', (err) => {
+      if (signal?.aborted) return reject(signal.reason);
+      if (!connected) failedConnecting(err);
+      reject(new TypeError('fetch failed', { cause: err }));
+    });
+    req.on('response', (res) => {
+      const status = res.statusCode ?? 0;
+      if ((init.redirect === 'error' && REDIRECT.has(status)) || status < 200 || status > 599) {
+        req.destroy();
+        const why = status < 200 || status > 599 ? `an answer with status ${status}` : 'unexpected redirect';
+        return reject(new TypeError('fetch failed', { cause: new Error(why) }));
+      }
+      const headers = new undici.Headers();
+      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+      const empty = NULL_BODY.has(status) || request.method === 'HEAD';
+      if (empty) res.resume();
+      const body = empty ? null : streamed(res, signal);
+      const answer = new undici.Response(body, { status, statusText: res.statusMessage ?? '', headers });
+      // As fetch's: the URL asked for (no redirect is followed).
+      Object.defineProperty(answer, 'url', { value: url.href });
+      resolve(answer as unknown as Response);
+    });
+    req.end(request.body);
+  });
+}
+
+/** The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with its reason. */
+async function* streamed(res: http.IncomingMessage, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of res) yield chunk as Buffer;
+  } catch (err) {
+    throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: err });
+  }
+}

@@ -57,12 +57,19 @@ describe('stored access token still valid', () => {
 describe('refresh and write-back', () => {
   it('refreshes an expired token as Claude Code does, writes the rotated credentials back (dist)', async () => {
     const s = seed(-HOUR);
-    const { main, post } = await runMainThenPost({ inputs: inputs(s), debug: true });
+    // The runner's orchestration id joins the broker's name on GitHub's calls, as @actions/github adds it.
+    const env = { ACTIONS_ORCHESTRATION_ID: ' run-7:job/a ' };
+    const { main, post } = await runMainThenPost({ inputs: inputs(s), debug: true, env });
     expect([main.code, post.code]).toEqual([0, 0]);
     expect(si.oauth.requests).toHaveLength(1);
     const req = si.oauth.requests[0];
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.headers['user-agent']).toMatch(/^oauth-broker\/\d+\.\d+\.\d+ /);
+    // Octokit adds its own name after the broker's.
+    const agents = new Set(
+      si.gh.requests.map((q) => `${q.headers['user-agent']}`.replace(/ octokit-core\.js\/.*$/, '')),
+    );
+    expect([...agents]).toEqual([`${req.headers['user-agent']} actions_orchestration_id/run-7_job_a`]);
     expect(req.body).toEqual({
       grant_type: 'refresh_token',
       refresh_token: s.refreshToken,

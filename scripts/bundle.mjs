@@ -4,7 +4,7 @@
 //
 // The CLI is bundled as CommonJS, the action as ESM (the package's own type). Node's ESM loader
 // alone costs a start about a fifth of `node -e 0` (an empty .mjs against it), and `oauth-broker status`
-// must start within 1.5x of that; the bundle resolves ESM-only packages (@actions/github) itself,
+// must start within 1.5x of that; the bundle resolves ESM-only packages (@octokit/core) itself,
 // so nothing in it needs Node's ESM loader. Its own package.json says so, also in a copy of
 // dist/cli carried without the rest of the repository.
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -265,7 +265,7 @@ async function repositoryIds(api, t, names) {
         let answer;
         try {
             // https://docs.github.com/rest/repos/repos#get-a-repository
-            answer = await api.rest.repos.get({ owner: t.org, repo });
+            answer = await api.request('GET /repos/{owner}/{repo}', { owner: t.org, repo });
         }
         catch (err) {
             if (err instanceof github_api/* GitHubHttpError */.I && err.status === 404) {
@@ -629,18 +629,20 @@ function repositoryIdOf(data, doing, apiUrl) {
 /* harmony export */   I: () => (/* binding */ GitHubHttpError),
 /* harmony export */   y: () => (/* binding */ GitHubApi)
 /* harmony export */ });
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
+/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4629);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3738);
 // src/github: GitHub's REST API and nothing else: the Octokit client and its retry rules (this file),
 // secrets and their sealed box, variables, issues, workflows, what GitHub's answers and errors mean.
 // It knows nothing of claims or steps. May import: core.
 //
-// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
-// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
-// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+// GitHub's REST API through Octokit's core, routes typed from GitHub's OpenAPI description, with the
+// broker's own retry rules as a request hook: the stock retry plugin ignores `retry-after` on 429, and
+// the throttling plugin acts only on GitHub's own rate-limit messages; the write-back must honour both
+// exactly. Not @actions/github: its Octokit carries a method for every endpoint GitHub has (96 KB of
+// table, built at load) and two proxy agents it replaces anyway, 10 ms of a refresh (npm run bench).
 
 
 
@@ -688,8 +690,8 @@ class GitHubApi {
     baseUrl;
     deps;
     wording;
-    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
-    rest;
+    /** Octokit's request, typed by route (`'GET /repos/{owner}/{repo}'`); every call goes through the retry hook. */
+    request;
     warnedExpiry = false;
     /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
     clock;
@@ -697,20 +699,21 @@ class GitHubApi {
     host;
     constructor(baseUrl, token, deps, 
     /** What the caller's error lines call the token, the API URL and where the secret is. */
-    wording = _target_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_WORDING */ .Ge) {
+    wording = _target_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_WORDING */ .Ge) {
         this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
-        const octokit = new _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+        const octokit = new _octokit_core__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
+            auth: token,
             baseUrl: baseUrl.replace(/\/+$/, ''),
-            userAgent: _core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._,
+            userAgent: userAgent(_core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._, process.env.ACTIONS_ORCHESTRATION_ID),
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
             request: { fetch: timed(deps), redirect: 'manual' },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-        }));
+        });
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
-        this.rest = octokit.rest;
+        this.request = octokit.request;
         this.monotonic = deps.monotonic ?? (() => performance.now());
         this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
     }
@@ -793,7 +796,7 @@ class GitHubApi {
         }
         // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
         const thrown = err.cause ?? err;
-        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
+        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
         if (this.deps.failFast && f.unresolved) {
             const reason = `the host ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(this.host, 80)} was not found (${f.unresolved})`;
             return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
@@ -809,7 +812,7 @@ class GitHubApi {
             return backoff;
         if (status !== 403 && status !== 429)
             return undefined;
-        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
+        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
         if (after !== undefined)
             return after <= MAX_WAIT_MS ? after : undefined;
         if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
@@ -830,6 +833,11 @@ class GitHubApi {
                 'or writing the secret will fail.');
         }
     }
+}
+/** The runner's orchestration id beside the broker's name, as @actions/github adds it: GitHub ties calls to the job. */
+function userAgent(broker, orchestrationId) {
+    const id = orchestrationId?.trim();
+    return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
 /** Each attempt gets the whole timeout, answer body included. */
 function timed(deps) {
@@ -1042,7 +1050,7 @@ async function sealForGitHub(plaintext, publicKeyBase64) {
 /* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9576);
 
 function secretEndpoints(api, t) {
-    const a = api.rest.actions;
+    const send = api.request;
     const none = () => {
         throw new Error('only organisation secrets have selected repositories');
     };
@@ -1050,15 +1058,15 @@ function secretEndpoints(api, t) {
         const at = { owner: t.owner, repo: t.repo };
         return {
             // https://docs.github.com/rest/actions/secrets#get-a-repository-public-key
-            publicKey: () => a.getRepoPublicKey(at),
+            publicKey: () => send('GET /repos/{owner}/{repo}/actions/secrets/public-key', at),
             // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
-            get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-            put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
+            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
             // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
-            remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+            remove: (name) => send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#list-repository-secrets
-            list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/actions/secrets', { ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
@@ -1066,26 +1074,36 @@ function secretEndpoints(api, t) {
         const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
         return {
             // https://docs.github.com/rest/actions/secrets#get-an-environment-public-key
-            publicKey: () => a.getEnvironmentPublicKey(at),
+            publicKey: () => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key', at),
             // https://docs.github.com/rest/actions/secrets#get-an-environment-secret
-            get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+            }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-            put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
+            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+                ...sealed,
+            }),
             // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
-            remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+            remove: (name) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+            }),
             // https://docs.github.com/rest/actions/secrets#list-environment-secrets
-            list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
     const org = t.org;
     return {
         // https://docs.github.com/rest/actions/secrets#get-an-organization-public-key
-        publicKey: () => a.getOrgPublicKey({ org }),
+        publicKey: () => send('GET /orgs/{org}/actions/secrets/public-key', { org }),
         // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
-        get: (name) => a.getOrgSecret({ org, secret_name: name }),
+        get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
-        put: (name, sealed, access) => a.createOrUpdateOrgSecret({
+        put: (name, sealed, access) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
             org,
             secret_name: name,
             ...sealed,
@@ -1093,11 +1111,16 @@ function secretEndpoints(api, t) {
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
         }),
         // https://docs.github.com/rest/actions/secrets#delete-an-organization-secret
-        remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+        remove: (name) => send('DELETE /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#list-organization-secrets
-        list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
+        list: (page) => send('GET /orgs/{org}/actions/secrets', { org, per_page: 100, page }),
         // https://docs.github.com/rest/actions/secrets#list-selected-repositories-for-an-organization-secret
-        selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
+        selectedRepositories: (name, page) => send('GET /orgs/{org}/actions/secrets/{secret_name}/repositories', {
+            org,
+            secret_name: name,
+            per_page: 100,
+            page,
+        }),
     };
 }
 /** Sends a request, GitHub's refusal explained as `doing` failing. */

@@ -1130,52 +1130,67 @@ const PER_PAGE = 30;
 // 1,000 variables (an organisation's limit) and a bound on a server that never says it is done.
 const MAX_PAGES = 40;
 function endpoints(api, p) {
-    const a = api.rest.actions;
+    const send = api.request;
     // `once`: never retried once GitHub may have acted; the caller reads the variable back instead.
     const once = { request: { once: true } };
     if (p.kind === 'repo') {
         const at = { owner: p.owner, repo: p.repo };
         return {
             // https://docs.github.com/rest/actions/variables#create-a-repository-variable
-            create: (name, value) => a.createRepoVariable({ ...at, name, value, ...once }),
+            create: (name, value) => send('POST /repos/{owner}/{repo}/actions/variables', { ...at, name, value, ...once }),
             // https://docs.github.com/rest/actions/variables#get-a-repository-variable
-            get: (name) => a.getRepoVariable({ ...at, name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-            update: (name, value) => a.updateRepoVariable({ ...at, name, value }),
+            update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
             // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
-            remove: (name, o) => a.deleteRepoVariable({ ...at, name, ...(o ? once : {}) }),
+            remove: (name, o) => send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
             // https://docs.github.com/rest/actions/variables#list-repository-variables
-            list: (page) => a.listRepoVariables({ ...at, per_page: PER_PAGE, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/actions/variables', { ...at, per_page: PER_PAGE, page }),
         };
     }
     if (p.kind === 'env') {
         const at = { owner: p.owner, repo: p.repo, environment_name: p.environment };
         return {
             // https://docs.github.com/rest/actions/variables#create-an-environment-variable
-            create: (name, value) => a.createEnvironmentVariable({ ...at, name, value, ...once }),
+            create: (name, value) => send('POST /repos/{owner}/{repo}/environments/{environment_name}/variables', { ...at, name, value, ...once }),
             // https://docs.github.com/rest/actions/variables#get-an-environment-variable
-            get: (name) => a.getEnvironmentVariable({ ...at, name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-            update: (name, value) => a.updateEnvironmentVariable({ ...at, name, value }),
+            update: (name, value) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
             // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
-            remove: (name, o) => a.deleteEnvironmentVariable({ ...at, name, ...(o ? once : {}) }),
+            remove: (name, o) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+                ...at,
+                name,
+                ...(o ? once : {}),
+            }),
             // https://docs.github.com/rest/actions/variables#list-environment-variables
-            list: (page) => a.listEnvironmentVariables({ ...at, per_page: PER_PAGE, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables', {
+                ...at,
+                per_page: PER_PAGE,
+                page,
+            }),
         };
     }
     const org = p.org;
     return {
         // Visible to no repository: a claim is the broker's, not a workflow's.
         // https://docs.github.com/rest/actions/variables#create-an-organization-variable
-        create: (name, value) => a.createOrgVariable({ org, name, value, visibility: 'selected', selected_repository_ids: [], ...once }),
+        create: (name, value) => send('POST /orgs/{org}/actions/variables', {
+            org,
+            name,
+            value,
+            visibility: 'selected',
+            selected_repository_ids: [],
+            ...once,
+        }),
         // https://docs.github.com/rest/actions/variables#get-an-organization-variable
-        get: (name) => a.getOrgVariable({ org, name }),
+        get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
         // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-        update: (name, value) => a.updateOrgVariable({ org, name, value }),
+        update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
         // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
-        remove: (name, o) => a.deleteOrgVariable({ org, name, ...(o ? once : {}) }),
+        remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
         // https://docs.github.com/rest/actions/variables#list-organization-variables
-        list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
+        list: (page) => send('GET /orgs/{org}/actions/variables', { org, per_page: PER_PAGE, page }),
     };
 }
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */

@@ -17,8 +17,8 @@ var formats = __webpack_require__(4876);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
-var utils = __webpack_require__(2413);
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
+var dist_src = __webpack_require__(4629);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/neutral.ts
@@ -35,9 +35,11 @@ var github_target = __webpack_require__(3738);
 // secrets and their sealed box, variables, issues, workflows, what GitHub's answers and errors mean.
 // It knows nothing of claims or steps. May import: core.
 //
-// GitHub's REST API through @actions/github's Octokit, with the broker's own retry rules as a
-// request hook: the stock retry plugin ignores `retry-after` on 429, and the throttling plugin
-// acts only on GitHub's own rate-limit messages; the write-back must honour both exactly.
+// GitHub's REST API through Octokit's core, routes typed from GitHub's OpenAPI description, with the
+// broker's own retry rules as a request hook: the stock retry plugin ignores `retry-after` on 429, and
+// the throttling plugin acts only on GitHub's own rate-limit messages; the write-back must honour both
+// exactly. Not @actions/github: its Octokit carries a method for every endpoint GitHub has (96 KB of
+// table, built at load) and two proxy agents it replaces anyway, 10 ms of a refresh (npm run bench).
 
 
 
@@ -85,8 +87,8 @@ class GitHubApi {
     baseUrl;
     deps;
     wording;
-    /** Octokit's typed endpoint methods; every call goes through the retry hook. */
-    rest;
+    /** Octokit's request, typed by route (`'GET /repos/{owner}/{repo}'`); every call goes through the retry hook. */
+    request;
     warnedExpiry = false;
     /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
     clock;
@@ -98,16 +100,17 @@ class GitHubApi {
         this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
-        const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
+        const octokit = new dist_src/* Octokit */.E({
+            auth: token,
             baseUrl: baseUrl.replace(/\/+$/, ''),
-            userAgent: USER_AGENT,
+            userAgent: userAgent(USER_AGENT, process.env.ACTIONS_ORCHESTRATION_ID),
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
             request: { fetch: timed(deps), redirect: 'manual' },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-        }));
+        });
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
-        this.rest = octokit.rest;
+        this.request = octokit.request;
         this.monotonic = deps.monotonic ?? (() => performance.now());
         this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
     }
@@ -227,6 +230,11 @@ class GitHubApi {
                 'or writing the secret will fail.');
         }
     }
+}
+/** The runner's orchestration id beside the broker's name, as @actions/github adds it: GitHub ties calls to the job. */
+function userAgent(broker, orchestrationId) {
+    const id = orchestrationId?.trim();
+    return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
 /** Each attempt gets the whole timeout, answer body included. */
 function timed(deps) {
@@ -436,7 +444,7 @@ function explain_explain(err, t, doing, w = github_target/* ACTION_WORDING */.Ge
 ;// CONCATENATED MODULE: ./src/github/secret-endpoints.ts
 
 function secret_endpoints_secretEndpoints(api, t) {
-    const a = api.rest.actions;
+    const send = api.request;
     const none = () => {
         throw new Error('only organisation secrets have selected repositories');
     };
@@ -444,15 +452,15 @@ function secret_endpoints_secretEndpoints(api, t) {
         const at = { owner: t.owner, repo: t.repo };
         return {
             // https://docs.github.com/rest/actions/secrets#get-a-repository-public-key
-            publicKey: () => a.getRepoPublicKey(at),
+            publicKey: () => send('GET /repos/{owner}/{repo}/actions/secrets/public-key', at),
             // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
-            get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-            put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
+            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
             // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
-            remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+            remove: (name) => send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#list-repository-secrets
-            list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/actions/secrets', { ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
@@ -460,26 +468,36 @@ function secret_endpoints_secretEndpoints(api, t) {
         const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
         return {
             // https://docs.github.com/rest/actions/secrets#get-an-environment-public-key
-            publicKey: () => a.getEnvironmentPublicKey(at),
+            publicKey: () => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key', at),
             // https://docs.github.com/rest/actions/secrets#get-an-environment-secret
-            get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+            }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-            put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
+            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+                ...sealed,
+            }),
             // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
-            remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+            remove: (name) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+            }),
             // https://docs.github.com/rest/actions/secrets#list-environment-secrets
-            list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { ...at, per_page: 100, page }),
             selectedRepositories: none,
         };
     }
     const org = t.org;
     return {
         // https://docs.github.com/rest/actions/secrets#get-an-organization-public-key
-        publicKey: () => a.getOrgPublicKey({ org }),
+        publicKey: () => send('GET /orgs/{org}/actions/secrets/public-key', { org }),
         // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
-        get: (name) => a.getOrgSecret({ org, secret_name: name }),
+        get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
-        put: (name, sealed, access) => a.createOrUpdateOrgSecret({
+        put: (name, sealed, access) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
             org,
             secret_name: name,
             ...sealed,
@@ -487,11 +505,16 @@ function secret_endpoints_secretEndpoints(api, t) {
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
         }),
         // https://docs.github.com/rest/actions/secrets#delete-an-organization-secret
-        remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+        remove: (name) => send('DELETE /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#list-organization-secrets
-        list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
+        list: (page) => send('GET /orgs/{org}/actions/secrets', { org, per_page: 100, page }),
         // https://docs.github.com/rest/actions/secrets#list-selected-repositories-for-an-organization-secret
-        selectedRepositories: (name, page) => a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
+        selectedRepositories: (name, page) => send('GET /orgs/{org}/actions/secrets/{secret_name}/repositories', {
+            org,
+            secret_name: name,
+            per_page: 100,
+            page,
+        }),
     };
 }
 /** Sends a request, GitHub's refusal explained as `doing` failing. */
@@ -1687,52 +1710,67 @@ const PER_PAGE = 30;
 // 1,000 variables (an organisation's limit) and a bound on a server that never says it is done.
 const variables_MAX_PAGES = 40;
 function endpoints(api, p) {
-    const a = api.rest.actions;
+    const send = api.request;
     // `once`: never retried once GitHub may have acted; the caller reads the variable back instead.
     const once = { request: { once: true } };
     if (p.kind === 'repo') {
         const at = { owner: p.owner, repo: p.repo };
         return {
             // https://docs.github.com/rest/actions/variables#create-a-repository-variable
-            create: (name, value) => a.createRepoVariable({ ...at, name, value, ...once }),
+            create: (name, value) => send('POST /repos/{owner}/{repo}/actions/variables', { ...at, name, value, ...once }),
             // https://docs.github.com/rest/actions/variables#get-a-repository-variable
-            get: (name) => a.getRepoVariable({ ...at, name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-            update: (name, value) => a.updateRepoVariable({ ...at, name, value }),
+            update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
             // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
-            remove: (name, o) => a.deleteRepoVariable({ ...at, name, ...(o ? once : {}) }),
+            remove: (name, o) => send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
             // https://docs.github.com/rest/actions/variables#list-repository-variables
-            list: (page) => a.listRepoVariables({ ...at, per_page: PER_PAGE, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/actions/variables', { ...at, per_page: PER_PAGE, page }),
         };
     }
     if (p.kind === 'env') {
         const at = { owner: p.owner, repo: p.repo, environment_name: p.environment };
         return {
             // https://docs.github.com/rest/actions/variables#create-an-environment-variable
-            create: (name, value) => a.createEnvironmentVariable({ ...at, name, value, ...once }),
+            create: (name, value) => send('POST /repos/{owner}/{repo}/environments/{environment_name}/variables', { ...at, name, value, ...once }),
             // https://docs.github.com/rest/actions/variables#get-an-environment-variable
-            get: (name) => a.getEnvironmentVariable({ ...at, name }),
+            get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-            update: (name, value) => a.updateEnvironmentVariable({ ...at, name, value }),
+            update: (name, value) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
             // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
-            remove: (name, o) => a.deleteEnvironmentVariable({ ...at, name, ...(o ? once : {}) }),
+            remove: (name, o) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+                ...at,
+                name,
+                ...(o ? once : {}),
+            }),
             // https://docs.github.com/rest/actions/variables#list-environment-variables
-            list: (page) => a.listEnvironmentVariables({ ...at, per_page: PER_PAGE, page }),
+            list: (page) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables', {
+                ...at,
+                per_page: PER_PAGE,
+                page,
+            }),
         };
     }
     const org = p.org;
     return {
         // Visible to no repository: a claim is the broker's, not a workflow's.
         // https://docs.github.com/rest/actions/variables#create-an-organization-variable
-        create: (name, value) => a.createOrgVariable({ org, name, value, visibility: 'selected', selected_repository_ids: [], ...once }),
+        create: (name, value) => send('POST /orgs/{org}/actions/variables', {
+            org,
+            name,
+            value,
+            visibility: 'selected',
+            selected_repository_ids: [],
+            ...once,
+        }),
         // https://docs.github.com/rest/actions/variables#get-an-organization-variable
-        get: (name) => a.getOrgVariable({ org, name }),
+        get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
         // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-        update: (name, value) => a.updateOrgVariable({ org, name, value }),
+        update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
         // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
-        remove: (name, o) => a.deleteOrgVariable({ org, name, ...(o ? once : {}) }),
+        remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
         // https://docs.github.com/rest/actions/variables#list-organization-variables
-        list: (page) => a.listOrgVariables({ org, per_page: PER_PAGE, page }),
+        list: (page) => send('GET /orgs/{org}/actions/variables', { org, per_page: PER_PAGE, page }),
     };
 }
 /** A variable as GitHub answers it, checked; `doing` names the request for the error line. */
@@ -1929,7 +1967,7 @@ function actionsCacheBackend(env, debug, timeoutMs) {
     const file = (0,external_node_path_.join)(workspace, FILE);
     // Loaded at the first call: the cache is the last resort of a rescue, off every ordinary path.
     let loaded;
-    const library = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(779), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 289)));
+    const library = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(779), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 289)));
     // @actions/cache reads the runner's variables from process.env.
     const clean = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     return {

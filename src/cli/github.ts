@@ -235,7 +235,7 @@ async function repositoryIds(api: GitHubApi, t: SecretTarget & { kind: 'org' }, 
     let answer: { data: unknown };
     try {
       // https://docs.github.com/rest/repos/repos#get-a-repository
-      answer = await api.rest.repos.get({ owner: t.org, repo });
+      answer = await api.request('GET /repos/{owner}/{repo}', { owner: t.org, repo });
     } catch (err) {
       if (err instanceof GitHubHttpError && err.status === 404) {
         throw invalid(

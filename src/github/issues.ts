@@ -71,7 +71,7 @@ export class Issues {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data } = await this.call(doing, () =>
         // https://docs.github.com/rest/issues/issues#list-repository-issues
-        this.api.rest.issues.listForRepo({
+        this.api.request('GET /repos/{owner}/{repo}/issues', {
           owner: this.owner,
           repo: this.repo,
           state: 'open',
@@ -94,7 +94,9 @@ export class Issues {
     const doing = `open an issue in ${this.repository}`;
     const at = { owner: this.owner, repo: this.repo };
     // https://docs.github.com/rest/issues/issues#create-an-issue
-    const { data } = await this.call(doing, () => this.api.rest.issues.create({ ...at, title, body, request: ONCE }));
+    const { data } = await this.call(doing, () =>
+      this.api.request('POST /repos/{owner}/{repo}/issues', { ...at, title, body, request: ONCE }),
+    );
     return numberOf(data, doing);
   }
 
@@ -102,7 +104,7 @@ export class Issues {
     const at = { owner: this.owner, repo: this.repo, issue_number: issue };
     await this.call(`comment on issue #${issue} of ${this.repository}`, () =>
       // https://docs.github.com/rest/issues/comments#create-an-issue-comment
-      this.api.rest.issues.createComment({ ...at, body, request: ONCE }),
+      this.api.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body, request: ONCE }),
     );
   }
 
@@ -112,7 +114,11 @@ export class Issues {
     const at = { owner: this.owner, repo: this.repo, issue_number: issue };
     await this.call(`close issue #${issue} of ${this.repository}`, () =>
       // https://docs.github.com/rest/issues/issues#update-an-issue
-      this.api.rest.issues.update({ ...at, state: 'closed', state_reason: 'completed' }),
+      this.api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...at,
+        state: 'closed',
+        state_reason: 'completed',
+      }),
     );
   }
 

@@ -21,7 +21,7 @@ interface Endpoints {
 }
 
 export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
-  const a = api.rest.actions;
+  const send = api.request;
   const none = (): never => {
     throw new Error('only organisation secrets have selected repositories');
   };
@@ -29,15 +29,17 @@ export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
     const at = { owner: t.owner, repo: t.repo };
     return {
       // https://docs.github.com/rest/actions/secrets#get-a-repository-public-key
-      publicKey: () => a.getRepoPublicKey(at),
+      publicKey: () => send('GET /repos/{owner}/{repo}/actions/secrets/public-key', at),
       // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
-      get: (name) => a.getRepoSecret({ ...at, secret_name: name }),
+      get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
       // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-      put: (name, sealed) => a.createOrUpdateRepoSecret({ ...at, secret_name: name, ...sealed }),
+      put: (name, sealed) =>
+        send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
       // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
-      remove: (name) => a.deleteRepoSecret({ ...at, secret_name: name }),
+      remove: (name) =>
+        send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
       // https://docs.github.com/rest/actions/secrets#list-repository-secrets
-      list: (page) => a.listRepoSecrets({ ...at, per_page: 100, page }),
+      list: (page) => send('GET /repos/{owner}/{repo}/actions/secrets', { ...at, per_page: 100, page }),
       selectedRepositories: none,
     };
   }
@@ -45,27 +47,41 @@ export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
     const at = { owner: t.owner, repo: t.repo, environment_name: t.environment };
     return {
       // https://docs.github.com/rest/actions/secrets#get-an-environment-public-key
-      publicKey: () => a.getEnvironmentPublicKey(at),
+      publicKey: () => send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key', at),
       // https://docs.github.com/rest/actions/secrets#get-an-environment-secret
-      get: (name) => a.getEnvironmentSecret({ ...at, secret_name: name }),
+      get: (name) =>
+        send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+          ...at,
+          secret_name: name,
+        }),
       // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-      put: (name, sealed) => a.createOrUpdateEnvironmentSecret({ ...at, secret_name: name, ...sealed }),
+      put: (name, sealed) =>
+        send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+          ...at,
+          secret_name: name,
+          ...sealed,
+        }),
       // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
-      remove: (name) => a.deleteEnvironmentSecret({ ...at, secret_name: name }),
+      remove: (name) =>
+        send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+          ...at,
+          secret_name: name,
+        }),
       // https://docs.github.com/rest/actions/secrets#list-environment-secrets
-      list: (page) => a.listEnvironmentSecrets({ ...at, per_page: 100, page }),
+      list: (page) =>
+        send('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { ...at, per_page: 100, page }),
       selectedRepositories: none,
     };
   }
   const org = t.org;
   return {
     // https://docs.github.com/rest/actions/secrets#get-an-organization-public-key
-    publicKey: () => a.getOrgPublicKey({ org }),
+    publicKey: () => send('GET /orgs/{org}/actions/secrets/public-key', { org }),
     // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
-    get: (name) => a.getOrgSecret({ org, secret_name: name }),
+    get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
     // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
     put: (name, sealed, access) =>
-      a.createOrUpdateOrgSecret({
+      send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
         org,
         secret_name: name,
         ...sealed,
@@ -73,12 +89,17 @@ export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
         ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
       }),
     // https://docs.github.com/rest/actions/secrets#delete-an-organization-secret
-    remove: (name) => a.deleteOrgSecret({ org, secret_name: name }),
+    remove: (name) => send('DELETE /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
     // https://docs.github.com/rest/actions/secrets#list-organization-secrets
-    list: (page) => a.listOrgSecrets({ org, per_page: 100, page }),
+    list: (page) => send('GET /orgs/{org}/actions/secrets', { org, per_page: 100, page }),
     // https://docs.github.com/rest/actions/secrets#list-selected-repositories-for-an-organization-secret
     selectedRepositories: (name, page) =>
-      a.listSelectedReposForOrgSecret({ org, secret_name: name, per_page: 100, page }),
+      send('GET /orgs/{org}/actions/secrets/{secret_name}/repositories', {
+        org,
+        secret_name: name,
+        per_page: 100,
+        page,
+      }),
   };
 }
 

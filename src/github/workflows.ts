@@ -45,7 +45,12 @@ export async function listWorkflows(api: GitHubApi, owner: string, repo: string)
   const found: Workflow[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     // https://docs.github.com/rest/actions/workflows#list-repository-workflows
-    const { data } = await api.rest.actions.listRepoWorkflows({ owner, repo, per_page: PER_PAGE, page });
+    const { data } = await api.request('GET /repos/{owner}/{repo}/actions/workflows', {
+      owner,
+      repo,
+      per_page: PER_PAGE,
+      page,
+    });
     const items = isJsonObject(data) && Array.isArray(data.workflows) ? (data.workflows as unknown[]) : undefined;
     if (!items) throw malformed(doing, 'the answer has no list of workflows', api.wording.apiUrl);
     for (const item of items) found.push(workflowOf(item, doing, api.wording.apiUrl));
@@ -64,7 +69,7 @@ export async function lastCompletedRun(
 ): Promise<WorkflowRun | undefined> {
   const doing = `list the runs of ${workflow.path}`;
   // https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow (newest first)
-  const { data } = await api.rest.actions.listWorkflowRuns({
+  const { data } = await api.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
     owner,
     repo,
     workflow_id: workflow.id,

@@ -35,8 +35,8 @@ var protocol = __webpack_require__(1105);
 var shared = __webpack_require__(344);
 // EXTERNAL MODULE: ./src/action/coordinate.ts + 1 modules
 var action_coordinate = __webpack_require__(8198);
-// EXTERNAL MODULE: ./src/action/deps.ts + 2 modules
-var action_deps = __webpack_require__(3557);
+// EXTERNAL MODULE: ./src/action/deps.ts + 1 modules
+var action_deps = __webpack_require__(831);
 // EXTERNAL MODULE: ./src/action/pending.ts
 var pending = __webpack_require__(133);
 // EXTERNAL MODULE: ./src/store/claims.ts

@@ -247,8 +247,8 @@ function guard_admit(req, policy) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/action/deps.ts + 2 modules
-var deps = __webpack_require__(3557);
+// EXTERNAL MODULE: ./src/action/deps.ts + 1 modules
+var deps = __webpack_require__(831);
 // EXTERNAL MODULE: ./src/action/inputs.ts + 2 modules
 var inputs = __webpack_require__(1264);
 ;// CONCATENATED MODULE: ./src/proxy/renew.ts

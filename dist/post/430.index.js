@@ -171,8 +171,8 @@ function code(text) {
 
 // EXTERNAL MODULE: ./src/github/target.ts
 var target = __webpack_require__(3738);
-// EXTERNAL MODULE: ./src/action/deps.ts + 2 modules
-var action_deps = __webpack_require__(3557);
+// EXTERNAL MODULE: ./src/action/deps.ts + 1 modules
+var action_deps = __webpack_require__(831);
 ;// CONCATENATED MODULE: ./src/action/alert.ts
 // alert: issue (README: Alerts). A run that fails opens one issue about its secret in the
 // workflow's repository, or comments on the one open; so does a run that finds the refresh

@@ -21,7 +21,7 @@ export const modules = {
 /* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1105);
 /* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(344);
 /* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3557);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(831);
 /* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3699);
 /* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(133);
 // client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
@@ -154,7 +154,7 @@ async function endCliClaim(deps, cfg, cli, end) {
 /* harmony export */ });
 /* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3557);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(831);
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
 /* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1764);
 /* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8997);

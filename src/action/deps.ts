@@ -5,7 +5,6 @@ import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { sleep } from '../core/duration.js';
 import { proxyAwareFetch } from '../core/proxy.js';
-import { nodeFetch } from '../core/transport.js';
 import type { Shield } from '../core/shield.js';
 import type { StoreBackend } from '../store/cache-backend.js';
 import { type Env, timings } from '../core/env.js';
@@ -64,12 +63,21 @@ export interface Deps {
   proxyMode?: () => Promise<ProxyMode>;
 }
 
+/** The action's HTTP client (src/core/transport.ts), loaded with the first request: the stored path sends none. */
+function transport(): typeof fetch {
+  let loading: Promise<typeof fetch> | undefined;
+  return (async (input: string | URL, init?: RequestInit) => {
+    loading ??= import('../core/transport.js').then((m) => m.nodeFetch());
+    return (await loading)(input, init);
+  }) as typeof fetch;
+}
+
 /** What a step gets on the runner: its environment, the proxied fetch, the real clock. */
 export function runnerDeps(core: Core): Deps {
   return {
     core,
     env: process.env,
-    fetch: proxyAwareFetch(process.env, nodeFetch()),
+    fetch: proxyAwareFetch(process.env, transport()),
     now: Date.now,
     monotonic: () => performance.now(),
     sleep,

@@ -2,9 +2,13 @@
 // puts on the wire, the answer as fetch gives it, redirects never followed, one connection kept
 // alive across requests, and a body cut off or a timeout classified as fetch's are.
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { classifyFetchError } from '../src/core/http.js';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { classifyFetchError, failedWhile } from '../src/core/http.js';
 import { nodeFetch } from '../src/core/transport.js';
+import { CA, startTlsServer } from './support/tls.js';
 
 interface Seen {
   method: string;
@@ -149,5 +153,82 @@ describe('nodeFetch', () => {
     const bytes = failure(nodeFetch()(`${base}/x`, { method: 'POST', body: new Uint8Array(1), redirect: 'manual' }));
     expect(String(await bytes)).toMatch(/text bodies only/);
     expect(seen).toEqual([]);
+  });
+
+  it('a request that waited for a kept-alive connection: a reset once it was written may have arrived', async () => {
+    // One socket: the second request waits in the pool and gets the first one's connection, already up.
+    const arrived: string[] = [];
+    const answer = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        arrived.push(body);
+        if (arrived.length === 1) setTimeout(() => res.end('ok'), 30);
+        else req.socket.destroy();
+      });
+    };
+    const tls = await startTlsServer('leaf', answer);
+    const plain = http.createServer(answer);
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+    try {
+      const clients = [
+        { url: plainUrl, send: nodeFetch({ http: new http.Agent({ keepAlive: true, maxSockets: 1 }) }) },
+        { url: tls.url, send: nodeFetch({ https: new https.Agent({ keepAlive: true, maxSockets: 1, ca: CA }) }) },
+      ];
+      for (const { url, send } of clients) {
+        arrived.length = 0;
+        const first = send(`${url}/a`, { redirect: 'manual' }).then((r) => r.text());
+        const second = failure(send(`${url}/b`, { method: 'POST', body: 'refresh_token=R', redirect: 'error' }));
+        expect(await first).toBe('ok');
+        expect(classifyFetchError(await second, 1000)).toEqual({
+          notSent: false,
+          reason: 'connection dropped before the answer arrived',
+        });
+        expect(arrived).toEqual(['', 'refresh_token=R']);
+      }
+      expect(tls.connections).toBe(1);
+    } finally {
+      plain.closeAllConnections();
+      await Promise.all([tls.close(), new Promise((resolve) => plain.close(resolve))]);
+    }
+  });
+
+  it('an error once connected may have arrived, whatever its code', () => {
+    const unreachable = Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' });
+    const before = new TypeError('fetch failed', { cause: unreachable });
+    expect(classifyFetchError(before, 1000)).toEqual({ notSent: true, reason: 'cannot connect (EHOSTUNREACH)' });
+    const late = Object.assign(new Error('read EHOSTUNREACH'), { code: 'EHOSTUNREACH' });
+    failedWhile('connected', late);
+    expect(classifyFetchError(new TypeError('fetch failed', { cause: late }), 1000)).toEqual({
+      notSent: false,
+      reason: 'network error (EHOSTUNREACH)',
+    });
+  });
+
+  it('a reason phrase fetch would refuse is dropped, not a crash', async () => {
+    // Written raw: Node's server would not send it.
+    handler = (req) => req.socket.end(Buffer.from('HTTP/1.1 200 O\x7fK\r\ncontent-length: 4\r\n\r\nfine', 'latin1'));
+    const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error' });
+    expect({ status: res.status, statusText: res.statusText, text: await res.text() }).toEqual({
+      status: 200,
+      statusText: 'OK',
+      text: 'fine',
+    });
+  });
+
+  it('a timeout after the whole body arrived, before it was read, fails the read', async () => {
+    handler = (_req, res) => res.end('{"refresh_token":"R"}');
+    const signal = AbortSignal.timeout(100);
+    const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error', signal });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(((await failure(res.text())) as Error).name).toBe('TimeoutError');
+  });
+
+  it('a body compressed although none was asked for is decompressed, as fetch does', async () => {
+    const zipped = await promisify(gzip)('{"access_token":"A"}');
+    handler = (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(zipped);
+    const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error' });
+    expect(await res.json()).toEqual({ access_token: 'A' });
   });
 });

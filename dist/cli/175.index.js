@@ -34,7 +34,7 @@ function timings(env) {
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   Yf: () => (/* binding */ unsendable)
 /* harmony export */ });
-/* unused harmony export failedConnecting */
+/* unused harmony export failedWhile */
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3053);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
 // What a failed fetch tells us about whether the request reached the other side.
@@ -96,11 +96,13 @@ const isTlsProtocol = (code) => code === 'EPROTO' || code.startsWith('ERR_SSL_')
  * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
  */
 const connecting = new WeakSet();
-(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => failedConnecting(message?.error));
-/** Marks an error as met before the request could be written: nothing was sent. */
-function failedConnecting(error) {
+(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => failedWhile('connecting', message?.error));
+/** Errors met once the connection was up: whatever their code, the request may have been written. */
+const connected = new WeakSet();
+/** Where a client's error struck: while connecting (nothing was sent) or once connected (it may have arrived). */
+function failedWhile(stage, error) {
     if (error && typeof error === 'object')
-        connecting.add(error);
+        (stage === 'connecting' ? connecting : connected).add(error);
 }
 /** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
 function* causes(err) {
@@ -198,10 +200,12 @@ function classifyFetchError(err, timeoutMs) {
         return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
     const codes = causeCodes(err);
     const code = codes[0];
-    // Known to have happened while connecting; else the codes only a connection not yet made can have.
+    // Known to have happened while connecting; else, unless known to have happened once connected, the
+    // codes only a connection not yet made can have.
     if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err))
         return connectFailure(codes, err);
-    if (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code)))
+    const afterConnecting = [...causes(err)].some((e) => connected.has(e));
+    if (!afterConnecting && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
         return connectFailure(codes, err);
     if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
         return { notSent: false, reason: 'connection dropped before the answer arrived' };

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   D$: () => (/* binding */ classifyFetchError),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   Yf: () => (/* binding */ unsendable),
-/* harmony export */   y3: () => (/* binding */ failedConnecting)
+/* harmony export */   ho: () => (/* binding */ failedWhile)
 /* harmony export */ });
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3053);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
@@ -72,11 +72,13 @@ const isTlsProtocol = (code) => code === 'EPROTO' || code.startsWith('ERR_SSL_')
  * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
  */
 const connecting = new WeakSet();
-(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => failedConnecting(message?.error));
-/** Marks an error as met before the request could be written: nothing was sent. */
-function failedConnecting(error) {
+(0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => failedWhile('connecting', message?.error));
+/** Errors met once the connection was up: whatever their code, the request may have been written. */
+const connected = new WeakSet();
+/** Where a client's error struck: while connecting (nothing was sent) or once connected (it may have arrived). */
+function failedWhile(stage, error) {
     if (error && typeof error === 'object')
-        connecting.add(error);
+        (stage === 'connecting' ? connecting : connected).add(error);
 }
 /** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
 function* causes(err) {
@@ -174,10 +176,12 @@ function classifyFetchError(err, timeoutMs) {
         return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
     const codes = causeCodes(err);
     const code = codes[0];
-    // Known to have happened while connecting; else the codes only a connection not yet made can have.
+    // Known to have happened while connecting; else, unless known to have happened once connected, the
+    // codes only a connection not yet made can have.
     if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err))
         return connectFailure(codes, err);
-    if (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code)))
+    const afterConnecting = [...causes(err)].some((e) => connected.has(e));
+    if (!afterConnecting && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
         return connectFailure(codes, err);
     if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
         return { notSent: false, reason: 'connection dropped before the answer arrived' };
@@ -207,24 +211,39 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1983);
 // The action's own HTTP client for what it sends itself (GitHub's API, the provider's token endpoint):
 // fetch's interface over node:http and node:https. Node parses HTTP natively; undici parses it in
 // WebAssembly, and the process's exit waits for the optimising compile of that parser, set off by a
 // few answers: 42 ms against 13 ms (docs/design.md, "Transport"). Answers are undici's Response, as fetch's.
-// It never follows a redirect, and it tells src/core/http.ts which failures came before the
-// request could be written (DNS, TCP, the TLS handshake): those surely sent nothing.
+// It never follows a redirect, and it tells src/core/http.ts whether a failure came before the
+// request could be written (DNS, TCP, the TLS handshake: surely nothing sent) or after.
+
+
 
 
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 // Answers that carry no body, whatever their headers say.
 const NULL_BODY = new Set([204, 205, 304]);
+// What fetch decompresses.
+const DECODERS = {
+    gzip: () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGunzip(),
+    'x-gzip': () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGunzip(),
+    deflate: () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createInflate(),
+    br: () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createBrotliDecompress(),
+};
+// Idle connections are closed after this, before a server closes them under a request (undici's default).
+const IDLE_MS = 4000;
 /** fetch over node:http(s); `agents` replace the default keep-alive pools (tests trust their own CA with them). */
 function nodeFetch(agents = {}) {
     const pools = {
-        'http:': agents.http ?? new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true }),
-        'https:': agents.https ?? new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent({ keepAlive: true }),
+        'http:': agents.http ?? new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, timeout: IDLE_MS }),
+        'https:': agents.https ?? new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent({ keepAlive: true, timeout: IDLE_MS }),
     };
     return (async (input, init = {}) => {
         const url = target(input);
@@ -276,11 +295,16 @@ function exchange(undici, url, request, init, agent) {
         if (signal?.aborted)
             return reject(signal.reason);
         const client = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
-        const req = client.request(url, { method: request.method, headers: request.headers, agent, signal });
+        const req = client.request(url, { method: request.method, headers: request.headers, agent });
+        let res;
+        // The signal's reason fails whatever is under way: the wait for the answer, or the read of its body.
+        const abort = () => (res ?? req).destroy(signal?.reason);
+        signal?.addEventListener('abort', abort, { once: true });
+        req.once('close', () => signal?.removeEventListener('abort', abort));
         // Until the connection is up (TLS included), nothing of the request can have reached the server.
         let connected = false;
         req.on('socket', (socket) => {
-            if (req.reusedSocket)
+            if (req.reusedSocket || established(socket))
                 connected = true;
             else
                 socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
@@ -288,36 +312,66 @@ function exchange(undici, url, request, init, agent) {
         req.on('error', (err) => {
             if (signal?.aborted)
                 return reject(signal.reason);
-            if (!connected)
-                (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .failedConnecting */ .y3)(err);
+            (0,_http_js__WEBPACK_IMPORTED_MODULE_4__/* .failedWhile */ .ho)(connected ? 'connected' : 'connecting', err);
             reject(new TypeError('fetch failed', { cause: err }));
         });
-        req.on('response', (res) => {
-            const status = res.statusCode ?? 0;
-            if ((init.redirect === 'error' && REDIRECT.has(status)) || status < 200 || status > 599) {
-                req.destroy();
-                const why = status < 200 || status > 599 ? `an answer with status ${status}` : 'unexpected redirect';
-                return reject(new TypeError('fetch failed', { cause: new Error(why) }));
+        req.on('response', (answer) => {
+            res = answer;
+            try {
+                resolve(responseOf(undici, url, request, init, answer, signal));
             }
-            const headers = new undici.Headers();
-            for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
-                headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
-            const empty = NULL_BODY.has(status) || request.method === 'HEAD';
-            if (empty)
-                res.resume();
-            const body = empty ? null : streamed(res, signal);
-            const answer = new undici.Response(body, { status, statusText: res.statusMessage ?? '', headers });
-            // As fetch's: the URL asked for (no redirect is followed).
-            Object.defineProperty(answer, 'url', { value: url.href });
-            resolve(answer);
+            catch (err) {
+                // An answer Node reads and fetch would refuse: the request was sent.
+                req.destroy();
+                reject(new TypeError('fetch failed', { cause: err }));
+            }
         });
         req.end(request.body);
     });
 }
+/** The connection is up, TLS included: a socket that served a request before, queued for this one. */
+function established(socket) {
+    if (socket.pending)
+        return false;
+    if (!(socket instanceof node_tls__WEBPACK_IMPORTED_MODULE_2__.TLSSocket))
+        return true;
+    const protocol = socket.getProtocol();
+    return protocol !== null && protocol !== 'unknown';
+}
+/** The answer as fetch's Response; throws for one fetch would refuse. */
+function responseOf(undici, url, request, init, res, signal) {
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status > 599)
+        throw new Error(`an answer with status ${status}`);
+    if (init.redirect === 'error' && REDIRECT.has(status))
+        throw new Error('unexpected redirect');
+    const headers = new undici.Headers();
+    for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+        headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+    const empty = NULL_BODY.has(status) || request.method === 'HEAD';
+    if (empty)
+        res.resume();
+    const body = empty ? null : streamed(decoded(res, headers.get('content-encoding')), signal);
+    // fetch takes a reason phrase of visible characters only; Node's parser takes more.
+    const statusText = (res.statusMessage ?? '').replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
+    const answer = new undici.Response(body, { status, statusText, headers });
+    // As fetch's: the URL asked for (no redirect is followed).
+    Object.defineProperty(answer, 'url', { value: url.href });
+    return answer;
+}
+/** The body as sent, or decompressed: none is asked for, but a server may compress all the same. */
+function decoded(res, encoding) {
+    const decoder = DECODERS[(encoding ?? '').trim().toLowerCase()];
+    if (!decoder)
+        return res;
+    const plain = decoder();
+    res.on('error', (err) => plain.destroy(err));
+    return res.pipe(plain);
+}
 /** The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with its reason. */
-async function* streamed(res, signal) {
+async function* streamed(body, signal) {
     try {
-        for await (const chunk of res)
+        for await (const chunk of body)
             yield chunk;
     }
     catch (err) {

@@ -62,11 +62,16 @@ const isTlsProtocol = (code: string): boolean => code === 'EPROTO' || code.start
  * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
  */
 const connecting = new WeakSet<object>();
-subscribe('undici:client:connectError', (message) => failedConnecting((message as { error?: unknown } | null)?.error));
+subscribe('undici:client:connectError', (message) =>
+  failedWhile('connecting', (message as { error?: unknown } | null)?.error),
+);
 
-/** Marks an error as met before the request could be written: nothing was sent. */
-export function failedConnecting(error: unknown): void {
-  if (error && typeof error === 'object') connecting.add(error);
+/** Errors met once the connection was up: whatever their code, the request may have been written. */
+const connected = new WeakSet<object>();
+
+/** Where a client's error struck: while connecting (nothing was sent) or once connected (it may have arrived). */
+export function failedWhile(stage: 'connecting' | 'connected', error: unknown): void {
+  if (error && typeof error === 'object') (stage === 'connecting' ? connecting : connected).add(error);
 }
 
 export type Lasting = 'certificate' | 'name' | 'handshake' | 'url';
@@ -178,9 +183,12 @@ export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailur
     return { notSent: false, reason: `no answer within ${Math.round(timeoutMs / 1000)}s` };
   const codes = causeCodes(err);
   const code = codes[0];
-  // Known to have happened while connecting; else the codes only a connection not yet made can have.
+  // Known to have happened while connecting; else, unless known to have happened once connected, the
+  // codes only a connection not yet made can have.
   if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err)) return connectFailure(codes, err);
-  if (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))) return connectFailure(codes, err);
+  const afterConnecting = [...causes(err)].some((e) => connected.has(e));
+  if (!afterConnecting && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
+    return connectFailure(codes, err);
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
     return { notSent: false, reason: 'connection dropped before the answer arrived' };
   return { notSent: false, reason: code ? `network error (${code})` : 'network error' };

@@ -2,11 +2,15 @@
 // fetch's interface over node:http and node:https. Node parses HTTP natively; undici parses it in
 // WebAssembly, and the process's exit waits for the optimising compile of that parser, set off by a
 // few answers: 42 ms against 13 ms (docs/design.md, "Transport"). Answers are undici's Response, as fetch's.
-// It never follows a redirect, and it tells src/core/http.ts which failures came before the
-// request could be written (DNS, TCP, the TLS handshake): those surely sent nothing.
+// It never follows a redirect, and it tells src/core/http.ts whether a failure came before the
+// request could be written (DNS, TCP, the TLS handshake: surely nothing sent) or after.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { failedConnecting } from './http.js';
+import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
+import { TLSSocket } from 'node:tls';
+import * as zlib from 'node:zlib';
+import { failedWhile } from './http.js';
 
 /** The connection pools: kept-alive sockets, so that a run's requests to one host share one handshake. */
 export interface Agents {
@@ -20,6 +24,15 @@ type Undici = Pick<typeof import('undici'), 'Headers' | 'Response'>;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 // Answers that carry no body, whatever their headers say.
 const NULL_BODY = new Set([204, 205, 304]);
+// What fetch decompresses.
+const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+// Idle connections are closed after this, before a server closes them under a request (undici's default).
+const IDLE_MS = 4000;
 
 /** A request as it goes on the wire. */
 interface Outgoing {
@@ -31,8 +44,8 @@ interface Outgoing {
 /** fetch over node:http(s); `agents` replace the default keep-alive pools (tests trust their own CA with them). */
 export function nodeFetch(agents: Agents = {}): typeof fetch {
   const pools = {
-    'http:': agents.http ?? new http.Agent({ keepAlive: true }),
-    'https:': agents.https ?? new https.Agent({ keepAlive: true }),
+    'http:': agents.http ?? new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
+    'https:': agents.https ?? new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
   };
   return (async (input: string | URL, init: RequestInit = {}) => {
     const url = target(input);
@@ -90,43 +103,83 @@ function exchange(
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(url, { method: request.method, headers: request.headers, agent, signal });
+    const req = client.request(url, { method: request.method, headers: request.headers, agent });
+    let res: http.IncomingMessage | undefined;
+    // The signal's reason fails whatever is under way: the wait for the answer, or the read of its body.
+    const abort = () => (res ?? req).destroy(signal?.reason);
+    signal?.addEventListener('abort', abort, { once: true });
+    req.once('close', () => signal?.removeEventListener('abort', abort));
     // Until the connection is up (TLS included), nothing of the request can have reached the server.
     let connected = false;
     req.on('socket', (socket) => {
-      if (req.reusedSocket) connected = true;
+      if (req.reusedSocket || established(socket)) connected = true;
       else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
     });
     req.on('error', (err) => {
       if (signal?.aborted) return reject(signal.reason);
-      if (!connected) failedConnecting(err);
+      failedWhile(connected ? 'connected' : 'connecting', err);
       reject(new TypeError('fetch failed', { cause: err }));
     });
-    req.on('response', (res) => {
-      const status = res.statusCode ?? 0;
-      if ((init.redirect === 'error' && REDIRECT.has(status)) || status < 200 || status > 599) {
+    req.on('response', (answer) => {
+      res = answer;
+      try {
+        resolve(responseOf(undici, url, request, init, answer, signal));
+      } catch (err) {
+        // An answer Node reads and fetch would refuse: the request was sent.
         req.destroy();
-        const why = status < 200 || status > 599 ? `an answer with status ${status}` : 'unexpected redirect';
-        return reject(new TypeError('fetch failed', { cause: new Error(why) }));
+        reject(new TypeError('fetch failed', { cause: err }));
       }
-      const headers = new undici.Headers();
-      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
-      const empty = NULL_BODY.has(status) || request.method === 'HEAD';
-      if (empty) res.resume();
-      const body = empty ? null : streamed(res, signal);
-      const answer = new undici.Response(body, { status, statusText: res.statusMessage ?? '', headers });
-      // As fetch's: the URL asked for (no redirect is followed).
-      Object.defineProperty(answer, 'url', { value: url.href });
-      resolve(answer as unknown as Response);
     });
     req.end(request.body);
   });
 }
 
+/** The connection is up, TLS included: a socket that served a request before, queued for this one. */
+function established(socket: Socket): boolean {
+  if (socket.pending) return false;
+  if (!(socket instanceof TLSSocket)) return true;
+  const protocol = socket.getProtocol();
+  return protocol !== null && protocol !== 'unknown';
+}
+
+/** The answer as fetch's Response; throws for one fetch would refuse. */
+function responseOf(
+  undici: Undici,
+  url: URL,
+  request: Outgoing,
+  init: RequestInit,
+  res: http.IncomingMessage,
+  signal: AbortSignal | undefined,
+): Response {
+  const status = res.statusCode ?? 0;
+  if (status < 200 || status > 599) throw new Error(`an answer with status ${status}`);
+  if (init.redirect === 'error' && REDIRECT.has(status)) throw new Error('unexpected redirect');
+  const headers = new undici.Headers();
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+  const empty = NULL_BODY.has(status) || request.method === 'HEAD';
+  if (empty) res.resume();
+  const body = empty ? null : streamed(decoded(res, headers.get('content-encoding')), signal);
+  // fetch takes a reason phrase of visible characters only; Node's parser takes more.
+  const statusText = (res.statusMessage ?? '').replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
+  const answer = new undici.Response(body, { status, statusText, headers });
+  // As fetch's: the URL asked for (no redirect is followed).
+  Object.defineProperty(answer, 'url', { value: url.href });
+  return answer as unknown as Response;
+}
+
+/** The body as sent, or decompressed: none is asked for, but a server may compress all the same. */
+function decoded(res: http.IncomingMessage, encoding: string | null): Readable {
+  const decoder = DECODERS[(encoding ?? '').trim().toLowerCase()];
+  if (!decoder) return res;
+  const plain = decoder();
+  res.on('error', (err) => plain.destroy(err));
+  return res.pipe(plain);
+}
+
 /** The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with its reason. */
-async function* streamed(res: http.IncomingMessage, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+async function* streamed(body: Readable, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
   try {
-    for await (const chunk of res) yield chunk as Buffer;
+    for await (const chunk of body) yield chunk as Buffer;
   } catch (err) {
     throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: err });
   }

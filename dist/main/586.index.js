@@ -79,7 +79,7 @@ function outgoing(undici, init) {
     for (const [name, value] of new undici.Headers(init.headers)) {
         headers[name] = value;
     }
-    // No compressed answers: there is nothing here to decompress them.
+    // Asks for no compression; an answer compressed all the same is decompressed (`decoded`).
     headers['accept-encoding'] ??= 'identity';
     const method = (init.method ?? 'GET').toUpperCase();
     if (init.body === undefined || init.body === null)

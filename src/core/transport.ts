@@ -81,7 +81,7 @@ function outgoing(undici: Undici, init: RequestInit): Outgoing {
   for (const [name, value] of new undici.Headers(init.headers as ConstructorParameters<Undici['Headers']>[0])) {
     headers[name] = value;
   }
-  // No compressed answers: there is nothing here to decompress them.
+  // Asks for no compression; an answer compressed all the same is decompressed (`decoded`).
   headers['accept-encoding'] ??= 'identity';
   const method = (init.method ?? 'GET').toUpperCase();
   if (init.body === undefined || init.body === null) return { method, headers };

@@ -299,7 +299,7 @@ describe('the answer, checked before it is trusted', () => {
 
 /**
  * The clients the broker sends with, each trusting the test CA (with `tls` added) when asked: undici's fetch
- * (the CLI, and every request behind a proxy) and the action's own over node:https (src/core/transport.ts).
+ * (the proxy process, and every request behind a proxy) and the broker's own over node:https (src/core/transport.ts).
  */
 const CLIENTS = {
   undici: (trust?: ConnectionOptions): typeof fetch =>
@@ -408,7 +408,7 @@ describe.each(Object.keys(CLIENTS) as Array<keyof typeof CLIENTS>)(
       ],
       ['a scheme fetch does not speak', 'ftp://127.0.0.1:1/token', 'the URL is not http(s)'],
       ['a URL that does not parse', 'token endpoint', 'the URL does not parse'],
-      // Only fetch blocks ports; the action's client has no list of them.
+      // Only fetch blocks ports; the broker's client has no list of them.
       ...(client === 'undici'
         ? [['a port fetch blocks', 'http://127.0.0.1:6000/token', "the URL's port is one fetch never connects to"]]
         : []),

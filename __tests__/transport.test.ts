@@ -1,4 +1,4 @@
-// The action's own HTTP client (src/core/transport.ts) against a real server on 127.0.0.1: what it
+// The broker's own HTTP client (src/core/transport.ts) against a real server on 127.0.0.1: what it
 // puts on the wire, the answer as fetch gives it, redirects never followed, one connection kept
 // alive across requests, and a body cut off or a timeout classified as fetch's are.
 import * as http from 'node:http';

@@ -770,9 +770,9 @@ function timings(env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D$: () => (/* binding */ classifyFetchError),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   Yf: () => (/* binding */ unsendable)
+/* harmony export */   Yf: () => (/* binding */ unsendable),
+/* harmony export */   ho: () => (/* binding */ failedWhile)
 /* harmony export */ });
-/* unused harmony export failedWhile */
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3053);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
 // What a failed fetch tells us about whether the request reached the other side.

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1983);
-// The action's own HTTP client for what it sends itself (GitHub's API, the provider's token endpoint):
+// The broker's own HTTP client, the action's and the CLI's (GitHub's API, the provider's token endpoint):
 // fetch's interface over node:http and node:https. Node parses HTTP natively; undici parses it in
 // WebAssembly, and the process's exit waits for the optimising compile of that parser, set off by a
 // few answers: 42 ms against 13 ms (docs/design.md, "Transport"). Answers are undici's Response, as fetch's.

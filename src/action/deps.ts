@@ -4,7 +4,7 @@ import type { Outcome } from './export.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { sleep } from '../core/duration.js';
-import { proxyAwareFetch } from '../core/proxy.js';
+import { brokerFetch } from '../core/proxy.js';
 import type { Shield } from '../core/shield.js';
 import type { StoreBackend } from '../store/cache-backend.js';
 import { type Env, timings } from '../core/env.js';
@@ -63,21 +63,12 @@ export interface Deps {
   proxyMode?: () => Promise<ProxyMode>;
 }
 
-/** The action's HTTP client (src/core/transport.ts), loaded with the first request: the stored path sends none. */
-function transport(): typeof fetch {
-  let loading: Promise<typeof fetch> | undefined;
-  return (async (input: string | URL, init?: RequestInit) => {
-    loading ??= import('../core/transport.js').then((m) => m.nodeFetch());
-    return (await loading)(input, init);
-  }) as typeof fetch;
-}
-
 /** What a step gets on the runner: its environment, the proxied fetch, the real clock. */
 export function runnerDeps(core: Core): Deps {
   return {
     core,
     env: process.env,
-    fetch: proxyAwareFetch(process.env, transport()),
+    fetch: brokerFetch(process.env),
     now: Date.now,
     monotonic: () => performance.now(),
     sleep,

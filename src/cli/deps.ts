@@ -2,7 +2,7 @@
 import type { Env } from '../core/env.js';
 import { sleep } from '../core/duration.js';
 import { neutral } from '../core/neutral.js';
-import { proxyAwareFetch } from '../core/proxy.js';
+import { brokerFetch } from '../core/proxy.js';
 
 export interface Ran {
   code: number;
@@ -97,7 +97,7 @@ export function processDeps(): CliDeps {
         });
       });
     },
-    fetch: proxyAwareFetch(process.env, globalThis.fetch),
+    fetch: brokerFetch(process.env),
     secrets: new Set(),
     now: Date.now,
     sleep,

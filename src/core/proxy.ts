@@ -5,6 +5,19 @@
 
 type Route = (url: URL) => { fetch: typeof fetch; dispatcher: unknown } | undefined;
 
+/**
+ * The fetch of the action and the CLI: the proxy where one applies, else the broker's own client
+ * (src/core/transport.ts), loaded with the first request: a run that sends none never parses it.
+ */
+export function brokerFetch(env: Record<string, string | undefined>): typeof fetch {
+  let loading: Promise<typeof fetch> | undefined;
+  const direct = (async (input: string | URL, init?: RequestInit) => {
+    loading ??= import('./transport.js').then((m) => m.nodeFetch());
+    return (await loading)(input, init);
+  }) as typeof fetch;
+  return proxyAwareFetch(env, direct);
+}
+
 const VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
 /**

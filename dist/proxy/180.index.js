@@ -100,6 +100,9 @@ class GitHubApi {
         this.baseUrl = baseUrl;
         this.deps = deps;
         this.wording = wording;
+        // Octokit sends requests without one; every caller checks its token first, so none here is a wiring bug.
+        if (!token)
+            throw new Error('GitHubApi needs a token');
         const octokit = new dist_src/* Octokit */.E({
             auth: token,
             baseUrl: baseUrl.replace(/\/+$/, ''),

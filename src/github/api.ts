@@ -8,7 +8,7 @@
 // exactly. Not @actions/github: its Octokit carries a method for every endpoint GitHub has (96 KB of
 // table, built at load) and two proxy agents it replaces anyway, 10 ms of a refresh (npm run bench).
 import { Octokit } from '@octokit/core';
-import type { EndpointDefaults, OctokitResponse } from '@octokit/types';
+import type { EndpointDefaults, Endpoints, OctokitResponse, RequestParameters } from '@octokit/types';
 import { classifyFetchError, retryAfterMs } from '../core/http.js';
 import { neutral } from '../core/neutral.js';
 import { USER_AGENT } from '../core/version.js';
@@ -67,6 +67,12 @@ export interface Once {
 
 type Headers = Record<string, string | number | undefined>;
 
+/** Octokit's request for GitHub's own routes only: unlike Octokit's type, a misspelt route does not compile. */
+type Request = <R extends keyof Endpoints>(
+  route: R,
+  params?: Endpoints[R]['parameters'] & RequestParameters,
+) => Promise<Endpoints[R]['response']>;
+
 /** The REST API version the broker is built and tested against. */
 const API_VERSION = '2022-11-28';
 const MAX_ATTEMPTS = 5;
@@ -85,7 +91,7 @@ const EXPIRY_WARNING_MS = 7 * 86_400_000;
 
 export class GitHubApi {
   /** Octokit's request, typed by route (`'GET /repos/{owner}/{repo}'`); every call goes through the retry hook. */
-  readonly request: Octokit['request'];
+  readonly request: Request;
   private warnedExpiry = false;
   /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
   private clock?: { github: number; at: number };
@@ -99,6 +105,8 @@ export class GitHubApi {
     /** What the caller's error lines call the token, the API URL and where the secret is. */
     readonly wording: Wording = ACTION_WORDING,
   ) {
+    // Octokit sends requests without one; every caller checks its token first, so none here is a wiring bug.
+    if (!token) throw new Error('GitHubApi needs a token');
     const octokit = new Octokit({
       auth: token,
       baseUrl: baseUrl.replace(/\/+$/, ''),
@@ -109,7 +117,7 @@ export class GitHubApi {
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
     octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
-    this.request = octokit.request;
+    this.request = octokit.request as Request;
     this.monotonic = deps.monotonic ?? (() => performance.now());
     this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
   }

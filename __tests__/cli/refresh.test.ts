@@ -5,6 +5,7 @@ import { type ChildProcessWithoutNullStreams, execFileSync } from 'node:child_pr
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fingerprint } from '../../src/core/fingerprint.js';
+import { sha256Hex } from '../../src/core/sha256.js';
 import { type CliResult, runCli, scratchHome } from '../support/cli.js';
 import { fakeJwt, fakeToken } from '../support/fake-tokens.js';
 import { closedPort } from '../support/http.js';
@@ -90,7 +91,7 @@ describe('oauth-broker refresh', () => {
     const expires = new Date(doc.expiresAt).toISOString();
     expect(lines[0]).toContain(`Refreshed ${path}: access token expires ${expires} (in `);
     expect(lines[0]).toMatch(/ \(in (8h|7h59m5\ds)\), fingerprint [0-9a-f]{12}\.$/);
-    expect(lines[0]).toContain(`fingerprint ${fingerprint(doc.accessToken)}.`);
+    expect(lines[0]).toContain(`fingerprint ${fingerprint(doc.accessToken, sha256Hex)}.`);
     expect(lines.slice(1)).toEqual([
       'Warning: the refresh token this file held is now spent, everywhere else it is stored too (a GitHub secret,',
       '  another machine): those copies can no longer refresh. Store the new file where they were, e.g.',

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 913;
-exports.ids = [913,499];
+exports.ids = [913,836];
 exports.modules = {
 
 /***/ 8913:
@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8272);
 /* harmony import */ var _core_providers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8201);
 /* harmony import */ var _core_recognise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4926);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(499);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(836);
 /* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(958);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7472);
 /* harmony import */ var _verb_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5525);
@@ -356,7 +356,7 @@ function loginOf(given, where) {
 
 /***/ }),
 
-/***/ 499:
+/***/ 836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -373,22 +373,25 @@ __webpack_require__.d(__webpack_exports__, {
   verb: () => (/* binding */ status_verb)
 });
 
+;// CONCATENATED MODULE: ./src/core/fingerprint.ts
+// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit: the action's
+// `fingerprint` output and `oauth-broker status` print the same one. Each process brings its own
+// SHA-256: the action node:crypto's (sha256.ts), which @actions/core has loaded already; the CLI
+// @noble/hashes' (sha256-js.ts), because loading node:crypto would cost `status` about a quarter of a
+// start (docs/design.md). __tests__/fingerprint.test.ts checks that the two agree.
+/** The first 12 hex of the token's SHA-256. */
+const fingerprint = (token, sha256Hex) => sha256Hex(token).slice(0, 12);
+
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js + 2 modules
 var sha2 = __webpack_require__(8842);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js
 var utils = __webpack_require__(4417);
-;// CONCATENATED MODULE: ./src/core/fingerprint.ts
-// SHA-256 in hex: a token's fingerprint (its first 12 hex, safe to log, for audit: the action's
-// `fingerprint` output and `oauth-broker status` print the same one), and the digest of a file the
-// action wrote, by which the post step sees whether the CLI changed it. A digest, never a key
-// (src/core/keys.ts says which digests stay outside it). @noble/hashes, not node:crypto: status
-// prints it, and loading node:crypto would cost that verb about a quarter of a start (docs/design.md).
+;// CONCATENATED MODULE: ./src/core/sha256-js.ts
+// SHA-256 for the CLI: @noble/hashes', so that `status`, which prints a fingerprint, never loads
+// node:crypto (fingerprint.ts).
 
 
-/** The SHA-256 of a text's UTF-8 bytes, in hex. */
 const sha256Hex = (text) => (0,utils/* bytesToHex */.My)((0,sha2/* sha256 */.sc)(new TextEncoder().encode(text)));
-/** The first 12 hex of the token's SHA-256. */
-const fingerprint = (token) => sha256Hex(token).slice(0, 12);
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
@@ -401,6 +404,7 @@ var kind = __webpack_require__(958);
 // EXTERNAL MODULE: ./src/cli/verb.ts
 var verb = __webpack_require__(5525);
 ;// CONCATENATED MODULE: ./src/cli/status.ts
+
 
 
 
@@ -446,7 +450,7 @@ function statusOf(c, minTtlMs, now) {
         expires_in: left === undefined ? null : Math.floor(left / 1000),
         scopes: c.scopes ?? null,
         refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
-        fingerprint: c.accessToken ? fingerprint(c.accessToken) : null,
+        fingerprint: c.accessToken ? fingerprint(c.accessToken, sha256Hex) : null,
         valid_for_min_ttl: left !== undefined && left >= minTtlMs,
     };
 }
@@ -474,7 +478,7 @@ function notLogin(given) {
         expires_in: null,
         scopes: null,
         refresh_token: false,
-        fingerprint: given.token ? fingerprint(given.token) : null,
+        fingerprint: given.token ? fingerprint(given.token, sha256Hex) : null,
         valid_for_min_ttl: false,
     };
 }

@@ -1,8 +1,8 @@
 // Hands the access token to later steps: outputs, variable, CLI file, job summary.
 import { renameSync } from 'node:fs';
 import { credentialsFileContent, moveAside, writePrivateFile } from '../core/credfile.js';
-import { sha256Hex } from '../core/fingerprint.js';
 import { fingerprint } from '../core/fingerprint.js';
+import { sha256Hex } from '../core/sha256.js';
 import type { Credentials } from '../core/formats/index.js';
 import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
@@ -134,7 +134,7 @@ export async function publish(core: Core, cfg: Config, out: Outcome, now: number
   const token = proxied ? proxied.held.accessToken : (creds.accessToken ?? '');
   const expiresAt = creds.expiresAt !== undefined ? new Date(creds.expiresAt).toISOString() : '';
   const expiresIn = creds.expiresAt !== undefined ? Math.max(0, Math.floor((creds.expiresAt - now) / 1000)) : 0;
-  const fp = fingerprint(creds.accessToken ?? '');
+  const fp = fingerprint(creds.accessToken ?? '', sha256Hex);
 
   let filePath = '';
   if (cfg.credentialsFile) {

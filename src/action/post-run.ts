@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/formats/index.js';
 import { entryAt, kindOf } from '../core/credfile.js';
-import { sha256Hex } from '../core/fingerprint.js';
+import { sha256Hex } from '../core/sha256.js';
 import { missing } from '../core/checks.js';
 import { UserError, describeError, detailsOf, reportFailure, warnWith, systemCode } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';

@@ -1,6 +1,7 @@
 // `oauth-broker status`: what a credentials document holds, with no network and never a token.
 import type { Credentials } from '../core/formats/index.js';
 import { fingerprint } from '../core/fingerprint.js';
+import { sha256Hex } from '../core/sha256-js.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import { issuerOf } from '../core/recognise.js';
@@ -64,7 +65,7 @@ export function statusOf(c: Credentials, minTtlMs: number, now: number): Status 
     expires_in: left === undefined ? null : Math.floor(left / 1000),
     scopes: c.scopes ?? null,
     refresh_token: c.format === 'refresh-token' || !!c.refreshToken,
-    fingerprint: c.accessToken ? fingerprint(c.accessToken) : null,
+    fingerprint: c.accessToken ? fingerprint(c.accessToken, sha256Hex) : null,
     valid_for_min_ttl: left !== undefined && left >= minTtlMs,
   };
 }
@@ -93,7 +94,7 @@ function notLogin(given: Given): Status {
     expires_in: null,
     scopes: null,
     refresh_token: false,
-    fingerprint: given.token ? fingerprint(given.token) : null,
+    fingerprint: given.token ? fingerprint(given.token, sha256Hex) : null,
     valid_for_min_ttl: false,
   };
 }

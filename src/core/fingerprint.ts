@@ -1,13 +1,11 @@
-// SHA-256 in hex: a token's fingerprint (its first 12 hex, safe to log, for audit: the action's
-// `fingerprint` output and `oauth-broker status` print the same one), and the digest of a file the
-// action wrote, by which the post step sees whether the CLI changed it. A digest, never a key
-// (src/core/keys.ts says which digests stay outside it). @noble/hashes, not node:crypto: status
-// prints it, and loading node:crypto would cost that verb about a quarter of a start (docs/design.md).
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+// A token's fingerprint: the first 12 hex of its SHA-256, safe to log, for audit: the action's
+// `fingerprint` output and `oauth-broker status` print the same one. Each process brings its own
+// SHA-256: the action node:crypto's (sha256.ts), which @actions/core has loaded already; the CLI
+// @noble/hashes' (sha256-js.ts), because loading node:crypto would cost `status` about a quarter of a
+// start (docs/design.md). __tests__/fingerprint.test.ts checks that the two agree.
 
-/** The SHA-256 of a text's UTF-8 bytes, in hex. */
-export const sha256Hex = (text: string): string => bytesToHex(sha256(new TextEncoder().encode(text)));
+/** SHA-256 of a text's UTF-8 bytes, in hex. A digest, never a key (src/core/keys.ts says which stay outside it). */
+export type Sha256Hex = (text: string) => string;
 
 /** The first 12 hex of the token's SHA-256. */
-export const fingerprint = (token: string): string => sha256Hex(token).slice(0, 12);
+export const fingerprint = (token: string, sha256Hex: Sha256Hex): string => sha256Hex(token).slice(0, 12);

@@ -133,8 +133,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 //
 // Not here, because they key nothing: GitHub's sealed box for secrets (crypto_box_seal) is GitHub's
 // protocol with GitHub's key, and stays in src/github/seal.ts beside the libsodium loader; the PKCE
-// S256 challenge (src/cli/login/pkce.ts) is OAuth's protocol digest; `sha256Hex`
-// (src/core/fingerprint.ts: a token's fingerprint, a written file's digest) is a plain SHA-256.
+// S256 challenge (src/cli/login/pkce.ts) is OAuth's protocol digest; `sha256Hex` (src/core/sha256.ts
+// and sha256-js.ts: a token's fingerprint, a written file's digest) is a plain SHA-256.
 //
 // libsodium is never imported here: the caller passes the instance it loaded (src/github/seal.ts
 // sodium()), so the stored-token path, which seals nothing, loads no WebAssembly.

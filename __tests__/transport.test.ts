@@ -3,11 +3,11 @@
 // alive across requests, and a body cut off or a timeout classified as fetch's are.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { classifyFetchError, failedWhile } from '../src/core/http.js';
 import { nodeFetch } from '../src/core/transport.js';
+import { closeServer, listenOnLoopback, readBody } from './support/http.js';
 import { CA, startTlsServer } from './support/tls.js';
 
 interface Seen {
@@ -27,23 +27,16 @@ beforeEach(async () => {
   seen = [];
   connections = 0;
   handler = (_req, res) => res.end('ok');
-  server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      handler(req, res);
-    });
+  server = http.createServer(async (req, res) => {
+    const body = (await readBody(req)).toString('utf8');
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    handler(req, res);
   });
   server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 
-afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterEach(() => closeServer(server));
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -158,19 +151,14 @@ describe('nodeFetch', () => {
   it('a request that waited for a kept-alive connection: a reset once it was written may have arrived', async () => {
     // One socket: the second request waits in the pool and gets the first one's connection, already up.
     const arrived: string[] = [];
-    const answer = (req: http.IncomingMessage, res: http.ServerResponse) => {
-      let body = '';
-      req.setEncoding('utf8').on('data', (c: string) => (body += c));
-      req.on('end', () => {
-        arrived.push(body);
-        if (arrived.length === 1) setTimeout(() => res.end('ok'), 30);
-        else req.socket.destroy();
-      });
+    const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+      arrived.push((await readBody(req)).toString('utf8'));
+      if (arrived.length === 1) setTimeout(() => res.end('ok'), 30);
+      else req.socket.destroy();
     };
     const tls = await startTlsServer('leaf', answer);
     const plain = http.createServer(answer);
-    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-    const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+    const plainUrl = await listenOnLoopback(plain);
     try {
       const clients = [
         { url: plainUrl, send: nodeFetch({ http: new http.Agent({ keepAlive: true, maxSockets: 1 }) }) },
@@ -189,8 +177,7 @@ describe('nodeFetch', () => {
       }
       expect(tls.connections).toBe(1);
     } finally {
-      plain.closeAllConnections();
-      await Promise.all([tls.close(), new Promise((resolve) => plain.close(resolve))]);
+      await Promise.all([tls.close(), closeServer(plain)]);
     }
   });
 

@@ -2910,21 +2910,29 @@ const WRONG_NAME = new Set(['HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID']
 /** TLS codes that also occur on an open connection (a bad record): a handshake failure only while connecting. */
 const isTlsProtocol = (code) => code === 'EPROTO' || code.startsWith('ERR_SSL_');
 /**
- * Errors met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's own
- * fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails the
- * requests that were waiting for that connection with the very same error; src/core/transport.ts
- * names its own. A request waiting for its connection has not been written. So such an error proves
- * the request never left, by what happened rather than by its code: an ECONNRESET in a handshake is
- * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
+ * Where errors struck, as the clients say. While connecting (DNS, TCP, the proxy's tunnel, the TLS
+ * handshake): undici (Node's own fetch and the bundled one behind the proxy alike) publishes each such
+ * error on this channel, then fails the requests that were waiting for that connection with the very
+ * same error; src/core/transport.ts names its own, and also those met once connected. A request waiting
+ * for its connection has not been written. So such an error proves the request never left, by what
+ * happened rather than by its code: an ECONNRESET in a handshake is not sent, one after the request was
+ * written may have arrived, whatever its code. Weak: only errors still referenced are kept.
  */
-const connecting = new WeakSet();
+const stages = new WeakMap();
 (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('undici:client:connectError', (message) => failedWhile('connecting', message?.error));
-/** Errors met once the connection was up: whatever their code, the request may have been written. */
-const connected = new WeakSet();
 /** Where a client's error struck: while connecting (nothing was sent) or once connected (it may have arrived). */
 function failedWhile(stage, error) {
     if (error && typeof error === 'object')
-        (stage === 'connecting' ? connecting : connected).add(error);
+        stages.set(error, stage);
+}
+/** Where the error or one of its causes struck, when a client said. */
+function stageOf(err) {
+    for (const e of causes(err)) {
+        const stage = stages.get(e);
+        if (stage)
+            return stage;
+    }
+    return undefined;
 }
 /** The error and the first few of its causes: fetch wraps what the socket or proxy said. */
 function* causes(err) {
@@ -3024,10 +3032,10 @@ function classifyFetchError(err, timeoutMs) {
     const code = codes[0];
     // Known to have happened while connecting; else, unless known to have happened once connected, the
     // codes only a connection not yet made can have.
-    if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err))
+    const stage = stageOf(err);
+    if (stage === 'connecting' || tunnelRefused(err))
         return connectFailure(codes, err);
-    const afterConnecting = [...causes(err)].some((e) => connected.has(e));
-    if (!afterConnecting && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
+    if (stage !== 'connected' && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
         return connectFailure(codes, err);
     if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
         return { notSent: false, reason: 'connection dropped before the answer arrived' };

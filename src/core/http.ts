@@ -53,25 +53,34 @@ const WRONG_NAME = new Set(['HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID']
 /** TLS codes that also occur on an open connection (a bad record): a handshake failure only while connecting. */
 const isTlsProtocol = (code: string): boolean => code === 'EPROTO' || code.startsWith('ERR_SSL_');
 
+type Stage = 'connecting' | 'connected';
+
 /**
- * Errors met while connecting: DNS, TCP, the proxy's tunnel, the TLS handshake. undici (Node's own
- * fetch and the bundled one behind the proxy alike) publishes each on this channel, then fails the
- * requests that were waiting for that connection with the very same error; src/core/transport.ts
- * names its own. A request waiting for its connection has not been written. So such an error proves
- * the request never left, by what happened rather than by its code: an ECONNRESET in a handshake is
- * not sent, one after the request was written may have arrived. Weak: only errors still referenced are kept.
+ * Where errors struck, as the clients say. While connecting (DNS, TCP, the proxy's tunnel, the TLS
+ * handshake): undici (Node's own fetch and the bundled one behind the proxy alike) publishes each such
+ * error on this channel, then fails the requests that were waiting for that connection with the very
+ * same error; src/core/transport.ts names its own, and also those met once connected. A request waiting
+ * for its connection has not been written. So such an error proves the request never left, by what
+ * happened rather than by its code: an ECONNRESET in a handshake is not sent, one after the request was
+ * written may have arrived, whatever its code. Weak: only errors still referenced are kept.
  */
-const connecting = new WeakSet<object>();
+const stages = new WeakMap<object, Stage>();
 subscribe('undici:client:connectError', (message) =>
   failedWhile('connecting', (message as { error?: unknown } | null)?.error),
 );
 
-/** Errors met once the connection was up: whatever their code, the request may have been written. */
-const connected = new WeakSet<object>();
-
 /** Where a client's error struck: while connecting (nothing was sent) or once connected (it may have arrived). */
-export function failedWhile(stage: 'connecting' | 'connected', error: unknown): void {
-  if (error && typeof error === 'object') (stage === 'connecting' ? connecting : connected).add(error);
+export function failedWhile(stage: Stage, error: unknown): void {
+  if (error && typeof error === 'object') stages.set(error, stage);
+}
+
+/** Where the error or one of its causes struck, when a client said. */
+function stageOf(err: unknown): Stage | undefined {
+  for (const e of causes(err)) {
+    const stage = stages.get(e);
+    if (stage) return stage;
+  }
+  return undefined;
 }
 
 export type Lasting = 'certificate' | 'name' | 'handshake' | 'url';
@@ -185,9 +194,9 @@ export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailur
   const code = codes[0];
   // Known to have happened while connecting; else, unless known to have happened once connected, the
   // codes only a connection not yet made can have.
-  if ([...causes(err)].some((e) => connecting.has(e)) || tunnelRefused(err)) return connectFailure(codes, err);
-  const afterConnecting = [...causes(err)].some((e) => connected.has(e));
-  if (!afterConnecting && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
+  const stage = stageOf(err);
+  if (stage === 'connecting' || tunnelRefused(err)) return connectFailure(codes, err);
+  if (stage !== 'connected' && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
     return connectFailure(codes, err);
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
     return { notSent: false, reason: 'connection dropped before the answer arrived' };

@@ -294,9 +294,16 @@ function describeAccess(g) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ timings)
+/* harmony export */   E: () => (/* binding */ timings),
+/* harmony export */   i: () => (/* binding */ MIN_ATTEMPT_MS)
 /* harmony export */ });
 // The process environment as passed in, and the tuning knobs read from it.
+/**
+ * An attempt at the provider with less time than this before its claim's deadline is not started
+ * (src/core/refresh.ts); a lease is never shorter than it (src/store/protocol.ts). A constant beside the
+ * lease, here so that the claims' protocol needs nothing of the refresh itself.
+ */
+const MIN_ATTEMPT_MS = 3_000;
 function timings(env) {
     const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
     return {

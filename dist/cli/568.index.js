@@ -926,10 +926,10 @@ function isProviderId(s) {
 /* harmony export */   jE: () => (/* binding */ tokenRequest),
 /* harmony export */   rf: () => (/* binding */ quotableCode)
 /* harmony export */ });
-/* unused harmony export MIN_ATTEMPT_MS */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8792);
 /* harmony import */ var _neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
@@ -939,8 +939,7 @@ function isProviderId(s) {
 
 
 
-// An attempt with less time than this before the claim's deadline is not started.
-const MIN_ATTEMPT_MS = 3_000;
+
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([
     'invalid_grant',
@@ -1145,7 +1144,7 @@ function attemptTimeout(deps, service, attempt) {
     if (!deps.answerBy)
         return deps.timeoutMs;
     const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
-    if (msLeft < MIN_ATTEMPT_MS) {
+    if (msLeft < _env_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_ATTEMPT_MS */ .i) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_PROVIDER', `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }

@@ -362,313 +362,6 @@ class PendingFile {
 
 /***/ }),
 
-/***/ 3948:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nk: () => (/* binding */ metadataOf),
-/* harmony export */   Qm: () => (/* binding */ malformed),
-/* harmony export */   jA: () => (/* binding */ repositoryPageOf),
-/* harmony export */   kc: () => (/* binding */ publicKeyOf)
-/* harmony export */ });
-/* unused harmony export repositoryIdOf */
-/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _seal_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7286);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3738);
-// GitHub's answers, checked before they are trusted: an answer of another shape is one
-// line naming the API URL setting, never a TypeError halfway through a write-back.
-
-
-
-
-/** An answer that is not what GitHub sends: most likely the API URL (`apiUrl` names its setting) points elsewhere. */
-function malformed(doing, what, apiUrl = _target_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_WORDING */ .Ge.apiUrl) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_GITHUB', `${apiUrl}: could not ${doing}: ${what}; check that ${apiUrl} is GitHub's API.`, {
-        details: "GitHub's API is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.",
-    });
-}
-/** A key id and a 32-byte key, checked before a refresh rather than at the write. */
-function publicKeyOf(data, doing, apiUrl) {
-    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.key_id !== 'string' || !data.key_id || typeof data.key !== 'string') {
-        throw malformed(doing, 'the answer has no key_id and key', apiUrl);
-    }
-    if (!(0,_seal_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPublicKey */ .$z)(data.key))
-        throw malformed(doing, 'the key is not a 32-byte base64 public key', apiUrl);
-    return { key_id: data.key_id, key: data.key };
-}
-function metadataOf(data, doing, apiUrl) {
-    if (!(0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) || typeof data.updated_at !== 'string' || !Number.isFinite(Date.parse(data.updated_at))) {
-        throw malformed(doing, 'the answer has no updated_at', apiUrl);
-    }
-    const { visibility } = data;
-    if (visibility !== undefined && visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
-        throw malformed(doing, 'the answer has an unknown visibility', apiUrl);
-    }
-    const meta = { updated_at: data.updated_at };
-    if (typeof data.created_at === 'string')
-        meta.created_at = data.created_at;
-    if (visibility !== undefined)
-        meta.visibility = visibility;
-    return meta;
-}
-/** One page of an organisation secret's repositories; `total` when GitHub states it. */
-function repositoryPageOf(data, doing, apiUrl) {
-    const repos = (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(data) && Array.isArray(data.repositories) ? data.repositories : undefined;
-    if (!repos?.every((r) => (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isJsonObject */ .OW)(r) && Number.isSafeInteger(r.id))) {
-        throw malformed(doing, 'the answer has no list of repositories', apiUrl);
-    }
-    const ids = repos.map((r) => r.id);
-    const total = data.total_count;
-    return Number.isSafeInteger(total) ? { ids, total: total } : { ids };
-}
-/** A repository's id, which an organisation secret's selected repositories are given by. */
-function repositoryIdOf(data, doing, apiUrl) {
-    if (!isJsonObject(data) || !Number.isSafeInteger(data.id))
-        throw malformed(doing, 'the answer has no id', apiUrl);
-    return data.id;
-}
-
-
-/***/ }),
-
-/***/ 8943:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ GitHubHttpError),
-/* harmony export */   y: () => (/* binding */ GitHubApi)
-/* harmony export */ });
-/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4629);
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
-/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3738);
-// src/github: GitHub's REST API and nothing else: the Octokit client and its retry rules (this file),
-// secrets and their sealed box, variables, issues, workflows, what GitHub's answers and errors mean.
-// It knows nothing of claims or steps. May import: core.
-//
-// GitHub's REST API through Octokit's core, routes typed from GitHub's OpenAPI description, with the
-// broker's own retry rules as a request hook: the stock retry plugin ignores `retry-after` on 429, and
-// the throttling plugin acts only on GitHub's own rate-limit messages; the write-back must honour both
-// exactly. Not @actions/github: its Octokit carries a method for every endpoint GitHub has (96 KB of
-// table, built at load) and two proxy agents it replaces anyway, 10 ms of a refresh (npm run bench).
-
-
-
-
-
-/**
- * An answer that is not GitHub's success (after retries): an error status, a redirect or an
- * unexpected 2xx; or no answer at all (`status` 0).
- */
-class GitHubHttpError extends Error {
-    status;
-    githubMessage;
-    ambiguous;
-    name = 'GitHubHttpError';
-    constructor(status, 
-    /** GitHub's `message`, or the network failure; never a secret. */
-    githubMessage, 
-    /** GitHub may have acted on the request although no success answer arrived (5xx, lost answer). */
-    ambiguous = false, options) {
-        super(`HTTP ${status}: ${githubMessage}`, options);
-        this.status = status;
-        this.githubMessage = githubMessage;
-        this.ambiguous = ambiguous;
-        this.foreign = options?.foreign ?? false;
-    }
-    /** An error answer without GitHub's JSON `message`: the server is most likely not GitHub's API. */
-    foreign;
-}
-/** The REST API version the broker is built and tested against. */
-const API_VERSION = '2022-11-28';
-const MAX_ATTEMPTS = 5;
-// What GitHub answers on success: 200 to a read; 201 (created) or 204 (updated) to a write; 204 to a delete;
-// 201 to a create (an issue, a comment, a variable).
-// 200 to an edit of an issue, 204 to an edit of a variable.
-const SUCCESS = {
-    GET: [200],
-    PUT: [201, 204],
-    DELETE: [204],
-    POST: [201],
-    PATCH: [200, 204],
-};
-const MAX_WAIT_MS = 120_000;
-const EXPIRY_WARNING_MS = 7 * 86_400_000;
-class GitHubApi {
-    baseUrl;
-    deps;
-    wording;
-    /** Octokit's request, typed by route (`'GET /repos/{owner}/{repo}'`); every call goes through the retry hook. */
-    request;
-    warnedExpiry = false;
-    /** GitHub's clock as its last `Date` header told it, and when that answer arrived (monotonic). */
-    clock;
-    monotonic;
-    host;
-    constructor(baseUrl, token, deps, 
-    /** What the caller's error lines call the token, the API URL and where the secret is. */
-    wording = _target_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_WORDING */ .Ge) {
-        this.baseUrl = baseUrl;
-        this.deps = deps;
-        this.wording = wording;
-        // Octokit sends requests without one; every caller checks its token first, so none here is a wiring bug.
-        if (!token)
-            throw new Error('GitHubApi needs a token');
-        const octokit = new _octokit_core__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
-            auth: token,
-            baseUrl: baseUrl.replace(/\/+$/, ''),
-            userAgent: userAgent(_core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._, process.env.ACTIONS_ORCHESTRATION_ID),
-            // Never followed: the token would go along to wherever it points.
-            // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
-            request: { fetch: timed(deps), redirect: 'manual' },
-            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-        });
-        octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
-        this.request = octokit.request;
-        this.monotonic = deps.monotonic ?? (() => performance.now());
-        this.host = URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl;
-    }
-    /**
-     * What time it is at GitHub, epoch ms: its last `Date` header plus the time passed since, on this
-     * machine's monotonic clock; undefined before any answer. Never the runner's wall clock, which may
-     * be off by any amount. `Date` counts whole seconds, so this may be up to a second behind.
-     */
-    githubNow() {
-        return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
-    }
-    readClock(headers) {
-        const date = Date.parse(header(headers, 'date') ?? '');
-        if (Number.isFinite(date))
-            this.clock = { github: date, at: this.monotonic() };
-    }
-    /** The clock the client runs on, for what it stamps. */
-    now() {
-        return this.deps.now();
-    }
-    /** Sends the request, retrying 5xx, 429, rate limits and network errors with backoff. */
-    async retrying(request, options) {
-        const method = options.method;
-        // Octokit takes no default headers from its options: the pin is set on every request here.
-        options.headers = {
-            ...options.headers,
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': API_VERSION,
-        };
-        for (let attempt = 1;; attempt++) {
-            let failure;
-            let headers;
-            let final;
-            let path = options.url;
-            try {
-                const res = await request(options);
-                this.readClock(res.headers);
-                this.checkExpiry(res.headers);
-                if (SUCCESS[method]?.includes(res.status)) {
-                    // Octokit hands over a body it could not parse as JSON as text (or bytes).
-                    if (method === 'GET' && (typeof res.data === 'string' || res.data instanceof ArrayBuffer)) {
-                        throw new GitHubHttpError(res.status, 'the answer is not JSON');
-                    }
-                    return res;
-                }
-                const what = res.status >= 300 ? 'a redirect, which is not followed' : `not GitHub's answer to a ${method}`;
-                throw new GitHubHttpError(res.status, what);
-            }
-            catch (err) {
-                if (err instanceof GitHubHttpError)
-                    throw err;
-                ({ failure, headers, final } = this.failureOf(err));
-                // The expanded URL of the request Octokit sent, not the route template.
-                const sent = err.request?.url;
-                if (sent)
-                    path = new URL(sent).pathname;
-            }
-            const wait = this.retryDelay(failure.status, headers, attempt);
-            const once = options.request?.once;
-            if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
-                throw failure;
-            const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
-            const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;
-            this.deps.info(`GitHub API ${method} ${path}: ${what}; ${next}`);
-            await this.deps.sleep(wait);
-        }
-    }
-    /** An answer GitHub gave (Octokit's RequestError with a response), or none at all. */
-    failureOf(err) {
-        const response = err.response;
-        if (response) {
-            this.readClock(response.headers);
-            this.checkExpiry(response.headers);
-            const foreign = typeof response.data?.message !== 'string';
-            const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
-                cause: err,
-                foreign,
-            });
-            return { failure, headers: response.headers };
-        }
-        // Octokit wraps what fetch threw as `cause`; a timeout arrives as fetch's own error.
-        const thrown = err.cause ?? err;
-        const f = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFetchError */ .D$)(thrown, this.deps.timeoutMs);
-        if (this.deps.failFast && f.unresolved) {
-            const reason = `the host ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(this.host, 80)} was not found (${f.unresolved})`;
-            return { failure: new GitHubHttpError(0, reason, false, { cause: err }), final: true };
-        }
-        if (this.deps.failFast && f.lasting)
-            return { failure: new GitHubHttpError(0, f.reason, false, { cause: err }), final: true };
-        return { failure: new GitHubHttpError(0, f.reason, !f.notSent, { cause: err }) };
-    }
-    /** How long to wait before the next attempt, or undefined when retrying cannot help. */
-    retryDelay(status, headers, attempt) {
-        const backoff = this.deps.retryBaseMs * 2 ** (attempt - 1);
-        if (status === 0 || status >= 500)
-            return backoff;
-        if (status !== 403 && status !== 429)
-            return undefined;
-        const after = headers && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .retryAfterMs */ .Vs)(header(headers, 'retry-after'), this.deps.now());
-        if (after !== undefined)
-            return after <= MAX_WAIT_MS ? after : undefined;
-        if (headers && header(headers, 'x-ratelimit-remaining') === '0') {
-            const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000 - this.deps.now();
-            return reset <= MAX_WAIT_MS ? Math.max(reset, 1000) : undefined;
-        }
-        // A 429 without a hint is a secondary rate limit: GitHub asks for at least a minute.
-        return status === 429 ? Math.max(backoff, 60_000) : undefined;
-    }
-    checkExpiry(headers) {
-        const v = header(headers, 'github-authentication-token-expiration');
-        if (!v || this.warnedExpiry)
-            return;
-        const at = Date.parse(v.replace(' UTC', 'Z').replace(' ', 'T'));
-        if (Number.isFinite(at) && at - this.deps.now() < EXPIRY_WARNING_MS) {
-            this.warnedExpiry = true;
-            this.deps.warning(`${this.wording.token} expires on ${(0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(v, 40)}; renew it before then, ` +
-                'or writing the secret will fail.');
-        }
-    }
-}
-/** The runner's orchestration id beside the broker's name, as @actions/github adds it: GitHub ties calls to the job. */
-function userAgent(broker, orchestrationId) {
-    const id = orchestrationId?.trim();
-    return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
-}
-/** Each attempt gets the whole timeout, answer body included. */
-function timed(deps) {
-    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
-}
-function header(headers, name) {
-    const v = headers[name];
-    return v === undefined ? undefined : String(v);
-}
-/** GitHub's `message`, neutralised; Octokit parses JSON bodies and leaves others as text. */
-function messageOf(data) {
-    const m = data?.message;
-    return typeof m === 'string' ? (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(m) : 'no message';
-}
-
-
-/***/ }),
-
 /***/ 9576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -781,72 +474,6 @@ async function readPublicKey(api, p) {
     const doing = `read the public key of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .where */ ._M)(p)}`;
     const answer = await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .sendExplained */ .j)(api, p, doing, () => (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .secretEndpoints */ .B)(api, p).publicKey());
     return (0,_answers_js__WEBPACK_IMPORTED_MODULE_0__/* .publicKeyOf */ .kc)(answer.data, doing, api.wording.apiUrl);
-}
-
-
-/***/ }),
-
-/***/ 7286:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $z: () => (/* binding */ checkPublicKey),
-/* harmony export */   E2: () => (/* binding */ sodium),
-/* harmony export */   oH: () => (/* binding */ sealForGitHub)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-// libsodium's sealed box, as GitHub documents for secrets. Loaded on first use only:
-// the stored-token path never pays for the WebAssembly module.
-
-const PUBLIC_KEY_BYTES = 32;
-/** The key's bytes when it is strict standard base64 of a 32-byte key (Buffer alone would skip bad characters). */
-function keyBytes(publicKeyBase64) {
-    if (publicKeyBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(publicKeyBase64))
-        return undefined;
-    const key = new Uint8Array(Buffer.from(publicKeyBase64, 'base64'));
-    return key.length === PUBLIC_KEY_BYTES ? key : undefined;
-}
-/** Whether GitHub's answer holds a key that can seal: checked before a refresh, not at the write. */
-function checkPublicKey(publicKeyBase64) {
-    return keyBytes(publicKeyBase64) !== undefined;
-}
-let loading;
-/**
- * libsodium, ready; the first call starts loading it. Its loader compiles the WebAssembly with the
- * asynchronous `WebAssembly.instantiate`, whose background compile left the refresh path idle for about
- * 100 ms on two cores busy loading the GitHub client (npm run bench). So while libsodium loads,
- * instantiating from bytes compiles on the main thread: the same module, without the wait.
- */
-function sodium() {
-    loading ??= (async () => {
-        const wasm = globalThis.WebAssembly;
-        const instantiate = wasm.instantiate;
-        wasm.instantiate = async (source, imports, ...options) => {
-            // A compiled module (from any realm) is instantiated as before; only bytes are compiled here.
-            if (Object.prototype.toString.call(source) === '[object WebAssembly.Module]') {
-                return instantiate.call(wasm, source, imports, ...options);
-            }
-            const module = new wasm.Module(source, ...options);
-            return { module, instance: new wasm.Instance(module, imports) };
-        };
-        try {
-            const { default: s } = await __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768));
-            await s.ready;
-            return s;
-        }
-        finally {
-            wasm.instantiate = instantiate;
-        }
-    })();
-    return loading;
-}
-async function sealForGitHub(plaintext, publicKeyBase64) {
-    const key = keyBytes(publicKeyBase64);
-    if (!key)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('OB_GITHUB', 'GitHub returned a public key that is not a 32-byte base64 key; check github-api-url.');
-    const s = await sodium();
-    const sealed = s.crypto_box_seal(s.from_string(plaintext), key);
-    return s.to_base64(sealed, s.base64_variants.ORIGINAL);
 }
 
 
@@ -1435,9 +1062,9 @@ async function checkVariablesWrite(api, p, note) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8272);
-/* harmony import */ var _core_refresh_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1468);
-/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1105);
+/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
+/* harmony import */ var _core_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8792);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1105);
 // src/store: what jobs holding the same login share: the claims protocol (its decisions in
 // protocol.ts, its talking here), the sealed results and rescues, and the Actions cache as a rescue's
 // last resort. May import: core, github.
@@ -1473,7 +1100,7 @@ class Claims {
         this.d = d;
     }
     name(copy, gen, recovery = false) {
-        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
+        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
     }
     /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
     now() {
@@ -1488,7 +1115,7 @@ class Claims {
             v: 2,
             n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
             s,
-            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .leaseSeconds */ .E_)(leaseMs),
+            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
             t: this.d.secret.toUpperCase(),
             ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
         };
@@ -1496,7 +1123,7 @@ class Claims {
             value.ref = this.d.ref;
         const sentAt = this.d.monotonic();
         for (let round = 1;; round++) {
-            const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(value));
+            const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
             if (created === 'created')
                 return { copy, name, value, sentAt, claimedAt: this.d.monotonic() };
             const seen = await this.read(name);
@@ -1517,7 +1144,7 @@ class Claims {
         const v = await this.d.variables.read(name);
         if (!v)
             return undefined;
-        const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeClaim */ .d)(v.value);
+        const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeClaim */ .d)(v.value);
         if (!value) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
         }
@@ -1544,7 +1171,7 @@ class Claims {
             }
             let seen = got;
             for (;;) {
-                const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .judge */ .S4)(seen, this.now());
+                const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(seen, this.now());
                 if (j.kind === 'held') {
                     if (!waited) {
                         waited = true;
@@ -1581,7 +1208,7 @@ class Claims {
     /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
     async settledSince(name) {
         const seen = await this.read(name);
-        if (!seen || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .judge */ .S4)(seen, this.now()).kind !== 'expired')
+        if (!seen || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(seen, this.now()).kind !== 'expired')
             return true;
         return (await this.d.targetUpdatedAt()) >= seen.createdAt + 1000;
     }
@@ -1593,7 +1220,7 @@ class Claims {
         let delay = this.d.pollMs;
         let current = seen;
         for (;;) {
-            const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .judge */ .S4)(current, this.now());
+            const j = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(current, this.now());
             if (j.kind !== 'held')
                 return current;
             const left = this.d.lockTimeoutMs - (this.d.monotonic() - start);
@@ -1622,7 +1249,7 @@ class Claims {
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
     otherRef(given) {
         // Read from a variable anyone who can write the repository's variables could have set.
-        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_5__/* .neutral */ .SY)(given, 100);
+        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(given, 100);
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
             'that job, which recovers it.', {
             details: [
@@ -1688,7 +1315,7 @@ class Claims {
             value.r = await this.d.seal(t.copy, t.name, result);
         else
             delete value.r;
-        await this.d.variables.update(t.name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .encodeClaim */ .l)(value));
+        await this.d.variables.update(t.name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
         t.value = value;
     }
     /**
@@ -1731,7 +1358,7 @@ class Claims {
         const left = [];
         for (const k of drop) {
             try {
-                for (const name of (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .generationsOf */ .xi)(k.name))
+                for (const name of (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .generationsOf */ .xi)(k.name))
                     await this.d.variables.remove(name);
             }
             catch {
@@ -1747,7 +1374,7 @@ class Claims {
      * or takes over: the job has a valid access token anyway.
      */
     async claimForCli(copy) {
-        const got = await this.create(copy, this.name(copy, 0), 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_LEASE_MS */ .Hh);
+        const got = await this.create(copy, this.name(copy, 0), 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh);
         return 'name' in got ? got : undefined;
     }
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
@@ -1806,7 +1433,7 @@ class Claims {
     }
     /** Whether the holder of `t` still has time for an attempt before its deadline (src/store/protocol.ts). */
     hasTime(t) {
-        return t.sentAt === undefined || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .answerBy */ .WL)(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= _core_refresh_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_ATTEMPT_MS */ .iD;
+        return t.sentAt === undefined || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .answerBy */ .WL)(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= _core_env_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_ATTEMPT_MS */ .i;
     }
     /** The ticket a step saved for another (the post step): its claim's name and value. */
     static ticket(copy, name, value) {

@@ -1008,6 +1008,271 @@ const stateMac = (key, text) => (0,external_node_crypto_.createHmac)('sha256', k
 /** A refresh token's tag under the state key: the post step recognises it, the state does not reveal it. */
 const keys_refreshTag = (key, token) => stateMac(key, `refresh\0${token}`).slice(0, 32);
 
+// EXTERNAL MODULE: ./src/core/env.ts
+var env = __webpack_require__(8792);
+;// CONCATENATED MODULE: ./src/store/protocol.ts
+// The claims protocol's decisions, with no I/O (docs/design.md, "Coordination"): how a claim is named
+// and written, what another job's claim means at a given GitHub time, how long a holder may
+// present, and which claims a successful holder removes. src/store/claims.ts does the talking.
+
+
+const PREFIX = 'OAUTH_BROKER_';
+// A holder's answer must be in this long before its lease ends, so that its claim is settled (the
+// settle retried on a GitHub that fails for a while) before anyone may take over; GitHub's
+// whole-second stamps are within it.
+const LEASE_MARGIN_MS = 30_000;
+// A CLI holds the token until its job's post step; a job ends within its timeout-minutes (360 by default).
+const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
+/** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
+const KEEP_COPIES = 3;
+// A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
+// it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
+// A second more, for GitHub's whole-second stamps.
+const STAMP_SLACK_MS = 2_000;
+/** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
+
+/**
+ * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,
+ * so that two secrets given the same login (a copy pasted twice) still present its token once.
+ */
+function claimName(id, gen, recovery = false) {
+    return `${PREFIX}${id}_${recovery ? 'R' : ''}${gen}`;
+}
+const NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(R?)(\d+)$/;
+/** The parts of a claim's name, or undefined for any other variable. */
+function protocol_parseClaimName(name) {
+    const m = NAME.exec(name.toUpperCase());
+    return m ? { id: m[1], recovery: m[2] === 'R', gen: Number(m[3]) } : undefined;
+}
+const STATES = ['busy', 'cli', 'settled', 'spent'];
+function encodeClaim(v) {
+    return JSON.stringify(v);
+}
+/** A claim's value as the broker writes it; undefined for anything else (then it is not a claim to trust). */
+function protocol_decodeClaim(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const o = v;
+    if (!o || typeof o !== 'object' || o.v !== 2 || typeof o.n !== 'string' || !STATES.includes(o.s)) {
+        return undefined;
+    }
+    // A lease no holder writes (anyone who can write the repository's variables can write one) is no claim.
+    if (typeof o.l !== 'number' || !Number.isFinite(o.l) || o.l <= 0 || o.l > CLI_LEASE_MS / 1000)
+        return undefined;
+    if (o.r !== undefined && typeof o.r !== 'string')
+        return undefined;
+    if (o.ref !== undefined && typeof o.ref !== 'string')
+        return undefined;
+    if (o.t !== undefined && typeof o.t !== 'string')
+        return undefined;
+    if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w))))
+        return undefined;
+    return o;
+}
+/**
+ * What a claim means at GitHub time `now`. GitHub stamps whole seconds and its `Date` too, so a
+ * deadline is judged a second late: never early, whatever this machine's clock says.
+ */
+function judge(c, now) {
+    const { s } = c.value;
+    if (s === 'settled')
+        return { kind: 'settled' };
+    if (s === 'spent')
+        return { kind: 'spent' };
+    const until = c.createdAt + c.value.l * 1000 + 1000;
+    return now >= until ? { kind: 'expired' } : { kind: 'held', until, cli: s === 'cli' };
+}
+/**
+ * When a holder must have its answer, on its monotonic clock: the claim was made no sooner than
+ * `sentAt` (just before its create was sent), so its GitHub deadline is no sooner than this plus the
+ * lease; the margin leaves time to settle before anyone may take over.
+ */
+function answerBy(sentAt, leaseMs) {
+    return sentAt + leaseMs - LEASE_MARGIN_MS;
+}
+/** The lease a holder writes, seconds: whole, and long enough to leave an attempt room after the margin. */
+function leaseSeconds(leaseMs) {
+    return Math.max(Math.ceil((LEASE_MARGIN_MS + env/* MIN_ATTEMPT_MS */.i) / 1000), Math.ceil(leaseMs / 1000));
+}
+/**
+ * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
+ * pass for current while the secret's updated_at is `written` (the one this job read, so before its
+ * own write-back lands: the claim's copy was written before the claim was made). The others drop out,
+ * and the holder removes them with every generation of their copy.
+ */
+function keptClaims(previous, mine, written) {
+    const all = [...previous.filter((k) => k.name !== mine.name), mine];
+    const young = (k) => written - k.at <= marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS;
+    const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || k.seed || young(k));
+    return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
+}
+/**
+ * Every generation of the copy a claim is about, up to that claim's, highest first: a removal that
+ * stops halfway leaves generation 0, which still stops a job holding that copy.
+ */
+function generationsOf(name) {
+    const parsed = protocol_parseClaimName(name);
+    if (!parsed)
+        return [];
+    return Array.from({ length: parsed.gen + 1 }, (_, g) => claimName(parsed.id, parsed.gen - g, parsed.recovery));
+}
+/**
+ * Whether a claim is a leftover beside the secret `secret` (upper case): one of the broker's claims,
+ * made for that secret, named by none of its value's claims (`keep`), older than an old copy can be,
+ * and held by no job that may still present its token, at GitHub time `now`. The one judgement the
+ * action's sweep (src/action/sweep.ts) and `oauth-broker doctor` share.
+ */
+function isLeftoverClaim(v, secret, keep, now) {
+    const claim = protocol_parseClaimName(v.name) && protocol_decodeClaim(v.value);
+    if (!claim || claim.t !== secret || keep.includes(v.name) || now - v.createdAt <= marker/* OLD_COPY_AFTER_MS */.sJ)
+        return false;
+    return judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+// What the main step hands the post step. A STATE_ variable can also come from an earlier
+// step (through GITHUB_ENV), so every state it saves (this one, and the pending file's path:
+// pending.ts) carries a MAC keyed by this step's own secret inputs: the post step acts only on
+// state its main step wrote, for the same inputs.
+
+
+
+const STATE_KEY = 'oauth-broker';
+/** proxy: true: the proxy process the post step stops (src/proxy/start.ts). */
+const PROXY_STATE = 'oauth-broker-proxy';
+/** A file moved aside is renamed to its path plus this and 12 hex digits. */
+const BACKUP_SUFFIX = '.oauth-broker-backup-';
+/**
+ * The MAC key of the state saved under `name` (one key per name, so no state passes for
+ * another): only a holder of the `credentials` input can make it.
+ */
+const key = (core, name) => stateKey(core.getInput('credentials'), name, core.getInput('github-token'));
+/** A keyed digest of a token: lets the post step recognise it without the state revealing it. */
+function tag(core, token) {
+    return refreshTag(key(core, STATE_KEY), token);
+}
+/** `text` as the main step saves it under the state `name`: `v1.<MAC>.<text>`. */
+function sealed(core, name, text) {
+    return `v1.${stateMac(key(core, name), text)}.${text}`;
+}
+/** The text the main step sealed under `name` for these inputs; else why it is not trusted. */
+function state_unsealed(core, name, raw) {
+    const m = /^v1\.([0-9a-f]{64})\.([\s\S]*)$/.exec(raw);
+    if (!m)
+        return { untrusted: 'malformed' };
+    // Without credentials anyone could make the key.
+    const expected = Buffer.from(mac(key(core, name), m[2]), 'hex');
+    const ours = !!core.getInput('credentials') && timingSafeEqual(expected, Buffer.from(m[1], 'hex'));
+    return ours ? { text: m[2] } : { untrusted: 'foreign' };
+}
+function sealState(core, state) {
+    return sealed(core, STATE_KEY, JSON.stringify(state));
+}
+const isHex = (v, n) => typeof v === 'string' && new RegExp(`^[0-9a-f]{${n}}$`).test(v);
+/** Whether `backup` is a name the main step gives a file it moves aside from `path`. */
+function isBackupOf(path, backup) {
+    return backup.startsWith(path + BACKUP_SUFFIX) && isHex(backup.slice(path.length + BACKUP_SUFFIX.length), 12);
+}
+function isStateFile(f) {
+    if (typeof f !== 'object' || f === null)
+        return false;
+    const o = f;
+    return (typeof o.path === 'string' &&
+        isHex(o.digest, 64) &&
+        (o.refresh === undefined || isHex(o.refresh, 32)) &&
+        (o.backup === undefined || (typeof o.backup === 'string' && isBackupOf(o.path, o.backup))));
+}
+/** The state if this step's main wrote it for these inputs; else why it is not trusted. */
+function openState(core, raw) {
+    const opened = state_unsealed(core, STATE_KEY, raw);
+    if ('untrusted' in opened)
+        return opened;
+    let state;
+    try {
+        state = JSON.parse(opened.text);
+    }
+    catch {
+        return { untrusted: 'malformed' };
+    }
+    const s = state;
+    const claim = parseClaimName(String(s?.cli?.name));
+    const cli = s?.cli === undefined ||
+        (claim !== undefined &&
+            !claim.recovery &&
+            decodeClaim(String(s.cli?.value))?.s === 'cli' &&
+            ['undefined', 'string'].includes(typeof s.cli?.copy));
+    const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
+    return valid ? s : { untrusted: 'malformed' };
+}
+
+;// CONCATENATED MODULE: ./src/action/pending.ts
+// Rotated credentials between the provider's answer and the write-back, kept sealed in
+// RUNNER_TEMP so that a main step killed in between (the runner's cancel) leaves them for the
+// post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
+// Sealed with a key only the step's own inputs give: later steps of the job see the file, not
+// what is in it.
+
+
+
+
+
+
+/** The state naming the pending file: its path, sealed like the other state (state.ts). */
+const PENDING_STATE = 'oauth-broker-pending';
+/** The pending file's path, if this step's main step saved it for these inputs; else why it is ignored. */
+function pendingPath(core, raw) {
+    const opened = unsealed(core, PENDING_STATE, raw);
+    if ('untrusted' in opened)
+        return opened;
+    return opened.text ? opened.text : { untrusted: 'malformed' };
+}
+class PendingFile {
+    path;
+    key;
+    /** `refreshToken` is the one in the credentials input: the post step derives the same key. */
+    constructor(dirOrPath, refreshToken, githubToken, existing = false) {
+        this.path = existing ? dirOrPath : (0,external_node_path_.join)(dirOrPath, `oauth-broker-pending-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
+        this.key = pendingKey(refreshToken, githubToken);
+    }
+    /** The value of PENDING_STATE that names this file to this step's post step. */
+    stateValue(core) {
+        return sealed(core, PENDING_STATE, this.path);
+    }
+    save(record) {
+        const data = sealPending(this.key, JSON.stringify(record));
+        // For this job's post step, which a crash of the runner never reaches: no sync.
+        writePrivateFile(this.path, data.toString('base64'), { durable: false });
+    }
+    /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
+    read() {
+        let data;
+        try {
+            data = Buffer.from((0,external_node_fs_.readFileSync)(this.path, 'utf8'), 'base64');
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        }
+        return JSON.parse(openPending(this.key, data));
+    }
+    /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
+    clear() {
+        try {
+            (0,external_node_fs_.unlinkSync)(this.path);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/refresh.ts
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
@@ -1016,8 +1281,7 @@ const keys_refreshTag = (key, token) => stateMac(key, `refresh\0${token}`).slice
 
 
 
-// An attempt with less time than this before the claim's deadline is not started.
-const MIN_ATTEMPT_MS = 3_000;
+
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([
     'invalid_grant',
@@ -1222,7 +1486,7 @@ function attemptTimeout(deps, service, attempt) {
     if (!deps.answerBy)
         return deps.timeoutMs;
     const msLeft = deps.answerBy.at - deps.answerBy.monotonic();
-    if (msLeft < MIN_ATTEMPT_MS) {
+    if (msLeft < env/* MIN_ATTEMPT_MS */.i) {
         throw new errors/* UserError */.yo('OB_PROVIDER', `${service}: ${attempt > 1 ? 'the retries' : 'getting here'} took this job's whole claim on the refresh; ` +
             'nothing was spent. Run again.', { details: 'A job presents a refresh token only before its claim ends, so no other job can be presenting it.' });
     }
@@ -1354,269 +1618,6 @@ async function refreshTokens(req, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/store/protocol.ts
-// The claims protocol's decisions, with no I/O (docs/design.md, "Coordination"): how a claim is named
-// and written, what another job's claim means at a given GitHub time, how long a holder may
-// present, and which claims a successful holder removes. src/store/claims.ts does the talking.
-
-
-const PREFIX = 'OAUTH_BROKER_';
-// A holder's answer must be in this long before its lease ends, so that its claim is settled (the
-// settle retried on a GitHub that fails for a while) before anyone may take over; GitHub's
-// whole-second stamps are within it.
-const LEASE_MARGIN_MS = 30_000;
-// A CLI holds the token until its job's post step; a job ends within its timeout-minutes (360 by default).
-const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
-/** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
-const KEEP_COPIES = 3;
-// A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
-// it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
-// A second more, for GitHub's whole-second stamps.
-const STAMP_SLACK_MS = 2_000;
-/** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
-
-/**
- * The claim on a copy: generation `gen` (a takeover), or a recovery's lock. Named by the copy alone,
- * so that two secrets given the same login (a copy pasted twice) still present its token once.
- */
-function claimName(id, gen, recovery = false) {
-    return `${PREFIX}${id}_${recovery ? 'R' : ''}${gen}`;
-}
-const NAME = /^OAUTH_BROKER_([0-9A-F]{20})_(R?)(\d+)$/;
-/** The parts of a claim's name, or undefined for any other variable. */
-function protocol_parseClaimName(name) {
-    const m = NAME.exec(name.toUpperCase());
-    return m ? { id: m[1], recovery: m[2] === 'R', gen: Number(m[3]) } : undefined;
-}
-const STATES = ['busy', 'cli', 'settled', 'spent'];
-function encodeClaim(v) {
-    return JSON.stringify(v);
-}
-/** A claim's value as the broker writes it; undefined for anything else (then it is not a claim to trust). */
-function protocol_decodeClaim(text) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const o = v;
-    if (!o || typeof o !== 'object' || o.v !== 2 || typeof o.n !== 'string' || !STATES.includes(o.s)) {
-        return undefined;
-    }
-    // A lease no holder writes (anyone who can write the repository's variables can write one) is no claim.
-    if (typeof o.l !== 'number' || !Number.isFinite(o.l) || o.l <= 0 || o.l > CLI_LEASE_MS / 1000)
-        return undefined;
-    if (o.r !== undefined && typeof o.r !== 'string')
-        return undefined;
-    if (o.ref !== undefined && typeof o.ref !== 'string')
-        return undefined;
-    if (o.t !== undefined && typeof o.t !== 'string')
-        return undefined;
-    if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w))))
-        return undefined;
-    return o;
-}
-/**
- * What a claim means at GitHub time `now`. GitHub stamps whole seconds and its `Date` too, so a
- * deadline is judged a second late: never early, whatever this machine's clock says.
- */
-function judge(c, now) {
-    const { s } = c.value;
-    if (s === 'settled')
-        return { kind: 'settled' };
-    if (s === 'spent')
-        return { kind: 'spent' };
-    const until = c.createdAt + c.value.l * 1000 + 1000;
-    return now >= until ? { kind: 'expired' } : { kind: 'held', until, cli: s === 'cli' };
-}
-/**
- * When a holder must have its answer, on its monotonic clock: the claim was made no sooner than
- * `sentAt` (just before its create was sent), so its GitHub deadline is no sooner than this plus the
- * lease; the margin leaves time to settle before anyone may take over.
- */
-function answerBy(sentAt, leaseMs) {
-    return sentAt + leaseMs - LEASE_MARGIN_MS;
-}
-/** The lease a holder writes, seconds: whole, and long enough to leave an attempt room after the margin. */
-function leaseSeconds(leaseMs) {
-    return Math.max(Math.ceil((LEASE_MARGIN_MS + MIN_ATTEMPT_MS) / 1000), Math.ceil(leaseMs / 1000));
-}
-/**
- * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
- * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands: the claim's copy was written before the claim was made). The others drop out,
- * and the holder removes them with every generation of their copy.
- */
-function keptClaims(previous, mine, written) {
-    const all = [...previous.filter((k) => k.name !== mine.name), mine];
-    const young = (k) => written - k.at <= marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS;
-    const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || k.seed || young(k));
-    return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
-}
-/**
- * Every generation of the copy a claim is about, up to that claim's, highest first: a removal that
- * stops halfway leaves generation 0, which still stops a job holding that copy.
- */
-function generationsOf(name) {
-    const parsed = protocol_parseClaimName(name);
-    if (!parsed)
-        return [];
-    return Array.from({ length: parsed.gen + 1 }, (_, g) => claimName(parsed.id, parsed.gen - g, parsed.recovery));
-}
-/**
- * Whether a claim is a leftover beside the secret `secret` (upper case): one of the broker's claims,
- * made for that secret, named by none of its value's claims (`keep`), older than an old copy can be,
- * and held by no job that may still present its token, at GitHub time `now`. The one judgement the
- * action's sweep (src/action/sweep.ts) and `oauth-broker doctor` share.
- */
-function isLeftoverClaim(v, secret, keep, now) {
-    const claim = protocol_parseClaimName(v.name) && protocol_decodeClaim(v.value);
-    if (!claim || claim.t !== secret || keep.includes(v.name) || now - v.createdAt <= marker/* OLD_COPY_AFTER_MS */.sJ)
-        return false;
-    return judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
-}
-
-;// CONCATENATED MODULE: ./src/action/state.ts
-// What the main step hands the post step. A STATE_ variable can also come from an earlier
-// step (through GITHUB_ENV), so every state it saves (this one, and the pending file's path:
-// pending.ts) carries a MAC keyed by this step's own secret inputs: the post step acts only on
-// state its main step wrote, for the same inputs.
-
-
-
-const STATE_KEY = 'oauth-broker';
-/** proxy: true: the proxy process the post step stops (src/proxy/start.ts). */
-const PROXY_STATE = 'oauth-broker-proxy';
-/** A file moved aside is renamed to its path plus this and 12 hex digits. */
-const BACKUP_SUFFIX = '.oauth-broker-backup-';
-/**
- * The MAC key of the state saved under `name` (one key per name, so no state passes for
- * another): only a holder of the `credentials` input can make it.
- */
-const key = (core, name) => stateKey(core.getInput('credentials'), name, core.getInput('github-token'));
-/** A keyed digest of a token: lets the post step recognise it without the state revealing it. */
-function tag(core, token) {
-    return refreshTag(key(core, STATE_KEY), token);
-}
-/** `text` as the main step saves it under the state `name`: `v1.<MAC>.<text>`. */
-function sealed(core, name, text) {
-    return `v1.${stateMac(key(core, name), text)}.${text}`;
-}
-/** The text the main step sealed under `name` for these inputs; else why it is not trusted. */
-function state_unsealed(core, name, raw) {
-    const m = /^v1\.([0-9a-f]{64})\.([\s\S]*)$/.exec(raw);
-    if (!m)
-        return { untrusted: 'malformed' };
-    // Without credentials anyone could make the key.
-    const expected = Buffer.from(mac(key(core, name), m[2]), 'hex');
-    const ours = !!core.getInput('credentials') && timingSafeEqual(expected, Buffer.from(m[1], 'hex'));
-    return ours ? { text: m[2] } : { untrusted: 'foreign' };
-}
-function sealState(core, state) {
-    return sealed(core, STATE_KEY, JSON.stringify(state));
-}
-const isHex = (v, n) => typeof v === 'string' && new RegExp(`^[0-9a-f]{${n}}$`).test(v);
-/** Whether `backup` is a name the main step gives a file it moves aside from `path`. */
-function isBackupOf(path, backup) {
-    return backup.startsWith(path + BACKUP_SUFFIX) && isHex(backup.slice(path.length + BACKUP_SUFFIX.length), 12);
-}
-function isStateFile(f) {
-    if (typeof f !== 'object' || f === null)
-        return false;
-    const o = f;
-    return (typeof o.path === 'string' &&
-        isHex(o.digest, 64) &&
-        (o.refresh === undefined || isHex(o.refresh, 32)) &&
-        (o.backup === undefined || (typeof o.backup === 'string' && isBackupOf(o.path, o.backup))));
-}
-/** The state if this step's main wrote it for these inputs; else why it is not trusted. */
-function openState(core, raw) {
-    const opened = state_unsealed(core, STATE_KEY, raw);
-    if ('untrusted' in opened)
-        return opened;
-    let state;
-    try {
-        state = JSON.parse(opened.text);
-    }
-    catch {
-        return { untrusted: 'malformed' };
-    }
-    const s = state;
-    const claim = parseClaimName(String(s?.cli?.name));
-    const cli = s?.cli === undefined ||
-        (claim !== undefined &&
-            !claim.recovery &&
-            decodeClaim(String(s.cli?.value))?.s === 'cli' &&
-            ['undefined', 'string'].includes(typeof s.cli?.copy));
-    const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
-    return valid ? s : { untrusted: 'malformed' };
-}
-
-;// CONCATENATED MODULE: ./src/action/pending.ts
-// Rotated credentials between the provider's answer and the write-back, kept sealed in
-// RUNNER_TEMP so that a main step killed in between (the runner's cancel) leaves them for the
-// post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
-// Sealed with a key only the step's own inputs give: later steps of the job see the file, not
-// what is in it.
-
-
-
-
-
-
-/** The state naming the pending file: its path, sealed like the other state (state.ts). */
-const PENDING_STATE = 'oauth-broker-pending';
-/** The pending file's path, if this step's main step saved it for these inputs; else why it is ignored. */
-function pendingPath(core, raw) {
-    const opened = unsealed(core, PENDING_STATE, raw);
-    if ('untrusted' in opened)
-        return opened;
-    return opened.text ? opened.text : { untrusted: 'malformed' };
-}
-class PendingFile {
-    path;
-    key;
-    /** `refreshToken` is the one in the credentials input: the post step derives the same key. */
-    constructor(dirOrPath, refreshToken, githubToken, existing = false) {
-        this.path = existing ? dirOrPath : (0,external_node_path_.join)(dirOrPath, `oauth-broker-pending-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
-        this.key = pendingKey(refreshToken, githubToken);
-    }
-    /** The value of PENDING_STATE that names this file to this step's post step. */
-    stateValue(core) {
-        return sealed(core, PENDING_STATE, this.path);
-    }
-    save(record) {
-        const data = sealPending(this.key, JSON.stringify(record));
-        // For this job's post step, which a crash of the runner never reaches: no sync.
-        writePrivateFile(this.path, data.toString('base64'), { durable: false });
-    }
-    /** The record, undefined when there is none; throws when it cannot be opened with these inputs. */
-    read() {
-        let data;
-        try {
-            data = Buffer.from((0,external_node_fs_.readFileSync)(this.path, 'utf8'), 'base64');
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return undefined;
-            throw err;
-        }
-        return JSON.parse(openPending(this.key, data));
-    }
-    /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
-    clear() {
-        try {
-            (0,external_node_fs_.unlinkSync)(this.path);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT')
-                throw err;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/store/seal.ts
 // Names and seals what jobs hand each other (a claim's result, a rescue in the cache) with keys
 // derived from the credentials they succeed and the github-token: a reader of the variables or
@@ -1696,8 +1697,6 @@ class SharedStore {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/env.ts
-var env = __webpack_require__(8792);
 ;// CONCATENATED MODULE: ./src/github/variables.ts
 // GitHub Actions variables where a secret lives: the repository, one of its environments or the
 // organisation. The claims between jobs are variables (docs/design.md, "Coordination") because a create
@@ -2385,7 +2384,7 @@ class Claims {
     }
     /** Whether the holder of `t` still has time for an attempt before its deadline (src/store/protocol.ts). */
     hasTime(t) {
-        return t.sentAt === undefined || answerBy(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= MIN_ATTEMPT_MS;
+        return t.sentAt === undefined || answerBy(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= env/* MIN_ATTEMPT_MS */.i;
     }
     /** The ticket a step saved for another (the post step): its claim's name and value. */
     static ticket(copy, name, value) {

@@ -12,6 +12,13 @@ export interface Timings {
   leaseMs: number;
 }
 
+/**
+ * An attempt at the provider with less time than this before its claim's deadline is not started
+ * (src/core/refresh.ts); a lease is never shorter than it (src/store/protocol.ts). A constant beside the
+ * lease, here so that the claims' protocol needs nothing of the refresh itself.
+ */
+export const MIN_ATTEMPT_MS = 3_000;
+
 export function timings(env: Env): Timings {
   const n = (v: string | undefined, d: number): number => (v && /^\d+$/.test(v) ? Number(v) : d);
   return {

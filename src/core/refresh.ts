@@ -12,6 +12,7 @@ import {
   redact,
 } from './errors.js';
 import { type FetchFailure, type Lasting, classifyFetchError, retryAfterMs, unsendable } from './http.js';
+import { MIN_ATTEMPT_MS } from './env.js';
 import { neutral } from './neutral.js';
 import type { Provider } from './providers.js';
 import { USER_AGENT } from './version.js';
@@ -44,9 +45,6 @@ export interface RefreshDeps {
   /** A host that does not resolve is final (the CLI: the user is there to fix the URL). */
   failFast?: boolean;
 }
-
-// An attempt with less time than this before the claim's deadline is not started.
-export const MIN_ATTEMPT_MS = 3_000;
 
 // Provider error codes that mean the refresh token itself is dead (OpenAI nests them).
 const DEAD_TOKEN = new Set([

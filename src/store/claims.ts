@@ -12,7 +12,7 @@ import { formatDuration } from '../core/duration.js';
 import { RELOGIN, RERUN_OLD_COPY, UserError } from '../core/errors.js';
 import type { Kept } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
-import { MIN_ATTEMPT_MS } from '../core/refresh.js';
+import { MIN_ATTEMPT_MS } from '../core/env.js';
 import type { Created, Variable } from '../github/variables.js';
 import {
   CLI_LEASE_MS,

@@ -2,7 +2,7 @@
 // and written, what another job's claim means at a given GitHub time, how long a holder may
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
 import { OLD_COPY_AFTER_MS, type Kept } from '../core/marker.js';
-import { MIN_ATTEMPT_MS } from '../core/refresh.js';
+import { MIN_ATTEMPT_MS } from '../core/env.js';
 
 export const PREFIX = 'OAUTH_BROKER_';
 

@@ -663,7 +663,7 @@ function entryAt(path) {
     }
     catch (err) {
         // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
-        if (['ENOENT', 'ENOTDIR'].includes(err.code ?? ''))
+        if (['ENOENT', 'ENOTDIR'].includes(systemCode(err)))
             return undefined;
         throw err;
     }

@@ -295,13 +295,15 @@ function openStore(deps, cfg) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_credfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7321);
-/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1483);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3175);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _core_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1483);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3175);
 // Rotated credentials between the provider's answer and the write-back, kept sealed in
 // RUNNER_TEMP so that a main step killed in between (the runner's cancel) leaves them for the
 // post step, which runs on cancelled jobs too (docs/design.md, "Cancellation").
 // Sealed with a key only the step's own inputs give: later steps of the job see the file, not
 // what is in it.
+
 
 
 
@@ -323,14 +325,14 @@ class PendingFile {
     /** `refreshToken` is the one in the credentials input: the post step derives the same key. */
     constructor(dirOrPath, refreshToken, githubToken, existing = false) {
         this.path = existing ? dirOrPath : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dirOrPath, `oauth-broker-pending-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`);
-        this.key = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .pendingKey */ .pR)(refreshToken, githubToken);
+        this.key = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .pendingKey */ .pR)(refreshToken, githubToken);
     }
     /** The value of PENDING_STATE that names this file to this step's post step. */
     stateValue(core) {
-        return (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .sealed */ .JW)(core, PENDING_STATE, this.path);
+        return (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .sealed */ .JW)(core, PENDING_STATE, this.path);
     }
     save(record) {
-        const data = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .sealPending */ .D2)(this.key, JSON.stringify(record));
+        const data = (0,_core_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .sealPending */ .D2)(this.key, JSON.stringify(record));
         // For this job's post step, which a crash of the runner never reaches: no sync.
         (0,_core_credfile_js__WEBPACK_IMPORTED_MODULE_3__/* .writePrivateFile */ .Pl)(this.path, data.toString('base64'), { durable: false });
     }
@@ -341,11 +343,11 @@ class PendingFile {
             data = Buffer.from((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(this.path, 'utf8'), 'base64');
         }
         catch (err) {
-            if (err.code === 'ENOENT')
+            if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .systemCode */ .xU)(err) === 'ENOENT')
                 return undefined;
             throw err;
         }
-        return JSON.parse((0,_core_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .openPending */ .Yn)(this.key, data));
+        return JSON.parse((0,_core_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .openPending */ .Yn)(this.key, data));
     }
     /** unlinkSync, not rmSync: rmSync loads Node's rimraf on first use, milliseconds of the refresh path. */
     clear() {
@@ -353,7 +355,7 @@ class PendingFile {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(this.path);
         }
         catch (err) {
-            if (err.code !== 'ENOENT')
+            if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .systemCode */ .xU)(err) !== 'ENOENT')
                 throw err;
         }
     }

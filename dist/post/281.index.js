@@ -596,6 +596,7 @@ async function server_startProxyServer(opts) {
 
 
 
+
 // After a failed refresh, the next is tried this much later at the earliest: a minute, as a claim's lease.
 const REFRESH_BACKOFF_MS = 60_000;
 async function serve(h, io) {
@@ -656,7 +657,7 @@ function alive(pid) {
         process.kill(pid, 0);
     }
     catch (err) {
-        return err.code === 'EPERM';
+        return (0,errors/* systemCode */.xU)(err) === 'EPERM';
     }
     return !isZombie(pid);
 }
@@ -678,6 +679,7 @@ function isZombie(pid) {
 // Starts the proxy process for the main step and stops it for the post step (docs/proxy.md). The
 // process is detached, writes to its own log file (never the step's pipes, which the runner waits
 // on), gets the token through a pipe it reads once, and an environment without the step's secrets.
+
 
 
 
@@ -766,7 +768,7 @@ function isTheProxy(pid, folder) {
         cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
     }
     catch (err) {
-        if (err.code !== 'EACCES')
+        if ((0,errors/* systemCode */.xU)(err) !== 'EACCES')
             return true;
         // Refused: another user's process (not the proxy this step started), or one of this user's that
         // cannot be inspected (a Node given file capabilities): that one may be the proxy.

@@ -824,7 +824,7 @@ function entryAt(path) {
     }
     catch (err) {
         // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
-        if (['ENOENT', 'ENOTDIR'].includes(err.code ?? ''))
+        if (['ENOENT', 'ENOTDIR'].includes(systemCode(err)))
             return undefined;
         throw err;
     }
@@ -1222,6 +1222,7 @@ function openState(core, raw) {
 
 
 
+
 /** The state naming the pending file: its path, sealed like the other state (state.ts). */
 const PENDING_STATE = 'oauth-broker-pending';
 /** The pending file's path, if this step's main step saved it for these inputs; else why it is ignored. */
@@ -1255,7 +1256,7 @@ class PendingFile {
             data = Buffer.from((0,external_node_fs_.readFileSync)(this.path, 'utf8'), 'base64');
         }
         catch (err) {
-            if (err.code === 'ENOENT')
+            if ((0,errors/* systemCode */.xU)(err) === 'ENOENT')
                 return undefined;
             throw err;
         }
@@ -1267,7 +1268,7 @@ class PendingFile {
             (0,external_node_fs_.unlinkSync)(this.path);
         }
         catch (err) {
-            if (err.code !== 'ENOENT')
+            if ((0,errors/* systemCode */.xU)(err) !== 'ENOENT')
                 throw err;
         }
     }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../core/credfile.js';
+import { systemCode } from '../core/errors.js';
 import { openPending, pendingKey, sealPending } from '../core/keys.js';
 import type { Kept } from '../core/marker.js';
 import type { Core } from './deps.js';
@@ -70,7 +71,7 @@ export class PendingFile<T = PendingRecord> {
     try {
       data = Buffer.from(readFileSync(this.path, 'utf8'), 'base64');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (systemCode(err) === 'ENOENT') return undefined;
       throw err;
     }
     return JSON.parse(openPending(this.key, data)) as T;
@@ -81,7 +82,7 @@ export class PendingFile<T = PendingRecord> {
     try {
       unlinkSync(this.path);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (systemCode(err) !== 'ENOENT') throw err;
     }
   }
 }

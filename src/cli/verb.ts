@@ -4,7 +4,7 @@ import { closeSync, existsSync, lstatSync, openSync, readSync, type Stats, statS
 import { dirname, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { conflict, invalid, quote } from '../core/checks.js';
-import { UserError } from '../core/errors.js';
+import { UserError, systemCode } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { CliDeps } from './deps.js';
 import { didYouMean } from './suggest.js';
@@ -153,7 +153,7 @@ export async function readFrom(from: string, deps: CliDeps, name = 'from'): Prom
     try {
       bytes = readBounded(from);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = systemCode(err);
       const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : 'cannot be read';
       throw new UserError('OB_FILE', `--${name}: ${neutral(from, 120)} ${why}.`, { cause: err });
     }

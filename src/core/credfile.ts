@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Credentials } from './formats/index.js';
-import { UserError } from './errors.js';
+import { UserError, systemCode } from './errors.js';
 import { MARKER_FIELD } from './marker.js';
 import type { ProviderId } from './providers.js';
 
@@ -69,7 +69,7 @@ export function entryAt(path: string): Stats | undefined {
     return lstatSync(path);
   } catch (err) {
     // ENOTDIR: a parent is a file, so nothing can be there; writing will say so.
-    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return undefined;
+    if (['ENOENT', 'ENOTDIR'].includes(systemCode(err))) return undefined;
     throw err;
   }
 }

@@ -2,6 +2,7 @@
 // post step removes its lease, the job's runner process is gone, or it is told to stop; whichever comes
 // first, once no refresh is under way.
 import { readFileSync } from 'node:fs';
+import { systemCode } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import type { Handoff } from './handoff.js';
 import { Refresher } from './refresher.js';
@@ -83,7 +84,7 @@ export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return systemCode(err) === 'EPERM';
   }
   return !isZombie(pid);
 }

@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Env } from '../core/env.js';
+import { systemCode } from '../core/errors.js';
 import { alive } from './daemon.js';
 import type { Handoff, Ready } from './handoff.js';
 
@@ -124,7 +125,7 @@ function isTheProxy(pid: number, folder: ProxyFolder): boolean {
   try {
     cwd = readlinkSync(`/proc/${pid}/cwd`);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EACCES') return true;
+    if (systemCode(err) !== 'EACCES') return true;
     // Refused: another user's process (not the proxy this step started), or one of this user's that
     // cannot be inspected (a Node given file capabilities): that one may be the proxy.
     try {

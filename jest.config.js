@@ -7,6 +7,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/__tests__/support/temp-root.mjs',
   // Most test files wait far more than they compute (child processes, local servers, a real
   // lease in dead-holder.test.ts), so more files run at once than there are cores. On this
   // 2-core machine the whole suite took 164 s with 2 workers, 135 s with 3, 118 s with 4, 101 s with 5.

@@ -80,7 +80,7 @@ function readIfThere(path, label = '') {
     }
 }
 const fileSource = (path) => async (looked) => {
-    looked.push((0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 80));
+    looked.push((0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_8__/* .neutral */ .SY)(path, 120));
     const text = readIfThere(path);
     return text === undefined ? undefined : { where: path, text };
 };

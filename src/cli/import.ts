@@ -101,7 +101,7 @@ function readIfThere(path: string, label = ''): string | undefined {
 const fileSource =
   (path: string): Source =>
   async (looked) => {
-    looked.push(neutral(path, 80));
+    looked.push(neutral(path, 120));
     const text = readIfThere(path);
     return text === undefined ? undefined : { where: path, text };
   };

@@ -182,6 +182,15 @@ describe('mistakes', () => {
     [{ 'min-ttl': '31536001' }, /^min-ttl: "31536001" is longer than a year; use at most 365d\.$/],
     [{ 'github-api-url': 'http://ghe.example.com/api/v3' }, /^github-api-url: .* must be an https URL/],
     [{ 'github-api-url': 'not a url' }, /^github-api-url: "not a url" is not a URL/],
+    // Sent as a header, and a secret: refused by what it holds, never quoted.
+    [
+      { 'github-token': 'first\nsecond' },
+      /^github-token: it holds a space or .* so it is no token; set it to the token alone\.$/,
+    ],
+    [
+      { alert: 'issue', 'secret-name': 'C', 'alert-token': 'two words' },
+      /^alert-token: it holds a space or a character that is not printable ASCII, so it is no token; set it/,
+    ],
   ])('%j', (inputs, message) => {
     expect(() => config(inputs)).toThrow(UserError);
     expect(() => config(inputs)).toThrow(message);

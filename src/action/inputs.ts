@@ -104,6 +104,19 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
   return { ...checkPlace({ repository, environment, org }, ACTION_WORDING), name };
 }
 
+/** A token goes into a header: one word of printable ASCII, or it is none. Never quoted: it is a secret. */
+function tokenInput(core: Core, input: string): string | undefined {
+  const value = core.getInput(input);
+  if (value && !/^[\x21-\x7e]+$/.test(value)) {
+    throw invalid(
+      input,
+      'it holds a space or a character that is not printable ASCII, so it is no token',
+      'set it to the token alone',
+    );
+  }
+  return value || undefined;
+}
+
 function alertConfig(core: Core, env: Env, target?: SecretTarget, githubToken?: string): AlertConfig | undefined {
   if (checkOneOf('alert', core.getInput('alert') || 'none', ['none', 'issue'] as const) === 'none') return undefined;
   if (!target)
@@ -114,7 +127,7 @@ function alertConfig(core: Core, env: Env, target?: SecretTarget, githubToken?: 
     );
   const token = checkGiven(
     'alert-token',
-    core.getInput('alert-token'),
+    tokenInput(core, 'alert-token'),
     "it is empty; alert: issue needs the job's own token (its default, github.token) with issues: write",
   );
   // The write token of the secrets stays with the secrets: issues are the job's own token's business.
@@ -191,7 +204,7 @@ export function readConfig(core: Core, env: Env): Config {
     mode: checkOneOf('mode', core.getInput('mode') || 'auto', ['auto', 'refresh', 'check'] as const),
     minTtlMs: parseDuration('min-ttl', core.getInput('min-ttl') || '30m'),
     secret: secretTarget(core, env),
-    githubToken: core.getInput('github-token') || undefined,
+    githubToken: tokenInput(core, 'github-token'),
     githubApiUrl: httpUrl(
       'github-api-url',
       core.getInput('github-api-url') || env.GITHUB_API_URL || 'https://api.github.com',

@@ -2,19 +2,21 @@
 // and against an ncc bundle that only loads @actions/core and reads one input, interleaved,
 // medians, all in a clean environment: NODE_OPTIONS and NODE_EXTRA_CA_CERTS add tens of
 // milliseconds to every node start. Then the refresh path against the loopback stand-ins,
-// and 16 concurrent jobs sharing one expired token. OAUTH_BROKER_TEST_NODE=/path/to/node
-// times that Node instead of the one running this script (the harness spawns it too).
+// and 16 concurrent jobs sharing one expired token. Every program runs on the action's own runtime,
+// Node 24 (`node24` in action.yml), from .ci/node24 when it is installed; OAUTH_BROKER_TEST_NODE=/path/to/node
+// times another Node, and without either the one running this script is timed.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeToken } from '../__tests__/support/fake-tokens.js';
-import { stepNode } from '../__tests__/support/runner.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const TARGET = 1.15;
 const root = join(import.meta.dirname, '..');
+const actionNode = join(root, '.ci/node24/node_modules', `node-${process.platform}-${process.arch}`, 'bin/node');
+const stepNode = process.env.OAUTH_BROKER_TEST_NODE || (existsSync(actionNode) ? actionNode : process.execPath);
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
@@ -95,6 +97,9 @@ const ratio = (a: number[], b: number[]): string => `${(median(a) / median(b)).t
 const load = (): string => loadavg()[0].toFixed(1);
 const loadAtStart = load();
 const version = spawnSync(stepNode, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim();
+if (!version.startsWith('v24.')) {
+  console.log(`node ${version} is not the action's runtime (Node 24): npm ci --prefix .ci/node24 to time that one.\n`);
+}
 const bareCore = bareCoreBundle();
 const env = storedEnv();
 const main = join(root, 'dist/main/index.js');

@@ -3,10 +3,10 @@
 // alive across requests, and a body cut off or a timeout classified as fetch's are.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { classifyFetchError, failedWhile } from '../src/core/http.js';
-import { nodeFetch } from '../src/core/transport.js';
+import { MAX_BODY_BYTES, nodeFetch } from '../src/core/transport.js';
 import { closeServer, listenOnLoopback, readBody } from './support/http.js';
 import { CA, startTlsServer } from './support/tls.js';
 
@@ -213,9 +213,84 @@ describe('nodeFetch', () => {
   });
 
   it('a body compressed although none was asked for is decompressed, as fetch does', async () => {
-    const zipped = await promisify(gzip)('{"access_token":"A"}');
-    handler = (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(zipped);
+    const json = '{"access_token":"A"}';
+    const zipped = gzipSync(json);
+    const cases: Array<[string, Buffer, string]> = [
+      ['gzip', zipped, json],
+      // Cut short (no trailer): fetch, like curl, gives what it holds rather than lose a rotated token.
+      ['gzip', zipped.subarray(0, zipped.length - 8), json],
+      ['x-gzip', zipped, json],
+      ['deflate', deflateSync(json), json],
+      ['deflate', deflateRawSync(json), json],
+      ['br', brotliCompressSync(json), json],
+      // Applied in the order named, undone last first.
+      ['gzip, br', brotliCompressSync(zipped), json],
+      // A coding fetch does not know: the body as sent.
+      ['gzip, zstd', Buffer.from('as sent'), 'as sent'],
+    ];
+    for (const [coding, body, text] of cases) {
+      handler = (_req, res) => res.writeHead(200, { 'content-encoding': coding }).end(body);
+      const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error' });
+      expect([coding, await res.text()]).toEqual([coding, text]);
+    }
+  });
+
+  it('a body that does not decompress fails its read, unhandled by nothing, and lets its connection go', async () => {
+    let socket: Socket | undefined;
+    handler = (req, res) => {
+      socket = req.socket;
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '100' }).write('not gzip at all');
+    };
     const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error' });
-    expect(await res.json()).toEqual({ access_token: 'A' });
+    // The decoder fails before anything reads the body.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(classifyFetchError(await failure(res.text()), 1000)).toMatchObject({ notSent: false });
+    const closed = await new Promise<boolean>((resolve) => {
+      if (socket?.destroyed) return resolve(true);
+      socket?.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 1000);
+    });
+    expect(closed).toBe(true);
+  });
+
+  it('an answer over the size limit fails its read, compression bombs included: the request was sent', async () => {
+    const over = Buffer.alloc(MAX_BODY_BYTES + 1, 'a');
+    for (const [headers, body] of [
+      [{}, over],
+      [{ 'content-encoding': 'gzip' }, gzipSync(over)],
+    ] as const) {
+      handler = (_req, res) => res.writeHead(200, headers).end(body);
+      const res = await nodeFetch()(`${base}/x`, { method: 'POST', body: '{}', redirect: 'error' });
+      const err = (await failure(res.text())) as Error;
+      expect([err.message, String((err.cause as Error).message)]).toEqual(['terminated', 'an answer over 8 MiB']);
+      expect(classifyFetchError(err, 1000).notSent).toBe(false);
+    }
+    const exact = Buffer.alloc(MAX_BODY_BYTES, 'b');
+    handler = (_req, res) => res.end(exact);
+    const res = await nodeFetch()(`${base}/x`, { redirect: 'error' });
+    expect((await res.arrayBuffer()).byteLength).toBe(MAX_BODY_BYTES);
+  });
+
+  it('a timeout before the TLS handshake completed: nothing was sent', async () => {
+    // Takes the connection and the ClientHello, and never answers: no request can have been written.
+    const held: Socket[] = [];
+    const silent = createTcpServer((socket) => held.push(socket.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const send = nodeFetch({ https: new https.Agent({ ca: CA }) });
+      const err = await failure(
+        send(`https://127.0.0.1:${port}/token`, {
+          method: 'POST',
+          body: 'x',
+          redirect: 'error',
+          signal: AbortSignal.timeout(200),
+        }),
+      );
+      expect(classifyFetchError(err, 1000)).toEqual({ notSent: true, reason: 'could not connect within 1s' });
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });

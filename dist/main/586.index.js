@@ -187,6 +187,9 @@ function classifyFetchError(err, timeoutMs) {
     // Known to have happened while connecting; else, unless known to have happened once connected, the
     // codes only a connection not yet made can have.
     const stage = stageOf(err);
+    if (stage === 'connecting' && [...causes(err)].some((e) => e.name === 'TimeoutError')) {
+        return { notSent: true, reason: `could not connect within ${Math.round(timeoutMs / 1000)}s` };
+    }
     if (stage === 'connecting' || tunnelRefused(err))
         return connectFailure(codes, err);
     if (stage !== 'connected' && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
@@ -213,17 +216,20 @@ function retryAfterMs(v, now) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_BODY_BYTES: () => (/* binding */ MAX_BODY_BYTES),
 /* harmony export */   nodeFetch: () => (/* binding */ nodeFetch)
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1983);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1983);
 // The broker's own HTTP client, the action's and the CLI's (GitHub's API, the provider's token endpoint):
 // fetch's interface over node:http and node:https. Node parses HTTP natively; undici parses it in
 // WebAssembly, and the process's exit waits for the optimising compile of that parser, set off by a
@@ -235,16 +241,26 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 // Answers that carry no body, whatever their headers say.
 const NULL_BODY = new Set([204, 205, 304]);
-// What fetch decompresses.
+// What fetch decompresses, as leniently as fetch (and curl): a stream cut short still gives what it holds.
+const LENIENT = { flush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.Z_SYNC_FLUSH, finishFlush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.Z_SYNC_FLUSH };
 const DECODERS = {
-    gzip: () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGunzip(),
-    'x-gzip': () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGunzip(),
-    deflate: () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createInflate(),
-    br: () => node_zlib__WEBPACK_IMPORTED_MODULE_3__.createBrotliDecompress(),
+    gzip: () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip(LENIENT),
+    'x-gzip': () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip(LENIENT),
+    deflate: inflate,
+    br: () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createBrotliDecompress({
+        flush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.BROTLI_OPERATION_FLUSH,
+    }),
 };
+// As fetch: more codings than this in one answer is an attack on memory, not an answer.
+const MAX_CODINGS = 5;
+// An answer the broker reads whole (a token set, a page of GitHub's API) is a few kilobytes; this
+// bounds what a broken server or a compression bomb can make the step hold in memory.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 // Idle connections are closed after this, before a server closes them under a request (undici's default).
 const IDLE_MS = 4000;
 /** fetch over node:http(s); `agents` replace the default keep-alive pools (tests trust their own CA with them). */
@@ -318,10 +334,12 @@ function exchange(undici, url, request, init, agent) {
                 socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
         });
         req.on('error', (err) => {
-            if (signal?.aborted)
+            // A timeout once connected is fetch's own (it may have arrived); one before is a connection never made.
+            if (signal?.aborted && connected)
                 return reject(signal.reason);
-            (0,_http_js__WEBPACK_IMPORTED_MODULE_4__/* .failedWhile */ .ho)(connected ? 'connected' : 'connecting', err);
-            reject(new TypeError('fetch failed', { cause: err }));
+            const cause = signal?.aborted ? signal.reason : err;
+            (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .failedWhile */ .ho)(connected ? 'connected' : 'connecting', cause);
+            reject(new TypeError('fetch failed', { cause }));
         });
         req.on('response', (answer) => {
             res = answer;
@@ -341,7 +359,7 @@ function exchange(undici, url, request, init, agent) {
 function established(socket) {
     if (socket.pending)
         return false;
-    if (!(socket instanceof node_tls__WEBPACK_IMPORTED_MODULE_2__.TLSSocket))
+    if (!(socket instanceof node_tls__WEBPACK_IMPORTED_MODULE_3__.TLSSocket))
         return true;
     const protocol = socket.getProtocol();
     return protocol !== null && protocol !== 'unknown';
@@ -367,23 +385,63 @@ function responseOf(undici, url, request, init, res, signal) {
     Object.defineProperty(answer, 'url', { value: url.href });
     return answer;
 }
-/** The body as sent, or decompressed: none is asked for, but a server may compress all the same. */
+/**
+ * The body as sent, or decompressed as fetch does: none is asked for, but a server may compress all
+ * the same, in several codings (undone last first); a coding fetch does not know leaves it as sent.
+ */
 function decoded(res, encoding) {
-    const decoder = DECODERS[(encoding ?? '').trim().toLowerCase()];
-    if (!decoder)
+    const codings = encoding ? encoding.toLowerCase().split(',') : [];
+    if (codings.length > MAX_CODINGS)
+        throw new Error(`an answer in ${codings.length} content codings`);
+    const decoders = codings.reverse().map((coding) => DECODERS[coding.trim()]);
+    if (!decoders.length || decoders.some((decoder) => !decoder))
         return res;
-    const plain = decoder();
-    res.on('error', (err) => plain.destroy(err));
-    return res.pipe(plain);
+    const streams = decoders.map((decoder) => decoder());
+    // Every stream is destroyed on any error, and the error reaches the reader: never an unhandled one.
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)([res, ...streams], () => undefined);
+    return streams[streams.length - 1];
 }
-/** The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with its reason. */
+/** deflate as servers send it: with zlib's wrapper, as the RFC says, or raw (fetch takes both). */
+function inflate() {
+    let inner;
+    return new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
+        transform(chunk, _encoding, done) {
+            if (!inner) {
+                if (!chunk.length)
+                    return done();
+                inner = (chunk[0] & 0x0f) === 0x08 ? node_zlib__WEBPACK_IMPORTED_MODULE_4__.createInflate(LENIENT) : node_zlib__WEBPACK_IMPORTED_MODULE_4__.createInflateRaw(LENIENT);
+                inner.on('data', (data) => this.push(data)).on('error', (err) => this.destroy(err));
+            }
+            inner.write(chunk, () => done());
+        },
+        flush(done) {
+            if (!inner)
+                return done();
+            inner.once('end', () => done()).end();
+        },
+    });
+}
+/**
+ * The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with
+ * its reason, and so does a body over MAX_BODY_BYTES (the request was sent: it may have arrived).
+ */
 async function* streamed(body, signal) {
+    let bytes = 0;
     try {
-        for await (const chunk of body)
+        for await (const chunk of body) {
+            bytes += chunk.length;
+            if (bytes > MAX_BODY_BYTES)
+                throw new Error(`an answer over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
             yield chunk;
+        }
     }
     catch (err) {
         throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: err });
+    }
+    finally {
+        // Read no further (the size limit, or a reader that stopped): the connection goes, not into the pool.
+        if (!body.readableEnded)
+            body.destroy();
     }
 }
 

@@ -195,6 +195,9 @@ export function classifyFetchError(err: unknown, timeoutMs: number): FetchFailur
   // Known to have happened while connecting; else, unless known to have happened once connected, the
   // codes only a connection not yet made can have.
   const stage = stageOf(err);
+  if (stage === 'connecting' && [...causes(err)].some((e) => (e as { name?: unknown }).name === 'TimeoutError')) {
+    return { notSent: true, reason: `could not connect within ${Math.round(timeoutMs / 1000)}s` };
+  }
   if (stage === 'connecting' || tunnelRefused(err)) return connectFailure(codes, err);
   if (stage !== 'connected' && (codes.some((c) => CERTIFICATE.has(c)) || (code && NOT_SENT.has(code))))
     return connectFailure(codes, err);

@@ -7,7 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import * as zlib from 'node:zlib';
 import { failedWhile } from './http.js';
@@ -24,13 +24,23 @@ type Undici = Pick<typeof import('undici'), 'Headers' | 'Response'>;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 // Answers that carry no body, whatever their headers say.
 const NULL_BODY = new Set([204, 205, 304]);
-// What fetch decompresses.
-const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
-  gzip: () => zlib.createGunzip(),
-  'x-gzip': () => zlib.createGunzip(),
-  deflate: () => zlib.createInflate(),
-  br: () => zlib.createBrotliDecompress(),
+// What fetch decompresses, as leniently as fetch (and curl): a stream cut short still gives what it holds.
+const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const DECODERS: Record<string, () => Transform> = {
+  gzip: () => zlib.createGunzip(LENIENT),
+  'x-gzip': () => zlib.createGunzip(LENIENT),
+  deflate: inflate,
+  br: () =>
+    zlib.createBrotliDecompress({
+      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+    }),
 };
+// As fetch: more codings than this in one answer is an attack on memory, not an answer.
+const MAX_CODINGS = 5;
+// An answer the broker reads whole (a token set, a page of GitHub's API) is a few kilobytes; this
+// bounds what a broken server or a compression bomb can make the step hold in memory.
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 // Idle connections are closed after this, before a server closes them under a request (undici's default).
 const IDLE_MS = 4000;
 
@@ -116,9 +126,11 @@ function exchange(
       else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
     });
     req.on('error', (err) => {
-      if (signal?.aborted) return reject(signal.reason);
-      failedWhile(connected ? 'connected' : 'connecting', err);
-      reject(new TypeError('fetch failed', { cause: err }));
+      // A timeout once connected is fetch's own (it may have arrived); one before is a connection never made.
+      if (signal?.aborted && connected) return reject(signal.reason);
+      const cause = signal?.aborted ? signal.reason : err;
+      failedWhile(connected ? 'connected' : 'connecting', cause);
+      reject(new TypeError('fetch failed', { cause }));
     });
     req.on('response', (answer) => {
       res = answer;
@@ -167,20 +179,56 @@ function responseOf(
   return answer as unknown as Response;
 }
 
-/** The body as sent, or decompressed: none is asked for, but a server may compress all the same. */
+/**
+ * The body as sent, or decompressed as fetch does: none is asked for, but a server may compress all
+ * the same, in several codings (undone last first); a coding fetch does not know leaves it as sent.
+ */
 function decoded(res: http.IncomingMessage, encoding: string | null): Readable {
-  const decoder = DECODERS[(encoding ?? '').trim().toLowerCase()];
-  if (!decoder) return res;
-  const plain = decoder();
-  res.on('error', (err) => plain.destroy(err));
-  return res.pipe(plain);
+  const codings = encoding ? encoding.toLowerCase().split(',') : [];
+  if (codings.length > MAX_CODINGS) throw new Error(`an answer in ${codings.length} content codings`);
+  const decoders = codings.reverse().map((coding) => DECODERS[coding.trim()]);
+  if (!decoders.length || decoders.some((decoder) => !decoder)) return res;
+  const streams = decoders.map((decoder) => decoder());
+  // Every stream is destroyed on any error, and the error reaches the reader: never an unhandled one.
+  pipeline([res, ...streams], () => undefined);
+  return streams[streams.length - 1];
 }
 
-/** The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with its reason. */
+/** deflate as servers send it: with zlib's wrapper, as the RFC says, or raw (fetch takes both). */
+function inflate(): Transform {
+  let inner: zlib.Inflate | zlib.InflateRaw | undefined;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (!inner) {
+        if (!chunk.length) return done();
+        inner = (chunk[0] & 0x0f) === 0x08 ? zlib.createInflate(LENIENT) : zlib.createInflateRaw(LENIENT);
+        inner.on('data', (data: Buffer) => this.push(data)).on('error', (err) => this.destroy(err));
+      }
+      inner.write(chunk, () => done());
+    },
+    flush(done) {
+      if (!inner) return done();
+      inner.once('end', () => done()).end();
+    },
+  });
+}
+
+/**
+ * The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with
+ * its reason, and so does a body over MAX_BODY_BYTES (the request was sent: it may have arrived).
+ */
 async function* streamed(body: Readable, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  let bytes = 0;
   try {
-    for await (const chunk of body) yield chunk as Buffer;
+    for await (const chunk of body) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > MAX_BODY_BYTES) throw new Error(`an answer over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+      yield chunk as Buffer;
+    }
   } catch (err) {
     throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: err });
+  } finally {
+    // Read no further (the size limit, or a reader that stopped): the connection goes, not into the pool.
+    if (!body.readableEnded) body.destroy();
   }
 }

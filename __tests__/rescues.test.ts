@@ -74,6 +74,20 @@ describe('a token a CLI holds stays held', () => {
     expect(file.claudeAiOauth).toHaveProperty('accessToken', s.accessToken);
   });
 
+  it('a claim GitHub made but never confirmed is released: nothing held for a CLI without the token', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    // The create is answered 502 after GitHub made it, and every read-back fails: the job cannot tell.
+    si.gh.faults.push({ method: 'POST', path: VARIABLES, after: 502 });
+    for (let i = 0; i < 5; i++) si.gh.faults.push({ method: 'GET', path: CLAIM_VARIABLE, status: 502, body: '{}' });
+    const r = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(r);
+    expect(r.stdout).toMatch(/^::warning::client-refresh: could not claim the refresh token for the CLI/m);
+    expect(claimsAt()).toEqual([]);
+    // So a job that needs a refresh is not told a CLI holds the token.
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    expectLoginKept();
+  });
+
   it("a CLI's rotation the post step cannot write is rescued, and alerted", async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const given = { ...CLIENT_REFRESH, alert: 'issue', 'alert-token': JOB };
@@ -115,6 +129,28 @@ describe("a rescue in a pull request's cache", () => {
     expectSuccess(rerun);
     expect(rerun.stdout).toContain('Recovered the rotated credentials');
     expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  });
+});
+
+describe('a dead holder on a pull request', () => {
+  it('is not taken over from another ref, whose cache cannot show its rescue; re-running it refreshes', async () => {
+    const s = seed();
+    si.oauth.faults.push({ action: 'hang' });
+    const holder = await job(s.credentials, { ref: 'refs/pull/7/merge', env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } });
+    expect(holder.code).toBe(1);
+    si.gh.advance(10 * 60_000);
+    const main = await job(s.credentials);
+    const ref = 'refs\\/pull\\/7\\/merge';
+    expectOneCleanLine(
+      main,
+      new RegExp(`^credentials: the job on ${ref} .* never finished, and may have rotated it; re-run`),
+    );
+    expect(si.oauth.requests).toHaveLength(1);
+    // The provider never answered it: re-run on its own ref, it finds no rescue and refreshes.
+    const rerun = await job(s.credentials, { ref: 'refs/pull/7/merge' });
+    expectSuccess(rerun);
+    expect(rerun.stdout).toContain('never finished; taking over');
     expectLoginKept();
   });
 });

@@ -1007,17 +1007,7 @@ class Claims {
      * Creates the claim, or finds whose it is. A create whose answer was lost (a 502 before or after
      * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
      */
-    async create(copy, name, s, leaseMs) {
-        const value = {
-            v: 2,
-            n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
-            s,
-            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
-            t: this.d.secret.toUpperCase(),
-            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
-        };
-        if (this.d.ref && s === 'busy')
-            value.ref = this.d.ref;
+    async create(copy, name, s, leaseMs, value = this.claimValue(s, leaseMs)) {
         const sentAt = this.d.monotonic();
         for (let round = 1;; round++) {
             const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
@@ -1035,6 +1025,20 @@ class Claims {
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
         }
+    }
+    /** What a new claim holds: a nonce of its own, its state, its lease. */
+    claimValue(s, leaseMs) {
+        const value = {
+            v: 2,
+            n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
+            s,
+            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
+            t: this.d.secret.toUpperCase(),
+            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+        };
+        if (this.d.ref && s === 'busy')
+            value.ref = this.d.ref;
+        return value;
     }
     /** A claim as GitHub has it, undefined when absent. A variable of a claim's name that is not one stops the job. */
     async read(name) {
@@ -1094,7 +1098,7 @@ class Claims {
                 if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000)
                     throw this.oldCopy();
                 if (seen.value.ref && seen.value.ref !== this.d.ref)
-                    throw this.otherRef(seen.value.ref);
+                    throw this.otherRef(seen.value.ref, true);
                 this.d.info(`The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
                 gen++;
                 break;
@@ -1144,14 +1148,17 @@ class Claims {
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RERUN_OLD_COPY */ .Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
-    otherRef(given) {
+    otherRef(given, unfinished = false) {
         // Read from a variable anyone who can write the repository's variables could have set.
         const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(given, 100);
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
-            'that job, which recovers it.', {
+        const what = unfinished ? 'never finished, and may have rotated it' : 'did not store what replaced it';
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token ${what}; re-run that job.`, {
             details: [
                 `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
                     'so this job does not present the token.',
+                unfinished
+                    ? 'Run again, that job recovers them, or refreshes if the provider never answered it.'
+                    : 'Run again, that job recovers them.',
                 `The secret is ${this.d.target}.`,
             ],
         });
@@ -1271,8 +1278,20 @@ class Claims {
      * or takes over: the job has a valid access token anyway.
      */
     async claimForCli(copy) {
-        const got = await this.create(copy, this.name(copy, 0), 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh);
-        return 'name' in got ? got : undefined;
+        const name = this.name(copy, 0);
+        const value = this.claimValue('cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh);
+        try {
+            const got = await this.create(copy, name, 'cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh, value);
+            return 'name' in got ? got : undefined;
+        }
+        catch (err) {
+            // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
+            // CLI that gets no refresh token: released once more if it is this job's. The error stands either way.
+            await this.read(name)
+                .then((seen) => (seen?.value.n === value.n ? this.release({ name, value }) : undefined))
+                .catch(() => this.d.debug(`Could not check for an unconfirmed claim ${name}; its lease ends it.`));
+            throw err;
+        }
     }
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
     async endCli(t, result) {

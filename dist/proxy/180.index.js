@@ -2062,17 +2062,7 @@ class Claims {
      * Creates the claim, or finds whose it is. A create whose answer was lost (a 502 before or after
      * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
      */
-    async create(copy, name, s, leaseMs) {
-        const value = {
-            v: 2,
-            n: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
-            s,
-            l: leaseSeconds(leaseMs),
-            t: this.d.secret.toUpperCase(),
-            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
-        };
-        if (this.d.ref && s === 'busy')
-            value.ref = this.d.ref;
+    async create(copy, name, s, leaseMs, value = this.claimValue(s, leaseMs)) {
         const sentAt = this.d.monotonic();
         for (let round = 1;; round++) {
             const created = await this.d.variables.create(name, encodeClaim(value));
@@ -2090,6 +2080,20 @@ class Claims {
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
         }
+    }
+    /** What a new claim holds: a nonce of its own, its state, its lease. */
+    claimValue(s, leaseMs) {
+        const value = {
+            v: 2,
+            n: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
+            s,
+            l: leaseSeconds(leaseMs),
+            t: this.d.secret.toUpperCase(),
+            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+        };
+        if (this.d.ref && s === 'busy')
+            value.ref = this.d.ref;
+        return value;
     }
     /** A claim as GitHub has it, undefined when absent. A variable of a claim's name that is not one stops the job. */
     async read(name) {
@@ -2149,7 +2153,7 @@ class Claims {
                 if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000)
                     throw this.oldCopy();
                 if (seen.value.ref && seen.value.ref !== this.d.ref)
-                    throw this.otherRef(seen.value.ref);
+                    throw this.otherRef(seen.value.ref, true);
                 this.d.info(`The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
                 gen++;
                 break;
@@ -2199,14 +2203,17 @@ class Claims {
         return new errors/* UserError */.yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
-    otherRef(given) {
+    otherRef(given, unfinished = false) {
         // Read from a variable anyone who can write the repository's variables could have set.
         const ref = (0,neutral/* neutral */.SY)(given, 100);
-        return new errors/* UserError */.yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token did not store what replaced it; re-run ` +
-            'that job, which recovers it.', {
+        const what = unfinished ? 'never finished, and may have rotated it' : 'did not store what replaced it';
+        return new errors/* UserError */.yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token ${what}; re-run that job.`, {
             details: [
                 `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
                     'so this job does not present the token.',
+                unfinished
+                    ? 'Run again, that job recovers them, or refreshes if the provider never answered it.'
+                    : 'Run again, that job recovers them.',
                 `The secret is ${this.d.target}.`,
             ],
         });
@@ -2326,8 +2333,20 @@ class Claims {
      * or takes over: the job has a valid access token anyway.
      */
     async claimForCli(copy) {
-        const got = await this.create(copy, this.name(copy, 0), 'cli', CLI_LEASE_MS);
-        return 'name' in got ? got : undefined;
+        const name = this.name(copy, 0);
+        const value = this.claimValue('cli', CLI_LEASE_MS);
+        try {
+            const got = await this.create(copy, name, 'cli', CLI_LEASE_MS, value);
+            return 'name' in got ? got : undefined;
+        }
+        catch (err) {
+            // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
+            // CLI that gets no refresh token: released once more if it is this job's. The error stands either way.
+            await this.read(name)
+                .then((seen) => (seen?.value.n === value.n ? this.release({ name, value }) : undefined))
+                .catch(() => this.d.debug(`Could not check for an unconfirmed claim ${name}; its lease ends it.`));
+            throw err;
+        }
     }
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
     async endCli(t, result) {

@@ -3,12 +3,13 @@
 // writes, whatever the scope; what an earlier version left is removed the first time; nothing
 // else is ever touched. In-process against the stand-ins (support/step.ts).
 import { fakeToken } from './support/fake-tokens.js';
-import { expectSuccess, jobs, type Where } from './support/jobs.js';
-import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { cliRefreshes, expectSuccess, jobs, type Where } from './support/jobs.js';
+import { HOUR, REPO, SECRET, useStandIns } from './support/stand-ins.js';
+import { runStep } from './support/step.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
-const { seed, stored, job, rotate, claimsAt, expectLoginKept } = jobs(si, PAT);
+const { seed, stored, inputs, job, rotate, claimsAt, expectLoginKept } = jobs(si, PAT);
 
 const scopes: Array<[string, Where, Record<string, string>]> = [
   ['a repository', { repo: REPO }, {}],
@@ -96,6 +97,20 @@ describe('what an earlier version left', () => {
     );
     expect(si.gh.variableNames({ org: 'octo' })).toContain('OAUTH_BROKER_SETTING');
     expectLoginKept({ org: 'octo' });
+  });
+
+  it("its claims go the first time too when that write is a CLI's rotation, stored by the post step", async () => {
+    const oldClaims = [`OAUTH_BROKER_${'A'.repeat(20)}_0`, `OAUTH_BROKER_${'B'.repeat(20)}_1`];
+    for (const name of oldClaims) si.gh.setRepoSecret(REPO, name, 'x');
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const given = { 'credentials-file': 'auto', 'client-refresh': 'true' };
+    const main = await job(s.credentials, { inputs: given });
+    expectSuccess(main);
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
+    const post = await runStep('post', { inputs: inputs(s.credentials, given), state: main.state, home: main.home });
+    expectSuccess(post);
+    expect(si.gh.secretNames({ repo: REPO })).toEqual([SECRET]);
+    expectLoginKept();
   });
 
   it('a copy an earlier version wrote and claimed is never presented', async () => {

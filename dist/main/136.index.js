@@ -124,11 +124,14 @@ function finish_ticketOf(copy, claim) {
     return Claims.ticket(copy, claim.name, value);
 }
 
+// EXTERNAL MODULE: ./src/action/sweep.ts
+var action_sweep = __webpack_require__(9906);
 ;// CONCATENATED MODULE: ./src/action/client-refresh.ts
 // client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
 // present it during the job, so it gets one only under a claim of this job's, which lasts until the
 // post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.
+
 
 
 
@@ -206,11 +209,12 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const successor = successorOf(next, deps.now());
     const coord = coordinate(deps, cfg, api);
     let pre;
+    let keep;
     try {
         pre = await preflight(api, target, keyOf(next.doc));
         const now = api.githubNow() ?? deps.now();
         const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], claimOn(next, ticket.name, now), Date.parse(pre.updatedAt));
-        const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+        keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
@@ -227,6 +231,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
+    // The first write of a login an earlier version (or a hand) stored, as on the broker's own refresh.
+    if (keep && !claimsOf(next.doc))
+        await sweep(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
     await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {

@@ -23,11 +23,13 @@ export const modules = {
 /* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(831);
 /* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3699);
-/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(133);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9906);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(133);
 // client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
 // present it during the job, so it gets one only under a claim of this job's, which lasts until the
 // post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.
+
 
 
 
@@ -85,7 +87,7 @@ function handedOver(deps, cfg, cli) {
         return undefined;
     try {
         const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
-        return new _pending_js__WEBPACK_IMPORTED_MODULE_13__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_14__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -105,11 +107,12 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .successorOf */ .k)(next, deps.now());
     const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     let pre;
+    let keep;
     try {
         pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
         const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
-        const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+        keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
@@ -126,6 +129,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
+    // The first write of a login an earlier version (or a hand) stored, as on the broker's own refresh.
+    if (keep && !(0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc))
+        await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_13__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
     await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
@@ -243,6 +249,51 @@ function ticketOf(copy, claim) {
     if (!value)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
     return _store_claims_js__WEBPACK_IMPORTED_MODULE_8__/* .Claims */ .U.ticket(copy, claim.name, value);
+}
+
+
+/***/ }),
+
+/***/ 9906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ sweep)
+/* harmony export */ });
+/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1764);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8997);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3738);
+/* harmony import */ var _github_variables_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4086);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1105);
+
+
+
+
+
+/**
+ * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
+ * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
+ * hour: a job holding a copy written since may still need its claim to see it spent). Never another
+ * secret or variable, never a claim `keep` names or a job still holds (src/store/protocol.ts
+ * isLeftoverClaim, which `oauth-broker doctor` judges by too). A failure only leaves them for the next sweep.
+ */
+async function sweep(api, t, keep, debug) {
+    const now = api.githubNow() ?? api.now();
+    try {
+        for (const s of await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listSecrets */ .AQ)(api, t, _store_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .PREFIX */ .H3)) {
+            if (_github_target_js__WEBPACK_IMPORTED_MODULE_2__/* .CLAIM_NAME */ .hB.test(s.name))
+                await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteSecret */ .e3)(api, t, s.name);
+        }
+        const variables = new _github_variables_js__WEBPACK_IMPORTED_MODULE_3__/* .Variables */ .u(api, t);
+        const mine = t.name.toUpperCase();
+        for (const v of await variables.list(_store_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .PREFIX */ .H3)) {
+            if ((0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .isLeftoverClaim */ .GB)(v, mine, keep, now))
+                await variables.remove(v.name);
+        }
+    }
+    catch (err) {
+        debug(`Left the broker's earlier entries beside ${t.name} for a later run: ${err.message}`);
+    }
 }
 
 

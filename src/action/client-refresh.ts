@@ -4,7 +4,7 @@
 // step writes back, settles or releases, and where a rotation goes when the secret refuses it.
 import { parseCredentials, serializeCredentials, type Credentials } from '../core/formats/index.js';
 import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
-import { claimsOf, keyOf } from '../core/marker.js';
+import { claimsOf, keyOf, type Kept } from '../core/marker.js';
 import { GitHubApi } from '../github/api.js';
 import { preflight, type Preflight } from '../github/secret-read.js';
 import { writeSecret } from '../github/secret-write.js';
@@ -19,6 +19,7 @@ import type { CliClaim } from './export.js';
 import { ticketOf } from './finish.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
+import { sweep } from './sweep.js';
 import { PendingFile, type HandoverRecord } from './pending.js';
 
 function client(deps: Deps, cfg: Config): GitHubApi {
@@ -97,12 +98,13 @@ export async function storeForCli(
   const successor = successorOf(next, deps.now());
   const coord = coordinate(deps, cfg, api);
   let pre: Preflight | undefined;
+  let keep: Kept[] | undefined;
   try {
     pre = await preflight(api, target, keyOf(next.doc));
     const now = api.githubNow() ?? deps.now();
     const claims =
       ticket && keptClaims(claimsOf(next.doc) ?? [], claimOn(next, ticket.name, now), Date.parse(pre.updatedAt));
-    const keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+    keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
     await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -117,6 +119,14 @@ export async function storeForCli(
     if (ticket) await coord.claims.settle(ticket);
     throw err;
   }
+  // The first write of a login an earlier version (or a hand) stored, as on the broker's own refresh.
+  if (keep && !claimsOf(next.doc))
+    await sweep(
+      api,
+      target,
+      keep.map((k) => k.name),
+      (m) => deps.core.debug(m),
+    );
   if (!ticket) return;
   await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
     deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');

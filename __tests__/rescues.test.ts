@@ -88,6 +88,31 @@ describe('a token a CLI holds stays held', () => {
     expectLoginKept();
   });
 
+  it("after main refreshed, the post step's write keeps main's claims: the seed's stays, never presented", async () => {
+    const s = seed();
+    const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(main);
+    expect(main.outputs.source).toBe('refreshed');
+    const handed = refreshTokenIn(stored());
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], handed);
+    // The post step runs long after: the claim on the seed (a login stored by hand) is over an hour old.
+    si.gh.advance(2 * HOUR);
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, CLIENT_REFRESH),
+      state: main.state,
+      home: main.home,
+    });
+    expectSuccess(post);
+    // The value written names the claim on the seed, which alone stops a job still holding the seed.
+    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ seed?: boolean }> } }).oauth_broker.claims;
+    expect(named.filter((k) => k.seed)).toHaveLength(1);
+    const presented = si.oauth.requests.length;
+    await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expect(si.oauth.requests).toHaveLength(presented);
+    expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  });
+
   it("a CLI's rotation the post step cannot write is rescued, and alerted", async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const given = { ...CLIENT_REFRESH, alert: 'issue', 'alert-token': JOB };

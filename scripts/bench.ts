@@ -17,6 +17,8 @@ const TARGET = 1.15;
 const root = join(import.meta.dirname, '..');
 const actionNode = join(root, '.ci/node24/node_modules', `node-${process.platform}-${process.arch}`, 'bin/node');
 const stepNode = process.env.OAUTH_BROKER_TEST_NODE || (existsSync(actionNode) ? actionNode : process.execPath);
+// The harness (__tests__/support/runner.ts, imported below) spawns its steps with the same Node.
+process.env.OAUTH_BROKER_TEST_NODE = stepNode;
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 

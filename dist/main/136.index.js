@@ -154,7 +154,7 @@ function client(deps, cfg) {
  * holds it (then the CLI gets the access token only). It never waits or takes over: the job has a
  * valid access token anyway.
  */
-async function claimForCli(deps, cfg, copy, input) {
+async function claimForCli(deps, cfg, copy, input, stored) {
     (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, github_target/* ACTION_WORDING */.Ge);
     const api = client(deps, cfg);
     const target = cfg.secret;
@@ -174,7 +174,11 @@ async function claimForCli(deps, cfg, copy, input) {
     if (deps.env.RUNNER_TEMP) {
         try {
             const file = new pending/* PendingFile */.Gf(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
-            file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+            const claims = stored === undefined ? undefined : (0,marker/* claimsOf */.ds)(JSON.parse(stored));
+            file.save({
+                copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken },
+                ...(claims ? { claims } : {}),
+            });
             claim.copy = file.path;
         }
         catch {
@@ -183,13 +187,13 @@ async function claimForCli(deps, cfg, copy, input) {
     }
     return claim;
 }
-/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
+/** Main's sealed note: the copy the CLI was given, and the claims main's write named; undefined when none opens. */
 function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
         const input = parseCredentials(deps.core.getInput('credentials')).refreshToken;
-        return new PendingFile(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        return new PendingFile(cli.copy, input, cfg.githubToken, true).read();
     }
     catch {
         return undefined;
@@ -204,8 +208,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
     const value = serializeCredentials(next);
     const api = client(deps, cfg);
-    const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
+    const note = cli && handedOver(deps, cfg, cli);
+    const ticket = cli && note ? ticketOf(note.copy, cli) : undefined;
+    // The claims of the value this write replaces: main's, when main stored one, else the input's.
+    const previous = note?.claims ?? claimsOf(next.doc);
     const successor = successorOf(next, deps.now());
     const coord = coordinate(deps, cfg, api);
     let pre;
@@ -213,7 +219,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await preflight(api, target, keyOf(next.doc));
         const now = api.githubNow() ?? deps.now();
-        const claims = ticket && keptClaims(claimsOf(next.doc) ?? [], claimOn(next, ticket.name, now), Date.parse(pre.updatedAt));
+        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's.
+        const mine = ticket && (note?.claims ? { name: ticket.name, at: now } : claimOn(next, ticket.name, now));
+        const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
     }
@@ -231,8 +239,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
-    // The first write of a login an earlier version (or a hand) stored, as on the broker's own refresh.
-    if (keep && !claimsOf(next.doc))
+    // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
+    if (keep && !previous)
         await sweep(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
@@ -245,7 +253,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
  * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
  */
 async function endCliClaim(deps, cfg, cli, end) {
-    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+    const copy = handedOver(deps, cfg, cli)?.copy ?? { refreshToken: '' };
     const { claims } = coordinate(deps, cfg, client(deps, cfg));
     await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
 }

@@ -250,7 +250,7 @@ const LENIENT = { flush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.Z_SYNC
 const DECODERS = {
     gzip: () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip(LENIENT),
     'x-gzip': () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip(LENIENT),
-    deflate: inflate,
+    deflate: () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createInflate(LENIENT),
     br: () => node_zlib__WEBPACK_IMPORTED_MODULE_4__.createBrotliDecompress({
         flush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.BROTLI_OPERATION_FLUSH,
         finishFlush: node_zlib__WEBPACK_IMPORTED_MODULE_4__.constants.BROTLI_OPERATION_FLUSH,
@@ -400,26 +400,6 @@ function decoded(res, encoding) {
     // Every stream is destroyed on any error, and the error reaches the reader: never an unhandled one.
     (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)([res, ...streams], () => undefined);
     return streams[streams.length - 1];
-}
-/** deflate as servers send it: with zlib's wrapper, as the RFC says, or raw (fetch takes both). */
-function inflate() {
-    let inner;
-    return new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
-        transform(chunk, _encoding, done) {
-            if (!inner) {
-                if (!chunk.length)
-                    return done();
-                inner = (chunk[0] & 0x0f) === 0x08 ? node_zlib__WEBPACK_IMPORTED_MODULE_4__.createInflate(LENIENT) : node_zlib__WEBPACK_IMPORTED_MODULE_4__.createInflateRaw(LENIENT);
-                inner.on('data', (data) => this.push(data)).on('error', (err) => this.destroy(err));
-            }
-            inner.write(chunk, () => done());
-        },
-        flush(done) {
-            if (!inner)
-                return done();
-            inner.once('end', () => done()).end();
-        },
-    });
 }
 /**
  * The answer's body; a connection lost while it streams fails its read as fetch's does, a timeout with

@@ -52,7 +52,7 @@ function client(deps, cfg) {
  * holds it (then the CLI gets the access token only). It never waits or takes over: the job has a
  * valid access token anyway.
  */
-async function claimForCli(deps, cfg, copy, input) {
+async function claimForCli(deps, cfg, copy, input, stored) {
     refuseJobToken(deps.env, cfg.githubToken, ACTION_WORDING);
     const api = client(deps, cfg);
     const target = cfg.secret;
@@ -72,7 +72,11 @@ async function claimForCli(deps, cfg, copy, input) {
     if (deps.env.RUNNER_TEMP) {
         try {
             const file = new PendingFile(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
-            file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+            const claims = stored === undefined ? undefined : claimsOf(JSON.parse(stored));
+            file.save({
+                copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken },
+                ...(claims ? { claims } : {}),
+            });
             claim.copy = file.path;
         }
         catch {
@@ -81,13 +85,13 @@ async function claimForCli(deps, cfg, copy, input) {
     }
     return claim;
 }
-/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
+/** Main's sealed note: the copy the CLI was given, and the claims main's write named; undefined when none opens. */
 function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
         const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
-        return new _pending_js__WEBPACK_IMPORTED_MODULE_14__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_14__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read();
     }
     catch {
         return undefined;
@@ -102,8 +106,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
     const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
-    const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli) : undefined;
+    const note = cli && handedOver(deps, cfg, cli);
+    const ticket = cli && note ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(note.copy, cli) : undefined;
+    // The claims of the value this write replaces: main's, when main stored one, else the input's.
+    const previous = note?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc);
     const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .successorOf */ .k)(next, deps.now());
     const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     let pre;
@@ -111,7 +117,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        const claims = ticket && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .keptClaims */ .q0)((0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc) ?? [], (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, ticket.name, now), Date.parse(pre.updatedAt));
+        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's.
+        const mine = ticket && (note?.claims ? { name: ticket.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, ticket.name, now));
+        const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
@@ -129,8 +137,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
-    // The first write of a login an earlier version (or a hand) stored, as on the broker's own refresh.
-    if (keep && !(0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc))
+    // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
+    if (keep && !previous)
         await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_13__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
@@ -143,7 +151,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
  * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
  */
 async function endCliClaim(deps, cfg, cli, end) {
-    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+    const copy = handedOver(deps, cfg, cli)?.copy ?? { refreshToken: '' };
     const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
     await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)));
 }

@@ -36,6 +36,7 @@ export async function claimForCli(
   cfg: Config,
   copy: Credentials,
   input: Credentials,
+  stored?: string,
 ): Promise<CliClaim | undefined> {
   refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
   const api = client(deps, cfg);
@@ -56,7 +57,11 @@ export async function claimForCli(
   if (deps.env.RUNNER_TEMP) {
     try {
       const file = new PendingFile<HandoverRecord>(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken as string);
-      file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
+      const claims = stored === undefined ? undefined : claimsOf(JSON.parse(stored) as Record<string, unknown>);
+      file.save({
+        copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken },
+        ...(claims ? { claims } : {}),
+      });
       claim.copy = file.path;
     } catch {
       deps.core.warning(
@@ -67,12 +72,12 @@ export async function claimForCli(
   return claim;
 }
 
-/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
-function handedOver(deps: Deps, cfg: Config, cli: CliClaim): HandoverRecord['copy'] | undefined {
+/** Main's sealed note: the copy the CLI was given, and the claims main's write named; undefined when none opens. */
+function handedOver(deps: Deps, cfg: Config, cli: CliClaim): HandoverRecord | undefined {
   if (!cli.copy) return undefined;
   try {
     const input = parseCredentials(deps.core.getInput('credentials')).refreshToken;
-    return new PendingFile<HandoverRecord>(cli.copy, input, cfg.githubToken as string, true).read()?.copy;
+    return new PendingFile<HandoverRecord>(cli.copy, input, cfg.githubToken as string, true).read();
   } catch {
     return undefined;
   }
@@ -93,8 +98,10 @@ export async function storeForCli(
   const target = cfg.secret as SecretTarget;
   const value = serializeCredentials(next);
   const api = client(deps, cfg);
-  const copy = cli && handedOver(deps, cfg, cli);
-  const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
+  const note = cli && handedOver(deps, cfg, cli);
+  const ticket = cli && note ? ticketOf(note.copy, cli) : undefined;
+  // The claims of the value this write replaces: main's, when main stored one, else the input's.
+  const previous = note?.claims ?? claimsOf(next.doc);
   const successor = successorOf(next, deps.now());
   const coord = coordinate(deps, cfg, api);
   let pre: Preflight | undefined;
@@ -102,8 +109,9 @@ export async function storeForCli(
   try {
     pre = await preflight(api, target, keyOf(next.doc));
     const now = api.githubNow() ?? deps.now();
-    const claims =
-      ticket && keptClaims(claimsOf(next.doc) ?? [], claimOn(next, ticket.name, now), Date.parse(pre.updatedAt));
+    // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's.
+    const mine = ticket && (note?.claims ? { name: ticket.name, at: now } : claimOn(next, ticket.name, now));
+    const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt));
     keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
     await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {
@@ -119,8 +127,8 @@ export async function storeForCli(
     if (ticket) await coord.claims.settle(ticket);
     throw err;
   }
-  // The first write of a login an earlier version (or a hand) stored, as on the broker's own refresh.
-  if (keep && !claimsOf(next.doc))
+  // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
+  if (keep && !previous)
     await sweep(
       api,
       target,
@@ -138,7 +146,7 @@ export async function storeForCli(
  * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
  */
 export async function endCliClaim(deps: Deps, cfg: Config, cli: CliClaim, end: 'settle' | 'release'): Promise<void> {
-  const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
+  const copy = handedOver(deps, cfg, cli)?.copy ?? { refreshToken: '' };
   const { claims } = coordinate(deps, cfg, client(deps, cfg));
   await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
 }

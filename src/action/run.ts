@@ -190,7 +190,7 @@ async function handOver(deps: Deps, cfg: Config, out: Outcome, input: Credential
   const { claimForCli } = await import('./client-refresh.js');
   let cliClaim: CliClaim | undefined;
   try {
-    cliClaim = await claimForCli(deps, cfg, out.creds, input);
+    cliClaim = await claimForCli(deps, cfg, out.creds, input, out.stored);
   } catch (err) {
     warnWith(
       deps.core,

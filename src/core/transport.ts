@@ -7,7 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
-import { pipeline, type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import * as zlib from 'node:zlib';
 import { failedWhile } from './http.js';
@@ -29,7 +29,7 @@ const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constant
 const DECODERS: Record<string, () => Transform> = {
   gzip: () => zlib.createGunzip(LENIENT),
   'x-gzip': () => zlib.createGunzip(LENIENT),
-  deflate: inflate,
+  deflate: () => zlib.createInflate(LENIENT),
   br: () =>
     zlib.createBrotliDecompress({
       flush: zlib.constants.BROTLI_OPERATION_FLUSH,
@@ -192,25 +192,6 @@ function decoded(res: http.IncomingMessage, encoding: string | null): Readable {
   // Every stream is destroyed on any error, and the error reaches the reader: never an unhandled one.
   pipeline([res, ...streams], () => undefined);
   return streams[streams.length - 1];
-}
-
-/** deflate as servers send it: with zlib's wrapper, as the RFC says, or raw (fetch takes both). */
-function inflate(): Transform {
-  let inner: zlib.Inflate | zlib.InflateRaw | undefined;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (!inner) {
-        if (!chunk.length) return done();
-        inner = (chunk[0] & 0x0f) === 0x08 ? zlib.createInflate(LENIENT) : zlib.createInflateRaw(LENIENT);
-        inner.on('data', (data: Buffer) => this.push(data)).on('error', (err) => this.destroy(err));
-      }
-      inner.write(chunk, () => done());
-    },
-    flush(done) {
-      if (!inner) return done();
-      inner.once('end', () => done()).end();
-    },
-  });
 }
 
 /**

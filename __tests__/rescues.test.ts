@@ -104,13 +104,55 @@ describe('a token a CLI holds stays held', () => {
     });
     expectSuccess(post);
     // The value written names the claim on the seed, which alone stops a job still holding the seed.
-    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ seed?: boolean }> } }).oauth_broker.claims;
-    expect(named.filter((k) => k.seed)).toHaveLength(1);
+    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } })
+      .oauth_broker.claims;
+    const onSeed = claimName(copyId(s.refreshToken, s.accessToken), 0);
+    expect(named.filter((k) => k.seed).map((k) => k.name)).toEqual([onSeed]);
     const presented = si.oauth.requests.length;
     await job(s.credentials, { inputs: { mode: 'refresh' } });
     expect(si.oauth.requests).toHaveLength(presented);
     expect(si.oauth.reuseCount).toBe(0);
     expectLoginKept();
+  });
+
+  it("after main recovered a rescue, the post step's write keeps the claims that value named", async () => {
+    const s = seed();
+    writeBackFails(500);
+    expect((await job(s.credentials)).code).toBe(1);
+    const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(main);
+    expect(main.stdout).toContain('Recovered the rotated credentials');
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], refreshTokenIn(stored()));
+    si.gh.advance(2 * HOUR);
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, CLIENT_REFRESH),
+      state: main.state,
+      home: main.home,
+    });
+    expectSuccess(post);
+    // The claim on the seed (a login stored by hand), which alone stops a job still holding it, is still named.
+    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } })
+      .oauth_broker.claims;
+    const onSeed = claimName(copyId(s.refreshToken, s.accessToken), 0);
+    expect(named.filter((k) => k.seed).map((k) => k.name)).toEqual([onSeed]);
+    expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  });
+
+  it('a rescue another job is storing: the CLI gets the rescued access token, not the refresh token', async () => {
+    const s = seed();
+    writeBackFails(500);
+    expect((await job(s.credentials)).code).toBe(1);
+    // Another job holds the recovery's lock, alive: this one uses the rescued access token and writes nothing.
+    const lock = claimName(copyId(s.refreshToken, s.accessToken), 0, true);
+    si.gh.setVariable({ repo: REPO }, lock, JSON.stringify({ v: 2, n: 'alive', s: 'busy', l: 600, t: SECRET }));
+    const r = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(r);
+    expect(r.outputs.source).toBe('shared');
+    expect(stored()).toBe(s.credentials);
+    const file = JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: object };
+    expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
+    expect(si.oauth.reuseCount).toBe(0);
   });
 
   it("a CLI's rotation the post step cannot write is rescued, and alerted", async () => {

@@ -2666,11 +2666,21 @@ async function takeResult(run, current, r) {
     const next = fromResult(current, r.result, deps.now());
     masker.mask(...(0,formats/* secretsOf */.Fj)(next));
     if (rescue) {
-        const wrote = await recover(run, current, r, next);
+        const stored = await recover(run, current, r, next);
+        const wrote = stored !== undefined;
         if (run.fresh(next)) {
             return {
                 wrote,
-                outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: wrote, refreshTokenLive: true },
+                outcome: {
+                    creds: next,
+                    source: 'shared',
+                    rotated: false,
+                    secretUpdated: wrote,
+                    // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
+                    // the refresh token (its write-back would name the wrong ones).
+                    refreshTokenLive: wrote,
+                    ...(stored ? { stored } : {}),
+                },
             };
         }
         return { wrote, next };
@@ -2698,6 +2708,8 @@ async function recover(run, current, r, next) {
     const rescue = r.result.rescue;
     const when = (0,neutral/* neutral */.SY)(r.result.successor.at, 40);
     const shield = run.deps.shield?.();
+    // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
+    let stored;
     try {
         const wrote = await run.coord.claims.recover(current, r.name, r.result, {
             fresh: run.fresh(next),
@@ -2711,15 +2723,18 @@ async function recover(run, current, r, next) {
                 const mine = claimOn(current, r.name, r.settledAt);
                 const { keep, drop } = keptClaims((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
                 const undeleted = await run.coord.claims.prune(drop);
-                await writeSecret(run.api, run.target, run.pre, rescue.credentials, { claims: [...undeleted, ...keep] });
+                stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
+                    claims: [...undeleted, ...keep],
+                });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
                 return true;
             },
         });
-        if (wrote)
-            run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-        return wrote;
+        if (!wrote)
+            return undefined;
+        run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
+        return stored;
     }
     finally {
         shield?.release();

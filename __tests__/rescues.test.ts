@@ -1,7 +1,8 @@
 // Where a login waits when it is not in the secret (docs/design.md, "Claims"): a provider CLI's hold
 // on the refresh token (client-refresh), a rotation rescued in the Actions cache of a pull request's
 // ref, and the leased recovery of a rescue. In-process against the stand-ins (support/step.ts).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { copyId, claimName } from '../src/store/protocol.js';
 import { fakeToken } from './support/fake-tokens.js';
 import { cliRefreshes, errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
@@ -113,6 +114,34 @@ describe('a token a CLI holds stays held', () => {
     expect(si.oauth.requests).toHaveLength(presented);
     expect(si.oauth.reuseCount).toBe(0);
     expectLoginKept();
+  });
+
+  it("without main's sealed note, the post step's write still names main's claims", async () => {
+    const s = seed();
+    const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(main);
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], refreshTokenIn(stored()));
+    // The note naming the copy the CLI was given is gone (a runner that cleaned its temp folder).
+    for (const f of readdirSync(main.runnerTemp))
+      if (f.startsWith('oauth-broker-pending-')) rmSync(join(main.runnerTemp, f));
+    si.gh.advance(2 * HOUR);
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, CLIENT_REFRESH),
+      state: main.state,
+      home: main.home,
+    });
+    expectSuccess(post);
+    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } })
+      .oauth_broker.claims;
+    expect(named.filter((k) => k.seed).map((k) => k.name)).toEqual([
+      claimName(copyId(s.refreshToken, s.accessToken), 0),
+    ]);
+    // The broker's next refresh sweeps nothing that still stops the seed.
+    expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    const presented = si.oauth.requests.length;
+    await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expect(si.oauth.requests).toHaveLength(presented);
+    expect(si.oauth.reuseCount).toBe(0);
   });
 
   it("after main recovered a rescue, the post step's write keeps the claims that value named", async () => {

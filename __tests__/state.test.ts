@@ -13,6 +13,16 @@ const state: PostState = {
   clientRefresh: true,
 };
 
+const NAME = `OAUTH_BROKER_${'A'.repeat(20)}_0`;
+const cli = {
+  name: NAME,
+  value: JSON.stringify({ v: 2, n: 'nonce', s: 'cli', l: 22200, t: 'CREDS' }),
+  claims: [
+    { name: `OAUTH_BROKER_${'B'.repeat(20)}_0`, at: 1_700_000_000_000, seed: true as const },
+    { name: NAME, at: 1_700_000_600_000 },
+  ],
+};
+
 describe('post state', () => {
   const mine = core(fakeToken('anthropic-refresh'), fakeToken('pat'));
 
@@ -21,6 +31,11 @@ describe('post state', () => {
     const backup = `${state.files[0].path}${BACKUP_SUFFIX}0123456789ab`;
     const moved = { ...state, files: [{ ...state.files[0], backup }] };
     expect(openState(mine, sealState(mine, moved))).toEqual(moved);
+  });
+
+  it("carries a CLI's claim, and the claims main's value named", () => {
+    const withCli: PostState = { ...state, cli };
+    expect(openState(mine, sealState(mine, withCli))).toEqual(withCli);
   });
 
   it('is foreign under other credentials, another github-token, or none', () => {
@@ -44,6 +59,10 @@ describe('post state', () => {
     ['no JSON', () => resealed('{not json')],
     ['a wrong shape', () => resealed(JSON.stringify({ files: 'x', clientRefresh: true }))],
     ['a foreign backup', () => resealed(JSON.stringify({ ...state, files: [{ ...state.files[0], backup: '/x' }] }))],
+    [
+      'claims that are not claims',
+      () => resealed(JSON.stringify({ ...state, cli: { ...cli, claims: [{ name: 'X', at: 1 }] } })),
+    ],
   ])('is malformed with %s', (_, raw) => {
     expect(openState(mine, raw())).toEqual({ untrusted: 'malformed' });
   });

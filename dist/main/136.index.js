@@ -169,16 +169,14 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
     }
-    const claim = { name: ticket.name, value: JSON.stringify(ticket.value) };
+    // When main stored the copy, the claims its value names: the post step's write names them in turn.
+    const claims = stored === undefined ? undefined : (0,marker/* claimsOf */.ds)(JSON.parse(stored));
+    const claim = { name: ticket.name, value: JSON.stringify(ticket.value), ...(claims ? { claims } : {}) };
     // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
     if (deps.env.RUNNER_TEMP) {
         try {
             const file = new pending/* PendingFile */.Gf(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
-            const claims = stored === undefined ? undefined : (0,marker/* claimsOf */.ds)(JSON.parse(stored));
-            file.save({
-                copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken },
-                ...(claims ? { claims } : {}),
-            });
+            file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
             claim.copy = file.path;
         }
         catch {
@@ -187,13 +185,13 @@ async function claimForCli(deps, cfg, copy, input, stored) {
     }
     return claim;
 }
-/** Main's sealed note: the copy the CLI was given, and the claims main's write named; undefined when none opens. */
+/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
 function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
         const input = parseCredentials(deps.core.getInput('credentials')).refreshToken;
-        return new PendingFile(cli.copy, input, cfg.githubToken, true).read();
+        return new PendingFile(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -208,10 +206,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
     const value = serializeCredentials(next);
     const api = client(deps, cfg);
-    const note = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && note ? ticketOf(note.copy, cli) : undefined;
+    const copy = cli && handedOver(deps, cfg, cli);
+    const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
     // The claims of the value this write replaces: main's, when main stored one, else the input's.
-    const previous = note?.claims ?? claimsOf(next.doc);
+    const previous = cli?.claims ?? claimsOf(next.doc);
     const successor = successorOf(next, deps.now());
     const coord = coordinate(deps, cfg, api);
     let pre;
@@ -219,8 +217,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await preflight(api, target, keyOf(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's.
-        const mine = ticket && (note?.claims ? { name: ticket.name, at: now } : claimOn(next, ticket.name, now));
+        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
+        // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+        const mine = cli && (cli.claims ? { name: cli.name, at: now } : claimOn(next, cli.name, now));
         const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
@@ -253,7 +252,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
  * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
  */
 async function endCliClaim(deps, cfg, cli, end) {
-    const copy = handedOver(deps, cfg, cli)?.copy ?? { refreshToken: '' };
+    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
     const { claims } = coordinate(deps, cfg, client(deps, cfg));
     await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
 }

@@ -67,16 +67,14 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
     }
-    const claim = { name: ticket.name, value: JSON.stringify(ticket.value) };
+    // When main stored the copy, the claims its value names: the post step's write names them in turn.
+    const claims = stored === undefined ? undefined : claimsOf(JSON.parse(stored));
+    const claim = { name: ticket.name, value: JSON.stringify(ticket.value), ...(claims ? { claims } : {}) };
     // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
     if (deps.env.RUNNER_TEMP) {
         try {
             const file = new PendingFile(deps.env.RUNNER_TEMP, input.refreshToken, cfg.githubToken);
-            const claims = stored === undefined ? undefined : claimsOf(JSON.parse(stored));
-            file.save({
-                copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken },
-                ...(claims ? { claims } : {}),
-            });
+            file.save({ copy: { refreshToken: copy.refreshToken, accessToken: copy.accessToken } });
             claim.copy = file.path;
         }
         catch {
@@ -85,13 +83,13 @@ async function claimForCli(deps, cfg, copy, input, stored) {
     }
     return claim;
 }
-/** Main's sealed note: the copy the CLI was given, and the claims main's write named; undefined when none opens. */
+/** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
 function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
         const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
-        return new _pending_js__WEBPACK_IMPORTED_MODULE_14__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read();
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_14__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -106,10 +104,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
     const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
-    const note = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && note ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(note.copy, cli) : undefined;
+    const copy = cli && handedOver(deps, cfg, cli);
+    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli) : undefined;
     // The claims of the value this write replaces: main's, when main stored one, else the input's.
-    const previous = note?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc);
+    const previous = cli?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc);
     const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .successorOf */ .k)(next, deps.now());
     const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     let pre;
@@ -117,8 +115,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's.
-        const mine = ticket && (note?.claims ? { name: ticket.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, ticket.name, now));
+        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
+        // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+        const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, cli.name, now));
         const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
         await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
@@ -151,7 +150,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
  * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
  */
 async function endCliClaim(deps, cfg, cli, end) {
-    const copy = handedOver(deps, cfg, cli)?.copy ?? { refreshToken: '' };
+    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
     const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
     await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)));
 }

@@ -1178,6 +1178,11 @@ const isHex = (v, n) => typeof v === 'string' && new RegExp(`^[0-9a-f]{${n}}$`).
 function isBackupOf(path, backup) {
     return backup.startsWith(path + BACKUP_SUFFIX) && isHex(backup.slice(path.length + BACKUP_SUFFIX.length), 12);
 }
+/** A claim main's value named, as the state carries it (src/core/marker.ts Kept). */
+function isKept(k) {
+    const c = k;
+    return parseClaimName(String(c?.name)) !== undefined && Number.isFinite(c?.at) && [undefined, true].includes(c?.seed);
+}
 function isStateFile(f) {
     if (typeof f !== 'object' || f === null)
         return false;
@@ -1205,7 +1210,8 @@ function openState(core, raw) {
         (claim !== undefined &&
             !claim.recovery &&
             decodeClaim(String(s.cli?.value))?.s === 'cli' &&
-            ['undefined', 'string'].includes(typeof s.cli?.copy));
+            ['undefined', 'string'].includes(typeof s.cli?.copy) &&
+            (s.cli?.claims === undefined || (Array.isArray(s.cli.claims) && s.cli.claims.every(isKept))));
     const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
     return valid ? s : { untrusted: 'malformed' };
 }

@@ -4,6 +4,7 @@ import { credentialsFileContent, moveAside, writePrivateFile } from '../core/cre
 import { fingerprint } from '../core/fingerprint.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { Credentials } from '../core/formats/index.js';
+import type { Kept } from '../core/marker.js';
 import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from '../github/target.js';
@@ -35,6 +36,8 @@ export interface CliClaim {
   value: string;
   /** The sealed file naming the copy the CLI was given (src/action/pending.ts), for a rescue. */
   copy?: string;
+  /** The claims the value main stored names, when main stored the copy: the post step's write keeps them. */
+  claims?: Kept[];
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */

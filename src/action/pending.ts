@@ -42,8 +42,6 @@ export interface PendingRecord {
 /** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */
 export interface HandoverRecord {
   copy: { refreshToken: string; accessToken?: string };
-  /** The claims the value main stored names, when main refreshed: the post step's write keeps them. */
-  claims?: Kept[];
 }
 
 export class PendingFile<T = PendingRecord> {

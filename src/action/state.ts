@@ -4,6 +4,7 @@
 // state its main step wrote, for the same inputs.
 import { timingSafeEqual } from 'node:crypto';
 import { refreshTag, stateKey, stateMac as mac } from '../core/keys.js';
+import type { Kept } from '../core/marker.js';
 import type { Core } from './deps.js';
 import { decodeClaim, parseClaimName } from '../store/protocol.js';
 
@@ -22,7 +23,7 @@ export interface PostState {
   files: StateFile[];
   clientRefresh: boolean;
   /** client-refresh: the claim under which the CLI holds the refresh token (src/action/export.ts CliClaim). */
-  cli?: { name: string; value: string; copy?: string };
+  cli?: { name: string; value: string; copy?: string; claims?: Kept[] };
 }
 
 export const STATE_KEY = 'oauth-broker';
@@ -72,6 +73,12 @@ export function isBackupOf(path: string, backup: string): boolean {
   return backup.startsWith(path + BACKUP_SUFFIX) && isHex(backup.slice(path.length + BACKUP_SUFFIX.length), 12);
 }
 
+/** A claim main's value named, as the state carries it (src/core/marker.ts Kept). */
+function isKept(k: unknown): k is Kept {
+  const c = k as Partial<Kept> | null;
+  return parseClaimName(String(c?.name)) !== undefined && Number.isFinite(c?.at) && [undefined, true].includes(c?.seed);
+}
+
 function isStateFile(f: unknown): f is StateFile {
   if (typeof f !== 'object' || f === null) return false;
   const o = f as Record<string, unknown>;
@@ -100,7 +107,8 @@ export function openState(core: Core, raw: string): PostState | Untrusted {
     (claim !== undefined &&
       !claim.recovery &&
       decodeClaim(String(s.cli?.value))?.s === 'cli' &&
-      ['undefined', 'string'].includes(typeof s.cli?.copy));
+      ['undefined', 'string'].includes(typeof s.cli?.copy) &&
+      (s.cli?.claims === undefined || (Array.isArray(s.cli.claims) && s.cli.claims.every(isKept))));
   const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };
 }

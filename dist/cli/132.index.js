@@ -304,16 +304,20 @@ function describeAccess(g) {
  * lease, here so that the claims' protocol needs nothing of the refresh itself.
  */
 const MIN_ATTEMPT_MS = 3_000;
+/** Whole milliseconds up to `max`; anything else is the default. */
+function knob(v, d, max) {
+    return v && /^\d{1,10}$/.test(v) && Number(v) <= max ? Number(v) : d;
+}
 function timings(env) {
-    const n = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
     return {
-        httpTimeoutMs: n(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000),
-        retryBaseMs: n(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000),
+        httpTimeoutMs: knob(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000, 600_000),
+        retryBaseMs: knob(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000, 60_000),
         // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
-        pollMs: n(env.OAUTH_BROKER_POLL_MS, 250),
-        cacheTimeoutMs: n(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000),
+        pollMs: knob(env.OAUTH_BROKER_POLL_MS, 250, 60_000),
+        cacheTimeoutMs: knob(env.OAUTH_BROKER_CACHE_TIMEOUT_MS, 60_000, 600_000),
         // A holder's answer must be in before this ends (src/store/protocol.ts): a dead holder costs about a minute.
-        leaseMs: n(env.OAUTH_BROKER_LEASE_MS, 60_000),
+        // At most an hour, far under the CLI's lease, the longest a claim other jobs read may carry.
+        leaseMs: knob(env.OAUTH_BROKER_LEASE_MS, 60_000, 3_600_000),
     };
 }
 

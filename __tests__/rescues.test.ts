@@ -29,6 +29,32 @@ function rescueGoesToTheCache(): void {
   si.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, status: 403, body: '{"message":"Forbidden"}' });
 }
 
+/**
+ * The CLI rotates what main handed it (the secret's value, as main left it), then the post step runs two
+ * hours later, when the claim on a seed is over an hour old. `meanwhile` runs in between.
+ */
+async function postAfterCliRotates(
+  credentials: string,
+  main: Awaited<ReturnType<typeof job>>,
+  meanwhile = (): void => undefined,
+): Promise<void> {
+  await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], refreshTokenIn(stored()));
+  meanwhile();
+  si.gh.advance(2 * HOUR);
+  expectSuccess(
+    await runStep('post', { inputs: inputs(credentials, CLIENT_REFRESH), state: main.state, home: main.home }),
+  );
+}
+
+/** The seeds' claims the secret's value names: a login stored by hand has only its claim to stop a copy of it. */
+function seedClaimsNamed(): string[] {
+  const doc = JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } };
+  return doc.oauth_broker.claims.filter((k) => k.seed).map((k) => k.name);
+}
+
+const claimOnSeed = (s: { refreshToken: string; accessToken: string }): string =>
+  claimName(copyId(s.refreshToken, s.accessToken), 0);
+
 describe('a token a CLI holds stays held', () => {
   it('until its job ends: a job needing a refresh meanwhile waits, then fails clearly, never presenting', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
@@ -94,21 +120,9 @@ describe('a token a CLI holds stays held', () => {
     const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
     expectSuccess(main);
     expect(main.outputs.source).toBe('refreshed');
-    const handed = refreshTokenIn(stored());
-    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], handed);
-    // The post step runs long after: the claim on the seed (a login stored by hand) is over an hour old.
-    si.gh.advance(2 * HOUR);
-    const post = await runStep('post', {
-      inputs: inputs(s.credentials, CLIENT_REFRESH),
-      state: main.state,
-      home: main.home,
-    });
-    expectSuccess(post);
+    await postAfterCliRotates(s.credentials, main);
     // The value written names the claim on the seed, which alone stops a job still holding the seed.
-    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } })
-      .oauth_broker.claims;
-    const onSeed = claimName(copyId(s.refreshToken, s.accessToken), 0);
-    expect(named.filter((k) => k.seed).map((k) => k.name)).toEqual([onSeed]);
+    expect(seedClaimsNamed()).toEqual([claimOnSeed(s)]);
     const presented = si.oauth.requests.length;
     await job(s.credentials, { inputs: { mode: 'refresh' } });
     expect(si.oauth.requests).toHaveLength(presented);
@@ -120,22 +134,12 @@ describe('a token a CLI holds stays held', () => {
     const s = seed();
     const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
     expectSuccess(main);
-    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], refreshTokenIn(stored()));
     // The note naming the copy the CLI was given is gone (a runner that cleaned its temp folder).
-    for (const f of readdirSync(main.runnerTemp))
-      if (f.startsWith('oauth-broker-pending-')) rmSync(join(main.runnerTemp, f));
-    si.gh.advance(2 * HOUR);
-    const post = await runStep('post', {
-      inputs: inputs(s.credentials, CLIENT_REFRESH),
-      state: main.state,
-      home: main.home,
+    await postAfterCliRotates(s.credentials, main, () => {
+      for (const f of readdirSync(main.runnerTemp))
+        if (f.startsWith('oauth-broker-pending-')) rmSync(join(main.runnerTemp, f));
     });
-    expectSuccess(post);
-    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } })
-      .oauth_broker.claims;
-    expect(named.filter((k) => k.seed).map((k) => k.name)).toEqual([
-      claimName(copyId(s.refreshToken, s.accessToken), 0),
-    ]);
+    expect(seedClaimsNamed()).toEqual([claimOnSeed(s)]);
     // The broker's next refresh sweeps nothing that still stops the seed.
     expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
     const presented = si.oauth.requests.length;
@@ -151,19 +155,8 @@ describe('a token a CLI holds stays held', () => {
     const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
     expectSuccess(main);
     expect(main.stdout).toContain('Recovered the rotated credentials');
-    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], refreshTokenIn(stored()));
-    si.gh.advance(2 * HOUR);
-    const post = await runStep('post', {
-      inputs: inputs(s.credentials, CLIENT_REFRESH),
-      state: main.state,
-      home: main.home,
-    });
-    expectSuccess(post);
-    // The claim on the seed (a login stored by hand), which alone stops a job still holding it, is still named.
-    const named = (JSON.parse(stored()) as { oauth_broker: { claims: Array<{ name: string; seed?: boolean }> } })
-      .oauth_broker.claims;
-    const onSeed = claimName(copyId(s.refreshToken, s.accessToken), 0);
-    expect(named.filter((k) => k.seed).map((k) => k.name)).toEqual([onSeed]);
+    await postAfterCliRotates(s.credentials, main);
+    expect(seedClaimsNamed()).toEqual([claimOnSeed(s)]);
     expect(si.oauth.reuseCount).toBe(0);
     expectLoginKept();
   });

@@ -258,6 +258,21 @@ describe('a dead holder on the default branch', () => {
 });
 
 describe('the recovery of a rescue is leased', () => {
+  it('a recoverer whose lock comes only after another stored the rescue writes nothing again', async () => {
+    const s = seed();
+    writeBackFails(500);
+    expect((await job(s.credentials)).code).toBe(1);
+    // Of the two jobs' four creates (each its claim's, then the recovery lock's), the last is held back
+    // until the other job has stored the rescue and freed its lock.
+    for (let i = 0; i < 3; i++) si.gh.faults.push({ method: 'POST', path: VARIABLES, delayMs: 1 });
+    si.gh.faults.push({ method: 'POST', path: VARIABLES, delayMs: 1000 });
+    const runs = await Promise.all([1, 2].map(() => job(s.credentials, { inputs: { 'min-ttl': '9h' } })));
+    for (const r of runs) expectSuccess(r);
+    expect(runs.filter((r) => r.stdout.includes('Recovered the rotated credentials'))).toHaveLength(1);
+    expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  });
+
   it('a recoverer that died blocks the next job for its lease only, on GitHub’s clock', async () => {
     const s = seed();
     writeBackFails(500);

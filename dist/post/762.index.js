@@ -1307,23 +1307,35 @@ class Claims {
      */
     async recover(copy, claim, result, r) {
         const start = this.d.monotonic();
+        // A rescue the claim carries (else it is the Actions cache's): a recoverer that stored it took it out.
+        const inClaim = await this.stillRescued(copy, claim);
         for (let gen = 0; gen < MAX_GENERATIONS;) {
             const name = this.name(copy, gen, true);
             const lock = await this.create(copy, name, 'busy', this.d.leaseMs);
-            if ('name' in lock)
-                return this.recoverUnder(lock, gen, claim, result, r);
+            if ('name' in lock) {
+                // A recoverer may have finished since the claim was read and freed the lock just now, within the
+                // same second of updated_at: the claim says whether its rescue still waits.
+                if (!inClaim || (await this.stillRescued(copy, claim)))
+                    return this.recoverUnder(lock, gen, claim, result, r);
+                await this.release(lock).catch(() => undefined);
+                return false;
+            }
             if (r.fresh)
                 return false;
             // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
             if (await this.waitFor(name, lock, start))
                 gen++;
             // Done when the claim no longer carries the rescue; else the lock is free to take.
-            const seen = await this.read(claim);
-            const still = seen?.value.r ? await this.d.open(copy, claim, seen.value.r) : undefined;
-            if (!still?.rescue)
+            if (!(await this.stillRescued(copy, claim)))
                 return false;
         }
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_WRITE_BACK', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
+    }
+    /** Whether the claim still carries a rescue: no recoverer has stored it yet. */
+    async stillRescued(copy, claim) {
+        const seen = await this.read(claim);
+        const still = seen?.value.r ? await this.d.open(copy, claim, seen.value.r) : undefined;
+        return !!still?.rescue;
     }
     async recoverUnder(lock, gen, claim, result, r) {
         let wrote;

@@ -544,7 +544,7 @@ async function recover(run, current, r, next) {
     // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
     let stored;
     try {
-        const wrote = await run.coord.claims.recover(current, r.name, r.result, {
+        const wrote = await run.coord.claims.recover(current, r, {
             fresh: run.fresh(next),
             write: async () => {
                 if ((await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target)) !== rescue.secretUpdatedAt) {

@@ -2068,7 +2068,7 @@ class Claims {
      * Creates the claim, or finds whose it is. A create whose answer was lost (a 502 before or after
      * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
      */
-    async create(copy, name, s, leaseMs, value = this.claimValue(s, leaseMs)) {
+    async create(copy, name, value) {
         const sentAt = this.d.monotonic();
         for (let round = 1;; round++) {
             const created = await this.d.variables.create(name, encodeClaim(value));
@@ -2121,7 +2121,7 @@ class Claims {
         const start = this.d.monotonic();
         for (let gen = 0; gen < MAX_GENERATIONS;) {
             const name = this.name(copy, gen);
-            const got = await this.create(copy, name, 'busy', this.d.leaseMs);
+            const got = await this.create(copy, name, this.claimValue('busy', this.d.leaseMs));
             if ('name' in got) {
                 // A takeover looks again, as late as it can: a holder slow to settle may have settled since.
                 if (gen > 0 && (await this.settledSince(this.name(copy, gen - 1)))) {
@@ -2234,7 +2234,7 @@ class Claims {
         const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
         const settled = { name, settledAt: seen.updatedAt };
         if (found?.rescue)
-            return { kind: 'result', result: found, ...settled };
+            return { kind: 'result', result: found, ...settled, rescueInClaim: true };
         const { w, ref } = seen.value;
         const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
         if (unstored) {
@@ -2342,7 +2342,7 @@ class Claims {
         const name = this.name(copy, 0);
         const value = this.claimValue('cli', CLI_LEASE_MS);
         try {
-            const got = await this.create(copy, name, 'cli', CLI_LEASE_MS, value);
+            const got = await this.create(copy, name, value);
             return 'name' in got ? got : undefined;
         }
         catch (err) {
@@ -2366,18 +2366,18 @@ class Claims {
      * job writes it and a job that dies doing so blocks the others for a lease at most. Others use the
      * rescued access token when it is fresh (`fresh`), or wait for the write. True when this job wrote.
      */
-    async recover(copy, claim, result, r) {
+    async recover(copy, found, r) {
+        const { name: claim, result } = found;
         const start = this.d.monotonic();
-        // A rescue the claim carries (else it is the Actions cache's): a recoverer that stored it took it out.
-        const inClaim = await this.stillRescued(copy, claim);
         for (let gen = 0; gen < MAX_GENERATIONS;) {
             const name = this.name(copy, gen, true);
-            const lock = await this.create(copy, name, 'busy', this.d.leaseMs);
+            const lock = await this.create(copy, name, this.claimValue('busy', this.d.leaseMs));
             if ('name' in lock) {
                 // A recoverer may have finished since the claim was read and freed the lock just now, within the
                 // same second of updated_at: the claim says whether its rescue still waits.
-                if (!inClaim || (await this.stillRescued(copy, claim)))
+                if (!found.rescueInClaim || (await this.stillRescued(copy, claim))) {
                     return this.recoverUnder(lock, gen, claim, result, r);
+                }
                 await this.release(lock).catch(() => undefined);
                 return false;
             }
@@ -2729,7 +2729,7 @@ async function recover(run, current, r, next) {
     // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
     let stored;
     try {
-        const wrote = await run.coord.claims.recover(current, r.name, r.result, {
+        const wrote = await run.coord.claims.recover(current, r, {
             fresh: run.fresh(next),
             write: async () => {
                 if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {

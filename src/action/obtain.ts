@@ -220,7 +220,7 @@ async function recover(
   // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
   let stored: string | undefined;
   try {
-    const wrote = await run.coord.claims.recover(current, r.name, r.result, {
+    const wrote = await run.coord.claims.recover(current, r, {
       fresh: run.fresh(next),
       write: async () => {
         if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {

@@ -64,6 +64,8 @@ export type Reservation =
       result: Result;
       name: string;
       settledAt: number;
+      /** Its rescue is the claim's (else the Actions cache's): a recoverer that stores it takes it out. */
+      rescueInClaim?: true;
       /** The holder's ref, when its write-back does not show and its rescue may be in that ref's cache. */
       unstoredOn?: string;
     };
@@ -139,13 +141,7 @@ export class Claims {
    * Creates the claim, or finds whose it is. A create whose answer was lost (a 502 before or after
    * GitHub acted, a reset, a timeout) is read back: the nonce says whether it is this job's.
    */
-  private async create(
-    copy: Copy,
-    name: string,
-    s: ClaimState,
-    leaseMs: number,
-    value = this.claimValue(s, leaseMs),
-  ): Promise<Ticket | SeenClaim> {
+  private async create(copy: Copy, name: string, value: ClaimValue): Promise<Ticket | SeenClaim> {
     const sentAt = this.d.monotonic();
     for (let round = 1; ; round++) {
       const created = await this.d.variables.create(name, encodeClaim(value));
@@ -204,7 +200,7 @@ export class Claims {
     const start = this.d.monotonic();
     for (let gen = 0; gen < MAX_GENERATIONS; ) {
       const name = this.name(copy, gen);
-      const got = await this.create(copy, name, 'busy', this.d.leaseMs);
+      const got = await this.create(copy, name, this.claimValue('busy', this.d.leaseMs));
       if ('name' in got) {
         // A takeover looks again, as late as it can: a holder slow to settle may have settled since.
         if (gen > 0 && (await this.settledSince(this.name(copy, gen - 1)))) {
@@ -339,7 +335,7 @@ export class Claims {
   private async resultOf(copy: Copy, name: string, seen: SeenClaim): Promise<Reservation> {
     const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
     const settled = { name, settledAt: seen.updatedAt };
-    if (found?.rescue) return { kind: 'result', result: found, ...settled };
+    if (found?.rescue) return { kind: 'result', result: found, ...settled, rescueInClaim: true };
     const { w, ref } = seen.value;
     const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
     if (unstored) {
@@ -440,7 +436,7 @@ export class Claims {
     const name = this.name(copy, 0);
     const value = this.claimValue('cli', CLI_LEASE_MS);
     try {
-      const got = await this.create(copy, name, 'cli', CLI_LEASE_MS, value);
+      const got = await this.create(copy, name, value);
       return 'name' in got ? got : undefined;
     } catch (err) {
       // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
@@ -463,17 +459,18 @@ export class Claims {
    * job writes it and a job that dies doing so blocks the others for a lease at most. Others use the
    * rescued access token when it is fresh (`fresh`), or wait for the write. True when this job wrote.
    */
-  async recover(copy: Copy, claim: string, result: Result, r: Recovery): Promise<boolean> {
+  async recover(copy: Copy, found: Extract<Reservation, { kind: 'result' }>, r: Recovery): Promise<boolean> {
+    const { name: claim, result } = found;
     const start = this.d.monotonic();
-    // A rescue the claim carries (else it is the Actions cache's): a recoverer that stored it took it out.
-    const inClaim = await this.stillRescued(copy, claim);
     for (let gen = 0; gen < MAX_GENERATIONS; ) {
       const name = this.name(copy, gen, true);
-      const lock = await this.create(copy, name, 'busy', this.d.leaseMs);
+      const lock = await this.create(copy, name, this.claimValue('busy', this.d.leaseMs));
       if ('name' in lock) {
         // A recoverer may have finished since the claim was read and freed the lock just now, within the
         // same second of updated_at: the claim says whether its rescue still waits.
-        if (!inClaim || (await this.stillRescued(copy, claim))) return this.recoverUnder(lock, gen, claim, result, r);
+        if (!found.rescueInClaim || (await this.stillRescued(copy, claim))) {
+          return this.recoverUnder(lock, gen, claim, result, r);
+        }
         await this.release(lock).catch(() => undefined);
         return false;
       }

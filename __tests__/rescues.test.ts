@@ -22,6 +22,14 @@ function writeBackFails(status: number): void {
   for (let i = 0; i < 5; i++) si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), status });
 }
 
+/** A login a holder refreshed but could not write back: its rotation is rescued in its claim. */
+async function rescuedBeside(): Promise<ReturnType<typeof seed>> {
+  const s = seed();
+  writeBackFails(500);
+  expect((await job(s.credentials)).code).toBe(1);
+  return s;
+}
+
 /** The write-back fails for good, and GitHub refuses the rescue in the claim (after taking the settle). */
 function rescueGoesToTheCache(): void {
   writeBackFails(500);
@@ -149,9 +157,7 @@ describe('a token a CLI holds stays held', () => {
   });
 
   it("after main recovered a rescue, the post step's write keeps the claims that value named", async () => {
-    const s = seed();
-    writeBackFails(500);
-    expect((await job(s.credentials)).code).toBe(1);
+    const s = await rescuedBeside();
     const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
     expectSuccess(main);
     expect(main.stdout).toContain('Recovered the rotated credentials');
@@ -162,9 +168,7 @@ describe('a token a CLI holds stays held', () => {
   });
 
   it('a rescue another job is storing: the CLI gets the rescued access token, not the refresh token', async () => {
-    const s = seed();
-    writeBackFails(500);
-    expect((await job(s.credentials)).code).toBe(1);
+    const s = await rescuedBeside();
     // Another job holds the recovery's lock, alive: this one uses the rescued access token and writes nothing.
     const lock = claimName(copyId(s.refreshToken, s.accessToken), 0, true);
     si.gh.setVariable({ repo: REPO }, lock, JSON.stringify({ v: 2, n: 'alive', s: 'busy', l: 600, t: SECRET }));
@@ -259,9 +263,7 @@ describe('a dead holder on the default branch', () => {
 
 describe('the recovery of a rescue is leased', () => {
   it('a recoverer whose lock comes only after another stored the rescue writes nothing again', async () => {
-    const s = seed();
-    writeBackFails(500);
-    expect((await job(s.credentials)).code).toBe(1);
+    const s = await rescuedBeside();
     // Of the two jobs' four creates (each its claim's, then the recovery lock's), the last is held back
     // until the other job has stored the rescue and freed its lock.
     for (let i = 0; i < 3; i++) si.gh.faults.push({ method: 'POST', path: VARIABLES, delayMs: 1 });
@@ -274,9 +276,7 @@ describe('the recovery of a rescue is leased', () => {
   });
 
   it('a recoverer that died blocks the next job for its lease only, on GitHub’s clock', async () => {
-    const s = seed();
-    writeBackFails(500);
-    expect((await job(s.credentials)).code).toBe(1);
+    const s = await rescuedBeside();
     expect(stored()).toBe(s.credentials);
     // A job took the recovery's lock, then died (a cancel, a killed runner): its lock stays.
     const lock = claimName(copyId(s.refreshToken, s.accessToken), 0, true);

@@ -194,7 +194,7 @@ function onPath(program, deps) {
 async function findToken(deps, apiUrl) {
     const found = (token, source) => {
         // Sent as a header: one word of printable characters, or it is not a token.
-        if (!/^[\x21-\x7e]+$/.test(token))
+        if (!(0,checks/* isTokenWord */.un)(token))
             throw new errors/* UserError */.yo('OB_GITHUB_ACCESS', `${source}: does not hold a token; set it to a PAT.`);
         deps.secrets.add(token);
         return { token, source };

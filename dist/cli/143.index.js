@@ -185,12 +185,13 @@ function applyCodex(c, t, now) {
 
 
 
+
 function isGeneric(doc) {
     return 'refresh_token' in doc || 'access_token' in doc;
 }
 /** A value that is no JSON: one word of printable ASCII, the refresh token alone. */
 function parseBareToken(value) {
-    if (!/^[\x21-\x7e]+$/.test(value))
+    if (!(0,checks/* isTokenWord */.un)(value))
         (0,fields/* fail */.fJ)('is neither JSON nor a bare refresh token; see the formats in the README.');
     return { format: 'refresh-token', refreshToken: value, doc: {} };
 }

@@ -518,7 +518,7 @@ const minutesLeft = (ms) => (ms < 60_000 ? 'under a minute' : `${Math.floor(ms /
 // RFC 8628 §3.2: without an interval, clients poll every 5 seconds.
 const DEFAULT_INTERVAL_S = 5;
 /** A value as the server sent it, if it is a plain one-word string. */
-const plain = (v) => typeof v === 'string' && v.length <= 16_384 && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+const plain = (v) => typeof v === 'string' && v.length <= 16_384 && (0,checks/* isTokenWord */.un)(v) ? v : undefined;
 async function post(url, fields, service, deps) {
     const timeoutMs = (0,env/* timings */.E)(deps.env).httpTimeoutMs;
     try {
@@ -1043,7 +1043,7 @@ function fieldsOf(text, contentType) {
 }
 /** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
 function tokenOf(v) {
-    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .isTokenWord */ .un)(v) ? v : undefined;
 }
 /** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
 function expiresInOf(v, max = MAX_EXPIRES_IN_S) {

@@ -155,7 +155,7 @@ function fieldsOf(text, contentType) {
 }
 /** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
 function tokenOf(v) {
-    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+    return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && (0,checks/* isTokenWord */.un)(v) ? v : undefined;
 }
 /** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */
 function expiresInOf(v, max = MAX_EXPIRES_IN_S) {

@@ -9,6 +9,7 @@ import {
   checkOneOf,
   conflict,
   invalid,
+  isTokenWord,
   missing,
   quote,
 } from '../core/checks.js';
@@ -107,7 +108,7 @@ function secretTarget(core: Core, env: Env): SecretTarget | undefined {
 /** A token goes into a header: one word of printable ASCII, or it is none. Never quoted: it is a secret. */
 function tokenInput(core: Core, input: string): string | undefined {
   const value = core.getInput(input);
-  if (value && !/^[\x21-\x7e]+$/.test(value)) {
+  if (value && !isTokenWord(value)) {
     throw invalid(
       input,
       'it holds a space or a character that is not printable ASCII, so it is no token',

@@ -4,7 +4,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { timings } from '../core/env.js';
-import { invalid, missing } from '../core/checks.js';
+import { invalid, isTokenWord, missing } from '../core/checks.js';
 import { UserError } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { httpUrl } from '../core/url.js';
@@ -151,7 +151,7 @@ function onPath(program: string, deps: CliDeps): boolean {
 async function findToken(deps: CliDeps, apiUrl: string): Promise<{ token: string; source: string }> {
   const found = (token: string, source: string): { token: string; source: string } => {
     // Sent as a header: one word of printable characters, or it is not a token.
-    if (!/^[\x21-\x7e]+$/.test(token))
+    if (!isTokenWord(token))
       throw new UserError('OB_GITHUB_ACCESS', `${source}: does not hold a token; set it to a PAT.`);
     deps.secrets.add(token);
     return { token, source };

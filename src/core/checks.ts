@@ -7,6 +7,9 @@ import { neutral } from './neutral.js';
 /** A value as an error line quotes it: it may come from an expression (a branch name, a PR title). */
 export const quote = (value: string, max = 80): string => `"${neutral(value, max)}"`;
 
+/** One word of printable ASCII, no space: the shape of a token, and what a header can carry. */
+export const isTokenWord = (v: string): boolean => /^[\x21-\x7e]+$/.test(v);
+
 /** A JSON object (not an array, not null): what every document the broker reads is made of. */
 export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,6 @@
 // The refresh grant (RFC 6749 §6) as each provider's own CLI sends it. It is sent at
 // most once per refresh token unless the failure proves the request never arrived.
-import { isJsonObject } from './checks.js';
+import { isJsonObject, isTokenWord } from './checks.js';
 import type { TokenSet } from './formats/index.js';
 import {
   InvalidGrantError,
@@ -157,7 +157,7 @@ function fieldsOf(text: string, contentType: string): Record<string, unknown> | 
 
 /** A token as the provider sent it, if it is one: printable ASCII, one word, of a sane length. */
 function tokenOf(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+  return typeof v === 'string' && v.length <= MAX_TOKEN_CHARS && isTokenWord(v) ? v : undefined;
 }
 
 /** Seconds, as a number or a numeric string; outside (0, max] it is clamped or ignored. */

@@ -1,6 +1,6 @@
 // OpenAI's device code login as Codex does it: a user code to enter on a page, then polling
 // until the user approved it, which yields an authorization code and its PKCE verifier.
-import { isJsonObject } from '../../core/checks.js';
+import { isJsonObject, isTokenWord } from '../../core/checks.js';
 import { timings } from '../../core/env.js';
 import { UserError } from '../../core/errors.js';
 import { classifyFetchError } from '../../core/http.js';
@@ -30,7 +30,7 @@ type Json = Record<string, unknown>;
 
 /** A value as the server sent it, if it is a plain one-word string. */
 const plain = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.length <= 16_384 && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+  typeof v === 'string' && v.length <= 16_384 && isTokenWord(v) ? v : undefined;
 
 async function post(
   url: string,

@@ -1,6 +1,7 @@
 // A generic OAuth 2.0 token document (`access_token`, `refresh_token`, and `expires_at`, or
 // `expires_in` with `obtained_at`), and a bare refresh token, which becomes one on its first refresh.
 // The expiry is written back in the style it was read.
+import { isTokenWord } from '../checks.js';
 import { writeInstant } from '../instant.js';
 import { jwtExpiry } from '../jwt.js';
 import { checkedInstant, fail, parseInstant, required, scopesOf, str } from './fields.js';
@@ -12,7 +13,7 @@ export function isGeneric(doc: Json): boolean {
 
 /** A value that is no JSON: one word of printable ASCII, the refresh token alone. */
 export function parseBareToken(value: string): Credentials {
-  if (!/^[\x21-\x7e]+$/.test(value)) fail('is neither JSON nor a bare refresh token; see the formats in the README.');
+  if (!isTokenWord(value)) fail('is neither JSON nor a bare refresh token; see the formats in the README.');
   return { format: 'refresh-token', refreshToken: value, doc: {} };
 }
 

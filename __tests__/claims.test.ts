@@ -82,15 +82,35 @@ describe('old copies stay stopped', () => {
     expectLoginKept();
   });
 
-  it('a job holding the copy of four rotations ago, all within the hour, never presents it', async () => {
+  it('a write-back that lands minutes after it began is stamped as it was sent: its copy is current', async () => {
+    const s = seed();
+    // Four attempts at the write-back fail, each with GitHub's clock three minutes on (as after long waits).
+    const put = { method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), status: 502, advanceMs: 3 * MINUTE };
+    for (let i = 0; i < 4; i++) si.gh.faults.push(put);
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    const written = Date.parse(
+      (JSON.parse(stored()) as { oauth_broker: { written_at: string } }).oauth_broker.written_at,
+    );
+    expect(Date.parse(si.gh.repoSecret(REPO, SECRET)!.updated_at) - written).toBeLessThan(5_000);
+    // The next job takes the copy for current and refreshes it.
+    expect((await job(stored(), { inputs: { mode: 'refresh' } })).outputs.source).toBe('refreshed');
+    expectLoginKept();
+  });
+
+  it.each([
+    // Its claim is gone; its marker tells it old.
+    ['five minutes apart', 5 * MINUTE, undefined],
+    // Its copy could pass for current: its claim stays, settled, with a result it may use.
+    ['seconds apart', 10_000, 'shared'],
+  ])('a job holding the copy of four rotations ago, %s, never presents it', async (_, apart, source) => {
     const s = seed();
     expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
     const first = stored();
-    await rotate(4, 5 * 60_000);
+    await rotate(4, apart);
     const presented = si.oauth.requests.length;
     const queued = await job(first, { inputs: { mode: 'refresh' } });
-    // It finds its claim: settled, with a result it may use, but nothing to present.
-    expect(queued.outputs.source).toBe('shared');
+    expect(queued.outputs.source).toBe(source);
+    if (!source) expectOneCleanLine(queued, /this job holds an old copy/);
     expect(si.oauth.requests).toHaveLength(presented);
     expectLoginKept();
   });

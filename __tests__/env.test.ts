@@ -18,6 +18,11 @@ describe('timings', () => {
     expect([t.httpTimeoutMs, t.leaseMs]).toEqual([300, 3_600_000]);
   });
 
+  it('keeps the HTTP timeout under the time a written copy has to land (src/core/marker.ts)', () => {
+    expect(timings({ OAUTH_BROKER_HTTP_TIMEOUT_MS: '60000' }).httpTimeoutMs).toBe(60_000);
+    expect(timings({ OAUTH_BROKER_HTTP_TIMEOUT_MS: '60001' }).httpTimeoutMs).toBe(30_000);
+  });
+
   it.each(['3600001', '99999999999', '1e6', '-5', ' 300', '30s', ''])('leaves the default for %j', (value) => {
     expect(timings({ OAUTH_BROKER_LEASE_MS: value, OAUTH_BROKER_POLL_MS: value })).toMatchObject({
       leaseMs: 60_000,

@@ -138,6 +138,8 @@ export interface GitHubFault {
   body?: string;
   /** wait before applying the rest of the fault (or the normal answer) */
   delayMs?: number;
+  /** GitHub's clock moves on this far first: the time a client waited, without waiting it. */
+  advanceMs?: number;
   /** Reset the socket, or never answer, instead of processing the request. */
   action?: 'reset' | 'hang';
   /** Only requests whose path (without prefix) matches. */
@@ -614,6 +616,7 @@ class FakeGitHubServer implements GitHubServer {
     );
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
     if (fault?.delayMs) await this.delays.sleep(fault.delayMs);
+    if (fault?.advanceMs) this.advance(fault.advanceMs);
     if (fault?.action === 'hang' || fault?.action === 'reset') {
       record(0);
       if (fault.action === 'reset') req.socket.destroy();

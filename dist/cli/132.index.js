@@ -310,7 +310,8 @@ function knob(v, d, max) {
 }
 function timings(env) {
     return {
-        httpTimeoutMs: knob(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000, 600_000),
+        // At most a minute: a write's attempt must land well within OLD_COPY_AFTER_MS (src/core/marker.ts).
+        httpTimeoutMs: knob(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000, 60_000),
         retryBaseMs: knob(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000, 60_000),
         // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
         pollMs: knob(env.OAUTH_BROKER_POLL_MS, 250, 60_000),
@@ -772,7 +773,10 @@ class GitHubApi {
             accept: 'application/vnd.github+json',
             'x-github-api-version': API_VERSION,
         };
+        const { once, again } = (options.request ?? {});
         for (let attempt = 1;; attempt++) {
+            if (again && attempt > 1)
+                Object.assign(options, await again());
             let failure;
             let headers;
             let final;
@@ -801,7 +805,6 @@ class GitHubApi {
                     path = new URL(sent).pathname;
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
-            const once = options.request?.once;
             if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
@@ -1091,7 +1094,12 @@ function secretEndpoints(api, t) {
             // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
             get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
+            put: (name, sealed, _, again) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+                ...sealed,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
             remove: (name) => send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#list-repository-secrets
@@ -1110,10 +1118,11 @@ function secretEndpoints(api, t) {
                 secret_name: name,
             }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+            put: (name, sealed, _, again) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
                 ...at,
                 secret_name: name,
                 ...sealed,
+                request: { again },
             }),
             // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
             remove: (name) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
@@ -1132,10 +1141,11 @@ function secretEndpoints(api, t) {
         // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
         get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
-        put: (name, sealed, access) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
+        put: (name, sealed, access, again) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
             org,
             secret_name: name,
             ...sealed,
+            request: { again },
             visibility: access.visibility ?? 'private',
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
         }),

@@ -23,7 +23,8 @@ function knob(v, d, max) {
 }
 function timings(env) {
     return {
-        httpTimeoutMs: knob(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000, 600_000),
+        // At most a minute: a write's attempt must land well within OLD_COPY_AFTER_MS (src/core/marker.ts).
+        httpTimeoutMs: knob(env.OAUTH_BROKER_HTTP_TIMEOUT_MS, 30_000, 60_000),
         retryBaseMs: knob(env.OAUTH_BROKER_RETRY_BASE_MS, 1_000, 60_000),
         // The first wait before reading another job's claim again; it doubles (src/store/claims.ts).
         pollMs: knob(env.OAUTH_BROKER_POLL_MS, 250, 60_000),

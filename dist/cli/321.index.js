@@ -179,8 +179,12 @@ function syncFolder(dir) {
 
 
 
-// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
-const OLD_COPY_AFTER_MS = 3_600_000;
+// A copy GitHub holds landed at most this long after its marker's time: each attempt at a write is
+// stamped as it is sent (src/github/secret-write.ts), on a GitHub clock that lags by at most one
+// answer, and lasts at most the HTTP timeout (1 min at most, src/core/env.ts); half a minute more for
+// GitHub to act on a request it stopped answering. Short, because the claims of copies this young
+// stay beside the secret (src/store/protocol.ts keptClaims).
+const OLD_COPY_AFTER_MS = 150_000;
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc) {
     const m = doc[_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E];

@@ -309,7 +309,7 @@ function leaseSeconds(leaseMs) {
 /**
  * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
  * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands: the claim's copy was written before the claim was made). The others drop out,
+ * own write-back lands; a claim's time is its copy's, or later). The others drop out,
  * and the holder removes them with every generation of their copy.
  */
 function keptClaims(previous, mine, written) {
@@ -716,8 +716,12 @@ const doctor_verb = {
 
 
 
-// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
-const OLD_COPY_AFTER_MS = 3_600_000;
+// A copy GitHub holds landed at most this long after its marker's time: each attempt at a write is
+// stamped as it is sent (src/github/secret-write.ts), on a GitHub clock that lags by at most one
+// answer, and lasts at most the HTTP timeout (1 min at most, src/core/env.ts); half a minute more for
+// GitHub to act on a request it stopped answering. Short, because the claims of copies this young
+// stay beside the secret (src/store/protocol.ts keptClaims).
+const OLD_COPY_AFTER_MS = 150_000;
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc) {
     const m = doc[_marker_field_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_FIELD */ .E];
@@ -837,8 +841,11 @@ async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+        const seal = async () => ({
+            encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key),
+            key_id: key.key_id,
+        });
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, await seal(), access, seal)).status;
     };
     try {
         return await sealAndPut(pre.key);
@@ -861,13 +868,14 @@ valueFor = () => value) {
 /**
  * Seals the value with the secret's public key and stores it, marked with when it was written on
  * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
- * copy a holder of it has (the credential proxy refreshes it later).
+ * and the key. Each attempt is stamped as it is sent: the copy that lands was written at most one
+ * attempt before (src/core/marker.ts, OLD_COPY_AFTER_MS). The one place a value the broker writes is
+ * shaped. Returns the value as stored: the copy a holder of it has (the credential proxy refreshes it later).
  */
 async function writeSecret(api, t, pre, value, more = {}) {
-    const now = api.githubNow() ?? api.now();
     let stored = value;
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
+    const stamped = (key) => (stored = stamp(value, api.githubNow() ?? api.now(), { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, stamped);
     return stored;
 }
 /**

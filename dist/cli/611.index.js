@@ -169,8 +169,11 @@ async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+        const seal = async () => ({
+            encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key),
+            key_id: key.key_id,
+        });
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, await seal(), access, seal)).status;
     };
     try {
         return await sealAndPut(pre.key);
@@ -193,13 +196,14 @@ valueFor = () => value) {
 /**
  * Seals the value with the secret's public key and stores it, marked with when it was written on
  * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
- * copy a holder of it has (the credential proxy refreshes it later).
+ * and the key. Each attempt is stamped as it is sent: the copy that lands was written at most one
+ * attempt before (src/core/marker.ts, OLD_COPY_AFTER_MS). The one place a value the broker writes is
+ * shaped. Returns the value as stored: the copy a holder of it has (the credential proxy refreshes it later).
  */
 async function writeSecret(api, t, pre, value, more = {}) {
-    const now = api.githubNow() ?? api.now();
     let stored = value;
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
+    const stamped = (key) => (stored = stamp(value, api.githubNow() ?? api.now(), { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, stamped);
     return stored;
 }
 /**

@@ -239,9 +239,13 @@ async function isOldCopy(api, t, updatedAt, copy) {
         return false;
     return (0,secret_read/* secretExists */.H$)(api, t, (0,protocol/* claimName */.cB)((0,protocol/* copyId */.DT)(copy.refreshToken, copy.accessToken), 0));
 }
-/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+/**
+ * The claim a value names for the copy it replaced, timed by when that copy was written; a login stored
+ * by hand has no such time, and only its claim (made `at`) to stop it.
+ */
 function claimOn(copy, name, at) {
-    return (0,marker/* writtenAt */.nt)(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
+    const written = (0,marker/* writtenAt */.nt)(copy.doc);
+    return written === undefined ? { name, at, seed: true } : { name, at: written };
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -382,8 +386,8 @@ class PendingFile {
 
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
- * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
- * hour: a job holding a copy written since may still need its claim to see it spent). Never another
+ * copy they name, src/action/obtain.ts), claims of this one once older than a current copy can be (2.5
+ * min: a job holding a copy written since may still need its claim to see it spent). Never another
  * secret or variable, never a claim `keep` names or a job still holds (src/store/protocol.ts
  * isLeftoverClaim, which `oauth-broker doctor` judges by too). A failure only leaves them for the next sweep.
  */
@@ -548,7 +552,12 @@ function secretEndpoints(api, t) {
             // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
             get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
+            put: (name, sealed, _, again) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+                ...sealed,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
             remove: (name) => send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#list-repository-secrets
@@ -567,10 +576,11 @@ function secretEndpoints(api, t) {
                 secret_name: name,
             }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+            put: (name, sealed, _, again) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
                 ...at,
                 secret_name: name,
                 ...sealed,
+                request: { again },
             }),
             // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
             remove: (name) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
@@ -589,10 +599,11 @@ function secretEndpoints(api, t) {
         // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
         get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
-        put: (name, sealed, access) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
+        put: (name, sealed, access, again) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
             org,
             secret_name: name,
             ...sealed,
+            request: { again },
             visibility: access.visibility ?? 'private',
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
         }),
@@ -801,8 +812,11 @@ async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,_
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key), key_id: key.key_id };
-        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, sealed, access)).status;
+        const seal = async () => ({
+            encrypted_value: await (0,_seal_js__WEBPACK_IMPORTED_MODULE_5__/* .sealForGitHub */ .oH)(valueFor(key), key.key),
+            key_id: key.key_id,
+        });
+        return (await (0,_secret_endpoints_js__WEBPACK_IMPORTED_MODULE_6__/* .secretEndpoints */ .B)(api, t).put(name, await seal(), access, seal)).status;
     };
     try {
         return await sealAndPut(pre.key);
@@ -825,13 +839,14 @@ valueFor = () => value) {
 /**
  * Seals the value with the secret's public key and stores it, marked with when it was written on
  * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
- * copy a holder of it has (the credential proxy refreshes it later).
+ * and the key. Each attempt is stamped as it is sent: the copy that lands was written at most one
+ * attempt before (src/core/marker.ts, OLD_COPY_AFTER_MS). The one place a value the broker writes is
+ * shaped. Returns the value as stored: the copy a holder of it has (the credential proxy refreshes it later).
  */
 async function writeSecret(api, t, pre, value, more = {}) {
-    const now = api.githubNow() ?? api.now();
     let stored = value;
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .stamp */ .iE)(value, now, { ...more, key })));
+    const stamped = (key) => (stored = (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .stamp */ .iE)(value, api.githubNow() ?? api.now(), { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, stamped);
     return stored;
 }
 /**

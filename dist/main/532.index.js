@@ -419,7 +419,10 @@ class GitHubApi {
             accept: 'application/vnd.github+json',
             'x-github-api-version': API_VERSION,
         };
+        const { once, again } = (options.request ?? {});
         for (let attempt = 1;; attempt++) {
+            if (again && attempt > 1)
+                Object.assign(options, await again());
             let failure;
             let headers;
             let final;
@@ -448,7 +451,6 @@ class GitHubApi {
                     path = new URL(sent).pathname;
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
-            const once = options.request?.once;
             if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;

@@ -279,8 +279,8 @@ function ticketOf(copy, claim) {
 
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
- * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
- * hour: a job holding a copy written since may still need its claim to see it spent). Never another
+ * copy they name, src/action/obtain.ts), claims of this one once older than a current copy can be (2.5
+ * min: a job holding a copy written since may still need its claim to see it spent). Never another
  * secret or variable, never a claim `keep` names or a job still holds (src/store/protocol.ts
  * isLeftoverClaim, which `oauth-broker doctor` judges by too). A failure only leaves them for the next sweep.
  */

@@ -143,7 +143,10 @@ class GitHubApi {
             accept: 'application/vnd.github+json',
             'x-github-api-version': API_VERSION,
         };
+        const { once, again } = (options.request ?? {});
         for (let attempt = 1;; attempt++) {
+            if (again && attempt > 1)
+                Object.assign(options, await again());
             let failure;
             let headers;
             let final;
@@ -172,7 +175,6 @@ class GitHubApi {
                     path = new URL(sent).pathname;
             }
             const wait = this.retryDelay(failure.status, headers, attempt);
-            const once = options.request?.once;
             if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous))
                 throw failure;
             const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
@@ -459,7 +461,12 @@ function secret_endpoints_secretEndpoints(api, t) {
             // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
             get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
+            put: (name, sealed, _, again) => send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', {
+                ...at,
+                secret_name: name,
+                ...sealed,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
             remove: (name) => send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
             // https://docs.github.com/rest/actions/secrets#list-repository-secrets
@@ -478,10 +485,11 @@ function secret_endpoints_secretEndpoints(api, t) {
                 secret_name: name,
             }),
             // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-            put: (name, sealed) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+            put: (name, sealed, _, again) => send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
                 ...at,
                 secret_name: name,
                 ...sealed,
+                request: { again },
             }),
             // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
             remove: (name) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
@@ -500,10 +508,11 @@ function secret_endpoints_secretEndpoints(api, t) {
         // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
         get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
         // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
-        put: (name, sealed, access) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
+        put: (name, sealed, access, again) => send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
             org,
             secret_name: name,
             ...sealed,
+            request: { again },
             visibility: access.visibility ?? 'private',
             ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
         }),
@@ -688,8 +697,11 @@ async function putSealed(api, t, pre, name, value, access, doing = `write ${(0,g
 /** The value as sealed with that key (a value that records its key). */
 valueFor = () => value) {
     const sealAndPut = async (key) => {
-        const sealed = { encrypted_value: await sealForGitHub(valueFor(key), key.key), key_id: key.key_id };
-        return (await secret_endpoints_secretEndpoints(api, t).put(name, sealed, access)).status;
+        const seal = async () => ({
+            encrypted_value: await sealForGitHub(valueFor(key), key.key),
+            key_id: key.key_id,
+        });
+        return (await secret_endpoints_secretEndpoints(api, t).put(name, await seal(), access, seal)).status;
     };
     try {
         return await sealAndPut(pre.key);
@@ -712,13 +724,14 @@ valueFor = () => value) {
 /**
  * Seals the value with the secret's public key and stores it, marked with when it was written on
  * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
- * copy a holder of it has (the credential proxy refreshes it later).
+ * and the key. Each attempt is stamped as it is sent: the copy that lands was written at most one
+ * attempt before (src/core/marker.ts, OLD_COPY_AFTER_MS). The one place a value the broker writes is
+ * shaped. Returns the value as stored: the copy a holder of it has (the credential proxy refreshes it later).
  */
 async function writeSecret(api, t, pre, value, more = {}) {
-    const now = api.githubNow() ?? api.now();
     let stored = value;
-    await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = (0,marker/* stamp */.iE)(value, now, { ...more, key })));
+    const stamped = (key) => (stored = (0,marker/* stamp */.iE)(value, api.githubNow() ?? api.now(), { ...more, key }));
+    await putSealed(api, t, pre, t.name, value, pre, undefined, stamped);
     return stored;
 }
 /**
@@ -1102,7 +1115,7 @@ function leaseSeconds(leaseMs) {
 /**
  * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
  * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands: the claim's copy was written before the claim was made). The others drop out,
+ * own write-back lands; a claim's time is its copy's, or later). The others drop out,
  * and the holder removes them with every generation of their copy.
  */
 function keptClaims(previous, mine, written) {
@@ -2511,9 +2524,13 @@ async function isOldCopy(api, t, updatedAt, copy) {
         return false;
     return secretExists(api, t, claimName(claimId(copy.refreshToken, copy.accessToken), 0));
 }
-/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+/**
+ * The claim a value names for the copy it replaced, timed by when that copy was written; a login stored
+ * by hand has no such time, and only its claim (made `at`) to stop it.
+ */
 function claimOn(copy, name, at) {
-    return (0,marker/* writtenAt */.nt)(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
+    const written = (0,marker/* writtenAt */.nt)(copy.doc);
+    return written === undefined ? { name, at, seed: true } : { name, at: written };
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -2557,8 +2574,8 @@ function openStore(deps, cfg) {
 
 /**
  * Removes those leftovers: the earlier format's at once (this version reads them only to stop a
- * copy they name, src/action/obtain.ts), claims of this one once older than an old copy can be (an
- * hour: a job holding a copy written since may still need its claim to see it spent). Never another
+ * copy they name, src/action/obtain.ts), claims of this one once older than a current copy can be (2.5
+ * min: a job holding a copy written since may still need its claim to see it spent). Never another
  * secret or variable, never a claim `keep` names or a job still holds (src/store/protocol.ts
  * isLeftoverClaim, which `oauth-broker doctor` judges by too). A failure only leaves them for the next sweep.
  */

@@ -91,9 +91,13 @@ export async function isOldCopy(api: GitHubApi, t: SecretTarget, updatedAt: stri
   return secretExists(api, t, claimName(copyId(copy.refreshToken, copy.accessToken), 0));
 }
 
-/** The claim a value names for the copy it replaced; a login stored by hand has only its claim to stop it. */
+/**
+ * The claim a value names for the copy it replaced, timed by when that copy was written; a login stored
+ * by hand has no such time, and only its claim (made `at`) to stop it.
+ */
 export function claimOn(copy: Credentials, name: string, at: number): Kept {
-  return writtenAt(copy.doc) === undefined ? { name, at, seed: true } : { name, at };
+  const written = writtenAt(copy.doc);
+  return written === undefined ? { name, at, seed: true } : { name, at: written };
 }
 
 /** A sealed result as the claims carry it; undefined for anything else. */

@@ -9,8 +9,12 @@ import { isJsonObject } from './checks.js';
 import { MARKER_FIELD } from './marker-field.js';
 
 export { MARKER_FIELD };
-// Far longer than any write-back takes with all its retries, far shorter than claims are kept.
-export const OLD_COPY_AFTER_MS = 3_600_000;
+// A copy GitHub holds landed at most this long after its marker's time: each attempt at a write is
+// stamped as it is sent (src/github/secret-write.ts), on a GitHub clock that lags by at most one
+// answer, and lasts at most the HTTP timeout (1 min at most, src/core/env.ts); half a minute more for
+// GitHub to act on a request it stopped answering. Short, because the claims of copies this young
+// stay beside the secret (src/store/protocol.ts keptClaims).
+export const OLD_COPY_AFTER_MS = 150_000;
 
 type Json = Record<string, unknown>;
 
@@ -20,9 +24,10 @@ function markerOf(doc: Json): Json {
   return isJsonObject(m) ? m : {};
 }
 
-/** A claim a written value names: the one that produced a copy, and when it was made (GitHub's clock). */
+/** A claim a written value names: the one made on a copy, and that copy's time (GitHub's clock). */
 export interface Kept {
   name: string;
+  /** When the copy was written (its marker's time); for a seed, when the claim was made. None is later. */
   at: number;
   /**
    * Made on a value the broker never wrote (a login stored by hand): nothing but this claim tells a
@@ -33,7 +38,7 @@ export interface Kept {
 
 /** What a write adds to the marker besides its time. */
 export interface Stamp {
-  /** The claims of the newest copies, and when each was made (src/store/protocol.ts keptClaims). */
+  /** The claims of the newest copies, each with its copy's time (src/store/protocol.ts keptClaims). */
   claims?: Kept[];
   /** The public key the value is sealed with: the next write needs no request for it. */
   key?: { key_id: string; key: string };

@@ -63,6 +63,11 @@ export interface Once {
    * release): retried only while GitHub surely did not act; the caller reads the result back instead.
    */
   once?: boolean;
+  /**
+   * Parameters built again for each attempt after the first: a value that records when it was sent
+   * (src/github/secret-write.ts) is stamped anew however long the retries took.
+   */
+  again?: () => Promise<Record<string, unknown>>;
 }
 
 type Headers = Record<string, string | number | undefined>;
@@ -153,7 +158,9 @@ export class GitHubApi {
       accept: 'application/vnd.github+json',
       'x-github-api-version': API_VERSION,
     };
+    const { once, again } = (options.request ?? {}) as Once;
     for (let attempt = 1; ; attempt++) {
+      if (again && attempt > 1) Object.assign(options, await again());
       let failure: GitHubHttpError;
       let headers: Headers | undefined;
       let final: boolean | undefined;
@@ -179,7 +186,6 @@ export class GitHubApi {
         if (sent) path = new URL(sent).pathname;
       }
       const wait = this.retryDelay(failure.status, headers, attempt);
-      const once = (options.request as Once | undefined)?.once;
       if (wait === undefined || final || attempt >= MAX_ATTEMPTS || (once && failure.ambiguous)) throw failure;
       const what = failure.status ? `HTTP ${failure.status}` : failure.githubMessage;
       const next = `retrying in ${Math.ceil(wait / 1000)}s (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`;

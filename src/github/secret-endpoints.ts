@@ -14,7 +14,8 @@ export type Access = { visibility?: Visibility; selectedRepositoryIds?: number[]
 interface Endpoints {
   publicKey(): Answer;
   get(name: string): Answer;
-  put(name: string, sealed: Sealed, access: Access): Answer;
+  /** `again`, when given, seals the value anew for each attempt after the first (src/github/api.ts, Once). */
+  put(name: string, sealed: Sealed, access: Access, again?: () => Promise<Sealed>): Answer;
   remove(name: string): Answer;
   list(page: number): Answer;
   selectedRepositories(name: string, page: number): Answer;
@@ -33,8 +34,13 @@ export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
       // https://docs.github.com/rest/actions/secrets#get-a-repository-secret
       get: (name) => send('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
       // https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret
-      put: (name, sealed) =>
-        send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name, ...sealed }),
+      put: (name, sealed, _, again) =>
+        send('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', {
+          ...at,
+          secret_name: name,
+          ...sealed,
+          request: { again },
+        }),
       // https://docs.github.com/rest/actions/secrets#delete-a-repository-secret
       remove: (name) =>
         send('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...at, secret_name: name }),
@@ -55,11 +61,12 @@ export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
           secret_name: name,
         }),
       // https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret
-      put: (name, sealed) =>
+      put: (name, sealed, _, again) =>
         send('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
           ...at,
           secret_name: name,
           ...sealed,
+          request: { again },
         }),
       // https://docs.github.com/rest/actions/secrets#delete-an-environment-secret
       remove: (name) =>
@@ -80,11 +87,12 @@ export function secretEndpoints(api: GitHubApi, t: SecretPlace): Endpoints {
     // https://docs.github.com/rest/actions/secrets#get-an-organization-secret
     get: (name) => send('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }),
     // https://docs.github.com/rest/actions/secrets#create-or-update-an-organization-secret
-    put: (name, sealed, access) =>
+    put: (name, sealed, access, again) =>
       send('PUT /orgs/{org}/actions/secrets/{secret_name}', {
         org,
         secret_name: name,
         ...sealed,
+        request: { again },
         visibility: access.visibility ?? 'private',
         ...(access.visibility === 'selected' ? { selected_repository_ids: access.selectedRepositoryIds ?? [] } : {}),
       }),

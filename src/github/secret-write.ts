@@ -29,8 +29,11 @@ async function putSealed(
   valueFor: (key: PublicKey) => string = () => value,
 ): Promise<number> {
   const sealAndPut = async (key: PublicKey): Promise<number> => {
-    const sealed = { encrypted_value: await sealForGitHub(valueFor(key), key.key), key_id: key.key_id };
-    return (await secretEndpoints(api, t).put(name, sealed, access)).status;
+    const seal = async (): Promise<Sealed> => ({
+      encrypted_value: await sealForGitHub(valueFor(key), key.key),
+      key_id: key.key_id,
+    });
+    return (await secretEndpoints(api, t).put(name, await seal(), access, seal)).status;
   };
   try {
     return await sealAndPut(pre.key);
@@ -50,8 +53,9 @@ async function putSealed(
 /**
  * Seals the value with the secret's public key and stores it, marked with when it was written on
  * GitHub's clock (so any job can tell an old copy from the metadata), the claims of the newest copies
- * and the key. The one place a value the broker writes is shaped. Returns the value as stored: the
- * copy a holder of it has (the credential proxy refreshes it later).
+ * and the key. Each attempt is stamped as it is sent: the copy that lands was written at most one
+ * attempt before (src/core/marker.ts, OLD_COPY_AFTER_MS). The one place a value the broker writes is
+ * shaped. Returns the value as stored: the copy a holder of it has (the credential proxy refreshes it later).
  */
 export async function writeSecret(
   api: GitHubApi,
@@ -60,9 +64,9 @@ export async function writeSecret(
   value: string,
   more: Stamp = {},
 ): Promise<string> {
-  const now = api.githubNow() ?? api.now();
   let stored = value;
-  await putSealed(api, t, pre, t.name, value, pre, undefined, (key) => (stored = stamp(value, now, { ...more, key })));
+  const stamped = (key: PublicKey): string => (stored = stamp(value, api.githubNow() ?? api.now(), { ...more, key }));
+  await putSealed(api, t, pre, t.name, value, pre, undefined, stamped);
   return stored;
 }
 

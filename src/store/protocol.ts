@@ -139,7 +139,7 @@ export function leaseSeconds(leaseMs: number): number {
 /**
  * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
  * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands: the claim's copy was written before the claim was made). The others drop out,
+ * own write-back lands; a claim's time is its copy's, or later). The others drop out,
  * and the holder removes them with every generation of their copy.
  */
 export function keptClaims(previous: readonly Kept[], mine: Kept, written: number): { keep: Kept[]; drop: Kept[] } {

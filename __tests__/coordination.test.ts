@@ -283,6 +283,39 @@ describe('client-refresh', () => {
     expectLoginKept();
   });
 
+  it("a CLI's claim ends with its job: a killed runner blocks refreshes until GitHub says the job ended", async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', RUNNER_NAME: 'GitHub Actions 1000000007' };
+    const holder = si.gh.addJob(REPO, { run: 77, attempt: 2, runner: runner.RUNNER_NAME });
+    si.gh.addJob(REPO, { run: 77, attempt: 2, runner: 'GitHub Actions 1000000008', status: 'completed' });
+    const main = await job(s.credentials, {
+      inputs: { 'credentials-file': 'auto', 'client-refresh': 'true' },
+      env: runner,
+    });
+    expect(main.code).toBe(0);
+    // Its runner dies: no post step. While GitHub has the job in progress, nobody presents the token.
+    const waiting = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expectOneCleanLine(waiting, /^lock-timeout: a provider CLI in another job holds this refresh token/);
+    si.gh.setJobStatus(REPO, holder, 'completed');
+    const next = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expect(next.outputs.source).toBe('refreshed');
+    expect(next.stdout).toMatch(/^The job whose CLI held these credentials since .+ has ended; taking over\.$/m);
+    expectLoginKept();
+  });
+
+  it("a token that may not read the CLI's job leaves its claim to its lease", async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', RUNNER_NAME: 'GitHub Actions 1000000007' };
+    si.gh.addJob(REPO, { run: 77, attempt: 1, runner: runner.RUNNER_NAME, status: 'completed' });
+    const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
+    expect((await job(s.credentials, { inputs, env: runner })).code).toBe(0);
+    const blind = fakeToken('pat');
+    si.gh.addToken(blind, { kind: 'pat', actions: 'none' });
+    const waiting = await job(s.credentials, { inputs: { mode: 'refresh', 'github-token': blind } });
+    expectOneCleanLine(waiting, /^lock-timeout: a provider CLI in another job holds this refresh token/);
+    expect(si.oauth.requests).toHaveLength(0);
+  });
+
   it('only one of two concurrent jobs hands its CLI the refresh token; the other, the access token only', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };

@@ -59,12 +59,22 @@ describe('what a claim means', () => {
     expect(judge({ ...seen, value: { ...value, s: 'spent' } }, T0)).toEqual({ kind: 'spent' });
   });
 
+  it("a CLI's claim ends with its job too; a refresh's only with its lease", () => {
+    const cli = { value: { ...value, s: 'cli' as const, l: 22_200 }, createdAt: T0, updatedAt: T0 };
+    expect(judge(cli, T0 + MIN)).toEqual({ kind: 'held', until: T0 + 22_201_000, cli: true });
+    expect(judge(cli, T0 + MIN, true)).toEqual({ kind: 'expired' });
+    expect(judge({ value, createdAt: T0, updatedAt: T0 }, T0 + 1_000, true)).toMatchObject({ kind: 'held' });
+  });
+
   it('a value no holder writes is no claim: another shape, a lease past a CLI’s, a bad field', () => {
     expect(decodeClaim(encodeClaim(value))).toEqual(value);
     for (const bad of ['x', '{}', JSON.stringify({ ...value, l: 1e13 }), JSON.stringify({ ...value, s: 'mine' })]) {
       expect(decodeClaim(bad)).toBeUndefined();
     }
     expect(decodeClaim(JSON.stringify({ ...value, w: 'yesterday' }))).toBeUndefined();
+    expect(decodeClaim(JSON.stringify({ ...value, j: { repo: 'octo/app', run: '9', attempt: 1, runner: 'r' } }))).toBe(
+      undefined,
+    );
   });
 });
 

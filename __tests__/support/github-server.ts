@@ -37,8 +37,11 @@ import {
   type Visibility,
 } from './github-variables.js';
 import {
+  listJobs,
   listRuns,
   listWorkflows,
+  type JobStatus,
+  type StoredJob,
   type StoredRun,
   type StoredWorkflow,
   type WorkflowState,
@@ -188,6 +191,10 @@ export interface GitHubServer {
   setVariable(where: Where, name: string, value: string, access?: { visibility: Visibility; ids?: number[] }): void;
   /** Adds a workflow (`state` active unless given); its id. */
   addWorkflow(repo: string, workflow: { path: string; name?: string; state?: WorkflowState }): number;
+  /** A job of a workflow run's attempt, on `runner` (in progress unless `status` says otherwise); its id. */
+  addJob(repo: string, job: { run: number; attempt: number; runner: string; status?: JobStatus }): number;
+  /** Sets a job's status: `completed` once its runner finished it, or GitHub gave up on a dead one. */
+  setJobStatus(repo: string, id: number, status: JobStatus): void;
   /** Sets a workflow's state: what enabling or disabling it does. */
   setWorkflowState(repo: string, id: number, state: WorkflowState): void;
   /** Adds a run of a workflow, stamped by the stand-in's clock (completed unless `status` says otherwise); its id. */
@@ -234,6 +241,7 @@ interface Repo {
   /** issues and pull requests share one sequence of numbers: number n is at n - 1 */
   issues: StoredIssue[];
   workflows: StoredWorkflow[];
+  jobs: StoredJob[];
 }
 
 interface Environment {
@@ -382,6 +390,7 @@ class FakeGitHubServer implements GitHubServer {
         environments: new Map(),
         issues: [],
         workflows: [],
+        jobs: [],
       };
       this.repos.set(fullName.toLowerCase(), repo);
     } else if (opts.id !== undefined) {
@@ -474,6 +483,20 @@ class FakeGitHubServer implements GitHubServer {
     const state = workflow.state ?? 'active';
     this.mustRepo(repo).workflows.push({ id, name, path: workflow.path, state, created_at: this.stamp(), runs: [] });
     return id;
+  }
+
+  addJob(repo: string, job: { run: number; attempt: number; runner: string; status?: JobStatus }): number {
+    const id = this.nextId++;
+    const { run, attempt, runner } = job;
+    const status = job.status ?? 'in_progress';
+    this.mustRepo(repo).jobs.push({ id, run, attempt, runner, status, created_at: this.stamp() });
+    return id;
+  }
+
+  setJobStatus(repo: string, id: number, status: JobStatus): void {
+    const found = this.mustRepo(repo).jobs.find((j) => j.id === id);
+    if (!found) throw new Error(`unknown job ${id} of ${repo}: call addJob first`);
+    found.status = status;
   }
 
   setWorkflowState(repo: string, id: number, state: WorkflowState): void {
@@ -759,6 +782,11 @@ class FakeGitHubServer implements GitHubServer {
           e === undefined
             ? listWorkflows(this.url, this.mustRepo(repo), query)
             : listRuns(this.url, this.mustRepo(repo), e, query);
+        return { repo, permission: 'actions', access: 'read', run };
+      }
+      // …/actions/runs/{run_id}/attempts/{attempt_number}/jobs
+      if (c === 'actions' && d === 'runs' && read && n === 9 && f === 'attempts' && segments[8] === 'jobs') {
+        const run = () => listJobs(this.url, this.mustRepo(repo), e as string, segments[7] as string, query);
         return { repo, permission: 'actions', access: 'read', run };
       }
       if (c === 'actions' && d === 'secrets' && n === 6 && e !== undefined) {

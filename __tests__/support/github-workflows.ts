@@ -31,11 +31,25 @@ export interface StoredRun {
   created_at: string;
 }
 
+type JobJson = Data<'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs'>['jobs'][number];
+export type JobStatus = JobJson['status'];
+
+/** A job of a run attempt, on the runner it ran on. */
+export interface StoredJob {
+  id: number;
+  run: number;
+  attempt: number;
+  runner: string;
+  status: JobStatus;
+  created_at: string;
+}
+
 /** What a workflow route needs of the repository it is under. */
 export interface WorkflowRepo {
   id: number;
   fullName: string;
   workflows: StoredWorkflow[];
+  jobs: StoredJob[];
 }
 
 /** GitHub's pages of workflows and of runs: 30 unless asked, at most 100. */
@@ -193,5 +207,47 @@ export function listRuns(base: string, repo: WorkflowRepo, workflow: string, que
     total_count: all.length,
     workflow_runs: items.map(({ r, n }) => runJson(base, repo, w, r, n)),
   } satisfies Data<'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs'>;
+  return { status: 200, body, ...(headers ? { headers } : {}) };
+}
+
+function jobJson(base: string, repo: WorkflowRepo, j: StoredJob): JobJson {
+  const run = `${base}/repos/${repo.fullName}/actions/runs/${j.run}`;
+  return {
+    id: j.id,
+    run_id: j.run,
+    run_url: run,
+    run_attempt: j.attempt,
+    node_id: `CR_${j.id}`,
+    head_sha: '0'.repeat(40),
+    url: `${base}/repos/${repo.fullName}/actions/jobs/${j.id}`,
+    html_url: `https://github.example/${repo.fullName}/actions/runs/${j.run}/job/${j.id}`,
+    status: j.status,
+    conclusion: j.status === 'completed' ? 'failure' : null,
+    created_at: j.created_at,
+    started_at: j.created_at,
+    completed_at: j.status === 'completed' ? j.created_at : null,
+    name: 'agent',
+    steps: [],
+    check_run_url: `${base}/repos/${repo.fullName}/check-runs/${j.id}`,
+    labels: ['ubuntu-latest'],
+    runner_id: 1,
+    runner_name: j.runner,
+    runner_group_id: 1,
+    runner_group_name: 'GitHub Actions',
+    workflow_name: 'agent',
+    head_branch: 'main',
+  };
+}
+
+/** GET …/actions/runs/{run_id}/attempts/{attempt_number}/jobs: a run GitHub does not know is a 404. */
+export function listJobs(base: string, repo: WorkflowRepo, run: string, attempt: string, query: string): Answer {
+  if (!repo.jobs.some((j) => String(j.run) === run)) return notFound();
+  const all = repo.jobs.filter((j) => String(j.run) === run && String(j.attempt) === attempt);
+  const url = `${base}/repos/${repo.fullName}/actions/runs/${run}/attempts/${attempt}/jobs`;
+  const { items, headers } = paged(all, query, url, PAGES);
+  const body = {
+    total_count: all.length,
+    jobs: items.map((j) => jobJson(base, repo, j)),
+  } satisfies Data<'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs'>;
   return { status: 200, body, ...(headers ? { headers } : {}) };
 }

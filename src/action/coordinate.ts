@@ -5,6 +5,7 @@ import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
 import type { Credentials } from '../core/formats/index.js';
 import { claimsOf, isOldCopy as markedOld, type Kept, writtenAt } from '../core/marker.js';
+import { jobEnded, thisJob } from '../github/jobs.js';
 import { currentUpdatedAt, secretExists } from '../github/secret-read.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Variables } from '../github/variables.js';
@@ -56,6 +57,8 @@ export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedA
     ...(store
       ? { ref: pullRequestRef(deps.env.GITHUB_REF), cached: async (copy: Copy) => fromCache(store, key(copy)) }
       : {}),
+    job: thisJob(deps.env),
+    jobEnded: (job) => jobEnded(api, job),
     info: (m) => deps.core.info(m),
     warning: (m) => deps.core.warning(m),
     debug: (m) => deps.core.debug(m),

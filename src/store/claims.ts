@@ -13,6 +13,7 @@ import { RELOGIN, RERUN_OLD_COPY, UserError } from '../core/errors.js';
 import type { Kept } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { MIN_ATTEMPT_MS } from '../core/env.js';
+import type { JobRef } from '../github/jobs.js';
 import type { Created, Variable } from '../github/variables.js';
 import {
   CLI_LEASE_MS,
@@ -26,6 +27,7 @@ import {
   leaseSeconds,
   type ClaimState,
   type ClaimValue,
+  type Judgement,
   type SeenClaim,
 } from './protocol.js';
 import type { Successor } from './shared.js';
@@ -102,6 +104,10 @@ export interface ClaimsDeps {
   open(copy: Copy, name: string, sealed: string): Promise<Result | undefined>;
   /** Set when this job's rescue may go to its ref's Actions cache, which jobs on other refs cannot read. */
   ref?: string;
+  /** This job, named in a CLI's claim so that others can tell when it has ended. */
+  job?: JobRef;
+  /** Whether a CLI's job has surely ended (src/github/jobs.ts); throws when GitHub cannot say. */
+  jobEnded?: (job: JobRef) => Promise<boolean>;
   /** A rescue another job could keep only in the Actions cache (src/store/shared.ts), when the store is on. */
   cached?: (copy: Copy) => Promise<Result | undefined>;
   info: (message: string) => void;
@@ -119,6 +125,8 @@ const MAX_POLL_MS = 5_000;
 const POLL_GROWTH = 1.25;
 // A create whose answer is lost is read back; this many rounds, then GitHub is said to be failing.
 const CREATE_ROUNDS = 4;
+// While a CLI's claim is waited for, GitHub is asked whether its job has ended at most this often.
+const JOB_CHECK_MS = 30_000;
 // GitHub stamps whole seconds: a write sent this long after the claim's answer arrived is stamped
 // in a later second than the claim (a little over 1 s, for timers that count whole milliseconds).
 const NEXT_STAMP_MS = 1_010;
@@ -126,6 +134,10 @@ const NEXT_STAMP_MS = 1_010;
 const at = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export class Claims {
+  /** The nonces of CLIs' claims whose job GitHub said has ended, and when it was last asked. */
+  private readonly ended = new Set<string>();
+  private jobAskedAt?: number;
+
   constructor(private readonly d: ClaimsDeps) {}
 
   private name(copy: Copy, gen: number, recovery = false): string {
@@ -173,7 +185,28 @@ export class Claims {
       ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
     };
     if (this.d.ref && s === 'busy') value.ref = this.d.ref;
+    if (this.d.job && s === 'cli') value.j = this.d.job;
     return value;
+  }
+
+  /** What the claim means now: GitHub's time, and for a CLI's claim whether GitHub said its job has ended. */
+  private judged(seen: SeenClaim): Judgement {
+    return judge(seen, this.now(), this.ended.has(seen.value.n));
+  }
+
+  /** As judged, after asking GitHub (at most every JOB_CHECK_MS) whether a held CLI's job has ended. */
+  private async judgedNow(seen: SeenClaim): Promise<Judgement> {
+    const j = this.judged(seen);
+    const job = seen.value.j;
+    if (j.kind !== 'held' || !j.cli || !job || !this.d.jobEnded) return j;
+    if (this.jobAskedAt !== undefined && this.d.monotonic() - this.jobAskedAt < JOB_CHECK_MS) return j;
+    this.jobAskedAt = this.d.monotonic();
+    try {
+      if (await this.d.jobEnded(job)) this.ended.add(seen.value.n);
+    } catch (err) {
+      this.d.debug(`Could not tell whether the job of the CLI's claim has ended: ${(err as Error).message}`);
+    }
+    return this.judged(seen);
   }
 
   /** A claim as GitHub has it, undefined when absent. A variable of a claim's name that is not one stops the job. */
@@ -212,7 +245,7 @@ export class Claims {
       }
       let seen: SeenClaim | undefined = got;
       for (;;) {
-        const j = judge(seen, this.now());
+        const j = await this.judgedNow(seen);
         if (j.kind === 'held') {
           if (!waited) {
             waited = true;
@@ -240,7 +273,11 @@ export class Claims {
         // The holder's write-back is the second sign it got that far, if its settle was lost.
         if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000) throw this.oldCopy();
         if (seen.value.ref && seen.value.ref !== this.d.ref) throw this.otherRef(seen.value.ref, true);
-        this.d.info(`The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
+        this.d.info(
+          seen.value.s === 'cli'
+            ? `The job whose CLI held these credentials since ${at(seen.createdAt)} has ended; taking over.`
+            : `The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`,
+        );
         gen++;
         break;
       }
@@ -255,7 +292,7 @@ export class Claims {
   /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
   private async settledSince(name: string): Promise<boolean> {
     const seen = await this.read(name);
-    if (!seen || judge(seen, this.now()).kind !== 'expired') return true;
+    if (!seen || this.judged(seen).kind !== 'expired') return true;
     return (await this.d.targetUpdatedAt()) >= seen.createdAt + 1000;
   }
 
@@ -267,7 +304,7 @@ export class Claims {
     let delay = this.d.pollMs;
     let current = seen;
     for (;;) {
-      const j = judge(current, this.now());
+      const j = await this.judgedNow(current);
       if (j.kind !== 'held') return current;
       const left = this.d.lockTimeoutMs - (this.d.monotonic() - start);
       if (left <= 0) throw this.timedOut(current, j.until, j.cli);
@@ -286,7 +323,7 @@ export class Claims {
         'OB_CLAIM',
         `lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
           'run this job again after that job ends.',
-        { details: `The claim lasts until that job's post step, or until ${at(until)} at the latest.` },
+        { details: `The claim lasts until that job's post step, or the job's end, or ${at(until)} at the latest.` },
       );
     }
     return new UserError(

@@ -3,6 +3,7 @@
 // present, and which claims a successful holder removes. src/store/claims.ts does the talking.
 import { OLD_COPY_AFTER_MS, type Kept } from '../core/marker.js';
 import { MIN_ATTEMPT_MS } from '../core/env.js';
+import { isJobRef, type JobRef } from '../github/jobs.js';
 
 export const PREFIX = 'OAUTH_BROKER_';
 
@@ -29,6 +30,8 @@ export interface ClaimValue {
   t?: string;
   /** The holder's ref when its rescue may go to that ref's Actions cache, which other refs cannot read. */
   ref?: string;
+  /** A CLI's job: once it has ended, its claim has too (src/github/jobs.ts). */
+  j?: JobRef;
   /** The secret's updated_at when the holder read it: a different one now means a write-back landed. */
   w?: string;
   /** The result, sealed for holders of the copy and the github-token (base64). */
@@ -91,6 +94,7 @@ export function decodeClaim(text: string): ClaimValue | undefined {
   if (o.ref !== undefined && typeof o.ref !== 'string') return undefined;
   if (o.t !== undefined && typeof o.t !== 'string') return undefined;
   if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w)))) return undefined;
+  if (o.j !== undefined && !isJobRef(o.j)) return undefined;
   return o as ClaimValue;
 }
 
@@ -112,14 +116,16 @@ export type Judgement =
 
 /**
  * What a claim means at GitHub time `now`. GitHub stamps whole seconds and its `Date` too, so a
- * deadline is judged a second late: never early, whatever this machine's clock says.
+ * deadline is judged a second late: never early, whatever this machine's clock says. A CLI's claim
+ * also ends with its job (`jobEnded`, as GitHub said).
  */
-export function judge(c: SeenClaim, now: number): Judgement {
+export function judge(c: SeenClaim, now: number, jobEnded = false): Judgement {
   const { s } = c.value;
   if (s === 'settled') return { kind: 'settled' };
   if (s === 'spent') return { kind: 'spent' };
   const until = c.createdAt + c.value.l * 1000 + 1000;
-  return now >= until ? { kind: 'expired' } : { kind: 'held', until, cli: s === 'cli' };
+  if (now >= until || (s === 'cli' && jobEnded)) return { kind: 'expired' };
+  return { kind: 'held', until, cli: s === 'cli' };
 }
 
 /**

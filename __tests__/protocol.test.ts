@@ -3,7 +3,18 @@
 // a GitHub time; and what is no claim at all.
 import { isOldCopy, stamp } from '../src/core/marker.js';
 import type { Kept } from '../src/core/marker.js';
-import { decodeClaim, encodeClaim, generationsOf, isLeftoverClaim, judge, keptClaims } from '../src/store/protocol.js';
+import {
+  afterExpiry,
+  decodeClaim,
+  encodeClaim,
+  generationsOf,
+  hasTime,
+  isLeftoverClaim,
+  judge,
+  keptClaims,
+  mayRelease,
+  untilNextStamp,
+} from '../src/store/protocol.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -75,6 +86,45 @@ describe('what a claim means', () => {
     expect(decodeClaim(JSON.stringify({ ...value, j: { repo: 'octo/app', run: '9', attempt: 1, runner: 'r' } }))).toBe(
       undefined,
     );
+  });
+});
+
+describe("a holder's own deadline, on its monotonic clock (its create sent at 0, a lease of 60 s)", () => {
+  it('starts an attempt only with 3 s left before the answer is due, 30 s before the lease ends', () => {
+    expect(hasTime(0, 60, 27_000)).toBe(true);
+    expect(hasTime(0, 60, 27_001)).toBe(false);
+    // The post step, which did not make the claim, has no deadline of its own.
+    expect(hasTime(undefined, 60, 1e12)).toBe(true);
+  });
+
+  it('deletes its claim only until 5 s before the lease ends; later, the claim expires instead', () => {
+    expect(mayRelease(0, 60, 55_000)).toBe(true);
+    expect(mayRelease(0, 60, 55_001)).toBe(false);
+  });
+
+  it('whose settle was lost writes back only in the second after its claim was stamped', () => {
+    expect(untilNextStamp(1_000, 1_500)).toBe(510);
+    expect(untilNextStamp(1_000, 5_000)).toBe(0);
+    expect(untilNextStamp(undefined, 5_000)).toBe(1_010);
+  });
+});
+
+describe('an expired claim, with no rescue found', () => {
+  const seen = (ref?: string) => ({
+    value: { v: 2 as const, n: 'n', s: 'busy' as const, l: 60, ...(ref ? { ref } : {}) },
+    createdAt: T0,
+    updatedAt: T0,
+  });
+
+  it("is an old copy once the secret was written a second or more after it: its holder's write-back", () => {
+    expect(afterExpiry(seen(), T0 + 1_000, undefined)).toBe('old');
+    expect(afterExpiry(seen('refs/pull/7/merge'), T0 + 1_000, undefined)).toBe('old');
+  });
+
+  it("is another ref's to recover when its holder's rescue may sit where this job cannot read", () => {
+    expect(afterExpiry(seen('refs/pull/7/merge'), T0, 'refs/heads/main')).toBe('other-ref');
+    expect(afterExpiry(seen('refs/pull/7/merge'), T0, 'refs/pull/7/merge')).toBe('take-over');
+    expect(afterExpiry(seen(), T0 + 999, 'refs/heads/main')).toBe('take-over');
   });
 });
 

@@ -39,8 +39,8 @@ var action_coordinate = __webpack_require__(8198);
 var action_deps = __webpack_require__(831);
 // EXTERNAL MODULE: ./src/action/pending.ts
 var pending = __webpack_require__(133);
-// EXTERNAL MODULE: ./src/store/claims.ts
-var claims = __webpack_require__(392);
+// EXTERNAL MODULE: ./src/store/claims.ts + 2 modules
+var claims = __webpack_require__(3926);
 ;// CONCATENATED MODULE: ./src/action/finish.ts
 // The post step's first duty: a main step killed between the provider's answer and the
 // write-back (the runner's cancel) left the rotated credentials in its pending file; store

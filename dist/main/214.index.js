@@ -152,8 +152,8 @@ function actionsCacheBackend(env, debug, timeoutMs) {
     };
 }
 
-// EXTERNAL MODULE: ./src/store/claims.ts
-var store_claims = __webpack_require__(392);
+// EXTERNAL MODULE: ./src/store/claims.ts + 2 modules
+var store_claims = __webpack_require__(3926);
 // EXTERNAL MODULE: ./src/store/protocol.ts
 var protocol = __webpack_require__(1105);
 // EXTERNAL MODULE: ./src/store/seal.ts
@@ -1580,52 +1580,44 @@ async function checkVariablesWrite(api, p, note) {
 
 /***/ }),
 
-/***/ 392:
+/***/ 3926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ Claims)
-/* harmony export */ });
-/* unused harmony export MAX_GENERATIONS */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_neutral_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8272);
-/* harmony import */ var _core_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8792);
-/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1105);
-// src/store: what jobs holding the same login share: the claims protocol (its decisions in
-// protocol.ts, its talking here), the sealed results and rescues, and the Actions cache as a rescue's
-// last resort. May import: core, github.
-//
-// The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
-// variable beside the secret decides the one job that presents a copy's refresh token. Every job
-// that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
-// back, never assumed; deadlines are judged on GitHub's clock; the result travels sealed in the
-// claim. The decisions are src/store/protocol.ts's; this module does the talking.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ Claims)
+});
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/neutral.ts
+var neutral = __webpack_require__(8272);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/store/protocol.ts
+var protocol = __webpack_require__(1105);
+;// CONCATENATED MODULE: ./src/store/claim-io.ts
+// One claim variable, as the jobs holding a copy talk to it (docs/design.md, "The claim"): created,
+// or found to be another job's even when GitHub's answer was lost (the nonce read back); read and
+// judged on GitHub's clock, a CLI's also by whether its job has ended; waited on; written; released.
+// The refresh (src/store/claims.ts) and the recovery of a rescue (src/store/recovery.ts) build on it.
 
 
 
 
-
-
-// A claim is released only this long before its lease ends at the latest (a delete takes a moment).
-const RELEASE_MARGIN_MS = 5_000;
-// Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
-const MAX_GENERATIONS = 5;
 // Reads come often while a holder's answer is likely (a refresh takes a second or two) and every
 // 5 s at most while a dead holder's lease runs out: about twenty reads in a minute.
 const MAX_POLL_MS = 5_000;
 const POLL_GROWTH = 1.25;
-// A create whose answer is lost is read back; this many rounds, then GitHub is said to be failing.
-const CREATE_ROUNDS = 4;
+// A create or a delete whose answer is lost is read back; this many rounds, then GitHub is said to be failing.
+const ROUNDS = 4;
 // While a CLI's claim is waited for, GitHub is asked whether its job has ended at most this often.
 const JOB_CHECK_MS = 30_000;
-// GitHub stamps whole seconds: a write sent this long after the claim's answer arrived is stamped
-// in a later second than the claim (a little over 1 s, for timers that count whole milliseconds).
-const NEXT_STAMP_MS = 1_010;
 const at = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
-class Claims {
+class ClaimIo {
     d;
     /** The nonces of CLIs' claims whose job GitHub said has ended, and when it was last asked. */
     ended = new Set();
@@ -1634,7 +1626,7 @@ class Claims {
         this.d = d;
     }
     name(copy, gen, recovery = false) {
-        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .claimName */ .cB)((0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .copyId */ .DT)(copy.refreshToken, copy.accessToken), gen, recovery);
+        return (0,protocol/* claimName */.cB)((0,protocol/* copyId */.DT)(copy.refreshToken, copy.accessToken), gen, recovery);
     }
     /** GitHub's time now; before any answer (never: a claim is read first) the claim's own stamps decide. */
     now() {
@@ -1647,7 +1639,7 @@ class Claims {
     async create(copy, name, value) {
         const sentAt = this.d.monotonic();
         for (let round = 1;; round++) {
-            const created = await this.d.variables.create(name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
+            const created = await this.d.variables.create(name, (0,protocol/* encodeClaim */.l)(value));
             if (created === 'created')
                 return { copy, name, value, sentAt, claimedAt: this.d.monotonic() };
             const seen = await this.read(name);
@@ -1656,8 +1648,8 @@ class Claims {
             if (seen)
                 return seen;
             // Absent: released since, or the lost create never happened. Either way the name is free.
-            if (round >= CREATE_ROUNDS) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_GITHUB', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
+            if (round >= ROUNDS) {
+                throw new errors/* UserError */.yo('OB_GITHUB', `github-api-url: GitHub did not confirm the claim on these credentials after ${round} tries; run again.`, { details: `Nothing was presented to the provider. The secret is ${this.d.target}.` });
             }
             this.d.debug(`The claim ${name} was not there after its create; trying again.`);
             await this.d.sleep(this.d.pollMs * round);
@@ -1667,9 +1659,9 @@ class Claims {
     claimValue(s, leaseMs) {
         const value = {
             v: 2,
-            n: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
+            n: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
             s,
-            l: (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseSeconds */ .E_)(leaseMs),
+            l: (0,protocol/* leaseSeconds */.E_)(leaseMs),
             t: this.d.secret.toUpperCase(),
             ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
         };
@@ -1681,7 +1673,7 @@ class Claims {
     }
     /** What the claim means now: GitHub's time, and for a CLI's claim whether GitHub said its job has ended. */
     judged(seen) {
-        return (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .judge */ .S4)(seen, this.now(), this.ended.has(seen.value.n));
+        return (0,protocol/* judge */.S4)(seen, this.now(), this.ended.has(seen.value.n));
     }
     /** As judged, after asking GitHub (at most every JOB_CHECK_MS) whether a held CLI's job has ended. */
     async judgedNow(seen) {
@@ -1706,75 +1698,11 @@ class Claims {
         const v = await this.d.variables.read(name);
         if (!v)
             return undefined;
-        const value = (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeClaim */ .d)(v.value);
+        const value = (0,protocol/* decodeClaim */.d)(v.value);
         if (!value) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
+            throw new errors/* UserError */.yo('OB_CLAIM', `credentials: the variable ${name} beside ${this.d.target} is not a claim the broker wrote; delete it.`, { details: 'Variables named OAUTH_BROKER_… are the broker’s claims (docs/design.md, "Coordination").' });
         }
         return { value, createdAt: v.createdAt, updatedAt: v.updatedAt };
-    }
-    /**
-     * Reserves the one presentation of the copy's refresh token, or returns the result of the job that
-     * made it. Throws, saying why and what to do, when this job can have neither.
-     */
-    async reserve(copy) {
-        let waited = false;
-        const start = this.d.monotonic();
-        for (let gen = 0; gen < MAX_GENERATIONS;) {
-            const name = this.name(copy, gen);
-            const got = await this.create(copy, name, this.claimValue('busy', this.d.leaseMs));
-            if ('name' in got) {
-                // A takeover looks again, as late as it can: a holder slow to settle may have settled since.
-                if (gen > 0 && (await this.settledSince(this.name(copy, gen - 1)))) {
-                    await this.release(got);
-                    gen--;
-                    continue;
-                }
-                return { kind: 'owner', ticket: got };
-            }
-            let seen = got;
-            for (;;) {
-                const j = await this.judgedNow(seen);
-                if (j.kind === 'held') {
-                    if (!waited) {
-                        waited = true;
-                        const holder = j.cli ? "another job's CLI, until that job ends" : 'another job';
-                        this.d.info(`These credentials are being refreshed by ${holder}; waiting up to lock-timeout ` +
-                            `${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.d.lockTimeoutMs)}.`);
-                    }
-                    seen = await this.waitFor(name, seen, start);
-                    if (!seen)
-                        break;
-                    continue;
-                }
-                if (j.kind === 'settled')
-                    return this.resultOf(copy, name, seen);
-                if (j.kind === 'spent') {
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_LOGIN_LOST', `credentials: the provider refused this refresh token when another job presented it; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The secret is ${this.d.target}.` });
-                }
-                // Expired: its holder may have kept its rotation where the claim could not say.
-                const cached = await this.d.cached?.(copy);
-                if (cached)
-                    return { kind: 'result', result: cached, name, settledAt: this.now() };
-                // The holder's write-back is the second sign it got that far, if its settle was lost.
-                if ((await this.d.targetUpdatedAt()) >= seen.createdAt + 1000)
-                    throw this.oldCopy();
-                if (seen.value.ref && seen.value.ref !== this.d.ref)
-                    throw this.otherRef(seen.value.ref, true);
-                this.d.info(seen.value.s === 'cli'
-                    ? `The job whose CLI held these credentials since ${at(seen.createdAt)} has ended; taking over.`
-                    : `The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
-                gen++;
-                break;
-            }
-        }
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_REFRESH_UNCERTAIN', `credentials: ${MAX_GENERATIONS} jobs in a row claimed this refresh token and none finished; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RELOGIN */ .FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
-    }
-    /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
-    async settledSince(name) {
-        const seen = await this.read(name);
-        if (!seen || this.judged(seen).kind !== 'expired')
-            return true;
-        return (await this.d.targetUpdatedAt()) >= seen.createdAt + 1000;
     }
     /**
      * Reads the claim until it is no longer held, or lock-timeout (this job's monotonic clock) ends;
@@ -1799,23 +1727,202 @@ class Claims {
         }
     }
     timedOut(seen, until, cli) {
-        const limit = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.d.lockTimeoutMs);
+        const limit = (0,duration/* formatDuration */.a3)(this.d.lockTimeoutMs);
         if (cli) {
-            return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
+            return new errors/* UserError */.yo('OB_CLAIM', `lock-timeout: a provider CLI in another job holds this refresh token (claimed at ${at(seen.createdAt)}); ` +
                 'run this job again after that job ends.', { details: `The claim lasts until that job's post step, or the job's end, or ${at(until)} at the latest.` });
         }
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
+        return new errors/* UserError */.yo('OB_CLAIM', `lock-timeout: another job claimed the refresh of these credentials at ${at(seen.createdAt)} and did not ` +
             `finish within ${limit}; run this job again.`, { details: `If that job died, a run after ${at(until)} takes over.` });
     }
+    async write(t, s, result) {
+        const value = { ...t.value, s };
+        if (result)
+            value.r = await this.d.seal(t.copy, t.name, result);
+        else
+            delete value.r;
+        await this.d.variables.update(t.name, (0,protocol/* encodeClaim */.l)(value));
+        t.value = value;
+    }
+    /**
+     * Deletes this job's claim. A delete whose answer was lost is not repeated blindly, which could
+     * delete a claim another job has made since: it is read back first.
+     */
+    async release(t) {
+        for (let round = 0; round < ROUNDS; round++) {
+            if ((await this.d.variables.remove(t.name, true)) !== 'unknown')
+                return;
+            const seen = await this.read(t.name);
+            if (seen?.value.n !== t.value.n)
+                return;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/recovery.ts
+// The recovery of a rescue (docs/design.md, "Results and rescues"): a holder whose write-back failed
+// left its rotated credentials sealed in its claim (or the Actions cache). One job writes them to the
+// secret, under a leased lock of its own, a claim named by the copy with an R: a job that dies doing
+// so blocks the others for a lease at most, and the next recoverer removes its lock.
+
+
+/**
+ * Writes the rescue `found` carries, unless another job does. Others use the rescued access token
+ * when it is fresh (`fresh`), or wait for the write. True when this job wrote.
+ */
+async function recover(io, copy, found, r) {
+    const { name: claim, result } = found;
+    const start = io.d.monotonic();
+    for (let gen = 0; gen < protocol/* MAX_GENERATIONS */.Fm;) {
+        const name = io.name(copy, gen, true);
+        const lock = await io.create(copy, name, io.claimValue('busy', io.d.leaseMs));
+        if ('name' in lock) {
+            // A recoverer may have finished since the claim was read and freed the lock just now, within the
+            // same second of updated_at: the claim says whether its rescue still waits.
+            if (!found.rescueInClaim || (await stillRescued(io, copy, claim))) {
+                return recoverUnder(io, lock, gen, claim, result, r);
+            }
+            await io.release(lock).catch(() => undefined);
+            return false;
+        }
+        if (r.fresh)
+            return false;
+        // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
+        if (await io.waitFor(name, lock, start))
+            gen++;
+        // Done when the claim no longer carries the rescue; else the lock is free to take.
+        if (!(await stillRescued(io, copy, claim)))
+            return false;
+    }
+    throw new errors/* UserError */.yo('OB_WRITE_BACK', `credentials: ${protocol/* MAX_GENERATIONS */.Fm} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${io.d.target} until one succeeds.` });
+}
+/** Whether the claim still carries a rescue: no recoverer has stored it yet. */
+async function stillRescued(io, copy, claim) {
+    const seen = await io.read(claim);
+    const still = seen?.value.r ? await io.d.open(copy, claim, seen.value.r) : undefined;
+    return !!still?.rescue;
+}
+/** Under the lock: the write, then the claim's rescue taken out, then every lock of this copy removed. */
+async function recoverUnder(io, lock, gen, claim, result, r) {
+    let wrote;
+    try {
+        wrote = await r.write();
+    }
+    catch (err) {
+        await io.release(lock).catch(() => undefined);
+        throw err;
+    }
+    // In the secret now, or superseded there: no job writes it again.
+    const seen = await io.read(claim).catch(() => undefined);
+    if (seen) {
+        const held = { copy: lock.copy, name: claim, value: seen.value };
+        await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
+    }
+    // This lock, and those of recoverers that died before it: nothing of the recovery stays.
+    const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
+    await io.release(lock).catch(() => undefined);
+    for (const name of dead)
+        await io.d.variables.remove(name).catch(() => undefined);
+    return wrote;
+}
+
+;// CONCATENATED MODULE: ./src/store/claims.ts
+// src/store: what jobs holding the same login share: the claims protocol (its decisions in
+// protocol.ts, its talking to one claim in claim-io.ts, the recovery of a rescue in recovery.ts), the
+// sealed results and rescues, and the Actions cache as a rescue's last resort. May import: core, github.
+//
+// The claims between jobs that hold the same credentials (docs/design.md, "Coordination"): an Actions
+// variable beside the secret decides the one job that presents a copy's refresh token. Every job
+// that can write the secret sees it, on any ref, in any repository, on GHES. Ownership is read
+// back, never assumed; deadlines are judged on GitHub's clock; the result travels sealed in the
+// claim. This module is the refresh's side: reserve, settle, fail, and a CLI's claim.
+
+
+
+
+
+
+class Claims {
+    d;
+    io;
+    constructor(d) {
+        this.d = d;
+        this.io = new ClaimIo(d);
+    }
+    /**
+     * Reserves the one presentation of the copy's refresh token, or returns the result of the job that
+     * made it. Throws, saying why and what to do, when this job can have neither.
+     */
+    async reserve(copy) {
+        let waited = false;
+        const start = this.d.monotonic();
+        for (let gen = 0; gen < protocol/* MAX_GENERATIONS */.Fm;) {
+            const name = this.io.name(copy, gen);
+            const got = await this.io.create(copy, name, this.io.claimValue('busy', this.d.leaseMs));
+            if ('name' in got) {
+                // A takeover looks again, as late as it can: a holder slow to settle may have settled since.
+                if (gen > 0 && (await this.settledSince(this.io.name(copy, gen - 1)))) {
+                    await this.io.release(got);
+                    gen--;
+                    continue;
+                }
+                return { kind: 'owner', ticket: got };
+            }
+            let seen = got;
+            for (;;) {
+                const j = await this.io.judgedNow(seen);
+                if (j.kind === 'held') {
+                    if (!waited) {
+                        waited = true;
+                        const holder = j.cli ? "another job's CLI, until that job ends" : 'another job';
+                        this.d.info(`These credentials are being refreshed by ${holder}; waiting up to lock-timeout ` +
+                            `${(0,duration/* formatDuration */.a3)(this.d.lockTimeoutMs)}.`);
+                    }
+                    seen = await this.io.waitFor(name, seen, start);
+                    if (!seen)
+                        break;
+                    continue;
+                }
+                if (j.kind === 'settled')
+                    return this.resultOf(copy, name, seen);
+                if (j.kind === 'spent') {
+                    throw new errors/* UserError */.yo('OB_LOGIN_LOST', `credentials: the provider refused this refresh token when another job presented it; ${errors/* RELOGIN */.FK}.`, { details: `The secret is ${this.d.target}.` });
+                }
+                // Expired: its holder may have kept its rotation where the claim could not say.
+                const cached = await this.d.cached?.(copy);
+                if (cached)
+                    return { kind: 'result', result: cached, name, settledAt: this.io.now() };
+                // The holder's write-back is the second sign it got that far, if its settle was lost.
+                const next = (0,protocol/* afterExpiry */.ep)(seen, await this.d.targetUpdatedAt(), this.d.ref);
+                if (next === 'old')
+                    throw this.oldCopy();
+                if (next === 'other-ref')
+                    throw this.otherRef(seen.value.ref, true);
+                this.d.info(seen.value.s === 'cli'
+                    ? `The job whose CLI held these credentials since ${at(seen.createdAt)} has ended; taking over.`
+                    : `The job that claimed these credentials at ${at(seen.createdAt)} never finished; taking over.`);
+                gen++;
+                break;
+            }
+        }
+        throw new errors/* UserError */.yo('OB_REFRESH_UNCERTAIN', `credentials: ${protocol/* MAX_GENERATIONS */.Fm} jobs in a row claimed this refresh token and none finished; ${errors/* RELOGIN */.FK}.`, { details: `The refresh token is probably spent. The secret is ${this.d.target}.` });
+    }
+    /** Whether the claim this job took over was settled, or its holder's write-back landed, after all. */
+    async settledSince(name) {
+        const seen = await this.io.read(name);
+        if (!seen || this.io.judged(seen).kind !== 'expired')
+            return true;
+        return (0,protocol/* writtenSince */.wu)(seen, await this.d.targetUpdatedAt());
+    }
     oldCopy() {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RERUN_OLD_COPY */ .Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
+        return new errors/* UserError */.yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
     /** A job on another ref spent the token and its rotation is not in the secret: only that ref can recover it. */
     otherRef(given, unfinished = false) {
         // Read from a variable anyone who can write the repository's variables could have set.
-        const ref = (0,_core_neutral_js__WEBPACK_IMPORTED_MODULE_4__/* .neutral */ .SY)(given, 100);
+        const ref = (0,neutral/* neutral */.SY)(given, 100);
         const what = unfinished ? 'never finished, and may have rotated it' : 'did not store what replaced it';
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token ${what}; re-run that job.`, {
+        return new errors/* UserError */.yo('OB_CLAIM', `credentials: the job on ${ref} that claimed this refresh token ${what}; re-run that job.`, {
             details: [
                 `Its rotated credentials may be kept in the Actions cache of ${ref}, which jobs on other refs cannot read, ` +
                     'so this job does not present the token.',
@@ -1837,14 +1944,14 @@ class Claims {
         const settled = { name, settledAt: seen.updatedAt };
         if (found?.rescue)
             return { kind: 'result', result: found, ...settled, rescueInClaim: true };
-        const { w, ref } = seen.value;
+        const { w } = seen.value;
         const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);
         if (unstored) {
             const cached = await this.d.cached?.(copy);
             if (cached)
                 return { kind: 'result', result: cached, ...settled };
         }
-        const elsewhere = unstored && ref && ref !== this.d.ref ? ref : undefined;
+        const elsewhere = unstored ? (0,protocol/* otherRefOf */.VV)(seen, this.d.ref) : undefined;
         if (found)
             return { kind: 'result', result: found, ...settled, ...(elsewhere ? { unstoredOn: elsewhere } : {}) };
         throw elsewhere ? this.otherRef(elsewhere) : this.oldCopy();
@@ -1857,11 +1964,11 @@ class Claims {
      */
     async settle(t, result) {
         try {
-            await this.write(t, 'settled', result);
+            await this.io.write(t, 'settled', result);
         }
         catch {
             this.d.warning(`Could not settle the claim beside ${this.d.target}; the write-back will show it settled.`);
-            const wait = t.claimedAt === undefined ? NEXT_STAMP_MS : t.claimedAt + NEXT_STAMP_MS - this.d.monotonic();
+            const wait = (0,protocol/* untilNextStamp */.Jw)(t.claimedAt, this.d.monotonic());
             if (wait > 0)
                 await this.d.sleep(wait);
         }
@@ -1869,52 +1976,31 @@ class Claims {
     /** Rotated but not written: the credentials sealed in the claim for the next run; true when kept. */
     async rescue(t, result) {
         try {
-            await this.write(t, 'settled', result);
+            await this.io.write(t, 'settled', result);
             return true;
         }
         catch {
             return false;
         }
     }
-    async write(t, s, result) {
-        const value = { ...t.value, s };
-        if (result)
-            value.r = await this.d.seal(t.copy, t.name, result);
-        else
-            delete value.r;
-        await this.d.variables.update(t.name, (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeClaim */ .l)(value));
-        t.value = value;
-    }
     /**
      * The refresh failed. Surely unsent: the claim goes, and the token stays usable for anyone. Refused
      * by the provider: spent, nobody presents it again. Unknown: the claim stays until its deadline.
      */
     async failed(t, spent) {
-        // Near its deadline a claim may soon be taken over: deleted then, it would free its name for a job
-        // still holding the copy, which would create it again and present the token. It expires instead.
-        const late = t.sentAt !== undefined && this.d.monotonic() > t.sentAt + t.value.l * 1000 - RELEASE_MARGIN_MS;
         try {
-            if (spent === 'no' && !late)
-                await this.release(t);
+            if (spent === 'no' && (0,protocol/* mayRelease */.rQ)(t.sentAt, t.value.l, this.d.monotonic()))
+                await this.io.release(t);
             else if (spent === 'yes')
-                await this.write(t, 'spent');
+                await this.io.write(t, 'spent');
         }
         catch {
             this.d.info(`Could not update the claim beside ${this.d.target}; the next run waits for its deadline.`);
         }
     }
-    /**
-     * Deletes this job's claim. A delete whose answer was lost is not repeated blindly, which could
-     * delete a claim another job has made since: it is read back first.
-     */
-    async release(t) {
-        for (let round = 0; round < CREATE_ROUNDS; round++) {
-            if ((await this.d.variables.remove(t.name, true)) !== 'unknown')
-                return;
-            const seen = await this.read(t.name);
-            if (seen?.value.n !== t.value.n)
-                return;
-        }
+    /** Deletes this job's claim, reading back a delete whose answer was lost (src/store/claim-io.ts). */
+    release(t) {
+        return this.io.release(t);
     }
     /**
      * Removes the claims of the copies that dropped out of the newest (src/store/protocol.ts keptClaims),
@@ -1925,7 +2011,7 @@ class Claims {
         const left = [];
         for (const k of drop) {
             try {
-                for (const name of (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .generationsOf */ .xi)(k.name))
+                for (const name of (0,protocol/* generationsOf */.xi)(k.name))
                     await this.d.variables.remove(name);
             }
             catch {
@@ -1941,16 +2027,17 @@ class Claims {
      * or takes over: the job has a valid access token anyway.
      */
     async claimForCli(copy) {
-        const name = this.name(copy, 0);
-        const value = this.claimValue('cli', _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_LEASE_MS */ .Hh);
+        const name = this.io.name(copy, 0);
+        const value = this.io.claimValue('cli', protocol/* CLI_LEASE_MS */.Hh);
         try {
-            const got = await this.create(copy, name, value);
+            const got = await this.io.create(copy, name, value);
             return 'name' in got ? got : undefined;
         }
         catch (err) {
             // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
             // CLI that gets no refresh token: released once more if it is this job's. The error stands either way.
-            await this.read(name)
+            await this.io
+                .read(name)
                 .then((seen) => (seen?.value.n === value.n ? this.release({ name, value }) : undefined))
                 .catch(() => this.d.debug(`Could not check for an unconfirmed claim ${name}; its lease ends it.`));
             throw err;
@@ -1959,72 +2046,17 @@ class Claims {
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
     async endCli(t, result) {
         if (result)
-            await this.write(t, 'settled', result);
+            await this.io.write(t, 'settled', result);
         else
-            await this.release(t);
+            await this.io.release(t);
     }
-    /**
-     * Writes the rescue a settled claim carries to the secret, under a leased lock of its own, so one
-     * job writes it and a job that dies doing so blocks the others for a lease at most. Others use the
-     * rescued access token when it is fresh (`fresh`), or wait for the write. True when this job wrote.
-     */
-    async recover(copy, found, r) {
-        const { name: claim, result } = found;
-        const start = this.d.monotonic();
-        for (let gen = 0; gen < MAX_GENERATIONS;) {
-            const name = this.name(copy, gen, true);
-            const lock = await this.create(copy, name, this.claimValue('busy', this.d.leaseMs));
-            if ('name' in lock) {
-                // A recoverer may have finished since the claim was read and freed the lock just now, within the
-                // same second of updated_at: the claim says whether its rescue still waits.
-                if (!found.rescueInClaim || (await this.stillRescued(copy, claim))) {
-                    return this.recoverUnder(lock, gen, claim, result, r);
-                }
-                await this.release(lock).catch(() => undefined);
-                return false;
-            }
-            if (r.fresh)
-                return false;
-            // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
-            if (await this.waitFor(name, lock, start))
-                gen++;
-            // Done when the claim no longer carries the rescue; else the lock is free to take.
-            if (!(await this.stillRescued(copy, claim)))
-                return false;
-        }
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('OB_WRITE_BACK', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${this.d.target} until one succeeds.` });
-    }
-    /** Whether the claim still carries a rescue: no recoverer has stored it yet. */
-    async stillRescued(copy, claim) {
-        const seen = await this.read(claim);
-        const still = seen?.value.r ? await this.d.open(copy, claim, seen.value.r) : undefined;
-        return !!still?.rescue;
-    }
-    async recoverUnder(lock, gen, claim, result, r) {
-        let wrote;
-        try {
-            wrote = await r.write();
-        }
-        catch (err) {
-            await this.release(lock).catch(() => undefined);
-            throw err;
-        }
-        // In the secret now, or superseded there: no job writes it again.
-        const seen = await this.read(claim).catch(() => undefined);
-        if (seen) {
-            const held = Claims.ticket(lock.copy, claim, seen.value);
-            await this.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
-        }
-        // This lock, and those of recoverers that died before it: nothing of the recovery stays.
-        const dead = Array.from({ length: gen }, (_, g) => this.name(lock.copy, g, true));
-        await this.release(lock).catch(() => undefined);
-        for (const name of dead)
-            await this.d.variables.remove(name).catch(() => undefined);
-        return wrote;
+    /** Writes the rescue a settled claim carries to the secret, under a lock of its own (src/store/recovery.ts). */
+    recover(copy, found, r) {
+        return recover(this.io, copy, found, r);
     }
     /** Whether the holder of `t` still has time for an attempt before its deadline (src/store/protocol.ts). */
     hasTime(t) {
-        return t.sentAt === undefined || (0,_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .answerBy */ .WL)(t.sentAt, t.value.l * 1000) - this.d.monotonic() >= _core_env_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_ATTEMPT_MS */ .i;
+        return (0,protocol/* hasTime */._p)(t.sentAt, t.value.l, this.d.monotonic());
     }
     /** The ticket a step saved for another (the post step): its claim's name and value. */
     static ticket(copy, name, value) {

@@ -173,7 +173,7 @@ async function endCliClaim(deps, cfg, cli, end) {
 /* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8997);
 /* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3738);
 /* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(133);
-/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(392);
+/* harmony import */ var _store_claims_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3926);
 /* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1105);
 /* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
 // The post step's first duty: a main step killed between the provider's answer and the

@@ -27,7 +27,7 @@ import {
 } from '../core/errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
-import { currentUpdatedAt, preflight, type Preflight } from '../github/secret-read.js';
+import { preflight, type Preflight } from '../github/secret-read.js';
 import { checkWrite, writeSecret } from '../github/secret-write.js';
 import { sodium } from '../github/seal.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
@@ -43,6 +43,7 @@ import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
 import { answerBy, keptClaims } from '../store/protocol.js';
 import { claimOn, coordinate, isOldCopy, type Coordination } from './coordinate.js';
+import { recoverRescue } from './recover.js';
 import { sweep } from './sweep.js';
 
 export interface ObtainDeps extends Deps {
@@ -164,7 +165,7 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
   const next = fromResult(current, r.result, deps.now());
   masker.mask(...secretsOf(next));
   if (rescue) {
-    const stored = await recover(run, current, r, next);
+    const stored = await recoverRescue(run, current, r, next);
     const wrote = stored !== undefined;
     if (run.fresh(next)) {
       return {
@@ -201,55 +202,6 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
       `is not valid for min-ttl ${formatDuration(cfg.minTtlMs)}; ${RERUN_OLD_COPY}.`,
     { details: `The current value is in ${describeTarget(run.target)}.` },
   );
-}
-
-/**
- * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
- * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
- * it is fresh enough, or wait for that write. True when this job wrote.
- */
-async function recover(
-  run: Run,
-  current: Credentials,
-  r: Extract<Reservation, { kind: 'result' }>,
-  next: Credentials,
-): Promise<string | undefined> {
-  const rescue = r.result.rescue as NonNullable<Result['rescue']>;
-  const when = neutral(r.result.successor.at, 40);
-  const shield = run.deps.shield?.();
-  // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
-  let stored: string | undefined;
-  try {
-    const wrote = await run.coord.claims.recover(current, r, {
-      fresh: run.fresh(next),
-      write: async () => {
-        if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
-          run.deps.core.info(
-            `Found credentials that a job at ${when} could not store; ${describeTarget(run.target)} has changed ` +
-              'since, so it is left as it is.',
-          );
-          return false;
-        }
-        // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-        const mine = claimOn(current, r.name, r.settledAt);
-        const { keep, drop } = keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
-        const undeleted = await run.coord.claims.prune(drop);
-        stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
-          claims: [...undeleted, ...keep],
-        });
-        run.deps.core.info(
-          `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
-            `${describeTarget(run.target)}.`,
-        );
-        return true;
-      },
-    });
-    if (!wrote) return undefined;
-    run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-    return stored;
-  } finally {
-    shield?.release();
-  }
 }
 
 /** How sure a failed refresh is that the provider never saw the token. */

@@ -44,6 +44,8 @@ export interface ClaimValue {
 export const LEASE_MARGIN_MS = 30_000;
 // A CLI holds the token until its job's post step; a job ends within its timeout-minutes (360 by default).
 export const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
+// Takeovers of holders that never settled; each waits out a lease, so five is minutes of failures.
+export const MAX_GENERATIONS = 5;
 /** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
 export const KEEP_COPIES = 3;
 // A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
@@ -135,6 +137,58 @@ export function judge(c: SeenClaim, now: number, jobEnded = false): Judgement {
  */
 export function answerBy(sentAt: number, leaseMs: number): number {
   return sentAt + leaseMs - LEASE_MARGIN_MS;
+}
+
+/** Whether a holder whose create was sent at `sentAt` (monotonic) still has time for an attempt at `now`. */
+export function hasTime(sentAt: number | undefined, leaseS: number, now: number): boolean {
+  return sentAt === undefined || answerBy(sentAt, leaseS * 1000) - now >= MIN_ATTEMPT_MS;
+}
+
+// A claim is released only this long before its lease ends at the latest (a delete takes a moment).
+const RELEASE_MARGIN_MS = 5_000;
+
+/**
+ * Whether a holder may still delete its claim at `now` (monotonic). Near its deadline the claim may
+ * soon be taken over: deleted then, it would free its name for a job still holding the copy, which
+ * would create it again and present the token. It expires instead.
+ */
+export function mayRelease(sentAt: number | undefined, leaseS: number, now: number): boolean {
+  return sentAt === undefined || now <= sentAt + leaseS * 1000 - RELEASE_MARGIN_MS;
+}
+
+// GitHub stamps whole seconds: a write sent this long after the claim's answer arrived is stamped
+// in a later second than the claim (a little over 1 s, for timers that count whole milliseconds).
+const NEXT_STAMP_MS = 1_010;
+
+/**
+ * How long a holder whose settle was lost waits before its write-back (monotonic): the write-back is
+ * then the only sign the claim was settled, and it counts from the second after the claim's.
+ */
+export function untilNextStamp(claimedAt: number | undefined, now: number): number {
+  return claimedAt === undefined ? NEXT_STAMP_MS : Math.max(0, claimedAt + NEXT_STAMP_MS - now);
+}
+
+/** Whether the secret (`updatedAt`, epoch ms) was written after the claim was made: its holder's write-back. */
+export function writtenSince(c: SeenClaim, updatedAt: number): boolean {
+  return updatedAt >= c.createdAt + 1000;
+}
+
+/** The holder's ref, when its rescue may sit in that ref's Actions cache and this job (on `ref`) cannot read it. */
+export function otherRefOf(c: SeenClaim, ref: string | undefined): string | undefined {
+  return c.value.ref && c.value.ref !== ref ? c.value.ref : undefined;
+}
+
+/**
+ * What an expired claim leaves a job on `ref` that found no rescue: an old copy when the holder's
+ * write-back landed since; the holder's ref to re-run when its rescue may be there; else a takeover.
+ */
+export function afterExpiry(
+  c: SeenClaim,
+  updatedAt: number,
+  ref: string | undefined,
+): 'old' | 'other-ref' | 'take-over' {
+  if (writtenSince(c, updatedAt)) return 'old';
+  return otherRefOf(c, ref) ? 'other-ref' : 'take-over';
 }
 
 /** The lease a holder writes, seconds: whole, and long enough to leave an attempt room after the margin. */

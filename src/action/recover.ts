@@ -1,0 +1,74 @@
+// The recovery of a rescue, the action's side (docs/design.md, "Results and rescues"): another job
+// rotated but could not store; this job writes its credentials to the secret unless the secret changed
+// since, naming the claim of that rotation. The lock that lets one job write is src/store/recovery.ts's.
+import type { Credentials } from '../core/formats/index.js';
+import { claimsOf } from '../core/marker.js';
+import { neutral } from '../core/neutral.js';
+import type { GitHubApi } from '../github/api.js';
+import { currentUpdatedAt, type Preflight } from '../github/secret-read.js';
+import { writeSecret } from '../github/secret-write.js';
+import { describeTarget, type SecretTarget } from '../github/target.js';
+import type { Reservation, Result } from '../store/claims.js';
+import { keptClaims } from '../store/protocol.js';
+import { claimOn, type Coordination } from './coordinate.js';
+import type { Deps } from './deps.js';
+
+/** What a recovery needs of the refresh path's run (src/action/obtain.ts). */
+export interface RecoveryRun {
+  deps: Pick<Deps, 'core' | 'shield'>;
+  api: GitHubApi;
+  target: SecretTarget;
+  pre: Preflight;
+  coord: Coordination;
+  /** Whether credentials are valid for min-ttl. */
+  fresh: (c: Credentials) => boolean;
+}
+
+/**
+ * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
+ * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
+ * it is fresh enough, or wait for that write. The value as this job stored it; undefined when it did not.
+ */
+export async function recoverRescue(
+  run: RecoveryRun,
+  current: Credentials,
+  r: Extract<Reservation, { kind: 'result' }>,
+  next: Credentials,
+): Promise<string | undefined> {
+  const rescue = r.result.rescue as NonNullable<Result['rescue']>;
+  const when = neutral(r.result.successor.at, 40);
+  const shield = run.deps.shield?.();
+  // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
+  let stored: string | undefined;
+  try {
+    const wrote = await run.coord.claims.recover(current, r, {
+      fresh: run.fresh(next),
+      write: async () => {
+        if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
+          run.deps.core.info(
+            `Found credentials that a job at ${when} could not store; ${describeTarget(run.target)} has changed ` +
+              'since, so it is left as it is.',
+          );
+          return false;
+        }
+        // The rotation the holder made: the value names its claim, so that it drops out in its turn.
+        const mine = claimOn(current, r.name, r.settledAt);
+        const { keep, drop } = keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
+        const undeleted = await run.coord.claims.prune(drop);
+        stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
+          claims: [...undeleted, ...keep],
+        });
+        run.deps.core.info(
+          `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
+            `${describeTarget(run.target)}.`,
+        );
+        return true;
+      },
+    });
+    if (!wrote) return undefined;
+    run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
+    return stored;
+  } finally {
+    shield?.release();
+  }
+}

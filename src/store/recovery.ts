@@ -1,0 +1,88 @@
+// The recovery of a rescue (docs/design.md, "Results and rescues"): a holder whose write-back failed
+// left its rotated credentials sealed in its claim (or the Actions cache). One job writes them to the
+// secret, under a leased lock of its own, a claim named by the copy with an R: a job that dies doing
+// so blocks the others for a lease at most, and the next recoverer removes its lock.
+import { UserError } from '../core/errors.js';
+import type { ClaimIo, Copy, Reservation, Result, Ticket } from './claim-io.js';
+import { MAX_GENERATIONS } from './protocol.js';
+
+/** What a recovery needs from the caller. */
+export interface Recovery {
+  /** The rescued access token is valid for min-ttl: no need to wait for another job's write. */
+  fresh: boolean;
+  /** Writes the rescued credentials unless the secret changed since they were rescued; true when written. */
+  write: () => Promise<boolean>;
+}
+
+/**
+ * Writes the rescue `found` carries, unless another job does. Others use the rescued access token
+ * when it is fresh (`fresh`), or wait for the write. True when this job wrote.
+ */
+export async function recover(
+  io: ClaimIo,
+  copy: Copy,
+  found: Extract<Reservation, { kind: 'result' }>,
+  r: Recovery,
+): Promise<boolean> {
+  const { name: claim, result } = found;
+  const start = io.d.monotonic();
+  for (let gen = 0; gen < MAX_GENERATIONS; ) {
+    const name = io.name(copy, gen, true);
+    const lock = await io.create(copy, name, io.claimValue('busy', io.d.leaseMs));
+    if ('name' in lock) {
+      // A recoverer may have finished since the claim was read and freed the lock just now, within the
+      // same second of updated_at: the claim says whether its rescue still waits.
+      if (!found.rescueInClaim || (await stillRescued(io, copy, claim))) {
+        return recoverUnder(io, lock, gen, claim, result, r);
+      }
+      await io.release(lock).catch(() => undefined);
+      return false;
+    }
+    if (r.fresh) return false;
+    // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
+    if (await io.waitFor(name, lock, start)) gen++;
+    // Done when the claim no longer carries the rescue; else the lock is free to take.
+    if (!(await stillRescued(io, copy, claim))) return false;
+  }
+  throw new UserError(
+    'OB_WRITE_BACK',
+    `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`,
+    { details: `The rescued credentials stay sealed beside ${io.d.target} until one succeeds.` },
+  );
+}
+
+/** Whether the claim still carries a rescue: no recoverer has stored it yet. */
+async function stillRescued(io: ClaimIo, copy: Copy, claim: string): Promise<boolean> {
+  const seen = await io.read(claim);
+  const still = seen?.value.r ? await io.d.open(copy, claim, seen.value.r) : undefined;
+  return !!still?.rescue;
+}
+
+/** Under the lock: the write, then the claim's rescue taken out, then every lock of this copy removed. */
+async function recoverUnder(
+  io: ClaimIo,
+  lock: Ticket,
+  gen: number,
+  claim: string,
+  result: Result,
+  r: Recovery,
+): Promise<boolean> {
+  let wrote: boolean;
+  try {
+    wrote = await r.write();
+  } catch (err) {
+    await io.release(lock).catch(() => undefined);
+    throw err;
+  }
+  // In the secret now, or superseded there: no job writes it again.
+  const seen = await io.read(claim).catch(() => undefined);
+  if (seen) {
+    const held: Ticket = { copy: lock.copy, name: claim, value: seen.value };
+    await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
+  }
+  // This lock, and those of recoverers that died before it: nothing of the recovery stays.
+  const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
+  await io.release(lock).catch(() => undefined);
+  for (const name of dead) await io.d.variables.remove(name).catch(() => undefined);
+  return wrote;
+}

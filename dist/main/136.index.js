@@ -5,20 +5,27 @@ export const modules = {
 /***/ 4136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  claimForCli: () => (/* binding */ claimForCli)
+  finishCliFile: () => (/* binding */ finishCliFile),
+  handOver: () => (/* binding */ handOver)
 });
 
-// UNUSED EXPORTS: endCliClaim, storeForCli
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/formats/index.ts + 4 modules
 var formats = __webpack_require__(7335);
+// EXTERNAL MODULE: ./src/core/checks.ts
+var checks = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/marker.ts
 var marker = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/core/sha256.ts
+var sha256 = __webpack_require__(7424);
 // EXTERNAL MODULE: ./src/github/api.ts
 var api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/github/secret-read.ts
@@ -76,7 +83,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     core.info(`The main step stopped before storing the rotated credentials; writing them to ${describeTarget(target)}.`);
     const api = new GitHubApi(cfg.githubApiUrl, cfg.githubToken, githubDeps(deps));
     const coord = coordinate(deps, cfg, api);
-    const ticket = finish_ticketOf(record.copy, record.claim);
+    const ticket = ticketOf(record.copy, record.claim);
     const successor = record.successor;
     const rescued = {
         successor,
@@ -117,20 +124,27 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     core.info(`Wrote the rotated credentials to ${describeTarget(target)}.`);
 }
 /** The ticket of a claim another step made, from what it left: the copy its results are sealed for. */
-function finish_ticketOf(copy, claim) {
-    const value = decodeClaim(claim.value);
+function ticketOf(copy, claim) {
+    const value = (0,protocol/* decodeClaim */.d)(claim.value);
     if (!value)
-        throw new UserError('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
-    return Claims.ticket(copy, claim.name, value);
+        throw new errors/* UserError */.yo('OB_CLAIM', `oauth-broker: the claim ${claim.name} the main step left is unreadable.`);
+    return claims/* Claims */.U.ticket(copy, claim.name, value);
 }
 
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/action/sweep.ts
-var action_sweep = __webpack_require__(9906);
+var sweep = __webpack_require__(9906);
 ;// CONCATENATED MODULE: ./src/action/client-refresh.ts
-// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
-// present it during the job, so it gets one only under a claim of this job's, which lasts until the
-// post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
-// step writes back, settles or releases, and where a rotation goes when the secret refuses it.
+// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may present
+// it during the job, so it gets one only under a claim of this job's, which lasts until the post step
+// has written the CLI's rotation back, or the job has ended. The whole feature: main's claim and the
+// sealed note of the copy handed over, the post step's write-back (or settle, or release), and where a
+// rotation goes when the secret refuses it. Loaded on demand, only when a CLI may get the refresh token.
+
+
+
+
 
 
 
@@ -148,6 +162,20 @@ var action_sweep = __webpack_require__(9906);
 
 function client(deps, cfg) {
     return new api/* GitHubApi */.y(cfg.githubApiUrl, cfg.githubToken, (0,action_deps/* githubDeps */.kZ)(deps));
+}
+/**
+ * client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents
+ * it. A claim that cannot be made costs the CLI its refresh token, never the job: the access token is valid.
+ */
+async function handOver(deps, cfg, out, input) {
+    let cliClaim;
+    try {
+        cliClaim = await claimForCli(deps, cfg, out.creds, input, out.stored);
+    }
+    catch (err) {
+        (0,errors/* warnWith */.D7)(deps.core, 'client-refresh: could not claim the refresh token for the CLI, so its file holds the access token only.', [`Why: ${(0,errors/* describeError */.Uc)(err, [])}`, ...(0,errors/* detailsOf */.cz)(err)]);
+    }
+    return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }
 /**
  * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
@@ -190,8 +218,8 @@ function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
-        const input = parseCredentials(deps.core.getInput('credentials')).refreshToken;
-        return new PendingFile(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        const input = (0,formats/* parseCredentials */.gu)(deps.core.getInput('credentials')).refreshToken;
+        return new pending/* PendingFile */.Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -204,33 +232,33 @@ function handedOver(deps, cfg, cli) {
  */
 async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
-    const value = serializeCredentials(next);
+    const value = (0,formats/* serializeCredentials */.dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
     const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
     // The claims of the value this write replaces: main's, when main stored one, else the input's.
-    const previous = cli?.claims ?? claimsOf(next.doc);
-    const successor = successorOf(next, deps.now());
-    const coord = coordinate(deps, cfg, api);
+    const previous = cli?.claims ?? (0,marker/* claimsOf */.ds)(next.doc);
+    const successor = (0,shared/* successorOf */.k)(next, deps.now());
+    const coord = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api);
     let pre;
     let keep;
     try {
-        pre = await preflight(api, target, keyOf(next.doc));
+        pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
         // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
         // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
-        const mine = cli && (cli.claims ? { name: cli.name, at: now } : claimOn(next, cli.name, now));
-        const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt));
+        const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,action_coordinate/* claimOn */._3)(next, cli.name, now));
+        const claims = mine && (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
+        await (0,secret_write/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
         const kept = !!ticket && (await coord.keepRescue(ticket, result));
         if (kept) {
-            const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
-            throw explained('OB_WRITE_BACK', err, describeError(err, masker.values), rotated, undefined, [
-                KEPT_IN_STORE_DETAILS,
+            const rotated = `The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`;
+            throw (0,errors/* explained */.to)('OB_WRITE_BACK', err, (0,errors/* describeError */.Uc)(err, masker.values), rotated, undefined, [
+                errors/* KEPT_IN_STORE_DETAILS */.k,
             ]);
         }
         // Kept nowhere but the file: still, nobody presents the token the CLI spent.
@@ -240,7 +268,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     }
     // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
     if (keep && !previous)
-        await sweep(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
+        await (0,sweep/* sweep */.X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
     await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
@@ -248,13 +276,122 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     });
 }
 /**
- * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
- * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ * The post step, for a file main wrote with the refresh token: unchanged, the claim is released;
+ * changed, the CLI's rotation goes to the secret. When that fails, the failure to report and alert,
+ * and whether the file must stay, holding a refresh token the secret does not have.
  */
-async function endCliClaim(deps, cfg, cli, end) {
-    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    const { claims } = coordinate(deps, cfg, client(deps, cfg));
-    await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
+async function finishCliFile(deps, masker, cfg, cli, file, content, before) {
+    const { path } = file;
+    if ((0,sha256/* sha256Hex */.f)(content) === file.digest) {
+        await endClaim(deps, masker, cfg, cli, 'release');
+        return { keep: false };
+    }
+    try {
+        await writeBack(deps, masker, cfg, path, content, cli);
+        return { keep: false };
+    }
+    catch (err) {
+        if (!holdsNewRefreshToken(deps.core, content, file))
+            return { keep: false, failure: err };
+        keep(path);
+        const line = `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
+            'store it in the secret, then delete the file.';
+        const why = `Why: ${(0,errors/* describeError */.Uc)(err, masker.values)}`;
+        const details = [why, ...(0,errors/* detailsOf */.cz)(err), storeHint(cfg.secret, path), ...before];
+        return { keep: true, failure: new errors/* UserError */.yo('OB_WRITE_BACK', line, { cause: err, details }) };
+    }
+}
+/** The CLI refreshed by itself: its rotated credentials must reach the secret. */
+async function writeBack(deps, masker, cfg, path, content, cli) {
+    const { core } = deps;
+    const input = core.getInput('credentials');
+    masker.mask(input, core.getInput('github-token'), content);
+    // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
+    const refuse = async (err) => {
+        await endClaim(deps, masker, cfg, cli, 'settle');
+        return err;
+    };
+    let fromFile;
+    try {
+        fromFile = (0,formats/* parseCredentials */.gu)(content);
+    }
+    catch (err) {
+        throw await refuse(new errors/* UserError */.yo('OB_CREDENTIALS', `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`, { cause: err, details: err instanceof errors/* UserError */.yo ? [`Why: ${err.message}`] : [] }));
+    }
+    masker.mask(...(0,formats/* secretsOf */.Fj)(fromFile));
+    const base = (0,formats/* parseCredentials */.gu)(input);
+    if (!cfg.secret || !cfg.githubToken)
+        throw (0,checks/* missing */.LO)('client-refresh', 'the CLI changed the credentials file, which nothing can store without secret-name and github-token', 'set both');
+    if (!fromFile.accessToken)
+        throw await refuse(new errors/* UserError */.yo('OB_CREDENTIALS', `credentials-file: ${path} has no access token; nothing was written back.`));
+    const now = deps.now();
+    // Same format: the file is the newest whole document, with the marker's refresh expiry only while
+    // it still speaks of the same refresh token. Otherwise carry its tokens over.
+    const sameToken = fromFile.refreshToken === base.refreshToken;
+    const next = fromFile.format === base.format
+        ? {
+            ...fromFile,
+            doc: (0,marker/* withRefreshExpiry */.$_)({ ...base.doc, ...fromFile.doc }, sameToken ? (0,marker/* refreshExpiresAt */.hC)(base.doc) : undefined),
+        }
+        : (0,formats/* applyTokenSet */.QL)(base, {
+            accessToken: fromFile.accessToken,
+            refreshToken: fromFile.refreshToken || undefined,
+            idToken: fromFile.idToken,
+            expiresInSeconds: fromFile.expiresAt !== undefined ? Math.round((fromFile.expiresAt - now) / 1000) : undefined,
+        }, now);
+    await storeForCli(deps, cfg, masker, next, cli);
+    core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${(0,github_target/* describeTarget */.ff)(cfg.secret)}.`);
+}
+/**
+ * Ends the claim under which the CLI held the refresh token: settled when the CLI may have spent it
+ * but what it left cannot be stored (nobody presents that token again), released when it did not
+ * refresh (the token is anyone's again). A failed release only means the next run waits out the claim.
+ */
+async function endClaim(deps, masker, cfg, cli, end) {
+    if (!cli)
+        return;
+    try {
+        const ticket = ticketOf(handedOver(deps, cfg, cli) ?? { refreshToken: '' }, cli);
+        const { claims } = (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg));
+        await (end === 'settle' ? claims.settle(ticket) : claims.release(ticket));
+    }
+    catch (err) {
+        // Only a release's failure has a consequence worth the detail: the next run waits.
+        const after = end === 'release' ? '; the next run waits for its deadline' : '';
+        const why = [`Why: ${(0,errors/* describeError */.Uc)(err, masker.values)}`, ...(end === 'release' ? (0,errors/* detailsOf */.cz)(err) : [])];
+        (0,errors/* warnWith */.D7)(deps.core, `client-refresh: could not ${end} the claim on these credentials${after}.`, why);
+    }
+}
+/** Whether the file holds a refresh token other than the one main gave it; unknown counts as yes. */
+function holdsNewRefreshToken(core, content, file) {
+    try {
+        const { refreshToken } = (0,formats/* parseCredentials */.gu)(content);
+        return !!refreshToken && (0,state/* tag */.Tc)(core, refreshToken) !== file.refresh;
+    }
+    catch {
+        return true;
+    }
+}
+/** Owner-only, as the CLI's own file is: best effort, it is already the broker's 0600 file. */
+function keep(path) {
+    try {
+        (0,external_node_fs_.chmodSync)(path, 0o600);
+    }
+    catch {
+        // The message says where it is; a mode it cannot change is no reason to say less.
+    }
+}
+/** How to store a kept file by hand: the CLI's own verb is not built yet, gh's is. */
+function storeHint(t, path) {
+    if (!t)
+        return 'Store it in the secret that holds credentials, then delete it.';
+    let where;
+    if (t.kind === 'org')
+        where = `--org ${t.org} --visibility <its visibility>`;
+    else
+        where = `--repo ${t.owner}/${t.repo}${t.kind === 'env' ? ` --env ${t.environment}` : ''}`;
+    const command = `gh secret set ${t.name} ${where} < "${path}"`;
+    return `Once the cause is fixed, store it in ${(0,github_target/* describeTarget */.ff)(t)} (${command}), then delete it.`;
 }
 
 

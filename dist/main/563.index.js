@@ -851,8 +851,8 @@ function placeholderJwt(claims, expMs) {
     return `${part({ alg: 'none', typ: 'JWT' })}.${part({ ...claims, exp: Math.floor(expMs / 1000) })}.${random()}`;
 }
 
-// EXTERNAL MODULE: ./src/action/export.ts + 2 modules
-var action_export = __webpack_require__(288);
+// EXTERNAL MODULE: ./src/action/export.ts + 1 modules
+var action_export = __webpack_require__(3143);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/proxy/start.ts

@@ -6,29 +6,38 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   endCliClaim: () => (/* binding */ endCliClaim),
-/* harmony export */   storeForCli: () => (/* binding */ storeForCli)
+/* harmony export */   finishCliFile: () => (/* binding */ finishCliFile)
 /* harmony export */ });
-/* unused harmony export claimForCli */
-/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4301);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4517);
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8943);
-/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1764);
-/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8997);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(942);
-/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
-/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1105);
-/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(344);
-/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8198);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(831);
-/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3699);
-/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9906);
-/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(133);
-// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
-// present it during the job, so it gets one only under a claim of this job's, which lasts until the
-// post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
-// step writes back, settles or releases, and where a rotation goes when the secret refuses it.
+/* unused harmony export handOver */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4301);
+/* harmony import */ var _core_checks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5950);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _core_marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4517);
+/* harmony import */ var _core_sha256_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7424);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8943);
+/* harmony import */ var _github_secret_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1764);
+/* harmony import */ var _github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8997);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(942);
+/* harmony import */ var _github_target_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3738);
+/* harmony import */ var _store_protocol_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1105);
+/* harmony import */ var _store_shared_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(344);
+/* harmony import */ var _coordinate_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8198);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(831);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3699);
+/* harmony import */ var _pending_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(133);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(3175);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(9906);
+// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may present
+// it during the job, so it gets one only under a claim of this job's, which lasts until the post step
+// has written the CLI's rotation back, or the job has ended. The whole feature: main's claim and the
+// sealed note of the copy handed over, the post step's write-back (or settle, or release), and where a
+// rotation goes when the secret refuses it. Loaded on demand, only when a CLI may get the refresh token.
+
+
+
+
 
 
 
@@ -45,7 +54,21 @@ export const modules = {
 
 
 function client(deps, cfg) {
-    return new _github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_11__/* .githubDeps */ .kZ)(deps));
+    return new _github_api_js__WEBPACK_IMPORTED_MODULE_6__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_14__/* .githubDeps */ .kZ)(deps));
+}
+/**
+ * client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents
+ * it. A claim that cannot be made costs the CLI its refresh token, never the job: the access token is valid.
+ */
+async function handOver(deps, cfg, out, input) {
+    let cliClaim;
+    try {
+        cliClaim = await claimForCli(deps, cfg, out.creds, input, out.stored);
+    }
+    catch (err) {
+        warnWith(deps.core, 'client-refresh: could not claim the refresh token for the CLI, so its file holds the access token only.', [`Why: ${describeError(err, [])}`, ...detailsOf(err)]);
+    }
+    return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }
 /**
  * The claim under which the CLI may hold the refresh token of `copy`, or undefined when another job
@@ -88,8 +111,8 @@ function handedOver(deps, cfg, cli) {
     if (!cli.copy)
         return undefined;
     try {
-        const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
-        return new _pending_js__WEBPACK_IMPORTED_MODULE_14__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
+        const input = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(deps.core.getInput('credentials')).refreshToken;
+        return new _pending_js__WEBPACK_IMPORTED_MODULE_16__/* .PendingFile */ .Gf(cli.copy, input, cfg.githubToken, true).read()?.copy;
     }
     catch {
         return undefined;
@@ -102,33 +125,33 @@ function handedOver(deps, cfg, cli) {
  */
 async function storeForCli(deps, cfg, masker, next, cli) {
     const target = cfg.secret;
-    const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeCredentials */ .dY)(next);
+    const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli) : undefined;
+    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_15__/* .ticketOf */ .W)(copy, cli) : undefined;
     // The claims of the value this write replaces: main's, when main stored one, else the input's.
-    const previous = cli?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .claimsOf */ .ds)(next.doc);
-    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .successorOf */ .k)(next, deps.now());
-    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
+    const previous = cli?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .claimsOf */ .ds)(next.doc);
+    const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_12__/* .successorOf */ .k)(next, deps.now());
+    const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .coordinate */ .vY)(deps, cfg, api);
     let pre;
     let keep;
     try {
-        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_4__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .keyOf */ .TN)(next.doc));
+        pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_7__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
         // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
         // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
-        const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .claimOn */ ._3)(next, cli.name, now));
-        const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
+        const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .claimOn */ ._3)(next, cli.name, now));
+        const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_11__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
         const kept = !!ticket && (await coord.keepRescue(ticket, result));
         if (kept) {
-            const rotated = `The credentials the CLI rotated are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE */ .Lq}.`;
-            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explained */ .to)('OB_WRITE_BACK', err, (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err, masker.values), rotated, undefined, [
-                _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KEPT_IN_STORE_DETAILS */ .k,
+            const rotated = `The credentials the CLI rotated are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KEPT_IN_STORE */ .Lq}.`;
+            throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)('OB_WRITE_BACK', err, (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, masker.values), rotated, undefined, [
+                _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KEPT_IN_STORE_DETAILS */ .k,
             ]);
         }
         // Kept nowhere but the file: still, nobody presents the token the CLI spent.
@@ -138,7 +161,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     }
     // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
     if (keep && !previous)
-        await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_13__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
+        await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_18__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
     await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
@@ -146,13 +169,122 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     });
 }
 /**
- * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
- * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ * The post step, for a file main wrote with the refresh token: unchanged, the claim is released;
+ * changed, the CLI's rotation goes to the secret. When that fails, the failure to report and alert,
+ * and whether the file must stay, holding a refresh token the secret does not have.
  */
-async function endCliClaim(deps, cfg, cli, end) {
-    const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-    const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
-    await (end === 'settle' ? claims.settle((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)) : claims.release((0,_finish_js__WEBPACK_IMPORTED_MODULE_12__/* .ticketOf */ .W)(copy, cli)));
+async function finishCliFile(deps, masker, cfg, cli, file, content, before) {
+    const { path } = file;
+    if ((0,_core_sha256_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Hex */ .f)(content) === file.digest) {
+        await endClaim(deps, masker, cfg, cli, 'release');
+        return { keep: false };
+    }
+    try {
+        await writeBack(deps, masker, cfg, path, content, cli);
+        return { keep: false };
+    }
+    catch (err) {
+        if (!holdsNewRefreshToken(deps.core, content, file))
+            return { keep: false, failure: err };
+        keep(path);
+        const line = `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
+            'store it in the secret, then delete the file.';
+        const why = `Why: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, masker.values)}`;
+        const details = [why, ...(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .detailsOf */ .cz)(err), storeHint(cfg.secret, path), ...before];
+        return { keep: true, failure: new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('OB_WRITE_BACK', line, { cause: err, details }) };
+    }
+}
+/** The CLI refreshed by itself: its rotated credentials must reach the secret. */
+async function writeBack(deps, masker, cfg, path, content, cli) {
+    const { core } = deps;
+    const input = core.getInput('credentials');
+    masker.mask(input, core.getInput('github-token'), content);
+    // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
+    const refuse = async (err) => {
+        await endClaim(deps, masker, cfg, cli, 'settle');
+        return err;
+    };
+    let fromFile;
+    try {
+        fromFile = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(content);
+    }
+    catch (err) {
+        throw await refuse(new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('OB_CREDENTIALS', `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`, { cause: err, details: err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo ? [`Why: ${err.message}`] : [] }));
+    }
+    masker.mask(...(0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(fromFile));
+    const base = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(input);
+    if (!cfg.secret || !cfg.githubToken)
+        throw (0,_core_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .missing */ .LO)('client-refresh', 'the CLI changed the credentials file, which nothing can store without secret-name and github-token', 'set both');
+    if (!fromFile.accessToken)
+        throw await refuse(new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('OB_CREDENTIALS', `credentials-file: ${path} has no access token; nothing was written back.`));
+    const now = deps.now();
+    // Same format: the file is the newest whole document, with the marker's refresh expiry only while
+    // it still speaks of the same refresh token. Otherwise carry its tokens over.
+    const sameToken = fromFile.refreshToken === base.refreshToken;
+    const next = fromFile.format === base.format
+        ? {
+            ...fromFile,
+            doc: (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .withRefreshExpiry */ .$_)({ ...base.doc, ...fromFile.doc }, sameToken ? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .refreshExpiresAt */ .hC)(base.doc) : undefined),
+        }
+        : (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .applyTokenSet */ .QL)(base, {
+            accessToken: fromFile.accessToken,
+            refreshToken: fromFile.refreshToken || undefined,
+            idToken: fromFile.idToken,
+            expiresInSeconds: fromFile.expiresAt !== undefined ? Math.round((fromFile.expiresAt - now) / 1000) : undefined,
+        }, now);
+    await storeForCli(deps, cfg, masker, next, cli);
+    core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_10__/* .describeTarget */ .ff)(cfg.secret)}.`);
+}
+/**
+ * Ends the claim under which the CLI held the refresh token: settled when the CLI may have spent it
+ * but what it left cannot be stored (nobody presents that token again), released when it did not
+ * refresh (the token is anyone's again). A failed release only means the next run waits out the claim.
+ */
+async function endClaim(deps, masker, cfg, cli, end) {
+    if (!cli)
+        return;
+    try {
+        const ticket = (0,_finish_js__WEBPACK_IMPORTED_MODULE_15__/* .ticketOf */ .W)(handedOver(deps, cfg, cli) ?? { refreshToken: '' }, cli);
+        const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
+        await (end === 'settle' ? claims.settle(ticket) : claims.release(ticket));
+    }
+    catch (err) {
+        // Only a release's failure has a consequence worth the detail: the next run waits.
+        const after = end === 'release' ? '; the next run waits for its deadline' : '';
+        const why = [`Why: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, masker.values)}`, ...(end === 'release' ? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .detailsOf */ .cz)(err) : [])];
+        (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .warnWith */ .D7)(deps.core, `client-refresh: could not ${end} the claim on these credentials${after}.`, why);
+    }
+}
+/** Whether the file holds a refresh token other than the one main gave it; unknown counts as yes. */
+function holdsNewRefreshToken(core, content, file) {
+    try {
+        const { refreshToken } = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCredentials */ .gu)(content);
+        return !!refreshToken && (0,_state_js__WEBPACK_IMPORTED_MODULE_17__/* .tag */ .Tc)(core, refreshToken) !== file.refresh;
+    }
+    catch {
+        return true;
+    }
+}
+/** Owner-only, as the CLI's own file is: best effort, it is already the broker's 0600 file. */
+function keep(path) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(path, 0o600);
+    }
+    catch {
+        // The message says where it is; a mode it cannot change is no reason to say less.
+    }
+}
+/** How to store a kept file by hand: the CLI's own verb is not built yet, gh's is. */
+function storeHint(t, path) {
+    if (!t)
+        return 'Store it in the secret that holds credentials, then delete it.';
+    let where;
+    if (t.kind === 'org')
+        where = `--org ${t.org} --visibility <its visibility>`;
+    else
+        where = `--repo ${t.owner}/${t.repo}${t.kind === 'env' ? ` --env ${t.environment}` : ''}`;
+    const command = `gh secret set ${t.name} ${where} < "${path}"`;
+    return `Once the cause is fixed, store it in ${(0,_github_target_js__WEBPACK_IMPORTED_MODULE_10__/* .describeTarget */ .ff)(t)} (${command}), then delete it.`;
 }
 
 
@@ -302,6 +434,22 @@ async function sweep(api, t, keep, debug) {
         debug(`Left the broker's earlier entries beside ${t.name} for a later run: ${err.message}`);
     }
 }
+
+
+/***/ }),
+
+/***/ 7424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// SHA-256 for the action: a token's fingerprint (fingerprint.ts), and the digest of a file the action
+// wrote, by which the post step sees whether the CLI changed it. node:crypto's: the action has it loaded.
+
+const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
 
 
 /***/ }),

@@ -1,29 +1,82 @@
-// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may
-// present it during the job, so it gets one only under a claim of this job's, which lasts until the
-// post step has written the CLI's rotation back (or the job is gone). What main claims, what the post
-// step writes back, settles or releases, and where a rotation goes when the secret refuses it.
-import { parseCredentials, serializeCredentials, type Credentials } from '../core/formats/index.js';
-import { KEPT_IN_STORE, KEPT_IN_STORE_DETAILS, describeError, explained } from '../core/errors.js';
-import { claimsOf, keyOf, type Kept } from '../core/marker.js';
+// client-refresh (docs/design.md, "The claim"): a provider CLI given the refresh token may present
+// it during the job, so it gets one only under a claim of this job's, which lasts until the post step
+// has written the CLI's rotation back, or the job has ended. The whole feature: main's claim and the
+// sealed note of the copy handed over, the post step's write-back (or settle, or release), and where a
+// rotation goes when the secret refuses it. Loaded on demand, only when a CLI may get the refresh token.
+import { chmodSync } from 'node:fs';
+import {
+  applyTokenSet,
+  parseCredentials,
+  secretsOf,
+  serializeCredentials,
+  type Credentials,
+} from '../core/formats/index.js';
+import { missing } from '../core/checks.js';
+import {
+  KEPT_IN_STORE,
+  KEPT_IN_STORE_DETAILS,
+  UserError,
+  describeError,
+  detailsOf,
+  explained,
+  warnWith,
+} from '../core/errors.js';
+import { claimsOf, keyOf, refreshExpiresAt, withRefreshExpiry, type Kept } from '../core/marker.js';
+import { sha256Hex } from '../core/sha256.js';
 import { GitHubApi } from '../github/api.js';
 import { preflight, type Preflight } from '../github/secret-read.js';
 import { writeSecret } from '../github/secret-write.js';
 import { refuseJobToken } from '../github/token.js';
-import { ACTION_WORDING, type SecretTarget } from '../github/target.js';
+import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
 import { keptClaims } from '../store/protocol.js';
 import { successorOf } from '../store/shared.js';
 import type { Result } from '../store/claims.js';
 import { claimOn, coordinate, isOldCopy } from './coordinate.js';
-import { githubDeps, type Deps } from './deps.js';
-import type { CliClaim } from './export.js';
+import { githubDeps, type Core, type Deps } from './deps.js';
+import type { Outcome } from './export.js';
 import { ticketOf } from './finish.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
+import { PendingFile } from './pending.js';
+import { tag, type StateFile } from './state.js';
 import { sweep } from './sweep.js';
-import { PendingFile, type HandoverRecord } from './pending.js';
+
+/** The claim under which a CLI holds the refresh token (docs/design.md, "The claim"); never a token. */
+export interface CliClaim {
+  /** The variable's name, and its value as written (JSON, src/store/protocol.ts ClaimValue). */
+  name: string;
+  value: string;
+  /** The sealed file naming the copy the CLI was given (src/action/pending.ts), for a rescue. */
+  copy?: string;
+  /** The claims the value main stored names, when main stored the copy: the post step's write keeps them. */
+  claims?: Kept[];
+}
+
+/** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */
+interface HandoverRecord {
+  copy: { refreshToken: string; accessToken?: string };
+}
 
 function client(deps: Deps, cfg: Config): GitHubApi {
   return new GitHubApi(cfg.githubApiUrl, cfg.githubToken as string, githubDeps(deps));
+}
+
+/**
+ * client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents
+ * it. A claim that cannot be made costs the CLI its refresh token, never the job: the access token is valid.
+ */
+export async function handOver(deps: Deps, cfg: Config, out: Outcome, input: Credentials): Promise<Outcome> {
+  let cliClaim: CliClaim | undefined;
+  try {
+    cliClaim = await claimForCli(deps, cfg, out.creds, input, out.stored);
+  } catch (err) {
+    warnWith(
+      deps.core,
+      'client-refresh: could not claim the refresh token for the CLI, so its file holds the access token only.',
+      [`Why: ${describeError(err, [])}`, ...detailsOf(err)],
+    );
+  }
+  return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
 }
 
 /**
@@ -31,7 +84,7 @@ function client(deps: Deps, cfg: Config): GitHubApi {
  * holds it (then the CLI gets the access token only). It never waits or takes over: the job has a
  * valid access token anyway.
  */
-export async function claimForCli(
+async function claimForCli(
   deps: Deps,
   cfg: Config,
   copy: Credentials,
@@ -86,7 +139,7 @@ function handedOver(deps: Deps, cfg: Config, cli: CliClaim): HandoverRecord['cop
  * spent the token it was given: nobody presents it again). If the write fails, they are kept sealed
  * in the claim, or the Actions cache, for the next run holding the copy the CLI was given.
  */
-export async function storeForCli(
+async function storeForCli(
   deps: Deps,
   cfg: Config,
   masker: Masker,
@@ -141,11 +194,155 @@ export async function storeForCli(
 }
 
 /**
- * Ends the CLI's claim: `settle` when the CLI may have spent the token but what it left cannot be
- * stored (nobody presents that token again), `release` when it did not refresh (the token is anyone's again).
+ * The post step, for a file main wrote with the refresh token: unchanged, the claim is released;
+ * changed, the CLI's rotation goes to the secret. When that fails, the failure to report and alert,
+ * and whether the file must stay, holding a refresh token the secret does not have.
  */
-export async function endCliClaim(deps: Deps, cfg: Config, cli: CliClaim, end: 'settle' | 'release'): Promise<void> {
-  const copy = handedOver(deps, cfg, cli) ?? { refreshToken: '' };
-  const { claims } = coordinate(deps, cfg, client(deps, cfg));
-  await (end === 'settle' ? claims.settle(ticketOf(copy, cli)) : claims.release(ticketOf(copy, cli)));
+export async function finishCliFile(
+  deps: Deps,
+  masker: Masker,
+  cfg: Config,
+  cli: CliClaim | undefined,
+  file: StateFile,
+  content: string,
+  before: string[],
+): Promise<{ keep: boolean; failure?: unknown }> {
+  const { path } = file;
+  if (sha256Hex(content) === file.digest) {
+    await endClaim(deps, masker, cfg, cli, 'release');
+    return { keep: false };
+  }
+  try {
+    await writeBack(deps, masker, cfg, path, content, cli);
+    return { keep: false };
+  } catch (err) {
+    if (!holdsNewRefreshToken(deps.core, content, file)) return { keep: false, failure: err };
+    keep(path);
+    const line =
+      `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
+      'store it in the secret, then delete the file.';
+    const why = `Why: ${describeError(err, masker.values)}`;
+    const details = [why, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
+    return { keep: true, failure: new UserError('OB_WRITE_BACK', line, { cause: err, details }) };
+  }
+}
+
+/** The CLI refreshed by itself: its rotated credentials must reach the secret. */
+async function writeBack(
+  deps: Deps,
+  masker: Masker,
+  cfg: Config,
+  path: string,
+  content: string,
+  cli: CliClaim | undefined,
+): Promise<void> {
+  const { core } = deps;
+  const input = core.getInput('credentials');
+  masker.mask(input, core.getInput('github-token'), content);
+  // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
+  const refuse = async (err: UserError): Promise<UserError> => {
+    await endClaim(deps, masker, cfg, cli, 'settle');
+    return err;
+  };
+  let fromFile: Credentials;
+  try {
+    fromFile = parseCredentials(content);
+  } catch (err) {
+    throw await refuse(
+      new UserError(
+        'OB_CREDENTIALS',
+        `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
+        { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
+      ),
+    );
+  }
+  masker.mask(...secretsOf(fromFile));
+  const base = parseCredentials(input);
+  if (!cfg.secret || !cfg.githubToken)
+    throw missing(
+      'client-refresh',
+      'the CLI changed the credentials file, which nothing can store without secret-name and github-token',
+      'set both',
+    );
+  if (!fromFile.accessToken)
+    throw await refuse(
+      new UserError('OB_CREDENTIALS', `credentials-file: ${path} has no access token; nothing was written back.`),
+    );
+  const now = deps.now();
+  // Same format: the file is the newest whole document, with the marker's refresh expiry only while
+  // it still speaks of the same refresh token. Otherwise carry its tokens over.
+  const sameToken = fromFile.refreshToken === base.refreshToken;
+  const next: Credentials =
+    fromFile.format === base.format
+      ? {
+          ...fromFile,
+          doc: withRefreshExpiry({ ...base.doc, ...fromFile.doc }, sameToken ? refreshExpiresAt(base.doc) : undefined),
+        }
+      : applyTokenSet(
+          base,
+          {
+            accessToken: fromFile.accessToken,
+            refreshToken: fromFile.refreshToken || undefined,
+            idToken: fromFile.idToken,
+            expiresInSeconds:
+              fromFile.expiresAt !== undefined ? Math.round((fromFile.expiresAt - now) / 1000) : undefined,
+          },
+          now,
+        );
+  await storeForCli(deps, cfg, masker, next, cli);
+  core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
+}
+
+/**
+ * Ends the claim under which the CLI held the refresh token: settled when the CLI may have spent it
+ * but what it left cannot be stored (nobody presents that token again), released when it did not
+ * refresh (the token is anyone's again). A failed release only means the next run waits out the claim.
+ */
+async function endClaim(
+  deps: Deps,
+  masker: Masker,
+  cfg: Config,
+  cli: CliClaim | undefined,
+  end: 'settle' | 'release',
+): Promise<void> {
+  if (!cli) return;
+  try {
+    const ticket = ticketOf(handedOver(deps, cfg, cli) ?? { refreshToken: '' }, cli);
+    const { claims } = coordinate(deps, cfg, client(deps, cfg));
+    await (end === 'settle' ? claims.settle(ticket) : claims.release(ticket));
+  } catch (err) {
+    // Only a release's failure has a consequence worth the detail: the next run waits.
+    const after = end === 'release' ? '; the next run waits for its deadline' : '';
+    const why = [`Why: ${describeError(err, masker.values)}`, ...(end === 'release' ? detailsOf(err) : [])];
+    warnWith(deps.core, `client-refresh: could not ${end} the claim on these credentials${after}.`, why);
+  }
+}
+
+/** Whether the file holds a refresh token other than the one main gave it; unknown counts as yes. */
+function holdsNewRefreshToken(core: Core, content: string, file: StateFile): boolean {
+  try {
+    const { refreshToken } = parseCredentials(content);
+    return !!refreshToken && tag(core, refreshToken) !== file.refresh;
+  } catch {
+    return true;
+  }
+}
+
+/** Owner-only, as the CLI's own file is: best effort, it is already the broker's 0600 file. */
+function keep(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // The message says where it is; a mode it cannot change is no reason to say less.
+  }
+}
+
+/** How to store a kept file by hand: the CLI's own verb is not built yet, gh's is. */
+function storeHint(t: SecretTarget | undefined, path: string): string {
+  if (!t) return 'Store it in the secret that holds credentials, then delete it.';
+  let where: string;
+  if (t.kind === 'org') where = `--org ${t.org} --visibility <its visibility>`;
+  else where = `--repo ${t.owner}/${t.repo}${t.kind === 'env' ? ` --env ${t.environment}` : ''}`;
+  const command = `gh secret set ${t.name} ${where} < "${path}"`;
+  return `Once the cause is fixed, store it in ${describeTarget(t)} (${command}), then delete it.`;
 }

@@ -4,7 +4,6 @@ import { credentialsFileContent, moveAside, writePrivateFile } from '../core/cre
 import { fingerprint } from '../core/fingerprint.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { Credentials } from '../core/formats/index.js';
-import type { Kept } from '../core/marker.js';
 import { formatDuration } from '../core/duration.js';
 import type { Config } from './inputs.js';
 import { describeTarget } from '../github/target.js';
@@ -12,6 +11,7 @@ import type { Core } from './deps.js';
 import { UserError, systemCode } from '../core/errors.js';
 import { neutral } from '../core/neutral.js';
 import { BACKUP_SUFFIX, STATE_KEY, sealState, tag, type StateFile } from './state.js';
+import type { CliClaim } from './client-refresh.js';
 
 export type Source = 'stored' | 'shared' | 'refreshed';
 
@@ -27,17 +27,6 @@ export interface Outcome {
   cliClaim?: CliClaim;
   /** After a refresh: `creds` as this job wrote them to the secret, marker included (src/github/secret-write.ts). */
   stored?: string;
-}
-
-/** The claim under which a CLI holds the refresh token (docs/design.md, "The claim"); never a token. */
-export interface CliClaim {
-  /** The variable's name, and its value as written (JSON, src/store/protocol.ts ClaimValue). */
-  name: string;
-  value: string;
-  /** The sealed file naming the copy the CLI was given (src/action/pending.ts), for a rescue. */
-  copy?: string;
-  /** The claims the value main stored names, when main stored the copy: the post step's write keeps them. */
-  claims?: Kept[];
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */

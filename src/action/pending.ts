@@ -39,11 +39,6 @@ export interface PendingRecord {
   secretUpdatedAt: string;
 }
 
-/** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */
-export interface HandoverRecord {
-  copy: { refreshToken: string; accessToken?: string };
-}
-
 export class PendingFile<T = PendingRecord> {
   readonly path: string;
   private readonly key: Buffer;

@@ -1,17 +1,13 @@
 // The post step (docs/design.md, "A run"): write back what the CLI rotated, remove the file, put back
 // one the main step moved aside. It never throws, and never destroys what it could not store.
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { applyTokenSet, parseCredentials, secretsOf, type Credentials } from '../core/formats/index.js';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { parseCredentials } from '../core/formats/index.js';
 import { entryAt, kindOf } from '../core/credfile.js';
-import { sha256Hex } from '../core/sha256.js';
-import { missing } from '../core/checks.js';
-import { UserError, describeError, detailsOf, reportFailure, warnWith, systemCode } from '../core/errors.js';
+import { reportFailure, warnWith, systemCode } from '../core/errors.js';
 import { readConfig, type Config } from './inputs.js';
-import { describeTarget, type SecretTarget } from '../github/target.js';
 import { Masker } from './mask.js';
-import { refreshExpiresAt, withRefreshExpiry } from '../core/marker.js';
 import { PENDING_STATE, pendingPath } from './pending.js';
-import { PROXY_STATE, STATE_KEY, openState, tag, type PostState, type StateFile } from './state.js';
+import { PROXY_STATE, STATE_KEY, openState, type PostState, type StateFile } from './state.js';
 import { proxyModeOf, type Deps } from './deps.js';
 import type { Core } from './deps.js';
 
@@ -133,26 +129,11 @@ async function cleanUp(deps: Deps, masker: Masker, { state, cfg }: Trusted, file
       warn(`credentials-file: ${why}; left in place, as it may hold a refresh token the CLI rotated.`);
       return;
     }
-    if (sha256Hex(content) === file.digest) {
-      await endClaim(deps, masker, cfg, state.cli, 'release');
-    } else {
-      try {
-        await writeBack(deps, masker, cfg, path, content, state.cli);
-      } catch (err) {
-        // The login may be lost: this is alerted, as a failed rotation is.
-        if (holdsNewRefreshToken(core, content, file)) {
-          keep(path);
-          const why = describeError(err, masker.values);
-          const line =
-            `The CLI's rotated refresh token was not stored; ${path} keeps it (0600): ` +
-            'store it in the secret, then delete the file.';
-          const details = [`Why: ${why}`, ...detailsOf(err), storeHint(cfg.secret, path), ...before];
-          await alertFailure(deps, cfg, masker, new UserError('OB_WRITE_BACK', line, { cause: err, details }));
-          return;
-        }
-        await alertFailure(deps, cfg, masker, err);
-      }
-    }
+    const { finishCliFile } = await import('./client-refresh.js');
+    const done = await finishCliFile(deps, masker, cfg, state.cli, file, content, before);
+    // The login may be lost: this is alerted, as a failed rotation is.
+    if (done.failure !== undefined) await alertFailure(deps, cfg, masker, done.failure);
+    if (done.keep) return;
   }
   try {
     rmSync(path);
@@ -172,59 +153,6 @@ async function alertFailure(deps: Deps, cfg: Config, masker: Masker, err: unknow
   await updateAlert(deps, cfg, cfg.alert, masker, { failed });
 }
 
-/**
- * Ends the claim under which the CLI held the refresh token: settled when the CLI may have spent it
- * and nothing was stored, released when it did not refresh. A failed release only means the next run
- * waits out the claim's deadline.
- */
-async function endClaim(
-  deps: Deps,
-  masker: Masker,
-  cfg: Config,
-  cli: PostState['cli'],
-  end: 'settle' | 'release',
-): Promise<void> {
-  if (!cli) return;
-  try {
-    const { endCliClaim } = await import('./client-refresh.js');
-    await endCliClaim(deps, cfg, cli, end);
-  } catch (err) {
-    // Only a release's failure has a consequence worth the detail: the next run waits.
-    const after = end === 'release' ? '; the next run waits for its deadline' : '';
-    const why = [`Why: ${describeError(err, masker.values)}`, ...(end === 'release' ? detailsOf(err) : [])];
-    warnWith(deps.core, `client-refresh: could not ${end} the claim on these credentials${after}.`, why);
-  }
-}
-
-/** Whether the file holds a refresh token other than the one main gave it; unknown counts as yes. */
-function holdsNewRefreshToken(core: Core, content: string, file: StateFile): boolean {
-  try {
-    const { refreshToken } = parseCredentials(content);
-    return !!refreshToken && tag(core, refreshToken) !== file.refresh;
-  } catch {
-    return true;
-  }
-}
-
-/** Owner-only, as the CLI's own file is: best effort, it is already the broker's 0600 file. */
-function keep(path: string): void {
-  try {
-    chmodSync(path, 0o600);
-  } catch {
-    // The message says where it is; a mode it cannot change is no reason to say less.
-  }
-}
-
-/** How to store a kept file by hand: the CLI's own verb is not built yet, gh's is. */
-function storeHint(t: SecretTarget | undefined, path: string): string {
-  if (!t) return 'Store it in the secret that holds credentials, then delete it.';
-  let where: string;
-  if (t.kind === 'org') where = `--org ${t.org} --visibility <its visibility>`;
-  else where = `--repo ${t.owner}/${t.repo}${t.kind === 'env' ? ` --env ${t.environment}` : ''}`;
-  const command = `gh secret set ${t.name} ${where} < "${path}"`;
-  return `Once the cause is fixed, store it in ${describeTarget(t)} (${command}), then delete it.`;
-}
-
 /** Puts back the file the main step moved aside, now that the path is free. */
 function putBack(core: Core, file: StateFile): void {
   if (!file.backup) return;
@@ -237,71 +165,4 @@ function putBack(core: Core, file: StateFile): void {
     return;
   }
   core.info(`Put back ${file.path}, the file that was there before this job.`);
-}
-
-/** The CLI refreshed by itself: its rotated credentials must reach the secret. */
-async function writeBack(
-  deps: Deps,
-  masker: Masker,
-  cfg: Config,
-  path: string,
-  content: string,
-  cli: PostState['cli'],
-): Promise<void> {
-  const { core } = deps;
-  const input = core.getInput('credentials');
-  masker.mask(input, core.getInput('github-token'), content);
-  // Nothing to store: the CLI may still have spent the token, so its claim is settled, never released.
-  const refuse = async (err: UserError): Promise<UserError> => {
-    await endClaim(deps, masker, cfg, cli, 'settle');
-    return err;
-  };
-  let fromFile: Credentials;
-  try {
-    fromFile = parseCredentials(content);
-  } catch (err) {
-    throw await refuse(
-      new UserError(
-        'OB_CREDENTIALS',
-        `credentials-file: the CLI changed ${path} into something that is not credentials; nothing was written back.`,
-        { cause: err, details: err instanceof UserError ? [`Why: ${err.message}`] : [] },
-      ),
-    );
-  }
-  masker.mask(...secretsOf(fromFile));
-  const base = parseCredentials(input);
-  if (!cfg.secret || !cfg.githubToken)
-    throw missing(
-      'client-refresh',
-      'the CLI changed the credentials file, which nothing can store without secret-name and github-token',
-      'set both',
-    );
-  if (!fromFile.accessToken)
-    throw await refuse(
-      new UserError('OB_CREDENTIALS', `credentials-file: ${path} has no access token; nothing was written back.`),
-    );
-  const now = deps.now();
-  // Same format: the file is the newest whole document, with the marker's refresh expiry only while
-  // it still speaks of the same refresh token. Otherwise carry its tokens over.
-  const sameToken = fromFile.refreshToken === base.refreshToken;
-  const next: Credentials =
-    fromFile.format === base.format
-      ? {
-          ...fromFile,
-          doc: withRefreshExpiry({ ...base.doc, ...fromFile.doc }, sameToken ? refreshExpiresAt(base.doc) : undefined),
-        }
-      : applyTokenSet(
-          base,
-          {
-            accessToken: fromFile.accessToken,
-            refreshToken: fromFile.refreshToken || undefined,
-            idToken: fromFile.idToken,
-            expiresInSeconds:
-              fromFile.expiresAt !== undefined ? Math.round((fromFile.expiresAt - now) / 1000) : undefined,
-          },
-          now,
-        );
-  const { storeForCli } = await import('./client-refresh.js');
-  await storeForCli(deps, cfg, masker, next, cli);
-  core.info(`The CLI refreshed the credentials in ${path}; wrote them to ${describeTarget(cfg.secret)}.`);
 }

@@ -3,8 +3,8 @@ import { parseCredentials, secretsOf, validFor, type Credentials } from '../core
 import { checkWriteBack } from '../github/secret-limit.js';
 import { describeExpiry, formatDuration } from '../core/duration.js';
 import { missing } from '../core/checks.js';
-import { PAT_FIX, UserError, describeError, detailsOf, reportFailure, warnWith } from '../core/errors.js';
-import { publish, type CliClaim, type Outcome } from './export.js';
+import { PAT_FIX, UserError, reportFailure, warnWith } from '../core/errors.js';
+import { publish, type Outcome } from './export.js';
 import { readConfig, type Config } from './inputs.js';
 import { Masker } from './mask.js';
 import { githubDeps, proxyModeOf, type Core, type Deps } from './deps.js';
@@ -181,22 +181,8 @@ async function handOut(deps: Deps, cfg: Config, out: Outcome, masker: Masker, no
   await (await proxyModeOf(deps)()).start(deps, cfg, out, masker, now);
 }
 
-/**
- * client-refresh: the CLI gets the refresh token only under this job's claim, so no other job presents
- * it. A claim that cannot be made costs the CLI its refresh token, never the job: the access token is valid.
- */
+/** client-refresh: the CLI's claim (src/action/client-refresh.ts), loaded only when a CLI may get the refresh token. */
 async function handOver(deps: Deps, cfg: Config, out: Outcome, input: Credentials): Promise<Outcome> {
   if (!cfg.credentialsFile || !cfg.clientRefresh || !out.refreshTokenLive) return out;
-  const { claimForCli } = await import('./client-refresh.js');
-  let cliClaim: CliClaim | undefined;
-  try {
-    cliClaim = await claimForCli(deps, cfg, out.creds, input, out.stored);
-  } catch (err) {
-    warnWith(
-      deps.core,
-      'client-refresh: could not claim the refresh token for the CLI, so its file holds the access token only.',
-      [`Why: ${describeError(err, [])}`, ...detailsOf(err)],
-    );
-  }
-  return cliClaim ? { ...out, cliClaim } : { ...out, refreshTokenLive: false };
+  return (await import('./client-refresh.js')).handOver(deps, cfg, out, input);
 }

@@ -5,6 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { refreshTag, stateKey, stateMac as mac } from '../core/keys.js';
 import type { Kept } from '../core/marker.js';
+import type { CliClaim } from './client-refresh.js';
 import type { Core } from './deps.js';
 import { decodeClaim, parseClaimName } from '../store/protocol.js';
 
@@ -22,8 +23,8 @@ export interface StateFile {
 export interface PostState {
   files: StateFile[];
   clientRefresh: boolean;
-  /** client-refresh: the claim under which the CLI holds the refresh token (src/action/export.ts CliClaim). */
-  cli?: { name: string; value: string; copy?: string; claims?: Kept[] };
+  /** client-refresh: the claim under which the CLI holds the refresh token. */
+  cli?: CliClaim;
 }
 
 export const STATE_KEY = 'oauth-broker';

@@ -122,7 +122,7 @@ describe('refresh and write-back', () => {
   // As actions/create-github-app-token tests its own: the mask comes first, whatever follows it.
   it('masks the new access and refresh tokens before any line, output or variable that could carry them', async () => {
     const s = seed(-HOUR);
-    const r = await runStep('main', { inputs: inputs(s, { 'credentials-file': 'auto' }) });
+    const r = await runStep('main', { inputs: inputs(s, { 'credentials-file': 'auto' }), inProcess: true });
     expect(r.code).toBe(0);
     const { accessToken, refreshToken } = tokensInSecret();
     const events = r.events;

@@ -27,6 +27,8 @@ interface JobOptions {
   env?: Record<string, string>;
   /** Started after the lease of every claim made before it. */
   later?: boolean;
+  /** Its waits pass at once: in-process even when the others run through dist/ (support/step.ts). */
+  inProcess?: boolean;
 }
 
 function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
@@ -41,6 +43,7 @@ function job(credentials: string, o: JobOptions = {}): Promise<RunResult> {
       ...o.env,
     },
     clock: testClock(),
+    ...(o.inProcess ? { inProcess: true } : {}),
   });
 }
 
@@ -195,7 +198,7 @@ describe('dead holders and runs of failures', () => {
     const lost = await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '600' } });
     expectOneCleanLine(lost, /no answer within \d+s; not retried, as it may have arrived/);
     // A job within the lease (GitHub's clock has not moved) waits for it, then says when a run may take over.
-    const wave = await job(s.credentials, { inputs: { 'lock-timeout': '1m' } });
+    const wave = await job(s.credentials, { inputs: { 'lock-timeout': '1m' }, inProcess: true });
     expectOneCleanLine(wave, /^lock-timeout: another job claimed the refresh .*; run this job again/);
     expect(wave.stdout).toMatch(/a run after \S+ takes over/);
     expect(wave.stdout).toMatch(/being refreshed by another job; waiting up to lock-timeout 1m/);

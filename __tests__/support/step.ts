@@ -1,5 +1,6 @@
 /**
- * Runs the main or post step in-process, wired as src/action/main.ts and src/action/post.ts wire them but
+ * Runs the main or post step in-process (or as the runner does, with OAUTH_BROKER_TEST_DIST=1: see
+ * THROUGH_DIST), wired as src/action/main.ts and src/action/post.ts wire them but
  * with a recording core, the real global fetch against the loopback stand-ins, and a clock
  * the test controls: so the orchestration is measured for coverage, and no test waits on the
  * wall clock for a retry-after, a backoff, a lease or a lock-timeout. The environment is the
@@ -16,7 +17,7 @@ import { recordingCore, type RecordingCore } from './core.js';
 import { closedPort } from './http.js';
 import { assertNoLeak, inputSecrets } from './leaks.js';
 import { join } from 'node:path';
-import { repoRoot, stepEnv, type Entry, type RunOptions, type RunResult } from './runner.js';
+import { repoRoot, runAction, stepEnv, type Entry, type RunOptions, type RunResult } from './runner.js';
 
 /** The step's sense of time. */
 export interface Clock {
@@ -24,6 +25,8 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
   /** Sleeps cost no wall time. */
   readonly instant: boolean;
+  /** The wall clock, its waits aside: a bundled step's own clock can stand in for it (THROUGH_DIST). */
+  readonly wall?: boolean;
 }
 
 /**
@@ -37,6 +40,7 @@ export function testClock(opts: { offsetMs?: number; instant?: boolean; onSleep?
   const instant = opts.instant ?? true;
   return {
     instant,
+    wall: !opts.offsetMs && !opts.onSleep,
     now: () => Date.now() + offset,
     sleep: (ms) =>
       new Promise((resolve) => {
@@ -97,6 +101,8 @@ export interface StepOptions extends Omit<RunOptions, 'timeoutMs' | 'script' | '
   /** When the step started; default the clock's now. */
   startedAt?: number;
   shield?: TestShield;
+  /** Always in-process: the test reads what only an in-process step records (`events`). */
+  inProcess?: boolean;
 }
 
 // @actions/cache reads the runner's variables from process.env and finds the entry's file from the
@@ -156,7 +162,31 @@ const fast = (clock: Clock): Record<string, string> => ({
   OAUTH_BROKER_CACHE_TIMEOUT_MS: '10000',
 });
 
+/**
+ * OAUTH_BROKER_TEST_DIST=1 (.ci/run's pass on Node 24): a step whose test needs nothing only an
+ * in-process step has (a clock of its own, a rerouted fetch, the runner's cancel by hand, the order of
+ * its core calls) runs as the runner runs it: dist/<entry> in a process of its own, its waits real.
+ */
+const THROUGH_DIST = process.env.OAUTH_BROKER_TEST_DIST === '1';
+
+// Knobs for bundled steps: real waits, kept short.
+const FAST_DIST: Record<string, string> = {
+  OAUTH_BROKER_RETRY_BASE_MS: '10',
+  OAUTH_BROKER_POLL_MS: '50',
+  OAUTH_BROKER_HTTP_TIMEOUT_MS: '5000',
+  OAUTH_BROKER_CACHE_TIMEOUT_MS: '10000',
+};
+
+function throughDist(opts: StepOptions): boolean {
+  const own = opts.fetch || opts.shield || opts.inProcess || opts.startedAt !== undefined;
+  return THROUGH_DIST && !own && (opts.clock?.wall ?? true);
+}
+
 export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<StepResult> {
+  if (throughDist(opts)) {
+    const { clock: _, inProcess: __, ...rest } = opts;
+    return { ...(await runAction(entry, { ...rest, env: { ...FAST_DIST, ...opts.env } })), events: [] };
+  }
   const clock = opts.clock ?? testClock();
   const { dir, home, runnerTemp, env } = await stepEnv(entry, { ...opts, env: { ...fast(clock), ...opts.env } });
   env.GITHUB_WORKSPACE ??= dir;

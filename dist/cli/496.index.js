@@ -348,8 +348,9 @@ function decodeClaim(text) {
         return undefined;
     if (o.t !== undefined && typeof o.t !== 'string')
         return undefined;
-    if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w))))
-        return undefined;
+    for (const at of [o.w, o.a])
+        if (at !== undefined && (typeof at !== 'string' || !Number.isFinite(Date.parse(at))))
+            return undefined;
     if (o.j !== undefined && !isJobRef(o.j))
         return undefined;
     return o;

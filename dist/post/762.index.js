@@ -1587,6 +1587,8 @@ class ClaimIo {
     }
     async write(t, s, result) {
         const value = { ...t.value, s };
+        if (s === 'settled')
+            value.a ??= new Date(this.now()).toISOString();
         if (result)
             value.r = await this.d.seal(t.copy, t.name, result);
         else
@@ -1791,7 +1793,8 @@ class Claims {
      */
     async resultOf(copy, name, seen) {
         const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
-        const settled = { name, settledAt: seen.updatedAt };
+        // When the provider answered: a rescue or its recovery rewrites the claim later, which moves updated_at.
+        const settled = { name, settledAt: seen.value.a ? Date.parse(seen.value.a) : seen.updatedAt };
         if (found?.rescue)
             return { kind: 'result', result: found, ...settled, rescueInClaim: true };
         const { w } = seen.value;

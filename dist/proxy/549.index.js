@@ -1154,8 +1154,9 @@ function protocol_decodeClaim(text) {
         return undefined;
     if (o.t !== undefined && typeof o.t !== 'string')
         return undefined;
-    if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w))))
-        return undefined;
+    for (const at of [o.w, o.a])
+        if (at !== undefined && (typeof at !== 'string' || !Number.isFinite(Date.parse(at))))
+            return undefined;
     if (o.j !== undefined && !isJobRef(o.j))
         return undefined;
     return o;
@@ -2290,6 +2291,8 @@ class ClaimIo {
     }
     async write(t, s, result) {
         const value = { ...t.value, s };
+        if (s === 'settled')
+            value.a ??= new Date(this.now()).toISOString();
         if (result)
             value.r = await this.d.seal(t.copy, t.name, result);
         else
@@ -2494,7 +2497,8 @@ class Claims {
      */
     async resultOf(copy, name, seen) {
         const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
-        const settled = { name, settledAt: seen.updatedAt };
+        // When the provider answered: a rescue or its recovery rewrites the claim later, which moves updated_at.
+        const settled = { name, settledAt: seen.value.a ? Date.parse(seen.value.a) : seen.updatedAt };
         if (found?.rescue)
             return { kind: 'result', result: found, ...settled, rescueInClaim: true };
         const { w } = seen.value;

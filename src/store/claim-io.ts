@@ -246,6 +246,7 @@ export class ClaimIo {
 
   async write(t: Ticket, s: ClaimState, result?: Result): Promise<void> {
     const value: ClaimValue = { ...t.value, s };
+    if (s === 'settled') value.a ??= new Date(this.now()).toISOString();
     if (result) value.r = await this.d.seal(t.copy, t.name, result);
     else delete value.r;
     await this.d.variables.update(t.name, encodeClaim(value));

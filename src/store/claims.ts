@@ -147,7 +147,8 @@ export class Claims {
    */
   private async resultOf(copy: Copy, name: string, seen: SeenClaim): Promise<Reservation> {
     const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
-    const settled = { name, settledAt: seen.updatedAt };
+    // When the provider answered: a rescue or its recovery rewrites the claim later, which moves updated_at.
+    const settled = { name, settledAt: seen.value.a ? Date.parse(seen.value.a) : seen.updatedAt };
     if (found?.rescue) return { kind: 'result', result: found, ...settled, rescueInClaim: true };
     const { w } = seen.value;
     const unstored = w !== undefined && this.d.cached && (await this.d.targetUpdatedAt()) === Date.parse(w);

@@ -36,6 +36,8 @@ export interface ClaimValue {
   w?: string;
   /** The result, sealed for holders of the copy and the github-token (base64). */
   r?: string;
+  /** When it was first settled (GitHub's clock, ISO): later rewrites (a rescue, its recovery) keep it. */
+  a?: string;
 }
 
 // A holder's answer must be in this long before its lease ends, so that its claim is settled (the
@@ -95,7 +97,8 @@ export function decodeClaim(text: string): ClaimValue | undefined {
   if (o.r !== undefined && typeof o.r !== 'string') return undefined;
   if (o.ref !== undefined && typeof o.ref !== 'string') return undefined;
   if (o.t !== undefined && typeof o.t !== 'string') return undefined;
-  if (o.w !== undefined && (typeof o.w !== 'string' || !Number.isFinite(Date.parse(o.w)))) return undefined;
+  for (const at of [o.w, o.a])
+    if (at !== undefined && (typeof at !== 'string' || !Number.isFinite(Date.parse(at)))) return undefined;
   if (o.j !== undefined && !isJobRef(o.j)) return undefined;
   return o as ClaimValue;
 }

@@ -306,16 +306,30 @@ describe('client-refresh', () => {
     expectLoginKept();
   });
 
-  it("a token that may not read the CLI's job leaves its claim to its lease", async () => {
+  it.each([
+    ['a token that may not read it', 'none'],
+    ['GitHub failing to answer', '502'],
+    ['no answer at all', 'hang'],
+  ])("with %s, a CLI's job that has ended leaves its claim to its lease", async (_, how) => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', RUNNER_NAME: 'GitHub Actions 1000000007' };
     si.gh.addJob(REPO, { run: 77, attempt: 1, runner: runner.RUNNER_NAME, status: 'completed' });
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
     expect((await job(s.credentials, { inputs, env: runner })).code).toBe(0);
-    const blind = fakeToken('pat');
-    si.gh.addToken(blind, { kind: 'pat', actions: 'none' });
-    const waiting = await job(s.credentials, { inputs: { mode: 'refresh', 'github-token': blind } });
+    const token = fakeToken('pat');
+    si.gh.addToken(token, { kind: 'pat', actions: how === 'none' ? 'none' : 'read' });
+    const jobs = { method: 'GET', pathIncludes: '/attempts/' };
+    // Every attempt the client makes (five) fails alike.
+    for (let i = 0; i < 5; i++) {
+      if (how === '502') si.gh.faults.push({ ...jobs, status: 502 });
+      if (how === 'hang') si.gh.faults.push({ ...jobs, action: 'hang' });
+    }
+    const waiting = await job(s.credentials, {
+      inputs: { mode: 'refresh', 'github-token': token },
+      env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '500' },
+    });
     expectOneCleanLine(waiting, /^lock-timeout: a provider CLI in another job holds this refresh token/);
+    expect(si.gh.requests.filter((r) => r.path.includes('/attempts/')).length).toBeGreaterThan(0);
     expect(si.oauth.requests).toHaveLength(0);
   });
 

@@ -286,17 +286,21 @@ describe('client-refresh', () => {
     expectLoginKept();
   });
 
+  /** A client-refresh job on runner 7 of run 77 that hands its CLI the refresh token and dies; its job's id. */
+  async function cliHolderDies(credentials: string, status: 'in_progress' | 'completed'): Promise<number> {
+    const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', RUNNER_NAME: 'GitHub Actions 1000000007' };
+    const id = si.gh.addJob(REPO, { run: 77, attempt: 2, runner: runner.RUNNER_NAME, status });
+    si.gh.addJob(REPO, { run: 77, attempt: 2, runner: 'GitHub Actions 1000000008', status: 'completed' });
+    const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
+    expect((await job(credentials, { inputs, env: runner })).code).toBe(0);
+    // Its runner dies: no post step.
+    return id;
+  }
+
   it("a CLI's claim ends with its job: a killed runner blocks refreshes until GitHub says the job ended", async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
-    const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', RUNNER_NAME: 'GitHub Actions 1000000007' };
-    const holder = si.gh.addJob(REPO, { run: 77, attempt: 2, runner: runner.RUNNER_NAME });
-    si.gh.addJob(REPO, { run: 77, attempt: 2, runner: 'GitHub Actions 1000000008', status: 'completed' });
-    const main = await job(s.credentials, {
-      inputs: { 'credentials-file': 'auto', 'client-refresh': 'true' },
-      env: runner,
-    });
-    expect(main.code).toBe(0);
-    // Its runner dies: no post step. While GitHub has the job in progress, nobody presents the token.
+    const holder = await cliHolderDies(s.credentials, 'in_progress');
+    // While GitHub has the job in progress, nobody presents the token.
     const waiting = await job(s.credentials, { inputs: { mode: 'refresh' } });
     expectOneCleanLine(waiting, /^lock-timeout: a provider CLI in another job holds this refresh token/);
     si.gh.setJobStatus(REPO, holder, 'completed');
@@ -312,10 +316,7 @@ describe('client-refresh', () => {
     ['no answer at all', 'hang'],
   ])("with %s, a CLI's job that has ended leaves its claim to its lease", async (_, how) => {
     const s = seed({ repo: REPO }, 8 * HOUR);
-    const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', RUNNER_NAME: 'GitHub Actions 1000000007' };
-    si.gh.addJob(REPO, { run: 77, attempt: 1, runner: runner.RUNNER_NAME, status: 'completed' });
-    const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
-    expect((await job(s.credentials, { inputs, env: runner })).code).toBe(0);
+    await cliHolderDies(s.credentials, 'completed');
     const token = fakeToken('pat');
     si.gh.addToken(token, { kind: 'pat', actions: how === 'none' ? 'none' : 'read' });
     const jobs = { method: 'GET', pathIncludes: '/attempts/' };

@@ -97,6 +97,33 @@ describe('old copies stay stopped', () => {
     expectLoginKept();
   });
 
+  it('a claim won long after the secret was read, the secret written meanwhile, is released unpresented', async () => {
+    const s = seed();
+    const other = JSON.stringify({ claudeAiOauth: { ...si.oauth.issue(['user:inference']), expiresAt: Date.now() } });
+    // The claim's create is slow; meanwhile another login is stored by hand.
+    si.gh.faults.push({ method: 'POST', pathIncludes: '/variables', delayMs: 1_500 });
+    setTimeout(() => {
+      si.gh.advance(2_000);
+      si.gh.setRepoSecret(REPO, SECRET, other);
+    }, 300);
+    const r = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expectOneCleanLine(r, /was written at .*, after this job read it, so this copy may be spent; re-run the job/);
+    expect(si.oauth.requests).toHaveLength(0);
+    expect(claimsAt()).toEqual([]);
+    expect(stored()).toBe(other);
+  });
+
+  it("a write-back stamped by a clock not GitHub's (a load balancer's 502) keeps its copy current", async () => {
+    const s = seed();
+    // The first attempt at the write-back meets a gateway whose clock is 20 minutes behind.
+    const behind = new Date(Date.now() - 20 * MINUTE).toUTCString();
+    const headers = { date: behind, 'x-github-request-id': '' };
+    si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), status: 502, headers });
+    expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
+    expect((await job(stored(), { inputs: { mode: 'refresh' } })).outputs.source).toBe('refreshed');
+    expectLoginKept();
+  });
+
   it.each([
     // Its claim is gone; its marker tells it old.
     ['five minutes apart', 5 * MINUTE, undefined],

@@ -255,6 +255,16 @@ describe('providers that keep their refresh token', () => {
 });
 
 describe('client-refresh', () => {
+  /** The post step of the job `main` ran, with the same inputs. */
+  function postOf(main: RunResult, credentials: string, extra: Record<string, string>): Promise<RunResult> {
+    return runStep('post', {
+      inputs: inputs(credentials, extra),
+      env: si.cache.env('refs/heads/main'),
+      state: main.state,
+      home: main.home,
+    });
+  }
+
   it('a rotation the CLI made that the post step cannot write is rescued, and the next run recovers it', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
@@ -262,19 +272,7 @@ describe('client-refresh', () => {
     expect(main.code).toBe(0);
     const t = await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
     failSecretWrites(si);
-    const post = await runStep('post', {
-      inputs: {
-        credentials: s.credentials,
-        'secret-name': SECRET,
-        'github-token': PAT,
-        'github-api-url': si.gh.url,
-        'token-url': si.oauth.tokenUrl,
-        ...inputs,
-      },
-      env: si.cache.env('refs/heads/main'),
-      state: main.state,
-      home: main.home,
-    });
+    const post = await postOf(main, s.credentials, inputs);
     expectOneCleanLine(post, /^The CLI's rotated refresh token was not stored/);
     expect(post.stdout).toMatch(/^The credentials the CLI rotated are kept sealed beside the secret/m);
     expect(stored()).toBe(s.credentials);
@@ -287,12 +285,16 @@ describe('client-refresh', () => {
   });
 
   /** A client-refresh job on runner 7 of run 77 that hands its CLI the refresh token and dies; its job's id. */
-  async function cliHolderDies(credentials: string, status: 'in_progress' | 'completed'): Promise<number> {
+  async function cliHolderDies(
+    credentials: string,
+    status: 'in_progress' | 'completed',
+    ref?: string,
+  ): Promise<number> {
     const runner = { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', RUNNER_NAME: 'GitHub Actions 1000000007' };
     const id = si.gh.addJob(REPO, { run: 77, attempt: 2, runner: runner.RUNNER_NAME, status });
     si.gh.addJob(REPO, { run: 77, attempt: 2, runner: 'GitHub Actions 1000000008', status: 'completed' });
     const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true' };
-    expect((await job(credentials, { inputs, env: runner })).code).toBe(0);
+    expect((await job(credentials, { inputs, env: runner, ...(ref ? { ref } : {}) })).code).toBe(0);
     // Its runner dies: no post step.
     return id;
   }
@@ -332,6 +334,26 @@ describe('client-refresh', () => {
     expectOneCleanLine(waiting, /^lock-timeout: a provider CLI in another job holds this refresh token/);
     expect(si.gh.requests.filter((r) => r.path.includes('/attempts/')).length).toBeGreaterThan(0);
     expect(si.oauth.requests).toHaveLength(0);
+  });
+
+  it("a pull request's CLI whose job ended is not taken over from another ref: its rescue may be there", async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    await cliHolderDies(s.credentials, 'completed', 'refs/pull/7/merge');
+    const other = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expectOneCleanLine(other, /^credentials: the job on refs\/pull\/7\/merge that claimed this refresh token never/);
+    expect(si.oauth.requests).toHaveLength(0);
+  });
+
+  it("with share: false, the CLI's claim is settled once its rotation is stored: never presented again", async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const inputs = { 'credentials-file': 'auto', 'client-refresh': 'true', share: 'false' };
+    const main = await job(s.credentials, { inputs });
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
+    expect((await postOf(main, s.credentials, inputs)).code).toBe(0);
+    // A job still holding the login the CLI was given.
+    const stale = await job(s.credentials, { inputs: { mode: 'refresh', share: 'false' } });
+    expect(stale.outputs.source).not.toBe('refreshed');
+    expectLoginKept();
   });
 
   it('only one of two concurrent jobs hands its CLI the refresh token; the other, the access token only', async () => {

@@ -136,7 +136,7 @@ export interface GitHubFault {
   pathIncludes?: string;
   /** Answer this status (body: a JSON error, or `body`) instead of processing the request. */
   status?: number;
-  /** Added to the answer's headers, or replacing them: `date: ''` sends no Date header at all. */
+  /** Added to the answer's headers, or replacing them; one of '' is not sent (`date: ''`: no Date at all). */
   headers?: Record<string, string>;
   body?: string;
   /** wait before applying the rest of the fault (or the normal answer) */
@@ -706,11 +706,10 @@ class FakeGitHubServer implements GitHubServer {
       ...answer.headers,
       ...extra,
     };
-    // A fault's `date: ''` sends no Date header at all (Node's http would add the real clock's).
-    if (headers.date === '') {
-      delete headers.date;
-      res.sendDate = false;
-    }
+    // A fault's header of '' is not sent: `date: ''` sends no Date at all (Node's http would add the real
+    // clock's), `'x-github-request-id': ''` an answer that is not GitHub's own (a load balancer's).
+    for (const [name, value] of Object.entries(headers)) if (value === '') delete headers[name];
+    if (!('date' in headers)) res.sendDate = false;
     res.writeHead(answer.status, headers);
     if (rawBody !== undefined) res.end(rawBody);
     else res.end(answer.status === 204 || answer.body === undefined ? '' : JSON.stringify(answer.body));

@@ -739,7 +739,7 @@ class GitHubApi {
             userAgent: userAgent(_core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._, process.env.ACTIONS_ORCHESTRATION_ID),
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
-            request: { fetch: timed(deps), redirect: 'manual' },
+            request: { fetch: timed(deps, (headers) => this.readClock(headers)), redirect: 'manual' },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
@@ -755,9 +755,13 @@ class GitHubApi {
     githubNow() {
         return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
     }
+    /**
+     * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), and only from
+     * GitHub's own answers (a request id): a proxy's or a load balancer's error page has a clock of its own.
+     */
     readClock(headers) {
-        const date = Date.parse(header(headers, 'date') ?? '');
-        if (Number.isFinite(date))
+        const date = Date.parse(headers.get('date') ?? '');
+        if (Number.isFinite(date) && headers.has('x-github-request-id'))
             this.clock = { github: date, at: this.monotonic() };
     }
     /** The clock the client runs on, for what it stamps. */
@@ -783,7 +787,6 @@ class GitHubApi {
             let path = options.url;
             try {
                 const res = await request(options);
-                this.readClock(res.headers);
                 this.checkExpiry(res.headers);
                 if (SUCCESS[method]?.includes(res.status)) {
                     // Octokit hands over a body it could not parse as JSON as text (or bytes).
@@ -817,7 +820,6 @@ class GitHubApi {
     failureOf(err) {
         const response = err.response;
         if (response) {
-            this.readClock(response.headers);
             this.checkExpiry(response.headers);
             const foreign = typeof response.data?.message !== 'string';
             const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
@@ -871,9 +873,13 @@ function userAgent(broker, orchestrationId) {
     const id = orchestrationId?.trim();
     return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
-/** Each attempt gets the whole timeout, answer body included. */
-function timed(deps) {
-    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer's headers as they arrive. */
+function timed(deps, heard) {
+    return async (input, init) => {
+        const res = await deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+        heard(res.headers);
+        return res;
+    };
 }
 function header(headers, name) {
     const v = headers[name];

@@ -39,7 +39,7 @@ var github_target = __webpack_require__(3738);
 // EXTERNAL MODULE: ./src/store/protocol.ts
 var protocol = __webpack_require__(1105);
 // EXTERNAL MODULE: ./src/store/shared.ts
-var shared = __webpack_require__(344);
+var store_shared = __webpack_require__(344);
 // EXTERNAL MODULE: ./src/action/coordinate.ts + 1 modules
 var action_coordinate = __webpack_require__(8198);
 // EXTERNAL MODULE: ./src/action/deps.ts + 1 modules
@@ -235,10 +235,11 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const value = (0,formats/* serializeCredentials */.dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
+    // Without main's note the copy is unknown: nothing can be sealed for its holders, but the claim is settled.
+    const ticket = cli && ticketOf(copy ?? { refreshToken: '' }, cli);
     // The claims of the value this write replaces: main's, when main stored one, else the input's.
     const previous = cli?.claims ?? (0,marker/* claimsOf */.ds)(next.doc);
-    const successor = (0,shared/* successorOf */.k)(next, deps.now());
+    const successor = (0,store_shared/* successorOf */.k)(next, deps.now());
     const coord = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api);
     let pre;
     let keep;
@@ -254,7 +255,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
-        const kept = !!ticket && (await coord.keepRescue(ticket, result));
+        const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`;
             throw (0,errors/* explained */.to)('OB_WRITE_BACK', err, (0,errors/* describeError */.Uc)(err, masker.values), rotated, undefined, [
@@ -271,7 +272,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         await (0,sweep/* sweep */.X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
-    await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
+    const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
+    // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
+    await (shared ? coord.claims.endCli(ticket, shared) : coord.claims.settle(ticket)).catch(() => {
         deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
     });
 }

@@ -342,7 +342,7 @@ function renew_renewal(h, io) {
     return {
         cfg,
         async renew() {
-            const { obtain } = await Promise.all(/* import() */[__webpack_require__.e(629), __webpack_require__.e(762), __webpack_require__.e(993)]).then(__webpack_require__.bind(__webpack_require__, 4993));
+            const { obtain } = await Promise.all(/* import() */[__webpack_require__.e(629), __webpack_require__.e(943), __webpack_require__.e(762), __webpack_require__.e(993)]).then(__webpack_require__.bind(__webpack_require__, 4993));
             let out;
             try {
                 out = await obtain({ ...deps, github: githubDeps(deps) }, cfg, copy, masker);

@@ -128,7 +128,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const value = (0,_core_formats_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeCredentials */ .dY)(next);
     const api = client(deps, cfg);
     const copy = cli && handedOver(deps, cfg, cli);
-    const ticket = cli && copy ? (0,_finish_js__WEBPACK_IMPORTED_MODULE_15__/* .ticketOf */ .W)(copy, cli) : undefined;
+    // Without main's note the copy is unknown: nothing can be sealed for its holders, but the claim is settled.
+    const ticket = cli && (0,_finish_js__WEBPACK_IMPORTED_MODULE_15__/* .ticketOf */ .W)(copy ?? { refreshToken: '' }, cli);
     // The claims of the value this write replaces: main's, when main stored one, else the input's.
     const previous = cli?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .claimsOf */ .ds)(next.doc);
     const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_12__/* .successorOf */ .k)(next, deps.now());
@@ -147,7 +148,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
-        const kept = !!ticket && (await coord.keepRescue(ticket, result));
+        const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KEPT_IN_STORE */ .Lq}.`;
             throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)('OB_WRITE_BACK', err, (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, masker.values), rotated, undefined, [
@@ -164,7 +165,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_18__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;
-    await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
+    const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
+    // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
+    await (shared ? coord.claims.endCli(ticket, shared) : coord.claims.settle(ticket)).catch(() => {
         deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
     });
 }

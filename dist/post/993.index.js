@@ -470,6 +470,9 @@ var sweep = __webpack_require__(9906);
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
+// A claim won longer than this after the secret was read is checked against the secret again: the claims
+// of a copy that fast rotations left behind may have been removed meanwhile (docs/design.md, "Old copies").
+const RECHECK_AFTER_MS = 1_000;
 async function obtain(deps, cfg, creds, masker) {
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
@@ -478,6 +481,7 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
+            await refuseIfWrittenSince(run, r.ticket);
             const out = await refreshOnce(run, r.ticket, current);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
@@ -510,6 +514,20 @@ async function refuseOldCopy(run, copy) {
         ],
     });
 }
+/**
+ * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
+ * the copy is not current, and its own claim may have been removed meanwhile. Nothing was presented.
+ */
+async function refuseIfWrittenSince(run, ticket) {
+    if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
+        return;
+    const now = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
+    if (now === run.pre.updatedAt)
+        return;
+    await run.coord.claims.failed(ticket, 'no');
+    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
+        `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
+}
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps, cfg, copy) {
     const target = cfg.secret;
@@ -522,6 +540,7 @@ async function connect(deps, cfg, copy) {
 /** Checks what can be checked before anything is spent, and opens the coordination. */
 async function begin(deps, cfg, masker, creds) {
     const target = cfg.secret;
+    const readAt = deps.monotonic();
     const { api, pre } = await connect(deps, cfg, creds);
     // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
     (0,seal/* sodium */.E2)().catch(() => undefined);
@@ -533,7 +552,7 @@ async function begin(deps, cfg, masker, creds) {
         deps.core.saveState(action_pending/* PENDING_STATE */.gK, pending.stateValue(deps.core));
     const since = (api.githubNow() ?? deps.now()) - 1000;
     const fresh = (c) => (0,formats/* validFor */._K)(c, cfg.minTtlMs, deps.now());
-    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };
+    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt };
 }
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */
 function fromResult(current, r, now) {

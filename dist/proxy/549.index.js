@@ -109,7 +109,7 @@ class GitHubApi {
             userAgent: userAgent(USER_AGENT, process.env.ACTIONS_ORCHESTRATION_ID),
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
-            request: { fetch: timed(deps), redirect: 'manual' },
+            request: { fetch: timed(deps, (headers) => this.readClock(headers)), redirect: 'manual' },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
@@ -125,9 +125,13 @@ class GitHubApi {
     githubNow() {
         return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
     }
+    /**
+     * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), and only from
+     * GitHub's own answers (a request id): a proxy's or a load balancer's error page has a clock of its own.
+     */
     readClock(headers) {
-        const date = Date.parse(header(headers, 'date') ?? '');
-        if (Number.isFinite(date))
+        const date = Date.parse(headers.get('date') ?? '');
+        if (Number.isFinite(date) && headers.has('x-github-request-id'))
             this.clock = { github: date, at: this.monotonic() };
     }
     /** The clock the client runs on, for what it stamps. */
@@ -153,7 +157,6 @@ class GitHubApi {
             let path = options.url;
             try {
                 const res = await request(options);
-                this.readClock(res.headers);
                 this.checkExpiry(res.headers);
                 if (SUCCESS[method]?.includes(res.status)) {
                     // Octokit hands over a body it could not parse as JSON as text (or bytes).
@@ -187,7 +190,6 @@ class GitHubApi {
     failureOf(err) {
         const response = err.response;
         if (response) {
-            this.readClock(response.headers);
             this.checkExpiry(response.headers);
             const foreign = typeof response.data?.message !== 'string';
             const failure = new api_GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
@@ -241,9 +243,13 @@ function userAgent(broker, orchestrationId) {
     const id = orchestrationId?.trim();
     return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
-/** Each attempt gets the whole timeout, answer body included. */
-function timed(deps) {
-    return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer's headers as they arrive. */
+function timed(deps, heard) {
+    return async (input, init) => {
+        const res = await deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+        heard(res.headers);
+        return res;
+    };
 }
 function header(headers, name) {
     const v = headers[name];
@@ -2219,7 +2225,8 @@ class ClaimIo {
             t: this.d.secret.toUpperCase(),
             ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
         };
-        if (this.d.ref && s === 'busy')
+        // A CLI's rescue may go to that cache too: a job on another ref must not take its claim over.
+        if (this.d.ref && s !== 'settled' && s !== 'spent')
             value.ref = this.d.ref;
         if (this.d.job && s === 'cli')
             value.j = this.d.job;
@@ -2853,6 +2860,9 @@ async function sweep(api, t, keep, debug) {
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
+// A claim won longer than this after the secret was read is checked against the secret again: the claims
+// of a copy that fast rotations left behind may have been removed meanwhile (docs/design.md, "Old copies").
+const RECHECK_AFTER_MS = 1_000;
 async function obtain(deps, cfg, creds, masker) {
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
@@ -2861,6 +2871,7 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
+            await refuseIfWrittenSince(run, r.ticket);
             const out = await refreshOnce(run, r.ticket, current);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
@@ -2893,6 +2904,20 @@ async function refuseOldCopy(run, copy) {
         ],
     });
 }
+/**
+ * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
+ * the copy is not current, and its own claim may have been removed meanwhile. Nothing was presented.
+ */
+async function refuseIfWrittenSince(run, ticket) {
+    if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
+        return;
+    const now = await currentUpdatedAt(run.api, run.target);
+    if (now === run.pre.updatedAt)
+        return;
+    await run.coord.claims.failed(ticket, 'no');
+    throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
+        `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
+}
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps, cfg, copy) {
     const target = cfg.secret;
@@ -2905,6 +2930,7 @@ async function connect(deps, cfg, copy) {
 /** Checks what can be checked before anything is spent, and opens the coordination. */
 async function begin(deps, cfg, masker, creds) {
     const target = cfg.secret;
+    const readAt = deps.monotonic();
     const { api, pre } = await connect(deps, cfg, creds);
     // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
     sodium().catch(() => undefined);
@@ -2916,7 +2942,7 @@ async function begin(deps, cfg, masker, creds) {
         deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
     const since = (api.githubNow() ?? deps.now()) - 1000;
     const fresh = (c) => (0,formats/* validFor */._K)(c, cfg.minTtlMs, deps.now());
-    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };
+    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt };
 }
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */
 function fromResult(current, r, now) {

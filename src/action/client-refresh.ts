@@ -150,7 +150,8 @@ async function storeForCli(
   const value = serializeCredentials(next);
   const api = client(deps, cfg);
   const copy = cli && handedOver(deps, cfg, cli);
-  const ticket = cli && copy ? ticketOf(copy, cli) : undefined;
+  // Without main's note the copy is unknown: nothing can be sealed for its holders, but the claim is settled.
+  const ticket = cli && ticketOf(copy ?? { refreshToken: '' }, cli);
   // The claims of the value this write replaces: main's, when main stored one, else the input's.
   const previous = cli?.claims ?? claimsOf(next.doc);
   const successor = successorOf(next, deps.now());
@@ -168,7 +169,7 @@ async function storeForCli(
     await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
-    const kept = !!ticket && (await coord.keepRescue(ticket, result));
+    const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
     if (kept) {
       const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;
       throw explained('OB_WRITE_BACK', err, describeError(err, masker.values), rotated, undefined, [
@@ -188,7 +189,9 @@ async function storeForCli(
       (m) => deps.core.debug(m),
     );
   if (!ticket) return;
-  await coord.claims.endCli(ticket, cfg.share && successor.accessToken ? { successor } : undefined).catch(() => {
+  const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
+  // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
+  await (shared ? coord.claims.endCli(ticket, shared) : coord.claims.settle(ticket)).catch(() => {
     deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
   });
 }

@@ -27,7 +27,7 @@ import {
 } from '../core/errors.js';
 import type { Outcome } from './export.js';
 import { GitHubApi, type GitHubDeps } from '../github/api.js';
-import { preflight, type Preflight } from '../github/secret-read.js';
+import { currentUpdatedAt, preflight, type Preflight } from '../github/secret-read.js';
 import { checkWrite, writeSecret } from '../github/secret-write.js';
 import { sodium } from '../github/seal.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
@@ -52,6 +52,9 @@ export interface ObtainDeps extends Deps {
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
+// A claim won longer than this after the secret was read is checked against the secret again: the claims
+// of a copy that fast rotations left behind may have been removed meanwhile (docs/design.md, "Old copies").
+const RECHECK_AFTER_MS = 1_000;
 
 /** One run of the refresh path: what it knows, and the parts it talks to. */
 interface Run {
@@ -67,6 +70,8 @@ interface Run {
   fresh: (c: Credentials) => boolean;
   /** When this job first heard from GitHub, on GitHub's clock: a result settled since is as fresh as its own. */
   since: number;
+  /** When this job sent its read of the secret's metadata (`pre`), on its monotonic clock. */
+  readAt: number;
 }
 
 export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
@@ -77,6 +82,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const r = await run.coord.claims.reserve(current);
     if (r.kind === 'owner') {
+      await refuseIfWrittenSince(run, r.ticket);
       const out = await refreshOnce(run, r.ticket, current);
       // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
       if (!out) continue;
@@ -116,6 +122,23 @@ async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
   );
 }
 
+/**
+ * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
+ * the copy is not current, and its own claim may have been removed meanwhile. Nothing was presented.
+ */
+async function refuseIfWrittenSince(run: Run, ticket: Ticket): Promise<void> {
+  if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS) return;
+  const now = await currentUpdatedAt(run.api, run.target);
+  if (now === run.pre.updatedAt) return;
+  await run.coord.claims.failed(ticket, 'no');
+  throw new UserError(
+    'OB_CLAIM',
+    `credentials: ${describeTarget(run.target)} was written at ${neutral(now, 40)}, after this job read it, ` +
+      `so this copy may be spent; ${RERUN_OLD_COPY}.`,
+    { details: 'Nothing was presented to the provider.' },
+  );
+}
+
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps: ObtainDeps, cfg: Config, copy: Credentials): Promise<{ api: GitHubApi; pre: Preflight }> {
   const target = cfg.secret as SecretTarget;
@@ -129,6 +152,7 @@ async function connect(deps: ObtainDeps, cfg: Config, copy: Credentials): Promis
 /** Checks what can be checked before anything is spent, and opens the coordination. */
 async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
   const target = cfg.secret as SecretTarget;
+  const readAt = deps.monotonic();
   const { api, pre } = await connect(deps, cfg, creds);
   // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
   sodium().catch(() => undefined);
@@ -139,7 +163,7 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   if (pending) deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
   const since = (api.githubNow() ?? deps.now()) - 1000;
   const fresh = (c: Credentials) => validFor(c, cfg.minTtlMs, deps.now());
-  return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since };
+  return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt };
 }
 
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */

@@ -118,7 +118,7 @@ export class GitHubApi {
       userAgent: userAgent(USER_AGENT, process.env.ACTIONS_ORCHESTRATION_ID),
       // Never followed: the token would go along to wherever it points.
       // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
-      request: { fetch: timed(deps), redirect: 'manual' },
+      request: { fetch: timed(deps, (headers) => this.readClock(headers)), redirect: 'manual' },
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
     octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
@@ -136,9 +136,14 @@ export class GitHubApi {
     return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
   }
 
-  private readClock(headers: Headers): void {
-    const date = Date.parse(header(headers, 'date') ?? '');
-    if (Number.isFinite(date)) this.clock = { github: date, at: this.monotonic() };
+  /**
+   * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), and only from
+   * GitHub's own answers (a request id): a proxy's or a load balancer's error page has a clock of its own.
+   */
+  private readClock(headers: globalThis.Headers): void {
+    const date = Date.parse(headers.get('date') ?? '');
+    if (Number.isFinite(date) && headers.has('x-github-request-id'))
+      this.clock = { github: date, at: this.monotonic() };
   }
 
   /** The clock the client runs on, for what it stamps. */
@@ -167,7 +172,6 @@ export class GitHubApi {
       let path = options.url;
       try {
         const res = await request(options);
-        this.readClock(res.headers);
         this.checkExpiry(res.headers);
         if (SUCCESS[method]?.includes(res.status)) {
           // Octokit hands over a body it could not parse as JSON as text (or bytes).
@@ -198,7 +202,6 @@ export class GitHubApi {
   private failureOf(err: unknown): { failure: GitHubHttpError; headers?: Headers; final?: boolean } {
     const response = (err as { response?: OctokitResponse<unknown> }).response;
     if (response) {
-      this.readClock(response.headers);
       this.checkExpiry(response.headers);
       const foreign = typeof (response.data as { message?: unknown } | null)?.message !== 'string';
       const failure = new GitHubHttpError(response.status, messageOf(response.data), response.status >= 500, {
@@ -254,9 +257,13 @@ function userAgent(broker: string, orchestrationId: string | undefined): string 
   return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
 
-/** Each attempt gets the whole timeout, answer body included. */
-function timed(deps: GitHubDeps): typeof fetch {
-  return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer's headers as they arrive. */
+function timed(deps: GitHubDeps, heard: (headers: globalThis.Headers) => void): typeof fetch {
+  return async (input, init) => {
+    const res = await deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
+    heard(res.headers);
+    return res;
+  };
 }
 
 function header(headers: Headers, name: string): string | undefined {

@@ -166,7 +166,8 @@ export class ClaimIo {
       t: this.d.secret.toUpperCase(),
       ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
     };
-    if (this.d.ref && s === 'busy') value.ref = this.d.ref;
+    // A CLI's rescue may go to that cache too: a job on another ref must not take its claim over.
+    if (this.d.ref && s !== 'settled' && s !== 'spent') value.ref = this.d.ref;
     if (this.d.job && s === 'cli') value.j = this.d.job;
     return value;
   }

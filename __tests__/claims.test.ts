@@ -113,6 +113,30 @@ describe('old copies stay stopped', () => {
     expect(stored()).toBe(other);
   });
 
+  it('a claim won late whose secret cannot be read again is released: nothing was presented', async () => {
+    const s = seed();
+    si.gh.faults.push({ method: 'POST', pathIncludes: '/variables', delayMs: 1_500 });
+    // Once the job has read the secret, GitHub fails every read of it.
+    const read = { method: 'GET', path: new RegExp(`/secrets/${SECRET}$`), status: 502 };
+    setTimeout(() => si.gh.faults.push(read, read, read, read, read), 300);
+    expect((await job(s.credentials, { inputs: { mode: 'refresh' } })).code).toBe(1);
+    expect(si.oauth.requests).toHaveLength(0);
+    expect(claimsAt()).toEqual([]);
+  });
+
+  it("behind a proxy that drops GitHub's request ids, claims are judged on the clock of its successes", async () => {
+    si.gh.dropRequestIds = true;
+    const s = seed();
+    si.oauth.faults.push({ action: 'hang' });
+    const lost = await job(s.credentials, { env: { OAUTH_BROKER_HTTP_TIMEOUT_MS: '300' } });
+    expectOneCleanLine(lost, /not retried, as it may have arrived/);
+    si.gh.advance(61_000);
+    const late = await job(s.credentials);
+    expectSuccess(late);
+    expect(late.stdout).toContain('never finished; taking over');
+    expectLoginKept();
+  });
+
   it("a write-back stamped by a clock not GitHub's (a load balancer's 502) keeps its copy current", async () => {
     const s = seed();
     // The first attempt at the write-back meets a gateway whose clock is 20 minutes behind.

@@ -210,6 +210,8 @@ export interface GitHubServer {
   requests: GitHubRequest[];
   /** the first fault matching a request is removed and applied to it (see GitHubFault: before or after processing) */
   faults: GitHubFault[];
+  /** Answers without `x-github-request-id`, as behind a proxy that drops it. */
+  dropRequestIds: boolean;
   /**
    * Moves the stand-in's clock, GitHub's, by ms: forward instead of waiting, or backward with a
    * negative ms, to skew GitHub's clock against the runner's (Date.now()). The clock stamps
@@ -332,6 +334,7 @@ class FakeGitHubServer implements GitHubServer {
   url = '';
   requests: GitHubRequest[] = [];
   faults: GitHubFault[] = [];
+  dropRequestIds = false;
   readonly publicKey: { key_id: string; key: string };
 
   private readonly keyPair = sharedKeyPair();
@@ -701,7 +704,7 @@ class FakeGitHubServer implements GitHubServer {
       'x-ratelimit-reset': String(this.resetAt),
       'x-ratelimit-used': String(5000 - this.remaining),
       'x-ratelimit-resource': 'core',
-      'x-github-request-id': requestId(),
+      'x-github-request-id': this.dropRequestIds ? '' : requestId(),
       ...(token?.expiresAt ? { 'github-authentication-token-expiration': token.expiresAt } : {}),
       ...answer.headers,
       ...extra,

@@ -315,7 +315,7 @@ class GitHubApi {
             userAgent: userAgent(_core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._, process.env.ACTIONS_ORCHESTRATION_ID),
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
-            request: { fetch: timed(deps, (headers) => this.readClock(headers)), redirect: 'manual' },
+            request: { fetch: timed(deps, (res) => this.readClock(res)), redirect: 'manual' },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
@@ -332,13 +332,15 @@ class GitHubApi {
         return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
     }
     /**
-     * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), and only from
-     * GitHub's own answers (a request id): a proxy's or a load balancer's error page has a clock of its own.
+     * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), from GitHub's
+     * own answers (a request id): a proxy's or a load balancer's error page has a clock of its own. A success
+     * without one (a proxy that drops the header) serves until GitHub's own answer comes.
      */
-    readClock(headers) {
-        const date = Date.parse(headers.get('date') ?? '');
-        if (Number.isFinite(date) && headers.has('x-github-request-id'))
-            this.clock = { github: date, at: this.monotonic() };
+    readClock(res) {
+        const date = Date.parse(res.headers.get('date') ?? '');
+        const own = res.headers.has('x-github-request-id');
+        if (Number.isFinite(date) && (own || (res.ok && !this.clock?.own)))
+            this.clock = { github: date, at: this.monotonic(), own };
     }
     /** The clock the client runs on, for what it stamps. */
     now() {
@@ -449,11 +451,11 @@ function userAgent(broker, orchestrationId) {
     const id = orchestrationId?.trim();
     return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
-/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer's headers as they arrive. */
+/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer as its headers arrive. */
 function timed(deps, heard) {
     return async (input, init) => {
         const res = await deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
-        heard(res.headers);
+        heard(res);
         return res;
     };
 }

@@ -493,6 +493,10 @@ async function obtain(deps, cfg, creds, masker) {
         if (taken.outcome)
             return { ...taken.outcome, secretUpdated };
         current = taken.next;
+        // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
+        run.readAt = deps.monotonic();
+        if (!taken.wrote)
+            run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -521,7 +525,14 @@ async function refuseOldCopy(run, copy) {
 async function refuseIfWrittenSince(run, ticket) {
     if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
         return;
-    const now = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
+    let now;
+    try {
+        now = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
+    }
+    catch (err) {
+        await run.coord.claims.failed(ticket, 'no');
+        throw err;
+    }
     if (now === run.pre.updatedAt)
         return;
     await run.coord.claims.failed(ticket, 'no');

@@ -109,7 +109,7 @@ class GitHubApi {
             userAgent: userAgent(USER_AGENT, process.env.ACTIONS_ORCHESTRATION_ID),
             // Never followed: the token would go along to wherever it points.
             // The timeout is set on each fetch: Octokit's auth hook drops a signal given in the options.
-            request: { fetch: timed(deps, (headers) => this.readClock(headers)), redirect: 'manual' },
+            request: { fetch: timed(deps, (res) => this.readClock(res)), redirect: 'manual' },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
         octokit.hook.wrap('request', (request, options) => this.retrying(request, options));
@@ -126,13 +126,15 @@ class GitHubApi {
         return this.clock && this.clock.github + (this.monotonic() - this.clock.at);
     }
     /**
-     * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), and only from
-     * GitHub's own answers (a request id): a proxy's or a load balancer's error page has a clock of its own.
+     * GitHub's clock from an answer's headers, as they arrive (a slow body does not age it), from GitHub's
+     * own answers (a request id): a proxy's or a load balancer's error page has a clock of its own. A success
+     * without one (a proxy that drops the header) serves until GitHub's own answer comes.
      */
-    readClock(headers) {
-        const date = Date.parse(headers.get('date') ?? '');
-        if (Number.isFinite(date) && headers.has('x-github-request-id'))
-            this.clock = { github: date, at: this.monotonic() };
+    readClock(res) {
+        const date = Date.parse(res.headers.get('date') ?? '');
+        const own = res.headers.has('x-github-request-id');
+        if (Number.isFinite(date) && (own || (res.ok && !this.clock?.own)))
+            this.clock = { github: date, at: this.monotonic(), own };
     }
     /** The clock the client runs on, for what it stamps. */
     now() {
@@ -243,11 +245,11 @@ function userAgent(broker, orchestrationId) {
     const id = orchestrationId?.trim();
     return id ? `${broker} actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : broker;
 }
-/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer's headers as they arrive. */
+/** Each attempt gets the whole timeout, answer body included; `heard` sees each answer as its headers arrive. */
 function timed(deps, heard) {
     return async (input, init) => {
         const res = await deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.timeoutMs) });
-        heard(res.headers);
+        heard(res);
         return res;
     };
 }
@@ -2883,6 +2885,10 @@ async function obtain(deps, cfg, creds, masker) {
         if (taken.outcome)
             return { ...taken.outcome, secretUpdated };
         current = taken.next;
+        // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
+        run.readAt = deps.monotonic();
+        if (!taken.wrote)
+            run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -2911,7 +2917,14 @@ async function refuseOldCopy(run, copy) {
 async function refuseIfWrittenSince(run, ticket) {
     if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
         return;
-    const now = await currentUpdatedAt(run.api, run.target);
+    let now;
+    try {
+        now = await currentUpdatedAt(run.api, run.target);
+    }
+    catch (err) {
+        await run.coord.claims.failed(ticket, 'no');
+        throw err;
+    }
     if (now === run.pre.updatedAt)
         return;
     await run.coord.claims.failed(ticket, 'no');

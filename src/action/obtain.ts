@@ -92,6 +92,9 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     secretUpdated ||= taken.wrote;
     if (taken.outcome) return { ...taken.outcome, secretUpdated };
     current = taken.next;
+    // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
+    run.readAt = deps.monotonic();
+    if (!taken.wrote) run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
   }
   throw new UserError(
     'OB_CLAIM',
@@ -128,7 +131,13 @@ async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
  */
 async function refuseIfWrittenSince(run: Run, ticket: Ticket): Promise<void> {
   if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS) return;
-  const now = await currentUpdatedAt(run.api, run.target);
+  let now: string;
+  try {
+    now = await currentUpdatedAt(run.api, run.target);
+  } catch (err) {
+    await run.coord.claims.failed(ticket, 'no');
+    throw err;
+  }
   if (now === run.pre.updatedAt) return;
   await run.coord.claims.failed(ticket, 'no');
   throw new UserError(

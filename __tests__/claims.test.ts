@@ -27,6 +27,17 @@ function movableClock(offsetMs = 0): Clock & { move(ms: number): void } {
   };
 }
 
+/**
+ * Makes the next claim's create take 1.5 s, and runs `meanwhile` once GitHub has it: after the job read
+ * the secret, before its claim is answered.
+ */
+async function whileClaimIsSlow(meanwhile: () => void): Promise<void> {
+  const slow = { method: 'POST', pathIncludes: '/variables', delayMs: 1_500 };
+  si.gh.faults.push(slow);
+  await until(() => !si.gh.faults.includes(slow));
+  meanwhile();
+}
+
 /** Resolves once `done()` holds, polling briefly; the test's own bound, not a timing assertion. */
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -101,12 +112,12 @@ describe('old copies stay stopped', () => {
     const s = seed();
     const other = JSON.stringify({ claudeAiOauth: { ...si.oauth.issue(['user:inference']), expiresAt: Date.now() } });
     // The claim's create is slow; meanwhile another login is stored by hand.
-    si.gh.faults.push({ method: 'POST', pathIncludes: '/variables', delayMs: 1_500 });
-    setTimeout(() => {
+    const storedByHand = whileClaimIsSlow(() => {
       si.gh.advance(2_000);
       si.gh.setRepoSecret(REPO, SECRET, other);
-    }, 300);
+    });
     const r = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    await storedByHand;
     expectOneCleanLine(r, /was written at .*, after this job read it, so this copy may be spent; re-run the job/);
     expect(si.oauth.requests).toHaveLength(0);
     expect(claimsAt()).toEqual([]);
@@ -115,11 +126,11 @@ describe('old copies stay stopped', () => {
 
   it('a claim won late whose secret cannot be read again is released: nothing was presented', async () => {
     const s = seed();
-    si.gh.faults.push({ method: 'POST', pathIncludes: '/variables', delayMs: 1_500 });
     // Once the job has read the secret, GitHub fails every read of it.
     const read = { method: 'GET', path: new RegExp(`/secrets/${SECRET}$`), status: 502 };
-    setTimeout(() => si.gh.faults.push(read, read, read, read, read), 300);
+    const failing = whileClaimIsSlow(() => si.gh.faults.push(read, read, read, read, read));
     expect((await job(s.credentials, { inputs: { mode: 'refresh' } })).code).toBe(1);
+    await failing;
     expect(si.oauth.requests).toHaveLength(0);
     expect(claimsAt()).toEqual([]);
   });

@@ -161,6 +161,8 @@ async function jobEnded(api, job) {
             attempt_number: job.attempt,
             per_page: jobs_PER_PAGE,
             page,
+            // Not retried: a waiting job asks again later, its lock-timeout running meanwhile.
+            request: { once: true },
         });
         const jobs = isJsonObject(data) && Array.isArray(data.jobs) ? data.jobs : undefined;
         if (!jobs)

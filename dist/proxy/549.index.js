@@ -1082,6 +1082,8 @@ async function jobEnded(api, job) {
             attempt_number: job.attempt,
             per_page: PER_PAGE,
             page,
+            // Not retried: a waiting job asks again later, its lock-timeout running meanwhile.
+            request: { once: true },
         });
         const jobs = (0,checks/* isJsonObject */.OW)(data) && Array.isArray(data.jobs) ? data.jobs : undefined;
         if (!jobs)

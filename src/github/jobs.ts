@@ -65,6 +65,8 @@ export async function jobEnded(api: GitHubApi, job: JobRef): Promise<boolean> {
         attempt_number: job.attempt,
         per_page: PER_PAGE,
         page,
+        // Not retried: a waiting job asks again later, its lock-timeout running meanwhile.
+        request: { once: true },
       },
     );
     const jobs = isJsonObject(data) && Array.isArray(data.jobs) ? (data.jobs as unknown[]) : undefined;

@@ -49,6 +49,17 @@ describe('nothing piles up', () => {
     expectLoginKept();
   });
 
+  it('rotations back to back keep every claim until two rotations 2.5 min apart have followed', async () => {
+    seed();
+    await rotate(20, 0);
+    expect(claimsAt()).toHaveLength(20);
+    await rotate(1, 3 * 60_000);
+    expect(claimsAt()).toHaveLength(21);
+    await rotate(1, 3 * 60_000);
+    expect(claimsAt()).toHaveLength(4);
+    expectLoginKept();
+  });
+
   it('the generations failed holders leave go with their copy, when it drops out', async () => {
     seed();
     expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));

@@ -62,7 +62,8 @@ describe('nothing piles up', () => {
 
   it('the generations failed holders leave go with their copy, when it drops out', async () => {
     seed();
-    expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    // Two rotations: the copy held is no longer the one whose writer sweeps leftovers again.
+    await rotate(2, 0);
     const held = stored();
     for (let i = 0; i < 3; i++) {
       si.oauth.faults.push({ action: 'hang' });
@@ -71,8 +72,9 @@ describe('nothing piles up', () => {
       si.gh.advance(61_000);
     }
     expectSuccess(await job(held, { inputs: { mode: 'refresh' } }));
-    // Kept while the copy is among the newest: each stops a job still holding it. And the seed's.
-    expect(claimsAt()).toHaveLength(5);
+    // Kept while the copy is among the newest: each stops a job still holding it. And the seed's, and the
+    // claim on the copy before it.
+    expect(claimsAt()).toHaveLength(6);
     await rotate(3, 2 * 60 * 60_000);
     expect(claimsAt()).toHaveLength(4);
     expectLoginKept();
@@ -111,6 +113,23 @@ describe('what an earlier version left', () => {
     );
     expect(si.gh.variableNames({ org: 'octo' })).toContain('OAUTH_BROKER_SETTING');
     expectLoginKept({ org: 'octo' });
+  });
+
+  it('a first sweep that fails is tried once more by the next rotation', async () => {
+    const oldClaims = [`OAUTH_BROKER_${'A'.repeat(20)}_0`, `OAUTH_BROKER_${'B'.repeat(20)}_1`];
+    for (const name of oldClaims) si.gh.setRepoSecret(REPO, name, 'x');
+    seed();
+    const list = { method: 'GET', path: /\/actions\/secrets$/, status: 502 };
+    si.gh.faults.push(list, list, list, list, list);
+    expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    expect(si.gh.secretNames({ repo: REPO })).toEqual([SECRET, ...oldClaims, 'OAUTH_BROKER_WRITE_CHECK']);
+    await rotate(1, 60_000);
+    expect(si.gh.secretNames({ repo: REPO })).toEqual([SECRET, 'OAUTH_BROKER_WRITE_CHECK']);
+    // Not again after that: the third rotation makes no list request.
+    const before = si.gh.requests.length;
+    await rotate(1, 60_000);
+    expect(si.gh.requests.slice(before).filter((r) => r.method === 'GET' && /\/secrets$/.test(r.path))).toEqual([]);
+    expectLoginKept();
   });
 
   it("its claims go the first time too when that write is a CLI's rotation, stored by the post step", async () => {

@@ -166,7 +166,7 @@ function syncFolder(dir) {
 /* harmony export */   hC: () => (/* binding */ refreshExpiresAt),
 /* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
 /* harmony export */ });
-/* unused harmony exports stamp, claimsOf, keyOf, writtenAt, isOldCopy */
+/* unused harmony exports stamp, claimsOf, sweepAgain, keyOf, writtenAt, isOldCopy */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _marker_field_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1836);
 // Every value the broker writes records when it was written (on GitHub's clock), the claims of
@@ -201,7 +201,10 @@ function stamp(value, now, more = {}) {
     }
     if (!isJsonObject(doc))
         return value;
-    const marker = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+    const { sweep: _, ...before } = markerOf(doc);
+    const marker = { ...before, written_at: new Date(now).toISOString() };
+    if (more.sweep)
+        marker.sweep = true;
     if (more.claims) {
         marker.claims = more.claims.map((k) => ({
             name: k.name,
@@ -227,6 +230,10 @@ function claimsOf(doc) {
         kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
     }
     return kept;
+}
+/** Whether this copy's writer asks the next writer to sweep leftovers again (src/action/sweep.ts). */
+function sweepAgain(doc) {
+    return markerOf(doc).sweep === true;
 }
 /** The public key the broker last sealed this value with, if recorded. */
 function keyOf(doc) {

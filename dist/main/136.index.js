@@ -251,7 +251,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,action_coordinate/* claimOn */._3)(next, cli.name, now));
         const claims = mine && (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await (0,secret_write/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep } : {});
+        await (0,secret_write/* writeSecret */.kz)(api, target, pre, value, keep ? { claims: keep, sweep: !previous } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -267,8 +267,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
-    // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
-    if (keep && !previous)
+    // The first write over a login an earlier version (or a hand) stored, and the next, as on the broker's refresh.
+    if (keep && (!previous || (0,marker/* sweepAgain */.vr)(next.doc)))
         await (0,sweep/* sweep */.X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;

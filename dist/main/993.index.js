@@ -694,7 +694,7 @@ async function storeNewTokens(run, ticket, current, tokens) {
     const keep = [...undeleted, ...newest];
     let stored;
     try {
-        stored = await (0,secret_write/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep });
+        stored = await (0,secret_write/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep, sweep: !previous });
         run.pending?.clear();
     }
     catch (err) {
@@ -714,7 +714,8 @@ async function storeNewTokens(run, ticket, current, tokens) {
         const lost = `${what} were not stored, and the stored refresh token is spent`;
         throw (0,errors/* explained */.to)('OB_LOGIN_LOST', err, why, `${lost}: after fixing the cause, ${errors/* RELOGIN */.FK}.`, `${lost}: fix the cause below, then ${errors/* RELOGIN */.FK}.`);
     }
-    if (!previous)
+    // The first write over a login stored by hand sweeps, and its next writer once more: a sweep may fail.
+    if (!previous || (0,marker/* sweepAgain */.vr)(current.doc))
         await (0,sweep/* sweep */.X)(run.api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     return { creds: next, source: 'refreshed', rotated, refreshTokenLive: true, stored };
 }

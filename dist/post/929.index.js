@@ -144,7 +144,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .claimOn */ ._3)(next, cli.name, now));
         const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_11__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep } : {});
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep, sweep: !previous } : {});
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -160,8 +160,8 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             await coord.claims.settle(ticket);
         throw err;
     }
-    // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
-    if (keep && !previous)
+    // The first write over a login an earlier version (or a hand) stored, and the next, as on the broker's refresh.
+    if (keep && (!previous || (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .sweepAgain */ .vr)(next.doc)))
         await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_18__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
     if (!ticket)
         return;

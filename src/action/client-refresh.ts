@@ -21,7 +21,7 @@ import {
   explained,
   warnWith,
 } from '../core/errors.js';
-import { claimsOf, keyOf, refreshExpiresAt, withRefreshExpiry, type Kept } from '../core/marker.js';
+import { claimsOf, keyOf, refreshExpiresAt, sweepAgain, withRefreshExpiry, type Kept } from '../core/marker.js';
 import { sha256Hex } from '../core/sha256.js';
 import { GitHubApi } from '../github/api.js';
 import { preflight, type Preflight } from '../github/secret-read.js';
@@ -166,7 +166,7 @@ async function storeForCli(
     const mine = cli && (cli.claims ? { name: cli.name, at: now } : claimOn(next, cli.name, now));
     const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt));
     keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-    await writeSecret(api, target, pre, value, keep ? { claims: keep } : {});
+    await writeSecret(api, target, pre, value, keep ? { claims: keep, sweep: !previous } : {});
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
     const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
@@ -180,8 +180,8 @@ async function storeForCli(
     if (ticket) await coord.claims.settle(ticket);
     throw err;
   }
-  // The first write over a login an earlier version (or a hand) stored, as on the broker's own refresh.
-  if (keep && !previous)
+  // The first write over a login an earlier version (or a hand) stored, and the next, as on the broker's refresh.
+  if (keep && (!previous || sweepAgain(next.doc)))
     await sweep(
       api,
       target,

@@ -35,7 +35,7 @@ import { refuseJobToken } from '../github/token.js';
 import type { Config } from './inputs.js';
 import type { Masker } from './mask.js';
 import { PENDING_STATE, PendingFile, type PendingRecord } from './pending.js';
-import { claimsOf, keyOf } from '../core/marker.js';
+import { claimsOf, keyOf, sweepAgain } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
@@ -332,7 +332,7 @@ async function storeNewTokens(
   const keep = [...undeleted, ...newest];
   let stored: string;
   try {
-    stored = await writeSecret(run.api, target, run.pre, value, { claims: keep });
+    stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous });
     run.pending?.clear();
   } catch (err) {
     const why = describeError(err, masker.values);
@@ -360,7 +360,8 @@ async function storeNewTokens(
       `${lost}: fix the cause below, then ${RELOGIN}.`,
     );
   }
-  if (!previous)
+  // The first write over a login stored by hand sweeps, and its next writer once more: a sweep may fail.
+  if (!previous || sweepAgain(current.doc))
     await sweep(
       run.api,
       target,

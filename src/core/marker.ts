@@ -42,6 +42,8 @@ export interface Stamp {
   claims?: Kept[];
   /** The public key the value is sealed with: the next write needs no request for it. */
   key?: { key_id: string; key: string };
+  /** Written by the first write over a login stored by hand: its next writer sweeps leftovers once more. */
+  sweep?: boolean;
 }
 
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
@@ -53,7 +55,9 @@ export function stamp(value: string, now: number, more: Stamp = {}): string {
     return value;
   }
   if (!isJsonObject(doc)) return value;
-  const marker: Json = { ...markerOf(doc), written_at: new Date(now).toISOString() };
+  const { sweep: _, ...before } = markerOf(doc);
+  const marker: Json = { ...before, written_at: new Date(now).toISOString() };
+  if (more.sweep) marker.sweep = true;
   if (more.claims) {
     marker.claims = more.claims.map((k) => ({
       name: k.name,
@@ -77,6 +81,11 @@ export function claimsOf(doc: Json): Kept[] | undefined {
     kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
   }
   return kept;
+}
+
+/** Whether this copy's writer asks the next writer to sweep leftovers again (src/action/sweep.ts). */
+export function sweepAgain(doc: Json): boolean {
+  return markerOf(doc).sweep === true;
 }
 
 /** The public key the broker last sealed this value with, if recorded. */

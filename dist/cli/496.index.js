@@ -121,13 +121,12 @@ const jobs_PER_PAGE = 100;
 const jobs_MAX_PAGES = 5;
 /** This job, from the runner's variables; undefined outside a runner that names them all. */
 function thisJob(env) {
-    const [repo, run, attempt, runner] = [
-        env.GITHUB_REPOSITORY,
-        env.GITHUB_RUN_ID,
-        env.GITHUB_RUN_ATTEMPT,
-        env.RUNNER_NAME,
-    ];
-    const job = { repo: repo ?? '', run: Number(run), attempt: Number(attempt), runner: runner ?? '' };
+    const job = {
+        repo: env.GITHUB_REPOSITORY ?? '',
+        run: Number(env.GITHUB_RUN_ID),
+        attempt: Number(env.GITHUB_RUN_ATTEMPT),
+        runner: env.RUNNER_NAME ?? '',
+    };
     return isJobRef(job) ? job : undefined;
 }
 function isJobRef(v) {

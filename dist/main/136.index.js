@@ -354,7 +354,8 @@ async function endClaim(deps, masker, cfg, cli, end) {
     if (!cli)
         return;
     try {
-        const ticket = ticketOf(handedOver(deps, cfg, cli) ?? { refreshToken: '' }, cli);
+        // Settling without a result and releasing seal nothing: the copy the CLI was given is not needed.
+        const ticket = ticketOf({ refreshToken: '' }, cli);
         const { claims } = (0,action_coordinate/* coordinate */.vY)(deps, cfg, client(deps, cfg));
         await (end === 'settle' ? claims.settle(ticket) : claims.release(ticket));
     }

@@ -247,7 +247,8 @@ async function endClaim(deps, masker, cfg, cli, end) {
     if (!cli)
         return;
     try {
-        const ticket = (0,_finish_js__WEBPACK_IMPORTED_MODULE_15__/* .ticketOf */ .W)(handedOver(deps, cfg, cli) ?? { refreshToken: '' }, cli);
+        // Settling without a result and releasing seal nothing: the copy the CLI was given is not needed.
+        const ticket = (0,_finish_js__WEBPACK_IMPORTED_MODULE_15__/* .ticketOf */ .W)({ refreshToken: '' }, cli);
         const { claims } = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .coordinate */ .vY)(deps, cfg, client(deps, cfg));
         await (end === 'settle' ? claims.settle(ticket) : claims.release(ticket));
     }

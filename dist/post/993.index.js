@@ -434,10 +434,7 @@ async function recoverRescue(run, current, r, next) {
                 return true;
             },
         });
-        if (!wrote)
-            return undefined;
-        run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
-        return stored;
+        return wrote ? stored : undefined;
     }
     finally {
         shield?.release();
@@ -481,7 +478,6 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
-            await refuseIfWrittenSince(run, r.ticket);
             const out = await refreshOnce(run, r.ticket, current);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
@@ -495,8 +491,7 @@ async function obtain(deps, cfg, creds, masker) {
         current = taken.next;
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
-        if (!taken.wrote)
-            run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
+        run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -520,22 +515,14 @@ async function refuseOldCopy(run, copy) {
 }
 /**
  * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
- * the copy is not current, and its own claim may have been removed meanwhile. Nothing was presented.
+ * the copy is not current, and its own claim may have been removed meanwhile.
  */
 async function refuseIfWrittenSince(run, ticket) {
     if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
         return;
-    let now;
-    try {
-        now = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
-    }
-    catch (err) {
-        await run.coord.claims.failed(ticket, 'no');
-        throw err;
-    }
+    const now = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
     if (now === run.pre.updatedAt)
         return;
-    await run.coord.claims.failed(ticket, 'no');
     throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
         `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
 }
@@ -627,7 +614,9 @@ function spentBy(err) {
  */
 async function refreshOnce(run, ticket, current) {
     try {
-        // Nothing is spent before the token is known to be able to store what replaces it.
+        // Nothing is spent before the copy is known to be current and the token to be able to store what
+        // replaces it; a claim whose checks fail is released.
+        await refuseIfWrittenSince(run, ticket);
         await (0,secret_write/* checkWrite */.Gf)(run.api, run.target, run.pre);
     }
     catch (err) {

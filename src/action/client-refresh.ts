@@ -310,7 +310,8 @@ async function endClaim(
 ): Promise<void> {
   if (!cli) return;
   try {
-    const ticket = ticketOf(handedOver(deps, cfg, cli) ?? { refreshToken: '' }, cli);
+    // Settling without a result and releasing seal nothing: the copy the CLI was given is not needed.
+    const ticket = ticketOf({ refreshToken: '' }, cli);
     const { claims } = coordinate(deps, cfg, client(deps, cfg));
     await (end === 'settle' ? claims.settle(ticket) : claims.release(ticket));
   } catch (err) {

@@ -82,7 +82,6 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const r = await run.coord.claims.reserve(current);
     if (r.kind === 'owner') {
-      await refuseIfWrittenSince(run, r.ticket);
       const out = await refreshOnce(run, r.ticket, current);
       // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
       if (!out) continue;
@@ -94,7 +93,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     current = taken.next;
     // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
     run.readAt = deps.monotonic();
-    if (!taken.wrote) run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
+    run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
   }
   throw new UserError(
     'OB_CLAIM',
@@ -127,19 +126,12 @@ async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
 
 /**
  * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
- * the copy is not current, and its own claim may have been removed meanwhile. Nothing was presented.
+ * the copy is not current, and its own claim may have been removed meanwhile.
  */
 async function refuseIfWrittenSince(run: Run, ticket: Ticket): Promise<void> {
   if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS) return;
-  let now: string;
-  try {
-    now = await currentUpdatedAt(run.api, run.target);
-  } catch (err) {
-    await run.coord.claims.failed(ticket, 'no');
-    throw err;
-  }
+  const now = await currentUpdatedAt(run.api, run.target);
   if (now === run.pre.updatedAt) return;
-  await run.coord.claims.failed(ticket, 'no');
   throw new UserError(
     'OB_CLAIM',
     `credentials: ${describeTarget(run.target)} was written at ${neutral(now, 40)}, after this job read it, ` +
@@ -254,7 +246,9 @@ async function refreshOnce(
   current: Credentials,
 ): Promise<Omit<Outcome, 'secretUpdated'> | undefined> {
   try {
-    // Nothing is spent before the token is known to be able to store what replaces it.
+    // Nothing is spent before the copy is known to be current and the token to be able to store what
+    // replaces it; a claim whose checks fail is released.
+    await refuseIfWrittenSince(run, ticket);
     await checkWrite(run.api, run.target, run.pre);
   } catch (err) {
     await run.coord.claims.failed(ticket, 'no');

@@ -65,9 +65,7 @@ export async function recoverRescue(
         return true;
       },
     });
-    if (!wrote) return undefined;
-    run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-    return stored;
+    return wrote ? stored : undefined;
   } finally {
     shield?.release();
   }

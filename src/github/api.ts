@@ -57,7 +57,7 @@ export class GitHubHttpError extends Error {
 }
 
 /** Per-request options the hook reads (Octokit passes `request` through to it). */
-export interface Once {
+export interface Attempts {
   /**
    * A request whose repetition could act on what another job made since (a claim's create, its
    * release): retried only while GitHub surely did not act; the caller reads the result back instead.
@@ -165,7 +165,7 @@ export class GitHubApi {
       accept: 'application/vnd.github+json',
       'x-github-api-version': API_VERSION,
     };
-    const { once, again } = (options.request ?? {}) as Once;
+    const { once, again } = (options.request ?? {}) as Attempts;
     for (let attempt = 1; ; attempt++) {
       if (again && attempt > 1) Object.assign(options, await again());
       let failure: GitHubHttpError;

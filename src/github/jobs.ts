@@ -20,13 +20,12 @@ const MAX_PAGES = 5;
 
 /** This job, from the runner's variables; undefined outside a runner that names them all. */
 export function thisJob(env: Record<string, string | undefined>): JobRef | undefined {
-  const [repo, run, attempt, runner] = [
-    env.GITHUB_REPOSITORY,
-    env.GITHUB_RUN_ID,
-    env.GITHUB_RUN_ATTEMPT,
-    env.RUNNER_NAME,
-  ];
-  const job = { repo: repo ?? '', run: Number(run), attempt: Number(attempt), runner: runner ?? '' };
+  const job = {
+    repo: env.GITHUB_REPOSITORY ?? '',
+    run: Number(env.GITHUB_RUN_ID),
+    attempt: Number(env.GITHUB_RUN_ATTEMPT),
+    runner: env.RUNNER_NAME ?? '',
+  };
   return isJobRef(job) ? job : undefined;
 }
 

@@ -14,7 +14,7 @@ export type Access = { visibility?: Visibility; selectedRepositoryIds?: number[]
 interface Endpoints {
   publicKey(): Answer;
   get(name: string): Answer;
-  /** `again`, when given, seals the value anew for each attempt after the first (src/github/api.ts, Once). */
+  /** `again`, when given, seals the value anew for each attempt after the first (src/github/api.ts, Attempts). */
   put(name: string, sealed: Sealed, access: Access, again?: () => Promise<Sealed>): Answer;
   remove(name: string): Answer;
   list(page: number): Answer;

@@ -153,11 +153,11 @@ function cacheBackend(env: Record<string, string>, debug: (m: string) => void): 
   };
 }
 
-// Knobs for steps in-process: waits no injected clock shortens are short. Under an instant clock
-// a poll costs no wall time but each is a real cache read, so polls stay as few as a runner's.
-const fast = (clock: Clock): Record<string, string> => ({
+// Knobs for steps: waits no injected clock shortens are short. Under an instant clock a poll costs
+// no wall time but each is a real cache read, so polls stay as few as a runner's; real waits are short.
+const fast = (instant: boolean): Record<string, string> => ({
   OAUTH_BROKER_RETRY_BASE_MS: '10',
-  OAUTH_BROKER_POLL_MS: clock.instant ? '2000' : '25',
+  OAUTH_BROKER_POLL_MS: instant ? '2000' : '25',
   OAUTH_BROKER_HTTP_TIMEOUT_MS: '5000',
   OAUTH_BROKER_CACHE_TIMEOUT_MS: '10000',
 });
@@ -169,14 +169,6 @@ const fast = (clock: Clock): Record<string, string> => ({
  */
 const THROUGH_DIST = process.env.OAUTH_BROKER_TEST_DIST === '1';
 
-// Knobs for bundled steps: real waits, kept short.
-const FAST_DIST: Record<string, string> = {
-  OAUTH_BROKER_RETRY_BASE_MS: '10',
-  OAUTH_BROKER_POLL_MS: '50',
-  OAUTH_BROKER_HTTP_TIMEOUT_MS: '5000',
-  OAUTH_BROKER_CACHE_TIMEOUT_MS: '10000',
-};
-
 function throughDist(opts: StepOptions): boolean {
   const own = opts.fetch || opts.shield || opts.inProcess || opts.startedAt !== undefined;
   return THROUGH_DIST && !own && (opts.clock?.wall ?? true);
@@ -185,10 +177,13 @@ function throughDist(opts: StepOptions): boolean {
 export async function runStep(entry: Entry, opts: StepOptions = {}): Promise<StepResult> {
   if (throughDist(opts)) {
     const { clock: _, inProcess: __, ...rest } = opts;
-    return { ...(await runAction(entry, { ...rest, env: { ...FAST_DIST, ...opts.env } })), events: [] };
+    return { ...(await runAction(entry, { ...rest, env: { ...fast(false), ...opts.env } })), events: [] };
   }
   const clock = opts.clock ?? testClock();
-  const { dir, home, runnerTemp, env } = await stepEnv(entry, { ...opts, env: { ...fast(clock), ...opts.env } });
+  const { dir, home, runnerTemp, env } = await stepEnv(entry, {
+    ...opts,
+    env: { ...fast(clock.instant), ...opts.env },
+  });
   env.GITHUB_WORKSPACE ??= dir;
   const rec = recordingCore(env);
   const core = logSafe(rec);

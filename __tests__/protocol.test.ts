@@ -3,6 +3,7 @@
 // a GitHub time; and what is no claim at all.
 import { isOldCopy, stamp } from '../src/core/marker.js';
 import type { Kept } from '../src/core/marker.js';
+import type { Dropped } from '../src/store/protocol.js';
 import {
   afterExpiry,
   decodeClaim,
@@ -25,27 +26,82 @@ const written = (at: number): Record<string, unknown> =>
 const claim = (n: number, at: number): Kept => ({ name: `OAUTH_BROKER_${String(n).padStart(20, '0')}_0`, at });
 
 describe('the claims a written value keeps', () => {
-  it('every claim it drops is of a copy its marker already tells old, with the secret as this job read it', () => {
-    // Rotations of every spacing, and a write-back that never lands (the secret keeps what this job read).
-    for (const every of [1, 5, 15, 20, 25, 31, 60, 240]) {
-      let kept: Kept[] = [];
-      for (let i = 1; i <= 30; i++) {
-        const at = T0 + i * every * MIN;
-        // The copy the claim is about was written one rotation earlier; the secret still shows that write.
-        const { keep, drop } = keptClaims(kept, claim(i, at), at - every * MIN);
-        for (const d of drop) {
-          const copy = written(d.at - every * MIN);
-          expect({ every, dropped: d.name, old: isOldCopy(copy, iso(at - every * MIN)) }).toMatchObject({ old: true });
-        }
-        kept = keep;
+  /**
+   * A chain from a login stored by hand, rotated `gaps` apart (ms each): every value written, with the
+   * claims it names and drops, as the holder of each copy computes them.
+   */
+  function chain(gaps: readonly number[]) {
+    const writes: Array<{ at: number; keep: Kept[]; drop: Dropped[]; checkSeed: boolean }> = [];
+    let previous: Kept[] = [];
+    let copy = { at: T0, checks: false, seed: true };
+    let now = T0;
+    for (const [i, gap] of gaps.entries()) {
+      now += gap;
+      // A seed's claim is timed when it is made: the login's own time is unknown.
+      const mine: Kept = copy.seed
+        ? { ...claim(0, now), seed: true }
+        : { ...claim(i, copy.at), ...(copy.checks ? { checks: true } : {}) };
+      // The secret shows the copy presented: this job read its updated_at (it landed a little after its stamp).
+      const w = keptClaims(previous, mine, copy.at + 500, now);
+      writes.push({ at: now, ...w });
+      previous = w.keep;
+      copy = { at: now, checks: w.checkSeed, seed: false };
+    }
+    return writes;
+  }
+
+  const paces: Array<[string, number[]]> = [
+    ...[100, 1_000, 20_000, MIN, 2.5 * MIN, 3 * MIN, 240 * MIN].map(
+      (g) => [`${g} ms apart`, Array(40).fill(g)] as [string, number[]],
+    ),
+    // Bursts between calm spells, of every length.
+    ['bursts', Array.from({ length: 80 }, (_, i) => (i % 9 === 0 ? 200 * MIN : (i % 4) * 700))],
+    ['slowing', Array.from({ length: 40 }, (_, i) => i * i * 1_000)],
+  ];
+
+  it.each(paces)('at every pace (%s), four claims at most, the seed always among them', (_, gaps) => {
+    for (const w of chain(gaps)) {
+      expect(w.keep.length).toBeLessThanOrEqual(4);
+      expect(w.keep.some((k) => k.seed)).toBe(true);
+    }
+  });
+
+  it.each(paces)('(%s) every claim dropped is of a copy its marker tells old, or buried in the seed', (_, gaps) => {
+    for (const w of chain(gaps)) {
+      for (const d of w.drop) {
+        // The secret, as every later job reads it, was written no sooner than this job read it.
+        const old = isOldCopy(written(d.at), iso(w.keep.at(-1)!.at + 500));
+        if (!old)
+          expect({ dropped: d.name, into: d.into, checks: d.checks }).toEqual({
+            dropped: d.name,
+            into: claim(0, 0).name,
+            checks: true,
+          });
       }
     }
+  });
+
+  it('asks the holders of a copy to check the seed only in a burst: a calm rotation costs no read', () => {
+    const calm = chain(Array(6).fill(240 * MIN));
+    expect(calm.slice(1).map((w) => w.checkSeed)).toEqual([false, false, false, false, false]);
+    const burst = chain([240 * MIN, 240 * MIN, 5_000, 5_000]);
+    expect(burst.map((w) => w.checkSeed)).toEqual([true, false, true, true]);
+  });
+
+  it('without a seed (a chain an earlier build began), keeps every claim whose copy could pass for current', () => {
+    let kept: Kept[] = [];
+    for (let i = 1; i <= 10; i++)
+      kept = keptClaims(kept, claim(i, T0 + i * 1_000), T0 + i * 1_000, T0 + i * 1_000).keep;
+    expect(kept).toHaveLength(10);
   });
 
   it('keeps the newest three when rotations are hours apart, a seed claim for good', () => {
     const seed: Kept = { ...claim(0, T0), seed: true };
     let kept: Kept[] = [seed];
-    for (let i = 1; i <= 10; i++) kept = keptClaims(kept, claim(i, T0 + i * 240 * MIN), T0 + (i - 1) * 240 * MIN).keep;
+    for (let i = 1; i <= 10; i++) {
+      const at = T0 + i * 240 * MIN;
+      kept = keptClaims(kept, claim(i, at), T0 + (i - 1) * 240 * MIN, at).keep;
+    }
     expect(kept.map((k) => k.name)).toEqual([seed.name, claim(8, 0).name, claim(9, 0).name, claim(10, 0).name]);
   });
 

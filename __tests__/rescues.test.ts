@@ -85,15 +85,19 @@ describe('a token a CLI holds stays held', () => {
     expectLoginKept();
   });
 
-  it("a CLI is never handed an old copy's refresh token", async () => {
+  it.each([
+    ['30 min apart: its marker tells it old', 30 * 60_000, 'these credentials are an old copy of the secret'],
+    ['seconds apart: the seed names it', 10_000, 'another job already spent this refresh token'],
+  ])("a CLI is never handed an old copy's refresh token, rotations %s", async (_, apart, says) => {
     const s = seed();
     expectSuccess(await job(s.credentials, { inputs: { mode: 'refresh' } }));
     const first = stored();
-    await rotate(4, 30 * 60_000);
+    await rotate(4, apart);
     // Its access token is still valid: the stored-token path, which hands a CLI the refresh token.
     const r = await job(first, { inputs: CLIENT_REFRESH });
     expectSuccess(r);
-    expect(r.stdout).toContain('client-refresh: these credentials are an old copy of the secret');
+    expect(r.stdout).toContain(`client-refresh: ${says}`);
+    expect(claimsAt()).toHaveLength(4);
     const file = JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: object };
     expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
   });

@@ -81,6 +81,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
     post?: boolean;
     /** The first job's value names this many claims of earlier copies (so its write-back removes the oldest). */
     earlierClaims?: number;
+    /** The first job's value is one of a burst (src/store/protocol.ts keptClaims); `checks`: it marks `check_seed`. */
+    burst?: { checks: boolean };
   }
 
   const notJson = '<html>oops</html>';
@@ -132,6 +134,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
     lost?: Outcome;
     /** The first job's value names claims of earlier copies. */
     earlierClaims?: number;
+    burst?: { checks: boolean };
   }
 
   type FaultClass =
@@ -181,6 +184,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
         message: c.messages?.[fault],
         claimsLeft: c.claimsLeft?.[fault],
         earlierClaims: c.earlierClaims,
+        burst: c.burst,
       })),
       ...(c.lost
         ? lost.map(([fault, after, over]) => ({
@@ -192,6 +196,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
             message: c.messages?.['5xx'],
             claimsLeft: c.claimsLeft?.['5xx'],
             earlierClaims: c.earlierClaims,
+            burst: c.burst,
           }))
         : []),
     ];
@@ -210,6 +215,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
   /** GitHub's refusal of a fine-grained PAT without the permission. */
   const NOT_ACCESSIBLE = { status: 403, message: 'Resource not accessible by personal access token' };
   const TARGET = new RegExp(`/actions/secrets/${SECRET}$`);
+  const SEED = `OAUTH_BROKER_${'A'.repeat(20)}_0`;
+  const SEED_CLAIM = new RegExp(`/actions/variables/${SEED}$`);
 
   /** The write-back fails for good, and GitHub refuses the rescue in the claim (after the settle went through). */
   const rescueToCache = (): void => {
@@ -448,6 +455,39 @@ export function faultMatrix(si: StandIns, PAT: string) {
       claimsLeft: { '4xx': 4 },
       lost: 'success',
     }),
+    // In a burst, a job holding a copy that asks reads the seed's claim before presenting: a copy whose own
+    // claim went while it could pass for current is named there. Retried; refused, nothing is spent.
+    ...githubCells({
+      call: 'seed check GET',
+      method: 'GET',
+      path: SEED_CLAIM,
+      burst: { checks: true },
+      outcomes: { ...all('success'), '4xx': 'recoverable', malformed: 'recoverable' },
+      fourxx: NOT_ACCESSIBLE,
+      messages: { '4xx': /^github-token: could not read the variable .*403/, malformed: /not JSON/ },
+      claimsLeft: { '4xx': 4, malformed: 4 },
+    }),
+    // Then its write-back records there the copy whose claim goes while it could pass for current, before
+    // deleting that claim: best effort; unrecorded, the claim stays named, for a later run to bury.
+    ...githubCells({
+      call: 'burial GET',
+      method: 'GET',
+      path: SEED_CLAIM,
+      burst: { checks: false },
+      outcomes: all('success'),
+      fourxx: NOT_ACCESSIBLE,
+      claimsLeft: { '4xx': 5, malformed: 5 },
+    }),
+    ...githubCells({
+      call: 'burial PATCH',
+      method: 'PATCH',
+      path: SEED_CLAIM,
+      burst: { checks: false },
+      outcomes: all('success'),
+      fourxx: NOT_ACCESSIBLE,
+      claimsLeft: { '4xx': 5 },
+      lost: 'success',
+    }),
     // The first write by this version looks for what earlier versions left: best effort.
     ...githubCells({
       call: 'leftover secrets GET',
@@ -500,6 +540,27 @@ export function faultMatrix(si: StandIns, PAT: string) {
   /** The cells the Actions cache is part of: it is only ever the last resort for a rescue. */
   const usesStore = (c: Cell): boolean => c.call.startsWith('cache');
 
+  /**
+   * The marker of a copy written seconds after the one before, in a burst: the seed's claim and the claims of
+   * three copies of seconds ago (theirs may be buried); `checks`: its holders check the seed.
+   */
+  function burstMarker(checks: boolean): Record<string, unknown> {
+    const settled = '{"v":2,"n":"0","s":"settled","l":60}';
+    const ago = (s: number): string => new Date(si.gh.now() - s * 1000).toISOString();
+    si.gh.setVariable({ repo: REPO }, SEED, settled);
+    const young = ['B', 'C', 'D'].map((c, i) => ({
+      name: `OAUTH_BROKER_${c.repeat(20)}_0`,
+      at: ago(40 - 10 * i),
+      checks: true,
+    }));
+    for (const k of young) si.gh.setVariable({ repo: REPO }, k.name, settled);
+    return {
+      written_at: ago(5),
+      ...(checks ? { check_seed: true } : {}),
+      claims: [{ name: SEED, at: ago(3600), seed: true }, ...young],
+    };
+  }
+
   /** Claims of earlier copies, settled, as a value names them after a few rotations. */
   function earlierClaims(n: number): string[] {
     const names = Array.from({ length: n }, (_, i) => `OAUTH_BROKER_${String(i).repeat(20)}_0`);
@@ -516,6 +577,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       claudeAiOauth: { accessToken, refreshToken, expiresAt: Date.now() - 60_000, scopes: ['user:inference'] },
       // Made over an hour ago: the oldest drops out of the newest three at this write-back.
       ...(earlier.length ? { oauth_broker: { claims: earlier.map((name) => ({ name, at: longAgo })) } } : {}),
+      ...(cell.burst ? { oauth_broker: burstMarker(cell.burst.checks) } : {}),
     });
     si.gh.setRepoSecret(REPO, SECRET, credentials);
     const refreshesBefore = si.oauth.refreshCount;
@@ -531,7 +593,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       expect(si.oauth.refreshCount - refreshesBefore).toBeLessThanOrEqual(1);
       // Whatever the fault, no claim piles up: the earlier copies' oldest went, at most one more stayed.
       if (cell.claimsLeft !== undefined) expect(claims()).toHaveLength(cell.claimsLeft);
-      else expect(claims().length).toBeLessThanOrEqual(Math.max(1, earlier.length));
+      else expect(claims().length).toBeLessThanOrEqual(cell.burst ? 4 : Math.max(1, earlier.length));
       // A job still holding the old value, after every lease: it never presents a spent token.
       await job(credentials, { store: false }, true, cell.e2e);
       expect(si.oauth.reuseCount).toBe(0);
@@ -582,8 +644,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
   ];
   const SYMBOL: Record<Outcome, string> = { success: '✓', recoverable: 'E', lost: 'L' };
   // A row of the fault table (docs/development.md): a call, then its cells.
-  const FAULT_ROW =
-    /^\| (token POST|public key GET|secret |claim |write check |settle |release |cleanup |leftover |cache )/;
+  const CALLS = ['token POST', 'public key GET', 'secret ', 'claim ', 'write check ', 'settle ', 'release ', 'cleanup '];
+  const FAULT_ROW = new RegExp(`^\\| (${[...CALLS, 'seed ', 'burial ', 'leftover ', 'cache '].join('|')})`);
 
   /** The fault table: a row per call, a column per fault class, then the cells outside the classes. */
   function tableRows(): string[] {

@@ -166,7 +166,7 @@ function syncFolder(dir) {
 /* harmony export */   hC: () => (/* binding */ refreshExpiresAt),
 /* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
 /* harmony export */ });
-/* unused harmony exports stamp, claimsOf, sweepAgain, keyOf, writtenAt, isOldCopy */
+/* unused harmony exports stamp, claimsOf, checksSeed, sweepAgain, keyOf, writtenAt, isOldCopy */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _marker_field_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1836);
 // Every value the broker writes records when it was written (on GitHub's clock), the claims of
@@ -201,15 +201,18 @@ function stamp(value, now, more = {}) {
     }
     if (!isJsonObject(doc))
         return value;
-    const { sweep: _, ...before } = markerOf(doc);
+    const { sweep: _, [CHECK_SEED]: __, ...before } = markerOf(doc);
     const marker = { ...before, written_at: new Date(now).toISOString() };
     if (more.sweep)
         marker.sweep = true;
+    if (more.checkSeed)
+        marker[CHECK_SEED] = true;
     if (more.claims) {
         marker.claims = more.claims.map((k) => ({
             name: k.name,
             at: new Date(k.at).toISOString(),
             ...(k.seed ? { seed: true } : {}),
+            ...(k.checks ? { checks: true } : {}),
         }));
     }
     if (more.key)
@@ -223,13 +226,18 @@ function claimsOf(doc) {
         return undefined;
     const kept = [];
     for (const k of c) {
-        const { name, at, seed } = (isJsonObject(k) ? k : {});
+        const { name, at, seed, checks } = (isJsonObject(k) ? k : {});
         const ms = typeof at === 'string' ? Date.parse(at) : NaN;
         if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
             return undefined;
-        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
+        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}), ...(checks === true ? { checks: true } : {}) });
     }
     return kept;
+}
+const CHECK_SEED = 'check_seed';
+/** Whether a job holding this copy reads the seed's claim before presenting it (Stamp.checkSeed). */
+function checksSeed(doc) {
+    return markerOf(doc)[CHECK_SEED] === true;
 }
 /** Whether this copy's writer asks the next writer to sweep leftovers again (src/action/sweep.ts). */
 function sweepAgain(doc) {

@@ -354,7 +354,15 @@ function decodeClaim(text) {
             return undefined;
     if (o.j !== undefined && !isJobRef(o.j))
         return undefined;
+    if (o.d !== undefined && !isBuriedList(o.d))
+        return undefined;
     return o;
+}
+const ID = /^[0-9A-F]{20}$/;
+function isBuriedList(d) {
+    if (!d || typeof d !== 'object' || Array.isArray(d))
+        return false;
+    return Object.entries(d).every(([id, at]) => ID.test(id) && typeof at === 'string' && Number.isFinite(Date.parse(at)));
 }
 /**
  * What a claim means at GitHub time `now`. GitHub stamps whole seconds and its `Date` too, so a
@@ -425,17 +433,59 @@ function afterExpiry(c, updatedAt, ref) {
 function leaseSeconds(leaseMs) {
     return Math.max(Math.ceil((LEASE_MARGIN_MS + MIN_ATTEMPT_MS) / 1000), Math.ceil(leaseMs / 1000));
 }
+// A copy written this long after the one it replaced was written starts no burst: its holders need not
+// check the seed's claim. Longer than a copy stays young by more than GitHub's stamps and clock can
+// blur, so that at most one claim is both young and on such a copy (docs/design.md, "Leftovers").
+const CALM_AFTER_MS = marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS + 10_000;
 /**
- * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
- * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands; a claim's time is its copy's, or later). The others drop out,
- * and the holder removes them with every generation of their copy.
+ * The claims a new value names, and whether its holders must check the seed's claim before presenting it.
+ * A claim stays while its copy could still pass for current while the secret's updated_at is `written`
+ * (the one this job read, so before its own write-back lands; a claim's time is its copy's, or later): it
+ * stops a job holding that copy. Unless that copy's holders check the seed's claim (`checks`): then it is
+ * recorded there first (buried), and goes. Named besides: the seed's, and the newest up to KEEP_COPIES.
+ * The others drop out, and the holder removes them with every generation of their copy. `now`, GitHub's
+ * time: a rotation soon after the one before (a burst) asks the next holders to check the seed.
  */
-function keptClaims(previous, mine, written) {
+function keptClaims(previous, mine, written, now) {
     const all = [...previous.filter((k) => k.name !== mine.name), mine];
+    const seed = all.find((k) => k.seed);
     const young = (k) => written - k.at <= OLD_COPY_AFTER_MS + STAMP_SLACK_MS;
-    const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || k.seed || young(k));
-    return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
+    const buriable = (k) => !!seed && !!k.checks && !k.seed;
+    const must = (k) => k === mine || !!k.seed || (young(k) && !buriable(k));
+    const keep = new Set(all.filter(must).map((k) => k.name));
+    let room = KEEP_COPIES - all.filter((k) => must(k) && !k.seed).length;
+    for (const k of [...all].reverse()) {
+        if (room <= 0)
+            break;
+        if (keep.has(k.name))
+            continue;
+        keep.add(k.name);
+        room--;
+    }
+    const drop = previous.filter((k) => !keep.has(k.name));
+    return {
+        keep: all.filter((k) => keep.has(k.name)),
+        drop: drop.map((k) => (seed && buriable(k) && young(k) ? { ...k, into: seed.name } : k)),
+        checkSeed: !!seed && now - mine.at <= CALM_AFTER_MS,
+    };
+}
+/**
+ * A seed's record of buried copies with `add` in it: each by its copy's id and time. Entries whose copy
+ * is old by the newest one added (a copy's marker tells it old from then on) go.
+ */
+function withBuried(d, add) {
+    const newest = Math.max(...add.map((k) => k.at));
+    const kept = Object.entries(d ?? {}).filter(([, at]) => newest - Date.parse(at) <= OLD_COPY_AFTER_MS + STAMP_SLACK_MS);
+    const added = add.flatMap((k) => {
+        const id = parseClaimName(k.name)?.id;
+        return id ? [[id, new Date(k.at).toISOString()]] : [];
+    });
+    return Object.fromEntries([...kept, ...added]);
+}
+/** Whether the seed's claim `seed` records the copy of the claim `name` as buried: that copy is spent. */
+function isBuried(seed, name) {
+    const id = parseClaimName(name)?.id;
+    return !!id && !!seed?.d && Object.hasOwn(seed.d, id);
 }
 /**
  * Every generation of the copy a claim is about, up to that claim's, highest first: a removal that
@@ -822,7 +872,7 @@ const doctor_verb = {
 /* harmony export */   hC: () => (/* binding */ refreshExpiresAt),
 /* harmony export */   sJ: () => (/* binding */ OLD_COPY_AFTER_MS)
 /* harmony export */ });
-/* unused harmony exports stamp, claimsOf, sweepAgain, keyOf, writtenAt, isOldCopy */
+/* unused harmony exports stamp, claimsOf, checksSeed, sweepAgain, keyOf, writtenAt, isOldCopy */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5950);
 /* harmony import */ var _marker_field_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1836);
 // Every value the broker writes records when it was written (on GitHub's clock), the claims of
@@ -857,15 +907,18 @@ function stamp(value, now, more = {}) {
     }
     if (!isJsonObject(doc))
         return value;
-    const { sweep: _, ...before } = markerOf(doc);
+    const { sweep: _, [CHECK_SEED]: __, ...before } = markerOf(doc);
     const marker = { ...before, written_at: new Date(now).toISOString() };
     if (more.sweep)
         marker.sweep = true;
+    if (more.checkSeed)
+        marker[CHECK_SEED] = true;
     if (more.claims) {
         marker.claims = more.claims.map((k) => ({
             name: k.name,
             at: new Date(k.at).toISOString(),
             ...(k.seed ? { seed: true } : {}),
+            ...(k.checks ? { checks: true } : {}),
         }));
     }
     if (more.key)
@@ -879,13 +932,18 @@ function claimsOf(doc) {
         return undefined;
     const kept = [];
     for (const k of c) {
-        const { name, at, seed } = (isJsonObject(k) ? k : {});
+        const { name, at, seed, checks } = (isJsonObject(k) ? k : {});
         const ms = typeof at === 'string' ? Date.parse(at) : NaN;
         if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms))
             return undefined;
-        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
+        kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}), ...(checks === true ? { checks: true } : {}) });
     }
     return kept;
+}
+const CHECK_SEED = 'check_seed';
+/** Whether a job holding this copy reads the seed's claim before presenting it (Stamp.checkSeed). */
+function checksSeed(doc) {
+    return markerOf(doc)[CHECK_SEED] === true;
 }
 /** Whether this copy's writer asks the next writer to sweep leftovers again (src/action/sweep.ts). */
 function sweepAgain(doc) {

@@ -10,7 +10,8 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   _3: () => (/* binding */ claimOn),
   vY: () => (/* binding */ coordinate),
-  FB: () => (/* binding */ isOldCopy)
+  FB: () => (/* binding */ isOldCopy),
+  H_: () => (/* binding */ seedToCheck)
 });
 
 // UNUSED EXPORTS: material
@@ -245,12 +246,19 @@ async function isOldCopy(api, t, updatedAt, copy) {
     return (0,secret_read/* secretExists */.H$)(api, t, (0,protocol/* claimName */.cB)((0,protocol/* copyId */.DT)(copy.refreshToken, copy.accessToken), 0));
 }
 /**
- * The claim a value names for the copy it replaced, timed by when that copy was written; a login stored
- * by hand has no such time, and only its claim (made `at`) to stop it.
+ * The claim a value names for the copy it replaced, timed by when that copy was written. The first claim
+ * of a chain (on a copy that names none: a login stored by hand, or one an earlier version wrote) is its
+ * seed, made `at`: it stays for as long as the chain, and records the copies buried since. A copy whose
+ * holders check the seed's claim may be buried.
  */
 function claimOn(copy, name, at) {
-    const written = (0,marker/* writtenAt */.nt)(copy.doc);
-    return written === undefined ? { name, at, seed: true } : { name, at: written };
+    if (!(0,marker/* claimsOf */.ds)(copy.doc))
+        return { name, at, seed: true };
+    return { name, at: (0,marker/* writtenAt */.nt)(copy.doc) ?? at, ...((0,marker/* checksSeed */.nf)(copy.doc) ? { checks: true } : {}) };
+}
+/** The seed's claim a job holding this copy reads before presenting it, if its marker asks. */
+function seedToCheck(copy) {
+    return (0,marker/* checksSeed */.nf)(copy.doc) ? (0,marker/* claimsOf */.ds)(copy.doc)?.find((k) => k.seed)?.name : undefined;
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -1455,6 +1463,7 @@ class Claims {
             return true;
         return (0,protocol/* writtenSince */.wu)(seen, await this.d.targetUpdatedAt());
     }
+    /** The copy held was spent by another job: nothing to present, nothing to take. */
     oldCopy() {
         return new errors/* UserError */.yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
@@ -1546,12 +1555,18 @@ class Claims {
     }
     /**
      * Removes the claims of the copies that dropped out of the newest (src/store/protocol.ts keptClaims),
-     * every generation of each. Done before the write-back, so a claim GitHub would not delete is
-     * returned, for the value to name until a later run removes it. Never throws.
+     * every generation of each, the buried ones once the seed's claim records them. Done before the
+     * write-back, so a claim GitHub would not delete (or bury) is returned, for the value to name until a
+     * later run removes it. Never throws.
      */
     async prune(drop) {
+        const recorded = await this.bury(drop.filter((k) => k.into));
         const left = [];
-        for (const k of drop) {
+        for (const { into, ...k } of drop) {
+            if (into && !recorded.has(into)) {
+                left.push(k);
+                continue;
+            }
             try {
                 for (const name of (0,protocol/* generationsOf */.xi)(k.name))
                     await this.d.variables.remove(name);
@@ -1563,17 +1578,46 @@ class Claims {
         }
         return left;
     }
+    /** Records the buried copies in their seed's claim, before their claims go; the seeds that recorded them. */
+    async bury(buried) {
+        const recorded = new Set();
+        for (const into of new Set(buried.map((k) => k.into))) {
+            try {
+                const seed = await this.io.read(into);
+                if (!seed)
+                    continue;
+                const d = (0,protocol/* withBuried */.gV)(seed.value.d, buried.filter((k) => k.into === into));
+                await this.d.variables.update(into, (0,protocol/* encodeClaim */.l)({ ...seed.value, d }));
+                recorded.add(into);
+            }
+            catch {
+                this.d.debug(`Could not record buried copies in the claim ${into}; their claims stay.`);
+            }
+        }
+        return recorded;
+    }
+    /**
+     * Whether the copy this job just claimed was buried (src/store/protocol.ts keptClaims): its old claim
+     * was removed while the copy could still pass for current, so only the seed's claim (`seed`, the one the
+     * copy's value names) says it is spent. A copy that is its chain's seed, or names none, was never buried.
+     */
+    async buried(t, seed) {
+        if (!seed || (0,protocol/* parseClaimName */.dX)(seed)?.id === (0,protocol/* parseClaimName */.dX)(t.name)?.id)
+            return false;
+        return (0,protocol/* isBuried */.IF)((await this.io.read(seed))?.value, t.name);
+    }
     /**
      * Claims the copy for a CLI that may present its refresh token during the job (`client-refresh`):
-     * the ticket if this job is first, else undefined and the CLI gets no refresh token. It never waits
+     * the ticket if this job is first; 'held' when another job holds it, 'buried' when it was spent long
+     * since (`seed`: the seed's claim the copy names); then the CLI gets no refresh token. It never waits
      * or takes over: the job has a valid access token anyway.
      */
-    async claimForCli(copy) {
+    async claimForCli(copy, seed) {
         const name = this.io.name(copy, 0);
         const value = this.io.claimValue('cli', protocol/* CLI_LEASE_MS */.Hh);
+        let got;
         try {
-            const got = await this.io.create(copy, name, value);
-            return 'name' in got ? got : undefined;
+            got = await this.io.create(copy, name, value);
         }
         catch (err) {
             // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
@@ -1584,6 +1628,16 @@ class Claims {
                 .catch(() => this.d.debug(`Could not check for an unconfirmed claim ${name}; its lease ends it.`));
             throw err;
         }
+        if (!('name' in got))
+            return 'held';
+        const buried = await this.buried(got, seed).catch(async (err) => {
+            await this.release(got).catch(() => undefined);
+            throw err;
+        });
+        if (!buried)
+            return got;
+        await this.release(got).catch(() => undefined);
+        return 'buried';
     }
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
     async endCli(t, result) {

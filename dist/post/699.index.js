@@ -76,7 +76,10 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
         const undeleted = await coord.claims.prune(record.drop);
-        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, {
+            claims: [...undeleted, ...record.keep],
+            checkSeed: record.checkSeed === true,
+        });
     }
     catch (err) {
         const kept = await coord.keepRescue(ticket, rescued);

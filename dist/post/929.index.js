@@ -85,14 +85,22 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
         return undefined;
     }
-    const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
-    if (!ticket) {
+    const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy, seedToCheck(copy));
+    if (ticket === 'held') {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
     }
+    if (ticket === 'buried') {
+        deps.core.info('client-refresh: another job already spent this refresh token; the CLI gets the access token.');
+        return undefined;
+    }
     // When main stored the copy, the claims its value names: the post step's write names them in turn.
-    const claims = stored === undefined ? undefined : claimsOf(JSON.parse(stored));
-    const claim = { name: ticket.name, value: JSON.stringify(ticket.value), ...(claims ? { claims } : {}) };
+    const named = stored === undefined ? undefined : claimsOf(JSON.parse(stored));
+    const claim = {
+        name: ticket.name,
+        value: JSON.stringify(ticket.value),
+        ...(named ? { claims: named } : {}),
+    };
     // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
     if (deps.env.RUNNER_TEMP) {
         try {
@@ -142,9 +150,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
         // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
         const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .claimOn */ ._3)(next, cli.name, now));
-        const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_11__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt));
+        const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_11__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt), now);
         keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSecret */ .kz)(api, target, pre, value, keep ? { claims: keep, sweep: !previous } : {});
+        const more = claims ? { claims: keep, sweep: !previous, checkSeed: claims.checkSeed } : {};
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSecret */ .kz)(api, target, pre, value, more);
     }
     catch (err) {
         const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
@@ -368,7 +377,10 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
         const undeleted = await coord.claims.prune(record.drop);
-        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
+        await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, {
+            claims: [...undeleted, ...record.keep],
+            checkSeed: record.checkSeed === true,
+        });
     }
     catch (err) {
         const kept = await coord.keepRescue(ticket, rescued);

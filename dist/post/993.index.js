@@ -424,10 +424,13 @@ async function recoverRescue(run, current, r, next) {
                 }
                 // The rotation the holder made: the value names its claim, so that it drops out in its turn.
                 const mine = (0,coordinate/* claimOn */._3)(current, r.name, r.settledAt);
-                const { keep, drop } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
+                const written = Date.parse(rescue.secretUpdatedAt);
+                const now = run.api.githubNow() ?? r.settledAt;
+                const { keep, drop, checkSeed } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, written, now);
                 const undeleted = await run.coord.claims.prune(drop);
                 stored = await (0,secret_write/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, {
                     claims: [...undeleted, ...keep],
+                    checkSeed,
                 });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
@@ -526,6 +529,11 @@ async function refuseIfWrittenSince(run, ticket) {
     throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
         `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
 }
+/** A copy whose old claim was removed while it could still pass for current: its chain's seed says so. */
+async function refuseIfBuried(run, ticket, copy) {
+    if (await run.coord.claims.buried(ticket, (0,coordinate/* seedToCheck */.H_)(copy)))
+        throw run.coord.claims.oldCopy();
+}
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps, cfg, copy) {
     const target = cfg.secret;
@@ -617,6 +625,7 @@ async function refreshOnce(run, ticket, current) {
         // Nothing is spent before the copy is known to be current and the token to be able to store what
         // replaces it; a claim whose checks fail is released.
         await refuseIfWrittenSince(run, ticket);
+        await refuseIfBuried(run, ticket, current);
         await (0,secret_write/* checkWrite */.Gf)(run.api, run.target, run.pre);
     }
     catch (err) {
@@ -662,14 +671,16 @@ async function storeNewTokens(run, ticket, current, tokens) {
     const successor = (0,shared/* successorOf */.k)(next, deps.now());
     const value = (0,formats/* serializeCredentials */.dY)(next);
     const previous = (0,marker/* claimsOf */.ds)(current.doc);
-    const mine = (0,coordinate/* claimOn */._3)(current, ticket.name, run.api.githubNow() ?? deps.now());
-    const { keep: newest, drop } = (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(run.pre.updatedAt));
+    const now = run.api.githubNow() ?? deps.now();
+    const mine = (0,coordinate/* claimOn */._3)(current, ticket.name, now);
+    const { keep: newest, drop, checkSeed } = (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(run.pre.updatedAt), now);
     keepPending(run, {
         credentials: value,
         copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
         claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
         keep: newest,
         drop,
+        checkSeed,
         successor,
         secretUpdatedAt: run.pre.updatedAt,
     });
@@ -683,7 +694,7 @@ async function storeNewTokens(run, ticket, current, tokens) {
     const keep = [...undeleted, ...newest];
     let stored;
     try {
-        stored = await (0,secret_write/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep, sweep: !previous });
+        stored = await (0,secret_write/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep, sweep: !previous, checkSeed });
         run.pending?.clear();
     }
     catch (err) {

@@ -1168,7 +1168,15 @@ function protocol_decodeClaim(text) {
             return undefined;
     if (o.j !== undefined && !isJobRef(o.j))
         return undefined;
+    if (o.d !== undefined && !isBuriedList(o.d))
+        return undefined;
     return o;
+}
+const ID = /^[0-9A-F]{20}$/;
+function isBuriedList(d) {
+    if (!d || typeof d !== 'object' || Array.isArray(d))
+        return false;
+    return Object.entries(d).every(([id, at]) => ID.test(id) && typeof at === 'string' && Number.isFinite(Date.parse(at)));
 }
 /**
  * What a claim means at GitHub time `now`. GitHub stamps whole seconds and its `Date` too, so a
@@ -1239,17 +1247,59 @@ function afterExpiry(c, updatedAt, ref) {
 function leaseSeconds(leaseMs) {
     return Math.max(Math.ceil((LEASE_MARGIN_MS + env/* MIN_ATTEMPT_MS */.i) / 1000), Math.ceil(leaseMs / 1000));
 }
+// A copy written this long after the one it replaced was written starts no burst: its holders need not
+// check the seed's claim. Longer than a copy stays young by more than GitHub's stamps and clock can
+// blur, so that at most one claim is both young and on such a copy (docs/design.md, "Leftovers").
+const CALM_AFTER_MS = marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS + 10_000;
 /**
- * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
- * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands; a claim's time is its copy's, or later). The others drop out,
- * and the holder removes them with every generation of their copy.
+ * The claims a new value names, and whether its holders must check the seed's claim before presenting it.
+ * A claim stays while its copy could still pass for current while the secret's updated_at is `written`
+ * (the one this job read, so before its own write-back lands; a claim's time is its copy's, or later): it
+ * stops a job holding that copy. Unless that copy's holders check the seed's claim (`checks`): then it is
+ * recorded there first (buried), and goes. Named besides: the seed's, and the newest up to KEEP_COPIES.
+ * The others drop out, and the holder removes them with every generation of their copy. `now`, GitHub's
+ * time: a rotation soon after the one before (a burst) asks the next holders to check the seed.
  */
-function keptClaims(previous, mine, written) {
+function keptClaims(previous, mine, written, now) {
     const all = [...previous.filter((k) => k.name !== mine.name), mine];
+    const seed = all.find((k) => k.seed);
     const young = (k) => written - k.at <= marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS;
-    const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || k.seed || young(k));
-    return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
+    const buriable = (k) => !!seed && !!k.checks && !k.seed;
+    const must = (k) => k === mine || !!k.seed || (young(k) && !buriable(k));
+    const keep = new Set(all.filter(must).map((k) => k.name));
+    let room = KEEP_COPIES - all.filter((k) => must(k) && !k.seed).length;
+    for (const k of [...all].reverse()) {
+        if (room <= 0)
+            break;
+        if (keep.has(k.name))
+            continue;
+        keep.add(k.name);
+        room--;
+    }
+    const drop = previous.filter((k) => !keep.has(k.name));
+    return {
+        keep: all.filter((k) => keep.has(k.name)),
+        drop: drop.map((k) => (seed && buriable(k) && young(k) ? { ...k, into: seed.name } : k)),
+        checkSeed: !!seed && now - mine.at <= CALM_AFTER_MS,
+    };
+}
+/**
+ * A seed's record of buried copies with `add` in it: each by its copy's id and time. Entries whose copy
+ * is old by the newest one added (a copy's marker tells it old from then on) go.
+ */
+function withBuried(d, add) {
+    const newest = Math.max(...add.map((k) => k.at));
+    const kept = Object.entries(d ?? {}).filter(([, at]) => newest - Date.parse(at) <= marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS);
+    const added = add.flatMap((k) => {
+        const id = protocol_parseClaimName(k.name)?.id;
+        return id ? [[id, new Date(k.at).toISOString()]] : [];
+    });
+    return Object.fromEntries([...kept, ...added]);
+}
+/** Whether the seed's claim `seed` records the copy of the claim `name` as buried: that copy is spent. */
+function isBuried(seed, name) {
+    const id = protocol_parseClaimName(name)?.id;
+    return !!id && !!seed?.d && Object.hasOwn(seed.d, id);
 }
 /**
  * Every generation of the copy a claim is about, up to that claim's, highest first: a removal that
@@ -1321,7 +1371,8 @@ function isBackupOf(path, backup) {
 /** A claim main's value named, as the state carries it (src/core/marker.ts Kept). */
 function isKept(k) {
     const c = k;
-    return parseClaimName(String(c?.name)) !== undefined && Number.isFinite(c?.at) && [undefined, true].includes(c?.seed);
+    const flags = [c?.seed, c?.checks].every((f) => f === undefined || f === true);
+    return parseClaimName(String(c?.name)) !== undefined && Number.isFinite(c?.at) && flags;
 }
 function isStateFile(f) {
     if (typeof f !== 'object' || f === null)
@@ -2480,6 +2531,7 @@ class Claims {
             return true;
         return writtenSince(seen, await this.d.targetUpdatedAt());
     }
+    /** The copy held was spent by another job: nothing to present, nothing to take. */
     oldCopy() {
         return new errors/* UserError */.yo('OB_CLAIM', `credentials: another job already spent this refresh token, so this job holds an old copy; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: `The secret is ${this.d.target}. If that other job failed, its error says what to do.` });
     }
@@ -2571,12 +2623,18 @@ class Claims {
     }
     /**
      * Removes the claims of the copies that dropped out of the newest (src/store/protocol.ts keptClaims),
-     * every generation of each. Done before the write-back, so a claim GitHub would not delete is
-     * returned, for the value to name until a later run removes it. Never throws.
+     * every generation of each, the buried ones once the seed's claim records them. Done before the
+     * write-back, so a claim GitHub would not delete (or bury) is returned, for the value to name until a
+     * later run removes it. Never throws.
      */
     async prune(drop) {
+        const recorded = await this.bury(drop.filter((k) => k.into));
         const left = [];
-        for (const k of drop) {
+        for (const { into, ...k } of drop) {
+            if (into && !recorded.has(into)) {
+                left.push(k);
+                continue;
+            }
             try {
                 for (const name of generationsOf(k.name))
                     await this.d.variables.remove(name);
@@ -2588,17 +2646,46 @@ class Claims {
         }
         return left;
     }
+    /** Records the buried copies in their seed's claim, before their claims go; the seeds that recorded them. */
+    async bury(buried) {
+        const recorded = new Set();
+        for (const into of new Set(buried.map((k) => k.into))) {
+            try {
+                const seed = await this.io.read(into);
+                if (!seed)
+                    continue;
+                const d = withBuried(seed.value.d, buried.filter((k) => k.into === into));
+                await this.d.variables.update(into, encodeClaim({ ...seed.value, d }));
+                recorded.add(into);
+            }
+            catch {
+                this.d.debug(`Could not record buried copies in the claim ${into}; their claims stay.`);
+            }
+        }
+        return recorded;
+    }
+    /**
+     * Whether the copy this job just claimed was buried (src/store/protocol.ts keptClaims): its old claim
+     * was removed while the copy could still pass for current, so only the seed's claim (`seed`, the one the
+     * copy's value names) says it is spent. A copy that is its chain's seed, or names none, was never buried.
+     */
+    async buried(t, seed) {
+        if (!seed || protocol_parseClaimName(seed)?.id === protocol_parseClaimName(t.name)?.id)
+            return false;
+        return isBuried((await this.io.read(seed))?.value, t.name);
+    }
     /**
      * Claims the copy for a CLI that may present its refresh token during the job (`client-refresh`):
-     * the ticket if this job is first, else undefined and the CLI gets no refresh token. It never waits
+     * the ticket if this job is first; 'held' when another job holds it, 'buried' when it was spent long
+     * since (`seed`: the seed's claim the copy names); then the CLI gets no refresh token. It never waits
      * or takes over: the job has a valid access token anyway.
      */
-    async claimForCli(copy) {
+    async claimForCli(copy, seed) {
         const name = this.io.name(copy, 0);
         const value = this.io.claimValue('cli', CLI_LEASE_MS);
+        let got;
         try {
-            const got = await this.io.create(copy, name, value);
-            return 'name' in got ? got : undefined;
+            got = await this.io.create(copy, name, value);
         }
         catch (err) {
             // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
@@ -2609,6 +2696,16 @@ class Claims {
                 .catch(() => this.d.debug(`Could not check for an unconfirmed claim ${name}; its lease ends it.`));
             throw err;
         }
+        if (!('name' in got))
+            return 'held';
+        const buried = await this.buried(got, seed).catch(async (err) => {
+            await this.release(got).catch(() => undefined);
+            throw err;
+        });
+        if (!buried)
+            return got;
+        await this.release(got).catch(() => undefined);
+        return 'buried';
     }
     /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
     async endCli(t, result) {
@@ -2716,12 +2813,19 @@ async function isOldCopy(api, t, updatedAt, copy) {
     return secretExists(api, t, claimName(claimId(copy.refreshToken, copy.accessToken), 0));
 }
 /**
- * The claim a value names for the copy it replaced, timed by when that copy was written; a login stored
- * by hand has no such time, and only its claim (made `at`) to stop it.
+ * The claim a value names for the copy it replaced, timed by when that copy was written. The first claim
+ * of a chain (on a copy that names none: a login stored by hand, or one an earlier version wrote) is its
+ * seed, made `at`: it stays for as long as the chain, and records the copies buried since. A copy whose
+ * holders check the seed's claim may be buried.
  */
 function claimOn(copy, name, at) {
-    const written = (0,marker/* writtenAt */.nt)(copy.doc);
-    return written === undefined ? { name, at, seed: true } : { name, at: written };
+    if (!(0,marker/* claimsOf */.ds)(copy.doc))
+        return { name, at, seed: true };
+    return { name, at: (0,marker/* writtenAt */.nt)(copy.doc) ?? at, ...((0,marker/* checksSeed */.nf)(copy.doc) ? { checks: true } : {}) };
+}
+/** The seed's claim a job holding this copy reads before presenting it, if its marker asks. */
+function seedToCheck(copy) {
+    return (0,marker/* checksSeed */.nf)(copy.doc) ? (0,marker/* claimsOf */.ds)(copy.doc)?.find((k) => k.seed)?.name : undefined;
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -2787,10 +2891,13 @@ async function recoverRescue(run, current, r, next) {
                 }
                 // The rotation the holder made: the value names its claim, so that it drops out in its turn.
                 const mine = claimOn(current, r.name, r.settledAt);
-                const { keep, drop } = keptClaims((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
+                const written = Date.parse(rescue.secretUpdatedAt);
+                const now = run.api.githubNow() ?? r.settledAt;
+                const { keep, drop, checkSeed } = keptClaims((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, written, now);
                 const undeleted = await run.coord.claims.prune(drop);
                 stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
                     claims: [...undeleted, ...keep],
+                    checkSeed,
                 });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
@@ -2919,6 +3026,11 @@ async function refuseIfWrittenSince(run, ticket) {
     throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
         `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
 }
+/** A copy whose old claim was removed while it could still pass for current: its chain's seed says so. */
+async function refuseIfBuried(run, ticket, copy) {
+    if (await run.coord.claims.buried(ticket, seedToCheck(copy)))
+        throw run.coord.claims.oldCopy();
+}
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
 async function connect(deps, cfg, copy) {
     const target = cfg.secret;
@@ -3010,6 +3122,7 @@ async function refreshOnce(run, ticket, current) {
         // Nothing is spent before the copy is known to be current and the token to be able to store what
         // replaces it; a claim whose checks fail is released.
         await refuseIfWrittenSince(run, ticket);
+        await refuseIfBuried(run, ticket, current);
         await checkWrite(run.api, run.target, run.pre);
     }
     catch (err) {
@@ -3055,14 +3168,16 @@ async function storeNewTokens(run, ticket, current, tokens) {
     const successor = successorOf(next, deps.now());
     const value = (0,formats/* serializeCredentials */.dY)(next);
     const previous = (0,marker/* claimsOf */.ds)(current.doc);
-    const mine = claimOn(current, ticket.name, run.api.githubNow() ?? deps.now());
-    const { keep: newest, drop } = keptClaims(previous ?? [], mine, Date.parse(run.pre.updatedAt));
+    const now = run.api.githubNow() ?? deps.now();
+    const mine = claimOn(current, ticket.name, now);
+    const { keep: newest, drop, checkSeed } = keptClaims(previous ?? [], mine, Date.parse(run.pre.updatedAt), now);
     keepPending(run, {
         credentials: value,
         copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
         claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
         keep: newest,
         drop,
+        checkSeed,
         successor,
         secretUpdatedAt: run.pre.updatedAt,
     });
@@ -3076,7 +3191,7 @@ async function storeNewTokens(run, ticket, current, tokens) {
     const keep = [...undeleted, ...newest];
     let stored;
     try {
-        stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous });
+        stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous, checkSeed });
         run.pending?.clear();
     }
     catch (err) {

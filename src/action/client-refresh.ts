@@ -31,7 +31,7 @@ import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/tar
 import { keptClaims } from '../store/protocol.js';
 import { successorOf } from '../store/shared.js';
 import type { Result } from '../store/claims.js';
-import { claimOn, coordinate, isOldCopy } from './coordinate.js';
+import { claimOn, coordinate, isOldCopy, seedToCheck } from './coordinate.js';
 import { githubDeps, type Core, type Deps } from './deps.js';
 import type { Outcome } from './export.js';
 import { ticketOf } from './finish.js';
@@ -100,14 +100,22 @@ async function claimForCli(
     deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
     return undefined;
   }
-  const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy);
-  if (!ticket) {
+  const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy, seedToCheck(copy));
+  if (ticket === 'held') {
     deps.core.info('client-refresh: another job holds the claim on these credentials.');
     return undefined;
   }
+  if (ticket === 'buried') {
+    deps.core.info('client-refresh: another job already spent this refresh token; the CLI gets the access token.');
+    return undefined;
+  }
   // When main stored the copy, the claims its value names: the post step's write names them in turn.
-  const claims = stored === undefined ? undefined : claimsOf(JSON.parse(stored) as Record<string, unknown>);
-  const claim: CliClaim = { name: ticket.name, value: JSON.stringify(ticket.value), ...(claims ? { claims } : {}) };
+  const named = stored === undefined ? undefined : claimsOf(JSON.parse(stored) as Record<string, unknown>);
+  const claim: CliClaim = {
+    name: ticket.name,
+    value: JSON.stringify(ticket.value),
+    ...(named ? { claims: named } : {}),
+  };
   // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
   if (deps.env.RUNNER_TEMP) {
     try {
@@ -164,9 +172,10 @@ async function storeForCli(
     // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
     // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
     const mine = cli && (cli.claims ? { name: cli.name, at: now } : claimOn(next, cli.name, now));
-    const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt));
+    const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt), now);
     keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
-    await writeSecret(api, target, pre, value, keep ? { claims: keep, sweep: !previous } : {});
+    const more = claims ? { claims: keep, sweep: !previous, checkSeed: claims.checkSeed } : {};
+    await writeSecret(api, target, pre, value, more);
   } catch (err) {
     const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
     const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));

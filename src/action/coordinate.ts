@@ -4,7 +4,7 @@
 import { timings } from '../core/env.js';
 import type { GitHubApi } from '../github/api.js';
 import type { Credentials } from '../core/formats/index.js';
-import { claimsOf, isOldCopy as markedOld, type Kept, writtenAt } from '../core/marker.js';
+import { checksSeed, claimsOf, isOldCopy as markedOld, type Kept, writtenAt } from '../core/marker.js';
 import { jobEnded, thisJob } from '../github/jobs.js';
 import { currentUpdatedAt, secretExists } from '../github/secret-read.js';
 import { describeTarget, type SecretTarget } from '../github/target.js';
@@ -95,12 +95,19 @@ export async function isOldCopy(api: GitHubApi, t: SecretTarget, updatedAt: stri
 }
 
 /**
- * The claim a value names for the copy it replaced, timed by when that copy was written; a login stored
- * by hand has no such time, and only its claim (made `at`) to stop it.
+ * The claim a value names for the copy it replaced, timed by when that copy was written. The first claim
+ * of a chain (on a copy that names none: a login stored by hand, or one an earlier version wrote) is its
+ * seed, made `at`: it stays for as long as the chain, and records the copies buried since. A copy whose
+ * holders check the seed's claim may be buried.
  */
 export function claimOn(copy: Credentials, name: string, at: number): Kept {
-  const written = writtenAt(copy.doc);
-  return written === undefined ? { name, at, seed: true } : { name, at: written };
+  if (!claimsOf(copy.doc)) return { name, at, seed: true };
+  return { name, at: writtenAt(copy.doc) ?? at, ...(checksSeed(copy.doc) ? { checks: true } : {}) };
+}
+
+/** The seed's claim a job holding this copy reads before presenting it, if its marker asks. */
+export function seedToCheck(copy: Credentials): string | undefined {
+  return checksSeed(copy.doc) ? claimsOf(copy.doc)?.find((k) => k.seed)?.name : undefined;
 }
 
 /** A sealed result as the claims carry it; undefined for anything else. */

@@ -69,7 +69,10 @@ export async function finishPending(
     await coord.claims.settle(ticket, rescued);
     // Main may not have got as far as removing the claims that drop out.
     const undeleted = await coord.claims.prune(record.drop);
-    await writeSecret(api, target, pre, record.credentials, { claims: [...undeleted, ...record.keep] });
+    await writeSecret(api, target, pre, record.credentials, {
+      claims: [...undeleted, ...record.keep],
+      checkSeed: record.checkSeed === true,
+    });
   } catch (err) {
     const kept = await coord.keepRescue(ticket, rescued);
     if (kept) file.clear();

@@ -42,7 +42,7 @@ import type { Deps } from './deps.js';
 import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
 import { answerBy, keptClaims } from '../store/protocol.js';
-import { claimOn, coordinate, isOldCopy, type Coordination } from './coordinate.js';
+import { claimOn, coordinate, isOldCopy, seedToCheck, type Coordination } from './coordinate.js';
 import { recoverRescue } from './recover.js';
 import { sweep } from './sweep.js';
 
@@ -138,6 +138,11 @@ async function refuseIfWrittenSince(run: Run, ticket: Ticket): Promise<void> {
       `so this copy may be spent; ${RERUN_OLD_COPY}.`,
     { details: 'Nothing was presented to the provider.' },
   );
+}
+
+/** A copy whose old claim was removed while it could still pass for current: its chain's seed says so. */
+async function refuseIfBuried(run: Run, ticket: Ticket, copy: Credentials): Promise<void> {
+  if (await run.coord.claims.buried(ticket, seedToCheck(copy))) throw run.coord.claims.oldCopy();
 }
 
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
@@ -249,6 +254,7 @@ async function refreshOnce(
     // Nothing is spent before the copy is known to be current and the token to be able to store what
     // replaces it; a claim whose checks fail is released.
     await refuseIfWrittenSince(run, ticket);
+    await refuseIfBuried(run, ticket, current);
     await checkWrite(run.api, run.target, run.pre);
   } catch (err) {
     await run.coord.claims.failed(ticket, 'no');
@@ -303,14 +309,16 @@ async function storeNewTokens(
   const successor = successorOf(next, deps.now());
   const value = serializeCredentials(next);
   const previous = claimsOf(current.doc);
-  const mine = claimOn(current, ticket.name, run.api.githubNow() ?? deps.now());
-  const { keep: newest, drop } = keptClaims(previous ?? [], mine, Date.parse(run.pre.updatedAt));
+  const now = run.api.githubNow() ?? deps.now();
+  const mine = claimOn(current, ticket.name, now);
+  const { keep: newest, drop, checkSeed } = keptClaims(previous ?? [], mine, Date.parse(run.pre.updatedAt), now);
   keepPending(run, {
     credentials: value,
     copy: { refreshToken: current.refreshToken, accessToken: current.accessToken },
     claim: { name: ticket.name, value: JSON.stringify(ticket.value) },
     keep: newest,
     drop,
+    checkSeed,
     successor,
     secretUpdatedAt: run.pre.updatedAt,
   });
@@ -326,7 +334,7 @@ async function storeNewTokens(
   const keep = [...undeleted, ...newest];
   let stored: string;
   try {
-    stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous });
+    stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous, checkSeed });
     run.pending?.clear();
   } catch (err) {
     const why = describeError(err, masker.values);

@@ -10,6 +10,7 @@ import { writePrivateFile } from '../core/credfile.js';
 import { systemCode } from '../core/errors.js';
 import { openPending, pendingKey, sealPending } from '../core/keys.js';
 import type { Kept } from '../core/marker.js';
+import type { Dropped } from '../store/protocol.js';
 import type { Core } from './deps.js';
 import { sealed, unsealed, type Untrusted } from './state.js';
 
@@ -33,7 +34,9 @@ export interface PendingRecord {
   claim: { name: string; value: string };
   /** The claims the written value names, and those that drop out (src/store/protocol.ts keptClaims). */
   keep: Kept[];
-  drop: Kept[];
+  drop: Dropped[];
+  /** Its holders read the seed's claim before presenting it (src/core/marker.ts Stamp). */
+  checkSeed?: boolean;
   /** The successor to share, as the main step would have. */
   successor: { kind: 'next'; accessToken: string; expiresAt?: number; scopes?: string[]; idToken?: string; at: string };
   secretUpdatedAt: string;

@@ -53,10 +53,13 @@ export async function recoverRescue(
         }
         // The rotation the holder made: the value names its claim, so that it drops out in its turn.
         const mine = claimOn(current, r.name, r.settledAt);
-        const { keep, drop } = keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt));
+        const written = Date.parse(rescue.secretUpdatedAt);
+        const now = run.api.githubNow() ?? r.settledAt;
+        const { keep, drop, checkSeed } = keptClaims(claimsOf(next.doc) ?? [], mine, written, now);
         const undeleted = await run.coord.claims.prune(drop);
         stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
           claims: [...undeleted, ...keep],
+          checkSeed,
         });
         run.deps.core.info(
           `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +

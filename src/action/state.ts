@@ -77,7 +77,8 @@ export function isBackupOf(path: string, backup: string): boolean {
 /** A claim main's value named, as the state carries it (src/core/marker.ts Kept). */
 function isKept(k: unknown): k is Kept {
   const c = k as Partial<Kept> | null;
-  return parseClaimName(String(c?.name)) !== undefined && Number.isFinite(c?.at) && [undefined, true].includes(c?.seed);
+  const flags = [c?.seed, c?.checks].every((f) => f === undefined || f === true);
+  return parseClaimName(String(c?.name)) !== undefined && Number.isFinite(c?.at) && flags;
 }
 
 function isStateFile(f: unknown): f is StateFile {

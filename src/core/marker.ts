@@ -34,6 +34,8 @@ export interface Kept {
    * copy of it old, so it stays for as long as the chain of rotations it began.
    */
   seed?: boolean;
+  /** Its copy's holders read the seed's claim before presenting it: the claim may go while the copy is young. */
+  checks?: boolean;
 }
 
 /** What a write adds to the marker besides its time. */
@@ -44,6 +46,11 @@ export interface Stamp {
   key?: { key_id: string; key: string };
   /** Written by the first write over a login stored by hand: its next writer sweeps leftovers once more. */
   sweep?: boolean;
+  /**
+   * Written in a burst of rotations: a job holding this copy reads the seed's claim before presenting it,
+   * as this copy's claim may be buried there (src/store/protocol.ts keptClaims).
+   */
+  checkSeed?: boolean;
 }
 
 /** The value with its marker's time set to `now`; a value that is not a JSON object is left as it is. */
@@ -55,14 +62,16 @@ export function stamp(value: string, now: number, more: Stamp = {}): string {
     return value;
   }
   if (!isJsonObject(doc)) return value;
-  const { sweep: _, ...before } = markerOf(doc);
+  const { sweep: _, [CHECK_SEED]: __, ...before } = markerOf(doc);
   const marker: Json = { ...before, written_at: new Date(now).toISOString() };
   if (more.sweep) marker.sweep = true;
+  if (more.checkSeed) marker[CHECK_SEED] = true;
   if (more.claims) {
     marker.claims = more.claims.map((k) => ({
       name: k.name,
       at: new Date(k.at).toISOString(),
       ...(k.seed ? { seed: true } : {}),
+      ...(k.checks ? { checks: true } : {}),
     }));
   }
   if (more.key) marker.key = `${more.key.key_id}:${more.key.key}`;
@@ -75,12 +84,19 @@ export function claimsOf(doc: Json): Kept[] | undefined {
   if (!Array.isArray(c)) return undefined;
   const kept: Kept[] = [];
   for (const k of c as unknown[]) {
-    const { name, at, seed } = (isJsonObject(k) ? k : {}) as { name?: unknown; at?: unknown; seed?: unknown };
+    const { name, at, seed, checks } = (isJsonObject(k) ? k : {}) as Record<string, unknown>;
     const ms = typeof at === 'string' ? Date.parse(at) : NaN;
     if (typeof name !== 'string' || !/^OAUTH_BROKER_\w{1,200}$/.test(name) || !Number.isFinite(ms)) return undefined;
-    kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}) });
+    kept.push({ name, at: ms, ...(seed === true ? { seed: true } : {}), ...(checks === true ? { checks: true } : {}) });
   }
   return kept;
+}
+
+const CHECK_SEED = 'check_seed';
+
+/** Whether a job holding this copy reads the seed's claim before presenting it (Stamp.checkSeed). */
+export function checksSeed(doc: Json): boolean {
+  return markerOf(doc)[CHECK_SEED] === true;
 }
 
 /** Whether this copy's writer asks the next writer to sweep leftovers again (src/action/sweep.ts). */

@@ -16,13 +16,18 @@ import {
   CLI_LEASE_MS,
   MAX_GENERATIONS,
   afterExpiry,
+  encodeClaim,
   generationsOf,
+  isBuried,
   hasTime,
   mayRelease,
   otherRefOf,
+  parseClaimName,
   untilNextStamp,
+  withBuried,
   writtenSince,
   type ClaimValue,
+  type Dropped,
   type SeenClaim,
 } from './protocol.js';
 import { recover, type Recovery } from './recovery.js';
@@ -110,7 +115,8 @@ export class Claims {
     return writtenSince(seen, await this.d.targetUpdatedAt());
   }
 
-  private oldCopy(): UserError {
+  /** The copy held was spent by another job: nothing to present, nothing to take. */
+  oldCopy(): UserError {
     return new UserError(
       'OB_CLAIM',
       `credentials: another job already spent this refresh token, so this job holds an old copy; ${RERUN_OLD_COPY}.`,
@@ -207,12 +213,18 @@ export class Claims {
 
   /**
    * Removes the claims of the copies that dropped out of the newest (src/store/protocol.ts keptClaims),
-   * every generation of each. Done before the write-back, so a claim GitHub would not delete is
-   * returned, for the value to name until a later run removes it. Never throws.
+   * every generation of each, the buried ones once the seed's claim records them. Done before the
+   * write-back, so a claim GitHub would not delete (or bury) is returned, for the value to name until a
+   * later run removes it. Never throws.
    */
-  async prune(drop: readonly Kept[]): Promise<Kept[]> {
+  async prune(drop: readonly Dropped[]): Promise<Kept[]> {
+    const recorded = await this.bury(drop.filter((k) => k.into));
     const left: Kept[] = [];
-    for (const k of drop) {
+    for (const { into, ...k } of drop) {
+      if (into && !recorded.has(into)) {
+        left.push(k);
+        continue;
+      }
       try {
         for (const name of generationsOf(k.name)) await this.d.variables.remove(name);
       } catch {
@@ -223,17 +235,48 @@ export class Claims {
     return left;
   }
 
+  /** Records the buried copies in their seed's claim, before their claims go; the seeds that recorded them. */
+  private async bury(buried: readonly Dropped[]): Promise<Set<string>> {
+    const recorded = new Set<string>();
+    for (const into of new Set(buried.map((k) => k.into as string))) {
+      try {
+        const seed = await this.io.read(into);
+        if (!seed) continue;
+        const d = withBuried(
+          seed.value.d,
+          buried.filter((k) => k.into === into),
+        );
+        await this.d.variables.update(into, encodeClaim({ ...seed.value, d }));
+        recorded.add(into);
+      } catch {
+        this.d.debug(`Could not record buried copies in the claim ${into}; their claims stay.`);
+      }
+    }
+    return recorded;
+  }
+
+  /**
+   * Whether the copy this job just claimed was buried (src/store/protocol.ts keptClaims): its old claim
+   * was removed while the copy could still pass for current, so only the seed's claim (`seed`, the one the
+   * copy's value names) says it is spent. A copy that is its chain's seed, or names none, was never buried.
+   */
+  async buried(t: Ticket, seed: string | undefined): Promise<boolean> {
+    if (!seed || parseClaimName(seed)?.id === parseClaimName(t.name)?.id) return false;
+    return isBuried((await this.io.read(seed))?.value, t.name);
+  }
+
   /**
    * Claims the copy for a CLI that may present its refresh token during the job (`client-refresh`):
-   * the ticket if this job is first, else undefined and the CLI gets no refresh token. It never waits
+   * the ticket if this job is first; 'held' when another job holds it, 'buried' when it was spent long
+   * since (`seed`: the seed's claim the copy names); then the CLI gets no refresh token. It never waits
    * or takes over: the job has a valid access token anyway.
    */
-  async claimForCli(copy: Copy): Promise<Ticket | undefined> {
+  async claimForCli(copy: Copy, seed: string | undefined): Promise<Ticket | 'held' | 'buried'> {
     const name = this.io.name(copy, 0);
     const value = this.io.claimValue('cli', CLI_LEASE_MS);
+    let got: Ticket | SeenClaim;
     try {
-      const got = await this.io.create(copy, name, value);
-      return 'name' in got ? got : undefined;
+      got = await this.io.create(copy, name, value);
     } catch (err) {
       // A create GitHub may have made but never confirmed would hold the copy for a CLI's whole lease, for a
       // CLI that gets no refresh token: released once more if it is this job's. The error stands either way.
@@ -243,6 +286,14 @@ export class Claims {
         .catch(() => this.d.debug(`Could not check for an unconfirmed claim ${name}; its lease ends it.`));
       throw err;
     }
+    if (!('name' in got)) return 'held';
+    const buried = await this.buried(got, seed).catch(async (err: unknown) => {
+      await this.release(got).catch(() => undefined);
+      throw err;
+    });
+    if (!buried) return got;
+    await this.release(got).catch(() => undefined);
+    return 'buried';
   }
 
   /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */

@@ -38,6 +38,11 @@ export interface ClaimValue {
   r?: string;
   /** When it was first settled (GitHub's clock, ISO): later rewrites (a rescue, its recovery) keep it. */
   a?: string;
+  /**
+   * A seed's claim only: the copies of its chain whose claims were removed while they could still pass
+   * for current (their id, and their time), so that a job holding one still never presents it.
+   */
+  d?: Record<string, string>;
 }
 
 // A holder's answer must be in this long before its lease ends, so that its claim is settled (the
@@ -100,7 +105,17 @@ export function decodeClaim(text: string): ClaimValue | undefined {
   for (const at of [o.w, o.a])
     if (at !== undefined && (typeof at !== 'string' || !Number.isFinite(Date.parse(at)))) return undefined;
   if (o.j !== undefined && !isJobRef(o.j)) return undefined;
+  if (o.d !== undefined && !isBuriedList(o.d)) return undefined;
   return o as ClaimValue;
+}
+
+const ID = /^[0-9A-F]{20}$/;
+
+function isBuriedList(d: unknown): d is Record<string, string> {
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return false;
+  return Object.entries(d).every(
+    ([id, at]) => ID.test(id) && typeof at === 'string' && Number.isFinite(Date.parse(at)),
+  );
 }
 
 /** Another job's claim, as read: its value and GitHub's stamps. */
@@ -199,17 +214,72 @@ export function leaseSeconds(leaseMs: number): number {
   return Math.max(Math.ceil((LEASE_MARGIN_MS + MIN_ATTEMPT_MS) / 1000), Math.ceil(leaseMs / 1000));
 }
 
+/** A claim a new value no longer names; `into`: the seed's claim that records it first (buried). */
+export interface Dropped extends Kept {
+  into?: string;
+}
+
+// A copy written this long after the one it replaced was written starts no burst: its holders need not
+// check the seed's claim. Longer than a copy stays young by more than GitHub's stamps and clock can
+// blur, so that at most one claim is both young and on such a copy (docs/design.md, "Leftovers").
+const CALM_AFTER_MS = OLD_COPY_AFTER_MS + STAMP_SLACK_MS + 10_000;
+
 /**
- * The claims a new value names: the newest KEEP_COPIES, a seed's, and any whose copy could still
- * pass for current while the secret's updated_at is `written` (the one this job read, so before its
- * own write-back lands; a claim's time is its copy's, or later). The others drop out,
- * and the holder removes them with every generation of their copy.
+ * The claims a new value names, and whether its holders must check the seed's claim before presenting it.
+ * A claim stays while its copy could still pass for current while the secret's updated_at is `written`
+ * (the one this job read, so before its own write-back lands; a claim's time is its copy's, or later): it
+ * stops a job holding that copy. Unless that copy's holders check the seed's claim (`checks`): then it is
+ * recorded there first (buried), and goes. Named besides: the seed's, and the newest up to KEEP_COPIES.
+ * The others drop out, and the holder removes them with every generation of their copy. `now`, GitHub's
+ * time: a rotation soon after the one before (a burst) asks the next holders to check the seed.
  */
-export function keptClaims(previous: readonly Kept[], mine: Kept, written: number): { keep: Kept[]; drop: Kept[] } {
+export function keptClaims(
+  previous: readonly Kept[],
+  mine: Kept,
+  written: number,
+  now: number,
+): { keep: Kept[]; drop: Dropped[]; checkSeed: boolean } {
   const all = [...previous.filter((k) => k.name !== mine.name), mine];
+  const seed = all.find((k) => k.seed);
   const young = (k: Kept): boolean => written - k.at <= OLD_COPY_AFTER_MS + STAMP_SLACK_MS;
-  const keep = all.filter((k, i) => i >= all.length - KEEP_COPIES || k.seed || young(k));
-  return { keep, drop: previous.filter((k) => !keep.some((x) => x.name === k.name)) };
+  const buriable = (k: Kept): boolean => !!seed && !!k.checks && !k.seed;
+  const must = (k: Kept): boolean => k === mine || !!k.seed || (young(k) && !buriable(k));
+  const keep = new Set(all.filter(must).map((k) => k.name));
+  let room = KEEP_COPIES - all.filter((k) => must(k) && !k.seed).length;
+  for (const k of [...all].reverse()) {
+    if (room <= 0) break;
+    if (keep.has(k.name)) continue;
+    keep.add(k.name);
+    room--;
+  }
+  const drop = previous.filter((k) => !keep.has(k.name));
+  return {
+    keep: all.filter((k) => keep.has(k.name)),
+    drop: drop.map((k) => (seed && buriable(k) && young(k) ? { ...k, into: seed.name } : k)),
+    checkSeed: !!seed && now - mine.at <= CALM_AFTER_MS,
+  };
+}
+
+/**
+ * A seed's record of buried copies with `add` in it: each by its copy's id and time. Entries whose copy
+ * is old by the newest one added (a copy's marker tells it old from then on) go.
+ */
+export function withBuried(d: Record<string, string> | undefined, add: readonly Kept[]): Record<string, string> {
+  const newest = Math.max(...add.map((k) => k.at));
+  const kept = Object.entries(d ?? {}).filter(
+    ([, at]) => newest - Date.parse(at) <= OLD_COPY_AFTER_MS + STAMP_SLACK_MS,
+  );
+  const added = add.flatMap((k) => {
+    const id = parseClaimName(k.name)?.id;
+    return id ? [[id, new Date(k.at).toISOString()] as const] : [];
+  });
+  return Object.fromEntries([...kept, ...added]);
+}
+
+/** Whether the seed's claim `seed` records the copy of the claim `name` as buried: that copy is spent. */
+export function isBuried(seed: ClaimValue | undefined, name: string): boolean {
+  const id = parseClaimName(name)?.id;
+  return !!id && !!seed?.d && Object.hasOwn(seed.d, id);
 }
 
 /**

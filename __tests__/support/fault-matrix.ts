@@ -644,8 +644,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
   ];
   const SYMBOL: Record<Outcome, string> = { success: '✓', recoverable: 'E', lost: 'L' };
   // A row of the fault table (docs/development.md): a call, then its cells.
-  const CALLS = ['token POST', 'public key GET', 'secret ', 'claim ', 'write check ', 'settle ', 'release ', 'cleanup '];
-  const FAULT_ROW = new RegExp(`^\\| (${[...CALLS, 'seed ', 'burial ', 'leftover ', 'cache '].join('|')})`);
+  const CALLS = ['token POST', 'public key GET', 'secret ', 'claim ', 'write check ', 'settle ', 'release '];
+  const FAULT_ROW = new RegExp(`^\\| (${[...CALLS, 'cleanup ', 'seed ', 'burial ', 'leftover ', 'cache '].join('|')})`);
 
   /** The fault table: a row per call, a column per fault class, then the cells outside the classes. */
   function tableRows(): string[] {

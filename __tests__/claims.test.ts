@@ -159,6 +159,21 @@ describe('old copies stay stopped', () => {
     expectLoginKept();
   });
 
+  it("a copy whose seed's claim answers late is checked against the secret again before it is presented", async () => {
+    seed();
+    await rotate(1, 0);
+    const [seedClaim] = claimsAt();
+    const held = stored();
+    si.gh.faults.push({ method: 'GET', path: new RegExp(`/actions/variables/${seedClaim}$`), delayMs: 1_500 });
+    const running = job(held, { inputs: { mode: 'refresh' } });
+    // Another rotation lands while this job waits for the seed's claim, which may have forgotten a burial since.
+    while (si.gh.faults.length) await new Promise((r) => setTimeout(r, 10));
+    si.gh.advance(2_000);
+    si.gh.setRepoSecret(REPO, SECRET, held);
+    expectOneCleanLine(await running, /was written at .*, after this job read it/);
+    expect(si.oauth.refreshCount).toBe(1);
+  });
+
   it.each([
     // Its claim is gone; its marker tells it old.
     ['five minutes apart', 5 * MINUTE, /this job holds an old copy, written long before/],

@@ -39,23 +39,19 @@ describe('nothing piles up', () => {
 
   it('rotations at any pace leave four: one a minute, every 20 s, back to back', async () => {
     seed();
-    await rotate(16, 60_000);
+    await rotate(5, 60_000);
     expect(claimsAt()).toHaveLength(4);
-    for (let i = 0; i < 10; i++) {
-      await rotate(1, 20_000);
-      expect(claimsAt()).toHaveLength(4);
-    }
-    for (let i = 0; i < 20; i++) {
-      await rotate(1, 0);
+    for (const apart of [20_000, 20_000, 20_000, 20_000, 20_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) {
+      await rotate(1, apart);
       expect(claimsAt()).toHaveLength(4);
     }
     expectLoginKept();
-  });
+  }, 60_000);
 
   it('a job holding a copy whose claim went while it could pass for current never presents it', async () => {
     const s = seed();
     const held = [s.credentials];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 9; i++) {
       await rotate(1, 1_000);
       held.push(stored());
     }
@@ -71,7 +67,7 @@ describe('nothing piles up', () => {
     expect(si.oauth.refreshCount).toBe(refreshes);
     expect(claimsAt()).toHaveLength(4);
     expectLoginKept();
-  });
+  }, 60_000);
 
   it('a seed GitHub will not rewrite keeps the claims it would record, until a later rotation can', async () => {
     seed();

@@ -142,6 +142,11 @@ describe('what a claim means', () => {
     expect(decodeClaim(JSON.stringify({ ...value, j: { repo: 'octo/app', run: '9', attempt: 1, runner: 'r' } }))).toBe(
       undefined,
     );
+    // A seed's record of buried copies: ids of claims, and times.
+    const d = { ['A'.repeat(20)]: iso(T0) };
+    expect(decodeClaim(JSON.stringify({ ...value, d }))).toEqual({ ...value, d });
+    for (const bad of [[], { x: iso(T0) }, { ['A'.repeat(20)]: 'soon' }])
+      expect(decodeClaim(JSON.stringify({ ...value, d: bad }))).toBeUndefined();
   });
 });
 
@@ -205,5 +210,9 @@ describe('a leftover claim (the sweep and `oauth-broker doctor` judge alike)', (
     const cli = at({ ...settled, s: 'cli', l: 22_200 });
     expect(isLeftoverClaim(cli, 'S', [], T0 + 120 * MIN)).toBe(false);
     expect(isLeftoverClaim(cli, 'S', [], T0 + 371 * MIN)).toBe(true);
+    // A seed's claim stays while the copies it names as buried could pass for current.
+    const seed = at({ ...settled, d: { ['A'.repeat(20)]: iso(T0 + 60 * MIN) } });
+    expect(isLeftoverClaim(seed, 'S', [], T0 + 61 * MIN)).toBe(false);
+    expect(isLeftoverClaim(seed, 'S', [], T0 + 63 * MIN)).toBe(true);
   });
 });

@@ -114,11 +114,10 @@ describe('proxy: true, mid-job refresh (dist)', () => {
 });
 
 describe("the proxy's refresh, in-process", () => {
-  it("is the action's: claimed, written back, and the next one presents what was written", async () => {
-    const s = seed(8 * HOUR);
-    const lines: string[] = [];
-    const all = inputs(s);
-    const { cfg, renew } = renewal(
+  /** The proxy's renewal of the copy `s`, as the main step hands it over; its log lines in `lines`. */
+  function renewalOf(s: Seeded, lines: string[], extra: Record<string, string> = {}) {
+    const all = inputs(s, extra);
+    return renewal(
       {
         v: 1,
         provider: 'anthropic',
@@ -139,6 +138,12 @@ describe("the proxy's refresh, in-process", () => {
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       },
     );
+  }
+
+  it("is the action's: claimed, written back, and the next one presents what was written", async () => {
+    const s = seed(8 * HOUR);
+    const lines: string[] = [];
+    const { cfg, renew } = renewalOf(s, lines);
     expect(cfg.secret?.name).toBe(SECRET);
     const first = await renew();
     const stored = JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value);
@@ -151,5 +156,23 @@ describe("the proxy's refresh, in-process", () => {
     expect(lines).toContain('refresh: Refreshed at anthropic; a new refresh token was issued.');
     const known = [s.accessToken, s.refreshToken, first.accessToken, second.accessToken, PAT];
     expectNothingOf(lines.join('\n'), ...known);
+  });
+
+  it('after taking the result of another job that refreshed its copy, never presents that copy', async () => {
+    const s = seed(-HOUR);
+    const plain = { proxy: 'false', mode: 'refresh' };
+    expect((await runAction('main', { inputs: inputs(s, plain) })).code).toBe(0);
+    // The copy just written, seconds old, held by two jobs: the other one refreshes it first.
+    const json = si.gh.repoSecret(REPO, SECRET)!.value;
+    const { accessToken, refreshToken } = (JSON.parse(json) as { claudeAiOauth: Seeded }).claudeAiOauth;
+    const held: Seeded = { credentials: json, accessToken, refreshToken };
+    expect((await runAction('main', { inputs: inputs(held, plain) })).code).toBe(0);
+    const lines: string[] = [];
+    const { renew } = renewalOf(held, lines, { mode: 'refresh' });
+    // Twice: the result it took the first time is no copy of its own to refresh the second.
+    const first = await renew();
+    expect(await renew()).toEqual(first);
+    expect([si.oauth.refreshCount, si.oauth.reuseCount]).toEqual([2, 0]);
+    expect(si.oauth.isLive(JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value).claudeAiOauth.refreshToken)).toBe(true);
   });
 });

@@ -102,6 +102,32 @@ describe('a token a CLI holds stays held', () => {
     expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
   });
 
+  it('a claim won late, after the secret was written again, is released: the CLI gets the access token', async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    si.gh.faults.push({ method: 'POST', path: VARIABLES, delayMs: 1_500 });
+    const running = job(s.credentials, { inputs: CLIENT_REFRESH });
+    while (si.gh.faults.length) await new Promise((r) => setTimeout(r, 10));
+    si.gh.advance(2_000);
+    si.gh.setRepoSecret(REPO, SECRET, s.credentials);
+    const r = await running;
+    expectSuccess(r);
+    expect(r.stdout).toContain('client-refresh: another job already spent this refresh token');
+    const file = JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: object };
+    expect(file.claudeAiOauth).not.toHaveProperty('refreshToken');
+    expect(claimsAt()).toEqual([]);
+  });
+
+  it('a copy main has just refreshed is handed to the CLI, however long ago the one before was written', async () => {
+    seed();
+    await rotate(2, HOUR);
+    si.gh.advance(9 * HOUR);
+    const r = await job(stored(), { inputs: { ...CLIENT_REFRESH, mode: 'refresh' } });
+    expectSuccess(r);
+    expect(r.outputs.source).toBe('refreshed');
+    const file = JSON.parse(readFileSync(r.outputs['credentials-file'], 'utf8')) as { claudeAiOauth: object };
+    expect(file.claudeAiOauth).toHaveProperty('refreshToken');
+  });
+
   it('a claim GitHub refuses costs the CLI its refresh token, never the job, and says so', async () => {
     const s = seed({ repo: REPO }, 8 * HOUR);
     si.gh.faults.push({ method: 'POST', path: VARIABLES, status: 403, body: '{"message":"Forbidden"}' });

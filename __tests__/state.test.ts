@@ -19,8 +19,9 @@ const cli = {
   value: JSON.stringify({ v: 2, n: 'nonce', s: 'cli', l: 22200, t: 'CREDS' }),
   claims: [
     { name: `OAUTH_BROKER_${'B'.repeat(20)}_0`, at: 1_700_000_000_000, seed: true as const },
-    { name: NAME, at: 1_700_000_600_000 },
+    { name: `OAUTH_BROKER_${'C'.repeat(20)}_0`, at: 1_700_000_300_000, checks: true as const },
   ],
+  mine: { name: NAME, at: 1_700_000_600_000, checks: true as const },
 };
 
 describe('post state', () => {
@@ -62,6 +63,11 @@ describe('post state', () => {
     [
       'claims that are not claims',
       () => resealed(JSON.stringify({ ...state, cli: { ...cli, claims: [{ name: 'X', at: 1 }] } })),
+    ],
+    ["a CLI's claim with no time", () => resealed(JSON.stringify({ ...state, cli: { ...cli, mine: { name: NAME } } }))],
+    [
+      'a flag of another kind',
+      () => resealed(JSON.stringify({ ...state, cli: { ...cli, mine: { ...cli.mine, checks: 1 } } })),
     ],
   ])('is malformed with %s', (_, raw) => {
     expect(openState(mine, raw())).toEqual({ untrusted: 'malformed' });

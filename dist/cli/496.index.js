@@ -308,6 +308,9 @@ const KEEP_COPIES = 3;
 // it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
 // A second more, for GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
+// A claim won (and checked) longer than this after the secret was read is checked against the secret
+// again: the claim of a copy that fast rotations left behind may have been removed meanwhile.
+const RECHECK_AFTER_MS = 1_000;
 /** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
 
 /**
@@ -507,7 +510,9 @@ function isLeftoverClaim(v, secret, keep, now) {
     const claim = parseClaimName(v.name) && decodeClaim(v.value);
     if (!claim || claim.t !== secret || keep.includes(v.name) || now - v.createdAt <= marker/* OLD_COPY_AFTER_MS */.sJ)
         return false;
-    return judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
+    // A seed's claim whose record of buried copies may still stop a job (one holding a copy of another secret's chain).
+    const buried = Object.values(claim.d ?? {}).some((at) => now - Date.parse(at) <= marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS);
+    return !buried && judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
 }
 
 // EXTERNAL MODULE: ./src/cli/github.ts + 1 modules

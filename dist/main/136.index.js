@@ -103,6 +103,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
         // settle may have left there is never replaced by less.
         await coord.claims.settle(ticket, rescued);
+        ticket.seed = record.keep.some((k) => k.seed && k.name === ticket.name);
         // Main may not have got as far as removing the claims that drop out.
         const undeleted = await coord.claims.prune(record.drop);
         await writeSecret(api, target, pre, record.credentials, {
@@ -189,27 +190,32 @@ async function claimForCli(deps, cfg, copy, input, stored) {
     (0,token/* refuseJobToken */.H)(deps.env, cfg.githubToken, github_target/* ACTION_WORDING */.Ge);
     const api = client(deps, cfg);
     const target = cfg.secret;
-    const pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(copy.doc));
+    // The copy as the secret holds it: when main stored it, its own marker, not the one of the copy it replaced.
+    const held = stored === undefined ? copy : { ...copy, doc: JSON.parse(stored) };
+    const readAt = deps.monotonic();
+    const pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(held.doc));
     // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
-    if (await (0,action_coordinate/* isOldCopy */.FB)(api, target, pre.updatedAt, copy)) {
+    if (await (0,action_coordinate/* isOldCopy */.FB)(api, target, pre.updatedAt, held)) {
         deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
         return undefined;
     }
-    const ticket = await (0,action_coordinate/* coordinate */.vY)(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy, (0,action_coordinate/* seedToCheck */.H_)(copy));
+    const { claims } = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api, pre.updatedAt);
+    const ticket = await claims.claimForCli(copy, (0,action_coordinate/* seedToCheck */.H_)(held));
     if (ticket === 'held') {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
     }
-    if (ticket === 'buried') {
+    if (ticket === 'buried' || (await writtenSince(claims, ticket, api, target, pre, readAt, deps.monotonic()))) {
         deps.core.info('client-refresh: another job already spent this refresh token; the CLI gets the access token.');
         return undefined;
     }
-    // When main stored the copy, the claims its value names: the post step's write names them in turn.
-    const named = stored === undefined ? undefined : (0,marker/* claimsOf */.ds)(JSON.parse(stored));
+    const now = api.githubNow() ?? deps.now();
     const claim = {
         name: ticket.name,
         value: JSON.stringify(ticket.value),
-        ...(named ? { claims: named } : {}),
+        mine: (0,action_coordinate/* claimOn */._3)(held, ticket.name, now),
+        // When main stored the copy, the claims its value names: the post step's write names them in turn.
+        ...(stored === undefined ? {} : { claims: (0,marker/* claimsOf */.ds)(held.doc) ?? [] }),
     };
     // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
     if (deps.env.RUNNER_TEMP) {
@@ -223,6 +229,21 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         }
     }
     return claim;
+}
+/**
+ * Whether the secret was written since main read it, for a claim won long after (src/store/protocol.ts
+ * RECHECK_AFTER_MS): its copy is then spent, and the claim is released. One that cannot tell is released too.
+ */
+async function writtenSince(claims, ticket, api, target, pre, readAt, now) {
+    if (now - readAt <= protocol/* RECHECK_AFTER_MS */.Ik)
+        return false;
+    const moved = await (0,secret_read/* currentUpdatedAt */.MR)(api, target).then((at) => at !== pre.updatedAt, async (err) => {
+        await claims.release(ticket).catch(() => undefined);
+        throw err;
+    });
+    if (moved)
+        await claims.release(ticket).catch(() => undefined);
+    return moved;
 }
 /** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
 function handedOver(deps, cfg, cli) {
@@ -252,16 +273,26 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const previous = cli?.claims ?? (0,marker/* claimsOf */.ds)(next.doc);
     const successor = (0,store_shared/* successorOf */.k)(next, deps.now());
     const coord = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api);
+    // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
+    const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
+    let settled = false;
     let pre;
     let keep;
     try {
         pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
-        // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
-        const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,action_coordinate/* claimOn */._3)(next, cli.name, now));
+        // Named even without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+        const mine = cli?.mine;
         const claims = mine && (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(pre.updatedAt), now);
-        keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+        // Settled before the write-back, as a refresh's is: once it may have landed, a seed's claim records burials.
+        const [, undeleted] = await Promise.all([
+            ticket && coord.claims.settle(ticket, shared),
+            claims ? coord.claims.prune(claims.drop) : [],
+        ]);
+        settled = !!ticket;
+        if (ticket)
+            ticket.seed = mine?.seed;
+        keep = claims && [...undeleted, ...claims.keep];
         const more = claims ? { claims: keep, sweep: !previous, checkSeed: claims.checkSeed } : {};
         await (0,secret_write/* writeSecret */.kz)(api, target, pre, value, more);
     }
@@ -275,20 +306,13 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             ]);
         }
         // Kept nowhere but the file: still, nobody presents the token the CLI spent.
-        if (ticket)
+        if (ticket && !settled)
             await coord.claims.settle(ticket);
         throw err;
     }
     // The first write over a login an earlier version (or a hand) stored, and the next, as on the broker's refresh.
     if (keep && (!previous || (0,marker/* sweepAgain */.vr)(next.doc)))
         await (0,sweep/* sweep */.X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
-    if (!ticket)
-        return;
-    const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
-    // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
-    await (shared ? coord.claims.endCli(ticket, shared) : coord.claims.settle(ticket)).catch(() => {
-        deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
-    });
 }
 /**
  * The post step, for a file main wrote with the refresh token: unchanged, the claim is released;

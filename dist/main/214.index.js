@@ -11,6 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   _3: () => (/* binding */ claimOn),
   vY: () => (/* binding */ coordinate),
   FB: () => (/* binding */ isOldCopy),
+  n3: () => (/* binding */ seedOf),
   H_: () => (/* binding */ seedToCheck)
 });
 
@@ -256,9 +257,13 @@ function claimOn(copy, name, at) {
         return { name, at, seed: true };
     return { name, at: (0,marker/* writtenAt */.nt)(copy.doc) ?? at, ...((0,marker/* checksSeed */.nf)(copy.doc) ? { checks: true } : {}) };
 }
+/** The seed's claim a copy's value names, if any. */
+function seedOf(copy) {
+    return (0,marker/* claimsOf */.ds)(copy.doc)?.find((k) => k.seed)?.name;
+}
 /** The seed's claim a job holding this copy reads before presenting it, if its marker asks. */
 function seedToCheck(copy) {
-    return (0,marker/* checksSeed */.nf)(copy.doc) ? (0,marker/* claimsOf */.ds)(copy.doc)?.find((k) => k.seed)?.name : undefined;
+    return (0,marker/* checksSeed */.nf)(copy.doc) ? seedOf(copy) : undefined;
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -1284,6 +1289,11 @@ class ClaimIo {
     }
     async write(t, s, result) {
         const value = { ...t.value, s };
+        if (t.seed) {
+            const { d } = (await this.read(t.name))?.value ?? {};
+            if (d)
+                value.d = d;
+        }
         if (s === 'settled')
             value.a ??= new Date(this.now()).toISOString();
         if (result)
@@ -1638,13 +1648,6 @@ class Claims {
             return got;
         await this.release(got).catch(() => undefined);
         return 'buried';
-    }
-    /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
-    async endCli(t, result) {
-        if (result)
-            await this.io.write(t, 'settled', result);
-        else
-            await this.io.release(t);
     }
     /** Writes the rescue a settled claim carries to the secret, under a lock of its own (src/store/recovery.ts). */
     recover(copy, found, r) {

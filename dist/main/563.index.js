@@ -295,6 +295,16 @@ function logCore(inputs, io, secrets) {
         summary,
     };
 }
+/**
+ * The copy a later refresh presents: what was stored; else credentials a rescue carried (another refresh
+ * token); else the copy held, whose claim says what became of it. Another job's access token applied to
+ * that copy would name a claim of its own, and present a refresh token that job spent.
+ */
+function copyAfter(held, out) {
+    if (out.stored)
+        return (0,formats/* parseCredentials */.gu)(out.stored);
+    return out.creds.refreshToken === held.refreshToken ? held : out.creds;
+}
 /** The refresh of the handoff's copy; throws (a UserError, one line) when the inputs are not valid. */
 function renew_renewal(h, io) {
     const secrets = new Set();
@@ -335,8 +345,7 @@ function renew_renewal(h, io) {
                 const line = describeError(err, masker.values);
                 throw err instanceof InvalidGrantError ? new Final(line) : new Error(line);
             }
-            // The next refresh presents what the secret now holds.
-            copy = out.stored ? parseCredentials(out.stored) : out.creds;
+            copy = copyAfter(copy, out);
             masker.mask(...secretsOf(copy));
             const accessToken = out.creds.accessToken;
             if (!accessToken)
@@ -939,8 +948,8 @@ async function startProxyMode(deps, cfg, out, masker, now) {
                 ...p.handoff,
                 accessToken: out.creds.accessToken ?? '',
                 ...(out.creds.expiresAt === undefined ? {} : { expiresAt: out.creds.expiresAt }),
-                // The copy the proxy refreshes: what this job wrote, or what it was given.
-                credentials: out.stored ?? (0,formats/* serializeCredentials */.dY)(out.creds),
+                // The copy the proxy refreshes: what this job wrote, or what it held (src/proxy/renew.ts copyAfter).
+                credentials: out.stored ?? (0,formats/* serializeCredentials */.dY)(copyAfter((0,formats/* parseCredentials */.gu)(core.getInput('credentials')), out)),
                 inputs: Object.fromEntries(REFRESH_INPUTS.map((name) => [name, core.getInput(name)])),
             },
             // In a job's container the step's parent is outside it (0), or the container's first process (1).

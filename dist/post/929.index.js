@@ -79,27 +79,32 @@ async function claimForCli(deps, cfg, copy, input, stored) {
     refuseJobToken(deps.env, cfg.githubToken, ACTION_WORDING);
     const api = client(deps, cfg);
     const target = cfg.secret;
-    const pre = await preflight(api, target, keyOf(copy.doc));
+    // The copy as the secret holds it: when main stored it, its own marker, not the one of the copy it replaced.
+    const held = stored === undefined ? copy : { ...copy, doc: JSON.parse(stored) };
+    const readAt = deps.monotonic();
+    const pre = await preflight(api, target, keyOf(held.doc));
     // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
-    if (await isOldCopy(api, target, pre.updatedAt, copy)) {
+    if (await isOldCopy(api, target, pre.updatedAt, held)) {
         deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
         return undefined;
     }
-    const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy, seedToCheck(copy));
+    const { claims } = coordinate(deps, cfg, api, pre.updatedAt);
+    const ticket = await claims.claimForCli(copy, seedToCheck(held));
     if (ticket === 'held') {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
         return undefined;
     }
-    if (ticket === 'buried') {
+    if (ticket === 'buried' || (await writtenSince(claims, ticket, api, target, pre, readAt, deps.monotonic()))) {
         deps.core.info('client-refresh: another job already spent this refresh token; the CLI gets the access token.');
         return undefined;
     }
-    // When main stored the copy, the claims its value names: the post step's write names them in turn.
-    const named = stored === undefined ? undefined : claimsOf(JSON.parse(stored));
+    const now = api.githubNow() ?? deps.now();
     const claim = {
         name: ticket.name,
         value: JSON.stringify(ticket.value),
-        ...(named ? { claims: named } : {}),
+        mine: claimOn(held, ticket.name, now),
+        // When main stored the copy, the claims its value names: the post step's write names them in turn.
+        ...(stored === undefined ? {} : { claims: claimsOf(held.doc) ?? [] }),
     };
     // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
     if (deps.env.RUNNER_TEMP) {
@@ -113,6 +118,21 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         }
     }
     return claim;
+}
+/**
+ * Whether the secret was written since main read it, for a claim won long after (src/store/protocol.ts
+ * RECHECK_AFTER_MS): its copy is then spent, and the claim is released. One that cannot tell is released too.
+ */
+async function writtenSince(claims, ticket, api, target, pre, readAt, now) {
+    if (now - readAt <= RECHECK_AFTER_MS)
+        return false;
+    const moved = await currentUpdatedAt(api, target).then((at) => at !== pre.updatedAt, async (err) => {
+        await claims.release(ticket).catch(() => undefined);
+        throw err;
+    });
+    if (moved)
+        await claims.release(ticket).catch(() => undefined);
+    return moved;
 }
 /** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
 function handedOver(deps, cfg, cli) {
@@ -142,16 +162,26 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     const previous = cli?.claims ?? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .claimsOf */ .ds)(next.doc);
     const successor = (0,_store_shared_js__WEBPACK_IMPORTED_MODULE_12__/* .successorOf */ .k)(next, deps.now());
     const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .coordinate */ .vY)(deps, cfg, api);
+    // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
+    const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
+    let settled = false;
     let pre;
     let keep;
     try {
         pre = await (0,_github_secret_read_js__WEBPACK_IMPORTED_MODULE_7__/* .preflight */ .Mz)(api, target, (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .keyOf */ .TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
-        // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
-        const mine = cli && (cli.claims ? { name: cli.name, at: now } : (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_13__/* .claimOn */ ._3)(next, cli.name, now));
+        // Named even without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+        const mine = cli?.mine;
         const claims = mine && (0,_store_protocol_js__WEBPACK_IMPORTED_MODULE_11__/* .keptClaims */ .q0)(previous ?? [], mine, Date.parse(pre.updatedAt), now);
-        keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+        // Settled before the write-back, as a refresh's is: once it may have landed, a seed's claim records burials.
+        const [, undeleted] = await Promise.all([
+            ticket && coord.claims.settle(ticket, shared),
+            claims ? coord.claims.prune(claims.drop) : [],
+        ]);
+        settled = !!ticket;
+        if (ticket)
+            ticket.seed = mine?.seed;
+        keep = claims && [...undeleted, ...claims.keep];
         const more = claims ? { claims: keep, sweep: !previous, checkSeed: claims.checkSeed } : {};
         await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSecret */ .kz)(api, target, pre, value, more);
     }
@@ -165,20 +195,13 @@ async function storeForCli(deps, cfg, masker, next, cli) {
             ]);
         }
         // Kept nowhere but the file: still, nobody presents the token the CLI spent.
-        if (ticket)
+        if (ticket && !settled)
             await coord.claims.settle(ticket);
         throw err;
     }
     // The first write over a login an earlier version (or a hand) stored, and the next, as on the broker's refresh.
     if (keep && (!previous || (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .sweepAgain */ .vr)(next.doc)))
         await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_18__/* .sweep */ .X)(api, target, keep.map((k) => k.name), (m) => deps.core.debug(m));
-    if (!ticket)
-        return;
-    const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
-    // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
-    await (shared ? coord.claims.endCli(ticket, shared) : coord.claims.settle(ticket)).catch(() => {
-        deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
-    });
 }
 /**
  * The post step, for a file main wrote with the refresh token: unchanged, the claim is released;
@@ -375,6 +398,7 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
         // settle may have left there is never replaced by less.
         await coord.claims.settle(ticket, rescued);
+        ticket.seed = record.keep.some((k) => k.seed && k.name === ticket.name);
         // Main may not have got as far as removing the claims that drop out.
         const undeleted = await coord.claims.prune(record.drop);
         await (0,_github_secret_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSecret */ .kz)(api, target, pre, record.credentials, {

@@ -470,9 +470,6 @@ var sweep = __webpack_require__(9906);
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-// A claim won longer than this after the secret was read is checked against the secret again: the claims
-// of a copy that fast rotations left behind may have been removed meanwhile (docs/design.md, "Old copies").
-const RECHECK_AFTER_MS = 1_000;
 async function obtain(deps, cfg, creds, masker) {
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
@@ -481,7 +478,7 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
-            const out = await refreshOnce(run, r.ticket, current);
+            const out = await refreshOnce(run, r.ticket, current, hop > 0);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
                 continue;
@@ -517,11 +514,12 @@ async function refuseOldCopy(run, copy) {
     });
 }
 /**
- * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
- * the copy is not current, and its own claim may have been removed meanwhile.
+ * A claim won, and checked, long after the secret was read (a slow create, a wait, a slow read of the
+ * seed's claim): if the secret was written since, the copy is not current, and its own claim may have
+ * been removed meanwhile, or its burial forgotten.
  */
-async function refuseIfWrittenSince(run, ticket) {
-    if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
+async function refuseIfWrittenSince(run) {
+    if (run.deps.monotonic() - run.readAt <= protocol/* RECHECK_AFTER_MS */.Ik)
         return;
     const now = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
     if (now === run.pre.updatedAt)
@@ -529,9 +527,13 @@ async function refuseIfWrittenSince(run, ticket) {
     throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
         `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
 }
-/** A copy whose old claim was removed while it could still pass for current: its chain's seed says so. */
-async function refuseIfBuried(run, ticket, copy) {
-    if (await run.coord.claims.buried(ticket, (0,coordinate/* seedToCheck */.H_)(copy)))
+/**
+ * A copy whose old claim was removed while it could still pass for current: its chain's seed says so.
+ * Asked when its marker says so; for rescued credentials always, as their marker is the copy's before.
+ */
+async function refuseIfBuried(run, ticket, copy, rescued) {
+    const seed = rescued ? (0,coordinate/* seedOf */.n3)(copy) : (0,coordinate/* seedToCheck */.H_)(copy);
+    if (await run.coord.claims.buried(ticket, seed))
         throw run.coord.claims.oldCopy();
 }
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
@@ -620,12 +622,12 @@ function spentBy(err) {
  * Presents the token once under this job's claim, then stores the result or keeps it for the
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
-async function refreshOnce(run, ticket, current) {
+async function refreshOnce(run, ticket, current, rescued) {
     try {
         // Nothing is spent before the copy is known to be current and the token to be able to store what
         // replaces it; a claim whose checks fail is released.
-        await refuseIfWrittenSince(run, ticket);
-        await refuseIfBuried(run, ticket, current);
+        await refuseIfBuried(run, ticket, current, rescued);
+        await refuseIfWrittenSince(run);
         await (0,secret_write/* checkWrite */.Gf)(run.api, run.target, run.pre);
     }
     catch (err) {
@@ -692,6 +694,7 @@ async function storeNewTokens(run, ticket, current, tokens) {
         run.coord.claims.prune(drop),
     ]);
     const keep = [...undeleted, ...newest];
+    ticket.seed = mine.seed;
     let stored;
     try {
         stored = await (0,secret_write/* writeSecret */.kz)(run.api, target, run.pre, value, { claims: keep, sweep: !previous, checkSeed });

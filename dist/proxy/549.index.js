@@ -1122,6 +1122,9 @@ const KEEP_COPIES = 3;
 // it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
 // A second more, for GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
+// A claim won (and checked) longer than this after the secret was read is checked against the secret
+// again: the claim of a copy that fast rotations left behind may have been removed meanwhile.
+const RECHECK_AFTER_MS = 1_000;
 /** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
 
 /**
@@ -1321,7 +1324,9 @@ function isLeftoverClaim(v, secret, keep, now) {
     const claim = protocol_parseClaimName(v.name) && protocol_decodeClaim(v.value);
     if (!claim || claim.t !== secret || keep.includes(v.name) || now - v.createdAt <= marker/* OLD_COPY_AFTER_MS */.sJ)
         return false;
-    return judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
+    // A seed's claim whose record of buried copies may still stop a job (one holding a copy of another secret's chain).
+    const buried = Object.values(claim.d ?? {}).some((at) => now - Date.parse(at) <= marker/* OLD_COPY_AFTER_MS */.sJ + STAMP_SLACK_MS);
+    return !buried && judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -1402,6 +1407,7 @@ function openState(core, raw) {
             !claim.recovery &&
             decodeClaim(String(s.cli?.value))?.s === 'cli' &&
             ['undefined', 'string'].includes(typeof s.cli?.copy) &&
+            isKept(s.cli?.mine) &&
             (s.cli?.claims === undefined || (Array.isArray(s.cli.claims) && s.cli.claims.every(isKept))));
     const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
     return valid ? s : { untrusted: 'malformed' };
@@ -2352,6 +2358,11 @@ class ClaimIo {
     }
     async write(t, s, result) {
         const value = { ...t.value, s };
+        if (t.seed) {
+            const { d } = (await this.read(t.name))?.value ?? {};
+            if (d)
+                value.d = d;
+        }
         if (s === 'settled')
             value.a ??= new Date(this.now()).toISOString();
         if (result)
@@ -2707,13 +2718,6 @@ class Claims {
         await this.release(got).catch(() => undefined);
         return 'buried';
     }
-    /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
-    async endCli(t, result) {
-        if (result)
-            await this.io.write(t, 'settled', result);
-        else
-            await this.io.release(t);
-    }
     /** Writes the rescue a settled claim carries to the secret, under a lock of its own (src/store/recovery.ts). */
     recover(copy, found, r) {
         return recover(this.io, copy, found, r);
@@ -2823,9 +2827,13 @@ function claimOn(copy, name, at) {
         return { name, at, seed: true };
     return { name, at: (0,marker/* writtenAt */.nt)(copy.doc) ?? at, ...((0,marker/* checksSeed */.nf)(copy.doc) ? { checks: true } : {}) };
 }
+/** The seed's claim a copy's value names, if any. */
+function seedOf(copy) {
+    return (0,marker/* claimsOf */.ds)(copy.doc)?.find((k) => k.seed)?.name;
+}
 /** The seed's claim a job holding this copy reads before presenting it, if its marker asks. */
 function seedToCheck(copy) {
-    return (0,marker/* checksSeed */.nf)(copy.doc) ? (0,marker/* claimsOf */.ds)(copy.doc)?.find((k) => k.seed)?.name : undefined;
+    return (0,marker/* checksSeed */.nf)(copy.doc) ? seedOf(copy) : undefined;
 }
 /** A sealed result as the claims carry it; undefined for anything else. */
 function resultOf(v) {
@@ -2967,9 +2975,6 @@ async function sweep(api, t, keep, debug) {
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-// A claim won longer than this after the secret was read is checked against the secret again: the claims
-// of a copy that fast rotations left behind may have been removed meanwhile (docs/design.md, "Old copies").
-const RECHECK_AFTER_MS = 1_000;
 async function obtain(deps, cfg, creds, masker) {
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
@@ -2978,7 +2983,7 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
-            const out = await refreshOnce(run, r.ticket, current);
+            const out = await refreshOnce(run, r.ticket, current, hop > 0);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
                 continue;
@@ -3014,11 +3019,12 @@ async function refuseOldCopy(run, copy) {
     });
 }
 /**
- * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
- * the copy is not current, and its own claim may have been removed meanwhile.
+ * A claim won, and checked, long after the secret was read (a slow create, a wait, a slow read of the
+ * seed's claim): if the secret was written since, the copy is not current, and its own claim may have
+ * been removed meanwhile, or its burial forgotten.
  */
-async function refuseIfWrittenSince(run, ticket) {
-    if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS)
+async function refuseIfWrittenSince(run) {
+    if (run.deps.monotonic() - run.readAt <= RECHECK_AFTER_MS)
         return;
     const now = await currentUpdatedAt(run.api, run.target);
     if (now === run.pre.updatedAt)
@@ -3026,9 +3032,13 @@ async function refuseIfWrittenSince(run, ticket) {
     throw new errors/* UserError */.yo('OB_CLAIM', `credentials: ${(0,github_target/* describeTarget */.ff)(run.target)} was written at ${(0,neutral/* neutral */.SY)(now, 40)}, after this job read it, ` +
         `so this copy may be spent; ${errors/* RERUN_OLD_COPY */.Nk}.`, { details: 'Nothing was presented to the provider.' });
 }
-/** A copy whose old claim was removed while it could still pass for current: its chain's seed says so. */
-async function refuseIfBuried(run, ticket, copy) {
-    if (await run.coord.claims.buried(ticket, seedToCheck(copy)))
+/**
+ * A copy whose old claim was removed while it could still pass for current: its chain's seed says so.
+ * Asked when its marker says so; for rescued credentials always, as their marker is the copy's before.
+ */
+async function refuseIfBuried(run, ticket, copy, rescued) {
+    const seed = rescued ? seedOf(copy) : seedToCheck(copy);
+    if (await run.coord.claims.buried(ticket, seed))
         throw run.coord.claims.oldCopy();
 }
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
@@ -3117,12 +3127,12 @@ function spentBy(err) {
  * Presents the token once under this job's claim, then stores the result or keeps it for the
  * next run. A cancel from the moment the request may be sent waits until that is done.
  */
-async function refreshOnce(run, ticket, current) {
+async function refreshOnce(run, ticket, current, rescued) {
     try {
         // Nothing is spent before the copy is known to be current and the token to be able to store what
         // replaces it; a claim whose checks fail is released.
-        await refuseIfWrittenSince(run, ticket);
-        await refuseIfBuried(run, ticket, current);
+        await refuseIfBuried(run, ticket, current, rescued);
+        await refuseIfWrittenSince(run);
         await checkWrite(run.api, run.target, run.pre);
     }
     catch (err) {
@@ -3189,6 +3199,7 @@ async function storeNewTokens(run, ticket, current, tokens) {
         run.coord.claims.prune(drop),
     ]);
     const keep = [...undeleted, ...newest];
+    ticket.seed = mine.seed;
     let stored;
     try {
         stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous, checkSeed });

@@ -24,13 +24,13 @@ import {
 import { claimsOf, keyOf, refreshExpiresAt, sweepAgain, withRefreshExpiry, type Kept } from '../core/marker.js';
 import { sha256Hex } from '../core/sha256.js';
 import { GitHubApi } from '../github/api.js';
-import { preflight, type Preflight } from '../github/secret-read.js';
+import { currentUpdatedAt, preflight, type Preflight } from '../github/secret-read.js';
 import { writeSecret } from '../github/secret-write.js';
 import { refuseJobToken } from '../github/token.js';
 import { ACTION_WORDING, describeTarget, type SecretTarget } from '../github/target.js';
-import { keptClaims } from '../store/protocol.js';
+import { RECHECK_AFTER_MS, keptClaims } from '../store/protocol.js';
 import { successorOf } from '../store/shared.js';
-import type { Result } from '../store/claims.js';
+import type { Claims, Result, Ticket } from '../store/claims.js';
 import { claimOn, coordinate, isOldCopy, seedToCheck } from './coordinate.js';
 import { githubDeps, type Core, type Deps } from './deps.js';
 import type { Outcome } from './export.js';
@@ -50,6 +50,8 @@ export interface CliClaim {
   copy?: string;
   /** The claims the value main stored names, when main stored the copy: the post step's write keeps them. */
   claims?: Kept[];
+  /** This claim as the value the post step writes names it: timed by its copy, a seed's when that copy names none. */
+  mine: Kept;
 }
 
 /** client-refresh: the copy handed to the CLI, so the post step can rescue what the CLI rotated under its name. */
@@ -94,27 +96,32 @@ async function claimForCli(
   refuseJobToken(deps.env, cfg.githubToken as string, ACTION_WORDING);
   const api = client(deps, cfg);
   const target = cfg.secret as SecretTarget;
-  const pre = await preflight(api, target, keyOf(copy.doc));
+  // The copy as the secret holds it: when main stored it, its own marker, not the one of the copy it replaced.
+  const held = stored === undefined ? copy : { ...copy, doc: JSON.parse(stored) as Record<string, unknown> };
+  const readAt = deps.monotonic();
+  const pre = await preflight(api, target, keyOf(held.doc));
   // A copy the secret has moved past holds a spent refresh token: the CLI must never present it.
-  if (await isOldCopy(api, target, pre.updatedAt, copy)) {
+  if (await isOldCopy(api, target, pre.updatedAt, held)) {
     deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
     return undefined;
   }
-  const ticket = await coordinate(deps, cfg, api, pre.updatedAt).claims.claimForCli(copy, seedToCheck(copy));
+  const { claims } = coordinate(deps, cfg, api, pre.updatedAt);
+  const ticket = await claims.claimForCli(copy, seedToCheck(held));
   if (ticket === 'held') {
     deps.core.info('client-refresh: another job holds the claim on these credentials.');
     return undefined;
   }
-  if (ticket === 'buried') {
+  if (ticket === 'buried' || (await writtenSince(claims, ticket, api, target, pre, readAt, deps.monotonic()))) {
     deps.core.info('client-refresh: another job already spent this refresh token; the CLI gets the access token.');
     return undefined;
   }
-  // When main stored the copy, the claims its value names: the post step's write names them in turn.
-  const named = stored === undefined ? undefined : claimsOf(JSON.parse(stored) as Record<string, unknown>);
+  const now = api.githubNow() ?? deps.now();
   const claim: CliClaim = {
     name: ticket.name,
     value: JSON.stringify(ticket.value),
-    ...(named ? { claims: named } : {}),
+    mine: claimOn(held, ticket.name, now),
+    // When main stored the copy, the claims its value names: the post step's write names them in turn.
+    ...(stored === undefined ? {} : { claims: claimsOf(held.doc) ?? [] }),
   };
   // Sealed with the input's keys, like the pending file: the post step seals results for this copy.
   if (deps.env.RUNNER_TEMP) {
@@ -129,6 +136,31 @@ async function claimForCli(
     }
   }
   return claim;
+}
+
+/**
+ * Whether the secret was written since main read it, for a claim won long after (src/store/protocol.ts
+ * RECHECK_AFTER_MS): its copy is then spent, and the claim is released. One that cannot tell is released too.
+ */
+async function writtenSince(
+  claims: Claims,
+  ticket: Ticket,
+  api: GitHubApi,
+  target: SecretTarget,
+  pre: Preflight,
+  readAt: number,
+  now: number,
+): Promise<boolean> {
+  if (now - readAt <= RECHECK_AFTER_MS) return false;
+  const moved = await currentUpdatedAt(api, target).then(
+    (at) => at !== pre.updatedAt,
+    async (err: unknown) => {
+      await claims.release(ticket).catch(() => undefined);
+      throw err;
+    },
+  );
+  if (moved) await claims.release(ticket).catch(() => undefined);
+  return moved;
 }
 
 /** The copy the CLI was given, from main's sealed note; undefined when there is none to open. */
@@ -164,16 +196,25 @@ async function storeForCli(
   const previous = cli?.claims ?? claimsOf(next.doc);
   const successor = successorOf(next, deps.now());
   const coord = coordinate(deps, cfg, api);
+  // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
+  const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
+  let settled = false;
   let pre: Preflight | undefined;
   let keep: Kept[] | undefined;
   try {
     pre = await preflight(api, target, keyOf(next.doc));
     const now = api.githubNow() ?? deps.now();
-    // When main stored the copy the CLI was given, that copy is marked: its claim is no seed's. Named even
-    // without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
-    const mine = cli && (cli.claims ? { name: cli.name, at: now } : claimOn(next, cli.name, now));
+    // Named even without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+    const mine = cli?.mine;
     const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt), now);
-    keep = claims && [...(await coord.claims.prune(claims.drop)), ...claims.keep];
+    // Settled before the write-back, as a refresh's is: once it may have landed, a seed's claim records burials.
+    const [, undeleted] = await Promise.all([
+      ticket && coord.claims.settle(ticket, shared),
+      claims ? coord.claims.prune(claims.drop) : [],
+    ]);
+    settled = !!ticket;
+    if (ticket) ticket.seed = mine?.seed;
+    keep = claims && [...undeleted, ...claims.keep];
     const more = claims ? { claims: keep, sweep: !previous, checkSeed: claims.checkSeed } : {};
     await writeSecret(api, target, pre, value, more);
   } catch (err) {
@@ -186,7 +227,7 @@ async function storeForCli(
       ]);
     }
     // Kept nowhere but the file: still, nobody presents the token the CLI spent.
-    if (ticket) await coord.claims.settle(ticket);
+    if (ticket && !settled) await coord.claims.settle(ticket);
     throw err;
   }
   // The first write over a login an earlier version (or a hand) stored, and the next, as on the broker's refresh.
@@ -197,12 +238,6 @@ async function storeForCli(
       keep.map((k) => k.name),
       (m) => deps.core.debug(m),
     );
-  if (!ticket) return;
-  const shared = copy && cfg.share && successor.accessToken ? { successor } : undefined;
-  // The CLI spent the token: settled, with its result when it can be sealed for the copy's holders.
-  await (shared ? coord.claims.endCli(ticket, shared) : coord.claims.settle(ticket)).catch(() => {
-    deps.core.info('client-refresh: could not settle the claim; the written secret shows it settled.');
-  });
 }
 
 /**

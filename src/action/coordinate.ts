@@ -105,9 +105,14 @@ export function claimOn(copy: Credentials, name: string, at: number): Kept {
   return { name, at: writtenAt(copy.doc) ?? at, ...(checksSeed(copy.doc) ? { checks: true } : {}) };
 }
 
+/** The seed's claim a copy's value names, if any. */
+export function seedOf(copy: Credentials): string | undefined {
+  return claimsOf(copy.doc)?.find((k) => k.seed)?.name;
+}
+
 /** The seed's claim a job holding this copy reads before presenting it, if its marker asks. */
 export function seedToCheck(copy: Credentials): string | undefined {
-  return checksSeed(copy.doc) ? claimsOf(copy.doc)?.find((k) => k.seed)?.name : undefined;
+  return checksSeed(copy.doc) ? seedOf(copy) : undefined;
 }
 
 /** A sealed result as the claims carry it; undefined for anything else. */

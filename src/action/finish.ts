@@ -67,6 +67,7 @@ export async function finishPending(
     // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
     // settle may have left there is never replaced by less.
     await coord.claims.settle(ticket, rescued);
+    ticket.seed = record.keep.some((k) => k.seed && k.name === ticket.name);
     // Main may not have got as far as removing the claims that drop out.
     const undeleted = await coord.claims.prune(record.drop);
     await writeSecret(api, target, pre, record.credentials, {

@@ -41,8 +41,8 @@ import { refreshTokens } from '../core/refresh.js';
 import type { Deps } from './deps.js';
 import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
-import { answerBy, keptClaims } from '../store/protocol.js';
-import { claimOn, coordinate, isOldCopy, seedToCheck, type Coordination } from './coordinate.js';
+import { RECHECK_AFTER_MS, answerBy, keptClaims } from '../store/protocol.js';
+import { claimOn, coordinate, isOldCopy, seedOf, seedToCheck, type Coordination } from './coordinate.js';
 import { recoverRescue } from './recover.js';
 import { sweep } from './sweep.js';
 
@@ -52,9 +52,6 @@ export interface ObtainDeps extends Deps {
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-// A claim won longer than this after the secret was read is checked against the secret again: the claims
-// of a copy that fast rotations left behind may have been removed meanwhile (docs/design.md, "Old copies").
-const RECHECK_AFTER_MS = 1_000;
 
 /** One run of the refresh path: what it knows, and the parts it talks to. */
 interface Run {
@@ -82,7 +79,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const r = await run.coord.claims.reserve(current);
     if (r.kind === 'owner') {
-      const out = await refreshOnce(run, r.ticket, current);
+      const out = await refreshOnce(run, r.ticket, current, hop > 0);
       // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
       if (!out) continue;
       return { ...out, secretUpdated: true };
@@ -125,11 +122,12 @@ async function refuseOldCopy(run: Run, copy: Credentials): Promise<void> {
 }
 
 /**
- * A claim won long after the secret was read (a slow create, a wait): if the secret was written since,
- * the copy is not current, and its own claim may have been removed meanwhile.
+ * A claim won, and checked, long after the secret was read (a slow create, a wait, a slow read of the
+ * seed's claim): if the secret was written since, the copy is not current, and its own claim may have
+ * been removed meanwhile, or its burial forgotten.
  */
-async function refuseIfWrittenSince(run: Run, ticket: Ticket): Promise<void> {
-  if (ticket.claimedAt === undefined || ticket.claimedAt - run.readAt <= RECHECK_AFTER_MS) return;
+async function refuseIfWrittenSince(run: Run): Promise<void> {
+  if (run.deps.monotonic() - run.readAt <= RECHECK_AFTER_MS) return;
   const now = await currentUpdatedAt(run.api, run.target);
   if (now === run.pre.updatedAt) return;
   throw new UserError(
@@ -140,9 +138,13 @@ async function refuseIfWrittenSince(run: Run, ticket: Ticket): Promise<void> {
   );
 }
 
-/** A copy whose old claim was removed while it could still pass for current: its chain's seed says so. */
-async function refuseIfBuried(run: Run, ticket: Ticket, copy: Credentials): Promise<void> {
-  if (await run.coord.claims.buried(ticket, seedToCheck(copy))) throw run.coord.claims.oldCopy();
+/**
+ * A copy whose old claim was removed while it could still pass for current: its chain's seed says so.
+ * Asked when its marker says so; for rescued credentials always, as their marker is the copy's before.
+ */
+async function refuseIfBuried(run: Run, ticket: Ticket, copy: Credentials, rescued: boolean): Promise<void> {
+  const seed = rescued ? seedOf(copy) : seedToCheck(copy);
+  if (await run.coord.claims.buried(ticket, seed)) throw run.coord.claims.oldCopy();
 }
 
 /** The job's own GITHUB_TOKEN is refused before any call; then the target is checked. */
@@ -249,12 +251,13 @@ async function refreshOnce(
   run: Run,
   ticket: Ticket,
   current: Credentials,
+  rescued: boolean,
 ): Promise<Omit<Outcome, 'secretUpdated'> | undefined> {
   try {
     // Nothing is spent before the copy is known to be current and the token to be able to store what
     // replaces it; a claim whose checks fail is released.
-    await refuseIfWrittenSince(run, ticket);
-    await refuseIfBuried(run, ticket, current);
+    await refuseIfBuried(run, ticket, current, rescued);
+    await refuseIfWrittenSince(run);
     await checkWrite(run.api, run.target, run.pre);
   } catch (err) {
     await run.coord.claims.failed(ticket, 'no');
@@ -332,6 +335,7 @@ async function storeNewTokens(
     run.coord.claims.prune(drop),
   ]);
   const keep = [...undeleted, ...newest];
+  ticket.seed = mine.seed;
   let stored: string;
   try {
     stored = await writeSecret(run.api, target, run.pre, value, { claims: keep, sweep: !previous, checkSeed });

@@ -110,6 +110,7 @@ export function openState(core: Core, raw: string): PostState | Untrusted {
       !claim.recovery &&
       decodeClaim(String(s.cli?.value))?.s === 'cli' &&
       ['undefined', 'string'].includes(typeof s.cli?.copy) &&
+      isKept(s.cli?.mine) &&
       (s.cli?.claims === undefined || (Array.isArray(s.cli.claims) && s.cli.claims.every(isKept))));
   const valid = typeof s?.clientRefresh === 'boolean' && Array.isArray(s.files) && s.files.every(isStateFile) && cli;
   return valid ? (s as PostState) : { untrusted: 'malformed' };

@@ -5,7 +5,7 @@ import type { Core, Deps, Summary } from '../action/deps.js';
 import { githubDeps } from '../action/deps.js';
 import { readConfig, type Config } from '../action/inputs.js';
 import { Masker } from '../action/mask.js';
-import { parseCredentials, secretsOf } from '../core/formats/index.js';
+import { parseCredentials, secretsOf, type Credentials } from '../core/formats/index.js';
 import type { Env } from '../core/env.js';
 import { InvalidGrantError, describeError, redact } from '../core/errors.js';
 import type { Handoff } from './handoff.js';
@@ -59,6 +59,16 @@ function logCore(inputs: Record<string, string>, io: RenewIo, secrets: Set<strin
   };
 }
 
+/**
+ * The copy a later refresh presents: what was stored; else credentials a rescue carried (another refresh
+ * token); else the copy held, whose claim says what became of it. Another job's access token applied to
+ * that copy would name a claim of its own, and present a refresh token that job spent.
+ */
+export function copyAfter(held: Credentials, out: { creds: Credentials; stored?: string }): Credentials {
+  if (out.stored) return parseCredentials(out.stored);
+  return out.creds.refreshToken === held.refreshToken ? held : out.creds;
+}
+
 export interface Renewal {
   cfg: Config;
   /** Refreshes the copy (or takes another job's result for it); the new access token. */
@@ -104,8 +114,7 @@ export function renewal(h: Handoff, io: RenewIo): Renewal {
         const line = describeError(err, masker.values);
         throw err instanceof InvalidGrantError ? new Final(line) : new Error(line);
       }
-      // The next refresh presents what the secret now holds.
-      copy = out.stored ? parseCredentials(out.stored) : out.creds;
+      copy = copyAfter(copy, out);
       masker.mask(...secretsOf(copy));
       const accessToken = out.creds.accessToken;
       if (!accessToken) throw new Error('the provider answered without an access token; its rotation is stored');

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { serializeCredentials } from '../core/formats/index.js';
+import { parseCredentials, serializeCredentials } from '../core/formats/index.js';
 import { UserError } from '../core/errors.js';
 import { jwtClaims } from '../core/jwt.js';
 import { neutral } from '../core/neutral.js';
@@ -12,7 +12,7 @@ import { OWN_REFRESH_PATH, type ProxiedProvider } from './guard.js';
 import type { Handoff } from './handoff.js';
 import { launchProxy, proxyFolder, stopProxy, type ProxyFolder } from './launch.js';
 import { anthropicPlaceholder, placeholderJwt, refreshPlaceholder } from './placeholders.js';
-import { REFRESH_INPUTS } from './renew.js';
+import { REFRESH_INPUTS, copyAfter } from './renew.js';
 import type { Deps, ProxyMode } from '../action/deps.js';
 import { PLACEHOLDER_LIFE_MS, publish, type Outcome, type Proxied } from '../action/export.js';
 import type { Config } from '../action/inputs.js';
@@ -97,8 +97,8 @@ export async function startProxyMode(deps: Deps, cfg: Config, out: Outcome, mask
         ...p.handoff,
         accessToken: out.creds.accessToken ?? '',
         ...(out.creds.expiresAt === undefined ? {} : { expiresAt: out.creds.expiresAt }),
-        // The copy the proxy refreshes: what this job wrote, or what it was given.
-        credentials: out.stored ?? serializeCredentials(out.creds),
+        // The copy the proxy refreshes: what this job wrote, or what it held (src/proxy/renew.ts copyAfter).
+        credentials: out.stored ?? serializeCredentials(copyAfter(parseCredentials(core.getInput('credentials')), out)),
         inputs: Object.fromEntries(REFRESH_INPUTS.map((name) => [name, core.getInput(name)])),
       },
       // In a job's container the step's parent is outside it (0), or the container's first process (1).

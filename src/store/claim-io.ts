@@ -45,6 +45,11 @@ export interface Ticket {
    */
   sentAt?: number;
   claimedAt?: number;
+  /**
+   * The chain's seed (src/store/protocol.ts keptClaims), once its write-back may have landed: later copies'
+   * burials may be recorded in it since, which a rewrite keeps.
+   */
+  seed?: boolean;
 }
 
 export type Reservation =
@@ -247,6 +252,10 @@ export class ClaimIo {
 
   async write(t: Ticket, s: ClaimState, result?: Result): Promise<void> {
     const value: ClaimValue = { ...t.value, s };
+    if (t.seed) {
+      const { d } = (await this.read(t.name))?.value ?? {};
+      if (d) value.d = d;
+    }
     if (s === 'settled') value.a ??= new Date(this.now()).toISOString();
     if (result) value.r = await this.d.seal(t.copy, t.name, result);
     else delete value.r;

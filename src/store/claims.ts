@@ -296,12 +296,6 @@ export class Claims {
     return 'buried';
   }
 
-  /** A CLI's claim after the job: settled (with the result) when the CLI spent the token, else released. */
-  async endCli(t: Ticket, result: Result | undefined): Promise<void> {
-    if (result) await this.io.write(t, 'settled', result);
-    else await this.io.release(t);
-  }
-
   /** Writes the rescue a settled claim carries to the secret, under a lock of its own (src/store/recovery.ts). */
   recover(copy: Copy, found: Extract<Reservation, { kind: 'result' }>, r: Recovery): Promise<boolean> {
     return recover(this.io, copy, found, r);

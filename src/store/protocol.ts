@@ -60,6 +60,10 @@ export const KEEP_COPIES = 3;
 // A second more, for GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
 
+// A claim won (and checked) longer than this after the secret was read is checked against the secret
+// again: the claim of a copy that fast rotations left behind may have been removed meanwhile.
+export const RECHECK_AFTER_MS = 1_000;
+
 /** Names a copy by a keyed hash (src/core/keys.ts): the same for every job holding it, revealing nothing of it. */
 export { claimId as copyId } from '../core/keys.js';
 
@@ -306,5 +310,7 @@ export function isLeftoverClaim(
 ): boolean {
   const claim = parseClaimName(v.name) && decodeClaim(v.value);
   if (!claim || claim.t !== secret || keep.includes(v.name) || now - v.createdAt <= OLD_COPY_AFTER_MS) return false;
-  return judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
+  // A seed's claim whose record of buried copies may still stop a job (one holding a copy of another secret's chain).
+  const buried = Object.values(claim.d ?? {}).some((at) => now - Date.parse(at) <= OLD_COPY_AFTER_MS + STAMP_SLACK_MS);
+  return !buried && judge({ value: claim, createdAt: v.createdAt, updatedAt: v.updatedAt }, now).kind !== 'held';
 }

@@ -84,6 +84,35 @@ describe('nothing piles up', () => {
     expectLoginKept();
   });
 
+  it("a burial answered with a 502 is sent again with what another job recorded in the seed's claim", async () => {
+    seed();
+    await rotate(1, 0);
+    const [seedClaim] = claimsAt();
+    await rotate(3, 0);
+    si.gh.faults.push({
+      method: 'PATCH',
+      path: new RegExp(`/actions/variables/${seedClaim}$`),
+      status: 502,
+      delayMs: 300,
+    });
+    const running = rotate(1, 0);
+    while (si.gh.faults.length) await new Promise((r) => setTimeout(r, 5));
+    // While the first attempt waits for its 502, another job's burial lands.
+    const other = 'F'.repeat(20);
+    const value = JSON.parse(si.gh.variable({ repo: REPO }, seedClaim)!.value) as { d?: Record<string, string> };
+    si.gh.setVariable(
+      { repo: REPO },
+      seedClaim,
+      JSON.stringify({ ...value, d: { ...value.d, [other]: new Date().toISOString() } }),
+    );
+    await running;
+    const { d } = JSON.parse(si.gh.variable({ repo: REPO }, seedClaim)!.value) as { d: Record<string, string> };
+    expect(Object.keys(d)).toContain(other);
+    expect(Object.keys(d).length).toBeGreaterThanOrEqual(2);
+    expect(claimsAt()).toHaveLength(4);
+    expectLoginKept();
+  });
+
   it('the generations failed holders leave go with their copy, when it drops out', async () => {
     seed();
     // Two rotations: the copy held is no longer the one whose writer sweeps leftovers again.

@@ -207,6 +207,7 @@ describe('shared store', () => {
     for (let i = 0; i < 5; i++)
       si.gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
     expect((await job(s.credentials)).code).toBe(1);
+    const claimed = si.gh.variableNames({ repo: REPO });
     // Later than GitHub's whole seconds blur: a result settled before a job began is not as fresh as its own.
     si.gh.advance(2_000);
     const runs = await Promise.all(
@@ -227,6 +228,11 @@ describe('shared store', () => {
     expect(si.gh.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(SECRET) && r.status < 300)).toHaveLength(
       2,
     );
+    // The refresh of the rescued credentials names the claim of the rotation that made them, the chain's seed.
+    const named = (
+      JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { oauth_broker: { claims: { name: string }[] } }
+    ).oauth_broker.claims;
+    expect(named.map((k) => k.name)).toEqual(expect.arrayContaining(claimed));
   });
 
   it("a result is as old as the provider's answer, not as the recovery that rewrote its claim", async () => {

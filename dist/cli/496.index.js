@@ -304,9 +304,9 @@ const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
 const MAX_GENERATIONS = 5;
 /** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
 const KEEP_COPIES = 3;
-// A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
-// it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
-// A second more, for GitHub's whole-second stamps.
+// A copy could still pass for current until the secret was written OLD_COPY_AFTER_MS after it (its
+// marker, src/core/marker.ts); until then only its claim, or its burial, stops it. Two seconds more, for
+// GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
 // A claim won (and checked) longer than this after the secret was read is checked against the secret
 // again: the claim of a copy that fast rotations left behind may have been removed meanwhile.
@@ -894,7 +894,7 @@ const doctor_verb = {
 // stamped as it is sent (src/github/secret-write.ts), on a GitHub clock that lags by at most one
 // answer, and lasts at most the HTTP timeout (1 min at most, src/core/env.ts); half a minute more for
 // GitHub to act on a request it stopped answering. Short, because the claims of copies this young
-// stay beside the secret (src/store/protocol.ts keptClaims).
+// stay beside the secret, or are buried in the seed's claim (src/store/protocol.ts keptClaims).
 const OLD_COPY_AFTER_MS = 150_000;
 /** The marker's fields; none when the document has no marker of this shape. */
 function markerOf(doc) {
@@ -1136,7 +1136,7 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-a-repository-variable
             get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value, request: { again } }),
             // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
             // https://docs.github.com/rest/actions/variables#list-repository-variables
@@ -1151,7 +1151,12 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-an-environment-variable
             get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+                ...at,
+                name,
+                value,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
                 ...at,
@@ -1181,7 +1186,7 @@ function endpoints(api, p) {
         // https://docs.github.com/rest/actions/variables#get-an-organization-variable
         get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
         // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-        update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
+        update: (name, value, again) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value, request: { again } }),
         // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
         remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
         // https://docs.github.com/rest/actions/variables#list-organization-variables
@@ -1243,10 +1248,14 @@ class Variables {
             throw this.explain(err, doing);
         }
     }
-    /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
-    async update(name, value) {
+    /**
+     * Sets the value, whoever made the variable: GitHub has no compare-and-set. `again`, when given, makes
+     * the value anew for each retry (from what the variable holds by then).
+     */
+    async update(name, value, again) {
+        const fresh = again && (async () => ({ value: await again() }));
         try {
-            await endpoints(this.api, this.place).update(name, value);
+            await endpoints(this.api, this.place).update(name, value, fresh);
         }
         catch (err) {
             throw this.explain(err, `update the variable ${name}`);

@@ -1145,7 +1145,7 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-a-repository-variable
             get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value, request: { again } }),
             // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
             // https://docs.github.com/rest/actions/variables#list-repository-variables
@@ -1160,7 +1160,12 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-an-environment-variable
             get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+                ...at,
+                name,
+                value,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
                 ...at,
@@ -1190,7 +1195,7 @@ function endpoints(api, p) {
         // https://docs.github.com/rest/actions/variables#get-an-organization-variable
         get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
         // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-        update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
+        update: (name, value, again) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value, request: { again } }),
         // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
         remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
         // https://docs.github.com/rest/actions/variables#list-organization-variables
@@ -1252,10 +1257,14 @@ class Variables {
             throw this.explain(err, doing);
         }
     }
-    /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
-    async update(name, value) {
+    /**
+     * Sets the value, whoever made the variable: GitHub has no compare-and-set. `again`, when given, makes
+     * the value anew for each retry (from what the variable holds by then).
+     */
+    async update(name, value, again) {
+        const fresh = again && (async () => ({ value: await again() }));
         try {
-            await endpoints(this.api, this.place).update(name, value);
+            await endpoints(this.api, this.place).update(name, value, fresh);
         }
         catch (err) {
             throw this.explain(err, `update the variable ${name}`);

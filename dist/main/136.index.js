@@ -102,8 +102,9 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // Main may have been killed before its settle landed; a settle refused again leaves the
         // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
         // settle may have left there is never replaced by less.
-        await coord.claims.settle(ticket, rescued);
+        // Main's write-back may yet land, after which a seed's claim records burials.
         ticket.seed = record.keep.some((k) => k.seed && k.name === ticket.name);
+        await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
         const undeleted = await coord.claims.prune(record.drop);
         await writeSecret(api, target, pre, record.credentials, {
@@ -281,7 +282,7 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     try {
         pre = await (0,secret_read/* preflight */.Mz)(api, target, (0,marker/* keyOf */.TN)(next.doc));
         const now = api.githubNow() ?? deps.now();
-        // Named even without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+        // The CLI's claim as main named it, even without main's note: a value naming no claims would let a seed's go.
         const mine = cli?.mine;
         const claims = mine && (0,protocol/* keptClaims */.q0)(previous ?? [], mine, Date.parse(pre.updatedAt), now);
         // Settled before the write-back, as a refresh's is: once it may have landed, a seed's claim records burials.
@@ -297,7 +298,9 @@ async function storeForCli(deps, cfg, masker, next, cli) {
         await (0,secret_write/* writeSecret */.kz)(api, target, pre, value, more);
     }
     catch (err) {
-        const result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
+        // Marked as the copy main stored, when it did: whoever recovers the rescue names that copy's claims.
+        const rescued = cli?.claims ? (0,marker/* stamp */.iE)(value, cli.mine.at, { claims: cli.claims }) : value;
+        const result = { successor, rescue: { credentials: rescued, secretUpdatedAt: pre?.updatedAt ?? '' } };
         const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`;

@@ -296,14 +296,14 @@ function logCore(inputs, io, secrets) {
     };
 }
 /**
- * The copy a later refresh presents: what was stored; else credentials a rescue carried (another refresh
- * token); else the copy held, whose claim says what became of it. Another job's access token applied to
- * that copy would name a claim of its own, and present a refresh token that job spent.
+ * The copy a later refresh presents: what was stored; else, after another job's result, the copy whose
+ * claim gave it; else the copy held. Another job's access token applied to a copy would name a claim of
+ * its own, and present a refresh token that job spent.
  */
 function copyAfter(held, out) {
     if (out.stored)
         return (0,formats/* parseCredentials */.gu)(out.stored);
-    return out.creds.refreshToken === held.refreshToken ? held : out.creds;
+    return out.copy ?? held;
 }
 /** The refresh of the handoff's copy; throws (a UserError, one line) when the inputs are not valid. */
 function renew_renewal(h, io) {

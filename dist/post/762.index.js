@@ -807,7 +807,7 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-a-repository-variable
             get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value, request: { again } }),
             // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
             // https://docs.github.com/rest/actions/variables#list-repository-variables
@@ -822,7 +822,12 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-an-environment-variable
             get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+                ...at,
+                name,
+                value,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
                 ...at,
@@ -852,7 +857,7 @@ function endpoints(api, p) {
         // https://docs.github.com/rest/actions/variables#get-an-organization-variable
         get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
         // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-        update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
+        update: (name, value, again) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value, request: { again } }),
         // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
         remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
         // https://docs.github.com/rest/actions/variables#list-organization-variables
@@ -914,10 +919,14 @@ class Variables {
             throw this.explain(err, doing);
         }
     }
-    /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
-    async update(name, value) {
+    /**
+     * Sets the value, whoever made the variable: GitHub has no compare-and-set. `again`, when given, makes
+     * the value anew for each retry (from what the variable holds by then).
+     */
+    async update(name, value, again) {
+        const fresh = again && (async () => ({ value: await again() }));
         try {
-            await endpoints(this.api, this.place).update(name, value);
+            await endpoints(this.api, this.place).update(name, value, fresh);
         }
         catch (err) {
             throw this.explain(err, `update the variable ${name}`);
@@ -1139,18 +1148,19 @@ class ClaimIo {
     }
     async write(t, s, result) {
         const value = { ...t.value, s };
-        if (t.seed) {
-            const { d } = (await this.read(t.name))?.value ?? {};
-            if (d)
-                value.d = d;
-        }
         if (s === 'settled')
             value.a ??= new Date(this.now()).toISOString();
         if (result)
             value.r = await this.d.seal(t.copy, t.name, result);
         else
             delete value.r;
-        await this.d.variables.update(t.name, (0,protocol/* encodeClaim */.l)(value));
+        delete value.d;
+        // A seed's claim keeps the burials recorded in it, read again before each attempt.
+        const withBuried = async () => {
+            const { d } = (await this.read(t.name))?.value ?? {};
+            return (0,protocol/* encodeClaim */.l)(d ? { ...value, d } : value);
+        };
+        await this.d.variables.update(t.name, t.seed ? await withBuried() : (0,protocol/* encodeClaim */.l)(value), t.seed ? withBuried : undefined);
         t.value = value;
     }
     /**
@@ -1442,12 +1452,18 @@ class Claims {
     async bury(buried) {
         const recorded = new Set();
         for (const into of new Set(buried.map((k) => k.into))) {
-            try {
+            // Read again before each attempt: what another job recorded meanwhile stays.
+            const recording = async () => {
                 const seed = await this.io.read(into);
                 if (!seed)
-                    continue;
-                const d = (0,protocol/* withBuried */.gV)(seed.value.d, buried.filter((k) => k.into === into));
-                await this.d.variables.update(into, (0,protocol/* encodeClaim */.l)({ ...seed.value, d }));
+                    throw new Error(`the claim ${into} is gone`);
+                return (0,protocol/* encodeClaim */.l)({
+                    ...seed.value,
+                    d: (0,protocol/* withBuried */.gV)(seed.value.d, buried.filter((k) => k.into === into)),
+                });
+            };
+            try {
+                await this.d.variables.update(into, await recording(), recording);
                 recorded.add(into);
             }
             catch {

@@ -395,6 +395,9 @@ var protocol = __webpack_require__(1105);
 // EXTERNAL MODULE: ./src/action/coordinate.ts + 1 modules
 var coordinate = __webpack_require__(8198);
 ;// CONCATENATED MODULE: ./src/action/recover.ts
+// The recovery of a rescue, the action's side (docs/design.md, "Results and rescues"): another job
+// rotated but could not store; this job writes its credentials to the secret unless the secret changed
+// since, naming the claim of that rotation. The lock that lets one job write is src/store/recovery.ts's.
 
 
 
@@ -402,6 +405,26 @@ var coordinate = __webpack_require__(8198);
 
 
 
+
+/**
+ * The claims the value of a recovered rescue names, and those that drop out, as every recoverer computes
+ * them: the holder's, timed by the copy it presented (so that it drops out in its turn), and those the
+ * copy named. `now`, GitHub's time, only decides whether the value asks its holders to check the seed.
+ */
+function recoveredClaims(current, r, next, now) {
+    const rescue = r.result.rescue;
+    const mine = (0,coordinate/* claimOn */._3)(current, r.name, r.settledAt);
+    return (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt), now);
+}
+/**
+ * Rescued credentials as the secret holds them once recovered (`updatedAt`, as read since): the rescue
+ * carries the marker of the copy before, whose claims and time are not theirs. Their claim is then named
+ * and timed as their own, and never buried: whether the recoverer marked them for the seed check is unknown.
+ */
+function asRecovered(next, current, r, updatedAt) {
+    const { keep } = recoveredClaims(current, r, next, 0);
+    return (0,formats/* parseCredentials */.gu)((0,marker/* stamp */.iE)((0,formats/* serializeCredentials */.dY)(next), Date.parse(updatedAt), { claims: keep }));
+}
 /**
  * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
  * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
@@ -422,11 +445,7 @@ async function recoverRescue(run, current, r, next) {
                         'since, so it is left as it is.');
                     return false;
                 }
-                // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-                const mine = (0,coordinate/* claimOn */._3)(current, r.name, r.settledAt);
-                const written = Date.parse(rescue.secretUpdatedAt);
-                const now = run.api.githubNow() ?? r.settledAt;
-                const { keep, drop, checkSeed } = (0,protocol/* keptClaims */.q0)((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, written, now);
+                const { keep, drop, checkSeed } = recoveredClaims(current, r, next, run.api.githubNow() ?? r.settledAt);
                 const undeleted = await run.coord.claims.prune(drop);
                 stored = await (0,secret_write/* writeSecret */.kz)(run.api, run.target, run.pre, rescue.credentials, {
                     claims: [...undeleted, ...keep],
@@ -488,10 +507,10 @@ async function obtain(deps, cfg, creds, masker) {
         secretUpdated ||= taken.wrote;
         if (taken.outcome)
             return { ...taken.outcome, secretUpdated };
-        current = taken.next;
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
         run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
+        current = taken.stored ? (0,formats/* parseCredentials */.gu)(taken.stored) : asRecovered(taken.next, current, r, run.pre.updatedAt);
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -590,11 +609,11 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored ? { stored } : {}),
+                    ...(stored ? { stored } : { copy: next }),
                 },
             };
         }
-        return { wrote, next };
+        return { wrote, next, ...(stored ? { stored } : {}) };
     }
     // Settled while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || r.settledAt >= run.since) {
@@ -602,7 +621,14 @@ async function takeResult(run, current, r) {
             'using the access token it obtained.');
         return {
             wrote: false,
-            outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
+            outcome: {
+                creds: next,
+                source: 'shared',
+                rotated: false,
+                secretUpdated: false,
+                refreshTokenLive: false,
+                copy: current,
+            },
         };
     }
     if (r.unstoredOn)

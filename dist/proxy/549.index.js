@@ -1118,9 +1118,9 @@ const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
 const MAX_GENERATIONS = 5;
 /** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
 const KEEP_COPIES = 3;
-// A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
-// it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
-// A second more, for GitHub's whole-second stamps.
+// A copy could still pass for current until the secret was written OLD_COPY_AFTER_MS after it (its
+// marker, src/core/marker.ts); until then only its claim, or its burial, stops it. Two seconds more, for
+// GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
 // A claim won (and checked) longer than this after the secret was read is checked against the secret
 // again: the claim of a copy that fast rotations left behind may have been removed meanwhile.
@@ -1927,7 +1927,7 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-a-repository-variable
             get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value, request: { again } }),
             // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
             // https://docs.github.com/rest/actions/variables#list-repository-variables
@@ -1942,7 +1942,12 @@ function endpoints(api, p) {
             // https://docs.github.com/rest/actions/variables#get-an-environment-variable
             get: (name) => send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
             // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-            update: (name, value) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
+            update: (name, value, again) => send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+                ...at,
+                name,
+                value,
+                request: { again },
+            }),
             // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
             remove: (name, o) => send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
                 ...at,
@@ -1972,7 +1977,7 @@ function endpoints(api, p) {
         // https://docs.github.com/rest/actions/variables#get-an-organization-variable
         get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
         // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-        update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
+        update: (name, value, again) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value, request: { again } }),
         // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
         remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
         // https://docs.github.com/rest/actions/variables#list-organization-variables
@@ -2034,10 +2039,14 @@ class Variables {
             throw this.explain(err, doing);
         }
     }
-    /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
-    async update(name, value) {
+    /**
+     * Sets the value, whoever made the variable: GitHub has no compare-and-set. `again`, when given, makes
+     * the value anew for each retry (from what the variable holds by then).
+     */
+    async update(name, value, again) {
+        const fresh = again && (async () => ({ value: await again() }));
         try {
-            await endpoints(this.api, this.place).update(name, value);
+            await endpoints(this.api, this.place).update(name, value, fresh);
         }
         catch (err) {
             throw this.explain(err, `update the variable ${name}`);
@@ -2358,18 +2367,19 @@ class ClaimIo {
     }
     async write(t, s, result) {
         const value = { ...t.value, s };
-        if (t.seed) {
-            const { d } = (await this.read(t.name))?.value ?? {};
-            if (d)
-                value.d = d;
-        }
         if (s === 'settled')
             value.a ??= new Date(this.now()).toISOString();
         if (result)
             value.r = await this.d.seal(t.copy, t.name, result);
         else
             delete value.r;
-        await this.d.variables.update(t.name, encodeClaim(value));
+        delete value.d;
+        // A seed's claim keeps the burials recorded in it, read again before each attempt.
+        const withBuried = async () => {
+            const { d } = (await this.read(t.name))?.value ?? {};
+            return encodeClaim(d ? { ...value, d } : value);
+        };
+        await this.d.variables.update(t.name, t.seed ? await withBuried() : encodeClaim(value), t.seed ? withBuried : undefined);
         t.value = value;
     }
     /**
@@ -2661,12 +2671,18 @@ class Claims {
     async bury(buried) {
         const recorded = new Set();
         for (const into of new Set(buried.map((k) => k.into))) {
-            try {
+            // Read again before each attempt: what another job recorded meanwhile stays.
+            const recording = async () => {
                 const seed = await this.io.read(into);
                 if (!seed)
-                    continue;
-                const d = withBuried(seed.value.d, buried.filter((k) => k.into === into));
-                await this.d.variables.update(into, encodeClaim({ ...seed.value, d }));
+                    throw new Error(`the claim ${into} is gone`);
+                return encodeClaim({
+                    ...seed.value,
+                    d: withBuried(seed.value.d, buried.filter((k) => k.into === into)),
+                });
+            };
+            try {
+                await this.d.variables.update(into, await recording(), recording);
                 recorded.add(into);
             }
             catch {
@@ -2870,6 +2886,9 @@ function openStore(deps, cfg) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/recover.ts
+// The recovery of a rescue, the action's side (docs/design.md, "Results and rescues"): another job
+// rotated but could not store; this job writes its credentials to the secret unless the secret changed
+// since, naming the claim of that rotation. The lock that lets one job write is src/store/recovery.ts's.
 
 
 
@@ -2877,6 +2896,26 @@ function openStore(deps, cfg) {
 
 
 
+
+/**
+ * The claims the value of a recovered rescue names, and those that drop out, as every recoverer computes
+ * them: the holder's, timed by the copy it presented (so that it drops out in its turn), and those the
+ * copy named. `now`, GitHub's time, only decides whether the value asks its holders to check the seed.
+ */
+function recoveredClaims(current, r, next, now) {
+    const rescue = r.result.rescue;
+    const mine = claimOn(current, r.name, r.settledAt);
+    return keptClaims((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt), now);
+}
+/**
+ * Rescued credentials as the secret holds them once recovered (`updatedAt`, as read since): the rescue
+ * carries the marker of the copy before, whose claims and time are not theirs. Their claim is then named
+ * and timed as their own, and never buried: whether the recoverer marked them for the seed check is unknown.
+ */
+function asRecovered(next, current, r, updatedAt) {
+    const { keep } = recoveredClaims(current, r, next, 0);
+    return (0,formats/* parseCredentials */.gu)((0,marker/* stamp */.iE)((0,formats/* serializeCredentials */.dY)(next), Date.parse(updatedAt), { claims: keep }));
+}
 /**
  * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
  * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
@@ -2897,11 +2936,7 @@ async function recoverRescue(run, current, r, next) {
                         'since, so it is left as it is.');
                     return false;
                 }
-                // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-                const mine = claimOn(current, r.name, r.settledAt);
-                const written = Date.parse(rescue.secretUpdatedAt);
-                const now = run.api.githubNow() ?? r.settledAt;
-                const { keep, drop, checkSeed } = keptClaims((0,marker/* claimsOf */.ds)(next.doc) ?? [], mine, written, now);
+                const { keep, drop, checkSeed } = recoveredClaims(current, r, next, run.api.githubNow() ?? r.settledAt);
                 const undeleted = await run.coord.claims.prune(drop);
                 stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
                     claims: [...undeleted, ...keep],
@@ -2993,10 +3028,10 @@ async function obtain(deps, cfg, creds, masker) {
         secretUpdated ||= taken.wrote;
         if (taken.outcome)
             return { ...taken.outcome, secretUpdated };
-        current = taken.next;
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
         run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
+        current = taken.stored ? (0,formats/* parseCredentials */.gu)(taken.stored) : asRecovered(taken.next, current, r, run.pre.updatedAt);
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -3095,11 +3130,11 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored ? { stored } : {}),
+                    ...(stored ? { stored } : { copy: next }),
                 },
             };
         }
-        return { wrote, next };
+        return { wrote, next, ...(stored ? { stored } : {}) };
     }
     // Settled while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || r.settledAt >= run.since) {
@@ -3107,7 +3142,14 @@ async function takeResult(run, current, r) {
             'using the access token it obtained.');
         return {
             wrote: false,
-            outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
+            outcome: {
+                creds: next,
+                source: 'shared',
+                rotated: false,
+                secretUpdated: false,
+                refreshTokenLive: false,
+                copy: current,
+            },
         };
     }
     if (r.unstoredOn)

@@ -21,7 +21,7 @@ import {
   explained,
   warnWith,
 } from '../core/errors.js';
-import { claimsOf, keyOf, refreshExpiresAt, sweepAgain, withRefreshExpiry, type Kept } from '../core/marker.js';
+import { claimsOf, keyOf, refreshExpiresAt, stamp, sweepAgain, withRefreshExpiry, type Kept } from '../core/marker.js';
 import { sha256Hex } from '../core/sha256.js';
 import { GitHubApi } from '../github/api.js';
 import { currentUpdatedAt, preflight, type Preflight } from '../github/secret-read.js';
@@ -204,7 +204,7 @@ async function storeForCli(
   try {
     pre = await preflight(api, target, keyOf(next.doc));
     const now = api.githubNow() ?? deps.now();
-    // Named even without main's note (the copy unknown): a value naming no claims would let a seed's claim be swept.
+    // The CLI's claim as main named it, even without main's note: a value naming no claims would let a seed's go.
     const mine = cli?.mine;
     const claims = mine && keptClaims(previous ?? [], mine, Date.parse(pre.updatedAt), now);
     // Settled before the write-back, as a refresh's is: once it may have landed, a seed's claim records burials.
@@ -218,7 +218,9 @@ async function storeForCli(
     const more = claims ? { claims: keep, sweep: !previous, checkSeed: claims.checkSeed } : {};
     await writeSecret(api, target, pre, value, more);
   } catch (err) {
-    const result: Result = { successor, rescue: { credentials: value, secretUpdatedAt: pre?.updatedAt ?? '' } };
+    // Marked as the copy main stored, when it did: whoever recovers the rescue names that copy's claims.
+    const rescued = cli?.claims ? stamp(value, cli.mine.at, { claims: cli.claims }) : value;
+    const result: Result = { successor, rescue: { credentials: rescued, secretUpdatedAt: pre?.updatedAt ?? '' } };
     const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
     if (kept) {
       const rotated = `The credentials the CLI rotated are ${KEPT_IN_STORE}.`;

@@ -27,6 +27,8 @@ export interface Outcome {
   cliClaim?: CliClaim;
   /** After a refresh: `creds` as this job wrote them to the secret, marker included (src/github/secret-write.ts). */
   stored?: string;
+  /** Another job's result: the copy whose claim gave it, which a later refresh presents (src/proxy/renew.ts). */
+  copy?: Credentials;
 }
 
 /** Safe to log: identifies a token for audit without revealing it. */

@@ -43,7 +43,7 @@ import { successorOf } from '../store/shared.js';
 import type { Result, Reservation, Ticket } from '../store/claims.js';
 import { RECHECK_AFTER_MS, answerBy, keptClaims } from '../store/protocol.js';
 import { claimOn, coordinate, isOldCopy, seedOf, seedToCheck, type Coordination } from './coordinate.js';
-import { recoverRescue } from './recover.js';
+import { asRecovered, recoverRescue } from './recover.js';
 import { sweep } from './sweep.js';
 
 export interface ObtainDeps extends Deps {
@@ -87,10 +87,10 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     const taken = await takeResult(run, current, r);
     secretUpdated ||= taken.wrote;
     if (taken.outcome) return { ...taken.outcome, secretUpdated };
-    current = taken.next;
     // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
     run.readAt = deps.monotonic();
     run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
+    current = taken.stored ? parseCredentials(taken.stored) : asRecovered(taken.next, current, r, run.pre.updatedAt);
   }
   throw new UserError(
     'OB_CLAIM',
@@ -187,7 +187,8 @@ function fromResult(current: Credentials, r: Result, now: number): Credentials {
 
 type Taken =
   | { outcome: Outcome; wrote: boolean; next?: undefined }
-  | { outcome?: undefined; wrote: boolean; next: Credentials };
+  /** Rescued credentials not fresh enough: refreshed in turn, as this job stored them (`stored`) or not. */
+  | { outcome?: undefined; wrote: boolean; next: Credentials; stored?: string };
 
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
 async function takeResult(run: Run, current: Credentials, r: Extract<Reservation, { kind: 'result' }>): Promise<Taken> {
@@ -210,11 +211,11 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
           // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
           // the refresh token (its write-back would name the wrong ones).
           refreshTokenLive: wrote,
-          ...(stored ? { stored } : {}),
+          ...(stored ? { stored } : { copy: next }),
         },
       };
     }
-    return { wrote, next };
+    return { wrote, next, ...(stored ? { stored } : {}) };
   }
   // Settled while this job ran: as fresh as a refresh of its own would have been.
   if (run.fresh(next) || r.settledAt >= run.since) {
@@ -224,7 +225,14 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
     );
     return {
       wrote: false,
-      outcome: { creds: next, source: 'shared', rotated: false, secretUpdated: false, refreshTokenLive: false },
+      outcome: {
+        creds: next,
+        source: 'shared',
+        rotated: false,
+        secretUpdated: false,
+        refreshTokenLive: false,
+        copy: current,
+      },
     };
   }
   if (r.unstoredOn) throw run.coord.claims.otherRef(r.unstoredOn);

@@ -1,8 +1,8 @@
 // The recovery of a rescue, the action's side (docs/design.md, "Results and rescues"): another job
 // rotated but could not store; this job writes its credentials to the secret unless the secret changed
 // since, naming the claim of that rotation. The lock that lets one job write is src/store/recovery.ts's.
-import type { Credentials } from '../core/formats/index.js';
-import { claimsOf } from '../core/marker.js';
+import { parseCredentials, serializeCredentials, type Credentials } from '../core/formats/index.js';
+import { claimsOf, stamp } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import type { GitHubApi } from '../github/api.js';
 import { currentUpdatedAt, type Preflight } from '../github/secret-read.js';
@@ -22,6 +22,37 @@ export interface RecoveryRun {
   coord: Coordination;
   /** Whether credentials are valid for min-ttl. */
   fresh: (c: Credentials) => boolean;
+}
+
+/**
+ * The claims the value of a recovered rescue names, and those that drop out, as every recoverer computes
+ * them: the holder's, timed by the copy it presented (so that it drops out in its turn), and those the
+ * copy named. `now`, GitHub's time, only decides whether the value asks its holders to check the seed.
+ */
+function recoveredClaims(
+  current: Credentials,
+  r: Extract<Reservation, { kind: 'result' }>,
+  next: Credentials,
+  now: number,
+) {
+  const rescue = r.result.rescue as NonNullable<Result['rescue']>;
+  const mine = claimOn(current, r.name, r.settledAt);
+  return keptClaims(claimsOf(next.doc) ?? [], mine, Date.parse(rescue.secretUpdatedAt), now);
+}
+
+/**
+ * Rescued credentials as the secret holds them once recovered (`updatedAt`, as read since): the rescue
+ * carries the marker of the copy before, whose claims and time are not theirs. Their claim is then named
+ * and timed as their own, and never buried: whether the recoverer marked them for the seed check is unknown.
+ */
+export function asRecovered(
+  next: Credentials,
+  current: Credentials,
+  r: Extract<Reservation, { kind: 'result' }>,
+  updatedAt: string,
+): Credentials {
+  const { keep } = recoveredClaims(current, r, next, 0);
+  return parseCredentials(stamp(serializeCredentials(next), Date.parse(updatedAt), { claims: keep }));
 }
 
 /**
@@ -51,11 +82,7 @@ export async function recoverRescue(
           );
           return false;
         }
-        // The rotation the holder made: the value names its claim, so that it drops out in its turn.
-        const mine = claimOn(current, r.name, r.settledAt);
-        const written = Date.parse(rescue.secretUpdatedAt);
-        const now = run.api.githubNow() ?? r.settledAt;
-        const { keep, drop, checkSeed } = keptClaims(claimsOf(next.doc) ?? [], mine, written, now);
+        const { keep, drop, checkSeed } = recoveredClaims(current, r, next, run.api.githubNow() ?? r.settledAt);
         const undeleted = await run.coord.claims.prune(drop);
         stored = await writeSecret(run.api, run.target, run.pre, rescue.credentials, {
           claims: [...undeleted, ...keep],

@@ -13,7 +13,7 @@ export { MARKER_FIELD };
 // stamped as it is sent (src/github/secret-write.ts), on a GitHub clock that lags by at most one
 // answer, and lasts at most the HTTP timeout (1 min at most, src/core/env.ts); half a minute more for
 // GitHub to act on a request it stopped answering. Short, because the claims of copies this young
-// stay beside the secret (src/store/protocol.ts keptClaims).
+// stay beside the secret, or are buried in the seed's claim (src/store/protocol.ts keptClaims).
 export const OLD_COPY_AFTER_MS = 150_000;
 
 type Json = Record<string, unknown>;

@@ -20,11 +20,13 @@ export interface Variable {
 export type Created = 'created' | 'exists' | 'unknown';
 
 type Answer = Promise<{ status: number; data: unknown }>;
+type Again = () => Promise<Record<string, unknown>>;
 
 interface Endpoints {
   create(name: string, value: string): Answer;
   get(name: string): Answer;
-  update(name: string, value: string): Answer;
+  /** `again`, when given, gives the value anew for each attempt after the first (src/github/api.ts, Attempts). */
+  update(name: string, value: string, again?: Again): Answer;
   remove(name: string, once: boolean): Answer;
   list(page: number): Answer;
 }
@@ -46,7 +48,8 @@ function endpoints(api: GitHubApi, p: SecretPlace): Endpoints {
       // https://docs.github.com/rest/actions/variables#get-a-repository-variable
       get: (name) => send('GET /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name }),
       // https://docs.github.com/rest/actions/variables#update-a-repository-variable
-      update: (name, value) => send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value }),
+      update: (name, value, again) =>
+        send('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, value, request: { again } }),
       // https://docs.github.com/rest/actions/variables#delete-a-repository-variable
       remove: (name, o) =>
         send('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { ...at, name, ...(o ? once : {}) }),
@@ -64,8 +67,13 @@ function endpoints(api: GitHubApi, p: SecretPlace): Endpoints {
       get: (name) =>
         send('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name }),
       // https://docs.github.com/rest/actions/variables#update-an-environment-variable
-      update: (name, value) =>
-        send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { ...at, name, value }),
+      update: (name, value, again) =>
+        send('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
+          ...at,
+          name,
+          value,
+          request: { again },
+        }),
       // https://docs.github.com/rest/actions/variables#delete-an-environment-variable
       remove: (name, o) =>
         send('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', {
@@ -98,7 +106,8 @@ function endpoints(api: GitHubApi, p: SecretPlace): Endpoints {
     // https://docs.github.com/rest/actions/variables#get-an-organization-variable
     get: (name) => send('GET /orgs/{org}/actions/variables/{name}', { org, name }),
     // https://docs.github.com/rest/actions/variables#update-an-organization-variable
-    update: (name, value) => send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value }),
+    update: (name, value, again) =>
+      send('PATCH /orgs/{org}/actions/variables/{name}', { org, name, value, request: { again } }),
     // https://docs.github.com/rest/actions/variables#delete-an-organization-variable
     remove: (name, o) => send('DELETE /orgs/{org}/actions/variables/{name}', { org, name, ...(o ? once : {}) }),
     // https://docs.github.com/rest/actions/variables#list-organization-variables
@@ -163,10 +172,14 @@ export class Variables {
     }
   }
 
-  /** Sets the value, whoever made the variable: GitHub has no compare-and-set. */
-  async update(name: string, value: string): Promise<void> {
+  /**
+   * Sets the value, whoever made the variable: GitHub has no compare-and-set. `again`, when given, makes
+   * the value anew for each retry (from what the variable holds by then).
+   */
+  async update(name: string, value: string, again?: () => Promise<string>): Promise<void> {
+    const fresh = again && (async () => ({ value: await again() }));
     try {
-      await endpoints(this.api, this.place).update(name, value);
+      await endpoints(this.api, this.place).update(name, value, fresh);
     } catch (err) {
       throw this.explain(err, `update the variable ${name}`);
     }

@@ -2,6 +2,7 @@
 // would run it: the same inputs, the same claims beside the secret, the same write-back. Only the
 // step around it differs: no outputs, no state, its log instead of the step's.
 import type { Core, Deps, Summary } from '../action/deps.js';
+import type { Outcome } from '../action/export.js';
 import { githubDeps } from '../action/deps.js';
 import { readConfig, type Config } from '../action/inputs.js';
 import { Masker } from '../action/mask.js';
@@ -60,13 +61,13 @@ function logCore(inputs: Record<string, string>, io: RenewIo, secrets: Set<strin
 }
 
 /**
- * The copy a later refresh presents: what was stored; else credentials a rescue carried (another refresh
- * token); else the copy held, whose claim says what became of it. Another job's access token applied to
- * that copy would name a claim of its own, and present a refresh token that job spent.
+ * The copy a later refresh presents: what was stored; else, after another job's result, the copy whose
+ * claim gave it; else the copy held. Another job's access token applied to a copy would name a claim of
+ * its own, and present a refresh token that job spent.
  */
-export function copyAfter(held: Credentials, out: { creds: Credentials; stored?: string }): Credentials {
+export function copyAfter(held: Credentials, out: Pick<Outcome, 'stored' | 'copy'>): Credentials {
   if (out.stored) return parseCredentials(out.stored);
-  return out.creds.refreshToken === held.refreshToken ? held : out.creds;
+  return out.copy ?? held;
 }
 
 export interface Renewal {

@@ -70,7 +70,7 @@ export type Reservation =
 export interface ClaimVariables {
   create(name: string, value: string): Promise<Created>;
   read(name: string): Promise<Variable | undefined>;
-  update(name: string, value: string): Promise<void>;
+  update(name: string, value: string, again?: () => Promise<string>): Promise<void>;
   remove(name: string, once?: boolean): Promise<'removed' | 'absent' | 'unknown'>;
 }
 
@@ -252,14 +252,20 @@ export class ClaimIo {
 
   async write(t: Ticket, s: ClaimState, result?: Result): Promise<void> {
     const value: ClaimValue = { ...t.value, s };
-    if (t.seed) {
-      const { d } = (await this.read(t.name))?.value ?? {};
-      if (d) value.d = d;
-    }
     if (s === 'settled') value.a ??= new Date(this.now()).toISOString();
     if (result) value.r = await this.d.seal(t.copy, t.name, result);
     else delete value.r;
-    await this.d.variables.update(t.name, encodeClaim(value));
+    delete value.d;
+    // A seed's claim keeps the burials recorded in it, read again before each attempt.
+    const withBuried = async (): Promise<string> => {
+      const { d } = (await this.read(t.name))?.value ?? {};
+      return encodeClaim(d ? { ...value, d } : value);
+    };
+    await this.d.variables.update(
+      t.name,
+      t.seed ? await withBuried() : encodeClaim(value),
+      t.seed ? withBuried : undefined,
+    );
     t.value = value;
   }
 

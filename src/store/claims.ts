@@ -239,14 +239,20 @@ export class Claims {
   private async bury(buried: readonly Dropped[]): Promise<Set<string>> {
     const recorded = new Set<string>();
     for (const into of new Set(buried.map((k) => k.into as string))) {
-      try {
+      // Read again before each attempt: what another job recorded meanwhile stays.
+      const recording = async (): Promise<string> => {
         const seed = await this.io.read(into);
-        if (!seed) continue;
-        const d = withBuried(
-          seed.value.d,
-          buried.filter((k) => k.into === into),
-        );
-        await this.d.variables.update(into, encodeClaim({ ...seed.value, d }));
+        if (!seed) throw new Error(`the claim ${into} is gone`);
+        return encodeClaim({
+          ...seed.value,
+          d: withBuried(
+            seed.value.d,
+            buried.filter((k) => k.into === into),
+          ),
+        });
+      };
+      try {
+        await this.d.variables.update(into, await recording(), recording);
         recorded.add(into);
       } catch {
         this.d.debug(`Could not record buried copies in the claim ${into}; their claims stay.`);

@@ -55,9 +55,9 @@ export const CLI_LEASE_MS = 6 * 3_600_000 + 10 * 60_000;
 export const MAX_GENERATIONS = 5;
 /** At rest, the claims of this many copies stay beside a secret: a job holding one of them finds it settled. */
 export const KEEP_COPIES = 3;
-// A claim stays while its copy could still pass for current: its marker (src/core/marker.ts) tells
-// it old only once the secret was written OLD_COPY_AFTER_MS after it, and then only its claim stops it.
-// A second more, for GitHub's whole-second stamps.
+// A copy could still pass for current until the secret was written OLD_COPY_AFTER_MS after it (its
+// marker, src/core/marker.ts); until then only its claim, or its burial, stops it. Two seconds more, for
+// GitHub's whole-second stamps.
 const STAMP_SLACK_MS = 2_000;
 
 // A claim won (and checked) longer than this after the secret was read is checked against the secret

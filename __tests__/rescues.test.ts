@@ -291,6 +291,18 @@ describe('a dead holder on the default branch', () => {
   });
 });
 
+describe('a rescue the secret has moved past', () => {
+  it('found minutes after a login stored again by hand, is neither written nor presented', async () => {
+    const s = await rescuedBeside();
+    si.gh.advance(5 * 60_000);
+    const again = seed();
+    const r = await job(s.credentials, { inputs: { 'min-ttl': '9h' } });
+    expectOneCleanLine(r, /this job holds an old copy/);
+    expect(stored()).toBe(again.credentials);
+    expect(si.oauth.refreshCount).toBe(1);
+  });
+});
+
 describe('the recovery of a rescue is leased', () => {
   it('a recoverer whose lock comes only after another stored the rescue writes nothing again', async () => {
     const s = await rescuedBeside();

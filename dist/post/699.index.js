@@ -55,6 +55,8 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
     const api = new _github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApi */ .y(cfg.githubApiUrl, cfg.githubToken, (0,_deps_js__WEBPACK_IMPORTED_MODULE_2__/* .githubDeps */ .kZ)(deps));
     const coord = (0,_coordinate_js__WEBPACK_IMPORTED_MODULE_10__/* .coordinate */ .vY)(deps, cfg, api);
     const ticket = ticketOf(record.copy, record.claim);
+    // Main's write-back may yet land, after which a seed's claim records burials: every rewrite keeps them.
+    ticket.seed = record.keep.some((k) => k.seed && k.name === ticket.name);
     const successor = record.successor;
     const rescued = {
         successor,
@@ -73,8 +75,6 @@ async function finishPending(deps, cfg, masker, path, inputRefreshToken) {
         // Main may have been killed before its settle landed; a settle refused again leaves the
         // write-back as the sign, so it goes out anyway. The rotation goes in it: a rescue main's own
         // settle may have left there is never replaced by less.
-        // Main's write-back may yet land, after which a seed's claim records burials.
-        ticket.seed = record.keep.some((k) => k.seed && k.name === ticket.name);
         await coord.claims.settle(ticket, rescued);
         // Main may not have got as far as removing the claims that drop out.
         const undeleted = await coord.claims.prune(record.drop);

@@ -1154,7 +1154,6 @@ class ClaimIo {
             value.r = await this.d.seal(t.copy, t.name, result);
         else
             delete value.r;
-        delete value.d;
         // A seed's claim keeps the burials recorded in it, read again before each attempt.
         const withBuried = async () => {
             const { d } = (await this.read(t.name))?.value ?? {};
@@ -1234,7 +1233,8 @@ async function recoverUnder(io, lock, gen, claim, result, r) {
     // In the secret now, or superseded there: no job writes it again.
     const seen = await io.read(claim).catch(() => undefined);
     if (seen) {
-        const held = { copy: lock.copy, name: claim, value: seen.value };
+        // It may be a seed's: what burials recorded in it since this read stays.
+        const held = { copy: lock.copy, name: claim, value: seen.value, seed: true };
         await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.

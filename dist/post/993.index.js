@@ -489,7 +489,11 @@ var sweep = __webpack_require__(9906);
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-async function obtain(deps, cfg, creds, masker) {
+/**
+ * `rescued`: the credentials may be rescued ones, whose marker is the copy's before (the proxy's, after a
+ * result): the seed's claim is checked before they are presented, whatever that marker says.
+ */
+async function obtain(deps, cfg, creds, masker, rescued = false) {
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
     let current = creds;
@@ -497,7 +501,7 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
-            const out = await refreshOnce(run, r.ticket, current, hop > 0);
+            const out = await refreshOnce(run, r.ticket, current, rescued || hop > 0);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
                 continue;
@@ -510,7 +514,14 @@ async function obtain(deps, cfg, creds, masker) {
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
         run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
-        current = taken.stored ? (0,formats/* parseCredentials */.gu)(taken.stored) : asRecovered(taken.next, current, r, run.pre.updatedAt);
+        if (taken.stored)
+            current = (0,formats/* parseCredentials */.gu)(taken.stored);
+        else {
+            // Stored by another job, or by none: as old as the provider's answer that made them, for the old-copy
+            // rule (their claim, if they are presented, is timed by the secret's update: it stays longer).
+            await refuseOldCopy(run, asRecovered(taken.next, current, r, new Date(r.settledAt).toISOString()));
+            current = asRecovered(taken.next, current, r, run.pre.updatedAt);
+        }
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -609,7 +620,9 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored ? { stored } : { copy: next }),
+                    ...(stored
+                        ? { stored }
+                        : { copy: asRecovered(next, current, r, new Date(run.api.githubNow() ?? deps.now()).toISOString()) }),
                 },
             };
         }

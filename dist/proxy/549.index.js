@@ -2373,7 +2373,6 @@ class ClaimIo {
             value.r = await this.d.seal(t.copy, t.name, result);
         else
             delete value.r;
-        delete value.d;
         // A seed's claim keeps the burials recorded in it, read again before each attempt.
         const withBuried = async () => {
             const { d } = (await this.read(t.name))?.value ?? {};
@@ -2453,7 +2452,8 @@ async function recoverUnder(io, lock, gen, claim, result, r) {
     // In the secret now, or superseded there: no job writes it again.
     const seen = await io.read(claim).catch(() => undefined);
     if (seen) {
-        const held = { copy: lock.copy, name: claim, value: seen.value };
+        // It may be a seed's: what burials recorded in it since this read stays.
+        const held = { copy: lock.copy, name: claim, value: seen.value, seed: true };
         await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.
@@ -3010,7 +3010,11 @@ async function sweep(api, t, keep, debug) {
 
 // A rescue can chain: recovered credentials may themselves need a refresh.
 const MAX_HOPS = 3;
-async function obtain(deps, cfg, creds, masker) {
+/**
+ * `rescued`: the credentials may be rescued ones, whose marker is the copy's before (the proxy's, after a
+ * result): the seed's claim is checked before they are presented, whatever that marker says.
+ */
+async function obtain(deps, cfg, creds, masker, rescued = false) {
     const run = await begin(deps, cfg, masker, creds);
     await refuseOldCopy(run, creds);
     let current = creds;
@@ -3018,7 +3022,7 @@ async function obtain(deps, cfg, creds, masker) {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
         const r = await run.coord.claims.reserve(current);
         if (r.kind === 'owner') {
-            const out = await refreshOnce(run, r.ticket, current, hop > 0);
+            const out = await refreshOnce(run, r.ticket, current, rescued || hop > 0);
             // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
             if (!out)
                 continue;
@@ -3031,7 +3035,14 @@ async function obtain(deps, cfg, creds, masker) {
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
         run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-        current = taken.stored ? (0,formats/* parseCredentials */.gu)(taken.stored) : asRecovered(taken.next, current, r, run.pre.updatedAt);
+        if (taken.stored)
+            current = (0,formats/* parseCredentials */.gu)(taken.stored);
+        else {
+            // Stored by another job, or by none: as old as the provider's answer that made them, for the old-copy
+            // rule (their claim, if they are presented, is timed by the secret's update: it stays longer).
+            await refuseOldCopy(run, asRecovered(taken.next, current, r, new Date(r.settledAt).toISOString()));
+            current = asRecovered(taken.next, current, r, run.pre.updatedAt);
+        }
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
         details: `Each of ${MAX_HOPS} recoveries found credentials another job had rescued, needing recovery again.`,
@@ -3130,7 +3141,9 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored ? { stored } : { copy: next }),
+                    ...(stored
+                        ? { stored }
+                        : { copy: asRecovered(next, current, r, new Date(run.api.githubNow() ?? deps.now()).toISOString()) }),
                 },
             };
         }

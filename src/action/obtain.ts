@@ -71,7 +71,17 @@ interface Run {
   readAt: number;
 }
 
-export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, masker: Masker): Promise<Outcome> {
+/**
+ * `rescued`: the credentials may be rescued ones, whose marker is the copy's before (the proxy's, after a
+ * result): the seed's claim is checked before they are presented, whatever that marker says.
+ */
+export async function obtain(
+  deps: ObtainDeps,
+  cfg: Config,
+  creds: Credentials,
+  masker: Masker,
+  rescued = false,
+): Promise<Outcome> {
   const run = await begin(deps, cfg, masker, creds);
   await refuseOldCopy(run, creds);
   let current = creds;
@@ -79,7 +89,7 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const r = await run.coord.claims.reserve(current);
     if (r.kind === 'owner') {
-      const out = await refreshOnce(run, r.ticket, current, hop > 0);
+      const out = await refreshOnce(run, r.ticket, current, rescued || hop > 0);
       // Its checks took the claim's time (a rate limit waited out): claimed again, with a new deadline.
       if (!out) continue;
       return { ...out, secretUpdated: true };
@@ -90,7 +100,13 @@ export async function obtain(deps: ObtainDeps, cfg: Config, creds: Credentials, 
     // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
     run.readAt = deps.monotonic();
     run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-    current = taken.stored ? parseCredentials(taken.stored) : asRecovered(taken.next, current, r, run.pre.updatedAt);
+    if (taken.stored) current = parseCredentials(taken.stored);
+    else {
+      // Stored by another job, or by none: as old as the provider's answer that made them, for the old-copy
+      // rule (their claim, if they are presented, is timed by the secret's update: it stays longer).
+      await refuseOldCopy(run, asRecovered(taken.next, current, r, new Date(r.settledAt).toISOString()));
+      current = asRecovered(taken.next, current, r, run.pre.updatedAt);
+    }
   }
   throw new UserError(
     'OB_CLAIM',
@@ -211,7 +227,9 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
           // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
           // the refresh token (its write-back would name the wrong ones).
           refreshTokenLive: wrote,
-          ...(stored ? { stored } : { copy: next }),
+          ...(stored
+            ? { stored }
+            : { copy: asRecovered(next, current, r, new Date(run.api.githubNow() ?? deps.now()).toISOString()) }),
         },
       };
     }

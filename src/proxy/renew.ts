@@ -110,7 +110,8 @@ export function renewal(h: Handoff, io: RenewIo): Renewal {
       const { obtain } = await import('../action/obtain.js');
       let out: Awaited<ReturnType<typeof obtain>>;
       try {
-        out = await obtain({ ...deps, github: githubDeps(deps) }, cfg, copy, masker);
+        // Its copy may be rescued credentials another job's result handed over: the seed is always checked.
+        out = await obtain({ ...deps, github: githubDeps(deps) }, cfg, copy, masker, true);
       } catch (err) {
         const line = describeError(err, masker.values);
         throw err instanceof InvalidGrantError ? new Final(line) : new Error(line);

@@ -255,7 +255,6 @@ export class ClaimIo {
     if (s === 'settled') value.a ??= new Date(this.now()).toISOString();
     if (result) value.r = await this.d.seal(t.copy, t.name, result);
     else delete value.r;
-    delete value.d;
     // A seed's claim keeps the burials recorded in it, read again before each attempt.
     const withBuried = async (): Promise<string> => {
       const { d } = (await this.read(t.name))?.value ?? {};

@@ -77,7 +77,8 @@ async function recoverUnder(
   // In the secret now, or superseded there: no job writes it again.
   const seen = await io.read(claim).catch(() => undefined);
   if (seen) {
-    const held: Ticket = { copy: lock.copy, name: claim, value: seen.value };
+    // It may be a seed's: what burials recorded in it since this read stays.
+    const held: Ticket = { copy: lock.copy, name: claim, value: seen.value, seed: true };
     await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
   }
   // This lock, and those of recoverers that died before it: nothing of the recovery stays.

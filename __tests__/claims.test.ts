@@ -14,11 +14,15 @@ const si = useStandIns(PAT);
 const { seed, stored, job, rotate, claimsAt, expectLoginKept } = jobs(si, PAT);
 const MINUTE = 60_000;
 
-/** A clock on real time (waits take real time) that a test can move: another runner's wall clock. */
-function movableClock(offsetMs = 0): Clock & { move(ms: number): void } {
+/**
+ * A clock on real time (waits take real time): another runner's wall clock, `offsetMs` off. One that is off or
+ * `moved` later is the step's own, so the step stays in-process (support/step.ts); else it may run through dist/.
+ */
+function movableClock(offsetMs = 0, moved = false): Clock & { move(ms: number): void } {
   let offset = offsetMs;
   return {
     instant: false,
+    wall: offsetMs === 0 && !moved,
     now: () => Date.now() + offset,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     move: (ms) => {
@@ -233,8 +237,13 @@ describe("deadlines are judged on GitHub's clock, never the runner's", () => {
   ])("GitHub's clock 20 minutes %s the runner's changes nothing", async (_, offset) => {
     si.gh.advance(offset);
     const s = seed();
-    const runs = await Promise.all([1, 2, 3].map(() => job(s.credentials, { clock: movableClock() })));
-    for (const r of runs) expectSuccess(r);
+    // The others start while the holder's refresh is in flight, so each judges a busy claim on GitHub's clock.
+    si.oauth.faults.push({ delayMs: 800 });
+    const holder = job(s.credentials, { clock: movableClock() });
+    await until(() => si.oauth.requests.length === 1);
+    const others = await Promise.all([1, 2].map(() => job(s.credentials, { clock: movableClock() })));
+    expectSuccess(await holder);
+    for (const r of others) expect({ code: r.code, source: r.outputs.source }).toEqual({ code: 0, source: 'shared' });
     expect(si.oauth.refreshCount).toBe(1);
     // The stored value's marker is written on GitHub's clock, so the next job does not take it for an old copy.
     expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
@@ -273,27 +282,33 @@ describe("deadlines are judged on GitHub's clock, never the runner's", () => {
 });
 
 describe('a holder that is slow but alive is never taken over', () => {
-  it('the provider answers after 25 s and the write-back hangs for 60 s: jobs meanwhile never present', async () => {
-    const s = seed();
-    const holderClock = movableClock();
-    si.oauth.faults.push({ delayMs: 800 });
-    si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), delayMs: 1_500 });
-    const holder = job(s.credentials, { clock: holderClock });
-    await until(() => si.oauth.requests.length === 1);
-    // 25 s pass, for GitHub and for the holder, while the provider thinks; a job starts meanwhile.
-    si.gh.advance(25_000);
-    holderClock.move(25_000);
-    const during = job(s.credentials, { clock: movableClock() });
-    // Answered and settled; the write-back hangs while 60 s pass for GitHub; another job starts.
-    await until(() => si.gh.requests.some((q) => q.method === 'PATCH'));
-    si.gh.advance(60_000);
-    const meanwhile = job(s.credentials, { clock: movableClock() });
-    for (const r of await Promise.all([holder, during, meanwhile])) expectSuccess(r);
-    expect((await during).outputs.source).toBe('shared');
-    expect((await meanwhile).outputs.source).toBe('shared');
-    expect(si.oauth.requests).toHaveLength(1);
-    expectLoginKept();
-  });
+  it.each([
+    ["the holder's clock moves with GitHub's (in-process)", true],
+    ["only GitHub's clock moves (through dist/ in .ci/run's second pass)", false],
+  ])(
+    'the provider answers after 25 s and the write-back hangs for 60 s: jobs meanwhile never present; %s',
+    async (_, moved) => {
+      const s = seed();
+      const holderClock = movableClock(0, moved);
+      si.oauth.faults.push({ delayMs: 800 });
+      si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), delayMs: 1_500 });
+      const holder = job(s.credentials, { clock: holderClock });
+      await until(() => si.oauth.requests.length === 1);
+      // 25 s pass for GitHub (and, `moved`, for the holder) while the provider thinks; a job starts meanwhile.
+      si.gh.advance(25_000);
+      if (moved) holderClock.move(25_000);
+      const during = job(s.credentials, { clock: movableClock() });
+      // Answered and settled; the write-back hangs while 60 s pass for GitHub; another job starts.
+      await until(() => si.gh.requests.some((q) => q.method === 'PATCH'));
+      si.gh.advance(60_000);
+      const meanwhile = job(s.credentials, { clock: movableClock() });
+      for (const r of await Promise.all([holder, during, meanwhile])) expectSuccess(r);
+      expect((await during).outputs.source).toBe('shared');
+      expect((await meanwhile).outputs.source).toBe('shared');
+      expect(si.oauth.requests).toHaveLength(1);
+      expectLoginKept();
+    },
+  );
 });
 
 describe('the permission claims need is asked for before anything is spent', () => {

@@ -1,12 +1,13 @@
-// Not sent means not sent, through the bundled action: a failure that surely sent nothing (a TLS
-// handshake the runner refuses, a token-url refused before any request) releases the claim and
-// leaves the refresh token usable, however many jobs fail in a row; the fixed runner then refreshes
-// with the original login. All traffic stays on 127.0.0.1.
+// Not sent means not sent, through the bundled action: a failure that surely sent nothing (a TLS handshake
+// the runner refuses, a host that does not resolve, a refused connection, a token-url refused before any
+// request) releases the claim and leaves the refresh token usable, however many jobs fail in a row; the fixed
+// runner then refreshes with the original login. All traffic stays on 127.0.0.1 (.invalid never resolves).
 import { randomBytes } from 'node:crypto';
 import { fakeToken } from './support/fake-tokens.js';
 import { assertNoLeak, type RunResult, runAction } from './support/runner.js';
 import { REPO, SECRET, useStandIns } from './support/stand-ins.js';
 import { jobs } from './support/jobs.js';
+import { closedPort } from './support/http.js';
 import { CA_FILE, startTlsFront } from './support/tls.js';
 
 const PAT = fakeToken('pat');
@@ -64,6 +65,34 @@ describe('not sent means not sent (dist)', () => {
     } finally {
       await front.close();
     }
+  });
+
+  it.each([
+    ['a host that does not resolve', async () => 'https://provider.invalid/v1/oauth/token', /ENOTFOUND/],
+    ['a port nothing listens on', async () => `http://127.0.0.1:${await closedPort()}/v1/oauth/token`, /refused/],
+    ['a scheme that is not https', async () => 'ftp://provider.invalid/v1/oauth/token', /^token-url: /],
+  ])('%s: six jobs spend nothing; the fixed token-url refreshes with the original login', async (_, broken, error) => {
+    const s = seed();
+    const tokenUrl = await broken();
+    for (let i = 0; i < 6; i++) {
+      const r = await job(s.credentials, tokenUrl);
+      expect(r.code).toBe(1);
+      expect(errors(r)).toHaveLength(1);
+      expect(errors(r)[0]!.slice('::error::'.length)).toMatch(error);
+      expect(claims()).toEqual([]);
+    }
+    expect(si.oauth.requests).toHaveLength(0);
+    expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
+
+    const fixed = await job(s.credentials, si.oauth.tokenUrl);
+    expect({ code: fixed.code, errors: errors(fixed), source: fixed.outputs.source }).toEqual({
+      code: 0,
+      errors: [],
+      source: 'refreshed',
+    });
+    expect(si.oauth.requests.map((q) => q.body.refresh_token)).toEqual([s.refreshToken]);
+    expect({ refreshed: si.oauth.refreshCount, reused: si.oauth.reuseCount }).toEqual({ refreshed: 1, reused: 0 });
+    expect(si.oauth.isLive(storedRefresh())).toBe(true);
   });
 
   it('a token-url with a user name and password is refused before anything is sent, and never printed', async () => {

@@ -229,6 +229,26 @@ describe('a token a CLI holds stays held', () => {
     expect(next.stdout).toContain('Recovered the rotated credentials');
     expectLoginKept();
   });
+
+  it("a CLI's rotation whose post step cannot read the secret is rescued as of main's read, recovered", async () => {
+    const s = seed({ repo: REPO }, 8 * HOUR);
+    const main = await job(s.credentials, { inputs: CLIENT_REFRESH });
+    expectSuccess(main);
+    await cliRefreshes(si.oauth.tokenUrl, main.outputs['credentials-file'], s.refreshToken);
+    for (let i = 0; i < 5; i++)
+      si.gh.faults.push({ method: 'GET', path: new RegExp(`/secrets/${SECRET}$`), status: 502 });
+    const post = await runStep('post', {
+      inputs: inputs(s.credentials, CLIENT_REFRESH),
+      state: main.state,
+      home: main.home,
+    });
+    expectOneCleanLine(post, /^The CLI's rotated refresh token was not stored/);
+    si.gh.faults.length = 0;
+    const next = await job(s.credentials, { inputs: { mode: 'refresh' } });
+    expectSuccess(next);
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expectLoginKept();
+  });
 });
 
 describe("a rescue in a pull request's cache", () => {
@@ -287,6 +307,31 @@ describe('a dead holder on the default branch', () => {
     const pr = await job(s.credentials, { ref: 'refs/pull/7/merge' });
     expectSuccess(pr);
     expect(pr.stdout).toContain('never finished; taking over');
+    expectLoginKept();
+  });
+});
+
+describe('a rescue refreshed in turn', () => {
+  it('whose refresh is rescued in the cache is found there: its claim records the secret as recovered', async () => {
+    const s = await rescuedBeside();
+    si.gh.advance(10_000);
+    // The recovery's write goes through; the refresh of what it stored is rotated but not written, and
+    // GitHub refuses its rescue in its claim (after the recovery's rewrite of the first claim and the settle).
+    const put = { method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`) };
+    si.gh.faults.push({ ...put, delayMs: 1 }, ...Array.from({ length: 5 }, () => ({ ...put, status: 500 })));
+    const patch = { method: 'PATCH', path: CLAIM_VARIABLE };
+    si.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, delayMs: 1 }, { ...patch, status: 403 });
+    const recoverer = await job(s.credentials, { inputs: { 'min-ttl': '9h' } });
+    expect(recoverer.code).toBe(1);
+    expect(recoverer.stdout).toContain('Recovered the rotated credentials');
+    expect(recoverer.stdout).toMatch(/kept sealed beside the secret/);
+    expect(si.gh.faults).toEqual([]);
+    si.gh.advance(10_000);
+    // A job holding what the secret holds now finds that rotation in the cache and stores it.
+    const next = await job(stored(), { inputs: { 'min-ttl': '9h' } });
+    expectSuccess(next);
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(si.oauth.refreshCount).toBe(3);
     expectLoginKept();
   });
 });

@@ -202,38 +202,46 @@ describe('shared store', () => {
     );
   });
 
-  it('concurrent recoveries: one writes the rescue, one refreshes it; none overwrites a newer rotation', async () => {
-    const s = seed(-HOUR);
-    for (let i = 0; i < 5; i++)
-      si.gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
-    expect((await job(s.credentials)).code).toBe(1);
-    const claimed = si.gh.variableNames({ repo: REPO });
-    // Later than GitHub's whole seconds blur: a result settled before a job began is not as fresh as its own.
-    si.gh.advance(2_000);
-    const runs = await Promise.all(
-      Array.from({ length: 6 }, () => job(s.credentials, { inputs: { 'min-ttl': '9h' } })),
-    );
-    // A job that reads the claim only once the rescue is stored has no way to the newer token: it says to
-    // re-run (through dist/, where the jobs really run side by side); every other job gets that token.
-    const late = /^::error::credentials: this job holds an old copy; .* re-run the job to read the current value\.$/m;
-    const done = runs.filter((r) => !late.test(r.stdout));
-    for (const r of done)
-      expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
-    expect(done.filter((r) => r.stdout.includes('Recovered the rotated credentials'))).toHaveLength(1);
-    expect(si.oauth.refreshCount).toBe(2);
-    expect(si.oauth.reuseCount).toBe(0);
-    const stored = storedTokens();
-    expect(si.oauth.isLive(stored.refreshToken)).toBe(true);
-    expect(new Set(done.map((r) => r.outputs['access-token']))).toEqual(new Set([stored.accessToken]));
-    expect(si.gh.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(SECRET) && r.status < 300)).toHaveLength(
-      2,
-    );
-    // The refresh of the rescued credentials names the claim of the rotation that made them, the chain's seed.
-    const named = (
-      JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { oauth_broker: { claims: { name: string }[] } }
-    ).oauth_broker.claims;
-    expect(named.map((k) => k.name)).toEqual(expect.arrayContaining(claimed));
-  });
+  // Started 2 s after the failed holder (later than GitHub's whole seconds blur: a result settled before a job
+  // began is not as fresh as its own), or hours after: the value recovered is as old as its write, not the
+  // holder's, so a job that waited for that write takes it.
+  it.each([
+    ['2 s', 2_000],
+    ['3 hours', 3 * HOUR],
+  ])(
+    'concurrent recoveries %s after: one writes the rescue, one refreshes it; none overwrites a newer rotation',
+    async (_, after) => {
+      const s = seed(-HOUR);
+      for (let i = 0; i < 5; i++)
+        si.gh.faults.push({ method: 'PUT', pathIncludes: SECRET, status: 502, body: '{"message":"Server Error"}' });
+      expect((await job(s.credentials)).code).toBe(1);
+      const claimed = si.gh.variableNames({ repo: REPO });
+      si.gh.advance(after);
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, () => job(s.credentials, { inputs: { 'min-ttl': '9h' } })),
+      );
+      // A job that reads the claim only once the rescue is stored has no way to the newer token: it says to
+      // re-run (through dist/, where the jobs really run side by side); every other job gets that token.
+      const late = /^::error::credentials: this job holds an old copy; .* re-run the job to read the current value\.$/m;
+      const done = runs.filter((r) => !late.test(r.stdout));
+      for (const r of done)
+        expect({ code: r.code, error: r.stdout.match(/^::error::.*$/m)?.[0] }).toEqual({ code: 0, error: undefined });
+      expect(done.filter((r) => r.stdout.includes('Recovered the rotated credentials'))).toHaveLength(1);
+      expect(si.oauth.refreshCount).toBe(2);
+      expect(si.oauth.reuseCount).toBe(0);
+      const stored = storedTokens();
+      expect(si.oauth.isLive(stored.refreshToken)).toBe(true);
+      expect(new Set(done.map((r) => r.outputs['access-token']))).toEqual(new Set([stored.accessToken]));
+      expect(
+        si.gh.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(SECRET) && r.status < 300),
+      ).toHaveLength(2);
+      // The refresh of the rescued credentials names the claim of the rotation that made them, the chain's seed.
+      const named = (
+        JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { oauth_broker: { claims: { name: string }[] } }
+      ).oauth_broker.claims;
+      expect(named.map((k) => k.name)).toEqual(expect.arrayContaining(claimed));
+    },
+  );
 
   it("a result is as old as the provider's answer, not as the recovery that rewrote its claim", async () => {
     const s = seed(-HOUR);

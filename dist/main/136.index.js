@@ -200,7 +200,7 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
         return undefined;
     }
-    const { claims } = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api, pre.updatedAt);
+    const { claims } = (0,action_coordinate/* coordinate */.vY)(deps, cfg, api, () => pre.updatedAt);
     const ticket = await claims.claimForCli(copy, (0,action_coordinate/* seedToCheck */.H_)(held));
     if (ticket === 'held') {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
@@ -300,7 +300,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     catch (err) {
         // Marked as the copy main stored, when it did: whoever recovers the rescue names that copy's claims.
         const rescued = cli?.claims ? (0,marker/* stamp */.iE)(value, cli.mine.at, { claims: cli.claims }) : value;
-        const result = { successor, rescue: { credentials: rescued, secretUpdatedAt: pre?.updatedAt ?? '' } };
+        // The secret's updated_at main read for the CLI's claim when it could not be read here: else no recoverer
+        // could tell the secret unchanged, and each would leave the rescue.
+        const secretUpdatedAt = pre?.updatedAt ?? ticket?.value.w ?? '';
+        const result = { successor, rescue: { credentials: rescued, secretUpdatedAt } };
         const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${errors/* KEPT_IN_STORE */.Lq}.`;

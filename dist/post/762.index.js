@@ -184,7 +184,7 @@ var shared = __webpack_require__(344);
 function material(copy, binding) {
     return `${copy.refreshToken}\n${copy.accessToken ?? ''}\n${binding}`;
 }
-/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
+/** `readUpdatedAt`: the secret's updated_at as this step last read it before claiming (src/store/claim-io.ts). */
 function coordinate(deps, cfg, api, readUpdatedAt) {
     const target = cfg.secret;
     const binding = cfg.githubToken;
@@ -273,6 +273,8 @@ function resultOf(v) {
     }
     const rescue = r.rescue;
     if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string'))
+        return undefined;
+    if (r.recovered !== undefined && (typeof r.recovered !== 'string' || Number.isNaN(Date.parse(r.recovered))))
         return undefined;
     return r;
 }
@@ -1067,13 +1069,14 @@ class ClaimIo {
     }
     /** What a new claim holds: a nonce of its own, its state, its lease. */
     claimValue(s, leaseMs) {
+        const w = this.d.readUpdatedAt?.();
         const value = {
             v: 2,
             n: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
             s,
             l: (0,protocol/* leaseSeconds */.E_)(leaseMs),
             t: this.d.secret.toUpperCase(),
-            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+            ...(w ? { w } : {}),
         };
         // A CLI's rescue may go to that cache too: a job on another ref must not take its claim over.
         if (this.d.ref && s !== 'settled' && s !== 'spent')
@@ -1186,7 +1189,7 @@ class ClaimIo {
 
 /**
  * Writes the rescue `found` carries, unless another job does. Others use the rescued access token
- * when it is fresh (`fresh`), or wait for the write. True when this job wrote.
+ * when it is fresh (`fresh`), or wait for the write, and learn when it was written from the claim.
  */
 async function recover(io, copy, found, r) {
     const { name: claim, result } = found;
@@ -1197,52 +1200,57 @@ async function recover(io, copy, found, r) {
         if ('name' in lock) {
             // A recoverer may have finished since the claim was read and freed the lock just now, within the
             // same second of updated_at: the claim says whether its rescue still waits.
-            if (!found.rescueInClaim || (await stillRescued(io, copy, claim))) {
+            const seen = found.rescueInClaim ? await resultIn(io, copy, claim) : undefined;
+            if (!found.rescueInClaim || seen?.rescue)
                 return recoverUnder(io, lock, gen, claim, result, r);
-            }
             await io.release(lock).catch(() => undefined);
-            return false;
+            return done(seen);
         }
         if (r.fresh)
-            return false;
+            return { wrote: false };
         // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
         if (await io.waitFor(name, lock, start))
             gen++;
         // Done when the claim no longer carries the rescue; else the lock is free to take.
-        if (!(await stillRescued(io, copy, claim)))
-            return false;
+        const seen = await resultIn(io, copy, claim);
+        if (!seen?.rescue)
+            return done(seen);
     }
     throw new errors/* UserError */.yo('OB_WRITE_BACK', `credentials: ${protocol/* MAX_GENERATIONS */.Fm} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${io.d.target} until one succeeds.` });
 }
-/** Whether the claim still carries a rescue: no recoverer has stored it yet. */
-async function stillRescued(io, copy, claim) {
+/** The result the claim carries now: with the rescue while no recoverer has stored it. */
+async function resultIn(io, copy, claim) {
     const seen = await io.read(claim);
-    const still = seen?.value.r ? await io.d.open(copy, claim, seen.value.r) : undefined;
-    return !!still?.rescue;
+    return seen?.value.r ? io.d.open(copy, claim, seen.value.r) : undefined;
+}
+/** Another recoverer finished: when it wrote, if it did. */
+function done(seen) {
+    return { wrote: false, ...(seen?.recovered ? { at: seen.recovered } : {}) };
 }
 /** Under the lock: the write, then the claim's rescue taken out, then every lock of this copy removed. */
 async function recoverUnder(io, lock, gen, claim, result, r) {
-    let wrote;
+    let at;
     try {
-        wrote = await r.write();
+        at = await r.write();
     }
     catch (err) {
         await io.release(lock).catch(() => undefined);
         throw err;
     }
-    // In the secret now, or superseded there: no job writes it again.
+    // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written.
     const seen = await io.read(claim).catch(() => undefined);
     if (seen) {
         // It may be a seed's: what burials recorded in it since this read stays.
         const held = { copy: lock.copy, name: claim, value: seen.value, seed: true };
-        await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
+        const recovered = { successor: result.successor, ...(at ? { recovered: at } : {}) };
+        await io.write(held, seen.value.s, recovered).catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.
     const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
     await io.release(lock).catch(() => undefined);
     for (const name of dead)
         await io.d.variables.remove(name).catch(() => undefined);
-    return wrote;
+    return { wrote: at !== undefined, ...(at ? { at } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/store/claims.ts
@@ -1309,8 +1317,9 @@ class Claims {
                 }
                 // Expired: its holder may have kept its rotation where the claim could not say.
                 const cached = await this.d.cached?.(copy);
+                // Its time is the claim's: the provider answered no sooner, and the rescue was written no sooner.
                 if (cached)
-                    return { kind: 'result', result: cached, name, settledAt: this.io.now() };
+                    return { kind: 'result', result: cached, name, settledAt: seen.createdAt };
                 // The holder's write-back is the second sign it got that far, if its settle was lost.
                 const next = (0,protocol/* afterExpiry */.ep)(seen, await this.d.targetUpdatedAt(), this.d.ref);
                 if (next === 'old')

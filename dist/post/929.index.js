@@ -88,7 +88,7 @@ async function claimForCli(deps, cfg, copy, input, stored) {
         deps.core.info('client-refresh: these credentials are an old copy of the secret; the CLI gets the access token.');
         return undefined;
     }
-    const { claims } = coordinate(deps, cfg, api, pre.updatedAt);
+    const { claims } = coordinate(deps, cfg, api, () => pre.updatedAt);
     const ticket = await claims.claimForCli(copy, seedToCheck(held));
     if (ticket === 'held') {
         deps.core.info('client-refresh: another job holds the claim on these credentials.');
@@ -188,7 +188,10 @@ async function storeForCli(deps, cfg, masker, next, cli) {
     catch (err) {
         // Marked as the copy main stored, when it did: whoever recovers the rescue names that copy's claims.
         const rescued = cli?.claims ? (0,_core_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .stamp */ .iE)(value, cli.mine.at, { claims: cli.claims }) : value;
-        const result = { successor, rescue: { credentials: rescued, secretUpdatedAt: pre?.updatedAt ?? '' } };
+        // The secret's updated_at main read for the CLI's claim when it could not be read here: else no recoverer
+        // could tell the secret unchanged, and each would leave the rescue.
+        const secretUpdatedAt = pre?.updatedAt ?? ticket?.value.w ?? '';
+        const result = { successor, rescue: { credentials: rescued, secretUpdatedAt } };
         const kept = !!ticket && !!copy && (await coord.keepRescue(ticket, result));
         if (kept) {
             const rotated = `The credentials the CLI rotated are ${_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KEPT_IN_STORE */ .Lq}.`;

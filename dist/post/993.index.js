@@ -428,7 +428,8 @@ function asRecovered(next, current, r, updatedAt) {
 /**
  * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
  * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
- * it is fresh enough, or wait for that write. The value as this job stored it; undefined when it did not.
+ * it is fresh enough, or wait for that write. `stored`: the value as this job stored it; `at`: when the
+ * rescue was written (its written_at), by this job or, as its claim says, another.
  */
 async function recoverRescue(run, current, r, next) {
     const rescue = r.result.rescue;
@@ -437,13 +438,13 @@ async function recoverRescue(run, current, r, next) {
     // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
     let stored;
     try {
-        const wrote = await run.coord.claims.recover(current, r, {
+        const done = await run.coord.claims.recover(current, r, {
             fresh: run.fresh(next),
             write: async () => {
                 if ((await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target)) !== rescue.secretUpdatedAt) {
                     run.deps.core.info(`Found credentials that a job at ${when} could not store; ${(0,github_target/* describeTarget */.ff)(run.target)} has changed ` +
                         'since, so it is left as it is.');
-                    return false;
+                    return undefined;
                 }
                 const { keep, drop, checkSeed } = recoveredClaims(current, r, next, run.api.githubNow() ?? r.settledAt);
                 const undeleted = await run.coord.claims.prune(drop);
@@ -453,10 +454,10 @@ async function recoverRescue(run, current, r, next) {
                 });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
-                return true;
+                return new Date((0,marker/* writtenAt */.nt)((0,formats/* parseCredentials */.gu)(stored).doc) ?? r.settledAt).toISOString();
             },
         });
-        return wrote ? stored : undefined;
+        return { ...(done.wrote ? { stored } : {}), ...(done.at ? { at: done.at } : {}) };
     }
     finally {
         shield?.release();
@@ -514,13 +515,13 @@ async function obtain(deps, cfg, creds, masker, rescued = false) {
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
         run.pre.updatedAt = await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target);
-        if (taken.stored)
+        if (taken.stored !== undefined)
             current = (0,formats/* parseCredentials */.gu)(taken.stored);
         else {
-            // Stored by another job, or by none: as old as the provider's answer that made them, for the old-copy
-            // rule (their claim, if they are presented, is timed by the secret's update: it stays longer).
-            await refuseOldCopy(run, asRecovered(taken.next, current, r, new Date(r.settledAt).toISOString()));
-            current = asRecovered(taken.next, current, r, run.pre.updatedAt);
+            // Stored by another job, or by none: stamped as a holder of the secret's value is, so the old-copy rule
+            // refuses them once the secret has moved past them (a login stored again by hand).
+            current = asRecovered(taken.next, current, r, taken.writtenAt);
+            await refuseOldCopy(run, current);
         }
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
@@ -582,7 +583,8 @@ async function begin(deps, cfg, masker, creds) {
     const { api, pre } = await connect(deps, cfg, creds);
     // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
     (0,seal/* sodium */.E2)().catch(() => undefined);
-    const coord = (0,coordinate/* coordinate */.vY)(deps, cfg, api, pre.updatedAt);
+    // Read when each claim is made: a hop reads the secret's metadata again (obtain).
+    const coord = (0,coordinate/* coordinate */.vY)(deps, cfg, api, () => pre.updatedAt);
     const pending = deps.env.RUNNER_TEMP
         ? new action_pending/* PendingFile */.Gf(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)
         : undefined;
@@ -607,8 +609,9 @@ async function takeResult(run, current, r) {
     const next = fromResult(current, r.result, deps.now());
     masker.mask(...(0,formats/* secretsOf */.Fj)(next));
     if (rescue) {
-        const stored = await recoverRescue(run, current, r, next);
+        const { stored, at } = await recoverRescue(run, current, r, next);
         const wrote = stored !== undefined;
+        const writtenAt = at ?? new Date(r.settledAt).toISOString();
         if (run.fresh(next)) {
             return {
                 wrote,
@@ -620,13 +623,11 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored
-                        ? { stored }
-                        : { copy: asRecovered(next, current, r, new Date(run.api.githubNow() ?? deps.now()).toISOString()) }),
+                    ...(stored ? { stored } : { copy: asRecovered(next, current, r, writtenAt) }),
                 },
             };
         }
-        return { wrote, next, ...(stored ? { stored } : {}) };
+        return stored ? { wrote, next, stored } : { wrote, next, writtenAt };
     }
     // Settled while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || r.settledAt >= run.since) {

@@ -2286,13 +2286,14 @@ class ClaimIo {
     }
     /** What a new claim holds: a nonce of its own, its state, its lease. */
     claimValue(s, leaseMs) {
+        const w = this.d.readUpdatedAt?.();
         const value = {
             v: 2,
             n: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
             s,
             l: leaseSeconds(leaseMs),
             t: this.d.secret.toUpperCase(),
-            ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+            ...(w ? { w } : {}),
         };
         // A CLI's rescue may go to that cache too: a job on another ref must not take its claim over.
         if (this.d.ref && s !== 'settled' && s !== 'spent')
@@ -2405,7 +2406,7 @@ class ClaimIo {
 
 /**
  * Writes the rescue `found` carries, unless another job does. Others use the rescued access token
- * when it is fresh (`fresh`), or wait for the write. True when this job wrote.
+ * when it is fresh (`fresh`), or wait for the write, and learn when it was written from the claim.
  */
 async function recover(io, copy, found, r) {
     const { name: claim, result } = found;
@@ -2416,52 +2417,57 @@ async function recover(io, copy, found, r) {
         if ('name' in lock) {
             // A recoverer may have finished since the claim was read and freed the lock just now, within the
             // same second of updated_at: the claim says whether its rescue still waits.
-            if (!found.rescueInClaim || (await stillRescued(io, copy, claim))) {
+            const seen = found.rescueInClaim ? await resultIn(io, copy, claim) : undefined;
+            if (!found.rescueInClaim || seen?.rescue)
                 return recoverUnder(io, lock, gen, claim, result, r);
-            }
             await io.release(lock).catch(() => undefined);
-            return false;
+            return done(seen);
         }
         if (r.fresh)
-            return false;
+            return { wrote: false };
         // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
         if (await io.waitFor(name, lock, start))
             gen++;
         // Done when the claim no longer carries the rescue; else the lock is free to take.
-        if (!(await stillRescued(io, copy, claim)))
-            return false;
+        const seen = await resultIn(io, copy, claim);
+        if (!seen?.rescue)
+            return done(seen);
     }
     throw new errors/* UserError */.yo('OB_WRITE_BACK', `credentials: ${MAX_GENERATIONS} jobs in a row failed to store the rescued credentials; run this job again.`, { details: `The rescued credentials stay sealed beside ${io.d.target} until one succeeds.` });
 }
-/** Whether the claim still carries a rescue: no recoverer has stored it yet. */
-async function stillRescued(io, copy, claim) {
+/** The result the claim carries now: with the rescue while no recoverer has stored it. */
+async function resultIn(io, copy, claim) {
     const seen = await io.read(claim);
-    const still = seen?.value.r ? await io.d.open(copy, claim, seen.value.r) : undefined;
-    return !!still?.rescue;
+    return seen?.value.r ? io.d.open(copy, claim, seen.value.r) : undefined;
+}
+/** Another recoverer finished: when it wrote, if it did. */
+function done(seen) {
+    return { wrote: false, ...(seen?.recovered ? { at: seen.recovered } : {}) };
 }
 /** Under the lock: the write, then the claim's rescue taken out, then every lock of this copy removed. */
 async function recoverUnder(io, lock, gen, claim, result, r) {
-    let wrote;
+    let at;
     try {
-        wrote = await r.write();
+        at = await r.write();
     }
     catch (err) {
         await io.release(lock).catch(() => undefined);
         throw err;
     }
-    // In the secret now, or superseded there: no job writes it again.
+    // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written.
     const seen = await io.read(claim).catch(() => undefined);
     if (seen) {
         // It may be a seed's: what burials recorded in it since this read stays.
         const held = { copy: lock.copy, name: claim, value: seen.value, seed: true };
-        await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
+        const recovered = { successor: result.successor, ...(at ? { recovered: at } : {}) };
+        await io.write(held, seen.value.s, recovered).catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.
     const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
     await io.release(lock).catch(() => undefined);
     for (const name of dead)
         await io.d.variables.remove(name).catch(() => undefined);
-    return wrote;
+    return { wrote: at !== undefined, ...(at ? { at } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/store/claims.ts
@@ -2528,8 +2534,9 @@ class Claims {
                 }
                 // Expired: its holder may have kept its rotation where the claim could not say.
                 const cached = await this.d.cached?.(copy);
+                // Its time is the claim's: the provider answered no sooner, and the rescue was written no sooner.
                 if (cached)
-                    return { kind: 'result', result: cached, name, settledAt: this.io.now() };
+                    return { kind: 'result', result: cached, name, settledAt: seen.createdAt };
                 // The holder's write-back is the second sign it got that far, if its settle was lost.
                 const next = afterExpiry(seen, await this.d.targetUpdatedAt(), this.d.ref);
                 if (next === 'old')
@@ -2770,7 +2777,7 @@ class Claims {
 function material(copy, binding) {
     return `${copy.refreshToken}\n${copy.accessToken ?? ''}\n${binding}`;
 }
-/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
+/** `readUpdatedAt`: the secret's updated_at as this step last read it before claiming (src/store/claim-io.ts). */
 function coordinate(deps, cfg, api, readUpdatedAt) {
     const target = cfg.secret;
     const binding = cfg.githubToken;
@@ -2860,6 +2867,8 @@ function resultOf(v) {
     const rescue = r.rescue;
     if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string'))
         return undefined;
+    if (r.recovered !== undefined && (typeof r.recovered !== 'string' || Number.isNaN(Date.parse(r.recovered))))
+        return undefined;
     return r;
 }
 /** A rescue kept in the cache, as a result. */
@@ -2919,7 +2928,8 @@ function asRecovered(next, current, r, updatedAt) {
 /**
  * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
  * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
- * it is fresh enough, or wait for that write. The value as this job stored it; undefined when it did not.
+ * it is fresh enough, or wait for that write. `stored`: the value as this job stored it; `at`: when the
+ * rescue was written (its written_at), by this job or, as its claim says, another.
  */
 async function recoverRescue(run, current, r, next) {
     const rescue = r.result.rescue;
@@ -2928,13 +2938,13 @@ async function recoverRescue(run, current, r, next) {
     // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
     let stored;
     try {
-        const wrote = await run.coord.claims.recover(current, r, {
+        const done = await run.coord.claims.recover(current, r, {
             fresh: run.fresh(next),
             write: async () => {
                 if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
                     run.deps.core.info(`Found credentials that a job at ${when} could not store; ${(0,github_target/* describeTarget */.ff)(run.target)} has changed ` +
                         'since, so it is left as it is.');
-                    return false;
+                    return undefined;
                 }
                 const { keep, drop, checkSeed } = recoveredClaims(current, r, next, run.api.githubNow() ?? r.settledAt);
                 const undeleted = await run.coord.claims.prune(drop);
@@ -2944,10 +2954,10 @@ async function recoverRescue(run, current, r, next) {
                 });
                 run.deps.core.info(`Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
                     `${(0,github_target/* describeTarget */.ff)(run.target)}.`);
-                return true;
+                return new Date((0,marker/* writtenAt */.nt)((0,formats/* parseCredentials */.gu)(stored).doc) ?? r.settledAt).toISOString();
             },
         });
-        return wrote ? stored : undefined;
+        return { ...(done.wrote ? { stored } : {}), ...(done.at ? { at: done.at } : {}) };
     }
     finally {
         shield?.release();
@@ -3035,13 +3045,13 @@ async function obtain(deps, cfg, creds, masker, rescued = false) {
         // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
         run.readAt = deps.monotonic();
         run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-        if (taken.stored)
+        if (taken.stored !== undefined)
             current = (0,formats/* parseCredentials */.gu)(taken.stored);
         else {
-            // Stored by another job, or by none: as old as the provider's answer that made them, for the old-copy
-            // rule (their claim, if they are presented, is timed by the secret's update: it stays longer).
-            await refuseOldCopy(run, asRecovered(taken.next, current, r, new Date(r.settledAt).toISOString()));
-            current = asRecovered(taken.next, current, r, run.pre.updatedAt);
+            // Stored by another job, or by none: stamped as a holder of the secret's value is, so the old-copy rule
+            // refuses them once the secret has moved past them (a login stored again by hand).
+            current = asRecovered(taken.next, current, r, taken.writtenAt);
+            await refuseOldCopy(run, current);
         }
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
@@ -3103,7 +3113,8 @@ async function begin(deps, cfg, masker, creds) {
     const { api, pre } = await connect(deps, cfg, creds);
     // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
     sodium().catch(() => undefined);
-    const coord = coordinate(deps, cfg, api, pre.updatedAt);
+    // Read when each claim is made: a hop reads the secret's metadata again (obtain).
+    const coord = coordinate(deps, cfg, api, () => pre.updatedAt);
     const pending = deps.env.RUNNER_TEMP
         ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken)
         : undefined;
@@ -3128,8 +3139,9 @@ async function takeResult(run, current, r) {
     const next = fromResult(current, r.result, deps.now());
     masker.mask(...(0,formats/* secretsOf */.Fj)(next));
     if (rescue) {
-        const stored = await recoverRescue(run, current, r, next);
+        const { stored, at } = await recoverRescue(run, current, r, next);
         const wrote = stored !== undefined;
+        const writtenAt = at ?? new Date(r.settledAt).toISOString();
         if (run.fresh(next)) {
             return {
                 wrote,
@@ -3141,13 +3153,11 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored
-                        ? { stored }
-                        : { copy: asRecovered(next, current, r, new Date(run.api.githubNow() ?? deps.now()).toISOString()) }),
+                    ...(stored ? { stored } : { copy: asRecovered(next, current, r, writtenAt) }),
                 },
             };
         }
-        return { wrote, next, ...(stored ? { stored } : {}) };
+        return stored ? { wrote, next, stored } : { wrote, next, writtenAt };
     }
     // Settled while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || r.settledAt >= run.since) {

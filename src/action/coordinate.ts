@@ -33,8 +33,8 @@ export interface Coordination {
   keepRescue(ticket: Ticket, result: Result): Promise<boolean>;
 }
 
-/** `readUpdatedAt`: the secret's updated_at as this step read it before claiming (src/store/claims.ts). */
-export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedAt?: string): Coordination {
+/** `readUpdatedAt`: the secret's updated_at as this step last read it before claiming (src/store/claim-io.ts). */
+export function coordinate(deps: Deps, cfg: Config, api: GitHubApi, readUpdatedAt?: () => string): Coordination {
   const target = cfg.secret as SecretTarget;
   const binding = cfg.githubToken as string;
   const t = timings(deps.env);
@@ -123,6 +123,8 @@ function resultOf(v: unknown): Result | undefined {
   }
   const rescue = r.rescue;
   if (rescue && (typeof rescue.credentials !== 'string' || typeof rescue.secretUpdatedAt !== 'string'))
+    return undefined;
+  if (r.recovered !== undefined && (typeof r.recovered !== 'string' || Number.isNaN(Date.parse(r.recovered))))
     return undefined;
   return r;
 }

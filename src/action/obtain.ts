@@ -100,12 +100,12 @@ export async function obtain(
     // The secret now holds that copy, whoever stored it: read again, as its claim is judged against it.
     run.readAt = deps.monotonic();
     run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
-    if (taken.stored) current = parseCredentials(taken.stored);
+    if (taken.stored !== undefined) current = parseCredentials(taken.stored);
     else {
-      // Stored by another job, or by none: as old as the provider's answer that made them, for the old-copy
-      // rule (their claim, if they are presented, is timed by the secret's update: it stays longer).
-      await refuseOldCopy(run, asRecovered(taken.next, current, r, new Date(r.settledAt).toISOString()));
-      current = asRecovered(taken.next, current, r, run.pre.updatedAt);
+      // Stored by another job, or by none: stamped as a holder of the secret's value is, so the old-copy rule
+      // refuses them once the secret has moved past them (a login stored again by hand).
+      current = asRecovered(taken.next, current, r, taken.writtenAt);
+      await refuseOldCopy(run, current);
     }
   }
   throw new UserError(
@@ -180,7 +180,8 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   const { api, pre } = await connect(deps, cfg, creds);
   // The write check and the write-back seal: libsodium loads while GitHub answers the claim.
   sodium().catch(() => undefined);
-  const coord = coordinate(deps, cfg, api, pre.updatedAt);
+  // Read when each claim is made: a hop reads the secret's metadata again (obtain).
+  const coord = coordinate(deps, cfg, api, () => pre.updatedAt);
   const pending = deps.env.RUNNER_TEMP
     ? new PendingFile(deps.env.RUNNER_TEMP, creds.refreshToken, cfg.githubToken as string)
     : undefined;
@@ -203,8 +204,12 @@ function fromResult(current: Credentials, r: Result, now: number): Credentials {
 
 type Taken =
   | { outcome: Outcome; wrote: boolean; next?: undefined }
-  /** Rescued credentials not fresh enough: refreshed in turn, as this job stored them (`stored`) or not. */
-  | { outcome?: undefined; wrote: boolean; next: Credentials; stored?: string };
+  /**
+   * Rescued credentials not fresh enough: refreshed in turn, as this job stored them (`stored`), or as
+   * written by another (`writtenAt`: when, else when the provider answered, which no write precedes).
+   */
+  | { outcome?: undefined; wrote: boolean; next: Credentials; stored: string; writtenAt?: undefined }
+  | { outcome?: undefined; wrote: boolean; next: Credentials; stored?: undefined; writtenAt: string };
 
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
 async function takeResult(run: Run, current: Credentials, r: Extract<Reservation, { kind: 'result' }>): Promise<Taken> {
@@ -214,8 +219,9 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
   const next = fromResult(current, r.result, deps.now());
   masker.mask(...secretsOf(next));
   if (rescue) {
-    const stored = await recoverRescue(run, current, r, next);
+    const { stored, at } = await recoverRescue(run, current, r, next);
     const wrote = stored !== undefined;
+    const writtenAt = at ?? new Date(r.settledAt).toISOString();
     if (run.fresh(next)) {
       return {
         wrote,
@@ -227,13 +233,11 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
           // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
           // the refresh token (its write-back would name the wrong ones).
           refreshTokenLive: wrote,
-          ...(stored
-            ? { stored }
-            : { copy: asRecovered(next, current, r, new Date(run.api.githubNow() ?? deps.now()).toISOString()) }),
+          ...(stored ? { stored } : { copy: asRecovered(next, current, r, writtenAt) }),
         },
       };
     }
-    return { wrote, next, ...(stored ? { stored } : {}) };
+    return stored ? { wrote, next, stored } : { wrote, next, writtenAt };
   }
   // Settled while this job ran: as fresh as a refresh of its own would have been.
   if (run.fresh(next) || r.settledAt >= run.since) {

@@ -2,7 +2,7 @@
 // rotated but could not store; this job writes its credentials to the secret unless the secret changed
 // since, naming the claim of that rotation. The lock that lets one job write is src/store/recovery.ts's.
 import { parseCredentials, serializeCredentials, type Credentials } from '../core/formats/index.js';
-import { claimsOf, stamp } from '../core/marker.js';
+import { claimsOf, stamp, writtenAt } from '../core/marker.js';
 import { neutral } from '../core/neutral.js';
 import type { GitHubApi } from '../github/api.js';
 import { currentUpdatedAt, type Preflight } from '../github/secret-read.js';
@@ -58,21 +58,22 @@ export function asRecovered(
 /**
  * Finishes the write-back another job could not do, unless the secret changed since: one job writes,
  * under a leased lock, shielded from the runner's cancel; the others use the rescued access token if
- * it is fresh enough, or wait for that write. The value as this job stored it; undefined when it did not.
+ * it is fresh enough, or wait for that write. `stored`: the value as this job stored it; `at`: when the
+ * rescue was written (its written_at), by this job or, as its claim says, another.
  */
 export async function recoverRescue(
   run: RecoveryRun,
   current: Credentials,
   r: Extract<Reservation, { kind: 'result' }>,
   next: Credentials,
-): Promise<string | undefined> {
+): Promise<{ stored?: string; at?: string }> {
   const rescue = r.result.rescue as NonNullable<Result['rescue']>;
   const when = neutral(r.result.successor.at, 40);
   const shield = run.deps.shield?.();
   // The value as this job stored it, marker included: a CLI handed it names its claims (client-refresh.ts).
   let stored: string | undefined;
   try {
-    const wrote = await run.coord.claims.recover(current, r, {
+    const done = await run.coord.claims.recover(current, r, {
       fresh: run.fresh(next),
       write: async () => {
         if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
@@ -80,7 +81,7 @@ export async function recoverRescue(
             `Found credentials that a job at ${when} could not store; ${describeTarget(run.target)} has changed ` +
               'since, so it is left as it is.',
           );
-          return false;
+          return undefined;
         }
         const { keep, drop, checkSeed } = recoveredClaims(current, r, next, run.api.githubNow() ?? r.settledAt);
         const undeleted = await run.coord.claims.prune(drop);
@@ -92,10 +93,10 @@ export async function recoverRescue(
           `Recovered the rotated credentials that a job at ${when} could not store, and wrote them to ` +
             `${describeTarget(run.target)}.`,
         );
-        return true;
+        return new Date(writtenAt(parseCredentials(stored).doc) ?? r.settledAt).toISOString();
       },
     });
-    return wrote ? stored : undefined;
+    return { ...(done.wrote ? { stored } : {}), ...(done.at ? { at: done.at } : {}) };
   } finally {
     shield?.release();
   }

@@ -31,6 +31,8 @@ export interface Copy {
 export interface Result {
   successor: Successor;
   rescue?: { credentials: string; secretUpdatedAt: string };
+  /** Once a recoverer wrote the rescue to the secret: the written value's written_at (ISO). */
+  recovered?: string;
 }
 
 /** A claim this job holds. */
@@ -91,8 +93,11 @@ export interface ClaimsDeps {
   pollMs: number;
   /** The secret's updated_at now, epoch ms: a write-back after a claim settles it too. */
   targetUpdatedAt: () => Promise<number>;
-  /** The secret's updated_at as this job read it before claiming (ISO), recorded in its claims. */
-  readUpdatedAt?: string;
+  /**
+   * The secret's updated_at as this job last read it before claiming (ISO), recorded in its claims: read
+   * again after a hop to recovered credentials, so a claim on them records the recovery's write.
+   */
+  readUpdatedAt?: () => string;
   /** Seals a result for whoever holds the copy and the github-token; undefined when it cannot be opened. */
   seal(copy: Copy, name: string, result: Result): Promise<string>;
   open(copy: Copy, name: string, sealed: string): Promise<Result | undefined>;
@@ -163,13 +168,14 @@ export class ClaimIo {
 
   /** What a new claim holds: a nonce of its own, its state, its lease. */
   claimValue(s: ClaimState, leaseMs: number): ClaimValue {
+    const w = this.d.readUpdatedAt?.();
     const value: ClaimValue = {
       v: 2,
       n: randomBytes(16).toString('hex'),
       s,
       l: leaseSeconds(leaseMs),
       t: this.d.secret.toUpperCase(),
-      ...(this.d.readUpdatedAt ? { w: this.d.readUpdatedAt } : {}),
+      ...(w ? { w } : {}),
     };
     // A CLI's rescue may go to that cache too: a job on another ref must not take its claim over.
     if (this.d.ref && s !== 'settled' && s !== 'spent') value.ref = this.d.ref;

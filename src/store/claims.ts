@@ -30,10 +30,10 @@ import {
   type Dropped,
   type SeenClaim,
 } from './protocol.js';
-import { recover, type Recovery } from './recovery.js';
+import { type Recovered, recover, type Recovery } from './recovery.js';
 
 export type { ClaimsDeps, ClaimVariables, Copy, Reservation, Result, Ticket } from './claim-io.js';
-export type { Recovery } from './recovery.js';
+export type { Recovered, Recovery } from './recovery.js';
 
 export class Claims {
   private readonly io: ClaimIo;
@@ -87,7 +87,8 @@ export class Claims {
         }
         // Expired: its holder may have kept its rotation where the claim could not say.
         const cached = await this.d.cached?.(copy);
-        if (cached) return { kind: 'result', result: cached, name, settledAt: this.io.now() };
+        // Its time is the claim's: the provider answered no sooner, and the rescue was written no sooner.
+        if (cached) return { kind: 'result', result: cached, name, settledAt: seen.createdAt };
         // The holder's write-back is the second sign it got that far, if its settle was lost.
         const next = afterExpiry(seen, await this.d.targetUpdatedAt(), this.d.ref);
         if (next === 'old') throw this.oldCopy();
@@ -303,7 +304,7 @@ export class Claims {
   }
 
   /** Writes the rescue a settled claim carries to the secret, under a lock of its own (src/store/recovery.ts). */
-  recover(copy: Copy, found: Extract<Reservation, { kind: 'result' }>, r: Recovery): Promise<boolean> {
+  recover(copy: Copy, found: Extract<Reservation, { kind: 'result' }>, r: Recovery): Promise<Recovered> {
     return recover(this.io, copy, found, r);
   }
 

@@ -10,20 +10,29 @@ import { MAX_GENERATIONS } from './protocol.js';
 export interface Recovery {
   /** The rescued access token is valid for min-ttl: no need to wait for another job's write. */
   fresh: boolean;
-  /** Writes the rescued credentials unless the secret changed since they were rescued; true when written. */
-  write: () => Promise<boolean>;
+  /**
+   * Writes the rescued credentials unless the secret changed since they were rescued; when written, the time
+   * the value is stamped with (ISO, its written_at), which is what a job holding it is stamped with.
+   */
+  write: () => Promise<string | undefined>;
+}
+
+/** What came of a recovery: whether this job wrote the rescue, and when whoever wrote it did, if anyone did. */
+export interface Recovered {
+  wrote: boolean;
+  at?: string;
 }
 
 /**
  * Writes the rescue `found` carries, unless another job does. Others use the rescued access token
- * when it is fresh (`fresh`), or wait for the write. True when this job wrote.
+ * when it is fresh (`fresh`), or wait for the write, and learn when it was written from the claim.
  */
 export async function recover(
   io: ClaimIo,
   copy: Copy,
   found: Extract<Reservation, { kind: 'result' }>,
   r: Recovery,
-): Promise<boolean> {
+): Promise<Recovered> {
   const { name: claim, result } = found;
   const start = io.d.monotonic();
   for (let gen = 0; gen < MAX_GENERATIONS; ) {
@@ -32,17 +41,17 @@ export async function recover(
     if ('name' in lock) {
       // A recoverer may have finished since the claim was read and freed the lock just now, within the
       // same second of updated_at: the claim says whether its rescue still waits.
-      if (!found.rescueInClaim || (await stillRescued(io, copy, claim))) {
-        return recoverUnder(io, lock, gen, claim, result, r);
-      }
+      const seen = found.rescueInClaim ? await resultIn(io, copy, claim) : undefined;
+      if (!found.rescueInClaim || seen?.rescue) return recoverUnder(io, lock, gen, claim, result, r);
       await io.release(lock).catch(() => undefined);
-      return false;
+      return done(seen);
     }
-    if (r.fresh) return false;
+    if (r.fresh) return { wrote: false };
     // A lock is never settled: what the wait returns expired with its holder, so the next generation may go.
     if (await io.waitFor(name, lock, start)) gen++;
     // Done when the claim no longer carries the rescue; else the lock is free to take.
-    if (!(await stillRescued(io, copy, claim))) return false;
+    const seen = await resultIn(io, copy, claim);
+    if (!seen?.rescue) return done(seen);
   }
   throw new UserError(
     'OB_WRITE_BACK',
@@ -51,11 +60,15 @@ export async function recover(
   );
 }
 
-/** Whether the claim still carries a rescue: no recoverer has stored it yet. */
-async function stillRescued(io: ClaimIo, copy: Copy, claim: string): Promise<boolean> {
+/** The result the claim carries now: with the rescue while no recoverer has stored it. */
+async function resultIn(io: ClaimIo, copy: Copy, claim: string): Promise<Result | undefined> {
   const seen = await io.read(claim);
-  const still = seen?.value.r ? await io.d.open(copy, claim, seen.value.r) : undefined;
-  return !!still?.rescue;
+  return seen?.value.r ? io.d.open(copy, claim, seen.value.r) : undefined;
+}
+
+/** Another recoverer finished: when it wrote, if it did. */
+function done(seen: Result | undefined): Recovered {
+  return { wrote: false, ...(seen?.recovered ? { at: seen.recovered } : {}) };
 }
 
 /** Under the lock: the write, then the claim's rescue taken out, then every lock of this copy removed. */
@@ -66,24 +79,25 @@ async function recoverUnder(
   claim: string,
   result: Result,
   r: Recovery,
-): Promise<boolean> {
-  let wrote: boolean;
+): Promise<Recovered> {
+  let at: string | undefined;
   try {
-    wrote = await r.write();
+    at = await r.write();
   } catch (err) {
     await io.release(lock).catch(() => undefined);
     throw err;
   }
-  // In the secret now, or superseded there: no job writes it again.
+  // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written.
   const seen = await io.read(claim).catch(() => undefined);
   if (seen) {
     // It may be a seed's: what burials recorded in it since this read stays.
     const held: Ticket = { copy: lock.copy, name: claim, value: seen.value, seed: true };
-    await io.write(held, seen.value.s, { successor: result.successor }).catch(() => undefined);
+    const recovered = { successor: result.successor, ...(at ? { recovered: at } : {}) };
+    await io.write(held, seen.value.s, recovered).catch(() => undefined);
   }
   // This lock, and those of recoverers that died before it: nothing of the recovery stays.
   const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
   await io.release(lock).catch(() => undefined);
   for (const name of dead) await io.d.variables.remove(name).catch(() => undefined);
-  return wrote;
+  return { wrote: at !== undefined, ...(at ? { at } : {}) };
 }

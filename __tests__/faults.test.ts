@@ -4,6 +4,7 @@
 // cell no client can save — the provider rotated and its answer never arrived — is asserted as
 // exactly that. In-process (support/step.ts): waits the provider or GitHub ask for pass on the
 // step's own clock, and a later run is a clock past the lease, so no cell waits on the wall clock.
+// In .ci/run's dist pass, the cells that need no clock or fetch of their own run through dist/.
 import { fakeToken } from './support/fake-tokens.js';
 import { faultMatrix } from './support/fault-matrix.js';
 import { useStandIns } from './support/stand-ins.js';

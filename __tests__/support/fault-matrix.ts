@@ -20,6 +20,8 @@ export function faultMatrix(si: StandIns, PAT: string) {
   const secretValue = (): string => si.gh.repoSecret(REPO, SECRET)!.value;
 
   interface Over extends Pick<JobOptions, 'inputs' | 'env' | 'clock'> {
+    /** Runs in-process even in .ci/run's dist pass (support/step.ts). */
+    inProcess?: boolean;
     /** Run with the shared store (the Actions cache); see usesStore. */
     store?: boolean;
     refusing?: RefusingFetch;
@@ -54,6 +56,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
       inputs,
       env,
       clock: over.clock ?? testClock(),
+      ...(over.inProcess ? { inProcess: true } : {}),
       ...(over.refusing ? { fetch: over.refusing.fetch } : {}),
     };
     if (!post) return runStep('main', step);
@@ -582,7 +585,9 @@ export function faultMatrix(si: StandIns, PAT: string) {
     si.gh.setRepoSecret(REPO, SECRET, credentials);
     const refreshesBefore = si.oauth.refreshCount;
 
-    const over = { store, ...(await cell.arm()) };
+    // A wait the server asks for (up to 30 s) passes on the step's own clock: in-process even in the dist pass.
+    const waits = cell.fault === '429 retry-after' || cell.fault === '403 rate limit';
+    const over = { store, ...(waits ? { inProcess: true } : {}), ...(await cell.arm()) };
     const first = await job(credentials, over, false, cell.e2e, cell.post);
     const armed = si.oauth.faults.length + si.gh.faults.length + si.cache.faults.length + (over.refusing?.left ?? 0);
 

@@ -10,7 +10,7 @@ import { CLAIM_VARIABLE, REPO, SECRET, useStandIns } from './support/stand-ins.j
 import { runAction, type RunResult } from './support/runner.js';
 import { runStep, testClock, testShield, type Clock } from './support/step.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { failSecretWrites, jobs, type Seeded } from './support/jobs.js';
+import { failSecretWrites, jobs, type Seeded, until } from './support/jobs.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
@@ -29,12 +29,6 @@ const seed = (): Seeded => j.seed({ repo: REPO }, -60_000);
 const storedRefreshToken = (): string =>
   (JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value) as { claudeAiOauth: { refreshToken: string } }).claudeAiOauth
     .refreshToken;
-
-/** Resolves once `done()` holds, polling briefly; the test's own bound, not a wall-clock assertion. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(done()).toBe(true);
-}
 
 /** Main (dist/) as the runner kills it: the provider has answered, the write-back hangs, then SIGKILL. */
 async function killedDuringWrite(

@@ -5,7 +5,7 @@
 import { refreshTokens } from '../src/core/refresh.js';
 import { PROVIDERS } from '../src/core/providers.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
+import { errorOf, expectOneCleanLine, expectSuccess, jobs, until } from './support/jobs.js';
 import { HOUR, REPO, SECRET, VARIABLES, useStandIns } from './support/stand-ins.js';
 import { testClock, type Clock } from './support/step.js';
 
@@ -40,12 +40,6 @@ async function whileClaimIsSlow(meanwhile: () => void): Promise<void> {
   si.gh.faults.push(slow);
   await until(() => !si.gh.faults.includes(slow));
   meanwhile();
-}
-
-/** Resolves once `done()` holds, polling briefly; the test's own bound, not a timing assertion. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(done()).toBe(true);
 }
 
 describe('ownership is read back, never assumed', () => {

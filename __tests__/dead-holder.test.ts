@@ -4,19 +4,13 @@
 // the default one, so this file takes a little over a minute.
 import type { ChildProcess } from 'node:child_process';
 import { fakeToken } from './support/fake-tokens.js';
-import { expectSuccess, jobs } from './support/jobs.js';
+import { expectSuccess, jobs, until } from './support/jobs.js';
 import { runAction } from './support/runner.js';
 import { useStandIns } from './support/stand-ins.js';
 
 const PAT = fakeToken('pat');
 const si = useStandIns(PAT);
 const { seed, inputs, expectLoginKept } = jobs(si, PAT);
-
-/** Resolves once `done()` holds, polling briefly; the test's own bound, not a timing assertion. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(done()).toBe(true);
-}
 
 it('a job started right after a holder was killed mid-refresh succeeds within about 75 s of the kill', async () => {
   const s = seed();

@@ -1,12 +1,14 @@
 // Where a login waits when it is not in the secret (docs/design.md, "Claims"): a provider CLI's hold
 // on the refresh token (client-refresh), a rotation rescued in the Actions cache of a pull request's
 // ref, and the leased recovery of a rescue. In-process against the stand-ins (support/step.ts).
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyId, claimName } from '../src/store/protocol.js';
 import { fakeToken } from './support/fake-tokens.js';
-import { cliRefreshes, errorOf, expectOneCleanLine, expectSuccess, jobs } from './support/jobs.js';
+import { cliRefreshes, errorOf, expectOneCleanLine, expectSuccess, jobs, until } from './support/jobs.js';
 import { CLAIM_VARIABLE, HOUR, REPO, SECRET, VARIABLES, useStandIns } from './support/stand-ins.js';
+import { runAction } from './support/runner.js';
 import { runStep, testClock } from './support/step.js';
 
 const PAT = fakeToken('pat');
@@ -380,4 +382,34 @@ describe('the recovery of a rescue is leased', () => {
     expect(refreshTokenIn(stored())).not.toBe(s.refreshToken);
     expectLoginKept();
   });
+
+  it('the bundled step cancelled, then killed, while writing a rescue: the next job recovers it in 75 s', async () => {
+    const s = await rescuedBeside();
+    // The recovery's write never gets an answer: the runner's cancel (deferred while shielded), then its kill.
+    si.gh.faults.push({ method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`), action: 'hang' });
+    let child: ChildProcess | undefined;
+    const env = si.cache.env('refs/heads/main');
+    const before = si.gh.requests.length;
+    const recoverer = runAction('main', { inputs: inputs(s.credentials), env, onSpawn: (c) => (child = c) });
+    const writing = () => si.gh.requests.slice(before).some((q) => q.method === 'PUT' && q.path.endsWith(SECRET));
+    await until(writing);
+    child!.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child!.kill('SIGKILL');
+    expect((await recoverer).signal).toBe('SIGKILL');
+    const killedAt = si.gh.now();
+    // Most of the lock's lease passes on GitHub's clock, which alone judges it; the rest passes for real.
+    si.gh.advance(50_000);
+    const next = await runAction('main', {
+      inputs: inputs(s.credentials, { 'min-ttl': '9h' }),
+      env,
+      timeoutMs: 60_000,
+    });
+    expectSuccess(next);
+    expect(next.stdout).toContain('Recovered the rotated credentials');
+    expect(si.gh.now() - killedAt).toBeLessThanOrEqual(75_000);
+    expect(claimsAt().filter((n) => /_R\d+$/.test(n))).toEqual([]);
+    expect(si.oauth.reuseCount).toBe(0);
+    expectLoginKept();
+  }, 90_000);
 });

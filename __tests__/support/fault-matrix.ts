@@ -241,8 +241,9 @@ export function faultMatrix(si: StandIns, PAT: string) {
       fault,
       arm: async () => {
         rescueToCache();
-        // A read fault is for the next run, which reads the rescue; the first run's write goes through.
-        if (opts.reading) return { env: SHORT_CACHE.env, readFault: { route, ...fa } };
+        // A read fault is for the next run, which reads the rescue; the first run's write goes through, with
+        // the usual timeout (a loaded machine's dist/ step may take longer than the short one to store it).
+        if (opts.reading) return { readFault: { route, ...fa } };
         return cached({ route, ...fa }, SHORT_CACHE)();
       },
       outcome: 'recoverable',
@@ -613,6 +614,7 @@ export function faultMatrix(si: StandIns, PAT: string) {
     si.gh.faults.length = 0;
     si.cache.faults.length = 0;
     if (over.readFault) {
+      expect(si.cache.entries()).toHaveLength(1);
       // The next run cannot read the rescue: it spends nothing, and the run after it recovers.
       si.cache.faults.push(over.readFault);
       await job(secretValue(), { store, env: SHORT_CACHE.env }, false);

@@ -158,6 +158,12 @@ export function expectCleanFailure(r: RunResult, message: RegExp): void {
   expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
 }
 
+/** Resolves once `done()` holds, polled every `everyMs` 400 times at most: the test's bound, not a timing check. */
+export async function until(done: () => boolean, everyMs = 25): Promise<void> {
+  for (let i = 0; i < 400 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, everyMs));
+  expect(done()).toBe(true);
+}
+
 export function expectSuccess(r: RunResult): void {
   expect({ code: r.code, error: errorOf(r) }).toEqual({ code: 0, error: '' });
 }

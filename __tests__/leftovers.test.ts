@@ -169,6 +169,24 @@ describe('nothing piles up', () => {
   });
 });
 
+describe('what a crashed run left', () => {
+  it('its claims go with the first write, found past the first pages of variables; nothing else goes', async () => {
+    // Unrelated variables that sort first, so the claims are on the last page GitHub lists (30 a page at most).
+    const unrelated = Array.from({ length: 75 }, (_, i) => `APP_SETTING_${String(i).padStart(3, '0')}`);
+    for (const name of unrelated) si.gh.setVariable({ repo: REPO }, name, 'x');
+    const left = ['A', 'B', 'C'].map((c) => `OAUTH_BROKER_${c.repeat(20)}_0`);
+    const settled = JSON.stringify({ v: 2, n: '0', s: 'settled', l: 60, t: SECRET });
+    for (const name of left) si.gh.setVariable({ repo: REPO }, name, settled);
+    si.gh.advance(HOUR);
+    seed();
+    expectSuccess(await job(stored(), { inputs: { mode: 'refresh' } }));
+    expect(si.gh.variableNames({ repo: REPO }).filter((n) => left.includes(n))).toEqual([]);
+    expect(si.gh.variableNames({ repo: REPO }).filter((n) => n.startsWith('APP_SETTING_'))).toEqual(unrelated);
+    expect(claimsAt()).toHaveLength(1);
+    expectLoginKept();
+  });
+});
+
 describe('what an earlier version left', () => {
   it('its claims (secrets) go the first time, paged to the end, in an organisation with 150 secrets', async () => {
     const unrelated = Array.from({ length: 140 }, (_, i) => `TEAM_SECRET_${String(i).padStart(3, '0')}`);

@@ -158,6 +158,30 @@ describe("the proxy's refresh, in-process", () => {
     expectNothingOf(lines.join('\n'), ...known);
   });
 
+  it('takes a rescue another job is storing once it is stored, then refreshes what was stored', async () => {
+    const s = seed(-HOUR);
+    const plain = { proxy: 'false' };
+    const env = { OAUTH_BROKER_RETRY_BASE_MS: '10' };
+    const put = { method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`) };
+    si.gh.faults.push(...Array.from({ length: 5 }, () => ({ ...put, status: 500 })));
+    expect((await runAction('main', { inputs: inputs(s, plain), env })).code).toBe(1);
+    // An hour later, one job recovers the rescue (its write takes a while) while the proxy's refresh comes.
+    si.gh.advance(HOUR);
+    si.gh.faults.push({ ...put, delayMs: 1_500 });
+    const recoverer = runAction('main', { inputs: inputs(s, plain), env });
+    // Once its write is under way.
+    for (let i = 0; i < 200 && si.gh.faults.length > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    const lines: string[] = [];
+    const { renew } = renewalOf(s, lines, { mode: 'refresh' });
+    // The rescued access token would do; the copy kept for the next refresh must be timed by its write.
+    const first = await renew();
+    expect((await recoverer).code).toBe(0);
+    const second = await renew();
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect([si.oauth.refreshCount, si.oauth.reuseCount]).toEqual([2, 0]);
+    expect(si.oauth.isLive(JSON.parse(si.gh.repoSecret(REPO, SECRET)!.value).claudeAiOauth.refreshToken)).toBe(true);
+  });
+
   it('after taking the result of another job that refreshed its copy, never presents that copy', async () => {
     const s = seed(-HOUR);
     const plain = { proxy: 'false', mode: 'refresh' };

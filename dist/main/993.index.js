@@ -439,7 +439,7 @@ async function recoverRescue(run, current, r, next) {
     let stored;
     try {
         const done = await run.coord.claims.recover(current, r, {
-            fresh: run.fresh(next),
+            fresh: run.fresh(next) && !run.keepsCopy,
             write: async () => {
                 if ((await (0,secret_read/* currentUpdatedAt */.MR)(run.api, run.target)) !== rescue.secretUpdatedAt) {
                     run.deps.core.info(`Found credentials that a job at ${when} could not store; ${(0,github_target/* describeTarget */.ff)(run.target)} has changed ` +
@@ -495,7 +495,7 @@ const MAX_HOPS = 3;
  * result): the seed's claim is checked before they are presented, whatever that marker says.
  */
 async function obtain(deps, cfg, creds, masker, rescued = false) {
-    const run = await begin(deps, cfg, masker, creds);
+    const run = await begin(deps, cfg, masker, creds, !!cfg.proxy || rescued);
     await refuseOldCopy(run, creds);
     let current = creds;
     let secretUpdated = false;
@@ -518,10 +518,12 @@ async function obtain(deps, cfg, creds, masker, rescued = false) {
         if (taken.stored !== undefined)
             current = (0,formats/* parseCredentials */.gu)(taken.stored);
         else {
-            // Stored by another job, or by none: stamped as a holder of the secret's value is, so the old-copy rule
-            // refuses them once the secret has moved past them (a login stored again by hand).
-            current = asRecovered(taken.next, current, r, taken.writtenAt);
-            await refuseOldCopy(run, current);
+            // Stored by another job, or by none. Refused once the secret has moved past them (a login stored again by
+            // hand), as old as their write, else as the provider's answer that made them (no write is earlier); then
+            // presented as the secret's value, whose claim must stay while any holder's copy passes: stamped by that
+            // write, else by the secret's update as read since, which is no earlier.
+            await refuseOldCopy(run, asRecovered(taken.next, current, r, taken.at ?? iso(r.settledAt)));
+            current = asRecovered(taken.next, current, r, taken.at ?? run.pre.updatedAt);
         }
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
@@ -577,7 +579,7 @@ async function connect(deps, cfg, copy) {
     return { api, pre };
 }
 /** Checks what can be checked before anything is spent, and opens the coordination. */
-async function begin(deps, cfg, masker, creds) {
+async function begin(deps, cfg, masker, creds, keepsCopy) {
     const target = cfg.secret;
     const readAt = deps.monotonic();
     const { api, pre } = await connect(deps, cfg, creds);
@@ -592,8 +594,9 @@ async function begin(deps, cfg, masker, creds) {
         deps.core.saveState(action_pending/* PENDING_STATE */.gK, pending.stateValue(deps.core));
     const since = (api.githubNow() ?? deps.now()) - 1000;
     const fresh = (c) => (0,formats/* validFor */._K)(c, cfg.minTtlMs, deps.now());
-    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt };
+    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt, keepsCopy };
 }
+const iso = (ms) => new Date(ms).toISOString();
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */
 function fromResult(current, r, now) {
     if (r.rescue)
@@ -611,7 +614,6 @@ async function takeResult(run, current, r) {
     if (rescue) {
         const { stored, at } = await recoverRescue(run, current, r, next);
         const wrote = stored !== undefined;
-        const writtenAt = at ?? new Date(r.settledAt).toISOString();
         if (run.fresh(next)) {
             return {
                 wrote,
@@ -623,11 +625,13 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored ? { stored } : { copy: asRecovered(next, current, r, writtenAt) }),
+                    // Kept for a later refresh (the proxy's): as old as its write, else as the provider's answer, so that
+                    // refresh refuses it rather than present a copy the secret may have moved past.
+                    ...(stored ? { stored } : { copy: asRecovered(next, current, r, at ?? iso(r.settledAt)) }),
                 },
             };
         }
-        return stored ? { wrote, next, stored } : { wrote, next, writtenAt };
+        return stored ? { wrote, next, stored } : { wrote, next, ...(at ? { at } : {}) };
     }
     // Settled while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || r.settledAt >= run.since) {

@@ -1237,20 +1237,25 @@ async function recoverUnder(io, lock, gen, claim, result, r) {
         await io.release(lock).catch(() => undefined);
         throw err;
     }
-    // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written.
+    // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written:
+    // by this job, or by a recoverer before it (whose record this rewrite keeps; this job then wrote nothing).
     const seen = await io.read(claim).catch(() => undefined);
+    const before = seen?.value.r ? await io.d.open(lock.copy, claim, seen.value.r) : undefined;
+    const recovered = before?.recovered ?? at;
     if (seen) {
         // It may be a seed's: what burials recorded in it since this read stays.
         const held = { copy: lock.copy, name: claim, value: seen.value, seed: true };
-        const recovered = { successor: result.successor, ...(at ? { recovered: at } : {}) };
-        await io.write(held, seen.value.s, recovered).catch(() => undefined);
+        await io
+            .write(held, seen.value.s, { successor: result.successor, ...(recovered ? { recovered } : {}) })
+            .catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.
     const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
     await io.release(lock).catch(() => undefined);
     for (const name of dead)
         await io.d.variables.remove(name).catch(() => undefined);
-    return { wrote: at !== undefined, ...(at ? { at } : {}) };
+    const when = at ?? recovered;
+    return { wrote: at !== undefined, ...(when ? { at: when } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/store/claims.ts

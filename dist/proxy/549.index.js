@@ -2454,20 +2454,25 @@ async function recoverUnder(io, lock, gen, claim, result, r) {
         await io.release(lock).catch(() => undefined);
         throw err;
     }
-    // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written.
+    // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written:
+    // by this job, or by a recoverer before it (whose record this rewrite keeps; this job then wrote nothing).
     const seen = await io.read(claim).catch(() => undefined);
+    const before = seen?.value.r ? await io.d.open(lock.copy, claim, seen.value.r) : undefined;
+    const recovered = before?.recovered ?? at;
     if (seen) {
         // It may be a seed's: what burials recorded in it since this read stays.
         const held = { copy: lock.copy, name: claim, value: seen.value, seed: true };
-        const recovered = { successor: result.successor, ...(at ? { recovered: at } : {}) };
-        await io.write(held, seen.value.s, recovered).catch(() => undefined);
+        await io
+            .write(held, seen.value.s, { successor: result.successor, ...(recovered ? { recovered } : {}) })
+            .catch(() => undefined);
     }
     // This lock, and those of recoverers that died before it: nothing of the recovery stays.
     const dead = Array.from({ length: gen }, (_, g) => io.name(lock.copy, g, true));
     await io.release(lock).catch(() => undefined);
     for (const name of dead)
         await io.d.variables.remove(name).catch(() => undefined);
-    return { wrote: at !== undefined, ...(at ? { at } : {}) };
+    const when = at ?? recovered;
+    return { wrote: at !== undefined, ...(when ? { at: when } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/store/claims.ts
@@ -2939,7 +2944,7 @@ async function recoverRescue(run, current, r, next) {
     let stored;
     try {
         const done = await run.coord.claims.recover(current, r, {
-            fresh: run.fresh(next),
+            fresh: run.fresh(next) && !run.keepsCopy,
             write: async () => {
                 if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
                     run.deps.core.info(`Found credentials that a job at ${when} could not store; ${(0,github_target/* describeTarget */.ff)(run.target)} has changed ` +
@@ -3025,7 +3030,7 @@ const MAX_HOPS = 3;
  * result): the seed's claim is checked before they are presented, whatever that marker says.
  */
 async function obtain(deps, cfg, creds, masker, rescued = false) {
-    const run = await begin(deps, cfg, masker, creds);
+    const run = await begin(deps, cfg, masker, creds, !!cfg.proxy || rescued);
     await refuseOldCopy(run, creds);
     let current = creds;
     let secretUpdated = false;
@@ -3048,10 +3053,12 @@ async function obtain(deps, cfg, creds, masker, rescued = false) {
         if (taken.stored !== undefined)
             current = (0,formats/* parseCredentials */.gu)(taken.stored);
         else {
-            // Stored by another job, or by none: stamped as a holder of the secret's value is, so the old-copy rule
-            // refuses them once the secret has moved past them (a login stored again by hand).
-            current = asRecovered(taken.next, current, r, taken.writtenAt);
-            await refuseOldCopy(run, current);
+            // Stored by another job, or by none. Refused once the secret has moved past them (a login stored again by
+            // hand), as old as their write, else as the provider's answer that made them (no write is earlier); then
+            // presented as the secret's value, whose claim must stay while any holder's copy passes: stamped by that
+            // write, else by the secret's update as read since, which is no earlier.
+            await refuseOldCopy(run, asRecovered(taken.next, current, r, taken.at ?? iso(r.settledAt)));
+            current = asRecovered(taken.next, current, r, taken.at ?? run.pre.updatedAt);
         }
     }
     throw new errors/* UserError */.yo('OB_CLAIM', 'credentials: too many successive recoveries of rescued credentials; re-run the job.', {
@@ -3107,7 +3114,7 @@ async function connect(deps, cfg, copy) {
     return { api, pre };
 }
 /** Checks what can be checked before anything is spent, and opens the coordination. */
-async function begin(deps, cfg, masker, creds) {
+async function begin(deps, cfg, masker, creds, keepsCopy) {
     const target = cfg.secret;
     const readAt = deps.monotonic();
     const { api, pre } = await connect(deps, cfg, creds);
@@ -3122,8 +3129,9 @@ async function begin(deps, cfg, masker, creds) {
         deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
     const since = (api.githubNow() ?? deps.now()) - 1000;
     const fresh = (c) => (0,formats/* validFor */._K)(c, cfg.minTtlMs, deps.now());
-    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt };
+    return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt, keepsCopy };
 }
+const iso = (ms) => new Date(ms).toISOString();
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */
 function fromResult(current, r, now) {
     if (r.rescue)
@@ -3141,7 +3149,6 @@ async function takeResult(run, current, r) {
     if (rescue) {
         const { stored, at } = await recoverRescue(run, current, r, next);
         const wrote = stored !== undefined;
-        const writtenAt = at ?? new Date(r.settledAt).toISOString();
         if (run.fresh(next)) {
             return {
                 wrote,
@@ -3153,11 +3160,13 @@ async function takeResult(run, current, r) {
                     // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
                     // the refresh token (its write-back would name the wrong ones).
                     refreshTokenLive: wrote,
-                    ...(stored ? { stored } : { copy: asRecovered(next, current, r, writtenAt) }),
+                    // Kept for a later refresh (the proxy's): as old as its write, else as the provider's answer, so that
+                    // refresh refuses it rather than present a copy the secret may have moved past.
+                    ...(stored ? { stored } : { copy: asRecovered(next, current, r, at ?? iso(r.settledAt)) }),
                 },
             };
         }
-        return stored ? { wrote, next, stored } : { wrote, next, writtenAt };
+        return stored ? { wrote, next, stored } : { wrote, next, ...(at ? { at } : {}) };
     }
     // Settled while this job ran: as fresh as a refresh of its own would have been.
     if (run.fresh(next) || r.settledAt >= run.since) {

@@ -69,6 +69,8 @@ interface Run {
   since: number;
   /** When this job sent its read of the secret's metadata (`pre`), on its monotonic clock. */
   readAt: number;
+  /** The copy is kept for refreshes later in the job (proxy: true; src/action/recover.ts RecoveryRun). */
+  keepsCopy: boolean;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function obtain(
   masker: Masker,
   rescued = false,
 ): Promise<Outcome> {
-  const run = await begin(deps, cfg, masker, creds);
+  const run = await begin(deps, cfg, masker, creds, !!cfg.proxy || rescued);
   await refuseOldCopy(run, creds);
   let current = creds;
   let secretUpdated = false;
@@ -102,10 +104,12 @@ export async function obtain(
     run.pre.updatedAt = await currentUpdatedAt(run.api, run.target);
     if (taken.stored !== undefined) current = parseCredentials(taken.stored);
     else {
-      // Stored by another job, or by none: stamped as a holder of the secret's value is, so the old-copy rule
-      // refuses them once the secret has moved past them (a login stored again by hand).
-      current = asRecovered(taken.next, current, r, taken.writtenAt);
-      await refuseOldCopy(run, current);
+      // Stored by another job, or by none. Refused once the secret has moved past them (a login stored again by
+      // hand), as old as their write, else as the provider's answer that made them (no write is earlier); then
+      // presented as the secret's value, whose claim must stay while any holder's copy passes: stamped by that
+      // write, else by the secret's update as read since, which is no earlier.
+      await refuseOldCopy(run, asRecovered(taken.next, current, r, taken.at ?? iso(r.settledAt)));
+      current = asRecovered(taken.next, current, r, taken.at ?? run.pre.updatedAt);
     }
   }
   throw new UserError(
@@ -174,7 +178,13 @@ async function connect(deps: ObtainDeps, cfg: Config, copy: Credentials): Promis
 }
 
 /** Checks what can be checked before anything is spent, and opens the coordination. */
-async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Credentials): Promise<Run> {
+async function begin(
+  deps: ObtainDeps,
+  cfg: Config,
+  masker: Masker,
+  creds: Credentials,
+  keepsCopy: boolean,
+): Promise<Run> {
   const target = cfg.secret as SecretTarget;
   const readAt = deps.monotonic();
   const { api, pre } = await connect(deps, cfg, creds);
@@ -188,8 +198,10 @@ async function begin(deps: ObtainDeps, cfg: Config, masker: Masker, creds: Crede
   if (pending) deps.core.saveState(PENDING_STATE, pending.stateValue(deps.core));
   const since = (api.githubNow() ?? deps.now()) - 1000;
   const fresh = (c: Credentials) => validFor(c, cfg.minTtlMs, deps.now());
-  return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt };
+  return { deps, cfg, masker, target, api, pre, coord, pending, fresh, since, readAt, keepsCopy };
 }
+
+const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Credentials as a result left them: the rescued document whole, or its tokens applied. */
 function fromResult(current: Credentials, r: Result, now: number): Credentials {
@@ -206,10 +218,10 @@ type Taken =
   | { outcome: Outcome; wrote: boolean; next?: undefined }
   /**
    * Rescued credentials not fresh enough: refreshed in turn, as this job stored them (`stored`), or as
-   * written by another (`writtenAt`: when, else when the provider answered, which no write precedes).
+   * written by another (`at`: when, if its claim says).
    */
-  | { outcome?: undefined; wrote: boolean; next: Credentials; stored: string; writtenAt?: undefined }
-  | { outcome?: undefined; wrote: boolean; next: Credentials; stored?: undefined; writtenAt: string };
+  | { outcome?: undefined; wrote: boolean; next: Credentials; stored: string; at?: undefined }
+  | { outcome?: undefined; wrote: boolean; next: Credentials; stored?: undefined; at?: string };
 
 /** Another job spent the token: use its access token, or store the credentials it rescued. */
 async function takeResult(run: Run, current: Credentials, r: Extract<Reservation, { kind: 'result' }>): Promise<Taken> {
@@ -221,7 +233,6 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
   if (rescue) {
     const { stored, at } = await recoverRescue(run, current, r, next);
     const wrote = stored !== undefined;
-    const writtenAt = at ?? new Date(r.settledAt).toISOString();
     if (run.fresh(next)) {
       return {
         wrote,
@@ -233,11 +244,13 @@ async function takeResult(run: Run, current: Credentials, r: Extract<Reservation
           // Another job writes the rescue: the claims its value names are unknown here, so no CLI is handed
           // the refresh token (its write-back would name the wrong ones).
           refreshTokenLive: wrote,
-          ...(stored ? { stored } : { copy: asRecovered(next, current, r, writtenAt) }),
+          // Kept for a later refresh (the proxy's): as old as its write, else as the provider's answer, so that
+          // refresh refuses it rather than present a copy the secret may have moved past.
+          ...(stored ? { stored } : { copy: asRecovered(next, current, r, at ?? iso(r.settledAt)) }),
         },
       };
     }
-    return stored ? { wrote, next, stored } : { wrote, next, writtenAt };
+    return stored ? { wrote, next, stored } : { wrote, next, ...(at ? { at } : {}) };
   }
   // Settled while this job ran: as fresh as a refresh of its own would have been.
   if (run.fresh(next) || r.settledAt >= run.since) {

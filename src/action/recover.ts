@@ -22,6 +22,11 @@ export interface RecoveryRun {
   coord: Coordination;
   /** Whether credentials are valid for min-ttl. */
   fresh: (c: Credentials) => boolean;
+  /**
+   * The job keeps the copy for refreshes later on (proxy: true): it waits for another job's write even when
+   * the rescued access token is fresh, to learn when the copy was written, which its later refresh is judged by.
+   */
+  keepsCopy: boolean;
 }
 
 /**
@@ -74,7 +79,7 @@ export async function recoverRescue(
   let stored: string | undefined;
   try {
     const done = await run.coord.claims.recover(current, r, {
-      fresh: run.fresh(next),
+      fresh: run.fresh(next) && !run.keepsCopy,
       write: async () => {
         if ((await currentUpdatedAt(run.api, run.target)) !== rescue.secretUpdatedAt) {
           run.deps.core.info(

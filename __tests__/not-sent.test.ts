@@ -26,6 +26,18 @@ const errors = (r: RunResult): string[] => r.stdout.match(/^::error::.*$/gm) ?? 
 const claims = (): string[] => claimsAt();
 const storedRefresh = (): string => refreshTokenIn(stored());
 
+/** The fixed run refreshed, presenting the original login's refresh token, the only one ever presented. */
+function expectRefreshedWith(fixed: RunResult, original: string): void {
+  expect({ code: fixed.code, errors: errors(fixed), source: fixed.outputs.source }).toEqual({
+    code: 0,
+    errors: [],
+    source: 'refreshed',
+  });
+  expect(si.oauth.requests.map((q) => q.body.refresh_token)).toEqual([original]);
+  expect({ refreshed: si.oauth.refreshCount, reused: si.oauth.reuseCount }).toEqual({ refreshed: 1, reused: 0 });
+  expect(si.oauth.isLive(storedRefresh())).toBe(true);
+}
+
 describe('not sent means not sent (dist)', () => {
   it('a certificate the runner does not trust: six jobs spend nothing; the fixed runner refreshes', async () => {
     const s = seed();
@@ -53,14 +65,7 @@ describe('not sent means not sent (dist)', () => {
 
       // The fix the line names, on the same token-url: the runner trusts the CA.
       const fixed = await job(s.credentials, tokenUrl, { NODE_EXTRA_CA_CERTS: CA_FILE });
-      expect({ code: fixed.code, errors: errors(fixed), source: fixed.outputs.source }).toEqual({
-        code: 0,
-        errors: [],
-        source: 'refreshed',
-      });
-      expect(si.oauth.requests.map((q) => q.body.refresh_token)).toEqual([s.refreshToken]);
-      expect({ refreshed: si.oauth.refreshCount, reused: si.oauth.reuseCount }).toEqual({ refreshed: 1, reused: 0 });
-      expect(si.oauth.isLive(storedRefresh())).toBe(true);
+      expectRefreshedWith(fixed, s.refreshToken);
       expect(claims().filter((n) => !n.endsWith('_S'))).toHaveLength(1);
     } finally {
       await front.close();
@@ -85,14 +90,7 @@ describe('not sent means not sent (dist)', () => {
     expect(si.gh.repoSecret(REPO, SECRET)!.value).toBe(s.credentials);
 
     const fixed = await job(s.credentials, si.oauth.tokenUrl);
-    expect({ code: fixed.code, errors: errors(fixed), source: fixed.outputs.source }).toEqual({
-      code: 0,
-      errors: [],
-      source: 'refreshed',
-    });
-    expect(si.oauth.requests.map((q) => q.body.refresh_token)).toEqual([s.refreshToken]);
-    expect({ refreshed: si.oauth.refreshCount, reused: si.oauth.reuseCount }).toEqual({ refreshed: 1, reused: 0 });
-    expect(si.oauth.isLive(storedRefresh())).toBe(true);
+    expectRefreshedWith(fixed, s.refreshToken);
   });
 
   it('a token-url with a user name and password is refused before anything is sent, and never printed', async () => {

@@ -3,7 +3,7 @@
 import { tmpdir } from 'node:os';
 import { fakeToken } from './support/fake-tokens.js';
 import { runAction, type RunResult } from './support/runner.js';
-import type { Seeded } from './support/jobs.js';
+import { failSecretWrites, type Seeded } from './support/jobs.js';
 import { HOUR, REPO, SECRET } from './support/stand-ins.js';
 import { REFRESH_INPUTS, renewal } from '../src/proxy/renew.js';
 import { ask, expectNothingOf, gone, laterStepSees, useProxyJob, postAfter } from './support/proxy-job.js';
@@ -163,7 +163,7 @@ describe("the proxy's refresh, in-process", () => {
     const plain = { proxy: 'false' };
     const env = { OAUTH_BROKER_RETRY_BASE_MS: '10' };
     const put = { method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`) };
-    si.gh.faults.push(...Array.from({ length: 5 }, () => ({ ...put, status: 500 })));
+    failSecretWrites(si);
     expect((await runAction('main', { inputs: inputs(s, plain), env })).code).toBe(1);
     // An hour later, one job recovers the rescue (its write takes a while) while the proxy's refresh comes.
     si.gh.advance(HOUR);

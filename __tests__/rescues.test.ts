@@ -320,7 +320,8 @@ describe('a rescue refreshed in turn', () => {
     // The recovery's write goes through; the refresh of what it stored is rotated but not written, and
     // GitHub refuses its rescue in its claim (after the recovery's rewrite of the first claim and the settle).
     const put = { method: 'PUT', path: new RegExp(`/secrets/${SECRET}$`) };
-    si.gh.faults.push({ ...put, delayMs: 1 }, ...Array.from({ length: 5 }, () => ({ ...put, status: 500 })));
+    si.gh.faults.push({ ...put, delayMs: 1 });
+    writeBackFails(500);
     const patch = { method: 'PATCH', path: CLAIM_VARIABLE };
     si.gh.faults.push({ ...patch, delayMs: 1 }, { ...patch, delayMs: 1 }, { ...patch, status: 403 });
     const recoverer = await job(s.credentials, { inputs: { 'min-ttl': '9h' } });

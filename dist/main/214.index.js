@@ -1258,6 +1258,10 @@ class ClaimIo {
         return this.judged(seen);
     }
     /** A claim as GitHub has it, undefined when absent. A variable of a claim's name that is not one stops the job. */
+    /** The result the claim `name` carries, if the holder of `copy` can open it. */
+    async resultOf(copy, name, seen) {
+        return seen?.value.r ? this.d.open(copy, name, seen.value.r) : undefined;
+    }
     async read(name) {
         const v = await this.d.variables.read(name);
         if (!v)
@@ -1370,8 +1374,7 @@ async function recover(io, copy, found, r) {
 }
 /** The result the claim carries now: with the rescue while no recoverer has stored it. */
 async function resultIn(io, copy, claim) {
-    const seen = await io.read(claim);
-    return seen?.value.r ? io.d.open(copy, claim, seen.value.r) : undefined;
+    return io.resultOf(copy, claim, await io.read(claim));
 }
 /** Another recoverer finished: when it wrote, if it did. */
 function done(seen) {
@@ -1390,7 +1393,7 @@ async function recoverUnder(io, lock, gen, claim, result, r) {
     // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written:
     // by this job, or by a recoverer before it (whose record this rewrite keeps; this job then wrote nothing).
     const seen = await io.read(claim).catch(() => undefined);
-    const before = seen?.value.r ? await io.d.open(lock.copy, claim, seen.value.r) : undefined;
+    const before = await io.resultOf(lock.copy, claim, seen);
     const recovered = before?.recovered ?? at;
     if (seen) {
         // It may be a seed's: what burials recorded in it since this read stays.
@@ -1524,7 +1527,7 @@ class Claims {
      * ref's, the result says so, for an error that tells how to recover rather than call the copy old.
      */
     async resultOf(copy, name, seen) {
-        const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
+        const found = await this.io.resultOf(copy, name, seen);
         // When the provider answered: a rescue or its recovery rewrites the claim later, which moves updated_at.
         const settled = { name, settledAt: seen.value.a ? Date.parse(seen.value.a) : seen.updatedAt };
         if (found?.rescue)

@@ -204,6 +204,11 @@ export class ClaimIo {
   }
 
   /** A claim as GitHub has it, undefined when absent. A variable of a claim's name that is not one stops the job. */
+  /** The result the claim `name` carries, if the holder of `copy` can open it. */
+  async resultOf(copy: Copy, name: string, seen: SeenClaim | undefined): Promise<Result | undefined> {
+    return seen?.value.r ? this.d.open(copy, name, seen.value.r) : undefined;
+  }
+
   async read(name: string): Promise<SeenClaim | undefined> {
     const v = await this.d.variables.read(name);
     if (!v) return undefined;

@@ -153,7 +153,7 @@ export class Claims {
    * ref's, the result says so, for an error that tells how to recover rather than call the copy old.
    */
   private async resultOf(copy: Copy, name: string, seen: SeenClaim): Promise<Reservation> {
-    const found = seen.value.r ? await this.d.open(copy, name, seen.value.r) : undefined;
+    const found = await this.io.resultOf(copy, name, seen);
     // When the provider answered: a rescue or its recovery rewrites the claim later, which moves updated_at.
     const settled = { name, settledAt: seen.value.a ? Date.parse(seen.value.a) : seen.updatedAt };
     if (found?.rescue) return { kind: 'result', result: found, ...settled, rescueInClaim: true };

@@ -62,8 +62,7 @@ export async function recover(
 
 /** The result the claim carries now: with the rescue while no recoverer has stored it. */
 async function resultIn(io: ClaimIo, copy: Copy, claim: string): Promise<Result | undefined> {
-  const seen = await io.read(claim);
-  return seen?.value.r ? io.d.open(copy, claim, seen.value.r) : undefined;
+  return io.resultOf(copy, claim, await io.read(claim));
 }
 
 /** Another recoverer finished: when it wrote, if it did. */
@@ -90,7 +89,7 @@ async function recoverUnder(
   // In the secret now, or superseded there: no job writes it again. Those waiting learn when it was written:
   // by this job, or by a recoverer before it (whose record this rewrite keeps; this job then wrote nothing).
   const seen = await io.read(claim).catch(() => undefined);
-  const before = seen?.value.r ? await io.d.open(lock.copy, claim, seen.value.r) : undefined;
+  const before = await io.resultOf(lock.copy, claim, seen);
   const recovered = before?.recovered ?? at;
   if (seen) {
     // It may be a seed's: what burials recorded in it since this read stays.
